@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// The pipeline (scripts/build.ts) builds into a staging folder and swaps it into dist/ only
+// when everything succeeded, so the output folder comes from the environment.
+export default defineConfig({
+  output: 'static',
+  outDir: process.env.KT_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    worker: { format: 'es' },
+  },
+});

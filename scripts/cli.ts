@@ -1,0 +1,19 @@
+/** Shared by the command-line scripts: arguments and a clean exit instead of a stack trace. */
+export function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+/** Runs main; an unexpected failure prints one clear line and exits 2, never a stack trace. */
+export function runCli(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`✗ Kesalahan tak terduga / unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+      if (process.env.KT_DEBUG) console.error(e);
+      process.exit(2);
+    },
+  );
+}

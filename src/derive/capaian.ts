@@ -1,0 +1,21 @@
+/** Capaian kinerja (PermenPAN-RB 8/2021) and its category (Permendagri 86/2017), contract §4. */
+import { roundHalfUp } from './rounding.ts';
+
+export type Arah = 'naik' | 'turun';
+export type KategoriCapaian = 'sangat_tinggi' | 'tinggi' | 'sedang' | 'rendah' | 'sangat_rendah';
+
+/** Null when realisation is not reported yet: never shown as 0. */
+export function capaianOf(arah: Arah, target: number, realisasi: number | undefined | null): number | null {
+  if (realisasi === undefined || realisasi === null) return null;
+  const ratio = realisasi / target;
+  return roundHalfUp((arah === 'naik' ? ratio : 2 - ratio) * 100, 2);
+}
+
+export function kategoriCapaian(capaian: number | null): KategoriCapaian | null {
+  if (capaian === null) return null;
+  if (capaian >= 91) return 'sangat_tinggi';
+  if (capaian >= 76) return 'tinggi';
+  if (capaian >= 66) return 'sedang';
+  if (capaian >= 51) return 'rendah';
+  return 'sangat_rendah';
+}

@@ -1,0 +1,28 @@
+/** Periods of the contract: a survey or complaint belongs to the period of its date. */
+
+/** `YYYY-MM` of an ISO date. */
+export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
+
+/** `YYYY-S1` (January–June) or `YYYY-S2`. */
+export const semesterOf = (isoDate: string): string => `${isoDate.slice(0, 4)}-S${Number(isoDate.slice(5, 7)) <= 6 ? 1 : 2}`;
+
+export const yearOf = (isoDate: string): string => isoDate.slice(0, 4);
+
+/** Whether month (1–12) of year falls in a period written `YYYY` or `YYYY-S1/S2`. */
+export function inPeriod(periode: string, tahun: number, bulan: number): boolean {
+  if (Number(periode.slice(0, 4)) !== tahun) return false;
+  if (periode.length === 4) return true;
+  return periode.endsWith('S1') ? bulan <= 6 : bulan >= 7;
+}
+
+/** Age bands of skm_responden (contract §5). */
+export function kelompokUmur(umur: number | undefined): string | null {
+  if (umur === undefined) return null;
+  if (umur < 20) return '<20';
+  if (umur >= 60) return '≥60';
+  const lo = Math.floor(umur / 10) * 10;
+  return `${lo}-${lo + 9}`;
+}
+
+/** Sorts periods chronologically: `2024` before `2024-S1` before `2024-S2`. */
+export const comparePeriods = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

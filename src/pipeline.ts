@@ -1,0 +1,98 @@
+/**
+ * The build, end to end: validate → derive → publish → render → gate → swap.
+ * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
+ * so a failed build leaves the previous site byte for byte as it was.
+ */
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { siteConfig } from './config.ts';
+import { deriveTables } from './derive/tables.ts';
+import { meaningfulPrivateValues, scanForLeaks } from './publish/privacy-gate.ts';
+import { publishTables } from './publish/tables.ts';
+import { validateExport } from './validate/export.ts';
+import { formatReport } from './validate/report.ts';
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Render the Astro pages (tests of the data half may skip it). */
+  pages?: boolean;
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  message: string;
+  timings: Record<string, number>;
+}
+
+/** What the site's pages read: written next to the tables, published on the data-quality page. */
+export const QUALITY_FILE = 'kualitas.json';
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const config = siteConfig(opts.env);
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+
+  const validated = await validateExport(opts.dataDir);
+  lap('validate');
+  if (!validated.ok) return { ok: false, message: formatReport(validated), timings };
+  log(formatReport(validated));
+
+  const outDir = resolve(opts.outDir);
+  const stage = resolve(`${outDir}.staging-${process.pid}`);
+  const dataStage = join(stage, 'data');
+  const siteStage = join(stage, 'site');
+  await rm(stage, { recursive: true, force: true });
+  await mkdir(dataStage, { recursive: true });
+  try {
+    const tables = deriveTables(validated.regions, { threshold: config.threshold });
+    await publishTables(tables, validated.regions, dataStage, config.buildDate);
+    await writeFile(
+      join(dataStage, QUALITY_FILE),
+      JSON.stringify({ tanggal_bangun: config.buildDate, ambang_kelompok: config.threshold, peringatan: validated.warnings, wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })) }, null, 2) + '\n',
+    );
+    lap('derive+publish');
+
+    if (opts.pages !== false) {
+      await renderPages(siteStage, dataStage);
+      lap('pages');
+    } else {
+      await mkdir(siteStage, { recursive: true });
+    }
+    await cp(dataStage, join(siteStage, 'data'), { recursive: true });
+
+    const leaks = await scanForLeaks(siteStage, meaningfulPrivateValues(validated.privateValues));
+    lap('privacy-gate');
+    if (leaks.length > 0) {
+      return {
+        ok: false,
+        timings,
+        message: `✗ Gerbang privasi menolak publikasi / privacy gate refused to publish:\n${leaks.map((l) => `  - ${l.file}: ${l.what}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      };
+    }
+
+    const old = `${stage}-old`;
+    if (existsSync(outDir)) await rename(outDir, old);
+    await rename(siteStage, outDir);
+    await rm(old, { recursive: true, force: true });
+    lap('swap');
+    return { ok: true, message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir}`, timings };
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+async function renderPages(siteStage: string, dataStage: string): Promise<void> {
+  process.env.KT_PUBLISHED_DIR = dataStage;
+  const { build: astroBuild } = await import('astro');
+  await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production' });
+}

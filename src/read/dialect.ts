@@ -1,0 +1,25 @@
+/** CSV dialect per file (contract §2): the delimiter decides how numbers are written. */
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface Dialect {
+  delimiter: Delimiter;
+  /** `id`: Indonesian Excel (`1.234,5`); `plain`: `1234.5`. */
+  numbers: 'id' | 'plain';
+}
+
+/** Picks the delimiter that occurs most often in the header line, outside quotes. */
+export function detectDialect(firstChunk: string): Dialect {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstChunk) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as Delimiter]++;
+  }
+  const delimiter = (Object.keys(counts) as Delimiter[]).reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
+  return { delimiter, numbers: delimiter === ';' ? 'id' : 'plain' };
+}
+
+/** `Kode Unit ` → `kode_unit`. */
+export const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
