@@ -1,0 +1,185 @@
+/**
+ * npm run bench: speed as a measured property (issue #5). Prints a table and writes
+ * docs/benchmark.md with the machine, Node version and date. Not a test: nothing here fails
+ * the build; each budget is reported as met or not.
+ *
+ *   npm run bench                # all sections, 1 M survey rows at the top size
+ *   npm run bench -- --quick     # 10 k / 100 k only, fewer runs (a minute or two)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { withDuckDb } from '../src/publish/parquet.ts';
+import { skm } from '../src/contract/inputs/skm.ts';
+import { validateExport } from '../src/validate/export.ts';
+import { serveStatic } from '../test/support/static-server.ts';
+import { openBrowser } from '../test/support/browser.ts';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 2 : 3;
+const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const work = resolve('tmp/bench');
+mkdirSync(work, { recursive: true });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const lines: string[] = [];
+const say = (l = '') => {
+  console.log(l);
+  lines.push(l);
+};
+
+function makeScaled(rows: number): string {
+  const out = join(work, `skala-${rows}`);
+  if (!existsSync(join(out, 'skala', 'skm.csv'))) {
+    execFileSync('npx', ['tsx', 'scripts/sample.ts', '--scale', String(rows), '--out', out], { stdio: 'inherit' });
+  }
+  return out;
+}
+
+async function validationThroughput(dataDir: string, rows: number) {
+  const ours: number[] = [];
+  const duck: number[] = [];
+  const csv = join(dataDir, 'skala', 'skm.csv');
+  const cols = Object.keys(skm.fields)
+    .map((n) => `'${n}': 'VARCHAR'`)
+    .join(', ');
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    const r = await validateExport(dataDir);
+    if (!r.ok) throw new Error('scaled sample does not validate');
+    ours.push((performance.now() - t) / 1000);
+    t = performance.now();
+    await withDuckDb((run) => run(`SELECT count(*) FROM read_csv('${csv}', header = true, columns = {${cols}})`));
+    duck.push((performance.now() - t) / 1000);
+  }
+  // Our validate reads every file of the region; count all its rows for a fair rate.
+  const allRows = countRows(join(dataDir, 'skala'));
+  return { ours: allRows / median(ours), duck: rows / median(duck), oursS: median(ours), duckS: median(duck), allRows };
+}
+
+function countRows(dir: string): number {
+  let n = 0;
+  for (const f of readdirSync(dir)) if (f.endsWith('.csv')) n += readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
+  return n;
+}
+
+function timedBuild(dataDir: string, outDir: string): { seconds: number; peakMiB: number; ok: boolean } {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'npx', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir], { encoding: 'utf8' });
+  const seconds = (performance.now() - t) / 1000;
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, peakMiB: kb / 1024, ok: r.status === 0 };
+}
+
+function pageBytes(siteDir: string, htmlPath: string): number {
+  const html = readFileSync(join(siteDir, htmlPath), 'utf8');
+  let total = gzipSync(html).length;
+  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|woff2))"/g)].map((m) => m[1]);
+  const preload = [...html.matchAll(/<link[^>]+rel="(?:stylesheet|modulepreload|preload)"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  for (const a of new Set([...assets, ...preload])) {
+    const p = join(siteDir, a.split('?')[0]);
+    if (existsSync(p) && statSync(p).isFile()) total += gzipSync(readFileSync(p)).length;
+  }
+  return total;
+}
+
+function firstDir(dir: string): string | undefined {
+  return existsSync(dir) ? readdirSync(dir).find((d) => statSync(join(dir, d)).isDirectory()) : undefined;
+}
+
+async function pageSpeed(siteDir: string) {
+  const region = firstDir(join(siteDir, 'wilayah'));
+  const unit = region ? firstDir(join(siteDir, 'wilayah', region, 'unit')) : undefined;
+  const pages: [string, string, number][] = [['home', '/', 30]];
+  if (region) pages.push(['region', `/wilayah/${region}/`, 60]);
+  if (region && unit) pages.push(['unit', `/wilayah/${region}/unit/${unit}/`, 60]);
+  const server = await serveStatic(siteDir);
+  const { context, close } = await openBrowser({ viewport: { width: 360, height: 740 } });
+  const rows: { name: string; kb: number; budget: number; lcp: number }[] = [];
+  try {
+    for (const [name, path, budget] of pages) {
+      const kb = pageBytes(siteDir, join(path, 'index.html')) / 1024;
+      const lcps: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        // Slow 3G as in issue #5: 400 ms RTT, 400 kbit/s down.
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 });
+        await page.addInitScript(() => {
+          (window as unknown as { __lcp: number }).__lcp = 0;
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) (window as unknown as { __lcp: number }).__lcp = e.startTime;
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        });
+        await page.goto(server.url + path, { waitUntil: 'load' });
+        await page.waitForTimeout(300);
+        lcps.push(await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp));
+        await page.close();
+      }
+      rows.push({ name, kb, budget, lcp: median(lcps) });
+    }
+  } finally {
+    await close();
+    await server.close();
+  }
+  return rows;
+}
+
+async function main() {
+  say(`# Benchmark`);
+  say();
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick run)' : ''}.`);
+  say();
+
+  const top = SIZES[SIZES.length - 1];
+  const big = makeScaled(top);
+  say(`## Validation throughput (${fmt(top)} survey rows, median of ${RUNS})`);
+  say();
+  const v = await validationThroughput(big, top);
+  say('| reader | rows | seconds | rows/s |');
+  say('|---|---:|---:|---:|');
+  say(`| Kinerja Terbuka validate (all files of the region) | ${fmt(v.allRows)} | ${fmt(v.oursS, 2)} | ${fmt(v.ours)} |`);
+  say(`| DuckDB read_csv (skm.csv only, no checks) | ${fmt(top)} | ${fmt(v.duckS, 2)} | ${fmt(v.duck)} |`);
+  const ratio = v.ours / v.duck;
+  say();
+  say(`Ratio ours / DuckDB: **${fmt(ratio, 2)}** — budget ≥ 0.33: ${ratio >= 1 / 3 ? 'met' : '**not met**'}.`);
+  say();
+
+  say(`## Full build (validate → derive → publish → pages)`);
+  say();
+  say('| survey rows | appraisal rows | seconds | peak memory (MiB) | s per 100 k rows |');
+  say('|---:|---:|---:|---:|---:|');
+  for (const n of SIZES) {
+    const dir = makeScaled(n);
+    const r = timedBuild(dir, join(work, `dist-${n}`));
+    say(`| ${fmt(n)} | ${fmt(n / 5)} | ${fmt(r.seconds, 1)}${r.ok ? '' : ' (failed)'} | ${fmt(r.peakMiB)} | ${fmt((r.seconds / n) * 100_000, 2)} |`);
+  }
+  say();
+  say(`Budget at 1 M + 200 k: ≤ 60 s and ≤ 4096 MiB.`);
+  say();
+
+  say(`## Pages (sample data; compressed bytes at start, LCP on emulated slow 3G)`);
+  say();
+  const sample = join(work, 'dist-sample');
+  const b = timedBuild('data', sample);
+  if (!b.ok) say('(sample build failed)');
+  else {
+    say('| page | KB (gzip) | budget KB | LCP ms (median) | budget ms |');
+    say('|---|---:|---:|---:|---:|');
+    for (const p of await pageSpeed(sample)) say(`| ${p.name} | ${fmt(p.kb, 1)}${p.kb > p.budget ? ' ✗' : ''} | ${p.budget} | ${fmt(p.lcp)}${p.lcp > 2000 ? ' ✗' : ''} | 2000 |`);
+  }
+
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/benchmark.md', lines.join('\n') + '\n');
+  console.log('\n→ docs/benchmark.md');
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});
