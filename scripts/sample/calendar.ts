@@ -46,6 +46,7 @@ export function daysInMonth(tahun: number, bulan: number): number {
  * week, Christmas, Independence Day…). Synthetic data needs plausible working-day counts,
  * not an official calendar.
  */
+// prettier-ignore
 const HOLIDAYS = new Set([
   '2023-01-23', '2023-03-22', '2023-04-07', '2023-04-19', '2023-04-20', '2023-04-21', '2023-04-24', '2023-04-25',
   '2023-05-01', '2023-05-18', '2023-06-01', '2023-06-29', '2023-08-17', '2023-09-28', '2023-12-25', '2023-12-26',

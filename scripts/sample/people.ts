@@ -83,6 +83,32 @@ function rating(latent: number, high: number, low: number): Ekspektasi {
   return 'sesuai';
 }
 
+export interface Appraisal {
+  hasil: Ekspektasi;
+  perilaku: Ekspektasi;
+  atasan: number;
+  diri: number;
+  rekan: number;
+}
+
+/** One period's appraisal of an employee of the given stable ability. */
+export function appraise(rng: Rng, ability: number, shift = 0): Appraisal {
+  // Results and behaviour are correlated; the thresholds give roughly 12 % above,
+  // 80 % meeting and 5–8 % below expectations, as typical SKP outcomes are.
+  const latent = 0.8 * ability + 0.6 * rng.normal() + shift;
+  const behaviour = 0.6 * latent + 0.8 * rng.normal();
+  // Supervisors score around 80; people rate themselves a little higher and peers land
+  // in between (the pattern of 360° appraisals).
+  const atasan = clamp(80 + 6 * latent + rng.normal(0, 2), 50, 99);
+  return {
+    hasil: rating(latent, 1.15, -1.7),
+    perilaku: rating(behaviour, 1.3, -1.9),
+    atasan,
+    diri: clamp(atasan + 4 + rng.normal(0, 2.5), 50, 100),
+    rekan: clamp(atasan + 2 + rng.normal(0, 3), 50, 100),
+  };
+}
+
 /** Grows or shrinks a unit's pool to the period's headcount: leavers at random, newcomers appointed recently. */
 function staffUnit(pool: Employee[], headcount: number, year: number, rng: Rng, nips: NipFactory, hire: () => string | undefined): void {
   while (pool.length > headcount) pool.splice(rng.int(0, pool.length - 1), 1);
@@ -103,17 +129,7 @@ export function generateAppraisals(plan: AppraisalPlan, rng: Rng, nips: NipFacto
       staffUnit(pool, counts[p], yearOf(periode), rng, nips, hire);
       const shift = plan.shift?.[kode_unit] ?? 0;
       for (const e of pool) {
-        // Results and behaviour are correlated; the thresholds give roughly 12 % above,
-        // 80 % meeting and 5–8 % below expectations, as typical SKP outcomes are.
-        const latent = 0.8 * e.ability + 0.6 * rng.normal() + shift;
-        const behaviour = 0.6 * latent + 0.8 * rng.normal();
-        const hasil = rating(latent, 1.15, -1.7);
-        const perilaku = rating(behaviour, 1.3, -1.9);
-        // Supervisors score around 80; people rate themselves a little higher and peers
-        // land in between (the pattern of 360° appraisals).
-        const atasan = clamp(80 + 6 * latent + rng.normal(0, 2), 50, 99);
-        const diri = clamp(atasan + 4 + rng.normal(0, 2.5), 50, 100);
-        const rekan = clamp(atasan + 2 + rng.normal(0, 3), 50, 100);
+        const { hasil, perilaku, atasan, diri, rekan } = appraise(rng, e.ability, shift);
         const blankRekan = rng.chance(0.03);
         rows.push({
           nip: e.nip,

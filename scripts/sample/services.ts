@@ -99,6 +99,8 @@ export interface ComplaintStyle {
   cutoff: string;
   /** Share of complaints rejected (out of scope, duplicates). */
   ditolak: number;
+  /** Share of complaints of the last five months still open at export, whatever their expected duration. */
+  macet: number;
   /** Share with a short description. */
   uraian: number;
 }
@@ -132,9 +134,12 @@ function complaintsOf(plan: ComplaintPlan, style: ComplaintStyle, rng: Rng): Ope
       const masuk = randomWorkday(rng, m.tahun, m.bulan);
       const days = Math.max(0, Math.round(plan.hariSelesai(m) * rng.factor(0.5)));
       const done = addDays(masuk, days);
-      const open = dayNumber(done) > dayNumber(style.cutoff);
-      // Still open at export: new if it arrived in the last fortnight, otherwise in progress.
-      const status = open ? (dayNumber(style.cutoff) - dayNumber(masuk) < 14 ? 'baru' : 'diproses') : rng.chance(style.ditolak) ? 'ditolak' : 'selesai';
+      const age = dayNumber(style.cutoff) - dayNumber(masuk);
+      // Open at export: not resolved by the cut-off, or one of the recent complaints that got
+      // stuck (every real backlog has some). New if it arrived in the last three weeks.
+      const stuck = age < 150 && rng.chance(style.macet);
+      const open = stuck || dayNumber(done) > dayNumber(style.cutoff);
+      const status = open ? (age < 21 ? 'baru' : 'diproses') : rng.chance(style.ditolak) ? 'ditolak' : 'selesai';
       out.push({ kode_unit: plan.kode_unit, masuk, selesai: open ? undefined : done, kategori: pickKategori(rng), kanal: pickKanal(rng), status });
     }
   }
@@ -171,4 +176,11 @@ export function medianResolutionDays(rows: readonly Row<'pengaduan'>[], filter: 
   if (days.length === 0) return undefined;
   const mid = days.length >> 1;
   return days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2;
+}
+
+/** Σ tepat_waktu / Σ selesai × 100, rounded to 2 decimals (contract §4), for indicator realisations. */
+export function ketepatanOf(rows: readonly Row<'layanan'>[]): number | undefined {
+  const selesai = rows.reduce((s, r) => s + Number(r.selesai), 0);
+  const tepat = rows.reduce((s, r) => s + Number(r.tepat_waktu), 0);
+  return selesai > 0 ? round((tepat / selesai) * 100, 2) : undefined;
 }

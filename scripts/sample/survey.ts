@@ -138,20 +138,29 @@ export function generateSurvey(units: readonly SurveyUnit[], style: SurveyStyle,
     const year = d.tanggal.slice(0, 4);
     const seq = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, seq);
-    const job = pickJob(rng);
     return {
       id_responden: `${style.idPrefix}-${year}-${String(seq).padStart(6, '0')}`,
       kode_unit: d.kode_unit,
       kode_layanan: d.kode_layanan,
       tanggal: d.tanggal,
       ...d.answers,
-      jenis_kelamin: rng.chance(0.96) ? spell(JENIS_KELAMIN, pickGender(rng), style.spelling, rng) : undefined,
-      umur: rng.chance(0.93) ? pickAge(rng, job) : undefined,
-      pendidikan: rng.chance(0.9) ? spell(PENDIDIKAN, pickEducation(rng), style.spelling, rng) : undefined,
-      pekerjaan: rng.chance(0.92) ? spell(PEKERJAAN, job, style.spelling, rng) : undefined,
-      saran: rng.chance(style.saran) ? rng.pick(SARAN) : undefined,
+      ...respondent(rng, style),
     };
   });
+}
+
+type RespondentColumns = 'jenis_kelamin' | 'umur' | 'pendidikan' | 'pekerjaan' | 'saran';
+
+/** Who answered: mostly filled in, as survey apps make these fields optional. */
+export function respondent(rng: Rng, style: Pick<SurveyStyle, 'spelling' | 'saran'>): Pick<Row<'skm'>, RespondentColumns> {
+  const job = pickJob(rng);
+  return {
+    jenis_kelamin: rng.chance(0.96) ? spell(JENIS_KELAMIN, pickGender(rng), style.spelling, rng) : undefined,
+    umur: rng.chance(0.93) ? pickAge(rng, job) : undefined,
+    pendidikan: rng.chance(0.9) ? spell(PENDIDIKAN, pickEducation(rng), style.spelling, rng) : undefined,
+    pekerjaan: rng.chance(0.92) ? spell(PEKERJAAN, job, style.spelling, rng) : undefined,
+    saran: rng.chance(style.saran) ? rng.pick(SARAN) : undefined,
+  };
 }
 
 /**
@@ -163,4 +172,18 @@ export function coverMinimum(permohonan: (semester: Semester) => number, cover: 
     const n = permohonan(semester);
     return n > 0 ? Math.ceil(sampelMinimum(n) * cover) : 0;
   };
+}
+
+/**
+ * IKM of a set of responses by the contract's formula (§4), rounded to 2 decimals: used to
+ * fill indicator realisations so that the iku.csv story agrees with skm.csv.
+ */
+export function ikmOf(rows: readonly Row<'skm'>[]): number | undefined {
+  let sum = 0;
+  for (const u of UNSUR_KEYS) {
+    const answers = rows.map((r) => r[u]).filter((v): v is number => typeof v === 'number');
+    if (answers.length === 0) return undefined;
+    sum += answers.reduce((a, b) => a + b, 0) / answers.length;
+  }
+  return Math.round((sum / 9) * 25 * 100) / 100;
 }

@@ -41,14 +41,13 @@ export async function writeCsv<F extends FileName>(
   const columns = COLUMNS[file];
   const path = join(dir, `${file}.csv`);
   const stream = createWriteStream(path, { encoding: 'utf8' });
-  let chunk = (dialect.bom ? '\uFEFF' : '') + formatLine(columns.map((c) => c.name), dialect);
+  const names = columns.map((c) => c.name);
+  let chunk = (dialect.bom ? '\uFEFF' : '') + formatLine(names, dialect);
   let count = 0;
   for (const row of rows) {
     const record = row as Record<string, string | number | undefined>;
-    chunk += formatLine(
-      columns.map((c) => formatCell(record[c.name], c, dialect)),
-      dialect,
-    );
+    const cells = columns.map((c) => formatCell(record[c.name], c, dialect));
+    chunk += formatLine(cells, dialect);
     count++;
     if (chunk.length >= CHUNK_CHARS) {
       await put(stream, chunk);
