@@ -87,6 +87,27 @@ export const TABLES = [
     primaryKey: ['kode_wilayah', 'kode_unit', 'periode'],
   },
   {
+    name: 'ikm_wilayah',
+    title: { id: 'Indeks Kepuasan Masyarakat per wilayah', en: 'Citizen satisfaction index per region' },
+    description: {
+      id: 'IKM gabungan semua responden wilayah per periode (tahun dan semester), dihitung dengan rumus yang sama seperti ikm_unit. Tambahan di luar kontrak v1, untuk perbandingan antarwilayah.',
+      en: 'Satisfaction index over all respondents of a region per period (year and semester), same formula as ikm_unit. An addition to contract v1, for comparing regions.',
+    },
+    columns: [
+      wilayahCol,
+      col('periode', 'string', 'Periode: tahun (YYYY) atau semester (YYYY-S1/S2)', 'Period: year (YYYY) or semester (YYYY-S1/S2)'),
+      col('unit', 'integer', 'Jumlah unit yang disurvei', 'Units surveyed'),
+      col('responden', 'integer', 'Jumlah responden', 'Respondents'),
+      ...UNSUR.map((u) => col(`nrr_${u.value}`, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`)),
+      col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'),
+      col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'),
+      col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'),
+      col('mutu', 'string', 'Mutu pelayanan (A–D)', 'Service quality grade (A–D)', values(MUTU)),
+      col('kinerja', 'string', 'Kinerja unit pelayanan', 'Service unit performance', MUTU.map((m) => m.label.id)),
+    ],
+    primaryKey: ['kode_wilayah', 'periode'],
+  },
+  {
     name: 'skm_responden',
     title: { id: 'Jawaban survei kepuasan (anonim)', en: 'Satisfaction survey responses (anonymised)' },
     description: {

@@ -96,6 +96,35 @@ export function* ikmUnitRows(regions: readonly RegionData[]): Iterable<Published
   }
 }
 
+/** The same index over all of a region's respondents: one formula, a larger group. */
+export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
+  const answers = new Array<number | undefined>(9);
+  for (const r of regions) {
+    const groups = new Map<string, { acc: IkmAccumulator; units: Set<string> }>();
+    const add = (periode: string, unit: string) => {
+      let g = groups.get(periode);
+      if (!g) groups.set(periode, (g = { acc: newIkmAccumulator(), units: new Set() }));
+      g.units.add(unit);
+      addResponse(g.acc, answers);
+    };
+    for (const s of r.skm) {
+      const row = s as unknown as Record<string, number | undefined>;
+      for (let i = 0; i < 9; i++) answers[i] = row[UNSUR_KEYS[i]];
+      add(yearOf(s.tanggal), s.kode_unit);
+      add(semesterOf(s.tanggal), s.kode_unit);
+    }
+    const rows: PublishedRow[] = [];
+    for (const [periode, g] of groups) {
+      const res = ikmOf(g.acc);
+      const row: PublishedRow = { kode_wilayah: r.code, periode, unit: g.units.size, responden: res.responden };
+      for (const k of UNSUR_KEYS) row[`nrr_${k}`] = res.nrr[k];
+      Object.assign(row, { ikm: res.ikm, ikm_bawah: res.ikm_bawah, ikm_atas: res.ikm_atas, mutu: res.mutu, kinerja: res.kinerja });
+      rows.push(row);
+    }
+    yield* rows.sort(byKeys('periode'));
+  }
+}
+
 export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     for (const s of r.skm) {
@@ -254,6 +283,7 @@ export function deriveTables(regions: readonly RegionData[], opts: DeriveOptions
     wilayah: () => wilayahRows(regions),
     unit: () => unitRows(regions),
     ikm_unit: () => ikmUnitRows(regions),
+    ikm_wilayah: () => ikmWilayahRows(regions),
     skm_responden: () => skmRespondenRows(regions),
     predikat_unit: () => predikatUnitRows(regions, opts),
     capaian_iku: () => capaianIkuRows(regions),
