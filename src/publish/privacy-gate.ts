@@ -6,6 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
+import { INPUTS } from '../contract/inputs/index.ts';
+import { TABLES } from '../contract/published.ts';
 
 /** NIP structure: birth date, appointment year-month, sex, sequence; spaces allowed as printed. */
 export const NIP_LIKE = /(?<![0-9])19[5-9][0-9](?:0[1-9]|1[0-2])[0-3][0-9] ?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]) ?[12] ?[0-9]{3}(?![0-9])/;
@@ -25,10 +27,21 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
+/**
+ * The contract's own words: enum values and labels of the inputs and of the published tables.
+ * A respondent whose saran is just "Sangat Baik", or a complaint whose uraian is "waktu", says
+ * nothing about anyone, and would otherwise match the published `kinerja` or `kategori` cells
+ * and stop every build.
+ */
+const VOCABULARY: ReadonlySet<string> = new Set([
+  ...INPUTS.flatMap((i) => Object.values(i.fields).flatMap((f) => (f.options ?? []).flatMap((o) => [o.value, o.label.id, o.label.en]))),
+  ...TABLES.flatMap((t) => t.columns.flatMap((c) => ('enum' in c && c.enum ? [...c.enum] : []))),
+]);
+
 /** Private values worth matching exactly: short or purely numeric ones would match counts and codes by chance. */
 export function meaningfulPrivateValues(values: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const v of values) if (v.length >= 4 && !/^\d{1,17}$/.test(v)) out.add(v);
+  for (const v of values) if (v.length >= 4 && !/^\d{1,17}$/.test(v) && !VOCABULARY.has(v)) out.add(v);
   return out;
 }
 

@@ -8,7 +8,8 @@ import { decodeUtf8 } from './decode.ts';
 import { detectDialect, type Dialect } from './dialect.ts';
 
 export interface CsvHandlers {
-  header(cells: string[], dialect: Dialect): void;
+  /** rowNumber is 1 unless blank lines come before the header. */
+  header(cells: string[], dialect: Dialect, rowNumber: number): void;
   row(cells: string[], rowNumber: number): void;
   /** A syntax problem PapaParse found (e.g. an unclosed quote). */
   syntax(message: string, rowNumber: number): void;
@@ -42,7 +43,7 @@ export async function readCsv(path: string, on: CsvHandlers): Promise<{ dialect:
         if (!headerSeen) {
           if (isBlank(cells)) return; // leading blank lines before the header
           headerSeen = true;
-          on.header(cells, dialect);
+          on.header(cells, dialect, rowNumber);
           return;
         }
         if (isBlank(cells)) return;

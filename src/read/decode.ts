@@ -20,6 +20,9 @@ export async function* decodeUtf8(path: string, chunkSize = 1 << 20): AsyncGener
       first = false;
       // Excel's "Unicode Text" is UTF-16 with a BOM.
       if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) throw new EncodingError('utf16');
+      // Without its BOM, UTF-16 text is valid UTF-8 byte for byte (every other byte a NUL), and
+      // would surface as garbled headers. No CSV that Excel writes as text holds a NUL.
+      if (buf.includes(0)) throw new EncodingError('utf16');
     }
     let text: string;
     try {

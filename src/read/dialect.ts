@@ -12,10 +12,14 @@ export interface Dialect {
 export function detectDialect(firstChunk: string): Dialect {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let seen = false; // empty lines before the header are skipped by the reader, so here too
   for (const ch of firstChunk) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch in counts) counts[ch as Delimiter]++;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (seen) break;
+      continue;
+    } else if (!quoted && ch in counts) counts[ch as Delimiter]++;
+    if (ch.trim() !== '') seen = true;
   }
   const delimiter = (Object.keys(counts) as Delimiter[]).reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
   return { delimiter, numbers: delimiter === ';' ? 'id' : 'plain' };

@@ -107,12 +107,12 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
     const result = await validateFile(join(dir, name), input, ctx);
     (data as Record<string, unknown>)[key] = result.table;
     data.files!.push({ file: input.file, present: true, rows: result.rows, used: result.table.length, delimiter: result.dialect?.delimiter ?? null });
-    if (input === unitInput) {
+    // An unreadable unit.csv (encoding) is already an error; without its codes the other files'
+    // kode_unit cannot be checked, rather than all be reported as unknown.
+    if (input === unitInput && result.dialect !== null) {
       const units = result.table as unknown as Table<UnitRow>;
-      const codes = new Set<string>();
-      for (const u of units) codes.add(u.kode_unit);
-      ctx.unitCodes = codes;
-      checkParents(units, region, issues, codes);
+      ctx.unitCodes = result.codes;
+      checkParents(units, region, issues, result.codes);
     }
   }
   return wilayah ? ({ ...data, wilayah } as RegionData) : null;

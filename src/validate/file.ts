@@ -26,6 +26,12 @@ export interface FileResult<R extends object> {
   rows: number;
   table: Table<R>;
   dialect: Dialect | null;
+  /**
+   * Every valid kode_unit cell, also on rows rejected for another cell: for unit.csv these are the
+   * codes other files may reference, so that one bad cell in unit.csv is one error, not a
+   * foreign-key error on every row of every file that names the unit.
+   */
+  codes: Set<string>;
 }
 
 interface Column {
@@ -48,9 +54,19 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
 
   let columns: Column[] = [];
   let width = 0;
+  let headerRow = 1;
   let unusable = false; // a required column is missing: rows are checked but none is used
   const seen = input.unique.map(() => new Map<string, number>());
   let dataRows = 0;
+  const codes = new Set<string>();
+
+  // Extra cells are most often a private free text (saran, uraian) split by an unquoted comma:
+  // in a file with a private column, the overflow is masked like the column it came from.
+  const hasPrivate = names.some((n) => input.fields[n].private);
+  const overflow = (cells: string[]) => {
+    const text = cells.slice(width).join(' | ');
+    return hasPrivate ? maskPrivate(text) : text;
+  };
 
   const onHeader = (cells: string[]) => {
     width = cells.length;
@@ -58,14 +74,14 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
     cells.forEach((raw, index) => {
       const name = normalizeHeader(raw);
       if (name === '') {
-        report(1, `(kolom ke-${index + 1})`, null, 'blank-header', {
+        report(headerRow, `(kolom ke-${index + 1})`, null, 'blank-header', {
           id: `judul kolom ke-${index + 1} kosong. Beri nama kolom atau hapus kolom kosong di Excel.`,
           en: `header of column ${index + 1} is blank. Name the column or delete the empty column in Excel.`,
         });
         return;
       }
       if (byName.has(name)) {
-        report(1, name, raw, 'duplicate-header', {
+        report(headerRow, name, raw, 'duplicate-header', {
           id: `kolom "${name}" muncul dua kali (kolom ke-${byName.get(name)! + 1} dan ke-${index + 1}). Hapus salah satunya.`,
           en: `column "${name}" appears twice (columns ${byName.get(name)! + 1} and ${index + 1}). Remove one.`,
         });
@@ -74,7 +90,7 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
       byName.set(name, index);
       const field = input.fields[name];
       if (!field) {
-        report(1, name, raw, 'unknown-column', {
+        report(headerRow, name, raw, 'unknown-column', {
           id: `kolom "${raw}" tidak dikenal dan diabaikan. Kolom yang dikenal: ${names.join(', ')}.`,
           en: `column "${raw}" is not in the contract and is ignored. Known columns: ${names.join(', ')}.`,
         });
@@ -98,7 +114,7 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
     if (cells.length !== width) {
       const extra = cells.length > width;
       report(row, extra ? `(kolom ke-${width + 1})` : (columns.find((c) => c.index >= cells.length)?.name ?? `(kolom ke-${cells.length + 1})`),
-        extra ? cells.slice(width).join(' | ') : null, extra ? 'extra-cell' : 'missing-cell', extra
+        extra ? overflow(cells) : null, extra ? 'extra-cell' : 'missing-cell', extra
           ? { id: `baris berisi ${cells.length} sel, judul hanya ${width} kolom. Periksa pemisah (${'",", ";"'}) atau tanda kutip di dalam sel.`, en: `row has ${cells.length} cells but the header has ${width}. Check delimiters or quotes inside cells.` }
           : { id: `baris hanya berisi ${cells.length} sel, judul ${width} kolom. Lengkapi sel yang hilang.`, en: `row has only ${cells.length} cells but the header has ${width}. Fill in the missing cells.` });
       return;
@@ -130,6 +146,7 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
       if (col.field.kind === 'nip') ctx.privateValues.add(value as string);
       record[col.name] = value;
     }
+    if (typeof record.kode_unit === 'string') codes.add(record.kode_unit);
     if (!ok || unusable) return;
     for (const p of input.check?.(record as never) ?? []) {
       ok = false;
@@ -168,8 +185,9 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
   let dialectOf: Dialect = { delimiter: ',', numbers: 'plain' };
   try {
     const { dialect } = await readCsv(path, {
-      header: (cells, d) => {
+      header: (cells, d, rowNumber) => {
         dialectOf = d;
+        headerRow = rowNumber;
         onHeader(cells);
       },
       row: onRow,
@@ -182,12 +200,12 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
     if (dialect === null) {
       report(null, null, null, 'missing-column', { id: `${input.file} kosong: tidak ada baris judul.`, en: `${input.file} is empty: no header row.` });
     }
-    return { rows: dataRows, table, dialect };
+    return { rows: dataRows, table, dialect, codes };
   } catch (e) {
     if (!(e instanceof EncodingError)) throw e;
     report(null, null, null, 'encoding-error', e.detail === 'utf16'
       ? { id: 'berkas tersimpan sebagai UTF-16 ("Unicode Text"). Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)".', en: 'file is saved as UTF-16 ("Unicode Text"). In Excel choose Save As → "CSV UTF-8 (Comma delimited)".' }
       : { id: 'berkas bukan UTF-8 yang sah (mungkin ANSI/Windows-1252). Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)".', en: 'file is not valid UTF-8 (perhaps ANSI/Windows-1252). In Excel choose Save As → "CSV UTF-8 (Comma delimited)".' });
-    return { rows: dataRows, table: new Table<Rec>(publicNames), dialect: null };
+    return { rows: dataRows, table: new Table<Rec>(publicNames), dialect: null, codes: new Set() };
   }
 }

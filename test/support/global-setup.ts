@@ -2,10 +2,10 @@
  * Builds the site once on the bundled sample data into tmp/test-site and serves it on
  * 127.0.0.1 for the browser and build tests (inject('siteDir'), inject('siteUrl')).
  */
+import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from '../../src/pipeline.ts';
 import { serveStatic } from './static-server.ts';
 
 declare module 'vitest' {
@@ -18,8 +18,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const siteDir = resolve('tmp/test-site/dist');
   await rm(resolve('tmp/test-site'), { recursive: true, force: true });
-  const result = await build({ dataDir: 'data', outDir: siteDir, log: () => {}, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
-  if (!result.ok) throw new Error(`sample build failed:\n${result.message}`);
+  // The real CLI in its own process: exactly what `npm run build` does, and Astro runs
+  // outside Vitest's module graph (under Astro's Vite plugin, import('astro') is the page runtime).
+  const result = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'data', '--out', siteDir], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+  });
+  if (result.status !== 0) throw new Error(`sample build failed:\n${result.stdout}\n${result.stderr}`);
   const server = await serveStatic(siteDir);
   project.provide('siteDir', siteDir);
   project.provide('siteUrl', server.url);

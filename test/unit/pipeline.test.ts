@@ -1,0 +1,290 @@
+/**
+ * src/pipeline.ts end to end on the fixtures, without the Astro pages: validate → derive →
+ * publish → privacy gate → atomic swap. Golden values are the contract's, computed by hand.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ConfigError } from '../../src/config.ts';
+import { TABLES } from '../../src/contract/published.ts';
+import { build } from '../../src/pipeline.ts';
+import { withDuckDb } from '../../src/publish/parquet.ts';
+import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
+import { validateExport } from '../../src/validate/export.ts';
+
+const ENV = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z: the build date is pinned
+let root: string;
+let out: string;
+let data: string;
+
+const run = (dataDir: string, outDir: string, env: NodeJS.ProcessEnv = ENV) => build({ dataDir, outDir, pages: false, log: () => {}, env });
+
+async function files(dir: string): Promise<string[]> {
+  const outList: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) outList.push(...(await files(p)));
+    else outList.push(p);
+  }
+  return outList.sort();
+}
+
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of await files(dir)) out[relative(dir, f)] = createHash('sha256').update(await readFile(f)).digest('hex');
+  return out;
+}
+
+const csv = (name: string) => readFile(join(data, `${name}.csv`), 'utf8');
+const lines = (...l: string[]) => l.map((x) => `${x}\r\n`).join('');
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'kt-build-'));
+  out = join(root, 'dist');
+  data = join(out, 'data');
+  const result = await run('test/fixtures/valid', out);
+  expect(result.message).toContain('✓');
+  expect(result.ok).toBe(true);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('a successful build of test/fixtures/valid', () => {
+  test('every published table exists as CSV and Parquet with the same number of rows', async () => {
+    const pkg = JSON.parse(await readFile(join(data, 'datapackage.json'), 'utf8')) as { resources: { path: string; rows: number }[] };
+    await withDuckDb(async (sql) => {
+      for (const t of TABLES) {
+        const text = await csv(t.name);
+        const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+        expect(rows[0], t.name).toEqual(t.columns.map((c) => c.name));
+        const [[count]] = (await sql(`SELECT count(*) FROM read_parquet('${join(data, `${t.name}.parquet`)}')`)) as [[bigint]];
+        expect(Number(count), t.name).toBe(rows.length - 1);
+        const cols = (await sql(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('${join(data, `${t.name}.parquet`)}'))`)).map((r) => r[0]);
+        expect(cols, t.name).toEqual(t.columns.map((c) => c.name));
+        expect(pkg.resources.find((r) => r.path === `${t.name}.csv`)?.rows, t.name).toBe(rows.length - 1);
+        expect(pkg.resources.find((r) => r.path === `${t.name}.parquet`)?.rows, t.name).toBe(rows.length - 1);
+      }
+    });
+  });
+
+  test('Parquet holds the same values, typed: hidden counts are NULL, not 0', async () => {
+    await withDuckDb(async (sql) => {
+      const rows = await sql(`SELECT kode_unit, pegawai, sangat_baik, baik, kurang, disembunyikan FROM read_parquet('${join(data, 'predikat_unit.parquet')}') ORDER BY kode_unit`);
+      expect(rows).toEqual([
+        ['U01', 12n, null, 7n, 0n, 'sel_kecil'],
+        ['U02', null, null, null, null, 'pembeda'],
+        ['U03', null, null, null, null, 'kelompok_kecil'],
+      ]);
+      const [[ikm]] = await sql(`SELECT ikm FROM read_parquet('${join(data, 'ikm_unit.parquet')}') WHERE periode = '2025'`);
+      expect(ikm).toBe(91.48);
+    });
+  });
+
+  test('datapackage.json: bytes and sha256 of every file, build date, licence, sources, bilingual schema', async () => {
+    const pkg = JSON.parse(await readFile(join(data, 'datapackage.json'), 'utf8')) as {
+      version: string;
+      licenses: { name: string }[];
+      sources: { kode_wilayah: string; tanggal_ekspor: string }[];
+      resources: { path: string; format: string; bytes: number; hash: string; schema: { fields: { name: string; type: string; description_id: string; description_en: string }[] } }[];
+    };
+    expect(pkg.version).toBe('2026-01-01');
+    expect(pkg.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0' })]);
+    expect(pkg.sources).toEqual([expect.objectContaining({ kode_wilayah: 'alpha', tanggal_ekspor: '2026-01-15' })]);
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort());
+    for (const r of pkg.resources) {
+      const bytes = await readFile(join(data, r.path));
+      expect(r.bytes, r.path).toBe(bytes.length);
+      expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+      for (const f of r.schema.fields) {
+        expect(f.description_id.length, `${r.path} ${f.name}`).toBeGreaterThan(0);
+        expect(f.description_en.length, `${r.path} ${f.name}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('no NIP-like number and no private value of the fixture anywhere in the output', async () => {
+    const { privateValues } = await validateExport('test/fixtures/valid');
+    const secrets = [
+      ...privateValues,
+      // named explicitly too, so that the test does not only trust the validator's collection
+      '198601012010011001',
+      'Pegawai Uji 001',
+      'RSP-0001',
+      'ADU-001',
+      'Pelayanan cukup baik sekali',
+      'Antrian lama sekali di loket',
+    ];
+    expect(privateValues.size).toBeGreaterThanOrEqual(27 * 2 + 29 + 4 + 2);
+    const all = await files(out);
+    expect(all.length).toBeGreaterThan(20);
+    for (const f of all) {
+      const bytes = await readFile(f);
+      expect(NIP_LIKE.test(bytes.toString('latin1')), f).toBe(false);
+      for (const s of secrets) expect(bytes.includes(s), `${s} in ${f}`).toBe(false);
+    }
+  });
+
+  test('same input, same bytes: a second build is identical, Parquet included', async () => {
+    const again = join(root, 'again');
+    expect((await run('test/fixtures/valid', again)).ok).toBe(true);
+    expect(await hashTree(again)).toEqual(await hashTree(out));
+  });
+});
+
+describe('golden values of the published CSVs', () => {
+  test('ikm_unit: the contract\'s worked example, per year and semester', async () => {
+    // NRR = unsur total / 29; IKM 23875/261 = 91.475 → 91.48, A / Sangat Baik; interval 88.17–94.78
+    // (see ikm.test.ts). sampel_minimum from layanan.csv permohonan: 2025 = 60 + 40 + 20 = 120 → 92;
+    // 2025-S1 = 60 + 40 = 100 → 80. 29 respondents fall short of both.
+    expect(await csv('ikm_unit')).toBe(
+      lines(
+        'kode_wilayah,kode_unit,periode,responden,nrr_persyaratan,nrr_prosedur,nrr_waktu,nrr_biaya,nrr_produk,nrr_kompetensi,nrr_perilaku,nrr_pengaduan,nrr_sarana,ikm,ikm_bawah,ikm_atas,mutu,kinerja,sampel_minimum,sampel_cukup',
+        'alpha,U01,2025,29,3.6207,3.4828,3.4483,4,3.5172,3.6207,3.6552,3.6207,3.9655,91.48,88.17,94.78,A,Sangat Baik,92,tidak',
+        'alpha,U01,2025-S1,29,3.6207,3.4828,3.4483,4,3.5172,3.6207,3.6552,3.6207,3.9655,91.48,88.17,94.78,A,Sangat Baik,80,tidak',
+      ),
+    );
+  });
+
+  test('ikm_wilayah: the region\'s one surveyed unit gives the same index', async () => {
+    expect(await csv('ikm_wilayah')).toBe(
+      lines(
+        'kode_wilayah,periode,unit,responden,nrr_persyaratan,nrr_prosedur,nrr_waktu,nrr_biaya,nrr_produk,nrr_kompetensi,nrr_perilaku,nrr_pengaduan,nrr_sarana,ikm,ikm_bawah,ikm_atas,mutu,kinerja',
+        'alpha,2025,1,29,3.6207,3.4828,3.4483,4,3.5172,3.6207,3.6552,3.6207,3.9655,91.48,88.17,94.78,A,Sangat Baik',
+        'alpha,2025-S1,1,29,3.6207,3.4828,3.4483,4,3.5172,3.6207,3.6552,3.6207,3.9655,91.48,88.17,94.78,A,Sangat Baik',
+      ),
+    );
+  });
+
+  test('predikat_unit: U01 small cells, U02 hidden against differencing, U03 below the threshold', async () => {
+    // U01: 3 × (di_atas, di_atas) = sangat_baik 3; 7 × (sesuai, sesuai) = baik 7;
+    //      2 × (di_bawah, sesuai) = butuh_perbaikan 2 → hidden; alone, so the next smallest
+    //      non-zero (sangat_baik 3) is hidden too. Means over 12: atasan 71..82 → 76.5,
+    //      diri 81..92 → 86.5, rekan (76..84 + 75 + 76 + 77) = 948 / 12 = 79.
+    // U03: 4 employees < 10 → kelompok_kecil. It is the only hidden unit of 2025-S1, so the
+    //      smallest other unit, U02 (11 < 12), is hidden as pembeda.
+    expect(await csv('predikat_unit')).toBe(
+      lines(
+        'kode_wilayah,kode_unit,periode,pegawai,sangat_baik,baik,butuh_perbaikan,kurang,sangat_kurang,rata_nilai_atasan,rata_nilai_diri,rata_nilai_rekan,disembunyikan',
+        'alpha,U01,2025-S1,12,,7,,0,0,76.5,86.5,79,sel_kecil',
+        'alpha,U02,2025-S1,,,,,,,,,,pembeda',
+        'alpha,U03,2025-S1,,,,,,,,,,kelompok_kecil',
+      ),
+    );
+  });
+
+  test('capaian_iku: naik 85.5/90 = 95, turun 2 − 4/5 = 120, blank realisasi stays blank', async () => {
+    expect(await csv('capaian_iku')).toBe(
+      lines(
+        'kode_wilayah,kode_unit,tahun,kode_indikator,nama_indikator,satuan,arah,target,realisasi,capaian,kategori,program,sasaran',
+        'alpha,U01,2025,IKU-1,Cakupan KTP-el,%,naik,90,85.5,95,sangat_tinggi,Program Administrasi Kependudukan,Tertib administrasi',
+        'alpha,U01,2025,IKU-2,Rata-rata hari layanan,hari,turun,5,4,120,sangat_tinggi,Program Administrasi Kependudukan,Layanan cepat',
+        'alpha,U01,2025,IKU-3,Akta kelahiran terbit,dokumen,naik,1000,,,,Program Administrasi Kependudukan,',
+      ),
+    );
+  });
+
+  test('ketepatan_layanan: 45/50 = 90, 30/40 = 75, selesai 0 → empty', async () => {
+    expect(await csv('ketepatan_layanan')).toBe(
+      lines(
+        'kode_wilayah,kode_unit,kode_layanan,nama_layanan,tahun,bulan,permohonan,selesai,tepat_waktu,ketepatan,standar_hari,rata_hari',
+        'alpha,U01,L01,KTP-el,2025,1,60,50,45,90,3,2.5',
+        'alpha,U01,L01,KTP-el,2025,2,40,40,30,75,3,3.5',
+        'alpha,U01,L01,KTP-el,2025,7,20,0,0,,3,',
+      ),
+    );
+  });
+
+  test('pengaduan_bulanan: 4 received in January, 3 resolved in 2, 10 and 1 days → median 2', async () => {
+    expect(await csv('pengaduan_bulanan')).toBe(lines('kode_wilayah,kode_unit,bulan,kategori,masuk,selesai,median_hari', 'alpha,U01,2025-01,waktu,4,3,2'));
+  });
+
+  test('pelatihan_unit: 20 × 16 + 10 × 8.5 = 405 hours', async () => {
+    expect(await csv('pelatihan_unit')).toBe(lines('kode_wilayah,kode_unit,tahun,kategori,kegiatan,peserta,jam_pelajaran_total', 'alpha,U01,2025,pelayanan_publik,2,30,405'));
+  });
+
+  test('kepatuhan_laporan: 240 / (12 × 21) = 95.238 → 95.24', async () => {
+    expect(await csv('kepatuhan_laporan')).toBe(lines('kode_wilayah,kode_unit,tahun,bulan,pegawai,hari_kerja,laporan,kepatuhan', 'alpha,U01,2025,1,12,21,240,95.24'));
+  });
+
+  test('unit and wilayah: lisensi defaults to CC-BY-4.0', async () => {
+    expect(await csv('unit')).toBe(
+      lines('kode_wilayah,kode_unit,nama_unit,jenis_unit,induk_unit', 'alpha,U01,Dinas Kependudukan,dinas,', 'alpha,U02,Kecamatan Satu,kecamatan,', 'alpha,U03,Kelurahan Kecil,kelurahan,U02'),
+    );
+    expect(await csv('wilayah')).toBe(lines('kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi', 'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0'));
+  });
+
+  test('skm_responden: no id, no saran, month only, age in bands', async () => {
+    const rows = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual([
+      'kode_wilayah', 'kode_unit', 'kode_layanan', 'bulan',
+      'persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana',
+      'jenis_kelamin', 'kelompok_umur', 'pendidikan', 'pekerjaan',
+    ]);
+    expect(rows).toHaveLength(30);
+    // RSP-0001: 2025-01-01, age 18; RSP-0029: 2025-05-02, age 74, sarana 3
+    expect(rows[1]).toEqual(['alpha', 'U01', 'L01', '2025-01', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '<20', 'sma', 'swasta']);
+    expect(rows[29]).toEqual(['alpha', 'U01', 'L01', '2025-05', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '≥60', 'sma', 'swasta']);
+    expect(rows.slice(1).map((r) => r[14])).toEqual([
+      '<20', ...Array(5).fill('20-29'), ...Array(5).fill('30-39'), ...Array(5).fill('40-49'), ...Array(5).fill('50-59'), ...Array(8).fill('≥60'),
+    ]);
+  });
+});
+
+describe('a build that must not publish', () => {
+  test('validation errors: ok=false with the report, and the previous output byte-identical', async () => {
+    const before = await hashTree(out);
+    const result = await run('test/fixtures/errors/consistency-error', out);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('TIDAK sah');
+    expect(result.message).toContain('laporan_harian.csv');
+    expect(await hashTree(out)).toEqual(before);
+    expect((await readdir(root)).filter((n) => n.includes('staging'))).toEqual([]);
+  });
+
+  test('privacy gate: a unit named like an employee stops the build; the previous output is untouched', async () => {
+    const before = await hashTree(out);
+    const result = await run('test/fixtures/leak/nama', out);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('Gerbang privasi');
+    expect(result.message).toContain(join('data', 'unit.csv'));
+    expect(await hashTree(out)).toEqual(before);
+    expect((await readdir(root)).filter((n) => n.includes('staging'))).toEqual([]);
+  });
+
+  test('privacy gate: an NIP typed into a public text column stops the build', async () => {
+    const before = await hashTree(out);
+    const result = await run('test/fixtures/leak/nip', out);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain(join('data', 'capaian_iku.csv'));
+    expect(result.message).toContain('NIP');
+    expect(await hashTree(out)).toEqual(before);
+  });
+
+  test('a group threshold below 5 is refused before anything is written', async () => {
+    const before = await hashTree(out);
+    await expect(run('test/fixtures/valid', out, { ...ENV, KT_AMBANG_KELOMPOK: '4' })).rejects.toThrow(ConfigError);
+    expect(await hashTree(out)).toEqual(before);
+  });
+});
+
+describe('builds that must publish', () => {
+  test('a saran or uraian that is just a word of the contract ("Sangat Baik", "waktu") is not a leak', async () => {
+    const dir = join(root, 'saran-umum');
+    const result = await run('test/fixtures/saran-umum', dir);
+    expect(result.message).toContain('✓');
+    expect(result.ok).toBe(true);
+  });
+
+  test('a raised threshold (13) hides U01\'s 12 employees too', async () => {
+    const dir = join(root, 'ambang-13');
+    expect((await run('test/fixtures/valid', dir, { ...ENV, KT_AMBANG_KELOMPOK: '13' })).ok).toBe(true);
+    const text = await readFile(join(dir, 'data', 'predikat_unit.csv'), 'utf8');
+    expect(text.split('\r\n').slice(1, 4).map((l) => l.split(',').at(-1))).toEqual(['kelompok_kecil', 'kelompok_kecil', 'kelompok_kecil']);
+    expect(existsSync(join(dir, 'data', 'datapackage.json'))).toBe(true);
+  });
+});
