@@ -41,6 +41,21 @@ function from(input: { fields: Record<string, { kind: string; description: Bilin
 const wilayahCol = col('kode_wilayah', 'string', 'Kode wilayah (nama folder ekspor)', 'Region code (export folder name)');
 const values = (opts: readonly { value: string }[]) => opts.map((o) => o.value);
 
+/** The IKM columns shared by ikm_unit and ikm_wilayah (same formula, different groups). */
+function ikmColumns(...afterPeriod: Column[]): Column[] {
+  return [
+    col('periode', 'string', 'Periode: tahun (YYYY) atau semester (YYYY-S1/S2)', 'Period: year (YYYY) or semester (YYYY-S1/S2)'),
+    ...afterPeriod,
+    col('responden', 'integer', 'Jumlah responden', 'Respondents'),
+    ...UNSUR.map((u) => col(`nrr_${u.value}`, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`)),
+    col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'),
+    col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'),
+    col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'),
+    col('mutu', 'string', 'Mutu pelayanan (A–D)', 'Service quality grade (A–D)', values(MUTU)),
+    col('kinerja', 'string', 'Kinerja unit pelayanan', 'Service unit performance', MUTU.map((m) => m.label.id)),
+  ];
+}
+
 export const TABLES = [
   {
     name: 'wilayah',
@@ -73,14 +88,7 @@ export const TABLES = [
     columns: [
       wilayahCol,
       from(skm, 'kode_unit'),
-      col('periode', 'string', 'Periode: tahun (YYYY) atau semester (YYYY-S1/S2)', 'Period: year (YYYY) or semester (YYYY-S1/S2)'),
-      col('responden', 'integer', 'Jumlah responden', 'Respondents'),
-      ...UNSUR.map((u) => col(`nrr_${u.value}`, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`)),
-      col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'),
-      col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'),
-      col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'),
-      col('mutu', 'string', 'Mutu pelayanan (A–D)', 'Service quality grade (A–D)', values(MUTU)),
-      col('kinerja', 'string', 'Kinerja unit pelayanan', 'Service unit performance', MUTU.map((m) => m.label.id)),
+      ...ikmColumns(),
       col('sampel_minimum', 'integer', 'Sampel minimum Krejcie–Morgan dari jumlah permohonan periode itu', 'Krejcie–Morgan minimum sample from the applications in the period'),
       col('sampel_cukup', 'string', 'ya jika responden ≥ sampel minimum', 'ya (yes) if respondents ≥ minimum sample', ['ya', 'tidak']),
     ],
@@ -95,15 +103,7 @@ export const TABLES = [
     },
     columns: [
       wilayahCol,
-      col('periode', 'string', 'Periode: tahun (YYYY) atau semester (YYYY-S1/S2)', 'Period: year (YYYY) or semester (YYYY-S1/S2)'),
-      col('unit', 'integer', 'Jumlah unit yang disurvei', 'Units surveyed'),
-      col('responden', 'integer', 'Jumlah responden', 'Respondents'),
-      ...UNSUR.map((u) => col(`nrr_${u.value}`, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`)),
-      col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'),
-      col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'),
-      col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'),
-      col('mutu', 'string', 'Mutu pelayanan (A–D)', 'Service quality grade (A–D)', values(MUTU)),
-      col('kinerja', 'string', 'Kinerja unit pelayanan', 'Service unit performance', MUTU.map((m) => m.label.id)),
+      ...ikmColumns(col('unit', 'integer', 'Jumlah unit yang disurvei', 'Units surveyed')),
     ],
     primaryKey: ['kode_wilayah', 'periode'],
   },
