@@ -1,0 +1,142 @@
+/** Building blocks shared by the region, unit and service charts. */
+import type { PublishedRow } from '../../contract/published.ts';
+import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } from '../../contract/enums.ts';
+import type { Lang } from '../i18n.ts';
+import { localePath } from '../i18n.ts';
+import { formatMonth, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
+import { labelCell, type Cell, type ChartColumn } from '../chart.ts';
+import { monthOf, str } from '../model.ts';
+import { rawCell } from '../published.ts';
+import { PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
+
+export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
+export const servicePath = (lang: Lang, kode: string, kodeLayanan: string) => localePath(lang, `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`);
+export const regionPath = (lang: Lang, kode: string) => localePath(lang, `/wilayah/${kode}/`);
+
+/** Column headers in the reader's language; keys stay the CSV's (published) names. */
+export function columns(lang: Lang, spec: [key: string, id: string, en: string, numeric?: boolean][]): ChartColumn[] {
+  return spec.map(([key, idText, enText, numeric]) => ({ key, label: lang === 'id' ? idText : enText, numeric: numeric ?? false }));
+}
+
+/** The unit's code and its name (linked to the unit page). */
+export function unitCells(lang: Lang, kode: string, row: PublishedRow, names: Map<string, string>): { kode_unit: Cell; nama_unit: Cell } {
+  const code = rawCell(row, 'kode_unit');
+  const name = names.get(str(row, 'kode_unit')) ?? code;
+  return { kode_unit: labelCell(code), nama_unit: labelCell(name, name, unitPath(lang, kode, str(row, 'kode_unit'))) };
+}
+
+/** tahun + bulan as published, the month shown by name. */
+export function yearMonthCells(lang: Lang, row: PublishedRow): { tahun: Cell; bulan: Cell } {
+  return {
+    tahun: labelCell(rawCell(row, 'tahun')),
+    bulan: labelCell(rawCell(row, 'bulan'), formatMonth(lang, monthOf(row)).replace(/\s\d{4}$/, '')),
+  };
+}
+
+/** A `YYYY-MM` month as a label cell (`Agu 2025`). */
+export const monthCell = (lang: Lang, month: string): Cell => labelCell(month, formatMonth(lang, month));
+
+export const periodCell = (lang: Lang, row: PublishedRow): Cell => labelCell(rawCell(row, 'periode'), formatPeriod(lang, str(row, 'periode')));
+
+/** A number computed on the page for a sentence (a count of units, a share), no source cell. */
+export function countCell(lang: Lang, n: number, style: NumberStyle = 'count'): Cell {
+  return { raw: String(n), text: formatNumber(lang, n, style), numeric: true };
+}
+
+/** The month as a UTC date, for Plot's time scales. */
+export const monthDate = (month: string): Date => {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, 1));
+};
+
+/** Month ticks in the page's language ("Jan 25"), short enough for 360 px. */
+export const monthTick = (lang: Lang) => (d: Date) => formatMonth(lang, [d.getUTCFullYear(), d.getUTCMonth() + 1]).replace(/(\d{2})(\d{2})$/, '$2');
+
+/** Fixed, ordered colours per category, so a category keeps its colour across pages. */
+export const KATEGORI_PENGADUAN_COLORS = Object.fromEntries(KATEGORI_PENGADUAN.map((k, i) => [k.value, PALETTE[i % PALETTE.length]]));
+export const KATEGORI_PELATIHAN_COLORS = Object.fromEntries(KATEGORI_PELATIHAN.map((k, i) => [k.value, PALETTE[i % PALETTE.length]]));
+
+/** Ordered categories read best as one blue-to-orange ramp (safe for red–green deficiencies). */
+const ORDERED_5 = ['#08519c', '#4a98c9', '#b8b8b8', '#f4a259', '#b34700'];
+export const KATEGORI_CAPAIAN_COLORS = Object.fromEntries(KATEGORI_CAPAIAN.map((k, i) => [k.value, ORDERED_5[i]]));
+export const PREDIKAT_COLORS = Object.fromEntries(PREDIKAT.map((k, i) => [k.value, ORDERED_5[i]]));
+
+/** Label text shortened for a chart axis (the table keeps the full name). */
+export const shorten = (s: string, max = 22) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+// ——— Row charts: a label line, then the bar or dot beneath it ———
+
+/** Vertical offset of a bar's or dot's centre within its row (the label sits above). */
+export const BAR_DY = 8;
+/** Insets that keep bars and heatmap cells in the lower part of their row. */
+export const BAR_INSET = { insetTop: ROW / 2 + 1, insetBottom: ROW / 2 - 15 } as const;
+
+/** Frame and y scale for a chart with one labelled row per key. */
+export function rowChart(keys: readonly string[]): Plot.PlotOptions {
+  return {
+    height: rowsHeight(keys.length),
+    marginLeft: 8,
+    marginRight: 14,
+    marginTop: ROW_MARGIN_TOP,
+    marginBottom: ROW_MARGIN_BOTTOM,
+    y: { type: 'band', domain: [...keys], axis: null, padding: 0 },
+  };
+}
+
+/** Three-letter month names for band axes: `Jan`…`Des` / `Jan`…`Dec`. */
+export const monthInitial = (lang: Lang) => (m: string) => formatMonth(lang, m).slice(0, 3);
+
+/** A months × rows heatmap frame, 0–100 % on a single-hue scale (print- and colour-blind-safe). */
+export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plot.Markish[], values: number[] = []): Plot.PlotOptions {
+  // Shades spread over the values actually present (at least 20 points wide), so that 85 %
+  // and 99 % do not look alike; the numbers printed in the cells carry the exact value.
+  const low = Math.min(80, Math.floor(Math.min(...values, 100) / 5) * 5);
+  // No x label here, so a shorter bottom margin; the height follows so rows keep ROW each.
+  return {
+    ...rowChart(keys),
+    height: rowsHeight(keys.length) - ROW_MARGIN_BOTTOM + 26,
+    marginBottom: 26,
+    x: { type: 'band', domain: months, axis: null },
+    color: { type: 'linear', domain: [low, 100], range: ['#f7fbff', '#08306b'], clamp: true },
+    marks: [...marks, Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null })],
+  };
+}
+
+/** Heatmap cells with their value printed inside, dark text on light cells and vice versa. */
+export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string, y: (d: T) => string, value: (d: T) => number): Plot.Markish[] {
+  // White text once the cell is dark enough: past the middle of the shade range.
+  const low = Math.min(80, Math.floor(Math.min(...rows.map(value), 100) / 5) * 5);
+  const threshold = low + (100 - low) * 0.45;
+  return [
+    Plot.cell(rows, { x, y, fill: value, ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 }),
+    Plot.text(rows, {
+      x,
+      y,
+      dy: BAR_DY,
+      text: (d: T) => formatNumber(lang, Math.round(value(d)), 'count'),
+      fill: { value: (d: T) => (value(d) >= threshold ? 'white' : '#1b1f24'), scale: null },
+      fontSize: 10,
+    }),
+  ];
+}
+
+/**
+ * A monthly time axis: a tick every few months so that 12 or 24 months fit on a phone,
+ * labelled in the page's language.
+ */
+export function monthAxis(lang: Lang, months: string[]): Plot.ScaleOptions {
+  const step = months.length > 12 ? 6 : 3;
+  const first = monthDate(months[0]);
+  const last = monthDate(months[months.length - 1]);
+  const ticks = months.filter((_, i) => (months.length - 1 - i) % step === 0).map(monthDate);
+  return { type: 'utc', domain: [first, last], ticks, tickFormat: monthTick(lang), label: null, inset: 6 };
+}
+
+/** `Semester I 2025` is too long for an axis: `S1 2025` / `H1 2025`. */
+export function shortPeriod(lang: Lang, period: string): string {
+  const m = /^(\d{4})-S([12])$/.exec(period);
+  return m ? `${lang === 'id' ? 'S' : 'H'}${m[2]} ${m[1]}` : formatPeriod(lang, period);
+}
+
+/** `A – B`, or just `A` when both ends are the same. */
+export const rangeLabel = (a: string, b: string) => (a === b ? a : `${a} – ${b}`);

@@ -1,0 +1,716 @@
+/**
+ * The charts of a region page, each built from published rows only. A chart builder returns
+ * null when the region has no rows for it; the page then says which input file was missing.
+ */
+import type { PublishedRow } from '../../contract/published.ts';
+import { PREDIKAT } from '../../contract/enums.ts';
+import type { Lang } from '../i18n.ts';
+import { t, tr } from '../words.ts';
+import { axisFormat, formatMonth, formatPeriod } from '../format.ts';
+import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
+import { hasFile, lastMonths, latestPeriod, latestYear, monthOf, num, rowsOf, semesters, str, unitNames } from '../model.ts';
+import { rawCell } from '../published.ts';
+import { alasanLabel, hiddenShort, kategoriCapaianLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, predikatLabel } from '../labels.ts';
+import { BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, renderPlot, rowLabels } from '../plot.ts';
+import {
+  columns,
+  countCell,
+  KATEGORI_CAPAIAN_COLORS,
+  KATEGORI_PELATIHAN_COLORS,
+  KATEGORI_PENGADUAN_COLORS,
+  monthCell,
+  periodCell,
+  PREDIKAT_COLORS,
+  BAR_DY,
+  BAR_INSET,
+  heatCells,
+  heatmap,
+  monthInitial,
+  rowChart,
+  unitCells,
+  yearMonthCells,
+} from './common.ts';
+
+/** How many recent months the region page shows; the full history is in the downloads. */
+export const REGION_MONTHS = 12;
+
+/** Mutu thresholds of PermenPAN-RB 14/2017, drawn as reference lines. */
+export const MUTU_B = 76.61;
+export const MUTU_A = 88.31;
+
+/** Which input file a chart needs, so a page can say "not sent" rather than show nothing. */
+export const CHART_INPUT: Record<string, string> = {
+  ikm: 'skm.csv',
+  'ikm-tren': 'skm.csv',
+  unsur: 'skm.csv',
+  capaian: 'iku.csv',
+  iku: 'iku.csv',
+  ketepatan: 'layanan.csv',
+  layanan: 'layanan.csv',
+  'ketepatan-bulanan': 'layanan.csv',
+  'waktu-proses': 'layanan.csv',
+  pengaduan: 'pengaduan.csv',
+  pelatihan: 'pelatihan.csv',
+  kepatuhan: 'laporan_harian.csv',
+  predikat: 'kinerja_pegawai.csv',
+  'selisih-nilai': 'kinerja_pegawai.csv',
+};
+
+// ——— IKM ranking with 95% intervals ———
+
+export function ikmRanking(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('ikm_unit', kode);
+  const period = semesters(all).at(-1) ?? latestPeriod(all);
+  if (!period) return null;
+  const names = unitNames(kode);
+  const rows = all.filter((r) => r.periode === period).sort((a, b) => (num(b, 'ikm') ?? -1) - (num(a, 'ikm') ?? -1));
+  const table: ChartRow[] = rows.map((r) => ({
+    ...unitCells(lang, kode, r, names),
+    periode: periodCell(lang, r),
+    ikm: pubCell(lang, 'ikm_unit', r, 'ikm'),
+    ikm_bawah: pubCell(lang, 'ikm_unit', r, 'ikm_bawah'),
+    ikm_atas: pubCell(lang, 'ikm_unit', r, 'ikm_atas'),
+    mutu: pubCell(lang, 'ikm_unit', r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
+    responden: pubCell(lang, 'ikm_unit', r, 'responden'),
+    sampel_minimum: pubCell(lang, 'ikm_unit', r, 'sampel_minimum'),
+    sampel_cukup: pubCell(lang, 'ikm_unit', r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
+  }));
+  const drawn = rows.filter((r) => num(r, 'ikm') !== null);
+  const code = (r: PublishedRow) => str(r, 'kode_unit');
+  const name = (r: PublishedRow) => names.get(code(r)) ?? code(r);
+  const lows = drawn.map((r) => num(r, 'ikm_bawah') ?? num(r, 'ikm')!);
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          ...rowChart(drawn.map(code)),
+          x: { domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100], label: T('IKM dan interval 95% →', 'Index and 95% interval →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          marks: [
+            Plot.ruleX([MUTU_B, MUTU_A], { stroke: GREY, strokeDasharray: '4,3' }),
+            rowLabels(drawn, code, name),
+            Plot.ruleY(drawn, { y: code, x1: (r: PublishedRow) => num(r, 'ikm_bawah'), x2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2, dy: BAR_DY }),
+            Plot.dot(drawn, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, dy: BAR_DY, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
+          ],
+        },
+        { label: T(`Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, period)}`, `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, period)}`) },
+      )
+    : '';
+  return {
+    id: 'ikm',
+    title: t(lang).titles['ikm'],
+    takeaway: ikmTakeaway(lang, drawn, names),
+    columns: columns(lang, [
+      ['kode_unit', 'Kode', 'Code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['periode', 'Periode', 'Period'],
+      ['ikm', 'IKM', 'Index', true],
+      ['ikm_bawah', 'Batas bawah 95%', '95% lower', true],
+      ['ikm_atas', 'Batas atas 95%', '95% upper', true],
+      ['mutu', 'Mutu', 'Grade'],
+      ['responden', 'Responden', 'Respondents', true],
+      ['sampel_minimum', 'Sampel minimum', 'Minimum sample', true],
+      ['sampel_cukup', 'Sampel cukup', 'Sample adequate'],
+    ]),
+    rows: table,
+    svg,
+    sources: ['ikm_unit'],
+    period: formatPeriod(lang, period),
+    method: 'ikm',
+    legend: [
+      { color: BLUE, label: T('IKM; titik kosong = sampel kurang dari minimum', 'Index; hollow dot = sample below the minimum') },
+      { color: GREY, label: T('garis putus: batas mutu B (76,61) dan A (88,31)', 'dashed: grade B (76.61) and A (88.31) thresholds'), dashed: true },
+    ],
+  };
+}
+
+function ikmTakeaway(lang: Lang, drawn: PublishedRow[], names: Map<string, string>): Rich {
+  const T = tr(lang);
+  if (drawn.length === 0) return [T('Belum ada IKM yang dapat dihitung untuk periode ini.', 'No index could be computed for this period.')];
+  const name = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
+  const top = drawn[0];
+  if (drawn.length === 1) return [`${name(top)}: IKM `, pubCell(lang, 'ikm_unit', top, 'ikm'), '.'];
+  const bottom = drawn[drawn.length - 1];
+  const second = drawn[1];
+  const overlap = (num(second, 'ikm_atas') ?? 0) >= (num(top, 'ikm_bawah') ?? 0);
+  return [
+    T('Tertinggi: ', 'Highest: '),
+    `${name(top)} (`,
+    pubCell(lang, 'ikm_unit', top, 'ikm'),
+    T('); terendah: ', '); lowest: '),
+    `${name(bottom)} (`,
+    pubCell(lang, 'ikm_unit', bottom, 'ikm'),
+    '). ',
+    overlap
+      ? T(`Interval 95% dua unit teratas bertumpang tindih: selisihnya belum tentu nyata.`, `The 95% intervals of the top two units overlap: the difference may not be real.`)
+      : T(`Unit teratas jelas lebih tinggi dari unit kedua (interval tidak bertumpang tindih).`, `The top unit is clearly ahead of the second (intervals do not overlap).`),
+  ];
+}
+
+// ——— Indicator achievement by programme ———
+
+export function capaianByProgramme(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('capaian_iku', kode);
+  const year = latestYear(all);
+  if (year === undefined) return null;
+  const names = unitNames(kode);
+  const noProgram = T('(tanpa program)', '(no programme)');
+  const programOf = (r: PublishedRow) => str(r, 'program') || noProgram;
+  const rows = all
+    .filter((r) => r.tahun === year)
+    .sort((a, b) => programOf(a).localeCompare(programOf(b), 'id') || (num(b, 'capaian') ?? -1) - (num(a, 'capaian') ?? -1));
+  const table: ChartRow[] = rows.map((r) => ({
+    program: labelCell(rawCell(r, 'program'), programOf(r)),
+    ...unitCells(lang, kode, r, names),
+    tahun: labelCell(rawCell(r, 'tahun')),
+    kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
+    nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
+    satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
+    target: pubCell(lang, 'capaian_iku', r, 'target'),
+    realisasi: pubCell(lang, 'capaian_iku', r, 'realisasi', { missing: 'unreported' }),
+    capaian: pubCell(lang, 'capaian_iku', r, 'capaian', { missing: 'unreported' }),
+    kategori: pubCell(lang, 'capaian_iku', r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
+  }));
+  const drawn = rows.filter((r) => num(r, 'capaian') !== null);
+  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
+  const unreported = rows.length - drawn.length;
+  const programs = [...new Set(drawn.map(programOf))];
+  const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
+  // Start the axis near the lowest value (never above 50) so that the cluster around 100 spreads out.
+  const minX = Math.max(0, Math.min(50, Math.floor((Math.min(...drawn.map((r) => num(r, 'capaian')!)) - 10) / 10) * 10));
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          ...rowChart(programs),
+          x: { domain: [minX, Math.ceil(maxX / 10) * 10], label: T('Capaian (%) →', 'Achievement (%) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
+          marks: [
+            Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
+            rowLabels(programs, (p) => p),
+            Plot.dot(drawn, {
+              y: programOf,
+              dy: BAR_DY,
+              x: (r: PublishedRow) => num(r, 'capaian'),
+              fill: (r: PublishedRow) => str(r, 'kategori'),
+              stroke: '#1b1f24',
+              strokeWidth: 0.6,
+              r: 5,
+              fillOpacity: 0.85,
+            }),
+          ],
+        },
+        { label: T(`Capaian ${drawn.length} indikator tahun ${year} per program`, `Achievement of ${drawn.length} indicators in ${year} by programme`) },
+      )
+    : '';
+  const takeaway: Rich = drawn.length
+    ? [
+        countCell(lang, onTarget),
+        T(' dari ', ' of '),
+        countCell(lang, drawn.length),
+        T(' indikator yang sudah dilaporkan mencapai target (capaian ≥ 100).', ' reported indicators are on target (achievement ≥ 100).'),
+        ...(unreported ? [' ', countCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : []),
+      ]
+    : [T('Belum ada realisasi yang dilaporkan tahun ini.', 'No realisation reported this year yet.')];
+  return {
+    id: 'capaian',
+    title: t(lang).titles['capaian'],
+    takeaway,
+    columns: columns(lang, [
+      ['program', 'Program', 'Programme'],
+      ['kode_unit', 'Kode unit', 'Unit code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['tahun', 'Tahun', 'Year'],
+      ['kode_indikator', 'Kode', 'Code'],
+      ['nama_indikator', 'Indikator', 'Indicator'],
+      ['satuan', 'Satuan', 'Unit of measure'],
+      ['target', 'Target', 'Target', true],
+      ['realisasi', 'Realisasi', 'Realisation', true],
+      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
+      ['kategori', 'Kategori', 'Category'],
+    ]),
+    rows: table,
+    svg,
+    sources: ['capaian_iku'],
+    period: String(year),
+    method: 'capaian',
+    collapse: true,
+    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+  };
+}
+
+// ——— Service timeliness, last months ———
+
+export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('ketepatan_layanan', kode);
+  if (all.length === 0) return null;
+  const months = lastMonths(all, REGION_MONTHS);
+  const names = unitNames(kode);
+  const rows = all
+    .filter((r) => months.includes(monthOf(r)))
+    .sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || str(a, 'kode_unit').localeCompare(str(b, 'kode_unit')) || monthOf(a).localeCompare(monthOf(b)));
+  const serviceKey = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'kode_layanan')}`;
+  const serviceLabel = (r: PublishedRow) => `${str(r, 'nama_layanan')} · ${names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit')}`;
+  const services = [...new Map(rows.map((r) => [serviceKey(r), r])).values()];
+  const table: ChartRow[] = rows.map((r) => ({
+    ...unitCells(lang, kode, r, names),
+    kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
+    nama_layanan: labelCell(rawCell(r, 'nama_layanan'), str(r, 'nama_layanan')),
+    ...yearMonthCells(lang, r),
+    selesai: pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
+    tepat_waktu: pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
+    ketepatan: pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
+    standar_hari: pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
+    rata_hari: pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'),
+  }));
+  const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
+  const latest = months.at(-1)!;
+  const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
+  const svg = renderPlot(
+    heatmap(lang, months, services.map(serviceKey), [
+      rowLabels(services, serviceKey, serviceLabel),
+      ...heatCells(lang, withValue, monthOf, serviceKey, (r) => num(r, 'ketepatan')!),
+    ], withValue.map((r) => num(r, 'ketepatan')!)),
+    { label: T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`) },
+  );
+  const worst = latestRows[0];
+  const takeaway: Rich = worst
+    ? [
+        T(`Pada ${formatMonth(lang, latest, true)}, layanan paling lambat terhadap standarnya: `, `In ${formatMonth(lang, latest, true)}, the service furthest from its standard: `),
+        `${str(worst, 'nama_layanan')} (${names.get(str(worst, 'kode_unit')) ?? str(worst, 'kode_unit')}), `,
+        pubCell(lang, 'ketepatan_layanan', worst, 'ketepatan'),
+        T('% tepat waktu dari standar ', '% on time against a standard of '),
+        pubCell(lang, 'ketepatan_layanan', worst, 'standar_hari'),
+        T(' hari.', ' days.'),
+      ]
+    : [T('Belum ada permohonan yang selesai pada bulan terakhir.', 'No application was completed in the last month.')];
+  return {
+    id: 'ketepatan',
+    title: t(lang).titles['ketepatan'],
+    takeaway,
+    columns: columns(lang, [
+      ['kode_unit', 'Kode unit', 'Unit code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['kode_layanan', 'Kode layanan', 'Service code'],
+      ['nama_layanan', 'Layanan', 'Service'],
+      ['tahun', 'Tahun', 'Year'],
+      ['bulan', 'Bulan', 'Month'],
+      ['selesai', 'Selesai', 'Completed', true],
+      ['tepat_waktu', 'Tepat waktu', 'On time', true],
+      ['ketepatan', 'Tepat waktu (%)', 'On time (%)', true],
+      ['standar_hari', 'Standar (hari)', 'Standard (days)', true],
+      ['rata_hari', 'Rata-rata (hari)', 'Mean (days)', true],
+    ]),
+    rows: table,
+    svg,
+    sources: ['ketepatan_layanan'],
+    period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
+    method: 'ketepatan',
+    collapse: true,
+    legend: [{ color: '#08306b', label: T('makin gelap makin tepat waktu; angka = % tepat waktu; kosong = tidak ada yang selesai', 'darker = more on time; number = % on time; blank = nothing completed') }],
+  };
+}
+
+// ——— Complaints by month and category ———
+
+export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('pengaduan_bulanan', kode);
+  if (all.length === 0) return null;
+  const months = lastMonths(all, REGION_MONTHS);
+  const recent = all.filter((r) => months.includes(str(r, 'bulan')));
+  // Counts add up across units; medians do not, so each month × category shows the range of
+  // the units' published medians (each end is a published cell).
+  const groups = new Map<string, PublishedRow[]>();
+  for (const r of recent) {
+    const k = `${str(r, 'bulan')}|${str(r, 'kategori')}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const keys = [...groups.keys()].sort();
+  const sum = (rs: PublishedRow[], col: string) => rs.reduce((s, r) => s + (num(r, col) ?? 0), 0);
+  const table: ChartRow[] = keys.map((k) => {
+    const rs = groups.get(k)!;
+    const [bulan, kategori] = k.split('|');
+    const withMedian = rs.filter((r) => num(r, 'median_hari') !== null).sort((a, b) => num(a, 'median_hari')! - num(b, 'median_hari')!);
+    const none = { raw: '', text: '', numeric: true, missing: 'na' as const };
+    return {
+      bulan: monthCell(lang, bulan),
+      kategori: labelCell(kategori, kategoriPengaduanLabel(kategori, lang)),
+      unit: countCell(lang, rs.length),
+      masuk: sumCell(lang, sum(rs, 'masuk')),
+      selesai: sumCell(lang, sum(rs, 'selesai')),
+      median_hari_min: withMedian.length ? pubCell(lang, 'pengaduan_bulanan', withMedian[0], 'median_hari') : none,
+      median_hari_maks: withMedian.length ? pubCell(lang, 'pengaduan_bulanan', withMedian[withMedian.length - 1], 'median_hari') : none,
+    };
+  });
+  const masuk = sum(recent, 'masuk');
+  const selesai = sum(recent, 'selesai');
+  const byKategori = new Map<string, number>();
+  for (const r of recent) byKategori.set(str(r, 'kategori'), (byKategori.get(str(r, 'kategori')) ?? 0) + (num(r, 'masuk') ?? 0));
+  const [topKategori, topCount] = [...byKategori].sort((a, b) => b[1] - a[1])[0];
+  const kategoris = Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => byKategori.has(k));
+  const svg = renderPlot(
+    {
+      height: 240,
+      marginLeft: 40,
+      marginRight: 8,
+      x: { type: 'band', domain: months, axis: null },
+      y: { label: T('↑ Pengaduan masuk', '↑ Complaints received'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PENGADUAN_COLORS[k]) },
+      marks: [
+        Plot.barY(recent, Plot.groupX({ y: 'sum' }, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris })),
+        Plot.ruleY([0]),
+        Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
+      ],
+    },
+    { label: T(`Pengaduan masuk per bulan menurut kategori, ${months.length} bulan terakhir`, `Complaints received per month by category, last ${months.length} months`) },
+  );
+  return {
+    id: 'pengaduan',
+    title: t(lang).titles['pengaduan'],
+    takeaway: [
+      T(`Dalam ${months.length} bulan terakhir `, `In the last ${months.length} months `),
+      sumCell(lang, masuk),
+      T(' pengaduan masuk dan ', ' complaints came in and '),
+      sumCell(lang, selesai),
+      T(' di antaranya sudah selesai. Kategori terbanyak: ', ' of them were resolved. Most common category: '),
+      `${kategoriPengaduanLabel(topKategori, lang)} (`,
+      sumCell(lang, topCount),
+      ').',
+    ],
+    columns: columns(lang, [
+      ['bulan', 'Bulan', 'Month'],
+      ['kategori', 'Kategori', 'Category'],
+      ['unit', 'Unit', 'Units', true],
+      ['masuk', 'Masuk', 'Received', true],
+      ['selesai', 'Selesai', 'Resolved', true],
+      ['median_hari_min', 'Median hari, unit tercepat', 'Median days, fastest unit', true],
+      ['median_hari_maks', 'Median hari, unit terlambat', 'Median days, slowest unit', true],
+    ]),
+    rows: table,
+    svg,
+    sources: ['pengaduan_bulanan'],
+    period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
+    method: 'pengaduan',
+    collapse: true,
+    legend: kategoris.map((k) => ({ color: KATEGORI_PENGADUAN_COLORS[k], label: kategoriPengaduanLabel(k, lang) })),
+  };
+}
+
+// ——— Training hours by category ———
+
+export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('pelatihan_unit', kode);
+  const year = latestYear(all);
+  if (year === undefined) return null;
+  const rows = all.filter((r) => r.tahun === year);
+  const kategoris = [...new Set(rows.map((r) => str(r, 'kategori')))];
+  const sum = (k: string, col: string) => rows.filter((r) => r.kategori === k).reduce((s, r) => s + (num(r, col) ?? 0), 0);
+  const sums = kategoris.map((k) => ({ k, kegiatan: sum(k, 'kegiatan'), peserta: sum(k, 'peserta'), jam: sum(k, 'jam_pelajaran_total'), units: rows.filter((r) => r.kategori === k).length })).sort((a, b) => b.jam - a.jam);
+  const total = sums.reduce((s, x) => s + x.jam, 0);
+  const table: ChartRow[] = sums.map((s) => ({
+    tahun: labelCell(String(year)),
+    kategori: labelCell(s.k, kategoriPelatihanLabel(s.k, lang)),
+    unit: countCell(lang, s.units),
+    kegiatan: sumCell(lang, s.kegiatan),
+    peserta: sumCell(lang, s.peserta),
+    jam_pelajaran_total: sumCell(lang, s.jam, 'plain'),
+  }));
+  const label = (k: string) => kategoriPelatihanLabel(k, lang);
+  const svg = renderPlot(
+    {
+      ...rowChart(sums.map((s) => s.k)),
+      x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
+      marks: [
+        rowLabels(sums, (s) => s.k, (s) => label(s.k)),
+        Plot.barX(sums, { y: (s: { k: string }) => s.k, x: 'jam', fill: { value: (s: { k: string }) => KATEGORI_PELATIHAN_COLORS[s.k], scale: null }, ...BAR_INSET }),
+        Plot.ruleX([0]),
+      ],
+    },
+    { label: T(`Total jam pelajaran pelatihan per kategori, ${year}`, `Total training hours per category, ${year}`) },
+  );
+  const top = sums[0];
+  return {
+    id: 'pelatihan',
+    title: t(lang).titles['pelatihan'],
+    takeaway: [
+      T(`Tahun ${year}: `, `In ${year}: `),
+      sumCell(lang, total, 'plain'),
+      T(' jam pelajaran; terbanyak untuk ', ' training hours; most of them in '),
+      `${label(top.k)} (`,
+      sumCell(lang, top.jam, 'plain'),
+      T(' jam).', ' hours).'),
+    ],
+    columns: columns(lang, [
+      ['tahun', 'Tahun', 'Year'],
+      ['kategori', 'Kategori', 'Category'],
+      ['unit', 'Unit', 'Units', true],
+      ['kegiatan', 'Kegiatan', 'Trainings', true],
+      ['peserta', 'Peserta', 'Participants', true],
+      ['jam_pelajaran_total', 'Total jam pelajaran', 'Total training hours', true],
+    ]),
+    rows: table,
+    svg,
+    sources: ['pelatihan_unit'],
+    period: String(year),
+    method: 'pelatihan',
+  };
+}
+
+// ——— Daily-report compliance ———
+
+export function reportCompliance(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('kepatuhan_laporan', kode);
+  if (all.length === 0) return null;
+  const months = lastMonths(all, REGION_MONTHS);
+  const names = unitNames(kode);
+  const rows = all
+    .filter((r) => months.includes(monthOf(r)))
+    .sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id') || monthOf(a).localeCompare(monthOf(b)));
+  const code = (r: PublishedRow) => str(r, 'kode_unit');
+  const units = [...new Map(rows.map((r) => [code(r), r])).values()];
+  const latest = months.at(-1)!;
+  const latestRows = rows.filter((r) => monthOf(r) === latest && num(r, 'kepatuhan') !== null).sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
+  const table: ChartRow[] = rows.map((r) => ({
+    ...unitCells(lang, kode, r, names),
+    ...yearMonthCells(lang, r),
+    pegawai: pubCell(lang, 'kepatuhan_laporan', r, 'pegawai'),
+    laporan: pubCell(lang, 'kepatuhan_laporan', r, 'laporan'),
+    kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
+  }));
+  const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
+  const svg = renderPlot(
+    heatmap(lang, months, units.map(code), [
+      rowLabels(units, code, (r) => names.get(code(r)) ?? code(r)),
+      ...heatCells(lang, drawn, monthOf, code, (r) => num(r, 'kepatuhan')!),
+    ], drawn.map((r) => num(r, 'kepatuhan')!)),
+    { label: T(`Kepatuhan laporan harian per unit dan bulan (%), ${months.length} bulan terakhir`, `Daily report compliance per unit and month (%), last ${months.length} months`) },
+  );
+  const low = latestRows[0];
+  const high = latestRows.at(-1);
+  return {
+    id: 'kepatuhan',
+    title: t(lang).titles['kepatuhan'],
+    takeaway:
+      low && high
+        ? [
+            T(`Pada ${formatMonth(lang, latest, true)} kepatuhan berkisar dari `, `In ${formatMonth(lang, latest, true)} compliance ranged from `),
+            pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'),
+            `% (${names.get(str(low, 'kode_unit'))}) ${T('sampai', 'to')} `,
+            pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'),
+            `% (${names.get(str(high, 'kode_unit'))}).`,
+          ]
+        : [T('Belum ada laporan pada bulan terakhir.', 'No reports in the last month.')],
+    columns: columns(lang, [
+      ['kode_unit', 'Kode unit', 'Unit code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['tahun', 'Tahun', 'Year'],
+      ['bulan', 'Bulan', 'Month'],
+      ['pegawai', 'Pegawai', 'Employees', true],
+      ['laporan', 'Laporan', 'Reports', true],
+      ['kepatuhan', 'Kepatuhan (%)', 'Compliance (%)', true],
+    ]),
+    rows: table,
+    svg,
+    sources: ['kepatuhan_laporan'],
+    period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
+    method: 'kepatuhan',
+    collapse: true,
+    legend: [{ color: '#08306b', label: T('makin gelap makin patuh; angka = kepatuhan (%)', 'darker = more compliant; number = compliance (%)') }],
+  };
+}
+
+// ——— Appraisal ratings and the score gap ———
+
+/** The share-of-group bars of predikat; hidden groups and cells are drawn grey and labelled as hidden. */
+export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: PublishedRow) => string, ariaLabel: string): string {
+  const T = tr(lang);
+  type Seg = { y: string; key: string; n: number };
+  const segs: Seg[] = [];
+  const hiddenGroups: { y: string; why: string }[] = [];
+  const keyOf = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'periode')}`;
+  for (const r of rows) {
+    const pegawai = num(r, 'pegawai');
+    if (pegawai === null) {
+      hiddenGroups.push({ y: keyOf(r), why: hiddenShort(str(r, 'disembunyikan'), lang) });
+      continue;
+    }
+    let shown = 0;
+    for (const p of PREDIKAT) {
+      const n = num(r, p.value);
+      if (n !== null && n > 0) segs.push({ y: keyOf(r), key: p.value, n });
+      shown += n ?? 0;
+    }
+    if (pegawai - shown > 0) segs.push({ y: keyOf(r), key: 'disembunyikan', n: pegawai - shown });
+  }
+  const domain = [...PREDIKAT.map((p) => p.value), 'disembunyikan'];
+  return renderPlot(
+    {
+      ...rowChart(rows.map(keyOf)),
+      x: { label: T('Bagian pegawai (%) →', 'Share of employees (%) →'), percent: true, tickFormat: axisFormat(lang, 'count') },
+      color: { domain, range: [...Object.values(PREDIKAT_COLORS), HIDDEN_FILL] },
+      marks: [
+        rowLabels(rows, keyOf, labelOf),
+        Plot.barX(segs, Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 })),
+        Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HIDDEN_FILL, ...BAR_INSET }),
+        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', dy: BAR_DY, fontSize: 12 }),
+      ],
+    },
+    { label: ariaLabel },
+  );
+}
+
+export const predikatLegend = (lang: Lang) => [
+  ...PREDIKAT.map((p) => ({ color: PREDIKAT_COLORS[p.value], label: predikatLabel(p.value, lang) })),
+  { color: HIDDEN_FILL, label: tr(lang)('disembunyikan (kelompok atau sel kecil)', 'hidden (small group or cell)') },
+];
+
+/** Predikat table cells: a hidden group or cell prints "disembunyikan", never 0. */
+export function predikatCells(lang: Lang, r: PublishedRow): ChartRow {
+  const why = str(r, 'disembunyikan');
+  const cell = (col: string) => pubCell(lang, 'predikat_unit', r, col, { missing: why ? 'hidden' : 'na' });
+  const pegawai = cell('pegawai');
+  // A hidden group says why where its size would be: "disembunyikan: kelompok kecil".
+  if (pegawai.missing === 'hidden') pegawai.note = hiddenShort(why, lang).replace(/^[^:]*: /, '');
+  return {
+    pegawai,
+    ...Object.fromEntries(PREDIKAT.map((p) => [p.value, cell(p.value)])),
+    disembunyikan: labelCell(rawCell(r, 'disembunyikan'), why ? alasanLabel(why, lang) : '–'),
+  };
+}
+
+export const predikatColumns = (lang: Lang) =>
+  columns(lang, [
+    ['pegawai', 'Pegawai', 'Employees', true],
+    ...PREDIKAT.map((p): [string, string, string, boolean] => [p.value, p.label.id, p.label.en, true]),
+    ['disembunyikan', 'Disembunyikan', 'Hidden'],
+  ]);
+
+export function predikatDistribution(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('predikat_unit', kode);
+  const period = latestPeriod(all);
+  if (!period) return null;
+  const names = unitNames(kode);
+  const rows = all.filter((r) => r.periode === period).sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id'));
+  const hidden = rows.filter((r) => num(r, 'pegawai') === null).length;
+  const labelOf = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
+  const svg = predikatBars(lang, rows, labelOf, T(`Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`, `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`));
+  return {
+    id: 'predikat',
+    title: t(lang).titles['predikat'],
+    takeaway: [
+      countCell(lang, rows.length - hidden),
+      T(' dari ', ' of '),
+      countCell(lang, rows.length),
+      T(
+        ' unit dipublikasikan. Kelompok kecil disembunyikan (bukan nol) agar tidak ada pegawai yang dapat dikenali.',
+        ' units are published. Small groups are hidden (not zero) so that no employee can be identified.',
+      ),
+    ],
+    columns: [...columns(lang, [['kode_unit', 'Kode', 'Code'], ['nama_unit', 'Unit', 'Unit'], ['periode', 'Periode', 'Period']]), ...predikatColumns(lang)],
+    rows: rows.map((r) => ({ ...unitCells(lang, kode, r, names), periode: periodCell(lang, r), ...predikatCells(lang, r) })),
+    svg,
+    sources: ['predikat_unit'],
+    period: formatPeriod(lang, period),
+    method: 'predikat',
+    collapse: rows.length > 8,
+    legend: predikatLegend(lang),
+  };
+}
+
+export function scoreGap(lang: Lang, kode: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('predikat_unit', kode);
+  const period = latestPeriod(all);
+  if (!period) return null;
+  const names = unitNames(kode);
+  const rows = all.filter((r) => r.periode === period).sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id'));
+  const cols = ['rata_nilai_atasan', 'rata_nilai_diri', 'rata_nilai_rekan'] as const;
+  const colors = { rata_nilai_atasan: BLUE, rata_nilai_diri: ORANGE, rata_nilai_rekan: '#009E73' };
+  const who = { rata_nilai_atasan: T('atasan', 'supervisor'), rata_nilai_diri: T('diri sendiri', 'self'), rata_nilai_rekan: T('rekan', 'peers') };
+  const code = (r: PublishedRow) => str(r, 'kode_unit');
+  const published = rows.filter((r) => cols.some((c) => num(r, c) !== null));
+  const dots = published.flatMap((r) => cols.filter((c) => num(r, c) !== null).map((c) => ({ y: code(r), c, v: num(r, c)! })));
+  const values = dots.map((d) => d.v);
+  const selfAbove = published.filter((r) => (num(r, 'rata_nilai_diri') ?? -1) > (num(r, 'rata_nilai_atasan') ?? Infinity)).length;
+  const svg = dots.length
+    ? renderPlot(
+        {
+          ...rowChart(published.map(code)),
+          x: { domain: [Math.floor(Math.min(...values) - 2), Math.min(100, Math.ceil(Math.max(...values) + 2))], label: T('Rata-rata nilai (0–100) →', 'Mean score (0–100) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          color: { domain: [...cols], range: cols.map((c) => colors[c]) },
+          marks: [
+            rowLabels(published, code, (r) => names.get(code(r)) ?? code(r)),
+            Plot.ruleY(published, { y: code, dy: BAR_DY, x1: (r: PublishedRow) => Math.min(...cols.map((c) => num(r, c) ?? Infinity)), x2: (r: PublishedRow) => Math.max(...cols.map((c) => num(r, c) ?? -Infinity)), stroke: GREY }),
+            Plot.dot(dots, { y: 'y', x: 'v', fill: 'c', r: 5, symbol: 'c', dy: BAR_DY }),
+          ],
+          symbol: { domain: [...cols], range: ['circle', 'square', 'triangle'] },
+        },
+        { label: T(`Rata-rata nilai dari atasan, diri sendiri dan rekan per unit, ${formatPeriod(lang, period)}`, `Mean supervisor, self and peer scores per unit, ${formatPeriod(lang, period)}`) },
+      )
+    : '';
+  return {
+    id: 'selisih-nilai',
+    title: t(lang).titles['selisih-nilai'],
+    takeaway: published.length
+      ? [T('Nilai diri sendiri lebih tinggi daripada nilai atasan di ', 'Self-assessment is higher than the supervisor score in '), countCell(lang, selfAbove), T(' dari ', ' of '), countCell(lang, published.length), T(' unit yang dipublikasikan.', ' published units.')]
+      : [T('Semua kelompok disembunyikan karena terlalu kecil.', 'All groups are hidden because they are too small.')],
+    columns: columns(lang, [
+      ['kode_unit', 'Kode', 'Code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['periode', 'Periode', 'Period'],
+      ['rata_nilai_atasan', 'Atasan', 'Supervisor', true],
+      ['rata_nilai_diri', 'Diri sendiri', 'Self', true],
+      ['rata_nilai_rekan', 'Rekan', 'Peers', true],
+    ]),
+    rows: rows.map((r) => {
+      const m = str(r, 'disembunyikan') === 'kelompok_kecil' || str(r, 'disembunyikan') === 'pembeda' ? ('hidden' as const) : ('na' as const);
+      return {
+        ...unitCells(lang, kode, r, names),
+        periode: periodCell(lang, r),
+        ...Object.fromEntries(cols.map((c) => [c, pubCell(lang, 'predikat_unit', r, c, { missing: m })])),
+      };
+    }),
+    svg,
+    sources: ['predikat_unit'],
+    period: formatPeriod(lang, period),
+    method: 'predikat',
+    collapse: rows.length > 8,
+    legend: cols.map((c, i) => ({ color: colors[c], label: who[c], shape: (['circle', 'square', 'triangle'] as const)[i] })),
+  };
+}
+
+/** Every chart of a region page in reading order, with the input file each one needs. */
+export const REGION_CHARTS = [
+  { id: 'ikm', build: ikmRanking },
+  { id: 'capaian', build: capaianByProgramme },
+  { id: 'ketepatan', build: timelinessByMonth },
+  { id: 'pengaduan', build: complaintsByMonth },
+  { id: 'pelatihan', build: trainingByCategory },
+  { id: 'kepatuhan', build: reportCompliance },
+  { id: 'predikat', build: predikatDistribution },
+  { id: 'selisih-nilai', build: scoreGap },
+] as const;
+
+export interface PageChart {
+  id: string;
+  chart: ChartData | null;
+  /** Whether the region sent the input file this chart needs. */
+  fileSent: boolean;
+}
+
+const regionCache = new Map<string, PageChart[]>();
+
+/** The region page's charts; memoised because the page and its CSV endpoints both ask. */
+export function regionCharts(lang: Lang, kode: string): PageChart[] {
+  const key = `${lang}|${kode}`;
+  let hit = regionCache.get(key);
+  if (!hit) {
+    hit = REGION_CHARTS.map(({ id, build }) => ({ id, chart: build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) }));
+    regionCache.set(key, hit);
+  }
+  return hit;
+}

@@ -1,0 +1,530 @@
+/** The charts of a unit page: what a unit head can act on, from published rows only. */
+import type { PublishedRow } from '../../contract/published.ts';
+import { UNSUR } from '../../contract/enums.ts';
+import type { Lang } from '../i18n.ts';
+import { t, tr } from '../words.ts';
+import { axisFormat, formatMonth, formatPeriod } from '../format.ts';
+import { labelCell, pubCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
+import { hasFile, lastMonths, monthOf, num, rowsOf, semesters, str } from '../model.ts';
+import { rawCell } from '../published.ts';
+import { arahLabel, kategoriCapaianLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
+import { BLUE, GREY, ORANGE, PALETTE, Plot, renderPlot, rowLabels } from '../plot.ts';
+import {
+  BAR_INSET,
+  columns,
+  countCell,
+  KATEGORI_CAPAIAN_COLORS,
+  KATEGORI_PELATIHAN_COLORS,
+  KATEGORI_PENGADUAN_COLORS,
+  monthDate,
+  monthInitial,
+  monthAxis,
+  periodCell,
+  rangeLabel,
+  shortPeriod,
+  rowChart,
+  servicePath,
+  yearMonthCells,
+} from './common.ts';
+import { CHART_INPUT, MUTU_A, MUTU_B, predikatBars, predikatCells, predikatColumns, predikatLegend, type PageChart } from './region.ts';
+
+/** Months of monthly series on a unit page: two years, so a trend and a season both show. */
+export const UNIT_MONTHS = 24;
+
+// ——— IKM by semester ———
+
+export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('ikm_unit', kode, unit);
+  const periods = semesters(all);
+  if (periods.length === 0) return null;
+  const rows = periods.map((p) => all.find((r) => r.periode === p)!);
+  const drawn = rows.filter((r) => num(r, 'ikm') !== null);
+  const ys = drawn.flatMap((r) => [num(r, 'ikm_bawah') ?? num(r, 'ikm')!, num(r, 'ikm_atas') ?? num(r, 'ikm')!]);
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          height: 240,
+          marginLeft: 36,
+          marginRight: 12,
+          marginBottom: 40,
+          x: { type: 'point', domain: periods, tickFormat: (p: string) => shortPeriod(lang, p).replace(' ', '\n'), label: null, padding: 0.3 },
+          y: { domain: [Math.max(25, Math.floor(Math.min(...ys, MUTU_B) - 3)), Math.min(100, Math.ceil(Math.max(...ys) + 2))], label: T('↑ IKM', '↑ Index'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          marks: [
+            Plot.ruleY([MUTU_B, MUTU_A], { stroke: GREY, strokeDasharray: '4,3' }),
+            Plot.ruleX(drawn, { x: 'periode', y1: (r: PublishedRow) => num(r, 'ikm_bawah'), y2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2 }),
+            Plot.line(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), stroke: BLUE, strokeOpacity: 0.5 }),
+            Plot.dot(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
+          ],
+        },
+        { label: T(`IKM unit per semester dengan interval 95%, ${formatPeriod(lang, periods[0])} sampai ${formatPeriod(lang, periods.at(-1)!)}`, `Unit satisfaction index by semester with 95% intervals, ${formatPeriod(lang, periods[0])} to ${formatPeriod(lang, periods.at(-1)!)}`) },
+      )
+    : '';
+  const last = drawn.at(-1);
+  const prev = drawn.at(-2);
+  const takeaway: Rich = !last
+    ? [T('Belum ada IKM yang dapat dihitung.', 'No index could be computed yet.')]
+    : prev
+      ? [
+          `${formatPeriod(lang, str(last, 'periode'))}: IKM `,
+          pubCell(lang, 'ikm_unit', last, 'ikm'),
+          `, ${T('mutu', 'grade')} ${mutuLabel(str(last, 'mutu'), lang)}; ${T('sebelumnya', 'previously')} `,
+          pubCell(lang, 'ikm_unit', prev, 'ikm'),
+          '. ',
+          (num(last, 'ikm_bawah') ?? 0) <= (num(prev, 'ikm_atas') ?? 0) && (num(prev, 'ikm_bawah') ?? 0) <= (num(last, 'ikm_atas') ?? 0)
+            ? T('Intervalnya bertumpang tindih: perubahan belum tentu nyata.', 'The intervals overlap: the change may not be real.')
+            : T('Intervalnya tidak bertumpang tindih: perubahannya nyata.', 'The intervals do not overlap: the change is real.'),
+        ]
+      : [`${formatPeriod(lang, str(last, 'periode'))}: IKM `, pubCell(lang, 'ikm_unit', last, 'ikm'), `, ${T('mutu', 'grade')} ${mutuLabel(str(last, 'mutu'), lang)}.`];
+  return {
+    id: 'ikm-tren',
+    title: t(lang).titles['ikm-tren'],
+    takeaway,
+    columns: columns(lang, [
+      ['periode', 'Periode', 'Period'],
+      ['responden', 'Responden', 'Respondents', true],
+      ['ikm', 'IKM', 'Index', true],
+      ['ikm_bawah', 'Batas bawah 95%', '95% lower', true],
+      ['ikm_atas', 'Batas atas 95%', '95% upper', true],
+      ['mutu', 'Mutu', 'Grade'],
+      ['sampel_minimum', 'Sampel minimum', 'Minimum sample', true],
+      ['sampel_cukup', 'Sampel cukup', 'Sample adequate'],
+    ]),
+    rows: rows.map((r) => ({
+      periode: periodCell(lang, r),
+      responden: pubCell(lang, 'ikm_unit', r, 'responden'),
+      ikm: pubCell(lang, 'ikm_unit', r, 'ikm'),
+      ikm_bawah: pubCell(lang, 'ikm_unit', r, 'ikm_bawah'),
+      ikm_atas: pubCell(lang, 'ikm_unit', r, 'ikm_atas'),
+      mutu: pubCell(lang, 'ikm_unit', r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
+      sampel_minimum: pubCell(lang, 'ikm_unit', r, 'sampel_minimum'),
+      sampel_cukup: pubCell(lang, 'ikm_unit', r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
+    })),
+    svg,
+    sources: ['ikm_unit'],
+    period: rangeLabel(formatPeriod(lang, periods[0]), formatPeriod(lang, periods.at(-1)!)),
+    method: 'ikm',
+    legend: [
+      { color: BLUE, label: T('IKM dan interval 95%; titik kosong = sampel kurang', 'Index and 95% interval; hollow dot = sample too small') },
+      { color: GREY, label: T('batas mutu B dan A', 'grade B and A thresholds'), dashed: true },
+    ],
+  };
+}
+
+// ——— The nine unsur of the latest semester ———
+
+/** NRR thresholds of the regulation on the 1–4 scale (grade B and A), drawn as guides. */
+const NRR_B = 3.0644;
+const NRR_A = 3.5324;
+
+export function unsurScores(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('ikm_unit', kode, unit);
+  const period = semesters(all).at(-1);
+  const row = all.find((r) => r.periode === period && num(r, 'ikm') !== null);
+  if (!period || !row) return null;
+  const items = UNSUR.map((u) => ({ key: u.value, col: `nrr_${u.value}`, v: num(row, `nrr_${u.value}`) })).filter((x) => x.v !== null) as { key: string; col: string; v: number }[];
+  const sorted = [...items].sort((a, b) => a.v - b.v);
+  const lowest = sorted[0];
+  const svg = renderPlot(
+    {
+      ...rowChart(sorted.map((x) => x.key)),
+      x: { domain: [1, 4], label: T('Nilai rata-rata (1–4) →', 'Mean score (1–4) →'), tickFormat: axisFormat(lang), ticks: [1, 2, 3, 4], grid: true },
+      marks: [
+        Plot.ruleX([NRR_B, NRR_A], { stroke: GREY, strokeDasharray: '4,3' }),
+        rowLabels(sorted, (x) => x.key, (x) => unsurLabel(x.key, lang)),
+        Plot.barX(sorted, { y: 'key', x1: 1, x2: 'v', fill: { value: (x: { key: string }) => (x.key === lowest.key ? ORANGE : BLUE), scale: null }, ...BAR_INSET }),
+      ],
+    },
+    { label: T(`Nilai sembilan unsur layanan, ${formatPeriod(lang, period)}; terendah ${unsurLabel(lowest.key, lang)}`, `Scores of the nine service elements, ${formatPeriod(lang, period)}; lowest ${unsurLabel(lowest.key, lang)}`) },
+  );
+  return {
+    id: 'unsur',
+    title: t(lang).titles.unsur,
+    takeaway: [
+      T('Unsur terendah: ', 'Lowest element: '),
+      `${unsurLabel(lowest.key, lang)} (`,
+      pubCell(lang, 'ikm_unit', row, lowest.col),
+      T(' dari 4). Memperbaiki unsur ini paling menaikkan IKM.', ' out of 4). Improving it lifts the index most.'),
+    ],
+    columns: columns(lang, [
+      ['periode', 'Periode', 'Period'],
+      ['unsur', 'Unsur', 'Element'],
+      ['nrr', 'Nilai rata-rata (1–4)', 'Mean score (1–4)', true],
+    ]),
+    rows: sorted.map((x) => ({ periode: periodCell(lang, row), unsur: labelCell(x.key, unsurLabel(x.key, lang)), nrr: pubCell(lang, 'ikm_unit', row, x.col) })),
+    svg,
+    sources: ['ikm_unit'],
+    period: formatPeriod(lang, period),
+    method: 'ikm',
+    legend: [
+      { color: ORANGE, label: T('unsur terendah', 'lowest element') },
+      { color: GREY, label: T('batas mutu B (3,0644) dan A (3,5324)', 'grade B (3.0644) and A (3.5324) thresholds'), dashed: true },
+    ],
+  };
+}
+
+// ——— Indicators: target against realisation ———
+
+export function indicators(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const rows = rowsOf('capaian_iku', kode, unit).sort((a, b) => (num(b, 'tahun') ?? 0) - (num(a, 'tahun') ?? 0) || str(a, 'kode_indikator').localeCompare(str(b, 'kode_indikator')));
+  if (rows.length === 0) return null;
+  const year = num(rows[0], 'tahun')!;
+  const latest = rows.filter((r) => r.tahun === year);
+  const drawn = latest.filter((r) => num(r, 'capaian') !== null);
+  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
+  const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
+  const key = (r: PublishedRow) => str(r, 'kode_indikator');
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          ...rowChart(drawn.map(key)),
+          x: { domain: [0, Math.ceil(maxX / 10) * 10], label: T(`Capaian ${year} (%) →`, `Achievement ${year} (%) →`), tickFormat: axisFormat(lang, 'count'), grid: true },
+          color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
+          marks: [
+            rowLabels(drawn, key, (r) => str(r, 'nama_indikator')),
+            Plot.barX(drawn, { y: key, x: (r: PublishedRow) => num(r, 'capaian'), fill: (r: PublishedRow) => str(r, 'kategori'), ...BAR_INSET }),
+            Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
+          ],
+        },
+        { label: T(`Capaian ${drawn.length} indikator unit tahun ${year}`, `Achievement of ${drawn.length} unit indicators in ${year}`) },
+      )
+    : '';
+  return {
+    id: 'iku',
+    title: t(lang).titles.iku,
+    takeaway: drawn.length
+      ? [
+          T(`Tahun ${year}: `, `In ${year}: `),
+          countCell(lang, onTarget),
+          T(' dari ', ' of '),
+          countCell(lang, drawn.length),
+          T(' indikator yang dilaporkan mencapai target (capaian ≥ 100)', ' reported indicators are on target (achievement ≥ 100)'),
+          ...(latest.length > drawn.length ? ['; ', countCell(lang, latest.length - drawn.length), T(' belum dilaporkan.', ' not reported yet.')] : ['.']),
+        ]
+      : [T(`Tahun ${year}: belum ada realisasi yang dilaporkan.`, `In ${year}: no realisation reported yet.`)],
+    columns: columns(lang, [
+      ['tahun', 'Tahun', 'Year'],
+      ['kode_indikator', 'Kode', 'Code'],
+      ['nama_indikator', 'Indikator', 'Indicator'],
+      ['satuan', 'Satuan', 'Unit of measure'],
+      ['arah', 'Arah', 'Direction'],
+      ['target', 'Target', 'Target', true],
+      ['realisasi', 'Realisasi', 'Realisation', true],
+      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
+      ['kategori', 'Kategori', 'Category'],
+    ]),
+    rows: rows.map((r) => ({
+      tahun: labelCell(rawCell(r, 'tahun')),
+      kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
+      nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
+      satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
+      arah: labelCell(rawCell(r, 'arah'), arahLabel(str(r, 'arah'), lang).replace(/ \(.*\)$/, '')),
+      target: pubCell(lang, 'capaian_iku', r, 'target'),
+      realisasi: pubCell(lang, 'capaian_iku', r, 'realisasi', { missing: 'unreported' }),
+      capaian: pubCell(lang, 'capaian_iku', r, 'capaian', { missing: 'unreported' }),
+      kategori: pubCell(lang, 'capaian_iku', r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
+    })),
+    svg,
+    sources: ['capaian_iku'],
+    period: rows.length > latest.length ? `${num(rows.at(-1)!, 'tahun')} – ${year}` : String(year),
+    method: 'capaian',
+    collapse: rows.length > 12,
+    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+  };
+}
+
+// ——— The unit's services, month by month ———
+
+export function unitServices(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('ketepatan_layanan', kode, unit);
+  if (all.length === 0) return null;
+  const months = lastMonths(all, 12);
+  const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || monthOf(a).localeCompare(monthOf(b)));
+  const services = [...new Set(rows.map((r) => str(r, 'kode_layanan')))];
+  const nameOf = new Map(rows.map((r) => [str(r, 'kode_layanan'), str(r, 'nama_layanan')]));
+  const colour = new Map(services.map((s, i) => [s, PALETTE[i % PALETTE.length]]));
+  const drawn = rows.filter((r) => num(r, 'ketepatan') !== null);
+  const svg = renderPlot(
+    {
+      height: 240,
+      marginLeft: 36,
+      marginRight: 22,
+      x: monthAxis(lang, months),
+      y: { domain: [Math.min(50, ...drawn.map((r) => Math.floor(num(r, 'ketepatan')! / 10) * 10)), 100], label: T('↑ Tepat waktu (%)', '↑ On time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      marks: [
+        Plot.line(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_layanan'), stroke: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null }, strokeWidth: 2 }),
+        Plot.dot(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'ketepatan'), fill: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null }, r: 2.5 }),
+      ],
+    },
+    { label: T(`Persentase tepat waktu per bulan untuk ${services.length} layanan unit ini`, `Share on time per month for this unit's ${services.length} services`) },
+  );
+  const latest = months.at(-1)!;
+  const latestRows = drawn.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
+  return {
+    id: 'layanan',
+    title: t(lang).titles.layanan,
+    takeaway: latestRows.length
+      ? [
+          T(`${formatMonth(lang, latest, true)}: layanan paling lambat `, `${formatMonth(lang, latest, true)}: slowest service `),
+          `${str(latestRows[0], 'nama_layanan')}, `,
+          pubCell(lang, 'ketepatan_layanan', latestRows[0], 'ketepatan'),
+          T('% selesai tepat waktu (standar ', '% completed on time (standard '),
+          pubCell(lang, 'ketepatan_layanan', latestRows[0], 'standar_hari'),
+          T(' hari).', ' days).'),
+        ]
+      : [T('Tidak ada permohonan yang selesai pada bulan terakhir.', 'No application was completed in the last month.')],
+    columns: columns(lang, [
+      ['kode_layanan', 'Kode', 'Code'],
+      ['nama_layanan', 'Layanan', 'Service'],
+      ['tahun', 'Tahun', 'Year'],
+      ['bulan', 'Bulan', 'Month'],
+      ['permohonan', 'Permohonan', 'Applications', true],
+      ['selesai', 'Selesai', 'Completed', true],
+      ['tepat_waktu', 'Tepat waktu', 'On time', true],
+      ['ketepatan', 'Tepat waktu (%)', 'On time (%)', true],
+      ['standar_hari', 'Standar (hari)', 'Standard (days)', true],
+      ['rata_hari', 'Rata-rata (hari)', 'Mean (days)', true],
+    ]),
+    rows: rows.map((r) => ({
+      kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
+      nama_layanan: labelCell(rawCell(r, 'nama_layanan'), str(r, 'nama_layanan'), servicePath(lang, kode, str(r, 'kode_layanan'))),
+      ...yearMonthCells(lang, r),
+      permohonan: pubCell(lang, 'ketepatan_layanan', r, 'permohonan'),
+      selesai: pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
+      tepat_waktu: pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
+      ketepatan: pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
+      standar_hari: pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
+      rata_hari: pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'),
+    })),
+    svg,
+    sources: ['ketepatan_layanan'],
+    period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
+    method: 'ketepatan',
+    collapse: true,
+    legend: services.map((s) => ({ color: colour.get(s)!, label: nameOf.get(s)! })),
+  };
+}
+
+// ——— Complaints ———
+
+export function unitComplaints(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('pengaduan_bulanan', kode, unit);
+  if (all.length === 0) return null;
+  const months = lastMonths(all, 12);
+  const rows = all.filter((r) => months.includes(str(r, 'bulan'))).sort((a, b) => str(a, 'bulan').localeCompare(str(b, 'bulan')) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
+  const kategoris = Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
+  const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
+  const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
+  const svg = renderPlot(
+    {
+      height: 220,
+      marginLeft: 36,
+      marginRight: 8,
+      x: { type: 'band', domain: months, axis: null },
+      y: { label: T('↑ Pengaduan masuk', '↑ Complaints received'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PENGADUAN_COLORS[k]) },
+      marks: [
+        Plot.barY(rows, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris }),
+        Plot.ruleY([0]),
+        Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
+      ],
+    },
+    { label: T('Pengaduan masuk per bulan menurut kategori, 12 bulan terakhir', 'Complaints received per month by category, last 12 months') },
+  );
+  return {
+    id: 'pengaduan',
+    title: t(lang).titles.pengaduan,
+    takeaway: [T('Dalam 12 bulan terakhir ', 'In the last 12 months '), countCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), countCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
+    columns: columns(lang, [
+      ['bulan', 'Bulan', 'Month'],
+      ['kategori', 'Kategori', 'Category'],
+      ['masuk', 'Masuk', 'Received', true],
+      ['selesai', 'Selesai', 'Resolved', true],
+      ['median_hari', 'Median hari selesai', 'Median days to resolve', true],
+    ]),
+    rows: rows.map((r) => ({
+      bulan: labelCell(rawCell(r, 'bulan'), formatMonth(lang, str(r, 'bulan'))),
+      kategori: labelCell(rawCell(r, 'kategori'), kategoriPengaduanLabel(str(r, 'kategori'), lang)),
+      masuk: pubCell(lang, 'pengaduan_bulanan', r, 'masuk'),
+      selesai: pubCell(lang, 'pengaduan_bulanan', r, 'selesai'),
+      median_hari: pubCell(lang, 'pengaduan_bulanan', r, 'median_hari'),
+    })),
+    svg,
+    sources: ['pengaduan_bulanan'],
+    period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
+    method: 'pengaduan',
+    collapse: true,
+    legend: kategoris.map((k) => ({ color: KATEGORI_PENGADUAN_COLORS[k], label: kategoriPengaduanLabel(k, lang) })),
+  };
+}
+
+// ——— Training ———
+
+export function unitTraining(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const rows = rowsOf('pelatihan_unit', kode, unit).sort((a, b) => (num(a, 'tahun') ?? 0) - (num(b, 'tahun') ?? 0) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
+  if (rows.length === 0) return null;
+  const years = [...new Set(rows.map((r) => str(r, 'tahun')))];
+  const kategoris = Object.keys(KATEGORI_PELATIHAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
+  const lastYear = years.at(-1)!;
+  const lastTotal = rows.filter((r) => str(r, 'tahun') === lastYear).reduce((s, r) => s + (num(r, 'jam_pelajaran_total') ?? 0), 0);
+  const svg = renderPlot(
+    {
+      ...rowChart(years),
+      x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
+      color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PELATIHAN_COLORS[k]) },
+      marks: [
+        rowLabels(years, (y) => y),
+        Plot.barX(rows, Plot.stackX({ y: (r: PublishedRow) => str(r, 'tahun'), x: (r: PublishedRow) => num(r, 'jam_pelajaran_total'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris, ...BAR_INSET })),
+        Plot.ruleX([0]),
+      ],
+    },
+    { label: T('Total jam pelajaran pelatihan per tahun menurut kategori', 'Total training hours per year by category') },
+  );
+  return {
+    id: 'pelatihan',
+    title: t(lang).titles.pelatihan,
+    takeaway: [T(`Tahun ${lastYear}: `, `In ${lastYear}: `), countCell(lang, lastTotal, 'plain'), T(' jam pelajaran.', ' training hours.')],
+    columns: columns(lang, [
+      ['tahun', 'Tahun', 'Year'],
+      ['kategori', 'Kategori', 'Category'],
+      ['kegiatan', 'Kegiatan', 'Trainings', true],
+      ['peserta', 'Peserta', 'Participants', true],
+      ['jam_pelajaran_total', 'Total jam pelajaran', 'Total training hours', true],
+    ]),
+    rows: rows.map((r) => ({
+      tahun: labelCell(rawCell(r, 'tahun')),
+      kategori: labelCell(rawCell(r, 'kategori'), kategoriPelatihanLabel(str(r, 'kategori'), lang)),
+      kegiatan: pubCell(lang, 'pelatihan_unit', r, 'kegiatan'),
+      peserta: pubCell(lang, 'pelatihan_unit', r, 'peserta'),
+      jam_pelajaran_total: pubCell(lang, 'pelatihan_unit', r, 'jam_pelajaran_total'),
+    })),
+    svg,
+    sources: ['pelatihan_unit'],
+    period: years.length > 1 ? `${years[0]} – ${lastYear}` : lastYear,
+    method: 'pelatihan',
+    collapse: rows.length > 10,
+    legend: kategoris.map((k) => ({ color: KATEGORI_PELATIHAN_COLORS[k], label: kategoriPelatihanLabel(k, lang) })),
+  };
+}
+
+// ——— Daily-report compliance ———
+
+export function unitCompliance(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const all = rowsOf('kepatuhan_laporan', kode, unit);
+  if (all.length === 0) return null;
+  const months = lastMonths(all, UNIT_MONTHS);
+  const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => monthOf(a).localeCompare(monthOf(b)));
+  const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
+  const last = drawn.at(-1);
+  const svg = renderPlot(
+    {
+      height: 220,
+      marginLeft: 36,
+      marginRight: 22,
+      x: monthAxis(lang, months),
+      y: { domain: [Math.min(50, ...drawn.map((r) => Math.floor(num(r, 'kepatuhan')! / 10) * 10)), 100], label: T('↑ Kepatuhan (%)', '↑ Compliance (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      marks: [
+        Plot.line(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'kepatuhan'), stroke: BLUE, strokeWidth: 2 }),
+        Plot.dot(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'kepatuhan'), fill: BLUE, r: 2.5 }),
+      ],
+    },
+    { label: T('Kepatuhan laporan harian per bulan (%)', 'Daily report compliance per month (%)') },
+  );
+  return {
+    id: 'kepatuhan',
+    title: t(lang).titles.kepatuhan,
+    takeaway: last
+      ? [`${formatMonth(lang, monthOf(last), true)}: `, pubCell(lang, 'kepatuhan_laporan', last, 'laporan'), T(' laporan dari kewajiban ', ' reports out of '), pubCell(lang, 'kepatuhan_laporan', last, 'pegawai'), T(' pegawai × ', ' employees × '), pubCell(lang, 'kepatuhan_laporan', last, 'hari_kerja'), T(' hari kerja = ', ' working days = '), pubCell(lang, 'kepatuhan_laporan', last, 'kepatuhan'), '%.']
+      : [T('Belum ada laporan.', 'No reports yet.')],
+    columns: columns(lang, [
+      ['tahun', 'Tahun', 'Year'],
+      ['bulan', 'Bulan', 'Month'],
+      ['pegawai', 'Pegawai', 'Employees', true],
+      ['hari_kerja', 'Hari kerja', 'Working days', true],
+      ['laporan', 'Laporan', 'Reports', true],
+      ['kepatuhan', 'Kepatuhan (%)', 'Compliance (%)', true],
+    ]),
+    rows: rows.map((r) => ({
+      ...yearMonthCells(lang, r),
+      pegawai: pubCell(lang, 'kepatuhan_laporan', r, 'pegawai'),
+      hari_kerja: pubCell(lang, 'kepatuhan_laporan', r, 'hari_kerja'),
+      laporan: pubCell(lang, 'kepatuhan_laporan', r, 'laporan'),
+      kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
+    })),
+    svg,
+    sources: ['kepatuhan_laporan'],
+    period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
+    method: 'kepatuhan',
+    collapse: true,
+  };
+}
+
+// ——— Appraisal ratings ———
+
+export function unitPredikat(lang: Lang, kode: string, unit: string): ChartData | null {
+  const T = tr(lang);
+  const rows = rowsOf('predikat_unit', kode, unit).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
+  if (rows.length === 0) return null;
+  const published = rows.filter((r) => num(r, 'pegawai') !== null);
+  const svg = predikatBars(lang, rows, (r) => formatPeriod(lang, str(r, 'periode')), T('Sebaran predikat kinerja pegawai unit per periode', 'Distribution of the unit\'s employee ratings per period'));
+  return {
+    id: 'predikat',
+    title: t(lang).titles.predikat,
+    takeaway: published.length
+      ? [countCell(lang, published.length), T(' dari ', ' of '), countCell(lang, rows.length), T(' periode dipublikasikan; sisanya disembunyikan karena kelompoknya kecil.', ' periods are published; the rest are hidden because the group is small.')]
+      : [T('Semua periode disembunyikan: kelompok pegawai unit ini terlalu kecil untuk dipublikasikan tanpa membuka penilaian perorangan.', 'All periods are hidden: this unit\'s group is too small to publish without revealing individual appraisals.')],
+    columns: [
+      ...columns(lang, [['periode', 'Periode', 'Period']]),
+      ...predikatColumns(lang),
+      ...columns(lang, [
+        ['rata_nilai_atasan', 'Nilai atasan', 'Supervisor score', true],
+        ['rata_nilai_diri', 'Nilai diri', 'Self score', true],
+        ['rata_nilai_rekan', 'Nilai rekan', 'Peer score', true],
+      ]),
+    ],
+    rows: rows.map((r): ChartRow => {
+      const m = str(r, 'disembunyikan') ? ('hidden' as const) : ('na' as const);
+      return {
+        periode: periodCell(lang, r),
+        ...predikatCells(lang, r),
+        rata_nilai_atasan: pubCell(lang, 'predikat_unit', r, 'rata_nilai_atasan', { missing: m }),
+        rata_nilai_diri: pubCell(lang, 'predikat_unit', r, 'rata_nilai_diri', { missing: m }),
+        rata_nilai_rekan: pubCell(lang, 'predikat_unit', r, 'rata_nilai_rekan', { missing: m }),
+      };
+    }),
+    svg,
+    sources: ['predikat_unit'],
+    period: rangeLabel(formatPeriod(lang, str(rows[0], 'periode')), formatPeriod(lang, str(rows.at(-1)!, 'periode'))),
+    method: 'predikat',
+    legend: predikatLegend(lang),
+  };
+}
+
+export const UNIT_CHARTS = [
+  { id: 'ikm-tren', build: ikmTrend },
+  { id: 'unsur', build: unsurScores },
+  { id: 'iku', build: indicators },
+  { id: 'layanan', build: unitServices },
+  { id: 'pengaduan', build: unitComplaints },
+  { id: 'pelatihan', build: unitTraining },
+  { id: 'kepatuhan', build: unitCompliance },
+  { id: 'predikat', build: unitPredikat },
+] as const;
+
+const unitCache = new Map<string, PageChart[]>();
+
+export function unitCharts(lang: Lang, kode: string, unit: string): PageChart[] {
+  const key = `${lang}|${kode}|${unit}`;
+  let hit = unitCache.get(key);
+  if (!hit) {
+    hit = UNIT_CHARTS.map(({ id, build }) => ({ id, chart: build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) }));
+    unitCache.set(key, hit);
+  }
+  return hit;
+}

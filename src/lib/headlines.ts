@@ -1,0 +1,125 @@
+/**
+ * The home page's headline figures per region, for the latest period of each table. Each
+ * figure is either one published cell, or a plain sum of published cells; the sentence says
+ * which, and links the table.
+ */
+import type { TableName } from '../contract/published.ts';
+import type { Lang } from './i18n.ts';
+import { tr } from './words.ts';
+import { formatMonth, formatNumber, formatPeriod } from './format.ts';
+import { pubCell, sumCell, type Rich } from './chart.ts';
+import { hasFile, lastMonths, latestPeriod, latestYear, monthOf, num, rowsOf, semesters, str, unitNames, type Region } from './model.ts';
+import { mutuLabel } from './labels.ts';
+import { tableExists } from './published.ts';
+
+export interface Headline {
+  label: string;
+  /** The figure itself (may hold several numbers); null when the region sent no such data. */
+  value: Rich | null;
+  /** Why the figure means what it says, e.g. "capaian ≥ 100 counts as on target". */
+  note?: Rich;
+  period: string;
+  table: TableName;
+  /** The input file whose absence explains a null value. */
+  file?: string;
+}
+
+/** A headline the region cannot have: it did not send the file (said as such, never as 0). */
+const notSent = (label: string, table: TableName, file: string): Headline => ({ label, value: null, period: '', table, file });
+
+const pct = (lang: Lang, a: number, b: number) => ({ raw: (Math.round((a / b) * 10000) / 100).toString(), text: `${formatNumber(lang, Math.round((a / b) * 10000) / 100, 'fixed2')}%`, numeric: true });
+
+export function regionHeadlines(lang: Lang, region: Region): Headline[] {
+  const T = tr(lang);
+  const kode = region.kode;
+  const out: Headline[] = [];
+
+  if (!hasFile(kode, 'skm.csv')) out.push(notSent(T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'), 'ikm_wilayah', 'skm.csv'));
+  else if (tableExists('ikm_wilayah')) {
+    const rows = rowsOf('ikm_wilayah', kode);
+    const period = semesters(rows).at(-1) ?? latestPeriod(rows);
+    const row = rows.find((r) => r.periode === period && num(r, 'ikm') !== null);
+    if (row && period) {
+      out.push({
+        label: T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'),
+        value: [pubCell(lang, 'ikm_wilayah', row, 'ikm'), ' · ', pubCell(lang, 'ikm_wilayah', row, 'mutu', { text: mutuLabel(str(row, 'mutu'), lang) })],
+        note: [T('dari ', 'from '), pubCell(lang, 'ikm_wilayah', row, 'responden'), T(' responden di ', ' respondents in '), pubCell(lang, 'ikm_wilayah', row, 'unit'), T(' unit', ' units')],
+        period: formatPeriod(lang, period),
+        table: 'ikm_wilayah',
+      });
+    }
+  }
+
+  if (!hasFile(kode, 'iku.csv')) out.push(notSent(T('Indikator mencapai target', 'Indicators on target'), 'capaian_iku', 'iku.csv'));
+  const iku = rowsOf('capaian_iku', kode);
+  const year = latestYear(iku);
+  if (year !== undefined) {
+    const reported = iku.filter((r) => r.tahun === year && num(r, 'capaian') !== null);
+    const onTarget = reported.filter((r) => num(r, 'capaian')! >= 100).length;
+    if (reported.length) {
+      out.push({
+        label: T('Indikator mencapai target', 'Indicators on target'),
+        value: [pct(lang, onTarget, reported.length)],
+        note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = capaian ≥ 100', ' indicators; "on target" = achievement ≥ 100')],
+        period: String(year),
+        table: 'capaian_iku',
+      });
+    }
+  }
+
+  if (!hasFile(kode, 'layanan.csv')) out.push(notSent(T('Layanan selesai tepat waktu', 'Services completed on time'), 'ketepatan_layanan', 'layanan.csv'));
+  const layanan = rowsOf('ketepatan_layanan', kode);
+  const lastLayanan = lastMonths(layanan, 1)[0];
+  if (lastLayanan) {
+    const rows = layanan.filter((r) => monthOf(r) === lastLayanan);
+    const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
+    const tepat = rows.reduce((s, r) => s + (num(r, 'tepat_waktu') ?? 0), 0);
+    if (selesai > 0) {
+      out.push({
+        label: T('Layanan selesai tepat waktu', 'Services completed on time'),
+        value: [pct(lang, tepat, selesai)],
+        note: [sumCell(lang, tepat), T(' dari ', ' of '), sumCell(lang, selesai), T(' permohonan selesai, semua layanan', ' completed applications, all services')],
+        period: formatMonth(lang, lastLayanan, true),
+        table: 'ketepatan_layanan',
+      });
+    }
+  }
+
+  if (!hasFile(kode, 'pengaduan.csv')) out.push(notSent(T('Pengaduan diselesaikan', 'Complaints resolved'), 'pengaduan_bulanan', 'pengaduan.csv'));
+  const aduan = rowsOf('pengaduan_bulanan', kode);
+  const months = lastMonths(aduan, 12);
+  if (months.length) {
+    const rows = aduan.filter((r) => months.includes(str(r, 'bulan')));
+    const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
+    const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
+    if (masuk > 0) {
+      out.push({
+        label: T('Pengaduan diselesaikan', 'Complaints resolved'),
+        value: [pct(lang, selesai, masuk)],
+        note: [sumCell(lang, selesai), T(' dari ', ' of '), sumCell(lang, masuk), T(' pengaduan masuk', ' complaints received')],
+        period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
+        table: 'pengaduan_bulanan',
+      });
+    }
+  }
+
+  if (!hasFile(kode, 'laporan_harian.csv')) out.push(notSent(T('Kepatuhan laporan harian', 'Daily report compliance'), 'kepatuhan_laporan', 'laporan_harian.csv'));
+  const lapor = rowsOf('kepatuhan_laporan', kode);
+  const lastLapor = lastMonths(lapor, 1)[0];
+  if (lastLapor) {
+    const rows = lapor.filter((r) => monthOf(r) === lastLapor && num(r, 'kepatuhan') !== null).sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
+    const names = unitNames(kode);
+    if (rows.length) {
+      const low = rows[0];
+      const high = rows.at(-1)!;
+      out.push({
+        label: T('Kepatuhan laporan harian', 'Daily report compliance'),
+        value: rows.length > 1 ? [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '% – ', pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'), '%'] : [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '%'],
+        note: rows.length > 1 ? [T(`terendah ${names.get(str(low, 'kode_unit'))}, tertinggi ${names.get(str(high, 'kode_unit'))}`, `lowest ${names.get(str(low, 'kode_unit'))}, highest ${names.get(str(high, 'kode_unit'))}`)] : [names.get(str(low, 'kode_unit')) ?? ''],
+        period: formatMonth(lang, lastLapor, true),
+        table: 'kepatuhan_laporan',
+      });
+    }
+  }
+  return out;
+}

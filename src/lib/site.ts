@@ -1,0 +1,38 @@
+/**
+ * Facts about the whole build that every page frame needs: licence, build date and whether the
+ * data are synthetic. Read from the published tables, so the footer tells the same story as
+ * the downloads.
+ */
+import { readTable } from './published.ts';
+import { siteConfig } from '../config.ts';
+
+export interface SiteFacts {
+  licence: string;
+  licenceUrl: string;
+  buildDate: string;
+  /** True when any region says its data are synthetic, sample or test data. */
+  synthetic: boolean;
+}
+
+// A region's `sumber` (or name) says where the data come from; the sample generator and the
+// test fixtures say so in words, and that is the only signal a static build can trust.
+const SYNTHETIC_WORDS = /sintetis|synthetic|contoh|sample|fixture|\(uji\)|dummy/i;
+
+let cached: SiteFacts | undefined;
+
+export function siteFacts(): SiteFacts {
+  if (cached) return cached;
+  const wilayah = readTable('wilayah');
+  const licence = String(wilayah.find((w) => w.lisensi)?.lisensi ?? 'CC-BY-4.0');
+  const synthetic =
+    process.env.KT_DATA_SINTETIS === '1' || wilayah.some((w) => SYNTHETIC_WORDS.test(`${w.sumber ?? ''} ${w.nama ?? ''}`));
+  cached = { licence, licenceUrl: licenceUrl(licence), buildDate: siteConfig().buildDate, synthetic };
+  return cached;
+}
+
+function licenceUrl(licence: string): string {
+  const m = /^CC-(BY(?:-SA)?)-(\d\.\d)$/i.exec(licence);
+  if (m) return `https://creativecommons.org/licenses/${m[1].toLowerCase()}/${m[2]}/`;
+  if (/^CC0/i.test(licence)) return 'https://creativecommons.org/publicdomain/zero/1.0/';
+  return '/tentang/';
+}

@@ -1,0 +1,20 @@
+/** /wilayah/<kode>/layanan/<kode_layanan>/<chart>.csv: exactly the rows of one chart's table on the service page. */
+import type { APIRoute } from 'astro';
+import { regions, servicesOf } from '../../../../../lib/model.ts';
+import { serviceCharts } from '../../../../../lib/charts/service.ts';
+import { chartCsv } from '../../../../../lib/chart.ts';
+
+export function getStaticPaths() {
+  return regions().flatMap((r) =>
+    servicesOf(r.kode).flatMap((s) =>
+      serviceCharts('id', r.kode, s.kode)
+        .filter((c) => c.chart)
+        .map((c) => ({ params: { kode: r.kode, layanan: s.kode, chart: c.id } })),
+    ),
+  );
+}
+
+export const GET: APIRoute = ({ params }) => {
+  const chart = serviceCharts('id', params.kode!, params.layanan!).find((c) => c.id === params.chart)?.chart;
+  return new Response(chart ? chartCsv(chart) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+};

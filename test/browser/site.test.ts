@@ -1,0 +1,358 @@
+/**
+ * The public site as a reader gets it (issue #3): the built sample site (global setup) served
+ * on 127.0.0.1 and driven by Debian's chromium.
+ *
+ * - numbers on region and unit pages equal the published CSV cells, with JavaScript off;
+ * - axe-core finds no serious or critical problem, Indonesian and English;
+ * - no request leaves the local server;
+ * - 360 px: no sideways scrolling (screenshots go to docs/screenshots/);
+ * - home, region and unit pages stay within 60 KB compressed;
+ * - every link and download resolves, and every chart CSV holds exactly its table's rows.
+ */
+import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { parseHTML } from 'linkedom';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { tableByName } from '../../src/contract/published.ts';
+import { openBrowser } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
+const origin = new URL(siteUrl).origin;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PAGE_BUDGET = 60 * 1024;
+
+// ——— What to visit: chosen from the build, so the tests follow the sample data ———
+
+const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const regionCodes = subdirs(join(siteDir, 'wilayah'));
+/** A unit with services if there is one (its page shows the most), else the first. */
+const firstUnit = (kode: string) => {
+  const units = subdirs(join(siteDir, 'wilayah', kode, 'unit'));
+  return units.find((u) => existsSync(join(siteDir, 'wilayah', kode, 'unit', u, 'layanan.csv'))) ?? units[0];
+};
+const firstService = (kode: string) => subdirs(join(siteDir, 'wilayah', kode, 'layanan'))[0];
+
+/** The region with the most to show (services and complaints drawn), else the first one. */
+const hasChart = (k: string, id: string) => existsSync(join(siteDir, 'wilayah', k, `${id}.csv`));
+const fullest = regionCodes.find((k) => firstUnit(k) && hasChart(k, 'ketepatan') && hasChart(k, 'pengaduan')) ?? regionCodes.find((k) => firstUnit(k));
+/** Two regions for the value checks: the fullest one and the first other one with units. */
+const checkedRegions = [...new Set([fullest, ...regionCodes.filter((k) => firstUnit(k))])].filter((k): k is string => !!k).slice(0, 2);
+const [mainRegion] = checkedRegions;
+const serviceRegion = regionCodes.find((k) => firstService(k)) ?? mainRegion;
+
+/** One page of each kind, without language prefix. */
+const pageKinds: Record<string, string> = {
+  home: '/',
+  region: `/wilayah/${mainRegion}/`,
+  unit: `/wilayah/${mainRegion}/unit/${firstUnit(mainRegion)}/`,
+  service: `/wilayah/${serviceRegion}/layanan/${firstService(serviceRegion)}/`,
+  data: '/data/',
+  'data-table': '/data/ikm_unit/',
+  metodologi: '/metodologi/',
+  'kualitas-data': '/kualitas-data/',
+  tentang: '/tentang/',
+};
+const bothLanguages = Object.values(pageKinds).flatMap((p) => [p, `/en${p}`]);
+
+// ——— Reading the published CSVs ———
+
+const csvCache = new Map<string, string[][]>();
+function csvRows(path: string): string[][] {
+  let rows = csvCache.get(path);
+  if (!rows) {
+    rows = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data;
+    csvCache.set(path, rows);
+  }
+  return rows;
+}
+
+/** A published table keyed as pages key it: primary-key values joined by '|'. */
+function publishedIndex(table: string): { header: string[]; byKey: Map<string, string[]> } {
+  const rows = csvRows(join(siteDir, 'data', `${table}.csv`));
+  const header = rows[0];
+  const pk = tableByName(table)!.primaryKey.map((k) => header.indexOf(k));
+  return { header, byKey: new Map(rows.slice(1).map((r) => [pk.map((i) => r[i]).join('|'), r])) };
+}
+
+/** Same value, as the reader would judge it: numbers numerically, everything else as text. */
+function sameValue(page: string, csv: string): boolean {
+  if (page === csv) return true;
+  if (page.trim() === '' || csv.trim() === '') return false;
+  const a = Number(page);
+  const b = Number(csv);
+  return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
+}
+
+// ——— Browser ———
+
+let jsOff: { context: BrowserContext; close: () => Promise<void> };
+let jsOn: { context: BrowserContext; close: () => Promise<void> };
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  jsOff = await openBrowser({ javaScriptEnabled: false });
+  jsOn = await openBrowser({ javaScriptEnabled: true });
+  for (const b of [jsOff, jsOn]) {
+    b.context.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) foreignRequests.push(url);
+    });
+  }
+});
+
+afterAll(async () => {
+  await jsOff?.close();
+  await jsOn?.close();
+});
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  const res = await page.goto(siteUrl + path, { waitUntil: 'load' });
+  expect(res?.status(), path).toBe(200);
+  return page;
+}
+
+describe('the sample build', () => {
+  it('has regions with units and services to test', () => {
+    expect(checkedRegions.length).toBe(2);
+    expect(firstService(serviceRegion)).toBeTruthy();
+  });
+});
+
+describe('with JavaScript off, every printed number equals its published cell', () => {
+  const pages = checkedRegions.flatMap((k) => [`/wilayah/${k}/`, `/wilayah/${k}/unit/${firstUnit(k)}/`, `/en/wilayah/${k}/unit/${firstUnit(k)}/`]);
+
+  it.each(pages)('%s', async (path) => {
+    const page = await open(jsOff.context, path);
+    const marks = await page.$$eval('data[data-tabel]', (els) =>
+      els.map((e) => ({ value: e.getAttribute('value') ?? '', tabel: e.getAttribute('data-tabel') ?? '', kunci: e.getAttribute('data-kunci') ?? '', kolom: e.getAttribute('data-kolom') ?? '', text: e.textContent ?? '' })),
+    );
+    const figures = await page.$$eval('figure[id]', (els) => els.map((e) => e.id));
+    await page.close();
+    expect(marks.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const m of marks) {
+      const { header, byKey } = publishedIndex(m.tabel);
+      const row = byKey.get(m.kunci);
+      const col = header.indexOf(m.kolom);
+      if (!row || col < 0) problems.push(`${m.tabel}[${m.kunci}].${m.kolom}: no such cell`);
+      else if (!sameValue(m.value, row[col])) problems.push(`${m.tabel}[${m.kunci}].${m.kolom}: page ${m.value}, CSV ${row[col]}`);
+      // An empty cell is said in words, never printed as a zero.
+      if (m.value === '' && /^\s*0([.,]0+)?\s*$/.test(m.text)) problems.push(`${m.tabel}[${m.kunci}].${m.kolom}: empty cell printed as 0`);
+    }
+    expect(problems).toEqual([]);
+    // The issue names IKM, capaian and ketepatan: wherever their chart is drawn, its values are
+    // among the numbers checked above.
+    const columns = new Set(marks.map((m) => `${m.tabel}.${m.kolom}`));
+    const expected: Record<string, string> = { ikm: 'ikm_unit.ikm', 'ikm-tren': 'ikm_unit.ikm', capaian: 'capaian_iku.capaian', iku: 'capaian_iku.capaian', ketepatan: 'ketepatan_layanan.ketepatan', layanan: 'ketepatan_layanan.ketepatan' };
+    for (const id of figures) if (expected[id]) expect(columns, `${path}#${id}`).toContain(expected[id]);
+  });
+});
+
+describe('accessibility (axe-core): no serious or critical violation', () => {
+  const axeSource = readFileSync(AXE, 'utf8');
+
+  it.each(bothLanguages)('%s', async (path) => {
+    const page = await open(jsOn.context, path);
+    // Evaluated through the DevTools protocol: the page's strict CSP forbids injected <script>s.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    });
+    await page.close();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+});
+
+describe('privacy of the reader', () => {
+  it('no request goes to any host but the local server, search included', async () => {
+    for (const path of [...bothLanguages, '/cari/?q=KTP', '/en/cari/?q=health']) {
+      const page = await open(jsOn.context, path);
+      if (path.includes('?q=')) await page.waitForSelector('#hasil p', { timeout: 15_000 });
+      await page.close();
+    }
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('search works from the site alone (Pagefind) and shows results', async () => {
+    const page = await open(jsOn.context, '/cari/?q=KTP');
+    await page.waitForSelector('#hasil .results li a', { timeout: 15_000 });
+    const first = await page.$eval('#hasil .results li a', (a) => a.getAttribute('href') ?? '');
+    await page.close();
+    expect(first.startsWith('/')).toBe(true);
+  });
+});
+
+describe('on a 360 px phone', () => {
+  const shots: [name: string, path: string][] = [
+    ['beranda', pageKinds.home],
+    ['wilayah', pageKinds.region],
+    ['unit', pageKinds.unit],
+  ];
+
+  it.each(shots)('%s does not scroll sideways', async (name, path) => {
+    mkdirSync('docs/screenshots', { recursive: true });
+    const page = await jsOff.context.newPage();
+    for (const [width, height, suffix] of [[360, 780, 'ponsel'], [1280, 1000, 'desktop']] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(siteUrl + path);
+      await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png` });
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  });
+});
+
+// ——— Files on disk: page weight ———
+
+/** The HTML file for a site path, and what it loads at start: stylesheets and scripts. */
+function startupWeight(path: string): number {
+  const file = join(siteDir, path, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  const { document } = parseHTML(html);
+  const assets = [
+    ...[...document.querySelectorAll('link[rel~="stylesheet"][href]')].map((l) => l.getAttribute('href')!),
+    ...[...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')!),
+    ...[...document.querySelectorAll('link[rel="preload"][href], link[rel="modulepreload"][href]')].map((l) => l.getAttribute('href')!),
+  ];
+  let total = gzipSync(html).length;
+  for (const a of new Set(assets)) total += gzipSync(readFileSync(join(siteDir, new URL(a, origin + path).pathname))).length;
+  return total;
+}
+
+describe('page weight: ≤ 60 KB compressed (HTML + CSS + start-up scripts)', () => {
+  const pages = ['/', ...regionCodes.flatMap((k) => [`/wilayah/${k}/`, ...subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => `/wilayah/${k}/unit/${u}/`)])];
+  const all = pages.flatMap((p) => [p, `/en${p}`]);
+
+  it(`home, every region page and every unit page (${all.length} pages)`, () => {
+    const weights = all.map((p) => ({ p, kb: startupWeight(p) / 1024 }));
+    const heaviest = [...weights].sort((a, b) => b.kb - a.kb).slice(0, 3);
+    console.info(`page weight, heaviest: ${heaviest.map((w) => `${w.p} ${w.kb.toFixed(1)} KB`).join(', ')}`);
+    expect(weights.filter((w) => w.kb * 1024 > PAGE_BUDGET)).toEqual([]);
+  });
+});
+
+// ——— Crawl: links, downloads and chart CSVs ———
+
+interface Crawled {
+  pages: Map<string, string>;
+  broken: string[];
+  missingAnchors: string[];
+}
+
+/** Breadth-first from / over every same-site link, script, stylesheet and download. */
+async function crawl(): Promise<Crawled> {
+  const pages = new Map<string, string>();
+  const ids = new Map<string, Set<string>>();
+  const broken: string[] = [];
+  const seen = new Set<string>(['/', '/en/']);
+  const queue = ['/', '/en/'];
+  const anchors: [from: string, to: string, id: string][] = [];
+  while (queue.length) {
+    const batch = queue.splice(0, 16);
+    await Promise.all(
+      batch.map(async (path) => {
+        const res = await fetch(origin + path);
+        if (res.status !== 200) {
+          broken.push(`${path} → ${res.status}`);
+          await res.arrayBuffer();
+          return;
+        }
+        if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) {
+          await res.arrayBuffer();
+          return;
+        }
+        const html = await res.text();
+        pages.set(path, html);
+        const { document } = parseHTML(html);
+        ids.set(path, new Set([...document.querySelectorAll('[id]')].map((e) => e.id)));
+        const refs = [
+          ...[...document.querySelectorAll('a[href], link[href]')].map((e) => e.getAttribute('href')!),
+          ...[...document.querySelectorAll('script[src], img[src]')].map((e) => e.getAttribute('src')!),
+        ];
+        for (const ref of refs) {
+          const url = new URL(ref, origin + path);
+          if (url.origin !== origin) continue;
+          if (url.hash) anchors.push([path, url.pathname, decodeURIComponent(url.hash.slice(1))]);
+          // The search page takes its query from the address; the page itself is what must exist.
+          const target = url.pathname;
+          if (!seen.has(target)) {
+            seen.add(target);
+            queue.push(target);
+          }
+        }
+      }),
+    );
+  }
+  const missingAnchors = anchors.filter(([, to, id]) => pages.has(to) && !ids.get(to)!.has(id)).map(([from, to, id]) => `${from} → ${to}#${id}`);
+  return { pages, broken, missingAnchors };
+}
+
+/** A chart's table as the page shows it: each cell's <data value>, or its text. */
+function tableCells(figure: Element): { header: string[]; rows: string[][] } {
+  const header = [...figure.querySelectorAll('table thead th')].map((th) => th.textContent?.trim() ?? '');
+  const rows = [...figure.querySelectorAll('table tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => {
+      const data = td.querySelector('data');
+      return data ? (data.getAttribute('value') ?? '') : (td.textContent?.trim() ?? '');
+    }),
+  );
+  return { header, rows };
+}
+
+describe('crawl from the home page', () => {
+  let result: Crawled;
+  beforeAll(async () => {
+    result = await crawl();
+  }, 300_000);
+
+  it('reaches every kind of page, in both languages', () => {
+    for (const p of bothLanguages) expect(result.pages.has(p), p).toBe(true);
+  });
+
+  it('every link and download resolves (no 404)', () => {
+    expect(result.broken).toEqual([]);
+  });
+
+  it('every in-page anchor points at an element that exists', () => {
+    expect(result.missingAnchors).toEqual([]);
+  });
+
+  it('every chart CSV parses to exactly the rows its table shows', async () => {
+    let charts = 0;
+    const problems: string[] = [];
+    for (const [path, html] of result.pages) {
+      const { document } = parseHTML(html);
+      for (const figure of document.querySelectorAll('figure[data-csv]')) {
+        charts++;
+        const href = figure.getAttribute('data-csv')!;
+        const link = figure.querySelector(`a[download][href="${href}"]`);
+        if (!link) problems.push(`${path}#${figure.id}: no download link to ${href}`);
+        const csv = Papa.parse<string[]>(await (await fetch(new URL(href, origin + path))).text(), { skipEmptyLines: true }).data;
+        const shown = tableCells(figure);
+        if (csv[0]?.length !== shown.header.length) problems.push(`${path}#${figure.id}: ${csv[0]?.length} CSV columns, ${shown.header.length} in the table`);
+        const body = csv.slice(1);
+        if (body.length !== shown.rows.length) {
+          problems.push(`${path}#${figure.id}: ${body.length} CSV rows, ${shown.rows.length} in the table`);
+          continue;
+        }
+        body.forEach((row, i) =>
+          row.forEach((cell, j) => {
+            if (!sameValue(shown.rows[i][j] ?? '', cell)) problems.push(`${path}#${figure.id} row ${i + 1} col ${csv[0][j]}: table ${shown.rows[i][j]}, CSV ${cell}`);
+          }),
+        );
+      }
+    }
+    expect(charts).toBeGreaterThan(0);
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 120_000);
+});
