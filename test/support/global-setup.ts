@@ -1,10 +1,10 @@
 /**
- * Builds the site once on the bundled sample data into tmp/test-site and serves it on
+ * Builds the site once on the bundled sample data into tmp/test-site-<pid> and serves it on
  * 127.0.0.1 for the browser and build tests (inject('siteDir'), inject('siteUrl')).
  */
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
 
@@ -16,8 +16,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const siteDir = resolve('tmp/test-site/dist');
-  await rm(resolve('tmp/test-site'), { recursive: true, force: true });
+  // One folder per run, so that two runs at once (a developer's and an editor's) never collide.
+  const runDir = resolve(`tmp/test-site-${process.pid}`);
+  const siteDir = join(runDir, 'dist');
+  await rm(runDir, { recursive: true, force: true });
   // The real CLI in its own process: exactly what `npm run build` does, and Astro runs
   // outside Vitest's module graph (under Astro's Vite plugin, import('astro') is the page runtime).
   const result = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'data', '--out', siteDir], {
@@ -30,5 +32,6 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', server.url);
   return async () => {
     await server.close();
+    await rm(runDir, { recursive: true, force: true });
   };
 }
