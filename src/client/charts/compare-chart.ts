@@ -1,0 +1,75 @@
+/**
+ * The comparison chart: one dot per unit and period, with the 95 % interval as a line where the
+ * measure has one (IKM), so that two units whose lines overlap are not read as different.
+ * Takes the document to draw in: linkedom's at build time, the page's in the browser.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Lang } from '../../lib/i18n.ts';
+import type { Measure } from '../../queries/compare.ts';
+import type { QueryResult } from '../../queries/result.ts';
+import { formatNumber } from '../format.ts';
+import { labelChart } from './svg-a11y.ts';
+
+export interface ComparePoint {
+  label: string;
+  periode: string;
+  nilai: number;
+  bawah: number | null;
+  atas: number | null;
+}
+
+/** Rows of compareSql's result as chart points; the unit label names the region only when several are shown. */
+export function comparePoints(result: QueryResult): ComparePoint[] {
+  const col = (name: string) => result.columns.indexOf(name);
+  const [w, u, p, v, lo, hi] = ['wilayah', 'unit', 'periode', 'nilai', 'bawah', 'atas'].map(col);
+  const regions = new Set(result.rows.map((r) => r[w]));
+  return result.rows
+    .filter((r) => typeof r[v] === 'number')
+    .map((r) => ({
+      label: regions.size > 1 ? `${r[u]} (${r[w]})` : String(r[u]),
+      periode: String(r[p]),
+      nilai: r[v] as number,
+      bawah: typeof r[lo] === 'number' ? r[lo] : null,
+      atas: typeof r[hi] === 'number' ? r[hi] : null,
+    }));
+}
+
+/** Okabe–Ito, as the site's charts (src/lib/plot.ts): distinct for colour-blind readers and in greyscale. */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+const WIDTH = 640;
+/** Each unit is a band: its name on a line of its own (long names stay whole), then one row per period. */
+const LABEL_SPACE = 22;
+const PERIOD_ROW = 16;
+
+export function compareChart(points: readonly ComparePoint[], measure: Measure, lang: Lang, document: Document): SVGSVGElement | HTMLElement {
+  const periods = [...new Set(points.map((d) => d.periode))].sort();
+  // Units in order of their value in the first period shown, best first.
+  const first = new Map(points.filter((d) => d.periode === periods[0]).map((d) => [d.label, d.nilai]));
+  const labels = [...new Set(points.map((d) => d.label))].sort((a, b) => (first.get(b) ?? -Infinity) - (first.get(a) ?? -Infinity) || a.localeCompare(b));
+  const band = LABEL_SPACE + periods.length * PERIOD_ROW + 6;
+  const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
+  const withInterval = points.filter((d) => d.bawah !== null && d.atas !== null);
+  const value = (d: ComparePoint) => `${formatNumber(d.nilai, lang)}${d.bawah !== null && d.atas !== null ? ` (${formatNumber(d.bawah, lang)}–${formatNumber(d.atas, lang)})` : ''}`;
+  const chart = Plot.plot({
+    document,
+    width: WIDTH,
+    height: 48 + labels.length * band,
+    marginLeft: 12,
+    marginRight: 20,
+    marginTop: 4,
+    marginBottom: 40,
+    style: { fontSize: '14px' },
+    ariaLabel: `${measure.label[lang]}${unit}`,
+    x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(n, lang) },
+    fy: { domain: labels, axis: null, padding: 0 },
+    y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
+    color: { type: 'ordinal', domain: periods, range: PALETTE, legend: periods.length > 1 },
+    marks: [
+      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth: 42, textOverflow: 'ellipsis', fill: 'currentColor' }),
+      Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
+      Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` }),
+    ],
+  });
+  labelChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.join(', ')}`);
+  return chart;
+}

@@ -1,0 +1,98 @@
+/**
+ * The comparison page's behaviour. The build's default comparison is already on the page; a
+ * reader's choices (the form, or a URL that carries them) run compareSql in DuckDB-WASM and
+ * replace it with the same markup. Plot is imported only when there is a chart to draw.
+ */
+import { compareSql, hasChoices, parseChoices, choicesToSearch, measureByKey, type CompareChoices } from '../queries/compare.ts';
+import { comparisonHtml } from './comparison-view.ts';
+import { ask, isCancelled, type Answer } from './engine.ts';
+import { EngineError } from './engine-types.ts';
+import { clientWords, pageLang, progressText } from './text.ts';
+
+const lang = pageLang();
+const words = clientWords(lang);
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const form = $<HTMLFormElement>('compare');
+const submit = $<HTMLButtonElement>('compare-submit');
+const status = $<HTMLParagraphElement>('compare-status');
+const errorBox = $<HTMLDivElement>('compare-error');
+const errorText = $<HTMLPreElement>('compare-error-text');
+const section = $<HTMLElement>('comparison');
+const fallback = JSON.parse($('kt-compare-default').textContent ?? '{}') as CompareChoices;
+
+let current: Answer | undefined;
+
+function choicesFromForm(): CompareChoices {
+  const data = new FormData(form);
+  const values = (name: string) => data.getAll(name).map(String);
+  return { measure: measureByKey(String(data.get('ukuran')))?.key ?? fallback.measure, regions: values('wilayah'), units: values('unit'), periods: values('periode') };
+}
+
+function showChoices(c: CompareChoices) {
+  for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input[type=checkbox]')) {
+    if (el instanceof HTMLSelectElement) el.value = c.measure;
+    else if (el.name === 'wilayah') el.checked = c.regions.includes(el.value);
+    else if (el.name === 'unit') el.checked = c.units.includes(el.value);
+    else if (el.name === 'periode') el.checked = c.periods.includes(el.value);
+  }
+}
+
+async function drawChart(result: Awaited<Answer['result']>, c: CompareChoices): Promise<string> {
+  const measure = measureByKey(c.measure);
+  if (!measure || result.rows.length === 0) return '';
+  const { compareChart, comparePoints } = await import('./charts/compare-chart.ts');
+  return compareChart(comparePoints(result), measure, lang, document).outerHTML;
+}
+
+async function compare(c: CompareChoices) {
+  current?.cancel();
+  errorBox.hidden = true;
+  submit.disabled = true;
+  section.setAttribute('aria-busy', 'true');
+  section.dataset.state = 'running';
+  const answer = ask(compareSql(c), (p) => {
+    status.textContent = progressText(p, lang);
+  });
+  current = answer;
+  try {
+    const result = await answer.result;
+    const chart = await drawChart(result, c);
+    if (current !== answer) return;
+    section.innerHTML = comparisonHtml(result, c, lang, chart);
+    section.dataset.source = 'live';
+    section.dataset.query = choicesToSearch(c);
+    section.dataset.state = 'done';
+    status.textContent = '';
+  } catch (e) {
+    if (current !== answer) return;
+    if (isCancelled(e)) return;
+    status.textContent = '';
+    errorText.textContent = e instanceof EngineError ? `${words.failure[e.reason]}\n(${e.message})` : `${words.queryError}\n${e instanceof Error ? e.message : String(e)}`;
+    errorBox.hidden = false;
+    section.dataset.state = 'error';
+  } finally {
+    if (current === answer) {
+      submit.disabled = false;
+      section.removeAttribute('aria-busy');
+    }
+  }
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const c = choicesFromForm();
+  history.pushState(null, '', choicesToSearch(c));
+  void compare(c);
+});
+
+function fromUrl() {
+  const search = new URLSearchParams(location.search);
+  const c = parseChoices(search, fallback);
+  showChoices(c);
+  // A URL with choices is the reader's request; the bare page keeps the build's default (no engine).
+  if (hasChoices(search)) void compare(c);
+}
+
+window.addEventListener('popstate', fromUrl);
+fromUrl();

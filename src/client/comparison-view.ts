@@ -1,0 +1,76 @@
+/**
+ * How a comparison reads on the page: heading, note, chart, table and links. One function for
+ * the build-time default and the live answer, so "the same URL with scripts" shows the same
+ * table, cell for cell.
+ */
+import { localePath, type Lang } from '../lib/i18n.ts';
+import { choicesToSearch, compareSql, measureByKey, type CompareChoices, type Measure } from '../queries/compare.ts';
+import type { QueryResult } from '../queries/result.ts';
+import { formatCell } from './format.ts';
+import { escapeHtml } from './html.ts';
+import { resultTableHtml } from './result-table.ts';
+
+const WORDS = {
+  id: {
+    region: 'Wilayah',
+    unit: 'Unit',
+    period: 'Periode',
+    low: 'Batas bawah 95%',
+    high: 'Batas atas 95%',
+    allPeriods: 'semua periode',
+    noRows: 'Tidak ada data untuk pilihan ini. Coba periode atau ukuran lain.',
+    permalink: 'Tautan perbandingan ini',
+    sql: 'Lihat SQL-nya di penjelajah',
+    embed: 'Sematkan',
+    interval: 'Garis menunjukkan interval kepercayaan 95%: dua unit yang garisnya bertumpang tindih belum tentu berbeda.',
+  },
+  en: {
+    region: 'Region',
+    unit: 'Unit',
+    period: 'Period',
+    low: '95% lower bound',
+    high: '95% upper bound',
+    allPeriods: 'all periods',
+    noRows: 'No data for these choices. Try another period or measure.',
+    permalink: 'Link to this comparison',
+    sql: 'See its SQL in the explorer',
+    embed: 'Embed',
+    interval: 'Lines show the 95% confidence interval: two units whose lines overlap may not really differ.',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+export const compareWords = (lang: Lang) => WORDS[lang];
+
+export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
+  const measure = measureByKey(choices.measure);
+  return `${measure?.label[lang] ?? choices.measure} · ${choices.periods.length ? choices.periods.join(', ') : WORDS[lang].allPeriods}`;
+}
+
+export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
+  const w = WORDS[lang];
+  const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
+  const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang]];
+  const hide = [0, 2, ...(measure.interval ? [] : [6, 7])];
+  return resultTableHtml(result, { caption, headers, hide, cell: (v) => formatCell(v, lang) });
+}
+
+/**
+ * The comparison section's inner HTML; chartHtml is Plot's SVG drawn by the caller's document.
+ * Only the build's default has an embed page (embeds run no script), hence `embeddable`.
+ */
+export function comparisonHtml(result: QueryResult, choices: CompareChoices, lang: Lang, chartHtml: string, embeddable = false): string {
+  const w = WORDS[lang];
+  const measure = measureByKey(choices.measure);
+  if (!measure) return '';
+  const heading = comparisonHeading(choices, lang);
+  const search = choicesToSearch(choices);
+  const links = [
+    `<a class="permalink" href="${escapeHtml(localePath(lang, '/bandingkan/') + search)}">${w.permalink}</a>`,
+    `<a href="${escapeHtml(`${localePath(lang, '/jelajah/')}?q=${encodeURIComponent(compareSql(choices))}`)}">${w.sql}</a>`,
+    embeddable ? `<a href="${escapeHtml(localePath(lang, '/embed/bandingkan/'))}">${w.embed}</a>` : '',
+  ].filter(Boolean);
+  const body = result.rows.length
+    ? `<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(measure.note[lang])}${measure.interval ? ` ${escapeHtml(w.interval)}` : ''}</figcaption>${chartHtml}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
+    : `<p>${escapeHtml(w.noRows)}</p>`;
+  return `<h2 id="comparison-title">${escapeHtml(heading)}</h2>${body}<p class="chart-meta">${links.join(' · ')}</p>`;
+}

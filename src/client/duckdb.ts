@@ -1,0 +1,116 @@
+/**
+ * DuckDB-WASM, self-hosted. Only ever reached through a dynamic import() from engine.ts, after a
+ * reader asked for an answer: this module (and the 30+ MB it pulls) is never on a page's
+ * critical path. No CDN, no extension repository on the internet, no cross-origin isolation:
+ * the EH bundle (or MVP for browsers without wasm exceptions), one thread.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { EngineError, type EngineProgress } from './engine-types.ts';
+
+// Only the bundles that run without COOP/COEP headers; selectBundle picks EH when it can.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+/**
+ * A wasm file served with the wrong MIME type makes instantiate() wait forever (its streaming
+ * compile fails and nobody hears it), so silence for this long is an error, not patience.
+ */
+const STALL_MS = 45_000;
+
+export interface OpenDuckDb {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+}
+
+export function browserCanRunDuckDb(): boolean {
+  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function' && typeof Worker === 'function' && typeof BigInt64Array === 'function';
+}
+
+/** Asks the server what it calls the wasm file before 30 MB of it are fetched in vain. */
+async function checkWasmType(url: string): Promise<void> {
+  let type: string | null = null;
+  try {
+    const head = await fetch(url, { method: 'HEAD' });
+    if (!head.ok) throw new EngineError('missing', `${url}: HTTP ${head.status}`);
+    type = head.headers.get('content-type');
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
+    return; // A server without HEAD support still gets its chance; the stall timer watches it.
+  }
+  if (type && !type.toLowerCase().startsWith('application/wasm')) throw new EngineError('mime', `${url}: Content-Type ${type}`);
+}
+
+function withStallTimer<T>(work: (touch: () => void) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timer = setTimeout(fail, STALL_MS);
+    function fail() {
+      reject(new EngineError('timeout', `no progress for ${STALL_MS / 1000} s`));
+    }
+    const touch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(fail, STALL_MS);
+    };
+    work(touch).then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+export async function openDuckDb(onProgress: (p: EngineProgress) => void): Promise<OpenDuckDb> {
+  if (!browserCanRunDuckDb()) throw new EngineError('unsupported', 'WebAssembly, Worker or BigInt64Array missing');
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  if (!bundle.mainWorker) throw new EngineError('unsupported', 'no worker bundle');
+  await checkWasmType(bundle.mainModule);
+  onProgress({ step: 'engine', loaded: 0, total: 0 });
+
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await withStallTimer(async (touch) => {
+      worker.addEventListener('error', () => touch());
+      await db.instantiate(bundle.mainModule, null, (p) => {
+        touch();
+        onProgress({ step: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal });
+      });
+    });
+    onProgress({ step: 'compile' });
+    // Decimals and timestamps as plain JS numbers and dates: the results table shows text, and
+    // DuckDB's decimal arithmetic (1.5 is a DECIMAL literal) would otherwise arrive as raw words.
+    await db.open({ query: { castDecimalToDouble: true, castTimestampToDate: true } });
+    const conn = await db.connect();
+    await lockDownExtensions(conn);
+    return { db, conn };
+  } catch (e) {
+    await db.terminate().catch(() => undefined);
+    throw e instanceof EngineError ? e : new EngineError('failed', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * DuckDB would fetch a missing extension (parquet, json, httpfs…) from extensions.duckdb.org on
+ * first use. This site contacts no other host: autoloading is off, and an explicit INSTALL/LOAD
+ * looks on this site (`/duckdb-extensions/`), where a deployer may self-host extensions.
+ */
+async function lockDownExtensions(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  const repository = new URL('/duckdb-extensions', location.origin).href;
+  for (const sql of [
+    'SET autoinstall_known_extensions = false',
+    'SET autoload_known_extensions = false',
+    `SET custom_extension_repository = '${repository.replace(/'/g, "''")}'`,
+  ]) {
+    await conn.query(sql);
+  }
+}

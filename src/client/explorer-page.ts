@@ -1,0 +1,129 @@
+/**
+ * The explorer's behaviour: run the textarea's SQL in DuckDB-WASM on submit, keep it in the
+ * URL (?q=) so a link reproduces it, show DuckDB's own message on error, and let the reader
+ * cancel. Nothing is fetched until a query is asked for (a submit, an example, or a ?q= link).
+ */
+import { ask, isCancelled, type Answer } from './engine.ts';
+import { EngineError } from './engine-types.ts';
+import { resultToCsv } from './csv.ts';
+import { rawCell } from './format.ts';
+import { resultTableHtml } from './result-table.ts';
+import { clientWords, pageLang, progressText } from './text.ts';
+
+/** Enough rows to read on a page; the CSV download has all of them. */
+const MAX_SHOWN = 1000;
+
+const lang = pageLang();
+const words = clientWords(lang);
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const form = $<HTMLFormElement>('explorer');
+const sql = $<HTMLTextAreaElement>('sql');
+const runButton = $<HTMLButtonElement>('run');
+const cancelButton = $<HTMLButtonElement>('cancel');
+const status = $<HTMLParagraphElement>('status');
+const errorBox = $<HTMLDivElement>('query-error');
+const errorText = $<HTMLPreElement>('query-error-text');
+const output = $<HTMLDivElement>('result');
+const download = $<HTMLAnchorElement>('download');
+
+let current: Answer | undefined;
+let downloadUrl: string | undefined;
+
+type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+const setState = (s: State) => {
+  output.dataset.state = s;
+  runButton.disabled = s === 'running';
+  cancelButton.disabled = s !== 'running';
+};
+
+function showError(message: string) {
+  errorText.textContent = message;
+  errorBox.hidden = false;
+}
+
+function urlFor(query: string): string {
+  const url = new URL(location.href);
+  url.searchParams.set('q', query);
+  return url.pathname + url.search;
+}
+
+async function run(query: string) {
+  current?.cancel();
+  errorBox.hidden = true;
+  download.hidden = true;
+  setState('running');
+  const t0 = performance.now();
+  const answer = ask(query, (p) => {
+    status.textContent = progressText(p, lang);
+  });
+  current = answer;
+  try {
+    const result = await answer.result;
+    if (current !== answer) return;
+    const ms = Math.round(performance.now() - t0);
+    output.innerHTML = result.rows.length
+      ? resultTableHtml(result, { caption: words.resultCaption(result.rows.length), maxRows: MAX_SHOWN, cell: rawCell })
+      : `<p>${words.noRows}</p>`;
+    status.textContent = result.rows.length > MAX_SHOWN ? words.truncated(MAX_SHOWN, result.rows.length) : words.done(result.rows.length, ms);
+    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = URL.createObjectURL(new Blob([resultToCsv(result)], { type: 'text/csv;charset=utf-8' }));
+    download.href = downloadUrl;
+    download.hidden = false;
+    setState('done');
+  } catch (e) {
+    if (current !== answer) return;
+    if (isCancelled(e)) {
+      status.textContent = words.cancelled;
+      setState('cancelled');
+    } else if (e instanceof EngineError) {
+      status.textContent = '';
+      showError(`${words.failure[e.reason]}\n(${e.message})`);
+      setState('error');
+    } else {
+      status.textContent = '';
+      // DuckDB's message as it is: it names the line, the column and often the fix.
+      showError(`${words.queryError}\n${e instanceof Error ? e.message : String(e)}`);
+      setState('error');
+    }
+  }
+}
+
+function submitQuery(query: string, push: boolean) {
+  const href = urlFor(query);
+  if (push) history.pushState(null, '', href);
+  else history.replaceState(null, '', href);
+  void run(query);
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  submitQuery(sql.value, true);
+});
+sql.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+});
+cancelButton.addEventListener('click', () => current?.cancel());
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-example]')) {
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    sql.value = link.dataset.example ?? '';
+    sql.focus();
+    submitQuery(sql.value, true);
+  });
+}
+
+function fromUrl() {
+  const q = new URLSearchParams(location.search).get('q');
+  if (q === null) return;
+  sql.value = q;
+  void run(q); // the link is the reader's request: answer it
+}
+
+window.addEventListener('popstate', fromUrl);
+setState('idle');
+fromUrl();

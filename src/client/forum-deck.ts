@@ -1,0 +1,74 @@
+/**
+ * Presenting the forum view: arrow keys, PageUp/PageDown, Home/End and the buttons move one
+ * slide; the address keeps the slide (#slide-3) so a presenter can reopen where they were.
+ * Without this script the slides are still there, one per screen and one per printed page.
+ */
+import { forumWords } from './forum-words.ts';
+
+const slides = [...document.querySelectorAll<HTMLElement>('.deck > .slide')];
+const nav = document.getElementById('deck-nav');
+const position = document.getElementById('deck-position');
+const deck = document.getElementById('deck');
+const words = forumWords(document.documentElement.lang === 'en' ? 'en' : 'id');
+
+let current = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
+
+function show(index: number, focus = true) {
+  current = Math.min(slides.length - 1, Math.max(0, index));
+  const slide = slides[current];
+  slide.scrollIntoView({ block: 'start' });
+  if (focus) slide.focus({ preventScroll: true });
+  history.replaceState(null, '', `#${slide.id}`);
+  const title = slide.querySelector('h1, h2')?.textContent ?? '';
+  if (position) position.textContent = words.position(current + 1, slides.length, title);
+  document.documentElement.dataset.slide = String(current + 1);
+}
+
+const KEYS: Record<string, (i: number) => number> = {
+  ArrowRight: (i) => i + 1,
+  ArrowDown: (i) => i + 1,
+  PageDown: (i) => i + 1,
+  ' ': (i) => i + 1,
+  ArrowLeft: (i) => i - 1,
+  ArrowUp: (i) => i - 1,
+  PageUp: (i) => i - 1,
+  Home: () => 0,
+  End: () => slides.length - 1,
+};
+
+document.addEventListener('keydown', (e) => {
+  const move = KEYS[e.key];
+  const target = e.target as HTMLElement | null;
+  // Keys typed into a control, or with a modifier (browser shortcuts), are not slide moves.
+  if (!move || e.altKey || e.ctrlKey || e.metaKey || target?.closest('input, textarea, select, button, [contenteditable]')) return;
+  e.preventDefault();
+  show(move(current));
+});
+
+// A reader who scrolls or follows an agenda link moves the presenter's position too.
+const seen = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting && entry.intersectionRatio >= 0.6) {
+        current = slides.indexOf(entry.target as HTMLElement);
+        document.documentElement.dataset.slide = String(current + 1);
+      }
+    }
+  },
+  { threshold: [0.6] },
+);
+for (const s of slides) seen.observe(s);
+
+nav?.addEventListener('click', (e) => {
+  const go = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-go]')?.dataset.go;
+  if (go === 'next') show(current + 1, false);
+  else if (go === 'prev') show(current - 1, false);
+  else if (go === 'fullscreen') void (document.fullscreenElement ? document.exitFullscreen() : deck?.requestFullscreen());
+});
+
+if (nav) {
+  nav.hidden = false;
+  document.documentElement.dataset.deckNav = '';
+}
+if (location.hash && current > 0) show(current);
+else document.documentElement.dataset.slide = '1';

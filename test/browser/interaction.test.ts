@@ -1,0 +1,340 @@
+/**
+ * The interactive pages on the built sample site (issue #4): DuckDB-WASM loads only when asked,
+ * answers like the published CSV, shows its own errors, keeps queries in the URL; the compare
+ * page's live table equals its build-time table; the forum view moves by keyboard and prints one
+ * slide per page; no serious accessibility violation; nothing leaves the local server.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openBrowser } from '../support/browser.ts';
+import { comparisonTableHtml } from '../../src/client/comparison-view.ts';
+import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
+import { runPublishedSql } from '../../src/queries/run-node.ts';
+
+const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
+const dataDir = join(siteDir, 'data');
+
+function csvRows(table: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+/** Every request a page (and its workers) makes, so tests can ask what was fetched and from where. */
+function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+const isDuckDb = (url: string) => /duckdb/i.test(new URL(url).pathname);
+const foreign = (urls: readonly string[]) => urls.filter((u) => !u.startsWith(siteUrl) && !u.startsWith('data:') && !u.startsWith('blob:'));
+
+async function waitForAnswer(page: Page, selector = '#result'): Promise<string> {
+  await page.waitForSelector(`${selector}[data-state=done], ${selector}[data-state=error]`, { state: 'attached', timeout: 60_000 });
+  return (await page.getAttribute(selector, 'data-state')) ?? '';
+}
+
+/** A table's cell texts, row by row (header first): what a reader sees, nothing about markup. */
+async function tableText(page: Page, selector: string): Promise<string[][]> {
+  return page.$$eval(`${selector} tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+}
+
+const region = csvRows('wilayah')[0].kode_wilayah;
+const unit = csvRows('unit').find((u) => u.kode_wilayah === region)!.kode_unit;
+
+describe('DuckDB-WASM is loaded only when a reader asks', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let requests: string[];
+  beforeAll(async () => {
+    browser = await openBrowser();
+    requests = recordRequests(browser.context);
+  });
+  afterAll(async () => {
+    expect(foreign(requests)).toEqual([]);
+    await browser.close();
+  });
+
+  test.each([
+    ['home', '/'],
+    ['region', `/wilayah/${region}/`],
+    ['unit', `/wilayah/${region}/unit/${encodeURIComponent(unit)}/`],
+    ['forum', `/forum/${region}/`],
+    ['compare without choices', '/bandingkan/'],
+    ['embed', '/embed/bandingkan/'],
+  ])('%s page fetches no DuckDB file', async (_name, path) => {
+    requests.length = 0;
+    const page = await browser.context.newPage();
+    const response = await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(200);
+    expect(requests.filter(isDuckDb)).toEqual([]);
+    await page.close();
+  });
+
+  test('the explorer fetches DuckDB on the first query, not before', async () => {
+    requests.length = 0;
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/jelajah/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    expect(requests.filter(isDuckDb)).toEqual([]);
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('done');
+    const fetched = requests.filter(isDuckDb).map((u) => new URL(u).pathname);
+    expect(fetched.some((p) => p.endsWith('.wasm'))).toBe(true);
+    expect(fetched.some((p) => /worker.*\.js$/.test(p))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('explorer', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let requests: string[];
+  let page: Page;
+  beforeAll(async () => {
+    browser = await openBrowser();
+    requests = recordRequests(browser.context);
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    expect(foreign(requests)).toEqual([]);
+    await browser.close();
+  });
+
+  const COUNT_SQL = 'SELECT kode_wilayah, count(*) FROM ikm_unit GROUP BY 1';
+
+  test('answers with the counts of the published CSV, and the URL reproduces the query', async () => {
+    await page.goto(`${siteUrl}/jelajah/`);
+    await page.fill('#sql', COUNT_SQL);
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('done');
+    const expected = new Map<string, number>();
+    for (const r of csvRows('ikm_unit')) expected.set(r.kode_wilayah, (expected.get(r.kode_wilayah) ?? 0) + 1);
+    const [header, ...rows] = await tableText(page, '#result');
+    expect(header).toEqual(['kode_wilayah', 'count_star()']);
+    expect(new Map(rows.map(([k, n]) => [k, Number(n)]))).toEqual(expected);
+
+    expect(new URL(page.url()).searchParams.get('q')).toBe(COUNT_SQL);
+    await page.reload();
+    expect(await waitForAnswer(page)).toBe('done');
+    expect(await page.inputValue('#sql')).toBe(COUNT_SQL);
+    expect(await tableText(page, '#result')).toEqual([header, ...rows]);
+  });
+
+  test('the CSV download holds the same rows', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    const [shownHeader, ...shownRows] = await tableText(page, '#result');
+    expect(header).toEqual(shownHeader);
+    expect(rows).toEqual(shownRows);
+  });
+
+  test('a bad query shows DuckDB’s own message', async () => {
+    await page.fill('#sql', 'SELECT jumlah FROM ikm_unit');
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('error');
+    const message = await page.textContent('#query-error');
+    expect(message).toMatch(/Binder Error/);
+    expect(message).toMatch(/jumlah/);
+    expect(await page.isVisible('#query-error')).toBe(true);
+  });
+
+  test('a long query can be cancelled, and the next one runs', async () => {
+    await page.fill('#sql', 'SELECT sum(i * i) FROM range(50000000000) AS t(i)');
+    await page.click('#run');
+    // Cancel while DuckDB is executing, not while the tables are still loading.
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Menjalankan'), null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await page.click('#cancel');
+    await page.waitForSelector('#result[data-state=cancelled]', { state: 'attached', timeout: 10_000 });
+    await page.fill('#sql', 'SELECT 42 AS jawaban');
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('done');
+    expect(await tableText(page, '#result')).toEqual([['jawaban'], ['42']]);
+  });
+
+  test('extensions are never fetched from the internet', async () => {
+    await page.fill('#sql', "SELECT * FROM read_parquet('/data/ikm_unit.parquet')");
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('error');
+    await page.fill('#sql', 'LOAD json');
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('error');
+    expect(foreign(requests)).toEqual([]);
+  });
+
+  test('every example question runs', async () => {
+    const examples = await page.locator('a[data-example]').count();
+    expect(examples).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < examples; i++) {
+      await page.locator('a[data-example]').nth(i).click();
+      expect(await waitForAnswer(page), await page.locator('a[data-example]').nth(i).textContent() ?? '').toBe('done');
+    }
+  });
+});
+
+describe('compare', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let requests: string[];
+  beforeAll(async () => {
+    browser = await openBrowser();
+    requests = recordRequests(browser.context);
+  });
+  afterAll(async () => {
+    expect(foreign(requests)).toEqual([]);
+    await browser.close();
+  });
+
+  test('the default comparison’s URL with scripts gives the build-time table', async () => {
+    const noScript = await openBrowser({ javaScriptEnabled: false });
+    const staticPage = await noScript.context.newPage();
+    await staticPage.goto(`${siteUrl}/bandingkan/`);
+    const query = (await staticPage.getAttribute('#comparison', 'data-query'))!;
+    const built = await tableText(staticPage, '#comparison table');
+    await noScript.close();
+    expect(query).toMatch(/^\?ukuran=/);
+    expect(built.length).toBeGreaterThan(1);
+
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/bandingkan/${query}`);
+    expect(await waitForAnswer(page, '#comparison')).toBe('done');
+    expect(await page.getAttribute('#comparison', 'data-source')).toBe('live');
+    expect(await tableText(page, '#comparison table')).toEqual(built);
+    expect(await page.locator('#comparison figure svg').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  const periods = () => [...new Set(csvRows('ikm_unit').map((r) => r.periode))].sort();
+  /** A region that has rows in a table (not every region sends every file). */
+  const regionWith = (table: string) => csvRows(table)[0].kode_wilayah;
+  const choices = (): CompareChoices[] => [
+    { measure: 'ketepatan', regions: [regionWith('ketepatan_layanan')], units: [], periods: periods().filter((p) => p.includes('-S')).slice(-2) },
+    { measure: 'nrr_waktu', regions: [], units: [], periods: periods().slice(-1) },
+    { measure: 'kepatuhan', regions: [regionWith('kepatuhan_laporan')], units: [], periods: [] },
+    { measure: 'hari_pengaduan', regions: [], units: [], periods: periods().filter((p) => !p.includes('-S')).slice(-1) },
+  ];
+
+  test('the form puts choices in the URL, and the browser shows what the build-time SQL gives', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/bandingkan/`);
+    for (const c of choices()) {
+      await page.selectOption('#ukuran', c.measure);
+      for (const box of await page.locator('#compare input[name=periode], #compare input[name=wilayah]').all()) await box.setChecked(false);
+      for (const r of c.regions) await page.check(`#compare input[name=wilayah][value="${r}"]`);
+      for (const p of c.periods) await page.check(`#compare input[name=periode][value="${p}"]`);
+      await page.click('#compare-submit');
+      await page.waitForURL((u) => u.searchParams.get('ukuran') === c.measure);
+      expect(await waitForAnswer(page, '#comparison')).toBe('done');
+      await page.waitForFunction((m) => document.getElementById('comparison')?.dataset.query?.includes(`ukuran=${m}`), c.measure);
+
+      const result = await runPublishedSql(compareSql(c), dataDir);
+      expect(result.rows.length, c.measure).toBeGreaterThan(0);
+      const html = comparisonTableHtml(result, measureByKey(c.measure)!, 'id', '');
+      await page.evaluate((h) => {
+        const probe = document.createElement('div');
+        probe.id = 'probe';
+        probe.innerHTML = h;
+        document.body.append(probe);
+      }, html);
+      const expected = await tableText(page, '#probe table');
+      await page.evaluate(() => document.getElementById('probe')?.remove());
+      expect(await tableText(page, '#comparison table'), c.measure).toEqual(expected);
+    }
+    await page.close();
+  });
+});
+
+describe('forum view', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  beforeAll(async () => {
+    browser = await openBrowser({ viewport: { width: 1280, height: 720 } });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  test('arrow keys move one slide at a time', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const slides = await page.locator('.deck > .slide').count();
+    expect(slides).toBeGreaterThan(2);
+    const top = (n: number) => page.$eval(`#slide-${n}`, (el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
+
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-2');
+    expect(await top(2)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-3');
+    expect(await top(3)).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    expect(new URL(page.url()).hash).toBe('#slide-2');
+    await page.keyboard.press('End');
+    expect(new URL(page.url()).hash).toBe(`#slide-${slides}`);
+    expect(await page.textContent('#deck-position')).toContain(`${slides}`);
+    await page.close();
+  });
+
+  test.each([true, false])('prints one slide per page (scripts %s)', async (scripts) => {
+    const b = scripts ? browser : await openBrowser({ javaScriptEnabled: false });
+    const page = await b.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const slides = await page.locator('.deck > .slide').count();
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.$$eval('.deck > .slide', (els) => els.map((e) => getComputedStyle(e).breakAfter));
+    expect(breaks.slice(0, -1).every((b) => b === 'page')).toBe(true);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length;
+    expect(pages).toBe(slides);
+    await page.close();
+    if (!scripts) await b.close();
+  });
+
+  test('every slide links to the live page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const links = await page.$$eval('.deck > .slide', (els) => els.map((s) => s.querySelector('.slide-foot a')?.getAttribute('href') ?? ''));
+    expect(links.every((href) => href.startsWith(`/wilayah/${region}/`))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  /** Serious and critical violations; axe runs through the DevTools protocol, so the page's CSP stays as it is. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      return (await axe.run(document)).violations;
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  }
+
+  test.each([
+    ['explorer', '/jelajah/', undefined],
+    ['explorer with a result', `/jelajah/?q=${encodeURIComponent('SELECT * FROM unit LIMIT 5')}`, '#result'],
+    ['explorer (en)', '/en/jelajah/', undefined],
+    ['compare', '/bandingkan/', undefined],
+    ['compare with a live answer', '/bandingkan/?ukuran=ikm', '#comparison'],
+    ['compare (en)', '/en/bandingkan/', undefined],
+    ['forum', `/forum/${region}/`, undefined],
+    ['forum (en)', `/en/forum/${region}/`, undefined],
+    ['embed', `/embed/bandingkan/`, undefined],
+  ])('%s has no serious or critical violation', async (_name, path, waitFor) => {
+    const page = await browser.context.newPage();
+    await page.goto(siteUrl + path);
+    if (waitFor) expect(await waitForAnswer(page, waitFor)).toBe('done');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
