@@ -7,7 +7,7 @@ import { localePath, type Lang } from '../lib/i18n.ts';
 import { choicesToSearch, compareSql, measureByKey, type CompareChoices, type Measure } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
 import { formatCell } from './format.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../lib/html.ts';
 import { resultTableHtml } from './result-table.ts';
 
 const WORDS = {

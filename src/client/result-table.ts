@@ -3,7 +3,7 @@
  * the browser renders the live one with it, so the same rows give the same markup.
  */
 import type { Cell, QueryResult } from '../queries/result.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../lib/html.ts';
 
 export interface TableOptions {
   caption?: string;

@@ -1,120 +1,32 @@
 /**
- * What every chart on the site is made of: rows of cells that carry both the CSV text
- * (`raw`, what the download holds) and what the reader sees. The page's table, its CSV
- * download and the SVG are all drawn from the same rows, so they cannot disagree.
+ * Chart data for build-time builders: everything in chart-data.ts, plus `pubCell`, which reads
+ * a column's type and the table's key from the schemas.
  */
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import { tableByName } from '../contract/published.ts';
 import type { Lang } from './i18n.ts';
-import { formatNumber, styleOfColumn, type NumberStyle } from './format.ts';
-import { rawCell, rowKey } from './published.ts';
+import type { NumberStyle } from './format.ts';
+import { shapeCell, type Cell, type Missing, type TableShape } from './chart-data.ts';
 
-/** Why a cell is empty: the privacy rules hid it, it could not be computed, or it was not reported yet. */
-export type Missing = 'hidden' | 'na' | 'unreported';
+export * from './chart-data.ts';
 
-/** Where a printed number comes from: one cell of one published table. */
-export interface CellRef {
-  table: TableName;
-  key: string;
-  col: string;
+const shapes = new Map<string, TableShape>();
+
+/** A published table's key and column types, from its schema. */
+export function shapeOf(table: TableName): TableShape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const def = tableByName(table);
+    shape = { name: table, key: def?.primaryKey ?? [], types: Object.fromEntries((def?.columns ?? []).map((c) => [c.name, c.type])) };
+    shapes.set(table, shape);
+  }
+  return shape;
 }
-
-export interface Cell {
-  /** The text of this cell in the CSV download ('' when empty). */
-  raw: string;
-  /** What the reader sees (already formatted); for empty cells, see `missing`. */
-  text: string;
-  ref?: CellRef;
-  missing?: Missing;
-  /** Extra detail shown after a missing marker, e.g. the reason a group is hidden. */
-  note?: string;
-  href?: string;
-  numeric?: boolean;
-}
-
-export interface ChartColumn {
-  /** The CSV header: a published column name where there is one. */
-  key: string;
-  label: string;
-  numeric?: boolean;
-}
-
-export type ChartRow = Record<string, Cell>;
-
-/** Text with numbers in it: each number stays a Cell so the page can mark where it came from. */
-export type Rich = (string | Cell)[];
-
-export interface ChartData {
-  /** Permalink anchor and CSV file name, unique on its page. */
-  id: string;
-  title: string;
-  /** One sentence a reader can take away without reading the chart; numbers in it keep their source. */
-  takeaway: Rich;
-  columns: ChartColumn[];
-  rows: ChartRow[];
-  /** Observable Plot SVG (empty when there is nothing to draw). */
-  svg: string;
-  sources: TableName[];
-  /** The period the chart covers, in words. */
-  period: string;
-  /** Anchor of the section of the methodology page that explains these numbers. */
-  method: string;
-  /** Long tables fold away so that the page stays short on a phone. */
-  collapse?: boolean;
-  /** Colour keys, as HTML under the chart (always with words: colour is never the only cue). */
-  legend?: LegendItem[];
-}
-
-export interface LegendItem {
-  color: string;
-  label: string;
-  dashed?: boolean;
-  /** The dot symbol the chart uses for this key, so shape backs up colour. */
-  shape?: 'circle' | 'square' | 'triangle';
-}
-
-const numericType = (table: TableName, col: string): string => tableByName(table)?.columns.find((c) => c.name === col)?.type ?? 'string';
 
 /**
  * A cell holding one published value, with its provenance. Empty cells say why they are empty
  * (`missing`), never print as 0.
  */
 export function pubCell(lang: Lang, table: TableName, row: PublishedRow, col: string, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
-  const raw = rawCell(row, col);
-  const type = numericType(table, col);
-  const numeric = type === 'integer' || type === 'number';
-  const ref = { table, key: rowKey(table, row), col };
-  if (raw === '') return { raw, text: '', ref, numeric, missing: opts.missing ?? 'na' };
-  const value = row[col];
-  const text = opts.text ?? (numeric && typeof value === 'number' ? formatNumber(lang, value, opts.style ?? styleOfColumn(col, type)) : String(value));
-  return { raw, text, ref, numeric };
-}
-
-/**
- * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`
- * in every CSV, as in the published tables (contract §6). Values read with rawCell already have it.
- */
-const guardFormula = (raw: string) => (/^[=+\-@]/.test(raw) ? `'${raw}` : raw);
-
-/** A label cell (names, months, categories): the CSV keeps the code, the page shows words. */
-export function labelCell(raw: string, text: string = raw, href?: string): Cell {
-  const safe = guardFormula(raw);
-  return href ? { raw: safe, text, href } : { raw: safe, text };
-}
-
-/**
- * A number the page adds up from published rows (e.g. complaints of all units in a month).
- * It has no single source cell, so no `ref`; the CSV carries the same sum.
- */
-export function sumCell(lang: Lang, value: number | null, style: NumberStyle = 'count'): Cell {
-  if (value === null) return { raw: '', text: '', numeric: true, missing: 'na' };
-  return { raw: String(value), text: formatNumber(lang, value, style), numeric: true };
-}
-
-/** The CSV of a chart: exactly its table's rows, RFC 4180, CRLF, as the published tables. */
-export function chartCsv(chart: Pick<ChartData, 'columns' | 'rows'>): string {
-  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [chart.columns.map((c) => esc(c.key)).join(',')];
-  for (const row of chart.rows) lines.push(chart.columns.map((c) => esc(row[c.key]?.raw ?? '')).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return shapeCell(lang, shapeOf(table), row, col, opts);
 }

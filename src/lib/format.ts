@@ -44,8 +44,6 @@ export function styleOfColumn(column: string, type: string): NumberStyle {
   return 'plain';
 }
 
-/** A tick formatter for chart axes in the page's language. */
-export const axisFormat = (lang: Lang, style: NumberStyle = 'plain') => (d: number) => formatNumber(lang, d, style);
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -7,9 +7,9 @@ import type { PublishedRow, TableName } from '../contract/published.ts';
 import { readPublishedJson, readTable } from './published.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
+import { monthOf, num, str } from './row.ts';
 
-export const str = (row: PublishedRow, col: string): string => (row[col] === null || row[col] === undefined ? '' : String(row[col]));
-export const num = (row: PublishedRow, col: string): number | null => (typeof row[col] === 'number' ? (row[col] as number) : null);
+export { monthOf, num, str };
 
 export interface Region {
   kode: string;
@@ -108,13 +108,6 @@ export function latestPeriod(rows: PublishedRow[]): string | undefined {
 export function latestYear(rows: PublishedRow[]): number | undefined {
   const years = rows.map((r) => num(r, 'tahun')).filter((y): y is number => y !== null);
   return years.length ? Math.max(...years) : undefined;
-}
-
-/** `YYYY-MM` of a row that has tahun and bulan columns, or a bulan column already in that form. */
-export function monthOf(row: PublishedRow): string {
-  const b = row.bulan;
-  if (typeof b === 'string') return b;
-  return `${str(row, 'tahun')}-${String(b).padStart(2, '0')}`;
 }
 
 /**

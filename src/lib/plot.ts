@@ -1,9 +1,11 @@
 /**
- * Observable Plot rendered at build time into a plain SVG string (linkedom stands in for the
- * browser's DOM), so charts need no JavaScript on the reader's phone.
+ * Observable Plot drawn into a plain SVG string. At build time the document is linkedom's
+ * (plot-document.ts), so charts need no JavaScript on the reader's phone; in the browser a
+ * filtered chart is redrawn by the same code into the page's own document. No node imports.
  */
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import type { Lang } from './i18n.ts';
+import { formatNumber, type NumberStyle } from './format.ts';
 
 /**
  * Okabe–Ito: eight colours that stay distinct for the common colour-vision deficiencies and
@@ -29,23 +31,98 @@ export interface PlotA11y {
   label: string;
 }
 
-/** Plot prints coordinates to 15 digits; two are plenty and keep pages light. */
-const trimDecimals = (svg: string) => svg.replace(/(\d+\.\d\d)\d+/g, '$1');
+/** Attributes that hold coordinates (always with a `.` decimal point, whatever the page's language). */
+const GEOMETRY = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'dx', 'dy', 'd', 'points', 'transform', 'width', 'height', 'viewBox'];
 
-export function renderPlot(options: Plot.PlotOptions, a11y: PlotA11y): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+/** Plot prints coordinates to 15 digits; two are plenty and keep pages light. */
+export const trimCoordinates = (value: string): string => value.replace(/(\d\.\d\d)\d+/g, '$1');
+
+const DECIMAL_MARK: Record<Lang, string> = { id: ',', en: '.' };
+
+/**
+ * Trailing zero decimals off numbers printed in the page's language: `2,50` → `2,5` and
+ * `3,00` → `3` on Indonesian pages, `2.50` → `2.5` on English ones. Only digits after the
+ * language's decimal mark count as decimals, so thousands stay whole (`1.000` in Indonesian,
+ * `1,000` in English).
+ */
+export function trimDecimals(text: string, lang: Lang): string {
+  const mark = DECIMAL_MARK[lang] === ',' ? ',' : '\\.';
+  return text.replace(new RegExp(`(\\d)${mark}(\\d*?)0+(?!\\d)`, 'g'), (_m, unit: string, kept: string) => (kept ? `${unit}${DECIMAL_MARK[lang]}${kept}` : unit));
+}
+
+/** A tick formatter for chart axes in the page's language, without trailing zero decimals. */
+export const axisFormat =
+  (lang: Lang, style: NumberStyle = 'plain') =>
+  (d: number): string =>
+    trimDecimals(formatNumber(lang, d, style), lang);
+
+/**
+ * One accessible image with one name. Plot names its inner groups (`<g aria-label="dot">`);
+ * on an element without a role that is a prohibited ARIA attribute (axe: serious), and the table
+ * under every chart holds each value anyway, so only the <svg> keeps a label. Coordinates are
+ * shortened here too, in attributes only: text (tick labels, names) keeps every digit.
+ * Works on Plot's <svg>, or on the <figure> it returns when it adds a legend, in any DOM.
+ */
+export function finishChart(el: Element, label: string): void {
+  // In a <figure>, the chart is the <svg> child; the legend's swatches hold small <svg>s of their own.
+  const svg = el.tagName.toLowerCase() === 'svg' ? el : [...el.children].find((c) => c.tagName.toLowerCase() === 'svg');
+  for (const node of el.querySelectorAll('[aria-label], [aria-description]')) {
+    if (node === svg) continue;
+    node.removeAttribute('aria-label');
+    node.removeAttribute('aria-description');
+  }
+  for (const node of [el, ...el.querySelectorAll('*')]) {
+    for (const name of GEOMETRY) {
+      const value = node.getAttribute(name);
+      if (value !== null && /\d\.\d{3}/.test(value)) node.setAttribute(name, trimCoordinates(value));
+    }
+  }
+  if (svg) {
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', label);
+  }
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+/** `font-size: 14px; font-family: inherit;` (a browser's CSSOM) and `font-size:14px;font-family:inherit` (linkedom) alike. */
+const canonicalStyle = (css: string) =>
+  css
+    .split(';')
+    .map((d) => d.trim().replace(/\s*:\s*/, ':'))
+    .filter(Boolean)
+    .join(';');
+
+/**
+ * Markup of a drawn chart, the same from linkedom and from a browser's DOM: attributes in
+ * name order (linkedom lists them backwards) and inline styles written one way, so the build's
+ * SVG and the browser's redraw of the same rows are the same text.
+ */
+export function chartMarkup(node: Node): string {
+  if (node.nodeType === 3) return escapeText(node.textContent ?? '');
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  const tag = el.tagName.toLowerCase();
+  const attrs = [...el.attributes]
+    .map((a) => [a.name, a.name === 'style' ? canonicalStyle(a.value) : a.value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
+    .join('');
+  // <style> holds CSS, not markup: its text is written as it is.
+  const inner = tag === 'style' ? (el.textContent ?? '') : [...el.childNodes].map(chartMarkup).join('');
+  return `<${tag}${attrs}>${inner}</${tag}>`;
+}
+
+/** Draws a chart into `document` (linkedom's at build time, the page's in the browser) and returns its markup. */
+export function renderPlot(options: Plot.PlotOptions, a11y: PlotA11y, document: Document): string {
   const el = Plot.plot({
     width: CHART_WIDTH,
     style: { fontSize: '14px', fontFamily: 'inherit' },
     ...options,
-    document: document as unknown as Document,
+    document,
   });
-  // One accessible image with one name; Plot's aria-labels on inner groups are not allowed on
-  // elements without a role (and the table under the chart holds every value anyway).
-  for (const g of el.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
-  el.setAttribute('role', 'img');
-  el.setAttribute('aria-label', a11y.label);
-  return trimDecimals(el.outerHTML);
+  finishChart(el, a11y.label);
+  return chartMarkup(el);
 }
 
 /**

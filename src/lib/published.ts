@@ -6,19 +6,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { tableByName, type PublishedRow, type TableName } from '../contract/published.ts';
+import { rawCell, rememberRaw, unguard } from './row.ts';
+
+export { rawCell };
 
 export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');
 
 const cache = new Map<string, PublishedRow[]>();
 
 /**
- * The cell text exactly as written in the CSV, per row. Pages print typed values but mark
- * every number with its raw text (`<data value="91.48">`), so a reader, or a test, can match
- * the page against the download byte for byte.
+ * A published table typed by its schema: numbers as numbers, empty cells as null. Each row
+ * keeps its cells' CSV text (row.ts), so pages print typed values but mark every number with
+ * its raw text (`<data value="91.48">`), and a reader, or a test, can match the page against
+ * the download byte for byte.
  */
-const rawCells = new WeakMap<PublishedRow, Record<string, string>>();
-
-/** A published table typed by its schema: numbers as numbers, empty cells as null. */
 export function readTable(name: TableName): PublishedRow[] {
   const key = `${publishedDir()}|${name}`;
   const hit = cache.get(key);
@@ -33,9 +34,9 @@ export function readTable(name: TableName): PublishedRow[] {
     table.columns.forEach((c, i) => {
       const v = cells[i] ?? '';
       raw[c.name] = v;
-      row[c.name] = v === '' ? null : types[i] === 'integer' || types[i] === 'number' ? Number(v) : v.startsWith("'") ? v.slice(1) : v;
+      row[c.name] = v === '' ? null : types[i] === 'integer' || types[i] === 'number' ? Number(v) : unguard(v);
     });
-    rawCells.set(row, raw);
+    rememberRaw(row, raw);
     return row;
   });
   cache.set(key, rows);
@@ -45,16 +46,6 @@ export function readTable(name: TableName): PublishedRow[] {
 /** Whether the publish step wrote this table (tables added after contract v1 may be absent). */
 export function tableExists(name: TableName): boolean {
   return existsSync(join(publishedDir(), `${name}.csv`));
-}
-
-/** The CSV text of one cell of a row returned by readTable ('' when empty). */
-export function rawCell(row: PublishedRow, column: string): string {
-  return rawCells.get(row)?.[column] ?? (row[column] === null || row[column] === undefined ? '' : String(row[column]));
-}
-
-/** The row's primary key as the site writes it: key values in primaryKey order, joined by '|'. */
-export function rowKey(name: TableName, row: PublishedRow): string {
-  return tableByName(name)!.primaryKey.map((k) => rawCell(row, k)).join('|');
 }
 
 /** Any other JSON file the publish step wrote next to the tables (kualitas.json, datapackage.json). */

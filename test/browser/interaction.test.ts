@@ -4,7 +4,7 @@
  * page's live table equals its build-time table; the forum view moves by keyboard and prints one
  * slide per page; no serious accessibility violation; nothing leaves the local server.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -43,6 +43,12 @@ async function tableText(page: Page, selector: string): Promise<string[][]> {
 }
 
 const region = csvRows('wilayah')[0].kode_wilayah;
+const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const regionPages = subdirs(join(siteDir, 'wilayah')).map((k) => `/wilayah/${k}/`);
+/** One embed per kind of region chart (the region with the most of them). */
+const regionEmbeds = subdirs(join(siteDir, 'embed', 'wilayah'))
+  .map((k) => subdirs(join(siteDir, 'embed', 'wilayah', k)).map((c) => `/embed/wilayah/${k}/${c}/`))
+  .sort((a, b) => b.length - a.length)[0] ?? [];
 const unit = csvRows('unit').find((u) => u.kode_wilayah === region)!.kode_unit;
 
 describe('DuckDB-WASM is loaded only when a reader asks', () => {
@@ -320,6 +326,22 @@ describe('accessibility (axe-core)', () => {
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   }
 
+  test('no chart on any built page names Plot’s inner groups (aria-label without a role)', () => {
+    const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    let charts = 0;
+    const labelled: string[] = [];
+    for (const f of pages) {
+      for (const [svg] of readFileSync(join(siteDir, f), 'utf8').matchAll(/<svg\b.*?<\/svg>/gs)) {
+        charts++;
+        // The <svg> itself is the one named image; nothing inside it may carry a label.
+        const inner = svg.replace(/^<svg\b[^>]*>/, '');
+        if (/\saria-(?:label|description)=/.test(inner)) labelled.push(`${f}: ${/<[^>]*\saria-(?:label|description)=[^>]*>/.exec(inner)?.[0]}`);
+      }
+    }
+    expect(charts).toBeGreaterThan(100);
+    expect(labelled.slice(0, 5)).toEqual([]);
+  });
+
   test.each([
     ['explorer', '/jelajah/', undefined],
     ['explorer with a result', `/jelajah/?q=${encodeURIComponent('SELECT * FROM unit LIMIT 5')}`, '#result'],
@@ -330,7 +352,11 @@ describe('accessibility (axe-core)', () => {
     ['forum', `/forum/${region}/`, undefined],
     ['forum (en)', `/en/forum/${region}/`, undefined],
     ['embed', `/embed/bandingkan/`, undefined],
-  ])('%s has no serious or critical violation', async (_name, path, waitFor) => {
+    // Every region chart is drawn by src/lib/plot.ts: on its page, and alone in its embed.
+    ...regionPages.map((p): [string, string, undefined] => ['region', p, undefined]),
+    ['unit', `/wilayah/${region}/unit/${encodeURIComponent(unit)}/`, undefined],
+    ...regionEmbeds.map((p): [string, string, undefined] => ['region chart embed', p, undefined]),
+  ])('%s %s has no serious or critical violation', async (_name, path, waitFor) => {
     const page = await browser.context.newPage();
     await page.goto(siteUrl + path);
     if (waitFor) expect(await waitForAnswer(page, waitFor)).toBe('done');

@@ -8,7 +8,7 @@ import type { Lang } from '../../lib/i18n.ts';
 import type { Measure } from '../../queries/compare.ts';
 import type { QueryResult } from '../../queries/result.ts';
 import { formatNumber } from '../format.ts';
-import { labelChart } from './svg-a11y.ts';
+import { finishChart } from '../../lib/plot.ts';
 
 export interface ComparePoint {
   label: string;
@@ -70,6 +70,6 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
       Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` }),
     ],
   });
-  labelChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.join(', ')}`);
+  finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.join(', ')}`);
   return chart;
 }

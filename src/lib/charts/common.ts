@@ -1,12 +1,11 @@
-/** Building blocks shared by the region, unit and service charts. */
+/** Building blocks shared by the region, unit and service charts (no node imports: the browser redraws with them). */
 import type { PublishedRow } from '../../contract/published.ts';
 import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
 import { formatMonth, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
-import { labelCell, type Cell, type ChartColumn } from '../chart.ts';
-import { monthOf, str } from '../model.ts';
-import { rawCell } from '../published.ts';
+import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
+import { monthOf, rawCell, str } from '../row.ts';
 import { PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);

@@ -6,16 +6,32 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { PREDIKAT } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { axisFormat, formatMonth, formatPeriod } from '../format.ts';
-import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
-import { hasFile, lastMonths, latestPeriod, latestYear, monthOf, num, rowsOf, semesters, str, unitNames } from '../model.ts';
-import { rawCell } from '../published.ts';
-import { alasanLabel, hiddenShort, kategoriCapaianLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, predikatLabel } from '../labels.ts';
-import { BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { formatMonth, formatPeriod } from '../format.ts';
+import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type FilterField, type Rich } from '../chart.ts';
+import { hasFile, lastMonths, latestPeriod, latestYear, monthOf, num, rowsOf, str, unitNames } from '../model.ts';
+import { rawCell, rowsFromQuery, unguard } from '../row.ts';
+import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
+import { axisFormat, BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, rowLabels } from '../plot.ts';
+import { renderStatic, svgDocument } from '../plot-document.ts';
+import { runPublishedSql } from '../../queries/run-node.ts';
+import {
+  ALL_PROGRAMMES,
+  capaianProgrammesSql,
+  capaianSql,
+  capaianYearsSql,
+  defaultIkmPeriod,
+  ikmPeriodsSql,
+  ikmRankingSql,
+  ikmUnitTypesSql,
+  programmeValue,
+  type CapaianChoice,
+  type IkmChoice,
+} from '../../queries/region-charts.ts';
+import { ikmRankingChart, MUTU_A, MUTU_B } from './ikm-ranking.ts';
+import { capaianChart, noProgrammeLabel } from './capaian-programme.ts';
 import {
   columns,
   countCell,
-  KATEGORI_CAPAIAN_COLORS,
   KATEGORI_PELATIHAN_COLORS,
   KATEGORI_PENGADUAN_COLORS,
   monthCell,
@@ -34,9 +50,7 @@ import {
 /** How many recent months the region page shows; the full history is in the downloads. */
 export const REGION_MONTHS = 12;
 
-/** Mutu thresholds of PermenPAN-RB 14/2017, drawn as reference lines. */
-export const MUTU_B = 76.61;
-export const MUTU_A = 88.31;
+export { MUTU_A, MUTU_B };
 
 /** Which input file a chart needs, so a page can say "not sent" rather than show nothing. */
 export const CHART_INPUT: Record<string, string> = {
@@ -56,186 +70,52 @@ export const CHART_INPUT: Record<string, string> = {
   'selisih-nilai': 'kinerja_pegawai.csv',
 };
 
-// ——— IKM ranking with 95% intervals ———
+// ——— IKM ranking with 95% intervals, and indicators by programme: filterable ———
+// Their rows come from SQL (src/queries/region-charts.ts) that the browser runs again when a
+// reader changes the filter, and one pure function per chart draws both renders.
 
-export function ikmRanking(lang: Lang, kode: string): ChartData | null {
-  const T = tr(lang);
-  const all = rowsOf('ikm_unit', kode);
-  const period = semesters(all).at(-1) ?? latestPeriod(all);
-  if (!period) return null;
-  const names = unitNames(kode);
-  const rows = all.filter((r) => r.periode === period).sort((a, b) => (num(b, 'ikm') ?? -1) - (num(a, 'ikm') ?? -1));
-  const table: ChartRow[] = rows.map((r) => ({
-    ...unitCells(lang, kode, r, names),
-    periode: periodCell(lang, r),
-    ikm: pubCell(lang, 'ikm_unit', r, 'ikm'),
-    ikm_bawah: pubCell(lang, 'ikm_unit', r, 'ikm_bawah'),
-    ikm_atas: pubCell(lang, 'ikm_unit', r, 'ikm_atas'),
-    mutu: pubCell(lang, 'ikm_unit', r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
-    responden: pubCell(lang, 'ikm_unit', r, 'responden'),
-    sampel_minimum: pubCell(lang, 'ikm_unit', r, 'sampel_minimum'),
-    sampel_cukup: pubCell(lang, 'ikm_unit', r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
-  }));
-  const drawn = rows.filter((r) => num(r, 'ikm') !== null);
-  const code = (r: PublishedRow) => str(r, 'kode_unit');
-  const name = (r: PublishedRow) => names.get(code(r)) ?? code(r);
-  const lows = drawn.map((r) => num(r, 'ikm_bawah') ?? num(r, 'ikm')!);
-  const svg = drawn.length
-    ? renderPlot(
-        {
-          ...rowChart(drawn.map(code)),
-          x: { domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100], label: T('IKM dan interval 95% →', 'Index and 95% interval →'), tickFormat: axisFormat(lang, 'count'), grid: true },
-          marks: [
-            Plot.ruleX([MUTU_B, MUTU_A], { stroke: GREY, strokeDasharray: '4,3' }),
-            rowLabels(drawn, code, name),
-            Plot.ruleY(drawn, { y: code, x1: (r: PublishedRow) => num(r, 'ikm_bawah'), x2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2, dy: BAR_DY }),
-            Plot.dot(drawn, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, dy: BAR_DY, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
-          ],
-        },
-        { label: T(`Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, period)}`, `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, period)}`) },
-      )
-    : '';
-  return {
-    id: 'ikm',
-    title: t(lang).titles['ikm'],
-    takeaway: ikmTakeaway(lang, drawn, names),
-    columns: columns(lang, [
-      ['kode_unit', 'Kode', 'Code'],
-      ['nama_unit', 'Unit', 'Unit'],
-      ['periode', 'Periode', 'Period'],
-      ['ikm', 'IKM', 'Index', true],
-      ['ikm_bawah', 'Batas bawah 95%', '95% lower', true],
-      ['ikm_atas', 'Batas atas 95%', '95% upper', true],
-      ['mutu', 'Mutu', 'Grade'],
-      ['responden', 'Responden', 'Respondents', true],
-      ['sampel_minimum', 'Sampel minimum', 'Minimum sample', true],
-      ['sampel_cukup', 'Sampel cukup', 'Sample adequate'],
-    ]),
-    rows: table,
-    svg,
-    sources: ['ikm_unit'],
-    period: formatPeriod(lang, period),
-    method: 'ikm',
-    legend: [
-      { color: BLUE, label: T('IKM; titik kosong = sampel kurang dari minimum', 'Index; hollow dot = sample below the minimum') },
-      { color: GREY, label: T('garis putus: batas mutu B (76,61) dan A (88,31)', 'dashed: grade B (76.61) and A (88.31) thresholds'), dashed: true },
-    ],
-  };
+const values = async (sql: string): Promise<string[]> => (await runPublishedSql(sql)).rows.map((r) => String(r[0] ?? ''));
+
+/** A filter field, only when it offers a real choice. */
+function field(name: string, label: string, value: string, options: { value: string; label: string }[]): FilterField[] {
+  return options.length > 1 ? [{ name, label, value, options }] : [];
 }
 
-function ikmTakeaway(lang: Lang, drawn: PublishedRow[], names: Map<string, string>): Rich {
+export async function ikmRanking(lang: Lang, kode: string): Promise<ChartData | null> {
   const T = tr(lang);
-  if (drawn.length === 0) return [T('Belum ada IKM yang dapat dihitung untuk periode ini.', 'No index could be computed for this period.')];
-  const name = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
-  const top = drawn[0];
-  if (drawn.length === 1) return [`${name(top)}: IKM `, pubCell(lang, 'ikm_unit', top, 'ikm'), '.'];
-  const bottom = drawn[drawn.length - 1];
-  const second = drawn[1];
-  const overlap = (num(second, 'ikm_atas') ?? 0) >= (num(top, 'ikm_bawah') ?? 0);
-  return [
-    T('Tertinggi: ', 'Highest: '),
-    `${name(top)} (`,
-    pubCell(lang, 'ikm_unit', top, 'ikm'),
-    T('); terendah: ', '); lowest: '),
-    `${name(bottom)} (`,
-    pubCell(lang, 'ikm_unit', bottom, 'ikm'),
-    '). ',
-    overlap
-      ? T(`Interval 95% dua unit teratas bertumpang tindih: selisihnya belum tentu nyata.`, `The 95% intervals of the top two units overlap: the difference may not be real.`)
-      : T(`Unit teratas jelas lebih tinggi dari unit kedua (interval tidak bertumpang tindih).`, `The top unit is clearly ahead of the second (intervals do not overlap).`),
+  const periods = await values(ikmPeriodsSql(kode));
+  const periode = defaultIkmPeriod(periods);
+  if (!periode) return null;
+  const types = await values(ikmUnitTypesSql(kode));
+  const choice: IkmChoice = { kode, periode, jenis: '' };
+  const sql = ikmRankingSql(choice);
+  const chart = ikmRankingChart(lang, { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) }, svgDocument());
+  const fields = [
+    ...field('periode', T('Periode', 'Period'), periode, periods.map((p) => ({ value: p, label: formatPeriod(lang, p) }))),
+    ...field('jenis', T('Jenis unit', 'Type of unit'), '', types.length > 1 ? [{ value: '', label: T('Semua jenis', 'All types') }, ...types.map((j) => ({ value: j, label: jenisUnitLabel(j, lang) }))] : []),
   ];
+  return fields.length ? { ...chart, filter: { kind: 'ikm', context: { ...choice }, fields, sql, tables: ['ikm_unit', 'unit'] } } : chart;
 }
 
-// ——— Indicator achievement by programme ———
-
-export function capaianByProgramme(lang: Lang, kode: string): ChartData | null {
+export async function capaianByProgramme(lang: Lang, kode: string): Promise<ChartData | null> {
   const T = tr(lang);
-  const all = rowsOf('capaian_iku', kode);
-  const year = latestYear(all);
-  if (year === undefined) return null;
-  const names = unitNames(kode);
-  const noProgram = T('(tanpa program)', '(no programme)');
-  const programOf = (r: PublishedRow) => str(r, 'program') || noProgram;
-  const rows = all
-    .filter((r) => r.tahun === year)
-    .sort((a, b) => programOf(a).localeCompare(programOf(b), 'id') || (num(b, 'capaian') ?? -1) - (num(a, 'capaian') ?? -1));
-  const table: ChartRow[] = rows.map((r) => ({
-    program: labelCell(rawCell(r, 'program'), programOf(r)),
-    ...unitCells(lang, kode, r, names),
-    tahun: labelCell(rawCell(r, 'tahun')),
-    kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
-    nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
-    satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
-    target: pubCell(lang, 'capaian_iku', r, 'target'),
-    realisasi: pubCell(lang, 'capaian_iku', r, 'realisasi', { missing: 'unreported' }),
-    capaian: pubCell(lang, 'capaian_iku', r, 'capaian', { missing: 'unreported' }),
-    kategori: pubCell(lang, 'capaian_iku', r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
-  }));
-  const drawn = rows.filter((r) => num(r, 'capaian') !== null);
-  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
-  const unreported = rows.length - drawn.length;
-  const programs = [...new Set(drawn.map(programOf))];
-  const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
-  // Start the axis near the lowest value (never above 50) so that the cluster around 100 spreads out.
-  const minX = Math.max(0, Math.min(50, Math.floor((Math.min(...drawn.map((r) => num(r, 'capaian')!)) - 10) / 10) * 10));
-  const svg = drawn.length
-    ? renderPlot(
-        {
-          ...rowChart(programs),
-          x: { domain: [minX, Math.ceil(maxX / 10) * 10], label: T('Capaian (%) →', 'Achievement (%) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
-          color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
-          marks: [
-            Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
-            rowLabels(programs, (p) => p),
-            Plot.dot(drawn, {
-              y: programOf,
-              dy: BAR_DY,
-              x: (r: PublishedRow) => num(r, 'capaian'),
-              fill: (r: PublishedRow) => str(r, 'kategori'),
-              stroke: '#1b1f24',
-              strokeWidth: 0.6,
-              r: 5,
-              fillOpacity: 0.85,
-            }),
-          ],
-        },
-        { label: T(`Capaian ${drawn.length} indikator tahun ${year} per program`, `Achievement of ${drawn.length} indicators in ${year} by programme`) },
-      )
-    : '';
-  const takeaway: Rich = drawn.length
-    ? [
-        countCell(lang, onTarget),
-        T(' dari ', ' of '),
-        countCell(lang, drawn.length),
-        T(' indikator yang sudah dilaporkan mencapai target (capaian ≥ 100).', ' reported indicators are on target (achievement ≥ 100).'),
-        ...(unreported ? [' ', countCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : []),
-      ]
-    : [T('Belum ada realisasi yang dilaporkan tahun ini.', 'No realisation reported this year yet.')];
-  return {
-    id: 'capaian',
-    title: t(lang).titles['capaian'],
-    takeaway,
-    columns: columns(lang, [
-      ['program', 'Program', 'Programme'],
-      ['kode_unit', 'Kode unit', 'Unit code'],
-      ['nama_unit', 'Unit', 'Unit'],
-      ['tahun', 'Tahun', 'Year'],
-      ['kode_indikator', 'Kode', 'Code'],
-      ['nama_indikator', 'Indikator', 'Indicator'],
-      ['satuan', 'Satuan', 'Unit of measure'],
-      ['target', 'Target', 'Target', true],
-      ['realisasi', 'Realisasi', 'Realisation', true],
-      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
-      ['kategori', 'Kategori', 'Category'],
-    ]),
-    rows: table,
-    svg,
-    sources: ['capaian_iku'],
-    period: String(year),
-    method: 'capaian',
-    collapse: true,
-    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
-  };
+  const years = await values(capaianYearsSql(kode));
+  const tahun = years.at(-1);
+  if (tahun === undefined) return null;
+  const programmes = (await runPublishedSql(capaianProgrammesSql(kode))).rows.map((r) => (typeof r[0] === 'string' ? r[0] : null));
+  const choice: CapaianChoice = { kode, tahun, program: ALL_PROGRAMMES };
+  const sql = capaianSql(choice);
+  const chart = capaianChart(lang, { kode, tahun, rows: rowsFromQuery(await runPublishedSql(sql)) }, svgDocument());
+  const fields = [
+    ...field('tahun', T('Tahun', 'Year'), tahun, years.map((y) => ({ value: y, label: y }))),
+    ...field(
+      'program',
+      T('Program', 'Programme'),
+      ALL_PROGRAMMES,
+      programmes.length > 1 ? [{ value: ALL_PROGRAMMES, label: T('Semua program', 'All programmes') }, ...programmes.map((p) => ({ value: programmeValue(p), label: p === null ? noProgrammeLabel(lang) : unguard(p) }))] : [],
+    ),
+  ];
+  return fields.length ? { ...chart, filter: { kind: 'capaian', context: { ...choice }, fields, sql, tables: ['capaian_iku', 'unit'] } } : chart;
 }
 
 // ——— Service timeliness, last months ———
@@ -266,7 +146,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const svg = renderPlot(
+  const svg = renderStatic(
     heatmap(lang, months, services.map(serviceKey), [
       rowLabels(services, serviceKey, serviceLabel),
       ...heatCells(lang, withValue, monthOf, serviceKey, (r) => num(r, 'ketepatan')!),
@@ -349,7 +229,7 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
   for (const r of recent) byKategori.set(str(r, 'kategori'), (byKategori.get(str(r, 'kategori')) ?? 0) + (num(r, 'masuk') ?? 0));
   const [topKategori, topCount] = [...byKategori].sort((a, b) => b[1] - a[1])[0];
   const kategoris = Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => byKategori.has(k));
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       height: 240,
       marginLeft: 40,
@@ -418,7 +298,7 @@ export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
     jam_pelajaran_total: sumCell(lang, s.jam, 'plain'),
   }));
   const label = (k: string) => kategoriPelatihanLabel(k, lang);
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       ...rowChart(sums.map((s) => s.k)),
       x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
@@ -481,7 +361,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
   }));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
-  const svg = renderPlot(
+  const svg = renderStatic(
     heatmap(lang, months, units.map(code), [
       rowLabels(units, code, (r) => names.get(code(r)) ?? code(r)),
       ...heatCells(lang, drawn, monthOf, code, (r) => num(r, 'kepatuhan')!),
@@ -546,7 +426,7 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
     if (pegawai - shown > 0) segs.push({ y: keyOf(r), key: 'disembunyikan', n: pegawai - shown });
   }
   const domain = [...PREDIKAT.map((p) => p.value), 'disembunyikan'];
-  return renderPlot(
+  return renderStatic(
     {
       ...rowChart(rows.map(keyOf)),
       x: { label: T('Bagian pegawai (%) →', 'Share of employees (%) →'), percent: true, tickFormat: axisFormat(lang, 'count') },
@@ -637,7 +517,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
   const values = dots.map((d) => d.v);
   const selfAbove = published.filter((r) => (num(r, 'rata_nilai_diri') ?? -1) > (num(r, 'rata_nilai_atasan') ?? Infinity)).length;
   const svg = dots.length
-    ? renderPlot(
+    ? renderStatic(
         {
           ...rowChart(published.map(code)),
           x: { domain: [Math.floor(Math.min(...values) - 2), Math.min(100, Math.ceil(Math.max(...values) + 2))], label: T('Rata-rata nilai (0–100) →', 'Mean score (0–100) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
@@ -684,7 +564,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
 }
 
 /** Every chart of a region page in reading order, with the input file each one needs. */
-export const REGION_CHARTS = [
+export const REGION_CHARTS: readonly { id: string; build: (lang: Lang, kode: string) => ChartData | null | Promise<ChartData | null> }[] = [
   { id: 'ikm', build: ikmRanking },
   { id: 'capaian', build: capaianByProgramme },
   { id: 'ketepatan', build: timelinessByMonth },
@@ -693,7 +573,7 @@ export const REGION_CHARTS = [
   { id: 'kepatuhan', build: reportCompliance },
   { id: 'predikat', build: predikatDistribution },
   { id: 'selisih-nilai', build: scoreGap },
-] as const;
+];
 
 export interface PageChart {
   id: string;
@@ -702,14 +582,17 @@ export interface PageChart {
   fileSent: boolean;
 }
 
-const regionCache = new Map<string, PageChart[]>();
+/** The embed page of a region chart (without language prefix): only a chart that draws something has one. */
+export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'svg'>): string | undefined => (chart.svg ? `/embed/wilayah/${kode}/${chart.id}/` : undefined);
 
-/** The region page's charts; memoised because the page and its CSV endpoints both ask. */
-export function regionCharts(lang: Lang, kode: string): PageChart[] {
+const regionCache = new Map<string, Promise<PageChart[]>>();
+
+/** The region page's charts; memoised because the page, its CSV endpoints, forum and embeds all ask. */
+export function regionCharts(lang: Lang, kode: string): Promise<PageChart[]> {
   const key = `${lang}|${kode}`;
   let hit = regionCache.get(key);
   if (!hit) {
-    hit = REGION_CHARTS.map(({ id, build }) => ({ id, chart: build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) }));
+    hit = Promise.all(REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })));
     regionCache.set(key, hit);
   }
   return hit;

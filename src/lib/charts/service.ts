@@ -5,10 +5,11 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { axisFormat, formatMonth } from '../format.ts';
+import { formatMonth } from '../format.ts';
 import { pubCell, type ChartData, type ChartRow } from '../chart.ts';
 import { hasFile, monthOf, num, rowsOf, str, unitNames } from '../model.ts';
-import { PALETTE, Plot, renderPlot } from '../plot.ts';
+import { axisFormat, PALETTE, Plot } from '../plot.ts';
+import { renderStatic } from '../plot-document.ts';
 import { columns, monthAxis, monthDate, rangeLabel, unitCells, yearMonthCells } from './common.ts';
 import { CHART_INPUT, type PageChart } from './region.ts';
 
@@ -35,7 +36,7 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
   const months = [...new Set(rows.map(monthOf))].sort();
   const drawn = rows.filter((r) => num(r, 'ketepatan') !== null);
   const stroke = { value: (r: PublishedRow) => colour.get(str(r, 'kode_unit')), scale: null };
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       height: 240,
       marginLeft: 36,
@@ -104,7 +105,7 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
   const drawn = rows.filter((r) => num(r, 'rata_hari') !== null);
   const stroke = { value: (r: PublishedRow) => colour.get(str(r, 'kode_unit')), scale: null };
   const maxY = Math.max(...rows.map((r) => Math.max(num(r, 'rata_hari') ?? 0, num(r, 'standar_hari') ?? 0)));
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       height: 240,
       marginLeft: 36,

@@ -3,17 +3,21 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { UNSUR } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { axisFormat, formatMonth, formatPeriod } from '../format.ts';
+import { formatMonth, formatPeriod } from '../format.ts';
 import { labelCell, pubCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
 import { hasFile, lastMonths, monthOf, num, rowsOf, semesters, str } from '../model.ts';
 import { rawCell } from '../published.ts';
-import { arahLabel, kategoriCapaianLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
-import { BLUE, GREY, ORANGE, PALETTE, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
+import { axisFormat, BLUE, GREY, ORANGE, PALETTE, Plot, rowLabels } from '../plot.ts';
+import { renderStatic, svgDocument } from '../plot-document.ts';
+import { rowsFromQuery } from '../row.ts';
+import { runPublishedSql } from '../../queries/run-node.ts';
+import { unitIndicatorsSql, unitIndicatorYearsSql, type UnitIndicatorsChoice } from '../../queries/unit-charts.ts';
+import { unitIndicatorsChart } from './unit-indicators.ts';
 import {
   BAR_INSET,
   columns,
   countCell,
-  KATEGORI_CAPAIAN_COLORS,
   KATEGORI_PELATIHAN_COLORS,
   KATEGORI_PENGADUAN_COLORS,
   monthDate,
@@ -42,7 +46,7 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
   const drawn = rows.filter((r) => num(r, 'ikm') !== null);
   const ys = drawn.flatMap((r) => [num(r, 'ikm_bawah') ?? num(r, 'ikm')!, num(r, 'ikm_atas') ?? num(r, 'ikm')!]);
   const svg = drawn.length
-    ? renderPlot(
+    ? renderStatic(
         {
           height: 240,
           marginLeft: 36,
@@ -126,7 +130,7 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
   const items = UNSUR.map((u) => ({ key: u.value, col: `nrr_${u.value}`, v: num(row, `nrr_${u.value}`) })).filter((x) => x.v !== null) as { key: string; col: string; v: number }[];
   const sorted = [...items].sort((a, b) => a.v - b.v);
   const lowest = sorted[0];
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       ...rowChart(sorted.map((x) => x.key)),
       x: { domain: [1, 4], label: T('Nilai rata-rata (1–4) →', 'Mean score (1–4) →'), tickFormat: axisFormat(lang), ticks: [1, 2, 3, 4], grid: true },
@@ -166,73 +170,15 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
 
 // ——— Indicators: target against realisation ———
 
-export function indicators(lang: Lang, kode: string, unit: string): ChartData | null {
+export async function indicators(lang: Lang, kode: string, unit: string): Promise<ChartData | null> {
   const T = tr(lang);
-  const rows = rowsOf('capaian_iku', kode, unit).sort((a, b) => (num(b, 'tahun') ?? 0) - (num(a, 'tahun') ?? 0) || str(a, 'kode_indikator').localeCompare(str(b, 'kode_indikator')));
-  if (rows.length === 0) return null;
-  const year = num(rows[0], 'tahun')!;
-  const latest = rows.filter((r) => r.tahun === year);
-  const drawn = latest.filter((r) => num(r, 'capaian') !== null);
-  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
-  const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
-  const key = (r: PublishedRow) => str(r, 'kode_indikator');
-  const svg = drawn.length
-    ? renderPlot(
-        {
-          ...rowChart(drawn.map(key)),
-          x: { domain: [0, Math.ceil(maxX / 10) * 10], label: T(`Capaian ${year} (%) →`, `Achievement ${year} (%) →`), tickFormat: axisFormat(lang, 'count'), grid: true },
-          color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
-          marks: [
-            rowLabels(drawn, key, (r) => str(r, 'nama_indikator')),
-            Plot.barX(drawn, { y: key, x: (r: PublishedRow) => num(r, 'capaian'), fill: (r: PublishedRow) => str(r, 'kategori'), ...BAR_INSET }),
-            Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
-          ],
-        },
-        { label: T(`Capaian ${drawn.length} indikator unit tahun ${year}`, `Achievement of ${drawn.length} unit indicators in ${year}`) },
-      )
-    : '';
-  return {
-    id: 'iku',
-    title: t(lang).titles.iku,
-    takeaway: drawn.length
-      ? [
-          T(`Tahun ${year}: `, `In ${year}: `),
-          countCell(lang, onTarget),
-          T(' dari ', ' of '),
-          countCell(lang, drawn.length),
-          T(' indikator yang dilaporkan mencapai target (capaian ≥ 100)', ' reported indicators are on target (achievement ≥ 100)'),
-          ...(latest.length > drawn.length ? ['; ', countCell(lang, latest.length - drawn.length), T(' belum dilaporkan.', ' not reported yet.')] : ['.']),
-        ]
-      : [T(`Tahun ${year}: belum ada realisasi yang dilaporkan.`, `In ${year}: no realisation reported yet.`)],
-    columns: columns(lang, [
-      ['tahun', 'Tahun', 'Year'],
-      ['kode_indikator', 'Kode', 'Code'],
-      ['nama_indikator', 'Indikator', 'Indicator'],
-      ['satuan', 'Satuan', 'Unit of measure'],
-      ['arah', 'Arah', 'Direction'],
-      ['target', 'Target', 'Target', true],
-      ['realisasi', 'Realisasi', 'Realisation', true],
-      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
-      ['kategori', 'Kategori', 'Category'],
-    ]),
-    rows: rows.map((r) => ({
-      tahun: labelCell(rawCell(r, 'tahun')),
-      kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
-      nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
-      satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
-      arah: labelCell(rawCell(r, 'arah'), arahLabel(str(r, 'arah'), lang).replace(/ \(.*\)$/, '')),
-      target: pubCell(lang, 'capaian_iku', r, 'target'),
-      realisasi: pubCell(lang, 'capaian_iku', r, 'realisasi', { missing: 'unreported' }),
-      capaian: pubCell(lang, 'capaian_iku', r, 'capaian', { missing: 'unreported' }),
-      kategori: pubCell(lang, 'capaian_iku', r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
-    })),
-    svg,
-    sources: ['capaian_iku'],
-    period: rows.length > latest.length ? `${num(rows.at(-1)!, 'tahun')} – ${year}` : String(year),
-    method: 'capaian',
-    collapse: rows.length > 12,
-    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
-  };
+  const years = (await runPublishedSql(unitIndicatorYearsSql(kode, unit))).rows.map((r) => String(r[0]));
+  const choice: UnitIndicatorsChoice = { kode, unit, tahun: '' };
+  const sql = unitIndicatorsSql(choice);
+  const chart = unitIndicatorsChart(lang, rowsFromQuery(await runPublishedSql(sql)), svgDocument());
+  if (!chart || years.length < 2) return chart;
+  const options = [{ value: '', label: T('Semua tahun (grafik: tahun terakhir)', 'Every year (chart: latest year)') }, ...years.map((y) => ({ value: y, label: y }))];
+  return { ...chart, filter: { kind: 'iku', context: { ...choice }, fields: [{ name: 'tahun', label: T('Tahun', 'Year'), value: '', options }], sql, tables: ['capaian_iku'] } };
 }
 
 // ——— The unit's services, month by month ———
@@ -247,7 +193,7 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
   const nameOf = new Map(rows.map((r) => [str(r, 'kode_layanan'), str(r, 'nama_layanan')]));
   const colour = new Map(services.map((s, i) => [s, PALETTE[i % PALETTE.length]]));
   const drawn = rows.filter((r) => num(r, 'ketepatan') !== null);
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       height: 240,
       marginLeft: 36,
@@ -319,7 +265,7 @@ export function unitComplaints(lang: Lang, kode: string, unit: string): ChartDat
   const kategoris = Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
   const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
   const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       height: 220,
       marginLeft: 36,
@@ -372,7 +318,7 @@ export function unitTraining(lang: Lang, kode: string, unit: string): ChartData 
   const kategoris = Object.keys(KATEGORI_PELATIHAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
   const lastYear = years.at(-1)!;
   const lastTotal = rows.filter((r) => str(r, 'tahun') === lastYear).reduce((s, r) => s + (num(r, 'jam_pelajaran_total') ?? 0), 0);
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       ...rowChart(years),
       x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
@@ -422,7 +368,7 @@ export function unitCompliance(lang: Lang, kode: string, unit: string): ChartDat
   const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => monthOf(a).localeCompare(monthOf(b)));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
   const last = drawn.at(-1);
-  const svg = renderPlot(
+  const svg = renderStatic(
     {
       height: 220,
       marginLeft: 36,
@@ -517,13 +463,14 @@ export const UNIT_CHARTS = [
   { id: 'predikat', build: unitPredikat },
 ] as const;
 
-const unitCache = new Map<string, PageChart[]>();
+const unitCache = new Map<string, Promise<PageChart[]>>();
 
-export function unitCharts(lang: Lang, kode: string, unit: string): PageChart[] {
+/** The unit page's charts; memoised because the page and its CSV endpoints both ask. */
+export function unitCharts(lang: Lang, kode: string, unit: string): Promise<PageChart[]> {
   const key = `${lang}|${kode}|${unit}`;
   let hit = unitCache.get(key);
   if (!hit) {
-    hit = UNIT_CHARTS.map(({ id, build }) => ({ id, chart: build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) }));
+    hit = Promise.all(UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) })));
     unitCache.set(key, hit);
   }
   return hit;

@@ -5,7 +5,7 @@
 import type { Lang } from '../../lib/i18n.ts';
 import { readTable } from '../../lib/published.ts';
 import { compareChart, comparePoints } from '../../client/charts/compare-chart.ts';
-import { svgDocument } from '../../client/charts/static-svg.ts';
+import { svgDocument } from '../../lib/plot-document.ts';
 import { comparisonHtml } from '../../client/comparison-view.ts';
 import { compareSql, comparePeriodsSql, defaultChoices, latestIkmYearSql, measureByKey, unitKey, type CompareChoices } from '../../queries/compare.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';

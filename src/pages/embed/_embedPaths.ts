@@ -1,10 +1,12 @@
-/** Every region chart that has data gets an embed page. */
+/** Every region chart that has something to draw gets an embed page (regionChartEmbed says which). */
 import { regions } from '../../lib/model.ts';
-import { regionCharts } from '../../lib/charts/region.ts';
+import { regionChartEmbed, regionCharts } from '../../lib/charts/region.ts';
 
-export const regionChartPaths = () =>
-  regions().flatMap((r) =>
-    regionCharts('id', r.kode)
-      .filter((c) => c.chart?.svg)
-      .map((c) => ({ params: { kode: r.kode, chart: c.id } })),
-  );
+export const regionChartPaths = async () =>
+  (
+    await Promise.all(
+      regions().map(async (r) =>
+        (await regionCharts('id', r.kode)).flatMap((c) => (c.chart && regionChartEmbed(r.kode, c.chart) ? [{ params: { kode: r.kode, chart: c.id } }] : [])),
+      ),
+    )
+  ).flat();

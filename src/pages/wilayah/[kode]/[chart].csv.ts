@@ -4,15 +4,12 @@ import { regions } from '../../../lib/model.ts';
 import { regionCharts } from '../../../lib/charts/region.ts';
 import { chartCsv } from '../../../lib/chart.ts';
 
-export function getStaticPaths() {
-  return regions().flatMap((r) =>
-    regionCharts('id', r.kode)
-      .filter((c) => c.chart)
-      .map((c) => ({ params: { kode: r.kode, chart: c.id } })),
-  );
+export async function getStaticPaths() {
+  const perRegion = await Promise.all(regions().map(async (r) => (await regionCharts('id', r.kode)).filter((c) => c.chart).map((c) => ({ params: { kode: r.kode, chart: c.id } }))));
+  return perRegion.flat();
 }
 
-export const GET: APIRoute = ({ params }) => {
-  const chart = regionCharts('id', params.kode!).find((c) => c.id === params.chart)?.chart;
+export const GET: APIRoute = async ({ params }) => {
+  const chart = (await regionCharts('id', params.kode!)).find((c) => c.id === params.chart)?.chart;
   return new Response(chart ? chartCsv(chart) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

@@ -4,17 +4,15 @@ import { regions, unitsOf } from '../../../../../lib/model.ts';
 import { unitCharts } from '../../../../../lib/charts/unit.ts';
 import { chartCsv } from '../../../../../lib/chart.ts';
 
-export function getStaticPaths() {
-  return regions().flatMap((r) =>
-    unitsOf(r.kode).flatMap((u) =>
-      unitCharts('id', r.kode, u.kode)
-        .filter((c) => c.chart)
-        .map((c) => ({ params: { kode: r.kode, unit: u.kode, chart: c.id } })),
-    ),
+export async function getStaticPaths() {
+  const units = regions().flatMap((r) => unitsOf(r.kode).map((u) => [r.kode, u.kode] as const));
+  const perUnit = await Promise.all(
+    units.map(async ([kode, unit]) => (await unitCharts('id', kode, unit)).filter((c) => c.chart).map((c) => ({ params: { kode, unit, chart: c.id } }))),
   );
+  return perUnit.flat();
 }
 
-export const GET: APIRoute = ({ params }) => {
-  const chart = unitCharts('id', params.kode!, params.unit!).find((c) => c.id === params.chart)?.chart;
+export const GET: APIRoute = async ({ params }) => {
+  const chart = (await unitCharts('id', params.kode!, params.unit!)).find((c) => c.id === params.chart)?.chart;
   return new Response(chart ? chartCsv(chart) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,116 @@
+/**
+ * Redraws a filtered chart in the page: the reader's choice → the chart's SQL (the build ran the
+ * same module for the static page) → DuckDB-WASM over the published CSVs → the same pure
+ * function that drew the static chart → the same markup (src/lib/chart-html.ts), in place.
+ * Loaded by filters.ts on the first change only.
+ */
+import { ask, isCancelled, type Answer } from './engine.ts';
+import { EngineError } from './engine-types.ts';
+import { clientWords, pageLang, progressText } from './text.ts';
+import type { Lang } from '../lib/i18n.ts';
+import { localePath } from '../lib/i18n.ts';
+import { t } from '../lib/words.ts';
+import { chartCsv, type ChartData } from '../lib/chart-data.ts';
+import { chartBodyHtml, richHtml } from '../lib/chart-html.ts';
+import { rowsFromQuery } from '../lib/row.ts';
+import type { PublishedRow } from '../contract/published.ts';
+import { ikmRankingChart } from '../lib/charts/ikm-ranking.ts';
+import { capaianChart } from '../lib/charts/capaian-programme.ts';
+import { unitIndicatorsChart } from '../lib/charts/unit-indicators.ts';
+import { capaianSql, ikmRankingSql } from '../queries/region-charts.ts';
+import { unitIndicatorsSql } from '../queries/unit-charts.ts';
+
+/** A reader's choice: the form's fixed context (data-* attributes) overridden by its fields. */
+type Choice = Record<string, string | undefined>;
+
+/** A filterable chart: its SQL for a choice, and how its rows are drawn (null: nothing to show). */
+interface Kind {
+  sql: (choice: Choice) => string;
+  draw: (lang: Lang, choice: Choice, rows: PublishedRow[], document: Document) => ChartData | null;
+}
+
+const KINDS: Record<string, Kind> = {
+  ikm: {
+    sql: (c) => ikmRankingSql({ kode: c.kode ?? '', periode: c.periode ?? '', jenis: c.jenis ?? '' }),
+    draw: (lang, c, rows, doc) => ikmRankingChart(lang, { kode: c.kode ?? '', periode: c.periode ?? '', rows }, doc),
+  },
+  capaian: {
+    sql: (c) => capaianSql({ kode: c.kode ?? '', tahun: c.tahun ?? '', program: c.program ?? '' }),
+    draw: (lang, c, rows, doc) => capaianChart(lang, { kode: c.kode ?? '', tahun: c.tahun ?? '', rows }, doc),
+  },
+  iku: {
+    sql: (c) => unitIndicatorsSql({ kode: c.kode ?? '', unit: c.unit ?? '', tahun: c.tahun ?? '' }),
+    draw: (lang, _c, rows, doc) => unitIndicatorsChart(lang, rows, doc),
+  },
+};
+
+/** Choice fields that name the CSV download (context like the region code does not). */
+const NAMING_FIELDS = ['periode', 'jenis', 'tahun', 'program'];
+
+const lang = pageLang();
+const words = clientWords(lang);
+const running = new WeakMap<HTMLFormElement, Answer>();
+const csvUrls = new WeakMap<HTMLElement, string>();
+
+function choiceOf(form: HTMLFormElement): Choice {
+  const choice: Choice = { ...form.dataset };
+  for (const [k, v] of new FormData(form)) choice[k] = String(v);
+  return choice;
+}
+
+function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql: string, choice: Choice) {
+  const w = t(lang);
+  const takeaway = figure.querySelector('.takeaway');
+  if (takeaway) takeaway.innerHTML = richHtml(chart.takeaway, lang);
+  // The drawing, colour key and table sit between the form and the links: replaced as one.
+  const meta = figure.querySelector<HTMLElement>(':scope > .chart-meta');
+  const wasOpen = figure.querySelector(':scope > details')?.hasAttribute('open') ?? false;
+  while (form.nextElementSibling && form.nextElementSibling !== meta) form.nextElementSibling.remove();
+  form.insertAdjacentHTML('afterend', chartBodyHtml(chart, lang));
+  if (wasOpen) figure.querySelector(':scope > details')?.setAttribute('open', '');
+  const period = figure.querySelector('.chart-period');
+  if (period) period.textContent = `${w.chart.period}: ${chart.period}`;
+  const sqlLink = figure.querySelector<HTMLAnchorElement>('a.chart-sql');
+  if (sqlLink) sqlLink.href = `${localePath(lang, '/jelajah/')}?q=${encodeURIComponent(sql)}`;
+  const csv = figure.querySelector<HTMLAnchorElement>('a[download]');
+  if (csv) {
+    const old = csvUrls.get(figure);
+    if (old) URL.revokeObjectURL(old);
+    const url = URL.createObjectURL(new Blob([chartCsv(chart)], { type: 'text/csv;charset=utf-8' }));
+    csvUrls.set(figure, url);
+    csv.href = url;
+    const parts = NAMING_FIELDS.map((k) => (choice[k] ?? '').replace(/^p:/, '').replace(/[^\w-]+/g, '_')).filter(Boolean);
+    csv.download = `${[chart.id, ...parts].join('-')}.csv`;
+  }
+}
+
+export async function redraw(form: HTMLFormElement): Promise<void> {
+  const figure = form.closest<HTMLElement>('figure');
+  const kind = KINDS[form.dataset.kind ?? ''];
+  const status = form.querySelector<HTMLElement>('[role=status]');
+  if (!figure || !kind || !status) return;
+  running.get(form)?.cancel();
+  const choice = choiceOf(form);
+  const sql = kind.sql(choice);
+  figure.setAttribute('aria-busy', 'true');
+  figure.dataset.state = 'running';
+  const answer = ask(sql, (p) => {
+    status.textContent = progressText(p, lang);
+  });
+  running.set(form, answer);
+  try {
+    const result = await answer.result;
+    if (running.get(form) !== answer) return;
+    const chart = kind.draw(lang, choice, rowsFromQuery(result), document);
+    if (chart) show(figure, form, chart, sql, choice);
+    status.textContent = chart ? '' : t(lang).noRows;
+    figure.dataset.source = 'live';
+    figure.dataset.state = 'done';
+  } catch (e) {
+    if (running.get(form) !== answer || isCancelled(e)) return;
+    status.textContent = e instanceof EngineError ? `${words.failure[e.reason]} (${e.message})` : `${words.queryError} ${e instanceof Error ? e.message : String(e)}`;
+    figure.dataset.state = 'error';
+  } finally {
+    if (running.get(form) === answer) figure.removeAttribute('aria-busy');
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Start-up script of pages with filterable charts, kept to a few hundred bytes: it shows the
+ * filter forms (hidden without JavaScript) and, on a reader's first change, loads the code that
+ * redraws (filter-live.ts). DuckDB-WASM comes only when that code runs its first query.
+ */
+type Live = typeof import('./filter-live.ts');
+
+let live: Promise<Live> | undefined;
+
+/**
+ * Observable Plot decides once, as its module loads, whether to shift lines half a pixel for
+ * crisp edges on low-density screens (devicePixelRatio ≤ 1). The build has no screen and never
+ * shifts; so that a redraw is the build's SVG to the byte, Plot loads here as on a high-density
+ * screen, and the page's real value comes back as soon as the module has run.
+ */
+async function loadAsBuilt(): Promise<Live> {
+  const own = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
+  Object.defineProperty(window, 'devicePixelRatio', { value: 2, configurable: true });
+  try {
+    return await import('./filter-live.ts');
+  } finally {
+    if (own) Object.defineProperty(window, 'devicePixelRatio', own);
+    else Reflect.deleteProperty(window, 'devicePixelRatio');
+  }
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-kt-filter]')) {
+  form.hidden = false;
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('change', () => {
+    live ??= loadAsBuilt();
+    live.then(
+      (m) => m.redraw(form),
+      (e: unknown) => {
+        live = undefined;
+        const status = form.querySelector('[role=status]');
+        if (status) status.textContent = String(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The region's indicators of one year, target against realisation, grouped by programme: rows
+ * of capaianSql → table, CSV and SVG. Drawn at build time for the static page and in the browser
+ * when a reader picks another year or programme. No node imports.
+ */
+import type { PublishedRow } from '../../contract/published.ts';
+import type { Lang } from '../i18n.ts';
+import { t, tr } from '../words.ts';
+import { labelCell, shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
+import { num, rawCell, str } from '../row.ts';
+import { kategoriCapaianLabel } from '../labels.ts';
+import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { BAR_DY, columns, countCell, KATEGORI_CAPAIAN_COLORS, rowChart, unitCells } from './common.ts';
+import { namesOf } from './ikm-ranking.ts';
+
+/** capaian_iku as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
+export const CAPAIAN_IKU: TableShape = {
+  name: 'capaian_iku',
+  key: ['kode_wilayah', 'kode_unit', 'tahun', 'kode_indikator'] as const satisfies PrimaryKey<'capaian_iku'>,
+  types: { tahun: 'integer', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', program: 'string' },
+};
+
+/** How an indicator without a programme is labelled (the CSV keeps the empty cell). */
+export const noProgrammeLabel = (lang: Lang): string => tr(lang)('(tanpa program)', '(no programme)');
+
+export interface CapaianInput {
+  kode: string;
+  tahun: string;
+  /** Rows of capaianSql, in its order (by programme, highest achievement first). */
+  rows: PublishedRow[];
+}
+
+export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, document: Document): ChartData {
+  const T = tr(lang);
+  const names = namesOf(rows);
+  const programOf = (r: PublishedRow) => str(r, 'program') || noProgrammeLabel(lang);
+  const cell = (r: PublishedRow, col: string, opts: Parameters<typeof shapeCell>[4] = {}) => shapeCell(lang, CAPAIAN_IKU, r, col, opts);
+  const table: ChartRow[] = rows.map((r) => ({
+    program: labelCell(rawCell(r, 'program'), programOf(r)),
+    ...unitCells(lang, kode, r, names),
+    tahun: labelCell(rawCell(r, 'tahun')),
+    kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
+    nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
+    satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
+    target: cell(r, 'target'),
+    realisasi: cell(r, 'realisasi', { missing: 'unreported' }),
+    capaian: cell(r, 'capaian', { missing: 'unreported' }),
+    kategori: cell(r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
+  }));
+  const drawn = rows.filter((r) => num(r, 'capaian') !== null);
+  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
+  const unreported = rows.length - drawn.length;
+  const programs = [...new Set(drawn.map(programOf))];
+  const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
+  // Start the axis near the lowest value (never above 50) so that the cluster around 100 spreads out.
+  const minX = Math.max(0, Math.min(50, Math.floor((Math.min(...drawn.map((r) => num(r, 'capaian')!)) - 10) / 10) * 10));
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          ...rowChart(programs),
+          x: { domain: [minX, Math.ceil(maxX / 10) * 10], label: T('Capaian (%) →', 'Achievement (%) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
+          marks: [
+            Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
+            rowLabels(programs, (p) => p),
+            Plot.dot(drawn, {
+              y: programOf,
+              dy: BAR_DY,
+              x: (r: PublishedRow) => num(r, 'capaian'),
+              fill: (r: PublishedRow) => str(r, 'kategori'),
+              stroke: '#1b1f24',
+              strokeWidth: 0.6,
+              r: 5,
+              fillOpacity: 0.85,
+            }),
+          ],
+        },
+        { label: T(`Capaian ${drawn.length} indikator tahun ${tahun} per program`, `Achievement of ${drawn.length} indicators in ${tahun} by programme`) },
+        document,
+      )
+    : '';
+  const takeaway: Rich = drawn.length
+    ? [
+        countCell(lang, onTarget),
+        T(' dari ', ' of '),
+        countCell(lang, drawn.length),
+        T(' indikator yang sudah dilaporkan mencapai target (capaian ≥ 100).', ' reported indicators are on target (achievement ≥ 100).'),
+        ...(unreported ? [' ', countCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : []),
+      ]
+    : [T('Belum ada realisasi yang dilaporkan tahun ini.', 'No realisation reported this year yet.')];
+  return {
+    id: 'capaian',
+    title: t(lang).titles['capaian'],
+    takeaway,
+    columns: columns(lang, [
+      ['program', 'Program', 'Programme'],
+      ['kode_unit', 'Kode unit', 'Unit code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['tahun', 'Tahun', 'Year'],
+      ['kode_indikator', 'Kode', 'Code'],
+      ['nama_indikator', 'Indikator', 'Indicator'],
+      ['satuan', 'Satuan', 'Unit of measure'],
+      ['target', 'Target', 'Target', true],
+      ['realisasi', 'Realisasi', 'Realisation', true],
+      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
+      ['kategori', 'Kategori', 'Category'],
+    ]),
+    rows: table,
+    svg,
+    sources: ['capaian_iku'],
+    period: tahun,
+    method: 'capaian',
+    collapse: true,
+    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The region's units ranked by IKM with their 95 % intervals: rows of ikmRankingSql → table,
+ * CSV and SVG. The build draws it into linkedom for the static page; the browser draws it into
+ * the page when a reader changes the period or the type of unit. No node imports.
+ */
+import type { PublishedRow } from '../../contract/published.ts';
+import type { Lang } from '../i18n.ts';
+import { t, tr } from '../words.ts';
+import { formatPeriod } from '../format.ts';
+import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
+import { num, str } from '../row.ts';
+import { mutuLabel } from '../labels.ts';
+import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { BAR_DY, columns, periodCell, rowChart, unitCells } from './common.ts';
+
+/** Mutu thresholds of PermenPAN-RB 14/2017, drawn as reference lines. */
+export const MUTU_B = 76.61;
+export const MUTU_A = 88.31;
+
+/** ikm_unit as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
+export const IKM_UNIT: TableShape = {
+  name: 'ikm_unit',
+  key: ['kode_wilayah', 'kode_unit', 'periode'] as const satisfies PrimaryKey<'ikm_unit'>,
+  types: { responden: 'integer', ikm: 'number', ikm_bawah: 'number', ikm_atas: 'number', mutu: 'string', sampel_minimum: 'integer', sampel_cukup: 'string' },
+};
+
+/** Unit names as the query joined them; a unit missing from `unit` is shown by its code. */
+export const namesOf = (rows: readonly PublishedRow[]): Map<string, string> =>
+  new Map(rows.filter((r) => str(r, 'nama_unit') !== '').map((r) => [str(r, 'kode_unit'), str(r, 'nama_unit')]));
+
+export interface IkmRankingInput {
+  kode: string;
+  periode: string;
+  /** Rows of ikmRankingSql, in its order (best first). */
+  rows: PublishedRow[];
+}
+
+export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingInput, document: Document): ChartData {
+  const T = tr(lang);
+  const names = namesOf(rows);
+  const cell = (r: PublishedRow, col: string, opts: Parameters<typeof shapeCell>[4] = {}) => shapeCell(lang, IKM_UNIT, r, col, opts);
+  const table: ChartRow[] = rows.map((r) => ({
+    ...unitCells(lang, kode, r, names),
+    periode: periodCell(lang, r),
+    ikm: cell(r, 'ikm'),
+    ikm_bawah: cell(r, 'ikm_bawah'),
+    ikm_atas: cell(r, 'ikm_atas'),
+    mutu: cell(r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
+    responden: cell(r, 'responden'),
+    sampel_minimum: cell(r, 'sampel_minimum'),
+    sampel_cukup: cell(r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
+  }));
+  const drawn = rows.filter((r) => num(r, 'ikm') !== null);
+  const code = (r: PublishedRow) => str(r, 'kode_unit');
+  const name = (r: PublishedRow) => names.get(code(r)) ?? code(r);
+  const lows = drawn.map((r) => num(r, 'ikm_bawah') ?? num(r, 'ikm')!);
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          ...rowChart(drawn.map(code)),
+          x: { domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100], label: T('IKM dan interval 95% →', 'Index and 95% interval →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          marks: [
+            Plot.ruleX([MUTU_B, MUTU_A], { stroke: GREY, strokeDasharray: '4,3' }),
+            rowLabels(drawn, code, name),
+            Plot.ruleY(drawn, { y: code, x1: (r: PublishedRow) => num(r, 'ikm_bawah'), x2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2, dy: BAR_DY }),
+            Plot.dot(drawn, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, dy: BAR_DY, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
+          ],
+        },
+        { label: T(`Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, periode)}`, `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, periode)}`) },
+        document,
+      )
+    : '';
+  return {
+    id: 'ikm',
+    title: t(lang).titles['ikm'],
+    takeaway: ikmTakeaway(lang, drawn, name),
+    columns: columns(lang, [
+      ['kode_unit', 'Kode', 'Code'],
+      ['nama_unit', 'Unit', 'Unit'],
+      ['periode', 'Periode', 'Period'],
+      ['ikm', 'IKM', 'Index', true],
+      ['ikm_bawah', 'Batas bawah 95%', '95% lower', true],
+      ['ikm_atas', 'Batas atas 95%', '95% upper', true],
+      ['mutu', 'Mutu', 'Grade'],
+      ['responden', 'Responden', 'Respondents', true],
+      ['sampel_minimum', 'Sampel minimum', 'Minimum sample', true],
+      ['sampel_cukup', 'Sampel cukup', 'Sample adequate'],
+    ]),
+    rows: table,
+    svg,
+    sources: ['ikm_unit'],
+    period: formatPeriod(lang, periode),
+    method: 'ikm',
+    legend: [
+      { color: BLUE, label: T('IKM; titik kosong = sampel kurang dari minimum', 'Index; hollow dot = sample below the minimum') },
+      { color: GREY, label: T('garis putus: batas mutu B (76,61) dan A (88,31)', 'dashed: grade B (76.61) and A (88.31) thresholds'), dashed: true },
+    ],
+  };
+}
+
+function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) => string): Rich {
+  const T = tr(lang);
+  const cell = (r: PublishedRow) => shapeCell(lang, IKM_UNIT, r, 'ikm');
+  if (drawn.length === 0) return [T('Belum ada IKM yang dapat dihitung untuk periode ini.', 'No index could be computed for this period.')];
+  const top = drawn[0];
+  if (drawn.length === 1) return [`${name(top)}: IKM `, cell(top), '.'];
+  const bottom = drawn[drawn.length - 1];
+  const second = drawn[1];
+  const overlap = (num(second, 'ikm_atas') ?? 0) >= (num(top, 'ikm_bawah') ?? 0);
+  return [
+    T('Tertinggi: ', 'Highest: '),
+    `${name(top)} (`,
+    cell(top),
+    T('); terendah: ', '); lowest: '),
+    `${name(bottom)} (`,
+    cell(bottom),
+    '). ',
+    overlap
+      ? T(`Interval 95% dua unit teratas bertumpang tindih: selisihnya belum tentu nyata.`, `The 95% intervals of the top two units overlap: the difference may not be real.`)
+      : T(`Unit teratas jelas lebih tinggi dari unit kedua (interval tidak bertumpang tindih).`, `The top unit is clearly ahead of the second (intervals do not overlap).`),
+  ];
+}

@@ -1,0 +1,86 @@
+/**
+ * A unit's indicators, target against realisation with their category: rows of
+ * unitIndicatorsSql → table, CSV and SVG. The table lists the rows the reader chose (every year
+ * by default); the chart draws the latest year among them. Drawn at build time and in the
+ * browser when the year changes. No node imports.
+ */
+import type { PublishedRow } from '../../contract/published.ts';
+import type { Lang } from '../i18n.ts';
+import { t, tr } from '../words.ts';
+import { labelCell, shapeCell, type ChartData } from '../chart-data.ts';
+import { num, rawCell, str } from '../row.ts';
+import { arahLabel, kategoriCapaianLabel } from '../labels.ts';
+import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { BAR_INSET, columns, countCell, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
+import { CAPAIAN_IKU } from './capaian-programme.ts';
+
+/** Rows of unitIndicatorsSql, in its order (latest year first); null when there are none. */
+export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: Document): ChartData | null {
+  const T = tr(lang);
+  if (rows.length === 0) return null;
+  const cell = (r: PublishedRow, col: string, opts: Parameters<typeof shapeCell>[4] = {}) => shapeCell(lang, CAPAIAN_IKU, r, col, opts);
+  const year = num(rows[0], 'tahun')!;
+  const latest = rows.filter((r) => r.tahun === year);
+  const drawn = latest.filter((r) => num(r, 'capaian') !== null);
+  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
+  const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
+  const key = (r: PublishedRow) => str(r, 'kode_indikator');
+  const svg = drawn.length
+    ? renderPlot(
+        {
+          ...rowChart(drawn.map(key)),
+          x: { domain: [0, Math.ceil(maxX / 10) * 10], label: T(`Capaian ${year} (%) →`, `Achievement ${year} (%) →`), tickFormat: axisFormat(lang, 'count'), grid: true },
+          color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
+          marks: [
+            rowLabels(drawn, key, (r) => str(r, 'nama_indikator')),
+            Plot.barX(drawn, { y: key, x: (r: PublishedRow) => num(r, 'capaian'), fill: (r: PublishedRow) => str(r, 'kategori'), ...BAR_INSET }),
+            Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
+          ],
+        },
+        { label: T(`Capaian ${drawn.length} indikator unit tahun ${year}`, `Achievement of ${drawn.length} unit indicators in ${year}`) },
+        document,
+      )
+    : '';
+  return {
+    id: 'iku',
+    title: t(lang).titles.iku,
+    takeaway: drawn.length
+      ? [
+          T(`Tahun ${year}: `, `In ${year}: `),
+          countCell(lang, onTarget),
+          T(' dari ', ' of '),
+          countCell(lang, drawn.length),
+          T(' indikator yang dilaporkan mencapai target (capaian ≥ 100)', ' reported indicators are on target (achievement ≥ 100)'),
+          ...(latest.length > drawn.length ? ['; ', countCell(lang, latest.length - drawn.length), T(' belum dilaporkan.', ' not reported yet.')] : ['.']),
+        ]
+      : [T(`Tahun ${year}: belum ada realisasi yang dilaporkan.`, `In ${year}: no realisation reported yet.`)],
+    columns: columns(lang, [
+      ['tahun', 'Tahun', 'Year'],
+      ['kode_indikator', 'Kode', 'Code'],
+      ['nama_indikator', 'Indikator', 'Indicator'],
+      ['satuan', 'Satuan', 'Unit of measure'],
+      ['arah', 'Arah', 'Direction'],
+      ['target', 'Target', 'Target', true],
+      ['realisasi', 'Realisasi', 'Realisation', true],
+      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
+      ['kategori', 'Kategori', 'Category'],
+    ]),
+    rows: rows.map((r) => ({
+      tahun: labelCell(rawCell(r, 'tahun')),
+      kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
+      nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
+      satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
+      arah: labelCell(rawCell(r, 'arah'), arahLabel(str(r, 'arah'), lang).replace(/ \(.*\)$/, '')),
+      target: cell(r, 'target'),
+      realisasi: cell(r, 'realisasi', { missing: 'unreported' }),
+      capaian: cell(r, 'capaian', { missing: 'unreported' }),
+      kategori: cell(r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
+    })),
+    svg,
+    sources: ['capaian_iku'],
+    period: rows.length > latest.length ? `${num(rows.at(-1)!, 'tahun')} – ${year}` : String(year),
+    method: 'capaian',
+    collapse: rows.length > 12,
+    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+  };
+}

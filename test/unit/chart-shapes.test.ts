@@ -1,0 +1,18 @@
+/**
+ * The charts that the browser redraws know the few keys and column types they print without
+ * loading the schemas (which bring Zod): held equal to the contract here.
+ */
+import { expect, test } from 'vitest';
+import { shapeOf } from '../../src/lib/chart.ts';
+import type { TableShape } from '../../src/lib/chart-data.ts';
+import { IKM_UNIT } from '../../src/lib/charts/ikm-ranking.ts';
+import { CAPAIAN_IKU } from '../../src/lib/charts/capaian-programme.ts';
+
+test.each<[string, TableShape]>([
+  ['ikm_unit', IKM_UNIT],
+  ['capaian_iku', CAPAIAN_IKU],
+])('%s: the hand-written key and types are the schema’s', (_name, shape) => {
+  const schema = shapeOf(shape.name);
+  expect(shape.key).toEqual(schema.key);
+  for (const [col, type] of Object.entries(shape.types)) expect(`${col}: ${type}`).toBe(`${col}: ${schema.types[col]}`);
+});
