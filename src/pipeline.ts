@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { deriveTables } from './derive/tables.ts';
-import { meaningfulPrivateValues, scanForLeaks } from './publish/privacy-gate.ts';
+import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -70,7 +70,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
     await cp(dataStage, join(siteStage, 'data'), { recursive: true });
 
-    const leaks = await scanForLeaks(siteStage, meaningfulPrivateValues(validated.privateValues));
+    const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues));
     lap('privacy-gate');
     if (leaks.length > 0) {
       return {
@@ -95,4 +95,23 @@ async function renderPages(siteStage: string, dataStage: string): Promise<void> 
   process.env.KT_PUBLISHED_DIR = dataStage;
   const { build: astroBuild } = await import('astro');
   await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production' });
+  await indexForSearch(siteStage);
+}
+
+/**
+ * Pagefind indexes the built pages into <site>/pagefind/ (one index per page language), so
+ * search works on any static host without a server; its scripts are served from the site.
+ */
+async function indexForSearch(siteStage: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: siteStage });
+    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(siteStage, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -57,25 +57,84 @@ function applicationsPerPeriod(region: RegionData, periods: Iterable<[string, st
   return out;
 }
 
+/**
+ * A region's survey responses as the IKM derivations read them: per row, the unit and the
+ * period codes, and the nine answers, straight from the table's columns (no object per row).
+ */
+interface SurveyColumns {
+  length: number;
+  unit: Int32Array;
+  units: readonly string[];
+  /** Per row, index into `periods` of its year and of its semester. */
+  year: Int32Array;
+  semester: Int32Array;
+  periods: string[];
+  answers: Float64Array[];
+}
+
+const surveyCache = new WeakMap<RegionData, SurveyColumns>();
+
+function surveyColumns(r: RegionData): SurveyColumns {
+  let cols = surveyCache.get(r);
+  if (!cols || cols.length !== r.skm.length) surveyCache.set(r, (cols = readSurveyColumns(r)));
+  return cols;
+}
+
+function readSurveyColumns(r: RegionData): SurveyColumns {
+  const unit = r.skm.texts('kode_unit');
+  const tanggal = r.skm.texts('tanggal');
+  const periods: string[] = [];
+  const index = new Map<string, number>();
+  const periodOf = (p: string) => {
+    let i = index.get(p);
+    if (i === undefined) index.set(p, (i = periods.push(p) - 1));
+    return i;
+  };
+  const yearOfDate = tanggal.dict.map((d) => periodOf(yearOf(d)));
+  const semesterOfDate = tanggal.dict.map((d) => periodOf(semesterOf(d)));
+  const n = r.skm.length;
+  const year = new Int32Array(n);
+  const semester = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    year[i] = yearOfDate[tanggal.codes[i]];
+    semester[i] = semesterOfDate[tanggal.codes[i]];
+  }
+  return { length: n, unit: unit.codes, units: unit.dict, year, semester, periods, answers: UNSUR_KEYS.map((k) => r.skm.numbers(k)) };
+}
+
+/** Row i's nine answers into `out`, undefined where not answered. */
+function readAnswers(cols: SurveyColumns, i: number, out: (number | undefined)[]): void {
+  for (let k = 0; k < 9; k++) {
+    const a = cols.answers[k][i];
+    out[k] = a === a ? a : undefined;
+  }
+}
+
 export function* ikmUnitRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   const answers = new Array<number | undefined>(9);
   for (const r of regions) {
-    const groups = new Map<string, { unit: string; periode: string; acc: IkmAccumulator }>();
-    const accFor = (unit: string, periode: string) => {
-      const key = `${unit}|${periode}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { unit, periode, acc: newIkmAccumulator() }));
-      return g.acc;
+    const cols = surveyColumns(r);
+    const P = cols.periods.length;
+    // Unit × period, by number: a few thousand slots, most filled.
+    const slots = new Array<IkmAccumulator | undefined>(cols.units.length * P);
+    const groups: { unit: string; periode: string; acc: IkmAccumulator }[] = [];
+    const accFor = (unit: number, period: number) => {
+      const key = unit * P + period;
+      let acc = slots[key];
+      if (!acc) {
+        slots[key] = acc = newIkmAccumulator();
+        groups.push({ unit: cols.units[unit], periode: cols.periods[period], acc });
+      }
+      return acc;
     };
-    for (const s of r.skm) {
-      const row = s as unknown as Record<string, number | undefined>;
-      for (let i = 0; i < 9; i++) answers[i] = row[UNSUR_KEYS[i]];
-      addResponse(accFor(s.kode_unit, yearOf(s.tanggal)), answers);
-      addResponse(accFor(s.kode_unit, semesterOf(s.tanggal)), answers);
+    for (let i = 0; i < cols.length; i++) {
+      readAnswers(cols, i, answers);
+      addResponse(accFor(cols.unit[i], cols.year[i]), answers);
+      addResponse(accFor(cols.unit[i], cols.semester[i]), answers);
     }
-    const population = applicationsPerPeriod(r, [...groups.values()].map((g) => [g.unit, g.periode]));
+    const population = applicationsPerPeriod(r, groups.map((g) => [g.unit, g.periode]));
     const rows: PublishedRow[] = [];
-    for (const g of groups.values()) {
+    for (const g of groups) {
       const res = ikmOf(g.acc);
       const N = population.get(`${g.unit}|${g.periode}`) ?? null;
       const minimum = N === null || N === 0 ? null : minimumSample(N);
@@ -100,23 +159,23 @@ export function* ikmUnitRows(regions: readonly RegionData[]): Iterable<Published
 export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   const answers = new Array<number | undefined>(9);
   for (const r of regions) {
-    const groups = new Map<string, { acc: IkmAccumulator; units: Set<string> }>();
-    const add = (periode: string, unit: string) => {
-      let g = groups.get(periode);
-      if (!g) groups.set(periode, (g = { acc: newIkmAccumulator(), units: new Set() }));
+    const cols = surveyColumns(r);
+    const groups = new Map<number, { acc: IkmAccumulator; units: Set<number> }>();
+    const add = (period: number, unit: number) => {
+      let g = groups.get(period);
+      if (!g) groups.set(period, (g = { acc: newIkmAccumulator(), units: new Set() }));
       g.units.add(unit);
       addResponse(g.acc, answers);
     };
-    for (const s of r.skm) {
-      const row = s as unknown as Record<string, number | undefined>;
-      for (let i = 0; i < 9; i++) answers[i] = row[UNSUR_KEYS[i]];
-      add(yearOf(s.tanggal), s.kode_unit);
-      add(semesterOf(s.tanggal), s.kode_unit);
+    for (let i = 0; i < cols.length; i++) {
+      readAnswers(cols, i, answers);
+      add(cols.year[i], cols.unit[i]);
+      add(cols.semester[i], cols.unit[i]);
     }
     const rows: PublishedRow[] = [];
-    for (const [periode, g] of groups) {
+    for (const [period, g] of groups) {
       const res = ikmOf(g.acc);
-      const row: PublishedRow = { kode_wilayah: r.code, periode, unit: g.units.size, responden: res.responden };
+      const row: PublishedRow = { kode_wilayah: r.code, periode: cols.periods[period], unit: g.units.size, responden: res.responden };
       for (const k of UNSUR_KEYS) row[`nrr_${k}`] = res.nrr[k];
       Object.assign(row, { ikm: res.ikm, ikm_bawah: res.ikm_bawah, ikm_atas: res.ikm_atas, mutu: res.mutu, kinerja: res.kinerja });
       rows.push(row);
@@ -127,14 +186,36 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
 
 export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
-    for (const s of r.skm) {
-      const src = s as unknown as Record<string, number | undefined>;
-      const row: PublishedRow = { kode_wilayah: r.code, kode_unit: s.kode_unit, kode_layanan: s.kode_layanan ?? null, bulan: monthOf(s.tanggal) };
-      for (const k of UNSUR_KEYS) row[k] = src[k] ?? null;
-      row.jenis_kelamin = s.jenis_kelamin ?? null;
-      row.kelompok_umur = kelompokUmur(s.umur);
-      row.pendidikan = s.pendidikan ?? null;
-      row.pekerjaan = s.pekerjaan ?? null;
+    const t = r.skm;
+    const text = (name: 'kode_unit' | 'kode_layanan' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan') => {
+      const c = t.texts(name);
+      return { codes: c.codes, dict: [...c.dict, null] as (string | null)[] };
+    };
+    // -1 (blank) picks the null at the end of each list.
+    const at = (c: { codes: Int32Array; dict: (string | null)[] }, i: number) => c.dict[c.codes[i] < 0 ? c.dict.length - 1 : c.codes[i]];
+    const unit = text('kode_unit');
+    const layanan = text('kode_layanan');
+    const jk = text('jenis_kelamin');
+    const pendidikan = text('pendidikan');
+    const pekerjaan = text('pekerjaan');
+    const tanggal = t.texts('tanggal');
+    const bulan = tanggal.dict.map(monthOf);
+    const umur = t.numbers('umur');
+    const band = new Map<number, string | null>();
+    const answers = UNSUR_KEYS.map((k) => t.numbers(k));
+    for (let i = 0; i < t.length; i++) {
+      const row: PublishedRow = { kode_wilayah: r.code, kode_unit: at(unit, i), kode_layanan: at(layanan, i), bulan: bulan[tanggal.codes[i]] };
+      for (let k = 0; k < 9; k++) {
+        const a = answers[k][i];
+        row[UNSUR_KEYS[k]] = a === a ? a : null;
+      }
+      row.jenis_kelamin = at(jk, i);
+      const u = umur[i];
+      let b = band.get(u);
+      if (b === undefined) band.set(u, (b = kelompokUmur(u === u ? u : undefined)));
+      row.kelompok_umur = b;
+      row.pendidikan = at(pendidikan, i);
+      row.pekerjaan = at(pekerjaan, i);
       yield row;
     }
   }

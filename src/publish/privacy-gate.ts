@@ -4,10 +4,10 @@
  * about to be written, not what the code intends to write.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { INPUTS } from '../contract/inputs/index.ts';
-import { TABLES } from '../contract/published.ts';
+import { TABLES, type PublishedTable } from '../contract/published.ts';
 
 /** NIP structure: birth date, appointment year-month, sex, sequence; spaces allowed as printed. */
 export const NIP_LIKE = /(?<![0-9])19[5-9][0-9](?:0[1-9]|1[0-2])[0-3][0-9] ?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]) ?[12] ?[0-9]{3}(?![0-9])/;
@@ -18,6 +18,26 @@ export interface Leak {
   file: string;
   what: string;
 }
+
+/** What the gate needs of the private values: a Set, or a cheaper view of one. */
+export interface PrivateLookup {
+  /** Only compared with 0: without private values, no cell is matched. */
+  readonly size: number;
+  has(value: string): boolean;
+  /**
+   * Which of these cells are private values, asked once for the distinct cells of every file,
+   * when the lookup answers that faster than one cell at a time.
+   */
+  matching?(cells: ReadonlySet<string>): ReadonlySet<string>;
+}
+
+/** Private values kept as lists (validate/private-values.ts), matched in one pass. */
+interface BulkValues extends ReadonlySet<string> {
+  hasAny(): boolean;
+  matching(cells: ReadonlySet<string>): Set<string>;
+}
+
+const isBulk = (v: ReadonlySet<string>): v is BulkValues => 'matching' in v && 'hasAny' in v;
 
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -38,34 +58,213 @@ const VOCABULARY: ReadonlySet<string> = new Set([
   ...TABLES.flatMap((t) => t.columns.flatMap((c) => ('enum' in c && c.enum ? [...c.enum] : []))),
 ]);
 
+const SHORT_NUMBER = /^\d{1,17}$/;
+
+/** Short or purely numeric values would match counts and codes by chance; the contract's words say nothing. */
+export const isMeaningfulPrivate = (v: string): boolean => v.length >= 4 && !SHORT_NUMBER.test(v) && !VOCABULARY.has(v);
+
 /** Private values worth matching exactly: short or purely numeric ones would match counts and codes by chance. */
 export function meaningfulPrivateValues(values: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const v of values) if (v.length >= 4 && !/^\d{1,17}$/.test(v) && !VOCABULARY.has(v)) out.add(v);
+  for (const v of values) if (isMeaningfulPrivate(v)) out.add(v);
   return out;
 }
 
-export async function scanForLeaks(root: string, privateValues: ReadonlySet<string>): Promise<Leak[]> {
+/**
+ * The same filter as meaningfulPrivateValues, applied to the cell being looked up instead of
+ * to every private value: a million respondent ids are not copied into a second Set.
+ */
+export function meaningfulView(values: ReadonlySet<string>): PrivateLookup {
+  const has = (v: string) => isMeaningfulPrivate(v) && values.has(v);
+  if (!isBulk(values)) return { size: values.size, has };
+  return {
+    size: values.hasAny() ? 1 : 0,
+    has,
+    matching: (cells) => values.matching(new Set([...cells].filter(isMeaningfulPrivate))),
+  };
+}
+
+const privateRowLeak = (file: string, row: number): Leak => ({ file, what: `nilai kolom privat di baris ${row} / a private column's value on row ${row}` });
+
+export async function scanForLeaks(root: string, privateValues: PrivateLookup): Promise<Leak[]> {
+  const paths: string[] = [];
+  for await (const path of walk(root)) if (TEXT_FILES.test(path)) paths.push(path);
+  const any = privateValues.size > 0;
+  if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null);
+  // First the distinct cells of every file, matched at once; then, only if one of them is
+  // private, the files again to say where (the same reading, so the same leaks in the same order).
+  const cells = new Set<string>();
+  const leaks = await scanFiles(root, paths, (cell) => {
+    cells.add(cell);
+    return false;
+  });
+  const found = privateValues.matching(cells);
+  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell));
+}
+
+/** Each file: an NIP-like number anywhere; in a CSV, cells that `isPrivate` (after the formula apostrophe). */
+async function scanFiles(root: string, paths: readonly string[], isPrivate: ((cell: string) => boolean) | null): Promise<Leak[]> {
   const leaks: Leak[] = [];
-  for await (const path of walk(root)) {
-    if (!TEXT_FILES.test(path)) continue;
-    const text = await readFile(path, 'utf8');
+  for (const path of paths) {
+    const bytes = await readFile(path);
     const file = relative(root, path);
-    const nip = NIP_LIKE.exec(text);
-    if (nip) leaks.push({ file, what: `angka mirip NIP / NIP-like number at offset ${nip.index}` });
-    if (path.endsWith('.csv') && privateValues.size > 0) {
-      const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-      let found = 0;
-      for (let r = 1; r < rows.length && found < 3; r++) {
-        for (const cell of rows[r]) {
-          const c = cell.startsWith("'") ? cell.slice(1) : cell;
-          if (privateValues.has(c)) {
-            leaks.push({ file, what: `nilai kolom privat di baris ${r + 1} / a private column's value on row ${r + 1}` });
-            found++;
-          }
-        }
-      }
+    // The pattern is ASCII: one character per byte finds the same matches without decoding
+    // UTF-8; the offset is then counted in characters, as a reader of the text counts it.
+    const nip = NIP_LIKE.exec(bytes.toString('latin1'));
+    if (nip) leaks.push({ file, what: `angka mirip NIP / NIP-like number at offset ${bytes.toString('utf8', 0, nip.index).length}` });
+    if (path.endsWith('.csv') && isPrivate) {
+      const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
+      const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
+      const table = publishedTableOf(path, bytes);
+      if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(bytes.toString('utf8'), cellIsPrivate, onRow);
     }
   }
   return leaks;
+}
+
+/** Any CSV: every cell of every row after the header, at most three rows with a leak reported. */
+function scanAnyCsv(text: string, isPrivate: (cell: string) => boolean, onRow: (row: number) => void): void {
+  const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  let found = 0;
+  for (let r = 1; r < rows.length && found < 3; r++) {
+    for (const cell of rows[r]) {
+      if (isPrivate(cell)) {
+        onRow(r + 1);
+        found++;
+      }
+    }
+  }
+}
+
+/**
+ * A table this build publishes, when the file looks like what the CSV writer makes of it: named
+ * after the table, its header line the table's columns, no quoted cell. Such a file is read
+ * in one pass over its characters, without a general CSV parser.
+ */
+function publishedTableOf(path: string, bytes: Buffer): PublishedTable | undefined {
+  if (basename(dirname(path)) !== 'data') return undefined;
+  const table = TABLES.find((t) => `${t.name}.csv` === basename(path));
+  if (!table) return undefined;
+  const header = Buffer.from(table.columns.map((c) => c.name).join(',') + '\r\n');
+  return bytes.subarray(0, header.length).equals(header) && !bytes.includes(0x22) ? table : undefined;
+}
+
+const Kind = { Text: 0, Number: 1, Date: 2 } as const;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A number as String(number) writes it: `-12`, `3.5`, `1e-7`, `1.5e+21`. */
+function isNumberText(b: Uint8Array, from: number, to: number): boolean {
+  let i = from;
+  if (b[i] === 45) i++;
+  const start = i;
+  while (i < to && isDigit(b[i])) i++;
+  if (i === start) return false;
+  if (i < to && b[i] === 46) {
+    const f = ++i;
+    while (i < to && isDigit(b[i])) i++;
+    if (i === f) return false;
+  }
+  if (i < to && b[i] === 101) {
+    i++;
+    if (b[i] === 43 || b[i] === 45) i++;
+    const e = i;
+    while (i < to && isDigit(b[i])) i++;
+    if (i === e) return false;
+  }
+  return i === to;
+}
+
+/** `YYYY-MM-DD`. */
+const isDateText = (b: Uint8Array, from: number, to: number): boolean =>
+  to - from === 10 &&
+  b[from + 4] === 45 &&
+  b[from + 7] === 45 &&
+  isDigit(b[from]) &&
+  isDigit(b[from + 1]) &&
+  isDigit(b[from + 2]) &&
+  isDigit(b[from + 3]) &&
+  isDigit(b[from + 5]) &&
+  isDigit(b[from + 6]) &&
+  isDigit(b[from + 8]) &&
+  isDigit(b[from + 9]);
+
+function sameBytes(b: Uint8Array, at: number, other: Uint8Array, from: number, to: number): boolean {
+  for (let k = 0; k < to - from; k++) if (b[at + k] !== other[from + k]) return false;
+  return true;
+}
+
+/** Per column, a small direct-mapped cache of cells already found not private (columns repeat a few values). */
+const CACHE_SLOTS = 1024;
+
+/**
+ * A published table's CSV. A cell that reads as its column's type — a number in a number
+ * column, a date in a date column — is not matched (a count or an index that happens to equal
+ * a free text would otherwise stop the build); any other cell is looked up, once per distinct
+ * value as far as the column's small cache holds them (enumerated columns: once per value).
+ * Returns false, having reported nothing, when a line ending is not CRLF: the general path
+ * then reads the file as a CSV parser would.
+ */
+function scanPublishedCsv(bytes: Buffer, table: PublishedTable, isPrivate: (cell: string) => boolean, onRow: (row: number) => void): boolean {
+  const width = table.columns.length;
+  const kinds = table.columns.map((c) =>
+    c.type === 'integer' || c.type === 'number' ? Kind.Number : c.type === 'date' ? Kind.Date : Kind.Text,
+  );
+  // Per column (and one more for cells past the header's width): where a clean cell starts, its length.
+  const cacheAt = new Int32Array((width + 1) * CACHE_SLOTS).fill(-1);
+  const cacheLen = new Int32Array((width + 1) * CACHE_SLOTS);
+  const rows: number[] = []; // one entry per leaking cell, as the general path reports them
+
+  const leaks = (col: number, from: number, to: number, hash: number): boolean => {
+    if (from === to) return false; // an empty cell holds no value
+    const kind = col < width ? kinds[col] : Kind.Text;
+    if (kind === Kind.Number && isNumberText(bytes, from, to)) return false;
+    if (kind === Kind.Date && isDateText(bytes, from, to)) return false;
+    const slot = Math.min(col, width) * CACHE_SLOTS + (hash & (CACHE_SLOTS - 1));
+    const at = cacheAt[slot];
+    if (at >= 0 && cacheLen[slot] === to - from && sameBytes(bytes, at, bytes, from, to)) return false;
+    if (isPrivate(bytes.toString('utf8', from, to))) return true;
+    cacheAt[slot] = from;
+    cacheLen[slot] = to - from;
+    return false;
+  };
+
+  const n = bytes.length;
+  let i = bytes.indexOf('\r\n') + 2;
+  let row = 1;
+  while (i < n && rows.length < 3) {
+    if (bytes[i] === 13 && bytes[i + 1] === 10) {
+      i += 2; // an empty line: skipped, not counted
+      continue;
+    }
+    row++;
+    let col = 0;
+    let from = i;
+    let hash = 0;
+    let digits = true; // only digits so far: in a number column, no further look is needed
+    let leaked = 0;
+    for (;;) {
+      const c = i < n ? bytes[i] : 13;
+      if (c === 44 || c === 13 || c === 10) {
+        const end = c !== 44;
+        if (end && i < n && (c === 10 || bytes[i + 1] !== 10)) return false;
+        if (from < i && !(digits && col < width && kinds[col] === Kind.Number) && leaks(col, from, i, hash)) leaked++;
+        if (end) {
+          i += 2;
+          break;
+        }
+        col++;
+        from = ++i;
+        hash = 0;
+        digits = true;
+        continue;
+      }
+      hash = (hash * 31 + c) | 0;
+      digits &&= c >= 48 && c <= 57;
+      i++;
+    }
+    for (let k = 0; k < leaked; k++) rows.push(row);
+  }
+  for (const r of rows) onRow(r);
+  return true;
 }

@@ -15,7 +15,16 @@ export interface CsvHandlers {
   syntax(message: string, rowNumber: number): void;
 }
 
-const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+/** A line of nothing but blanks and delimiters: skipped, not an error (contract §2). */
+export function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.length === 0) continue;
+    const first = c.charCodeAt(0);
+    if ((first > 32 && first < 127) || c.trim() !== '') return false;
+  }
+  return true;
+}
 
 /** Resolves when the file is read; rejects with EncodingError on bad bytes. */
 export async function readCsv(path: string, on: CsvHandlers): Promise<{ dialect: Dialect | null; rows: number }> {

@@ -4,12 +4,15 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INPUTS, unit as unitInput, type IkuRow, type KinerjaRow, type LaporanRow, type LayananRow, type PelatihanRow, type PengaduanRow, type SkmRow, type UnitRow } from '../contract/inputs/index.ts';
 import type { AnyInputFile } from '../contract/input.ts';
+import { INPUTS, unit as unitInput, type IkuRow, type KinerjaRow, type LaporanRow, type LayananRow, type PelatihanRow, type PengaduanRow, type SkmRow, type UnitRow } from '../contract/inputs/index.ts';
 import { issue, isWarning, type Issue } from '../contract/issues.ts';
 import { REGION_CODE, wilayahSchema, type Wilayah } from '../contract/wilayah.ts';
 import { validateFile, type FileContext } from './file.ts';
-import { Table } from './table.ts';
+import { DEFAULT_MIN_BYTES, warmUp, type ParallelOptions } from './parallel.ts';
+import { PrivateValues } from './private-values.ts';
+import { tableFor } from './rows.ts';
+import type { Table } from './table.ts';
 
 export interface FileSummary {
   file: string;
@@ -77,9 +80,16 @@ async function readWilayah(dir: string, region: string, issues: Issue[]): Promis
   return null;
 }
 
-export async function validateRegion(dir: string, region: string, issues: Issue[], privateValues: Set<string>): Promise<RegionData | null> {
+export interface ValidateOptions {
+  /** When files are read in slices by several threads (default: files of 512 KiB and more, on 2 cores). */
+  parallel?: ParallelOptions;
+}
+
+export async function validateRegion(dir: string, region: string, issues: Issue[], privateValues: Set<string>, opts: ValidateOptions = {}): Promise<RegionData | null> {
   const wilayah = await readWilayah(dir, region, issues);
   const entries = await readdir(dir);
+  const minBytes = opts.parallel?.minBytes ?? DEFAULT_MIN_BYTES;
+  for (const e of entries) if (e.toLowerCase().endsWith('.csv') && (await stat(join(dir, e))).size >= minBytes) warmUp(opts.parallel);
   const byLower = new Map(entries.map((e) => [e.toLowerCase(), e]));
   const known = new Set(INPUTS.map((i) => i.file));
   for (const e of entries) {
@@ -93,27 +103,41 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
   if (!byLower.has(unitInput.file)) {
     issues.push(issue({ region, file: unitInput.file }, 'constraint-error', { id: 'berkas wajib unit.csv tidak ada: semua berkas lain merujuk ke unit.', en: 'required file unit.csv is missing: every other file refers to its units.' }));
   }
-  const ctx: FileContext = { region, issues, privateValues };
+  const ctx: FileContext = { region, issues, privateValues, parallel: opts.parallel };
   const data: Partial<RegionData> = { code: region, files: [] };
-  for (const input of INPUTS) {
-    const name = byLower.get(input.file);
-    const key = tableKey(input.file);
-    if (!name) {
-      const fields: AnyInputFile['fields'] = input.fields;
-      (data as Record<string, unknown>)[key] = new Table<Record<string, unknown>>(Object.keys(fields).filter((n) => !fields[n].private));
-      data.files!.push({ file: input.file, present: false, rows: 0, used: 0, delimiter: null });
-      continue;
-    }
-    const result = await validateFile(join(dir, name), input, ctx);
-    (data as Record<string, unknown>)[key] = result.table;
-    data.files!.push({ file: input.file, present: true, rows: result.rows, used: result.table.length, delimiter: result.dialect?.delimiter ?? null });
-    // An unreadable unit.csv (encoding) is already an error; without its codes the other files'
-    // kode_unit cannot be checked, rather than all be reported as unknown.
-    if (input === unitInput && result.dialect !== null) {
-      const units = result.table as unknown as Table<UnitRow>;
-      ctx.unitCodes = result.codes;
-      checkParents(units, region, issues, result.codes);
-    }
+  const record = (input: AnyInputFile, result: Awaited<ReturnType<typeof validateFile>> | null) => {
+    (data as Record<string, unknown>)[tableKey(input.file)] = result ? result.table : tableFor(input);
+    data.files!.push(result
+      ? { file: input.file, present: true, rows: result.rows, used: result.table.length, delimiter: result.dialect?.delimiter ?? null }
+      : { file: input.file, present: false, rows: 0, used: 0, delimiter: null });
+  };
+  const unitName = byLower.get(unitInput.file);
+  const units = unitName ? await validateFile(join(dir, unitName), unitInput, ctx) : null;
+  record(unitInput, units);
+  // An unreadable unit.csv (encoding) is already an error; without its codes the other files'
+  // kode_unit cannot be checked, rather than all be reported as unknown.
+  if (units && units.dialect !== null) {
+    ctx.unitCodes = units.codes;
+    checkParents(units.table as unknown as Table<UnitRow>, region, issues, units.codes);
+  }
+  // The other files only need unit.csv: they are read at the same time (small ones streamed,
+  // large ones in slices by several threads), each into its own list of issues, then reported
+  // in contract order.
+  const others = await Promise.all(
+    INPUTS.filter((i) => i !== unitInput).map(async (input) => {
+      const name = byLower.get(input.file);
+      if (!name) return { input, result: null, sub: null };
+      const sub: FileContext = { ...ctx, issues: [], privateValues: new PrivateValues() };
+      return { input, result: await validateFile(join(dir, name), input, sub), sub };
+    }),
+  );
+  for (const { input, result, sub } of others) {
+    record(input, result);
+    if (!sub) continue;
+    for (const i of sub.issues) issues.push(i);
+    const found = sub.privateValues as PrivateValues;
+    if (privateValues instanceof PrivateValues) privateValues.absorb(found);
+    else for (const v of found) privateValues.add(v);
   }
   return wilayah ? ({ ...data, wilayah } as RegionData) : null;
 }
@@ -130,9 +154,9 @@ function checkParents(units: Table<UnitRow>, region: string, issues: Issue[], co
   }
 }
 
-export async function validateExport(dataDir: string): Promise<ValidatedExport> {
+export async function validateExport(dataDir: string, opts: ValidateOptions = {}): Promise<ValidatedExport> {
   const issues: Issue[] = [];
-  const privateValues = new Set<string>();
+  const privateValues = new PrivateValues();
   const regions: RegionData[] = [];
   let entries: string[];
   try {
@@ -152,7 +176,7 @@ export async function validateExport(dataDir: string): Promise<ValidatedExport> 
       }));
       continue;
     }
-    const region = await validateRegion(dir, name, issues, privateValues);
+    const region = await validateRegion(dir, name, issues, privateValues, opts);
     if (region) regions.push(region);
   }
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {

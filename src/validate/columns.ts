@@ -1,0 +1,120 @@
+/**
+ * One reader per column, compiled once per file from the field and the file's dialect: raw
+ * cell text (trimmed, non-blank) to the typed value, or the CellProblem that says why not.
+ * It is parseCell followed by the field's constraint check, with shortcuts that give the
+ * same answer sooner: digits read as numbers in place, a code, date or enum cell looked up
+ * among the answers already given in this column. Every failing cell still goes the whole
+ * way (cells.ts for the message, Zod to confirm the constraint).
+ */
+import type { Field } from '../contract/fields.ts';
+import { CellProblem, parseCell } from '../read/cells.ts';
+import type { Dialect } from '../read/dialect.ts';
+import { compileCheck, constraintsOf } from './constraints.ts';
+
+/** Raw cell text to the typed value, or a CellProblem. */
+export type Reader = (raw: string) => unknown;
+
+/** Distinct answers kept per column; past this a column is read cell by cell. */
+const MEMO_LIMIT = 1 << 14;
+
+export function compileReader(field: Field, dialect: Dialect): Reader {
+  const check = compileCheck(field);
+  const general: Reader = (raw) => {
+    const value = parseCell(field.kind, field, raw, dialect);
+    if (value instanceof CellProblem) return value;
+    const bad = check(value);
+    return bad ? new CellProblem('constraint-error', bad) : value;
+  };
+  const c = constraintsOf(field);
+  switch (field.kind) {
+    case 'integer':
+    case 'number': {
+      const decimals = field.kind === 'number' && dialect.numbers === 'plain';
+      // The bounds of the schema, for the values that keep them; any other goes through check().
+      const simple = Object.keys(c).every((k) => k === 'type' || k === 'minimum' || k === 'maximum' || k === 'exclusiveMinimum');
+      const min = c.minimum ?? -Infinity;
+      const max = c.maximum ?? Infinity;
+      const above = c.exclusiveMinimum ?? -Infinity;
+      return (raw) => {
+        const n = decimals ? plainDecimal(raw) : digits(raw);
+        if (n === undefined) return general(raw);
+        if (simple && n >= min && n <= max && n > above) return n;
+        const bad = check(n);
+        return bad ? new CellProblem('constraint-error', bad) : n;
+      };
+    }
+    case 'text': {
+      // parseCell keeps text as written; a string rule beyond "not empty" would need the check.
+      const plain = Object.keys(c).every((k) => k === 'type' || k === 'minLength') && (c.minLength ?? 0) <= 1;
+      return plain ? (raw) => raw : general;
+    }
+    case 'nip':
+      // Eighteen digits, nothing to compact: what parseNip returns, and what the pattern accepts.
+      return (raw) => (raw.length === 18 && allDigits(raw) ? raw : general(raw));
+    default:
+      return memo(general);
+  }
+}
+
+/** Whole number written with digits only (≤ 15 of them: exact in a double), else undefined. */
+function digits(raw: string): number | undefined {
+  const len = raw.length;
+  if (len === 0 || len > 15) return undefined;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function allDigits(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
+/** `123` or `12.5` (a "," or tab file's decimal point), as Number() reads it; else undefined. */
+function plainDecimal(raw: string): number | undefined {
+  const len = raw.length;
+  let dot = -1;
+  for (let i = 0; i < len; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 46 && dot < 0 && i > 0 && i < len - 1) dot = i;
+    else if (ch < 48 || ch > 57) return undefined;
+  }
+  return len === 0 ? undefined : Number(raw);
+}
+
+/**
+ * The reader's answer depends on the text alone: remember it for the column's repeated values.
+ * The first few are compared in a list (an enumeration's handful), more in a Map.
+ */
+function memo(read: Reader): Reader {
+  const texts: string[] = [];
+  const answers: unknown[] = [];
+  let seen: Map<string, unknown> | null = null;
+  return (raw) => {
+    if (seen === null) {
+      for (let i = 0; i < texts.length; i++) if (texts[i] === raw) return answers[i];
+      const v = read(raw);
+      if (texts.length < 8) {
+        texts.push(raw);
+        answers.push(v);
+      } else {
+        seen = new Map(texts.map((t, i) => [t, answers[i]]));
+        seen.set(raw, v);
+      }
+      return v;
+    }
+    let v = seen.get(raw);
+    if (v === undefined) {
+      v = read(raw);
+      if (seen.size < MEMO_LIMIT) seen.set(raw, v);
+    }
+    return v;
+  };
+}

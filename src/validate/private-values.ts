@@ -1,0 +1,130 @@
+/**
+ * Every private value of the inputs (contract §5), for the privacy gate. A Set in every
+ * respect, but values arrive as lists (a worker's million respondent ids) and are hashed into
+ * the Set only when a question needs it. The gate asks the one question that does not:
+ * which of a few thousand published cells are among them (`matching`), one pass over the lists.
+ */
+import { packedLength, unpack, type PackedStrings } from './packed.ts';
+
+type List = string[] | PackedStrings;
+const listLength = (l: List) => (Array.isArray(l) ? l.length : packedLength(l));
+
+export class PrivateValues extends Set<string> {
+  /** Values not yet in the Set, in the order they were added. */
+  #pending: List[] = [];
+  #loose: string[] | null = null;
+
+  /** Empty at first: values come by add() and addAll(). */
+  constructor() {
+    super();
+  }
+
+  /** Adds a list of values at once; the list is kept, not copied. */
+  addAll(values: List): this {
+    if (listLength(values) > 0) {
+      this.#loose = null;
+      this.#pending.push(values);
+    }
+    return this;
+  }
+
+  /** Takes over another collection's values, after this one's; the other is left empty. */
+  absorb(other: PrivateValues): this {
+    const settled = [...Set.prototype.values.call(other)];
+    if (settled.length > 0) this.addAll(settled);
+    for (const list of other.#pending) this.addAll(list);
+    other.clear();
+    return this;
+  }
+
+  override add(value: string): this {
+    if (this.#loose === null) this.#pending.push((this.#loose = []));
+    this.#loose.push(value);
+    return this;
+  }
+
+  #settle(): void {
+    if (this.#pending.length === 0) return;
+    const lists = this.#pending;
+    this.#pending = [];
+    this.#loose = null;
+    for (const list of lists) for (const v of Array.isArray(list) ? list : unpack(list)) super.add(v);
+  }
+
+  /** Whether any value was added, without hashing the pending ones. */
+  hasAny(): boolean {
+    return super.size > 0 || this.#pending.some((l) => listLength(l) > 0);
+  }
+
+  /** The given cells that are private values: one pass over the values, none hashed into the Set. */
+  matching(cells: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>();
+    if (cells.size === 0) return out;
+    for (const c of cells) if (super.has(c)) out.add(c);
+    // Only values as long as some cell can be one: most are never cut out of their pack.
+    const lengths = new Set([...cells].map((c) => c.length));
+    for (const list of this.#pending) {
+      if (Array.isArray(list)) {
+        for (const v of list) if (cells.has(v)) out.add(v);
+        continue;
+      }
+      const { text, ends } = list;
+      let start = 0;
+      for (let i = 0; i < ends.length; i++) {
+        const end = ends[i];
+        if (lengths.has(end - start)) {
+          const v = text.slice(start, end);
+          if (cells.has(v)) out.add(v);
+        }
+        start = end;
+      }
+    }
+    return out;
+  }
+
+  override has(value: string): boolean {
+    this.#settle();
+    return super.has(value);
+  }
+
+  override delete(value: string): boolean {
+    this.#settle();
+    return super.delete(value);
+  }
+
+  override clear(): void {
+    this.#pending = [];
+    this.#loose = null;
+    super.clear();
+  }
+
+  override get size(): number {
+    this.#settle();
+    return super.size;
+  }
+
+  override forEach(fn: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
+    this.#settle();
+    super.forEach(fn, thisArg);
+  }
+
+  override entries(): SetIterator<[string, string]> {
+    this.#settle();
+    return super.entries();
+  }
+
+  override keys(): SetIterator<string> {
+    this.#settle();
+    return super.keys();
+  }
+
+  override values(): SetIterator<string> {
+    this.#settle();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): SetIterator<string> {
+    this.#settle();
+    return super[Symbol.iterator]();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Issue #5: the faster paths behave as the plain ones. The private values kept as lists answer
+ * as a Set; the privacy gate reads a published table's CSV in one pass and finds what the
+ * general CSV reading finds; the typed table gives back what was put in.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TABLES } from '../../src/contract/published.ts';
+import { meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
+import { pack, packedAt, unpack } from '../../src/validate/packed.ts';
+import { PrivateValues } from '../../src/validate/private-values.ts';
+import { Table } from '../../src/validate/table.ts';
+import { findDuplicates, hashKey } from '../../src/validate/unique.ts';
+
+describe('PrivateValues: a Set, whatever way the values came in', () => {
+  test('lists, packs and single values, in order, without repeats', () => {
+    const pv = new PrivateValues();
+    pv.add('R-1');
+    pv.addAll(['R-2', 'R-1', 'Saran panjang']);
+    pv.addAll(pack(['R-3', 'R-2']));
+    pv.add('R-4');
+    expect([...pv]).toEqual(['R-1', 'R-2', 'Saran panjang', 'R-3', 'R-4']);
+    expect(pv.size).toBe(5);
+    expect(pv.has('R-3')).toBe(true);
+    expect(pv.has('R-9')).toBe(false);
+    expect(JSON.stringify({ pv })).toBe('{"pv":{}}'); // nothing of it leaks into a serialised report
+  });
+
+  test('matching finds the private cells among published ones without settling the lists', () => {
+    const pv = new PrivateValues();
+    pv.addAll(pack(['RSP-0001', 'Pelayanan lambat', 'RSP-0002']));
+    pv.add('Pegawai Uji');
+    expect(pv.hasAny()).toBe(true);
+    expect([...pv.matching(new Set(['U01', 'RSP-0002', 'Pegawai Uji', 'Pelayanan']))].sort()).toEqual(['Pegawai Uji', 'RSP-0002']);
+    expect(new PrivateValues().hasAny()).toBe(false);
+  });
+
+  test('absorb takes another collection over, after its own values', () => {
+    const a = new PrivateValues();
+    a.add('satu');
+    const b = new PrivateValues();
+    b.addAll(['dua', 'satu', 'tiga']);
+    a.absorb(b);
+    expect([...a]).toEqual(['satu', 'dua', 'tiga']);
+    expect(b.size).toBe(0);
+  });
+});
+
+describe('packed strings and uniqueness by hash', () => {
+  test('a pack gives back its strings, empty ones and non-ASCII ones too', () => {
+    const values = ['', 'Rp 1.000', 'kantor ≥ 60', '', 'é'];
+    const p = pack(values);
+    expect(unpack(p)).toEqual(values);
+    expect(values.map((_, i) => packedAt(p, i))).toEqual(values);
+  });
+
+  test('duplicates are found across slices, each naming the first row, none by a mere hash match', () => {
+    const slice = (keys: string[], rows: number[]) => ({ keys: pack(keys), hashes: Int32Array.from(keys, hashKey), rows });
+    const found: [string, number, number][] = [];
+    findDuplicates([slice(['a', 'b', 'a'], [2, 3, 4]), slice(['c', 'b', 'a'], [5, 6, 7])], (key, row, first) => found.push([key, row, first]));
+    expect(found).toEqual([
+      ['a', 4, 2],
+      ['b', 6, 3],
+      ['a', 7, 2],
+    ]);
+    // Different keys forced onto one hash are still different keys.
+    const same = { keys: pack(['x', 'y']), hashes: Int32Array.of(7, 7), rows: [2, 3] };
+    const none: unknown[] = [];
+    findDuplicates([same], (...d) => none.push(d));
+    expect(none).toEqual([]);
+  });
+});
+
+describe('the typed table', () => {
+  test('numbers and texts by column, blanks left out of the records, slices put back together', () => {
+    type R = { kode: string; n?: number; t?: string };
+    const a = new Table<R>(['kode', 'n', 't'], ['text', 'number', 'text'], 1);
+    a.push({ kode: 'U01', n: 3, t: 'x' }, 2);
+    a.push({ kode: 'U02' }, 3);
+    const b = new Table<R>(['kode', 'n', 't'], ['text', 'number', 'text']);
+    b.push({ kode: 'U01', n: -0.5 }, 5);
+    b.push({ kode: 'U03', n: 4, t: 'y' }, 6);
+    expect(a.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }]);
+    const all = Table.concat<R>(['kode', 'n', 't'], [a.toPart(), b.toPart()]);
+    expect(all.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }, { kode: 'U01', n: -0.5 }, { kode: 'U03', n: 4, t: 'y' }]);
+    expect([0, 1, 2, 3].map((i) => all.fileRowOf(i))).toEqual([2, 3, 5, 6]);
+    const kept = Table.concat<R>(['kode', 'n', 't'], [a.toPart(), b.toPart()], (row) => row !== 3);
+    expect(kept.toArray().map((r) => r.kode)).toEqual(['U01', 'U01', 'U03']);
+    const codes = all.texts('kode');
+    expect([...codes.codes].map((c) => codes.dict[c])).toEqual(['U01', 'U02', 'U01', 'U03']);
+    expect([...all.numbers('n')]).toEqual([3, NaN, -0.5, 4]);
+  });
+});
+
+describe('the privacy gate on a published table', () => {
+  let dir: string;
+  const table = TABLES.find((t) => t.name === 'capaian_iku')!;
+  const header = table.columns.map((c) => c.name).join(',');
+  const row = (cells: Record<string, string>) => table.columns.map((c) => cells[c.name] ?? '').join(',');
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kt-gate-fast-'));
+    await mkdir(join(dir, 'data'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const both = async (text: string, privateValues: string[]) => {
+    await writeFile(join(dir, 'data', 'capaian_iku.csv'), text);
+    const asSet = await scanForLeaks(dir, new Set(privateValues));
+    const pv = new PrivateValues();
+    pv.addAll(pack(privateValues));
+    const asLists = await scanForLeaks(dir, meaningfulView(pv));
+    // The same file under a name the gate does not know is read as any CSV.
+    await rm(join(dir, 'data', 'capaian_iku.csv'));
+    await writeFile(join(dir, 'data', 'lain.csv'), text);
+    const general = (await scanForLeaks(dir, new Set(privateValues))).map((l) => ({ ...l, file: join('data', 'capaian_iku.csv') }));
+    await rm(join(dir, 'data', 'lain.csv'));
+    return { asSet, asLists, general };
+  };
+
+  test('a private text in a text column is found on its row, as the general reading finds it', async () => {
+    const text = [header, row({ kode_wilayah: 'alpha', kode_unit: 'U01', nama_indikator: 'Indikator satu' }), row({ kode_wilayah: 'alpha', kode_unit: 'U02', sasaran: 'Pegawai Uji 001', program: "'-Pegawai Uji 002" })].join('\r\n') + '\r\n';
+    const { asSet, asLists, general } = await both(text, ['Pegawai Uji 001', '-Pegawai Uji 002']);
+    expect(asSet).toEqual([
+      { file: join('data', 'capaian_iku.csv'), what: expect.stringContaining('row 3') },
+      { file: join('data', 'capaian_iku.csv'), what: expect.stringContaining('row 3') },
+    ]);
+    expect(asLists).toEqual(asSet);
+    expect(general).toEqual(asSet);
+  });
+
+  test('a number in a number column is not a private text, whatever a saran said', async () => {
+    const text = [header, row({ kode_wilayah: 'alpha', kode_unit: 'U01', target: '1234.5', capaian: '91.48' })].join('\r\n') + '\r\n';
+    expect((await both(text, ['1234.5'])).asSet).toEqual([]);
+  });
+
+  test('lines that do not end in CRLF are read as any CSV', async () => {
+    const text = [header, row({ kode_wilayah: 'alpha', kode_unit: 'U01', sasaran: 'Pegawai Uji 001' })].join('\n') + '\n';
+    const { asSet, general } = await both(text, ['Pegawai Uji 001']);
+    expect(asSet).toEqual(general);
+    expect(asSet).toHaveLength(1);
+  });
+});
