@@ -24,11 +24,22 @@ export function readTable(name: TableName): PublishedRow[] {
   const key = `${publishedDir()}|${name}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const rows = parseTable(name);
+  cache.set(key, rows);
+  return rows;
+}
+
+/** The first rows only: a dictionary page must not parse a million survey rows to show ten. */
+export function readFirstRows(name: TableName, n: number): PublishedRow[] {
+  return cache.get(`${publishedDir()}|${name}`)?.slice(0, n) ?? parseTable(name, n);
+}
+
+function parseTable(name: TableName, limit?: number): PublishedRow[] {
   const table = tableByName(name)!;
   const text = readFileSync(join(publishedDir(), `${name}.csv`), 'utf8');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(limit === undefined ? {} : { preview: limit + 1 }) }).data;
   const types = table.columns.map((c) => c.type);
-  const rows = parsed.slice(1).map((cells) => {
+  return parsed.slice(1).map((cells) => {
     const row: PublishedRow = {};
     const raw: Record<string, string> = {};
     table.columns.forEach((c, i) => {
@@ -39,8 +50,6 @@ export function readTable(name: TableName): PublishedRow[] {
     rememberRaw(row, raw);
     return row;
   });
-  cache.set(key, rows);
-  return rows;
 }
 
 /** Whether the publish step wrote this table (tables added after contract v1 may be absent). */
