@@ -12,9 +12,52 @@ export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePa
 export const servicePath = (lang: Lang, kode: string, kodeLayanan: string) => localePath(lang, `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`);
 export const regionPath = (lang: Lang, kode: string) => localePath(lang, `/wilayah/${kode}/`);
 
+type Heading = [id: string, en: string, numeric?: boolean];
+
+/** The usual header of each published column, said once; a chart may still spell out its own. */
+const HEADINGS: Record<string, Heading> = {
+  bulan: ['Bulan', 'Month'],
+  capaian: ['Capaian (%)', 'Achievement (%)', true],
+  ikm: ['IKM', 'Index', true],
+  ikm_atas: ['Batas atas 95%', '95% upper', true],
+  ikm_bawah: ['Batas bawah 95%', '95% lower', true],
+  jam_pelajaran_total: ['Total jam pelajaran', 'Total training hours', true],
+  kategori: ['Kategori', 'Category'],
+  kegiatan: ['Kegiatan', 'Trainings', true],
+  kepatuhan: ['Kepatuhan (%)', 'Compliance (%)', true],
+  ketepatan: ['Tepat waktu (%)', 'On time (%)', true],
+  kode_indikator: ['Kode', 'Code'],
+  kode_unit: ['Kode unit', 'Unit code'],
+  laporan: ['Laporan', 'Reports', true],
+  masuk: ['Masuk', 'Received', true],
+  mutu: ['Mutu', 'Grade'],
+  nama_indikator: ['Indikator', 'Indicator'],
+  nama_layanan: ['Layanan', 'Service'],
+  nama_unit: ['Unit', 'Unit'],
+  pegawai: ['Pegawai', 'Employees', true],
+  periode: ['Periode', 'Period'],
+  permohonan: ['Permohonan', 'Applications', true],
+  peserta: ['Peserta', 'Participants', true],
+  rata_hari: ['Rata-rata (hari)', 'Mean (days)', true],
+  realisasi: ['Realisasi', 'Realisation', true],
+  responden: ['Responden', 'Respondents', true],
+  sampel_cukup: ['Sampel cukup', 'Sample adequate'],
+  sampel_minimum: ['Sampel minimum', 'Minimum sample', true],
+  satuan: ['Satuan', 'Unit of measure'],
+  selesai: ['Selesai', 'Completed', true],
+  standar_hari: ['Standar (hari)', 'Standard (days)', true],
+  tahun: ['Tahun', 'Year'],
+  target: ['Target', 'Target', true],
+  tepat_waktu: ['Tepat waktu', 'On time', true],
+  unit: ['Unit', 'Units', true],
+};
+
 /** Column headers in the reader's language; keys stay the CSV's (published) names. */
-export function columns(lang: Lang, spec: [key: string, id: string, en: string, numeric?: boolean][]): ChartColumn[] {
-  return spec.map(([key, idText, enText, numeric]) => ({ key, label: lang === 'id' ? idText : enText, numeric: numeric ?? false }));
+export function columns(lang: Lang, spec: (string | [key: string, ...Heading])[]): ChartColumn[] {
+  return spec.map((item) => {
+    const [key, idText, enText, numeric] = typeof item === 'string' ? [item, ...HEADINGS[item]] : item;
+    return { key, label: lang === 'id' ? idText : enText, numeric: numeric ?? false };
+  });
 }
 
 /** The unit's code and its name (linked to the unit page). */

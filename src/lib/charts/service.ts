@@ -67,14 +67,14 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
         ]).concat(['.'])
       : [T('Pada bulan terakhir tidak ada permohonan yang selesai.', 'No application was completed in the last month.')],
     columns: columns(lang, [
-      ['kode_unit', 'Kode unit', 'Unit code'],
-      ['nama_unit', 'Unit', 'Unit'],
-      ['tahun', 'Tahun', 'Year'],
-      ['bulan', 'Bulan', 'Month'],
-      ['permohonan', 'Permohonan', 'Applications', true],
-      ['selesai', 'Selesai', 'Completed', true],
-      ['tepat_waktu', 'Tepat waktu', 'On time', true],
-      ['ketepatan', 'Tepat waktu (%)', 'On time (%)', true],
+      'kode_unit',
+      'nama_unit',
+      'tahun',
+      'bulan',
+      'permohonan',
+      'selesai',
+      'tepat_waktu',
+      'ketepatan',
     ]),
     rows: rows.map(
       (r): ChartRow => ({
@@ -137,12 +137,12 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
         ]).concat(['.'])
       : [T('Rata-rata hari proses bulan terakhir tidak dilaporkan.', 'Mean processing days were not reported for the last month.')],
     columns: columns(lang, [
-      ['kode_unit', 'Kode unit', 'Unit code'],
-      ['nama_unit', 'Unit', 'Unit'],
-      ['tahun', 'Tahun', 'Year'],
-      ['bulan', 'Bulan', 'Month'],
-      ['standar_hari', 'Standar (hari)', 'Standard (days)', true],
-      ['rata_hari', 'Rata-rata (hari)', 'Mean (days)', true],
+      'kode_unit',
+      'nama_unit',
+      'tahun',
+      'bulan',
+      'standar_hari',
+      'rata_hari',
     ]),
     rows: rows.map(
       (r): ChartRow => ({

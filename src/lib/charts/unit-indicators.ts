@@ -55,15 +55,15 @@ export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: 
         ]
       : [T(`Tahun ${year}: belum ada realisasi yang dilaporkan.`, `In ${year}: no realisation reported yet.`)],
     columns: columns(lang, [
-      ['tahun', 'Tahun', 'Year'],
-      ['kode_indikator', 'Kode', 'Code'],
-      ['nama_indikator', 'Indikator', 'Indicator'],
-      ['satuan', 'Satuan', 'Unit of measure'],
+      'tahun',
+      'kode_indikator',
+      'nama_indikator',
+      'satuan',
       ['arah', 'Arah', 'Direction'],
-      ['target', 'Target', 'Target', true],
-      ['realisasi', 'Realisasi', 'Realisation', true],
-      ['capaian', 'Capaian (%)', 'Achievement (%)', true],
-      ['kategori', 'Kategori', 'Category'],
+      'target',
+      'realisasi',
+      'capaian',
+      'kategori',
     ]),
     rows: rows.map((r) => ({
       tahun: labelCell(rawCell(r, 'tahun')),
