@@ -5,7 +5,8 @@
  */
 import { compareSql, hasChoices, parseChoices, choicesToSearch, measureByKey, type CompareChoices } from '../queries/compare.ts';
 import { comparisonHtml } from './comparison-view.ts';
-import { ask, isCancelled, type Answer } from './engine.ts';
+import { ask, isCancelled, warmUp, type Answer } from './engine.ts';
+import { onIntent } from './intent.ts';
 import { EngineError } from './engine-types.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 
@@ -96,3 +97,5 @@ function fromUrl() {
 
 window.addEventListener('popstate', fromUrl);
 fromUrl();
+// Reaching for the form is asking: the engine loads while the reader picks.
+onIntent(form, warmUp);

@@ -8,6 +8,8 @@ import { QueryCancelled, type EngineProgress, type TableSource } from './engine-
 import type { QueryResult } from '../queries/result.ts';
 
 let opening: Promise<BrowserEngine> | undefined;
+/** Where loading progress goes: the reader's latest question, also when a warm-up began the load. */
+let progressTo: (p: EngineProgress) => void = () => undefined;
 
 /** The published tables as the build described them (typed views), from the page's JSON island. */
 export function tableSources(doc: Document = document): TableSource[] {
@@ -16,11 +18,12 @@ export function tableSources(doc: Document = document): TableSource[] {
 }
 
 async function engine(onProgress: (p: EngineProgress) => void): Promise<BrowserEngine> {
+  progressTo = onProgress;
   const current = opening ? await opening.catch(() => undefined) : undefined;
   if (current?.alive) return current;
   opening = (async () => {
     const { BrowserEngine } = await import('./duckdb-engine.ts');
-    return BrowserEngine.open(tableSources(), onProgress);
+    return BrowserEngine.open(tableSources(), (p) => progressTo(p));
   })();
   try {
     return await opening;
@@ -28,6 +31,39 @@ async function engine(onProgress: (p: EngineProgress) => void): Promise<BrowserE
     opening = undefined; // let the reader try again after fixing what the message says
     throw e;
   }
+}
+
+/**
+ * Whether this reader's connection can afford the engine (≈ 5 MB compressed) before they ask:
+ * not when they asked the browser to save data, nor on a link it rates slower than 4G.
+ */
+export function mayFetchAhead(nav: Navigator = navigator): boolean {
+  const connection = (nav as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  if (!connection) return true;
+  return connection.saveData !== true && (connection.effectiveType === undefined || connection.effectiveType === '4g');
+}
+
+/**
+ * Fetches and compiles DuckDB ahead of the first question (issue #5: the wasm compile alone is
+ * about a second), so that the click finds it ready. Quiet: a failure here is reported, with
+ * its advice, by the question that follows, which tries again.
+ */
+export function warmUp(): void {
+  if (opening || !mayFetchAhead()) return;
+  // Said on the page for tests and the benchmark: html[data-engine=warming|ready].
+  const root = document.documentElement;
+  root.dataset.engine = 'warming';
+  engine(() => undefined).then(
+    () => (root.dataset.engine = 'ready'),
+    () => delete root.dataset.engine,
+  );
+}
+
+/** warmUp() once the page is readable and the browser has nothing more urgent to do. */
+export function warmUpWhenIdle(): void {
+  const start = () => (window.requestIdleCallback ? window.requestIdleCallback(warmUp, { timeout: 2000 }) : setTimeout(warmUp, 200));
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
 }
 
 export interface Answer {

@@ -1,9 +1,10 @@
 /**
  * The explorer's behaviour: run the textarea's SQL in DuckDB-WASM on submit, keep it in the
  * URL (?q=) so a link reproduces it, show DuckDB's own message on error, and let the reader
- * cancel. Nothing is fetched until a query is asked for (a submit, an example, or a ?q= link).
+ * cancel. The engine is fetched and compiled once the page is readable and idle (not when the
+ * reader saves data or is on a slow link: then at the first query).
  */
-import { ask, isCancelled, type Answer } from './engine.ts';
+import { ask, isCancelled, warmUpWhenIdle, type Answer } from './engine.ts';
 import { EngineError } from './engine-types.ts';
 import { resultToCsv } from './csv.ts';
 import { rawCell } from './format.ts';
@@ -127,3 +128,5 @@ function fromUrl() {
 window.addEventListener('popstate', fromUrl);
 setState('idle');
 fromUrl();
+// A reader who opens the explorer has asked for the engine: have it ready by their first query.
+warmUpWhenIdle();

@@ -5,6 +5,8 @@
  * Loaded by filters.ts on the first change only.
  */
 import { ask, isCancelled, type Answer } from './engine.ts';
+
+export { warmUp } from './engine.ts';
 import { EngineError } from './engine-types.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 import type { Lang } from '../lib/i18n.ts';

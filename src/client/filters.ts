@@ -1,8 +1,11 @@
 /**
  * Start-up script of pages with filterable charts, kept to a few hundred bytes: it shows the
  * filter forms (hidden without JavaScript) and, on a reader's first change, loads the code that
- * redraws (filter-live.ts). DuckDB-WASM comes only when that code runs its first query.
+ * redraws (filter-live.ts). DuckDB-WASM comes when the reader reaches for a form (a press or a
+ * key in it, intent.ts): the engine then loads while they pick, and the change finds it ready.
  */
+import { onIntent } from './intent.ts';
+
 type Live = typeof import('./filter-live.ts');
 
 let live: Promise<Live> | undefined;
@@ -24,12 +27,14 @@ async function loadAsBuilt(): Promise<Live> {
   }
 }
 
+const loadLive = (): Promise<Live> => (live ??= loadAsBuilt());
+
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-kt-filter]')) {
   form.hidden = false;
+  onIntent(form, () => void loadLive().then((m) => m.warmUp(), () => (live = undefined)));
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('change', () => {
-    live ??= loadAsBuilt();
-    live.then(
+    loadLive().then(
       (m) => m.redraw(form),
       (e: unknown) => {
         live = undefined;

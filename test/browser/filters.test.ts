@@ -146,6 +146,19 @@ describe('filters on region and unit pages', () => {
     await page.close();
   });
 
+  test('pressing on a filter (reaching for it, before any change) warms the engine', async () => {
+    requests.length = 0;
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/wilayah/${region.kode}/`, { waitUntil: 'networkidle' });
+    await page.keyboard.press('Tab'); // passing through is not reaching
+    await page.waitForTimeout(300);
+    expect(requests.filter(isDuckDb)).toEqual([]);
+    await page.dispatchEvent('form[data-kt-filter] select', 'pointerdown');
+    await page.waitForSelector('html[data-engine=ready]', { state: 'attached', timeout: 60_000 });
+    expect(requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
+    await page.close();
+  });
+
   describe.each(['', '/en'])('the build’s choice redrawn in the browser is the static chart (%s)', (prefix) => {
     let page: Page;
     beforeAll(async () => {
