@@ -4,7 +4,7 @@
  * the data dictionary pages and the explorer's views.
  */
 import type { Bilingual } from './fields.ts';
-import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, MUTU, PREDIKAT, UNSUR } from './enums.ts';
+import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, KELOMPOK_UMUR, MUTU, PREDIKAT, UNSUR } from './enums.ts';
 import { iku, kinerjaPegawai, laporanHarian, layanan, pelatihan, pengaduan, skm, unit } from './inputs/index.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'date';
@@ -121,7 +121,7 @@ export const TABLES = [
       col('bulan', 'string', 'Bulan survei (YYYY-MM)', 'Survey month (YYYY-MM)'),
       ...UNSUR.map((u) => from(skm, u.value)),
       from(skm, 'jenis_kelamin'),
-      col('kelompok_umur', 'string', 'Kelompok umur responden', 'Respondent age band', ['<20', '20-29', '30-39', '40-49', '50-59', '≥60']),
+      col('kelompok_umur', 'string', 'Kelompok umur responden', 'Respondent age band', KELOMPOK_UMUR),
       from(skm, 'pendidikan'),
       from(skm, 'pekerjaan'),
     ],

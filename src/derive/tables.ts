@@ -2,13 +2,14 @@
  * Validated regions → the published tables of contract §6. Pure: no file, no clock.
  * Each table is a function so that a page, a test or the benchmark can ask for one alone.
  */
-import { PREDIKAT, UNSUR_KEYS, type Predikat } from '../contract/enums.ts';
+import { KELOMPOK_UMUR, PREDIKAT, UNSUR_KEYS, type Predikat } from '../contract/enums.ts';
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { RegionData } from '../validate/export.ts';
 import { capaianOf, kategoriCapaian } from './capaian.ts';
 import { groupBy } from './group.ts';
 import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator } from './ikm.ts';
 import { comparePeriods, inPeriod, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
+import { mapped, ranksOf, SortedRows } from './order.ts';
 import { predikatOf } from './predikat.ts';
 import { daysBetween, kepatuhanLaporan, ketepatanWaktu } from './rates.ts';
 import { mean, median, round2 } from './rounding.ts';
@@ -187,35 +188,39 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
 export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     const t = r.skm;
-    const text = (name: 'kode_unit' | 'kode_layanan' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan') => {
+    // A text column as sort key: each row's place among the column's values (blank first).
+    const text = (name: 'kode_unit' | 'kode_layanan' | 'tanggal' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan', map: (v: string) => string | null = (v) => v) => {
       const c = t.texts(name);
-      return { codes: c.codes, dict: [...c.dict, null] as (string | null)[] };
+      const dict = [...c.dict.map(map), null];
+      const { rank, values } = ranksOf(dict);
+      const blank = rank[dict.length - 1];
+      return { values, key: { values: mapped(t.length, (i) => (c.codes[i] < 0 ? blank : rank[c.codes[i]])), size: values.length } };
     };
-    // -1 (blank) picks the null at the end of each list.
-    const at = (c: { codes: Int32Array; dict: (string | null)[] }, i: number) => c.dict[c.codes[i] < 0 ? c.dict.length - 1 : c.codes[i]];
-    const unit = text('kode_unit');
-    const layanan = text('kode_layanan');
-    const jk = text('jenis_kelamin');
-    const pendidikan = text('pendidikan');
-    const pekerjaan = text('pekerjaan');
-    const tanggal = t.texts('tanggal');
-    const bulan = tanggal.dict.map(monthOf);
     const umur = t.numbers('umur');
-    const band = new Map<number, string | null>();
-    const answers = UNSUR_KEYS.map((k) => t.numbers(k));
-    for (let i = 0; i < t.length; i++) {
-      const row: PublishedRow = { kode_wilayah: r.code, kode_unit: at(unit, i), kode_layanan: at(layanan, i), bulan: bulan[tanggal.codes[i]] };
-      for (let k = 0; k < 9; k++) {
-        const a = answers[k][i];
-        row[UNSUR_KEYS[k]] = a === a ? a : null;
-      }
-      row.jenis_kelamin = at(jk, i);
-      const u = umur[i];
-      let b = band.get(u);
-      if (b === undefined) band.set(u, (b = kelompokUmur(u === u ? u : undefined)));
-      row.kelompok_umur = b;
-      row.pendidikan = at(pendidikan, i);
-      row.pekerjaan = at(pekerjaan, i);
+    const bands: (string | null)[] = [null, ...KELOMPOK_UMUR];
+    const bandOf = new Map<number, number>();
+    const band = (u: number) => {
+      let b = bandOf.get(u);
+      if (b === undefined) bandOf.set(u, (b = bands.indexOf(kelompokUmur(u === u ? u : undefined))));
+      return b;
+    };
+    // Answers are 1–4 (the schema's bounds); blank (NaN) sorts first, as 0.
+    const answer = (k: (typeof UNSUR_KEYS)[number]) => {
+      const a = t.numbers(k);
+      return { values: mapped(t.length, (i) => (a[i] === a[i] ? a[i] : 0)), size: 5 };
+    };
+    const columns = [text('kode_unit'), text('kode_layanan'), text('tanggal', monthOf)];
+    const tail = [text('jenis_kelamin'), { values: bands, key: { values: mapped(t.length, (i) => band(umur[i])), size: bands.length } }, text('pendidikan'), text('pekerjaan')];
+    const sorted = new SortedRows(t.length, [...columns.map((c) => c.key), ...UNSUR_KEYS.map(answer), ...tail.map((c) => c.key)]);
+    const k = new Int32Array(3 + 9 + 4);
+    for (let i = 0; i < sorted.length; i++) {
+      sorted.keysAt(i, k);
+      const row: PublishedRow = { kode_wilayah: r.code, kode_unit: columns[0].values[k[0]], kode_layanan: columns[1].values[k[1]], bulan: columns[2].values[k[2]] };
+      for (let u = 0; u < 9; u++) row[UNSUR_KEYS[u]] = k[3 + u] === 0 ? null : k[3 + u];
+      row.jenis_kelamin = tail[0].values[k[12]];
+      row.kelompok_umur = tail[1].values[k[13]];
+      row.pendidikan = tail[2].values[k[14]];
+      row.pekerjaan = tail[3].values[k[15]];
       yield row;
     }
   }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
@@ -15,6 +15,7 @@ import { build } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
 import { validateExport } from '../../src/validate/export.ts';
+import { deriveTables } from '../../src/derive/tables.ts';
 
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z: the build date is pinned
 let root: string;
@@ -226,12 +227,41 @@ describe('golden values of the published CSVs', () => {
       'jenis_kelamin', 'kelompok_umur', 'pendidikan', 'pekerjaan',
     ]);
     expect(rows).toHaveLength(30);
+    const body = rows.slice(1);
     // RSP-0001: 2025-01-01, age 18; RSP-0029: 2025-05-02, age 74, sarana 3
-    expect(rows[1]).toEqual(['alpha', 'U01', 'L01', '2025-01', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '<20', 'sma', 'swasta']);
-    expect(rows[29]).toEqual(['alpha', 'U01', 'L01', '2025-05', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '≥60', 'sma', 'swasta']);
-    expect(rows.slice(1).map((r) => r[14])).toEqual([
-      '<20', ...Array(5).fill('20-29'), ...Array(5).fill('30-39'), ...Array(5).fill('40-49'), ...Array(5).fill('50-59'), ...Array(8).fill('≥60'),
-    ]);
+    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-01', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '<20', 'sma', 'swasta']);
+    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-05', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '≥60', 'sma', 'swasta']);
+    expect(body.map((r) => r[14]).sort()).toEqual(
+      ['<20', ...Array(5).fill('20-29'), ...Array(5).fill('30-39'), ...Array(5).fill('40-49'), ...Array(5).fill('50-59'), ...Array(8).fill('≥60')].sort(),
+    );
+  });
+
+  test('skm_responden: rows sorted by their published columns, not in the order respondents came', async () => {
+    const body = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data.slice(1);
+    const bands = ['<20', '20-29', '30-39', '40-49', '50-59', '≥60'];
+    const key = (r: string[]) => [r[1], r[2], r[3], ...r.slice(4, 13).map((a) => a.padStart(2, '0')), r[13], String(bands.indexOf(r[14])), r[15], r[16]].join('|');
+    const sorted = [...body].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(body).toEqual(sorted);
+    // The fixture's file order (January, February, … then January again) would not pass the above.
+    expect(body.map((r) => r[3])).toEqual([...body.map((r) => r[3])].sort());
+  });
+
+  test('skm_responden: the same responses in another file order publish the same rows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kt-shuffled-'));
+    try {
+      await cp('test/fixtures/valid', dir, { recursive: true });
+      const file = join(dir, 'alpha', 'skm.csv');
+      const [header, ...rest] = (await readFile(file, 'utf8')).trimEnd().split('\n');
+      await writeFile(file, [header, ...rest.reverse()].join('\n') + '\n');
+      const published = async (d: string) => {
+        const v = await validateExport(d);
+        expect(v.ok).toBe(true);
+        return [...deriveTables(v.regions, { threshold: 10 }).skm_responden()];
+      };
+      expect(await published(dir)).toEqual(await published('test/fixtures/valid'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
