@@ -111,8 +111,8 @@ export const TABLES = [
     name: 'skm_responden',
     title: { id: 'Jawaban survei kepuasan (anonim)', en: 'Satisfaction survey responses (anonymised)' },
     description: {
-      id: 'Satu baris per jawaban survei, tanpa nomor responden, saran dan tanggal persis (hanya bulan); umur dalam kelompok.',
-      en: 'One row per survey response, without respondent ID, free text or exact date (month only); age in bands.',
+      id: 'Satu baris per jawaban survei, tanpa nomor responden, saran dan tanggal persis (hanya bulan); umur dalam kelompok. Baris diurutkan menurut semua kolomnya, bukan menurut urutan pengisian.',
+      en: 'One row per survey response, without respondent ID, free text or exact date (month only); age in bands. Rows are sorted by all their columns, not in the order responses came in.',
     },
     columns: [
       wilayahCol,
