@@ -20,7 +20,7 @@ export interface FileContext {
   unitCodes?: ReadonlySet<string>;
   /** Every private value seen, for the privacy gate before publishing. */
   privateValues: Set<string>;
-  /** When files are read in slices by several threads; by default, files of 512 KiB and more. */
+  /** When files are read in slices by several threads; by default, files of 64 KiB and more. */
   parallel?: ParallelOptions;
 }
 

@@ -1,10 +1,10 @@
 /**
  * A large file read in slices by several threads (contract §2 rules unchanged, issue #5 speed).
  *
- * The file is cut at line ends that lie outside quoted cells, each slice is parsed by PapaParse
- * and checked by the file's rules (rows.ts) in a worker thread or on the main thread, and the
- * main thread puts the slices back together in order: row numbers, issues, uniqueness across
- * slices, the table. Whatever
+ * The file is cut at line ends that lie outside quoted cells, each slice is split into rows as
+ * PapaParse reads them (read/split.ts) and checked by the file's rules (rows.ts) in a worker
+ * thread or on the main thread, and the main thread puts the slices back together in order, as
+ * they come: row numbers, issues, uniqueness across slices, the table. Whatever
  * this path cannot read exactly as the streaming reader would — a file that is not valid UTF-8,
  * a quote that neither opens nor closes a cell cleanly, lines ending in a lone CR — returns null,
  * and the caller streams the file as before, so every report stays what it was.
@@ -13,20 +13,21 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Bilingual } from '../contract/fields.ts';
 import type { AnyInputFile } from '../contract/input.ts';
 import { issue, type Issue } from '../contract/issues.ts';
 import { isBlank } from '../read/csv.ts';
 import { detectDialect, type Dialect } from '../read/dialect.ts';
 import type { FileContext, FileResult } from './file.ts';
-import { FileRules, publicNames, Stage, uniqueIssue, type RowSink } from './rows.ts';
+import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from './rows.ts';
 import { readSlice } from './slice-worker.ts';
-import { Table, type TablePart } from './table.ts';
+import type { Table, TablePart } from './table.ts';
 import { unpack, type PackedStrings } from './packed.ts';
 import { PrivateValues } from './private-values.ts';
-import { findDuplicates } from './unique.ts';
+import { SeenKeys } from './unique.ts';
 
 export interface ParallelOptions {
-  /** Files smaller than this are streamed on the main thread (default 512 KiB). */
+  /** Files smaller than this are streamed on the main thread (default 64 KiB). */
   minBytes?: number;
   /** Threads reading slices, the main thread one of them (default: the cores, at most 2; below 2, none). */
   workers?: number;
@@ -63,10 +64,14 @@ export interface SliceResult {
   table: TablePart;
 }
 
-/** Below this, a file streams on the main thread: slicing it would cost more than it saves. */
-export const DEFAULT_MIN_BYTES = 512 << 10;
-/** Slices of about this size: small enough to share the work out evenly, large enough to cost little each. */
-const SLICE_BYTES = 8 << 20;
+/**
+ * Below this, a file streams on the main thread: slicing it would cost more than it saves.
+ * Above it, even a small file is read sooner in slices (split.ts), on whichever thread is free.
+ */
+export const DEFAULT_MIN_BYTES = 64 << 10;
+/** Slices of at most this size, and at least the smaller of the other and a thread's share of the file. */
+const MAX_SLICE_BYTES = 8 << 20;
+const MIN_SLICE_BYTES = 1 << 20;
 const defaultWorkers = () => Math.min(2, availableParallelism());
 
 /** Starts the worker threads ahead of the first large file, so that their start-up overlaps other reading. */
@@ -83,21 +88,19 @@ export async function validateInParallel(path: string, input: AnyInputFile, ctx:
   const bytes = Buffer.from(buffer);
   await readInto(path, bytes);
 
-  const plan = planSlices(bytes, Math.max(n, Math.ceil(size / SLICE_BYTES)));
+  const plan = planSlices(bytes, n);
   if (!plan) return null;
   const unitCodes = ctx.unitCodes ? [...ctx.unitCodes] : null;
+  const inOrder = new SlicesInOrder(input, plan);
+  const tasks = plan.slices.map(([start, end]): SliceTask => ({ region: ctx.region, file: input.file, buffer, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes }));
   let results: SliceResult[];
   try {
-    results = await Promise.all(
-      plan.slices.map(([start, end]) =>
-        readersOf(n).run({ region: ctx.region, file: input.file, buffer, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes }),
-      ),
-    );
+    results = await readersOf(n).read(tasks, (s, r) => inOrder.arrived(s, r));
   } catch {
     return null; // a worker that could not start or crashed: the streaming reader still can
   }
   if (results.some((r) => r.encodingError)) return null; // reported, with its rows, by the streaming reader
-  return merge(input, ctx, plan, results);
+  return merge(input, ctx, plan, results, inOrder);
 }
 
 async function readInto(path: string, bytes: Buffer): Promise<void> {
@@ -135,10 +138,22 @@ function guessLineEndings(text: string): string {
 }
 
 /**
- * Dialect, line ending and header as the streaming reader finds them, and the slices: byte
- * ranges that end just before a line end outside any quoted cell. Null when any of it is unsure.
+ * The size of the next slice, `left` bytes of `total` still to cut, for `threads` threads: a
+ * share of what is left, so that the first slices are large (each costs a little to set up and
+ * send) and the last ones small, and the threads finish nearly together. With slices of one size,
+ * the last one could be read alone for its whole time while the other thread waited.
  */
-export function planSlices(bytes: Buffer, n: number): Plan | null {
+function nextSliceBytes(left: number, total: number, threads: number): number {
+  const min = Math.min(MIN_SLICE_BYTES, total / threads);
+  return Math.min(MAX_SLICE_BYTES, Math.max(min, left / (2 * threads)));
+}
+
+/**
+ * Dialect, line ending and header as the streaming reader finds them, and the slices for
+ * `threads` threads: byte ranges that end just before a line end outside any quoted cell. Null
+ * when any of it is unsure.
+ */
+export function planSlices(bytes: Buffer, threads: number): Plan | null {
   const head = bytes.subarray(0, 1 << 20);
   // What decode.ts rejects as UTF-16: left to it, to report.
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return null;
@@ -172,11 +187,12 @@ export function planSlices(bytes: Buffer, n: number): Plan | null {
   const quoted = quotedCells(bytes, dataStart, dialect.delimiter.charCodeAt(0), nl);
   if (!quoted) return null;
   const slices: [number, number][] = [];
+  const total = bytes.length - dataStart;
   let start = dataStart;
-  for (let k = 1; k < n; k++) {
-    const target = dataStart + Math.floor(((bytes.length - dataStart) * k) / n);
-    if (target <= start) continue;
-    const cut = lineEndOutside(bytes, nl, target, quoted);
+  for (;;) {
+    const size = nextSliceBytes(bytes.length - start, total, threads);
+    if (start + size >= bytes.length) break;
+    const cut = lineEndOutside(bytes, nl, start + Math.floor(size), quoted);
     if (cut < 0) break;
     slices.push([start, cut]);
     start = cut + nl.length;
@@ -241,8 +257,81 @@ function lineEndOutside(bytes: Buffer, nl: Buffer, from: number, quoted: number[
   return -1;
 }
 
+/**
+ * The slices put back in order as they come in: where each slice's rows fall in the file,
+ * uniqueness over the whole file in row order (exactly as one pass would find it), and the
+ * table. A slice is taken in once the ones before it are, so that little is left to do when the
+ * last one is read. Changes nothing outside itself (the file may yet be streamed instead).
+ */
+class SlicesInOrder {
+  /** The first row of each slice, less one. */
+  readonly offsets: number[] = [];
+  /** Uniqueness issues, per constraint, in row order. */
+  readonly found: { row: number; column: string; value: string; msg: Bilingual }[][];
+  /** Rows with a key used before. */
+  readonly rejected = new Set<number>();
+  /** The valid records of the slices taken in, in order. */
+  table: Table<Record<string, unknown>>;
+  private waiting: SliceResult[] = [];
+  private seen: SeenKeys[];
+  private offset: number;
+
+  constructor(
+    private readonly input: AnyInputFile,
+    private readonly plan: Plan,
+  ) {
+    this.offset = plan.headerRow;
+    this.found = input.unique.map(() => []);
+    this.seen = input.unique.map(() => new SeenKeys());
+    this.table = tableFor(input, 0);
+  }
+
+  /** Slice `s` is read: it and the ones after it that were waiting for it are taken in. */
+  arrived(s: number, r: SliceResult): void {
+    this.waiting[s] = r;
+    for (let next = this.offsets.length; this.waiting[next]; next = this.offsets.length) {
+      this.takeIn(this.waiting[next]);
+      delete this.waiting[next];
+    }
+  }
+
+  private takeIn(r: SliceResult): void {
+    const off = this.offset;
+    this.offsets.push(off);
+    this.offset += r.lines;
+    if (r.encodingError) return; // the file will be streamed
+    if (this.offsets.length === 1) this.makeRoom(r);
+    // The slice's row numbers made the file's.
+    for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += off;
+    const rows = r.table.rows;
+    for (let i = 0; i < rows.length; i++) rows[i] += off;
+    this.input.unique.forEach((_, k) => {
+      this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows }, (key, row, first) => {
+        const u = uniqueIssue(this.input, k, key, first);
+        this.found[k].push({ row, column: u.column, value: u.value, msg: u.msg });
+        this.rejected.add(row);
+      });
+    });
+    // A row is only ever rejected for a key of a row before it: this slice's are all known.
+    const rejected = this.rejected;
+    this.table.append(r.table, rejected.size > 0 ? (row) => !rejected.has(row) : undefined);
+  }
+
+  /**
+   * Room for the keys and records of the whole file, as many per byte as in the first slice
+   * (and a tenth more records: regrowing the table near its end would copy it all again).
+   */
+  private makeRoom(first: SliceResult): void {
+    const slices = this.plan.slices;
+    const [start, end] = slices[0];
+    const scale = (slices[slices.length - 1][1] - start) / Math.max(1, end - start);
+    for (const seen of this.seen) seen.reserve(Math.ceil(first.keyRows.length * scale));
+    this.table = tableFor(this.input, Math.ceil(first.table.length * scale * 1.1));
+  }
+}
+
 /** The slices, back in order: as if the file had been read from the first line to the last. */
-function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: SliceResult[]): FileResult<Record<string, unknown>> {
+function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: SliceResult[], inOrder: SlicesInOrder): FileResult<Record<string, unknown>> {
   const at = (row: number | null, column: string | null, value: string | null) => ({ region: ctx.region, file: input.file, row, column, value });
   // The header's own issues come first, as the streaming reader reports them.
   const headerIssues: Issue[] = [];
@@ -255,34 +344,12 @@ function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: Slice
   };
   new FileRules(input, plan.dialect, ctx.unitCodes, headerSink).header(plan.header, plan.headerRow);
 
-  const offsets: number[] = [];
-  let offset = plan.headerRow;
-  for (const r of results) {
-    offsets.push(offset);
-    offset += r.lines;
-  }
-
   for (const r of results) {
     if (ctx.privateValues instanceof PrivateValues) ctx.privateValues.addAll(r.privateValues);
     else for (const v of unpack(r.privateValues)) ctx.privateValues.add(v);
   }
 
-  // Uniqueness over the whole file, in row order, exactly as one pass would find it.
-  const uniqueIssues: Issue[] = [];
-  const rejected = new Set<number>();
-  results.forEach((r, s) => {
-    for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += offsets[s];
-  });
-  input.unique.forEach((_, k) => {
-    findDuplicates(
-      results.map((r) => ({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows })),
-      (key, row, first) => {
-        const u = uniqueIssue(input, k, key, first);
-        uniqueIssues.push(issue(at(row, u.column, u.value), 'unique-error', u.msg));
-        rejected.add(row);
-      },
-    );
-  });
+  const uniqueIssues = inOrder.found.flat().map((u) => issue(at(u.row, u.column, u.value), 'unique-error', u.msg));
   // With several constraints, a row's issues follow the order of the constraints.
   if (input.unique.length > 1) uniqueIssues.sort((a, b) => (a.row as number) - (b.row as number));
 
@@ -290,7 +357,7 @@ function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: Slice
   for (const i of headerIssues) ctx.issues.push(i);
   let u = 0;
   results.forEach((r, s) => {
-    const off = offsets[s];
+    const off = inOrder.offsets[s];
     r.issues.forEach((i, j) => {
       const row = (i.row as number) + off;
       while (u < uniqueIssues.length && ((uniqueIssues[u].row as number) < row || (uniqueIssues[u].row === row && r.stages[j] === Stage.References))) {
@@ -304,26 +371,41 @@ function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: Slice
 
   const codes = new Set<string>();
   for (const r of results) for (const c of r.codes) codes.add(c);
-  results.forEach((r, s) => {
-    const rows = r.table.rows;
-    for (let i = 0; i < rows.length; i++) rows[i] += offsets[s];
-  });
-  const table = Table.concat<Record<string, unknown>>(
-    publicNames(input),
-    results.map((r) => r.table),
-    rejected.size > 0 ? (row) => !rejected.has(row) : undefined,
-  );
-  return { rows: results.reduce((n, r) => n + r.dataRows, 0), table, dialect: plan.dialect, codes };
+  return { rows: results.reduce((n, r) => n + r.dataRows, 0), table: inOrder.table, dialect: plan.dialect, codes };
+}
+
+/** One file's slices, for the threads to share: each takes the next one not yet taken. */
+export interface SliceJob {
+  id: number;
+  tasks: SliceTask[];
+  /** The number of the next slice to take, shared by the threads (Atomics.add). */
+  next: Int32Array;
+}
+
+/** What a worker sends back: slice `s` of job `id` read, or the error that stopped it. */
+export type SliceMessage = { id: number; s: number; result: SliceResult } | { id: number; error: string };
+
+interface Pending {
+  job: SliceJob;
+  results: SliceResult[];
+  left: number;
+  onSlice: (s: number, r: SliceResult) => void;
+  resolve: (r: SliceResult[]) => void;
+  reject: (e: unknown) => void;
 }
 
 /**
  * The threads that read slices: the main thread itself and `size − 1` worker threads, kept for
  * the whole process. On two cores that is one worker: the main thread, otherwise waiting, reads
- * slices too, and no second worker pays for loading the modules.
+ * slices too, and no second worker pays for loading the modules. Every thread takes the next
+ * slice itself, from a counter in shared memory: a worker never waits for the main thread,
+ * busy with a slice of its own, to hand it work.
  */
 class Readers {
-  private workers: { w: Worker; jobs: Job[] }[] = [];
-  private queue: Job[] = [];
+  private workers: Worker[] = [];
+  /** The files being read, in the order they came. */
+  private pending = new Map<number, Pending>();
+  private lastId = 0;
   private mainScheduled = false;
   broken = false;
 
@@ -337,67 +419,88 @@ class Readers {
       execArgv: [],
       workerData: { entry: fileURLToPath(new URL('./slice-worker.ts', import.meta.url)) },
     });
-    const slot = { w, jobs: [] as Job[] };
     w.unref();
-    w.on('message', (m: { result?: SliceResult; error?: string }) => {
-      const job = slot.jobs.shift();
-      if (slot.jobs.length === 0) w.unref();
-      if (m.error !== undefined) job?.reject(new Error(m.error));
-      else job?.resolve(m.result!);
-      this.pump();
+    w.on('message', (m: SliceMessage) => {
+      const p = this.pending.get(m.id);
+      if (!p) return; // a file given up on
+      if ('error' in m) this.fail(p, new Error(m.error));
+      else this.deliver(p, m.s, m.result);
     });
     const fail = (e: unknown) => {
       this.broken = true;
-      this.workers = this.workers.filter((x) => x !== slot);
-      for (const job of slot.jobs.splice(0)) job.reject(e);
+      this.workers = this.workers.filter((x) => x !== w);
+      for (const p of [...this.pending.values()]) this.fail(p, e);
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`worker exited with ${code}`)));
-    this.workers.push(slot);
+    this.workers.push(w);
   }
 
-  run(task: SliceTask): Promise<SliceResult> {
+  /** Reads the slices; `onSlice` hears of each as it is read, in any order. */
+  read(tasks: SliceTask[], onSlice: (s: number, r: SliceResult) => void): Promise<SliceResult[]> {
     if (this.broken) return Promise.reject(new Error('worker threads unavailable'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
-      this.pump();
+      const job: SliceJob = { id: ++this.lastId, tasks, next: new Int32Array(new SharedArrayBuffer(4)) };
+      const p: Pending = { job, results: new Array<SliceResult>(tasks.length), left: tasks.length, onSlice, resolve, reject };
+      this.pending.set(job.id, p);
+      for (const w of this.workers) {
+        w.ref();
+        w.postMessage(job);
+      }
+      this.scheduleMain();
+      if (tasks.length === 0) this.settle(p);
     });
   }
 
-  private pump(): void {
-    for (const slot of this.workers) {
-      // Two at a time while there are enough left, so the worker never waits for the main
-      // thread to finish a slice and hand it the next; then one, so the last ones are shared.
-      while (this.queue.length > 0 && slot.jobs.length < (this.queue.length > 1 ? 2 : 1)) {
-        const job = this.queue.shift()!;
-        slot.jobs.push(job);
-        slot.w.ref();
-        slot.w.postMessage(job.task);
-      }
-    }
-    if (this.queue.length > 0 && !this.mainScheduled) {
-      this.mainScheduled = true;
-      // One slice at a time, so that messages and file reads are handled in between.
-      setImmediate(() => {
-        this.mainScheduled = false;
-        const job = this.queue.shift();
-        if (job) {
-          try {
-            job.resolve(readSlice(job.task));
-          } catch (e) {
-            job.reject(e);
-          }
+  /** The main thread's share: one slice at a time, so that messages and file reads are handled in between. */
+  private scheduleMain(): void {
+    if (this.mainScheduled) return;
+    this.mainScheduled = true;
+    setImmediate(() => {
+      this.mainScheduled = false;
+      for (const p of this.pending.values()) {
+        const s = Atomics.add(p.job.next, 0, 1);
+        if (s >= p.job.tasks.length) continue;
+        let result: SliceResult;
+        try {
+          result = readSlice(p.job.tasks[s]);
+        } catch (e) {
+          this.fail(p, e);
+          break;
         }
-        this.pump();
-      });
-    }
+        this.deliver(p, s, result);
+        break;
+      }
+      if ([...this.pending.values()].some((p) => Atomics.load(p.job.next, 0) < p.job.tasks.length)) this.scheduleMain();
+    });
   }
-}
 
-interface Job {
-  task: SliceTask;
-  resolve: (r: SliceResult) => void;
-  reject: (e: unknown) => void;
+  private deliver(p: Pending, s: number, result: SliceResult): void {
+    p.results[s] = result;
+    try {
+      p.onSlice(s, result);
+    } catch (e) {
+      this.fail(p, e);
+      return;
+    }
+    if (--p.left === 0) this.settle(p);
+  }
+
+  private settle(p: Pending): void {
+    this.forget(p);
+    p.resolve(p.results);
+  }
+
+  private fail(p: Pending, e: unknown): void {
+    Atomics.store(p.job.next, 0, p.job.tasks.length); // no thread takes another of its slices
+    this.forget(p);
+    p.reject(e);
+  }
+
+  private forget(p: Pending): void {
+    this.pending.delete(p.job.id);
+    if (this.pending.size === 0) for (const w of this.workers) w.unref();
+  }
 }
 
 let readers: Readers | undefined;

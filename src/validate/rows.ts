@@ -52,6 +52,13 @@ interface Column {
 // use of an imported name is a getter call, and this one is used on every cell.
 const Problem = CellProblem;
 
+/**
+ * Whether a reader's answer is a CellProblem. A reader gives a number, a string or a problem:
+ * only objects are asked `instanceof`, which is slow on every cell under tsx (its keepNames
+ * defines `name` on the class, and V8 then no longer folds the check).
+ */
+const isProblem = (v: unknown): v is CellProblem => typeof v === 'object' && v !== null && v instanceof Problem;
+
 /** Cell text with nothing to trim, most cells: a printable ASCII character at both ends. */
 const trimmed = (s: string) => {
   const n = s.length;
@@ -62,12 +69,15 @@ const trimmed = (s: string) => {
 };
 
 /**
- * The record that cross-column rules read, built from the values by one object literal made
- * for the file's fields: every record of a file has the same shape (the rules run on every row).
+ * The record that cross-column rules read: one object per file, with every field, refilled
+ * from the values for each row by assignments made for the file's fields. It keeps one shape
+ * (the rules run on every row), and a million rows are not a million objects to allocate and
+ * collect. The rules only read the record, and only while their row is checked.
  */
-function recordMaker(names: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
-  const body = `return {${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}};`;
-  return new Function('v', body) as (values: readonly unknown[]) => Record<string, unknown>;
+function recordFiller(names: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
+  const record = new Function(`return {${names.map((n) => `${JSON.stringify(n)}: undefined`).join(', ')}};`)() as Record<string, unknown>;
+  const fill = new Function('r', 'v', `${names.map((n, i) => `r[${JSON.stringify(n)}] = v[${i}];`).join('\n')}\nreturn r;`);
+  return (values) => fill(record, values);
 }
 
 /** How a field's values are stored in a Table. */
@@ -117,7 +127,7 @@ export class FileRules {
   private unusable = false;
   private hasPrivate: boolean;
   private values: unknown[];
-  private makeRecord: (values: readonly unknown[]) => Record<string, unknown>;
+  private fillRecord: (values: readonly unknown[]) => Record<string, unknown>;
   private keySlots: number[][];
   private keys: string[];
   private refCols: Column[] = [];
@@ -133,7 +143,7 @@ export class FileRules {
     this.slots = publicNames(input).map((n) => this.names.indexOf(n));
     this.hasPrivate = this.names.some((n) => input.fields[n].private);
     this.values = this.names.map(() => undefined);
-    this.makeRecord = recordMaker(this.names);
+    this.fillRecord = recordFiller(this.names);
     this.keySlots = input.unique.map((keys) => keys.map((n) => this.names.indexOf(n)));
     this.keys = input.unique.map(() => '');
     this.kodeUnit = this.names.indexOf('kode_unit');
@@ -223,7 +233,7 @@ export class FileRules {
       }
       if (col.private) out.privateValue(raw);
       const value = col.read(raw);
-      if (value instanceof Problem) {
+      if (isProblem(value)) {
         values[col.slot] = undefined;
         ok = false;
         out.report(row, col.name, this.shown(col.field, raw), value.code, value.message, Stage.Cells);
@@ -238,7 +248,7 @@ export class FileRules {
     }
     if (!ok || this.unusable) return;
     if (input.check) {
-      const record = this.makeRecord(values);
+      const record = this.fillRecord(values);
       for (const p of input.check(record as never)) {
         ok = false;
         out.report(row, p.column, p.column ? this.shown(input.fields[p.column], String(record[p.column] ?? '')) : null, p.code, p.message, Stage.Cells);
@@ -249,7 +259,10 @@ export class FileRules {
       const keys = this.keys;
       for (let k = 0; k < keySlots.length; k++) {
         const slots = keySlots[k];
-        keys[k] = slots.length === 1 ? String(values[slots[0]]) : slots.map((i) => String(values[i])).join('\u0000');
+        // The values joined by NUL, without an array per row.
+        let key = String(values[slots[0]]);
+        for (let j = 1; j < slots.length; j++) key += '\u0000' + String(values[slots[j]]);
+        keys[k] = key;
       }
       if (!out.unique(keys, row)) ok = false;
     }

@@ -1,21 +1,54 @@
 /**
  * One slice of a file (parallel.ts), in a worker thread or on the main thread: strict UTF-8,
- * parsed by PapaParse and checked by the file's rules (rows.ts). Uniqueness is left to the
- * merge, which sees every slice: here each row that reaches it only records its keys.
+ * split into rows as PapaParse reads them (read/split.ts) and checked by the file's rules
+ * (rows.ts). Uniqueness is left to the merge, which sees every slice: here each row that
+ * reaches it only records its keys.
  */
 import { isUtf8 } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
-import Papa from 'papaparse';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { issue, type Issue } from '../contract/issues.ts';
 import { isBlank } from '../read/csv.ts';
-import type { SliceResult, SliceTask } from './parallel.ts';
-import { FileRules, Stage, syntaxIssue, tableFor, type RowSink } from './rows.ts';
+import { codeUnits, splitRows } from '../read/split.ts';
+import type { SliceJob, SliceMessage, SliceResult, SliceTask } from './parallel.ts';
+import { FileRules, tableFor, type RowSink } from './rows.ts';
 import { pack, PackBuilder } from './packed.ts';
 import { hashKey } from './unique.ts';
 
 // Read once: loaded as CommonJS, every use of an imported name would be a getter call.
 const hash = hashKey;
+
+/**
+ * About as many rows as the slice has, or a few more: its lines counted in its first 64 KiB,
+ * scaled to its size, and a tenth added. Room for them is made at once: columns regrown (and
+ * copied) as they fill, or every line counted first, cost more.
+ */
+function expectedRows(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, 1 << 16);
+  let lines = 1;
+  for (let p = sample.indexOf(10); p >= 0; p = sample.indexOf(10, p + 1)) lines++;
+  return Math.ceil(((lines * bytes.length) / Math.max(1, sample.length)) * 1.1);
+}
+
+/** Integers in a growing Int32Array: no list of numbers to grow, then copy into one. */
+class IntList {
+  private values: Int32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.values = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.n === this.values.length) {
+      const grown = new Int32Array(this.n * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.n++] = v;
+  }
+  finish(): Int32Array {
+    return this.values.subarray(0, this.n);
+  }
+}
 
 export function readSlice(task: SliceTask): SliceResult {
   const input = INPUTS.find((i) => i.file === task.file);
@@ -36,17 +69,15 @@ export function readSlice(task: SliceTask): SliceResult {
   const bytes = Buffer.from(task.buffer, task.start, task.end - task.start);
   if (!isUtf8(bytes)) return { ...empty, encodingError: true };
   const text = bytes.toString('utf8');
-  // Room for every line at once: the columns are not regrown (and copied) as they fill.
-  let lines = 1;
-  for (let p = bytes.indexOf(10); p >= 0; p = bytes.indexOf(10, p + 1)) lines++;
-  const table = tableFor(input, lines);
+  const rows = expectedRows(bytes);
+  const table = tableFor(input, rows);
 
   const issues: Issue[] = [];
   const stages: number[] = [];
   const privateValues = new PackBuilder();
-  const keyRows: number[] = [];
+  const keyRows = new IntList(rows);
   const keys = input.unique.map(() => new PackBuilder());
-  const keyHashes: number[][] = input.unique.map(() => []);
+  const keyHashes = input.unique.map(() => new IntList(rows));
   const codes = new Set<string>();
   const sink: RowSink = {
     report(row, column, value, code, msg, stage) {
@@ -70,19 +101,12 @@ export function readSlice(task: SliceTask): SliceResult {
 
   let line = 0;
   let dataRows = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: task.dialect.delimiter,
-    newline: task.newline,
-    header: false,
-    skipEmptyLines: false,
-    step(result) {
-      line++;
-      for (const e of result.errors) sink.report(line, null, null, 'type-error', syntaxIssue(e.message), Stage.Cells);
-      const cells = result.data;
-      if (isBlank(cells)) return;
-      dataRows++;
-      rules.row(cells, line);
-    },
+  // No syntax issue can arise: parallel.ts slices only files whose quotes all open and close cleanly.
+  splitRows(text, codeUnits(text, bytes), task.dialect.delimiter, task.newline, (cells) => {
+    line++;
+    if (isBlank(cells)) return;
+    dataRows++;
+    rules.row(cells, line);
   });
   return {
     encodingError: false,
@@ -92,17 +116,25 @@ export function readSlice(task: SliceTask): SliceResult {
     issues,
     stages: Uint8Array.from(stages),
     privateValues: privateValues.finish(),
-    keyRows: Int32Array.from(keyRows),
+    keyRows: keyRows.finish(),
     keys: keys.map((k) => k.finish()),
-    keyHashes: keyHashes.map((h) => Int32Array.from(h)),
+    keyHashes: keyHashes.map((h) => h.finish()),
     codes: [...codes],
     table: table.toPart(),
   };
 }
 
-parentPort?.on('message', (task: SliceTask) => {
-  try {
-    const result = readSlice(task);
+// A file's slices: this thread takes the next one not yet taken, until none is left.
+parentPort?.on('message', (job: SliceJob) => {
+  for (let s = Atomics.add(job.next, 0, 1); s < job.tasks.length; s = Atomics.add(job.next, 0, 1)) {
+    let result: SliceResult;
+    try {
+      result = readSlice(job.tasks[s]);
+    } catch (e) {
+      const message: SliceMessage = { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+      parentPort!.postMessage(message);
+      return;
+    }
     const transfer: ArrayBuffer[] = [result.stages.buffer as ArrayBuffer, result.keyRows.buffer as ArrayBuffer, result.table.rows.buffer as ArrayBuffer];
     for (const h of result.keyHashes) transfer.push(h.buffer as ArrayBuffer);
     for (const p of [result.privateValues, ...result.keys]) transfer.push(p.ends.buffer as ArrayBuffer);
@@ -110,8 +142,7 @@ parentPort?.on('message', (task: SliceTask) => {
       if (c.kind === 'number') transfer.push(c.values.buffer as ArrayBuffer);
       else if (c.kind === 'text') transfer.push(c.codes.buffer as ArrayBuffer);
     }
-    parentPort!.postMessage({ result }, transfer);
-  } catch (e) {
-    parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    const message: SliceMessage = { id: job.id, s, result };
+    parentPort!.postMessage(message, transfer);
   }
 });

@@ -2,7 +2,7 @@
  * Uniqueness over a whole file whose slices were read apart. Each worker hashes the keys of its
  * rows; here the hashes of every slice go, in row order, through one open-addressing table of
  * integers, and two keys are compared as text only when their hashes are equal. Exact (a hash
- * match is confirmed on the text), and a million keys cost a few integer arrays, not a Map.
+ * match is confirmed on the text), and a million keys cost one integer array, not a Map.
  */
 import { packedAt, type PackedStrings } from './packed.ts';
 
@@ -29,40 +29,90 @@ export interface KeySlice {
  * order of the slices and of the keys in them.
  */
 export function findDuplicates(slices: readonly KeySlice[], duplicate: (key: string, row: number, firstRow: number) => void): void {
-  const total = slices.reduce((n, s) => n + s.hashes.length, 0);
-  let size = 16;
-  while (size < total * 2) size *= 2;
-  const mask = size - 1;
-  // slot → (index + 1) of the first key with its text, 0 = empty; per index: its hash, row, slice
-  const table = new Int32Array(size);
-  const hashes = new Int32Array(total);
-  const rows = new Int32Array(total);
-  const where = new Int32Array(total);
-  const sliceOf = new Int32Array(total);
-  const keyOf = (e: number) => packedAt(slices[sliceOf[e]].keys, where[e]);
-  let n = 0;
-  slices.forEach((s, k) => {
-    for (let i = 0; i < s.hashes.length; i++) {
-      const h = s.hashes[i];
+  const seen = new SeenKeys(slices.reduce((n, s) => n + s.hashes.length, 0));
+  for (const s of slices) seen.add(s, duplicate);
+}
+
+/**
+ * The keys of the slices added so far, for findDuplicates. A table of (key number + 1, hash)
+ * pairs, open addressing: a key is numbered by its place among all keys added, and its text is
+ * read back from its slice only when the hashes match. A new key costs one look into the table,
+ * mostly at an empty pair, and nothing is kept per key beyond the pair.
+ */
+export class SeenKeys {
+  private pairs = new Int32Array(0);
+  private mask = 0;
+  /** Keys added, duplicates included: the number the next key gets. */
+  private count = 0;
+  private slices: KeySlice[] = [];
+  /** The number of the first key of each slice. */
+  private firsts: number[] = [];
+
+  /** `expected`: the keys that will be added, room made for them at once. */
+  constructor(expected = 0) {
+    this.reserve(expected);
+  }
+
+  /** Calls `duplicate(key, row, firstRow)` for each key of the slice seen before, in order; then its keys count as seen. */
+  add(slice: KeySlice, duplicate: (key: string, row: number, firstRow: number) => void): void {
+    const n = slice.hashes.length;
+    this.reserve(this.count + n);
+    const first = this.count;
+    this.slices.push(slice);
+    this.firsts.push(first);
+    const { pairs, mask } = this;
+    for (let i = 0; i < n; i++) {
+      const h = slice.hashes[i];
       let pos = h & mask;
       let key: string | undefined;
       for (;;) {
-        const e = table[pos] - 1;
+        const e = pairs[2 * pos] - 1;
         if (e < 0) {
-          table[pos] = n + 1;
-          hashes[n] = h;
-          rows[n] = s.rows[i];
-          where[n] = i;
-          sliceOf[n] = k;
-          n++;
+          pairs[2 * pos] = first + i + 1;
+          pairs[2 * pos + 1] = h;
           break;
         }
-        if (hashes[e] === h && (key ??= packedAt(s.keys, i)) === keyOf(e)) {
-          duplicate(key, s.rows[i], rows[e]);
+        if (pairs[2 * pos + 1] === h && (key ??= packedAt(slice.keys, i)) === this.keyOf(e)) {
+          duplicate(key, slice.rows[i], this.rowOf(e));
           break;
         }
         pos = (pos + 1) & mask;
       }
     }
-  });
+    this.count = first + n;
+  }
+
+  /** The slice that holds key number `e`, and the key's place in it. */
+  private find(e: number): [KeySlice, number] {
+    let k = this.firsts.length - 1;
+    while (this.firsts[k] > e) k--;
+    return [this.slices[k], e - this.firsts[k]];
+  }
+
+  private keyOf(e: number): string {
+    const [s, i] = this.find(e);
+    return packedAt(s.keys, i);
+  }
+
+  private rowOf(e: number): number {
+    const [s, i] = this.find(e);
+    return s.rows[i];
+  }
+
+  /** Room for `keys` keys in all, at most half the pairs in use: the table doubles, and its keys move to their new places. */
+  reserve(keys: number): void {
+    let size = Math.max(16, this.mask + 1);
+    while (size < keys * 2) size *= 2;
+    if (size === this.mask + 1 && this.pairs.length > 0) return;
+    const old = this.pairs;
+    this.pairs = new Int32Array(2 * size);
+    this.mask = size - 1;
+    for (let p = 0; p < old.length; p += 2) {
+      if (old[p] === 0) continue;
+      let pos = old[p + 1] & this.mask;
+      while (this.pairs[2 * pos] !== 0) pos = (pos + 1) & this.mask;
+      this.pairs[2 * pos] = old[p];
+      this.pairs[2 * pos + 1] = old[p + 1];
+    }
+  }
 }
