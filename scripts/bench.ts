@@ -193,15 +193,15 @@ async function interactionSpeed(siteDir: string) {
         const { context, close } = await openBrowser();
         try {
           const page = await context.newPage();
-          if (!readMs) {
+          if (!readMs && i === 0) {
             // What the first answer costs a reader: every file after the page's own, uncompressed.
             let loaded = false;
             page.once('load', () => (loaded = true));
             context.on('response', (r) => {
               // The loader's HEAD (checking the wasm's MIME type) announces a length it does not send.
               if (!loaded || r.request().method() === 'HEAD') return;
-              if (i === 0) explorer.files.push(new URL(r.url()).pathname.split('/').pop()!);
-              if (i === 0) explorer.bytes += Number(r.headers()['content-length'] ?? 0);
+              explorer.files.push(new URL(r.url()).pathname.split('/').pop()!);
+              explorer.bytes += Number(r.headers()['content-length'] ?? 0);
             });
           }
           await page.goto(`${server.url}/jelajah/`, { waitUntil: 'load' });

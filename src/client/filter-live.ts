@@ -2,11 +2,9 @@
  * Redraws a filtered chart in the page: the reader's choice → the chart's SQL (the build ran the
  * same module for the static page) → DuckDB-WASM over the published CSVs → the same pure
  * function that drew the static chart → the same markup (src/lib/chart-html.ts), in place.
- * Loaded by filters.ts on the first change only.
+ * Loaded by filters.ts when a reader reaches for a filter form or changes it.
  */
 import { ask, isCancelled, type Answer } from './engine.ts';
-
-export { warmUp } from './engine.ts';
 import { EngineError } from './engine-types.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 import type { Lang } from '../lib/i18n.ts';
@@ -21,6 +19,9 @@ import { capaianChart } from '../lib/charts/capaian-programme.ts';
 import { unitIndicatorsChart } from '../lib/charts/unit-indicators.ts';
 import { capaianSql, ikmRankingSql } from '../queries/region-charts.ts';
 import { unitIndicatorsSql } from '../queries/unit-charts.ts';
+
+/** For filters.ts, which warms the engine as the reader reaches for a form. */
+export { warmUp } from './engine.ts';
 
 /** A reader's choice: the form's fixed context (data-* attributes) overridden by its fields. */
 type Choice = Record<string, string | undefined>;

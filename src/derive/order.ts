@@ -41,7 +41,9 @@ export class SortedRows {
   readonly length: number;
   private words: Float64Array[] = [];
   /** For each key: which word holds it, and its place value there. */
-  private layout: { word: number; scale: number; size: number }[] = [];
+  private layout: { word: number; scale: number }[] = [];
+  /** A row's words while keysAt takes them apart. */
+  private rest = new Float64Array(0);
 
   constructor(n: number, keys: readonly SortKey[]) {
     this.length = n;
@@ -56,7 +58,7 @@ export class SortedRows {
       const scale = 2 ** bits;
       for (let i = 0; i < n; i++) word[i] = word[i] * scale + values[i];
       used += bits;
-      this.layout.push({ word: this.words.length - 1, scale, size });
+      this.layout.push({ word: this.words.length - 1, scale });
     }
     this.sort();
   }
@@ -88,8 +90,6 @@ export class SortedRows {
       rest[word] = (rest[word] - v) / scale;
     }
   }
-
-  private rest = new Float64Array(0);
 }
 
 /**

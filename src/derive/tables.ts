@@ -2,14 +2,14 @@
  * Validated regions → the published tables of contract §6. Pure: no file, no clock.
  * Each table is a function so that a page, a test or the benchmark can ask for one alone.
  */
-import { KELOMPOK_UMUR, PREDIKAT, UNSUR_KEYS, type Predikat } from '../contract/enums.ts';
+import { KELOMPOK_UMUR, PREDIKAT, UNSUR_KEYS, type Predikat, type Unsur } from '../contract/enums.ts';
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { RegionData } from '../validate/export.ts';
 import { capaianOf, kategoriCapaian } from './capaian.ts';
 import { groupBy } from './group.ts';
 import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator } from './ikm.ts';
 import { comparePeriods, inPeriod, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
-import { mapped, ranksOf, SortedRows } from './order.ts';
+import { mapped, ranksOf, SortedRows, type SortKey } from './order.ts';
 import { predikatOf } from './predikat.ts';
 import { daysBetween, kepatuhanLaporan, ketepatanWaktu } from './rates.ts';
 import { mean, median, round2 } from './rounding.ts';
@@ -139,21 +139,24 @@ export function* ikmUnitRows(regions: readonly RegionData[]): Iterable<Published
       const res = ikmOf(g.acc);
       const N = population.get(`${g.unit}|${g.periode}`) ?? null;
       const minimum = N === null || N === 0 ? null : minimumSample(N);
-      const row: PublishedRow = { kode_wilayah: r.code, kode_unit: g.unit, periode: g.periode, responden: res.responden };
-      for (const k of UNSUR_KEYS) row[`nrr_${k}`] = res.nrr[k];
-      Object.assign(row, {
-        ikm: res.ikm,
-        ikm_bawah: res.ikm_bawah,
-        ikm_atas: res.ikm_atas,
-        mutu: res.mutu,
-        kinerja: res.kinerja,
+      rows.push({
+        kode_wilayah: r.code,
+        kode_unit: g.unit,
+        periode: g.periode,
+        ...ikmCells(res),
         sampel_minimum: minimum,
         sampel_cukup: minimum === null ? null : res.responden >= minimum ? 'ya' : 'tidak',
       });
-      rows.push(row);
     }
     yield* rows.sort(byKeys('kode_unit', 'periode'));
   }
+}
+
+/** The cells of ikmColumns() (contract/published.ts), from one group's index: responden, nrr_*, ikm … kinerja. */
+function ikmCells(res: ReturnType<typeof ikmOf>): PublishedRow {
+  const cells: PublishedRow = { responden: res.responden };
+  for (const k of UNSUR_KEYS) cells[`nrr_${k}`] = res.nrr[k];
+  return Object.assign(cells, { ikm: res.ikm, ikm_bawah: res.ikm_bawah, ikm_atas: res.ikm_atas, mutu: res.mutu, kinerja: res.kinerja });
 }
 
 /** The same index over all of a region's respondents: one formula, a larger group. */
@@ -176,10 +179,7 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
     const rows: PublishedRow[] = [];
     for (const [period, g] of groups) {
       const res = ikmOf(g.acc);
-      const row: PublishedRow = { kode_wilayah: r.code, periode: cols.periods[period], unit: g.units.size, responden: res.responden };
-      for (const k of UNSUR_KEYS) row[`nrr_${k}`] = res.nrr[k];
-      Object.assign(row, { ikm: res.ikm, ikm_bawah: res.ikm_bawah, ikm_atas: res.ikm_atas, mutu: res.mutu, kinerja: res.kinerja });
-      rows.push(row);
+      rows.push({ kode_wilayah: r.code, periode: cols.periods[period], unit: g.units.size, ...ikmCells(res) });
     }
     yield* rows.sort(byKeys('periode'));
   }
@@ -188,39 +188,48 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
 export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     const t = r.skm;
-    // A text column as sort key: each row's place among the column's values (blank first).
-    const text = (name: 'kode_unit' | 'kode_layanan' | 'tanggal' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan', map: (v: string) => string | null = (v) => v) => {
+    /** A published column as sort key: each row's place among the column's values, blank first, and the value at each place. */
+    type Sortable = { values: readonly (string | number | null)[]; key: SortKey };
+    const text = (name: 'kode_unit' | 'kode_layanan' | 'tanggal' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan', map: (v: string) => string | null = (v) => v): Sortable => {
       const c = t.texts(name);
       const dict = [...c.dict.map(map), null];
       const { rank, values } = ranksOf(dict);
       const blank = rank[dict.length - 1];
       return { values, key: { values: mapped(t.length, (i) => (c.codes[i] < 0 ? blank : rank[c.codes[i]])), size: values.length } };
     };
-    const umur = t.numbers('umur');
-    const bands: (string | null)[] = [null, ...KELOMPOK_UMUR];
-    const bandOf = new Map<number, number>();
-    const band = (u: number) => {
-      let b = bandOf.get(u);
-      if (b === undefined) bandOf.set(u, (b = bands.indexOf(kelompokUmur(u === u ? u : undefined))));
-      return b;
+    // Answers are 1–4 (the schema's bounds): each its own place, blank (NaN) first as 0.
+    const answer = (u: Unsur): Sortable => {
+      const a = t.numbers(u);
+      return { values: [null, 1, 2, 3, 4], key: { values: mapped(t.length, (i) => (a[i] === a[i] ? a[i] : 0)), size: 5 } };
     };
-    // Answers are 1–4 (the schema's bounds); blank (NaN) sorts first, as 0.
-    const answer = (k: (typeof UNSUR_KEYS)[number]) => {
-      const a = t.numbers(k);
-      return { values: mapped(t.length, (i) => (a[i] === a[i] ? a[i] : 0)), size: 5 };
+    const ageBand = (): Sortable => {
+      const umur = t.numbers('umur');
+      const bands: (string | null)[] = [null, ...KELOMPOK_UMUR];
+      const placeOf = new Map<number, number>();
+      const place = (u: number) => {
+        let b = placeOf.get(u);
+        if (b === undefined) placeOf.set(u, (b = bands.indexOf(kelompokUmur(u === u ? u : undefined))));
+        return b;
+      };
+      return { values: bands, key: { values: mapped(t.length, (i) => place(umur[i])), size: bands.length } };
     };
-    const columns = [text('kode_unit'), text('kode_layanan'), text('tanggal', monthOf)];
-    const tail = [text('jenis_kelamin'), { values: bands, key: { values: mapped(t.length, (i) => band(umur[i])), size: bands.length } }, text('pendidikan'), text('pekerjaan')];
-    const sorted = new SortedRows(t.length, [...columns.map((c) => c.key), ...UNSUR_KEYS.map(answer), ...tail.map((c) => c.key)]);
-    const k = new Int32Array(3 + 9 + 4);
+    // In the published order of the columns, which is also the sort order.
+    const columns: [string, Sortable][] = [
+      ['kode_unit', text('kode_unit')],
+      ['kode_layanan', text('kode_layanan')],
+      ['bulan', text('tanggal', monthOf)],
+      ...UNSUR_KEYS.map((u): [string, Sortable] => [u, answer(u)]),
+      ['jenis_kelamin', text('jenis_kelamin')],
+      ['kelompok_umur', ageBand()],
+      ['pendidikan', text('pendidikan')],
+      ['pekerjaan', text('pekerjaan')],
+    ];
+    const sorted = new SortedRows(t.length, columns.map(([, c]) => c.key));
+    const places = new Int32Array(columns.length);
     for (let i = 0; i < sorted.length; i++) {
-      sorted.keysAt(i, k);
-      const row: PublishedRow = { kode_wilayah: r.code, kode_unit: columns[0].values[k[0]], kode_layanan: columns[1].values[k[1]], bulan: columns[2].values[k[2]] };
-      for (let u = 0; u < 9; u++) row[UNSUR_KEYS[u]] = k[3 + u] === 0 ? null : k[3 + u];
-      row.jenis_kelamin = tail[0].values[k[12]];
-      row.kelompok_umur = tail[1].values[k[13]];
-      row.pendidikan = tail[2].values[k[14]];
-      row.pekerjaan = tail[3].values[k[15]];
+      sorted.keysAt(i, places);
+      const row: PublishedRow = { kode_wilayah: r.code };
+      for (let c = 0; c < columns.length; c++) row[columns[c][0]] = columns[c][1].values[places[c]];
       yield row;
     }
   }
