@@ -6,22 +6,12 @@
  * turnover when a unit's headcount changes), so each has a stable ability and the same NIP
  * across periods, as in a real e-Kinerja export.
  */
-import { EKSPEKTASI, PREDIKAT, type Predikat } from '../../src/contract/enums.ts';
+import { EKSPEKTASI, PREDIKAT } from '../../src/contract/enums.ts';
+import { predikatOf, type Ekspektasi } from '../../src/derive/predikat.ts';
 import { iso, pad, daysInMonth } from './calendar.ts';
 import type { Row } from './columns.ts';
 import { clamp, round, type Rng } from './random.ts';
 import { spell, type Spelling } from './spelling.ts';
-
-export type Ekspektasi = (typeof EKSPEKTASI)[number]['value'];
-
-/** PermenPAN-RB 6/2022 matrix (contract §3): MATRIX[hasil_kerja][perilaku_kerja]. */
-const MATRIX: Record<Ekspektasi, Record<Ekspektasi, Predikat>> = {
-  di_atas: { di_bawah: 'kurang', sesuai: 'baik', di_atas: 'sangat_baik' },
-  sesuai: { di_bawah: 'kurang', sesuai: 'baik', di_atas: 'baik' },
-  di_bawah: { di_bawah: 'sangat_kurang', sesuai: 'butuh_perbaikan', di_atas: 'butuh_perbaikan' },
-};
-
-export const predikatOf = (hasil: Ekspektasi, perilaku: Ekspektasi): Predikat => MATRIX[hasil][perilaku];
 
 /**
  * Hands out unique synthetic NIPs for one region: birth date YYYYMMDD, appointment (TMT

@@ -8,17 +8,11 @@
  * deliberately do not.
  */
 import { JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, UNSUR_KEYS, type Unsur } from '../../src/contract/enums.ts';
+import { minimumSample } from '../../src/derive/ikm.ts';
 import { monthsOfSemester, randomWorkday, semestersOf, type Month, type Semester } from './calendar.ts';
 import type { Row } from './columns.ts';
 import { clamp, weighted, type Rng } from './random.ts';
 import { spell, type Spelling } from './spelling.ts';
-
-/** Krejcie & Morgan (contract §4): χ² = 3.841, P = 0.5, d = 0.05, rounded. */
-export function sampelMinimum(population: number): number {
-  const chi = 3.841;
-  const pq = 0.25;
-  return Math.round((chi * population * pq) / (0.05 ** 2 * (population - 1) + chi * pq));
-}
 
 export interface SurveyUnit {
   kode_unit: string;
@@ -170,7 +164,7 @@ export function respondent(rng: Rng, style: Pick<SurveyStyle, 'spelling' | 'sara
 export function coverMinimum(permohonan: (semester: Semester) => number, cover: number): (semester: Semester) => number {
   return (semester) => {
     const n = permohonan(semester);
-    return n > 0 ? Math.ceil(sampelMinimum(n) * cover) : 0;
+    return n > 0 ? Math.ceil(minimumSample(n) * cover) : 0;
   };
 }
 

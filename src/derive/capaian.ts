@@ -1,8 +1,9 @@
 /** Capaian kinerja (PermenPAN-RB 8/2021) and its category (Permendagri 86/2017), contract §4. */
+import type { ARAH, KATEGORI_CAPAIAN } from '../contract/enums.ts';
 import { roundHalfUp } from './rounding.ts';
 
-export type Arah = 'naik' | 'turun';
-export type KategoriCapaian = 'sangat_tinggi' | 'tinggi' | 'sedang' | 'rendah' | 'sangat_rendah';
+export type Arah = (typeof ARAH)[number]['value'];
+export type KategoriCapaian = (typeof KATEGORI_CAPAIAN)[number]['value'];
 
 /** Null when realisation is not reported yet: never shown as 0. */
 export function capaianOf(arah: Arah, target: number, realisasi: number | undefined | null): number | null {

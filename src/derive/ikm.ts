@@ -2,11 +2,12 @@
  * Indeks Kepuasan Masyarakat per PermenPAN-RB 14/2017 (contract §4).
  * Works on running sums, so a million responses are folded in without being kept.
  */
-import { UNSUR_KEYS, type Unsur } from '../contract/enums.ts';
+import { MUTU, UNSUR_KEYS, type Unsur } from '../contract/enums.ts';
 import { roundHalfUp } from './rounding.ts';
 
-export type Mutu = 'A' | 'B' | 'C' | 'D';
-export const KINERJA_OF_MUTU: Record<Mutu, string> = { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' };
+export type Mutu = (typeof MUTU)[number]['value'];
+/** Kinerja unit pelayanan for each mutu: the mutu's Indonesian label (Sangat Baik … Tidak Baik). */
+export const KINERJA_OF_MUTU = Object.fromEntries(MUTU.map((m) => [m.value, m.label.id])) as Record<Mutu, string>;
 
 /** Classifies an IKM already rounded to 2 decimals (the regulation's intervals). */
 export function mutuOfIkm(ikm: number): Mutu {

@@ -1,7 +1,7 @@
 /** Predikat kinerja pegawai, PermenPAN-RB 6/2022 (contract §3, kinerja_pegawai.csv). */
-import type { Predikat } from '../contract/enums.ts';
+import type { EKSPEKTASI, Predikat } from '../contract/enums.ts';
 
-export type Ekspektasi = 'di_atas' | 'sesuai' | 'di_bawah';
+export type Ekspektasi = (typeof EKSPEKTASI)[number]['value'];
 
 /** Rows: hasil kerja; columns: perilaku kerja. */
 const MATRIX: Record<Ekspektasi, Record<Ekspektasi, Predikat>> = {

@@ -3,10 +3,10 @@
  * Order matters: whole groups first (threshold, then differencing), then cells inside the
  * groups that remain published.
  */
-import { PREDIKAT, type Predikat } from '../contract/enums.ts';
+import { PREDIKAT, type ALASAN_DISEMBUNYIKAN, type Predikat } from '../contract/enums.ts';
 import { groupBy } from './group.ts';
 
-export type Disembunyikan = 'kelompok_kecil' | 'sel_kecil' | 'pembeda' | null;
+export type Disembunyikan = (typeof ALASAN_DISEMBUNYIKAN)[number]['value'] | null;
 
 export interface PredikatGroup {
   kode_unit: string;

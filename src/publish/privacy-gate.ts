@@ -8,6 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
+import { csvFileName } from '../queries/published-views.ts';
 
 /** NIP structure: birth date, appointment year-month, sex, sequence; spaces allowed as printed. */
 export const NIP_LIKE = /(?<![0-9])19[5-9][0-9](?:0[1-9]|1[0-2])[0-3][0-9] ?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]) ?[12] ?[0-9]{3}(?![0-9])/;
@@ -63,15 +64,8 @@ const SHORT_NUMBER = /^\d{1,17}$/;
 /** Short or purely numeric values would match counts and codes by chance; the contract's words say nothing. */
 export const isMeaningfulPrivate = (v: string): boolean => v.length >= 4 && !SHORT_NUMBER.test(v) && !VOCABULARY.has(v);
 
-/** Private values worth matching exactly: short or purely numeric ones would match counts and codes by chance. */
-export function meaningfulPrivateValues(values: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const v of values) if (isMeaningfulPrivate(v)) out.add(v);
-  return out;
-}
-
 /**
- * The same filter as meaningfulPrivateValues, applied to the cell being looked up instead of
+ * isMeaningfulPrivate, applied to the cell being looked up instead of
  * to every private value: a million respondent ids are not copied into a second Set.
  */
 export function meaningfulView(values: ReadonlySet<string>): PrivateLookup {
@@ -143,7 +137,7 @@ function scanAnyCsv(text: string, isPrivate: (cell: string) => boolean, onRow: (
  */
 function publishedTableOf(path: string, bytes: Buffer): PublishedTable | undefined {
   if (basename(dirname(path)) !== 'data') return undefined;
-  const table = TABLES.find((t) => `${t.name}.csv` === basename(path));
+  const table = TABLES.find((t) => csvFileName(t) === basename(path));
   if (!table) return undefined;
   const header = Buffer.from(table.columns.map((c) => c.name).join(',') + '\r\n');
   return bytes.subarray(0, header.length).equals(header) && !bytes.includes(0x22) ? table : undefined;

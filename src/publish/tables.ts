@@ -6,9 +6,9 @@ import type { Wilayah } from '../contract/wilayah.ts';
 import { writeCsv } from './csv.ts';
 import { dataPackage, type PublishedFile } from './datapackage.ts';
 import { DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
+import { csvFileName } from '../queries/published-views.ts';
+import { sqlIdent, sqlString } from '../queries/sql.ts';
 
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const name = (s: string) => JSON.stringify(s);
 
 export async function publishTables(
   tables: Record<TableName, () => Iterable<PublishedRow>>,
@@ -22,12 +22,12 @@ export async function publishTables(
     // derived and written as CSV here: the two run side by side, one table after the other each.
     let parquet: Promise<void> = Promise.resolve();
     for (const table of TABLES) {
-      const csvPath = join(dir, `${table.name}.csv`);
+      const csvPath = join(dir, csvFileName(table));
       const parquetPath = join(dir, `${table.name}.parquet`);
       const rows = await writeCsv(csvPath, table, tables[table.name]());
       parquet = parquet.then(() => toParquet(run, table, csvPath, parquetPath, rows));
       parquet.catch(() => {}); // awaited below; a failure stops the build there
-      files.push({ table, format: 'csv', path: csvPath, relPath: `${table.name}.csv`, rows });
+      files.push({ table, format: 'csv', path: csvPath, relPath: csvFileName(table), rows });
       files.push({ table, format: 'parquet', path: parquetPath, relPath: `${table.name}.parquet`, rows });
     }
     await parquet;
@@ -44,11 +44,11 @@ export async function publishTables(
  */
 async function toParquet(run: (sql: string) => Promise<unknown[][]>, table: PublishedTable, csvPath: string, parquetPath: string, rows: number): Promise<void> {
   await run(`CREATE OR REPLACE TEMP TABLE published AS SELECT * FROM ${readCsvSql(csvPath, table)}`);
-  await run(`COPY published TO ${q(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
-  const pq = `SELECT ${table.columns.map((c) => `CAST(${name(c.name)} AS ${DUCKDB_TYPE[c.type]}) AS ${name(c.name)}`).join(', ')} FROM read_parquet(${q(parquetPath)})`;
-  const differs = table.columns.map((c) => `c.${name(c.name)} IS DISTINCT FROM p.${name(c.name)}`).join(' OR ');
+  await run(`COPY published TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
+  const pq = `SELECT ${table.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${DUCKDB_TYPE[c.type]}) AS ${sqlIdent(c.name)}`).join(', ')} FROM read_parquet(${sqlString(parquetPath)})`;
+  const differs = table.columns.map((c) => `c.${sqlIdent(c.name)} IS DISTINCT FROM p.${sqlIdent(c.name)}`).join(' OR ');
   const [[csvCount, pqCount, diff]] = (await run(
-    `SELECT (SELECT count(*) FROM published), (SELECT count(*) FROM read_parquet(${q(parquetPath)})), (SELECT count(*) FROM published c POSITIONAL JOIN (${pq}) p WHERE ${differs})`,
+    `SELECT (SELECT count(*) FROM published), (SELECT count(*) FROM read_parquet(${sqlString(parquetPath)})), (SELECT count(*) FROM published c POSITIONAL JOIN (${pq}) p WHERE ${differs})`,
   )) as [[bigint, bigint, bigint]];
   await run('DROP TABLE published');
   if (Number(diff) !== 0 || Number(csvCount) !== rows || Number(pqCount) !== rows) throw new Error(`${table.name}: Parquet dan CSV berbeda / Parquet and CSV differ`);

@@ -12,17 +12,21 @@ export class EncodingError extends Error {
 }
 
 /** Streams a file as UTF-8 text chunks, BOM removed. Throws EncodingError. */
+/**
+ * Excel's "Unicode Text": UTF-16 with a BOM. Without its BOM, UTF-16 text is valid UTF-8 byte
+ * for byte (every other byte a NUL) and would surface as garbled headers; no CSV that Excel
+ * writes as text holds a NUL. `head`: the file's first bytes.
+ */
+export const looksUtf16 = (head: Uint8Array): boolean =>
+  (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) || head.includes(0);
+
 export async function* decodeUtf8(path: string, chunkSize = 1 << 20): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let first = true;
   for await (const buf of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
     if (first) {
       first = false;
-      // Excel's "Unicode Text" is UTF-16 with a BOM.
-      if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) throw new EncodingError('utf16');
-      // Without its BOM, UTF-16 text is valid UTF-8 byte for byte (every other byte a NUL), and
-      // would surface as garbled headers. No CSV that Excel writes as text holds a NUL.
-      if (buf.includes(0)) throw new EncodingError('utf16');
+      if (looksUtf16(buf)) throw new EncodingError('utf16');
     }
     let text: string;
     try {

@@ -4,7 +4,7 @@
  * source of truth and the two cannot drift apart unnoticed.
  */
 import { z } from 'zod';
-import type { Bilingual, Field } from '../contract/fields.ts';
+import { CODE_PATTERN, type Bilingual, type Field } from '../contract/fields.ts';
 
 export interface Constraints {
   type?: string;
@@ -19,7 +19,7 @@ export interface Constraints {
 
 const cache = new WeakMap<z.ZodType, Constraints>();
 
-/** The JSON Schema view of a field's constraints (also used in datapackage.json). */
+/** The JSON Schema view of a field's constraints. */
 export function constraintsOf(f: Field): Constraints {
   let c = cache.get(f.schema);
   if (!c) {
@@ -62,7 +62,7 @@ function describe(c: Constraints, v: unknown): Bilingual {
     if (c.maximum !== undefined && v > c.maximum) return { id: `nilai ${v} di atas batas maksimum ${c.maximum}.`, en: `value ${v} is above the maximum ${c.maximum}.` };
     if (c.exclusiveMinimum !== undefined) return { id: `nilai harus lebih besar dari ${c.exclusiveMinimum}.`, en: `value must be greater than ${c.exclusiveMinimum}.` };
   }
-  if (c.pattern === '^[A-Za-z0-9._-]{1,40}$') {
+  if (c.pattern === CODE_PATTERN.source) {
     return { id: 'kode hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, 1–40 karakter, tanpa spasi.', en: 'codes may hold only letters, digits, dot, underscore and hyphen, 1–40 characters, no spaces.' };
   }
   return { id: `nilai tidak memenuhi aturan kolom (${JSON.stringify(c)}).`, en: `value breaks the column's rule (${JSON.stringify(c)}).` };

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Bilingual } from '../contract/fields.ts';
+import { looksUtf16 } from '../read/decode.ts';
 import type { AnyInputFile } from '../contract/input.ts';
 import { issue, type Issue } from '../contract/issues.ts';
 import { isBlank } from '../read/csv.ts';
@@ -156,8 +157,7 @@ function nextSliceBytes(left: number, total: number, threads: number): number {
 export function planSlices(bytes: Buffer, threads: number): Plan | null {
   const head = bytes.subarray(0, 1 << 20);
   // What decode.ts rejects as UTF-16: left to it, to report.
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return null;
-  if (head.includes(0)) return null;
+  if (looksUtf16(head)) return null;
   let first: string;
   try {
     first = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
