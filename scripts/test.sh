@@ -7,4 +7,6 @@ bash scripts/ensure-chromium.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 npx tsc --noEmit -p tsconfig.json
+# The .astro files too: tsc does not read them.
+npx astro check --minimumFailingSeverity warning
 npx vitest run "$@"

@@ -4,7 +4,7 @@
  * table, cell for cell.
  */
 import { localePath, type Lang } from '../lib/i18n.ts';
-import { choicesToSearch, compareSql, measureByKey, type CompareChoices, type Measure } from '../queries/compare.ts';
+import { choicesToSearch, COMPARE_COLUMNS, compareSql, measureByKey, type CompareChoices, type CompareColumn, type Measure } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
 import { formatCell } from './format.ts';
 import { escapeHtml } from '../lib/html.ts';
@@ -39,8 +39,6 @@ const WORDS = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
-export const compareWords = (lang: Lang) => WORDS[lang];
-
 export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
   const measure = measureByKey(choices.measure);
   return `${measure?.label[lang] ?? choices.measure} · ${choices.periods.length ? choices.periods.join(', ') : WORDS[lang].allPeriods}`;
@@ -50,7 +48,8 @@ export function comparisonTableHtml(result: QueryResult, measure: Measure, lang:
   const w = WORDS[lang];
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
   const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang]];
-  const hide = [0, 2, ...(measure.interval ? [] : [6, 7])];
+  const hidden: CompareColumn[] = ['kode_wilayah', 'kode_unit', ...(measure.interval ? [] : (['bawah', 'atas'] as const))];
+  const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
   return resultTableHtml(result, { caption, headers, hide, cell: (v) => formatCell(v, lang) });
 }
 

@@ -24,5 +24,13 @@ export function kelompokUmur(umur: number | undefined): string | null {
   return `${lo}-${lo + 9}`;
 }
 
+export const isSemester = (p: string): boolean => /^\d{4}-S[12]$/.test(p);
+
+/**
+ * The period a page shows first, from periods sorted oldest first: the latest semester if
+ * there is one, else the latest period (a year, or a quarter for predikat).
+ */
+export const latestPeriodOf = (sorted: readonly string[]): string | undefined => sorted.filter(isSemester).at(-1) ?? sorted.at(-1);
+
 /** Sorts periods chronologically: `2024` before `2024-S1` before `2024-S2`. */
 export const comparePeriods = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -31,11 +31,6 @@ export function formatNumber(lang: Lang, value: number, style: NumberStyle = 'pl
   return formatter(lang, style).format(value);
 }
 
-/** A share as a percentage with the locale's decimal mark: `62,5%` / `62.5%`. */
-export function formatPercent(lang: Lang, value: number): string {
-  return `${formatter(lang, 'plain').format(value)}%`;
-}
-
 /** Which style a published column is printed in; the one place that knows. */
 export function styleOfColumn(column: string, type: string): NumberStyle {
   if (type === 'integer') return 'count';
@@ -62,9 +57,6 @@ export function formatMonth(lang: Lang, month: string | [number, number], long =
   const [y, m] = typeof month === 'string' ? month.split('-').map(Number) : month;
   return monthFormat(lang, long).format(new Date(Date.UTC(y, m - 1, 1)));
 }
-
-/** `YYYY-MM` text for (tahun, bulan), the key the site uses for months. */
-export const monthKey = (tahun: number, bulan: number): string => `${tahun}-${String(bulan).padStart(2, '0')}`;
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 

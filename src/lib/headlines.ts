@@ -8,7 +8,8 @@ import type { Lang } from './i18n.ts';
 import { tr } from './words.ts';
 import { formatMonth, formatNumber, formatPeriod } from './format.ts';
 import { pubCell, sumCell, type Rich } from './chart.ts';
-import { hasFile, lastMonths, latestPeriod, latestYear, monthOf, num, rowsOf, semesters, str, unitNames, type Region } from './model.ts';
+import { hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames, type Region } from './model.ts';
+import { monthOf, num, str } from './row.ts';
 import { mutuLabel } from './labels.ts';
 import { tableExists } from './published.ts';
 
@@ -37,7 +38,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   if (!hasFile(kode, 'skm.csv')) out.push(notSent(T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'), 'ikm_wilayah', 'skm.csv'));
   else if (tableExists('ikm_wilayah')) {
     const rows = rowsOf('ikm_wilayah', kode);
-    const period = semesters(rows).at(-1) ?? latestPeriod(rows);
+    const period = latestPeriod(rows);
     const row = rows.find((r) => r.periode === period && num(r, 'ikm') !== null);
     if (row && period) {
       out.push({

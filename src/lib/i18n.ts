@@ -3,7 +3,6 @@
  * pages: every component takes a `lang` prop and asks this module for words and number formats.
  */
 export type Lang = 'id' | 'en';
-export const LANGS: readonly Lang[] = ['id', 'en'];
 
 /** `/wilayah/x/` → `/en/wilayah/x/` and back; paths always start and end with '/'. */
 export function localePath(lang: Lang, path: string): string {

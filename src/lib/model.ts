@@ -8,8 +8,7 @@ import { readPublishedJson, readTable } from './published.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
 import { monthOf, num, str } from './row.ts';
-
-export { monthOf, num, str };
+import { isSemester, latestPeriodOf } from '../derive/periods.ts';
 
 export interface Region {
   kode: string;
@@ -87,7 +86,6 @@ export function servicesOf(kode: string, kodeUnit?: string): Service[] {
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
 }
 
-const isSemester = (p: string) => /^\d{4}-S[12]$/.test(p);
 
 /** Sorted distinct semester periods present in the rows (`YYYY-S1`, `YYYY-S2`). */
 export function semesters(rows: PublishedRow[]): string[] {
@@ -99,10 +97,7 @@ export function semesters(rows: PublishedRow[]): string[] {
  * latest year or whatever period the rows use (predikat may come yearly or quarterly).
  */
 export function latestPeriod(rows: PublishedRow[]): string | undefined {
-  const sem = semesters(rows);
-  if (sem.length) return sem[sem.length - 1];
-  const all = [...new Set(rows.map((r) => str(r, 'periode')))].sort();
-  return all[all.length - 1];
+  return latestPeriodOf([...new Set(rows.map((r) => str(r, 'periode')))].sort());
 }
 
 export function latestYear(rows: PublishedRow[]): number | undefined {

@@ -6,9 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { tableByName, type PublishedRow, type TableName } from '../contract/published.ts';
-import { rawCell, rememberRaw, unguard } from './row.ts';
-
-export { rawCell };
+import { rememberRaw, unguard } from './row.ts';
 
 export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');
 

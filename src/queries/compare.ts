@@ -24,8 +24,6 @@ export interface Measure {
   /** Where the number comes from and how it is combined, in one sentence. */
   note: Bilingual;
   table: TableName;
-  /** Years only, or years and semesters (monthly and survey tables have both). */
-  semesters: boolean;
   /** Whether bawah/atas (a 95 % interval) exist. */
   interval: boolean;
 }
@@ -102,7 +100,6 @@ export const MEASURES: readonly Measure[] = [
     basis: respondents,
     note: { id: 'ikm_unit.ikm dengan interval kepercayaan 95% (ikm_bawah–ikm_atas).', en: 'ikm_unit.ikm with its 95% confidence interval (ikm_bawah–ikm_atas).' },
     table: 'ikm_unit',
-    semesters: true,
     interval: true,
   },
   ...UNSUR_COLUMNS.map(
@@ -113,7 +110,6 @@ export const MEASURES: readonly Measure[] = [
       basis: respondents,
       note: { id: `ikm_unit.nrr_${u}: nilai rata-rata unsur, skala 1–4.`, en: `ikm_unit.nrr_${u}: mean score of the element, 1–4 scale.` },
       table: 'ikm_unit',
-      semesters: true,
       interval: false,
     }),
   ),
@@ -124,7 +120,6 @@ export const MEASURES: readonly Measure[] = [
     basis: { id: 'Indikator', en: 'Indicators' },
     note: { id: 'Rata-rata capaian_iku.capaian semua indikator unit pada tahun itu.', en: 'Mean of capaian_iku.capaian over the unit’s indicators that year.' },
     table: 'capaian_iku',
-    semesters: false,
     interval: false,
   },
   {
@@ -134,7 +129,6 @@ export const MEASURES: readonly Measure[] = [
     basis: { id: 'Permohonan selesai', en: 'Completed applications' },
     note: { id: 'Σ tepat_waktu / Σ selesai × 100 dari ketepatan_layanan, semua layanan unit dalam periode.', en: 'Σ on time / Σ completed × 100 from ketepatan_layanan, all of the unit’s services in the period.' },
     table: 'ketepatan_layanan',
-    semesters: true,
     interval: false,
   },
   {
@@ -144,7 +138,6 @@ export const MEASURES: readonly Measure[] = [
     basis: { id: 'Laporan wajib', en: 'Reports due' },
     note: { id: 'Σ laporan / Σ (pegawai × hari_kerja) × 100 dari kepatuhan_laporan.', en: 'Σ reports / Σ (employees × working days) × 100 from kepatuhan_laporan.' },
     table: 'kepatuhan_laporan',
-    semesters: true,
     interval: false,
   },
   {
@@ -157,7 +150,6 @@ export const MEASURES: readonly Measure[] = [
       en: 'Mean of the monthly median_hari (pengaduan_bulanan), weighted by resolved complaints; a period’s median cannot be rebuilt from monthly medians.',
     },
     table: 'pengaduan_bulanan',
-    semesters: true,
     interval: false,
   },
   {
@@ -167,7 +159,6 @@ export const MEASURES: readonly Measure[] = [
     basis: { id: 'Peserta', en: 'Participants' },
     note: { id: 'Σ jam_pelajaran_total (pelatihan_unit) semua kategori pada tahun itu.', en: 'Σ jam_pelajaran_total (pelatihan_unit) over all categories that year.' },
     table: 'pelatihan_unit',
-    semesters: false,
     interval: false,
   },
 ];
@@ -188,6 +179,7 @@ export const unitKey = (kodeWilayah: string, kodeUnit: string) => `${kodeWilayah
 
 /** The comparison's columns, in order; renderers and tests refer to them by these names. */
 export const COMPARE_COLUMNS = ['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis'] as const;
+export type CompareColumn = (typeof COMPARE_COLUMNS)[number];
 
 export function compareSql(choices: CompareChoices): string {
   const rows = ROWS[choices.measure];

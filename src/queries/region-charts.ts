@@ -35,10 +35,6 @@ export const ikmPeriodsSql = (kode: string): string => `SELECT DISTINCT periode 
 export const ikmUnitTypesSql = (kode: string): string =>
   `SELECT DISTINCT u.jenis_unit FROM ikm_unit AS i JOIN unit AS u USING (kode_wilayah, kode_unit) WHERE i.kode_wilayah = ${sqlString(kode)} AND u.jenis_unit IS NOT NULL ORDER BY 1`;
 
-const isSemester = (p: string) => /^\d{4}-S[12]$/.test(p);
-
-/** The page's default: the latest semester, or the latest period when there is no semester. */
-export const defaultIkmPeriod = (periods: readonly string[]): string | undefined => periods.filter(isSemester).at(-1) ?? periods.at(-1);
 
 // ——— Indicator achievement by programme, one year ———
 

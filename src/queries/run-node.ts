@@ -12,6 +12,11 @@ import { createViewSql, csvFileName } from './published-views.ts';
 import { toCell, type QueryResult } from './result.ts';
 
 const connections = new Map<string, Promise<DuckDBConnection>>();
+/**
+ * Answers by folder and SQL. The published tables do not change during a build, and pages ask
+ * the same question once per language (a chart's rows, a filter's options): each is run once.
+ */
+const answers = new Map<string, Promise<QueryResult>>();
 
 async function connect(dir: string): Promise<DuckDBConnection> {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -20,7 +25,19 @@ async function connect(dir: string): Promise<DuckDBConnection> {
   return conn;
 }
 
-export async function runPublishedSql(sql: string, dir = publishedDir()): Promise<QueryResult> {
+/** The answer is shared between callers: read it, do not change it. */
+export function runPublishedSql(sql: string, dir = publishedDir()): Promise<QueryResult> {
+  const key = `${dir}\u0000${sql}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = run(sql, dir);
+    answers.set(key, answer);
+    answer.catch(() => answers.delete(key)); // a failure is not remembered
+  }
+  return answer;
+}
+
+async function run(sql: string, dir: string): Promise<QueryResult> {
   let conn = connections.get(dir);
   if (!conn) {
     conn = connect(dir);

@@ -6,11 +6,11 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { labelCell, shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
+import { labelCell, shapeCell, sumCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
 import { num, rawCell, str } from '../row.ts';
 import { kategoriCapaianLabel } from '../labels.ts';
 import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { BAR_DY, columns, countCell, KATEGORI_CAPAIAN_COLORS, rowChart, unitCells } from './common.ts';
+import { BAR_DY, columns, KATEGORI_CAPAIAN_COLORS, rowChart, unitCells } from './common.ts';
 import { namesOf } from './ikm-ranking.ts';
 
 /** capaian_iku as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
@@ -81,11 +81,11 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
     : '';
   const takeaway: Rich = drawn.length
     ? [
-        countCell(lang, onTarget),
+        sumCell(lang, onTarget),
         T(' dari ', ' of '),
-        countCell(lang, drawn.length),
+        sumCell(lang, drawn.length),
         T(' indikator yang sudah dilaporkan mencapai target (capaian ≥ 100).', ' reported indicators are on target (achievement ≥ 100).'),
-        ...(unreported ? [' ', countCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : []),
+        ...(unreported ? [' ', sumCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : []),
       ]
     : [T('Belum ada realisasi yang dilaporkan tahun ini.', 'No realisation reported this year yet.')];
   return {

@@ -3,7 +3,7 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
-import { formatMonth, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
+import { formatMonth, formatNumber, formatPeriod } from '../format.ts';
 import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
 import { monthOf, rawCell, str } from '../row.ts';
 import { PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
@@ -80,11 +80,6 @@ export const monthCell = (lang: Lang, month: string): Cell => labelCell(month, f
 
 export const periodCell = (lang: Lang, row: PublishedRow): Cell => labelCell(rawCell(row, 'periode'), formatPeriod(lang, str(row, 'periode')));
 
-/** A number computed on the page for a sentence (a count of units, a share), no source cell. */
-export function countCell(lang: Lang, n: number, style: NumberStyle = 'count'): Cell {
-  return { raw: String(n), text: formatNumber(lang, n, style), numeric: true };
-}
-
 /** The month as a UTC date, for Plot's time scales. */
 export const monthDate = (month: string): Date => {
   const [y, m] = month.split('-').map(Number);
@@ -103,8 +98,6 @@ const ORDERED_5 = ['#08519c', '#4a98c9', '#b8b8b8', '#f4a259', '#b34700'];
 export const KATEGORI_CAPAIAN_COLORS = Object.fromEntries(KATEGORI_CAPAIAN.map((k, i) => [k.value, ORDERED_5[i]]));
 export const PREDIKAT_COLORS = Object.fromEntries(PREDIKAT.map((k, i) => [k.value, ORDERED_5[i]]));
 
-/** Label text shortened for a chart axis (the table keeps the full name). */
-export const shorten = (s: string, max = 22) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 // ——— Row charts: a label line, then the bar or dot beneath it ———
 

@@ -8,8 +8,9 @@ import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth, formatPeriod } from '../format.ts';
 import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type FilterField, type Rich } from '../chart.ts';
-import { hasFile, lastMonths, latestPeriod, latestYear, monthOf, num, rowsOf, str, unitNames } from '../model.ts';
-import { rawCell, rowsFromQuery, unguard } from '../row.ts';
+import { hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames } from '../model.ts';
+import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
+import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
@@ -19,7 +20,6 @@ import {
   capaianProgrammesSql,
   capaianSql,
   capaianYearsSql,
-  defaultIkmPeriod,
   ikmPeriodsSql,
   ikmRankingSql,
   ikmUnitTypesSql,
@@ -31,7 +31,6 @@ import { ikmRankingChart, MUTU_A, MUTU_B } from './ikm-ranking.ts';
 import { capaianChart, noProgrammeLabel } from './capaian-programme.ts';
 import {
   columns,
-  countCell,
   KATEGORI_PELATIHAN_COLORS,
   KATEGORI_PENGADUAN_COLORS,
   monthCell,
@@ -84,7 +83,7 @@ function field(name: string, label: string, value: string, options: { value: str
 export async function ikmRanking(lang: Lang, kode: string): Promise<ChartData | null> {
   const T = tr(lang);
   const periods = await values(ikmPeriodsSql(kode));
-  const periode = defaultIkmPeriod(periods);
+  const periode = latestPeriodOf(periods);
   if (!periode) return null;
   const types = await values(ikmUnitTypesSql(kode));
   const choice: IkmChoice = { kode, periode, jenis: '' };
@@ -212,11 +211,11 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
     const rs = groups.get(k)!;
     const [bulan, kategori] = k.split('|');
     const withMedian = rs.filter((r) => num(r, 'median_hari') !== null).sort((a, b) => num(a, 'median_hari')! - num(b, 'median_hari')!);
-    const none = { raw: '', text: '', numeric: true, missing: 'na' as const };
+    const none = sumCell(lang, null);
     return {
       bulan: monthCell(lang, bulan),
       kategori: labelCell(kategori, kategoriPengaduanLabel(kategori, lang)),
-      unit: countCell(lang, rs.length),
+      unit: sumCell(lang, rs.length),
       masuk: sumCell(lang, sum(rs, 'masuk')),
       selesai: sumCell(lang, sum(rs, 'selesai')),
       median_hari_min: withMedian.length ? pubCell(lang, 'pengaduan_bulanan', withMedian[0], 'median_hari') : none,
@@ -292,7 +291,7 @@ export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
   const table: ChartRow[] = sums.map((s) => ({
     tahun: labelCell(String(year)),
     kategori: labelCell(s.k, kategoriPelatihanLabel(s.k, lang)),
-    unit: countCell(lang, s.units),
+    unit: sumCell(lang, s.units),
     kegiatan: sumCell(lang, s.kegiatan),
     peserta: sumCell(lang, s.peserta),
     jam_pelajaran_total: sumCell(lang, s.jam, 'plain'),
@@ -461,6 +460,20 @@ export function predikatCells(lang: Lang, r: PublishedRow): ChartRow {
   };
 }
 
+/** The three mean scores of a predikat_unit row. */
+export const SCORE_COLUMNS = ['rata_nilai_atasan', 'rata_nilai_diri', 'rata_nilai_rekan'] as const;
+
+/**
+ * The mean scores of a predikat_unit row. A hidden group (kelompok_kecil, pembeda) hides them;
+ * hidden small cells (sel_kecil) do not (derive/suppression.ts keeps the scores), so an empty
+ * score there is "not available", not "hidden".
+ */
+export function predikatScoreCells(lang: Lang, r: PublishedRow): ChartRow {
+  const why = str(r, 'disembunyikan');
+  const missing = why === 'kelompok_kecil' || why === 'pembeda' ? 'hidden' : 'na';
+  return Object.fromEntries(SCORE_COLUMNS.map((c) => [c, pubCell(lang, 'predikat_unit', r, c, { missing })]));
+}
+
 export const predikatColumns = (lang: Lang) =>
   columns(lang, [
     'pegawai',
@@ -482,9 +495,9 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
     id: 'predikat',
     title: t(lang).titles['predikat'],
     takeaway: [
-      countCell(lang, rows.length - hidden),
+      sumCell(lang, rows.length - hidden),
       T(' dari ', ' of '),
-      countCell(lang, rows.length),
+      sumCell(lang, rows.length),
       T(
         ' unit dipublikasikan. Kelompok kecil disembunyikan (bukan nol) agar tidak ada pegawai yang dapat dikenali.',
         ' units are published. Small groups are hidden (not zero) so that no employee can be identified.',
@@ -508,7 +521,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
   if (!period) return null;
   const names = unitNames(kode);
   const rows = all.filter((r) => r.periode === period).sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id'));
-  const cols = ['rata_nilai_atasan', 'rata_nilai_diri', 'rata_nilai_rekan'] as const;
+  const cols = SCORE_COLUMNS;
   const colors = { rata_nilai_atasan: BLUE, rata_nilai_diri: ORANGE, rata_nilai_rekan: '#009E73' };
   const who = { rata_nilai_atasan: T('atasan', 'supervisor'), rata_nilai_diri: T('diri sendiri', 'self'), rata_nilai_rekan: T('rekan', 'peers') };
   const code = (r: PublishedRow) => str(r, 'kode_unit');
@@ -536,7 +549,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
     id: 'selisih-nilai',
     title: t(lang).titles['selisih-nilai'],
     takeaway: published.length
-      ? [T('Nilai diri sendiri lebih tinggi daripada nilai atasan di ', 'Self-assessment is higher than the supervisor score in '), countCell(lang, selfAbove), T(' dari ', ' of '), countCell(lang, published.length), T(' unit yang dipublikasikan.', ' published units.')]
+      ? [T('Nilai diri sendiri lebih tinggi daripada nilai atasan di ', 'Self-assessment is higher than the supervisor score in '), sumCell(lang, selfAbove), T(' dari ', ' of '), sumCell(lang, published.length), T(' unit yang dipublikasikan.', ' published units.')]
       : [T('Semua kelompok disembunyikan karena terlalu kecil.', 'All groups are hidden because they are too small.')],
     columns: columns(lang, [
       ['kode_unit', 'Kode', 'Code'],
@@ -546,14 +559,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
       ['rata_nilai_diri', 'Diri sendiri', 'Self', true],
       ['rata_nilai_rekan', 'Rekan', 'Peers', true],
     ]),
-    rows: rows.map((r) => {
-      const m = str(r, 'disembunyikan') === 'kelompok_kecil' || str(r, 'disembunyikan') === 'pembeda' ? ('hidden' as const) : ('na' as const);
-      return {
-        ...unitCells(lang, kode, r, names),
-        periode: periodCell(lang, r),
-        ...Object.fromEntries(cols.map((c) => [c, pubCell(lang, 'predikat_unit', r, c, { missing: m })])),
-      };
-    }),
+    rows: rows.map((r) => ({ ...unitCells(lang, kode, r, names), periode: periodCell(lang, r), ...predikatScoreCells(lang, r) })),
     svg,
     sources: ['predikat_unit'],
     period: formatPeriod(lang, period),

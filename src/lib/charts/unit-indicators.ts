@@ -7,11 +7,11 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { labelCell, shapeCell, type ChartData } from '../chart-data.ts';
+import { labelCell, shapeCell, sumCell, type ChartData } from '../chart-data.ts';
 import { num, rawCell, str } from '../row.ts';
 import { arahLabel, kategoriCapaianLabel } from '../labels.ts';
 import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { BAR_INSET, columns, countCell, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
+import { BAR_INSET, columns, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
 import { CAPAIAN_IKU } from './capaian-programme.ts';
 
 /** Rows of unitIndicatorsSql, in its order (latest year first); null when there are none. */
@@ -47,11 +47,11 @@ export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: 
     takeaway: drawn.length
       ? [
           T(`Tahun ${year}: `, `In ${year}: `),
-          countCell(lang, onTarget),
+          sumCell(lang, onTarget),
           T(' dari ', ' of '),
-          countCell(lang, drawn.length),
+          sumCell(lang, drawn.length),
           T(' indikator yang dilaporkan mencapai target (capaian ≥ 100)', ' reported indicators are on target (achievement ≥ 100)'),
-          ...(latest.length > drawn.length ? ['; ', countCell(lang, latest.length - drawn.length), T(' belum dilaporkan.', ' not reported yet.')] : ['.']),
+          ...(latest.length > drawn.length ? ['; ', sumCell(lang, latest.length - drawn.length), T(' belum dilaporkan.', ' not reported yet.')] : ['.']),
         ]
       : [T(`Tahun ${year}: belum ada realisasi yang dilaporkan.`, `In ${year}: no realisation reported yet.`)],
     columns: columns(lang, [

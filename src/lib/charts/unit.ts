@@ -4,20 +4,18 @@ import { UNSUR } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth, formatPeriod } from '../format.ts';
-import { labelCell, pubCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
-import { hasFile, lastMonths, monthOf, num, rowsOf, semesters, str } from '../model.ts';
-import { rawCell } from '../published.ts';
+import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
+import { hasFile, lastMonths, rowsOf, semesters } from '../model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, ORANGE, PALETTE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
-import { rowsFromQuery } from '../row.ts';
+import { monthOf, num, rawCell, rowsFromQuery, str } from '../row.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
 import { unitIndicatorsSql, unitIndicatorYearsSql, type UnitIndicatorsChoice } from '../../queries/unit-charts.ts';
 import { unitIndicatorsChart } from './unit-indicators.ts';
 import {
   BAR_INSET,
   columns,
-  countCell,
   KATEGORI_PELATIHAN_COLORS,
   KATEGORI_PENGADUAN_COLORS,
   monthDate,
@@ -30,7 +28,7 @@ import {
   servicePath,
   yearMonthCells,
 } from './common.ts';
-import { CHART_INPUT, MUTU_A, MUTU_B, predikatBars, predikatCells, predikatColumns, predikatLegend, type PageChart } from './region.ts';
+import { CHART_INPUT, MUTU_A, MUTU_B, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
 
 /** Months of monthly series on a unit page: two years, so a trend and a season both show. */
 export const UNIT_MONTHS = 24;
@@ -284,7 +282,7 @@ export function unitComplaints(lang: Lang, kode: string, unit: string): ChartDat
   return {
     id: 'pengaduan',
     title: t(lang).titles.pengaduan,
-    takeaway: [T('Dalam 12 bulan terakhir ', 'In the last 12 months '), countCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), countCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
+    takeaway: [T('Dalam 12 bulan terakhir ', 'In the last 12 months '), sumCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), sumCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
     columns: columns(lang, [
       'bulan',
       'kategori',
@@ -334,7 +332,7 @@ export function unitTraining(lang: Lang, kode: string, unit: string): ChartData 
   return {
     id: 'pelatihan',
     title: t(lang).titles.pelatihan,
-    takeaway: [T(`Tahun ${lastYear}: `, `In ${lastYear}: `), countCell(lang, lastTotal, 'plain'), T(' jam pelajaran.', ' training hours.')],
+    takeaway: [T(`Tahun ${lastYear}: `, `In ${lastYear}: `), sumCell(lang, lastTotal, 'plain'), T(' jam pelajaran.', ' training hours.')],
     columns: columns(lang, [
       'tahun',
       'kategori',
@@ -423,7 +421,7 @@ export function unitPredikat(lang: Lang, kode: string, unit: string): ChartData 
     id: 'predikat',
     title: t(lang).titles.predikat,
     takeaway: published.length
-      ? [countCell(lang, published.length), T(' dari ', ' of '), countCell(lang, rows.length), T(' periode dipublikasikan; sisanya disembunyikan karena kelompoknya kecil.', ' periods are published; the rest are hidden because the group is small.')]
+      ? [sumCell(lang, published.length), T(' dari ', ' of '), sumCell(lang, rows.length), T(' periode dipublikasikan; sisanya disembunyikan karena kelompoknya kecil.', ' periods are published; the rest are hidden because the group is small.')]
       : [T('Semua periode disembunyikan: kelompok pegawai unit ini terlalu kecil untuk dipublikasikan tanpa membuka penilaian perorangan.', 'All periods are hidden: this unit\'s group is too small to publish without revealing individual appraisals.')],
     columns: [
       ...columns(lang, ['periode']),
@@ -434,16 +432,7 @@ export function unitPredikat(lang: Lang, kode: string, unit: string): ChartData 
         ['rata_nilai_rekan', 'Nilai rekan', 'Peer score', true],
       ]),
     ],
-    rows: rows.map((r): ChartRow => {
-      const m = str(r, 'disembunyikan') ? ('hidden' as const) : ('na' as const);
-      return {
-        periode: periodCell(lang, r),
-        ...predikatCells(lang, r),
-        rata_nilai_atasan: pubCell(lang, 'predikat_unit', r, 'rata_nilai_atasan', { missing: m }),
-        rata_nilai_diri: pubCell(lang, 'predikat_unit', r, 'rata_nilai_diri', { missing: m }),
-        rata_nilai_rekan: pubCell(lang, 'predikat_unit', r, 'rata_nilai_rekan', { missing: m }),
-      };
-    }),
+    rows: rows.map((r): ChartRow => ({ periode: periodCell(lang, r), ...predikatCells(lang, r), ...predikatScoreCells(lang, r) })),
     svg,
     sources: ['predikat_unit'],
     period: rangeLabel(formatPeriod(lang, str(rows[0], 'periode')), formatPeriod(lang, str(rows.at(-1)!, 'periode'))),
