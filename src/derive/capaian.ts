@@ -1,5 +1,6 @@
 /** Capaian kinerja (PermenPAN-RB 8/2021) and its category (Permendagri 86/2017), contract §4. */
 import type { ARAH, KATEGORI_CAPAIAN } from '../contract/enums.ts';
+import { CAPAIAN_GRADE } from './grades.ts';
 import { roundHalfUp } from './rounding.ts';
 
 export type Arah = (typeof ARAH)[number]['value'];
@@ -14,9 +15,9 @@ export function capaianOf(arah: Arah, target: number, realisasi: number | undefi
 
 export function kategoriCapaian(capaian: number | null): KategoriCapaian | null {
   if (capaian === null) return null;
-  if (capaian >= 91) return 'sangat_tinggi';
-  if (capaian >= 76) return 'tinggi';
-  if (capaian >= 66) return 'sedang';
-  if (capaian >= 51) return 'rendah';
+  if (capaian >= CAPAIAN_GRADE.sangat_tinggi) return 'sangat_tinggi';
+  if (capaian >= CAPAIAN_GRADE.tinggi) return 'tinggi';
+  if (capaian >= CAPAIAN_GRADE.sedang) return 'sedang';
+  if (capaian >= CAPAIAN_GRADE.rendah) return 'rendah';
   return 'sangat_rendah';
 }

@@ -3,6 +3,7 @@
  * Works on running sums, so a million responses are folded in without being kept.
  */
 import { MUTU, UNSUR_KEYS, type Unsur } from '../contract/enums.ts';
+import { IKM_GRADE, NRR_GRADE } from './grades.ts';
 import { roundHalfUp } from './rounding.ts';
 
 export type Mutu = (typeof MUTU)[number]['value'];
@@ -11,17 +12,17 @@ export const KINERJA_OF_MUTU = Object.fromEntries(MUTU.map((m) => [m.value, m.la
 
 /** Classifies an IKM already rounded to 2 decimals (the regulation's intervals). */
 export function mutuOfIkm(ikm: number): Mutu {
-  if (ikm >= 88.31) return 'A';
-  if (ikm >= 76.61) return 'B';
-  if (ikm >= 65) return 'C';
+  if (ikm >= IKM_GRADE.A) return 'A';
+  if (ikm >= IKM_GRADE.B) return 'B';
+  if (ikm >= IKM_GRADE.C) return 'C';
   return 'D';
 }
 
 /** Classifies an NRR (1–4 scale) rounded to 4 decimals. */
 export function mutuOfNrr(nrr: number): Mutu {
-  if (nrr >= 3.5324) return 'A';
-  if (nrr >= 3.0644) return 'B';
-  if (nrr >= 2.6) return 'C';
+  if (nrr >= NRR_GRADE.A) return 'A';
+  if (nrr >= NRR_GRADE.B) return 'B';
+  if (nrr >= NRR_GRADE.C) return 'C';
   return 'D';
 }
 

@@ -6,16 +6,14 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { formatPeriod } from '../format.ts';
+import { formatNumber, formatPeriod } from '../format.ts';
+import { IKM_GRADE } from '../../derive/grades.ts';
 import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
 import { num, str } from '../row.ts';
 import { mutuLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from '../plot.ts';
 import { BAR_DY, columns, periodCell, rowChart, unitCells } from './common.ts';
 
-/** Mutu thresholds of PermenPAN-RB 14/2017, drawn as reference lines. */
-export const MUTU_B = 76.61;
-export const MUTU_A = 88.31;
 
 /** ikm_unit as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
 export const IKM_UNIT: TableShape = {
@@ -60,7 +58,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
           ...rowChart(drawn.map(code)),
           x: { domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100], label: T('IKM dan interval 95% →', 'Index and 95% interval →'), tickFormat: axisFormat(lang, 'count'), grid: true },
           marks: [
-            Plot.ruleX([MUTU_B, MUTU_A], { stroke: GREY, strokeDasharray: '4,3' }),
+            Plot.ruleX([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
             rowLabels(drawn, code, name),
             Plot.ruleY(drawn, { y: code, x1: (r: PublishedRow) => num(r, 'ikm_bawah'), x2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2, dy: BAR_DY }),
             Plot.dot(drawn, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, dy: BAR_DY, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
@@ -93,7 +91,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     method: 'ikm',
     legend: [
       { color: BLUE, label: T('IKM; titik kosong = sampel kurang dari minimum', 'Index; hollow dot = sample below the minimum') },
-      { color: GREY, label: T('garis putus: batas mutu B (76,61) dan A (88,31)', 'dashed: grade B (76.61) and A (88.31) thresholds'), dashed: true },
+      { color: GREY, label: ikmGradeLegend(lang), dashed: true },
     ],
   };
 }
@@ -119,4 +117,10 @@ function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) 
       ? T(`Interval 95% dua unit teratas bertumpang tindih: selisihnya belum tentu nyata.`, `The 95% intervals of the top two units overlap: the difference may not be real.`)
       : T(`Unit teratas jelas lebih tinggi dari unit kedua (interval tidak bertumpang tindih).`, `The top unit is clearly ahead of the second (intervals do not overlap).`),
   ];
+}
+
+/** The legend of the dashed grade lines, with the boundaries as the regulation gives them. */
+export function ikmGradeLegend(lang: Lang): string {
+  const [b, a] = [IKM_GRADE.B, IKM_GRADE.A].map((v) => formatNumber(lang, v, 'fixed2'));
+  return tr(lang)(`garis putus: batas mutu B (${b}) dan A (${a})`, `dashed: grade B (${b}) and A (${a}) thresholds`);
 }

@@ -27,7 +27,7 @@ import {
   type CapaianChoice,
   type IkmChoice,
 } from '../../queries/region-charts.ts';
-import { ikmRankingChart, MUTU_A, MUTU_B } from './ikm-ranking.ts';
+import { ikmRankingChart } from './ikm-ranking.ts';
 import { capaianChart, noProgrammeLabel } from './capaian-programme.ts';
 import {
   columns,
@@ -49,7 +49,6 @@ import {
 /** How many recent months the region page shows; the full history is in the downloads. */
 export const REGION_MONTHS = 12;
 
-export { MUTU_A, MUTU_B };
 
 /** Which input file a chart needs, so a page can say "not sent" rather than show nothing. */
 export const CHART_INPUT: Record<string, string> = {

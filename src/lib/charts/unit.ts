@@ -3,7 +3,8 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { UNSUR } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { formatMonth, formatPeriod } from '../format.ts';
+import { formatMonth, formatNumber, formatPeriod } from '../format.ts';
+import { IKM_GRADE, NRR_GRADE } from '../../derive/grades.ts';
 import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
 import { hasFile, lastMonths, rowsOf, semesters } from '../model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
@@ -28,7 +29,7 @@ import {
   servicePath,
   yearMonthCells,
 } from './common.ts';
-import { CHART_INPUT, MUTU_A, MUTU_B, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
+import { CHART_INPUT, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
 
 /** Months of monthly series on a unit page: two years, so a trend and a season both show. */
 export const UNIT_MONTHS = 24;
@@ -51,9 +52,9 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
           marginRight: 12,
           marginBottom: 40,
           x: { type: 'point', domain: periods, tickFormat: (p: string) => shortPeriod(lang, p).replace(' ', '\n'), label: null, padding: 0.3 },
-          y: { domain: [Math.max(25, Math.floor(Math.min(...ys, MUTU_B) - 3)), Math.min(100, Math.ceil(Math.max(...ys) + 2))], label: T('↑ IKM', '↑ Index'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          y: { domain: [Math.max(25, Math.floor(Math.min(...ys, IKM_GRADE.B) - 3)), Math.min(100, Math.ceil(Math.max(...ys) + 2))], label: T('↑ IKM', '↑ Index'), tickFormat: axisFormat(lang, 'count'), grid: true },
           marks: [
-            Plot.ruleY([MUTU_B, MUTU_A], { stroke: GREY, strokeDasharray: '4,3' }),
+            Plot.ruleY([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
             Plot.ruleX(drawn, { x: 'periode', y1: (r: PublishedRow) => num(r, 'ikm_bawah'), y2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2 }),
             Plot.line(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), stroke: BLUE, strokeOpacity: 0.5 }),
             Plot.dot(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
@@ -115,9 +116,6 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
 
 // ——— The nine unsur of the latest semester ———
 
-/** NRR thresholds of the regulation on the 1–4 scale (grade B and A), drawn as guides. */
-const NRR_B = 3.0644;
-const NRR_A = 3.5324;
 
 export function unsurScores(lang: Lang, kode: string, unit: string): ChartData | null {
   const T = tr(lang);
@@ -133,7 +131,7 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
       ...rowChart(sorted.map((x) => x.key)),
       x: { domain: [1, 4], label: T('Nilai rata-rata (1–4) →', 'Mean score (1–4) →'), tickFormat: axisFormat(lang), ticks: [1, 2, 3, 4], grid: true },
       marks: [
-        Plot.ruleX([NRR_B, NRR_A], { stroke: GREY, strokeDasharray: '4,3' }),
+        Plot.ruleX([NRR_GRADE.B, NRR_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
         rowLabels(sorted, (x) => x.key, (x) => unsurLabel(x.key, lang)),
         Plot.barX(sorted, { y: 'key', x1: 1, x2: 'v', fill: { value: (x: { key: string }) => (x.key === lowest.key ? ORANGE : BLUE), scale: null }, ...BAR_INSET }),
       ],
@@ -161,7 +159,7 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
     method: 'ikm',
     legend: [
       { color: ORANGE, label: T('unsur terendah', 'lowest element') },
-      { color: GREY, label: T('batas mutu B (3,0644) dan A (3,5324)', 'grade B (3.0644) and A (3.5324) thresholds'), dashed: true },
+      { color: GREY, label: T(`batas mutu B (${formatNumber(lang, NRR_GRADE.B, 'nrr')}) dan A (${formatNumber(lang, NRR_GRADE.A, 'nrr')})`, `grade B (${formatNumber(lang, NRR_GRADE.B, 'nrr')}) and A (${formatNumber(lang, NRR_GRADE.A, 'nrr')}) thresholds`), dashed: true },
     ],
   };
 }
