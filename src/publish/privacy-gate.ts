@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
+import type { PrivateValues } from '../validate/private-values.ts';
 
 /** NIP structure: birth date, appointment year-month, sex, sequence; spaces allowed as printed. */
 export const NIP_LIKE = /(?<![0-9])19[5-9][0-9](?:0[1-9]|1[0-2])[0-3][0-9] ?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]) ?[12] ?[0-9]{3}(?![0-9])/;
@@ -31,14 +32,6 @@ export interface PrivateLookup {
    */
   matching?(cells: ReadonlySet<string>): ReadonlySet<string>;
 }
-
-/** Private values kept as lists (validate/private-values.ts), matched in one pass. */
-interface BulkValues extends ReadonlySet<string> {
-  hasAny(): boolean;
-  matching(cells: ReadonlySet<string>): Set<string>;
-}
-
-const isBulk = (v: ReadonlySet<string>): v is BulkValues => 'matching' in v && 'hasAny' in v;
 
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -68,12 +61,10 @@ export const isMeaningfulPrivate = (v: string): boolean => v.length >= 4 && !SHO
  * isMeaningfulPrivate, applied to the cell being looked up instead of
  * to every private value: a million respondent ids are not copied into a second Set.
  */
-export function meaningfulView(values: ReadonlySet<string>): PrivateLookup {
-  const has = (v: string) => isMeaningfulPrivate(v) && values.has(v);
-  if (!isBulk(values)) return { size: values.size, has };
+export function meaningfulView(values: PrivateValues): PrivateLookup {
   return {
     size: values.hasAny() ? 1 : 0,
-    has,
+    has: (v) => isMeaningfulPrivate(v) && values.has(v),
     matching: (cells) => values.matching(new Set([...cells].filter(isMeaningfulPrivate))),
   };
 }

@@ -45,7 +45,7 @@ export interface ExportReport {
 export interface ValidatedExport extends ExportReport {
   regions: RegionData[];
   /** Every private value of the inputs: the privacy gate refuses output that contains one. */
-  privateValues: Set<string>;
+  privateValues: PrivateValues;
 }
 
 const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
@@ -85,7 +85,7 @@ export interface ValidateOptions {
   parallel?: ParallelOptions;
 }
 
-export async function validateRegion(dir: string, region: string, issues: Issue[], privateValues: Set<string>, opts: ValidateOptions = {}): Promise<RegionData | null> {
+export async function validateRegion(dir: string, region: string, issues: Issue[], privateValues: PrivateValues, opts: ValidateOptions = {}): Promise<RegionData | null> {
   const wilayah = await readWilayah(dir, region, issues);
   const entries = await readdir(dir);
   const minBytes = opts.parallel?.minBytes ?? DEFAULT_MIN_BYTES;
@@ -135,9 +135,7 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
     record(input, result);
     if (!sub) continue;
     for (const i of sub.issues) issues.push(i);
-    const found = sub.privateValues as PrivateValues;
-    if (privateValues instanceof PrivateValues) privateValues.absorb(found);
-    else for (const v of found) privateValues.add(v);
+    privateValues.absorb(sub.privateValues);
   }
   return wilayah ? ({ ...data, wilayah } as RegionData) : null;
 }

@@ -11,6 +11,7 @@ import { EncodingError } from '../read/decode.ts';
 import type { Dialect } from '../read/dialect.ts';
 import { validateInParallel, type ParallelOptions } from './parallel.ts';
 import { emptyFileIssue, encodingIssue, FileRules, Stage, syntaxIssue, tableFor, uniqueIssue, type RowSink } from './rows.ts';
+import type { PrivateValues } from './private-values.ts';
 import type { Table } from './table.ts';
 
 export interface FileContext {
@@ -19,7 +20,7 @@ export interface FileContext {
   /** Codes of unit.csv, for foreign keys; absent while unit.csv itself is read. */
   unitCodes?: ReadonlySet<string>;
   /** Every private value seen, for the privacy gate before publishing. */
-  privateValues: Set<string>;
+  privateValues: PrivateValues;
   /** When files are read in slices by several threads; by default, files of 64 KiB and more. */
   parallel?: ParallelOptions;
 }

@@ -23,8 +23,7 @@ import type { FileContext, FileResult } from './file.ts';
 import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from './rows.ts';
 import { readSlice } from './slice-worker.ts';
 import type { Table, TablePart } from './table.ts';
-import { unpack, type PackedStrings } from './packed.ts';
-import { PrivateValues } from './private-values.ts';
+import type { PackedStrings } from './packed.ts';
 import { SeenKeys } from './unique.ts';
 
 export interface ParallelOptions {
@@ -345,8 +344,7 @@ function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: Slice
   new FileRules(input, plan.dialect, ctx.unitCodes, headerSink).header(plan.header, plan.headerRow);
 
   for (const r of results) {
-    if (ctx.privateValues instanceof PrivateValues) ctx.privateValues.addAll(r.privateValues);
-    else for (const v of unpack(r.privateValues)) ctx.privateValues.add(v);
+    ctx.privateValues.addAll(r.privateValues);
   }
 
   const uniqueIssues = inOrder.found.flat().map((u) => issue(at(u.row, u.column, u.value), 'unique-error', u.msg));

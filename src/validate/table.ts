@@ -5,14 +5,13 @@
  * derivation iterates; the hot derivations read the arrays directly.
  */
 
-/** How a column is stored: numbers, text (dictionary-coded), or anything else as is. */
-export type ColumnKind = 'number' | 'text' | 'any';
+/** How a column is stored: numbers, or text (dictionary-coded). */
+export type ColumnKind = 'number' | 'text';
 
 /** A column's contents, as sent between threads: only typed arrays and string lists. */
 export type ColumnPart =
   | { kind: 'number'; values: Float64Array }
-  | { kind: 'text'; codes: Int32Array; dict: string[] }
-  | { kind: 'any'; values: unknown[] };
+  | { kind: 'text'; codes: Int32Array; dict: string[] };
 
 /** The columns of a table or of a slice of one, with the file row of each record. */
 export interface TablePart {
@@ -92,20 +91,6 @@ class TextStore implements Store {
   }
 }
 
-class AnyStore implements Store {
-  values: unknown[] = [];
-  reserve(): void {}
-  set(i: number, v: unknown): void {
-    this.values[i] = v;
-  }
-  get(i: number): unknown {
-    return this.values[i];
-  }
-  part(): ColumnPart {
-    return { kind: 'any', values: this.values };
-  }
-}
-
 /** A copy of `a` with room for `capacity` elements. */
 function grown<A extends Float64Array | Int32Array>(a: A, capacity: number): A {
   const b = new (a.constructor as new (n: number) => A)(capacity);
@@ -113,8 +98,7 @@ function grown<A extends Float64Array | Int32Array>(a: A, capacity: number): A {
   return b;
 }
 
-const storeOf = (kind: ColumnKind, capacity?: number): Store =>
-  kind === 'number' ? new NumberStore(capacity) : kind === 'text' ? new TextStore(capacity) : new AnyStore();
+const storeOf = (kind: ColumnKind, capacity?: number): Store => (kind === 'number' ? new NumberStore(capacity) : new TextStore(capacity));
 
 export class Table<R extends object> implements Iterable<R> {
   private stores: Store[];
@@ -125,52 +109,44 @@ export class Table<R extends object> implements Iterable<R> {
    */
   private numberStores: NumberStore[] = [];
   private textStores: TextStore[] = [];
-  private anyStores: AnyStore[] = [];
   /** The table column of each store in the lists above. */
   private numberColumns: number[] = [];
   private textColumns: number[] = [];
-  private anyColumns: number[] = [];
   /** The `slots` pushFrom was last given, and for each list above the value position of its columns. */
   private slotsSeen: readonly number[] | null = null;
   private numberSlots = new Int32Array(0);
   private textSlots = new Int32Array(0);
-  private anySlots = new Int32Array(0);
   /** The file row (header = 1) each record came from, for messages found after reading. */
   private rows: Int32Array;
   length = 0;
 
   /**
-   * `kinds` per column; without it every column keeps its values as they are. `capacity`: the
-   * records expected, room made for them at once.
+   * `kinds`: the storage of each column. `capacity`: the records expected, room made for them
+   * at once.
    */
   constructor(
     readonly columns: readonly (keyof R & string)[],
-    kinds?: readonly ColumnKind[],
+    kinds: readonly ColumnKind[],
     capacity = 1024,
   ) {
     this.rows = new Int32Array(capacity);
-    this.stores = columns.map((_, c) => storeOf(kinds?.[c] ?? 'any', capacity));
+    this.stores = columns.map((_, c) => storeOf(kinds[c], capacity));
     this.sortColumns();
   }
 
   private sortColumns(): void {
     this.numberStores = [];
     this.textStores = [];
-    this.anyStores = [];
     this.numberColumns = [];
     this.textColumns = [];
-    this.anyColumns = [];
     this.slotsSeen = null;
     this.stores.forEach((s, c) => {
       if (s instanceof NumberStore) {
         this.numberStores.push(s);
         this.numberColumns.push(c);
-      } else if (s instanceof TextStore) {
-        this.textStores.push(s);
-        this.textColumns.push(c);
       } else {
-        this.anyStores.push(s as AnyStore);
-        this.anyColumns.push(c);
+        this.textStores.push(s as TextStore);
+        this.textColumns.push(c);
       }
     });
   }
@@ -212,8 +188,6 @@ export class Table<R extends object> implements Iterable<R> {
       const v = values[textSlots[k]];
       texts[k].codes[i] = v === undefined ? -1 : texts[k].code(v as string);
     }
-    const anys = this.anyStores;
-    for (let k = 0; k < anys.length; k++) anys[k].values[i] = values[this.anySlots[k]];
     this.length = i + 1;
   }
 
@@ -221,7 +195,6 @@ export class Table<R extends object> implements Iterable<R> {
     this.slotsSeen = slots;
     this.numberSlots = Int32Array.from(this.numberColumns, (c) => slots[c]);
     this.textSlots = Int32Array.from(this.textColumns, (c) => slots[c]);
-    this.anySlots = Int32Array.from(this.anyColumns, (c) => slots[c]);
   }
 
   fileRowOf(i: number): number {
@@ -248,22 +221,15 @@ export class Table<R extends object> implements Iterable<R> {
   /** A number column as one array, NaN where blank. */
   numbers(name: keyof R & string): Float64Array {
     const s = this.store(name);
-    if (s instanceof NumberStore) return s.values.subarray(0, this.length);
-    const out = new Float64Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const v = s.get(i);
-      out[i] = typeof v === 'number' ? v : NaN;
-    }
-    return out;
+    if (!(s instanceof NumberStore)) throw new Error(`column ${name} is text, not numbers`);
+    return s.values.subarray(0, this.length);
   }
 
   /** A text column as codes into its distinct values, -1 where blank. */
   texts(name: keyof R & string): TextColumn {
     const s = this.store(name);
-    if (s instanceof TextStore) return { codes: s.codes.subarray(0, this.length), dict: s.dict };
-    const t = new TextStore(this.length);
-    for (let i = 0; i < this.length; i++) t.set(i, s.get(i));
-    return { codes: t.codes, dict: t.dict };
+    if (!(s instanceof TextStore)) throw new Error(`column ${name} is numbers, not text`);
+    return { codes: s.codes.subarray(0, this.length), dict: s.dict };
   }
 
   private store(name: string): Store {
@@ -286,7 +252,7 @@ export class Table<R extends object> implements Iterable<R> {
    * records (by their file row) found invalid once all slices were seen.
    */
   static concat<R extends object>(columns: readonly (keyof R & string)[], parts: readonly TablePart[], keep?: (fileRow: number) => boolean): Table<R> {
-    const kinds = parts[0]?.columns.map((c) => c.kind);
+    const kinds = parts[0]?.columns.map((c) => c.kind) ?? [];
     const table = new Table<R>(columns, kinds, parts.reduce((n, p) => n + p.length, 0));
     for (const p of parts) table.append(p, keep);
     return table;
@@ -306,16 +272,14 @@ export class Table<R extends object> implements Iterable<R> {
     this.stores.forEach((store, c) => {
       const col = part.columns[c];
       if (store instanceof NumberStore) copyKept(store.values, at, (col as { values: Float64Array }).values, kept, count);
-      else if (store instanceof TextStore) {
+      else {
         const { codes, dict } = col as { codes: Int32Array; dict: string[] };
-        const remap = Int32Array.from(dict, (v) => store.code(v));
+        const text = store as TextStore;
+        const remap = Int32Array.from(dict, (v) => text.code(v));
         for (let i = 0; i < count; i++) {
           const code = codes[kept ? kept[i] : i];
-          store.codes[at + i] = code < 0 ? -1 : remap[code];
+          text.codes[at + i] = code < 0 ? -1 : remap[code];
         }
-      } else {
-        const values = (col as { values: unknown[] }).values;
-        for (let i = 0; i < count; i++) store.set(at + i, values[kept ? kept[i] : i]);
       }
     });
     this.length = at + count;

@@ -10,6 +10,7 @@ import { readCsv } from '../../src/read/csv.ts';
 import { detectDialect, normalizeHeader, type Dialect } from '../../src/read/dialect.ts';
 import { validateFile } from '../../src/validate/file.ts';
 import type { Issue } from '../../src/contract/issues.ts';
+import { PrivateValues } from '../../src/validate/private-values.ts';
 
 const ID: Dialect = { delimiter: ';', numbers: 'id' };
 const PLAIN: Dialect = { delimiter: ',', numbers: 'plain' };
@@ -159,7 +160,7 @@ describe('encoding errors found after the first chunk', () => {
       const path = join(dir, 'skm.csv');
       await writeFile(path, Buffer.concat([Buffer.from(`${header}\n${body}\nR-x,U01,L01,2025-01-01,4,4,4,4,4,4,4,4,4,p,30,sma,swasta,Caf`), Buffer.from([0xe9, 0x0a])]));
       const issues: Issue[] = [];
-      const result = await validateFile(path, skm, { region: 'uji', issues, privateValues: new Set(), unitCodes: new Set(['U01']) });
+      const result = await validateFile(path, skm, { region: 'uji', issues, privateValues: new PrivateValues(), unitCodes: new Set(['U01']) });
       expect(issues).toEqual([expect.objectContaining({ file: 'skm.csv', row: null, code: 'encoding-error' })]);
       expect(result.table.length).toBe(0); // nothing of a half-read file is used
     } finally {
