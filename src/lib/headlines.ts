@@ -11,6 +11,7 @@ import { pubCell, sumCell, type Rich } from './chart.ts';
 import { hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames, type Region } from './model.ts';
 import { monthOf, num, str } from './row.ts';
 import { mutuLabel } from './labels.ts';
+import { RECENT_MONTHS } from './charts/common.ts';
 import { tableExists } from './published.ts';
 
 export interface Headline {
@@ -88,7 +89,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
 
   if (!hasFile(kode, 'pengaduan.csv')) out.push(notSent(T('Pengaduan diselesaikan', 'Complaints resolved'), 'pengaduan_bulanan', 'pengaduan.csv'));
   const aduan = rowsOf('pengaduan_bulanan', kode);
-  const months = lastMonths(aduan, 12);
+  const months = lastMonths(aduan, RECENT_MONTHS);
   if (months.length) {
     const rows = aduan.filter((r) => months.includes(str(r, 'bulan')));
     const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);

@@ -5,8 +5,10 @@ import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../format.ts';
 import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
-import { monthOf, rawCell, str } from '../row.ts';
-import { PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
+import { monthOf, num, rawCell, str } from '../row.ts';
+import { tr } from '../words.ts';
+import { kategoriPengaduanLabel } from '../labels.ts';
+import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
 export const servicePath = (lang: Lang, kode: string, kodeLayanan: string) => localePath(lang, `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`);
@@ -118,14 +120,22 @@ export function rowChart(keys: readonly string[]): Plot.PlotOptions {
   };
 }
 
+/** How many recent months the region and unit pages show of a monthly table; the full history is in the downloads. */
+export const RECENT_MONTHS = 12;
+
 /** Three-letter month names for band axes: `Jan`…`Des` / `Jan`…`Dec`. */
 export const monthInitial = (lang: Lang) => (m: string) => formatMonth(lang, m).slice(0, 3);
 
+/**
+ * Where a heatmap's shades start: spread over the values actually present (at least 20 points
+ * wide), so that 85 % and 99 % do not look alike; the numbers printed in the cells carry the
+ * exact value.
+ */
+const shadeLow = (values: readonly number[]) => Math.min(80, Math.floor(Math.min(...values, 100) / 5) * 5);
+
 /** A months × rows heatmap frame, 0–100 % on a single-hue scale (print- and colour-blind-safe). */
 export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plot.Markish[], values: number[] = []): Plot.PlotOptions {
-  // Shades spread over the values actually present (at least 20 points wide), so that 85 %
-  // and 99 % do not look alike; the numbers printed in the cells carry the exact value.
-  const low = Math.min(80, Math.floor(Math.min(...values, 100) / 5) * 5);
+  const low = shadeLow(values);
   // No x label here, so a shorter bottom margin; the height follows so rows keep ROW each.
   return {
     ...rowChart(keys),
@@ -140,7 +150,7 @@ export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plo
 /** Heatmap cells with their value printed inside, dark text on light cells and vice versa. */
 export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string, y: (d: T) => string, value: (d: T) => number): Plot.Markish[] {
   // White text once the cell is dark enough: past the middle of the shade range.
-  const low = Math.min(80, Math.floor(Math.min(...rows.map(value), 100) / 5) * 5);
+  const low = shadeLow(rows.map(value));
   const threshold = low + (100 - low) * 0.45;
   return [
     Plot.cell(rows, { x, y, fill: value, ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 }),
@@ -175,3 +185,35 @@ export function shortPeriod(lang: Lang, period: string): string {
 
 /** `A – B`, or just `A` when both ends are the same. */
 export const rangeLabel = (a: string, b: string) => (a === b ? a : `${a} – ${b}`);
+
+/**
+ * Complaints received per month, stacked by category (pengaduan_bulanan rows, one or more per
+ * month and category: a region's units are summed).
+ */
+export function complaintBars(lang: Lang, rows: readonly PublishedRow[], months: readonly string[], frame: { height: number; marginLeft: number }): Plot.PlotOptions {
+  const T = tr(lang);
+  const kategoris = complaintKategoris(rows);
+  return {
+    ...frame,
+    marginRight: 8,
+    x: { type: 'band', domain: [...months], axis: null },
+    y: { label: T('↑ Pengaduan masuk', '↑ Complaints received'), tickFormat: axisFormat(lang, 'count'), grid: true },
+    color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PENGADUAN_COLORS[k]) },
+    marks: [
+      Plot.barY(rows, Plot.groupX({ y: 'sum' }, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris })),
+      Plot.ruleY([0]),
+      Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
+    ],
+  };
+}
+
+/** The complaint categories present in the rows, in the contract's order (the colours' order). */
+const complaintKategoris = (rows: readonly PublishedRow[]) => Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
+
+/** The colour key of complaintBars. */
+export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
+  complaintKategoris(rows).map((k) => ({ color: KATEGORI_PENGADUAN_COLORS[k], label: kategoriPengaduanLabel(k, lang) }));
+
+/** A chart's description for screen readers: complaints per month by category over `months`. */
+export const complaintBarsLabel = (lang: Lang, months: number) =>
+  tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${months} bulan terakhir`, `Complaints received per month by category, last ${months} months`);

@@ -32,7 +32,6 @@ import { capaianChart, noProgrammeLabel } from './capaian-programme.ts';
 import {
   columns,
   KATEGORI_PELATIHAN_COLORS,
-  KATEGORI_PENGADUAN_COLORS,
   monthCell,
   periodCell,
   PREDIKAT_COLORS,
@@ -40,14 +39,14 @@ import {
   BAR_INSET,
   heatCells,
   heatmap,
-  monthInitial,
   rowChart,
   unitCells,
   yearMonthCells,
+  complaintBars,
+  complaintBarsLabel,
+  complaintLegend,
+  RECENT_MONTHS,
 } from './common.ts';
-
-/** How many recent months the region page shows; the full history is in the downloads. */
-export const REGION_MONTHS = 12;
 
 
 /** Which input file a chart needs, so a page can say "not sent" rather than show nothing. */
@@ -122,7 +121,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('ketepatan_layanan', kode);
   if (all.length === 0) return null;
-  const months = lastMonths(all, REGION_MONTHS);
+  const months = lastMonths(all, RECENT_MONTHS);
   const names = unitNames(kode);
   const rows = all
     .filter((r) => months.includes(monthOf(r)))
@@ -195,7 +194,7 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('pengaduan_bulanan', kode);
   if (all.length === 0) return null;
-  const months = lastMonths(all, REGION_MONTHS);
+  const months = lastMonths(all, RECENT_MONTHS);
   const recent = all.filter((r) => months.includes(str(r, 'bulan')));
   // Counts add up across units; medians do not, so each month × category shows the range of
   // the units' published medians (each end is a published cell).
@@ -226,23 +225,7 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
   const byKategori = new Map<string, number>();
   for (const r of recent) byKategori.set(str(r, 'kategori'), (byKategori.get(str(r, 'kategori')) ?? 0) + (num(r, 'masuk') ?? 0));
   const [topKategori, topCount] = [...byKategori].sort((a, b) => b[1] - a[1])[0];
-  const kategoris = Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => byKategori.has(k));
-  const svg = renderStatic(
-    {
-      height: 240,
-      marginLeft: 40,
-      marginRight: 8,
-      x: { type: 'band', domain: months, axis: null },
-      y: { label: T('↑ Pengaduan masuk', '↑ Complaints received'), tickFormat: axisFormat(lang, 'count'), grid: true },
-      color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PENGADUAN_COLORS[k]) },
-      marks: [
-        Plot.barY(recent, Plot.groupX({ y: 'sum' }, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris })),
-        Plot.ruleY([0]),
-        Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
-      ],
-    },
-    { label: T(`Pengaduan masuk per bulan menurut kategori, ${months.length} bulan terakhir`, `Complaints received per month by category, last ${months.length} months`) },
-  );
+  const svg = renderStatic(complaintBars(lang, recent, months, { height: 240, marginLeft: 40 }), { label: complaintBarsLabel(lang, months.length) });
   return {
     id: 'pengaduan',
     title: t(lang).titles['pengaduan'],
@@ -271,7 +254,7 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
     method: 'pengaduan',
     collapse: true,
-    legend: kategoris.map((k) => ({ color: KATEGORI_PENGADUAN_COLORS[k], label: kategoriPengaduanLabel(k, lang) })),
+    legend: complaintLegend(lang, recent),
   };
 }
 
@@ -342,7 +325,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('kepatuhan_laporan', kode);
   if (all.length === 0) return null;
-  const months = lastMonths(all, REGION_MONTHS);
+  const months = lastMonths(all, RECENT_MONTHS);
   const names = unitNames(kode);
   const rows = all
     .filter((r) => months.includes(monthOf(r)))

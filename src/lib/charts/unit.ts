@@ -18,9 +18,7 @@ import {
   BAR_INSET,
   columns,
   KATEGORI_PELATIHAN_COLORS,
-  KATEGORI_PENGADUAN_COLORS,
   monthDate,
-  monthInitial,
   monthAxis,
   periodCell,
   rangeLabel,
@@ -28,6 +26,10 @@ import {
   rowChart,
   servicePath,
   yearMonthCells,
+  complaintBars,
+  complaintBarsLabel,
+  complaintLegend,
+  RECENT_MONTHS,
 } from './common.ts';
 import { CHART_INPUT, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
 
@@ -183,7 +185,7 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
   const T = tr(lang);
   const all = rowsOf('ketepatan_layanan', kode, unit);
   if (all.length === 0) return null;
-  const months = lastMonths(all, 12);
+  const months = lastMonths(all, RECENT_MONTHS);
   const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || monthOf(a).localeCompare(monthOf(b)));
   const services = [...new Set(rows.map((r) => str(r, 'kode_layanan')))];
   const nameOf = new Map(rows.map((r) => [str(r, 'kode_layanan'), str(r, 'nama_layanan')]));
@@ -256,31 +258,15 @@ export function unitComplaints(lang: Lang, kode: string, unit: string): ChartDat
   const T = tr(lang);
   const all = rowsOf('pengaduan_bulanan', kode, unit);
   if (all.length === 0) return null;
-  const months = lastMonths(all, 12);
+  const months = lastMonths(all, RECENT_MONTHS);
   const rows = all.filter((r) => months.includes(str(r, 'bulan'))).sort((a, b) => str(a, 'bulan').localeCompare(str(b, 'bulan')) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
-  const kategoris = Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
   const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
   const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
-  const svg = renderStatic(
-    {
-      height: 220,
-      marginLeft: 36,
-      marginRight: 8,
-      x: { type: 'band', domain: months, axis: null },
-      y: { label: T('↑ Pengaduan masuk', '↑ Complaints received'), tickFormat: axisFormat(lang, 'count'), grid: true },
-      color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PENGADUAN_COLORS[k]) },
-      marks: [
-        Plot.barY(rows, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris }),
-        Plot.ruleY([0]),
-        Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
-      ],
-    },
-    { label: T('Pengaduan masuk per bulan menurut kategori, 12 bulan terakhir', 'Complaints received per month by category, last 12 months') },
-  );
+  const svg = renderStatic(complaintBars(lang, rows, months, { height: 220, marginLeft: 36 }), { label: complaintBarsLabel(lang, months.length) });
   return {
     id: 'pengaduan',
     title: t(lang).titles.pengaduan,
-    takeaway: [T('Dalam 12 bulan terakhir ', 'In the last 12 months '), sumCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), sumCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
+    takeaway: [T(`Dalam ${months.length} bulan terakhir `, `In the last ${months.length} months `), sumCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), sumCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
     columns: columns(lang, [
       'bulan',
       'kategori',
@@ -300,7 +286,7 @@ export function unitComplaints(lang: Lang, kode: string, unit: string): ChartDat
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
     method: 'pengaduan',
     collapse: true,
-    legend: kategoris.map((k) => ({ color: KATEGORI_PENGADUAN_COLORS[k], label: kategoriPengaduanLabel(k, lang) })),
+    legend: complaintLegend(lang, rows),
   };
 }
 
