@@ -6,7 +6,7 @@ import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth } from '../format.ts';
-import { pubCell, type ChartData, type ChartRow } from '../chart.ts';
+import { pubCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
 import { hasFile, rowsOf, unitNames } from '../model.ts';
 import { monthOf, num, str } from '../row.ts';
 import { axisFormat, PALETTE, Plot } from '../plot.ts';
@@ -26,17 +26,35 @@ function unitColours(rows: PublishedRow[]): Map<string, string> {
   return new Map(units.map((u, i) => [u, PALETTE[i % PALETTE.length]]));
 }
 
+/**
+ * A service's monthly series of one column, a line per unit: its rows, the months, the rows
+ * with a value (drawn), the units' names, colours and colour key, and a sentence on the latest month.
+ */
+function serviceSeries(kode: string, layanan: string, column: string) {
+  const rows = serviceRows(kode, layanan);
+  const names = unitNames(kode);
+  const colour = unitColours(rows);
+  const months = [...new Set(rows.map(monthOf))].sort();
+  const drawn = rows.filter((r) => num(r, column) !== null);
+  const stroke = { value: (r: PublishedRow) => colour.get(str(r, 'kode_unit')), scale: null };
+  /** "<month>: <unit> <what>; <unit> <what>." over the latest month's drawn rows; `none` when there are none. */
+  const latestTakeaway = (lang: Lang, what: (r: PublishedRow) => Rich, none: Rich): Rich => {
+    const latest = drawn.filter((r) => monthOf(r) === months.at(-1));
+    if (latest.length === 0) return none;
+    return latest
+      .flatMap((r, i) => [i === 0 ? `${formatMonth(lang, monthOf(r), true)}: ` : '; ', ...(colour.size > 1 ? [`${names.get(str(r, 'kode_unit'))} `] : []), ...what(r)])
+      .concat(['.']);
+  };
+  const legend = [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u }));
+  return { rows, names, months, drawn, stroke, legend, latestTakeaway };
+}
+
 const x = (r: PublishedRow) => monthDate(monthOf(r));
 
 export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const rows = serviceRows(kode, layanan);
+  const { rows, names, months, drawn, stroke, legend, latestTakeaway } = serviceSeries(kode, layanan, 'ketepatan');
   if (rows.length === 0) return null;
-  const names = unitNames(kode);
-  const colour = unitColours(rows);
-  const months = [...new Set(rows.map(monthOf))].sort();
-  const drawn = rows.filter((r) => num(r, 'ketepatan') !== null);
-  const stroke = { value: (r: PublishedRow) => colour.get(str(r, 'kode_unit')), scale: null };
   const svg = renderStatic(
     {
       height: 240,
@@ -51,22 +69,21 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
     },
     { label: T('Persentase permohonan selesai tepat waktu per bulan', 'Share of applications completed on time per month') },
   );
-  const latest = drawn.filter((r) => monthOf(r) === months.at(-1));
   return {
     id: 'ketepatan-bulanan',
     title: t(lang).titles['ketepatan-bulanan'],
-    takeaway: latest.length
-      ? latest.flatMap((r, i) => [
-          i === 0 ? `${formatMonth(lang, monthOf(r), true)}: ` : '; ',
-          ...(colour.size > 1 ? [`${names.get(str(r, 'kode_unit'))} `] : []),
-          pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
-          T(' dari ', ' of '),
-          pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
-          T(' permohonan selesai tepat waktu (', ' applications completed on time ('),
-          pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
-          '%)',
-        ]).concat(['.'])
-      : [T('Pada bulan terakhir tidak ada permohonan yang selesai.', 'No application was completed in the last month.')],
+    takeaway: latestTakeaway(
+      lang,
+      (r) => [
+        pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
+        T(' dari ', ' of '),
+        pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
+        T(' permohonan selesai tepat waktu (', ' applications completed on time ('),
+        pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
+        '%)',
+      ],
+      [T('Pada bulan terakhir tidak ada permohonan yang selesai.', 'No application was completed in the last month.')],
+    ),
     columns: columns(lang, [
       'kode_unit',
       'nama_unit',
@@ -92,19 +109,14 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
     period: rangeLabel(formatMonth(lang, months[0]), formatMonth(lang, months.at(-1)!)),
     method: 'ketepatan',
     collapse: true,
-    legend: [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u })),
+    legend,
   };
 }
 
 export function processingDays(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const rows = serviceRows(kode, layanan);
+  const { rows, names, months, drawn, stroke, legend, latestTakeaway } = serviceSeries(kode, layanan, 'rata_hari');
   if (rows.length === 0) return null;
-  const names = unitNames(kode);
-  const colour = unitColours(rows);
-  const months = [...new Set(rows.map(monthOf))].sort();
-  const drawn = rows.filter((r) => num(r, 'rata_hari') !== null);
-  const stroke = { value: (r: PublishedRow) => colour.get(str(r, 'kode_unit')), scale: null };
   const maxY = Math.max(...rows.map((r) => Math.max(num(r, 'rata_hari') ?? 0, num(r, 'standar_hari') ?? 0)));
   const svg = renderStatic(
     {
@@ -122,21 +134,20 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
     },
     { label: T('Rata-rata hari proses per bulan (garis) dibanding standar layanan (garis putus)', 'Mean processing days per month (solid) against the service standard (dashed)') },
   );
-  const last = drawn.filter((r) => monthOf(r) === months.at(-1));
   return {
     id: 'waktu-proses',
     title: t(lang).titles['waktu-proses'],
-    takeaway: last.length
-      ? last.flatMap((r, i) => [
-          i === 0 ? `${formatMonth(lang, monthOf(r), true)}: ` : '; ',
-          ...(colour.size > 1 ? [`${names.get(str(r, 'kode_unit'))} `] : []),
-          T('rata-rata ', 'mean '),
-          pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'),
-          T(' hari, standar ', ' days, standard '),
-          pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
-          T(' hari', ' days'),
-        ]).concat(['.'])
-      : [T('Rata-rata hari proses bulan terakhir tidak dilaporkan.', 'Mean processing days were not reported for the last month.')],
+    takeaway: latestTakeaway(
+      lang,
+      (r) => [
+        T('rata-rata ', 'mean '),
+        pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'),
+        T(' hari, standar ', ' days, standard '),
+        pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
+        T(' hari', ' days'),
+      ],
+      [T('Rata-rata hari proses bulan terakhir tidak dilaporkan.', 'Mean processing days were not reported for the last month.')],
+    ),
     columns: columns(lang, [
       'kode_unit',
       'nama_unit',
@@ -158,7 +169,7 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
     period: rangeLabel(formatMonth(lang, months[0]), formatMonth(lang, months.at(-1)!)),
     method: 'ketepatan',
     collapse: true,
-    legend: [...[...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u })), { color: '#57606a', label: T('garis putus = standar layanan', 'dashed = service standard'), dashed: true }],
+    legend: [...legend, { color: '#57606a', label: T('garis putus = standar layanan', 'dashed = service standard'), dashed: true }],
   };
 }
 
