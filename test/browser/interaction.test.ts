@@ -22,11 +22,24 @@ function csvRows(table: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 }
 
-/** Every request a page (and its workers) makes, so tests can ask what was fetched and from where. */
-function recordRequests(context: BrowserContext): string[] {
-  const urls: string[] = [];
-  context.on('request', (r) => urls.push(r.url()));
-  return urls;
+/**
+ * A browser for one describe block, with every request its pages (and their workers) make, so
+ * tests can ask what was fetched and from where; none may leave the site.
+ */
+function recordedBrowser(): { context: BrowserContext; requests: string[] } {
+  const opened = { context: undefined as unknown as BrowserContext, requests: [] as string[] };
+  let close: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    const browser = await openBrowser();
+    opened.context = browser.context;
+    close = browser.close;
+    browser.context.on('request', (r) => opened.requests.push(r.url()));
+  });
+  afterAll(async () => {
+    expect(foreign(opened.requests)).toEqual([]);
+    await close();
+  });
+  return opened;
 }
 
 const isDuckDb = (url: string) => /duckdb/i.test(new URL(url).pathname);
@@ -52,16 +65,7 @@ const regionEmbeds = subdirs(join(siteDir, 'embed', 'wilayah'))
 const unit = csvRows('unit').find((u) => u.kode_wilayah === region)!.kode_unit;
 
 describe('DuckDB-WASM is loaded only when a reader asks', () => {
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let requests: string[];
-  beforeAll(async () => {
-    browser = await openBrowser();
-    requests = recordRequests(browser.context);
-  });
-  afterAll(async () => {
-    expect(foreign(requests)).toEqual([]);
-    await browser.close();
-  });
+  const browser = recordedBrowser();
 
   test.each([
     ['home', '/'],
@@ -71,56 +75,49 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
     ['compare without choices', '/bandingkan/'],
     ['embed', '/embed/bandingkan/'],
   ])('%s page fetches no DuckDB file', async (_name, path) => {
-    requests.length = 0;
+    browser.requests.length = 0;
     const page = await browser.context.newPage();
     const response = await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
-    expect(requests.filter(isDuckDb)).toEqual([]);
+    expect(browser.requests.filter(isDuckDb)).toEqual([]);
     await page.close();
   });
 
   test('the explorer warms DuckDB once the page is readable, so the first query finds it ready', async () => {
-    requests.length = 0;
+    browser.requests.length = 0;
     const page = await browser.context.newPage();
     await page.goto(`${siteUrl}/jelajah/`);
     await page.waitForSelector('html[data-engine=ready]', { state: 'attached', timeout: 60_000 });
-    const fetched = requests.filter(isDuckDb).map((u) => new URL(u).pathname);
+    const fetched = browser.requests.filter(isDuckDb).map((u) => new URL(u).pathname);
     expect(fetched.some((p) => p.endsWith('.wasm'))).toBe(true);
     expect(fetched.some((p) => /worker.*\.js$/.test(p))).toBe(true);
     // Warm means no more engine bytes at the click: only the table the query names.
-    requests.length = 0;
+    browser.requests.length = 0;
     await page.click('#run');
     expect(await waitForAnswer(page)).toBe('done');
-    expect(requests.filter(isDuckDb)).toEqual([]);
+    expect(browser.requests.filter(isDuckDb)).toEqual([]);
     await page.close();
   });
 
   test('a reader who saves data gets no engine until their first query', async () => {
-    requests.length = 0;
+    browser.requests.length = 0;
     const page = await browser.context.newPage();
     await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
     await page.goto(`${siteUrl}/jelajah/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2500); // past the idle callback's 2 s deadline
-    expect(requests.filter(isDuckDb)).toEqual([]);
+    expect(browser.requests.filter(isDuckDb)).toEqual([]);
     await page.click('#run');
     expect(await waitForAnswer(page)).toBe('done');
-    expect(requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(browser.requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
     await page.close();
   });
 });
 
 describe('explorer', () => {
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let requests: string[];
+  const browser = recordedBrowser();
   let page: Page;
   beforeAll(async () => {
-    browser = await openBrowser();
-    requests = recordRequests(browser.context);
     page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    expect(foreign(requests)).toEqual([]);
-    await browser.close();
   });
 
   const COUNT_SQL = 'SELECT kode_wilayah, count(*) FROM ikm_unit GROUP BY 1';
@@ -183,7 +180,7 @@ describe('explorer', () => {
     await page.fill('#sql', 'LOAD json');
     await page.click('#run');
     expect(await waitForAnswer(page)).toBe('error');
-    expect(foreign(requests)).toEqual([]);
+    expect(foreign(browser.requests)).toEqual([]);
   });
 
   test('every example question runs', async () => {
@@ -197,16 +194,7 @@ describe('explorer', () => {
 });
 
 describe('compare', () => {
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let requests: string[];
-  beforeAll(async () => {
-    browser = await openBrowser();
-    requests = recordRequests(browser.context);
-  });
-  afterAll(async () => {
-    expect(foreign(requests)).toEqual([]);
-    await browser.close();
-  });
+  const browser = recordedBrowser();
 
   test('the default comparison’s URL with scripts gives the build-time table', async () => {
     const noScript = await openBrowser({ javaScriptEnabled: false });
