@@ -10,6 +10,7 @@ import type { ColumnType, PublishedRow, TableName, TABLES } from '../contract/pu
 import type { Lang } from './i18n.ts';
 import { formatNumber, styleOfColumn, type NumberStyle } from './format.ts';
 import { rawCell } from './row.ts';
+import { guardFormula, quoteCsv } from './csv-text.ts';
 
 /** Why a cell is empty: the privacy rules hid it, it could not be computed, or it was not reported yet. */
 export type Missing = 'hidden' | 'na' | 'unreported';
@@ -130,12 +131,9 @@ export function shapeCell(lang: Lang, shape: TableShape, row: PublishedRow, col:
 }
 
 /**
- * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`
- * in every CSV, as in the published tables (contract §6). Values read with rawCell already have it.
+ * A label cell (names, months, categories): the CSV keeps the code, the page shows words.
+ * Formula text is guarded here, as in the published tables; values read with rawCell already are.
  */
-const guardFormula = (raw: string) => (/^[=+\-@]/.test(raw) ? `'${raw}` : raw);
-
-/** A label cell (names, months, categories): the CSV keeps the code, the page shows words. */
 export function labelCell(raw: string, text: string = raw, href?: string): Cell {
   const safe = guardFormula(raw);
   return href ? { raw: safe, text, href } : { raw: safe, text };
@@ -152,8 +150,8 @@ export function sumCell(lang: Lang, value: number | null, style: NumberStyle = '
 
 /** The CSV of a chart: exactly its table's rows, RFC 4180, CRLF, as the published tables. */
 export function chartCsv(chart: Pick<ChartData, 'columns' | 'rows'>): string {
-  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [chart.columns.map((c) => esc(c.key)).join(',')];
-  for (const row of chart.rows) lines.push(chart.columns.map((c) => esc(row[c.key]?.raw ?? '')).join(','));
+  // Raw values are guarded already (labelCell, rawCell): quoted only, so a raw `-3.5` stays as it is.
+  const lines = [chart.columns.map((c) => quoteCsv(c.key)).join(',')];
+  for (const row of chart.rows) lines.push(chart.columns.map((c) => quoteCsv(row[c.key]?.raw ?? '')).join(','));
   return lines.join('\r\n') + '\r\n';
 }

@@ -2,19 +2,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { PublishedRow, PublishedTable } from '../contract/published.ts';
+import { csvCell } from '../lib/csv-text.ts';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@]/;
-
-/** One cell as text. Text that Excel would run as a formula gets a leading apostrophe. */
-export function formatCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const csvLine = (cells: readonly (string | number | null)[]) => cells.map(formatCell).join(',') + '\r\n';
+export const csvLine = (cells: readonly (string | number | null)[]) => cells.map(csvCell).join(',') + '\r\n';
 
 /** Distinct cells remembered per file as their bytes (codes, months, answers repeat). */
 const CACHE_LIMIT = 1 << 16;
@@ -48,7 +38,7 @@ export async function writeCsv(path: string, table: PublishedTable, rows: Iterab
     if (typeof v === 'number' && v >= 0 && v < 256 && (v | 0) === v && !Object.is(v, -0)) return small[v];
     let b = cache.get(v);
     if (b === undefined) {
-      b = Buffer.from(formatCell(v));
+      b = Buffer.from(csvCell(v));
       if (cache.size < CACHE_LIMIT) cache.set(v, b);
     }
     return b;

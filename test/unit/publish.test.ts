@@ -3,36 +3,37 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { csvLine, formatCell } from '../../src/publish/csv.ts';
+import { csvLine } from '../../src/publish/csv.ts';
+import { csvCell } from '../../src/lib/csv-text.ts';
 import { NIP_LIKE, isMeaningfulPrivate, scanForLeaks } from '../../src/publish/privacy-gate.ts';
 
-describe('formatCell (RFC 4180, safe to open in Excel)', () => {
+describe('csvCell (RFC 4180, safe to open in Excel)', () => {
   test('text that Excel would run as a formula gets a leading apostrophe', () => {
-    expect(formatCell('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(formatCell('+62 812')).toBe("'+62 812");
-    expect(formatCell('-5 hari')).toBe("'-5 hari");
-    expect(formatCell('@kinerja')).toBe("'@kinerja");
+    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvCell('+62 812')).toBe("'+62 812");
+    expect(csvCell('-5 hari')).toBe("'-5 hari");
+    expect(csvCell('@kinerja')).toBe("'@kinerja");
   });
 
   test('numbers are numbers, negative ones included; empty is empty', () => {
-    expect(formatCell(-5)).toBe('-5');
-    expect(formatCell(91.48)).toBe('91.48');
-    expect(formatCell(0)).toBe('0');
-    expect(formatCell(null)).toBe('');
-    expect(formatCell('')).toBe('');
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(91.48)).toBe('91.48');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell('')).toBe('');
   });
 
   test('commas, quotes and line breaks are quoted, quotes doubled', () => {
-    expect(formatCell('Kota Alfa, Papua')).toBe('"Kota Alfa, Papua"');
-    expect(formatCell('Layanan "Prima"')).toBe('"Layanan ""Prima"""');
-    expect(formatCell('baris\nbaru')).toBe('"baris\nbaru"');
-    expect(formatCell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
+    expect(csvCell('Kota Alfa, Papua')).toBe('"Kota Alfa, Papua"');
+    expect(csvCell('Layanan "Prima"')).toBe('"Layanan ""Prima"""');
+    expect(csvCell('baris\nbaru')).toBe('"baris\nbaru"');
+    expect(csvCell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
   });
 
   test('ordinary text and a formula sign inside are untouched', () => {
-    expect(formatCell('KTP-el')).toBe('KTP-el');
-    expect(formatCell('Rata-rata = 5')).toBe('Rata-rata = 5');
-    expect(formatCell('≥60')).toBe('≥60');
+    expect(csvCell('KTP-el')).toBe('KTP-el');
+    expect(csvCell('Rata-rata = 5')).toBe('Rata-rata = 5');
+    expect(csvCell('≥60')).toBe('≥60');
   });
 
   test('a line ends with CRLF', () => {
