@@ -12,16 +12,18 @@ const deck = document.getElementById('deck');
 const words = forumWords(document.documentElement.lang === 'en' ? 'en' : 'id');
 
 let current = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
+/** The scroll position show() left the screen at: while it holds, `current` is still where the presenter is. */
+let shownAt = Number.NaN;
 
 function show(index: number, focus = true) {
   current = Math.min(slides.length - 1, Math.max(0, index));
   const slide = slides[current];
   slide.scrollIntoView({ block: 'start' });
+  shownAt = scrollY;
   if (focus) slide.focus({ preventScroll: true });
   history.replaceState(null, '', `#${slide.id}`);
   const title = slide.querySelector('h1, h2')?.textContent ?? '';
   if (position) position.textContent = words.position(current + 1, slides.length, title);
-  document.documentElement.dataset.slide = String(current + 1);
 }
 
 const KEYS: Record<string, (i: number) => number> = {
@@ -42,27 +44,29 @@ document.addEventListener('keydown', (e) => {
   // Keys typed into a control, or with a modifier (browser shortcuts), are not slide moves.
   if (!move || e.altKey || e.ctrlKey || e.metaKey || target?.closest('input, textarea, select, button, [contenteditable]')) return;
   e.preventDefault();
-  show(move(current));
+  show(move(onScreen()));
 });
 
-// A reader who scrolls or follows an agenda link moves the presenter's position too.
-const seen = new IntersectionObserver(
-  (entries) => {
-    for (const entry of entries) {
-      if (entry.isIntersecting && entry.intersectionRatio >= 0.6) {
-        current = slides.indexOf(entry.target as HTMLElement);
-        document.documentElement.dataset.slide = String(current + 1);
-      }
-    }
-  },
-  { threshold: [0.6] },
-);
-for (const s of slides) seen.observe(s);
+// Where the presenter is: the slide last shown, unless the reader has scrolled or followed an
+// agenda link since; then whatever slide fills most of the screen. Read when a key or button is
+// pressed. (An IntersectionObserver kept this before, but its first, asynchronous report could
+// arrive after a key press and move the presenter back a slide.)
+function onScreen(): number {
+  if (Math.abs(scrollY - shownAt) < 2) return current;
+  let best = current;
+  let most = 0;
+  slides.forEach((s, i) => {
+    const r = s.getBoundingClientRect();
+    const shown = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+    if (shown > most) [best, most] = [i, shown];
+  });
+  return best;
+}
 
 nav?.addEventListener('click', (e) => {
   const go = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-go]')?.dataset.go;
-  if (go === 'next') show(current + 1, false);
-  else if (go === 'prev') show(current - 1, false);
+  if (go === 'next') show(onScreen() + 1, false);
+  else if (go === 'prev') show(onScreen() - 1, false);
   else if (go === 'fullscreen') void (document.fullscreenElement ? document.exitFullscreen() : deck?.requestFullscreen());
 });
 
@@ -71,4 +75,3 @@ if (nav) {
   document.documentElement.dataset.deckNav = '';
 }
 if (location.hash && current > 0) show(current);
-else document.documentElement.dataset.slide = '1';

@@ -282,6 +282,12 @@ describe('forum view', () => {
     await page.keyboard.press('End');
     expect(new URL(page.url()).hash).toBe(`#slide-${slides}`);
     expect(await page.textContent('#deck-position')).toContain(`${slides}`);
+    await page.keyboard.press('ArrowLeft');
+    expect(new URL(page.url()).hash).toBe(`#slide-${slides - 1}`);
+    // A reader who scrolled elsewhere moves on from where the screen is, not from the last key.
+    await page.$eval('#slide-2', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-3');
     await page.close();
   });
 
