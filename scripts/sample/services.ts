@@ -6,6 +6,7 @@
  * tell a story such as "on-time share rises after a reform".
  */
 import { KANAL, KATEGORI_PENGADUAN, STATUS_PENGADUAN } from '../../src/contract/enums.ts';
+import { ketepatanWaktu } from '../../src/derive/rates.ts';
 import { addDays, dayNumber, monthsOf, randomWorkday, semesterOf, type Month } from './calendar.ts';
 import type { Row } from './columns.ts';
 import { clamp, round, weighted, type Rng } from './random.ts';
@@ -178,9 +179,9 @@ export function medianResolutionDays(rows: readonly Row<'pengaduan'>[], filter: 
   return days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2;
 }
 
-/** Σ tepat_waktu / Σ selesai × 100, rounded to 2 decimals (contract §4), for indicator realisations. */
+/** Σ tepat_waktu / Σ selesai × 100 by the pipeline's own formula (contract §4), for indicator realisations. */
 export function ketepatanOf(rows: readonly Row<'layanan'>[]): number | undefined {
   const selesai = rows.reduce((s, r) => s + Number(r.selesai), 0);
   const tepat = rows.reduce((s, r) => s + Number(r.tepat_waktu), 0);
-  return selesai > 0 ? round((tepat / selesai) * 100, 2) : undefined;
+  return ketepatanWaktu(tepat, selesai) ?? undefined;
 }

@@ -8,7 +8,7 @@
  * deliberately do not.
  */
 import { JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, UNSUR_KEYS, type Unsur } from '../../src/contract/enums.ts';
-import { minimumSample } from '../../src/derive/ikm.ts';
+import { addResponse, ikmOf as ikmResult, minimumSample, newIkmAccumulator } from '../../src/derive/ikm.ts';
 import { monthsOfSemester, randomWorkday, semestersOf, type Month, type Semester } from './calendar.ts';
 import type { Row } from './columns.ts';
 import { clamp, weighted, type Rng } from './random.ts';
@@ -169,15 +169,11 @@ export function coverMinimum(permohonan: (semester: Semester) => number, cover: 
 }
 
 /**
- * IKM of a set of responses by the contract's formula (§4), rounded to 2 decimals: used to
- * fill indicator realisations so that the iku.csv story agrees with skm.csv.
+ * IKM of a set of responses, computed by the pipeline's own code (contract §4): used to fill
+ * indicator realisations so that the iku.csv story agrees with the published ikm_unit.
  */
 export function ikmOf(rows: readonly Row<'skm'>[]): number | undefined {
-  let sum = 0;
-  for (const u of UNSUR_KEYS) {
-    const answers = rows.map((r) => r[u]).filter((v): v is number => typeof v === 'number');
-    if (answers.length === 0) return undefined;
-    sum += answers.reduce((a, b) => a + b, 0) / answers.length;
-  }
-  return Math.round((sum / 9) * 25 * 100) / 100;
+  const acc = newIkmAccumulator();
+  for (const r of rows) addResponse(acc, UNSUR_KEYS.map((u) => (typeof r[u] === 'number' ? r[u] : undefined)));
+  return ikmResult(acc).ikm ?? undefined;
 }

@@ -20,6 +20,10 @@ export interface Region {
   row: PublishedRow;
 }
 
+/** Indonesian alphabetical order: how every list of regions, units and services reads. */
+const alphabetical = (a: string, b: string): number => a.localeCompare(b, 'id');
+const byNama = (a: { nama: string }, b: { nama: string }): number => alphabetical(a.nama, b.nama);
+
 export function regions(): Region[] {
   return readTable('wilayah')
     .map((row) => ({
@@ -31,14 +35,42 @@ export function regions(): Region[] {
       lisensi: str(row, 'lisensi'),
       row,
     }))
-    .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+    .sort(byNama);
 }
 
 export const regionByCode = (kode: string): Region | undefined => regions().find((r) => r.kode === kode);
 
-/** Rows of a table for one region (and optionally one unit). */
+/** One region's rows of a table, all of them and per unit, in table order. */
+interface RegionRows {
+  all: PublishedRow[];
+  byUnit: Map<unknown, PublishedRow[]>;
+}
+
+/** Keyed by readTable's cached array, so an index lives exactly as long as the table it indexes. */
+const indexes = new WeakMap<PublishedRow[], Map<unknown, RegionRows>>();
+
+/** Groups a table once, on first use: a site has many pages per region, each asking for a few rows. */
+function regionIndex(rows: PublishedRow[]): Map<unknown, RegionRows> {
+  let index = indexes.get(rows);
+  if (index) return index;
+  index = new Map();
+  for (const r of rows) {
+    let region = index.get(r.kode_wilayah);
+    if (!region) index.set(r.kode_wilayah, (region = { all: [], byUnit: new Map() }));
+    region.all.push(r);
+    const unit = region.byUnit.get(r.kode_unit);
+    if (unit) unit.push(r);
+    else region.byUnit.set(r.kode_unit, [r]);
+  }
+  indexes.set(rows, index);
+  return index;
+}
+
+/** Rows of a table for one region (and optionally one unit), in table order; a fresh array the caller may sort. */
 export function rowsOf(table: TableName, kode: string, kodeUnit?: string): PublishedRow[] {
-  return readTable(table).filter((r) => r.kode_wilayah === kode && (kodeUnit === undefined || r.kode_unit === kodeUnit));
+  const region = regionIndex(readTable(table)).get(kode);
+  const rows = kodeUnit === undefined ? region?.all : region?.byUnit.get(kodeUnit);
+  return rows ? [...rows] : [];
 }
 
 export interface Unit {
@@ -52,13 +84,19 @@ export interface Unit {
 export function unitsOf(kode: string): Unit[] {
   return rowsOf('unit', kode)
     .map((row) => ({ kode: str(row, 'kode_unit'), nama: str(row, 'nama_unit'), jenis: str(row, 'jenis_unit'), induk: str(row, 'induk_unit'), row }))
-    .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+    .sort(byNama);
 }
 
 /** kode_unit → unit name, for labelling rows of the other tables. */
 export function unitNames(kode: string): Map<string, string> {
   return new Map(unitsOf(kode).map((u) => [u.kode, u.nama]));
 }
+
+/** Rows of a unit-level table in the order of the unit list; `names` from unitNames. */
+export const byUnitName =
+  (names: ReadonlyMap<string, string>) =>
+  (a: PublishedRow, b: PublishedRow): number =>
+    alphabetical(names.get(str(a, 'kode_unit')) ?? '', names.get(str(b, 'kode_unit')) ?? '');
 
 export interface Service {
   kode: string;
@@ -83,7 +121,7 @@ export function servicesOf(kode: string, kodeUnit?: string): Service[] {
   }
   return [...byCode]
     .map(([code, s]) => ({ kode: code, nama: [...s.names].sort((a, b) => b[1] - a[1])[0][0], units: [...s.units].sort() }))
-    .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+    .sort(byNama);
 }
 
 

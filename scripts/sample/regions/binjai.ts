@@ -14,7 +14,7 @@ import { semestersOf, type Month } from '../calendar.ts';
 import { NipFactory, generateAppraisals } from '../people.ts';
 import { generateIku, generateLaporan, generatePelatihan, type IndicatorDef, type TrainingDef } from '../plans.ts';
 import { SUMBER_SINTETIS, sekitar, unitRows, type RegionSpec, type UnitDef } from '../region.ts';
-import { round } from '../random.ts';
+import { roundHalfUp } from '../../../src/derive/rounding.ts';
 import { generateSurvey, type SurveyUnit } from '../survey.ts';
 
 const UNITS: UnitDef[] = [
@@ -213,15 +213,16 @@ export const binjai: RegionSpec = {
     await ctx.write('laporan_harian', PLAIN, laporan);
     await ctx.write('pelatihan', PLAIN, generatePelatihan(PELATIHAN, 'kode', ctx.rng('pelatihan')));
 
+    // Pooled over the year, so kepatuhanLaporan's per-row signature does not fit; its rounding does.
     const compliance = (t: number) => {
       const rows = laporan.filter((r) => r.tahun === t);
       const possible = rows.reduce((s, r) => s + Number(r.pegawai) * Number(r.hari_kerja), 0);
-      return possible > 0 ? round((rows.reduce((s, r) => s + Number(r.laporan), 0) / possible) * 100, 2) : undefined;
+      return possible > 0 ? roundHalfUp((rows.reduce((s, r) => s + Number(r.laporan), 0) / possible) * 100, 2) : undefined;
     };
     const baik = (t: number) => {
       const rows = appraisals.filter((r) => String(r.periode).startsWith(String(t)));
       const good = rows.filter((r) => r.predikat === 'baik' || r.predikat === 'sangat_baik').length;
-      return rows.length > 0 ? round((good / rows.length) * 100, 2) : undefined;
+      return rows.length > 0 ? roundHalfUp((good / rows.length) * 100, 2) : undefined;
     };
     await ctx.write('iku', PLAIN, generateIku(indicators(compliance, baik), 'kode', ctx.rng('iku')));
   },

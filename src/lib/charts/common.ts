@@ -177,6 +177,12 @@ export function monthAxis(lang: Lang, months: string[]): Plot.ScaleOptions {
   return { type: 'utc', domain: [first, last], ticks, tickFormat: monthTick(lang), label: null, inset: 6 };
 }
 
+/**
+ * A percentage axis's domain: up to 100, from the lowest value rounded down to a multiple of
+ * ten and from 50 at most, so that a dip stays visible and a steady 95 % does not look like a collapse.
+ */
+export const percentDomain = (values: readonly number[]): [number, number] => [Math.min(50, ...values.map((v) => Math.floor(v / 10) * 10)), 100];
+
 /** `Semester I 2025` is too long for an axis: `S1 2025` / `H1 2025`. */
 export function shortPeriod(lang: Lang, period: string): string {
   const m = /^(\d{4})-S([12])$/.exec(period);

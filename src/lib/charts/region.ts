@@ -8,12 +8,13 @@ import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth, formatPeriod } from '../format.ts';
 import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type FilterField, type Rich } from '../chart.ts';
-import { hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames } from '../model.ts';
+import { byUnitName, hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames } from '../model.ts';
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
+import { memoize } from '../memo.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
 import {
   ALL_PROGRAMMES,
@@ -327,9 +328,10 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
   if (all.length === 0) return null;
   const months = lastMonths(all, RECENT_MONTHS);
   const names = unitNames(kode);
+  const unitOrder = byUnitName(names);
   const rows = all
     .filter((r) => months.includes(monthOf(r)))
-    .sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id') || monthOf(a).localeCompare(monthOf(b)));
+    .sort((a, b) => unitOrder(a, b) || monthOf(a).localeCompare(monthOf(b)));
   const code = (r: PublishedRow) => str(r, 'kode_unit');
   const units = [...new Map(rows.map((r) => [code(r), r])).values()];
   const latest = months.at(-1)!;
@@ -469,7 +471,7 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
   const period = latestPeriod(all);
   if (!period) return null;
   const names = unitNames(kode);
-  const rows = all.filter((r) => r.periode === period).sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id'));
+  const rows = all.filter((r) => r.periode === period).sort(byUnitName(names));
   const hidden = rows.filter((r) => num(r, 'pegawai') === null).length;
   const labelOf = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
   const svg = predikatBars(lang, rows, labelOf, T(`Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`, `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`));
@@ -502,7 +504,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
   const period = latestPeriod(all);
   if (!period) return null;
   const names = unitNames(kode);
-  const rows = all.filter((r) => r.periode === period).sort((a, b) => (names.get(str(a, 'kode_unit')) ?? '').localeCompare(names.get(str(b, 'kode_unit')) ?? '', 'id'));
+  const rows = all.filter((r) => r.periode === period).sort(byUnitName(names));
   const cols = SCORE_COLUMNS;
   const colors = { rata_nilai_atasan: BLUE, rata_nilai_diri: ORANGE, rata_nilai_rekan: '#009E73' };
   const who = { rata_nilai_atasan: T('atasan', 'supervisor'), rata_nilai_diri: T('diri sendiri', 'self'), rata_nilai_rekan: T('rekan', 'peers') };
@@ -573,15 +575,8 @@ export interface PageChart {
 /** The embed page of a region chart (without language prefix): only a chart that draws something has one. */
 export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'svg'>): string | undefined => (chart.svg ? `/embed/wilayah/${kode}/${chart.id}/` : undefined);
 
-const regionCache = new Map<string, Promise<PageChart[]>>();
-
 /** The region page's charts; memoised because the page, its CSV endpoints, forum and embeds all ask. */
-export function regionCharts(lang: Lang, kode: string): Promise<PageChart[]> {
-  const key = `${lang}|${kode}`;
-  let hit = regionCache.get(key);
-  if (!hit) {
-    hit = Promise.all(REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })));
-    regionCache.set(key, hit);
-  }
-  return hit;
-}
+export const regionCharts = memoize(
+  (lang: Lang, kode: string): Promise<PageChart[]> =>
+    Promise.all(REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) }))),
+);

@@ -11,7 +11,8 @@ import { hasFile, rowsOf, unitNames } from '../model.ts';
 import { monthOf, num, str } from '../row.ts';
 import { axisFormat, PALETTE, Plot } from '../plot.ts';
 import { renderStatic } from '../plot-document.ts';
-import { columns, monthAxis, monthDate, rangeLabel, unitCells, yearMonthCells } from './common.ts';
+import { memoize } from '../memo.ts';
+import { columns, monthAxis, monthDate, percentDomain, rangeLabel, unitCells, yearMonthCells } from './common.ts';
 import { CHART_INPUT, type PageChart } from './region.ts';
 
 /** Rows of one service code in a region, oldest month first, unit by unit. */
@@ -61,7 +62,7 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
       marginLeft: 36,
       marginRight: 22,
       x: monthAxis(lang, months),
-      y: { domain: [Math.min(50, ...drawn.map((r) => Math.floor(num(r, 'ketepatan')! / 10) * 10)), 100], label: T('↑ Selesai tepat waktu (%)', '↑ Completed on time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      y: { domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)), label: T('↑ Selesai tepat waktu (%)', '↑ Completed on time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
       marks: [
         Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_unit'), stroke, strokeWidth: 2 }),
         Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), fill: stroke, r: 2.5 }),
@@ -173,20 +174,11 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
   };
 }
 
-const serviceCache = new Map<string, PageChart[]>();
-
-export function serviceCharts(lang: Lang, kode: string, layanan: string): PageChart[] {
-  const key = `${lang}|${kode}|${layanan}`;
-  let hit = serviceCache.get(key);
-  if (!hit) {
-    hit = [
-      { id: 'ketepatan-bulanan', chart: onTimeByMonth(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['ketepatan-bulanan']) },
-      { id: 'waktu-proses', chart: processingDays(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['waktu-proses']) },
-    ];
-    serviceCache.set(key, hit);
-  }
-  return hit;
-}
+/** The service page's charts; memoised because the page and its CSV endpoints both ask. */
+export const serviceCharts = memoize((lang: Lang, kode: string, layanan: string): PageChart[] => [
+  { id: 'ketepatan-bulanan', chart: onTimeByMonth(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['ketepatan-bulanan']) },
+  { id: 'waktu-proses', chart: processingDays(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['waktu-proses']) },
+]);
 
 /** The standard in days as each unit last reported it: the first thing a citizen wants. */
 export function latestStandards(kode: string, layanan: string): PublishedRow[] {

@@ -10,6 +10,7 @@ import { hasFile, lastMonths, rowsOf, semesters } from '../model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, ORANGE, PALETTE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
+import { memoize } from '../memo.ts';
 import { monthOf, num, rawCell, rowsFromQuery, str } from '../row.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
 import { unitIndicatorsSql, unitIndicatorYearsSql, type UnitIndicatorsChoice } from '../../queries/unit-charts.ts';
@@ -20,6 +21,7 @@ import {
   KATEGORI_PELATIHAN_COLORS,
   monthDate,
   monthAxis,
+  percentDomain,
   periodCell,
   rangeLabel,
   shortPeriod,
@@ -197,7 +199,7 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
       marginLeft: 36,
       marginRight: 22,
       x: monthAxis(lang, months),
-      y: { domain: [Math.min(50, ...drawn.map((r) => Math.floor(num(r, 'ketepatan')! / 10) * 10)), 100], label: T('↑ Tepat waktu (%)', '↑ On time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      y: { domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)), label: T('↑ Tepat waktu (%)', '↑ On time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
       marks: [
         Plot.line(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_layanan'), stroke: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null }, strokeWidth: 2 }),
         Plot.dot(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'ketepatan'), fill: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null }, r: 2.5 }),
@@ -356,7 +358,7 @@ export function unitCompliance(lang: Lang, kode: string, unit: string): ChartDat
       marginLeft: 36,
       marginRight: 22,
       x: monthAxis(lang, months),
-      y: { domain: [Math.min(50, ...drawn.map((r) => Math.floor(num(r, 'kepatuhan')! / 10) * 10)), 100], label: T('↑ Kepatuhan (%)', '↑ Compliance (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      y: { domain: percentDomain(drawn.map((r) => num(r, 'kepatuhan')!)), label: T('↑ Kepatuhan (%)', '↑ Compliance (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
       marks: [
         Plot.line(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'kepatuhan'), stroke: BLUE, strokeWidth: 2 }),
         Plot.dot(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'kepatuhan'), fill: BLUE, r: 2.5 }),
@@ -436,15 +438,8 @@ export const UNIT_CHARTS = [
   { id: 'predikat', build: unitPredikat },
 ] as const;
 
-const unitCache = new Map<string, Promise<PageChart[]>>();
-
 /** The unit page's charts; memoised because the page and its CSV endpoints both ask. */
-export function unitCharts(lang: Lang, kode: string, unit: string): Promise<PageChart[]> {
-  const key = `${lang}|${kode}|${unit}`;
-  let hit = unitCache.get(key);
-  if (!hit) {
-    hit = Promise.all(UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) })));
-    unitCache.set(key, hit);
-  }
-  return hit;
-}
+export const unitCharts = memoize(
+  (lang: Lang, kode: string, unit: string): Promise<PageChart[]> =>
+    Promise.all(UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) }))),
+);

@@ -1,0 +1,13 @@
+/**
+ * One result per distinct arguments, for the build: a page, its CSV endpoints, forum slides and
+ * embeds all ask for the same charts, which should be drawn once. Arguments are plain strings
+ * (language, region, unit…), so their JSON is the key.
+ */
+export function memoize<A extends readonly string[], R>(build: (...args: A) => R): (...args: A) => R {
+  const results = new Map<string, R>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!results.has(key)) results.set(key, build(...args));
+    return results.get(key)!;
+  };
+}
