@@ -9,43 +9,15 @@ import type { QueryResult } from '../queries/result.ts';
 import { formatCell } from './format.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { resultTableHtml } from './result-table.ts';
-
-const WORDS = {
-  id: {
-    region: 'Wilayah',
-    unit: 'Unit',
-    period: 'Periode',
-    low: 'Batas bawah 95%',
-    high: 'Batas atas 95%',
-    allPeriods: 'semua periode',
-    noRows: 'Tidak ada data untuk pilihan ini. Coba periode atau ukuran lain.',
-    permalink: 'Tautan perbandingan ini',
-    sql: 'Lihat SQL-nya di penjelajah',
-    embed: 'Sematkan',
-    interval: 'Garis menunjukkan interval kepercayaan 95%: dua unit yang garisnya bertumpang tindih belum tentu berbeda.',
-  },
-  en: {
-    region: 'Region',
-    unit: 'Unit',
-    period: 'Period',
-    low: '95% lower bound',
-    high: '95% upper bound',
-    allPeriods: 'all periods',
-    noRows: 'No data for these choices. Try another period or measure.',
-    permalink: 'Link to this comparison',
-    sql: 'See its SQL in the explorer',
-    embed: 'Embed',
-    interval: 'Lines show the 95% confidence interval: two units whose lines overlap may not really differ.',
-  },
-} satisfies Record<Lang, Record<string, string>>;
+import { COMPARE_WORDS } from '../lib/compare-words.ts';
 
 export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
   const measure = measureByKey(choices.measure);
-  return `${measure?.label[lang] ?? choices.measure} · ${choices.periods.length ? choices.periods.join(', ') : WORDS[lang].allPeriods}`;
+  return `${measure?.label[lang] ?? choices.measure} · ${choices.periods.length ? choices.periods.join(', ') : COMPARE_WORDS[lang].allPeriods}`;
 }
 
 export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
-  const w = WORDS[lang];
+  const w = COMPARE_WORDS[lang];
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
   const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang]];
   const hidden: CompareColumn[] = ['kode_wilayah', 'kode_unit', ...(measure.interval ? [] : (['bawah', 'atas'] as const))];
@@ -58,7 +30,7 @@ export function comparisonTableHtml(result: QueryResult, measure: Measure, lang:
  * Only the build's default has an embed page (embeds run no script), hence `embeddable`.
  */
 export function comparisonHtml(result: QueryResult, choices: CompareChoices, lang: Lang, chartHtml: string, embeddable = false): string {
-  const w = WORDS[lang];
+  const w = COMPARE_WORDS[lang];
   const measure = measureByKey(choices.measure);
   if (!measure) return '';
   const heading = comparisonHeading(choices, lang);
