@@ -1,5 +1,5 @@
 /**
- * The build, end to end: validate → derive → publish → render → gate → swap.
+ * The build, end to end: validate → derive → publish → render → gates (no empty file, privacy) → swap.
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { deriveTables } from './derive/tables.ts';
 import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
+import { emptyFiles } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -69,6 +70,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       await mkdir(siteStage, { recursive: true });
     }
     await cp(dataStage, join(siteStage, 'data'), { recursive: true });
+
+    const empty = await emptyFiles(siteStage);
+    if (empty.length > 0) {
+      return {
+        ok: false,
+        timings,
+        message: `✗ Berkas kosong di situs yang dibangun; bangun ulang / empty files in the built site; build again:\n${empty.map((f) => `  - ${f}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      };
+    }
 
     const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues));
     lap('privacy-gate');

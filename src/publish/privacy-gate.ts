@@ -3,13 +3,14 @@
  * file holds an NIP-like number or any value of a private input column. It scans what is
  * about to be written, not what the code intends to write.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, relative } from 'node:path';
 import Papa from 'papaparse';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
+import { walk } from './site-files.ts';
 
 /** NIP structure: birth date, appointment year-month, sex, sequence; spaces allowed as printed. */
 export const NIP_LIKE = /(?<![0-9])19[5-9][0-9](?:0[1-9]|1[0-2])[0-3][0-9] ?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]) ?[12] ?[0-9]{3}(?![0-9])/;
@@ -31,14 +32,6 @@ export interface PrivateLookup {
    * when the lookup answers that faster than one cell at a time.
    */
   matching?(cells: ReadonlySet<string>): ReadonlySet<string>;
-}
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(p);
-    else yield p;
-  }
 }
 
 /**

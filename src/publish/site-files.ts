@@ -1,0 +1,23 @@
+/** The files of a staged site, and the check that none of them came out empty. */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+/** Every file under `dir`, at any depth. */
+export async function* walk(dir: string): AsyncGenerator<string> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+/**
+ * Files of zero bytes under `root`, relative to it. No page, table, script or search index of
+ * the site is ever empty: one that is was cut short (a Pagefind index file once came out empty
+ * in a build here), and a site missing part of a file must not replace a whole one.
+ */
+export async function emptyFiles(root: string): Promise<string[]> {
+  const empty: string[] = [];
+  for await (const path of walk(root)) if ((await stat(path)).size === 0) empty.push(relative(root, path));
+  return empty.sort();
+}
