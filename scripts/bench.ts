@@ -267,12 +267,12 @@ async function validationSection() {
   );
   say();
   say(
-    'Tried and measured, not kept: reading each valid row where it lies in the bytes, without a string per cell (numbers scanned as digits, repeated ' +
-      'values looked up by their bytes; branch `experiment/fast-rows`). It saved about 10 % of a survey slice\'s CPU and 5 % of the wall time, because ' +
-      'most of the time goes to what every valid row needs whichever way it is read: its typed values stored, its key hashed and merged across slices, ' +
-      'its private values kept for the privacy gate. That reader alone, storing nothing, took about 0.7 s of one thread per million survey rows; ' +
-      'the budget allows about 1.3 s of CPU per million rows for everything on both threads, so meeting it would take both a faster reader ' +
-      '(code generated per file) and bookkeeping that writes straight into shared typed columns.',
+    'Tried and measured, not kept (both on branches of their own): (1) reading each valid row where it lies in the bytes, without a string per cell ' +
+      '(`experiment/fast-rows`): 10 % less CPU per survey slice, 5 % less wall time, because most of the time goes to what every valid row needs whichever ' +
+      'way it is read (its typed values stored, its key hashed and merged across slices, its private values kept for the privacy gate); that reader alone, ' +
+      'storing nothing, took about 0.7 s of one thread per million rows. (2) A row loop generated per file header, writing straight into the table ' +
+      "(`experiment/compiled-rows`): 40 % less CPU per slice once optimised, but no gain in wall time at a million rows, because V8 takes 80–110 ms to " +
+      'compile the generated function, several times per thread, on the same two cores. The budget allows about 1.3 s of CPU per million rows for everything.',
   );
   say();
 }
