@@ -12,14 +12,18 @@ const deck = document.getElementById('deck');
 const words = forumWords(document.documentElement.lang === 'en' ? 'en' : 'id');
 
 let current = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
-/** The scroll position show() left the screen at: while it holds, `current` is still where the presenter is. */
-let shownAt = Number.NaN;
+/**
+ * Where show() left the shown slide's top: while it is still there, `current` is where the
+ * presenter is. The slide's own position, not the window's scroll: in full screen the deck
+ * itself scrolls, and the window does not.
+ */
+let shownTop = Number.NaN;
 
 function show(index: number, focus = true) {
   current = Math.min(slides.length - 1, Math.max(0, index));
   const slide = slides[current];
   slide.scrollIntoView({ block: 'start' });
-  shownAt = scrollY;
+  shownTop = slide.getBoundingClientRect().top;
   if (focus) slide.focus({ preventScroll: true });
   history.replaceState(null, '', `#${slide.id}`);
   const title = slide.querySelector('h1, h2')?.textContent ?? '';
@@ -41,8 +45,10 @@ const KEYS: Record<string, (i: number) => number> = {
 document.addEventListener('keydown', (e) => {
   const move = KEYS[e.key];
   const target = e.target as HTMLElement | null;
-  // Keys typed into a control, or with a modifier (browser shortcuts), are not slide moves.
-  if (!move || e.altKey || e.ctrlKey || e.metaKey || target?.closest('input, textarea, select, button, [contenteditable]')) return;
+  // Keys typed into a control, with a modifier (browser shortcuts), or a space that presses a
+  // button or link are not slide moves. Arrows on a focused button (the nav's) still move.
+  if (!move || e.altKey || e.ctrlKey || e.metaKey || target?.closest('input, textarea, select, [contenteditable]')) return;
+  if (e.key === ' ' && target?.closest('button, a')) return;
   e.preventDefault();
   show(move(onScreen()));
 });
@@ -52,7 +58,7 @@ document.addEventListener('keydown', (e) => {
 // pressed. (An IntersectionObserver kept this before, but its first, asynchronous report could
 // arrive after a key press and move the presenter back a slide.)
 function onScreen(): number {
-  if (Math.abs(scrollY - shownAt) < 2) return current;
+  if (Math.abs(slides[current].getBoundingClientRect().top - shownTop) < 2) return current;
   let best = current;
   let most = 0;
   slides.forEach((s, i) => {
@@ -67,7 +73,11 @@ nav?.addEventListener('click', (e) => {
   const go = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-go]')?.dataset.go;
   if (go === 'next') show(onScreen() + 1, false);
   else if (go === 'prev') show(onScreen() - 1, false);
-  else if (go === 'fullscreen') void (document.fullscreenElement ? document.exitFullscreen() : deck?.requestFullscreen());
+  else if (go === 'fullscreen') {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    // The keys then go to the slide on screen, not to a button the full screen hides.
+    else void deck?.requestFullscreen().then(() => show(onScreen()));
+  }
 });
 
 if (nav) {

@@ -291,6 +291,22 @@ describe('forum view', () => {
     await page.close();
   });
 
+  test('in full screen the keys move on from the slide the deck is scrolled to', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    await page.click('button[data-go=fullscreen]');
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'deck');
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-2');
+    // The deck scrolls, not the window: a reader scrolling it to slide 4, then pressing on.
+    await page.$eval('#deck', (deck) => {
+      deck.scrollTop += document.getElementById('slide-4')!.getBoundingClientRect().top;
+    });
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-5');
+    await page.close();
+  });
+
   test.each([true, false])('prints one slide per page (scripts %s)', async (scripts) => {
     const b = scripts ? browser : await openBrowser({ javaScriptEnabled: false });
     const page = await b.context.newPage();
