@@ -2,10 +2,10 @@
  * The site's fixed words in both languages. One object per language with the same shape
  * (checked by the type), so a missing English word is a compile error, not a blank on the page.
  * Sentences built around numbers live next to the code that builds them (see lib/charts/).
- * Browser scripts import it too (chart filters, the comparison), so it imports nothing but types.
+ * Browser scripts import it too (chart filters), so it imports nothing but types. The compare
+ * page's words are in compare-words.ts, which its script imports alone.
  */
 import type { Lang } from './i18n.ts';
-import { COMPARE_WORDS } from './compare-words.ts';
 
 const id = {
   siteName: 'Kinerja Terbuka',
@@ -101,7 +101,6 @@ const id = {
   services: 'Layanan',
   region: 'Wilayah',
   allRegions: 'Semua wilayah',
-  compare: COMPARE_WORDS.id,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat ini tidak ada di situs. Mungkin tautannya lama atau salah ketik.',
@@ -205,7 +204,6 @@ const en: Words = {
   services: 'Services',
   region: 'Region',
   allRegions: 'All regions',
-  compare: COMPARE_WORDS.en,
   notFound: {
     title: 'Page not found',
     body: 'This address does not exist on the site. The link may be old or mistyped.',
