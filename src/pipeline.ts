@@ -72,6 +72,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await cp(dataStage, join(siteStage, 'data'), { recursive: true });
 
     const empty = await emptyFiles(siteStage);
+    lap('empty-files');
     if (empty.length > 0) {
       return {
         ok: false,

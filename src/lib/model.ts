@@ -58,6 +58,8 @@ function regionIndex(rows: PublishedRow[]): Map<unknown, RegionRows> {
     let region = index.get(r.kode_wilayah);
     if (!region) index.set(r.kode_wilayah, (region = { all: [], byUnit: new Map() }));
     region.all.push(r);
+    // Region-level tables have no kode_unit: nothing to group.
+    if (r.kode_unit === undefined) continue;
     const unit = region.byUnit.get(r.kode_unit);
     if (unit) unit.push(r);
     else region.byUnit.set(r.kode_unit, [r]);

@@ -1,6 +1,6 @@
 /** The files of a staged site, and the check that none of them came out empty. */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 
 /** Every file under `dir`, at any depth. */
 export async function* walk(dir: string): AsyncGenerator<string> {
@@ -14,10 +14,11 @@ export async function* walk(dir: string): AsyncGenerator<string> {
 /**
  * Files of zero bytes under `root`, relative to it. No page, table, script or search index of
  * the site is ever empty: one that is was cut short (a Pagefind index file once came out empty
- * in a build here), and a site missing part of a file must not replace a whole one.
+ * in a build here), and a site missing part of a file must not replace a whole one. Dotfiles
+ * are markers whose presence is their content (`.nojekyll` for GitHub Pages), so not counted.
  */
 export async function emptyFiles(root: string): Promise<string[]> {
   const empty: string[] = [];
-  for await (const path of walk(root)) if ((await stat(path)).size === 0) empty.push(relative(root, path));
+  for await (const path of walk(root)) if (!basename(path).startsWith('.') && (await stat(path)).size === 0) empty.push(relative(root, path));
   return empty.sort();
 }

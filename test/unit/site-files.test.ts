@@ -13,10 +13,11 @@ beforeAll(async () => {
   await writeFile(join(root, 'pagefind', 'wasm.id.pagefind'), Buffer.alloc(10, 1));
   await writeFile(join(root, 'pagefind', 'wasm.unknown.pagefind'), '');
   await writeFile(join(root, 'pagefind', 'index', 'a.pf_index'), '');
+  await writeFile(join(root, '.nojekyll'), '');
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-test('every empty file, at any depth, is named; files with content are not', async () => {
+test('every empty file, at any depth, is named; files with content and empty marker dotfiles are not', async () => {
   expect(await emptyFiles(root)).toEqual([join('pagefind', 'index', 'a.pf_index'), join('pagefind', 'wasm.unknown.pagefind')]);
 });
 
