@@ -8,6 +8,7 @@ import { comparisonHtml } from './comparison-view.ts';
 import { ask, isCancelled, warmUp, type Answer } from './engine.ts';
 import { onIntent } from './intent.ts';
 import { EngineError } from './engine-types.ts';
+import { duckdbMessage } from './query-message.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 
 const lang = pageLang();
@@ -15,7 +16,6 @@ const words = clientWords(lang);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const form = $<HTMLFormElement>('compare');
-const submit = $<HTMLButtonElement>('compare-submit');
 const status = $<HTMLParagraphElement>('compare-status');
 const errorBox = $<HTMLDivElement>('compare-error');
 const errorText = $<HTMLPreElement>('compare-error-text');
@@ -43,13 +43,13 @@ async function drawChart(result: Awaited<Answer['result']>, c: CompareChoices): 
   const measure = measureByKey(c.measure);
   if (!measure || result.rows.length === 0) return '';
   const { compareChart, comparePoints } = await import('./charts/compare-chart.ts');
-  return compareChart(comparePoints(result), measure, lang, document).outerHTML;
+  return compareChart(comparePoints(result), measure, lang, document, section.clientWidth || undefined).outerHTML;
 }
 
 async function compare(c: CompareChoices) {
   current?.cancel();
   errorBox.hidden = true;
-  submit.disabled = true;
+  // The button stays enabled (and keeps the keyboard's focus): pressing it again starts over.
   section.setAttribute('aria-busy', 'true');
   section.dataset.state = 'running';
   const answer = ask(compareSql(c), (p) => {
@@ -69,14 +69,11 @@ async function compare(c: CompareChoices) {
     if (current !== answer) return;
     if (isCancelled(e)) return;
     status.textContent = '';
-    errorText.textContent = e instanceof EngineError ? `${words.failure[e.reason]}\n(${e.message})` : `${words.queryError}\n${e instanceof Error ? e.message : String(e)}`;
+    errorText.textContent = e instanceof EngineError ? `${words.failure[e.reason]}\n(${e.message})` : `${words.queryError}\n${duckdbMessage(e instanceof Error ? e.message : String(e))}`;
     errorBox.hidden = false;
     section.dataset.state = 'error';
   } finally {
-    if (current === answer) {
-      submit.disabled = false;
-      section.removeAttribute('aria-busy');
-    }
+    if (current === answer) section.removeAttribute('aria-busy');
   }
 }
 
@@ -87,12 +84,26 @@ form.addEventListener('submit', (e) => {
   void compare(c);
 });
 
+/** The build's default comparison, put back when the reader goes back to the bare page. */
+const staticDefault = section.innerHTML;
+
 function fromUrl() {
   const search = new URLSearchParams(location.search);
   const c = parseChoices(search, fallback);
   showChoices(c);
   // A URL with choices is the reader's request; the bare page keeps the build's default (no engine).
   if (hasChoices(search)) void compare(c);
+  else if (section.dataset.source === 'live') {
+    current?.cancel();
+    current = undefined;
+    section.innerHTML = staticDefault;
+    delete section.dataset.source;
+    delete section.dataset.query;
+    delete section.dataset.state;
+    section.removeAttribute('aria-busy');
+    errorBox.hidden = true;
+    status.textContent = '';
+  }
 }
 
 window.addEventListener('popstate', fromUrl);

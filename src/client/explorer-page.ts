@@ -7,6 +7,7 @@
 import { ask, isCancelled, warmUpWhenIdle, type Answer } from './engine.ts';
 import { EngineError } from './engine-types.ts';
 import { resultToCsv } from './csv.ts';
+import { duckdbMessage } from './query-message.ts';
 import { rawCell } from './format.ts';
 import { resultTableHtml } from './result-table.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
@@ -34,8 +35,12 @@ let downloadUrl: string | undefined;
 type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 const setState = (s: State) => {
   output.dataset.state = s;
+  // A button disabled under the keyboard's focus would drop it to the page: hand it to the other one.
+  const focused = document.activeElement;
   runButton.disabled = s === 'running';
   cancelButton.disabled = s !== 'running';
+  if (focused === runButton && runButton.disabled) cancelButton.focus();
+  else if (focused === cancelButton && cancelButton.disabled) runButton.focus();
 };
 
 function showError(message: string) {
@@ -79,12 +84,15 @@ async function run(query: string) {
       setState('cancelled');
     } else if (e instanceof EngineError) {
       status.textContent = '';
+      output.innerHTML = '';
       showError(`${words.failure[e.reason]}\n(${e.message})`);
       setState('error');
     } else {
       status.textContent = '';
-      // DuckDB's message as it is: it names the line, the column and often the fix.
-      showError(`${words.queryError}\n${e instanceof Error ? e.message : String(e)}`);
+      // The last answer is not this query's: it goes.
+      output.innerHTML = '';
+      // DuckDB's own message: it names the line, the column and often the fix.
+      showError(`${words.queryError}\n${duckdbMessage(e instanceof Error ? e.message : String(e))}`);
       setState('error');
     }
   }

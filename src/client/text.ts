@@ -27,6 +27,7 @@ const id = {
   run: 'Jalankan',
   cancel: 'Batalkan',
   downloadCsv: 'Unduh hasil (CSV)',
+  resultFile: 'hasil-kueri.csv',
   copyLink: 'Tautan kueri ini',
 };
 
@@ -37,12 +38,12 @@ const en: ClientWords = {
   compiling: 'Preparing the query engine…',
   loadingTable: (table, size) => `Table ${table} loaded (${size}).`,
   running: 'Running the query…',
-  done: (rows, ms) => `${rows} rows · ${ms} ms`,
+  done: (rows, ms) => `${rows} ${rows === 1 ? 'row' : 'rows'} · ${ms} ms`,
   truncated: (shown, rows) => `Showing ${shown} of ${rows} rows; download the CSV for all of them.`,
   cancelled: 'Query cancelled.',
   queryError: 'DuckDB rejected this query:',
   noRows: 'The query ran but returned no rows.',
-  resultCaption: (rows) => `Query result (${rows} rows)`,
+  resultCaption: (rows) => `Query result (${rows} ${rows === 1 ? 'row' : 'rows'})`,
   failure: {
     unsupported: 'This browser cannot run DuckDB-WASM (it needs WebAssembly and Web Workers). The page can still be read; download the CSV or Parquet tables to analyse them on your computer.',
     mime: 'The server sends the query engine file (.wasm) with the wrong MIME type, so the browser cannot load it. The site’s maintainer needs to serve .wasm files as application/wasm.',
@@ -53,6 +54,7 @@ const en: ClientWords = {
   run: 'Run',
   cancel: 'Cancel',
   downloadCsv: 'Download result (CSV)',
+  resultFile: 'query-result.csv',
   copyLink: 'Link to this query',
 };
 

@@ -106,7 +106,7 @@ export const MEASURES: readonly Measure[] = [
     (u): Measure => ({
       key: `nrr_${u}`,
       label: { id: `NRR ${UNSUR_LABEL[u].id}`, en: `Mean score: ${UNSUR_LABEL[u].en}` },
-      unit: { id: '(1–4)', en: '(1–4)' },
+      unit: { id: '1–4', en: '1–4' },
       basis: respondents,
       note: { id: `ikm_unit.nrr_${u}: nilai rata-rata unsur, skala 1–4.`, en: `ikm_unit.nrr_${u}: mean score of the element, 1–4 scale.` },
       table: 'ikm_unit',

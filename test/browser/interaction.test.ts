@@ -159,6 +159,34 @@ describe('explorer', () => {
     expect(await page.isVisible('#query-error')).toBe(true);
   });
 
+  test('a syntax error reads as DuckDB prints it, and the previous answer goes', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${siteUrl}/jelajah/`);
+    await page.fill('#sql', COUNT_SQL);
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('done');
+    await page.fill('#sql', 'SELEC kode_wilayah FROM ikm_wilayah');
+    await page.click('#run');
+    expect(await waitForAnswer(page)).toBe('error');
+    const message = (await page.textContent('#query-error'))!;
+    expect(message).toMatch(/Parser Error: syntax error at or near "SELEC"/);
+    expect(message).toContain('LINE 1:');
+    expect(message).not.toContain('exception_type');
+    expect(await page.locator('#result table').count()).toBe(0);
+    // A phone's page does not scroll sideways for it.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  test('running from the keyboard keeps the focus on a button (cancel while running, then run)', async () => {
+    await page.goto(`${siteUrl}/jelajah/`);
+    await page.fill('#sql', COUNT_SQL);
+    await page.focus('#run');
+    await page.keyboard.press('Enter');
+    expect(await waitForAnswer(page)).toBe('done');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('run');
+  });
+
   test('a long query can be cancelled, and the next one runs', async () => {
     await page.fill('#sql', 'SELECT sum(i * i) FROM range(50000000000) AS t(i)');
     await page.click('#run');
@@ -224,6 +252,30 @@ describe('compare', () => {
     { measure: 'kepatuhan', regions: [regionWith('kepatuhan_laporan')], units: [], periods: [] },
     { measure: 'hari_pengaduan', regions: [], units: [], periods: periods().filter((p) => !p.includes('-S')).slice(-1) },
   ];
+
+  test('going back to the bare page puts back the build’s default comparison', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/bandingkan/`);
+    const built = await tableText(page, '#comparison table');
+    await page.selectOption('#ukuran', 'nrr_waktu');
+    await page.click('#compare-submit');
+    await page.waitForSelector('#comparison[data-source=live]', { state: 'attached', timeout: 60_000 });
+    expect(await tableText(page, '#comparison table')).not.toEqual(built);
+    await page.goBack();
+    await page.waitForSelector('#comparison:not([data-source])', { state: 'attached' });
+    expect(await tableText(page, '#comparison table')).toEqual(built);
+    expect(await page.inputValue('#ukuran')).not.toBe('nrr_waktu');
+    await page.close();
+  });
+
+  test('on a phone the unit lists wrap inside the page', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${siteUrl}/bandingkan/`);
+    await page.click('#compare details summary');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.close();
+  });
 
   test('the form puts choices in the URL, and the browser shows what the build-time SQL gives', async () => {
     const page = await browser.context.newPage();

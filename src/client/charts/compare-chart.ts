@@ -36,12 +36,14 @@ export function comparePoints(result: QueryResult): ComparePoint[] {
 
 /** Okabe–Ito, as the site's charts (src/lib/plot.ts): distinct for colour-blind readers and in greyscale. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** The build draws at this width; a reader's browser draws at the width it has, up to it (text stays 14 px). */
 const WIDTH = 640;
 /** Each unit is a band: its name on a line of its own (long names stay whole), then one row per period. */
 const LABEL_SPACE = 22;
 const PERIOD_ROW = 16;
 
-export function compareChart(points: readonly ComparePoint[], measure: Measure, lang: Lang, document: Document): SVGSVGElement | HTMLElement {
+export function compareChart(points: readonly ComparePoint[], measure: Measure, lang: Lang, document: Document, width = WIDTH): SVGSVGElement | HTMLElement {
+  width = Math.max(280, Math.min(WIDTH, Math.round(width)));
   const periods = [...new Set(points.map((d) => d.periode))].sort();
   // Units in order of their value in the first period shown, best first.
   const first = new Map(points.filter((d) => d.periode === periods[0]).map((d) => [d.label, d.nilai]));
@@ -52,7 +54,7 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
   const value = (d: ComparePoint) => `${formatNumber(d.nilai, lang)}${d.bawah !== null && d.atas !== null ? ` (${formatNumber(d.bawah, lang)}–${formatNumber(d.atas, lang)})` : ''}`;
   const chart = Plot.plot({
     document,
-    width: WIDTH,
+    width,
     height: 48 + labels.length * band,
     marginLeft: 12,
     marginRight: 20,
@@ -65,7 +67,7 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
     color: { type: 'ordinal', domain: periods, range: PALETTE, legend: periods.length > 1 },
     marks: [
-      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth: 42, textOverflow: 'ellipsis', fill: 'currentColor' }),
+      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth: Math.floor((width - 32) / 14), textOverflow: 'ellipsis', fill: 'currentColor' }),
       Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
       Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` }),
     ],

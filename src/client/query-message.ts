@@ -1,0 +1,16 @@
+/**
+ * DuckDB's error message as a reader should see it. DuckDB-WASM passes some errors (the parser's)
+ * as their JSON form, {"exception_type":"Parser","exception_message":"syntax error at or near
+ * …\n\nLINE 1: …"}: those are shown as DuckDB's own console shows them ("Parser Error: …", with
+ * the line and the caret); any other message is shown as it is.
+ */
+export function duckdbMessage(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const e = JSON.parse(message) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof e.exception_message !== 'string') return message;
+    return typeof e.exception_type === 'string' ? `${e.exception_type} Error: ${e.exception_message}` : e.exception_message;
+  } catch {
+    return message;
+  }
+}

@@ -1,0 +1,20 @@
+/** The explorer and compare pages show DuckDB's errors as its own console does (client/query-message.ts). */
+import { expect, test } from 'vitest';
+import { duckdbMessage } from '../../src/client/query-message.ts';
+
+test('a parser error passed as JSON reads as DuckDB prints it, line breaks and caret kept', () => {
+  const raw = JSON.stringify({
+    exception_type: 'Parser',
+    exception_message: 'syntax error at or near "SELEC"\n\nLINE 1: SELEC kode_wilayah FROM ikm_wilayah\n        ^',
+    position: '0',
+    error_subtype: 'SYNTAX_ERROR',
+  });
+  expect(duckdbMessage(raw)).toBe('Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC kode_wilayah FROM ikm_wilayah\n        ^');
+});
+
+test('any other message is shown as it is', () => {
+  const binder = 'Binder Error: Referenced column "jumlah" not found in FROM clause!';
+  expect(duckdbMessage(binder)).toBe(binder);
+  expect(duckdbMessage('{not json')).toBe('{not json');
+  expect(duckdbMessage('{"other":1}')).toBe('{"other":1}');
+});
