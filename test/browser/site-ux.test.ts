@@ -1,0 +1,132 @@
+/**
+ * Small reader-facing details from the UX review, on the built sample site:
+ *
+ * - the keyboard focus indicator stands out (≥ 3:1, WCAG 2.2 1.4.11 / 2.4.13) on white;
+ * - the language switch keeps the query and the fragment (the explorer's SQL, a search);
+ * - an embed page asks for nothing that is not there (no /favicon.ico 404).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
+
+const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const region = subdirs(join(siteDir, 'wilayah'))[0];
+
+let browser: { context: BrowserContext; close: () => Promise<void> };
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, base = siteUrl): Promise<Page> {
+  const page = await browser.context.newPage();
+  const res = await page.goto(base + path, { waitUntil: 'load' });
+  expect(res?.status(), path).toBe(200);
+  return page;
+}
+
+// ——— Contrast, as WCAG defines it ———
+
+/** `rgb(…)` / `rgba(…)` as computed by the browser, composited over white. */
+function parseColour(css: string): [number, number, number] {
+  const m = css.match(/rgba?\(([^)]+)\)/);
+  if (!m) throw new Error(`unexpected colour ${css}`);
+  const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+  return [r, g, b].map((c) => c * a + 255 * (1 - a)) as [number, number, number];
+}
+function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+const WHITE: [number, number, number] = [255, 255, 255];
+
+describe('focus indicator', () => {
+  it('every element reached by Tab on the home and a region page shows an outline ≥ 3:1 against white', async () => {
+    for (const path of ['/', `/wilayah/${region}/`]) {
+      const page = await open(path);
+      const seen: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const s = getComputedStyle(el);
+          return { what: `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`, style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, visible: el.matches(':focus-visible') };
+        });
+        if (!focus) continue;
+        seen.push(focus.what);
+        expect(focus.visible, focus.what).toBe(true);
+        expect(focus.style, focus.what).not.toBe('none');
+        expect(focus.width, focus.what).toBeGreaterThanOrEqual(2);
+        expect(contrast(parseColour(focus.colour), WHITE), `${focus.what}: ${focus.colour}`).toBeGreaterThanOrEqual(3);
+      }
+      expect(seen.length, path).toBeGreaterThan(3);
+      await page.close();
+    }
+  });
+});
+
+describe('language switch keeps the query and the fragment', () => {
+  async function follow(from: string): Promise<URL> {
+    const page = await open(from);
+    await Promise.all([page.waitForURL((u) => u.pathname !== new URL(siteUrl + from).pathname), page.click('a.lang-switch')]);
+    const url = new URL(page.url());
+    await page.close();
+    return url;
+  }
+
+  it('from /jelajah/?q=SELECT%201 to /en/jelajah/?q=SELECT%201', async () => {
+    const url = await follow('/jelajah/?q=SELECT%201');
+    expect(url.pathname).toBe('/en/jelajah/');
+    expect(url.searchParams.get('q')).toBe('SELECT 1');
+  });
+
+  it('keeps a fragment, and works back from English', async () => {
+    const there = await follow(`/wilayah/${region}/#pengaduan`);
+    expect(there.pathname + there.hash).toBe(`/en/wilayah/${region}/#pengaduan`);
+    const back = await follow(`/en/cari/?q=KTP`);
+    expect(back.pathname + back.search).toBe('/cari/?q=KTP');
+  });
+
+  it('the static link (no JavaScript) still names the bare page of the other language', async () => {
+    const page = await open(`/wilayah/${region}/?x=1`);
+    expect(await page.getAttribute('a.lang-switch', 'href')).toBe(`/en/wilayah/${region}/`);
+    await page.close();
+  });
+});
+
+describe('embed pages', () => {
+  it('an embed page requests nothing that answers 404 (favicon included)', async () => {
+    // Chromium does not report favicon requests to the page, so the server keeps the log.
+    const server = await serveStatic(siteDir);
+    const missing: string[] = [];
+    server.server.on('request', (req, res) => res.on('finish', () => res.statusCode === 404 && missing.push(req.url ?? '')));
+    try {
+      const embeds = subdirs(join(siteDir, 'embed', 'wilayah', region));
+      expect(embeds.length).toBeGreaterThan(0);
+      const page = await open(`/embed/wilayah/${region}/${embeds[0]}/`, server.url);
+      await page.waitForTimeout(800);
+      await page.close();
+      expect(missing).toEqual([]);
+    } finally {
+      // The browser keeps its connection alive; close() alone would wait for it.
+      server.server.closeAllConnections();
+      await server.close();
+    }
+  });
+});
