@@ -3,7 +3,8 @@
  *
  * - the keyboard focus indicator stands out (≥ 3:1, WCAG 2.2 1.4.11 / 2.4.13) on white;
  * - the language switch keeps the query and the fragment (the explorer's SQL, a search);
- * - an embed page asks for nothing that is not there (no /favicon.ico 404).
+ * - an embed page asks for nothing that is not there (no /favicon.ico 404);
+ * - search finds what regions have, not the sections saying they did not send it.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,5 +129,17 @@ describe('embed pages', () => {
       server.server.closeAllConnections();
       await server.close();
     }
+  });
+});
+
+describe('search', () => {
+  it('a section a region did not send is no search result ("did not send" never matches)', async () => {
+    // Binjai and Maulafa send no complaints file in the sample: their pages say so, in words.
+    const page = await open('/en/cari/?q=complaints');
+    await page.waitForSelector('#hasil .results li', { timeout: 15_000 });
+    const excerpts = await page.$$eval('#hasil .results li', (lis) => lis.map((li) => li.textContent ?? ''));
+    await page.close();
+    expect(excerpts.length).toBeGreaterThan(0);
+    expect(excerpts.filter((e) => /did not send/.test(e))).toEqual([]);
   });
 });
