@@ -9,6 +9,7 @@ const slides = [...document.querySelectorAll<HTMLElement>('.deck > .slide')];
 const nav = document.getElementById('deck-nav');
 const position = document.getElementById('deck-position');
 const deck = document.getElementById('deck');
+const fullscreenButton = nav?.querySelector<HTMLButtonElement>('button[data-go=fullscreen]');
 const words = forumWords(document.documentElement.lang === 'en' ? 'en' : 'id');
 
 let current = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
@@ -18,6 +19,22 @@ let current = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash))
  * itself scrolls, and the window does not.
  */
 let shownTop = Number.NaN;
+/**
+ * The slide the reader last had on screen: kept by show() and by scrolling, shown in the counter,
+ * and shown again when full screen starts or ends. It cannot be read then: entering, the deck
+ * scrolls from its top; leaving, the window is back where it was before entering.
+ */
+let seen = current;
+/** Full screen as last reported by fullscreenchange; until it reports a change, layouts are in between. */
+let wasFull = false;
+const settled = () => (document.fullscreenElement !== null) === wasFull;
+
+function tell(index: number) {
+  if (index === seen && position?.textContent) return;
+  seen = index;
+  const title = slides[index].querySelector('h1, h2')?.textContent ?? '';
+  if (position) position.textContent = words.position(index + 1, slides.length, title);
+}
 
 function show(index: number, focus = true) {
   current = Math.min(slides.length - 1, Math.max(0, index));
@@ -26,8 +43,7 @@ function show(index: number, focus = true) {
   shownTop = slide.getBoundingClientRect().top;
   if (focus) slide.focus({ preventScroll: true });
   history.replaceState(null, '', `#${slide.id}`);
-  const title = slide.querySelector('h1, h2')?.textContent ?? '';
-  if (position) position.textContent = words.position(current + 1, slides.length, title);
+  tell(current);
 }
 
 const KEYS: Record<string, (i: number) => number> = {
@@ -50,7 +66,7 @@ document.addEventListener('keydown', (e) => {
   if (!move || e.altKey || e.ctrlKey || e.metaKey || target?.closest('input, textarea, select, [contenteditable]')) return;
   if (e.key === ' ' && target?.closest('button, a')) return;
   e.preventDefault();
-  show(move(onScreen()));
+  show(move(from()));
 });
 
 // Where the presenter is: the slide last shown, unless the reader has scrolled or followed an
@@ -69,19 +85,39 @@ function onScreen(): number {
   return best;
 }
 
+/** Where a key or button moves from; while full screen is changing, the slides are mid-move. */
+const from = () => (settled() ? onScreen() : seen);
+
 nav?.addEventListener('click', (e) => {
   const go = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-go]')?.dataset.go;
-  if (go === 'next') show(onScreen() + 1, false);
-  else if (go === 'prev') show(onScreen() - 1, false);
+  if (go === 'next') show(from() + 1, false);
+  else if (go === 'prev') show(from() - 1, false);
   else if (go === 'fullscreen') {
+    tell(from());
     if (document.fullscreenElement) void document.exitFullscreen();
-    // The keys then go to the slide on screen, not to a button the full screen hides.
-    else void deck?.requestFullscreen().then(() => show(onScreen()));
+    // Refused (an iframe without permission): the page stays as it is.
+    else void deck?.requestFullscreen().catch(() => undefined);
   }
+});
+
+// The counter follows scrolling and agenda links; the keys do not use it (see onScreen()).
+document.addEventListener('scroll', () => {
+  if (settled()) tell(onScreen());
+}, { capture: true, passive: true });
+
+// However full screen starts or ends (button, Escape, the browser), the same slide stays shown.
+document.addEventListener('fullscreenchange', () => {
+  wasFull = document.fullscreenElement !== null;
+  if (fullscreenButton) fullscreenButton.textContent = wasFull ? words.exitFullscreen : words.fullscreen;
+  // Entering, the keys go to the slide: a space on the focused button would leave full screen.
+  show(seen, wasFull);
 });
 
 if (nav) {
   nav.hidden = false;
   document.documentElement.dataset.deckNav = '';
 }
+// iPhone Safari has no full screen for anything but video.
+if (fullscreenButton) fullscreenButton.hidden = !document.fullscreenEnabled;
 if (location.hash && current > 0) show(current);
+else tell(current);

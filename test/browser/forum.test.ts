@@ -1,0 +1,162 @@
+/**
+ * The forum view as a presenter uses it: full screen keeps the slide being presented and its
+ * buttons, the nav fits on a phone, and the slide counter is right from the start.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openBrowser } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
+const region = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data[0].kode_wilayah;
+
+const hash = (page: Page) => new URL(page.url()).hash;
+/** How far a slide's top is from the top of the screen (0: it is the one shown). */
+const top = (page: Page, n: number) => page.$eval(`#slide-${n}`, (el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
+/** Which slide is at the top of the screen and in the address. */
+const shown = async (page: Page, n: number) => ({ hash: hash(page), top: await top(page, n) });
+/** The page is in (or out of) full screen; fullscreenchange, and what it runs, may come a frame later: poll after. */
+const full = (page: Page, on: boolean) => page.waitForFunction((on) => (document.fullscreenElement !== null) === on, on);
+const label = (page: Page) => page.$eval(fullscreenButton, (b) => b.textContent?.trim());
+const fullscreenButton = 'button[data-go=fullscreen]';
+
+/** Whether what is drawn at the middle of each visible nav button is that button (not hidden or covered). */
+const navButtonsOnTop = (page: Page) =>
+  page.$$eval('#deck-nav button', (buttons: HTMLButtonElement[]) =>
+    buttons.filter((b) => !b.hidden).map((b) => {
+      const r = b.getBoundingClientRect();
+      return b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }),
+  );
+
+describe('forum view: presenting', () => {
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  beforeAll(async () => {
+    browser = await openBrowser({ viewport: { width: 1280, height: 720 } });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  test.each([
+    ['clicked', 'the button'],
+    ['Enter', 'the browser (Escape)'],
+  ])('full screen entered by %s and left by %s stays on the slide being presented', async (enter, leave) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(hash(page)).toBe('#slide-4');
+
+    if (enter === 'clicked') await page.click(fullscreenButton);
+    else {
+      await page.focus(fullscreenButton);
+      await page.keyboard.press('Enter');
+    }
+    await full(page, true);
+    await expect.poll(() => shown(page, 4)).toEqual({ hash: '#slide-4', top: 0 });
+
+    // Leaving without the button (Escape, F11) gives the page no click to read the slide from.
+    if (leave === 'the button') await page.click(fullscreenButton);
+    else await page.evaluate(() => document.exitFullscreen());
+    await full(page, false);
+    await expect.poll(() => shown(page, 4)).toEqual({ hash: '#slide-4', top: 0 });
+    await page.keyboard.press('ArrowRight');
+    expect(hash(page)).toBe('#slide-5');
+    await page.close();
+  });
+
+  test('leaving full screen after scrolling the deck stays on the slide scrolled to', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    await page.click(fullscreenButton);
+    await full(page, true);
+    await page.$eval('#deck', (deck) => {
+      deck.scrollTop += document.getElementById('slide-3')!.getBoundingClientRect().top;
+    });
+    // Scroll events come with the next frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(() => document.exitFullscreen());
+    await full(page, false);
+    await expect.poll(() => shown(page, 3)).toEqual({ hash: '#slide-3', top: 0 });
+    await page.close();
+  });
+
+  test.each([
+    ['id', '', 'Layar penuh', 'Keluar layar penuh'],
+    ['en', '/en', 'Full screen', 'Exit full screen'],
+  ])('in full screen (%s) the buttons stay, the button says how to leave, and one slide fills the screen', async (_lang, prefix, enter, exit) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}${prefix}/forum/${region}/`);
+    expect(await label(page)).toBe(enter);
+    await page.click(fullscreenButton);
+    await full(page, true);
+    await expect.poll(() => label(page)).toBe(exit);
+    expect(await navButtonsOnTop(page)).toEqual([true, true, true]);
+    await page.click('button[data-go=next]');
+    expect(hash(page)).toBe('#slide-2');
+    // The slide ends where the nav begins, and nothing of the next one shows.
+    const { slideBottom, nextTop, navTop } = await page.evaluate(() => ({
+      slideBottom: document.getElementById('slide-2')!.getBoundingClientRect().bottom,
+      nextTop: document.getElementById('slide-3')!.getBoundingClientRect().top,
+      navTop: document.getElementById('deck-nav')!.getBoundingClientRect().top,
+    }));
+    expect(Math.abs(slideBottom - navTop)).toBeLessThanOrEqual(1);
+    expect(nextTop).toBeGreaterThanOrEqual(navTop - 1);
+    await page.click(fullscreenButton);
+    await full(page, false);
+    await expect.poll(() => label(page)).toBe(enter);
+    await page.close();
+  });
+
+  test.each([
+    ['id', ''],
+    ['en', '/en'],
+  ])('on a 360×740 phone (%s) every nav button is on the screen, above the slide', async (_lang, prefix) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${siteUrl}${prefix}/forum/${region}/`);
+    const boxes = await page.$$eval('#deck-nav button', (els: HTMLButtonElement[]) => els.filter((e) => !e.hidden).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBe(3);
+    boxes.push(await page.$eval('#deck-position', (e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (const b of boxes) {
+      expect(b.width).toBeGreaterThan(0);
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(360);
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.bottom).toBeLessThanOrEqual(740);
+    }
+    expect(await navButtonsOnTop(page)).toEqual([true, true, true]);
+    // The strip the slides leave free is the nav's height: a slide ends where the nav begins.
+    await page.keyboard.press('ArrowRight');
+    const gap = await page.evaluate(() => document.getElementById('deck-nav')!.getBoundingClientRect().top - document.getElementById('slide-2')!.getBoundingClientRect().bottom);
+    expect(Math.abs(gap)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  test('the counter is shown from the start and follows agenda links and scrolling', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const total = await page.locator('.deck > .slide').count();
+    const title = (n: number) => page.$eval(`#slide-${n} :is(h1, h2)`, (h) => h.textContent ?? '');
+    const counter = () => page.textContent('#deck-position');
+    expect(await counter()).toBe(`Slide 1 dari ${total}: ${await title(1)}`);
+
+    await page.click('.slide-agenda li:nth-child(2) a');
+    expect(hash(page)).toBe('#slide-3');
+    await expect.poll(counter).toBe(`Slide 3 dari ${total}: ${await title(3)}`);
+
+    await page.$eval('#slide-5', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
+    await expect.poll(counter).toBe(`Slide 5 dari ${total}: ${await title(5)}`);
+    // The keys still move on from the slide on screen.
+    await page.keyboard.press('ArrowRight');
+    expect(hash(page)).toBe('#slide-6');
+    expect(await counter()).toBe(`Slide 6 dari ${total}: ${await title(6)}`);
+
+    await page.goto(`${siteUrl}/en/forum/${region}/#slide-3`);
+    expect(await counter()).toBe(`Slide 3 of ${total}: ${await title(3)}`);
+    await page.close();
+  });
+});
