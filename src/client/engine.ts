@@ -8,6 +8,7 @@ import { QueryCancelled, type EngineProgress, type TableSource } from './engine-
 import type { QueryResult } from '../queries/result.ts';
 
 let opening: Promise<BrowserEngine> | undefined;
+let opened: BrowserEngine | undefined;
 /** Where loading progress goes: the reader's latest question, also when a warm-up began the load. */
 let progressTo: (p: EngineProgress) => void = () => undefined;
 
@@ -26,7 +27,8 @@ async function engine(onProgress: (p: EngineProgress) => void): Promise<BrowserE
     return BrowserEngine.open(tableSources(), (p) => progressTo(p));
   })();
   try {
-    return await opening;
+    opened = await opening;
+    return opened;
   } catch (e) {
     opening = undefined; // let the reader try again after fixing what the message says
     throw e;
@@ -61,6 +63,9 @@ export function warmUp(): void {
     () => delete root.dataset.engine,
   );
 }
+
+/** Whether a question would be answered now, with no engine to fetch or compile first. */
+export const engineReady = (): boolean => opened?.alive === true;
 
 /** warmUp() once the page is readable and the browser has nothing more urgent to do. */
 export function warmUpWhenIdle(): void {

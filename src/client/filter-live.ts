@@ -4,7 +4,7 @@
  * function that drew the static chart → the same markup (src/lib/chart-html.ts), in place.
  * Loaded by filters.ts when a reader reaches for a filter form or changes it.
  */
-import { ask, isCancelled, type Answer } from './engine.ts';
+import { ask, engineReady, isCancelled, type Answer } from './engine.ts';
 import { EngineError } from './engine-types.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 import type { Lang } from '../lib/i18n.ts';
@@ -87,12 +87,58 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
   }
 }
 
+/** The form's choice as the page was built: each field's default, not what the reader picked since. */
+function builtChoice(form: HTMLFormElement): string {
+  return [...form.querySelectorAll('select')].map((s) => `${s.name}=${[...s.options].find((o) => o.defaultSelected)?.value ?? s.options[0]?.value ?? ''}`).join('&');
+}
+
+const currentChoice = (form: HTMLFormElement) => [...form.querySelectorAll('select')].map((s) => `${s.name}=${s.value}`).join('&');
+
+/**
+ * Each figure as the build drew it, taken before its first redraw: a reader who picks the
+ * build's choice again while the engine is still downloading (minutes on a slow link) gets it
+ * back at once. Once the engine is ready the build's choice is redrawn like any other, which is
+ * also how the tests hold the browser's drawing to the build's.
+ */
+const asBuilt = new WeakMap<HTMLFormElement, () => void>();
+
+function keepAsBuilt(figure: HTMLElement, form: HTMLFormElement): void {
+  if (asBuilt.has(form)) return;
+  const meta = figure.querySelector<HTMLElement>(':scope > .chart-meta');
+  const body: Node[] = [];
+  for (let n = form.nextElementSibling; n && n !== meta; n = n.nextElementSibling) body.push(n.cloneNode(true));
+  const takeaway = figure.querySelector('.takeaway');
+  const period = figure.querySelector('.chart-period');
+  const sqlLink = figure.querySelector<HTMLAnchorElement>('a.chart-sql');
+  const csv = figure.querySelector<HTMLAnchorElement>('a[download]');
+  const saved = { takeaway: takeaway?.innerHTML, period: period?.textContent, sql: sqlLink?.getAttribute('href'), csv: csv?.getAttribute('href'), download: csv?.getAttribute('download') };
+  asBuilt.set(form, () => {
+    if (takeaway && saved.takeaway !== undefined) takeaway.innerHTML = saved.takeaway;
+    while (form.nextElementSibling && form.nextElementSibling !== meta) form.nextElementSibling.remove();
+    form.after(...body.map((n) => n.cloneNode(true)));
+    if (period && saved.period != null) period.textContent = saved.period;
+    if (sqlLink && saved.sql != null) sqlLink.setAttribute('href', saved.sql);
+    if (csv && saved.csv != null) csv.setAttribute('href', saved.csv);
+    if (csv && saved.download != null) csv.setAttribute('download', saved.download);
+  });
+}
+
 export async function redraw(form: HTMLFormElement): Promise<void> {
   const figure = form.closest<HTMLElement>('figure');
   const kind = KINDS[form.dataset.kind ?? ''];
   const status = form.querySelector<HTMLElement>('[role=status]');
   if (!figure || !kind || !status) return;
   running.get(form)?.cancel();
+  running.delete(form);
+  if (currentChoice(form) === builtChoice(form) && !engineReady()) {
+    if (figure.dataset.source === 'live') asBuilt.get(form)?.();
+    delete figure.dataset.source;
+    figure.dataset.state = 'done';
+    figure.removeAttribute('aria-busy');
+    status.textContent = '';
+    return;
+  }
+  if (figure.dataset.source !== 'live') keepAsBuilt(figure, form);
   const choice = choiceOf(form);
   const sql = kind.sql(choice);
   figure.setAttribute('aria-busy', 'true');

@@ -5,7 +5,8 @@
  * - the build's choice, redrawn in the browser through DuckDB-WASM, is the static chart: the same
  *   table cells, the same SVG (to the byte, so the same marks);
  * - any other choice shows exactly the rows the chart's SQL (the one its explorer link opens)
- *   gives on the published tables, in the table and in the CSV download alike.
+ *   gives on the published tables, in the table and in the CSV download alike;
+ * - back to the build's choice before the engine has arrived, the build's chart is back at once.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -178,12 +179,32 @@ describe('filters on region and unit pages', () => {
       expect(await page.getAttribute(`#${id}`, 'data-source')).toBe('live');
       expect(await tableCells(page, id)).not.toEqual(built.cells);
       await choose(page, id, field, initial);
+      // Drawn by DuckDB in the browser, not put back from the page as built.
+      expect(await page.getAttribute(`#${id}`, 'data-source')).toBe('live');
       expect(await tableCells(page, id)).toEqual(built.cells);
       const redrawn = await drawing(page, id);
       expect(redrawn.marks).toBe(built.drawing.marks);
       expect(redrawn.svg).toBe(built.drawing.svg);
       expect(await page.textContent(`#${id} .takeaway`)).toBe(built.takeaway);
     });
+  });
+
+  test('while the engine is still on its way, going back to the build’s choice brings the build’s chart back at once', async () => {
+    const page = await browser.context.newPage();
+    // A link so slow that DuckDB never arrives.
+    await page.route((url) => isDuckDb(url.href), () => undefined);
+    await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
+    const built = { cells: await tableCells(page, 'ikm'), drawing: await drawing(page, 'ikm') };
+    const initial = await page.inputValue('#ikm-periode');
+    await page.selectOption('#ikm-periode', region.periods.find((p) => p !== initial)!);
+    await page.waitForSelector('#ikm[data-state=running]', { state: 'attached' });
+    await page.selectOption('#ikm-periode', initial);
+    await page.waitForSelector('#ikm[data-state=done]', { state: 'attached', timeout: 5_000 });
+    expect(await page.getAttribute('#ikm', 'data-source')).toBeNull();
+    expect(await tableCells(page, 'ikm')).toEqual(built.cells);
+    expect((await drawing(page, 'ikm')).svg).toBe(built.drawing.svg);
+    expect(await page.textContent('#ikm .kt-filter-status')).toBe('');
+    await page.close();
   });
 
   describe('another choice shows the rows its SQL gives on the published tables', () => {
