@@ -1,6 +1,7 @@
 /**
- * The forum view as a presenter uses it: full screen keeps the slide being presented and its
- * buttons, the nav fits on a phone, and the slide counter is right from the start.
+ * The forum view as a presenter uses it: keys move one slide from the one on screen, full
+ * screen keeps the slide being presented and its buttons, the nav fits on a phone, the slide
+ * counter is right from the start, and printing gives one slide per page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,72 @@ describe('forum view: presenting', () => {
   });
   afterAll(async () => {
     await browser.close();
+  });
+
+  test('arrow keys move one slide at a time', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const slides = await page.locator('.deck > .slide').count();
+    expect(slides).toBeGreaterThan(2);
+    const top = (n: number) => page.$eval(`#slide-${n}`, (el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
+
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-2');
+    expect(await top(2)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-3');
+    expect(await top(3)).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    expect(new URL(page.url()).hash).toBe('#slide-2');
+    await page.keyboard.press('End');
+    expect(new URL(page.url()).hash).toBe(`#slide-${slides}`);
+    expect(await page.textContent('#deck-position')).toContain(`${slides}`);
+    await page.keyboard.press('ArrowLeft');
+    expect(new URL(page.url()).hash).toBe(`#slide-${slides - 1}`);
+    // A reader who scrolled elsewhere moves on from where the screen is, not from the last key.
+    await page.$eval('#slide-2', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-3');
+    await page.close();
+  });
+
+  test('in full screen the keys move on from the slide the deck is scrolled to', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    await page.click('button[data-go=fullscreen]');
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'deck');
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-2');
+    // The deck scrolls, not the window: a reader scrolling it to slide 4, then pressing on.
+    await page.$eval('#deck', (deck) => {
+      deck.scrollTop += document.getElementById('slide-4')!.getBoundingClientRect().top;
+    });
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).hash).toBe('#slide-5');
+    await page.close();
+  });
+
+  test.each([true, false])('prints one slide per page (scripts %s)', async (scripts) => {
+    const b = scripts ? browser : await openBrowser({ javaScriptEnabled: false });
+    const page = await b.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const slides = await page.locator('.deck > .slide').count();
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.$$eval('.deck > .slide', (els) => els.map((e) => getComputedStyle(e).breakAfter));
+    expect(breaks.slice(0, -1).every((b) => b === 'page')).toBe(true);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length;
+    expect(pages).toBe(slides);
+    await page.close();
+    if (!scripts) await b.close();
+  });
+
+  test('every slide links to the live page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/forum/${region}/`);
+    const links = await page.$$eval('.deck > .slide', (els) => els.map((s) => s.querySelector('.slide-foot a')?.getAttribute('href') ?? ''));
+    expect(links.every((href) => href.startsWith(`/wilayah/${region}/`))).toBe(true);
+    await page.close();
   });
 
   test.each([
