@@ -4,9 +4,10 @@
  * - the keyboard focus indicator stands out (≥ 3:1, WCAG 2.2 1.4.11 / 2.4.13) on white;
  * - the language switch keeps the query and the fragment (the explorer's SQL, a search);
  * - an embed page asks for nothing that is not there (no /favicon.ico 404);
- * - search finds what regions have, not the sections saying they did not send it.
+ * - search finds what regions have, not the sections saying they did not send it, and finds a
+ *   service by its code.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -141,5 +142,18 @@ describe('search', () => {
     await page.close();
     expect(excerpts.length).toBeGreaterThan(0);
     expect(excerpts.filter((e) => /did not send/.test(e))).toEqual([]);
+  });
+
+  it('a service code, as the exports write it, finds its service page', async () => {
+    // A code that is no word of the service's name (SKTM: Surat Keterangan Tidak Mampu).
+    const heading = (k: string, l: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(join(siteDir, 'wilayah', k, 'layanan', l, 'index.html'), 'utf8'))?.[1].toLowerCase() ?? '';
+    const [kode, layanan] = subdirs(join(siteDir, 'wilayah'))
+      .flatMap((k) => subdirs(join(siteDir, 'wilayah', k, 'layanan')).map((l) => [k, l]))
+      .find(([k, l]) => !l.toLowerCase().split('-').some((part) => heading(k, l).includes(part)))!;
+    const page = await open(`/cari/?q=${encodeURIComponent(layanan.toLowerCase())}`);
+    await page.waitForSelector('#hasil .results li a', { timeout: 15_000 });
+    const hrefs = await page.$$eval('#hasil .results li a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    await page.close();
+    expect(hrefs).toContain(`/wilayah/${kode}/layanan/${layanan}/`);
   });
 });
