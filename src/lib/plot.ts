@@ -129,8 +129,29 @@ export function renderPlot(options: Plot.PlotOptions, a11y: PlotA11y, document: 
  * Row labels above each row instead of a left axis: on a narrow screen the whole width stays
  * for the data and long unit names stay readable.
  */
-export function rowLabels<T>(data: readonly T[], y: (d: T) => string, text: (d: T) => string = y): Plot.Markish {
-  return Plot.text(data, { y, text, frameAnchor: 'left', textAnchor: 'start', dy: -ROW / 2 + 9, fill: '#1b1f24', lineWidth: 22, textOverflow: 'ellipsis' });
+export function rowLabels<T>(data: readonly T[], y: (d: T) => string, text: (d: T) => string = y, title?: (d: T) => string): Plot.Markish {
+  return Plot.text(data, { y, text, title, frameAnchor: 'left', textAnchor: 'start', dy: -ROW / 2 + 9, fill: '#1b1f24', lineWidth: LABEL_EMS, textOverflow: 'ellipsis' });
+}
+
+/** How wide a row's label may run (ems) before Plot cuts it with an ellipsis. */
+const LABEL_EMS = 22;
+/** A little fewer characters than LABEL_EMS holds of wide text (measured on the sample), so Plot does not cut again. */
+const LABEL_CHARS = 40;
+
+/**
+ * "first · second" for a row label, shortening the part that does not tell the row apart when
+ * both do not fit: with `keep` = 'second', "Surat Keterangan Tidak Mam… · Kelurahan Oepura" where
+ * Plot's own cut would leave eight rows reading "Surat Keterangan Tidak Mampu · Kelurahan…".
+ * The whole label goes in the row's title.
+ */
+export function fitLabel(first: string, second: string, keep: 'first' | 'second'): string {
+  const whole = `${first} · ${second}`;
+  if (whole.length <= LABEL_CHARS) return whole;
+  const [kept, cut] = keep === 'second' ? [second, first] : [first, second];
+  const room = LABEL_CHARS - kept.length - 4;
+  if (room < 8) return whole;
+  const short = `${cut.slice(0, room).trimEnd()}…`;
+  return keep === 'second' ? `${short} · ${kept}` : `${kept} · ${short}`;
 }
 
 /** Margins of row charts: a little air on top, room for the x axis and its label below. */

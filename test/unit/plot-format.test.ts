@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Lang } from '../../src/lib/i18n.ts';
-import { axisFormat, chartMarkup, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/lib/plot.ts';
+import { axisFormat, chartMarkup, fitLabel, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/lib/plot.ts';
 import { svgDocument } from '../../src/lib/plot-document.ts';
 
 describe('trimDecimals: trailing zero decimals, after the language’s decimal mark only', () => {
@@ -81,5 +81,21 @@ describe('a drawn chart', () => {
     el.setAttribute('a', '"x" & y');
     el.append(doc.createTextNode('a < b & c'));
     expect(chartMarkup(el)).toBe('<div a="&quot;x&quot; &amp; y" b="1 &lt; 2" style="font-size:14px;font-family:inherit">a &lt; b &amp; c</div>');
+  });
+});
+
+describe('fitLabel: a row label that keeps the part telling rows apart', () => {
+  test('labels that fit are whole', () => {
+    expect(fitLabel('Surat Keterangan Usaha', 'Kelurahan Belo', 'second')).toBe('Surat Keterangan Usaha · Kelurahan Belo');
+  });
+  test('a service offered by many units keeps the unit whole', () => {
+    expect(fitLabel('Surat Keterangan Tidak Mampu', 'Kelurahan Oepura', 'second')).toBe('Surat Keterangan Tid… · Kelurahan Oepura');
+  });
+  test('a service offered once keeps its name whole', () => {
+    expect(fitLabel('Surat Keterangan Ahli Waris', 'Kantor Kecamatan Maulafa', 'first')).toBe('Surat Keterangan Ahli Waris · Kantor Ke…');
+  });
+  test('no room to shorten: the whole label, for Plot to cut', () => {
+    const unit = 'Dinas Kependudukan dan Pencatatan Sipil Kota';
+    expect(fitLabel('Akta Kelahiran', unit, 'second')).toBe(`Akta Kelahiran · ${unit}`);
   });
 });

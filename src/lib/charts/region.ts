@@ -12,7 +12,7 @@ import { byUnitName, hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unit
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
-import { axisFormat, BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, rowLabels } from '../plot.ts';
+import { axisFormat, BLUE, GREY, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
 import { memoize } from '../memo.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
@@ -128,8 +128,13 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     .filter((r) => months.includes(monthOf(r)))
     .sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || str(a, 'kode_unit').localeCompare(str(b, 'kode_unit')) || monthOf(a).localeCompare(monthOf(b)));
   const serviceKey = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'kode_layanan')}`;
-  const serviceLabel = (r: PublishedRow) => `${str(r, 'nama_layanan')} · ${names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit')}`;
   const services = [...new Map(rows.map((r) => [serviceKey(r), r])).values()];
+  const unitName = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
+  const serviceTitle = (r: PublishedRow) => `${str(r, 'nama_layanan')} · ${unitName(r)}`;
+  // A service offered by several units is told apart by the unit; one offered once, by its name.
+  const offeredBy = new Map<string, number>();
+  for (const r of services) offeredBy.set(str(r, 'nama_layanan'), (offeredBy.get(str(r, 'nama_layanan')) ?? 0) + 1);
+  const serviceLabel = (r: PublishedRow) => fitLabel(str(r, 'nama_layanan'), unitName(r), offeredBy.get(str(r, 'nama_layanan'))! > 1 ? 'second' : 'first');
   const table: ChartRow[] = rows.map((r) => ({
     ...unitCells(lang, kode, r, names),
     kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
@@ -146,7 +151,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
   const svg = renderStatic(
     heatmap(lang, months, services.map(serviceKey), [
-      rowLabels(services, serviceKey, serviceLabel),
+      rowLabels(services, serviceKey, serviceLabel, serviceTitle),
       ...heatCells(lang, withValue, monthOf, serviceKey, (r) => num(r, 'ketepatan')!),
     ], withValue.map((r) => num(r, 'ketepatan')!)),
     { label: T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`) },
