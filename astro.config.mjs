@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 // The pipeline (scripts/build.ts) builds into a staging folder and swaps it into dist/ only
 // when everything succeeded, so the output folder comes from the environment.
 export default defineConfig({
+  // The public address, when known (KT_SITE_URL=https://…): printed forum slides then show full links.
+  site: process.env.KT_SITE_URL || undefined,
   output: 'static',
   outDir: process.env.KT_OUT_DIR ?? './dist',
   trailingSlash: 'always',
