@@ -75,6 +75,7 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
   if (period) period.textContent = `${w.chart.period}: ${chart.period}`;
   const sqlLink = figure.querySelector<HTMLAnchorElement>('a.chart-sql');
   if (sqlLink) sqlLink.href = `${localePath(lang, '/jelajah/')}?q=${encodeURIComponent(sql)}`;
+  shareChoice(figure, form);
   const csv = figure.querySelector<HTMLAnchorElement>('a[download]');
   if (csv) {
     const old = csvUrls.get(figure);
@@ -87,12 +88,25 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
   }
 }
 
-/** The form's choice as the page was built: each field's default, not what the reader picked since. */
-function builtChoice(form: HTMLFormElement): string {
-  return [...form.querySelectorAll('select')].map((s) => `${s.name}=${[...s.options].find((o) => o.defaultSelected)?.value ?? s.options[0]?.value ?? ''}`).join('&');
+/**
+ * The choice into the chart's permalink and the page's address (?ikm.periode=2024-S1#ikm), so
+ * that a link to the chart shows it as chosen (filters.ts reads it back); the build's choice
+ * needs none. Other charts' choices in the address stay.
+ */
+function shareChoice(figure: HTMLElement, form: HTMLFormElement): void {
+  const params = new URLSearchParams(location.search);
+  for (const key of [...params.keys()]) if (key.startsWith(`${figure.id}.`)) params.delete(key);
+  for (const select of form.querySelectorAll('select')) if (select.value !== builtValue(select)) params.set(`${figure.id}.${select.name}`, select.value);
+  const query = params.toString() ? `?${params}` : '';
+  const permalink = figure.querySelector<HTMLAnchorElement>('a.permalink');
+  if (permalink) permalink.href = `${location.pathname}${query}#${figure.id}`;
+  history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
 }
 
-const currentChoice = (form: HTMLFormElement) => [...form.querySelectorAll('select')].map((s) => `${s.name}=${s.value}`).join('&');
+/** A field's value as the page was built: its default, not what the reader picked since. */
+const builtValue = (select: HTMLSelectElement) => [...select.options].find((o) => o.defaultSelected)?.value ?? select.options[0]?.value ?? '';
+
+const isBuiltChoice = (form: HTMLFormElement) => [...form.querySelectorAll('select')].every((s) => s.value === builtValue(s));
 
 /**
  * Each figure as the build drew it, taken before its first redraw: a reader who picks the
@@ -130,8 +144,9 @@ export async function redraw(form: HTMLFormElement): Promise<void> {
   if (!figure || !kind || !status) return;
   running.get(form)?.cancel();
   running.delete(form);
-  if (currentChoice(form) === builtChoice(form) && !engineReady()) {
+  if (isBuiltChoice(form) && !engineReady()) {
     if (figure.dataset.source === 'live') asBuilt.get(form)?.();
+    shareChoice(figure, form);
     delete figure.dataset.source;
     figure.dataset.state = 'done';
     figure.removeAttribute('aria-busy');

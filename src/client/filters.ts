@@ -3,6 +3,7 @@
  * filter forms (hidden without JavaScript) and, on a reader's first change, loads the code that
  * redraws (filter-live.ts). DuckDB-WASM comes when the reader reaches for a form (a press or a
  * key in it, intent.ts): the engine then loads while they pick, and the change finds it ready.
+ * A link that carries a chart's choice is redrawn with it as the page opens.
  */
 import { onIntent } from './intent.ts';
 
@@ -29,8 +30,22 @@ async function loadAsBuilt(): Promise<Live> {
 
 const loadLive = (): Promise<Live> => (live ??= loadAsBuilt());
 
+// A link to a filtered chart carries its choice (?ikm.periode=2024-S1, as filter-live.ts writes it).
+const asked = new URLSearchParams(location.search);
+
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-kt-filter]')) {
   form.hidden = false;
+  const chart = form.closest('figure')?.id;
+  let chosen = false;
+  for (const select of form.querySelectorAll('select')) {
+    const value = asked.get(`${chart}.${select.name}`);
+    if (value !== null && [...select.options].some((o) => o.value === value) && select.value !== value) {
+      select.value = value;
+      chosen = true;
+    }
+  }
+  // The link is the reader's request, as a change would be.
+  if (chosen) queueMicrotask(() => form.dispatchEvent(new Event('change')));
   onIntent(form, () => void loadLive().then((m) => m.warmUp(), () => (live = undefined)));
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('change', () => {

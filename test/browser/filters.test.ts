@@ -6,7 +6,8 @@
  *   table cells, the same SVG (to the byte, so the same marks);
  * - any other choice shows exactly the rows the chart's SQL (the one its explorer link opens)
  *   gives on the published tables, in the table and in the CSV download alike;
- * - back to the build's choice before the engine has arrived, the build's chart is back at once.
+ * - back to the build's choice before the engine has arrived, the build's chart is back at once;
+ * - a filtered chart's permalink carries its choice, and opens it as chosen.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -187,6 +188,32 @@ describe('filters on region and unit pages', () => {
       expect(redrawn.svg).toBe(built.drawing.svg);
       expect(await page.textContent(`#${id} .takeaway`)).toBe(built.takeaway);
     });
+  });
+
+  test('a filtered chart’s link, and the page’s address, carry its choice and open it as chosen', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
+    const initial = await page.inputValue('#ikm-periode');
+    const other = region.periods.find((p) => p !== initial)!;
+    await choose(page, 'ikm', 'periode', other);
+    const cells = await tableCells(page, 'ikm');
+    const link = new URL((await page.getAttribute('#ikm a.permalink', 'href'))!, siteUrl);
+    expect(link.searchParams.get('ikm.periode')).toBe(other);
+    expect(link.hash).toBe('#ikm');
+    expect(new URL(page.url()).searchParams.get('ikm.periode')).toBe(other);
+
+    const shared = await browser.context.newPage();
+    await shared.goto(link.href);
+    await shared.waitForSelector('#ikm[data-source=live][data-state=done]', { state: 'attached', timeout: 60_000 });
+    expect(await shared.inputValue('#ikm-periode')).toBe(other);
+    expect(await tableCells(shared, 'ikm')).toEqual(cells);
+    await shared.close();
+
+    // Back to the build's choice: nothing left to carry.
+    await choose(page, 'ikm', 'periode', initial);
+    expect(new URL((await page.getAttribute('#ikm a.permalink', 'href'))!, siteUrl).search).toBe('');
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
   });
 
   test('while the engine is still on its way, going back to the build’s choice brings the build’s chart back at once', async () => {
