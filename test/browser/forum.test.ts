@@ -33,6 +33,16 @@ const navButtonsOnTop = (page: Page) =>
     }),
   );
 
+/** Where a slide ends against the top of the nav bar (0: the slides leave exactly the nav's strip). */
+const navGap = (page: Page, n: number) =>
+  page.$eval(`#slide-${n}`, (slide) => document.getElementById('deck-nav')!.getBoundingClientRect().top - slide.getBoundingClientRect().bottom);
+
+/** Both languages: their name and path prefix. */
+const LANGS = [
+  ['id', ''],
+  ['en', '/en'],
+] as const;
+
 describe('forum view: presenting', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   beforeAll(async () => {
@@ -42,9 +52,15 @@ describe('forum view: presenting', () => {
     await browser.close();
   });
 
-  test('arrow keys move one slide at a time', async () => {
+  /** A new page on the region's forum view (`prefix`: the language's). */
+  const openDeck = async (prefix = ''): Promise<Page> => {
     const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}/forum/${region}/`);
+    await page.goto(`${siteUrl}${prefix}/forum/${region}/`);
+    return page;
+  };
+
+  test('arrow keys move one slide at a time', async () => {
+    const page = await openDeck();
     const slides = await page.locator('.deck > .slide').count();
     expect(slides).toBeGreaterThan(2);
     const top = (n: number) => page.$eval(`#slide-${n}`, (el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
@@ -70,8 +86,7 @@ describe('forum view: presenting', () => {
   });
 
   test('in full screen the keys move on from the slide the deck is scrolled to', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}/forum/${region}/`);
+    const page = await openDeck();
     await page.click('button[data-go=fullscreen]');
     await page.waitForFunction(() => document.fullscreenElement?.id === 'deck');
     await page.keyboard.press('ArrowRight');
@@ -101,8 +116,7 @@ describe('forum view: presenting', () => {
   });
 
   test('every slide links to the live page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}/forum/${region}/`);
+    const page = await openDeck();
     const links = await page.$$eval('.deck > .slide', (els) => els.map((s) => s.querySelector('.slide-foot a')?.getAttribute('href') ?? ''));
     expect(links.every((href) => href.startsWith(`/wilayah/${region}/`))).toBe(true);
     await page.close();
@@ -112,8 +126,7 @@ describe('forum view: presenting', () => {
     ['clicked', 'the button'],
     ['Enter', 'the browser (Escape)'],
   ])('full screen entered by %s and left by %s stays on the slide being presented', async (enter, leave) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}/forum/${region}/`);
+    const page = await openDeck();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     expect(hash(page)).toBe('#slide-4');
 
@@ -136,8 +149,7 @@ describe('forum view: presenting', () => {
   });
 
   test('leaving full screen after scrolling the deck stays on the slide scrolled to', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}/forum/${region}/`);
+    const page = await openDeck();
     await page.click(fullscreenButton);
     await full(page, true);
     await page.$eval('#deck', (deck) => {
@@ -152,11 +164,10 @@ describe('forum view: presenting', () => {
   });
 
   test.each([
-    ['id', '', 'Layar penuh', 'Keluar layar penuh'],
-    ['en', '/en', 'Full screen', 'Exit full screen'],
+    [...LANGS[0], 'Layar penuh', 'Keluar layar penuh'],
+    [...LANGS[1], 'Full screen', 'Exit full screen'],
   ])('in full screen (%s) the buttons stay, the button says how to leave, and one slide fills the screen', async (_lang, prefix, enter, exit) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}${prefix}/forum/${region}/`);
+    const page = await openDeck(prefix);
     expect(await label(page)).toBe(enter);
     await page.click(fullscreenButton);
     await full(page, true);
@@ -165,23 +176,16 @@ describe('forum view: presenting', () => {
     await page.click('button[data-go=next]');
     expect(hash(page)).toBe('#slide-2');
     // The slide ends where the nav begins, and nothing of the next one shows.
-    const { slideBottom, nextTop, navTop } = await page.evaluate(() => ({
-      slideBottom: document.getElementById('slide-2')!.getBoundingClientRect().bottom,
-      nextTop: document.getElementById('slide-3')!.getBoundingClientRect().top,
-      navTop: document.getElementById('deck-nav')!.getBoundingClientRect().top,
-    }));
-    expect(Math.abs(slideBottom - navTop)).toBeLessThanOrEqual(1);
-    expect(nextTop).toBeGreaterThanOrEqual(navTop - 1);
+    expect(Math.abs(await navGap(page, 2))).toBeLessThanOrEqual(1);
+    const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+    expect(await top('#slide-3')).toBeGreaterThanOrEqual((await top('#deck-nav')) - 1);
     await page.click(fullscreenButton);
     await full(page, false);
     await expect.poll(() => label(page)).toBe(enter);
     await page.close();
   });
 
-  test.each([
-    ['id', ''],
-    ['en', '/en'],
-  ])('on a 360×740 phone (%s) every nav button is on the screen, above the slide', async (_lang, prefix) => {
+  test.each(LANGS)('on a 360×740 phone (%s) every nav button is on the screen, above the slide', async (_lang, prefix) => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${siteUrl}${prefix}/forum/${region}/`);
@@ -198,14 +202,12 @@ describe('forum view: presenting', () => {
     expect(await navButtonsOnTop(page)).toEqual([true, true, true]);
     // The strip the slides leave free is the nav's height: a slide ends where the nav begins.
     await page.keyboard.press('ArrowRight');
-    const gap = await page.evaluate(() => document.getElementById('deck-nav')!.getBoundingClientRect().top - document.getElementById('slide-2')!.getBoundingClientRect().bottom);
-    expect(Math.abs(gap)).toBeLessThanOrEqual(1);
+    expect(Math.abs(await navGap(page, 2))).toBeLessThanOrEqual(1);
     await page.close();
   });
 
   test('the counter is shown from the start and follows agenda links and scrolling', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${siteUrl}/forum/${region}/`);
+    const page = await openDeck();
     const total = await page.locator('.deck > .slide').count();
     const title = (n: number) => page.$eval(`#slide-${n} :is(h1, h2)`, (h) => h.textContent ?? '');
     const counter = () => page.textContent('#deck-position');
