@@ -1,4 +1,5 @@
 /** datapackage.json as the publish step wrote it: sizes, row counts and hashes for the data pages. */
+import { csvFileName, parquetFileName } from '../queries/published-views.ts';
 import { readPublishedJson } from './published.ts';
 
 export interface PackageResource {
@@ -34,7 +35,8 @@ export function dataPackage(): DataPackage {
 
 /** The CSV and Parquet resources of one published table. */
 export function filesOf(pkg: DataPackage, table: string): { csv?: PackageResource; parquet?: PackageResource } {
-  const mine = pkg.resources.filter((r) => r.path === `${table}.csv` || r.path === `${table}.parquet`);
+  const names = [csvFileName({ name: table }), parquetFileName({ name: table })];
+  const mine = pkg.resources.filter((r) => names.includes(r.path));
   return { csv: mine.find((r) => r.format === 'csv'), parquet: mine.find((r) => r.format === 'parquet') };
 }
 

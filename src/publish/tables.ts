@@ -6,9 +6,8 @@ import type { Wilayah } from '../contract/wilayah.ts';
 import { writeCsv } from './csv.ts';
 import { dataPackage, type PublishedFile } from './datapackage.ts';
 import { DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
-import { csvFileName } from '../queries/published-views.ts';
+import { csvFileName, parquetFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
-
 
 export async function publishTables(
   tables: Record<TableName, () => Iterable<PublishedRow>>,
@@ -22,13 +21,14 @@ export async function publishTables(
     // derived and written as CSV here: the two run side by side, one table after the other each.
     let parquet: Promise<void> = Promise.resolve();
     for (const table of TABLES) {
-      const csvPath = join(dir, csvFileName(table));
-      const parquetPath = join(dir, `${table.name}.parquet`);
+      const [csvName, parquetName] = [csvFileName(table), parquetFileName(table)];
+      const csvPath = join(dir, csvName);
+      const parquetPath = join(dir, parquetName);
       const rows = await writeCsv(csvPath, table, tables[table.name]());
       parquet = parquet.then(() => toParquet(run, table, csvPath, parquetPath, rows));
       parquet.catch(() => {}); // awaited below; a failure stops the build there
-      files.push({ table, format: 'csv', path: csvPath, relPath: csvFileName(table), rows });
-      files.push({ table, format: 'parquet', path: parquetPath, relPath: `${table.name}.parquet`, rows });
+      files.push({ table, format: 'csv', path: csvPath, relPath: csvName, rows });
+      files.push({ table, format: 'parquet', path: parquetPath, relPath: parquetName, rows });
     }
     await parquet;
   });

@@ -17,6 +17,7 @@ export function readCsvSql(path: string, table: PublishedTable): string {
 
 /** The file name a table's CSV is known by inside DuckDB (registered buffer or file on disk). */
 export const csvFileName = (table: Pick<PublishedTable, 'name'>): string => `${table.name}.csv`;
+export const parquetFileName = (table: Pick<PublishedTable, 'name'>): string => `${table.name}.parquet`;
 
 export const createViewSql = (table: PublishedTable, path: string): string =>
   `CREATE OR REPLACE VIEW ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(path, table)}`;
