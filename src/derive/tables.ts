@@ -7,7 +7,7 @@ import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { RegionData } from '../validate/export.ts';
 import { capaianOf, kategoriCapaian } from './capaian.ts';
 import { groupBy } from './group.ts';
-import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator } from './ikm.ts';
+import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator, type IkmResult } from './ikm.ts';
 import { comparePeriods, inPeriod, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
 import { mapped, ranksOf, SortedRows, type SortKey } from './order.ts';
 import { predikatOf } from './predikat.ts';
@@ -153,7 +153,7 @@ export function* ikmUnitRows(regions: readonly RegionData[]): Iterable<Published
 }
 
 /** The cells of ikmColumns() (contract/published.ts), from one group's index: responden, nrr_*, ikm … kinerja. */
-function ikmCells(res: ReturnType<typeof ikmOf>): PublishedRow {
+function ikmCells(res: IkmResult): PublishedRow {
   const cells: PublishedRow = { responden: res.responden };
   for (const k of UNSUR_KEYS) cells[`nrr_${k}`] = res.nrr[k];
   return Object.assign(cells, { ikm: res.ikm, ikm_bawah: res.ikm_bawah, ikm_atas: res.ikm_atas, mutu: res.mutu, kinerja: res.kinerja });
@@ -194,8 +194,8 @@ export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<Publ
       const c = t.texts(name);
       const dict = [...c.dict.map(map), null];
       const { rank, values } = ranksOf(dict);
-      const blank = rank[dict.length - 1];
-      return { values, key: { values: mapped(t.length, (i) => (c.codes[i] < 0 ? blank : rank[c.codes[i]])), size: values.length } };
+      // A blank cell (code −1) is the dictionary's last entry, null.
+      return { values, key: { values: mapped(t.length, (i) => rank[c.codes[i] < 0 ? dict.length - 1 : c.codes[i]]), size: values.length } };
     };
     // Answers are 1–4 (the schema's bounds): each its own place, blank (NaN) first as 0.
     const answer = (u: Unsur): Sortable => {

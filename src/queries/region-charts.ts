@@ -35,7 +35,6 @@ export const ikmPeriodsSql = (kode: string): string => `SELECT DISTINCT periode 
 export const ikmUnitTypesSql = (kode: string): string =>
   `SELECT DISTINCT u.jenis_unit FROM ikm_unit AS i JOIN unit AS u USING (kode_wilayah, kode_unit) WHERE i.kode_wilayah = ${sqlString(kode)} AND u.jenis_unit IS NOT NULL ORDER BY 1`;
 
-
 // ——— Indicator achievement by programme, one year ———
 
 /** The programme choice as a form value: every programme, one named programme, or "no programme". */

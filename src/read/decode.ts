@@ -11,7 +11,6 @@ export class EncodingError extends Error {
   }
 }
 
-/** Streams a file as UTF-8 text chunks, BOM removed. Throws EncodingError. */
 /**
  * Excel's "Unicode Text": UTF-16 with a BOM. Without its BOM, UTF-16 text is valid UTF-8 byte
  * for byte (every other byte a NUL) and would surface as garbled headers; no CSV that Excel
@@ -20,6 +19,7 @@ export class EncodingError extends Error {
 export const looksUtf16 = (head: Uint8Array): boolean =>
   (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) || head.includes(0);
 
+/** Streams a file as UTF-8 text chunks, BOM removed. Throws EncodingError. */
 export async function* decodeUtf8(path: string, chunkSize = 1 << 20): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let first = true;

@@ -81,7 +81,7 @@ async function readWilayah(dir: string, region: string, issues: Issue[]): Promis
 }
 
 export interface ValidateOptions {
-  /** When files are read in slices by several threads (default: files of 64 KiB and more, on 2 cores). */
+  /** When files are read in slices by several threads (default: files of DEFAULT_MIN_BYTES (parallel.ts) and more, on 2 cores). */
   parallel?: ParallelOptions;
 }
 

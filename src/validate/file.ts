@@ -21,7 +21,7 @@ export interface FileContext {
   unitCodes?: ReadonlySet<string>;
   /** Every private value seen, for the privacy gate before publishing. */
   privateValues: PrivateValues;
-  /** When files are read in slices by several threads; by default, files of 64 KiB and more. */
+  /** When files are read in slices by several threads; by default, files of DEFAULT_MIN_BYTES (parallel.ts) and more. */
   parallel?: ParallelOptions;
 }
 

@@ -27,7 +27,7 @@ import type { PackedStrings } from './packed.ts';
 import { SeenKeys } from './unique.ts';
 
 export interface ParallelOptions {
-  /** Files smaller than this are streamed on the main thread (default 64 KiB). */
+  /** Files smaller than this are streamed on the main thread (default DEFAULT_MIN_BYTES). */
   minBytes?: number;
   /** Threads reading slices, the main thread one of them (default: the cores, at most 2; below 2, none). */
   workers?: number;
@@ -263,6 +263,8 @@ function lineEndOutside(bytes: Buffer, nl: Buffer, from: number, quoted: number[
  * last one is read. Changes nothing outside itself (the file may yet be streamed instead).
  */
 class SlicesInOrder {
+  /** A slice was not UTF-8: the file goes to the streaming reader, which reports it. */
+  private broken = false;
   /** The first row of each slice, less one. */
   readonly offsets: number[] = [];
   /** Uniqueness issues, per constraint, in row order. */
@@ -298,7 +300,9 @@ class SlicesInOrder {
     const off = this.offset;
     this.offsets.push(off);
     this.offset += r.lines;
-    if (r.encodingError) return; // the file will be streamed
+    // After an encoding error the file will be streamed: nothing taken in from here on is used.
+    if (r.encodingError) this.broken = true;
+    if (this.broken) return;
     if (this.offsets.length === 1) this.makeRoom(r);
     // The slice's row numbers made the file's.
     for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += off;

@@ -131,15 +131,6 @@ export class Table<R extends object> implements Iterable<R> {
   ) {
     this.rows = new Int32Array(capacity);
     this.stores = columns.map((_, c) => storeOf(kinds[c], capacity));
-    this.sortColumns();
-  }
-
-  private sortColumns(): void {
-    this.numberStores = [];
-    this.textStores = [];
-    this.numberColumns = [];
-    this.textColumns = [];
-    this.slotsSeen = null;
     this.stores.forEach((s, c) => {
       if (s instanceof NumberStore) {
         this.numberStores.push(s);
