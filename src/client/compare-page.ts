@@ -7,8 +7,7 @@ import { compareSql, hasChoices, parseChoices, choicesToSearch, measureByKey, ty
 import { comparisonHtml } from './comparison-view.ts';
 import { ask, isCancelled, warmUp, type Answer } from './engine.ts';
 import { onIntent } from './intent.ts';
-import { EngineError } from './engine-types.ts';
-import { duckdbMessage } from './query-message.ts';
+import { queryErrorText } from './query-message.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 
 const lang = pageLang();
@@ -69,7 +68,7 @@ async function compare(c: CompareChoices) {
     if (current !== answer) return;
     if (isCancelled(e)) return;
     status.textContent = '';
-    errorText.textContent = e instanceof EngineError ? `${words.failure[e.reason]}\n(${e.message})` : `${words.queryError}\n${duckdbMessage(e instanceof Error ? e.message : String(e))}`;
+    errorText.textContent = queryErrorText(e, words);
     errorBox.hidden = false;
     section.dataset.state = 'error';
   } finally {

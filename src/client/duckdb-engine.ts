@@ -7,6 +7,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { collectBatches } from './arrow-result.ts';
 import { openDuckDb } from './duckdb.ts';
 import { tablesNamedIn } from './table-names.ts';
+import { duckdbMessage } from './query-message.ts';
 import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
 
@@ -93,7 +94,8 @@ export class BrowserEngine {
 
     const result = Promise.race([work, cancelledPromise]).catch((e: unknown) => {
       if (cancelled) throw new QueryCancelled();
-      throw e;
+      // DuckDB's own errors, readable for every page that shows them.
+      throw e instanceof Error && !(e instanceof EngineError) && !(e instanceof QueryCancelled) ? new Error(duckdbMessage(e.message)) : e;
     });
     return { result, cancel };
   }

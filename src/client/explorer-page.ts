@@ -5,9 +5,8 @@
  * reader saves data or is on a slow link: then at the first query).
  */
 import { ask, isCancelled, warmUpWhenIdle, type Answer } from './engine.ts';
-import { EngineError } from './engine-types.ts';
 import { resultToCsv } from './csv.ts';
-import { duckdbMessage } from './query-message.ts';
+import { queryErrorText } from './query-message.ts';
 import { rawCell } from './format.ts';
 import { resultTableHtml } from './result-table.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
@@ -82,17 +81,11 @@ async function run(query: string) {
     if (isCancelled(e)) {
       status.textContent = words.cancelled;
       setState('cancelled');
-    } else if (e instanceof EngineError) {
-      status.textContent = '';
-      output.innerHTML = '';
-      showError(`${words.failure[e.reason]}\n(${e.message})`);
-      setState('error');
     } else {
       status.textContent = '';
       // The last answer is not this query's: it goes.
       output.innerHTML = '';
-      // DuckDB's own message: it names the line, the column and often the fix.
-      showError(`${words.queryError}\n${duckdbMessage(e instanceof Error ? e.message : String(e))}`);
+      showError(queryErrorText(e, words));
       setState('error');
     }
   }

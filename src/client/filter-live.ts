@@ -5,7 +5,7 @@
  * Loaded by filters.ts when a reader reaches for a filter form or changes it.
  */
 import { ask, engineReady, isCancelled, type Answer } from './engine.ts';
-import { EngineError } from './engine-types.ts';
+import { queryErrorText } from './query-message.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { localePath } from '../lib/i18n.ts';
@@ -91,7 +91,7 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
 /**
  * The choice into the chart's permalink and the page's address (?ikm.periode=2024-S1#ikm), so
  * that a link to the chart shows it as chosen (filters.ts reads it back); the build's choice
- * needs none. Other charts' choices in the address stay.
+ * needs none. Other charts' choices in the address stay. (filters.ts reads the same key.)
  */
 function shareChoice(figure: HTMLElement, form: HTMLFormElement): void {
   const params = new URLSearchParams(location.search);
@@ -172,7 +172,7 @@ export async function redraw(form: HTMLFormElement): Promise<void> {
     figure.dataset.state = 'done';
   } catch (e) {
     if (running.get(form) !== answer || isCancelled(e)) return;
-    status.textContent = e instanceof EngineError ? `${words.failure[e.reason]} (${e.message})` : `${words.queryError} ${e instanceof Error ? e.message : String(e)}`;
+    status.textContent = queryErrorText(e, words, ' ');
     figure.dataset.state = 'error';
   } finally {
     if (running.get(form) === answer) figure.removeAttribute('aria-busy');

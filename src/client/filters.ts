@@ -1,9 +1,8 @@
 /**
  * Start-up script of pages with filterable charts, kept to a few hundred bytes: it shows the
- * filter forms (hidden without JavaScript) and, on a reader's first change, loads the code that
- * redraws (filter-live.ts). DuckDB-WASM comes when the reader reaches for a form (a press or a
- * key in it, intent.ts): the engine then loads while they pick, and the change finds it ready.
- * A link that carries a chart's choice is redrawn with it as the page opens.
+ * filter forms (hidden without JavaScript) and loads the code that redraws (filter-live.ts) when
+ * the reader reaches for a form (a press or a key in it, intent.ts), changes it, or opens a link
+ * that carries a chart's choice; DuckDB-WASM then loads while they pick.
  */
 import { onIntent } from './intent.ts';
 
@@ -30,7 +29,8 @@ async function loadAsBuilt(): Promise<Live> {
 
 const loadLive = (): Promise<Live> => (live ??= loadAsBuilt());
 
-// A link to a filtered chart carries its choice (?ikm.periode=2024-S1, as filter-live.ts writes it).
+// A link to a filtered chart carries its choice (?ikm.periode=2024-S1): filter-live.ts's shareChoice
+// writes that key; it is spelled here too rather than shared, to keep this script one small file.
 const asked = new URLSearchParams(location.search);
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-kt-filter]')) {

@@ -12,9 +12,8 @@ const deck = document.getElementById('deck');
 const fullscreenButton = nav?.querySelector<HTMLButtonElement>('button[data-go=fullscreen]');
 const words = forumWords(document.documentElement.lang === 'en' ? 'en' : 'id');
 
-let current = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
 /**
- * Where show() left the shown slide's top: while it is still there, `current` is where the
+ * Where show() left the shown slide's top: while it is still there, `seen` is where the
  * presenter is. The slide's own position, not the window's scroll: in full screen the deck
  * itself scrolls, and the window does not.
  */
@@ -24,7 +23,7 @@ let shownTop = Number.NaN;
  * and shown again when full screen starts or ends. It cannot be read then: entering, the deck
  * scrolls from its top; leaving, the window is back where it was before entering.
  */
-let seen = current;
+let seen = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
 /** Full screen as last reported by fullscreenchange; until it reports a change, layouts are in between. */
 let wasFull = false;
 const settled = () => (document.fullscreenElement !== null) === wasFull;
@@ -37,13 +36,13 @@ function tell(index: number) {
 }
 
 function show(index: number, focus = true) {
-  current = Math.min(slides.length - 1, Math.max(0, index));
-  const slide = slides[current];
+  const at = Math.min(slides.length - 1, Math.max(0, index));
+  const slide = slides[at];
   slide.scrollIntoView({ block: 'start' });
   shownTop = slide.getBoundingClientRect().top;
   if (focus) slide.focus({ preventScroll: true });
   history.replaceState(null, '', `#${slide.id}`);
-  tell(current);
+  tell(at);
 }
 
 const KEYS: Record<string, (i: number) => number> = {
@@ -74,8 +73,8 @@ document.addEventListener('keydown', (e) => {
 // pressed. (An IntersectionObserver kept this before, but its first, asynchronous report could
 // arrive after a key press and move the presenter back a slide.)
 function onScreen(): number {
-  if (Math.abs(slides[current].getBoundingClientRect().top - shownTop) < 2) return current;
-  let best = current;
+  if (Math.abs(slides[seen].getBoundingClientRect().top - shownTop) < 2) return seen;
+  let best = seen;
   let most = 0;
   slides.forEach((s, i) => {
     const r = s.getBoundingClientRect();
@@ -119,5 +118,5 @@ if (nav) {
 }
 // iPhone Safari has no full screen for anything but video.
 if (fullscreenButton) fullscreenButton.hidden = !document.fullscreenEnabled;
-if (location.hash && current > 0) show(current);
-else tell(current);
+if (seen > 0) show(seen);
+else tell(seen);

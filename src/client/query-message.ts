@@ -1,3 +1,6 @@
+import { EngineError } from './engine-types.ts';
+import type { ClientWords } from './text.ts';
+
 /**
  * DuckDB's error message as a reader should see it. DuckDB-WASM passes some errors (the parser's)
  * as their JSON form, {"exception_type":"Parser","exception_message":"syntax error at or near
@@ -13,4 +16,13 @@ export function duckdbMessage(message: string): string {
   } catch {
     return message;
   }
+}
+
+/**
+ * What a page says when a question fails: the engine's own trouble with its advice, or DuckDB's
+ * message (already made readable by the engine) after the words that say it is DuckDB's.
+ */
+export function queryErrorText(e: unknown, words: ClientWords, separator = '\n'): string {
+  if (e instanceof EngineError) return `${words.failure[e.reason]}${separator}(${e.message})`;
+  return `${words.queryError}${separator}${e instanceof Error ? e.message : String(e)}`;
 }

@@ -146,12 +146,10 @@ const LABEL_CHARS = 40;
  */
 export function fitLabel(first: string, second: string, keep: 'first' | 'second'): string {
   const whole = `${first} · ${second}`;
-  if (whole.length <= LABEL_CHARS) return whole;
-  const [kept, cut] = keep === 'second' ? [second, first] : [first, second];
-  const room = LABEL_CHARS - kept.length - 4;
-  if (room < 8) return whole;
-  const short = `${cut.slice(0, room).trimEnd()}…`;
-  return keep === 'second' ? `${short} · ${kept}` : `${kept} · ${short}`;
+  const room = LABEL_CHARS - (keep === 'second' ? second : first).length - 4;
+  if (whole.length <= LABEL_CHARS || room < 8) return whole;
+  const cut = (s: string) => `${s.slice(0, room).trimEnd()}…`;
+  return keep === 'second' ? `${cut(first)} · ${second}` : `${first} · ${cut(second)}`;
 }
 
 /** Margins of row charts: a little air on top, room for the x axis and its label below. */

@@ -1,6 +1,8 @@
 /** The explorer and compare pages show DuckDB's errors as its own console does (client/query-message.ts). */
 import { expect, test } from 'vitest';
-import { duckdbMessage } from '../../src/client/query-message.ts';
+import { EngineError } from '../../src/client/engine-types.ts';
+import { duckdbMessage, queryErrorText } from '../../src/client/query-message.ts';
+import { clientWords } from '../../src/client/text.ts';
 
 test('a parser error passed as JSON reads as DuckDB prints it, line breaks and caret kept', () => {
   const raw = JSON.stringify({
@@ -17,4 +19,10 @@ test('any other message is shown as it is', () => {
   expect(duckdbMessage(binder)).toBe(binder);
   expect(duckdbMessage('{not json')).toBe('{not json');
   expect(duckdbMessage('{"other":1}')).toBe('{"other":1}');
+});
+
+test('a page says whose trouble it is: the engine’s, with its advice, or DuckDB’s', () => {
+  const words = clientWords('en');
+  expect(queryErrorText(new EngineError('mime', 'application/octet-stream'), words)).toBe(`${words.failure.mime}\n(application/octet-stream)`);
+  expect(queryErrorText(new Error('Binder Error: x'), words, ' ')).toBe(`${words.queryError} Binder Error: x`);
 });

@@ -120,7 +120,7 @@ function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) 
 }
 
 /** The legend of the dashed grade lines, with the boundaries as the regulation gives them. */
-export function ikmGradeLegend(lang: Lang): string {
+function ikmGradeLegend(lang: Lang): string {
   const [b, a] = [IKM_GRADE.B, IKM_GRADE.A].map((v) => formatNumber(lang, v, 'fixed2'));
   return tr(lang)(`garis putus: batas mutu B (${b}) dan A (${a})`, `dashed: grade B (${b}) and A (${a}) thresholds`);
 }

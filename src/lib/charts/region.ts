@@ -450,7 +450,7 @@ export function predikatCells(lang: Lang, r: PublishedRow): ChartRow {
 }
 
 /** The three mean scores of a predikat_unit row. */
-export const SCORE_COLUMNS = ['rata_nilai_atasan', 'rata_nilai_diri', 'rata_nilai_rekan'] as const;
+const SCORE_COLUMNS = ['rata_nilai_atasan', 'rata_nilai_diri', 'rata_nilai_rekan'] as const;
 
 /**
  * The mean scores of a predikat_unit row. A hidden group (kelompok_kecil, pembeda) hides them;
