@@ -3,6 +3,8 @@
  * million respondent ids cost one string to keep and to send to the main thread, instead of half
  * a million objects for the garbage collector to trace and the message to copy one by one.
  */
+import { grown } from './table.ts';
+
 export interface PackedStrings {
   text: string;
   /** End of string i in `text`; it starts where string i − 1 ends. */
@@ -44,11 +46,7 @@ export class PackBuilder {
   }
 
   push(s: string): void {
-    if (this.n === this.ends.length) {
-      const grown = new Int32Array(this.ends.length * 2);
-      grown.set(this.ends);
-      this.ends = grown;
-    }
+    if (this.n === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
     this.total += s.length;
     this.ends[this.n++] = this.total;
     this.batch.push(s);

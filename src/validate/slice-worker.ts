@@ -12,6 +12,7 @@ import { isBlank } from '../read/csv.ts';
 import { codeUnits, splitRows } from '../read/split.ts';
 import type { SliceJob, SliceMessage, SliceResult, SliceTask } from './parallel.ts';
 import { FileRules, tableFor, type RowSink } from './rows.ts';
+import { grown } from './table.ts';
 import { pack, PackBuilder } from './packed.ts';
 import { hashKey } from './unique.ts';
 
@@ -38,11 +39,7 @@ class IntList {
     this.values = new Int32Array(Math.max(16, capacity));
   }
   push(v: number): void {
-    if (this.n === this.values.length) {
-      const grown = new Int32Array(this.n * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.n === this.values.length) this.values = grown(this.values, this.n * 2);
     this.values[this.n++] = v;
   }
   finish(): Int32Array {

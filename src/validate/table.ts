@@ -91,8 +91,8 @@ class TextStore implements Store {
   }
 }
 
-/** A copy of `a` with room for `capacity` elements. */
-function grown<A extends Float64Array | Int32Array>(a: A, capacity: number): A {
+/** A copy of `a` with room for `capacity` elements (the growing lists of slice-worker.ts and packed.ts too). */
+export function grown<A extends Float64Array | Int32Array>(a: A, capacity: number): A {
   const b = new (a.constructor as new (n: number) => A)(capacity);
   b.set(a.subarray(0, Math.min(a.length, capacity)));
   return b;
@@ -236,17 +236,6 @@ export class Table<R extends object> implements Iterable<R> {
    */
   toPart(): TablePart {
     return { length: this.length, rows: this.rows.subarray(0, this.length), columns: this.stores.map((s) => s.part(this.length)) };
-  }
-
-  /**
-   * Slices of one table, made in parallel, put back together in order; `keep` leaves out
-   * records (by their file row) found invalid once all slices were seen.
-   */
-  static concat<R extends object>(columns: readonly (keyof R & string)[], parts: readonly TablePart[], keep?: (fileRow: number) => boolean): Table<R> {
-    const kinds = parts[0]?.columns.map((c) => c.kind) ?? [];
-    const table = new Table<R>(columns, kinds, parts.reduce((n, p) => n + p.length, 0));
-    for (const p of parts) table.append(p, keep);
-    return table;
   }
 
   /**

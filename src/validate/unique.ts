@@ -25,16 +25,7 @@ export interface KeySlice {
 }
 
 /**
- * Calls `duplicate(key, row, firstRow)` for each key already seen earlier in the file, in the
- * order of the slices and of the keys in them.
- */
-export function findDuplicates(slices: readonly KeySlice[], duplicate: (key: string, row: number, firstRow: number) => void): void {
-  const seen = new SeenKeys(slices.reduce((n, s) => n + s.hashes.length, 0));
-  for (const s of slices) seen.add(s, duplicate);
-}
-
-/**
- * The keys of the slices added so far, for findDuplicates. A table of (key number + 1, hash)
+ * The keys of a file's slices added so far (parallel.ts merges each slice as it arrives). A table of (key number + 1, hash)
  * pairs, open addressing: a key is numbered by its place among all keys added, and its text is
  * read back from its slice only when the hashes match. A new key costs one look into the table,
  * mostly at an empty pair, and nothing is kept per key beyond the pair.

@@ -12,7 +12,7 @@ import { meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts'
 import { pack, packedAt, unpack } from '../../src/validate/packed.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { Table } from '../../src/validate/table.ts';
-import { findDuplicates, hashKey } from '../../src/validate/unique.ts';
+import { hashKey, SeenKeys, type KeySlice } from '../../src/validate/unique.ts';
 
 describe('PrivateValues: a Set, whatever way the values came in', () => {
   test('lists, packs and single values, in order, without repeats', () => {
@@ -58,6 +58,11 @@ describe('packed strings and uniqueness by hash', () => {
 
   test('duplicates are found across slices, each naming the first row, none by a mere hash match', () => {
     const slice = (keys: string[], rows: number[]) => ({ keys: pack(keys), hashes: Int32Array.from(keys, hashKey), rows });
+    // Slices added in file order, as parallel.ts merges them.
+    const findDuplicates = (slices: KeySlice[], duplicate: (key: string, row: number, first: number) => void) => {
+      const seen = new SeenKeys();
+      for (const s of slices) seen.add(s, duplicate);
+    };
     const found: [string, number, number][] = [];
     findDuplicates([slice(['a', 'b', 'a'], [2, 3, 4]), slice(['c', 'b', 'a'], [5, 6, 7])], (key, row, first) => found.push([key, row, first]));
     expect(found).toEqual([
@@ -83,10 +88,16 @@ describe('the typed table', () => {
     b.push({ kode: 'U01', n: -0.5 }, 5);
     b.push({ kode: 'U03', n: 4, t: 'y' }, 6);
     expect(a.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }]);
-    const all = Table.concat<R>(['kode', 'n', 't'], [a.toPart(), b.toPart()]);
+    // Slices put back together in order, as parallel.ts does; `keep` leaves out records by file row.
+    const concat = (keep?: (row: number) => boolean) => {
+      const t = new Table<R>(['kode', 'n', 't'], ['text', 'number', 'text']);
+      for (const p of [a.toPart(), b.toPart()]) t.append(p, keep);
+      return t;
+    };
+    const all = concat();
     expect(all.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }, { kode: 'U01', n: -0.5 }, { kode: 'U03', n: 4, t: 'y' }]);
     expect([0, 1, 2, 3].map((i) => all.fileRowOf(i))).toEqual([2, 3, 5, 6]);
-    const kept = Table.concat<R>(['kode', 'n', 't'], [a.toPart(), b.toPart()], (row) => row !== 3);
+    const kept = concat((row) => row !== 3);
     expect(kept.toArray().map((r) => r.kode)).toEqual(['U01', 'U01', 'U03']);
     const codes = all.texts('kode');
     expect([...codes.codes].map((c) => codes.dict[c])).toEqual(['U01', 'U02', 'U01', 'U03']);
