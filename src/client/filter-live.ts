@@ -118,22 +118,16 @@ const asBuilt = new WeakMap<HTMLFormElement, () => void>();
 
 function keepAsBuilt(figure: HTMLElement, form: HTMLFormElement): void {
   if (asBuilt.has(form)) return;
-  const meta = figure.querySelector<HTMLElement>(':scope > .chart-meta');
-  const body: Node[] = [];
-  for (let n = form.nextElementSibling; n && n !== meta; n = n.nextElementSibling) body.push(n.cloneNode(true));
-  const takeaway = figure.querySelector('.takeaway');
-  const period = figure.querySelector('.chart-period');
-  const sqlLink = figure.querySelector<HTMLAnchorElement>('a.chart-sql');
-  const csv = figure.querySelector<HTMLAnchorElement>('a[download]');
-  const saved = { takeaway: takeaway?.innerHTML, period: period?.textContent, sql: sqlLink?.getAttribute('href'), csv: csv?.getAttribute('href'), download: csv?.getAttribute('download') };
+  // Everything but the form (which keeps its place, its listeners and the reader's focus).
+  const children = [...figure.children];
+  const at = children.indexOf(form);
+  const copy = (nodes: Element[]) => nodes.map((n) => n.cloneNode(true) as Element);
+  const before = copy(children.slice(0, at));
+  const after = copy(children.slice(at + 1));
   asBuilt.set(form, () => {
-    if (takeaway && saved.takeaway !== undefined) takeaway.innerHTML = saved.takeaway;
-    while (form.nextElementSibling && form.nextElementSibling !== meta) form.nextElementSibling.remove();
-    form.after(...body.map((n) => n.cloneNode(true)));
-    if (period && saved.period != null) period.textContent = saved.period;
-    if (sqlLink && saved.sql != null) sqlLink.setAttribute('href', saved.sql);
-    if (csv && saved.csv != null) csv.setAttribute('href', saved.csv);
-    if (csv && saved.download != null) csv.setAttribute('download', saved.download);
+    for (const n of [...figure.children]) if (n !== form) n.remove();
+    form.before(...copy(before));
+    form.after(...copy(after));
   });
 }
 
