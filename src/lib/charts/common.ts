@@ -3,7 +3,7 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
-import { formatMonth, formatNumber, formatPeriod } from '../format.ts';
+import { formatMonth, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
 import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
 import { monthOf, num, rawCell, str } from '../row.ts';
 import { tr } from '../words.ts';
@@ -223,3 +223,9 @@ export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
 /** A chart's description for screen readers: complaints per month by category over `months`. */
 export const complaintBarsLabel = (lang: Lang, months: number) =>
   tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${months} bulan terakhir`, `Complaints received per month by category, last ${months} months`);
+
+/** A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B (76,61) dan A (88,31)". */
+export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonly B: number }, style: NumberStyle): string {
+  const [b, a] = [grade.B, grade.A].map((v) => formatNumber(lang, v, style));
+  return tr(lang)(`batas mutu B (${b}) dan A (${a})`, `grade B (${b}) and A (${a}) thresholds`);
+}

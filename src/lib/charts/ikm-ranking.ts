@@ -12,7 +12,7 @@ import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, t
 import { num, str } from '../row.ts';
 import { mutuLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { BAR_DY, columns, periodCell, rowChart, unitCells } from './common.ts';
+import { BAR_DY, columns, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
 
 
 /** ikm_unit as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
@@ -121,6 +121,5 @@ function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) 
 
 /** The legend of the dashed grade lines, with the boundaries as the regulation gives them. */
 function ikmGradeLegend(lang: Lang): string {
-  const [b, a] = [IKM_GRADE.B, IKM_GRADE.A].map((v) => formatNumber(lang, v, 'fixed2'));
-  return tr(lang)(`garis putus: batas mutu B (${b}) dan A (${a})`, `dashed: grade B (${b}) and A (${a}) thresholds`);
+  return `${tr(lang)('garis putus', 'dashed')}: ${gradeThresholds(lang, IKM_GRADE, 'fixed2')}`;
 }

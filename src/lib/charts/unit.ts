@@ -18,6 +18,7 @@ import { unitIndicatorsChart } from './unit-indicators.ts';
 import {
   BAR_INSET,
   columns,
+  gradeThresholds,
   KATEGORI_PELATIHAN_COLORS,
   monthDate,
   monthAxis,
@@ -163,7 +164,7 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
     method: 'ikm',
     legend: [
       { color: ORANGE, label: T('unsur terendah', 'lowest element') },
-      { color: GREY, label: T(`batas mutu B (${formatNumber(lang, NRR_GRADE.B, 'nrr')}) dan A (${formatNumber(lang, NRR_GRADE.A, 'nrr')})`, `grade B (${formatNumber(lang, NRR_GRADE.B, 'nrr')}) and A (${formatNumber(lang, NRR_GRADE.A, 'nrr')}) thresholds`), dashed: true },
+      { color: GREY, label: gradeThresholds(lang, NRR_GRADE, 'nrr'), dashed: true },
     ],
   };
 }
