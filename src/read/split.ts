@@ -33,56 +33,61 @@ export function codeUnits(text: string, bytes: Uint8Array): Uint8Array | Uint16A
  * are the code units of `text` (codeUnits).
  */
 export function splitRows(text: string, units: Uint8Array | Uint16Array, delimiter: string, newline: '\n' | '\r\n', onRow: (cells: string[]) => void): void {
+  if (text.length === 0) return;
+  const cells: string[] = [];
+  for (let pos = 0; pos >= 0; ) {
+    pos = splitRow(text, units, pos, delimiter.charCodeAt(0), newline, cells);
+    onRow(cells);
+  }
+}
+
+/**
+ * The row that starts at `pos`, its cells put in `cells`: where the next row starts, or -1 when
+ * this row ends the text (it has no line end). FastRows (validate/fast-rows.ts) hands the rows it
+ * does not read itself to this too, so they are split exactly as splitRows splits them.
+ */
+export function splitRow(text: string, units: Uint8Array | Uint16Array, pos: number, delim: number, newline: '\n' | '\r\n', cells: string[]): number {
   const len = text.length;
-  if (len === 0) return;
-  const delim = delimiter.charCodeAt(0);
   const crlf = newline === '\r\n';
   // The code unit that ends a line: LF, or the CR of a CRLF.
   const eol = crlf ? CR : LF;
   const nl = newline.length;
-  const cells: string[] = [];
-  let pos = 0;
+  let n = 0;
+  // Where the next row starts; -1 while the row ends the text.
+  let next = -1;
   for (;;) {
-    let n = 0;
-    // Set when the row ends at a line end; otherwise it ends the text.
-    let lineEnd = false;
-    for (;;) {
-      if (units[pos] === QUOTE) {
-        const close = closingQuote(text, pos);
-        const inner = text.substring(pos + 1, close);
-        cells[n++] = inner.indexOf('"') < 0 ? inner : inner.replace(ESCAPED_QUOTE, '"');
-        pos = close + 1;
-        if (pos >= len) break;
-        const c = units[pos];
-        if (c === delim) {
-          pos++;
-          continue;
-        }
-        if (c === eol && (!crlf || units[pos + 1] === LF)) {
-          pos += nl;
-          lineEnd = true;
-          break;
-        }
-        throw new Error(`quote not closed before a delimiter or line end at ${close}`);
+    if (units[pos] === QUOTE) {
+      const close = closingQuote(text, pos);
+      const inner = text.substring(pos + 1, close);
+      cells[n++] = inner.indexOf('"') < 0 ? inner : inner.replace(ESCAPED_QUOTE, '"');
+      pos = close + 1;
+      if (pos >= len) break;
+      const c = units[pos];
+      if (c === delim) {
+        pos++;
+        continue;
       }
-      let end = pos;
-      let c = 0;
-      for (; end < len; end++) {
-        c = units[end];
-        if (c === delim || (c === eol && (!crlf || units[end + 1] === LF))) break;
+      if (c === eol && (!crlf || units[pos + 1] === LF)) {
+        next = pos + nl;
+        break;
       }
-      cells[n++] = text.substring(pos, end);
-      if (end >= len) break;
-      pos = end + 1;
-      if (c === delim) continue;
-      pos = end + nl;
-      lineEnd = true;
-      break;
+      throw new Error(`quote not closed before a delimiter or line end at ${close}`);
     }
-    if (cells.length !== n) cells.length = n;
-    onRow(cells);
-    if (!lineEnd) return;
+    let end = pos;
+    let c = 0;
+    for (; end < len; end++) {
+      c = units[end];
+      if (c === delim || (c === eol && (!crlf || units[end + 1] === LF))) break;
+    }
+    cells[n++] = text.substring(pos, end);
+    if (end >= len) break;
+    pos = end + 1;
+    if (c === delim) continue;
+    next = end + nl;
+    break;
   }
+  if (cells.length !== n) cells.length = n;
+  return next;
 }
 
 /** The quote that closes the quoted cell opening at `open`: the next one not doubled. */

@@ -15,7 +15,44 @@ import { compileCheck, constraintsOf } from './constraints.ts';
 export type Reader = (raw: string) => unknown;
 
 /** Distinct answers kept per column; past this a column is read cell by cell. */
-const MEMO_LIMIT = 1 << 14;
+export const MEMO_LIMIT = 1 << 14;
+
+/** How a column's cells are read; FastRows (fast-rows.ts) reads each kind the same way from code units. */
+export type ReaderPlan =
+  /** Digits (or `decimals`: a plain decimal) inside the bounds are the value; anything else goes the whole way. */
+  | { kind: 'number'; decimals: boolean; simple: boolean; min: number; max: number; above: number }
+  /** The text is the value. */
+  | { kind: 'text' }
+  /** Eighteen digits are the value; anything else goes the whole way. */
+  | { kind: 'nip' }
+  /** The answer depends on the text alone and repeats: remembered per distinct text. */
+  | { kind: 'memo' }
+  | { kind: 'general' };
+
+export function readerPlan(field: Field, dialect: Dialect): ReaderPlan {
+  const c = constraintsOf(field);
+  switch (field.kind) {
+    case 'integer':
+    case 'number':
+      return {
+        kind: 'number',
+        decimals: field.kind === 'number' && dialect.numbers === 'plain',
+        // The bounds of the schema, for the values that keep them; any other goes through check().
+        simple: Object.keys(c).every((k) => k === 'type' || k === 'minimum' || k === 'maximum' || k === 'exclusiveMinimum'),
+        min: c.minimum ?? -Infinity,
+        max: c.maximum ?? Infinity,
+        above: c.exclusiveMinimum ?? -Infinity,
+      };
+    case 'text':
+      // parseCell keeps text as written; a string rule beyond "not empty" would need the check.
+      return Object.keys(c).every((k) => k === 'type' || k === 'minLength') && (c.minLength ?? 0) <= 1 ? { kind: 'text' } : { kind: 'general' };
+    case 'nip':
+      // Eighteen digits, nothing to compact: what parseNip returns, and what the pattern accepts.
+      return { kind: 'nip' };
+    default:
+      return { kind: 'memo' };
+  }
+}
 
 export function compileReader(field: Field, dialect: Dialect): Reader {
   const check = compileCheck(field);
@@ -25,16 +62,10 @@ export function compileReader(field: Field, dialect: Dialect): Reader {
     const bad = check(value);
     return bad ? new CellProblem('constraint-error', bad) : value;
   };
-  const c = constraintsOf(field);
-  switch (field.kind) {
-    case 'integer':
+  const plan = readerPlan(field, dialect);
+  switch (plan.kind) {
     case 'number': {
-      const decimals = field.kind === 'number' && dialect.numbers === 'plain';
-      // The bounds of the schema, for the values that keep them; any other goes through check().
-      const simple = Object.keys(c).every((k) => k === 'type' || k === 'minimum' || k === 'maximum' || k === 'exclusiveMinimum');
-      const min = c.minimum ?? -Infinity;
-      const max = c.maximum ?? Infinity;
-      const above = c.exclusiveMinimum ?? -Infinity;
+      const { decimals, simple, min, max, above } = plan;
       return (raw) => {
         const n = decimals ? plainDecimal(raw) : digits(raw);
         if (n === undefined) return general(raw);
@@ -43,16 +74,14 @@ export function compileReader(field: Field, dialect: Dialect): Reader {
         return bad ? new CellProblem('constraint-error', bad) : n;
       };
     }
-    case 'text': {
-      // parseCell keeps text as written; a string rule beyond "not empty" would need the check.
-      const plain = Object.keys(c).every((k) => k === 'type' || k === 'minLength') && (c.minLength ?? 0) <= 1;
-      return plain ? (raw) => raw : general;
-    }
+    case 'text':
+      return (raw) => raw;
     case 'nip':
-      // Eighteen digits, nothing to compact: what parseNip returns, and what the pattern accepts.
       return (raw) => (raw.length === 18 && allDigits(raw) ? raw : general(raw));
-    default:
+    case 'memo':
       return memo(general);
+    case 'general':
+      return general;
   }
 }
 

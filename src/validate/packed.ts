@@ -33,32 +33,105 @@ export function pack(values: readonly string[]): PackedStrings {
   return b.finish();
 }
 
-/** Collects strings in batches that are joined while they are young. */
+/**
+ * Collects strings as their UTF-16 code units, in chunks that are turned into text as they fill
+ * (nothing is regrown and copied). A string can be put together from parts (a key's columns,
+ * joined by NUL): `appendUnits` copies a cell straight from the code units of a slice
+ * (validate/fast-rows.ts), so no string is made for it.
+ */
 export class PackBuilder {
-  private batch: string[] = [];
-  private parts: string[] = [];
+  private units = new Uint16Array(CHUNK_UNITS);
+  /** Code units used in the chunk, and where the string being put together starts in it. */
+  private used = 0;
+  private open = 0;
+  /** The chunks filled, as text, and their code units in all. */
+  private texts: string[] = [];
+  private before = 0;
   private ends = new Int32Array(1024);
   private n = 0;
-  private total = 0;
 
   get length(): number {
     return this.n;
   }
 
   push(s: string): void {
-    if (this.n === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
-    this.total += s.length;
-    this.ends[this.n++] = this.total;
-    this.batch.push(s);
-    if (this.batch.length === 4096) {
-      this.parts.push(this.batch.join(''));
-      this.batch = [];
+    this.appendString(s);
+    this.close();
+  }
+
+  appendString(s: string): void {
+    const at = this.room(s.length);
+    const units = this.units;
+    for (let i = 0; i < s.length; i++) units[at + i] = s.charCodeAt(i);
+  }
+
+  appendUnits(src: Uint8Array | Uint16Array, start: number, end: number): void {
+    const at = this.room(end - start);
+    // A loop: cells are short, and subarray() of a Buffer costs more than copying them.
+    const units = this.units;
+    for (let i = start; i < end; i++) units[at - start + i] = src[i];
+  }
+
+  /** Ends the string being put together. */
+  close(): void {
+    if (this.n === this.ends.length) this.ends = grown(this.ends, this.n * 2);
+    this.ends[this.n++] = this.before + this.used;
+    this.open = this.used;
+  }
+
+  /** hashKey of the string closed last, read from its code units. */
+  lastHash(): number {
+    const end = this.ends[this.n - 1] - this.before;
+    const start = this.n === 1 ? 0 : this.ends[this.n - 2] - this.before;
+    return hashUnits(this.units, start, end);
+  }
+
+  /** Room for `more` code units: where they go. A full chunk becomes text; the string being put together moves on to the next. */
+  private room(more: number): number {
+    if (this.used + more > this.units.length) {
+      this.texts.push(decodeUnits(this.units, this.open));
+      this.before += this.open;
+      const carried = this.units.subarray(this.open, this.used);
+      const next = new Uint16Array(Math.max(CHUNK_UNITS, carried.length + more));
+      next.set(carried);
+      this.units = next;
+      this.used = carried.length;
+      this.open = 0;
     }
+    const at = this.used;
+    this.used = at + more;
+    return at;
   }
 
   finish(): PackedStrings {
-    this.parts.push(this.batch.join(''));
-    this.batch = [];
-    return { text: this.parts.join(''), ends: this.ends.slice(0, this.n) };
+    this.texts.push(decodeUnits(this.units, this.used));
+    const text = this.texts.join('');
+    this.texts = [];
+    return { text, ends: this.ends.slice(0, this.n) };
   }
+}
+
+const CHUNK_UNITS = 1 << 16;
+
+// Valid UTF-8 decodes to whole surrogate pairs only, which utf16le gives back as they were.
+const decodeUnits = (units: Uint16Array, count: number) => Buffer.from(units.buffer, units.byteOffset, count * 2).toString('utf16le');
+
+/** FNV-1a, one UTF-16 code unit at a time, from FNV_START; then mixHash. */
+export const FNV_START = 0x811c9dc5;
+export const fnvStep = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
+
+/** MurmurHash3's finaliser: the hash tables use the low bits, which FNV alone leaves poorly mixed. */
+export function mixHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** hashKey (unique.ts) of the string made of these code units. */
+export function hashUnits(units: Uint16Array, start: number, end: number): number {
+  let h = FNV_START;
+  for (let i = start; i < end; i++) h = fnvStep(h, units[i]);
+  return mixHash(h);
 }

@@ -52,6 +52,8 @@ export interface SliceResult {
   encodingError: boolean;
   lines: number;
   dataRows: number;
+  /** Data rows read by FastRows (the others the general way). */
+  fastRows: number;
   issues: Issue[];
   stages: Uint8Array;
   privateValues: PackedStrings;

@@ -9,7 +9,7 @@ import { maskPrivate, type IssueCode } from '../contract/issues.ts';
 import { CellProblem } from '../read/cells.ts';
 import type { EncodingError } from '../read/decode.ts';
 import { normalizeHeader, type Dialect } from '../read/dialect.ts';
-import { compileReader, type Reader } from './columns.ts';
+import { compileReader, readerPlan, type Reader, type ReaderPlan } from './columns.ts';
 import { Table, type ColumnKind } from './table.ts';
 
 /**
@@ -35,7 +35,7 @@ export interface RowSink {
   accept(values: readonly unknown[], row: number): void;
 }
 
-interface Column {
+export interface Column {
   /** Position in the file's row. */
   index: number;
   /** Position among the input's fields. */
@@ -45,6 +45,7 @@ interface Column {
   private: boolean;
   required: boolean;
   nip: boolean;
+  plan: ReaderPlan;
   read: Reader;
 }
 
@@ -57,7 +58,7 @@ const Problem = CellProblem;
  * only objects are asked `instanceof`, which is slow on every cell under tsx (its keepNames
  * defines `name` on the class, and V8 then no longer folds the check).
  */
-const isProblem = (v: unknown): v is CellProblem => typeof v === 'object' && v !== null && v instanceof Problem;
+export const isProblem = (v: unknown): v is CellProblem => typeof v === 'object' && v !== null && v instanceof Problem;
 
 /** Cell text with nothing to trim, most cells: a printable ASCII character at both ends. */
 const trimmed = (s: string) => {
@@ -121,22 +122,27 @@ export class FileRules {
   readonly names: string[];
   /** For each public column of the table, its position among the input's fields. */
   readonly slots: number[];
-  private columns: Column[] = [];
-  private width = 0;
+  /** The known columns of the file, in its order (after header()). */
+  columns: Column[] = [];
+  /** Cells in a row (after header()). */
+  width = 0;
   /** A required column is missing: rows are checked but none is used. */
-  private unusable = false;
+  unusable = false;
   private hasPrivate: boolean;
   private values: unknown[];
   private fillRecord: (values: readonly unknown[]) => Record<string, unknown>;
-  private keySlots: number[][];
+  /** For each unique constraint, the positions of its columns among the input's fields. */
+  readonly keySlots: number[][];
   private keys: string[];
-  private refCols: Column[] = [];
-  private kodeUnit: number;
+  /** The columns that must name a unit of unit.csv. */
+  refCols: Column[] = [];
+  /** Position of kode_unit among the input's fields, or -1. */
+  readonly kodeUnit: number;
 
   constructor(
-    private readonly input: AnyInputFile,
-    private readonly dialect: Dialect,
-    private readonly unitCodes: ReadonlySet<string> | undefined,
+    readonly input: AnyInputFile,
+    readonly dialect: Dialect,
+    readonly unitCodes: ReadonlySet<string> | undefined,
     private readonly out: RowSink,
   ) {
     this.names = Object.keys(input.fields);
@@ -190,6 +196,7 @@ export class FileRules {
         private: field.private,
         required: field.required,
         nip: field.kind === 'nip',
+        plan: readerPlan(field, this.dialect),
         read: compileReader(field, this.dialect),
       });
     });
@@ -210,7 +217,7 @@ export class FileRules {
   }
 
   row(cells: string[], row: number): void {
-    const { out, width, columns, input, values } = this;
+    const { out, width, columns, values } = this;
     if (cells.length !== width) {
       const extra = cells.length > width;
       out.report(row, extra ? `(kolom ke-${width + 1})` : (columns.find((c) => c.index >= cells.length)?.name ?? `(kolom ke-${cells.length + 1})`),
@@ -247,13 +254,7 @@ export class FileRules {
       if (typeof code === 'string') out.code(code);
     }
     if (!ok || this.unusable) return;
-    if (input.check) {
-      const record = this.fillRecord(values);
-      for (const p of input.check(record as never)) {
-        ok = false;
-        out.report(row, p.column, p.column ? this.shown(input.fields[p.column], String(record[p.column] ?? '')) : null, p.code, p.message, Stage.Cells);
-      }
-    }
+    if (!this.checked(values, row)) ok = false;
     const keySlots = this.keySlots;
     if (keySlots.length > 0) {
       const keys = this.keys;
@@ -271,14 +272,32 @@ export class FileRules {
         const v = values[col.slot];
         if (v !== undefined && !this.unitCodes.has(v as string)) {
           ok = false;
-          out.report(row, col.name, String(v), 'foreign-key-error', {
-            id: `kode_unit "${v}" tidak ada di unit.csv wilayah ini. Tambahkan unitnya ke unit.csv atau perbaiki kodenya.`,
-            en: `kode_unit "${v}" is not in this region's unit.csv. Add the unit to unit.csv or fix the code.`,
-          }, Stage.References);
+          this.unknownUnit(col, v, row);
         }
       }
     }
     if (ok) out.accept(values, row);
+  }
+
+  /** The input's cross-column rules on a row's values (every field, in order): whether it keeps them; if not, reported. */
+  checked(values: readonly unknown[], row: number): boolean {
+    const { input, out } = this;
+    if (!input.check) return true;
+    const record = this.fillRecord(values);
+    let ok = true;
+    for (const p of input.check(record as never)) {
+      ok = false;
+      out.report(row, p.column, p.column ? this.shown(input.fields[p.column], String(record[p.column] ?? '')) : null, p.code, p.message, Stage.Cells);
+    }
+    return ok;
+  }
+
+  /** Reports a unit code in `col` that unit.csv does not have. */
+  unknownUnit(col: Column, v: unknown, row: number): void {
+    this.out.report(row, col.name, String(v), 'foreign-key-error', {
+      id: `kode_unit "${v}" tidak ada di unit.csv wilayah ini. Tambahkan unitnya ke unit.csv atau perbaiki kodenya.`,
+      en: `kode_unit "${v}" is not in this region's unit.csv. Add the unit to unit.csv or fix the code.`,
+    }, Stage.References);
   }
 
   // Extra cells are most often a private free text (saran, uraian) split by an unquoted comma:

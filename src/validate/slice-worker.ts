@@ -12,12 +12,9 @@ import { isBlank } from '../read/csv.ts';
 import { codeUnits, splitRows } from '../read/split.ts';
 import type { SliceJob, SliceMessage, SliceResult, SliceTask } from './parallel.ts';
 import { FileRules, tableFor, type RowSink } from './rows.ts';
-import { grown } from './table.ts';
 import { pack, PackBuilder } from './packed.ts';
-import { hashKey } from './unique.ts';
-
-// Read once: loaded as CommonJS, every use of an imported name would be a getter call.
-const hash = hashKey;
+import { FastRows, type SliceStores } from './fast-rows.ts';
+import { IntList } from './int-list.ts';
 
 /**
  * About as many rows as the slice has, or a few more: its lines counted in its first 64 KiB,
@@ -31,29 +28,14 @@ function expectedRows(bytes: Uint8Array): number {
   return Math.ceil(((lines * bytes.length) / Math.max(1, sample.length)) * 1.1);
 }
 
-/** Integers in a growing Int32Array: no list of numbers to grow, then copy into one. */
-class IntList {
-  private values: Int32Array;
-  private n = 0;
-  constructor(capacity: number) {
-    this.values = new Int32Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.n === this.values.length) this.values = grown(this.values, this.n * 2);
-    this.values[this.n++] = v;
-  }
-  finish(): Int32Array {
-    return this.values.subarray(0, this.n);
-  }
-}
-
-export function readSlice(task: SliceTask): SliceResult {
+export function readSlice(task: SliceTask, fast = true): SliceResult {
   const input = INPUTS.find((i) => i.file === task.file);
   if (!input) throw new Error(`unknown input ${task.file}`);
   const empty: SliceResult = {
     encodingError: false,
     lines: 0,
     dataRows: 0,
+    fastRows: 0,
     issues: [],
     stages: new Uint8Array(0),
     privateValues: pack([]),
@@ -67,57 +49,64 @@ export function readSlice(task: SliceTask): SliceResult {
   if (!isUtf8(bytes)) return { ...empty, encodingError: true };
   const text = bytes.toString('utf8');
   const rows = expectedRows(bytes);
-  const table = tableFor(input, rows);
-
+  const stores: SliceStores = {
+    table: tableFor(input, rows),
+    privateValues: new PackBuilder(),
+    keyRows: new IntList(rows),
+    keys: input.unique.map(() => new PackBuilder()),
+    keyHashes: input.unique.map(() => new IntList(rows)),
+    codes: new Set<string>(),
+  };
   const issues: Issue[] = [];
   const stages: number[] = [];
-  const privateValues = new PackBuilder();
-  const keyRows = new IntList(rows);
-  const keys = input.unique.map(() => new PackBuilder());
-  const keyHashes = input.unique.map(() => new IntList(rows));
-  const codes = new Set<string>();
   const sink: RowSink = {
     report(row, column, value, code, msg, stage) {
       issues.push(issue({ region: task.region, file: task.file, row, column, value }, code, msg));
       stages.push(stage);
     },
-    privateValue: (v) => privateValues.push(v),
-    code: (v) => codes.add(v),
+    privateValue: (v) => stores.privateValues.push(v),
+    code: (v) => stores.codes.add(v),
     unique(ks, row) {
-      keyRows.push(row);
+      stores.keyRows.push(row);
       for (let k = 0; k < ks.length; k++) {
-        keys[k].push(ks[k]);
-        keyHashes[k].push(hash(ks[k]));
+        stores.keys[k].push(ks[k]);
+        stores.keyHashes[k].push(stores.keys[k].lastHash());
       }
       return true;
     },
-    accept: (values, row) => table.pushFrom(values, rules!.slots, row),
+    accept: (values, row) => stores.table.pushFrom(values, rules!.slots, row),
   };
   const rules = new FileRules(input, task.dialect, task.unitCodes ? new Set(task.unitCodes) : undefined, sink);
   rules.header(task.header, task.headerRow, true);
 
-  let line = 0;
-  let dataRows = 0;
+  const units = codeUnits(text, bytes);
   // No syntax issue can arise: parallel.ts slices only files whose quotes all open and close cleanly.
-  splitRows(text, codeUnits(text, bytes), task.dialect.delimiter, task.newline, (cells) => {
-    line++;
-    if (isBlank(cells)) return;
-    dataRows++;
-    rules.row(cells, line);
-  });
+  const reader = fast ? FastRows.for(rules, stores) : null;
+  let lines = 0;
+  let dataRows = 0;
+  if (reader) ({ lines, dataRows } = reader.read(text, units, task.newline));
+  else {
+    splitRows(text, units, task.dialect.delimiter, task.newline, (cells) => {
+      lines++;
+      if (isBlank(cells)) return;
+      dataRows++;
+      rules.row(cells, lines);
+    });
+  }
   return {
     encodingError: false,
     // An empty slice is still one (blank) line of the file.
-    lines: Math.max(line, 1),
+    lines: Math.max(lines, 1),
     dataRows,
+    fastRows: reader?.count ?? 0,
     issues,
     stages: Uint8Array.from(stages),
-    privateValues: privateValues.finish(),
-    keyRows: keyRows.finish(),
-    keys: keys.map((k) => k.finish()),
-    keyHashes: keyHashes.map((h) => h.finish()),
-    codes: [...codes],
-    table: table.toPart(),
+    privateValues: stores.privateValues.finish(),
+    keyRows: stores.keyRows.finish(),
+    keys: stores.keys.map((k) => k.finish()),
+    keyHashes: stores.keyHashes.map((h) => h.finish()),
+    codes: [...stores.codes],
+    table: stores.table.toPart(),
   };
 }
 

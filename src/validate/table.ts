@@ -143,7 +143,7 @@ export class Table<R extends object> implements Iterable<R> {
   }
 
   /** Room for `more` records (one by default): every column grows with the rows. */
-  private makeRoom(more = 1): void {
+  makeRoom(more = 1): void {
     const needed = this.length + more;
     if (needed <= this.rows.length) return;
     let capacity = Math.max(1024, this.rows.length * 2);
@@ -180,6 +180,36 @@ export class Table<R extends object> implements Iterable<R> {
       texts[k].codes[i] = v === undefined ? -1 : texts[k].code(v as string);
     }
     this.length = i + 1;
+  }
+
+  /**
+   * A record added, its columns left for the caller to write in the arrays below (FastRows, with
+   * room made first for a batch of records: the arrays stay the same while it lasts).
+   */
+  pushRow(fileRow: number): number {
+    this.makeRoom();
+    const i = this.length++;
+    this.rows[i] = fileRow;
+    return i;
+  }
+
+  /** Column c's values, numbers (NaN = blank); valid until the table grows. */
+  numberArray(c: number): Float64Array {
+    return (this.stores[c] as NumberStore).values;
+  }
+
+  /** Column c's codes, text (-1 = blank); valid until the table grows. */
+  codeArray(c: number): Int32Array {
+    return (this.stores[c] as TextStore).codes;
+  }
+
+  /** The code of `s` in text column c, given it if it has none yet. */
+  codeOf(c: number, s: string): number {
+    return (this.stores[c] as TextStore).code(s);
+  }
+
+  kindOf(c: number): ColumnKind {
+    return this.stores[c] instanceof NumberStore ? 'number' : 'text';
   }
 
   private bindSlots(slots: readonly number[]): void {

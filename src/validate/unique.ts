@@ -4,17 +4,13 @@
  * integers, and two keys are compared as text only when their hashes are equal. Exact (a hash
  * match is confirmed on the text), and a million keys cost one integer array, not a Map.
  */
-import { packedAt, type PackedStrings } from './packed.ts';
+import { FNV_START, fnvStep, mixHash, packedAt, type PackedStrings } from './packed.ts';
 
-/** FNV-1a over the UTF-16 code units, its bits then mixed (MurmurHash3's finaliser): the table uses the low ones. */
+/** FNV-1a over the UTF-16 code units, its bits then mixed: hashUnits (packed.ts) gives the same from the units. */
 export function hashKey(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+  let h = FNV_START;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+  return mixHash(h);
 }
 
 export interface KeySlice {

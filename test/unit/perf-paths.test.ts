@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TABLES } from '../../src/contract/published.ts';
 import { meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
-import { pack, packedAt, unpack } from '../../src/validate/packed.ts';
+import { pack, PackBuilder, packedAt, unpack } from '../../src/validate/packed.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { Table } from '../../src/validate/table.ts';
 import { hashKey, SeenKeys, type KeySlice } from '../../src/validate/unique.ts';
@@ -54,6 +54,30 @@ describe('packed strings and uniqueness by hash', () => {
     const p = pack(values);
     expect(unpack(p)).toEqual(values);
     expect(values.map((_, i) => packedAt(p, i))).toEqual(values);
+  });
+
+  test("strings put together from parts, across the builder's chunks, come back whole and hash as hashKey", () => {
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const b = new PackBuilder();
+    const want: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      let s = '';
+      for (let p = 0, parts = 1 + Math.floor(rnd() * 3); p < parts; p++) {
+        // Mostly short parts, now and then one longer than a chunk; some not ASCII.
+        const len = rnd() < 0.002 ? 70000 + Math.floor(rnd() * 1000) : Math.floor(rnd() * 20);
+        const part = Array.from({ length: len }, (_, k) => String.fromCharCode(rnd() < 0.1 ? 0x4e00 + (k % 50) : 97 + (k % 26))).join('');
+        if (rnd() < 0.5) b.appendString(part);
+        else b.appendUnits(Uint16Array.from(part, (c) => c.charCodeAt(0)), 0, part.length);
+        s += part;
+      }
+      b.close();
+      expect(b.lastHash()).toBe(hashKey(s));
+      want.push(s);
+    }
+    const got = unpack(b.finish());
+    expect(got.length).toBe(want.length);
+    expect(got.every((g, i) => g === want[i])).toBe(true);
   });
 
   test('duplicates are found across slices, each naming the first row, none by a mere hash match', () => {

@@ -1,0 +1,627 @@
+/**
+ * The rows of a slice (slice-worker.ts) read where they lie, a batch at a time and a column at a
+ * time (issue #5 speed): a row's cells are positions in the slice's code units, not strings; each
+ * column is read by one loop over the batch for its kind of reader (readerPlan), so that loop
+ * stays small and fast whatever the file's header; repeated texts (codes, dates, enumerations)
+ * are looked up by their code units; and a valid row is stored, keyed and packed from those
+ * positions.
+ *
+ * Only rows whose every cell reads plainly go this way: the right number of cells, none with a
+ * space or other character to trim at either end, a doubled quote "" only in a text column, every value one the column's
+ * reader accepts. Any other row is split by splitRow and checked by FileRules.row, in its place
+ * among the others, so every report and every stored value is the one the general way gives.
+ * test/unit/fast-rows.test.ts reads damaged files both ways and requires the same result.
+ */
+import { isBlank } from '../read/csv.ts';
+import { splitRow } from '../read/split.ts';
+import { MEMO_LIMIT, type ReaderPlan } from './columns.ts';
+import type { IntList } from './int-list.ts';
+import { FNV_START, fnvStep, mixHash, type PackBuilder } from './packed.ts';
+import { isProblem, type Column, type FileRules } from './rows.ts';
+import type { Table } from './table.ts';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+/** Rows per batch: their cell positions and values fit in the CPU's caches. */
+const BATCH = 1024;
+
+type Units = Uint8Array | Uint16Array;
+
+/** The answer kept for a text with something to trim at an end: such cells go the general way. */
+const UNTRIMMED = Symbol('untrimmed');
+
+/** Nothing to trim: a printable ASCII character at both ends (FileRules' trimmed() keeps the text). */
+const plainEnds = (units: Units, start: number, end: number) => {
+  const a = units[start];
+  const b = units[end - 1];
+  return a > 32 && a < 127 && b > 32 && b < 127;
+};
+
+const ESCAPED_QUOTE = /""/g;
+
+/** Where a slice keeps what its rows give, whichever way they are read. */
+export interface SliceStores {
+  table: Table<Record<string, unknown>>;
+  privateValues: PackBuilder;
+  keyRows: IntList;
+  keys: PackBuilder[];
+  keyHashes: IntList[];
+  codes: Set<string>;
+}
+
+/** How a column is read here; 'general' columns are read by their reader, cell by cell. */
+const enum Way {
+  Number,
+  /** The text is the value (plain text, or an NIP of 18 digits). */
+  Text,
+  Memo,
+  General,
+}
+
+/** The distinct texts of a column with the reader's answer to each, found by their code units. */
+class Answers {
+  readonly answers: unknown[] = [];
+  /** Per answer: its code in the table's column (-2: not asked yet). */
+  readonly tableCodes = new Int32Array(MEMO_LIMIT).fill(-2);
+  /** Per answer: whether it went into the slice's unit codes already. */
+  readonly coded = new Uint8Array(MEMO_LIMIT);
+  /** Per answer, for a column that names a unit: 0 not asked, 1 in unit.csv, 2 not. */
+  readonly known = new Uint8Array(MEMO_LIMIT);
+  /** The texts' code units, one after the other, and where each starts (text e ends where e + 1 starts). */
+  private pool = new Uint16Array(1 << 12);
+  private readonly starts = new Int32Array(MEMO_LIMIT + 1);
+  private readonly slots = new Int32Array(MEMO_LIMIT * 2);
+  private readonly mask = MEMO_LIMIT * 2 - 1;
+
+  /** The answer for the text units[start, end): its number, or -1 when the list is full and it is not in it. */
+  find(units: Units, start: number, end: number, text: string, read: (raw: string) => unknown): number {
+    let h = FNV_START;
+    for (let i = start; i < end; i++) h = fnvStep(h, units[i]);
+    const len = end - start;
+    const { pool, starts } = this;
+    for (let pos = mixHash(h) & this.mask; ; pos = (pos + 1) & this.mask) {
+      const e = this.slots[pos] - 1;
+      if (e < 0) return this.add(pos, units, start, end, text, read);
+      const at = starts[e];
+      if (starts[e + 1] - at !== len) continue;
+      let i = 0;
+      while (i < len && pool[at + i] === units[start + i]) i++;
+      if (i === len) return e;
+    }
+  }
+
+  private add(pos: number, units: Units, start: number, end: number, text: string, read: (raw: string) => unknown): number {
+    const e = this.answers.length;
+    if (e === MEMO_LIMIT) return -1;
+    const at = this.starts[e];
+    if (at + end - start > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, at + end - start));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let i = start; i < end; i++) this.pool[at + i - start] = units[i];
+    this.starts[e + 1] = at + end - start;
+    this.slots[pos] = e + 1;
+    this.answers.push(plainEnds(units, start, end) ? read(text.substring(start, end)) : UNTRIMMED);
+    return e;
+  }
+}
+
+/** A column of the file as read here, with its values for the rows of the batch. */
+class FastColumn {
+  readonly way: Way;
+  /** Number: the batch's values (NaN = blank). */
+  readonly numbers = new Float64Array(BATCH);
+  /** Memo: the batch's answer numbers (-1 = blank). */
+  readonly picks = new Int32Array(BATCH);
+  /** General: the batch's values. */
+  readonly values: unknown[] = new Array(BATCH);
+  readonly answers = new Answers();
+
+  constructor(
+    readonly col: Column,
+    readonly plan: ReaderPlan,
+  ) {
+    this.way = plan.kind === 'number' ? Way.Number : plan.kind === 'text' || plan.kind === 'nip' ? Way.Text : plan.kind === 'memo' ? Way.Memo : Way.General;
+  }
+}
+
+export class FastRows {
+  private readonly width: number;
+  private readonly cols: FastColumn[];
+  /** The column at each position among the input's fields, or null when the file has none there. */
+  private readonly bySlot: (FastColumn | null)[];
+  private readonly privateCols: FastColumn[];
+  private readonly refCols: FastColumn[];
+  private readonly kodeUnit: FastColumn | null;
+  /** The table's number columns, the values that fill them (null: none, blank), and their arrays. */
+  private readonly numberTable: number[] = [];
+  private readonly numberFrom: (Float64Array | null)[] = [];
+  private numberOut: Float64Array[] = [];
+  /** The table's text columns, the file's columns that fill them, and their code arrays. */
+  private readonly textTable: number[] = [];
+  private readonly textFrom: (FastColumn | null)[] = [];
+  private codeOut: Int32Array[] = [];
+  private readonly keyCols: (FastColumn | null)[][];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /**
+   * Per row of the batch: 0 read here; read the general way, 1 when split already (its cells in
+   * `slowCells`), 2 when a cell's value sent it there (to be split from `rowStarts`).
+   */
+  private readonly slow = new Uint8Array(BATCH);
+  private readonly slowCells: string[][] = [];
+  private readonly rowStarts = new Int32Array(BATCH);
+  /** Per cell of the batch: 1 when quoted with a doubled quote "" inside (its text is unescaped when used). */
+  private readonly escaped: Uint8Array;
+  /** Whether any cell of the batch is escaped (most batches have none). */
+  private anyEscaped = false;
+  /** The batch's valid rows read here, and where each went in the table, not yet stored (flush). */
+  private readonly accepted = new Int32Array(BATCH);
+  private readonly acceptedAt = new Int32Array(BATCH);
+  private acceptedCount = 0;
+  /** Per kind of reading, the columns with a position among the input's fields (for the record of the input's check). */
+  private readonly numberCols: FastColumn[];
+  private readonly memoCols: FastColumn[];
+  private readonly textCols: FastColumn[];
+  private readonly generalCols: FastColumn[];
+  private readonly values: unknown[];
+  private readonly delim: number;
+  /** Rows read here, not the general way. */
+  count = 0;
+
+  /** Null when the file's header leaves nothing to read this way (a required column missing, one column only). */
+  static for(rules: FileRules, stores: SliceStores): FastRows | null {
+    if (rules.unusable || rules.width < 2 || !rules.columns.some((c) => c.required)) return null;
+    return new FastRows(rules, stores);
+  }
+
+  private constructor(
+    private readonly rules: FileRules,
+    private readonly stores: SliceStores,
+  ) {
+    this.width = rules.width;
+    this.cols = rules.columns.map((c) => new FastColumn(c, c.plan));
+    this.bySlot = rules.names.map((_, slot) => this.cols.find((f) => f.col.slot === slot) ?? null);
+    this.privateCols = this.cols.filter((f) => f.col.private);
+    this.refCols = this.cols.filter((f) => f.col.field.references === 'unit');
+    this.kodeUnit = rules.kodeUnit >= 0 ? this.bySlot[rules.kodeUnit] : null;
+    rules.slots.forEach((slot, c) => {
+      const f = this.bySlot[slot];
+      if (stores.table.kindOf(c) === 'number') {
+        this.numberTable.push(c);
+        this.numberFrom.push(f ? f.numbers : null);
+      } else {
+        this.textTable.push(c);
+        this.textFrom.push(f);
+      }
+    });
+    this.keyCols = rules.keySlots.map((slots) => slots.map((slot) => this.bySlot[slot]));
+    this.starts = new Int32Array(BATCH * this.width);
+    this.ends = new Int32Array(BATCH * this.width);
+    this.escaped = new Uint8Array(BATCH * this.width);
+    this.numberCols = this.cols.filter((f) => f.way === Way.Number);
+    this.memoCols = this.cols.filter((f) => f.way === Way.Memo);
+    this.textCols = this.cols.filter((f) => f.way === Way.Text);
+    this.generalCols = this.cols.filter((f) => f.way === Way.General);
+    this.values = rules.names.map(() => undefined);
+    this.delim = rules.dialect.delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Reads every row of `text` (code units `units`), as splitRows with FileRules.row would (rows
+   * numbered from 1): the lines and the data rows read.
+   */
+  read(text: string, units: Units, newline: '\n' | '\r\n'): { lines: number; dataRows: number } {
+    let lines = 0;
+    let dataRows = 0;
+    if (text.length === 0) return { lines, dataRows };
+    for (let pos = 0; pos >= 0; ) {
+      const n = this.split(text, units, pos, newline);
+      pos = n.next;
+      for (const f of this.cols) this.readColumn(f, n.rows, text, units);
+      this.stores.table.makeRoom(n.rows);
+      this.bindTable();
+      for (let r = 0; r < n.rows; r++) {
+        lines++;
+        if (this.slow[r]) {
+          let cells = this.slowCells[r];
+          if (this.slow[r] === 2) splitRow(text, units, this.rowStarts[r], this.delim, newline, (cells = []));
+          if (isBlank(cells)) continue;
+          dataRows++;
+          // The rows before it stored first: the table, and its text columns' codes, in row order.
+          this.flush(text);
+          this.rules.row(cells, lines);
+        } else {
+          dataRows++;
+          this.count++;
+          this.commit(r, lines, text, units);
+        }
+      }
+      this.flush(text);
+    }
+    return { lines, dataRows };
+  }
+
+  /** Up to BATCH rows from `pos`: the cells of plain rows as positions, the others split. */
+  private split(text: string, units: Units, pos: number, newline: '\n' | '\r\n'): { rows: number; next: number } {
+    const { width, starts, ends, delim } = this;
+    const crlf = newline === '\r\n';
+    const len = text.length;
+    const eol = crlf ? CR : LF;
+    const nl = crlf ? 2 : 1;
+    if (this.anyEscaped) {
+      this.escaped.fill(0);
+      this.anyEscaped = false;
+    }
+    let r = 0;
+    for (; r < BATCH && pos >= 0; r++) {
+      const base = r * width;
+      this.rowStarts[r] = pos;
+      let plain = true;
+      let next = -1;
+      let p = pos;
+      for (let c = 0; ; c++) {
+        let e = p;
+        let ch = -1;
+        if (units[p] === QUOTE) {
+          // A quoted cell is what lies between its quotes; one with a doubled quote "" inside goes the general way.
+          let q = p + 1;
+          let doubled = 0;
+          for (;;) {
+            while (q < len && units[q] !== QUOTE) q++;
+            if (q >= len || units[q + 1] !== QUOTE) break;
+            doubled = 1;
+            q += 2;
+          }
+          if (q >= len) {
+            plain = false;
+            break;
+          }
+          if (doubled) {
+            this.escaped[base + c] = 1;
+            this.anyEscaped = true;
+          }
+          starts[base + c] = p + 1;
+          ends[base + c] = q;
+          e = q + 1;
+          if (e < len) ch = units[e];
+          if (e < len && ch !== delim && ch !== eol) {
+            plain = false;
+            break;
+          }
+        } else {
+          for (; e < len; e++) {
+            ch = units[e];
+            if (ch === delim || ch === eol) break;
+          }
+          starts[base + c] = p;
+          ends[base + c] = e;
+        }
+        if (e >= len) {
+          plain = c === width - 1;
+          break;
+        }
+        if (ch === delim) {
+          if (c === width - 1) {
+            plain = false;
+            break;
+          }
+          p = e + 1;
+          continue;
+        }
+        if (c !== width - 1 || (crlf && units[e + 1] !== LF)) plain = false;
+        else next = e + nl;
+        break;
+      }
+      if (plain) this.slow[r] = 0;
+      else {
+        this.slow[r] = 1;
+        const cells: string[] = [];
+        next = splitRow(text, units, pos, delim, newline, cells);
+        this.slowCells[r] = cells;
+      }
+      pos = next;
+    }
+    return { rows: r, next: pos };
+  }
+
+  /** One column's cells on the batch's plain rows: their values, or the row sent the general way. */
+  private readColumn(f: FastColumn, rows: number, text: string, units: Units): void {
+    const { width, starts, ends, slow } = this;
+    const { index, required, read } = f.col;
+    switch (f.way) {
+      case Way.Number: {
+        const plan = f.plan as Extract<ReaderPlan, { kind: 'number' }>;
+        const { decimals, simple, min, max, above } = plan;
+        const out = f.numbers;
+        for (let r = 0; r < rows; r++) {
+          if (slow[r]) continue;
+          const s = starts[r * width + index];
+          const e = ends[r * width + index];
+          if (s === e) {
+            if (required) slow[r] = 2;
+            out[r] = NaN;
+            continue;
+          }
+          const n = decimals ? plainDecimalAt(units, s, e) : digitsAt(units, s, e);
+          if (simple && n >= min && n <= max && n > above) out[r] = n;
+          else if (!plainEnds(units, s, e) || this.escaped[r * width + index]) slow[r] = 2;
+          else {
+            const v = read(text.substring(s, e));
+            if (isProblem(v)) slow[r] = 2;
+            else out[r] = v as number;
+          }
+        }
+        return;
+      }
+      case Way.Text: {
+        const nip = f.plan.kind === 'nip';
+        for (let r = 0; r < rows; r++) {
+          if (slow[r]) continue;
+          const s = starts[r * width + index];
+          const e = ends[r * width + index];
+          if (s === e) {
+            if (required) slow[r] = 2;
+          } else if (nip ? !isNip(units, s, e) : !plainEnds(units, s, e)) slow[r] = 2;
+        }
+        return;
+      }
+      case Way.Memo: {
+        const picks = f.picks;
+        const answers = f.answers;
+        for (let r = 0; r < rows; r++) {
+          if (slow[r]) continue;
+          const s = starts[r * width + index];
+          const e = ends[r * width + index];
+          if (s === e) {
+            if (required) slow[r] = 2;
+            picks[r] = -1;
+            continue;
+          }
+          const a = this.escaped[r * width + index] ? -1 : answers.find(units, s, e, text, read);
+          if (a < 0 || answers.answers[a] === UNTRIMMED || isProblem(answers.answers[a])) slow[r] = 2;
+          else picks[r] = a;
+        }
+        return;
+      }
+      case Way.General: {
+        const values = f.values;
+        for (let r = 0; r < rows; r++) {
+          if (slow[r]) continue;
+          const s = starts[r * width + index];
+          const e = ends[r * width + index];
+          if (s === e) {
+            if (required) slow[r] = 2;
+            values[r] = undefined;
+            continue;
+          }
+          if (!plainEnds(units, s, e) || this.escaped[r * width + index]) {
+            slow[r] = 2;
+            continue;
+          }
+          const v = read(text.substring(s, e));
+          if (isProblem(v)) slow[r] = 2;
+          else values[r] = v;
+        }
+        return;
+      }
+    }
+  }
+
+  /** Row r's value in column f (undefined where blank), as FileRules.row holds it. */
+  private valueOf(f: FastColumn, r: number, text: string): unknown {
+    switch (f.way) {
+      case Way.Number: {
+        const n = f.numbers[r];
+        return n !== n ? undefined : n;
+      }
+      case Way.Text:
+        return this.textOf(f, r, text);
+      case Way.Memo: {
+        const a = f.picks[r];
+        return a < 0 ? undefined : f.answers.answers[a];
+      }
+      case Way.General:
+        return f.values[r];
+    }
+  }
+
+  /** Row r's text in column f, unquoted (undefined where blank). */
+  private textOf(f: FastColumn, r: number, text: string): string | undefined {
+    const cell = r * this.width + f.col.index;
+    const s = this.starts[cell];
+    const e = this.ends[cell];
+    if (s === e) return undefined;
+    const t = text.substring(s, e);
+    return this.escaped[cell] ? t.replace(ESCAPED_QUOTE, '"') : t;
+  }
+
+  /** What FileRules.row does with a row whose every cell is valid, in the same order. */
+  private commit(r: number, row: number, text: string, units: Units): void {
+    const { width, starts, ends, stores, rules } = this;
+    const base = r * width;
+    for (const f of this.privateCols) {
+      const cell = base + f.col.index;
+      if (starts[cell] === ends[cell]) continue;
+      this.appendCell(stores.privateValues, f, r, cell, text, units);
+      stores.privateValues.close();
+      // An NIP as read is also one: 18 digits, the cell itself.
+      if (f.col.nip) {
+        this.appendCell(stores.privateValues, f, r, cell, text, units);
+        stores.privateValues.close();
+      }
+    }
+    const k = this.kodeUnit;
+    if (k) {
+      if (k.way === Way.Memo) {
+        const a = k.picks[r];
+        if (a >= 0 && !k.answers.coded[a]) {
+          k.answers.coded[a] = 1;
+          const v = k.answers.answers[a];
+          if (typeof v === 'string') stores.codes.add(v);
+        }
+      } else {
+        const v = this.valueOf(k, r, text);
+        if (typeof v === 'string') stores.codes.add(v);
+      }
+    }
+    let ok = true;
+    if (rules.input.check) ok = rules.checked(this.record(r, text), row);
+    const keyCols = this.keyCols;
+    if (keyCols.length > 0) {
+      stores.keyRows.push(row);
+      for (let k = 0; k < keyCols.length; k++) {
+        const key = stores.keys[k];
+        const cols = keyCols[k];
+        for (let j = 0; j < cols.length; j++) {
+          if (j > 0) key.appendString('\u0000');
+          const f = cols[j];
+          const cell = f ? base + f.col.index : -1;
+          // As FileRules joins them: String() of each value, "undefined" where blank.
+          if (f && f.way === Way.Text && starts[cell] !== ends[cell]) this.appendCell(key, f, r, cell, text, units);
+          else key.appendString(String(f ? this.valueOf(f, r, text) : undefined));
+        }
+        key.close();
+        stores.keyHashes[k].push(key.lastHash());
+      }
+    }
+    if (rules.unitCodes) {
+      for (const f of this.refCols) {
+        const v = this.valueOf(f, r, text);
+        if (v === undefined) continue;
+        let known: boolean;
+        if (f.way === Way.Memo) {
+          const a = f.picks[r];
+          if (f.answers.known[a] === 0) f.answers.known[a] = rules.unitCodes.has(v as string) ? 1 : 2;
+          known = f.answers.known[a] === 1;
+        } else known = rules.unitCodes.has(v as string);
+        if (!known) {
+          ok = false;
+          rules.unknownUnit(f.col, v, row);
+        }
+      }
+    }
+    if (ok) {
+      const n = this.acceptedCount++;
+      this.accepted[n] = r;
+      this.acceptedAt[n] = stores.table.pushRow(row);
+    }
+  }
+
+  /** A non-blank cell's text added to the string `pack` is putting together: copied from the code units, unless quotes must be undone. */
+  private appendCell(pack: PackBuilder, f: FastColumn, r: number, cell: number, text: string, units: Units): void {
+    if (this.escaped[cell]) pack.appendString(this.textOf(f, r, text)!);
+    else pack.appendUnits(units, this.starts[cell], this.ends[cell]);
+  }
+
+  /** Row r's values, by their position among the input's fields, for the input's check. */
+  private record(r: number, text: string): unknown[] {
+    const values = this.values;
+    for (const f of this.numberCols) {
+      const n = f.numbers[r];
+      values[f.col.slot] = n !== n ? undefined : n;
+    }
+    for (const f of this.memoCols) {
+      const a = f.picks[r];
+      values[f.col.slot] = a < 0 ? undefined : f.answers.answers[a];
+    }
+    for (const f of this.textCols) values[f.col.slot] = this.textOf(f, r, text);
+    for (const f of this.generalCols) values[f.col.slot] = f.values[r];
+    return values;
+  }
+
+  /**
+   * The valid rows read here since the last flush into their places in the table, as
+   * Table.pushFrom would put them, a column at a time: a text column gives its values codes in
+   * the order of the rows, as pushFrom does.
+   */
+  private flush(text: string): void {
+    const m = this.acceptedCount;
+    if (m === 0) return;
+    this.acceptedCount = 0;
+    const { accepted, acceptedAt } = this;
+    const table = this.stores.table;
+    for (let k = 0; k < this.numberOut.length; k++) {
+      const out = this.numberOut[k];
+      const from = this.numberFrom[k];
+      if (from) for (let j = 0; j < m; j++) out[acceptedAt[j]] = from[accepted[j]];
+      else for (let j = 0; j < m; j++) out[acceptedAt[j]] = NaN;
+    }
+    for (let k = 0; k < this.codeOut.length; k++) {
+      const out = this.codeOut[k];
+      const f = this.textFrom[k];
+      const c = this.textTable[k];
+      if (!f) for (let j = 0; j < m; j++) out[acceptedAt[j]] = -1;
+      else if (f.way === Way.Memo) {
+        const { picks, answers } = f;
+        for (let j = 0; j < m; j++) {
+          const a = picks[accepted[j]];
+          let code = -1;
+          if (a >= 0) {
+            code = answers.tableCodes[a];
+            if (code === -2) code = answers.tableCodes[a] = table.codeOf(c, answers.answers[a] as string);
+          }
+          out[acceptedAt[j]] = code;
+        }
+      } else {
+        for (let j = 0; j < m; j++) {
+          const v = this.valueOf(f, accepted[j], text);
+          out[acceptedAt[j]] = v === undefined ? -1 : table.codeOf(c, v as string);
+        }
+      }
+    }
+  }
+
+  /** The table's arrays for this batch (room made for it first: they stay the same while it lasts). */
+  private bindTable(): void {
+    const table = this.stores.table;
+    this.numberOut = this.numberTable.map((c) => table.numberArray(c));
+    this.codeOut = this.textTable.map((c) => table.codeArray(c));
+  }
+}
+
+/** digits() of columns.ts, read from code units; NaN where that gives undefined. */
+function digitsAt(units: Units, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0 || len > 15) return NaN;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = units[i] - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Exact powers of ten: 10^k for k ≤ 22 is a double without rounding. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * plainDecimal() of columns.ts, read from code units; NaN where that gives undefined, and where
+ * it would call Number() (more than 15 digits: rare, and left to the reader).
+ */
+function plainDecimalAt(units: Units, start: number, end: number): number {
+  const len = end - start;
+  let dot = -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const ch = units[i];
+    if (ch === 46 && dot < 0 && i > start && i < end - 1) dot = i - start;
+    else if (ch < 48 || ch > 57) return NaN;
+    else n = n * 10 + (ch - 48);
+  }
+  if (len === 0) return NaN;
+  if (dot < 0) return len > 15 ? NaN : n;
+  return len > 16 ? NaN : n / POW10[len - 1 - dot];
+}
+
+function isNip(units: Units, start: number, end: number): boolean {
+  if (end - start !== 18) return false;
+  for (let i = start; i < end; i++) {
+    const d = units[i] - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
