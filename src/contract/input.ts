@@ -9,6 +9,9 @@ export interface RowProblem {
   message: Bilingual;
 }
 
+/** What a cross-column rule returns for a row that keeps it: one shared empty list, no new one per row. */
+export const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
+
 export interface InputFile<F extends Record<string, Field> = Record<string, Field>> {
   file: string;
   title: Bilingual;
@@ -16,7 +19,7 @@ export interface InputFile<F extends Record<string, Field> = Record<string, Fiel
   /** Column sets that must be unique within a region. */
   unique: readonly (readonly (keyof F & string)[])[];
   /** Cross-column rules, run on rows whose cells are all valid. */
-  check?(row: RecordOf<F>): RowProblem[];
+  check?(row: RecordOf<F>): readonly RowProblem[];
 }
 
 /** Any input file, for code that handles them all alike (the reader and validator). */
@@ -25,7 +28,7 @@ export interface AnyInputFile {
   title: Bilingual;
   fields: Record<string, Field>;
   unique: readonly (readonly string[])[];
-  check?(row: never): RowProblem[];
+  check?(row: never): readonly RowProblem[];
 }
 
 export function defineInput<F extends Record<string, Field>>(spec: InputFile<F>): InputFile<F> {

@@ -59,28 +59,30 @@ const enum Way {
   General,
 }
 
-/** The distinct texts of a column with the reader's answer to each, found by their code units. */
+/**
+ * The distinct texts of a column with the reader's answer to each, found by their code units.
+ * Room grows with the texts (most columns have a handful), up to MEMO_LIMIT.
+ */
 class Answers {
   readonly answers: unknown[] = [];
   /** Per answer: its code in the table's column (-2: not asked yet). */
-  readonly tableCodes = new Int32Array(MEMO_LIMIT).fill(-2);
+  tableCodes = new Int32Array(16).fill(-2);
   /** Per answer: whether it went into the slice's unit codes already. */
-  readonly coded = new Uint8Array(MEMO_LIMIT);
+  coded = new Uint8Array(16);
   /** Per answer, for a column that names a unit: 0 not asked, 1 in unit.csv, 2 not. */
-  readonly known = new Uint8Array(MEMO_LIMIT);
+  known = new Uint8Array(16);
   /** The texts' code units, one after the other, and where each starts (text e ends where e + 1 starts). */
-  private pool = new Uint16Array(1 << 12);
-  private readonly starts = new Int32Array(MEMO_LIMIT + 1);
-  private readonly slots = new Int32Array(MEMO_LIMIT * 2);
-  private readonly mask = MEMO_LIMIT * 2 - 1;
+  private pool = new Uint16Array(256);
+  private starts = new Int32Array(17);
+  /** Open addressing: answer number + 1 per slot (0: free), at most half of them taken. */
+  private slots = new Int32Array(32);
+  private mask = 31;
 
   /** The answer for the text units[start, end): its number, or -1 when the list is full and it is not in it. */
   find(units: Units, start: number, end: number, text: string, read: (raw: string) => unknown): number {
-    let h = FNV_START;
-    for (let i = start; i < end; i++) h = fnvStep(h, units[i]);
     const len = end - start;
     const { pool, starts } = this;
-    for (let pos = mixHash(h) & this.mask; ; pos = (pos + 1) & this.mask) {
+    for (let pos = this.hashAt(units, start, end) & this.mask; ; pos = (pos + 1) & this.mask) {
       const e = this.slots[pos] - 1;
       if (e < 0) return this.add(pos, units, start, end, text, read);
       const at = starts[e];
@@ -94,6 +96,7 @@ class Answers {
   private add(pos: number, units: Units, start: number, end: number, text: string, read: (raw: string) => unknown): number {
     const e = this.answers.length;
     if (e === MEMO_LIMIT) return -1;
+    if (e === this.tableCodes.length) pos = this.grow(units, start, end);
     const at = this.starts[e];
     if (at + end - start > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, at + end - start));
@@ -106,24 +109,64 @@ class Answers {
     this.answers.push(plainEnds(units, start, end) ? read(text.substring(start, end)) : UNTRIMMED);
     return e;
   }
+
+  /** Twice the room; the slot of the text about to be added, in the new slots. */
+  private grow(units: Units, start: number, end: number): number {
+    const n = this.tableCodes.length * 2;
+    const tableCodes = new Int32Array(n).fill(-2);
+    tableCodes.set(this.tableCodes);
+    this.tableCodes = tableCodes;
+    const coded = new Uint8Array(n);
+    coded.set(this.coded);
+    this.coded = coded;
+    const known = new Uint8Array(n);
+    known.set(this.known);
+    this.known = known;
+    const starts = new Int32Array(n + 1);
+    starts.set(this.starts);
+    this.starts = starts;
+    this.slots = new Int32Array(n * 2);
+    this.mask = n * 2 - 1;
+    for (let e = 0; e < this.answers.length; e++) {
+      let pos = this.hashAt(this.pool, this.starts[e], this.starts[e + 1]) & this.mask;
+      while (this.slots[pos] !== 0) pos = (pos + 1) & this.mask;
+      this.slots[pos] = e + 1;
+    }
+    let pos = this.hashAt(units, start, end) & this.mask;
+    while (this.slots[pos] !== 0) pos = (pos + 1) & this.mask;
+    return pos;
+  }
+
+  private hashAt(units: Units, start: number, end: number): number {
+    let h = FNV_START;
+    for (let i = start; i < end; i++) h = fnvStep(h, units[i]);
+    return mixHash(h);
+  }
 }
+
+const NO_ANSWERS = new Answers();
 
 /** A column of the file as read here, with its values for the rows of the batch. */
 class FastColumn {
   readonly way: Way;
   /** Number: the batch's values (NaN = blank). */
-  readonly numbers = new Float64Array(BATCH);
+  readonly numbers: Float64Array;
   /** Memo: the batch's answer numbers (-1 = blank). */
-  readonly picks = new Int32Array(BATCH);
+  readonly picks: Int32Array;
   /** General: the batch's values. */
-  readonly values: unknown[] = new Array(BATCH);
-  readonly answers = new Answers();
+  readonly values: unknown[];
+  /** Memo: the column's distinct texts and answers. */
+  readonly answers: Answers;
 
   constructor(
     readonly col: Column,
     readonly plan: ReaderPlan,
   ) {
     this.way = plan.kind === 'number' ? Way.Number : plan.kind === 'text' || plan.kind === 'nip' ? Way.Text : plan.kind === 'memo' ? Way.Memo : Way.General;
+    this.answers = this.way === Way.Memo ? new Answers() : NO_ANSWERS;
+    this.numbers = new Float64Array(this.way === Way.Number ? BATCH : 0);
+    this.picks = new Int32Array(this.way === Way.Memo ? BATCH : 0);
+    this.values = this.way === Way.General ? new Array(BATCH) : [];
   }
 }
 

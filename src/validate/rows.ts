@@ -284,12 +284,12 @@ export class FileRules {
     const { input, out } = this;
     if (!input.check) return true;
     const record = this.fillRecord(values);
-    let ok = true;
-    for (const p of input.check(record as never)) {
-      ok = false;
+    const problems = input.check(record as never);
+    if (problems.length === 0) return true;
+    for (const p of problems) {
       out.report(row, p.column, p.column ? this.shown(input.fields[p.column], String(record[p.column] ?? '')) : null, p.code, p.message, Stage.Cells);
     }
-    return ok;
+    return false;
   }
 
   /** Reports a unit code in `col` that unit.csv does not have. */

@@ -286,9 +286,17 @@ export class Table<R extends object> implements Iterable<R> {
         const { codes, dict } = col as { codes: Int32Array; dict: string[] };
         const text = store as TextStore;
         const remap = Int32Array.from(dict, (v) => text.code(v));
-        for (let i = 0; i < count; i++) {
-          const code = codes[kept ? kept[i] : i];
-          text.codes[at + i] = code < 0 ? -1 : remap[code];
+        const out = text.codes;
+        if (kept) {
+          for (let i = 0; i < count; i++) {
+            const code = codes[kept[i]];
+            out[at + i] = code < 0 ? -1 : remap[code];
+          }
+        } else {
+          for (let i = 0; i < count; i++) {
+            const code = codes[i];
+            out[at + i] = code < 0 ? -1 : remap[code];
+          }
         }
       }
     });

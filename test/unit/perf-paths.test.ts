@@ -100,6 +100,29 @@ describe('packed strings and uniqueness by hash', () => {
     findDuplicates([same], (...d) => none.push(d));
     expect(none).toEqual([]);
   });
+
+  test('on many keys, spread over its tables and regrown, the duplicates a Map finds, in row order', () => {
+    let seed = 3;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    // 60 000 keys in 4 slices, one in twenty a repeat of an earlier one (in its slice or before).
+    const keys = Array.from({ length: 60000 }, (_, i) => (i > 0 && rnd() < 0.05 ? `K${Math.floor(rnd() * i)}` : `K${i}`));
+    const firstRow = new Map<string, number>();
+    const expected: [string, number, number][] = [];
+    keys.forEach((k, i) => {
+      const row = i + 2;
+      if (firstRow.has(k)) expected.push([k, row, firstRow.get(k)!]);
+      else firstRow.set(k, row);
+    });
+    // No room made ahead: every table grows as its keys come.
+    const seen = new SeenKeys();
+    const found: [string, number, number][] = [];
+    for (const [a, b] of [[0, 9000], [9000, 30000], [30000, 30001], [30001, 60000]]) {
+      const part = keys.slice(a, b);
+      seen.add({ keys: pack(part), hashes: Int32Array.from(part, hashKey), rows: part.map((_, i) => a + i + 2) }, (key, row, first) => found.push([key, row, first]));
+    }
+    expect(expected.length).toBeGreaterThan(2000);
+    expect(found).toEqual(expected);
+  });
 });
 
 describe('the typed table', () => {

@@ -1,5 +1,5 @@
 import { code, enumeration, nip, number, optional, period, privat, text } from '../fields.ts';
-import { defineInput } from '../input.ts';
+import { defineInput, NO_PROBLEMS } from '../input.ts';
 import { EKSPEKTASI, PREDIKAT } from '../enums.ts';
 import { predikatOf } from '../../derive/predikat.ts';
 
@@ -24,7 +24,7 @@ export const kinerjaPegawai = defineInput({
   unique: [['nip', 'periode']],
   check(row) {
     const expected = predikatOf(row.hasil_kerja, row.perilaku_kerja);
-    if (row.predikat === undefined || row.predikat === expected) return [];
+    if (row.predikat === undefined || row.predikat === expected) return NO_PROBLEMS;
     return [
       {
         code: 'consistency-error',

@@ -1,5 +1,5 @@
 import { code, integer } from '../fields.ts';
-import { defineInput } from '../input.ts';
+import { defineInput, NO_PROBLEMS } from '../input.ts';
 
 export const laporanHarian = defineInput({
   file: 'laporan_harian.csv',
@@ -15,7 +15,7 @@ export const laporanHarian = defineInput({
   unique: [['kode_unit', 'tahun', 'bulan']],
   check(row) {
     const max = row.pegawai * row.hari_kerja;
-    if (row.laporan <= max) return [];
+    if (row.laporan <= max) return NO_PROBLEMS;
     return [
       {
         code: 'consistency-error',

@@ -1,5 +1,5 @@
 import { code, integer, number, optional, text } from '../fields.ts';
-import { defineInput } from '../input.ts';
+import { defineInput, NO_PROBLEMS } from '../input.ts';
 
 export const layanan = defineInput({
   file: 'layanan.csv',
@@ -18,7 +18,7 @@ export const layanan = defineInput({
   },
   unique: [['kode_unit', 'kode_layanan', 'tahun', 'bulan']],
   check(row) {
-    if (row.tepat_waktu <= row.selesai) return [];
+    if (row.tepat_waktu <= row.selesai) return NO_PROBLEMS;
     return [
       {
         code: 'consistency-error',

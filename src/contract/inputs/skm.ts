@@ -1,5 +1,5 @@
 import { code, date, enumeration, integer, optional, privat, text, type Field } from '../fields.ts';
-import { defineInput } from '../input.ts';
+import { defineInput, NO_PROBLEMS } from '../input.ts';
 import { JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, UNSUR, UNSUR_KEYS, type Unsur } from '../enums.ts';
 
 const unsurFields = Object.fromEntries(
@@ -27,7 +27,7 @@ export const skm = defineInput({
   unique: [['id_responden']],
   check(row) {
     const r = row as unknown as Record<Unsur, number | undefined>;
-    if (UNSUR_KEYS.some((k) => r[k] !== undefined)) return [];
+    for (const k of UNSUR_KEYS) if (r[k] !== undefined) return NO_PROBLEMS;
     return [
       {
         code: 'constraint-error',
