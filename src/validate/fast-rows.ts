@@ -204,12 +204,10 @@ export class FastRows {
   private readonly accepted = new Int32Array(BATCH);
   private readonly acceptedAt = new Int32Array(BATCH);
   private acceptedCount = 0;
-  /** Per kind of reading, the columns with a position among the input's fields (for the record of the input's check). */
-  private readonly numberCols: FastColumn[];
-  private readonly memoCols: FastColumn[];
-  private readonly textCols: FastColumn[];
-  private readonly generalCols: FastColumn[];
-  private readonly values: unknown[];
+  /** The record the input's check reads (lazyRecord), and the row and text its getters read from. */
+  private readonly checkRecord: Record<string, unknown>;
+  private current = 0;
+  private text = '';
   private readonly delim: number;
   /** Rows read here, not the general way. */
   count = 0;
@@ -244,11 +242,7 @@ export class FastRows {
     this.starts = new Int32Array(BATCH * this.width);
     this.ends = new Int32Array(BATCH * this.width);
     this.escaped = new Uint8Array(BATCH * this.width);
-    this.numberCols = this.cols.filter((f) => f.way === Way.Number);
-    this.memoCols = this.cols.filter((f) => f.way === Way.Memo);
-    this.textCols = this.cols.filter((f) => f.way === Way.Text);
-    this.generalCols = this.cols.filter((f) => f.way === Way.General);
-    this.values = rules.names.map(() => undefined);
+    this.checkRecord = this.lazyRecord();
     this.delim = rules.dialect.delimiter.charCodeAt(0);
   }
 
@@ -511,7 +505,11 @@ export class FastRows {
       }
     }
     let ok = true;
-    if (rules.input.check) ok = rules.checked(this.record(r, text), row);
+    if (rules.input.check) {
+      this.current = r;
+      this.text = text;
+      ok = rules.checkedRecord(this.checkRecord, row);
+    }
     const keyCols = this.keyCols;
     if (keyCols.length > 0) {
       stores.keyRows.push(row);
@@ -559,20 +557,18 @@ export class FastRows {
     else pack.appendUnits(units, this.starts[cell], this.ends[cell]);
   }
 
-  /** Row r's values, by their position among the input's fields, for the input's check. */
-  private record(r: number, text: string): unknown[] {
-    const values = this.values;
-    for (const f of this.numberCols) {
-      const n = f.numbers[r];
-      values[f.col.slot] = n !== n ? undefined : n;
-    }
-    for (const f of this.memoCols) {
-      const a = f.picks[r];
-      values[f.col.slot] = a < 0 ? undefined : f.answers.answers[a];
-    }
-    for (const f of this.textCols) values[f.col.slot] = this.textOf(f, r, text);
-    for (const f of this.generalCols) values[f.col.slot] = f.values[r];
-    return values;
+  /**
+   * The record the input's check reads: each field a getter of the value in the row being
+   * committed, so that a check reads only the fields it needs (the survey's, one answer most
+   * often), and no text is cut out of the slice for it unless it asks.
+   */
+  private lazyRecord(): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    this.rules.names.forEach((name, slot) => {
+      const f = this.bySlot[slot];
+      Object.defineProperty(record, name, { enumerable: true, get: f ? () => this.valueOf(f, this.current, this.text) : () => undefined });
+    });
+    return record;
   }
 
   /**
