@@ -137,9 +137,12 @@ class Answers {
     return pos;
   }
 
+  /** FNV over two code units a step (an answer's hash is this table's own business). */
   private hashAt(units: Units, start: number, end: number): number {
-    let h = FNV_START;
-    for (let i = start; i < end; i++) h = fnvStep(h, units[i]);
+    let h = FNV_START ^ (end - start);
+    let i = start;
+    for (; i + 1 < end; i += 2) h = fnvStep(h, units[i] | (units[i + 1] << 16));
+    if (i < end) h = fnvStep(h, units[i]);
     return mixHash(h);
   }
 }
@@ -482,13 +485,9 @@ export class FastRows {
     for (const f of this.privateCols) {
       const cell = base + f.col.index;
       if (starts[cell] === ends[cell]) continue;
+      // An NIP read here is 18 digits, as written: its value is the same text (FileRules.row).
       this.appendCell(stores.privateValues, f, r, cell, text, units);
       stores.privateValues.close();
-      // An NIP as read is also one: 18 digits, the cell itself.
-      if (f.col.nip) {
-        this.appendCell(stores.privateValues, f, r, cell, text, units);
-        stores.privateValues.close();
-      }
     }
     const k = this.kodeUnit;
     if (k) {
@@ -582,11 +581,14 @@ export class FastRows {
     this.acceptedCount = 0;
     const { accepted, acceptedAt } = this;
     const table = this.stores.table;
+    // Most often the batch's rows in a run, going to a run of the table's: copied as a block.
+    const run = accepted[m - 1] - accepted[0] === m - 1 && acceptedAt[m - 1] - acceptedAt[0] === m - 1;
     for (let k = 0; k < this.numberOut.length; k++) {
       const out = this.numberOut[k];
       const from = this.numberFrom[k];
-      if (from) for (let j = 0; j < m; j++) out[acceptedAt[j]] = from[accepted[j]];
-      else for (let j = 0; j < m; j++) out[acceptedAt[j]] = NaN;
+      if (!from) out.fill(NaN, acceptedAt[0], acceptedAt[m - 1] + 1);
+      else if (run) out.set(from.subarray(accepted[0], accepted[0] + m), acceptedAt[0]);
+      else for (let j = 0; j < m; j++) out[acceptedAt[j]] = from[accepted[j]];
     }
     for (let k = 0; k < this.codeOut.length; k++) {
       const out = this.codeOut[k];

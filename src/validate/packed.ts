@@ -89,13 +89,16 @@ export class PackBuilder {
   /** Room for `more` code units: where they go. A full chunk becomes text; the string being put together moves on to the next. */
   private room(more: number): number {
     if (this.used + more > this.units.length) {
+      // Decoding copies the units out: the same array takes the next chunk, unless it is too small.
       this.texts.push(decodeUnits(this.units, this.open));
       this.before += this.open;
-      const carried = this.units.subarray(this.open, this.used);
-      const next = new Uint16Array(Math.max(CHUNK_UNITS, carried.length + more));
-      next.set(carried);
-      this.units = next;
-      this.used = carried.length;
+      const carried = this.used - this.open;
+      if (carried + more > this.units.length) {
+        const next = new Uint16Array(carried + more);
+        next.set(this.units.subarray(this.open, this.used));
+        this.units = next;
+      } else this.units.copyWithin(0, this.open, this.used);
+      this.used = carried;
       this.open = 0;
     }
     const at = this.used;

@@ -246,7 +246,8 @@ export class FileRules {
         out.report(row, col.name, this.shown(col.field, raw), value.code, value.message, Stage.Cells);
         continue;
       }
-      if (col.nip) out.privateValue(value as string);
+      // The NIP as read, when Excel's spaces were taken out of it.
+      if (col.nip && value !== raw) out.privateValue(value as string);
       values[col.slot] = value;
     }
     if (this.kodeUnit >= 0) {
