@@ -102,6 +102,7 @@ export async function validateInParallel(path: string, input: AnyInputFile, ctx:
     return null; // a worker that could not start or crashed: the streaming reader still can
   }
   if (results.some((r) => r.encodingError)) return null; // reported, with its rows, by the streaming reader
+  inOrder.finish();
   return merge(input, ctx, plan, results, inOrder);
 }
 
@@ -310,27 +311,35 @@ class SlicesInOrder {
     for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += off;
     const rows = r.table.rows;
     for (let i = 0; i < rows.length; i++) rows[i] += off;
+    this.input.unique.forEach((_, k) => this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows }));
+    this.table.append(r.table);
+  }
+
+  /**
+   * Once every slice is in: uniqueness over the whole file, in row order, and the rows whose key
+   * was used before taken out of the table (the first use stays).
+   */
+  finish(): void {
+    if (this.broken) return;
     this.input.unique.forEach((_, k) => {
-      this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows }, (key, row, first) => {
+      this.seen[k].duplicates((key, row, first) => {
         const u = uniqueIssue(this.input, k, key, first);
         this.found[k].push({ row, column: u.column, value: u.value, msg: u.msg });
         this.rejected.add(row);
       });
     });
-    // A row is only ever rejected for a key of a row before it: this slice's are all known.
     const rejected = this.rejected;
-    this.table.append(r.table, rejected.size > 0 ? (row) => !rejected.has(row) : undefined);
+    if (rejected.size > 0) this.table.retain((row) => !rejected.has(row));
   }
 
   /**
-   * Room for the keys and records of the whole file, as many per byte as in the first slice
+   * Room for the records of the whole file, as many per byte as in the first slice
    * (and a tenth more records: regrowing the table near its end would copy it all again).
    */
   private makeRoom(first: SliceResult): void {
     const slices = this.plan.slices;
     const [start, end] = slices[0];
     const scale = (slices[slices.length - 1][1] - start) / Math.max(1, end - start);
-    for (const seen of this.seen) seen.reserve(Math.ceil(first.keyRows.length * scale));
     this.table = tableFor(this.input, Math.ceil(first.table.length * scale * 1.1));
   }
 }

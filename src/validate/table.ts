@@ -31,6 +31,8 @@ interface Store {
   reserve(capacity: number): void;
   set(i: number, v: unknown): void;
   get(i: number): unknown;
+  /** Record `from`'s value put at `to`. */
+  move(from: number, to: number): void;
   part(length: number): ColumnPart;
 }
 
@@ -48,6 +50,9 @@ class NumberStore implements Store {
   get(i: number): unknown {
     const v = this.values[i];
     return v !== v ? undefined : v;
+  }
+  move(from: number, to: number): void {
+    this.values[to] = this.values[from];
   }
   part(length: number): ColumnPart {
     return { kind: 'number', values: this.values.subarray(0, length) };
@@ -85,6 +90,9 @@ class TextStore implements Store {
   get(i: number): unknown {
     const c = this.codes[i];
     return c < 0 ? undefined : this.dict[c];
+  }
+  move(from: number, to: number): void {
+    this.codes[to] = this.codes[from];
   }
   part(length: number): ColumnPart {
     return { kind: 'text', codes: this.codes.subarray(0, length), dict: this.dict };
@@ -269,52 +277,43 @@ export class Table<R extends object> implements Iterable<R> {
   }
 
   /**
-   * The records of a part of a table like this one (same columns, same kinds) added at its end,
-   * those `keep` accepts (by their file row). A text column's codes are turned into this table's
-   * own: every value of the part's dictionary, in its order, gets one.
+   * The records of a part of a table like this one (same columns, same kinds) added at its end.
+   * A text column's codes are turned into this table's own: every value of the part's dictionary,
+   * in its order, gets one.
    */
-  append(part: TablePart, keep?: (fileRow: number) => boolean): void {
-    const kept = keptRecords(part, keep);
-    const count = kept ? kept.length : part.length;
+  append(part: TablePart): void {
+    const count = part.length;
     this.makeRoom(count);
     const at = this.length;
-    copyKept(this.rows, at, part.rows, kept, count);
+    this.rows.set(part.rows.subarray(0, count), at);
     this.stores.forEach((store, c) => {
       const col = part.columns[c];
-      if (store instanceof NumberStore) copyKept(store.values, at, (col as { values: Float64Array }).values, kept, count);
+      if (store instanceof NumberStore) store.values.set((col as { values: Float64Array }).values.subarray(0, count), at);
       else {
         const { codes, dict } = col as { codes: Int32Array; dict: string[] };
         const text = store as TextStore;
         const remap = Int32Array.from(dict, (v) => text.code(v));
         const out = text.codes;
-        if (kept) {
-          for (let i = 0; i < count; i++) {
-            const code = codes[kept[i]];
-            out[at + i] = code < 0 ? -1 : remap[code];
-          }
-        } else {
-          for (let i = 0; i < count; i++) {
-            const code = codes[i];
-            out[at + i] = code < 0 ? -1 : remap[code];
-          }
+        for (let i = 0; i < count; i++) {
+          const code = codes[i];
+          out[at + i] = code < 0 ? -1 : remap[code];
         }
       }
     });
     this.length = at + count;
   }
-}
 
-/** Which records of the part stay, by index; null when all of them do. */
-function keptRecords(part: TablePart, keep?: (fileRow: number) => boolean): Int32Array | null {
-  if (!keep) return null;
-  const idx = new Int32Array(part.length);
-  let k = 0;
-  for (let i = 0; i < part.length; i++) if (keep(part.rows[i])) idx[k++] = i;
-  return k === part.length ? null : idx.subarray(0, k);
-}
-
-/** The `count` kept elements of `src` (all, when `kept` is null) into `out` from `at` on. */
-function copyKept<A extends Float64Array | Int32Array>(out: A, at: number, src: A, kept: Int32Array | null, count: number): void {
-  if (!kept) out.set(src.subarray(0, count), at);
-  else for (let i = 0; i < count; i++) out[at + i] = src[kept[i]];
+  /** Keeps the records `keep` accepts (by their file row), in their order; the columns' dictionaries stay as they are. */
+  retain(keep: (fileRow: number) => boolean): void {
+    let k = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!keep(this.rows[i])) continue;
+      if (k !== i) {
+        this.rows[k] = this.rows[i];
+        for (const s of this.stores) s.move(i, k);
+      }
+      k++;
+    }
+    this.length = k;
+  }
 }

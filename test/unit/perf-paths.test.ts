@@ -85,7 +85,8 @@ describe('packed strings and uniqueness by hash', () => {
     // Slices added in file order, as parallel.ts merges them.
     const findDuplicates = (slices: KeySlice[], duplicate: (key: string, row: number, first: number) => void) => {
       const seen = new SeenKeys();
-      for (const s of slices) seen.add(s, duplicate);
+      for (const s of slices) seen.add(s);
+      seen.duplicates(duplicate);
     };
     const found: [string, number, number][] = [];
     findDuplicates([slice(['a', 'b', 'a'], [2, 3, 4]), slice(['c', 'b', 'a'], [5, 6, 7])], (key, row, first) => found.push([key, row, first]));
@@ -101,7 +102,7 @@ describe('packed strings and uniqueness by hash', () => {
     expect(none).toEqual([]);
   });
 
-  test('on many keys, spread over its tables and regrown, the duplicates a Map finds, in row order', () => {
+  test('on many keys, grouped over many tables, the duplicates a Map finds, in row order', () => {
     let seed = 3;
     const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     // 60 000 keys in 4 slices, one in twenty a repeat of an earlier one (in its slice or before).
@@ -113,13 +114,13 @@ describe('packed strings and uniqueness by hash', () => {
       if (firstRow.has(k)) expected.push([k, row, firstRow.get(k)!]);
       else firstRow.set(k, row);
     });
-    // No room made ahead: every table grows as its keys come.
     const seen = new SeenKeys();
     const found: [string, number, number][] = [];
     for (const [a, b] of [[0, 9000], [9000, 30000], [30000, 30001], [30001, 60000]]) {
       const part = keys.slice(a, b);
-      seen.add({ keys: pack(part), hashes: Int32Array.from(part, hashKey), rows: part.map((_, i) => a + i + 2) }, (key, row, first) => found.push([key, row, first]));
+      seen.add({ keys: pack(part), hashes: Int32Array.from(part, hashKey), rows: part.map((_, i) => a + i + 2) });
     }
+    seen.duplicates((key, row, first) => found.push([key, row, first]));
     expect(expected.length).toBeGreaterThan(2000);
     expect(found).toEqual(expected);
   });
@@ -135,17 +136,19 @@ describe('the typed table', () => {
     b.push({ kode: 'U01', n: -0.5 }, 5);
     b.push({ kode: 'U03', n: 4, t: 'y' }, 6);
     expect(a.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }]);
-    // Slices put back together in order, as parallel.ts does; `keep` leaves out records by file row.
+    // Slices put back together in order, as parallel.ts does; `retain` then leaves out records by file row.
     const concat = (keep?: (row: number) => boolean) => {
       const t = new Table<R>(['kode', 'n', 't'], ['text', 'number', 'text']);
-      for (const p of [a.toPart(), b.toPart()]) t.append(p, keep);
+      for (const p of [a.toPart(), b.toPart()]) t.append(p);
+      if (keep) t.retain(keep);
       return t;
     };
     const all = concat();
     expect(all.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }, { kode: 'U01', n: -0.5 }, { kode: 'U03', n: 4, t: 'y' }]);
     expect([0, 1, 2, 3].map((i) => all.fileRowOf(i))).toEqual([2, 3, 5, 6]);
     const kept = concat((row) => row !== 3);
-    expect(kept.toArray().map((r) => r.kode)).toEqual(['U01', 'U01', 'U03']);
+    expect(kept.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U01', n: -0.5 }, { kode: 'U03', n: 4, t: 'y' }]);
+    expect([0, 1, 2].map((i) => kept.fileRowOf(i))).toEqual([2, 5, 6]);
     const codes = all.texts('kode');
     expect([...codes.codes].map((c) => codes.dict[c])).toEqual(['U01', 'U02', 'U01', 'U03']);
     expect([...all.numbers('n')]).toEqual([3, NaN, -0.5, 4]);
