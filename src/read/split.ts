@@ -18,19 +18,37 @@ const LF = 10;
 const ESCAPED_QUOTE = /""/g;
 
 /**
- * The UTF-16 code units of `text`, decoded from `bytes`, as an array: splitRows reads them there,
- * faster than by charCodeAt. ASCII bytes are their own code units (most exports, as is).
+ * A slice's text (strict UTF-8 already checked) and its UTF-16 code units as an array, which the
+ * readers scan faster than by charCodeAt. ASCII bytes are their own code units (most exports, as
+ * is), and then the text is decoded only when it is wanted whole: a cell is cut from the bytes.
  */
-export function codeUnits(text: string, bytes: Uint8Array): Uint8Array | Uint16Array {
-  if (isAscii(bytes)) return bytes;
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < units.length; i++) units[i] = text.charCodeAt(i);
-  return units;
+export class SliceText {
+  readonly units: Uint8Array | Uint16Array;
+  private text: string | null = null;
+
+  constructor(private readonly bytes: Buffer) {
+    if (isAscii(bytes)) this.units = bytes;
+    else {
+      const text = (this.text = bytes.toString('utf8'));
+      const units = new Uint16Array(text.length);
+      for (let i = 0; i < units.length; i++) units[i] = text.charCodeAt(i);
+      this.units = units;
+    }
+  }
+
+  whole(): string {
+    return (this.text ??= this.bytes.toString('latin1'));
+  }
+
+  /** The text between code units `start` and `end`. */
+  cut(start: number, end: number): string {
+    return this.text !== null ? this.text.substring(start, end) : this.bytes.toString('latin1', start, end);
+  }
 }
 
 /**
  * Calls `onRow` for every row of `text`, with one array of cells reused for every row. `units`
- * are the code units of `text` (codeUnits).
+ * are the code units of `text` (SliceText).
  */
 export function splitRows(text: string, units: Uint8Array | Uint16Array, delimiter: string, newline: '\n' | '\r\n', onRow: (cells: string[]) => void): void {
   if (text.length === 0) return;

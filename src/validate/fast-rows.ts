@@ -13,7 +13,7 @@
  * test/unit/fast-rows.test.ts reads damaged files both ways and requires the same result.
  */
 import { isBlank } from '../read/csv.ts';
-import { splitRow } from '../read/split.ts';
+import { splitRow, type SliceText } from '../read/split.ts';
 import { MEMO_LIMIT, type ReaderPlan } from './columns.ts';
 import type { IntList } from './int-list.ts';
 import { FNV_START, fnvStep, mixHash, type PackBuilder } from './packed.ts';
@@ -79,12 +79,12 @@ class Answers {
   private mask = 31;
 
   /** The answer for the text units[start, end): its number, or -1 when the list is full and it is not in it. */
-  find(units: Units, start: number, end: number, text: string, read: (raw: string) => unknown): number {
+  find(units: Units, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
     const len = end - start;
     const { pool, starts } = this;
     for (let pos = this.hashAt(units, start, end) & this.mask; ; pos = (pos + 1) & this.mask) {
       const e = this.slots[pos] - 1;
-      if (e < 0) return this.add(pos, units, start, end, text, read);
+      if (e < 0) return this.add(pos, units, start, end, src, read);
       const at = starts[e];
       if (starts[e + 1] - at !== len) continue;
       let i = 0;
@@ -93,7 +93,7 @@ class Answers {
     }
   }
 
-  private add(pos: number, units: Units, start: number, end: number, text: string, read: (raw: string) => unknown): number {
+  private add(pos: number, units: Units, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
     const e = this.answers.length;
     if (e === MEMO_LIMIT) return -1;
     if (e === this.tableCodes.length) pos = this.grow(units, start, end);
@@ -106,7 +106,7 @@ class Answers {
     for (let i = start; i < end; i++) this.pool[at + i - start] = units[i];
     this.starts[e + 1] = at + end - start;
     this.slots[pos] = e + 1;
-    this.answers.push(plainEnds(units, start, end) ? read(text.substring(start, end)) : UNTRIMMED);
+    this.answers.push(plainEnds(units, start, end) ? read(src.cut(start, end)) : UNTRIMMED);
     return e;
   }
 
@@ -207,10 +207,10 @@ export class FastRows {
   private readonly accepted = new Int32Array(BATCH);
   private readonly acceptedAt = new Int32Array(BATCH);
   private acceptedCount = 0;
-  /** The record the input's check reads (lazyRecord), and the row and text its getters read from. */
+  /** The record the input's check reads (lazyRecord), and the row and slice its getters read from. */
   private readonly checkRecord: Record<string, unknown>;
   private current = 0;
-  private text = '';
+  private src: SliceText | null = null;
   private readonly delim: number;
   /** Rows read here, not the general way. */
   count = 0;
@@ -250,45 +250,46 @@ export class FastRows {
   }
 
   /**
-   * Reads every row of `text` (code units `units`), as splitRows with FileRules.row would (rows
-   * numbered from 1): the lines and the data rows read.
+   * Reads every row of the slice, as splitRows with FileRules.row would (rows numbered from 1):
+   * the lines and the data rows read.
    */
-  read(text: string, units: Units, newline: '\n' | '\r\n'): { lines: number; dataRows: number } {
+  read(src: SliceText, newline: '\n' | '\r\n'): { lines: number; dataRows: number } {
     let lines = 0;
     let dataRows = 0;
-    if (text.length === 0) return { lines, dataRows };
+    const units = src.units;
+    if (units.length === 0) return { lines, dataRows };
     for (let pos = 0; pos >= 0; ) {
-      const n = this.split(text, units, pos, newline);
+      const n = this.split(src, units, pos, newline);
       pos = n.next;
-      for (const f of this.cols) this.readColumn(f, n.rows, text, units);
+      for (const f of this.cols) this.readColumn(f, n.rows, src, units);
       this.stores.table.makeRoom(n.rows);
       this.bindTable();
       for (let r = 0; r < n.rows; r++) {
         lines++;
         if (this.slow[r]) {
           let cells = this.slowCells[r];
-          if (this.slow[r] === 2) splitRow(text, units, this.rowStarts[r], this.delim, newline, (cells = []));
+          if (this.slow[r] === 2) splitRow(src.whole(), units, this.rowStarts[r], this.delim, newline, (cells = []));
           if (isBlank(cells)) continue;
           dataRows++;
           // The rows before it stored first: the table, and its text columns' codes, in row order.
-          this.flush(text);
+          this.flush(src);
           this.rules.row(cells, lines);
         } else {
           dataRows++;
           this.count++;
-          this.commit(r, lines, text, units);
+          this.commit(r, lines, src, units);
         }
       }
-      this.flush(text);
+      this.flush(src);
     }
     return { lines, dataRows };
   }
 
   /** Up to BATCH rows from `pos`: the cells of plain rows as positions, the others split. */
-  private split(text: string, units: Units, pos: number, newline: '\n' | '\r\n'): { rows: number; next: number } {
+  private split(src: SliceText, units: Units, pos: number, newline: '\n' | '\r\n'): { rows: number; next: number } {
     const { width, starts, ends, delim } = this;
     const crlf = newline === '\r\n';
-    const len = text.length;
+    const len = units.length;
     const eol = crlf ? CR : LF;
     const nl = crlf ? 2 : 1;
     if (this.anyEscaped) {
@@ -359,7 +360,9 @@ export class FastRows {
       else {
         this.slow[r] = 1;
         const cells: string[] = [];
-        next = splitRow(text, units, pos, delim, newline, cells);
+        // The empty row after a last line end (every slice has one) needs no text to split.
+        if (pos === len) cells.push('');
+        else next = splitRow(src.whole(), units, pos, delim, newline, cells);
         this.slowCells[r] = cells;
       }
       pos = next;
@@ -368,7 +371,7 @@ export class FastRows {
   }
 
   /** One column's cells on the batch's plain rows: their values, or the row sent the general way. */
-  private readColumn(f: FastColumn, rows: number, text: string, units: Units): void {
+  private readColumn(f: FastColumn, rows: number, src: SliceText, units: Units): void {
     const { width, starts, ends, slow } = this;
     const { index, required, read } = f.col;
     switch (f.way) {
@@ -389,7 +392,7 @@ export class FastRows {
           if (simple && n >= min && n <= max && n > above) out[r] = n;
           else if (!plainEnds(units, s, e) || this.escaped[r * width + index]) slow[r] = 2;
           else {
-            const v = read(text.substring(s, e));
+            const v = read(src.cut(s, e));
             if (isProblem(v)) slow[r] = 2;
             else out[r] = v as number;
           }
@@ -420,7 +423,7 @@ export class FastRows {
             picks[r] = -1;
             continue;
           }
-          const a = this.escaped[r * width + index] ? -1 : answers.find(units, s, e, text, read);
+          const a = this.escaped[r * width + index] ? -1 : answers.find(units, s, e, src, read);
           if (a < 0 || answers.answers[a] === UNTRIMMED || isProblem(answers.answers[a])) slow[r] = 2;
           else picks[r] = a;
         }
@@ -441,7 +444,7 @@ export class FastRows {
             slow[r] = 2;
             continue;
           }
-          const v = read(text.substring(s, e));
+          const v = read(src.cut(s, e));
           if (isProblem(v)) slow[r] = 2;
           else values[r] = v;
         }
@@ -451,14 +454,14 @@ export class FastRows {
   }
 
   /** Row r's value in column f (undefined where blank), as FileRules.row holds it. */
-  private valueOf(f: FastColumn, r: number, text: string): unknown {
+  private valueOf(f: FastColumn, r: number, src: SliceText): unknown {
     switch (f.way) {
       case Way.Number: {
         const n = f.numbers[r];
         return n !== n ? undefined : n;
       }
       case Way.Text:
-        return this.textOf(f, r, text);
+        return this.textOf(f, r, src);
       case Way.Memo: {
         const a = f.picks[r];
         return a < 0 ? undefined : f.answers.answers[a];
@@ -469,24 +472,24 @@ export class FastRows {
   }
 
   /** Row r's text in column f, unquoted (undefined where blank). */
-  private textOf(f: FastColumn, r: number, text: string): string | undefined {
+  private textOf(f: FastColumn, r: number, src: SliceText): string | undefined {
     const cell = r * this.width + f.col.index;
     const s = this.starts[cell];
     const e = this.ends[cell];
     if (s === e) return undefined;
-    const t = text.substring(s, e);
+    const t = src.cut(s, e);
     return this.escaped[cell] ? t.replace(ESCAPED_QUOTE, '"') : t;
   }
 
   /** What FileRules.row does with a row whose every cell is valid, in the same order. */
-  private commit(r: number, row: number, text: string, units: Units): void {
+  private commit(r: number, row: number, src: SliceText, units: Units): void {
     const { width, starts, ends, stores, rules } = this;
     const base = r * width;
     for (const f of this.privateCols) {
       const cell = base + f.col.index;
       if (starts[cell] === ends[cell]) continue;
       // An NIP read here is 18 digits, as written: its value is the same text (FileRules.row).
-      this.appendCell(stores.privateValues, f, r, cell, text, units);
+      this.appendCell(stores.privateValues, f, r, cell, src, units);
       stores.privateValues.close();
     }
     const k = this.kodeUnit;
@@ -499,14 +502,14 @@ export class FastRows {
           if (typeof v === 'string') stores.codes.add(v);
         }
       } else {
-        const v = this.valueOf(k, r, text);
+        const v = this.valueOf(k, r, src);
         if (typeof v === 'string') stores.codes.add(v);
       }
     }
     let ok = true;
     if (rules.input.check) {
       this.current = r;
-      this.text = text;
+      this.src = src;
       ok = rules.checkedRecord(this.checkRecord, row);
     }
     const keyCols = this.keyCols;
@@ -520,8 +523,8 @@ export class FastRows {
           const f = cols[j];
           const cell = f ? base + f.col.index : -1;
           // As FileRules joins them: String() of each value, "undefined" where blank.
-          if (f && f.way === Way.Text && starts[cell] !== ends[cell]) this.appendCell(key, f, r, cell, text, units);
-          else key.appendString(String(f ? this.valueOf(f, r, text) : undefined));
+          if (f && f.way === Way.Text && starts[cell] !== ends[cell]) this.appendCell(key, f, r, cell, src, units);
+          else key.appendString(String(f ? this.valueOf(f, r, src) : undefined));
         }
         key.close();
         stores.keyHashes[k].push(key.lastHash());
@@ -529,7 +532,7 @@ export class FastRows {
     }
     if (rules.unitCodes) {
       for (const f of this.refCols) {
-        const v = this.valueOf(f, r, text);
+        const v = this.valueOf(f, r, src);
         if (v === undefined) continue;
         let known: boolean;
         if (f.way === Way.Memo) {
@@ -551,8 +554,8 @@ export class FastRows {
   }
 
   /** A non-blank cell's text added to the string `pack` is putting together: copied from the code units, unless quotes must be undone. */
-  private appendCell(pack: PackBuilder, f: FastColumn, r: number, cell: number, text: string, units: Units): void {
-    if (this.escaped[cell]) pack.appendString(this.textOf(f, r, text)!);
+  private appendCell(pack: PackBuilder, f: FastColumn, r: number, cell: number, src: SliceText, units: Units): void {
+    if (this.escaped[cell]) pack.appendString(this.textOf(f, r, src)!);
     else pack.appendUnits(units, this.starts[cell], this.ends[cell]);
   }
 
@@ -565,7 +568,7 @@ export class FastRows {
     const record: Record<string, unknown> = {};
     this.rules.names.forEach((name, slot) => {
       const f = this.bySlot[slot];
-      Object.defineProperty(record, name, { enumerable: true, get: f ? () => this.valueOf(f, this.current, this.text) : () => undefined });
+      Object.defineProperty(record, name, { enumerable: true, get: f ? () => this.valueOf(f, this.current, this.src!) : () => undefined });
     });
     return record;
   }
@@ -575,7 +578,7 @@ export class FastRows {
    * Table.pushFrom would put them, a column at a time: a text column gives its values codes in
    * the order of the rows, as pushFrom does.
    */
-  private flush(text: string): void {
+  private flush(src: SliceText): void {
     const m = this.acceptedCount;
     if (m === 0) return;
     this.acceptedCount = 0;
@@ -608,7 +611,7 @@ export class FastRows {
         }
       } else {
         for (let j = 0; j < m; j++) {
-          const v = this.valueOf(f, accepted[j], text);
+          const v = this.valueOf(f, accepted[j], src);
           out[acceptedAt[j]] = v === undefined ? -1 : table.codeOf(c, v as string);
         }
       }

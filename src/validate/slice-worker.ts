@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { issue, type Issue } from '../contract/issues.ts';
 import { isBlank } from '../read/csv.ts';
-import { codeUnits, splitRows } from '../read/split.ts';
+import { SliceText, splitRows } from '../read/split.ts';
 import type { SliceJob, SliceMessage, SliceResult, SliceTask } from './parallel.ts';
 import { FileRules, tableFor, type RowSink } from './rows.ts';
 import { pack, PackBuilder } from './packed.ts';
@@ -47,7 +47,6 @@ export function readSlice(task: SliceTask, fast = true): SliceResult {
   };
   const bytes = Buffer.from(task.buffer, task.start, task.end - task.start);
   if (!isUtf8(bytes)) return { ...empty, encodingError: true };
-  const text = bytes.toString('utf8');
   const rows = expectedRows(bytes);
   const stores: SliceStores = {
     table: tableFor(input, rows),
@@ -79,14 +78,14 @@ export function readSlice(task: SliceTask, fast = true): SliceResult {
   const rules = new FileRules(input, task.dialect, task.unitCodes ? new Set(task.unitCodes) : undefined, sink);
   rules.header(task.header, task.headerRow, true);
 
-  const units = codeUnits(text, bytes);
+  const src = new SliceText(bytes);
   // No syntax issue can arise: parallel.ts slices only files whose quotes all open and close cleanly.
   const reader = fast ? FastRows.for(rules, stores) : null;
   let lines = 0;
   let dataRows = 0;
-  if (reader) ({ lines, dataRows } = reader.read(text, units, task.newline));
+  if (reader) ({ lines, dataRows } = reader.read(src, task.newline));
   else {
-    splitRows(text, units, task.dialect.delimiter, task.newline, (cells) => {
+    splitRows(src.whole(), src.units, task.dialect.delimiter, task.newline, (cells) => {
       lines++;
       if (isBlank(cells)) return;
       dataRows++;

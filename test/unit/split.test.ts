@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { codeUnits, splitRows } from '../../src/read/split.ts';
+import { SliceText, splitRows } from '../../src/read/split.ts';
 import { planSlices } from '../../src/validate/parallel.ts';
 
 function both(file: Buffer, slices: number): { papa: string[][]; ours: string[][] }[] | null {
@@ -17,7 +17,7 @@ function both(file: Buffer, slices: number): { papa: string[][]; ours: string[][
     const papa: string[][] = [];
     Papa.parse<string[]>(text, { delimiter: plan.dialect.delimiter, newline: plan.newline, header: false, skipEmptyLines: false, step: (r) => void papa.push(r.data) });
     const ours: string[][] = [];
-    splitRows(text, codeUnits(text, bytes), plan.dialect.delimiter, plan.newline, (cells) => void ours.push([...cells]));
+    splitRows(text, new SliceText(Buffer.from(bytes)).units, plan.dialect.delimiter, plan.newline, (cells) => void ours.push([...cells]));
     return { papa, ours };
   });
 }
@@ -37,7 +37,7 @@ describe('splitRows reads what PapaParse reads', () => {
   });
 
   test('a quote the slicer did not vouch for is refused, not misread', () => {
-    expect(() => splitRows('1,"open\n', codeUnits('1,"open\n', Buffer.from('1,"open\n')), ',', '\n', () => undefined)).toThrow();
+    expect(() => splitRows('1,"open\n', new SliceText(Buffer.from('1,"open\n')).units, ',', '\n', () => undefined)).toThrow();
   });
 
   test('20,000 random files, sliced 1 to 3 ways', () => {
