@@ -7,16 +7,17 @@
  * positions.
  *
  * Only rows whose every cell reads plainly go this way: the right number of cells, none with a
- * space or other character to trim at either end, a doubled quote "" only in a text column, every value one the column's
- * reader accepts. Any other row is split by splitRow and checked by FileRules.row, in its place
+ * space or other character to trim at either end, a doubled quote "" only in a text column,
+ * every value one the column's reader accepts. Any other row is split by splitRow and checked by FileRules.row, in its place
  * among the others, so every report and every stored value is the one the general way gives.
  * test/unit/fast-rows.test.ts reads damaged files both ways and requires the same result.
  */
 import { isBlank } from '../read/csv.ts';
 import { splitRow, type SliceText } from '../read/split.ts';
-import { MEMO_LIMIT, type ReaderPlan } from './columns.ts';
+import { Answers, UNTRIMMED, plainEnds } from './answers.ts';
+import { digitsAt, isNipAt, plainDecimalAt, type ReaderPlan } from './columns.ts';
 import type { IntList } from './int-list.ts';
-import { FNV_START, fnvStep, mixHash, type PackBuilder } from './packed.ts';
+import type { PackBuilder } from './packed.ts';
 import { isProblem, type Column, type FileRules } from './rows.ts';
 import type { Table } from './table.ts';
 
@@ -27,16 +28,6 @@ const LF = 10;
 const BATCH = 1024;
 
 type Units = Uint8Array | Uint16Array;
-
-/** The answer kept for a text with something to trim at an end: such cells go the general way. */
-const UNTRIMMED = Symbol('untrimmed');
-
-/** Nothing to trim: a printable ASCII character at both ends (FileRules' trimmed() keeps the text). */
-const plainEnds = (units: Units, start: number, end: number) => {
-  const a = units[start];
-  const b = units[end - 1];
-  return a > 32 && a < 127 && b > 32 && b < 127;
-};
 
 const ESCAPED_QUOTE = /""/g;
 
@@ -57,94 +48,6 @@ const enum Way {
   Text,
   Memo,
   General,
-}
-
-/**
- * The distinct texts of a column with the reader's answer to each, found by their code units.
- * Room grows with the texts (most columns have a handful), up to MEMO_LIMIT.
- */
-class Answers {
-  readonly answers: unknown[] = [];
-  /** Per answer: its code in the table's column (-2: not asked yet). */
-  tableCodes = new Int32Array(16).fill(-2);
-  /** Per answer: whether it went into the slice's unit codes already. */
-  coded = new Uint8Array(16);
-  /** Per answer, for a column that names a unit: 0 not asked, 1 in unit.csv, 2 not. */
-  known = new Uint8Array(16);
-  /** The texts' code units, one after the other, and where each starts (text e ends where e + 1 starts). */
-  private pool = new Uint16Array(256);
-  private starts = new Int32Array(17);
-  /** Open addressing: answer number + 1 per slot (0: free), at most half of them taken. */
-  private slots = new Int32Array(32);
-  private mask = 31;
-
-  /** The answer for the text units[start, end): its number, or -1 when the list is full and it is not in it. */
-  find(units: Units, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
-    const len = end - start;
-    const { pool, starts } = this;
-    for (let pos = this.hashAt(units, start, end) & this.mask; ; pos = (pos + 1) & this.mask) {
-      const e = this.slots[pos] - 1;
-      if (e < 0) return this.add(pos, units, start, end, src, read);
-      const at = starts[e];
-      if (starts[e + 1] - at !== len) continue;
-      let i = 0;
-      while (i < len && pool[at + i] === units[start + i]) i++;
-      if (i === len) return e;
-    }
-  }
-
-  private add(pos: number, units: Units, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
-    const e = this.answers.length;
-    if (e === MEMO_LIMIT) return -1;
-    if (e === this.tableCodes.length) pos = this.grow(units, start, end);
-    const at = this.starts[e];
-    if (at + end - start > this.pool.length) {
-      const pool = new Uint16Array(Math.max(this.pool.length * 2, at + end - start));
-      pool.set(this.pool);
-      this.pool = pool;
-    }
-    for (let i = start; i < end; i++) this.pool[at + i - start] = units[i];
-    this.starts[e + 1] = at + end - start;
-    this.slots[pos] = e + 1;
-    this.answers.push(plainEnds(units, start, end) ? read(src.cut(start, end)) : UNTRIMMED);
-    return e;
-  }
-
-  /** Twice the room; the slot of the text about to be added, in the new slots. */
-  private grow(units: Units, start: number, end: number): number {
-    const n = this.tableCodes.length * 2;
-    const tableCodes = new Int32Array(n).fill(-2);
-    tableCodes.set(this.tableCodes);
-    this.tableCodes = tableCodes;
-    const coded = new Uint8Array(n);
-    coded.set(this.coded);
-    this.coded = coded;
-    const known = new Uint8Array(n);
-    known.set(this.known);
-    this.known = known;
-    const starts = new Int32Array(n + 1);
-    starts.set(this.starts);
-    this.starts = starts;
-    this.slots = new Int32Array(n * 2);
-    this.mask = n * 2 - 1;
-    for (let e = 0; e < this.answers.length; e++) {
-      let pos = this.hashAt(this.pool, this.starts[e], this.starts[e + 1]) & this.mask;
-      while (this.slots[pos] !== 0) pos = (pos + 1) & this.mask;
-      this.slots[pos] = e + 1;
-    }
-    let pos = this.hashAt(units, start, end) & this.mask;
-    while (this.slots[pos] !== 0) pos = (pos + 1) & this.mask;
-    return pos;
-  }
-
-  /** FNV over two code units a step (an answer's hash is this table's own business). */
-  private hashAt(units: Units, start: number, end: number): number {
-    let h = FNV_START ^ (end - start);
-    let i = start;
-    for (; i + 1 < end; i += 2) h = fnvStep(h, units[i] | (units[i + 1] << 16));
-    if (i < end) h = fnvStep(h, units[i]);
-    return mixHash(h);
-  }
 }
 
 const NO_ANSWERS = new Answers();
@@ -407,7 +310,7 @@ export class FastRows {
           const e = ends[r * width + index];
           if (s === e) {
             if (required) slow[r] = 2;
-          } else if (nip ? !isNip(units, s, e) : !plainEnds(units, s, e)) slow[r] = 2;
+          } else if (nip ? !isNipAt(units, s, e) : !plainEnds(units, s, e)) slow[r] = 2;
         }
         return;
       }
@@ -624,48 +527,4 @@ export class FastRows {
     this.numberOut = this.numberTable.map((c) => table.numberArray(c));
     this.codeOut = this.textTable.map((c) => table.codeArray(c));
   }
-}
-
-/** digits() of columns.ts, read from code units; NaN where that gives undefined. */
-function digitsAt(units: Units, start: number, end: number): number {
-  const len = end - start;
-  if (len === 0 || len > 15) return NaN;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = units[i] - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** Exact powers of ten: 10^k for k ≤ 22 is a double without rounding. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * plainDecimal() of columns.ts, read from code units; NaN where that gives undefined, and where
- * it would call Number() (more than 15 digits: rare, and left to the reader).
- */
-function plainDecimalAt(units: Units, start: number, end: number): number {
-  const len = end - start;
-  let dot = -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const ch = units[i];
-    if (ch === 46 && dot < 0 && i > start && i < end - 1) dot = i - start;
-    else if (ch < 48 || ch > 57) return NaN;
-    else n = n * 10 + (ch - 48);
-  }
-  if (len === 0) return NaN;
-  if (dot < 0) return len > 15 ? NaN : n;
-  return len > 16 ? NaN : n / POW10[len - 1 - dot];
-}
-
-function isNip(units: Units, start: number, end: number): boolean {
-  if (end - start !== 18) return false;
-  for (let i = start; i < end; i++) {
-    const d = units[i] - 48;
-    if (d < 0 || d > 9) return false;
-  }
-  return true;
 }
