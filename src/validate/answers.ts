@@ -5,6 +5,7 @@
  */
 import type { SliceText } from '../read/split.ts';
 import { MEMO_LIMIT } from './columns.ts';
+import { isProblem } from './rows.ts';
 import { FNV_START, fnvStep, mixHash } from './packed.ts';
 
 type Units = Uint8Array | Uint16Array;
@@ -24,6 +25,8 @@ export class Answers {
   readonly answers: unknown[] = [];
   /** Per answer: its code in the table's column (-2: not asked yet). */
   tableCodes = new Int32Array(16).fill(-2);
+  /** Per answer: 1 when it is a value (not a CellProblem, not UNTRIMMED). */
+  usable = new Uint8Array(16);
   /** Per answer: whether it went into the slice's unit codes already. */
   coded = new Uint8Array(16);
   /** Per answer, for a column that names a unit: 0 not asked, 1 in unit.csv, 2 not. */
@@ -63,7 +66,9 @@ export class Answers {
     for (let i = start; i < end; i++) this.pool[at + i - start] = units[i];
     this.starts[e + 1] = at + end - start;
     this.slots[pos] = e + 1;
-    this.answers.push(plainEnds(units, start, end) ? read(src.cut(start, end)) : UNTRIMMED);
+    const answer = plainEnds(units, start, end) ? read(src.cut(start, end)) : UNTRIMMED;
+    this.answers.push(answer);
+    this.usable[e] = answer === UNTRIMMED || isProblem(answer) ? 0 : 1;
     return e;
   }
 
@@ -73,6 +78,9 @@ export class Answers {
     const tableCodes = new Int32Array(n).fill(-2);
     tableCodes.set(this.tableCodes);
     this.tableCodes = tableCodes;
+    const usable = new Uint8Array(n);
+    usable.set(this.usable);
+    this.usable = usable;
     const coded = new Uint8Array(n);
     coded.set(this.coded);
     this.coded = coded;

@@ -14,7 +14,7 @@
  */
 import { isBlank } from '../read/csv.ts';
 import { splitRow, type SliceText } from '../read/split.ts';
-import { Answers, UNTRIMMED, plainEnds } from './answers.ts';
+import { Answers, plainEnds } from './answers.ts';
 import { digitsAt, isNipAt, plainDecimalAt, type ReaderPlan } from './columns.ts';
 import type { IntList } from './int-list.ts';
 import type { PackBuilder } from './packed.ts';
@@ -28,6 +28,12 @@ const LF = 10;
 const BATCH = 1024;
 
 type Units = Uint8Array | Uint16Array;
+
+/** Whether units[a, a + length) and units[b, b + length) are the same. */
+function sameUnits(units: Units, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (units[a + i] !== units[b + i]) return false;
+  return true;
+}
 
 const ESCAPED_QUOTE = /""/g;
 
@@ -317,6 +323,10 @@ export class FastRows {
       case Way.Memo: {
         const picks = f.picks;
         const answers = f.answers;
+        // The cell before's text and answer: a sorted export repeats a date or a unit row after row.
+        let lastStart = -1;
+        let lastLength = -1;
+        let last = -1;
         for (let r = 0; r < rows; r++) {
           if (slow[r]) continue;
           const s = starts[r * width + index];
@@ -326,8 +336,18 @@ export class FastRows {
             picks[r] = -1;
             continue;
           }
-          const a = this.escaped[r * width + index] ? -1 : answers.find(units, s, e, src, read);
-          if (a < 0 || answers.answers[a] === UNTRIMMED || isProblem(answers.answers[a])) slow[r] = 2;
+          if (this.escaped[r * width + index]) {
+            slow[r] = 2;
+            continue;
+          }
+          let a = last;
+          if (e - s !== lastLength || !sameUnits(units, s, lastStart, lastLength)) {
+            a = answers.find(units, s, e, src, read);
+            lastStart = s;
+            lastLength = e - s;
+            last = a;
+          }
+          if (a < 0 || !answers.usable[a]) slow[r] = 2;
           else picks[r] = a;
         }
         return;
