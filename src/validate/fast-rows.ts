@@ -216,7 +216,7 @@ export class FastRows {
         let e = p;
         let ch = -1;
         if (units[p] === QUOTE) {
-          // A quoted cell is what lies between its quotes; one with a doubled quote "" inside goes the general way.
+          // A quoted cell is what lies between its quotes; a doubled quote "" inside is marked, to be undone where its text is used.
           let q = p + 1;
           let doubled = 0;
           for (;;) {
