@@ -266,8 +266,8 @@ async function validationSection() {
       '(`src/validate/fast-rows.ts`) reads a batch of rows where they lie in the bytes and checks them a column at a time, one small loop per kind ' +
       'of reader, repeated texts (codes, dates, enumerations) found by their code units; a valid row is keyed, packed and stored from those positions. ' +
       'Any row it declines goes the general way, in its place (an equivalence test reads damaged files both ways). Uniqueness runs once every slice ' +
-      'is in, over tables small enough to stay in the caches. What is left: scanning the bytes for delimiters and reading each cell take about two ' +
-      'thirds of a slice; on this machine both threads are busy nearly all the time, the main thread also putting the slices back together.',
+      'is in, over tables small enough to stay in the caches. What is left: splitting rows into cells and reading the cells take about half of a ' +
+      'slice, storing, keying and packing the valid rows most of the rest; both threads are busy nearly all the time, the main thread also putting the slices back together.',
   );
   say();
   say(

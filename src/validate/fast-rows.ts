@@ -70,10 +70,8 @@ class FastColumn {
   /** Memo: the column's distinct texts and answers. */
   readonly answers: Answers;
 
-  constructor(
-    readonly col: Column,
-    readonly plan: ReaderPlan,
-  ) {
+  constructor(readonly col: Column) {
+    const plan = col.plan;
     this.way = plan.kind === 'number' ? Way.Number : plan.kind === 'text' || plan.kind === 'nip' ? Way.Text : plan.kind === 'memo' ? Way.Memo : Way.General;
     this.answers = this.way === Way.Memo ? new Answers() : NO_ANSWERS;
     this.numbers = new Float64Array(this.way === Way.Number ? BATCH : 0);
@@ -135,7 +133,7 @@ export class FastRows {
     private readonly stores: SliceStores,
   ) {
     this.width = rules.width;
-    this.cols = rules.columns.map((c) => new FastColumn(c, c.plan));
+    this.cols = rules.columns.map((c) => new FastColumn(c));
     this.bySlot = rules.names.map((_, slot) => this.cols.find((f) => f.col.slot === slot) ?? null);
     this.privateCols = this.cols.filter((f) => f.col.private);
     this.refCols = this.cols.filter((f) => f.col.field.references === 'unit');
@@ -279,13 +277,17 @@ export class FastRows {
     return { rows: r, next: pos };
   }
 
-  /** One column's cells on the batch's plain rows: their values, or the row sent the general way. */
+  /**
+   * One column's cells on the batch's plain rows: their values, or the row sent the general way.
+   * One loop per way of reading, written out in full (their first lines alike): each loop sees one
+   * kind of work whatever the file's header, and stays small and fast.
+   */
   private readColumn(f: FastColumn, rows: number, src: SliceText, units: Units): void {
     const { width, starts, ends, slow } = this;
     const { index, required, read } = f.col;
     switch (f.way) {
       case Way.Number: {
-        const plan = f.plan as Extract<ReaderPlan, { kind: 'number' }>;
+        const plan = f.col.plan as Extract<ReaderPlan, { kind: 'number' }>;
         const { decimals, simple, min, max, above } = plan;
         const out = f.numbers;
         for (let r = 0; r < rows; r++) {
@@ -309,7 +311,7 @@ export class FastRows {
         return;
       }
       case Way.Text: {
-        const nip = f.plan.kind === 'nip';
+        const nip = f.col.plan.kind === 'nip';
         for (let r = 0; r < rows; r++) {
           if (slow[r]) continue;
           const s = starts[r * width + index];
