@@ -19,8 +19,11 @@ export const MEMO_LIMIT = 1 << 14;
 
 /** How a column's cells are read; FastRows (fast-rows.ts) reads each kind the same way from code units. */
 export type ReaderPlan =
-  /** Digits (or `decimals`: a plain decimal) inside the bounds are the value; anything else goes the whole way. */
-  | { kind: 'number'; decimals: boolean; simple: boolean; min: number; max: number; above: number }
+  /**
+   * Digits inside the bounds are the value, or digits with one decimal mark (`decimalMark`: the
+   * dialect's "." or ",", as a code unit; 0 for whole numbers); anything else goes the whole way.
+   */
+  | { kind: 'number'; decimalMark: number; simple: boolean; min: number; max: number; above: number }
   /** The text is the value. */
   | { kind: 'text' }
   /** Eighteen digits are the value; anything else goes the whole way. */
@@ -36,7 +39,7 @@ export function readerPlan(field: Field, dialect: Dialect): ReaderPlan {
     case 'number':
       return {
         kind: 'number',
-        decimals: field.kind === 'number' && dialect.numbers === 'plain',
+        decimalMark: field.kind !== 'number' ? 0 : dialect.numbers === 'plain' ? 46 : 44,
         // The bounds of the schema, for the values that keep them; any other goes through check().
         simple: Object.keys(c).every((k) => k === 'type' || k === 'minimum' || k === 'maximum' || k === 'exclusiveMinimum'),
         min: c.minimum ?? -Infinity,
@@ -65,9 +68,9 @@ export function compileReader(field: Field, dialect: Dialect): Reader {
   const plan = readerPlan(field, dialect);
   switch (plan.kind) {
     case 'number': {
-      const { decimals, simple, min, max, above } = plan;
+      const { decimalMark, simple, min, max, above } = plan;
       return (raw) => {
-        const n = decimals ? plainDecimal(raw) : digits(raw);
+        const n = decimalMark ? decimal(raw, decimalMark) : digits(raw);
         if (n === undefined) return general(raw);
         if (simple && n >= min && n <= max && n > above) return n;
         const bad = check(n);
@@ -110,24 +113,25 @@ function allDigits(raw: string): boolean {
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
- * `123` or `12.5` (a "," or tab file's decimal point), as Number() reads it; else undefined.
- * With at most 15 digits the digits are an exact integer, and that integer divided by the exact
- * 10^decimals is rounded once, to the double nearest the decimal: what Number() returns too
- * (the classic fast path of decimal reading), at a fraction of its cost.
+ * `123` or `12.5` (`mark`: a "," or tab file's decimal point; a ";" file's decimal comma, `12,5`),
+ * as parseNumber reads it; else undefined. With at most 15 digits the digits are an exact
+ * integer, and that integer divided by the exact 10^decimals is rounded once, to the double
+ * nearest the decimal: what Number() returns too (the classic fast path of decimal reading), at a
+ * fraction of its cost. Signs and a ";" file's thousands dots are left to parseNumber.
  */
-function plainDecimal(raw: string): number | undefined {
+function decimal(raw: string, mark: number): number | undefined {
   const len = raw.length;
   let dot = -1;
   let n = 0;
   for (let i = 0; i < len; i++) {
     const ch = raw.charCodeAt(i);
-    if (ch === 46 && dot < 0 && i > 0 && i < len - 1) dot = i;
+    if (ch === mark && dot < 0 && i > 0 && i < len - 1) dot = i;
     else if (ch < 48 || ch > 57) return undefined;
     else n = n * 10 + (ch - 48);
   }
   if (len === 0) return undefined;
-  if (dot < 0) return len > 15 ? Number(raw) : n;
-  return len > 16 ? Number(raw) : n / POW10[len - 1 - dot];
+  if (dot < 0) return len > 15 ? undefined : n;
+  return len > 16 ? undefined : n / POW10[len - 1 - dot];
 }
 
 /**
@@ -188,17 +192,14 @@ export function digitsAt(units: Units, start: number, end: number): number {
   return n;
 }
 
-/**
- * plainDecimal(), read from code units (FastRows); NaN where that gives undefined, and where it
- * would call Number() (more than 15 digits: rare, and left to the reader).
- */
-export function plainDecimalAt(units: Units, start: number, end: number): number {
+/** decimal(), read from code units (FastRows); NaN where that gives undefined. */
+export function decimalAt(units: Units, start: number, end: number, mark: number): number {
   const len = end - start;
   let dot = -1;
   let n = 0;
   for (let i = start; i < end; i++) {
     const ch = units[i];
-    if (ch === 46 && dot < 0 && i > start && i < end - 1) dot = i - start;
+    if (ch === mark && dot < 0 && i > start && i < end - 1) dot = i - start;
     else if (ch < 48 || ch > 57) return NaN;
     else n = n * 10 + (ch - 48);
   }

@@ -15,7 +15,7 @@
 import { isBlank } from '../read/csv.ts';
 import { splitRow, type SliceText } from '../read/split.ts';
 import { Answers, plainEnds } from './answers.ts';
-import { digitsAt, isNipAt, plainDecimalAt, type ReaderPlan } from './columns.ts';
+import { decimalAt, digitsAt, isNipAt, type ReaderPlan } from './columns.ts';
 import type { IntList } from './int-list.ts';
 import type { PackBuilder } from './packed.ts';
 import { isProblem, type Column, type FileRules } from './rows.ts';
@@ -288,7 +288,7 @@ export class FastRows {
     switch (f.way) {
       case Way.Number: {
         const plan = f.col.plan as Extract<ReaderPlan, { kind: 'number' }>;
-        const { decimals, simple, min, max, above } = plan;
+        const { decimalMark, simple, min, max, above } = plan;
         const out = f.numbers;
         for (let r = 0; r < rows; r++) {
           if (slow[r]) continue;
@@ -299,7 +299,7 @@ export class FastRows {
             out[r] = NaN;
             continue;
           }
-          const n = decimals ? plainDecimalAt(units, s, e) : digitsAt(units, s, e);
+          const n = decimalMark ? decimalAt(units, s, e, decimalMark) : digitsAt(units, s, e);
           if (simple && n >= min && n <= max && n > above) out[r] = n;
           else if (!plainEnds(units, s, e) || this.escaped[r * width + index]) slow[r] = 2;
           else {
