@@ -292,12 +292,12 @@ export class Table<R extends object> implements Iterable<R> {
       else {
         const { codes, dict } = col as { codes: Int32Array; dict: string[] };
         const text = store as TextStore;
-        const remap = Int32Array.from(dict, (v) => text.code(v));
+        // The part's code + 1 to this table's (blank, -1, to -1): one load per record, no branch.
+        const remap = new Int32Array(dict.length + 1);
+        remap[0] = -1;
+        for (let k = 0; k < dict.length; k++) remap[k + 1] = text.code(dict[k]);
         const out = text.codes;
-        for (let i = 0; i < count; i++) {
-          const code = codes[i];
-          out[at + i] = code < 0 ? -1 : remap[code];
-        }
+        for (let i = 0; i < count; i++) out[at + i] = remap[codes[i] + 1];
       }
     });
     this.length = at + count;
