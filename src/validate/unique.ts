@@ -48,19 +48,26 @@ export class SeenKeys {
   /** Calls `duplicate(key, row, firstRow)` for each key used before it, in key order, naming the row that used it first. */
   duplicates(duplicate: (key: string, row: number, firstRow: number) => void): void {
     const n = this.count;
-    const hashes = new Int32Array(n);
-    this.slices.forEach((s, k) => hashes.set(s.hashes, this.firsts[k]));
     let groups = 1;
     while (groups * GROUP_KEYS < n && groups < 1 << 16) groups *= 2;
     const shift = 32 - Math.log2(groups);
     // The keys by group (a counting sort on the hash's top bits), each group's in key order.
     const group = (h: number) => (groups === 1 ? 0 : h >>> shift);
     const starts = new Int32Array(groups + 1);
-    for (let i = 0; i < n; i++) starts[group(hashes[i]) + 1]++;
+    for (const { hashes } of this.slices) for (let j = 0; j < hashes.length; j++) starts[group(hashes[j]) + 1]++;
     for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
-    const order = new Int32Array(n);
+    // (key number, hash) pairs, so that a group's keys are then read in one run, not gathered.
+    const order = new Int32Array(2 * n);
     const next = starts.slice(0, groups);
-    for (let i = 0; i < n; i++) order[next[group(hashes[i])]++] = i;
+    this.slices.forEach(({ hashes }, k) => {
+      const first = this.firsts[k];
+      for (let j = 0; j < hashes.length; j++) {
+        const h = hashes[j];
+        const o = 2 * next[group(h)]++;
+        order[o] = first + j;
+        order[o + 1] = h;
+      }
+    });
 
     // (key number, key number of its first use) of every key used before, group by group.
     const found: number[] = [];
@@ -71,8 +78,8 @@ export class SeenKeys {
       else pairs.fill(0, 0, 2 * size);
       const mask = size - 1;
       for (let o = starts[g]; o < starts[g + 1]; o++) {
-        const i = order[o];
-        const h = hashes[i];
+        const i = order[2 * o];
+        const h = order[2 * o + 1];
         let key: string | undefined;
         for (let pos = h & mask; ; pos = (pos + 1) & mask) {
           const e = pairs[2 * pos] - 1;
