@@ -5,7 +5,9 @@
  * - the language switch keeps the query and the fragment (the explorer's SQL, a search);
  * - an embed page asks for nothing that is not there (no /favicon.ico 404);
  * - search finds what regions have, not the sections saying they did not send it, and finds a
- *   service by its code.
+ *   service by its code;
+ * - a service many units offer is drawn as a panel per unit, and summed up by its highest and
+ *   lowest unit, not a sentence naming every unit.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -155,5 +157,39 @@ describe('search', () => {
     const hrefs = await page.$$eval('#hasil .results li a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     await page.close();
     expect(hrefs).toContain(`/wilayah/${kode}/layanan/${layanan}/`);
+  });
+});
+
+describe('a service many units offer', () => {
+  // The service with the most units in the published table: Jakarta's KTP and KK have eleven.
+  const [kode, layanan, units] = (() => {
+    const [head, ...lines] = readFileSync(join(siteDir, 'data', 'ketepatan_layanan.csv'), 'utf8').trim().split('\n');
+    const col = (name: string) => head.split(',').indexOf(name);
+    const byService = new Map<string, Set<string>>();
+    for (const l of lines) {
+      const c = l.split(',');
+      const key = `${c[col('kode_wilayah')]}/${c[col('kode_layanan')]}`;
+      byService.set(key, (byService.get(key) ?? new Set()).add(c[col('kode_unit')]));
+    }
+    const [key, set] = [...byService].sort((a, b) => b[1].size - a[1].size)[0];
+    return [...key.split('/'), set.size] as [string, string, number];
+  })();
+
+  it('is drawn as a panel per unit, each named, and summed up by its highest and lowest unit', async () => {
+    expect(units).toBeGreaterThanOrEqual(8);
+    const page = await open(`/wilayah/${kode}/layanan/${layanan}/`);
+    for (const id of ['ketepatan-bulanan', 'waktu-proses']) {
+      const figure = page.locator(`figure#${id}`);
+      // A panel's name keeps its end when cut; its whole name is its title.
+      const names = await figure.locator('svg text > title').allTextContents();
+      expect(names.length, id).toBe(units);
+      expect(new Set(names).size, id).toBe(units);
+      // No colour key to match eleven colours against.
+      expect(await figure.locator('.legend li').count(), id).toBeLessThanOrEqual(1);
+      const takeaway = (await figure.locator('.takeaway').textContent()) ?? '';
+      expect(names.filter((n) => takeaway.includes(n)).length, id).toBe(2);
+      expect(takeaway, id).toMatch(id === 'ketepatan-bulanan' ? /tertinggi .*; terendah / : /terlama .*; tercepat /);
+    }
+    await page.close();
   });
 });

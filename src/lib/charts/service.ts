@@ -1,6 +1,7 @@
 /**
  * The charts of a service page: what a citizen asks ("how long does a KTP take here?"). A
- * service code may be offered by several units; each gets its own line.
+ * service code may be offered by several units; each gets its own line, in a panel of its own
+ * when there are many.
  */
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
@@ -28,44 +29,75 @@ function unitColours(rows: PublishedRow[]): Map<string, string> {
 }
 
 /**
- * A service's monthly series of one column, a line per unit: its rows, the months, the rows
- * with a value (drawn), the units' names, colours and colour key, and a sentence on the latest month.
+ * From this many units on, a service's chart is a small panel per unit, one line each, on one
+ * scale: more coloured lines in one frame cannot be told apart (a city's KTP is offered by eleven).
  */
-function serviceSeries(kode: string, layanan: string, column: string) {
+const PANELS_FROM = 4;
+/** Height of one unit's panel, its name above it included. */
+const PANEL_HEIGHT = 64;
+
+/**
+ * A service's monthly series of one column, a line per unit: its rows, the months, the rows
+ * with a value (drawn), the units' names, how each unit's marks are told apart (a colour, or a
+ * panel), the colour key, and a sentence on the latest month.
+ */
+function serviceSeries(lang: Lang, kode: string, layanan: string, column: string) {
+  const T = tr(lang);
   const rows = serviceRows(kode, layanan);
   const names = unitNames(kode);
   const colour = unitColours(rows);
+  const panels = colour.size >= PANELS_FROM;
   const months = [...new Set(rows.map(monthOf))].sort();
   const drawn = rows.filter((r) => num(r, column) !== null);
-  const stroke = { value: (r: PublishedRow) => colour.get(str(r, 'kode_unit')), scale: null };
-  /** "<month>: <unit> <what>; <unit> <what>." over the latest month's drawn rows; `none` when there are none. */
-  const latestTakeaway = (lang: Lang, what: (r: PublishedRow) => Rich, none: Rich): Rich => {
+  const unit = (r: PublishedRow) => str(r, 'kode_unit');
+  /** The options that set a unit's marks apart: its own colour, or its own panel in one colour. */
+  const apart = panels ? { fy: unit, stroke: PALETTE[0] } : { stroke: { value: (r: PublishedRow) => colour.get(unit(r)), scale: null } };
+  const fill = panels ? PALETTE[0] : apart.stroke;
+  /** The frame's options for the panels, one per unit, with no axis for them: names are drawn above each (panelNames). */
+  const frame = (height: number): Plot.PlotOptions =>
+    panels ? { height: colour.size * PANEL_HEIGHT + 58, marginTop: 44, fy: { axis: null, domain: [...colour.keys()], padding: 0.4 } } : { height };
+  /** Each unit's name above its panel; a long one keeps its end ("Suku Dinas Dukcapil … Jakarta Pusat"). */
+  const panelNames = (): Plot.Markish[] =>
+    panels
+      ? [Plot.text([...colour.keys()], { fy: (u: string) => u, text: (u: string) => names.get(u) ?? u, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis-middle' })]
+      : [];
+  /**
+   * On the latest month's drawn rows: "<month>: <unit> <what>; <unit> <what>." With panels, only
+   * the units `best.value` ranks first and last ("highest <unit> <what>; lowest <unit> <what>"),
+   * and where the others are; `none` when no row is drawn.
+   */
+  const latestTakeaway = (what: (r: PublishedRow) => Rich, none: Rich, best?: { value: (r: PublishedRow) => number; high: Rich; low: Rich }): Rich => {
     const latest = drawn.filter((r) => monthOf(r) === months.at(-1));
     if (latest.length === 0) return none;
-    return latest
-      .flatMap((r, i) => [i === 0 ? `${formatMonth(lang, monthOf(r), true)}: ` : '; ', ...(colour.size > 1 ? [`${names.get(str(r, 'kode_unit'))} `] : []), ...what(r)])
-      .concat(['.']);
+    const month = `${formatMonth(lang, months.at(-1)!, true)}: `;
+    if (panels && best && latest.length > 2) {
+      const ranked = [...latest].sort((a, b) => best.value(b) - best.value(a));
+      const [top, bottom] = [ranked[0], ranked.at(-1)!];
+      return [month, ...best.high, `${names.get(unit(top))} `, ...what(top), '; ', ...best.low, `${names.get(unit(bottom))} `, ...what(bottom), T(`. Semua ${latest.length} unit ada di tabel.`, `. All ${latest.length} units are in the table.`)];
+    }
+    return latest.flatMap((r, i) => [i === 0 ? month : '; ', ...(colour.size > 1 ? [`${names.get(unit(r))} `] : []), ...what(r)]).concat(['.']);
   };
-  const legend = [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u }));
-  return { rows, names, months, drawn, stroke, legend, latestTakeaway };
+  const legend = panels ? [] : [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u }));
+  return { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway };
 }
 
 const x = (r: PublishedRow) => monthDate(monthOf(r));
 
 export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const { rows, names, months, drawn, stroke, legend, latestTakeaway } = serviceSeries(kode, layanan, 'ketepatan');
+  const { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(lang, kode, layanan, 'ketepatan');
   if (rows.length === 0) return null;
   const svg = renderStatic(
     {
-      height: 240,
+      ...frame(240),
       marginLeft: 36,
       marginRight: 22,
       x: monthAxis(lang, months),
       y: { domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)), label: T('↑ Selesai tepat waktu (%)', '↑ Completed on time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
       marks: [
-        Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_unit'), stroke, strokeWidth: 2 }),
-        Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), fill: stroke, r: 2.5 }),
+        ...panelNames(),
+        Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeWidth: 2 }),
+        Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), fy: apart.fy, fill, r: 2.5 }),
       ],
     },
     { label: T('Persentase permohonan selesai tepat waktu per bulan', 'Share of applications completed on time per month') },
@@ -74,7 +106,6 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
     id: 'ketepatan-bulanan',
     title: t(lang).titles['ketepatan-bulanan'],
     takeaway: latestTakeaway(
-      lang,
       (r) => [
         pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
         T(' dari ', ' of '),
@@ -84,6 +115,7 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
         '%)',
       ],
       [T('Pada bulan terakhir tidak ada permohonan yang selesai.', 'No application was completed in the last month.')],
+      { value: (r) => num(r, 'ketepatan')!, high: [T('tertinggi ', 'highest ')], low: [T('terendah ', 'lowest ')] },
     ),
     columns: columns(lang, [
       'kode_unit',
@@ -116,20 +148,21 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
 
 export function processingDays(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const { rows, names, months, drawn, stroke, legend, latestTakeaway } = serviceSeries(kode, layanan, 'rata_hari');
+  const { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(lang, kode, layanan, 'rata_hari');
   if (rows.length === 0) return null;
   const maxY = Math.max(...rows.map((r) => Math.max(num(r, 'rata_hari') ?? 0, num(r, 'standar_hari') ?? 0)));
   const svg = renderStatic(
     {
-      height: 240,
+      ...frame(240),
       marginLeft: 36,
       marginRight: 22,
       x: monthAxis(lang, months),
       y: { domain: [0, Math.ceil(maxY * 1.15)], label: T('↑ Hari', '↑ Days'), tickFormat: axisFormat(lang), grid: true },
       marks: [
-        Plot.line(rows, { x, y: (r: PublishedRow) => num(r, 'standar_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), stroke, strokeDasharray: '5,4', curve: 'step-after' }),
-        Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), stroke, strokeWidth: 2 }),
-        Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), fill: stroke, r: 2.5 }),
+        ...panelNames(),
+        Plot.line(rows, { x, y: (r: PublishedRow) => num(r, 'standar_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeDasharray: '5,4', curve: 'step-after' }),
+        Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeWidth: 2 }),
+        Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), fy: apart.fy, fill, r: 2.5 }),
         Plot.ruleY([0]),
       ],
     },
@@ -139,7 +172,6 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
     id: 'waktu-proses',
     title: t(lang).titles['waktu-proses'],
     takeaway: latestTakeaway(
-      lang,
       (r) => [
         T('rata-rata ', 'mean '),
         pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'),
@@ -148,6 +180,7 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
         T(' hari', ' days'),
       ],
       [T('Rata-rata hari proses bulan terakhir tidak dilaporkan.', 'Mean processing days were not reported for the last month.')],
+      { value: (r) => num(r, 'rata_hari')!, high: [T('terlama ', 'slowest ')], low: [T('tercepat ', 'fastest ')] },
     ),
     columns: columns(lang, [
       'kode_unit',
