@@ -68,6 +68,11 @@ export interface ChartData {
   legend?: LegendItem[];
   /** Choices a reader can change in the browser (the chart is redrawn from the same SQL). */
   filter?: ChartFilter;
+  /**
+   * The same chart cut into parts of a few rows each, for the forum view's slides: a chart of
+   * thirty rows shrunk to a slide's height has text no room can read (common.ts slideParts).
+   */
+  slideParts?: string[];
 }
 
 export interface LegendItem {

@@ -1,7 +1,8 @@
 /**
  * The forum view as a presenter uses it: keys move one slide from the one on screen, full
  * screen keeps the slide being presented and its buttons, the nav fits on a phone, the slide
- * counter is right from the start, and printing gives one slide per page.
+ * counter is right from the start, printing gives one slide per page, and every chart is drawn
+ * large enough to read in a room.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +121,24 @@ describe('forum view: presenting', () => {
     const links = await page.$$eval('.deck > .slide', (els) => els.map((s) => s.querySelector('.slide-foot a')?.getAttribute('href') ?? ''));
     expect(links.every((href) => href.startsWith(`/wilayah/${region}/`))).toBe(true);
     await page.close();
+  });
+
+  test('every chart on every region’s deck is drawn at a size a room can read, a tall one cut across slides', async () => {
+    const regions = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => r.kode_wilayah);
+    const cut: string[] = [];
+    for (const kode of regions) {
+      const page = await browser.context.newPage();
+      await page.goto(`${siteUrl}/forum/${kode}/`);
+      // The charts' text is 14 px where they are drawn 1:1; on a slide it grows or shrinks with the chart.
+      const sizes = await page.$$eval('.slide-chart svg', (svgs) =>
+        svgs.map((svg) => ({ slide: svg.closest('.slide')!.id, px: (14 * svg.getBoundingClientRect().height) / svg.viewBox.baseVal.height })),
+      );
+      for (const { slide, px } of sizes) expect(px, `${kode} ${slide}`).toBeGreaterThanOrEqual(10);
+      cut.push(...(await page.$$eval('.slide h2', (hs) => hs.map((h) => h.textContent ?? '').filter((t) => / \(\d+\/\d+\)$/.test(t)))));
+      await page.close();
+    }
+    // The sample has such a chart (a kecamatan's 27 service × kelurahan rows): the test is not empty.
+    expect(cut.length).toBeGreaterThan(0);
   });
 
   test.each([

@@ -120,6 +120,20 @@ export function rowChart(keys: readonly string[]): Plot.PlotOptions {
   };
 }
 
+/** Rows a forum slide shows of a row chart at a size a room can read; a chart with more is cut (slideParts). */
+const SLIDE_ROWS = 10;
+
+/**
+ * A row chart with more rows than a slide shows legibly, cut into parts of about equal size
+ * (27 rows: 9, 9, 9), each drawn by `draw` from its rows; undefined when one slide holds it.
+ */
+export function slideParts<K>(keys: readonly K[], draw: (part: readonly K[]) => string): string[] | undefined {
+  if (keys.length <= SLIDE_ROWS + 2) return undefined;
+  const parts = Math.ceil(keys.length / SLIDE_ROWS);
+  const size = Math.ceil(keys.length / parts);
+  return Array.from({ length: parts }, (_, i) => draw(keys.slice(i * size, (i + 1) * size)));
+}
+
 /** How many recent months the region and unit pages show of a monthly table; the full history is in the downloads. */
 export const RECENT_MONTHS = 12;
 
@@ -147,10 +161,14 @@ export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plo
   };
 }
 
-/** Heatmap cells with their value printed inside, dark text on light cells and vice versa. */
-export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string, y: (d: T) => string, value: (d: T) => number): Plot.Markish[] {
+/**
+ * Heatmap cells with their value printed inside, dark text on light cells and vice versa.
+ * `shades`: the values the heatmap's shades were spread over (heatmap's `values`), when `rows`
+ * are only some of them (a slide part).
+ */
+export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string, y: (d: T) => string, value: (d: T) => number, shades: readonly number[] = rows.map(value)): Plot.Markish[] {
   // White text once the cell is dark enough: past the middle of the shade range.
-  const low = shadeLow(rows.map(value));
+  const low = shadeLow(shades);
   const threshold = low + (100 - low) * 0.45;
   return [
     Plot.cell(rows, { x, y, fill: value, ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 }),

@@ -47,6 +47,7 @@ import {
   complaintBarsLabel,
   complaintLegend,
   RECENT_MONTHS,
+  slideParts,
 } from './common.ts';
 
 
@@ -149,13 +150,18 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const svg = renderStatic(
-    heatmap(lang, months, services.map(serviceKey), [
-      rowLabels(services, serviceKey, serviceLabel, serviceTitle),
-      ...heatCells(lang, withValue, monthOf, serviceKey, (r) => num(r, 'ketepatan')!),
-    ], withValue.map((r) => num(r, 'ketepatan')!)),
-    { label: T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`) },
-  );
+  const shades = withValue.map((r) => num(r, 'ketepatan')!);
+  const draw = (part: readonly PublishedRow[]) => {
+    const keys = new Set(part.map(serviceKey));
+    return renderStatic(
+      heatmap(lang, months, part.map(serviceKey), [
+        rowLabels(part, serviceKey, serviceLabel, serviceTitle),
+        ...heatCells(lang, withValue.filter((r) => keys.has(serviceKey(r))), monthOf, serviceKey, (r) => num(r, 'ketepatan')!, shades),
+      ], shades),
+      { label: T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`) },
+    );
+  };
+  const svg = draw(services);
   const worst = latestRows[0];
   const takeaway: Rich = worst
     ? [
@@ -186,6 +192,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     ]),
     rows: table,
     svg,
+    slideParts: slideParts(services, draw),
     sources: ['ketepatan_layanan'],
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'ketepatan',
@@ -349,13 +356,18 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
   }));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
-  const svg = renderStatic(
-    heatmap(lang, months, units.map(code), [
-      rowLabels(units, code, (r) => names.get(code(r)) ?? code(r)),
-      ...heatCells(lang, drawn, monthOf, code, (r) => num(r, 'kepatuhan')!),
-    ], drawn.map((r) => num(r, 'kepatuhan')!)),
-    { label: T(`Kepatuhan laporan harian per unit dan bulan (%), ${months.length} bulan terakhir`, `Daily report compliance per unit and month (%), last ${months.length} months`) },
-  );
+  const shades = drawn.map((r) => num(r, 'kepatuhan')!);
+  const draw = (part: readonly PublishedRow[]) => {
+    const keys = new Set(part.map(code));
+    return renderStatic(
+      heatmap(lang, months, part.map(code), [
+        rowLabels(part, code, (r) => names.get(code(r)) ?? code(r)),
+        ...heatCells(lang, drawn.filter((r) => keys.has(code(r))), monthOf, code, (r) => num(r, 'kepatuhan')!, shades),
+      ], shades),
+      { label: T(`Kepatuhan laporan harian per unit dan bulan (%), ${months.length} bulan terakhir`, `Daily report compliance per unit and month (%), last ${months.length} months`) },
+    );
+  };
+  const svg = draw(units);
   const low = latestRows[0];
   const high = latestRows.at(-1);
   return {
@@ -382,6 +394,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     ]),
     rows: table,
     svg,
+    slideParts: slideParts(units, draw),
     sources: ['kepatuhan_laporan'],
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'kepatuhan',
