@@ -131,7 +131,7 @@ describe('forum view: presenting', () => {
       await page.goto(`${siteUrl}/forum/${kode}/`);
       // The charts' text is 14 px where they are drawn 1:1; on a slide it grows or shrinks with the chart.
       const sizes = await page.$$eval('.slide-chart svg', (svgs) =>
-        svgs.map((svg) => ({ slide: svg.closest('.slide')!.id, px: (14 * svg.getBoundingClientRect().height) / svg.viewBox.baseVal.height })),
+        (svgs as SVGSVGElement[]).map((svg) => ({ slide: svg.closest('.slide')!.id, px: (14 * svg.getBoundingClientRect().height) / svg.viewBox.baseVal.height })),
       );
       for (const { slide, px } of sizes) expect(px, `${kode} ${slide}`).toBeGreaterThanOrEqual(10);
       cut.push(...(await page.$$eval('.slide h2', (hs) => hs.map((h) => h.textContent ?? '').filter((t) => / \(\d+\/\d+\)$/.test(t)))));
