@@ -15,13 +15,18 @@ export interface CsvHandlers {
   syntax(message: string, rowNumber: number): void;
 }
 
+/**
+ * A printable ASCII character: a cell that starts and ends with one has nothing to trim (the
+ * readers' shortcuts: isBlank here, trimmed in validate/rows.ts, plainEnds in validate/answers.ts).
+ */
+export const printableAscii = (c: number) => c > 32 && c < 127;
+
 /** A line of nothing but blanks and delimiters: skipped, not an error (contract §2). */
 export function isBlank(cells: string[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (c.length === 0) continue;
-    const first = c.charCodeAt(0);
-    if ((first > 32 && first < 127) || c.trim() !== '') return false;
+    if (printableAscii(c.charCodeAt(0)) || c.trim() !== '') return false;
   }
   return true;
 }

@@ -22,8 +22,11 @@ const ESCAPED_QUOTE = /""/g;
  * readers scan faster than by charCodeAt. ASCII bytes are their own code units (most exports, as
  * is), and then the text is decoded only when it is wanted whole: a cell is cut from the bytes.
  */
+/** A text's UTF-16 code units: its bytes when it is ASCII. */
+export type CodeUnits = Uint8Array | Uint16Array;
+
 export class SliceText {
-  readonly units: Uint8Array | Uint16Array;
+  readonly units: CodeUnits;
   private text: string | null = null;
 
   constructor(private readonly bytes: Buffer) {
@@ -50,7 +53,7 @@ export class SliceText {
  * Calls `onRow` for every row of `text`, with one array of cells reused for every row. `units`
  * are the code units of `text` (SliceText).
  */
-export function splitRows(text: string, units: Uint8Array | Uint16Array, delimiter: string, newline: '\n' | '\r\n', onRow: (cells: string[]) => void): void {
+export function splitRows(text: string, units: CodeUnits, delimiter: string, newline: '\n' | '\r\n', onRow: (cells: string[]) => void): void {
   if (text.length === 0) return;
   const cells: string[] = [];
   for (let pos = 0; pos >= 0; ) {
@@ -64,7 +67,7 @@ export function splitRows(text: string, units: Uint8Array | Uint16Array, delimit
  * this row ends the text (it has no line end). FastRows (validate/fast-rows.ts) hands the rows it
  * does not read itself to this too, so they are split exactly as splitRows splits them.
  */
-export function splitRow(text: string, units: Uint8Array | Uint16Array, pos: number, delim: number, newline: '\n' | '\r\n', cells: string[]): number {
+export function splitRow(text: string, units: CodeUnits, pos: number, delim: number, newline: '\n' | '\r\n', cells: string[]): number {
   const len = text.length;
   const crlf = newline === '\r\n';
   // The code unit that ends a line: LF, or the CR of a CRLF.

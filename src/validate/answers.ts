@@ -3,22 +3,17 @@
  * each, found by their code units: FastRows (fast-rows.ts) reads such a column without cutting a
  * string out of the slice for every cell.
  */
-import type { SliceText } from '../read/split.ts';
+import { printableAscii } from '../read/csv.ts';
+import type { CodeUnits, SliceText } from '../read/split.ts';
 import { MEMO_LIMIT } from './columns.ts';
 import { isProblem } from './rows.ts';
 import { FNV_START, fnvStep, mixHash } from './packed.ts';
-
-type Units = Uint8Array | Uint16Array;
 
 /** The answer kept for a text with something to trim at an end: such cells go the general way. */
 export const UNTRIMMED = Symbol('untrimmed');
 
 /** Nothing to trim: a printable ASCII character at both ends (FileRules' trimmed() keeps the text). */
-export const plainEnds = (units: Units, start: number, end: number) => {
-  const a = units[start];
-  const b = units[end - 1];
-  return a > 32 && a < 127 && b > 32 && b < 127;
-};
+export const plainEnds = (units: CodeUnits, start: number, end: number) => printableAscii(units[start]) && printableAscii(units[end - 1]);
 
 /** Room grows with the texts (most columns have a handful), up to MEMO_LIMIT. */
 export class Answers {
@@ -39,7 +34,7 @@ export class Answers {
   private mask = 31;
 
   /** The answer for the text units[start, end): its number, or -1 when the list is full and it is not in it. */
-  find(units: Units, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
+  find(units: CodeUnits, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
     const len = end - start;
     const { pool, starts } = this;
     for (let pos = this.hashAt(units, start, end) & this.mask; ; pos = (pos + 1) & this.mask) {
@@ -53,7 +48,7 @@ export class Answers {
     }
   }
 
-  private add(pos: number, units: Units, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
+  private add(pos: number, units: CodeUnits, start: number, end: number, src: SliceText, read: (raw: string) => unknown): number {
     const e = this.answers.length;
     if (e === MEMO_LIMIT) return -1;
     if (e === this.tableCodes.length) pos = this.grow(units, start, end);
@@ -73,7 +68,7 @@ export class Answers {
   }
 
   /** Twice the room; the slot of the text about to be added, in the new slots. */
-  private grow(units: Units, start: number, end: number): number {
+  private grow(units: CodeUnits, start: number, end: number): number {
     const n = this.tableCodes.length * 2;
     const tableCodes = new Int32Array(n).fill(-2);
     tableCodes.set(this.tableCodes);
@@ -103,7 +98,7 @@ export class Answers {
   }
 
   /** FNV over two code units a step (an answer's hash is this table's own business). */
-  private hashAt(units: Units, start: number, end: number): number {
+  private hashAt(units: CodeUnits, start: number, end: number): number {
     let h = FNV_START ^ (end - start);
     let i = start;
     for (; i + 1 < end; i += 2) h = fnvStep(h, units[i] | (units[i + 1] << 16));

@@ -9,6 +9,7 @@
 import type { Field } from '../contract/fields.ts';
 import { CellProblem, parseCell } from '../read/cells.ts';
 import type { Dialect } from '../read/dialect.ts';
+import type { CodeUnits } from '../read/split.ts';
 import { compileCheck, constraintsOf } from './constraints.ts';
 
 /** Raw cell text to the typed value, or a CellProblem. */
@@ -175,12 +176,10 @@ function memo(read: Reader): Reader {
 }
 
 // The shortcuts above, read from a slice's code units instead of a string: the two must agree
-// (test/unit/fast-rows.test.ts reads damaged files both ways).
-
-type Units = Uint8Array | Uint16Array;
+// (test/unit/number-shortcut.test.ts holds them to each other and to parseCell).
 
 /** digits(), read from code units (FastRows); NaN where that gives undefined. */
-export function digitsAt(units: Units, start: number, end: number): number {
+export function digitsAt(units: CodeUnits, start: number, end: number): number {
   const len = end - start;
   if (len === 0 || len > 15) return NaN;
   let n = 0;
@@ -193,7 +192,7 @@ export function digitsAt(units: Units, start: number, end: number): number {
 }
 
 /** decimal(), read from code units (FastRows); NaN where that gives undefined. */
-export function decimalAt(units: Units, start: number, end: number, mark: number): number {
+export function decimalAt(units: CodeUnits, start: number, end: number, mark: number): number {
   const len = end - start;
   let dot = -1;
   let n = 0;
@@ -209,7 +208,7 @@ export function decimalAt(units: Units, start: number, end: number, mark: number
 }
 
 /** The nip reader's shortcut (18 digits), read from code units. */
-export function isNipAt(units: Units, start: number, end: number): boolean {
+export function isNipAt(units: CodeUnits, start: number, end: number): boolean {
   if (end - start !== 18) return false;
   for (let i = start; i < end; i++) {
     const d = units[i] - 48;

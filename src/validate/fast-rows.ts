@@ -13,7 +13,7 @@
  * test/unit/fast-rows.test.ts reads damaged files both ways and requires the same result.
  */
 import { isBlank } from '../read/csv.ts';
-import { splitRow, type SliceText } from '../read/split.ts';
+import { splitRow, type CodeUnits, type SliceText } from '../read/split.ts';
 import { Answers, plainEnds } from './answers.ts';
 import { decimalAt, digitsAt, isNipAt, type ReaderPlan } from './columns.ts';
 import type { IntList } from './int-list.ts';
@@ -27,10 +27,8 @@ const LF = 10;
 /** Rows per batch: their cell positions and values fit in the CPU's caches. */
 const BATCH = 1024;
 
-type Units = Uint8Array | Uint16Array;
-
 /** Whether units[a, a + length) and units[b, b + length) are the same. */
-function sameUnits(units: Units, a: number, b: number, length: number): boolean {
+function sameUnits(units: CodeUnits, a: number, b: number, length: number): boolean {
   for (let i = 0; i < length; i++) if (units[a + i] !== units[b + i]) return false;
   return true;
 }
@@ -47,16 +45,14 @@ export interface SliceStores {
   codes: Set<string>;
 }
 
-/** How a column is read here; 'general' columns are read by their reader, cell by cell. */
+/** How a column is read here (readerPlan, 'general' aside: FastRows.for). */
 const enum Way {
   Number,
   /** The text is the value (plain text, or an NIP of 18 digits). */
   Text,
+  /** An answer per distinct text, kept (Answers). */
   Memo,
-  General,
 }
-
-const NO_ANSWERS = new Answers();
 
 /** A column of the file as read here, with its values for the rows of the batch. */
 class FastColumn {
@@ -65,18 +61,15 @@ class FastColumn {
   readonly numbers: Float64Array;
   /** Memo: the batch's answer numbers (-1 = blank). */
   readonly picks: Int32Array;
-  /** General: the batch's values. */
-  readonly values: unknown[];
   /** Memo: the column's distinct texts and answers. */
-  readonly answers: Answers;
+  readonly answers: Answers | null;
 
   constructor(readonly col: Column) {
     const plan = col.plan;
-    this.way = plan.kind === 'number' ? Way.Number : plan.kind === 'text' || plan.kind === 'nip' ? Way.Text : plan.kind === 'memo' ? Way.Memo : Way.General;
-    this.answers = this.way === Way.Memo ? new Answers() : NO_ANSWERS;
+    this.way = plan.kind === 'number' ? Way.Number : plan.kind === 'memo' ? Way.Memo : Way.Text;
+    this.answers = this.way === Way.Memo ? new Answers() : null;
     this.numbers = new Float64Array(this.way === Way.Number ? BATCH : 0);
     this.picks = new Int32Array(this.way === Way.Memo ? BATCH : 0);
-    this.values = this.way === Way.General ? new Array(BATCH) : [];
   }
 }
 
@@ -122,9 +115,16 @@ export class FastRows {
   /** Rows read here, not the general way. */
   count = 0;
 
-  /** Null when the file's header leaves nothing to read this way (a required column missing, one column only). */
+  /**
+   * Null when the file is read the general way throughout: a required column is missing (no row
+   * is used); no known column is required (a blank line such as ",,," is told apart here only
+   * because a required cell of it is blank, which sends it the general way, to isBlank); one
+   * column only (a blank line would be a row of one blank cell); or a column's reader has no
+   * shortcut (readerPlan 'general': every cell would go the whole way anyway).
+   */
   static for(rules: FileRules, stores: SliceStores): FastRows | null {
-    if (rules.unusable || rules.width < 2 || !rules.columns.some((c) => c.required)) return null;
+    const { columns } = rules;
+    if (rules.unusable || rules.width < 2 || !columns.some((c) => c.required) || columns.some((c) => c.plan.kind === 'general')) return null;
     return new FastRows(rules, stores);
   }
 
@@ -135,7 +135,8 @@ export class FastRows {
     this.width = rules.width;
     this.cols = rules.columns.map((c) => new FastColumn(c));
     this.bySlot = rules.names.map((_, slot) => this.cols.find((f) => f.col.slot === slot) ?? null);
-    this.privateCols = this.cols.filter((f) => f.col.private);
+    // Private columns, and an NIP column whatever it is marked (FileRules.row keeps every NIP read).
+    this.privateCols = this.cols.filter((f) => f.col.private || f.col.nip);
     this.refCols = this.cols.filter((f) => f.col.field.references === 'unit');
     this.kodeUnit = rules.kodeUnit >= 0 ? this.bySlot[rules.kodeUnit] : null;
     rules.slots.forEach((slot, c) => {
@@ -193,7 +194,7 @@ export class FastRows {
   }
 
   /** Up to BATCH rows from `pos`: the cells of plain rows as positions, the others split. */
-  private split(src: SliceText, units: Units, pos: number, newline: '\n' | '\r\n'): { rows: number; next: number } {
+  private split(src: SliceText, units: CodeUnits, pos: number, newline: '\n' | '\r\n'): { rows: number; next: number } {
     const { width, starts, ends, delim } = this;
     const crlf = newline === '\r\n';
     const len = units.length;
@@ -282,7 +283,7 @@ export class FastRows {
    * One loop per way of reading, written out in full (their first lines alike): each loop sees one
    * kind of work whatever the file's header, and stays small and fast.
    */
-  private readColumn(f: FastColumn, rows: number, src: SliceText, units: Units): void {
+  private readColumn(f: FastColumn, rows: number, src: SliceText, units: CodeUnits): void {
     const { width, starts, ends, slow } = this;
     const { index, required, read } = f.col;
     switch (f.way) {
@@ -324,7 +325,7 @@ export class FastRows {
       }
       case Way.Memo: {
         const picks = f.picks;
-        const answers = f.answers;
+        const answers = f.answers!;
         // The cell before's text and answer: a sorted export repeats a date or a unit row after row.
         let lastStart = -1;
         let lastLength = -1;
@@ -354,27 +355,6 @@ export class FastRows {
         }
         return;
       }
-      case Way.General: {
-        const values = f.values;
-        for (let r = 0; r < rows; r++) {
-          if (slow[r]) continue;
-          const s = starts[r * width + index];
-          const e = ends[r * width + index];
-          if (s === e) {
-            if (required) slow[r] = 2;
-            values[r] = undefined;
-            continue;
-          }
-          if (!plainEnds(units, s, e) || this.escaped[r * width + index]) {
-            slow[r] = 2;
-            continue;
-          }
-          const v = read(src.cut(s, e));
-          if (isProblem(v)) slow[r] = 2;
-          else values[r] = v;
-        }
-        return;
-      }
     }
   }
 
@@ -389,10 +369,8 @@ export class FastRows {
         return this.textOf(f, r, src);
       case Way.Memo: {
         const a = f.picks[r];
-        return a < 0 ? undefined : f.answers.answers[a];
+        return a < 0 ? undefined : f.answers!.answers[a];
       }
-      case Way.General:
-        return f.values[r];
     }
   }
 
@@ -407,7 +385,7 @@ export class FastRows {
   }
 
   /** What FileRules.row does with a row whose every cell is valid, in the same order. */
-  private commit(r: number, row: number, src: SliceText, units: Units): void {
+  private commit(r: number, row: number, src: SliceText, units: CodeUnits): void {
     const { width, starts, ends, stores, rules } = this;
     const base = r * width;
     for (const f of this.privateCols) {
@@ -417,17 +395,18 @@ export class FastRows {
       this.appendCell(stores.privateValues, f, r, cell, src, units);
       stores.privateValues.close();
     }
-    const k = this.kodeUnit;
-    if (k) {
-      if (k.way === Way.Memo) {
-        const a = k.picks[r];
-        if (a >= 0 && !k.answers.coded[a]) {
-          k.answers.coded[a] = 1;
-          const v = k.answers.answers[a];
+    const unit = this.kodeUnit;
+    if (unit) {
+      if (unit.way === Way.Memo) {
+        const a = unit.picks[r];
+        const answers = unit.answers!;
+        if (a >= 0 && !answers.coded[a]) {
+          answers.coded[a] = 1;
+          const v = answers.answers[a];
           if (typeof v === 'string') stores.codes.add(v);
         }
       } else {
-        const v = this.valueOf(k, r, src);
+        const v = this.valueOf(unit, r, src);
         if (typeof v === 'string') stores.codes.add(v);
       }
     }
@@ -462,8 +441,9 @@ export class FastRows {
         let known: boolean;
         if (f.way === Way.Memo) {
           const a = f.picks[r];
-          if (f.answers.known[a] === 0) f.answers.known[a] = rules.unitCodes.has(v as string) ? 1 : 2;
-          known = f.answers.known[a] === 1;
+          const answers = f.answers!;
+          if (answers.known[a] === 0) answers.known[a] = rules.unitCodes.has(v as string) ? 1 : 2;
+          known = answers.known[a] === 1;
         } else known = rules.unitCodes.has(v as string);
         if (!known) {
           ok = false;
@@ -479,7 +459,7 @@ export class FastRows {
   }
 
   /** A non-blank cell's text added to the string `pack` is putting together: copied from the code units, unless quotes must be undone. */
-  private appendCell(pack: PackBuilder, f: FastColumn, r: number, cell: number, src: SliceText, units: Units): void {
+  private appendCell(pack: PackBuilder, f: FastColumn, r: number, cell: number, src: SliceText, units: CodeUnits): void {
     if (this.escaped[cell]) pack.appendString(this.textOf(f, r, src)!);
     else pack.appendUnits(units, this.starts[cell], this.ends[cell]);
   }
@@ -524,7 +504,8 @@ export class FastRows {
       const c = this.textTable[k];
       if (!f) for (let j = 0; j < m; j++) out[acceptedAt[j]] = -1;
       else if (f.way === Way.Memo) {
-        const { picks, answers } = f;
+        const picks = f.picks;
+        const answers = f.answers!;
         for (let j = 0; j < m; j++) {
           const a = picks[accepted[j]];
           let code = -1;

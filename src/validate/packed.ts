@@ -3,6 +3,7 @@
  * million respondent ids cost one string to keep and to send to the main thread, instead of half
  * a million objects for the garbage collector to trace and the message to copy one by one.
  */
+import type { CodeUnits } from '../read/split.ts';
 import { grown } from './table.ts';
 
 export interface PackedStrings {
@@ -65,7 +66,7 @@ export class PackBuilder {
     for (let i = 0; i < s.length; i++) units[at + i] = s.charCodeAt(i);
   }
 
-  appendUnits(src: Uint8Array | Uint16Array, start: number, end: number): void {
+  appendUnits(src: CodeUnits, start: number, end: number): void {
     const at = this.room(end - start);
     // A loop: cells are short, and subarray() of a Buffer costs more than copying them.
     const units = this.units;

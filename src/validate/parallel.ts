@@ -1,10 +1,10 @@
 /**
  * A large file read in slices by several threads (contract §2 rules unchanged, issue #5 speed).
  *
- * The file is cut at line ends that lie outside quoted cells, each slice is split into rows as
- * PapaParse reads them (read/split.ts) and checked by the file's rules (rows.ts) in a worker
- * thread or on the main thread, and the main thread puts the slices back together in order, as
- * they come: row numbers, issues, uniqueness across slices, the table. Whatever
+ * The file is cut at line ends that lie outside quoted cells, each slice is read
+ * (slice-worker.ts: FastRows, and the file's rules for any row it declines) in a worker thread
+ * or on the main thread, and the main thread puts the slices back together in order, as they
+ * come: row numbers, issues, the table; uniqueness across slices once all are in. Whatever
  * this path cannot read exactly as the streaming reader would — a file that is not valid UTF-8,
  * a quote that neither opens nor closes a cell cleanly, lines ending in a lone CR — returns null,
  * and the caller streams the file as before, so every report stays what it was.
@@ -260,10 +260,10 @@ function lineEndOutside(bytes: Buffer, nl: Buffer, from: number, quoted: number[
 }
 
 /**
- * The slices put back in order as they come in: where each slice's rows fall in the file,
- * uniqueness over the whole file in row order (exactly as one pass would find it), and the
- * table. A slice is taken in once the ones before it are, so that little is left to do when the
- * last one is read. Changes nothing outside itself (the file may yet be streamed instead).
+ * The slices put back in order as they come in: where each slice's rows fall in the file, and
+ * the table; then (finish) uniqueness over the whole file in row order, exactly as one pass
+ * would find it. A slice is taken in once the ones before it are, so that little is left to do
+ * when the last one is read. Changes nothing outside itself (the file may yet be streamed instead).
  */
 class SlicesInOrder {
   /** A slice was not UTF-8: the file goes to the streaming reader, which reports it. */

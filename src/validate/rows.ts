@@ -7,6 +7,7 @@ import type { Bilingual, Field } from '../contract/fields.ts';
 import type { AnyInputFile } from '../contract/input.ts';
 import { maskPrivate, type IssueCode } from '../contract/issues.ts';
 import { CellProblem } from '../read/cells.ts';
+import { printableAscii } from '../read/csv.ts';
 import type { EncodingError } from '../read/decode.ts';
 import { normalizeHeader, type Dialect } from '../read/dialect.ts';
 import { compileReader, readerPlan, type Reader, type ReaderPlan } from './columns.ts';
@@ -50,8 +51,9 @@ export interface Column {
 }
 
 // Read once: in a worker thread, modules are loaded as CommonJS (worker-boot.cjs), where every
-// use of an imported name is a getter call, and this one is used on every cell.
+// use of an imported name is a getter call, and these are used on every cell.
 const Problem = CellProblem;
+const printable = printableAscii;
 
 /**
  * Whether a reader's answer is a CellProblem. A reader gives a number, a string or a problem:
@@ -64,9 +66,7 @@ export const isProblem = (v: unknown): v is CellProblem => typeof v === 'object'
 const trimmed = (s: string) => {
   const n = s.length;
   if (n === 0) return s;
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(n - 1);
-  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim();
+  return printable(s.charCodeAt(0)) && printable(s.charCodeAt(n - 1)) ? s : s.trim();
 };
 
 /**
@@ -246,8 +246,8 @@ export class FileRules {
         out.report(row, col.name, this.shown(col.field, raw), value.code, value.message, Stage.Cells);
         continue;
       }
-      // The NIP as read, when Excel's spaces were taken out of it.
-      if (col.nip && value !== raw) out.privateValue(value as string);
+      // The NIP as read, when Excel's spaces were taken out of it (or its column is not private).
+      if (col.nip && (!col.private || value !== raw)) out.privateValue(value as string);
       values[col.slot] = value;
     }
     if (this.kodeUnit >= 0) {

@@ -1,8 +1,8 @@
 /**
  * One slice of a file (parallel.ts), in a worker thread or on the main thread: strict UTF-8,
- * split into rows as PapaParse reads them (read/split.ts) and checked by the file's rules
- * (rows.ts). Uniqueness is left to the merge, which sees every slice: here each row that
- * reaches it only records its keys.
+ * its plain rows read where they lie by FastRows (fast-rows.ts), any other row split as
+ * PapaParse reads it (read/split.ts) and checked by the file's rules (rows.ts). Uniqueness is
+ * left to the merge, which sees every slice: here each row that reaches it only records its keys.
  */
 import { isUtf8 } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';

@@ -2,12 +2,14 @@
  * A number column's reader reads plain digits, and digits with the file's decimal mark, itself
  * (columns.ts, issue #5 speed); everything else goes to parseCell and the schema. The shortcut
  * must answer exactly as that general way: the same value, bit for bit, or the same problem.
+ * FastRows reads the same shortcut from a slice's code units (digitsAt, decimalAt): a value it
+ * takes must be the reader's, bit for bit, too.
  */
 import { describe, expect, test } from 'vitest';
 import { integer, number } from '../../src/contract/fields.ts';
 import { CellProblem, parseCell } from '../../src/read/cells.ts';
 import type { Dialect } from '../../src/read/dialect.ts';
-import { compileReader } from '../../src/validate/columns.ts';
+import { compileReader, decimalAt, digitsAt, readerPlan } from '../../src/validate/columns.ts';
 import { compileCheck } from '../../src/validate/constraints.ts';
 
 let seed = 11;
@@ -50,7 +52,10 @@ describe('a number reader answers as parseCell and the schema do', () => {
       test(`${name}, in a "${dialect.delimiter}" file`, () => {
         const fast = compileReader(f, dialect);
         const slow = general(f, dialect);
+        const plan = readerPlan(f, dialect);
+        if (plan.kind !== 'number') throw new Error('not a number plan');
         let values = 0;
+        let fromUnits = 0;
         for (const raw of samples(mark)) {
           const a = fast(raw);
           const b = slow(raw);
@@ -58,7 +63,16 @@ describe('a number reader answers as parseCell and the schema do', () => {
             values++;
             expect(Object.is(a, b), raw).toBe(true);
           } else expect(a, raw).toEqual(b);
+          // As FastRows takes it: from the bytes of an ASCII slice and from UTF-16 code units alike.
+          for (const units of [Buffer.from(raw, 'latin1'), Uint16Array.from(raw, (c) => c.charCodeAt(0))]) {
+            const n = plan.decimalMark ? decimalAt(units, 0, raw.length, plan.decimalMark) : digitsAt(units, 0, raw.length);
+            if (plan.simple && n >= plan.min && n <= plan.max && n > plan.above) {
+              fromUnits++;
+              expect(Object.is(n, b), `${raw} from code units`).toBe(true);
+            }
+          }
         }
+        expect(fromUnits).toBeGreaterThan(100);
         // Values read, not only problems compared.
         expect(values).toBeGreaterThan(100);
       });
