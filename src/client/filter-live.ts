@@ -131,6 +131,24 @@ function keepAsBuilt(figure: HTMLElement, form: HTMLFormElement): void {
   });
 }
 
+/**
+ * The form's Cancel button, shown while a choice is being answered (the engine's first download
+ * can take minutes on a slow link): it puts the build's choice back, which brings the build's
+ * chart back at once while the engine is still on its way.
+ */
+function cancelButton(form: HTMLFormElement): HTMLButtonElement | null {
+  const button = form.querySelector<HTMLButtonElement>('button[data-cancel]');
+  if (button) {
+    button.onclick = () => {
+      for (const select of form.querySelectorAll('select')) select.value = builtValue(select);
+      // The button hides: the reader's focus goes back to the choices.
+      form.querySelector('select')?.focus();
+      void redraw(form);
+    };
+  }
+  return button;
+}
+
 export async function redraw(form: HTMLFormElement): Promise<void> {
   const figure = form.closest<HTMLElement>('figure');
   const kind = KINDS[form.dataset.kind ?? ''];
@@ -138,6 +156,8 @@ export async function redraw(form: HTMLFormElement): Promise<void> {
   if (!figure || !kind || !status) return;
   running.get(form)?.cancel();
   running.delete(form);
+  const cancel = cancelButton(form);
+  if (cancel) cancel.hidden = true;
   if (isBuiltChoice(form) && !engineReady()) {
     if (figure.dataset.source === 'live') asBuilt.get(form)?.();
     shareChoice(figure, form);
@@ -156,6 +176,7 @@ export async function redraw(form: HTMLFormElement): Promise<void> {
     status.textContent = progressText(p, lang);
   });
   running.set(form, answer);
+  if (cancel) cancel.hidden = false;
   try {
     const result = await answer.result;
     if (running.get(form) !== answer) return;
@@ -169,6 +190,9 @@ export async function redraw(form: HTMLFormElement): Promise<void> {
     status.textContent = queryErrorText(e, words, ' ');
     figure.dataset.state = 'error';
   } finally {
-    if (running.get(form) === answer) figure.removeAttribute('aria-busy');
+    if (running.get(form) === answer) {
+      figure.removeAttribute('aria-busy');
+      if (cancel) cancel.hidden = true;
+    }
   }
 }

@@ -234,6 +234,27 @@ describe('filters on region and unit pages', () => {
     await page.close();
   });
 
+  test('while the engine is still on its way, Cancel puts the build’s choice and chart back', async () => {
+    const page = await browser.context.newPage();
+    await page.route((url) => isDuckDb(url.href), () => undefined);
+    await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
+    const built = { cells: await tableCells(page, 'ikm'), drawing: await drawing(page, 'ikm') };
+    const initial = await page.inputValue('#ikm-periode');
+    expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
+    await page.selectOption('#ikm-periode', region.periods.find((p) => p !== initial)!);
+    await page.waitForSelector('#ikm[data-state=running]', { state: 'attached' });
+    await page.click('#ikm button[data-cancel]');
+    await page.waitForSelector('#ikm[data-state=done]', { state: 'attached', timeout: 5_000 });
+    expect(await page.inputValue('#ikm-periode')).toBe(initial);
+    expect(await page.getAttribute('#ikm', 'data-source')).toBeNull();
+    expect(await tableCells(page, 'ikm')).toEqual(built.cells);
+    expect((await drawing(page, 'ikm')).svg).toBe(built.drawing.svg);
+    expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ikm-periode');
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
   describe('another choice shows the rows its SQL gives on the published tables', () => {
     let page: Page;
     beforeAll(async () => {
