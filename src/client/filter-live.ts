@@ -132,20 +132,25 @@ function keepAsBuilt(figure: HTMLElement, form: HTMLFormElement): void {
 }
 
 /**
- * The form's Cancel button, shown while a choice is being answered (the engine's first download
- * can take minutes on a slow link): it puts the build's choice back, which brings the build's
- * chart back at once while the engine is still on its way.
+ * The form's Cancel button, for while the engine is still downloading (minutes on a slow link;
+ * once it is ready an answer takes milliseconds and the button would only flash): it puts the
+ * build's choice back, which brings the build's chart back at once. The download goes on in the
+ * background, and the next choice finds the engine sooner.
  */
+const cancelButtons = new WeakMap<HTMLFormElement, HTMLButtonElement | null>();
+
 function cancelButton(form: HTMLFormElement): HTMLButtonElement | null {
+  if (cancelButtons.has(form)) return cancelButtons.get(form)!;
   const button = form.querySelector<HTMLButtonElement>('button[data-cancel]');
-  if (button) {
-    button.onclick = () => {
-      for (const select of form.querySelectorAll('select')) select.value = builtValue(select);
-      // The button hides: the reader's focus goes back to the choices.
-      form.querySelector('select')?.focus();
-      void redraw(form);
-    };
-  }
+  button?.addEventListener('click', async () => {
+    for (const select of form.querySelectorAll('select')) select.value = builtValue(select);
+    // The button hides: the reader's focus goes back to the choices.
+    form.querySelector('select')?.focus();
+    await redraw(form);
+    const status = form.querySelector<HTMLElement>('[role=status]');
+    if (status) status.textContent = t(lang).chart.filterCancelled;
+  });
+  cancelButtons.set(form, button);
   return button;
 }
 
@@ -172,11 +177,13 @@ export async function redraw(form: HTMLFormElement): Promise<void> {
   const sql = kind.sql(choice);
   figure.setAttribute('aria-busy', 'true');
   figure.dataset.state = 'running';
-  const answer = ask(sql, (p) => {
-    status.textContent = progressText(p, lang);
+  // Progress only while this is the form's question: a cancelled one's download reports on.
+  let answer: Answer | undefined = undefined;
+  answer = ask(sql, (p) => {
+    if (answer && running.get(form) === answer) status.textContent = progressText(p, lang);
   });
   running.set(form, answer);
-  if (cancel) cancel.hidden = false;
+  if (cancel) cancel.hidden = engineReady();
   try {
     const result = await answer.result;
     if (running.get(form) !== answer) return;

@@ -250,6 +250,7 @@ describe('filters on region and unit pages', () => {
     expect(await tableCells(page, 'ikm')).toEqual(built.cells);
     expect((await drawing(page, 'ikm')).svg).toBe(built.drawing.svg);
     expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
+    expect(await page.textContent('#ikm .kt-filter-status')).toMatch(/^Grafik semula ditampilkan/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ikm-periode');
     expect(new URL(page.url()).search).toBe('');
     await page.close();
@@ -279,6 +280,18 @@ describe('filters on region and unit pages', () => {
       }
       // The choices are real: they give different tables.
       expect(seen.size).toBeGreaterThan(1);
+    });
+
+    test('once the engine is ready, the Cancel button does not flash up for an answer of milliseconds', async () => {
+      await choose(page, 'ikm', 'periode', region.periods[0]);
+      await page.$eval('#ikm button[data-cancel]', (b) => {
+        (window as unknown as { shown: number }).shown = 0;
+        new MutationObserver(() => {
+          if (!(b as HTMLButtonElement).hidden) (window as unknown as { shown: number }).shown++;
+        }).observe(b, { attributes: true });
+      });
+      await choose(page, 'ikm', 'periode', region.periods.at(-1)!);
+      expect(await page.evaluate(() => (window as unknown as { shown: number }).shown)).toBe(0);
     });
 
     test('indicators: programmes and years', async () => {
