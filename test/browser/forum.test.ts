@@ -129,11 +129,16 @@ describe('forum view: presenting', () => {
     for (const kode of regions) {
       const page = await browser.context.newPage();
       await page.goto(`${siteUrl}/forum/${kode}/`);
-      // The charts' text is 14 px where they are drawn 1:1; on a slide it grows or shrinks with the chart.
+      // A chart's smallest text (a heatmap's 10 px numbers), as large as the slide draws it: it grows or shrinks with the chart.
       const sizes = await page.$$eval('.slide-chart svg', (svgs) =>
-        (svgs as SVGSVGElement[]).map((svg) => ({ slide: svg.closest('.slide')!.id, px: (14 * svg.getBoundingClientRect().height) / svg.viewBox.baseVal.height })),
+        (svgs as SVGSVGElement[]).map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const view = svg.viewBox.baseVal;
+          const smallest = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)));
+          return { slide: svg.closest('.slide')!.id, px: smallest * Math.min(box.width / view.width, box.height / view.height) };
+        }),
       );
-      for (const { slide, px } of sizes) expect(px, `${kode} ${slide}`).toBeGreaterThanOrEqual(10);
+      for (const { slide, px } of sizes) expect(px, `${kode} ${slide}`).toBeGreaterThanOrEqual(9);
       cut.push(...(await page.$$eval('.slide h2', (hs) => hs.map((h) => h.textContent ?? '').filter((t) => / \(\d+\/\d+\)$/.test(t)))));
       await page.close();
     }

@@ -125,13 +125,14 @@ const SLIDE_ROWS = 10;
 
 /**
  * A row chart with more rows than a slide shows legibly, cut into parts of about equal size
- * (27 rows: 9, 9, 9), each drawn by `draw` from its rows; undefined when one slide holds it.
+ * (27 rows: 9, 9, 9; 91 rows: ten of 9 or 10), each drawn by `draw` from its rows, its place and
+ * the number of parts; undefined when one slide holds it.
  */
-export function slideParts<K>(keys: readonly K[], draw: (part: readonly K[]) => string): string[] | undefined {
-  if (keys.length <= SLIDE_ROWS + 2) return undefined;
+export function slideParts<K>(keys: readonly K[], draw: (part: readonly K[], i: number, parts: number) => string): string[] | undefined {
+  if (keys.length <= SLIDE_ROWS) return undefined;
   const parts = Math.ceil(keys.length / SLIDE_ROWS);
-  const size = Math.ceil(keys.length / parts);
-  return Array.from({ length: parts }, (_, i) => draw(keys.slice(i * size, (i + 1) * size)));
+  const edge = (i: number) => Math.floor((i * keys.length) / parts);
+  return Array.from({ length: parts }, (_, i) => draw(keys.slice(edge(i), edge(i + 1)), i, parts));
 }
 
 /** How many recent months the region and unit pages show of a monthly table; the full history is in the downloads. */

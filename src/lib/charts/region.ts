@@ -119,6 +119,33 @@ export async function capaianByProgramme(lang: Lang, kode: string): Promise<Char
 
 // ——— Service timeliness, last months ———
 
+/**
+ * A months × rows heatmap (one row per entry of `keyRows`, the cells from `cells`), drawn whole
+ * for the page and, when too tall for a forum slide, in parts (slideParts), each shaded and
+ * lettered as the whole and labelled with its place ("(2/3)").
+ */
+function monthlyHeatmap(
+  lang: Lang,
+  months: string[],
+  keyRows: readonly PublishedRow[],
+  key: (r: PublishedRow) => string,
+  label: (r: PublishedRow) => string,
+  title: ((r: PublishedRow) => string) | undefined,
+  cells: readonly PublishedRow[],
+  value: (r: PublishedRow) => number,
+  a11yLabel: string,
+): { svg: string; slideParts?: string[] } {
+  const shades = cells.map(value);
+  const draw = (part: readonly PublishedRow[], place = '') => {
+    const keys = new Set(part.map(key));
+    return renderStatic(
+      heatmap(lang, months, part.map(key), [rowLabels(part, key, label, title), ...heatCells(lang, cells.filter((r) => keys.has(key(r))), monthOf, key, value, shades)], shades),
+      { label: a11yLabel + place },
+    );
+  };
+  return { svg: draw(keyRows), slideParts: slideParts(keyRows, (part, i, n) => draw(part, ` (${i + 1}/${n})`)) };
+}
+
 export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('ketepatan_layanan', kode);
@@ -150,18 +177,8 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const shades = withValue.map((r) => num(r, 'ketepatan')!);
-  const draw = (part: readonly PublishedRow[]) => {
-    const keys = new Set(part.map(serviceKey));
-    return renderStatic(
-      heatmap(lang, months, part.map(serviceKey), [
-        rowLabels(part, serviceKey, serviceLabel, serviceTitle),
-        ...heatCells(lang, withValue.filter((r) => keys.has(serviceKey(r))), monthOf, serviceKey, (r) => num(r, 'ketepatan')!, shades),
-      ], shades),
-      { label: T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`) },
-    );
-  };
-  const svg = draw(services);
+  const { svg, slideParts } = monthlyHeatmap(lang, months, services, serviceKey, serviceLabel, serviceTitle, withValue, (r) => num(r, 'ketepatan')!,
+    T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`));
   const worst = latestRows[0];
   const takeaway: Rich = worst
     ? [
@@ -192,7 +209,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     ]),
     rows: table,
     svg,
-    slideParts: slideParts(services, draw),
+    slideParts,
     sources: ['ketepatan_layanan'],
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'ketepatan',
@@ -356,18 +373,8 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
   }));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
-  const shades = drawn.map((r) => num(r, 'kepatuhan')!);
-  const draw = (part: readonly PublishedRow[]) => {
-    const keys = new Set(part.map(code));
-    return renderStatic(
-      heatmap(lang, months, part.map(code), [
-        rowLabels(part, code, (r) => names.get(code(r)) ?? code(r)),
-        ...heatCells(lang, drawn.filter((r) => keys.has(code(r))), monthOf, code, (r) => num(r, 'kepatuhan')!, shades),
-      ], shades),
-      { label: T(`Kepatuhan laporan harian per unit dan bulan (%), ${months.length} bulan terakhir`, `Daily report compliance per unit and month (%), last ${months.length} months`) },
-    );
-  };
-  const svg = draw(units);
+  const { svg, slideParts } = monthlyHeatmap(lang, months, units, code, (r) => names.get(code(r)) ?? code(r), undefined, drawn, (r) => num(r, 'kepatuhan')!,
+    T(`Kepatuhan laporan harian per unit dan bulan (%), ${months.length} bulan terakhir`, `Daily report compliance per unit and month (%), last ${months.length} months`));
   const low = latestRows[0];
   const high = latestRows.at(-1);
   return {
@@ -394,7 +401,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     ]),
     rows: table,
     svg,
-    slideParts: slideParts(units, draw),
+    slideParts,
     sources: ['kepatuhan_laporan'],
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'kepatuhan',

@@ -35,6 +35,8 @@ function unitColours(rows: PublishedRow[]): Map<string, string> {
 const PANELS_FROM = 4;
 /** Height of one unit's panel, its name above it included. */
 const PANEL_HEIGHT = 64;
+/** The service standard's dashed line, in panels and in the key. */
+const STANDARD_GREY = '#57606a';
 
 /**
  * A service's monthly series of one column, a line per unit: its rows, the months, the rows
@@ -61,27 +63,41 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
     panels
       ? [Plot.text([...colour.keys()], { fy: (u: string) => u, text: (u: string) => names.get(u) ?? u, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis-middle' })]
       : [];
+  const nameOf = (r: PublishedRow) => names.get(unit(r)) ?? unit(r);
+  /** "A", "A dan B", "A dan 2 unit lain": the units that share a value. */
+  const who = (rows: PublishedRow[]) =>
+    rows.length === 1 ? nameOf(rows[0]) : rows.length === 2 ? `${nameOf(rows[0])} ${T('dan', 'and')} ${nameOf(rows[1])}` : `${nameOf(rows[0])} ${T(`dan ${rows.length - 1} unit lain`, `and ${rows.length - 1} other units`)}`;
   /**
-   * On the latest month's drawn rows: "<month>: <unit> <what>; <unit> <what>." With panels, only
-   * the units `best.value` ranks first and last ("highest <unit> <what>; lowest <unit> <what>"),
-   * and where the others are; `none` when no row is drawn.
+   * On the latest month's drawn rows: "<month>: <unit> <what>; <unit> <what>." With panels, the
+   * units `best` ranks first and last, those that tie named together ("highest: A (98%); lowest:
+   * B and C (85%)"), and how many reported; `none` when no row is drawn.
    */
-  const latestTakeaway = (what: (r: PublishedRow) => Rich, none: Rich, best?: { value: (r: PublishedRow) => number; high: Rich; low: Rich }): Rich => {
+  const latestTakeaway = (what: (r: PublishedRow) => Rich, none: Rich, best: { value: (r: PublishedRow) => number; cell: (r: PublishedRow) => Rich; high: string; low: string }): Rich => {
     const latest = drawn.filter((r) => monthOf(r) === months.at(-1));
     if (latest.length === 0) return none;
     const month = `${formatMonth(lang, months.at(-1)!, true)}: `;
-    if (panels && best && latest.length > 2) {
-      const ranked = [...latest].sort((a, b) => best.value(b) - best.value(a));
-      const [top, bottom] = [ranked[0], ranked.at(-1)!];
-      return [month, ...best.high, `${names.get(unit(top))} `, ...what(top), '; ', ...best.low, `${names.get(unit(bottom))} `, ...what(bottom), T(`. Semua ${latest.length} unit ada di tabel.`, `. All ${latest.length} units are in the table.`)];
+    const silent = colour.size - latest.length;
+    if (panels && latest.length > 2) {
+      const values = latest.map(best.value);
+      const withValue = (v: number) => latest.filter((r) => best.value(r) === v);
+      const [top, bottom] = [withValue(Math.max(...values)), withValue(Math.min(...values))];
+      const reported = silent === 0
+        ? T(`Semua ${colour.size} unit ada di tabel.`, `All ${colour.size} units are in the table.`)
+        : T(`${latest.length} dari ${colour.size} unit melapor bulan ini; semua ada di tabel.`, `${latest.length} of ${colour.size} units reported this month; all are in the table.`);
+      if (top.length === latest.length) return [month, T(`semua ${latest.length} unit `, `all ${latest.length} units `), ...best.cell(top[0]), '. ', reported];
+      return [month, `${best.high}: ${who(top)} (`, ...best.cell(top[0]), `); ${best.low}: ${who(bottom)} (`, ...best.cell(bottom[0]), '). ', reported];
     }
-    return latest.flatMap((r, i) => [i === 0 ? month : '; ', ...(colour.size > 1 ? [`${names.get(unit(r))} `] : []), ...what(r)]).concat(['.']);
+    const listed = latest.flatMap((r, i) => [i === 0 ? month : '; ', ...(colour.size > 1 ? [`${nameOf(r)} `] : []), ...what(r)]);
+    return silent > 0 && panels ? [...listed, T(` (${silent} unit lain tidak melapor bulan ini).`, ` (${silent} other units did not report this month).`)] : [...listed, '.'];
   };
   const legend = panels ? [] : [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u }));
-  return { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway };
+  return { rows, names, months, drawn, panels, apart, fill, frame, panelNames, legend, latestTakeaway };
 }
 
 const x = (r: PublishedRow) => monthDate(monthOf(r));
+
+/** " day" after 1, " days" after any other number (English; Indonesian "hari" has no plural). */
+const days = (n: number | null) => (n === 1 ? ' day' : ' days');
 
 export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
@@ -115,7 +131,7 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
         '%)',
       ],
       [T('Pada bulan terakhir tidak ada permohonan yang selesai.', 'No application was completed in the last month.')],
-      { value: (r) => num(r, 'ketepatan')!, high: [T('tertinggi ', 'highest ')], low: [T('terendah ', 'lowest ')] },
+      { value: (r) => num(r, 'ketepatan')!, cell: (r) => [pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'), '%'], high: T('tertinggi', 'highest'), low: T('terendah', 'lowest') },
     ),
     columns: columns(lang, [
       'kode_unit',
@@ -148,7 +164,7 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
 
 export function processingDays(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(lang, kode, layanan, 'rata_hari');
+  const { rows, names, months, drawn, panels, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(lang, kode, layanan, 'rata_hari');
   if (rows.length === 0) return null;
   const maxY = Math.max(...rows.map((r) => Math.max(num(r, 'rata_hari') ?? 0, num(r, 'standar_hari') ?? 0)));
   const svg = renderStatic(
@@ -160,7 +176,8 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
       y: { domain: [0, Math.ceil(maxY * 1.15)], label: T('↑ Hari', '↑ Days'), tickFormat: axisFormat(lang), grid: true },
       marks: [
         ...panelNames(),
-        Plot.line(rows, { x, y: (r: PublishedRow) => num(r, 'standar_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeDasharray: '5,4', curve: 'step-after' }),
+        // In panels, the standard in the key's grey, apart from the unit's line in blue.
+        Plot.line(rows, { x, y: (r: PublishedRow) => num(r, 'standar_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, ...(panels ? { stroke: STANDARD_GREY } : {}), strokeDasharray: '5,4', curve: 'step-after' }),
         Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeWidth: 2 }),
         Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), fy: apart.fy, fill, r: 2.5 }),
         Plot.ruleY([0]),
@@ -175,12 +192,12 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
       (r) => [
         T('rata-rata ', 'mean '),
         pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'),
-        T(' hari, standar ', ' days, standard '),
+        T(' hari, standar ', `${days(num(r, 'rata_hari'))}, standard `),
         pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
-        T(' hari', ' days'),
+        T(' hari', days(num(r, 'standar_hari'))),
       ],
       [T('Rata-rata hari proses bulan terakhir tidak dilaporkan.', 'Mean processing days were not reported for the last month.')],
-      { value: (r) => num(r, 'rata_hari')!, high: [T('terlama ', 'slowest ')], low: [T('tercepat ', 'fastest ')] },
+      { value: (r) => num(r, 'rata_hari')!, cell: (r) => [T('rata-rata ', 'mean '), pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'), T(' hari', days(num(r, 'rata_hari')))], high: T('terlama', 'slowest'), low: T('tercepat', 'fastest') },
     ),
     columns: columns(lang, [
       'kode_unit',
@@ -203,7 +220,7 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
     period: rangeLabel(formatMonth(lang, months[0]), formatMonth(lang, months.at(-1)!)),
     method: 'ketepatan',
     collapse: true,
-    legend: [...legend, { color: '#57606a', label: T('garis putus = standar layanan', 'dashed = service standard'), dashed: true }],
+    legend: [...legend, { color: STANDARD_GREY, label: T('garis putus = standar layanan', 'dashed = service standard'), dashed: true }],
   };
 }
 
