@@ -138,18 +138,31 @@ const LABEL_EMS = 22;
 /** A little fewer characters than LABEL_EMS holds of wide text (measured on the sample), so Plot does not cut again. */
 const LABEL_CHARS = 40;
 
+/** Characters the shortened part of a row label keeps at least ("Akta Kel…"). */
+const LABEL_MIN = 8;
+
 /**
  * "first · second" for a row label, shortening the part that does not tell the row apart when
  * both do not fit: with `keep` = 'second', "Surat Keterangan Tidak Mam… · Kelurahan Oepura" where
  * Plot's own cut would leave eight rows reading "Surat Keterangan Tidak Mampu · Kelurahan…".
- * The whole label goes in the row's title.
+ * When the kept part alone is too long, the other keeps its first LABEL_MIN characters and the
+ * kept part its start and its end, where names of one kind differ ("Suku Dinas Du…Jakarta
+ * Selatan"). The whole label goes in the row's title.
  */
 export function fitLabel(first: string, second: string, keep: 'first' | 'second'): string {
   const whole = `${first} · ${second}`;
-  const room = LABEL_CHARS - (keep === 'second' ? second : first).length - 4;
-  if (whole.length <= LABEL_CHARS || room < 8) return whole;
-  const cut = (s: string) => `${s.slice(0, room).trimEnd()}…`;
-  return keep === 'second' ? `${cut(first)} · ${second}` : `${first} · ${cut(second)}`;
+  if (whole.length <= LABEL_CHARS) return whole;
+  const kept = keep === 'second' ? second : first;
+  const other = keep === 'second' ? first : second;
+  const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n).trimEnd()}…`);
+  const room = LABEL_CHARS - kept.length - 4;
+  let [a, b] = room >= LABEL_MIN ? [cut(other, room), kept] : [cut(other, LABEL_MIN), ''];
+  if (b === '') {
+    const n = LABEL_CHARS - a.length - 4;
+    const head = Math.ceil(n * 0.4);
+    b = kept.length <= n ? kept : `${kept.slice(0, head).trimEnd()}…${kept.slice(kept.length - (n - head)).trimStart()}`;
+  }
+  return keep === 'second' ? `${a} · ${b}` : `${b} · ${a}`;
 }
 
 /** Margins of row charts: a little air on top, room for the x axis and its label below. */

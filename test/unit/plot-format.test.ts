@@ -94,8 +94,13 @@ describe('fitLabel: a row label that keeps the part telling rows apart', () => {
   test('a service offered once keeps its name whole', () => {
     expect(fitLabel('Surat Keterangan Ahli Waris', 'Kantor Kecamatan Maulafa', 'first')).toBe('Surat Keterangan Ahli Waris · Kantor Ke…');
   });
-  test('no room to shorten: the whole label, for Plot to cut', () => {
-    const unit = 'Dinas Kependudukan dan Pencatatan Sipil Kota';
-    expect(fitLabel('Akta Kelahiran', unit, 'second')).toBe(`Akta Kelahiran · ${unit}`);
+  test('a kept part too long alone keeps its start and its end, and the other its first characters', () => {
+    // Three Suku Dinas told apart by their last word; three services by their first eight letters.
+    const rows = ['Akta Kelahiran', 'Akta Kematian', 'Penerbitan KTP-el'].flatMap((service) =>
+      ['Pusat', 'Selatan', 'Timur'].map((city) => fitLabel(service, `Suku Dinas Dukcapil Kota Administrasi Jakarta ${city}`, 'second')),
+    );
+    expect(rows[1]).toBe('Akta Kel… · Suku Dinas…Jakarta Selatan');
+    expect(new Set(rows).size).toBe(rows.length);
+    for (const r of rows) expect(r.length).toBeLessThanOrEqual(40);
   });
 });
