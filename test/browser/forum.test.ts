@@ -81,6 +81,8 @@ describe('forum view: presenting', () => {
     expect(new URL(page.url()).hash).toBe(`#slide-${slides - 1}`);
     // A reader who scrolled elsewhere moves on from where the screen is, not from the last key.
     await page.$eval('#slide-2', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
+    // As a reader would: the key once the screen has come to rest (scroll snapping may still move it).
+    await expect.poll(() => top(2)).toBe(0);
     await page.keyboard.press('ArrowRight');
     expect(new URL(page.url()).hash).toBe('#slide-3');
     await page.close();
