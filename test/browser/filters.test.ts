@@ -216,43 +216,45 @@ describe('filters on region and unit pages', () => {
     await page.close();
   });
 
-  test('while the engine is still on its way, going back to the build’s choice brings the build’s chart back at once', async () => {
+  /**
+   * The region page on a link so slow that DuckDB never arrives, another period chosen for its
+   * IKM chart; `builtBack` waits for the chart and checks it is the build's again.
+   */
+  async function choosingWhileDownloading() {
     const page = await browser.context.newPage();
-    // A link so slow that DuckDB never arrives.
     await page.route((url) => isDuckDb(url.href), () => undefined);
     await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
-    const built = { cells: await tableCells(page, 'ikm'), drawing: await drawing(page, 'ikm') };
+    const built = { cells: await tableCells(page, 'ikm'), svg: (await drawing(page, 'ikm')).svg };
     const initial = await page.inputValue('#ikm-periode');
+    expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
     await page.selectOption('#ikm-periode', region.periods.find((p) => p !== initial)!);
     await page.waitForSelector('#ikm[data-state=running]', { state: 'attached' });
+    const builtBack = async () => {
+      await page.waitForSelector('#ikm[data-state=done]', { state: 'attached', timeout: 5_000 });
+      expect(await page.inputValue('#ikm-periode')).toBe(initial);
+      expect(await page.getAttribute('#ikm', 'data-source')).toBeNull();
+      expect(await tableCells(page, 'ikm')).toEqual(built.cells);
+      expect((await drawing(page, 'ikm')).svg).toBe(built.svg);
+      expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
+      expect(new URL(page.url()).search).toBe('');
+    };
+    return { page, initial, builtBack };
+  }
+
+  test('while the engine is still on its way, going back to the build’s choice brings the build’s chart back at once', async () => {
+    const { page, initial, builtBack } = await choosingWhileDownloading();
     await page.selectOption('#ikm-periode', initial);
-    await page.waitForSelector('#ikm[data-state=done]', { state: 'attached', timeout: 5_000 });
-    expect(await page.getAttribute('#ikm', 'data-source')).toBeNull();
-    expect(await tableCells(page, 'ikm')).toEqual(built.cells);
-    expect((await drawing(page, 'ikm')).svg).toBe(built.drawing.svg);
+    await builtBack();
     expect(await page.textContent('#ikm .kt-filter-status')).toBe('');
     await page.close();
   });
 
   test('while the engine is still on its way, Cancel puts the build’s choice and chart back', async () => {
-    const page = await browser.context.newPage();
-    await page.route((url) => isDuckDb(url.href), () => undefined);
-    await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
-    const built = { cells: await tableCells(page, 'ikm'), drawing: await drawing(page, 'ikm') };
-    const initial = await page.inputValue('#ikm-periode');
-    expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
-    await page.selectOption('#ikm-periode', region.periods.find((p) => p !== initial)!);
-    await page.waitForSelector('#ikm[data-state=running]', { state: 'attached' });
+    const { page, builtBack } = await choosingWhileDownloading();
     await page.click('#ikm button[data-cancel]');
-    await page.waitForSelector('#ikm[data-state=done]', { state: 'attached', timeout: 5_000 });
-    expect(await page.inputValue('#ikm-periode')).toBe(initial);
-    expect(await page.getAttribute('#ikm', 'data-source')).toBeNull();
-    expect(await tableCells(page, 'ikm')).toEqual(built.cells);
-    expect((await drawing(page, 'ikm')).svg).toBe(built.drawing.svg);
-    expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
+    await builtBack();
     expect(await page.textContent('#ikm .kt-filter-status')).toMatch(/^Grafik semula ditampilkan/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ikm-periode');
-    expect(new URL(page.url()).search).toBe('');
     await page.close();
   });
 
