@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { deriveTables } from './derive/tables.ts';
 import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
@@ -109,18 +109,33 @@ async function renderPages(siteStage: string, dataStage: string): Promise<void> 
   await indexForSearch(siteStage);
 }
 
+/** Search index runs before Pagefind's output is taken as it is (the empty-file gate judges it then). */
+const SEARCH_INDEX_TRIES = 3;
+
 /**
  * Pagefind indexes the built pages into <site>/pagefind/ (one index per page language), so
  * search works on any static host without a server; its scripts are served from the site.
+ * Now and then it leaves one of its files empty (seen with pagefind-component-ui.css and
+ * wasm.unknown.pagefind, under load: its backend, stopped by close(), may still be writing):
+ * then the index is made again, from scratch.
  */
-async function indexForSearch(siteStage: string): Promise<void> {
+export async function indexForSearch(siteStage: string, run: (outputPath: string) => Promise<void> = runPagefind): Promise<number> {
+  const out = join(siteStage, 'pagefind');
+  for (let tries = 1; ; tries++) {
+    await rm(out, { recursive: true, force: true });
+    await run(out);
+    if (tries === SEARCH_INDEX_TRIES || (await emptyFiles(out)).length === 0) return tries;
+  }
+}
+
+async function runPagefind(outputPath: string): Promise<void> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteStage });
+    const added = await index.addDirectory({ path: dirname(outputPath) });
     if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(siteStage, 'pagefind') });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();

@@ -1,8 +1,10 @@
-/** The gate that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate). */
+/** The gate that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the search index made again when Pagefind leaves one. */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { indexForSearch } from '../../src/pipeline.ts';
 import { emptyFiles } from '../../src/publish/site-files.ts';
 
 let root: string;
@@ -25,4 +27,31 @@ test('a site with no empty file passes', async () => {
   await writeFile(join(root, 'pagefind', 'wasm.unknown.pagefind'), 'x');
   await writeFile(join(root, 'pagefind', 'index', 'a.pf_index'), 'x');
   expect(await emptyFiles(root)).toEqual([]);
+});
+
+test('a search index Pagefind left a file of empty is made again, from scratch, three times at most', async () => {
+  const site = await mkdtemp(join(tmpdir(), 'kt-search-index-'));
+  // A Pagefind that leaves its stylesheet empty the first `bad` times it runs.
+  const flaky = (bad: number) => {
+    let runs = 0;
+    return async (out: string) => {
+      runs++;
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'pagefind.js'), 'x');
+      await writeFile(join(out, 'pagefind-component-ui.css'), runs <= bad ? '' : 'x');
+      if (runs === 1) await writeFile(join(out, 'first-run-only.txt'), 'x');
+    };
+  };
+  try {
+    expect(await indexForSearch(site, flaky(0))).toBe(1);
+    expect(await indexForSearch(site, flaky(1))).toBe(2);
+    // Made again from scratch: nothing of the first run is left.
+    expect(await emptyFiles(join(site, 'pagefind'))).toEqual([]);
+    expect(existsSync(join(site, 'pagefind', 'first-run-only.txt'))).toBe(false);
+    // Still empty after three: left for the empty-file gate to refuse.
+    expect(await indexForSearch(site, flaky(5))).toBe(3);
+    expect(await emptyFiles(join(site, 'pagefind'))).toEqual(['pagefind-component-ui.css']);
+  } finally {
+    await rm(site, { recursive: true, force: true });
+  }
 });
