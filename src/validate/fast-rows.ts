@@ -8,9 +8,10 @@
  *
  * Only rows whose every cell reads plainly go this way: the right number of cells, none with a
  * space or other character to trim at either end, a doubled quote "" only in a text column,
- * every value one the column's reader accepts. Any other row is split by splitRow and checked by FileRules.row, in its place
- * among the others, so every report and every stored value is the one the general way gives.
- * test/unit/fast-rows.test.ts reads damaged files both ways and requires the same result.
+ * every value one the column's reader accepts. Any other row is split by splitRow and checked
+ * by FileRules.row, in its place among the others, so every report and every stored value is
+ * the one the general way gives. test/unit/fast-rows.test.ts reads damaged files both ways and
+ * requires the same result.
  */
 import { isBlank } from '../read/csv.ts';
 import { splitRow, type CodeUnits, type SliceText } from '../read/split.ts';
