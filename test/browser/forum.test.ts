@@ -15,11 +15,16 @@ const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 const region = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data[0].kode_wilayah;
 
-const hash = (page: Page) => new URL(page.url()).hash;
+/**
+ * The slide in the address, read in the page: page.url() learns of history.replaceState from an
+ * event that can come after the next line of the test (on a busy machine it still showed the
+ * slide before).
+ */
+const hash = (page: Page) => page.evaluate(() => location.hash);
 /** How far a slide's top is from the top of the screen (0: it is the one shown). */
 const top = (page: Page, n: number) => page.$eval(`#slide-${n}`, (el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
 /** Which slide is at the top of the screen and in the address. */
-const shown = async (page: Page, n: number) => ({ hash: hash(page), top: await top(page, n) });
+const shown = async (page: Page, n: number) => ({ hash: await hash(page), top: await top(page, n) });
 /** The page is in (or out of) full screen; fullscreenchange, and what it runs, may come a frame later: poll after. */
 const full = (page: Page, on: boolean) => page.waitForFunction((on) => (document.fullscreenElement !== null) === on, on);
 const label = (page: Page) => page.$eval(fullscreenButton, (b) => b.textContent?.trim());
@@ -67,24 +72,22 @@ describe('forum view: presenting', () => {
     const top = (n: number) => page.$eval(`#slide-${n}`, (el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
 
     await page.keyboard.press('ArrowRight');
-    expect(new URL(page.url()).hash).toBe('#slide-2');
+    expect(await hash(page)).toBe('#slide-2');
     expect(await top(2)).toBe(0);
     await page.keyboard.press('ArrowRight');
-    expect(new URL(page.url()).hash).toBe('#slide-3');
+    expect(await hash(page)).toBe('#slide-3');
     expect(await top(3)).toBe(0);
     await page.keyboard.press('ArrowLeft');
-    expect(new URL(page.url()).hash).toBe('#slide-2');
+    expect(await hash(page)).toBe('#slide-2');
     await page.keyboard.press('End');
-    expect(new URL(page.url()).hash).toBe(`#slide-${slides}`);
+    expect(await hash(page)).toBe(`#slide-${slides}`);
     expect(await page.textContent('#deck-position')).toContain(`${slides}`);
     await page.keyboard.press('ArrowLeft');
-    expect(new URL(page.url()).hash).toBe(`#slide-${slides - 1}`);
+    expect(await hash(page)).toBe(`#slide-${slides - 1}`);
     // A reader who scrolled elsewhere moves on from where the screen is, not from the last key.
     await page.$eval('#slide-2', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
-    // As a reader would: the key once the screen has come to rest (scroll snapping may still move it).
-    await expect.poll(() => top(2)).toBe(0);
     await page.keyboard.press('ArrowRight');
-    expect(new URL(page.url()).hash).toBe('#slide-3');
+    expect(await hash(page)).toBe('#slide-3');
     await page.close();
   });
 
@@ -93,13 +96,13 @@ describe('forum view: presenting', () => {
     await page.click('button[data-go=fullscreen]');
     await page.waitForFunction(() => document.fullscreenElement?.id === 'deck');
     await page.keyboard.press('ArrowRight');
-    expect(new URL(page.url()).hash).toBe('#slide-2');
+    expect(await hash(page)).toBe('#slide-2');
     // The deck scrolls, not the window: a reader scrolling it to slide 4, then pressing on.
     await page.$eval('#deck', (deck) => {
       deck.scrollTop += document.getElementById('slide-4')!.getBoundingClientRect().top;
     });
     await page.keyboard.press('ArrowRight');
-    expect(new URL(page.url()).hash).toBe('#slide-5');
+    expect(await hash(page)).toBe('#slide-5');
     await page.close();
   });
 
@@ -154,7 +157,7 @@ describe('forum view: presenting', () => {
   ])('full screen entered by %s and left by %s stays on the slide being presented', async (enter, leave) => {
     const page = await openDeck();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    expect(hash(page)).toBe('#slide-4');
+    expect(await hash(page)).toBe('#slide-4');
 
     if (enter === 'clicked') await page.click(fullscreenButton);
     else {
@@ -170,7 +173,7 @@ describe('forum view: presenting', () => {
     await full(page, false);
     await expect.poll(() => shown(page, 4)).toEqual({ hash: '#slide-4', top: 0 });
     await page.keyboard.press('ArrowRight');
-    expect(hash(page)).toBe('#slide-5');
+    expect(await hash(page)).toBe('#slide-5');
     await page.close();
   });
 
@@ -200,7 +203,7 @@ describe('forum view: presenting', () => {
     await expect.poll(() => label(page)).toBe(exit);
     expect(await navButtonsOnTop(page)).toEqual([true, true, true]);
     await page.click('button[data-go=next]');
-    expect(hash(page)).toBe('#slide-2');
+    expect(await hash(page)).toBe('#slide-2');
     // The slide ends where the nav begins, and nothing of the next one shows.
     expect(Math.abs(await navGap(page, 2))).toBeLessThanOrEqual(1);
     const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
@@ -240,14 +243,14 @@ describe('forum view: presenting', () => {
     expect(await counter()).toBe(`Slide 1 dari ${total}: ${await title(1)}`);
 
     await page.click('.slide-agenda li:nth-child(2) a');
-    expect(hash(page)).toBe('#slide-3');
+    expect(await hash(page)).toBe('#slide-3');
     await expect.poll(counter).toBe(`Slide 3 dari ${total}: ${await title(3)}`);
 
     await page.$eval('#slide-5', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
     await expect.poll(counter).toBe(`Slide 5 dari ${total}: ${await title(5)}`);
     // The keys still move on from the slide on screen.
     await page.keyboard.press('ArrowRight');
-    expect(hash(page)).toBe('#slide-6');
+    expect(await hash(page)).toBe('#slide-6');
     expect(await counter()).toBe(`Slide 6 dari ${total}: ${await title(6)}`);
 
     await page.goto(`${siteUrl}/en/forum/${region}/#slide-3`);

@@ -133,7 +133,8 @@ describe('explorer', () => {
     expect(header).toEqual(['kode_wilayah', 'count_star()']);
     expect(new Map(rows.map(([k, n]) => [k, Number(n)]))).toEqual(expected);
 
-    expect(new URL(page.url()).searchParams.get('q')).toBe(COUNT_SQL);
+    // Read in the page: page.url() hears of history.replaceState a moment later.
+    expect(new URLSearchParams(await page.evaluate(() => location.search)).get('q')).toBe(COUNT_SQL);
     await page.reload();
     expect(await waitForAnswer(page)).toBe('done');
     expect(await page.inputValue('#sql')).toBe(COUNT_SQL);
