@@ -83,12 +83,12 @@ export class FastRows {
   private readonly refCols: FastColumn[];
   private readonly kodeUnit: FastColumn | null;
   /** The table's number columns, the values that fill them (null: none, blank), and their arrays. */
-  private readonly numberTable: number[] = [];
-  private readonly numberFrom: (Float64Array | null)[] = [];
+  private readonly numberTable: readonly number[];
+  private readonly numberFrom: (Float64Array | null)[];
   private numberOut: Float64Array[] = [];
   /** The table's text columns, the file's columns that fill them, and their code arrays. */
-  private readonly textTable: number[] = [];
-  private readonly textFrom: (FastColumn | null)[] = [];
+  private readonly textTable: readonly number[];
+  private readonly textFrom: (FastColumn | null)[];
   private codeOut: Int32Array[] = [];
   private readonly keyCols: (FastColumn | null)[][];
   private readonly starts: Int32Array;
@@ -140,16 +140,11 @@ export class FastRows {
     this.privateCols = this.cols.filter((f) => f.col.private || f.col.nip);
     this.refCols = this.cols.filter((f) => f.col.field.references === 'unit');
     this.kodeUnit = rules.kodeUnit >= 0 ? this.bySlot[rules.kodeUnit] : null;
-    rules.slots.forEach((slot, c) => {
-      const f = this.bySlot[slot];
-      if (stores.table.kindOf(c) === 'number') {
-        this.numberTable.push(c);
-        this.numberFrom.push(f ? f.numbers : null);
-      } else {
-        this.textTable.push(c);
-        this.textFrom.push(f);
-      }
-    });
+    const { numberColumns, textColumns } = stores.table;
+    this.numberTable = numberColumns;
+    this.numberFrom = numberColumns.map((c) => this.bySlot[rules.slots[c]]?.numbers ?? null);
+    this.textTable = textColumns;
+    this.textFrom = textColumns.map((c) => this.bySlot[rules.slots[c]]);
     this.keyCols = rules.keySlots.map((slots) => slots.map((slot) => this.bySlot[slot]));
     this.starts = new Int32Array(BATCH * this.width);
     this.ends = new Int32Array(BATCH * this.width);

@@ -111,15 +111,15 @@ const storeOf = (kind: ColumnKind, capacity?: number): Store => (kind === 'numbe
 export class Table<R extends object> implements Iterable<R> {
   private stores: Store[];
   /**
-   * The stores again, by storage, for pushFrom: each of its loops sees one kind of store and
-   * writes its array directly, and room is made once per record for every column (a quarter
-   * faster than a push into each store in turn).
+   * The stores again, by storage, for pushFrom (and FastRows): each of its loops sees one kind
+   * of store and writes its array directly, and room is made once per record for every column
+   * (a quarter faster than a push into each store in turn).
    */
   private numberStores: NumberStore[] = [];
   private textStores: TextStore[] = [];
   /** The table column of each store in the lists above. */
-  private numberColumns: number[] = [];
-  private textColumns: number[] = [];
+  readonly numberColumns: number[] = [];
+  readonly textColumns: number[] = [];
   /** The `slots` pushFrom was last given, and for each list above the value position of its columns. */
   private slotsSeen: readonly number[] | null = null;
   private numberSlots = new Int32Array(0);
@@ -216,9 +216,6 @@ export class Table<R extends object> implements Iterable<R> {
     return (this.stores[c] as TextStore).code(s);
   }
 
-  kindOf(c: number): ColumnKind {
-    return this.stores[c] instanceof NumberStore ? 'number' : 'text';
-  }
 
   private bindSlots(slots: readonly number[]): void {
     this.slotsSeen = slots;

@@ -48,7 +48,9 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
   const rows = serviceRows(kode, layanan);
   const names = unitNames(kode);
   const colour = unitColours(rows);
-  const panels = colour.size >= PANELS_FROM;
+  /** The service's units, in the order of its rows (those of the colours). */
+  const units = [...colour.keys()];
+  const panels = units.length >= PANELS_FROM;
   const months = [...new Set(rows.map(monthOf))].sort();
   const drawn = rows.filter((r) => num(r, column) !== null);
   const unit = (r: PublishedRow) => str(r, 'kode_unit');
@@ -57,11 +59,11 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
   const fill = panels ? PALETTE[0] : apart.stroke;
   /** The frame's options for the panels, one per unit, with no axis for them: names are drawn above each (panelNames). */
   const frame = (height: number): Plot.PlotOptions =>
-    panels ? { height: colour.size * PANEL_HEIGHT + 58, marginTop: 44, fy: { axis: null, domain: [...colour.keys()], padding: 0.4 } } : { height };
+    panels ? { height: units.length * PANEL_HEIGHT + 58, marginTop: 44, fy: { axis: null, domain: units, padding: 0.4 } } : { height };
   /** Each unit's name above its panel; a long one keeps its end ("Suku Dinas Dukcapil … Jakarta Pusat"). */
   const panelNames = (): Plot.Markish[] =>
     panels
-      ? [Plot.text([...colour.keys()], { fy: (u: string) => u, text: (u: string) => names.get(u) ?? u, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis-middle' })]
+      ? [Plot.text(units, { fy: (u: string) => u, text: (u: string) => names.get(u) ?? u, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis-middle' })]
       : [];
   const nameOf = (r: PublishedRow) => names.get(unit(r)) ?? unit(r);
   /** "A", "A dan B", "A dan 2 unit lain": the units that share a value. */
@@ -76,18 +78,18 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
     const latest = drawn.filter((r) => monthOf(r) === months.at(-1));
     if (latest.length === 0) return none;
     const month = `${formatMonth(lang, months.at(-1)!, true)}: `;
-    const silent = colour.size - latest.length;
+    const silent = units.length - latest.length;
     if (panels && latest.length > 2) {
       const values = latest.map(best.value);
       const withValue = (v: number) => latest.filter((r) => best.value(r) === v);
       const [top, bottom] = [withValue(Math.max(...values)), withValue(Math.min(...values))];
       const reported = silent === 0
-        ? T(`Semua ${colour.size} unit ada di tabel.`, `All ${colour.size} units are in the table.`)
-        : T(`${latest.length} dari ${colour.size} unit melapor bulan ini; semua ada di tabel.`, `${latest.length} of ${colour.size} units reported this month; all are in the table.`);
+        ? T(`Semua ${units.length} unit ada di tabel.`, `All ${units.length} units are in the table.`)
+        : T(`${latest.length} dari ${units.length} unit melapor bulan ini; semua ada di tabel.`, `${latest.length} of ${units.length} units reported this month; all are in the table.`);
       if (top.length === latest.length) return [month, T(`semua ${latest.length} unit `, `all ${latest.length} units `), ...best.cell(top[0]), '. ', reported];
       return [month, `${best.high}: ${who(top)} (`, ...best.cell(top[0]), `); ${best.low}: ${who(bottom)} (`, ...best.cell(bottom[0]), '). ', reported];
     }
-    const listed = latest.flatMap((r, i) => [i === 0 ? month : '; ', ...(colour.size > 1 ? [`${nameOf(r)} `] : []), ...what(r)]);
+    const listed = latest.flatMap((r, i) => [i === 0 ? month : '; ', ...(units.length > 1 ? [`${nameOf(r)} `] : []), ...what(r)]);
     return silent > 0 && panels ? [...listed, T(` (${silent} unit lain tidak melapor bulan ini).`, ` (${silent} other units did not report this month).`)] : [...listed, '.'];
   };
   const legend = panels ? [] : [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u }));
