@@ -58,7 +58,8 @@ export function readerPlan(field: Field, dialect: Dialect): ReaderPlan {
   }
 }
 
-export function compileReader(field: Field, dialect: Dialect): Reader {
+/** `plan`: readerPlan(field, dialect), when the caller has it already (FileRules keeps it for FastRows). */
+export function compileReader(field: Field, dialect: Dialect, plan: ReaderPlan = readerPlan(field, dialect)): Reader {
   const check = compileCheck(field);
   const general: Reader = (raw) => {
     const value = parseCell(field.kind, field, raw, dialect);
@@ -66,7 +67,6 @@ export function compileReader(field: Field, dialect: Dialect): Reader {
     const bad = check(value);
     return bad ? new CellProblem('constraint-error', bad) : value;
   };
-  const plan = readerPlan(field, dialect);
   switch (plan.kind) {
     case 'number': {
       const { decimalMark, simple, min, max, above } = plan;

@@ -188,6 +188,7 @@ export class FileRules {
         });
         return;
       }
+      const plan = readerPlan(field, this.dialect);
       this.columns.push({
         index,
         slot: names.indexOf(name),
@@ -196,8 +197,8 @@ export class FileRules {
         private: field.private,
         required: field.required,
         nip: field.kind === 'nip',
-        plan: readerPlan(field, this.dialect),
-        read: compileReader(field, this.dialect),
+        plan,
+        read: compileReader(field, this.dialect, plan),
       });
     });
     for (const n of names) {
