@@ -1,4 +1,5 @@
 /** Site configuration that a deployer may change without touching code. */
+import { embedAncestors } from './deploy/policy.ts';
 import { DEFAULT_THRESHOLD, MIN_THRESHOLD } from './derive/suppression.ts';
 
 export interface SiteConfig {
@@ -6,6 +7,8 @@ export interface SiteConfig {
   threshold: number;
   /** Build date: SOURCE_DATE_EPOCH when set, so that the same input gives the same bytes. */
   buildDate: string;
+  /** Who may frame the embeds (`frame-ancestors`): KT_EMBED_FRAME_ANCESTORS, default any site. */
+  embedAncestors: string;
 }
 
 export class ConfigError extends Error {}
@@ -18,5 +21,11 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   }
   const epoch = env.SOURCE_DATE_EPOCH;
   const date = epoch ? new Date(Number(epoch) * 1000) : new Date();
-  return { threshold, buildDate: date.toISOString().slice(0, 10) };
+  let ancestors: string;
+  try {
+    ancestors = embedAncestors(env.KT_EMBED_FRAME_ANCESTORS);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return { threshold, buildDate: date.toISOString().slice(0, 10), embedAncestors: ancestors };
 }

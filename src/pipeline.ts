@@ -1,5 +1,6 @@
 /**
- * The build, end to end: validate → derive → publish → render → gates (no empty file, privacy) → swap.
+ * The build, end to end: validate → derive → publish → render → gates (no empty file, privacy)
+ * → host files (headers, precompressed twins) → swap.
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
@@ -7,6 +8,8 @@ import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
+import { writeHostFiles } from './deploy/host-files.ts';
+import { precompress } from './deploy/precompress.ts';
 import { deriveTables } from './derive/tables.ts';
 import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
 import { emptyFiles } from './publish/site-files.ts';
@@ -90,6 +93,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         message: `✗ Gerbang privasi menolak publikasi / privacy gate refused to publish:\n${leaks.map((l) => `  - ${l.file}: ${l.what}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
       };
     }
+
+    // What hosts need, once the site is judged: header files, then compressed twins of its files.
+    await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
+    await precompress(siteStage);
+    lap('host-files');
 
     const old = `${stage}-old`;
     if (existsSync(outDir)) await rename(outDir, old);
