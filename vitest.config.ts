@@ -1,12 +1,16 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
+// Two projects: `unit` runs in seconds with no site build (`npx vitest run --project unit`);
+// `site` builds the sample site once (global setup) and drives it in headless Chromium.
 export default getViteConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     env: { TZ: 'UTC' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'site', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+    ],
   },
 });

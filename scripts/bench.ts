@@ -5,7 +5,7 @@
  *
  *   npm run bench                # all sections, 1 M survey rows at the top size
  *   npm run bench -- --quick     # 10 k / 100 k only, fewer runs (a minute or two); not recorded
- *   npm run bench -- --only=pages,interaction   # some sections: validate, build, pages, interaction; not recorded
+ *   npm run bench -- --only=pages,interaction   # some sections: validate, build, pages, interaction, slowlink; not recorded
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -240,6 +240,47 @@ async function interactionSpeed(siteDir: string) {
   return { explorer, filter };
 }
 
+/**
+ * Section 5: the explorer on a poor link (issue #15 item 10): 10 Mbit/s down, 40 ms latency, the
+ * CPU slowed 4× (a cheap phone), a fresh profile. From the moment the reader opens /jelajah/ to
+ * the first answer of a question asked as soon as the page has loaded; then the same reader
+ * coming back (the HTTP cache keeps the engine: `/_astro/` is cached for a year). Served as a
+ * host serves it (precompressed twins), with the bytes that crossed the link.
+ */
+async function slowLinkSpeed(siteDir: string) {
+  const server = await serveStatic(siteDir);
+  const ask = `document.getElementById('sql').value = 'SELECT kode_wilayah, count(*) FROM ikm_unit GROUP BY 1'; document.getElementById('explorer').requestSubmit();`;
+  const first: number[] = [];
+  const again: number[] = [];
+  const bytes: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const { context, close } = await openBrowser();
+      try {
+        for (const into of [first, again]) {
+          const page = await context.newPage();
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (10 * 1000 * 1000) / 8, uploadThroughput: (5 * 1000 * 1000) / 8 });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          let wire = 0;
+          cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (wire += e.encodedDataLength));
+          await page.goto(`${server.url}/jelajah/`, { waitUntil: 'load' });
+          const loadedAt = await page.evaluate(() => performance.now());
+          into.push(loadedAt + (await timed(page, ask, '#result')));
+          if (into === first) bytes.push(wire);
+          await page.close();
+        }
+      } finally {
+        await close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return { first, again, bytes };
+}
+
 /** How long the benchmark's reader looks at the explorer before the first query. */
 const READING_MS = 3000;
 
@@ -343,7 +384,22 @@ async function interactionSection() {
   say();
 }
 
-const SECTIONS: Record<string, () => unknown> = { validate: validationSection, build: buildSection, pages: pagesSection, interaction: interactionSection };
+async function slowLinkSection() {
+  say(`## Explorer on a poor link (sample data; 10 Mbit/s, 40 ms, CPU 4× slower; median of ${RUNS})`);
+  say();
+  const site = sample();
+  if (!site) return say('(sample build failed)');
+  const r = await slowLinkSpeed(site);
+  say('| from … to … | ms (median) | runs (ms) | budget ms |');
+  say('|---|---:|---|---:|');
+  say(`| a new reader opens /jelajah/ → first answer | ${fmt(median(r.first))} | ${r.first.map((x) => fmt(x)).join(', ')} | 8000${median(r.first) <= 8000 ? ' (met)' : ' **(not met)**'} |`);
+  say(`| the same reader comes back → first answer (HTTP cache) | ${fmt(median(r.again))} | ${r.again.map((x) => fmt(x)).join(', ')} | — |`);
+  say();
+  say(`A new reader's browser fetched ${fmt(median(r.bytes) / 2 ** 20, 1)} MiB over the link (precompressed: brotli twins written by the build, served by src/deploy/serve.ts as nginx's brotli_static does).`);
+  say();
+}
+
+const SECTIONS: Record<string, () => unknown> = { validate: validationSection, build: buildSection, pages: pagesSection, interaction: interactionSection, slowlink: slowLinkSection };
 
 async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
