@@ -263,12 +263,13 @@ async function slowLinkSpeed(siteDir: string) {
           await cdp.send('Network.enable');
           await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (10 * 1000 * 1000) / 8, uploadThroughput: (5 * 1000 * 1000) / 8 });
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-          let wire = 0;
-          cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (wire += e.encodedDataLength));
+          // Bytes as they crossed the link (compressed), the engine worker's requests included.
+          const sizes: Promise<number>[] = [];
+          page.on('requestfinished', (r) => sizes.push(r.sizes().then((z) => z.responseBodySize + z.responseHeadersSize, () => 0)));
           await page.goto(`${server.url}/jelajah/`, { waitUntil: 'load' });
           const loadedAt = await page.evaluate(() => performance.now());
           into.push(loadedAt + (await timed(page, ask, '#result')));
-          if (into === first) bytes.push(wire);
+          if (into === first) bytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
           await page.close();
         }
       } finally {

@@ -9,6 +9,8 @@ export interface SiteConfig {
   buildDate: string;
   /** Who may frame the embeds (`frame-ancestors`): KT_EMBED_FRAME_ANCESTORS, default any site. */
   embedAncestors: string;
+  /** The site's public address (KT_SITE_URL), for absolute links in citations and the feed; null when unknown. */
+  siteUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -27,5 +29,5 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
-  return { threshold, buildDate: date.toISOString().slice(0, 10), embedAncestors: ancestors };
+  return { threshold, buildDate: date.toISOString().slice(0, 10), embedAncestors: ancestors, siteUrl: env.KT_SITE_URL ? env.KT_SITE_URL.replace(/\/+$/, '') : null };
 }

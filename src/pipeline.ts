@@ -16,6 +16,10 @@ import { emptyFiles } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
+import { addRelease, carryForward } from './release/archive.ts';
+import { releaseFeed } from './release/feed.ts';
+import { FEED_FILE } from './release/paths.ts';
+import { releaseId } from './release/identity.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -24,6 +28,11 @@ export interface BuildOptions {
   pages?: boolean;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * A previous site (or its `data/rilis/` folder) whose releases this build carries forward,
+   * besides those of the site already in `outDir` (`--arsip DIR`, KT_ARSIP).
+   */
+  archiveDir?: string;
 }
 
 export interface BuildResult {
@@ -52,6 +61,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   log(formatReport(validated));
 
   const outDir = resolve(opts.outDir);
+  const release = await releaseId({ dataDir: opts.dataDir, regions: validated.regions.map((r) => ({ code: r.code, wilayah: r.wilayah })), settings: { ambang_kelompok: config.threshold } });
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
   const siteStage = join(stage, 'site');
@@ -59,7 +69,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(dataStage, { recursive: true });
   try {
     const tables = deriveTables(validated.regions, { threshold: config.threshold });
-    await publishTables(tables, validated.regions, dataStage, config.buildDate);
+    await publishTables(tables, validated.regions, dataStage, config.buildDate, release);
+    const archived = await carryForward(dataStage, [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d)));
+    const fresh = !archived.some((m) => m.id === release);
+    const releases = await addRelease(dataStage, release, config.buildDate, archived);
     await writeFile(
       join(dataStage, QUALITY_FILE),
       JSON.stringify({ tanggal_bangun: config.buildDate, ambang_kelompok: config.threshold, peringatan: validated.warnings, wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })) }, null, 2) + '\n',
@@ -68,6 +81,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     if (opts.pages !== false) {
       await renderPages(siteStage, dataStage);
+      await writeFile(join(siteStage, FEED_FILE), releaseFeed(releases, config.siteUrl));
       lap('pages');
     } else {
       await mkdir(siteStage, { recursive: true });
@@ -104,7 +118,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await rename(siteStage, outDir);
     await rm(old, { recursive: true, force: true });
     lap('swap');
-    return { ok: true, message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir}`, timings };
+    return { ok: true, message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`, timings };
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

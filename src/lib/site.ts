@@ -5,6 +5,8 @@
  */
 import { readTable } from './published.ts';
 import { siteConfig } from '../config.ts';
+import { readPublishedJson } from './published.ts';
+import { RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
 
 export interface SiteFacts {
   licence: string;
@@ -12,6 +14,10 @@ export interface SiteFacts {
   buildDate: string;
   /** True when any region says its data are synthetic, sample or test data. */
   synthetic: boolean;
+  /** This publication (src/release/): its ID and the last month its data cover; null for a site built before releases. */
+  release: ReleaseMeta | null;
+  /** Every release in the archive, newest first. */
+  releases: ReleaseMeta[];
 }
 
 // A region's `sumber` (or name) says where the data come from; the sample generator and the
@@ -26,7 +32,9 @@ export function siteFacts(): SiteFacts {
   const licence = String(wilayah.find((w) => w.lisensi)?.lisensi ?? 'CC-BY-4.0');
   const synthetic =
     process.env.KT_DATA_SINTETIS === '1' || wilayah.some((w) => SYNTHETIC_WORDS.test(`${w.sumber ?? ''} ${w.nama ?? ''}`));
-  cached = { licence, licenceUrl: licenceUrl(licence), buildDate: siteConfig().buildDate, synthetic };
+  const releases = readPublishedJson<{ rilis: ReleaseMeta[] }>(`${RELEASES_DIR}/${RELEASE_INDEX}`)?.rilis ?? [];
+  const version = readPublishedJson<{ version: string }>('datapackage.json')?.version;
+  cached = { licence, licenceUrl: licenceUrl(licence), buildDate: siteConfig().buildDate, synthetic, release: releases.find((r) => r.id === version) ?? null, releases };
   return cached;
 }
 

@@ -31,6 +31,9 @@ const id = {
   footerLicence: 'Data dapat digunakan ulang dengan lisensi',
   footerSource: 'Unduh tabel lengkap di halaman',
   footerBuilt: 'Dibangun',
+  footerRelease: 'Rilis',
+  dataUntil: 'data hingga',
+  releasesFeed: 'Umpan rilis data (Atom)',
   missing: {
     hidden: 'disembunyikan',
     na: 'tidak tersedia',
@@ -136,6 +139,9 @@ const en: Words = {
   footerLicence: 'The data may be reused under the licence',
   footerSource: 'Download the full tables on the page',
   footerBuilt: 'Built',
+  footerRelease: 'Release',
+  dataUntil: 'data up to',
+  releasesFeed: 'Data release feed (Atom)',
   missing: {
     hidden: 'hidden',
     na: 'not available',

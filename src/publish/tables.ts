@@ -14,6 +14,7 @@ export async function publishTables(
   regions: readonly { code: string; wilayah: Wilayah }[],
   dir: string,
   buildDate: string,
+  release: string,
 ): Promise<PublishedFile[]> {
   const files: PublishedFile[] = [];
   await withDuckDb(async (run) => {
@@ -32,7 +33,7 @@ export async function publishTables(
     }
     await parquet;
   });
-  const pkg = await dataPackage(files, regions, buildDate);
+  const pkg = await dataPackage(files, regions, buildDate, release);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');
   return files;
 }

@@ -1,0 +1,115 @@
+/**
+ * The release archive: every publication's tables stay under `data/rilis/<id>/` at stable URLs,
+ * with what changed since the one before (`perubahan.csv`, `rilis.json`) and a list of all of
+ * them, newest first (`data/rilis/index.json`). A build carries the archive forward from the
+ * site it replaces (the same output folder) and from `--arsip DIR` (a previous site, for a CI
+ * job that starts from a clean clone); a release already in the archive is kept byte for byte.
+ */
+import { copyFile, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { TABLES, type TableName } from '../contract/published.ts';
+import { csvFileName } from '../queries/published-views.ts';
+import { compareReleases, revisionsCsv, type TableChange } from './changes.ts';
+
+/** Under the published data folder: `data/rilis/`. */
+export const RELEASES_DIR = 'rilis';
+export const RELEASE_INDEX = 'index.json';
+export const RELEASE_META = 'rilis.json';
+export const CHANGES_FILE = 'perubahan.csv';
+
+export interface ReleaseMeta {
+  id: string;
+  /** 1 for the first release of this archive, then one more each. */
+  nomor: number;
+  /** The build date of its first publication. */
+  tanggal: string;
+  /** The last month its monthly tables cover (`YYYY-MM`), or null. */
+  data_hingga: string | null;
+  /** The release it is compared with, or null for the first. */
+  sebelumnya: string | null;
+  tabel: TableChange[];
+  /** How many headline figures were revised (their list: perubahan.csv). */
+  revisi: number;
+}
+
+const ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/;
+const RELEASE_FILE = /\.(csv|parquet|json)$/;
+
+/** Where a source holds its releases: a site (`<dir>/data/rilis/`) or the release folder itself. */
+function releasesIn(source: string): string | null {
+  for (const dir of [join(source, 'data', RELEASES_DIR), source]) if (existsSync(join(dir, RELEASE_INDEX))) return dir;
+  return null;
+}
+
+/** Copies the releases of every source not yet in `dataStage/rilis/`; returns all the archive now holds. */
+export async function carryForward(dataStage: string, sources: readonly string[]): Promise<ReleaseMeta[]> {
+  const into = join(dataStage, RELEASES_DIR);
+  await mkdir(into, { recursive: true });
+  for (const source of sources) {
+    const from = releasesIn(source);
+    if (!from) continue;
+    for (const e of await readdir(from, { withFileTypes: true })) {
+      if (!e.isDirectory() || !ID.test(e.name) || existsSync(join(into, e.name)) || !existsSync(join(from, e.name, RELEASE_META))) continue;
+      // The release's own files only: its page and the compressed twins are made anew by each build.
+      await mkdir(join(into, e.name));
+      for (const f of await readdir(join(from, e.name), { withFileTypes: true })) {
+        if (f.isFile() && RELEASE_FILE.test(f.name)) await copyFile(join(from, e.name, f.name), join(into, e.name, f.name));
+      }
+    }
+  }
+  return readArchive(into);
+}
+
+async function readArchive(dir: string): Promise<ReleaseMeta[]> {
+  const metas: ReleaseMeta[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && ID.test(e.name)) metas.push(JSON.parse(await readFile(join(dir, e.name, RELEASE_META), 'utf8')) as ReleaseMeta);
+  }
+  return metas.sort((a, b) => b.nomor - a.nomor);
+}
+
+/** The last month the monthly tables cover. */
+function lastMonth(csv: (name: TableName) => string | undefined): string | null {
+  let last: string | null = null;
+  for (const name of ['ketepatan_layanan', 'kepatuhan_laporan', 'pengaduan_bulanan'] as const) {
+    const text = csv(name);
+    if (!text) continue;
+    for (const r of Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data) {
+      const month = r.tahun && r.bulan ? `${r.tahun}-${r.bulan.padStart(2, '0')}` : /^\d{4}-\d{2}$/.test(r.bulan ?? '') ? r.bulan : null;
+      if (month && (last === null || month > last)) last = month;
+    }
+  }
+  return last;
+}
+
+/**
+ * Adds this build's tables to the archive as release `id` (unless the archive has it already:
+ * the same inputs, the same release), then writes the archive's list. Returns the list, newest first.
+ */
+export async function addRelease(dataStage: string, id: string, buildDate: string, archived: readonly ReleaseMeta[]): Promise<ReleaseMeta[]> {
+  const root = join(dataStage, RELEASES_DIR);
+  let all = [...archived];
+  if (!all.some((m) => m.id === id)) {
+    const dir = join(root, id);
+    await mkdir(dir, { recursive: true });
+    const previous = all[0] ?? null;
+    const read = (base: string) => (name: TableName) => {
+      const p = join(base, csvFileName(TABLES.find((t) => t.name === name)!));
+      return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+    };
+    const current = read(dataStage);
+    const { tables, revisions } = compareReleases(previous ? read(join(root, previous.id)) : () => undefined, current);
+    for (const f of await readdir(dataStage, { withFileTypes: true })) {
+      if (f.isFile() && (/\.(csv|parquet)$/.test(f.name) || f.name === 'datapackage.json')) await copyFile(join(dataStage, f.name), join(dir, f.name));
+    }
+    await writeFile(join(dir, CHANGES_FILE), revisionsCsv(revisions));
+    const meta: ReleaseMeta = { id, nomor: (previous?.nomor ?? 0) + 1, tanggal: buildDate, data_hingga: lastMonth(current), sebelumnya: previous?.id ?? null, tabel: tables, revisi: revisions.length };
+    await writeFile(join(dir, RELEASE_META), JSON.stringify(meta, null, 2) + '\n');
+    all = [meta, ...all];
+  }
+  await writeFile(join(root, RELEASE_INDEX), JSON.stringify({ rilis: all }, null, 2) + '\n');
+  return all;
+}
+

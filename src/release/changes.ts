@@ -1,0 +1,112 @@
+/**
+ * What changed between two releases, from their published CSVs alone (no input is read): per
+ * table, rows added, removed and changed (matched by the table's primary key; a table without
+ * one, the survey microdata, by whole rows), and every headline figure that was revised, old →
+ * new. Pure: the archive reads the files, this compares them.
+ */
+import Papa from 'papaparse';
+import { TABLES, type TableName } from '../contract/published.ts';
+
+export interface TableChange {
+  tabel: TableName;
+  baris: number;
+  ditambah: number;
+  dihapus: number;
+  diubah: number;
+}
+
+/** One revised headline figure, as a row of `perubahan.csv`. */
+export interface Revision {
+  tabel: TableName;
+  kode_wilayah: string;
+  kode_unit: string;
+  /** The rest of the row's key: a period, a year and indicator code. */
+  kunci: string;
+  kolom: string;
+  lama: string;
+  baru: string;
+}
+
+/** The headline figures whose revisions are listed one by one (issue #11: IKM, capaian, predikat counts). */
+export const HEADLINES: Partial<Record<TableName, readonly string[]>> = {
+  ikm_unit: ['ikm', 'mutu'],
+  capaian_iku: ['capaian', 'kategori'],
+  predikat_unit: ['pegawai', 'sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'],
+};
+
+export const REVISION_COLUMNS = ['tabel', 'kode_wilayah', 'kode_unit', 'kunci', 'kolom', 'lama', 'baru'] as const;
+
+type Rows = { header: string[]; rows: string[][] };
+
+const parse = (csv: string | undefined): Rows => {
+  if (csv === undefined) return { header: [], rows: [] };
+  const data = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+  return { header: data[0] ?? [], rows: data.slice(1) };
+};
+
+function keyed(t: Rows, key: readonly string[]): Map<string, string[]> {
+  const at = key.map((k) => t.header.indexOf(k));
+  return new Map(t.rows.map((r) => [JSON.stringify(at.map((i) => r[i])), r]));
+}
+
+/** Rows of `a` not in `b`, counted as a multiset (a row repeated twice counts twice). */
+function multisetMinus(a: string[][], b: string[][]): number {
+  const left = new Map<string, number>();
+  for (const r of b) {
+    const k = JSON.stringify(r);
+    left.set(k, (left.get(k) ?? 0) + 1);
+  }
+  let n = 0;
+  for (const r of a) {
+    const k = JSON.stringify(r);
+    const c = left.get(k) ?? 0;
+    if (c > 0) left.set(k, c - 1);
+    else n++;
+  }
+  return n;
+}
+
+export function compareReleases(previous: (name: TableName) => string | undefined, current: (name: TableName) => string | undefined): { tables: TableChange[]; revisions: Revision[] } {
+  const tables: TableChange[] = [];
+  const revisions: Revision[] = [];
+  for (const table of TABLES) {
+    const before = parse(previous(table.name));
+    const after = parse(current(table.name));
+    if (table.primaryKey.length === 0) {
+      tables.push({ tabel: table.name, baris: after.rows.length, ditambah: multisetMinus(after.rows, before.rows), dihapus: multisetMinus(before.rows, after.rows), diubah: 0 });
+      continue;
+    }
+    const old = keyed(before, table.primaryKey);
+    const now = keyed(after, table.primaryKey);
+    let added = 0;
+    let changed = 0;
+    const watched = HEADLINES[table.name] ?? [];
+    for (const [k, row] of now) {
+      const was = old.get(k);
+      if (!was) {
+        added++;
+        continue;
+      }
+      // Columns are compared by name: a column added to a table in a later version is no change of its rows.
+      const differs = after.header.some((c, i) => before.header.includes(c) && was[before.header.indexOf(c)] !== row[i]);
+      if (!differs) continue;
+      changed++;
+      const cell = (r: string[], h: string[], c: string) => r[h.indexOf(c)] ?? '';
+      for (const col of watched) {
+        const [lama, baru] = [cell(was, before.header, col), cell(row, after.header, col)];
+        if (lama === baru) continue;
+        const rest = table.primaryKey.filter((c) => c !== 'kode_wilayah' && c !== 'kode_unit').map((c) => cell(row, after.header, c));
+        revisions.push({ tabel: table.name, kode_wilayah: cell(row, after.header, 'kode_wilayah'), kode_unit: cell(row, after.header, 'kode_unit'), kunci: rest.join(' · '), kolom: col, lama, baru });
+      }
+    }
+    let removed = 0;
+    for (const k of old.keys()) if (!now.has(k)) removed++;
+    tables.push({ tabel: table.name, baris: after.rows.length, ditambah: added, dihapus: removed, diubah: changed });
+  }
+  return { tables, revisions };
+}
+
+/** `perubahan.csv`: one revised headline figure a row (all cells are published values). */
+export function revisionsCsv(revisions: readonly Revision[]): string {
+  return Papa.unparse({ fields: [...REVISION_COLUMNS], data: revisions.map((r) => REVISION_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' }) + '\r\n';
+}

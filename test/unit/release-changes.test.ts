@@ -1,0 +1,67 @@
+/** What changed between two releases (src/release/changes.ts), on hand-made tables with hand-counted answers. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { releaseId } from '../../src/release/identity.ts';
+import { describe, expect, it } from 'vitest';
+import { compareReleases, revisionsCsv } from '../../src/release/changes.ts';
+import { releaseSummary } from '../../src/release/summary.ts';
+import type { TableName } from '../../src/contract/published.ts';
+
+const ikmHeader = 'kode_wilayah,kode_unit,periode,responden,ikm,mutu';
+const before: Partial<Record<TableName, string>> = {
+  ikm_unit: `${ikmHeader}\r\nb,U1,2025-S1,30,80.5,B\r\nb,U2,2025-S1,40,70,C\r\nb,U3,2025-S1,12,90,A\r\n`,
+  skm_responden: 'kode_wilayah,kode_unit,persyaratan\r\nb,U1,4\r\nb,U1,4\r\nb,U2,3\r\n',
+};
+const after: Partial<Record<TableName, string>> = {
+  // U1 revised (ikm and mutu), U2 unchanged, U3 gone, U4 new
+  ikm_unit: `${ikmHeader}\r\nb,U1,2025-S1,31,76.6,C\r\nb,U2,2025-S1,40,70,C\r\nb,U4,2025-S1,10,88.31,A\r\n`,
+  // one of the two equal rows gone, one new row
+  skm_responden: 'kode_wilayah,kode_unit,persyaratan\r\nb,U1,4\r\nb,U2,3\r\nb,U2,1\r\n',
+};
+
+describe('compareReleases', () => {
+  const { tables, revisions } = compareReleases((n) => before[n], (n) => after[n]);
+  const byName = Object.fromEntries(tables.map((t) => [t.tabel, t]));
+
+  it('counts rows added, removed and changed by the primary key', () => {
+    expect(byName.ikm_unit).toEqual({ tabel: 'ikm_unit', baris: 3, ditambah: 1, dihapus: 1, diubah: 1 });
+  });
+
+  it('counts a table without a key as a multiset of rows', () => {
+    expect(byName.skm_responden).toEqual({ tabel: 'skm_responden', baris: 3, ditambah: 1, dihapus: 1, diubah: 0 });
+  });
+
+  it('lists each revised headline figure, old → new, and not the columns that are not headlines', () => {
+    expect(revisions).toEqual([
+      { tabel: 'ikm_unit', kode_wilayah: 'b', kode_unit: 'U1', kunci: '2025-S1', kolom: 'ikm', lama: '80.5', baru: '76.6' },
+      { tabel: 'ikm_unit', kode_wilayah: 'b', kode_unit: 'U1', kunci: '2025-S1', kolom: 'mutu', lama: 'B', baru: 'C' },
+    ]);
+    expect(revisionsCsv(revisions)).toBe('tabel,kode_wilayah,kode_unit,kunci,kolom,lama,baru\r\nikm_unit,b,U1,2025-S1,ikm,80.5,76.6\r\nikm_unit,b,U1,2025-S1,mutu,B,C\r\n');
+  });
+
+  it('says it in words, with the counts it computed', () => {
+    const meta = { id: '2026-02-01-00000002', nomor: 2, tanggal: '2026-02-02', data_hingga: '2026-01', sebelumnya: '2026-01-01-00000001', tabel: tables, revisi: revisions.length };
+    expect(releaseSummary(meta, 'id')).toBe('Dibanding rilis 2026-01-01-00000001, 2 tabel berubah: ikm_unit (+1 ditambah, −1 dihapus, 1 diubah); skm_responden (+1 ditambah, −1 dihapus). 2 angka utama direvisi (IKM, capaian, predikat).');
+    expect(releaseSummary(meta, 'en')).toBe('Compared with release 2026-01-01-00000001, 2 tables changed: ikm_unit (+1 added, −1 removed, 1 changed); skm_responden (+1 added, −1 removed). 2 headline figures revised (IKM, capaian, predikat).');
+    expect(releaseSummary({ ...meta, sebelumnya: null }, 'id')).toBe('Rilis pertama: 2 tabel, 6 baris.');
+  });
+});
+
+
+describe('releaseId', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kt-release-id-'));
+  mkdirSync(join(dir, 'a'));
+  writeFileSync(join(dir, 'a', 'unit.csv'), 'kode_unit,nama_unit,jenis_unit\nU1,Satu,dinas\n');
+  const regions = [{ code: 'a', wilayah: { tanggal_ekspor: '2026-01-15' } }];
+  const id = (settings = { ambang: 10 }) => releaseId({ dataDir: dir, regions, settings });
+
+  it('is the newest export date and a hash of the inputs: the same for the same bytes, new for any change', async () => {
+    const first = await id();
+    expect(first).toMatch(/^2026-01-15-[0-9a-f]{8}$/);
+    expect(await id()).toBe(first);
+    expect(await id({ ambang: 15 })).not.toBe(first);
+    writeFileSync(join(dir, 'a', 'unit.csv'), 'kode_unit,nama_unit,jenis_unit\nU1,Satu,badan\n');
+    expect(await id()).not.toBe(first);
+  });
+});
