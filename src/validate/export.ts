@@ -119,6 +119,7 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
   if (units && units.dialect !== null) {
     ctx.unitCodes = units.codes;
     checkParents(units.table as unknown as Table<UnitRow>, region, issues, units.codes);
+    checkCodeCase(units.table as unknown as Table<UnitRow>, region, issues);
   }
   // The other files only need unit.csv: they are read at the same time (small ones streamed,
   // large ones in slices by several threads), each into its own list of issues, then reported
@@ -149,6 +150,29 @@ function checkParents(units: Table<UnitRow>, region: string, issues: Issue[], co
         en: `induk_unit "${u.induk_unit}" (unit ${u.kode_unit}) is not a kode_unit in unit.csv.`,
       }));
     }
+  }
+}
+
+/**
+ * Contract 1.1: kode_unit is unique also ignoring case. `BKPSDM` and `bkpsdm` would be one
+ * folder of the site on the many hosts whose file systems ignore case, one unit's page over the other's.
+ * (Exact repeats are already unique-errors, their second row not in the table.)
+ */
+function checkCodeCase(units: Table<UnitRow>, region: string, issues: Issue[]) {
+  const firstRow = new Map<string, { code: string; row: number }>();
+  const codes = units.texts('kode_unit');
+  for (let i = 0; i < units.length; i++) {
+    const code = codes.dict[codes.codes[i]];
+    const row = units.fileRowOf(i);
+    const first = firstRow.get(code.toLowerCase());
+    if (!first) {
+      firstRow.set(code.toLowerCase(), { code, row });
+      continue;
+    }
+    issues.push(issue({ region, file: unitInput.file, row, column: 'kode_unit', value: code }, 'unique-error', {
+      id: `kode_unit "${code}" sama dengan "${first.code}" di baris ${first.row} bila huruf besar/kecil diabaikan; halaman keduanya akan bertabrakan. Beri setiap unit kode yang berbeda, bukan hanya beda huruf besar/kecil.`,
+      en: `kode_unit "${code}" equals "${first.code}" on row ${first.row} when case is ignored; their pages would collide. Give each unit a code that differs by more than case.`,
+    }));
   }
 }
 

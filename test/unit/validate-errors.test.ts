@@ -213,6 +213,11 @@ describe('constraint-error', () => {
     expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 6, column: 'kode_layanan', code: 'constraint-error', value: 'L 01' }));
     expect(errors()).toContainEqual(expect.objectContaining({ file: 'iku.csv', row: 2, column: 'target', code: 'constraint-error', value: '0' }));
   });
+  test('a code "..", or one starting with a dot, is refused (it would name a folder of the site above its own)', () => {
+    expect(errors()).toContainEqual(expect.objectContaining({ file: 'unit.csv', row: 4, column: 'kode_unit', code: 'constraint-error', value: '..' }));
+    expect(errors()).toContainEqual(expect.objectContaining({ file: 'unit.csv', row: 5, column: 'kode_unit', code: 'constraint-error', value: '.hidden' }));
+    expect(errors().find((i) => i.value === '..')!.message_en).toContain('starts with a letter or digit');
+  });
 });
 
 describe('enum-error', () => {
@@ -238,6 +243,11 @@ describe('unique-error', () => {
   });
   test('a repeated (kode_unit, kode_layanan, tahun, bulan)', () => {
     expect(errors()).toContainEqual(expect.objectContaining({ file: 'layanan.csv', row: 3, column: 'kode_unit+kode_layanan+tahun+bulan', code: 'unique-error', value: 'U01 / L01 / 2025 / 1' }));
+  });
+  test('a kode_unit that differs from another only in case (U01, u01)', () => {
+    const e = errors().find((i) => i.file === 'unit.csv');
+    expect(e).toEqual(expect.objectContaining({ row: 4, column: 'kode_unit', code: 'unique-error', value: 'u01' }));
+    expect(e!.message_en).toContain('"U01" on row 2');
   });
   test('the same NIP twice in a period', () => {
     expect(errors()).toContainEqual(expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 3, column: 'nip+periode', code: 'unique-error' }));
