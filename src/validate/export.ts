@@ -10,6 +10,8 @@ import { issue, isWarning, type Issue } from '../contract/issues.ts';
 import { REGION_CODE, wilayahSchema, type Wilayah } from '../contract/wilayah.ts';
 import { validateFile, type FileContext } from './file.ts';
 import { DEFAULT_MIN_BYTES, warmUp, type ParallelOptions } from './parallel.ts';
+import { checkPrivateInPublic } from './private-in-public.ts';
+import { PrivateSearch } from './private-search.ts';
 import { PrivateValues } from './private-values.ts';
 import { tableFor } from './rows.ts';
 import type { Table } from './table.ts';
@@ -48,7 +50,7 @@ export interface ValidatedExport extends ExportReport {
   privateValues: PrivateValues;
 }
 
-const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
+export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
 
 async function readWilayah(dir: string, region: string, issues: Issue[]): Promise<Wilayah | null> {
   const at = { region, file: 'wilayah.json' };
@@ -201,6 +203,7 @@ export async function validateExport(dataDir: string, opts: ValidateOptions = {}
     const region = await validateRegion(dir, name, issues, privateValues, opts);
     if (region) regions.push(region);
   }
+  checkPrivateInPublic(regions, PrivateSearch.of(privateValues), issues);
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
     issues.push(issue({ region: '', file: dataDir }, 'constraint-error', { id: 'tidak ada folder wilayah di folder data.', en: 'no region folder in the data folder.' }));
   }
