@@ -84,7 +84,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       };
     }
 
-    const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues));
+    const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues, validated.privateSearch));
     lap('privacy-gate');
     if (leaks.length > 0) {
       return {

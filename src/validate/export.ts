@@ -48,6 +48,8 @@ export interface ValidatedExport extends ExportReport {
   regions: RegionData[];
   /** Every private value of the inputs: the privacy gate refuses output that contains one. */
   privateValues: PrivateValues;
+  /** The same values, looked for inside text (the validator's private-in-public, the gate). */
+  privateSearch: PrivateSearch;
 }
 
 export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
@@ -203,10 +205,11 @@ export async function validateExport(dataDir: string, opts: ValidateOptions = {}
     const region = await validateRegion(dir, name, issues, privateValues, opts);
     if (region) regions.push(region);
   }
-  checkPrivateInPublic(regions, PrivateSearch.of(privateValues), issues);
+  const privateSearch = PrivateSearch.of(privateValues);
+  checkPrivateInPublic(regions, privateSearch, issues);
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
     issues.push(issue({ region: '', file: dataDir }, 'constraint-error', { id: 'tidak ada folder wilayah di folder data.', en: 'no region folder in the data folder.' }));
   }
   const errors = issues.filter((i) => !isWarning(i));
-  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), regions, privateValues };
+  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), regions, privateValues, privateSearch };
 }

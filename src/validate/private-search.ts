@@ -10,8 +10,9 @@
  * - text of MIN_WORDS to MIN_ANYWHERE − 1 characters (most names, short ids): as whole words,
  *   ignoring case, so that "Budi" is not found in "Budiman";
  * - text of MIN_ANYWHERE characters or more (long names, ids, saran, uraian): anywhere, ignoring case;
- * - shorter text, digits only (counts, years) and the contract's own words ("Sangat Baik",
- *   "waktu") are not looked for: they would be found in every page.
+ * - shorter text, text without a letter shorter than MIN_ANYWHERE (counts, dates, short
+ *   numeric ids) and the contract's own words ("Sangat Baik", "waktu") are not looked for:
+ *   they would be found in every page.
  */
 import { INPUTS } from '../contract/inputs/index.ts';
 import { TABLES } from '../contract/published.ts';
@@ -20,8 +21,6 @@ import { TABLES } from '../contract/published.ts';
 export const MIN_WORDS = 4;
 /** Values at least this long are looked for anywhere; shorter ones as whole words. */
 export const MIN_ANYWHERE = 12;
-/** Digits-only values shorter than this are counts or years as much as ids: not looked for. */
-export const MIN_DIGITS = 12;
 
 /**
  * Any NIP-like number, known or not: birth date (any year 19xx or 20xx), appointment
@@ -41,6 +40,7 @@ export const VOCABULARY: ReadonlySet<string> = new Set([
 const VOCABULARY_LOWER: ReadonlySet<string> = new Set([...VOCABULARY].map((v) => v.toLowerCase()));
 
 const DIGITS = /^[0-9]+$/;
+const LETTER = /\p{L}/u;
 const NIP_DIGITS = 18;
 /** Characters of the window a value is filed under: its last ANCHOR (fewer when it is shorter). */
 const ANCHOR = 8;
@@ -52,21 +52,21 @@ export interface Found {
   at: number;
 }
 
-interface Pattern {
-  text: string;
-  words: boolean;
-}
-
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** A pattern is kept as its lower-case text after one flag character: whole words, or anywhere. */
+const WORDS = '\u0001';
+const ANYWHERE = '\u0002';
 
 export class PrivateSearch {
   readonly #nips = new Set<string>();
-  /** Patterns by (anchor length, anchor text). */
-  readonly #patterns = new Map<string, Pattern[]>();
-  /** One bit per hash of (anchor length, anchor text): most windows are passed over on it. */
+  /** Patterns of ANCHOR characters or more, by their last ANCHOR characters. */
+  readonly #long = new Map<string, string | string[]>();
+  /** One bit per hash of an anchor: most windows of the text are passed over on it. */
   readonly #bits = new Uint32Array(BITS / 32);
-  /** The anchor lengths in use. */
-  #lengths: number[] = [];
+  /** Shorter patterns (whole words, all of them), and their lengths. */
+  readonly #short = new Set<string>();
+  readonly #shortLengths = new Set<number>();
 
   /** From every private value of the inputs (see the header for which are looked for). */
   static of(values: { forEachValue(fn: (v: string) => void): void } | Iterable<string>): PrivateSearch {
@@ -77,41 +77,43 @@ export class PrivateSearch {
   }
 
   get empty(): boolean {
-    return this.#nips.size === 0 && this.#patterns.size === 0;
+    return this.#nips.size === 0 && this.#long.size === 0 && this.#short.size === 0;
   }
 
   add(value: string): void {
-    const v = value.trim();
-    if (DIGITS.test(v)) {
-      if (v.length === NIP_DIGITS) this.#nips.add(v);
-      else if (v.length >= MIN_DIGITS) this.#addText(v.toLowerCase(), false);
+    const v = value.trim().replace(/\s+/g, ' ');
+    if (v.length === NIP_DIGITS && DIGITS.test(v)) {
+      this.#nips.add(v);
       return;
     }
-    if (v.length < MIN_WORDS) return;
+    // Without a letter, a short value is a number, a date or a count as much as anyone's.
+    if (v.length < (LETTER.test(v) ? MIN_WORDS : MIN_ANYWHERE)) return;
     const lower = v.toLowerCase();
     if (VOCABULARY_LOWER.has(lower)) return;
-    this.#addText(lower, v.length < MIN_ANYWHERE);
-  }
-
-  #addText(text: string, words: boolean): void {
-    const k = Math.min(ANCHOR, text.length);
-    const key = `${k}:${text.slice(text.length - k)}`;
-    const list = this.#patterns.get(key);
-    if (list) {
-      if (!list.some((p) => p.text === text && p.words === words)) list.push({ text, words });
+    if (lower.length < ANCHOR) {
+      this.#short.add(lower);
+      this.#shortLengths.add(lower.length);
       return;
     }
-    this.#patterns.set(key, [{ text, words }]);
-    const h = windowHash(text, text.length - 1, k);
-    this.#bits[h >>> 5] |= 1 << (h & 31);
-    if (!this.#lengths.includes(k)) this.#lengths = [...this.#lengths, k].sort((a, b) => a - b);
+    const pattern = (lower.length < MIN_ANYWHERE ? WORDS : ANYWHERE) + lower;
+    const anchor = lower.slice(lower.length - ANCHOR);
+    const had = this.#long.get(anchor);
+    if (had === undefined) {
+      this.#long.set(anchor, pattern);
+      const h = finish(anchorHash(anchor));
+      this.#bits[h >>> 5] |= 1 << (h & 31);
+    } else if (typeof had === 'string') {
+      if (had !== pattern) this.#long.set(anchor, [had, pattern]);
+    } else if (!had.includes(pattern)) had.push(pattern);
   }
 
   /** The first private value in `text` (or an NIP-like number, known or not), or null. */
   find(text: string): Found | null {
     const like = NIP_LIKE.exec(text);
     if (like) return { kind: 'nip', at: like.index };
-    return this.#findNip(text) ?? this.#findText(text);
+    if (this.#nips.size === 0 && this.#long.size === 0 && this.#short.size === 0) return null;
+    const lower = text.toLowerCase().replace(/\s+/g, ' ');
+    return this.#findNip(text) ?? this.#findLong(lower) ?? this.#findShort(lower);
   }
 
   #findNip(text: string): Found | null {
@@ -125,52 +127,59 @@ export class PrivateSearch {
     return null;
   }
 
-  #findText(text: string): Found | null {
-    const lengths = this.#lengths;
-    if (lengths.length === 0) return null;
-    const lower = text.toLowerCase();
+  /** Every window of ANCHOR characters, by a rolling hash: one multiplication a character. */
+  #findLong(lower: string): Found | null {
+    if (this.#long.size === 0 || lower.length < ANCHOR) return null;
     const bits = this.#bits;
-    const longest = lengths[lengths.length - 1];
-    for (let end = lengths[0] - 1; end < lower.length; end++) {
-      // The hashes of the windows ending here, of every anchor length, one character further back each time.
-      let h = 0;
-      let li = 0;
-      for (let k = 1; k <= longest && k <= end + 1; k++) {
-        h = mixStep(h, lower.charCodeAt(end - k + 1), k);
-        if (k !== lengths[li]) continue;
-        li++;
-        const b = finish(h, k);
-        if ((bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
-        const list = this.#patterns.get(`${k}:${lower.slice(end - k + 1, end + 1)}`);
-        if (list) for (const p of list) if (this.#matches(lower, p, end)) return { kind: 'text', at: end + 1 - p.text.length };
+    let h = 0;
+    for (let i = 0; i < ANCHOR - 1; i++) h = (Math.imul(h, BASE) + lower.charCodeAt(i)) | 0;
+    for (let end = ANCHOR - 1; end < lower.length; end++) {
+      h = (Math.imul(h, BASE) + lower.charCodeAt(end)) | 0;
+      const b = finish(h);
+      if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) {
+        const had = this.#long.get(lower.slice(end + 1 - ANCHOR, end + 1));
+        if (had !== undefined) {
+          for (const p of typeof had === 'string' ? [had] : had) {
+            const at = end + 2 - p.length;
+            if (matches(lower, p.slice(1), at, p[0] === WORDS)) return { kind: 'text', at };
+          }
+        }
       }
+      h = (h - Math.imul(lower.charCodeAt(end + 1 - ANCHOR), DROP)) | 0;
     }
     return null;
   }
 
-  #matches(lower: string, p: Pattern, end: number): boolean {
-    const start = end + 1 - p.text.length;
-    if (start < 0 || !lower.startsWith(p.text, start)) return false;
-    if (!p.words) return true;
-    // Whole words: no letter or digit runs on across either end of the value (where it ends in one).
-    if (isWordChar(p.text[0]) && isWordChar(lower[start - 1])) return false;
-    if (isWordChar(p.text[p.text.length - 1]) && isWordChar(lower[end + 1])) return false;
-    return true;
+  /** Short patterns are whole words: looked up where a word starts. */
+  #findShort(lower: string): Found | null {
+    if (this.#short.size === 0) return null;
+    for (let at = 0; at < lower.length; at++) {
+      if (at > 0 && isWordChar(lower[at - 1])) continue;
+      for (const k of this.#shortLengths) {
+        const word = lower.slice(at, at + k);
+        if (word.length === k && this.#short.has(word) && matches(lower, word, at, true)) return { kind: 'text', at };
+      }
+    }
+    return null;
   }
 }
 
-// A window's hash, built from its last character backwards: the hash of each shorter window
-// ending at the same place comes on the way.
-const mixStep = (h: number, c: number, k: number) => (h + Math.imul(c, POWERS[k - 1])) | 0;
-const finish = (h: number, k: number) => (Math.imul(h ^ (k * 0x9e3779b1), 0x85ebca6b) >>> 8) & (BITS - 1);
-const POWERS = Array.from({ length: ANCHOR }, (_, i) => {
-  let p = 1;
-  for (let j = 0; j < i; j++) p = Math.imul(p, 131);
-  return p;
-});
+/** Whether `p` stands at `at` of `lower`; as whole words: no letter or digit runs on across an end of it that is one. */
+function matches(lower: string, p: string, at: number, words: boolean): boolean {
+  if (at < 0 || !lower.startsWith(p, at)) return false;
+  if (!words) return true;
+  if (isWordChar(p[0]) && isWordChar(lower[at - 1])) return false;
+  if (isWordChar(p[p.length - 1]) && isWordChar(lower[at + p.length])) return false;
+  return true;
+}
 
-function windowHash(text: string, end: number, k: number): number {
+const BASE = 131;
+/** BASE to the power ANCHOR − 1: what the character leaving the window weighed. */
+const DROP = Array.from({ length: ANCHOR - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
+const finish = (h: number) => (Math.imul(h, 0x9e3779b1) >>> 8) & (BITS - 1);
+
+function anchorHash(anchor: string): number {
   let h = 0;
-  for (let j = 1; j <= k; j++) h = mixStep(h, text.charCodeAt(end - j + 1), j);
-  return finish(h, k);
+  for (let i = 0; i < ANCHOR; i++) h = (Math.imul(h, BASE) + anchor.charCodeAt(i)) | 0;
+  return h;
 }

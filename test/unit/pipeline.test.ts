@@ -276,21 +276,22 @@ describe('a build that must not publish', () => {
     expect((await readdir(root)).filter((n) => n.includes('staging'))).toEqual([]);
   });
 
-  test('privacy gate: a unit named like an employee stops the build; the previous output is untouched', async () => {
+  test('a unit named like an employee stops the build (private-in-public); the previous output is untouched', async () => {
     const before = await hashTree(out);
     const result = await run('test/fixtures/leak/nama', out);
     expect(result.ok).toBe(false);
-    expect(result.message).toContain('Gerbang privasi');
-    expect(result.message).toContain(join('data', 'unit.csv'));
+    expect(result.message).toContain('private-in-public');
+    expect(result.message).toContain('alpha/unit.csv');
+    expect(result.message).toContain('baris/row 4, kolom/column nama_unit');
     expect(await hashTree(out)).toEqual(before);
     expect((await readdir(root)).filter((n) => n.includes('staging'))).toEqual([]);
   });
 
-  test('privacy gate: an NIP typed into a public text column stops the build', async () => {
+  test('an NIP typed into a public text column stops the build (private-in-public)', async () => {
     const before = await hashTree(out);
     const result = await run('test/fixtures/leak/nip', out);
     expect(result.ok).toBe(false);
-    expect(result.message).toContain(join('data', 'capaian_iku.csv'));
+    expect(result.message).toContain('private-in-public');
     expect(result.message).toContain('NIP');
     expect(await hashTree(out)).toEqual(before);
   });
