@@ -4,9 +4,9 @@
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
@@ -52,6 +52,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   log(formatReport(validated));
 
   const outDir = resolve(opts.outDir);
+  await cleanLeftovers(outDir);
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
   const siteStage = join(stage, 'site');
@@ -108,6 +109,38 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
+}
+
+/** A staging folder beside `dist/`: `<dist>.staging-<pid>`, or `…-old` (the previous site during the swap). */
+const STAGING = /^(.+)\.staging-(\d+)(-old)?$/;
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * What a killed build left beside `dist/` (its staging folders are removed only by its own
+ * `finally`). A build still running keeps its own. Killed between the two renames of the swap,
+ * a build leaves no `dist/` and the previous site in `…-old`: that is put back, not removed.
+ */
+export async function cleanLeftovers(outDir: string): Promise<string[]> {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return [];
+  const removed: string[] = [];
+  for (const name of (await readdir(parent)).sort()) {
+    const m = STAGING.exec(name);
+    if (!m || m[1] !== basename(outDir) || isRunning(Number(m[2]))) continue;
+    const path = join(parent, name);
+    if (m[3] && !existsSync(outDir)) await rename(path, outDir);
+    else await rm(path, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 async function renderPages(siteStage: string, dataStage: string): Promise<void> {
