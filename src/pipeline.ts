@@ -4,7 +4,7 @@
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
-import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
@@ -165,8 +165,26 @@ export async function indexForSearch(siteStage: string, run: (outputPath: string
   for (let tries = 1; ; tries++) {
     await rm(out, { recursive: true, force: true });
     await run(out);
-    if (tries === SEARCH_INDEX_TRIES || (await emptyFiles(out)).length === 0) return tries;
+    if (tries === SEARCH_INDEX_TRIES || (await emptyFiles(out)).length === 0) {
+      await sortEntryLanguages(join(out, 'pagefind-entry.json'));
+      return tries;
+    }
   }
+}
+
+/**
+ * Pagefind writes its entry file's languages in whatever order its threads finish them (id
+ * before en in some builds, after in others): sorted here, so that the same inputs build the
+ * same bytes. Its script finds a page's index by the page's language, not by this order.
+ */
+async function sortEntryLanguages(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  const text = await readFile(path, 'utf8');
+  const entry = JSON.parse(text) as { languages?: Record<string, unknown> };
+  if (!entry.languages) return;
+  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = JSON.stringify(entry);
+  if (sorted !== text) await writeFile(path, sorted);
 }
 
 async function runPagefind(outputPath: string): Promise<void> {
