@@ -6,13 +6,14 @@
  */
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { siteConfig } from './config.ts';
 import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { deriveTables } from './derive/tables.ts';
 import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
-import { emptyFiles } from './publish/site-files.ts';
+import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -67,13 +68,26 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
     lap('derive+publish');
 
+    let written: string[] = [];
     if (opts.pages !== false) {
-      await renderPages(siteStage, dataStage);
+      written = await renderPages(siteStage, dataStage);
       lap('pages');
     } else {
       await mkdir(siteStage, { recursive: true });
     }
     await cp(dataStage, join(siteStage, 'data'), { recursive: true });
+
+    // Pages written twice (Astro's own list), and files of the site whose paths differ only in case.
+    const staged: string[] = [];
+    for await (const path of walk(siteStage)) staged.push(relative(siteStage, path));
+    const collisions = [...samePaths(written), ...samePaths(staged)];
+    if (collisions.length > 0) {
+      return {
+        ok: false,
+        timings,
+        message: `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${collisions.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      };
+    }
 
     const empty = await emptyFiles(siteStage);
     lap('empty-files');
@@ -143,11 +157,22 @@ export async function cleanLeftovers(outDir: string): Promise<string[]> {
   return removed;
 }
 
-async function renderPages(siteStage: string, dataStage: string): Promise<void> {
+/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
+async function renderPages(siteStage: string, dataStage: string): Promise<string[]> {
   process.env.KT_PUBLISHED_DIR = dataStage;
   const { build: astroBuild } = await import('astro');
-  await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production' });
+  const written: string[] = [];
+  const listWritten = {
+    name: 'kt-written-files',
+    hooks: {
+      'astro:build:done': ({ assets }: { assets: Map<string, URL[]> }) => {
+        for (const urls of assets.values()) for (const url of urls) written.push(relative(siteStage, fileURLToPath(url)));
+      },
+    },
+  };
+  await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production', integrations: [listWritten] });
   await indexForSearch(siteStage);
+  return written;
 }
 
 /** Search index runs before Pagefind's output is taken as it is (the empty-file gate judges it then). */
