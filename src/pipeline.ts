@@ -4,15 +4,16 @@
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { siteConfig } from './config.ts';
 import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { deriveTables } from './derive/tables.ts';
 import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
-import { emptyFiles } from './publish/site-files.ts';
+import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -62,6 +63,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
   const outDir = resolve(opts.outDir);
   const release = await releaseId({ dataDir: opts.dataDir, regions: validated.regions.map((r) => ({ code: r.code, wilayah: r.wilayah })), settings: { ambang_kelompok: config.threshold } });
+  await cleanLeftovers(outDir);
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
   const siteStage = join(stage, 'site');
@@ -79,14 +81,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
     lap('derive+publish');
 
+    let written: string[] = [];
     if (opts.pages !== false) {
-      await renderPages(siteStage, dataStage);
+      written = await renderPages(siteStage, dataStage);
       await writeFile(join(siteStage, FEED_FILE), releaseFeed(releases, config.siteUrl));
       lap('pages');
     } else {
       await mkdir(siteStage, { recursive: true });
     }
     await cp(dataStage, join(siteStage, 'data'), { recursive: true });
+
+    // Pages written twice (Astro's own list), and files of the site whose paths differ only in case.
+    const staged: string[] = [];
+    for await (const path of walk(siteStage)) staged.push(relative(siteStage, path));
+    const collisions = [...samePaths(written), ...samePaths(staged)];
+    if (collisions.length > 0) {
+      return {
+        ok: false,
+        timings,
+        message: `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${collisions.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      };
+    }
 
     const empty = await emptyFiles(siteStage);
     lap('empty-files');
@@ -98,7 +113,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       };
     }
 
-    const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues));
+    const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues, validated.privateSearch));
     lap('privacy-gate');
     if (leaks.length > 0) {
       return {
@@ -124,11 +139,54 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function renderPages(siteStage: string, dataStage: string): Promise<void> {
+/** A staging folder beside `dist/`: `<dist>.staging-<pid>`, or `…-old` (the previous site during the swap). */
+const STAGING = /^(.+)\.staging-(\d+)(-old)?$/;
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * What a killed build left beside `dist/` (its staging folders are removed only by its own
+ * `finally`). A build still running keeps its own. Killed between the two renames of the swap,
+ * a build leaves no `dist/` and the previous site in `…-old`: that is put back, not removed.
+ */
+export async function cleanLeftovers(outDir: string): Promise<string[]> {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return [];
+  const removed: string[] = [];
+  for (const name of (await readdir(parent)).sort()) {
+    const m = STAGING.exec(name);
+    if (!m || m[1] !== basename(outDir) || isRunning(Number(m[2]))) continue;
+    const path = join(parent, name);
+    if (m[3] && !existsSync(outDir)) await rename(path, outDir);
+    else await rm(path, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
+async function renderPages(siteStage: string, dataStage: string): Promise<string[]> {
   process.env.KT_PUBLISHED_DIR = dataStage;
   const { build: astroBuild } = await import('astro');
-  await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production' });
+  const written: string[] = [];
+  const listWritten = {
+    name: 'kt-written-files',
+    hooks: {
+      'astro:build:done': ({ assets }: { assets: Map<string, URL[]> }) => {
+        for (const urls of assets.values()) for (const url of urls) written.push(relative(siteStage, fileURLToPath(url)));
+      },
+    },
+  };
+  await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production', integrations: [listWritten] });
   await indexForSearch(siteStage);
+  return written;
 }
 
 /** Search index runs before Pagefind's output is taken as it is (the empty-file gate judges it then). */
@@ -146,8 +204,26 @@ export async function indexForSearch(siteStage: string, run: (outputPath: string
   for (let tries = 1; ; tries++) {
     await rm(out, { recursive: true, force: true });
     await run(out);
-    if (tries === SEARCH_INDEX_TRIES || (await emptyFiles(out)).length === 0) return tries;
+    if (tries === SEARCH_INDEX_TRIES || (await emptyFiles(out)).length === 0) {
+      await sortEntryLanguages(join(out, 'pagefind-entry.json'));
+      return tries;
+    }
   }
+}
+
+/**
+ * Pagefind writes its entry file's languages in whatever order its threads finish them (id
+ * before en in some builds, after in others): sorted here, so that the same inputs build the
+ * same bytes. Its script finds a page's index by the page's language, not by this order.
+ */
+async function sortEntryLanguages(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  const text = await readFile(path, 'utf8');
+  const entry = JSON.parse(text) as { languages?: Record<string, unknown> };
+  if (!entry.languages) return;
+  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = JSON.stringify(entry);
+  if (sorted !== text) await writeFile(path, sorted);
 }
 
 async function runPagefind(outputPath: string): Promise<void> {

@@ -52,10 +52,14 @@ export function privat<T, R extends boolean>(f: Field<T, R>): Field<T, R> {
   return { ...f, private: true };
 }
 
-export const CODE_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
+/**
+ * Contract 1.1: a code starts with a letter or digit, so never `.`, `..` or a hidden name; codes
+ * become folder names of the site (`/wilayah/<kode>/unit/<kode_unit>/`).
+ */
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export const code = (d: Desc, extra: Extra<string> = {}) =>
-  field('code', z.string().regex(CODE_PATTERN, 'kode hanya boleh huruf, angka, titik, garis bawah dan tanda hubung (1–40 karakter)'), d, extra);
+  field('code', z.string().regex(CODE_PATTERN, 'kode diawali huruf atau angka, lalu huruf, angka, titik, garis bawah dan tanda hubung (1–40 karakter)'), d, extra);
 
 export const text = (d: Desc) => field('text', z.string().min(1), d);
 

@@ -3,6 +3,7 @@ import type { Bilingual } from './fields.ts';
 
 export const ISSUE_CODES = [
   'encoding-error',
+  'private-in-public',
   'blank-header',
   'duplicate-header',
   'missing-column',

@@ -1,19 +1,23 @@
 /**
  * The last gate before anything is published (contract §5): refuses the build if a staged
- * file holds an NIP-like number or any value of a private input column. It scans what is
- * about to be written, not what the code intends to write.
+ * file holds an NIP-like number or any private value of the inputs — as a whole cell of a
+ * CSV, or inside any text (contract 1.1): pages, scripts, data, the search index (gzip) and
+ * the Parquet files through their data. It scans what is about to be written, not what the
+ * code intends to write.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { INPUTS } from '../contract/inputs/index.ts';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
+import { sqlIdent, sqlString } from '../queries/sql.ts';
+import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
+import { withDuckDb } from './parquet.ts';
 import { walk } from './site-files.ts';
 
-/** NIP structure: birth date, appointment year-month, sex, sequence; spaces allowed as printed. */
-export const NIP_LIKE = /(?<![0-9])19[5-9][0-9](?:0[1-9]|1[0-2])[0-3][0-9] ?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]) ?[12] ?[0-9]{3}(?![0-9])/;
+export { NIP_LIKE };
 
 const TEXT_FILES = /\.(html|csv|json|js|mjs|txt|xml|svg|css|md)$/i;
 
@@ -32,18 +36,9 @@ export interface PrivateLookup {
    * when the lookup answers that faster than one cell at a time.
    */
   matching?(cells: ReadonlySet<string>): ReadonlySet<string>;
+  /** The same values looked for inside text; made from the lookup when it is a Set. */
+  search?: PrivateSearch;
 }
-
-/**
- * The contract's own words: enum values and labels of the inputs and of the published tables.
- * A respondent whose saran is just "Sangat Baik", or a complaint whose uraian is "waktu", says
- * nothing about anyone, and would otherwise match the published `kinerja` or `kategori` cells
- * and stop every build.
- */
-const VOCABULARY: ReadonlySet<string> = new Set([
-  ...INPUTS.flatMap((i) => Object.values(i.fields).flatMap((f) => (f.options ?? []).flatMap((o) => [o.value, o.label.id, o.label.en]))),
-  ...TABLES.flatMap((t) => t.columns.flatMap((c) => ('enum' in c && c.enum ? [...c.enum] : []))),
-]);
 
 const SHORT_NUMBER = /^\d{1,17}$/;
 
@@ -54,11 +49,12 @@ export const isMeaningfulPrivate = (v: string): boolean => v.length >= 4 && !SHO
  * isMeaningfulPrivate, applied to the cell being looked up instead of
  * to every private value: a million respondent ids are not copied into a second Set.
  */
-export function meaningfulView(values: PrivateValues): PrivateLookup {
+export function meaningfulView(values: PrivateValues, search: PrivateSearch = PrivateSearch.of(values)): PrivateLookup {
   return {
     size: values.hasAny() ? 1 : 0,
     has: (v) => isMeaningfulPrivate(v) && values.has(v),
     matching: (cells) => values.matching(new Set([...cells].filter(isMeaningfulPrivate))),
+    search,
   };
 }
 
@@ -66,38 +62,93 @@ const privateRowLeak = (file: string, row: number): Leak => ({ file, what: `nila
 
 export async function scanForLeaks(root: string, privateValues: PrivateLookup): Promise<Leak[]> {
   const paths: string[] = [];
-  for await (const path of walk(root)) if (TEXT_FILES.test(path)) paths.push(path);
+  for await (const path of walk(root)) paths.push(path);
+  const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
-  if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null);
+  if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search);
   // First the distinct cells of every file, matched at once; then, only if one of them is
   // private, the files again to say where (the same reading, so the same leaks in the same order).
   const cells = new Set<string>();
   const leaks = await scanFiles(root, paths, (cell) => {
     cells.add(cell);
     return false;
-  });
+  }, search);
   const found = privateValues.matching(cells);
-  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell));
+  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search);
 }
 
-/** Each file: an NIP-like number anywhere; in a CSV, cells that `isPrivate` (after the formula apostrophe). */
-async function scanFiles(root: string, paths: readonly string[], isPrivate: ((cell: string) => boolean) | null): Promise<Leak[]> {
+const foundLeak = (file: string, f: Found): Leak =>
+  f.kind === 'nip'
+    ? { file, what: `angka mirip NIP atau NIP masukan di posisi ${f.at} / NIP-like number or an input's NIP at offset ${f.at}` }
+    : { file, what: `nilai privat di dalam teks di posisi ${f.at} / a private value inside the text at offset ${f.at}` };
+
+const GZIP = Buffer.from([0x1f, 0x8b]);
+
+/**
+ * Each file: in a CSV, cells that `isPrivate` (after the formula apostrophe); then, in a file
+ * with no such cell, any private value or NIP-like number inside its text (one leak a file is
+ * enough to refuse it). Text is read as a reader sees it: HTML entities, JSON escapes and CSV
+ * quotes undone; gzip files (the search index) unpacked; Parquet files through their data.
+ */
+async function scanFiles(root: string, paths: readonly string[], isPrivate: ((cell: string) => boolean) | null, search: PrivateSearch): Promise<Leak[]> {
   const leaks: Leak[] = [];
+  const parquet: string[] = [];
   for (const path of paths) {
-    const bytes = await readFile(path);
+    if (path.endsWith('.parquet')) {
+      parquet.push(path);
+      continue;
+    }
+    let bytes = await readFile(path);
     const file = relative(root, path);
-    // The pattern is ASCII: one character per byte finds the same matches without decoding
-    // UTF-8; the offset is then counted in characters, as a reader of the text counts it.
-    const nip = NIP_LIKE.exec(bytes.toString('latin1'));
-    if (nip) leaks.push({ file, what: `angka mirip NIP / NIP-like number at offset ${bytes.toString('utf8', 0, nip.index).length}` });
+    if (bytes.subarray(0, 2).equals(GZIP)) bytes = gunzipSync(bytes);
+    else if (!TEXT_FILES.test(path)) continue;
+    const before = leaks.length;
     if (path.endsWith('.csv') && isPrivate) {
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
       const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
       const table = publishedTableOf(path, bytes);
       if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(bytes.toString('utf8'), cellIsPrivate, onRow);
     }
+    if (leaks.length > before) continue;
+    const found = search.find(asRead(bytes.toString('utf8')));
+    if (found) leaks.push(foundLeak(file, found));
+  }
+  if (parquet.length > 0) {
+    await withDuckDb(async (run) => {
+      for (const path of parquet) {
+        const found = search.find(await parquetText(run, path));
+        if (found) leaks.push(foundLeak(relative(root, path), found));
+      }
+    });
   }
   return leaks;
+}
+
+/** Every distinct value of every column of a Parquet file, one a line. */
+async function parquetText(run: (sql: string) => Promise<unknown[][]>, path: string): Promise<string> {
+  const file = `read_parquet(${sqlString(path)})`;
+  const columns = (await run(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${file})`)).map((r) => String(r[0]));
+  if (columns.length === 0) return '';
+  const parts = columns.map((c) => `(SELECT coalesce(string_agg(DISTINCT CAST(${sqlIdent(c)} AS VARCHAR), chr(10)), '') FROM ${file})`);
+  const [row] = await run(`SELECT ${parts.join(' || chr(10) || ')}`);
+  return String(row[0]);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+const codePoint = (n: number) => (n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '');
+
+/** Text as its reader sees it: `&#39;`, `&amp;`, `\u00e9`, `\"` and a CSV's `""` undone. */
+export function asRead(text: string): string {
+  let t = text;
+  if (t.includes('&')) {
+    t = t.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) =>
+      e[0] === '#' ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e.toLowerCase()] ?? m),
+    );
+  }
+  if (t.includes('\\')) t = t.replace(/\\u([0-9a-fA-F]{4})|\\(["\\/'])/g, (_, hex: string | undefined, ch: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ch));
+  if (t.includes('""')) t = t.replace(/""/g, '"');
+  return t;
 }
 
 /** Any CSV: every cell of every row after the header, at most three rows with a leak reported. */

@@ -22,3 +22,20 @@ export async function emptyFiles(root: string): Promise<string[]> {
   for await (const path of walk(root)) if (!basename(path).startsWith('.') && (await stat(path)).size === 0) empty.push(relative(root, path));
   return empty.sort();
 }
+
+/**
+ * Paths written more than once, or that differ only in case (one file on the many hosts whose
+ * file systems ignore case): each group of such paths, once. A page written over another (a
+ * unit coded `..` once replaced its region's page) or two service pages `KK/` and `kk/` would
+ * publish one where two were meant.
+ */
+export function samePaths(paths: readonly string[]): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const p of paths) {
+    const key = p.toLowerCase();
+    const group = byKey.get(key);
+    if (group) group.push(p);
+    else byKey.set(key, [p]);
+  }
+  return [...byKey.values()].filter((g) => g.length > 1).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

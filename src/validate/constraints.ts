@@ -63,7 +63,10 @@ function describe(c: Constraints, v: unknown): Bilingual {
     if (c.exclusiveMinimum !== undefined) return { id: `nilai harus lebih besar dari ${c.exclusiveMinimum}.`, en: `value must be greater than ${c.exclusiveMinimum}.` };
   }
   if (c.pattern === CODE_PATTERN.source) {
-    return { id: 'kode hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, 1–40 karakter, tanpa spasi.', en: 'codes may hold only letters, digits, dot, underscore and hyphen, 1–40 characters, no spaces.' };
+    return {
+      id: 'kode diawali huruf atau angka, lalu hanya huruf, angka, titik, garis bawah dan tanda hubung, 1–40 karakter, tanpa spasi (bukan "." atau "..").',
+      en: 'a code starts with a letter or digit, then holds only letters, digits, dot, underscore and hyphen, 1–40 characters, no spaces (never "." or "..").',
+    };
   }
   return { id: `nilai tidak memenuhi aturan kolom (${JSON.stringify(c)}).`, en: `value breaks the column's rule (${JSON.stringify(c)}).` };
 }

@@ -10,6 +10,8 @@ import { issue, isWarning, type Issue } from '../contract/issues.ts';
 import { REGION_CODE, wilayahSchema, type Wilayah } from '../contract/wilayah.ts';
 import { validateFile, type FileContext } from './file.ts';
 import { DEFAULT_MIN_BYTES, warmUp, type ParallelOptions } from './parallel.ts';
+import { checkPrivateInPublic } from './private-in-public.ts';
+import { PrivateSearch } from './private-search.ts';
 import { PrivateValues } from './private-values.ts';
 import { tableFor } from './rows.ts';
 import type { Table } from './table.ts';
@@ -46,9 +48,11 @@ export interface ValidatedExport extends ExportReport {
   regions: RegionData[];
   /** Every private value of the inputs: the privacy gate refuses output that contains one. */
   privateValues: PrivateValues;
+  /** The same values, looked for inside text (the validator's private-in-public, the gate). */
+  privateSearch: PrivateSearch;
 }
 
-const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
+export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
 
 async function readWilayah(dir: string, region: string, issues: Issue[]): Promise<Wilayah | null> {
   const at = { region, file: 'wilayah.json' };
@@ -119,6 +123,7 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
   if (units && units.dialect !== null) {
     ctx.unitCodes = units.codes;
     checkParents(units.table as unknown as Table<UnitRow>, region, issues, units.codes);
+    checkCodeCase(units.table as unknown as Table<UnitRow>, region, issues);
   }
   // The other files only need unit.csv: they are read at the same time (small ones streamed,
   // large ones in slices by several threads), each into its own list of issues, then reported
@@ -152,6 +157,29 @@ function checkParents(units: Table<UnitRow>, region: string, issues: Issue[], co
   }
 }
 
+/**
+ * Contract 1.1: kode_unit is unique also ignoring case. `BKPSDM` and `bkpsdm` would be one
+ * folder of the site on the many hosts whose file systems ignore case, one unit's page over the other's.
+ * (Exact repeats are already unique-errors, their second row not in the table.)
+ */
+function checkCodeCase(units: Table<UnitRow>, region: string, issues: Issue[]) {
+  const firstRow = new Map<string, { code: string; row: number }>();
+  const codes = units.texts('kode_unit');
+  for (let i = 0; i < units.length; i++) {
+    const code = codes.dict[codes.codes[i]];
+    const row = units.fileRowOf(i);
+    const first = firstRow.get(code.toLowerCase());
+    if (!first) {
+      firstRow.set(code.toLowerCase(), { code, row });
+      continue;
+    }
+    issues.push(issue({ region, file: unitInput.file, row, column: 'kode_unit', value: code }, 'unique-error', {
+      id: `kode_unit "${code}" sama dengan "${first.code}" di baris ${first.row} bila huruf besar/kecil diabaikan; halaman keduanya akan bertabrakan. Beri setiap unit kode yang berbeda, bukan hanya beda huruf besar/kecil.`,
+      en: `kode_unit "${code}" equals "${first.code}" on row ${first.row} when case is ignored; their pages would collide. Give each unit a code that differs by more than case.`,
+    }));
+  }
+}
+
 export async function validateExport(dataDir: string, opts: ValidateOptions = {}): Promise<ValidatedExport> {
   const issues: Issue[] = [];
   const privateValues = new PrivateValues();
@@ -177,9 +205,11 @@ export async function validateExport(dataDir: string, opts: ValidateOptions = {}
     const region = await validateRegion(dir, name, issues, privateValues, opts);
     if (region) regions.push(region);
   }
+  const privateSearch = PrivateSearch.of(privateValues);
+  checkPrivateInPublic(regions, privateSearch, issues);
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
     issues.push(issue({ region: '', file: dataDir }, 'constraint-error', { id: 'tidak ada folder wilayah di folder data.', en: 'no region folder in the data folder.' }));
   }
   const errors = issues.filter((i) => !isWarning(i));
-  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), regions, privateValues };
+  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), regions, privateValues, privateSearch };
 }

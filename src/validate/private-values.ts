@@ -56,6 +56,15 @@ export class PrivateValues extends Set<string> {
     return super.size > 0 || this.#pending.some((l) => listLength(l) > 0);
   }
 
+  /** Calls `fn` with every value added (a value added twice, maybe twice), none hashed into the Set. */
+  forEachValue(fn: (value: string) => void): void {
+    for (const v of Set.prototype.values.call(this)) fn(v);
+    for (const list of this.#pending) {
+      if (Array.isArray(list)) for (const v of list) fn(v);
+      else for (const v of unpack(list)) fn(v);
+    }
+  }
+
   /** The given cells that are private values: one pass over the values, none hashed into the Set. */
   matching(cells: ReadonlySet<string>): Set<string> {
     const out = new Set<string>();

@@ -2,16 +2,17 @@
  * src/pipeline.ts end to end on the fixtures, without the Astro pages: validate → derive →
  * publish → privacy gate → atomic swap. Golden values are the contract's, computed by hand.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
 import { TABLES } from '../../src/contract/published.ts';
-import { build } from '../../src/pipeline.ts';
+import { build, cleanLeftovers } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
 import { validateExport } from '../../src/validate/export.ts';
@@ -276,21 +277,22 @@ describe('a build that must not publish', () => {
     expect((await readdir(root)).filter((n) => n.includes('staging'))).toEqual([]);
   });
 
-  test('privacy gate: a unit named like an employee stops the build; the previous output is untouched', async () => {
+  test('a unit named like an employee stops the build (private-in-public); the previous output is untouched', async () => {
     const before = await hashTree(out);
     const result = await run('test/fixtures/leak/nama', out);
     expect(result.ok).toBe(false);
-    expect(result.message).toContain('Gerbang privasi');
-    expect(result.message).toContain(join('data', 'unit.csv'));
+    expect(result.message).toContain('private-in-public');
+    expect(result.message).toContain('alpha/unit.csv');
+    expect(result.message).toContain('baris/row 4, kolom/column nama_unit');
     expect(await hashTree(out)).toEqual(before);
     expect((await readdir(root)).filter((n) => n.includes('staging'))).toEqual([]);
   });
 
-  test('privacy gate: an NIP typed into a public text column stops the build', async () => {
+  test('an NIP typed into a public text column stops the build (private-in-public)', async () => {
     const before = await hashTree(out);
     const result = await run('test/fixtures/leak/nip', out);
     expect(result.ok).toBe(false);
-    expect(result.message).toContain(join('data', 'capaian_iku.csv'));
+    expect(result.message).toContain('private-in-public');
     expect(result.message).toContain('NIP');
     expect(await hashTree(out)).toEqual(before);
   });
@@ -299,6 +301,37 @@ describe('a build that must not publish', () => {
     const before = await hashTree(out);
     await expect(run('test/fixtures/valid', out, { ...ENV, KT_AMBANG_KELOMPOK: '4' })).rejects.toThrow(ConfigError);
     expect(await hashTree(out)).toEqual(before);
+  });
+});
+
+describe('leftovers of killed builds (issue #15, item 7)', () => {
+  const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+
+  test('staging folders of builds no longer running are removed by the next build; a running build\'s are kept', async () => {
+    const dead = join(root, `dist.staging-${deadPid()}`);
+    const deadOld = join(root, `dist.staging-${deadPid()}-old`);
+    const alive = join(root, `dist.staging-${process.ppid}`);
+    for (const d of [dead, deadOld, alive]) {
+      await mkdir(join(d, 'site'), { recursive: true });
+      await writeFile(join(d, 'site', 'index.html'), '<p>setengah</p>');
+    }
+    const other = join(root, `lain.staging-${deadPid()}`); // beside another output: not this build's
+    await mkdir(other);
+    expect((await run('test/fixtures/valid', out)).ok).toBe(true);
+    const left = (await readdir(root)).filter((n) => n.includes('staging')).sort();
+    expect(left).toEqual([basename(alive), basename(other)].sort());
+    await rm(alive, { recursive: true });
+    await rm(other, { recursive: true });
+  });
+
+  test('killed between the two renames of the swap: no dist/, the previous site in …-old, which is put back', async () => {
+    const dir = join(root, 'swap');
+    const old = join(root, `swap.staging-${deadPid()}-old`);
+    await mkdir(old);
+    await writeFile(join(old, 'index.html'), '<p>situs lama</p>');
+    expect(await cleanLeftovers(dir)).toEqual([basename(old)]);
+    expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe('<p>situs lama</p>');
+    expect(existsSync(old)).toBe(false);
   });
 });
 

@@ -1,11 +1,17 @@
 /** src/publish: the CSV writer's safety for Excel, and the privacy gate on its own. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { csvLine } from '../../src/publish/csv.ts';
 import { csvCell } from '../../src/lib/csv-text.ts';
-import { NIP_LIKE, isMeaningfulPrivate, scanForLeaks } from '../../src/publish/privacy-gate.ts';
+import { NIP_LIKE, isMeaningfulPrivate, meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
+import { withDuckDb } from '../../src/publish/parquet.ts';
+import { publishTables } from '../../src/publish/tables.ts';
+import { deriveTables } from '../../src/derive/tables.ts';
+import { validateExport } from '../../src/validate/export.ts';
+import { PrivateSearch } from '../../src/validate/private-search.ts';
 
 describe('csvCell (RFC 4180, safe to open in Excel)', () => {
   test('text that Excel would run as a formula gets a leading apostrophe', () => {
@@ -45,6 +51,11 @@ describe('NIP_LIKE', () => {
   test('an NIP, compact or printed with spaces', () => {
     expect(NIP_LIKE.test('198601012010011001')).toBe(true);
     expect(NIP_LIKE.test('nip 19860101 201001 1 001.')).toBe(true);
+  });
+  test('any birth year, and dots or dashes between the groups (contract 1.1)', () => {
+    expect(NIP_LIKE.test('200001012020011001')).toBe(true);
+    expect(NIP_LIKE.test('20000101.202001.1.001')).toBe(true);
+    expect(NIP_LIKE.test('19451231-197001-2-001')).toBe(true);
   });
   test('not a longer number, not a date or count', () => {
     expect(NIP_LIKE.test('1986010120100110011')).toBe(false);
@@ -93,5 +104,86 @@ describe('scanForLeaks', () => {
       { file: join('data', 'iku.csv'), what: expect.stringContaining('row 2') },
       { file: join('data', 'iku.csv'), what: expect.stringContaining('row 3') },
     ]);
+  });
+});
+
+describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
+  const search = PrivateSearch.of(['Budi Santoso', 'Budi', 'Ani', 'RSP-0001', 'Petugas meminta uang tambahan', '198601012010011001', '2025', '1234.5', 'Sangat Baik']);
+  const found = (text: string) => search.find(text) !== null;
+  test('a name as whole words, ignoring case; a short value not inside a longer word', () => {
+    expect(found('Kelurahan BUDI SANTOSO')).toBe(true);
+    expect(found('Kepala: Budi.')).toBe(true);
+    expect(found('Puskesmas Budiman')).toBe(false);
+    expect(found('Kelurahan Budi\n   Santoso')).toBe(true);
+  });
+  test('long values anywhere; an NIP in any written form', () => {
+    expect(found('(catatan: petugas meminta uang tambahanx)')).toBe(true);
+    expect(found('nip 1986-0101-2010-0110-01')).toBe(true);
+    expect(found('nip 198.601.012.010.011.001')).toBe(true);
+  });
+  test("not looked for (the minimum lengths): 3 characters, short values without a letter, the contract's words", () => {
+    expect(found('Kelurahan Ani')).toBe(false);
+    expect(found('tahun 2025, target 1234.5')).toBe(false);
+    expect(found('IKM Sangat Baik')).toBe(false);
+  });
+  test('many values sharing a prefix, one pass over the text', () => {
+    const ids = Array.from({ length: 200_000 }, (_, i) => `MLF-2023-${String(i).padStart(7, '0')}`);
+    const many = PrivateSearch.of(ids);
+    const page = 'Responden MLF-2023 bulan 2023-01: 4, 3, 2. '.repeat(20_000);
+    expect(many.find(page)).toBeNull();
+    expect(many.find(page + ' MLF-2023-0165432')).not.toBeNull();
+  });
+});
+
+describe('scanForLeaks: private values inside staged text (contract 1.1)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kt-gate-text-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const names = new Set(["Ma'ruf Santoso", 'Mohon loket dibuka lebih pagi', 'RSP-0501']);
+
+  test('inside an HTML page, behind entities', async () => {
+    await writeFile(join(dir, 'index.html'), '<h1>Kelurahan Ma&#39;ruf Santoso</h1>');
+    expect(await scanForLeaks(dir, names)).toEqual([{ file: 'index.html', what: expect.stringContaining('private value inside the text') }]);
+  });
+  test('inside a JSON string with escapes, and an NIP of 2000 with dots in a script', async () => {
+    await writeFile(join(dir, 'a.json'), '{"t":"Saran: \\u004Dohon loket dibuka lebih pagi!"}');
+    await writeFile(join(dir, 'b.js'), 'const x = "20000101.202001.1.001";');
+    expect(await scanForLeaks(dir, names)).toEqual([
+      { file: 'a.json', what: expect.stringContaining('private value') },
+      { file: 'b.js', what: expect.stringContaining('NIP') },
+    ]);
+  });
+  test('inside a CSV cell (not the whole cell), and in a gzip file of the search index', async () => {
+    await writeFile(join(dir, 'lain.csv'), 'a,b\r\n1,"Tindak lanjut rsp-0501 ""segera"""\r\n');
+    await mkdir(join(dir, 'pagefind'));
+    await writeFile(join(dir, 'pagefind', 'x.pf_fragment'), gzipSync(Buffer.from('pagefind_dcd{"content":"Kelurahan Ma\'ruf Santoso"}')));
+    expect((await scanForLeaks(dir, names)).map((l) => l.file)).toEqual(['lain.csv', join('pagefind', 'x.pf_fragment')]);
+  });
+  test('inside a Parquet file, through its data (compressed, its bytes hold no text)', async () => {
+    const path = join(dir, 'unit.parquet');
+    await withDuckDb((run) => run(`COPY (SELECT 'alpha' AS kode_wilayah, 'Kelurahan Ma''ruf Santoso' AS nama_unit) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`));
+    expect(await scanForLeaks(dir, names)).toEqual([{ file: 'unit.parquet', what: expect.stringContaining('private value') }]);
+  });
+  test('a clean folder, a word that only begins like a name: no leak', async () => {
+    await writeFile(join(dir, 'index.html'), '<p>Kelurahan Ma&#39;ruf, Santoso Jaya; RSP-05012</p>');
+    expect(await scanForLeaks(dir, names)).toEqual([]);
+  });
+
+  test('the private-in-public fixture, published anyway: its CSV and its Parquet files are refused', async () => {
+    const validated = await validateExport('test/fixtures/errors/private-in-public');
+    const tables = deriveTables(validated.regions, { threshold: 10 });
+    await mkdir(join(dir, 'data'));
+    await publishTables(tables, validated.regions, join(dir, 'data'), '2026-01-01');
+    const gate = () => scanForLeaks(dir, meaningfulView(validated.privateValues, validated.privateSearch));
+    const leaking = ['capaian_iku', 'ketepatan_layanan', 'unit', 'wilayah'];
+    expect((await gate()).map((l) => l.file).sort()).toEqual(
+      [...leaking.flatMap((t) => [`${t}.csv`, `${t}.parquet`]), 'datapackage.json'].map((f) => join('data', f)).sort(),
+    );
+    for (const f of await readdir(join(dir, 'data'))) if (f.endsWith('.csv') || f.endsWith('.json')) await rm(join(dir, 'data', f));
+    expect((await gate()).map((l) => l.file).sort()).toEqual(leaking.map((t) => join('data', `${t}.parquet`)).sort());
   });
 });

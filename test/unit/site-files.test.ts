@@ -1,6 +1,6 @@
 /** The gate that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the search index made again when Pagefind leaves one. */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -51,6 +51,25 @@ test('a search index Pagefind left a file of empty is made again, from scratch, 
     // Still empty after three: left for the empty-file gate to refuse.
     expect(await indexForSearch(site, flaky(5))).toBe(3);
     expect(await emptyFiles(join(site, 'pagefind'))).toEqual(['pagefind-component-ui.css']);
+  } finally {
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
+test("the search index's entry file comes out the same whichever language Pagefind finished first", async () => {
+  const site = await mkdtemp(join(tmpdir(), 'kt-entry-'));
+  const entry = (first: string, second: string) => async (out: string) => {
+    await mkdir(out, { recursive: true });
+    const languages = Object.fromEntries([first, second].map((l) => [l, { hash: `${l}_a4ea2b68ed`, wasm: l, page_count: 85 }]));
+    await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify({ version: '1.5.2', languages, include_characters: ['_'] }));
+  };
+  try {
+    await indexForSearch(site, entry('id', 'en'));
+    const one = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
+    await indexForSearch(site, entry('en', 'id'));
+    const two = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
+    expect(two.equals(one)).toBe(true);
+    expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
   } finally {
     await rm(site, { recursive: true, force: true });
   }

@@ -1,0 +1,185 @@
+/**
+ * Private values looked for *inside* text (contract 1.1 §5): the validator asks it of every
+ * public text cell (`private-in-public`), the privacy gate of every staged file. One pass over
+ * the text finds any of a million values: each value is filed under its last few characters,
+ * and the text's windows of that size are checked against a bit table before any string is made.
+ *
+ * Which values are looked for, and how (a value's form decides, not its column: once merged,
+ * the values no longer say where they came from):
+ * - 18 digits (an NIP): in any written form, digits with single spaces, dots or dashes between;
+ * - text of MIN_WORDS to MIN_ANYWHERE − 1 characters (most names, short ids): as whole words,
+ *   ignoring case, so that "Budi" is not found in "Budiman";
+ * - text of MIN_ANYWHERE characters or more (long names, ids, saran, uraian): anywhere, ignoring case;
+ * - shorter text, text without a letter shorter than MIN_ANYWHERE (counts, dates, short
+ *   numeric ids) and the contract's own words ("Sangat Baik", "waktu") are not looked for:
+ *   they would be found in every page.
+ */
+import { INPUTS } from '../contract/inputs/index.ts';
+import { TABLES } from '../contract/published.ts';
+
+/** Shorter values are not looked for inside text ("Ani", "R1" would be found everywhere). */
+export const MIN_WORDS = 4;
+/** Values at least this long are looked for anywhere; shorter ones as whole words. */
+export const MIN_ANYWHERE = 12;
+
+/**
+ * Any NIP-like number, known or not: birth date (any year 19xx or 20xx), appointment
+ * year-month, sex, sequence; a space, dot or dash allowed between the groups as printed.
+ */
+export const NIP_LIKE = /(?<![0-9])(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-3][0-9][ .-]?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[ .-]?[12][ .-]?[0-9]{3}(?![0-9])/;
+
+/**
+ * The contract's own words: enum values and labels of the inputs and of the published tables.
+ * A respondent whose saran is just "Sangat Baik", or a complaint whose uraian is "waktu", says
+ * nothing about anyone, and would otherwise match the published `kinerja` or `kategori` cells.
+ */
+export const VOCABULARY: ReadonlySet<string> = new Set([
+  ...INPUTS.flatMap((i) => Object.values(i.fields).flatMap((f) => (f.options ?? []).flatMap((o) => [o.value, o.label.id, o.label.en]))),
+  ...TABLES.flatMap((t) => t.columns.flatMap((c) => ('enum' in c && c.enum ? [...c.enum] : []))),
+]);
+const VOCABULARY_LOWER: ReadonlySet<string> = new Set([...VOCABULARY].map((v) => v.toLowerCase()));
+
+const DIGITS = /^[0-9]+$/;
+const LETTER = /\p{L}/u;
+const NIP_DIGITS = 18;
+/** Characters of the window a value is filed under: its last ANCHOR (fewer when it is shorter). */
+const ANCHOR = 8;
+const BITS = 1 << 24;
+
+/** Where a private value was found: an offset in the text, never the value. */
+export interface Found {
+  kind: 'nip' | 'text';
+  at: number;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** A pattern is kept as its lower-case text after one flag character: whole words, or anywhere. */
+const WORDS = '\u0001';
+const ANYWHERE = '\u0002';
+
+export class PrivateSearch {
+  readonly #nips = new Set<string>();
+  /** Patterns of ANCHOR characters or more, by their last ANCHOR characters. */
+  readonly #long = new Map<string, string | string[]>();
+  /** One bit per hash of an anchor: most windows of the text are passed over on it. */
+  readonly #bits = new Uint32Array(BITS / 32);
+  /** Shorter patterns (whole words, all of them), and their lengths. */
+  readonly #short = new Set<string>();
+  readonly #shortLengths = new Set<number>();
+
+  /** From every private value of the inputs (see the header for which are looked for). */
+  static of(values: { forEachValue(fn: (v: string) => void): void } | Iterable<string>): PrivateSearch {
+    const s = new PrivateSearch();
+    if (Symbol.iterator in values) for (const v of values) s.add(v);
+    else values.forEachValue((v) => s.add(v));
+    return s;
+  }
+
+  get empty(): boolean {
+    return this.#nips.size === 0 && this.#long.size === 0 && this.#short.size === 0;
+  }
+
+  add(value: string): void {
+    const v = value.trim().replace(/\s+/g, ' ');
+    if (v.length === NIP_DIGITS && DIGITS.test(v)) {
+      this.#nips.add(v);
+      return;
+    }
+    // Without a letter, a short value is a number, a date or a count as much as anyone's.
+    if (v.length < (LETTER.test(v) ? MIN_WORDS : MIN_ANYWHERE)) return;
+    const lower = v.toLowerCase();
+    if (VOCABULARY_LOWER.has(lower)) return;
+    if (lower.length < ANCHOR) {
+      this.#short.add(lower);
+      this.#shortLengths.add(lower.length);
+      return;
+    }
+    const pattern = (lower.length < MIN_ANYWHERE ? WORDS : ANYWHERE) + lower;
+    const anchor = lower.slice(lower.length - ANCHOR);
+    const had = this.#long.get(anchor);
+    if (had === undefined) {
+      this.#long.set(anchor, pattern);
+      const h = finish(anchorHash(anchor));
+      this.#bits[h >>> 5] |= 1 << (h & 31);
+    } else if (typeof had === 'string') {
+      if (had !== pattern) this.#long.set(anchor, [had, pattern]);
+    } else if (!had.includes(pattern)) had.push(pattern);
+  }
+
+  /** The first private value in `text` (or an NIP-like number, known or not), or null. */
+  find(text: string): Found | null {
+    const like = NIP_LIKE.exec(text);
+    if (like) return { kind: 'nip', at: like.index };
+    if (this.#nips.size === 0 && this.#long.size === 0 && this.#short.size === 0) return null;
+    const lower = text.toLowerCase().replace(/\s+/g, ' ');
+    return this.#findNip(text) ?? this.#findLong(lower) ?? this.#findShort(lower);
+  }
+
+  #findNip(text: string): Found | null {
+    if (this.#nips.size === 0) return null;
+    // Runs of digits with at most one space, dot or dash between two of them.
+    const runs = /[0-9](?:[ .-]?[0-9]){17,}/g;
+    for (let m = runs.exec(text); m; m = runs.exec(text)) {
+      const digits = m[0].replace(/[^0-9]/g, '');
+      for (let i = 0; i + NIP_DIGITS <= digits.length; i++) if (this.#nips.has(digits.slice(i, i + NIP_DIGITS))) return { kind: 'nip', at: m.index };
+    }
+    return null;
+  }
+
+  /** Every window of ANCHOR characters, by a rolling hash: one multiplication a character. */
+  #findLong(lower: string): Found | null {
+    if (this.#long.size === 0 || lower.length < ANCHOR) return null;
+    const bits = this.#bits;
+    let h = 0;
+    for (let i = 0; i < ANCHOR - 1; i++) h = (Math.imul(h, BASE) + lower.charCodeAt(i)) | 0;
+    for (let end = ANCHOR - 1; end < lower.length; end++) {
+      h = (Math.imul(h, BASE) + lower.charCodeAt(end)) | 0;
+      const b = finish(h);
+      if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) {
+        const had = this.#long.get(lower.slice(end + 1 - ANCHOR, end + 1));
+        if (had !== undefined) {
+          for (const p of typeof had === 'string' ? [had] : had) {
+            const at = end + 2 - p.length;
+            if (matches(lower, p.slice(1), at, p[0] === WORDS)) return { kind: 'text', at };
+          }
+        }
+      }
+      h = (h - Math.imul(lower.charCodeAt(end + 1 - ANCHOR), DROP)) | 0;
+    }
+    return null;
+  }
+
+  /** Short patterns are whole words: looked up where a word starts. */
+  #findShort(lower: string): Found | null {
+    if (this.#short.size === 0) return null;
+    for (let at = 0; at < lower.length; at++) {
+      if (at > 0 && isWordChar(lower[at - 1])) continue;
+      for (const k of this.#shortLengths) {
+        const word = lower.slice(at, at + k);
+        if (word.length === k && this.#short.has(word) && matches(lower, word, at, true)) return { kind: 'text', at };
+      }
+    }
+    return null;
+  }
+}
+
+/** Whether `p` stands at `at` of `lower`; as whole words: no letter or digit runs on across an end of it that is one. */
+function matches(lower: string, p: string, at: number, words: boolean): boolean {
+  if (at < 0 || !lower.startsWith(p, at)) return false;
+  if (!words) return true;
+  if (isWordChar(p[0]) && isWordChar(lower[at - 1])) return false;
+  if (isWordChar(p[p.length - 1]) && isWordChar(lower[at + p.length])) return false;
+  return true;
+}
+
+const BASE = 131;
+/** BASE to the power ANCHOR − 1: what the character leaving the window weighed. */
+const DROP = Array.from({ length: ANCHOR - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
+const finish = (h: number) => (Math.imul(h, 0x9e3779b1) >>> 8) & (BITS - 1);
+
+function anchorHash(anchor: string): number {
+  let h = 0;
+  for (let i = 0; i < ANCHOR; i++) h = (Math.imul(h, BASE) + anchor.charCodeAt(i)) | 0;
+  return h;
+}

@@ -1,0 +1,36 @@
+/**
+ * Two pages at one path (issue #15, item 5): service codes `L01` and `l01` are two services to
+ * the export, and one folder on the many hosts whose file systems ignore case. The build
+ * refuses, names the paths, exits 1, and leaves the previous dist/ as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { samePaths } from '../../src/publish/site-files.ts';
+
+const out = resolve(`tmp/path-collision-${process.pid}`);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('paths written twice, or differing only in case, are named once per group', () => {
+  expect(samePaths(['wilayah/a/index.html', 'wilayah/a/layanan/L01/index.html', 'wilayah/a/layanan/l01/index.html', 'wilayah/a/index.html', 'data/unit.csv'])).toEqual([
+    ['wilayah/a/index.html', 'wilayah/a/index.html'],
+    ['wilayah/a/layanan/L01/index.html', 'wilayah/a/layanan/l01/index.html'],
+  ]);
+});
+
+it('a build whose pages would collide ignoring case is refused; the previous dist/ is untouched', () => {
+  const dist = join(out, 'dist');
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<p>situs lama</p>');
+  const r = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'test/fixtures/kode-kembar', '--out', dist], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+  });
+  expect(r.status, r.stdout + r.stderr).toBe(1);
+  expect(r.stdout).toContain('same path');
+  expect(r.stdout).toContain(`${join('wilayah', 'alpha', 'layanan', 'L01', 'index.html')} = ${join('wilayah', 'alpha', 'layanan', 'l01', 'index.html')}`);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  expect(readdirSync(dist)).toEqual(['index.html']);
+  expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('<p>situs lama</p>');
+}, 600_000);
