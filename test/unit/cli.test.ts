@@ -34,6 +34,7 @@ interface JsonReport {
   ok: boolean;
   errors: Record<string, unknown>[];
   warnings: Record<string, unknown>[];
+  files: { region: string; file: string; rows: number; used: number }[];
 }
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as JsonReport;
 
@@ -43,7 +44,11 @@ describe('npm run validate', () => {
     const run = await validate('--data', 'test/fixtures/valid', '--json', json);
     expect(run.status).toBe(0);
     expect(run.output).toContain('Data sah');
-    expect(await readJson(json)).toEqual({ ok: true, errors: [], warnings: [] });
+    const report = await readJson(json);
+    expect(report).toEqual({ ok: true, errors: [], warnings: [], files: expect.any(Array) });
+    // Every row of a valid export is used.
+    expect(report.files.length).toBeGreaterThan(3);
+    for (const f of report.files) expect(f.used).toBe(f.rows);
   });
 
   test('the Indonesian Excel twin is valid too', async () => {
