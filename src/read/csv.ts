@@ -33,7 +33,8 @@ export function isBlank(cells: string[]): boolean {
   return true;
 }
 
-const headerChars = (cells: string[]) => cells.reduce((n, c) => n + c.length + 1, 0);
+/** A header's length as written: its cells and the delimiters between them. */
+export const headerChars = (cells: string[]) => cells.reduce((n, c) => n + c.length + 1, 0);
 
 /**
  * Resolves when the file is read; rejects with EncodingError on bad bytes, RowTooLong on a row

@@ -17,9 +17,9 @@ import type { Bilingual } from '../contract/fields.ts';
 import { looksUtf16 } from '../read/decode.ts';
 import type { AnyInputFile } from '../contract/input.ts';
 import { issue, type Issue } from '../contract/issues.ts';
-import { isBlank } from '../read/csv.ts';
+import { headerChars, isBlank } from '../read/csv.ts';
 import { detectDialect, type Dialect } from '../read/dialect.ts';
-import { MAX_ROW_CHARS } from '../read/lines.ts';
+import { MAX_HEADER_CHARS, MAX_ROW_CHARS } from '../read/lines.ts';
 import type { FileContext, FileResult } from './file.ts';
 import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from './rows.ts';
 import { readSlice } from './slice-worker.ts';
@@ -97,7 +97,8 @@ export async function validateInParallel(path: string, input: AnyInputFile, ctx:
   await readInto(path, bytes);
 
   const plan = planSlices(bytes, n);
-  if (!plan || !rowsAreLines(bytes, plan)) return null;
+  // A header or line over its limit, or lines an editor numbers otherwise: the streaming reader reports or numbers them.
+  if (!plan || headerChars(plan.header) > MAX_HEADER_CHARS || !rowsAreLines(bytes, plan)) return null;
   const unitCodes = ctx.unitCodes ? [...ctx.unitCodes] : null;
   const inOrder = new SlicesInOrder(input, plan);
   const tasks = plan.slices.map(([start, end]): SliceTask => ({ region: ctx.region, file: input.file, buffer, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes }));
