@@ -1,6 +1,6 @@
 /** scripts/validate.ts as a data officer runs it: exit status, --json report, no stack trace. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -85,6 +85,26 @@ describe('npm run validate', () => {
     expect(run.output).not.toContain('1.98609E+17');
     expect(run.output).not.toContain('19860101201001100');
     expect(run.output).toContain('disamarkan');
+  });
+
+  test('a 10 MB header line and a folder named skm.csv: exit 1, a file-error each, and --json written', async () => {
+    const data = join(dir, 'aneh');
+    const region = join(data, 'uji');
+    await mkdir(region, { recursive: true });
+    for (const f of ['wilayah.json', 'unit.csv']) await copyFile(join('test/fixtures/errors/file-error/uji', f), join(region, f));
+    await writeFile(join(region, 'iku.csv'), `kode_unit,${'x'.repeat(10 << 20)}\nU01,1\n`);
+    await mkdir(join(region, 'skm.csv'));
+    const json = join(dir, 'aneh.json');
+    const run = await validate('--data', data, '--json', json);
+    expect(run.status).toBe(1);
+    expect(run.output).not.toMatch(STACK);
+    expect(run.output).not.toContain('EISDIR');
+    const report = await readJson(json);
+    // The folder is found before any file is read.
+    expect(report.errors.map((e) => [e.file, e.row, e.code])).toEqual([
+      ['skm.csv', null, 'file-error'],
+      ['iku.csv', 1, 'file-error'],
+    ]);
   });
 
   test('no stack trace, whatever fails: bad data, a missing folder, an unwritable --json', async () => {
