@@ -55,7 +55,9 @@ export async function readCsv(path: string, on: CsvHandlers): Promise<{ dialect:
   let rowNumber = 0;
   let headerSeen = false;
   let stopped: Error | null = null;
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve, fail) => {
+    // A line too long before any header is read is the header's (its limit is the smaller).
+    const reject = (e: unknown) => fail(e instanceof RowTooLong && !headerSeen && !e.header ? new RowTooLong(e.row, MAX_HEADER_CHARS, true) : e);
     const input = Readable.from(all(), { objectMode: true });
     input.on('error', reject);
     Papa.parse<string[]>(input as unknown as File, {

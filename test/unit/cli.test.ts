@@ -105,6 +105,7 @@ describe('npm run validate', () => {
       ['skm.csv', null, 'file-error'],
       ['iku.csv', 1, 'file-error'],
     ]);
+    expect(report.errors[1].message).toContain('header line is over 64 thousand characters');
   });
 
   test('no stack trace, whatever fails: bad data, a missing folder, an unwritable --json', async () => {
