@@ -3,6 +3,10 @@ import type { Bilingual } from './fields.ts';
 
 export const ISSUE_CODES = [
   'encoding-error',
+  // A file or folder that cannot or must not be read (contract 1.1 §2 "Files and folders"):
+  // a directory, FIFO or device, a link leading outside the export, a file too large, two
+  // names differing only in case, a hidden or misnamed region folder.
+  'file-error',
   'private-in-public',
   'blank-header',
   'duplicate-header',

@@ -2,12 +2,14 @@
  * A whole export folder (contract §1): one sub-folder per region, validated region by region.
  * unit.csv is read first so that every other file's kode_unit can be checked against it.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Bilingual } from '../contract/fields.ts';
 import type { AnyInputFile } from '../contract/input.ts';
 import { INPUTS, unit as unitInput, type IkuRow, type KinerjaRow, type LaporanRow, type LayananRow, type PelatihanRow, type PengaduanRow, type SkmRow, type UnitRow } from '../contract/inputs/index.ts';
 import { issue, isWarning, type Issue } from '../contract/issues.ts';
 import { REGION_CODE, wilayahSchema, type Wilayah } from '../contract/wilayah.ts';
+import { badRegionName, exportRoot, isFsError, folderNotFile, hiddenRegion, inspect, MAX_FILE_BYTES, MAX_WILAYAH_BYTES, sameNameIgnoringCase, tooLarge, unreadable, wilayahTooLarge, type Entry } from './entries.ts';
 import { validateFile, type FileContext } from './file.ts';
 import { DEFAULT_MIN_BYTES, warmUp, type ParallelOptions } from './parallel.ts';
 import { checkPrivateInPublic } from './private-in-public.ts';
@@ -38,10 +40,22 @@ export interface RegionData {
   laporan_harian: Table<LaporanRow>;
 }
 
+/** One file's rows, for the report: every data row read is used or named by an issue. */
+export interface FileCount {
+  region: string;
+  file: string;
+  /** Data rows read (blank lines not counted). */
+  rows: number;
+  /** Rows that passed every rule and went into the table. */
+  used: number;
+}
+
 export interface ExportReport {
   ok: boolean;
   errors: Issue[];
   warnings: Issue[];
+  /** Every contract file read, also in a region whose wilayah.json is invalid. */
+  files: FileCount[];
 }
 
 export interface ValidatedExport extends ExportReport {
@@ -54,13 +68,22 @@ export interface ValidatedExport extends ExportReport {
 
 export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
 
-async function readWilayah(dir: string, region: string, issues: Issue[]): Promise<Wilayah | null> {
+async function readWilayah(dir: string, region: string, name: string | undefined, kinds: Map<string, Entry>, issues: Issue[]): Promise<Wilayah | null> {
   const at = { region, file: 'wilayah.json' };
+  const entry = name === undefined ? undefined : kinds.get(name);
+  if (name === undefined || !entry) {
+    issues.push(issue(at, 'constraint-error', { id: 'berkas wajib wilayah.json tidak ada di folder wilayah.', en: 'required file wilayah.json is missing from the region folder.' }));
+    return null;
+  }
+  if (entry.kind !== 'file' || entry.size > MAX_WILAYAH_BYTES) {
+    issues.push(issue(at, 'file-error', entry.kind === 'error' ? entry.msg : entry.kind === 'folder' ? folderNotFile('wilayah.json') : wilayahTooLarge(entry.size)));
+    return null;
+  }
   let raw: string;
   try {
-    raw = await readFile(join(dir, 'wilayah.json'), 'utf8');
-  } catch {
-    issues.push(issue(at, 'constraint-error', { id: 'berkas wajib wilayah.json tidak ada di folder wilayah.', en: 'required file wilayah.json is missing from the region folder.' }));
+    raw = await readFile(join(dir, name), 'utf8');
+  } catch (e) {
+    issues.push(issue(at, 'file-error', unreadable('wilayah.json', e)));
     return null;
   }
   let json: unknown;
@@ -68,6 +91,13 @@ async function readWilayah(dir: string, region: string, issues: Issue[]): Promis
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (e) {
     issues.push(issue(at, 'type-error', { id: `wilayah.json bukan JSON yang sah (${(e as Error).message}).`, en: `wilayah.json is not valid JSON (${(e as Error).message}).` }));
+    return null;
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    issues.push(issue(at, 'type-error', {
+      id: 'wilayah.json harus berisi satu objek JSON: { "nama": …, "provinsi": …, "tanggal_ekspor": "YYYY-MM-DD" }.',
+      en: 'wilayah.json must hold one JSON object: { "nama": …, "provinsi": …, "tanggal_ekspor": "YYYY-MM-DD" }.',
+    }));
     return null;
   }
   const parsed = wilayahSchema.safeParse(json);
@@ -87,23 +117,62 @@ async function readWilayah(dir: string, region: string, issues: Issue[]): Promis
 export interface ValidateOptions {
   /** When files are read in slices by several threads (default: files of DEFAULT_MIN_BYTES (parallel.ts) and more, on 2 cores). */
   parallel?: ParallelOptions;
+  /** Larger files are a file-error, not read (default MAX_FILE_BYTES; tests lower it). */
+  maxFileBytes?: number;
 }
 
-export async function validateRegion(dir: string, region: string, issues: Issue[], privateValues: PrivateValues, opts: ValidateOptions = {}): Promise<RegionData | null> {
-  const wilayah = await readWilayah(dir, region, issues);
-  const entries = await readdir(dir);
-  const minBytes = opts.parallel?.minBytes ?? DEFAULT_MIN_BYTES;
-  for (const e of entries) if (e.toLowerCase().endsWith('.csv') && (await stat(join(dir, e))).size >= minBytes) warmUp(opts.parallel);
-  const byLower = new Map(entries.map((e) => [e.toLowerCase(), e]));
+/** What every region of one export shares while it is validated. */
+interface ExportContext {
+  /** The export folder's real path: links must stay inside it. */
+  root: string;
+  issues: Issue[];
+  privateValues: PrivateValues;
+  files: FileCount[];
+  opts: ValidateOptions;
+}
+
+async function validateRegion(dir: string, region: string, ex: ExportContext): Promise<RegionData | null> {
+  const { issues, privateValues, opts } = ex;
+  const entries = (await readdir(dir)).sort();
+  const kinds = new Map<string, Entry>();
+  for (const e of entries) kinds.set(e, await inspect(join(dir, e), e, ex.root));
   const known = new Set(INPUTS.map((i) => i.file));
+  const fileError = (file: string, msg: Bilingual) => issues.push(issue({ region, file }, 'file-error', msg));
+  // Contract files by their lower-case name; a name written two ways is read in neither.
+  const byLower = new Map<string, string[]>();
   for (const e of entries) {
-    if (e.toLowerCase().endsWith('.csv') && !known.has(e.toLowerCase())) {
-      issues.push(issue({ region, file: e }, 'unknown-file', {
-        id: `berkas "${e}" bukan berkas kontrak dan tidak dibaca. Nama yang dikenal: ${[...known].join(', ')}.`,
-        en: `"${e}" is not a contract file and is not read. Known names: ${[...known].join(', ')}.`,
-      }));
-    }
+    const lower = e.toLowerCase();
+    if (lower === 'wilayah.json' || known.has(lower)) byLower.set(lower, [...(byLower.get(lower) ?? []), e]);
   }
+  const wilayahNames = byLower.get('wilayah.json');
+  // Two wilayah.json are reported below, and neither is read.
+  const wilayah = wilayahNames && wilayahNames.length > 1 ? null : await readWilayah(dir, region, wilayahNames?.[0], kinds, issues);
+  const readable = new Map<string, { name: string; size: number }>();
+  for (const [lower, names] of byLower) {
+    if (names.length > 1) {
+      fileError(names.join(' + '), sameNameIgnoringCase(names));
+      continue;
+    }
+    if (lower === 'wilayah.json') continue;
+    const entry = kinds.get(names[0])!;
+    const limit = opts.maxFileBytes ?? MAX_FILE_BYTES;
+    if (entry.kind === 'error') fileError(names[0], entry.msg);
+    else if (entry.kind === 'folder') fileError(names[0], folderNotFile(names[0]));
+    else if (entry.size > limit) fileError(names[0], tooLarge(names[0], entry.size, limit));
+    else readable.set(lower, { name: names[0], size: entry.size });
+  }
+  const minBytes = opts.parallel?.minBytes ?? DEFAULT_MIN_BYTES;
+  if ([...readable.values()].some((f) => f.size >= minBytes)) warmUp(opts.parallel);
+  for (const e of entries) {
+    const lower = e.toLowerCase();
+    if (lower === 'wilayah.json' || known.has(lower)) continue;
+    // Nothing in a region folder is passed over without a word (contract 1.1 §2).
+    issues.push(issue({ region, file: e }, 'unknown-file', {
+      id: `"${e}" bukan berkas kontrak dan tidak dibaca. Nama yang dikenal: wilayah.json, ${[...known].join(', ')}.`,
+      en: `"${e}" is not a contract file and is not read. Known names: wilayah.json, ${[...known].join(', ')}.`,
+    }));
+  }
+  // A unit.csv that is there but cannot be read is already a file-error.
   if (!byLower.has(unitInput.file)) {
     issues.push(issue({ region, file: unitInput.file }, 'constraint-error', { id: 'berkas wajib unit.csv tidak ada: semua berkas lain merujuk ke unit.', en: 'required file unit.csv is missing: every other file refers to its units.' }));
   }
@@ -114,8 +183,9 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
     data.files!.push(result
       ? { file: input.file, present: true, rows: result.rows, used: result.table.length, delimiter: result.dialect?.delimiter ?? null }
       : { file: input.file, present: false, rows: 0, used: 0, delimiter: null });
+    if (result) ex.files.push({ region, file: input.file, rows: result.rows, used: result.table.length });
   };
-  const unitName = byLower.get(unitInput.file);
+  const unitName = readable.get(unitInput.file)?.name;
   const units = unitName ? await validateFile(join(dir, unitName), unitInput, ctx) : null;
   record(unitInput, units);
   // An unreadable unit.csv (encoding) is already an error; without its codes the other files'
@@ -130,7 +200,7 @@ export async function validateRegion(dir: string, region: string, issues: Issue[
   // in contract order.
   const others = await Promise.all(
     INPUTS.filter((i) => i !== unitInput).map(async (input) => {
-      const name = byLower.get(input.file);
+      const name = readable.get(input.file)?.name;
       if (!name) return { input, result: null, sub: null };
       const sub: FileContext = { ...ctx, issues: [], privateValues: new PrivateValues() };
       return { input, result: await validateFile(join(dir, name), input, sub), sub };
@@ -184,25 +254,38 @@ export async function validateExport(dataDir: string, opts: ValidateOptions = {}
   const issues: Issue[] = [];
   const privateValues = new PrivateValues();
   const regions: RegionData[] = [];
+  const files: FileCount[] = [];
   let entries: string[];
+  const root = await exportRoot(dataDir);
   try {
-    entries = (await readdir(dataDir)).sort();
+    entries = root === null ? [] : (await readdir(root)).sort();
   } catch {
-    issues.push(issue({ region: '', file: dataDir }, 'constraint-error', { id: `folder data "${dataDir}" tidak ditemukan.`, en: `data folder "${dataDir}" not found.` }));
     entries = [];
   }
+  if (root === null || entries.length === 0) {
+    issues.push(issue({ region: '', file: dataDir }, 'constraint-error', root === null
+      ? { id: `folder data "${dataDir}" tidak ditemukan.`, en: `data folder "${dataDir}" not found.` }
+      : { id: `folder data "${dataDir}" kosong atau tidak dapat dibaca.`, en: `data folder "${dataDir}" is empty or cannot be read.` }));
+  }
+  const ex: ExportContext = { root: root ?? dataDir, issues, privateValues, files, opts };
   for (const name of entries) {
     const dir = join(dataDir, name);
-    if (!(await stat(dir)).isDirectory()) continue;
-    if (name.startsWith('.')) continue;
-    if (!REGION_CODE.test(name)) {
-      issues.push(issue({ region: name, file: name }, 'constraint-error', {
-        id: `nama folder wilayah "${name}" tidak sah: gunakan huruf kecil, angka dan tanda hubung (2–40 karakter), mis. "jayapura".`,
-        en: `region folder name "${name}" is invalid: use lower-case letters, digits and hyphens (2–40), e.g. "jayapura".`,
-      }));
+    const entry = await inspect(dir, name, ex.root);
+    // A file beside the region folders (a README) is not a region; anything odd is said.
+    if (entry.kind === 'file') continue;
+    const problem = entry.kind === 'error' ? entry.msg : name.startsWith('.') ? hiddenRegion(name) : !REGION_CODE.test(name) ? badRegionName(name) : null;
+    if (problem) {
+      issues.push(issue({ region: '', file: name }, 'file-error', problem));
       continue;
     }
-    const region = await validateRegion(dir, name, issues, privateValues, opts);
+    let region: RegionData | null;
+    try {
+      region = await validateRegion(dir, name, ex);
+    } catch (e) {
+      if (!isFsError(e)) throw e;
+      issues.push(issue({ region: '', file: name }, 'file-error', unreadable(name, e)));
+      continue;
+    }
     if (region) regions.push(region);
   }
   const privateSearch = PrivateSearch.of(privateValues);
@@ -211,5 +294,5 @@ export async function validateExport(dataDir: string, opts: ValidateOptions = {}
     issues.push(issue({ region: '', file: dataDir }, 'constraint-error', { id: 'tidak ada folder wilayah di folder data.', en: 'no region folder in the data folder.' }));
   }
   const errors = issues.filter((i) => !isWarning(i));
-  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), regions, privateValues, privateSearch };
+  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), files, regions, privateValues, privateSearch };
 }

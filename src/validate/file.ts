@@ -8,7 +8,9 @@ import type { AnyInputFile } from '../contract/input.ts';
 import { issue, type Issue } from '../contract/issues.ts';
 import { readCsv } from '../read/csv.ts';
 import { EncodingError } from '../read/decode.ts';
+import { RowTooLong } from '../read/lines.ts';
 import type { Dialect } from '../read/dialect.ts';
+import { isFsError, unreadable } from './entries.ts';
 import { validateInParallel, type ParallelOptions } from './parallel.ts';
 import { emptyFileIssue, encodingIssue, FileRules, Stage, syntaxIssue, tableFor, uniqueIssue, type RowSink } from './rows.ts';
 import type { PrivateValues } from './private-values.ts';
@@ -40,10 +42,22 @@ export interface FileResult<R extends object> {
 type Rec = Record<string, unknown>;
 
 export async function validateFile(path: string, input: AnyInputFile, ctx: FileContext): Promise<FileResult<Rec>> {
-  const parallel = await validateInParallel(path, input, ctx);
-  if (parallel) return parallel;
+  try {
+    const parallel = await validateInParallel(path, input, ctx);
+    if (parallel) return parallel;
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    // Unreadable in slices: the streaming reader meets the same error and reports it.
+  }
   return validateStreaming(path, input, ctx);
 }
+
+export const rowTooLongIssue = (e: RowTooLong) => {
+  const kb = Math.round(e.limit / 1024);
+  return e.header
+    ? { id: `baris judul lebih dari ${kb} ribu karakter: ini bukan judul kolom kontrak. Periksa bahwa baris pertama hanya berisi nama kolom.`, en: `the header line is over ${kb} thousand characters: not the contract's column names. Check that the first line holds only the column names.` }
+    : { id: `baris ini lebih dari ${kb} ribu karakter (mungkin tanda kutip " yang tidak ditutup, atau berkas tanpa akhir baris); berkas tidak dibaca. Perbaiki di Excel lalu simpan ulang sebagai "CSV UTF-8".`, en: `this row is over ${kb} thousand characters (perhaps an unclosed quote ", or a file without line ends); the file is not read. Fix it in Excel and save again as "CSV UTF-8".` };
+};
 
 async function validateStreaming(path: string, input: AnyInputFile, ctx: FileContext): Promise<FileResult<Rec>> {
   const table = tableFor(input);
@@ -89,8 +103,11 @@ async function validateStreaming(path: string, input: AnyInputFile, ctx: FileCon
     if (dialect === null) sink.report(null, null, null, 'missing-column', emptyFileIssue(input), Stage.Cells);
     return { rows: dataRows, table, dialect, codes };
   } catch (e) {
-    if (!(e instanceof EncodingError)) throw e;
-    sink.report(null, null, null, 'encoding-error', encodingIssue(e.detail), Stage.Cells);
+    // Nothing of a half-read file is used: its rows are reported by the one file-level issue.
+    if (e instanceof EncodingError) sink.report(null, null, null, 'encoding-error', encodingIssue(e.detail), Stage.Cells);
+    else if (e instanceof RowTooLong) sink.report(e.row, null, null, 'file-error', rowTooLongIssue(e), Stage.Cells);
+    else if (isFsError(e)) sink.report(null, null, null, 'file-error', unreadable(input.file, e), Stage.Cells);
+    else throw e;
     return { rows: dataRows, table: tableFor(input), dialect: null, codes: new Set() };
   }
 }

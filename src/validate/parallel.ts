@@ -17,8 +17,9 @@ import type { Bilingual } from '../contract/fields.ts';
 import { looksUtf16 } from '../read/decode.ts';
 import type { AnyInputFile } from '../contract/input.ts';
 import { issue, type Issue } from '../contract/issues.ts';
-import { isBlank } from '../read/csv.ts';
+import { headerChars, isBlank } from '../read/csv.ts';
 import { detectDialect, type Dialect } from '../read/dialect.ts';
+import { MAX_HEADER_CHARS, MAX_ROW_CHARS } from '../read/lines.ts';
 import type { FileContext, FileResult } from './file.ts';
 import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from './rows.ts';
 import { readSlice } from './slice-worker.ts';
@@ -73,6 +74,11 @@ export interface SliceResult {
 export const DEFAULT_MIN_BYTES = 64 << 10;
 /** Slices of at most this size, and at least the smaller of the other and a thread's share of the file. */
 const MAX_SLICE_BYTES = 8 << 20;
+/**
+ * Larger files stream (file.ts): this path holds the whole file in memory, and the contract
+ * reads a file of up to 4 GB without doing so.
+ */
+export const MAX_BYTES = 256 << 20;
 const MIN_SLICE_BYTES = 1 << 20;
 const defaultWorkers = () => Math.min(2, availableParallelism());
 
@@ -85,13 +91,14 @@ export function warmUp(opts: ParallelOptions = {}): void {
 export async function validateInParallel(path: string, input: AnyInputFile, ctx: FileContext): Promise<FileResult<Record<string, unknown>> | null> {
   const n = ctx.parallel?.workers ?? defaultWorkers();
   const size = (await stat(path)).size;
-  if (n < 2 || size < (ctx.parallel?.minBytes ?? DEFAULT_MIN_BYTES) || size === 0) return null;
+  if (n < 2 || size < (ctx.parallel?.minBytes ?? DEFAULT_MIN_BYTES) || size === 0 || size > MAX_BYTES) return null;
   const buffer = new SharedArrayBuffer(size);
   const bytes = Buffer.from(buffer);
   await readInto(path, bytes);
 
   const plan = planSlices(bytes, n);
-  if (!plan) return null;
+  // A header or line over its limit, or lines an editor numbers otherwise: the streaming reader reports or numbers them.
+  if (!plan || headerChars(plan.header) > MAX_HEADER_CHARS || !rowsAreLines(bytes, plan)) return null;
   const unitCodes = ctx.unitCodes ? [...ctx.unitCodes] : null;
   const inOrder = new SlicesInOrder(input, plan);
   const tasks = plan.slices.map(([start, end]): SliceTask => ({ region: ctx.region, file: input.file, buffer, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes }));
@@ -126,6 +133,8 @@ export interface Plan {
   header: string[];
   headerRow: number;
   slices: [number, number][];
+  /** Where each quoted cell opens and closes, in pairs. */
+  quoted: number[];
 }
 
 /** PapaParse's own guess of the line ending, on the first chunk the streaming reader gives it. */
@@ -200,7 +209,34 @@ export function planSlices(bytes: Buffer, threads: number): Plan | null {
     start = cut + nl.length;
   }
   slices.push([start, bytes.length]);
-  return { dialect, newline, header, headerRow, slices };
+  return { dialect, newline, header, headerRow, slices, quoted };
+}
+
+/**
+ * Whether the plan's rows are the file's lines as an editor shows them, each shorter than
+ * MAX_ROW_CHARS bytes: every line ends the one way the plan says, and no quoted cell holds a line
+ * break. Otherwise (mixed line ends, a CR alone, a quoted line break, a line long enough to be a
+ * file-error) the streaming reader numbers the rows and reports (read/lines.ts).
+ */
+export function rowsAreLines(bytes: Buffer, plan: Plan): boolean {
+  const { quoted } = plan;
+  for (let i = 0; i < quoted.length; i += 2) {
+    const lf = bytes.indexOf(0x0a, quoted[i]);
+    if (lf >= 0 && lf < quoted[i + 1]) return false;
+  }
+  const from = plan.slices[0][0];
+  const crlf = plan.newline === '\r\n';
+  let cr = bytes.indexOf(0x0d, from);
+  if (!crlf && cr >= 0) return false;
+  let start = from;
+  for (let lf = bytes.indexOf(0x0a, from); lf >= 0; lf = bytes.indexOf(0x0a, lf + 1)) {
+    if (lf - start > MAX_ROW_CHARS) return false;
+    start = lf + 1;
+    if (!crlf) continue;
+    if (cr !== lf - 1) return false; // an LF alone, or a CR alone before it
+    cr = bytes.indexOf(0x0d, lf + 1);
+  }
+  return bytes.length - start <= MAX_ROW_CHARS && cr < 0;
 }
 
 /**

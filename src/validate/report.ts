@@ -34,5 +34,24 @@ export function formatReport(report: ExportReport): string {
   return lines.concat(section('\nKesalahan / Errors', report.errors), section('\nPeringatan / Warnings', report.warnings)).join('\n');
 }
 
-/** The --json form: the contract's fields, plus the two message languages separately. */
-export const reportJson = (r: ExportReport) => ({ ok: r.ok, errors: r.errors, warnings: r.warnings });
+/**
+ * The --json form: the contract's fields, plus the two message languages separately, and each
+ * file's rows read and used (every row read is used or named by an issue).
+ */
+export const reportJson = (r: ExportReport) => ({ ok: r.ok, errors: r.errors, warnings: r.warnings, files: r.files });
+
+/**
+ * The --json form as text, a piece at a time: a report of millions of issues is larger than
+ * one string may be. The same JSON as reportJson, one issue per line.
+ */
+export function* reportJsonText(r: ExportReport): Generator<string> {
+  const json = reportJson(r);
+  yield `{\n  "ok": ${json.ok},\n`;
+  for (const key of ['errors', 'warnings', 'files'] as const) {
+    const items: readonly unknown[] = json[key];
+    yield `  "${key}": [`;
+    for (let i = 0; i < items.length; i++) yield `${i ? ',' : ''}\n    ${JSON.stringify(items[i])}`;
+    yield `${items.length ? '\n  ' : ''}]${key === 'files' ? '' : ','}\n`;
+  }
+  yield '}\n';
+}

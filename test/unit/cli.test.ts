@@ -1,6 +1,6 @@
 /** scripts/validate.ts as a data officer runs it: exit status, --json report, no stack trace. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -34,6 +34,7 @@ interface JsonReport {
   ok: boolean;
   errors: Record<string, unknown>[];
   warnings: Record<string, unknown>[];
+  files: { region: string; file: string; rows: number; used: number }[];
 }
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as JsonReport;
 
@@ -43,7 +44,11 @@ describe('npm run validate', () => {
     const run = await validate('--data', 'test/fixtures/valid', '--json', json);
     expect(run.status).toBe(0);
     expect(run.output).toContain('Data sah');
-    expect(await readJson(json)).toEqual({ ok: true, errors: [], warnings: [] });
+    const report = await readJson(json);
+    expect(report).toEqual({ ok: true, errors: [], warnings: [], files: expect.any(Array) });
+    // Every row of a valid export is used.
+    expect(report.files.length).toBeGreaterThan(3);
+    for (const f of report.files) expect(f.used).toBe(f.rows);
   });
 
   test('the Indonesian Excel twin is valid too', async () => {
@@ -80,6 +85,27 @@ describe('npm run validate', () => {
     expect(run.output).not.toContain('1.98609E+17');
     expect(run.output).not.toContain('19860101201001100');
     expect(run.output).toContain('disamarkan');
+  });
+
+  test('a 10 MB header line and a folder named skm.csv: exit 1, a file-error each, and --json written', async () => {
+    const data = join(dir, 'aneh');
+    const region = join(data, 'uji');
+    await mkdir(region, { recursive: true });
+    for (const f of ['wilayah.json', 'unit.csv']) await copyFile(join('test/fixtures/errors/file-error/uji', f), join(region, f));
+    await writeFile(join(region, 'iku.csv'), `kode_unit,${'x'.repeat(10 << 20)}\nU01,1\n`);
+    await mkdir(join(region, 'skm.csv'));
+    const json = join(dir, 'aneh.json');
+    const run = await validate('--data', data, '--json', json);
+    expect(run.status).toBe(1);
+    expect(run.output).not.toMatch(STACK);
+    expect(run.output).not.toContain('EISDIR');
+    const report = await readJson(json);
+    // The folder is found before any file is read.
+    expect(report.errors.map((e) => [e.file, e.row, e.code])).toEqual([
+      ['skm.csv', null, 'file-error'],
+      ['iku.csv', 1, 'file-error'],
+    ]);
+    expect(report.errors[1].message).toContain('header line is over 64 thousand characters');
   });
 
   test('no stack trace, whatever fails: bad data, a missing folder, an unwritable --json', async () => {

@@ -139,13 +139,14 @@ describe('readCsv: rows as Excel numbers them', () => {
     ]);
   });
 
-  test('BOM removed, tab delimiter, a quoted line break is one row', async () => {
+  test('BOM removed, tab delimiter, a quoted line break is one row, numbered by the line an editor shows', async () => {
     const { header, rows } = await read('test/fixtures/read/tab-multiline.csv');
     expect(header[0]).toEqual(['id_responden', 'kode_unit', 'saran']);
     expect(header[1].delimiter).toBe('\t');
     expect(rows).toEqual([
       [2, ['R1', 'U01', 'baris satu\nbaris dua']],
-      [4, ['R2', 'U01', '']],
+      // R1 spans lines 2–3, line 4 is blank
+      [5, ['R2', 'U01', '']],
     ]);
   });
 });
