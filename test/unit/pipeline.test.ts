@@ -77,7 +77,7 @@ describe('a successful build of test/fixtures/valid', () => {
     await withDuckDb(async (sql) => {
       const rows = await sql(`SELECT kode_unit, pegawai, sangat_baik, baik, kurang, disembunyikan FROM read_parquet('${join(data, 'predikat_unit.parquet')}') ORDER BY kode_unit`);
       expect(rows).toEqual([
-        ['U01', 12n, null, 7n, 0n, 'sel_kecil'],
+        ['U01', 12n, 3n, 7n, null, 'sel_kecil'],
         ['U02', null, null, null, null, 'pembeda'],
         ['U03', null, null, null, null, 'kelompok_kecil'],
       ]);
@@ -164,14 +164,14 @@ describe('golden values of the published CSVs', () => {
   test('predikat_unit: U01 small cells, U02 hidden against differencing, U03 below the threshold', async () => {
     // U01: 3 × (di_atas, di_atas) = sangat_baik 3; 7 × (sesuai, sesuai) = baik 7;
     //      2 × (di_bawah, sesuai) = butuh_perbaikan 2 → hidden; alone, so the next smallest
-    //      non-zero (sangat_baik 3) is hidden too. Means over 12: atasan 71..82 → 76.5,
+    //      (the two zeros, together) are hidden too: each hidden cell could be 0, 1 or 2. Means over 12: atasan 71..82 → 76.5,
     //      diri 81..92 → 86.5, rekan (76..84 + 75 + 76 + 77) = 948 / 12 = 79.
     // U03: 4 employees < 10 → kelompok_kecil. It is the only hidden unit of 2025-S1, so the
     //      smallest other unit, U02 (11 < 12), is hidden as pembeda.
     expect(await csv('predikat_unit')).toBe(
       lines(
         'kode_wilayah,kode_unit,periode,pegawai,sangat_baik,baik,butuh_perbaikan,kurang,sangat_kurang,rata_nilai_atasan,rata_nilai_diri,rata_nilai_rekan,disembunyikan',
-        'alpha,U01,2025-S1,12,,7,,0,0,76.5,86.5,79,sel_kecil',
+        'alpha,U01,2025-S1,12,3,7,,,,76.5,86.5,79,sel_kecil',
         'alpha,U02,2025-S1,,,,,,,,,,pembeda',
         'alpha,U03,2025-S1,,,,,,,,,,kelompok_kecil',
       ),
