@@ -219,31 +219,34 @@ describe('golden values of the published CSVs', () => {
     expect(await csv('wilayah')).toBe(lines('kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi', 'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0'));
   });
 
-  test('skm_responden: no id, no saran, month only, age in bands', async () => {
+  test('skm_responden: no id, no saran, no date; k-anonymous, answers unchanged', async () => {
     const rows = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([
-      'kode_wilayah', 'kode_unit', 'kode_layanan', 'bulan',
+      'kode_wilayah', 'kode_unit', 'kode_layanan', 'semester',
       'persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana',
-      'jenis_kelamin', 'kelompok_umur', 'pendidikan', 'pekerjaan',
+      'jenis_kelamin', 'kelompok_umur', 'kelompok_pendidikan', 'pekerjaan',
     ]);
     expect(rows).toHaveLength(30);
     const body = rows.slice(1);
-    // RSP-0001: 2025-01-01, age 18; RSP-0029: 2025-05-02, age 74, sarana 3
-    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-01', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '<20', 'sma', 'swasta']);
-    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-05', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '≥60', 'sma', 'swasta']);
-    expect(body.map((r) => r[14]).sort()).toEqual(
-      ['<20', ...Array(5).fill('20-29'), ...Array(5).fill('30-39'), ...Array(5).fill('40-49'), ...Array(5).fill('50-59'), ...Array(8).fill('≥60')].sort(),
-    );
+    // All 29 are U01, L01, January–June 2025, sma, swasta; 15 women and 14 men of ages 18–74.
+    // Sex × age band gives classes of 3 to 7 (< 10), so age band, education group and
+    // occupation are blanked; sex alone leaves classes of 15 and 14.
+    // RSP-0001: all 4s, p; RSP-0029: sarana 3, p.
+    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-S1', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '', '', '']);
+    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-S1', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '', '', '']);
+    expect(body.filter((r) => r[13] === 'p')).toHaveLength(15);
+    expect(body.filter((r) => r[13] === 'l')).toHaveLength(14);
+    expect(new Set(body.map((r) => r.slice(1, 4).concat(r.slice(14)).join('|')))).toEqual(new Set(['U01|L01|2025-S1|||']));
   });
 
   test('skm_responden: rows sorted by their published columns, not in the order respondents came', async () => {
     const body = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data.slice(1);
-    const bands = ['<20', '20-29', '30-39', '40-49', '50-59', '≥60'];
+    const bands = ['<30', '30-49', '≥50'];
     const key = (r: string[]) => [r[1], r[2], r[3], ...r.slice(4, 13).map((a) => a.padStart(2, '0')), r[13], String(bands.indexOf(r[14])), r[15], r[16]].join('|');
     const sorted = [...body].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     expect(body).toEqual(sorted);
-    // The fixture's file order (January, February, … then January again) would not pass the above.
-    expect(body.map((r) => r[3])).toEqual([...body.map((r) => r[3])].sort());
+    // The fixture's file order (the all-4 answers first, the 3s last) would not pass the above.
+    expect(body[0][4]).toBe('3');
   });
 
   test('skm_responden: the same responses in another file order publish the same rows', async () => {

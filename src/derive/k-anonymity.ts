@@ -1,0 +1,111 @@
+/**
+ * k-anonymity for published microdata (contract §5): every combination of the quasi-identifiers
+ * occurs at least k times. The caller coarsens first (wider bands, fewer levels); this module
+ * then blanks, class by class, the quasi-identifiers still needed. Pure, and canonical: the
+ * result depends on the rows, never on their order in the file.
+ *
+ * Rows are blanked in levels: level j blanks the first j quasi-identifiers of `order`. A class
+ * (rows equal on every published quasi-identifier) with fewer than k rows moves up one level
+ * and merges with whatever it then equals. Two levels pull instead of giving up: the next to
+ * last (only the last quasi-identifier, the unit, is left), so that a unit with k rows or more
+ * keeps its code; and the last (nothing left), which has nowhere to go. There a class below k
+ * takes in the smallest class beneath it, which has k rows or more, so both are then safe.
+ */
+import type { SortKey } from './order.ts';
+
+/**
+ * A quasi-identifier as a sort key (order.ts): each row's place among the column's values, where
+ * place 0 is blank, as ranksOf puts null first.
+ */
+export type QuasiIdentifier = SortKey;
+
+export interface KAnonymous {
+  /** Per quasi-identifier (in the given order of `qis`), each row's place, 0 where blanked. */
+  places: Int32Array[];
+  /** False when the rows are fewer than k: no blanking can make them k-anonymous. */
+  ok: boolean;
+}
+
+/**
+ * @param qis   the quasi-identifiers, each a place per row (0 = blank)
+ * @param order indexes into `qis`, blanked first to last (the last is given up last)
+ */
+export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly number[], k: number): KAnonymous {
+  const n = qis[0]?.values.length ?? 0;
+  // Rows equal on every quasi-identifier always move together: work on these cells, not rows.
+  const cellOf = denseIds(n, qis.map((q) => ({ place: (i: number) => q.values[i], size: q.size })));
+  const m = cellOf.count;
+  const first = new Int32Array(m).fill(-1);
+  const rows = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    rows[cellOf.id[i]]++;
+    if (first[cellOf.id[i]] < 0) first[cellOf.id[i]] = i;
+  }
+  const L = order.length;
+  const level = new Uint8Array(m);
+  const step = qis.map((_, q) => order.indexOf(q));
+  const place = (q: number, c: number) => (step[q] >= 0 && step[q] < level[c] ? 0 : qis[q].values[first[c]]);
+  /** The level a cell's published key sits at: its own, plus the blanks already there. */
+  const effective = (c: number) => {
+    let j = level[c];
+    while (j < L && qis[order[j]].values[first[c]] === 0) j++;
+    return j;
+  };
+  /** Canonical order of two cells by their published keys (places follow the sorted values). */
+  const compare = (a: number, b: number) => {
+    for (let q = 0; q < qis.length; q++) {
+      const d = place(q, a) - place(q, b);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+
+  for (let lv = 0; lv <= L; lv++) {
+    // The published classes: cells equal on every quasi-identifier as now blanked.
+    const classOf = denseIds(m, qis.map((q, qi) => ({ place: (c: number) => place(qi, c), size: q.size })));
+    const size = new Int32Array(classOf.count);
+    for (let c = 0; c < m; c++) size[classOf.id[c]] += rows[c];
+    const small = new Set<number>();
+    for (let c = 0; c < m; c++) if (size[classOf.id[c]] < k && effective(c) === lv) small.add(classOf.id[c]);
+    if (small.size === 0) continue;
+    if (lv >= L - 1) {
+      // Pull: per small class, the smallest class beneath it (by its key above: the unit, or nothing).
+      const above = (c: number) => (lv === L ? 0 : qis[order[lv]].values[first[c]]);
+      const smallAbove = new Map<number, number>();
+      for (let c = 0; c < m; c++) if (small.has(classOf.id[c])) smallAbove.set(above(c), classOf.id[c]);
+      const best = new Map<number, number>();
+      for (let c = 0; c < m; c++) {
+        if (effective(c) >= lv || !smallAbove.has(above(c))) continue;
+        const b = best.get(above(c));
+        const sc = size[classOf.id[c]];
+        if (b === undefined || sc < size[classOf.id[b]] || (sc === size[classOf.id[b]] && compare(c, b) < 0)) best.set(above(c), c);
+      }
+      const pulled = new Set<number>();
+      for (const [key, c] of best) {
+        pulled.add(classOf.id[c]);
+        small.delete(smallAbove.get(key)!);
+      }
+      for (let c = 0; c < m; c++) if (pulled.has(classOf.id[c])) level[c] = lv;
+    }
+    if (lv === L && small.size > 0) return { places: [], ok: false };
+    for (let c = 0; c < m; c++) if (small.has(classOf.id[c])) level[c] = lv + 1;
+  }
+  return { places: qis.map((_, q) => Int32Array.from({ length: n }, (_, i) => place(q, cellOf.id[i]))), ok: true };
+}
+
+/** Dense ids of equal keys, built one column at a time so that no composite number overflows. */
+function denseIds(n: number, columns: readonly { place: (i: number) => number; size: number }[]): { id: Int32Array; count: number } {
+  const id = new Int32Array(n);
+  let count = n === 0 ? 0 : 1;
+  for (const { place, size } of columns) {
+    const next = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const composite = id[i] * size + place(i);
+      let c = next.get(composite);
+      if (c === undefined) next.set(composite, (c = next.size));
+      id[i] = c;
+    }
+    count = next.size;
+  }
+  return { id, count };
+}
