@@ -6,10 +6,11 @@
  *
  * Rows are blanked in levels: level j blanks the first j quasi-identifiers of `order`. A class
  * (rows equal on every published quasi-identifier) with fewer than k rows moves up one level
- * and merges with whatever it then equals. Two levels pull instead of giving up: the next to
- * last (only the last quasi-identifier, the unit, is left), so that a unit with k rows or more
- * keeps its code; and the last (nothing left), which has nowhere to go. There a class below k
- * takes in the smallest class beneath it, which has k rows or more, so both are then safe.
+ * and merges with whatever it then equals. The levels where only the last `kept` quasi-
+ * identifiers of `order` are left pull instead of giving up (for the survey: unit and semester,
+ * so that a unit, or a unit's semester, with k responses or more keeps its code and its IKM
+ * can be recomputed), and so does the last level (nothing left), which has nowhere to go. There
+ * a class below k takes in the smallest class beneath it, which has k rows or more: both safe.
  */
 import type { SortKey } from './order.ts';
 
@@ -29,8 +30,9 @@ export interface KAnonymous {
 /**
  * @param qis   the quasi-identifiers, each a place per row (0 = blank)
  * @param order indexes into `qis`, blanked first to last (the last is given up last)
+ * @param kept  how many of the last of `order` a class keeps, if the rows beneath it allow
  */
-export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly number[], k: number): KAnonymous {
+export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly number[], k: number, kept = 1): KAnonymous {
   const n = qis[0]?.values.length ?? 0;
   // Rows equal on every quasi-identifier always move together: work on these cells, not rows.
   const cellOf = denseIds(n, qis.map((q) => ({ place: (i: number) => q.values[i], size: q.size })));
@@ -68,9 +70,13 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly numb
     const small = new Set<number>();
     for (let c = 0; c < m; c++) if (size[classOf.id[c]] < k && effective(c) === lv) small.add(classOf.id[c]);
     if (small.size === 0) continue;
-    if (lv >= L - 1) {
-      // Pull: per small class, the smallest class beneath it (by its key above: the unit, or nothing).
-      const above = (c: number) => (lv === L ? 0 : qis[order[lv]].values[first[c]]);
+    if (lv >= L - kept) {
+      // Pull: per small class, the smallest class beneath it: the one with its remaining places.
+      const above = (c: number) => {
+        let key = 0;
+        for (let j = lv; j < L; j++) key = key * qis[order[j]].size + qis[order[j]].values[first[c]];
+        return key;
+      };
       const smallAbove = new Map<number, number>();
       for (let c = 0; c < m; c++) if (small.has(classOf.id[c])) smallAbove.set(above(c), classOf.id[c]);
       const best = new Map<number, number>();

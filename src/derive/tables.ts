@@ -188,12 +188,15 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
 
 /** skm_responden's quasi-identifiers, the first blanked first: most detail lost for the least use. */
 const QI_BLANKING_ORDER = ['pekerjaan', 'kelompok_pendidikan', 'kelompok_umur', 'jenis_kelamin', 'kode_layanan', 'semester', 'kode_unit'] as const;
+/** The last of them kept wherever the rows beneath allow: ikm_unit stays recomputable per unit and semester. */
+const QI_KEPT = 2;
 
 /**
  * Survey microdata, k-anonymous (contract §5): coarsened for every row (semester, KELOMPOK_UMUR,
  * KELOMPOK_PENDIDIKAN), then quasi-identifiers blanked where a combination still occurs fewer
- * than k times: pekerjaan first, then education, age, sex, service, semester and, only for a
- * unit with fewer than k responses, the unit (k-anonymity.ts). The nine answers are never
+ * than k times: pekerjaan first, then education, age, sex, service, and only for a unit's
+ * semester with fewer than k responses the semester, for a unit with fewer than k the unit
+ * (k-anonymity.ts). The nine answers are never
  * altered. Per region: a unit code means nothing outside its region. A region with fewer than
  * k responses publishes none here (its IKM is still in ikm_unit).
  */
@@ -241,6 +244,7 @@ export function* skmRespondenRows(regions: readonly RegionData[], opts: DeriveOp
       qis.map(([, c]) => c.key),
       order,
       opts.threshold,
+      QI_KEPT,
     );
     if (!safe.ok) continue;
     qis.forEach(([, c], q) => (c.key = { values: safe.places[q], size: c.key.size }));

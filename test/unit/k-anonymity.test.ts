@@ -35,6 +35,15 @@ describe('k-anonymity of skm_responden', () => {
     expect(published(rows).rows).toEqual(Array(13).fill('1|0|0'));
   });
 
+  test('kept = 2: a unit\'s semester with k responses or more keeps the semester, its smallest class pulled in instead', () => {
+    const rows = [...repeat(10, [1, 1, 1]), ...repeat(3, [1, 1, 2]), ...repeat(12, [1, 2, 1])];
+    const out = kAnonymize(qisOf(rows), ORDER, 10, 2);
+    const seen = rows.map((_, i) => out.places.map((p) => p[i]).join('|')).sort();
+    expect(seen).toEqual([...Array(13).fill('1|1|0'), ...Array(12).fill('1|2|1')]);
+    // With only the unit kept, the 3 would have given up their semester, and taken 10 with them.
+    expect(published(rows).rows).toEqual([...Array(13).fill('1|0|0'), ...Array(12).fill('1|2|1')]);
+  });
+
   test('blanks join rows that were blank already: 6 men of an unknown sex class and 5 of no sex', () => {
     const rows = [...repeat(6, [1, 1, 2]), ...repeat(5, [1, 1, 0]), ...repeat(10, [1, 2, 1])];
     expect(published(rows).rows).toEqual([...Array(11).fill('1|1|0'), ...Array(10).fill('1|2|1')]);
