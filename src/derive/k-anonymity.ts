@@ -35,7 +35,8 @@ export interface KAnonymous {
 export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly number[], k: number, kept = 1): KAnonymous {
   const n = qis[0]?.values.length ?? 0;
   // Rows equal on every quasi-identifier always move together: work on these cells, not rows.
-  const cellOf = denseIds(n, qis.map((q) => ({ place: (i: number) => q.values[i], size: q.size })));
+  const sizes = qis.map((q) => q.size);
+  const cellOf = denseIds(n, qis.map((q) => q.values), sizes);
   const m = cellOf.count;
   const first = new Int32Array(m).fill(-1);
   const rows = new Int32Array(m);
@@ -46,11 +47,12 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly numb
   const L = order.length;
   const level = new Uint8Array(m);
   const step = qis.map((_, q) => order.indexOf(q));
-  const place = (q: number, c: number) => (step[q] >= 0 && step[q] < level[c] ? 0 : qis[q].values[first[c]]);
+  const cellPlaces = qis.map((q) => Int32Array.from(first, (i) => q.values[i]));
+  const place = (q: number, c: number) => (step[q] >= 0 && step[q] < level[c] ? 0 : cellPlaces[q][c]);
   /** The level a cell's published key sits at: its own, plus the blanks already there. */
   const effective = (c: number) => {
     let j = level[c];
-    while (j < L && qis[order[j]].values[first[c]] === 0) j++;
+    while (j < L && cellPlaces[order[j]][c] === 0) j++;
     return j;
   };
   /** Canonical order of two cells by their published keys (places follow the sorted values). */
@@ -64,7 +66,7 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly numb
 
   for (let lv = 0; lv <= L; lv++) {
     // The published classes: cells equal on every quasi-identifier as now blanked.
-    const classOf = denseIds(m, qis.map((q, qi) => ({ place: (c: number) => place(qi, c), size: q.size })));
+    const classOf = denseIds(m, cellPlaces, sizes, { level, step });
     const size = new Int32Array(classOf.count);
     for (let c = 0; c < m; c++) size[classOf.id[c]] += rows[c];
     const small = new Set<number>();
@@ -74,7 +76,7 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly numb
       // Pull: per small class, the smallest class beneath it: the one with its remaining places.
       const above = (c: number) => {
         let key = 0;
-        for (let j = lv; j < L; j++) key = key * qis[order[j]].size + qis[order[j]].values[first[c]];
+        for (let j = lv; j < L; j++) key = key * sizes[order[j]] + cellPlaces[order[j]][c];
         return key;
       };
       const smallAbove = new Map<number, number>();
@@ -99,14 +101,36 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly numb
   return { places: qis.map((_, q) => Int32Array.from({ length: n }, (_, i) => place(q, cellOf.id[i]))), ok: true };
 }
 
-/** Dense ids of equal keys, built one column at a time so that no composite number overflows. */
-function denseIds(n: number, columns: readonly { place: (i: number) => number; size: number }[]): { id: Int32Array; count: number } {
+/**
+ * Dense ids of equal keys over `columns` (places, of the given sizes), where `blanked` blanks a
+ * column of an item whose level is past the column's step. One number per key (the places in
+ * mixed radix) when the product of the sizes fits a double exactly; else a column at a time.
+ */
+function denseIds(
+  n: number,
+  columns: readonly ArrayLike<number>[],
+  sizes: readonly number[],
+  blanked?: { level: Uint8Array; step: readonly number[] },
+): { id: Int32Array; count: number } {
+  const Q = columns.length;
+  const at = (q: number, i: number) => (blanked && blanked.step[q] >= 0 && blanked.step[q] < blanked.level[i] ? 0 : columns[q][i]);
   const id = new Int32Array(n);
-  let count = n === 0 ? 0 : 1;
-  for (const { place, size } of columns) {
+  if (sizes.reduce((p, s) => p * s, 1) <= Number.MAX_SAFE_INTEGER) {
     const next = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      const composite = id[i] * size + place(i);
+      let composite = 0;
+      for (let q = 0; q < Q; q++) composite = composite * sizes[q] + at(q, i);
+      let c = next.get(composite);
+      if (c === undefined) next.set(composite, (c = next.size));
+      id[i] = c;
+    }
+    return { id, count: next.size };
+  }
+  let count = n === 0 ? 0 : 1;
+  for (let q = 0; q < Q; q++) {
+    const next = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const composite = id[i] * sizes[q] + at(q, i);
       let c = next.get(composite);
       if (c === undefined) next.set(composite, (c = next.size));
       id[i] = c;
