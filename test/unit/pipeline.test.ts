@@ -249,6 +249,18 @@ describe('golden values of the published CSVs', () => {
     expect(body[0][4]).toBe('3');
   });
 
+  test('skm_responden: k follows the threshold; a region with fewer than k responses publishes none here', async () => {
+    const v = await validateExport('test/fixtures/valid');
+    expect(v.ok).toBe(true);
+    // k = 15: the 14 men give up sex, then the service; the unit's semester has 29 ≥ 15, so
+    // rather than give it up they take in the 15 women: all 29 keep unit and semester only.
+    const at15 = [...deriveTables(v.regions, { threshold: 15 }).skm_responden()];
+    expect(new Set(at15.map((r) => [r.kode_unit, r.kode_layanan, r.semester, r.jenis_kelamin, r.kelompok_umur, r.kelompok_pendidikan, r.pekerjaan].join('|')))).toEqual(new Set(['U01||2025-S1||||']));
+    // k = 30 > 29 responses: no blanking can hide one among fewer than k; its IKM stays in ikm_unit.
+    expect([...deriveTables(v.regions, { threshold: 30 }).skm_responden()]).toEqual([]);
+    expect([...deriveTables(v.regions, { threshold: 30 }).ikm_unit()].length).toBeGreaterThan(0);
+  });
+
   test('skm_responden: the same responses in another file order publish the same rows', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kt-shuffled-'));
     try {
