@@ -120,7 +120,18 @@ export const KATEGORI_CAPAIAN = [
   opt('sangat_rendah', 'Sangat Rendah', 'Very low'),
 ] as const;
 
-export const KELOMPOK_UMUR = ['<20', '20-29', '30-39', '40-49', '50-59', '≥60'] as const;
+/**
+ * Published age bands of skm_responden: the contract's ten-year bands (<20, 20–29 … ≥60) merged
+ * in pairs, the k-anonymity coarsening of §5 (version 1.1).
+ */
+export const KELOMPOK_UMUR = ['<30', '30-49', '≥50'] as const;
+
+/** Published education groups of skm_responden: PENDIDIKAN in three levels (k-anonymity, §5). */
+export const KELOMPOK_PENDIDIKAN = [
+  opt('sd-sma', 'SD–SMA', 'Primary to senior secondary'),
+  opt('d1-s1', 'D1–D4/S1', 'Diploma or bachelor'),
+  opt('s2-s3', 'S2–S3', 'Postgraduate'),
+] as const;
 
 export const ALASAN_DISEMBUNYIKAN = [
   opt('kelompok_kecil', 'Kelompok kecil (di bawah ambang)', 'Small group (below threshold)'),

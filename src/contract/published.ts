@@ -4,7 +4,7 @@
  * the data dictionary pages and the explorer's views.
  */
 import type { Bilingual } from './fields.ts';
-import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, KELOMPOK_UMUR, MUTU, PREDIKAT, UNSUR } from './enums.ts';
+import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, KELOMPOK_PENDIDIKAN, KELOMPOK_UMUR, MUTU, PREDIKAT, UNSUR } from './enums.ts';
 import { iku, kinerjaPegawai, laporanHarian, layanan, pelatihan, pengaduan, skm, unit } from './inputs/index.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'date';
@@ -37,6 +37,12 @@ function from(input: { fields: Record<string, { kind: string; description: Bilin
   const type: ColumnType = f.kind === 'integer' ? 'integer' : f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'string';
   return { name: as, type, description: f.description, ...(f.options ? { enum: f.options.map((o) => o.value) } : {}) };
 }
+
+/** A quasi-identifier of skm_responden: blank when not given, or when blanked for k-anonymity. */
+const anonymised = (c: Column): Column => ({
+  ...c,
+  description: { id: `${c.description.id}; kosong = tidak diisi atau dikosongkan demi anonimitas`, en: `${c.description.en}; blank = not given, or blanked for anonymity` },
+});
 
 const wilayahCol = col('kode_wilayah', 'string', 'Kode wilayah (nama folder ekspor)', 'Region code (export folder name)');
 const values = (opts: readonly { value: string }[]) => opts.map((o) => o.value);
@@ -111,19 +117,19 @@ export const TABLES = [
     name: 'skm_responden',
     title: { id: 'Jawaban survei kepuasan (anonim)', en: 'Satisfaction survey responses (anonymised)' },
     description: {
-      id: 'Satu baris per jawaban survei, tanpa nomor responden, saran dan tanggal persis (hanya bulan); umur dalam kelompok. Baris diurutkan menurut semua kolomnya, bukan menurut urutan pengisian.',
-      en: 'One row per survey response, without respondent ID, free text or exact date (month only); age in bands. Rows are sorted by all their columns, not in the order responses came in.',
+      id: 'Satu baris per jawaban survei, tanpa nomor responden, saran dan tanggal. Dibuat k-anonim (k = ambang kelompok, bawaan 10): bulan disamarkan menjadi semester, umur menjadi tiga kelompok, pendidikan menjadi tiga jenjang; lalu, bila satu kombinasi unit, layanan, semester, jenis kelamin, kelompok umur, kelompok pendidikan dan pekerjaan masih muncul kurang dari k kali, pekerjaan dikosongkan, lalu pendidikan, umur, jenis kelamin, layanan, semester (hanya bila unit itu pada semester itu punya kurang dari k responden), dan terakhir unit (hanya bila unit itu punya kurang dari k responden). Sembilan jawaban unsur tidak pernah diubah. Wilayah dengan kurang dari k responden tidak dimuat di tabel ini (IKM-nya tetap di ikm_unit). Baris diurutkan menurut semua kolomnya, bukan menurut urutan pengisian.',
+      en: 'One row per survey response, without respondent ID, free text or date. Made k-anonymous (k = the group threshold, 10 by default): the month is coarsened to the semester, age to three bands, education to three levels; then, where a combination of unit, service, semester, sex, age band, education level and occupation still occurs fewer than k times, occupation is blanked, then education, age, sex, service, the semester (only where the unit has fewer than k responses in that semester) and last the unit (only where it has fewer than k responses). The nine answers are never altered. A region with fewer than k responses is left out of this table (its IKM is still in ikm_unit). Rows are sorted by all their columns, not in the order responses came in.',
     },
     columns: [
       wilayahCol,
-      from(skm, 'kode_unit'),
-      from(skm, 'kode_layanan'),
-      col('bulan', 'string', 'Bulan survei (YYYY-MM)', 'Survey month (YYYY-MM)'),
+      anonymised(from(skm, 'kode_unit')),
+      anonymised(from(skm, 'kode_layanan')),
+      anonymised(col('semester', 'string', 'Semester survei (YYYY-S1 = Januari–Juni, YYYY-S2 = Juli–Desember)', 'Survey semester (YYYY-S1 = January–June, YYYY-S2 = July–December)')),
       ...UNSUR.map((u) => from(skm, u.value)),
-      from(skm, 'jenis_kelamin'),
-      col('kelompok_umur', 'string', 'Kelompok umur responden', 'Respondent age band', KELOMPOK_UMUR),
-      from(skm, 'pendidikan'),
-      from(skm, 'pekerjaan'),
+      anonymised(from(skm, 'jenis_kelamin')),
+      anonymised(col('kelompok_umur', 'string', 'Kelompok umur responden', 'Respondent age band', KELOMPOK_UMUR)),
+      anonymised(col('kelompok_pendidikan', 'string', 'Jenjang pendidikan responden: sd-sma (SD–SMA), d1-s1 (D1–D4/S1), s2-s3 (S2–S3)', 'Respondent education level: sd-sma (primary to senior secondary), d1-s1 (diploma or bachelor), s2-s3 (postgraduate)', values(KELOMPOK_PENDIDIKAN))),
+      anonymised(from(skm, 'pekerjaan')),
     ],
     primaryKey: [],
   },

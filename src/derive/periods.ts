@@ -1,4 +1,5 @@
 /** Periods of the contract: a survey or complaint belongs to the period of its date. */
+import type { KELOMPOK_PENDIDIKAN, KELOMPOK_UMUR, PENDIDIKAN } from '../contract/enums.ts';
 
 /** `YYYY-MM` of an ISO date. */
 export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
@@ -15,14 +16,24 @@ export function inPeriod(periode: string, tahun: number, bulan: number): boolean
   return periode.endsWith('S1') ? bulan <= 6 : bulan >= 7;
 }
 
-/** Age bands of skm_responden (contract §5). */
-export function kelompokUmur(umur: number | undefined): string | null {
+/** Age bands of skm_responden (contract §5, coarsened for k-anonymity: KELOMPOK_UMUR). */
+export function kelompokUmur(umur: number | undefined): (typeof KELOMPOK_UMUR)[number] | null {
   if (umur === undefined) return null;
-  if (umur < 20) return '<20';
-  if (umur >= 60) return '≥60';
-  const lo = Math.floor(umur / 10) * 10;
-  return `${lo}-${lo + 9}`;
+  return umur < 30 ? '<30' : umur < 50 ? '30-49' : '≥50';
 }
+
+const PENDIDIKAN_GROUP: Record<(typeof PENDIDIKAN)[number]['value'], (typeof KELOMPOK_PENDIDIKAN)[number]['value']> = {
+  sd: 'sd-sma',
+  smp: 'sd-sma',
+  sma: 'sd-sma',
+  'd1-d3': 'd1-s1',
+  'd4-s1': 'd1-s1',
+  s2: 's2-s3',
+  s3: 's2-s3',
+};
+
+/** Education group of skm_responden (contract §5, k-anonymity): KELOMPOK_PENDIDIKAN. */
+export const kelompokPendidikan = (pendidikan: string): string | null => PENDIDIKAN_GROUP[pendidikan as keyof typeof PENDIDIKAN_GROUP] ?? null;
 
 export const isSemester = (p: string): boolean => /^\d{4}-S[12]$/.test(p);
 

@@ -39,15 +39,55 @@ function hideAll(g: PredikatGroup, why: Exclude<Disembunyikan, null | 'sel_kecil
   return { kode_unit: g.kode_unit, periode: g.periode, pegawai: null, counts, rata_nilai_atasan: null, rata_nilai_diri: null, rata_nilai_rekan: null, disembunyikan: why };
 }
 
-/** Small cells: counts of 1 or 2 are hidden; a lone hidden cell takes the next smallest non-zero count with it. */
+/**
+ * How many values each hidden cell of a published row still admits, for a reader who knows the
+ * rules: the hidden cells sum to what the published cells leave of the group; at least one of
+ * them is a small cell (1 or 2, the row says sel_kecil); any other hidden cell was hidden
+ * smallest first with its ties, so it is smaller than every published cell (a published 0 means
+ * every hidden cell is a small cell). Every hidden cell admits the same set: one count for all.
+ */
+export function valuesAdmitted(cells: PredikatCells, pegawai: number): number {
+  const shown = PREDIKAT_KEYS.map((k) => cells[k]).filter((v): v is number => v !== null);
+  const others = PREDIKAT_KEYS.length - shown.length - 1;
+  if (others < 0) return 0;
+  const rest = pegawai - shown.reduce((a, b) => a + b, 0);
+  // The largest value a hidden cell that is not small can have.
+  const cap = shown.length === 0 ? rest : Math.min(...shown) - 1;
+  const small = (v: number) => v === 1 || v === 2;
+  // Whether `others` cells, each small or ≤ cap, can sum to s; `needSmall`: one of them small.
+  const othersSum = (s: number, needSmall: boolean): boolean => {
+    if (others === 0) return s === 0 && !needSmall;
+    if (cap < 0) return s >= others && s <= 2 * others;
+    return needSmall ? s >= 1 && s <= 2 + (others - 1) * Math.max(cap, 2) : s >= 0 && s <= others * Math.max(cap, 2);
+  };
+  let n = 0;
+  for (let v = 0; v <= rest; v++) {
+    if (!small(v) && v > cap) continue;
+    if (othersSum(rest - v, !small(v))) n++;
+  }
+  return n;
+}
+
+/** The fewest values a hidden cell may still admit (contract §5): "a hidden 1 could be 0, 1 or 2 or more". */
+export const MIN_VALUES_ADMITTED = 3;
+
+/**
+ * Small cells: counts of 1 or 2 are hidden; then the next smallest counts (zeros first, equal
+ * counts together, so that which of them is hidden says nothing) until every hidden cell admits
+ * at least three values. Hiding everything always ends it: a group of n ≥ 5 admits 0 … n − 1.
+ */
 export function suppressCells(counts: Record<Predikat, number>): { cells: PredikatCells; hidden: boolean } {
   const hidden = new Set<Predikat>(PREDIKAT_KEYS.filter((k) => counts[k] === 1 || counts[k] === 2));
-  if (hidden.size === 1) {
-    const next = PREDIKAT_KEYS.filter((k) => !hidden.has(k) && counts[k] > 0).sort((a, b) => counts[a] - counts[b])[0];
-    if (next !== undefined) hidden.add(next);
+  const cellsOf = () => Object.fromEntries(PREDIKAT_KEYS.map((k) => [k, hidden.has(k) ? null : counts[k]])) as PredikatCells;
+  if (hidden.size === 0) return { cells: cellsOf(), hidden: false };
+  const pegawai = PREDIKAT_KEYS.reduce((n, k) => n + counts[k], 0);
+  while (valuesAdmitted(cellsOf(), pegawai) < MIN_VALUES_ADMITTED) {
+    const shown = PREDIKAT_KEYS.filter((k) => !hidden.has(k));
+    if (shown.length === 0) break;
+    const next = Math.min(...shown.map((k) => counts[k]));
+    for (const k of shown) if (counts[k] === next) hidden.add(k);
   }
-  const cells = Object.fromEntries(PREDIKAT_KEYS.map((k) => [k, hidden.has(k) ? null : counts[k]])) as PredikatCells;
-  return { cells, hidden: hidden.size > 0 };
+  return { cells: cellsOf(), hidden: true };
 }
 
 /** Applies the three rules to the groups of ONE region. Output keeps the input order. */

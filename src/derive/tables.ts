@@ -8,7 +8,8 @@ import type { RegionData } from '../validate/export.ts';
 import { capaianOf, kategoriCapaian } from './capaian.ts';
 import { groupBy } from './group.ts';
 import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator, type IkmResult } from './ikm.ts';
-import { comparePeriods, inPeriod, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
+import { comparePeriods, inPeriod, kelompokPendidikan, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
+import { kAnonymize } from './k-anonymity.ts';
 import { mapped, ranksOf, SortedRows, type SortKey } from './order.ts';
 import { predikatOf } from './predikat.ts';
 import { daysBetween, kepatuhanLaporan, ketepatanWaktu } from './rates.ts';
@@ -185,9 +186,24 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
   }
 }
 
-export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
+/** skm_responden's quasi-identifiers, the first blanked first: most detail lost for the least use. */
+const QI_BLANKING_ORDER = ['pekerjaan', 'kelompok_pendidikan', 'kelompok_umur', 'jenis_kelamin', 'kode_layanan', 'semester', 'kode_unit'] as const;
+/** The last of them kept wherever the rows beneath allow: ikm_unit stays recomputable per unit and semester. */
+const QI_KEPT = 2;
+
+/**
+ * Survey microdata, k-anonymous (contract §5): coarsened for every row (semester, KELOMPOK_UMUR,
+ * KELOMPOK_PENDIDIKAN), then quasi-identifiers blanked where a combination still occurs fewer
+ * than k times: pekerjaan first, then education, age, sex, service, and only for a unit's
+ * semester with fewer than k responses the semester, for a unit with fewer than k the unit
+ * (k-anonymity.ts). The nine answers are never
+ * altered. Per region: a unit code means nothing outside its region. A region with fewer than
+ * k responses publishes none here (its IKM is still in ikm_unit).
+ */
+export function* skmRespondenRows(regions: readonly RegionData[], opts: DeriveOptions): Iterable<PublishedRow> {
   for (const r of regions) {
     const t = r.skm;
+    if (t.length < opts.threshold) continue;
     /** A published column as sort key: each row's place among the column's values, blank first, and the value at each place. */
     type Sortable = { values: readonly (string | number | null)[]; key: SortKey };
     const text = (name: 'kode_unit' | 'kode_layanan' | 'tanggal' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan', map: (v: string) => string | null = (v) => v): Sortable => {
@@ -213,16 +229,36 @@ export function* skmRespondenRows(regions: readonly RegionData[]): Iterable<Publ
       };
       return { values: bands, key: { values: mapped(t.length, (i) => place(umur[i])), size: bands.length } };
     };
-    // In the published order of the columns, which is also the sort order.
-    const columns: [string, Sortable][] = [
+    // The quasi-identifiers, coarsened, in published order; blanked in QI_BLANKING_ORDER.
+    const qis: [string, Sortable][] = [
       ['kode_unit', text('kode_unit')],
       ['kode_layanan', text('kode_layanan')],
-      ['bulan', text('tanggal', monthOf)],
-      ...UNSUR_KEYS.map((u): [string, Sortable] => [u, answer(u)]),
+      ['semester', text('tanggal', semesterOf)],
       ['jenis_kelamin', text('jenis_kelamin')],
       ['kelompok_umur', ageBand()],
-      ['pendidikan', text('pendidikan')],
+      ['kelompok_pendidikan', text('pendidikan', kelompokPendidikan)],
       ['pekerjaan', text('pekerjaan')],
+    ];
+    const order = QI_BLANKING_ORDER.map((name) => qis.findIndex(([n]) => n === name));
+    const safe = kAnonymize(
+      qis.map(([, c]) => c.key),
+      order,
+      opts.threshold,
+      QI_KEPT,
+    );
+    if (!safe.ok) continue;
+    qis.forEach(([, c], q) => (c.key = { values: safe.places[q], size: c.key.size }));
+    const qi = (name: string) => qis.find(([n]) => n === name)!;
+    // In the published order of the columns, which is also the sort order.
+    const columns: [string, Sortable][] = [
+      qi('kode_unit'),
+      qi('kode_layanan'),
+      qi('semester'),
+      ...UNSUR_KEYS.map((u): [string, Sortable] => [u, answer(u)]),
+      qi('jenis_kelamin'),
+      qi('kelompok_umur'),
+      qi('kelompok_pendidikan'),
+      qi('pekerjaan'),
     ];
     const sorted = new SortedRows(t.length, columns.map(([, c]) => c.key));
     const places = new Int32Array(columns.length);
@@ -379,7 +415,7 @@ export function deriveTables(regions: readonly RegionData[], opts: DeriveOptions
     unit: () => unitRows(regions),
     ikm_unit: () => ikmUnitRows(regions),
     ikm_wilayah: () => ikmWilayahRows(regions),
-    skm_responden: () => skmRespondenRows(regions),
+    skm_responden: () => skmRespondenRows(regions, opts),
     predikat_unit: () => predikatUnitRows(regions, opts),
     capaian_iku: () => capaianIkuRows(regions),
     ketepatan_layanan: () => ketepatanLayananRows(regions),

@@ -78,7 +78,7 @@ describe('a successful build of test/fixtures/valid', () => {
     await withDuckDb(async (sql) => {
       const rows = await sql(`SELECT kode_unit, pegawai, sangat_baik, baik, kurang, disembunyikan FROM read_parquet('${join(data, 'predikat_unit.parquet')}') ORDER BY kode_unit`);
       expect(rows).toEqual([
-        ['U01', 12n, null, 7n, 0n, 'sel_kecil'],
+        ['U01', 12n, 3n, 7n, null, 'sel_kecil'],
         ['U02', null, null, null, null, 'pembeda'],
         ['U03', null, null, null, null, 'kelompok_kecil'],
       ]);
@@ -165,14 +165,14 @@ describe('golden values of the published CSVs', () => {
   test('predikat_unit: U01 small cells, U02 hidden against differencing, U03 below the threshold', async () => {
     // U01: 3 × (di_atas, di_atas) = sangat_baik 3; 7 × (sesuai, sesuai) = baik 7;
     //      2 × (di_bawah, sesuai) = butuh_perbaikan 2 → hidden; alone, so the next smallest
-    //      non-zero (sangat_baik 3) is hidden too. Means over 12: atasan 71..82 → 76.5,
+    //      (the two zeros, together) are hidden too: each hidden cell could be 0, 1 or 2. Means over 12: atasan 71..82 → 76.5,
     //      diri 81..92 → 86.5, rekan (76..84 + 75 + 76 + 77) = 948 / 12 = 79.
     // U03: 4 employees < 10 → kelompok_kecil. It is the only hidden unit of 2025-S1, so the
     //      smallest other unit, U02 (11 < 12), is hidden as pembeda.
     expect(await csv('predikat_unit')).toBe(
       lines(
         'kode_wilayah,kode_unit,periode,pegawai,sangat_baik,baik,butuh_perbaikan,kurang,sangat_kurang,rata_nilai_atasan,rata_nilai_diri,rata_nilai_rekan,disembunyikan',
-        'alpha,U01,2025-S1,12,,7,,0,0,76.5,86.5,79,sel_kecil',
+        'alpha,U01,2025-S1,12,3,7,,,,76.5,86.5,79,sel_kecil',
         'alpha,U02,2025-S1,,,,,,,,,,pembeda',
         'alpha,U03,2025-S1,,,,,,,,,,kelompok_kecil',
       ),
@@ -220,31 +220,46 @@ describe('golden values of the published CSVs', () => {
     expect(await csv('wilayah')).toBe(lines('kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi', 'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0'));
   });
 
-  test('skm_responden: no id, no saran, month only, age in bands', async () => {
+  test('skm_responden: no id, no saran, no date; k-anonymous, answers unchanged', async () => {
     const rows = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([
-      'kode_wilayah', 'kode_unit', 'kode_layanan', 'bulan',
+      'kode_wilayah', 'kode_unit', 'kode_layanan', 'semester',
       'persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana',
-      'jenis_kelamin', 'kelompok_umur', 'pendidikan', 'pekerjaan',
+      'jenis_kelamin', 'kelompok_umur', 'kelompok_pendidikan', 'pekerjaan',
     ]);
     expect(rows).toHaveLength(30);
     const body = rows.slice(1);
-    // RSP-0001: 2025-01-01, age 18; RSP-0029: 2025-05-02, age 74, sarana 3
-    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-01', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '<20', 'sma', 'swasta']);
-    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-05', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '≥60', 'sma', 'swasta']);
-    expect(body.map((r) => r[14]).sort()).toEqual(
-      ['<20', ...Array(5).fill('20-29'), ...Array(5).fill('30-39'), ...Array(5).fill('40-49'), ...Array(5).fill('50-59'), ...Array(8).fill('≥60')].sort(),
-    );
+    // All 29 are U01, L01, January–June 2025, sma, swasta; 15 women and 14 men of ages 18–74.
+    // Sex × age band gives classes of 3 to 7 (< 10), so age band, education group and
+    // occupation are blanked; sex alone leaves classes of 15 and 14.
+    // RSP-0001: all 4s, p; RSP-0029: sarana 3, p.
+    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-S1', '4', '4', '4', '4', '4', '4', '4', '4', '4', 'p', '', '', '']);
+    expect(body).toContainEqual(['alpha', 'U01', 'L01', '2025-S1', '3', '3', '3', '4', '3', '3', '3', '3', '3', 'p', '', '', '']);
+    expect(body.filter((r) => r[13] === 'p')).toHaveLength(15);
+    expect(body.filter((r) => r[13] === 'l')).toHaveLength(14);
+    expect(new Set(body.map((r) => r.slice(1, 4).concat(r.slice(14)).join('|')))).toEqual(new Set(['U01|L01|2025-S1|||']));
   });
 
   test('skm_responden: rows sorted by their published columns, not in the order respondents came', async () => {
     const body = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data.slice(1);
-    const bands = ['<20', '20-29', '30-39', '40-49', '50-59', '≥60'];
+    const bands = ['<30', '30-49', '≥50'];
     const key = (r: string[]) => [r[1], r[2], r[3], ...r.slice(4, 13).map((a) => a.padStart(2, '0')), r[13], String(bands.indexOf(r[14])), r[15], r[16]].join('|');
     const sorted = [...body].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     expect(body).toEqual(sorted);
-    // The fixture's file order (January, February, … then January again) would not pass the above.
-    expect(body.map((r) => r[3])).toEqual([...body.map((r) => r[3])].sort());
+    // The fixture's file order (the all-4 answers first, the 3s last) would not pass the above.
+    expect(body[0][4]).toBe('3');
+  });
+
+  test('skm_responden: k follows the threshold; a region with fewer than k responses publishes none here', async () => {
+    const v = await validateExport('test/fixtures/valid');
+    expect(v.ok).toBe(true);
+    // k = 15: the 14 men give up sex, then the service; the unit's semester has 29 ≥ 15, so
+    // rather than give it up they take in the 15 women: all 29 keep unit and semester only.
+    const at15 = [...deriveTables(v.regions, { threshold: 15 }).skm_responden()];
+    expect(new Set(at15.map((r) => [r.kode_unit, r.kode_layanan, r.semester, r.jenis_kelamin, r.kelompok_umur, r.kelompok_pendidikan, r.pekerjaan].join('|')))).toEqual(new Set(['U01||2025-S1||||']));
+    // k = 30 > 29 responses: no blanking can hide one among fewer than k; its IKM stays in ikm_unit.
+    expect([...deriveTables(v.regions, { threshold: 30 }).skm_responden()]).toEqual([]);
+    expect([...deriveTables(v.regions, { threshold: 30 }).ikm_unit()].length).toBeGreaterThan(0);
   });
 
   test('skm_responden: the same responses in another file order publish the same rows', async () => {

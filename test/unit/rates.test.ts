@@ -1,7 +1,8 @@
 /** Contract §4 "Ketepatan waktu", "Kepatuhan laporan", complaint days, and the periods. */
 import { describe, expect, test } from 'vitest';
 import { daysBetween, kepatuhanLaporan, ketepatanWaktu } from '../../src/derive/rates.ts';
-import { comparePeriods, inPeriod, kelompokUmur, monthOf, semesterOf, yearOf } from '../../src/derive/periods.ts';
+import { comparePeriods, inPeriod, kelompokPendidikan, kelompokUmur, monthOf, semesterOf, yearOf } from '../../src/derive/periods.ts';
+import { KELOMPOK_PENDIDIKAN, PENDIDIKAN } from '../../src/contract/enums.ts';
 
 describe('ketepatanWaktu = tepat_waktu / selesai × 100', () => {
   test('the fixture\'s three months: 45/50 = 90, 30/40 = 75, selesai 0 → empty', () => {
@@ -71,20 +72,22 @@ describe('periods', () => {
   });
 
   test.each([
-    [15, '<20'],
-    [19, '<20'],
-    [20, '20-29'],
-    [29, '20-29'],
-    [30, '30-39'],
-    [49, '40-49'],
-    [59, '50-59'],
-    [60, '≥60'],
-    [100, '≥60'],
+    [15, '<30'],
+    [29, '<30'],
+    [30, '30-49'],
+    [49, '30-49'],
+    [50, '≥50'],
+    [100, '≥50'],
   ])('kelompokUmur(%d) = %s', (umur, band) => {
     expect(kelompokUmur(umur)).toBe(band);
   });
 
   test('kelompokUmur of an unanswered age is empty', () => {
     expect(kelompokUmur(undefined)).toBeNull();
+  });
+
+  test('kelompokPendidikan: seven levels in three, every level in one group', () => {
+    expect(PENDIDIKAN.map((p) => kelompokPendidikan(p.value))).toEqual(['sd-sma', 'sd-sma', 'sd-sma', 'd1-s1', 'd1-s1', 's2-s3', 's2-s3']);
+    expect(new Set(PENDIDIKAN.map((p) => kelompokPendidikan(p.value)))).toEqual(new Set(KELOMPOK_PENDIDIKAN.map((g) => g.value)));
   });
 });

@@ -1,7 +1,8 @@
-/** Contract §5: group threshold, small cells, differencing, and the threshold's floor. */
+/** Contract §5 (1.1): group threshold, small cells that cannot be narrowed down, differencing, and the threshold's floor. */
 import { describe, expect, test } from 'vitest';
 import type { Predikat } from '../../src/contract/enums.ts';
 import { DEFAULT_THRESHOLD, suppressCells, suppressPredikat, type PredikatGroup } from '../../src/derive/suppression.ts';
+import { feasibleHiddenValues, type ReaderModel } from '../support/disclosure.ts';
 import { siteConfig, ConfigError } from '../../src/config.ts';
 
 type Counts = Record<Predikat, number>;
@@ -65,33 +66,79 @@ describe('group threshold', () => {
 });
 
 describe('small cells', () => {
-  test('counts of 1 and 2 are hidden (null, not 0); zeros and larger counts stay', () => {
+  test('counts of 1 and 2 are hidden (null, not 0), and the zeros with them; larger counts stay', () => {
+    // A 0 published beside hidden cells would tell the reader each hidden cell is 1 or 2
+    // (a further hidden cell is never larger than a published one): here both would be.
     const { cells, hidden } = suppressCells(counts(1, 10, 2, 0, 5));
     expect(hidden).toBe(true);
-    expect(cells).toEqual({ sangat_baik: null, baik: 10, butuh_perbaikan: null, kurang: 0, sangat_kurang: 5 });
+    expect(cells).toEqual({ sangat_baik: null, baik: 10, butuh_perbaikan: null, kurang: null, sangat_kurang: 5 });
   });
 
-  test('a lone hidden cell takes the next smallest non-zero count with it', () => {
-    // butuh_perbaikan = 2 alone could be recovered as pegawai − the rest; the next smallest
-    // non-zero is sangat_baik = 3 (the zeros reveal nothing and are not candidates).
+  test('a lone hidden cell takes the next smallest with it, zeros first: every hidden cell could be 0, 1 or 2', () => {
+    // butuh_perbaikan = 2 alone would be pegawai − the rest; the two zeros (equal, so both)
+    // leave three hidden cells summing to 2.
     const { cells } = suppressCells(counts(3, 7, 2, 0, 0));
-    expect(cells).toEqual({ sangat_baik: null, baik: 7, butuh_perbaikan: null, kurang: 0, sangat_kurang: 0 });
+    expect(cells).toEqual({ sangat_baik: 3, baik: 7, butuh_perbaikan: null, kurang: null, sangat_kurang: null });
   });
 
-  test('a tie for the next smallest is broken by the predikat order, deterministically', () => {
-    const { cells } = suppressCells(counts(1, 5, 5, 0, 4));
-    expect(cells).toEqual({ sangat_baik: null, baik: 5, butuh_perbaikan: 5, kurang: 0, sangat_kurang: null });
+  test('equal counts are hidden together, so which of them is hidden says nothing', () => {
+    // sangat_baik = 1 and the two zeros sum to 1 (0 or 1 each): too few; the next smallest
+    // are baik and butuh_perbaikan, both 5, and both go.
+    expect(suppressCells(counts(1, 5, 5, 0, 0)).cells).toEqual({ sangat_baik: null, baik: null, butuh_perbaikan: null, kurang: null, sangat_kurang: null });
   });
 
   test('nothing small: nothing hidden', () => {
     expect(suppressCells(counts(3, 7, 0, 0, 0))).toEqual({ cells: counts(3, 7, 0, 0, 0), hidden: false });
   });
 
+  test('issue #15: 25 employees, baik 23 and two 1s no longer give the 1s away', () => {
+    // Version 1 published the two zeros, so both hidden cells had to be 1.
+    const { cells } = suppressCells(counts(0, 23, 1, 1, 0));
+    for (const model of ['any', 'rules'] as const) {
+      for (const values of feasibleHiddenValues(Object.values(cells), 25, model)) expect(values.size).toBeGreaterThanOrEqual(3);
+    }
+    expect(cells).toEqual({ sangat_baik: null, baik: 23, butuh_perbaikan: null, kurang: null, sangat_kurang: null });
+  });
+
+  test('a hidden 1 and a hidden 2 alone (sum 3: each is 1 or 2) take the next smallest with them', () => {
+    const { cells } = suppressCells(counts(0, 10, 1, 2, 7));
+    expect(feasibleHiddenValues(Object.values(counts(0, 10, 1, 2, 7)).map((v) => (v === 1 || v === 2 ? null : v)), 20, 'any')[0].size).toBe(2);
+    expect(cells.sangat_baik).toBeNull();
+    for (const values of feasibleHiddenValues(Object.values(cells), 20, 'rules')) expect(values.size).toBeGreaterThanOrEqual(3);
+  });
+
+  test('randomised groups: every hidden cell admits at least three values, and the truth is among them', () => {
+    // A seeded LCG (no clock, no Math.random): the same 3000 groups every run.
+    let seed = 15;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let g = 0; g < 3000; g++) {
+      const n = DEFAULT_THRESHOLD + rand(40);
+      // Skewed: one big cell and the rest often 0, 1 or 2, as in real units.
+      const c = [0, 0, 0, 0, 0];
+      for (let i = 0; i < n; i++) c[rand(3) === 0 ? rand(5) : rand(2)]++;
+      const truth = counts(c[0], c[1], c[2], c[3], c[4]);
+      const [row] = suppressPredikat([group('U', truth)]);
+      if (row.disembunyikan === null) {
+        expect(row.counts).toEqual(truth);
+        continue;
+      }
+      expect(row.disembunyikan).toBe('sel_kecil');
+      const cells = Object.values(row.counts);
+      const hiddenTruth = Object.entries(truth).filter(([k]) => row.counts[k as Predikat] === null).map(([, v]) => v);
+      for (const model of ['any', 'rules'] satisfies ReaderModel[]) {
+        feasibleHiddenValues(cells, row.pegawai!, model).forEach((values, i) => {
+          expect(values.size, `${JSON.stringify(truth)} → ${JSON.stringify(row.counts)} (${model})`).toBeGreaterThanOrEqual(3);
+          expect(values.has(hiddenTruth[i])).toBe(true);
+        });
+      }
+    }
+  });
+
   test('inside a published group the row says sel_kecil and keeps pegawai and the means', () => {
     const [g] = suppressPredikat([group('U1', counts(3, 7, 2, 0, 0))]);
     expect(g).toMatchObject({ pegawai: 12, disembunyikan: 'sel_kecil', rata_nilai_atasan: 80 });
-    expect(g.counts.sangat_baik).toBeNull();
     expect(g.counts.butuh_perbaikan).toBeNull();
+    expect(g.counts.kurang).toBeNull();
   });
 });
 
