@@ -4,7 +4,7 @@
  * cancel. The engine is fetched and compiled once the page is readable and idle (not when the
  * reader saves data or is on a slow link: then at the first query).
  */
-import { ask, isCancelled, warmUpWhenIdle, type Answer } from './engine.ts';
+import { ask, isCancelled, isPlainRead, warmUpWhenIdle, type Answer } from './engine.ts';
 import { resultToCsv } from './csv.ts';
 import { queryErrorText } from './query-message.ts';
 import { rawCell } from './format.ts';
@@ -30,8 +30,11 @@ const download = $<HTMLAnchorElement>('download');
 
 let current: Answer | undefined;
 let downloadUrl: string | undefined;
+/** Counts the queries asked for, so that a link still being judged stands down once the reader asks another. */
+let asked = 0;
 
-type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+/** `held`: a link's query shown but not run, as it is not a plain read (fromUrl). */
+type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled' | 'held';
 const setState = (s: State) => {
   output.dataset.state = s;
   // A button disabled under the keyboard's focus would drop it to the page: hand it to the other one.
@@ -54,6 +57,7 @@ function urlFor(query: string): string {
 }
 
 async function run(query: string) {
+  asked++;
   current?.cancel();
   errorBox.hidden = true;
   download.hidden = true;
@@ -119,15 +123,41 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-example]
   });
 }
 
-function fromUrl() {
+/**
+ * A link is its reader's request, but a stranger may have written it: its query runs as the page
+ * opens only when it is a plain read of the published tables; anything else waits in the box,
+ * said so, for the reader to read it and press Run.
+ */
+async function fromUrl() {
   const q = new URLSearchParams(location.search).get('q');
   if (q === null) return;
   sql.value = q;
-  void run(q); // the link is the reader's request: answer it
+  const mine = ++asked;
+  current?.cancel();
+  errorBox.hidden = true;
+  download.hidden = true;
+  output.innerHTML = '';
+  setState('idle');
+  let plain: boolean;
+  try {
+    plain = await isPlainRead(q, (p) => {
+      if (mine === asked) status.textContent = progressText(p, lang);
+    });
+  } catch (e) {
+    if (mine !== asked) return;
+    status.textContent = '';
+    showError(queryErrorText(e, words));
+    setState('error');
+    return;
+  }
+  if (mine !== asked) return;
+  if (plain) return void run(q);
+  status.textContent = words.linkHeld;
+  setState('held');
 }
 
-window.addEventListener('popstate', fromUrl);
+window.addEventListener('popstate', () => void fromUrl());
 setState('idle');
-fromUrl();
+void fromUrl();
 // A reader who opens the explorer has asked for the engine: have it ready by their first query.
 warmUpWhenIdle();
