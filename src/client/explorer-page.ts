@@ -7,7 +7,7 @@
 import { ask, isCancelled, isPlainRead, warmUpWhenIdle, type Answer } from './engine.ts';
 import { resultToCsv } from './csv.ts';
 import { queryErrorText } from './query-message.ts';
-import { rawCell } from './format.ts';
+import { resultCells, type ColumnFormat } from './result-cells.ts';
 import { resultTableHtml } from './result-table.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 
@@ -27,6 +27,10 @@ const errorBox = $<HTMLDivElement>('query-error');
 const errorText = $<HTMLPreElement>('query-error-text');
 const output = $<HTMLDivElement>('result');
 const download = $<HTMLAnchorElement>('download');
+const copyButton = $<HTMLButtonElement>('copy-link');
+const copyNote = $<HTMLSpanElement>('copy-note');
+/** How each published column is printed, from the page's JSON island (the build knows the schemas). */
+const formats = JSON.parse(document.getElementById('kt-column-formats')?.textContent || '{}') as Record<string, ColumnFormat>;
 
 let current: Answer | undefined;
 let downloadUrl: string | undefined;
@@ -72,7 +76,7 @@ async function run(query: string) {
     if (current !== answer) return;
     const ms = Math.round(performance.now() - t0);
     output.innerHTML = result.rows.length
-      ? resultTableHtml(result, { caption: words.resultCaption(result.rows.length), maxRows: MAX_SHOWN, cell: rawCell })
+      ? resultTableHtml(result, { caption: words.resultCaption(result.rows.length), maxRows: MAX_SHOWN, cell: resultCells(result, formats, lang) })
       : `<p>${words.noRows}</p>`;
     status.textContent = result.rows.length > MAX_SHOWN ? words.truncated(MAX_SHOWN, result.rows.length) : words.done(result.rows.length, ms);
     if (downloadUrl) URL.revokeObjectURL(downloadUrl);
@@ -113,6 +117,28 @@ sql.addEventListener('keydown', (e) => {
   }
 });
 cancelButton.addEventListener('click', () => current?.cancel());
+
+// The language link (Base.astro carries the URL's query over) carries the box's SQL, typed but
+// not run yet too: the reader switches language to read the same query, not the last one run.
+const langSwitch = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+for (const type of ['click', 'auxclick', 'contextmenu'] as const) {
+  langSwitch?.addEventListener(type, () => {
+    const url = new URL(langSwitch.href);
+    url.search = new URL(urlFor(sql.value), location.href).search;
+    langSwitch.href = url.href;
+  });
+}
+
+// The link to the query in the box, whether run yet or not; a button, so Enter and Space work too.
+copyButton.hidden = false;
+copyButton.addEventListener('click', () => {
+  const link = new URL(urlFor(sql.value), location.href).href;
+  copyNote.textContent = '';
+  (navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error('no clipboard'))).then(
+    () => (copyNote.textContent = words.linkCopied),
+    () => (copyNote.textContent = words.linkNotCopied),
+  );
+});
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-example]')) {
   link.addEventListener('click', (e) => {
