@@ -1,25 +1,34 @@
 /**
- * Issue #15: a shared explorer link must not make its reader's browser contact another host. A
- * logging server on another port of 127.0.0.1 plays the other host, serving rows to anyone (CORS
- * open), and every way DuckDB has to reach a URL arrives as a ?q= link: zero requests reach it,
- * the link's SQL waits in the box with a message, and pressing Run shows why it is refused.
+ * Issue #15: a shared explorer link must not make its reader's browser contact another host. The
+ * site is served with no header at all (a worker's requests obey only its own response's CSP, so
+ * the defence must be the application's); a logging server on another port of 127.0.0.1 plays
+ * the other host, serving rows to anyone (CORS open), and every way DuckDB has to reach a URL
+ * arrives as a ?q= link: zero requests reach it, the link's SQL waits in the box with a message,
+ * and pressing Run shows why it is refused.
  */
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
+import { serveSite } from '../../src/deploy/serve.ts';
 import { clientWords } from '../../src/client/text.ts';
 import { EXAMPLES } from '../../src/queries/examples.ts';
 
-const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
 const words = clientWords('id');
 
 const ATTACKER_ROWS = 'nilai,asal\n666,penyerang\n';
 let other: Server;
 let otherUrl = '';
 const reached: string[] = [];
+/** The built site on a host that sends no header. */
+let siteUrl = '';
+let closeSite: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
+  const bare = await serveSite(siteDir, { policy: false });
+  siteUrl = bare.url;
+  closeSite = bare.close;
   other = createServer((req, res) => {
     reached.push(`${req.method} ${req.url}`);
     res.writeHead(200, { 'content-type': 'text/csv', 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' });
@@ -29,7 +38,10 @@ beforeAll(async () => {
   const address = other.address();
   otherUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
-afterAll(() => new Promise<void>((resolve) => other.close(() => resolve())));
+afterAll(async () => {
+  await closeSite();
+  await new Promise<void>((resolve) => other.close(() => resolve()));
+});
 
 /** Each form, with the other host's address filled in when the test runs. */
 const ATTACKS: [string, (o: string) => string][] = [
@@ -87,7 +99,8 @@ describe('a shared link cannot reach another host', () => {
   });
 
   test('a link that only reads the published tables still answers as the page opens, as does each example’s', async () => {
-    await page.goto(`${siteUrl}/jelajah/?q=${encodeURIComponent('SELECT count(*) AS n FROM wilayah')}`);
+    const response = await page.goto(`${siteUrl}/jelajah/?q=${encodeURIComponent('SELECT count(*) AS n FROM wilayah')}`);
+    expect(response?.headers()['content-security-policy']).toBeUndefined(); // the bare host, as meant
     expect(await settled(page)).toBe('done');
     for (const example of EXAMPLES) {
       // Back and forward through links the page opened (popstate reads the URL as a load does).
