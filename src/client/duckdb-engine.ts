@@ -8,6 +8,7 @@ import { collectBatches } from './arrow-result.ts';
 import { openDuckDb } from './duckdb.ts';
 import { tablesNamedIn } from './table-names.ts';
 import { duckdbMessage } from './query-message.ts';
+import { isPlainRead } from './plain-read.ts';
 import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
 
@@ -16,6 +17,9 @@ export interface RunningQuery {
   /** Stops the query; its result promise then rejects with a QueryCancelled. */
   cancel: () => void;
 }
+
+const TABLE_FUNCTIONS_SQL = `SELECT DISTINCT function_name AS name FROM duckdb_functions() WHERE function_type IN ('table', 'table_macro')
+  EXCEPT SELECT function_name FROM duckdb_functions() WHERE function_type NOT IN ('table', 'table_macro')`;
 
 /** How long cancelSent() may take before the worker is stopped outright. */
 const CANCEL_GRACE_MS = 1500;
@@ -30,11 +34,20 @@ export class BrowserEngine {
     private db: AsyncDuckDB,
     private conn: AsyncDuckDBConnection,
     private tables: readonly TableSource[],
+    private tableFunctions: ReadonlySet<string>,
   ) {}
 
   static async open(tables: readonly TableSource[], onProgress: (p: EngineProgress) => void): Promise<BrowserEngine> {
-    const { db, conn } = await openDuckDb(onProgress);
-    return new BrowserEngine(db, conn, tables);
+    const { db, conn } = await openDuckDb(tables.map((t) => t.file), onProgress);
+    // Functions that only a FROM can call (read_csv, glob…), as this DuckDB has them.
+    const listed = await conn.query(TABLE_FUNCTIONS_SQL);
+    const names = new Set(listed.toArray().map((r) => String((r as { name: unknown }).name)));
+    return new BrowserEngine(db, conn, tables, names);
+  }
+
+  /** Whether a link's SQL may run before its reader has seen it (plain-read.ts). */
+  async isPlainRead(sql: string): Promise<boolean> {
+    return isPlainRead(sql, await this.db.tokenize(sql), this.tableFunctions);
   }
 
   /** False after a cancel had to kill the worker; engine.ts then opens a fresh one. */

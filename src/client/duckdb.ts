@@ -1,8 +1,8 @@
 /**
  * DuckDB-WASM, self-hosted. Only ever reached through a dynamic import() from engine.ts, after a
  * reader asked for an answer: this module (and the 30+ MB it pulls) is never on a page's
- * critical path. No CDN, no extension repository on the internet, no cross-origin isolation:
- * the EH bundle (or MVP for browsers without wasm exceptions), one thread.
+ * critical path. No CDN, no extension, no cross-origin isolation: the EH bundle (or MVP for
+ * browsers without wasm exceptions), one thread, locked to the site's published tables.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -10,6 +10,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { EngineError, type EngineProgress } from './engine-types.ts';
+import { sqlList } from '../queries/sql.ts';
 
 // Only the bundles that run without COOP/COEP headers; selectBundle picks EH when it can.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -69,7 +70,11 @@ function withStallTimer<T>(work: (touch: () => void) => Promise<T>): Promise<T> 
   });
 }
 
-export async function openDuckDb(onProgress: (p: EngineProgress) => void): Promise<OpenDuckDb> {
+/**
+ * Opens DuckDB locked to the site's own files: `files` are the names the published tables will be
+ * registered under (fetched later, by this page, from its own origin); nothing else can be read.
+ */
+export async function openDuckDb(files: readonly string[], onProgress: (p: EngineProgress) => void): Promise<OpenDuckDb> {
   if (!browserCanRunDuckDb()) throw new EngineError('unsupported', 'WebAssembly, Worker or BigInt64Array missing');
   const bundle = await duckdb.selectBundle(BUNDLES);
   if (!bundle.mainWorker) throw new EngineError('unsupported', 'no worker bundle');
@@ -91,7 +96,7 @@ export async function openDuckDb(onProgress: (p: EngineProgress) => void): Promi
     // DuckDB's decimal arithmetic (1.5 is a DECIMAL literal) would otherwise arrive as raw words.
     await db.open({ query: { castDecimalToDouble: true, castTimestampToDate: true } });
     const conn = await db.connect();
-    await lockDownExtensions(conn);
+    await lockDown(conn, files);
     return { db, conn };
   } catch (e) {
     await db.terminate().catch(() => undefined);
@@ -100,16 +105,22 @@ export async function openDuckDb(onProgress: (p: EngineProgress) => void): Promi
 }
 
 /**
- * DuckDB would fetch a missing extension (parquet, json, httpfs…) from extensions.duckdb.org on
- * first use. This site contacts no other host: autoloading is off, and an explicit INSTALL/LOAD
- * looks on this site (`/duckdb-extensions/`), where a deployer may self-host extensions.
+ * A query comes from a link anyone can share, and DuckDB-WASM reads any URL it is given (its own
+ * XHR, in a worker that the page's CSP does not cover): `read_csv('http://…')`, `ATTACH`, `COPY
+ * … TO`, `INSTALL`/`LOAD` from a repository. So, before any query runs: no extension is fetched
+ * or loaded, only the published tables' registered names may be opened, and the settings are
+ * locked so that no query can undo this. Checked in duckdb-wasm 1.32 against a logging server
+ * (test/browser/explorer-lockdown.test.ts); `disabled_filesystems = 'HTTPFileSystem'` is not
+ * used because there it is accepted and changes nothing (URLs go through the web file system).
+ * A setting this DuckDB does not know fails the open: the explorer then does not start at all.
  */
-async function lockDownExtensions(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
-  const repository = new URL('/duckdb-extensions', location.origin).href;
+async function lockDown(conn: duckdb.AsyncDuckDBConnection, files: readonly string[]): Promise<void> {
   for (const sql of [
     'SET autoinstall_known_extensions = false',
     'SET autoload_known_extensions = false',
-    `SET custom_extension_repository = '${repository.replace(/'/g, "''")}'`,
+    `SET allowed_paths = [${sqlList(files)}]`,
+    'SET enable_external_access = false',
+    'SET lock_configuration = true',
   ]) {
     await conn.query(sql);
   }

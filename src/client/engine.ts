@@ -103,4 +103,9 @@ export function ask(sql: string, onProgress: (p: EngineProgress) => void): Answe
   };
 }
 
+/** Whether SQL from a link may run as the page opens (a plain read of the published tables). */
+export async function isPlainRead(sql: string, onProgress: (p: EngineProgress) => void): Promise<boolean> {
+  return (await engine(onProgress)).isPlainRead(sql);
+}
+
 export const isCancelled = (e: unknown): boolean => e instanceof QueryCancelled;

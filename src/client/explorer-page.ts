@@ -4,10 +4,10 @@
  * cancel. The engine is fetched and compiled once the page is readable and idle (not when the
  * reader saves data or is on a slow link: then at the first query).
  */
-import { ask, isCancelled, warmUpWhenIdle, type Answer } from './engine.ts';
+import { ask, isCancelled, isPlainRead, warmUpWhenIdle, type Answer } from './engine.ts';
 import { resultToCsv } from './csv.ts';
 import { queryErrorText } from './query-message.ts';
-import { rawCell } from './format.ts';
+import { resultCells, type ColumnFormat } from './result-cells.ts';
 import { resultTableHtml } from './result-table.ts';
 import { clientWords, pageLang, progressText } from './text.ts';
 
@@ -27,11 +27,18 @@ const errorBox = $<HTMLDivElement>('query-error');
 const errorText = $<HTMLPreElement>('query-error-text');
 const output = $<HTMLDivElement>('result');
 const download = $<HTMLAnchorElement>('download');
+const copyButton = $<HTMLButtonElement>('copy-link');
+const copyNote = $<HTMLSpanElement>('copy-note');
+/** How each published column is printed, from the page's JSON island (the build knows the schemas). */
+const formats = JSON.parse(document.getElementById('kt-column-formats')?.textContent || '{}') as Record<string, ColumnFormat>;
 
 let current: Answer | undefined;
 let downloadUrl: string | undefined;
+/** Counts the queries asked for, so that a link still being judged stands down once the reader asks another. */
+let asked = 0;
 
-type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+/** `held`: a link's query shown but not run, as it is not a plain read (fromUrl). */
+type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled' | 'held';
 const setState = (s: State) => {
   output.dataset.state = s;
   // A button disabled under the keyboard's focus would drop it to the page: hand it to the other one.
@@ -54,6 +61,7 @@ function urlFor(query: string): string {
 }
 
 async function run(query: string) {
+  asked++;
   current?.cancel();
   errorBox.hidden = true;
   download.hidden = true;
@@ -68,7 +76,7 @@ async function run(query: string) {
     if (current !== answer) return;
     const ms = Math.round(performance.now() - t0);
     output.innerHTML = result.rows.length
-      ? resultTableHtml(result, { caption: words.resultCaption(result.rows.length), maxRows: MAX_SHOWN, cell: rawCell })
+      ? resultTableHtml(result, { caption: words.resultCaption(result.rows.length), maxRows: MAX_SHOWN, cell: resultCells(result, formats, lang) })
       : `<p>${words.noRows}</p>`;
     status.textContent = result.rows.length > MAX_SHOWN ? words.truncated(MAX_SHOWN, result.rows.length) : words.done(result.rows.length, ms);
     if (downloadUrl) URL.revokeObjectURL(downloadUrl);
@@ -110,6 +118,28 @@ sql.addEventListener('keydown', (e) => {
 });
 cancelButton.addEventListener('click', () => current?.cancel());
 
+// The language link (Base.astro carries the URL's query over) carries the box's SQL, typed but
+// not run yet too: the reader switches language to read the same query, not the last one run.
+const langSwitch = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+for (const type of ['click', 'auxclick', 'contextmenu'] as const) {
+  langSwitch?.addEventListener(type, () => {
+    const url = new URL(langSwitch.href);
+    url.search = new URL(urlFor(sql.value), location.href).search;
+    langSwitch.href = url.href;
+  });
+}
+
+// The link to the query in the box, whether run yet or not; a button, so Enter and Space work too.
+copyButton.hidden = false;
+copyButton.addEventListener('click', () => {
+  const link = new URL(urlFor(sql.value), location.href).href;
+  copyNote.textContent = '';
+  (navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error('no clipboard'))).then(
+    () => (copyNote.textContent = words.linkCopied),
+    () => (copyNote.textContent = words.linkNotCopied),
+  );
+});
+
 for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-example]')) {
   link.addEventListener('click', (e) => {
     e.preventDefault();
@@ -119,15 +149,41 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-example]
   });
 }
 
-function fromUrl() {
+/**
+ * A link is its reader's request, but a stranger may have written it: its query runs as the page
+ * opens only when it is a plain read of the published tables; anything else waits in the box,
+ * said so, for the reader to read it and press Run.
+ */
+async function fromUrl() {
   const q = new URLSearchParams(location.search).get('q');
   if (q === null) return;
   sql.value = q;
-  void run(q); // the link is the reader's request: answer it
+  const mine = ++asked;
+  current?.cancel();
+  errorBox.hidden = true;
+  download.hidden = true;
+  output.innerHTML = '';
+  setState('idle');
+  let plain: boolean;
+  try {
+    plain = await isPlainRead(q, (p) => {
+      if (mine === asked) status.textContent = progressText(p, lang);
+    });
+  } catch (e) {
+    if (mine !== asked) return;
+    status.textContent = '';
+    showError(queryErrorText(e, words));
+    setState('error');
+    return;
+  }
+  if (mine !== asked) return;
+  if (plain) return void run(q);
+  status.textContent = words.linkHeld;
+  setState('held');
 }
 
-window.addEventListener('popstate', fromUrl);
+window.addEventListener('popstate', () => void fromUrl());
 setState('idle');
-fromUrl();
+void fromUrl();
 // A reader who opens the explorer has asked for the engine: have it ready by their first query.
 warmUpWhenIdle();

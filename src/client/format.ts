@@ -23,7 +23,7 @@ export function formatCell(cell: Cell, lang: Lang): string {
   return String(cell);
 }
 
-/** A cell as DuckDB gave it (the explorer is a SQL console: 2025 stays 2025, not 2.025). */
+/** A cell as DuckDB gave it (a key such as tahun: 2025 stays 2025, not 2.025). */
 export function rawCell(cell: Cell): string {
   return cell === null ? '' : String(cell);
 }

@@ -24,5 +24,8 @@ export function duckdbMessage(message: string): string {
  */
 export function queryErrorText(e: unknown, words: ClientWords, separator = '\n'): string {
   if (e instanceof EngineError) return `${words.failure[e.reason]}${separator}(${e.message})`;
-  return `${words.queryError}${separator}${e instanceof Error ? e.message : String(e)}`;
+  const message = e instanceof Error ? e.message : String(e);
+  // The lockdown's refusals (and DuckDB's advice to install an extension, which cannot be taken) say why.
+  const locked = message.startsWith('Permission Error') || /\bextension\b|configuration has been locked/.test(message);
+  return `${locked ? `${words.onlyPublished}${separator}` : ''}${words.queryError}${separator}${message}`;
 }

@@ -28,7 +28,11 @@ const id = {
   cancel: 'Batalkan',
   downloadCsv: 'Unduh hasil (CSV)',
   resultFile: 'hasil-kueri.csv',
-  copyLink: 'Tautan kueri ini',
+  copyLink: 'Salin tautan kueri',
+  linkCopied: 'Tautan kueri disalin.',
+  linkNotCopied: 'Peramban tidak mengizinkan penyalinan; salin tautan dari bilah alamat.',
+  linkHeld: 'Kueri dari tautan ini belum dijalankan, karena tidak sekadar membaca tabel terbitan situs ini. Baca kuerinya di kotak di atas, lalu tekan Jalankan bila Anda mau.',
+  onlyPublished: 'Penjelajah ini hanya membaca tabel terbitan situs ini: berkas lain, alamat di luar situs ini, dan ekstensi DuckDB tidak dapat dibuka.',
 };
 
 export type ClientWords = typeof id;
@@ -55,7 +59,11 @@ const en: ClientWords = {
   cancel: 'Cancel',
   downloadCsv: 'Download result (CSV)',
   resultFile: 'query-result.csv',
-  copyLink: 'Link to this query',
+  copyLink: 'Copy link to this query',
+  linkCopied: 'Link to this query copied.',
+  linkNotCopied: 'The browser does not allow copying; copy the link from the address bar.',
+  linkHeld: 'The query from this link has not been run, because it does more than read this site’s published tables. Read it in the box above, then press Run if you want to.',
+  onlyPublished: 'This explorer reads only this site’s published tables: other files, addresses outside this site and DuckDB extensions cannot be opened.',
 };
 
 export const clientWords = (lang: Lang): ClientWords => (lang === 'en' ? en : id);

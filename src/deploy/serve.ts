@@ -58,10 +58,14 @@ export function matchHeaders(rules: readonly Rule[], path: string): Record<strin
   return out;
 }
 
-export function serveSite(root: string, opts: { port?: number; host?: string } = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+/**
+ * `policy: false` serves without the `_headers` rules, as a bare host does: for tests that the
+ * site's own defences (the explorer's lockdown) hold with no header at all.
+ */
+export function serveSite(root: string, opts: { port?: number; host?: string; policy?: boolean } = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const base = normalize(root);
   const headersFile = join(base, NETLIFY_HEADERS);
-  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const rules = opts.policy !== false && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server = createServer((req, res) => {
     let urlPath: string;
     try {

@@ -26,3 +26,15 @@ test('a page says whose trouble it is: the engine’s, with its advice, or DuckD
   expect(queryErrorText(new EngineError('mime', 'application/octet-stream'), words)).toBe(`${words.failure.mime}\n(application/octet-stream)`);
   expect(queryErrorText(new Error('Binder Error: x'), words, ' ')).toBe(`${words.queryError} Binder Error: x`);
 });
+
+test('a refusal of the lockdown says that only the published tables can be read', () => {
+  const words = clientWords('id');
+  for (const message of [
+    'Permission Error: Cannot access file "http://127.0.0.1:9/a.csv" - file system operations are disabled by configuration',
+    'Invalid Input Error: Cannot change configuration option "enable_external_access" - the configuration has been locked',
+    'Catalog Error: Table Function with name "read_parquet" is not in the catalog, but it exists in the parquet extension.',
+  ]) {
+    expect(queryErrorText(new Error(message), words)).toBe(`${words.onlyPublished}\n${words.queryError}\n${message}`);
+  }
+  expect(queryErrorText(new Error('Binder Error: x'), words)).not.toContain(words.onlyPublished);
+});
