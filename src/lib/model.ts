@@ -17,6 +17,8 @@ export interface Region {
   tanggalEkspor: string;
   sumber: string;
   lisensi: string;
+  /** Where to send questions and corrections ('' when the region gave none). */
+  kontak: string;
   row: PublishedRow;
 }
 
@@ -33,6 +35,7 @@ export function regions(): Region[] {
       tanggalEkspor: str(row, 'tanggal_ekspor'),
       sumber: str(row, 'sumber'),
       lisensi: str(row, 'lisensi'),
+      kontak: str(row, 'kontak'),
       row,
     }))
     .sort(byNama);

@@ -69,6 +69,16 @@ export const CHART_INPUT: Record<string, string> = {
   'selisih-nilai': 'kinerja_pegawai.csv',
 };
 
+/** The region-page section that holds the figures of a unit- or service-page chart (the same id where unnamed). */
+export const REGION_SECTION: Record<string, string> = {
+  'ikm-tren': 'ikm',
+  unsur: 'ikm',
+  iku: 'capaian',
+  layanan: 'ketepatan',
+  'ketepatan-bulanan': 'ketepatan',
+  'waktu-proses': 'ketepatan',
+};
+
 // ——— IKM ranking with 95% intervals, and indicators by programme: filterable ———
 // Their rows come from SQL (src/queries/region-charts.ts) that the browser runs again when a
 // reader changes the filter, and one pure function per chart draws both renders.
