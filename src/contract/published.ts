@@ -74,6 +74,7 @@ export const TABLES = [
       col('tanggal_ekspor', 'date', 'Tanggal data diekspor dari sistem daerah', 'Date the data were exported'),
       col('sumber', 'string', 'Sumber data', 'Data source'),
       col('lisensi', 'string', 'Lisensi data', 'Data licence'),
+      col('kontak', 'string', 'Kontak pemerintah daerah untuk pertanyaan dan koreksi data', 'The local government\'s contact for questions and corrections'),
     ],
     primaryKey: ['kode_wilayah'],
   },

@@ -36,7 +36,7 @@ const byKeys = (...keys: string[]) => (a: PublishedRow, b: PublishedRow) => {
 export function* wilayahRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     const w = r.wilayah;
-    yield { kode_wilayah: r.code, nama: w.nama, provinsi: w.provinsi, tanggal_ekspor: w.tanggal_ekspor, sumber: w.sumber ?? null, lisensi: w.lisensi };
+    yield { kode_wilayah: r.code, nama: w.nama, provinsi: w.provinsi, tanggal_ekspor: w.tanggal_ekspor, sumber: w.sumber ?? null, lisensi: w.lisensi, kontak: w.kontak || null };
   }
 }
 

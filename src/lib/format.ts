@@ -58,6 +58,12 @@ export function formatMonth(lang: Lang, month: string | [number, number], long =
   return monthFormat(lang, long).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
+/** A window of months in words, its ends in full: `Desember 2024–November 2025` / `December 2024–November 2025`; one month alone is just that month. */
+export function formatMonths(lang: Lang, months: readonly string[]): string {
+  const [first, last] = [months[0], months.at(-1)!].map((m) => formatMonth(lang, m, true));
+  return first === last ? first : `${first}–${last}`;
+}
+
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
 /** `2025-S1` → `Semester I 2025` / `H1 2025`; `2025-Q3` → `Triwulan III 2025` / `Q3 2025`; `2025` stays. */

@@ -6,9 +6,9 @@
 import type { TableName } from '../contract/published.ts';
 import type { Lang } from './i18n.ts';
 import { tr } from './words.ts';
-import { formatMonth, formatNumber, formatPeriod } from './format.ts';
+import { formatMonth, formatMonths, formatNumber, formatPeriod } from './format.ts';
 import { pubCell, sumCell, type Rich } from './chart.ts';
-import { hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames, type Region } from './model.ts';
+import { hasFile, latestPeriod, latestYear, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
 import { monthOf, num, str } from './row.ts';
 import { mutuLabel } from './labels.ts';
 import { RECENT_MONTHS } from './charts/common.ts';
@@ -71,7 +71,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
 
   if (!hasFile(kode, 'layanan.csv')) out.push(notSent(T('Layanan selesai tepat waktu', 'Services completed on time'), 'ketepatan_layanan', 'layanan.csv'));
   const layanan = rowsOf('ketepatan_layanan', kode);
-  const lastLayanan = lastMonths(layanan, 1)[0];
+  const lastLayanan = regionMonths('ketepatan_layanan', kode, 1)[0];
   if (lastLayanan) {
     const rows = layanan.filter((r) => monthOf(r) === lastLayanan);
     const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
@@ -89,7 +89,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
 
   if (!hasFile(kode, 'pengaduan.csv')) out.push(notSent(T('Pengaduan diselesaikan', 'Complaints resolved'), 'pengaduan_bulanan', 'pengaduan.csv'));
   const aduan = rowsOf('pengaduan_bulanan', kode);
-  const months = lastMonths(aduan, RECENT_MONTHS);
+  const months = regionMonths('pengaduan_bulanan', kode, RECENT_MONTHS);
   if (months.length) {
     const rows = aduan.filter((r) => months.includes(str(r, 'bulan')));
     const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
@@ -99,7 +99,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
         label: T('Pengaduan diselesaikan', 'Complaints resolved'),
         value: [pct(lang, selesai, masuk)],
         note: [sumCell(lang, selesai), T(' dari ', ' of '), sumCell(lang, masuk), T(' pengaduan masuk', ' complaints received')],
-        period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
+        period: formatMonths(lang, months),
         table: 'pengaduan_bulanan',
       });
     }
@@ -107,7 +107,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
 
   if (!hasFile(kode, 'laporan_harian.csv')) out.push(notSent(T('Kepatuhan laporan harian', 'Daily report compliance'), 'kepatuhan_laporan', 'laporan_harian.csv'));
   const lapor = rowsOf('kepatuhan_laporan', kode);
-  const lastLapor = lastMonths(lapor, 1)[0];
+  const lastLapor = regionMonths('kepatuhan_laporan', kode, 1)[0];
   if (lastLapor) {
     const rows = lapor.filter((r) => monthOf(r) === lastLapor && num(r, 'kepatuhan') !== null).sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
     const names = unitNames(kode);

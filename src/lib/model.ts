@@ -17,6 +17,8 @@ export interface Region {
   tanggalEkspor: string;
   sumber: string;
   lisensi: string;
+  /** Where to send questions and corrections ('' when the region gave none). */
+  kontak: string;
   row: PublishedRow;
 }
 
@@ -33,6 +35,7 @@ export function regions(): Region[] {
       tanggalEkspor: str(row, 'tanggal_ekspor'),
       sumber: str(row, 'sumber'),
       lisensi: str(row, 'lisensi'),
+      kontak: str(row, 'kontak'),
       row,
     }))
     .sort(byNama);
@@ -158,6 +161,22 @@ export function lastMonths(rows: PublishedRow[], count: number): string[] {
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   });
 }
+
+/** The published tables a page sums over a window of months, or of a year. */
+type MonthlyTable = Extract<TableName, 'pengaduan_bulanan' | 'ketepatan_layanan' | 'kepatuhan_laporan'>;
+type YearlyTable = Extract<TableName, 'pelatihan_unit'>;
+
+/**
+ * The window of every statement on a region's monthly table, on the region page and on each of
+ * its unit pages alike: the `count` months ending with the region's last exported month of that
+ * table — the latest month in any of the region's rows of it, whichever unit it belongs to.
+ * A unit's quiet months are in its window (zero complaints, or a month not reported), never
+ * skipped, so the units' figures add up to the region's over the same months.
+ */
+export const regionMonths = (table: MonthlyTable, kode: string, count: number): string[] => lastMonths(rowsOf(table, kode), count);
+
+/** The year of every statement on a region's yearly table: the region's latest year in it (see regionMonths). */
+export const regionYear = (table: YearlyTable, kode: string): number | undefined => latestYear(rowsOf(table, kode));
 
 // ——— kualitas.json: what the validator saw, per region ———
 

@@ -38,6 +38,16 @@ export function siteFacts(): SiteFacts {
   return cached;
 }
 
+/** The national public-service complaint channel (SP4N-LAPOR!): linked, never loaded from. */
+export const LAPOR_URL = 'https://www.lapor.go.id';
+
+/** A region's `kontak` as a link, when it is an e-mail address or a web address; else printed as it is. */
+export function contactHref(kontak: string): string | undefined {
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(kontak)) return `mailto:${kontak}`;
+  if (/^https?:\/\/\S+$/i.test(kontak)) return kontak;
+  return undefined;
+}
+
 function licenceUrl(licence: string): string {
   const m = /^CC-(BY(?:-SA)?)-(\d\.\d)$/i.exec(licence);
   if (m) return `https://creativecommons.org/licenses/${m[1].toLowerCase()}/${m[2]}/`;

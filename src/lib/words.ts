@@ -65,6 +65,7 @@ const id = {
     noJs: 'Pencarian memerlukan JavaScript. Tanpa JavaScript, gunakan daftar di bawah ini (Ctrl+F / "Cari di halaman").',
     loading: 'Mencari…',
     none: 'Tidak ada hasil.',
+    noneWhat: 'Yang ada di situs ini: setiap wilayah, unit dan layanan di daftar di bawah, dan setiap tabel di halaman',
     results: 'hasil',
   },
   topics: {
@@ -106,6 +107,20 @@ const id = {
   services: 'Layanan',
   region: 'Wilayah',
   allRegions: 'Semua wilayah',
+  contact: {
+    heading: 'Kontak, koreksi dan pengaduan',
+    region: (nama: string) => `Pertanyaan atau koreksi data ${nama}:`,
+    none: (nama: string) => `${nama} tidak mencantumkan kontak dalam ekspornya; lihat cara mengirim koreksi.`,
+    lapor: 'Pengaduan tentang pelayanan publik, ke kanal nasional',
+    laporName: 'SP4N-LAPOR!',
+    corrections: 'Cara mengirim koreksi',
+  },
+  elsewhere: {
+    regions: (what: string) => `Data ${what} ada untuk:`,
+    none: 'Belum ada wilayah yang mengirim data ini.',
+    region: (nama: string) => `Angka wilayah ${nama} untuk bagian ini`,
+    services: 'Layanan ada di wilayah:',
+  },
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat ini tidak ada di situs. Mungkin tautannya lama atau salah ketik.',
@@ -173,6 +188,7 @@ const en: Words = {
     noJs: 'Search needs JavaScript. Without it, use the list below (Ctrl+F / "Find in page").',
     loading: 'Searching…',
     none: 'No results.',
+    noneWhat: 'What this site has: every region, unit and service in the list below, and every table on the page',
     results: 'results',
   },
   topics: {
@@ -214,6 +230,20 @@ const en: Words = {
   services: 'Services',
   region: 'Region',
   allRegions: 'All regions',
+  contact: {
+    heading: 'Contact, corrections and complaints',
+    region: (nama: string) => `Questions or corrections about the data of ${nama}:`,
+    none: (nama: string) => `${nama} gave no contact in its export; see how to send a correction.`,
+    lapor: 'Complaints about a public service, to the national channel',
+    laporName: 'SP4N-LAPOR!',
+    corrections: 'How to send a correction',
+  },
+  elsewhere: {
+    regions: (what: string) => `Data on ${what} exist for:`,
+    none: 'No region has sent these data yet.',
+    region: (nama: string) => `The figures of ${nama} for this section`,
+    services: 'Services exist in:',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This address does not exist on the site. The link may be old or mistyped.',

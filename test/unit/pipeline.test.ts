@@ -217,7 +217,7 @@ describe('golden values of the published CSVs', () => {
     expect(await csv('unit')).toBe(
       lines('kode_wilayah,kode_unit,nama_unit,jenis_unit,induk_unit', 'alpha,U01,Dinas Kependudukan,dinas,', 'alpha,U02,Kecamatan Satu,kecamatan,', 'alpha,U03,Kelurahan Kecil,kelurahan,U02'),
     );
-    expect(await csv('wilayah')).toBe(lines('kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi', 'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0'));
+    expect(await csv('wilayah')).toBe(lines('kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi,kontak', 'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0,'));
   });
 
   test('skm_responden: no id, no saran, no date; k-anonymous, answers unchanged', async () => {

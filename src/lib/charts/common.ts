@@ -3,7 +3,7 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
-import { formatMonth, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
+import { formatMonth, formatMonths, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
 import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
 import { monthOf, num, rawCell, str } from '../row.ts';
 import { tr } from '../words.ts';
@@ -240,8 +240,8 @@ export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
   complaintKategoris(rows).map((k) => ({ color: KATEGORI_PENGADUAN_COLORS[k], label: kategoriPengaduanLabel(k, lang) }));
 
 /** A chart's description for screen readers: complaints per month by category over `months`. */
-export const complaintBarsLabel = (lang: Lang, months: number) =>
-  tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${months} bulan terakhir`, `Complaints received per month by category, last ${months} months`);
+export const complaintBarsLabel = (lang: Lang, months: readonly string[]) =>
+  tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${formatMonths(lang, months)}`, `Complaints received per month by category, ${formatMonths(lang, months)}`);
 
 /** A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B (76,61) dan A (88,31)". */
 export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonly B: number }, style: NumberStyle): string {

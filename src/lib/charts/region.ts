@@ -6,9 +6,9 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { PREDIKAT } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { formatMonth, formatPeriod } from '../format.ts';
+import { formatMonth, formatMonths, formatPeriod } from '../format.ts';
 import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type FilterField, type Rich } from '../chart.ts';
-import { byUnitName, hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames } from '../model.ts';
+import { byUnitName, hasFile, latestPeriod, regionMonths, regionYear, rowsOf, unitNames } from '../model.ts';
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
@@ -67,6 +67,16 @@ export const CHART_INPUT: Record<string, string> = {
   kepatuhan: 'laporan_harian.csv',
   predikat: 'kinerja_pegawai.csv',
   'selisih-nilai': 'kinerja_pegawai.csv',
+};
+
+/** The region-page section that holds the figures of a unit- or service-page chart (the same id where unnamed). */
+export const REGION_SECTION: Record<string, string> = {
+  'ikm-tren': 'ikm',
+  unsur: 'ikm',
+  iku: 'capaian',
+  layanan: 'ketepatan',
+  'ketepatan-bulanan': 'ketepatan',
+  'waktu-proses': 'ketepatan',
 };
 
 // ——— IKM ranking with 95% intervals, and indicators by programme: filterable ———
@@ -146,11 +156,35 @@ function monthlyHeatmap(
   return { svg: draw(keyRows), slideParts: slideParts(keyRows, (part, i, n) => draw(part, ` (${i + 1}/${n})`)) };
 }
 
+/**
+ * "Pada November 2025, 812 dari 940 permohonan selesai tepat waktu." — ketepatan_layanan rows of
+ * one month summed (all of a region's services, or all of a unit's), so that the units' sentences
+ * add up to the region's. A unit without rows that month has not reported it: no number.
+ */
+export function onTimeTotal(lang: Lang, monthRows: readonly PublishedRow[], month: string): Rich {
+  const T = tr(lang);
+  const when = formatMonth(lang, month, true);
+  if (monthRows.length === 0) return [T(`${when}: belum dilaporkan.`, `${when}: not reported yet.`)];
+  const sum = (col: string) => monthRows.reduce((s, r) => s + (num(r, col) ?? 0), 0);
+  return [T(`Pada ${when}, `, `In ${when}, `), sumCell(lang, sum('tepat_waktu')), T(' dari ', ' of '), sumCell(lang, sum('selesai')), T(' permohonan selesai tepat waktu.', ' completed applications were on time.')];
+}
+
+/**
+ * "Semua unit: 4.100 dari 4.620 laporan wajib." — the region's kepatuhan_laporan rows of one month
+ * summed: the reports the units' pages count, over what was due (pegawai × hari_kerja).
+ */
+function reportsTotal(lang: Lang, monthRows: readonly PublishedRow[]): Rich {
+  const T = tr(lang);
+  const laporan = monthRows.reduce((s, r) => s + (num(r, 'laporan') ?? 0), 0);
+  const wajib = monthRows.reduce((s, r) => s + (num(r, 'pegawai') ?? 0) * (num(r, 'hari_kerja') ?? 0), 0);
+  return [T('Semua unit: ', 'All units: '), sumCell(lang, laporan), T(' laporan dari ', ' reports of '), sumCell(lang, wajib), T(' yang wajib.', ' due.')];
+}
+
 export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('ketepatan_layanan', kode);
   if (all.length === 0) return null;
-  const months = lastMonths(all, RECENT_MONTHS);
+  const months = regionMonths('ketepatan_layanan', kode, RECENT_MONTHS);
   const names = unitNames(kode);
   const rows = all
     .filter((r) => months.includes(monthOf(r)))
@@ -182,14 +216,15 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const worst = latestRows[0];
   const takeaway: Rich = worst
     ? [
-        T(`Pada ${formatMonth(lang, latest, true)}, layanan paling lambat terhadap standarnya: `, `In ${formatMonth(lang, latest, true)}, the service furthest from its standard: `),
+        ...onTimeTotal(lang, rows.filter((r) => monthOf(r) === latest), latest),
+        T(' Layanan paling lambat terhadap standarnya: ', ' The service furthest from its standard: '),
         `${str(worst, 'nama_layanan')} (${names.get(str(worst, 'kode_unit')) ?? str(worst, 'kode_unit')}), `,
         pubCell(lang, 'ketepatan_layanan', worst, 'ketepatan'),
         T('% tepat waktu dari standar ', '% on time against a standard of '),
         pubCell(lang, 'ketepatan_layanan', worst, 'standar_hari'),
         T(' hari.', ' days.'),
       ]
-    : [T('Belum ada permohonan yang selesai pada bulan terakhir.', 'No application was completed in the last month.')];
+    : [T(`Belum ada permohonan yang selesai pada ${formatMonth(lang, latest, true)}.`, `No application was completed in ${formatMonth(lang, latest, true)}.`)];
   return {
     id: 'ketepatan',
     title: t(lang).titles['ketepatan'],
@@ -224,7 +259,7 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('pengaduan_bulanan', kode);
   if (all.length === 0) return null;
-  const months = lastMonths(all, RECENT_MONTHS);
+  const months = regionMonths('pengaduan_bulanan', kode, RECENT_MONTHS);
   const recent = all.filter((r) => months.includes(str(r, 'bulan')));
   // Counts add up across units; medians do not, so each month × category shows the range of
   // the units' published medians (each end is a published cell).
@@ -255,12 +290,12 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
   const byKategori = new Map<string, number>();
   for (const r of recent) byKategori.set(str(r, 'kategori'), (byKategori.get(str(r, 'kategori')) ?? 0) + (num(r, 'masuk') ?? 0));
   const [topKategori, topCount] = [...byKategori].sort((a, b) => b[1] - a[1])[0];
-  const svg = renderStatic(complaintBars(lang, recent, months, { height: 240, marginLeft: 40 }), { label: complaintBarsLabel(lang, months.length) });
+  const svg = renderStatic(complaintBars(lang, recent, months, { height: 240, marginLeft: 40 }), { label: complaintBarsLabel(lang, months) });
   return {
     id: 'pengaduan',
     title: t(lang).titles['pengaduan'],
     takeaway: [
-      T(`Dalam ${months.length} bulan terakhir `, `In the last ${months.length} months `),
+      `${formatMonths(lang, months)}: `,
       sumCell(lang, masuk),
       T(' pengaduan masuk dan ', ' complaints came in and '),
       sumCell(lang, selesai),
@@ -293,7 +328,7 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
 export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('pelatihan_unit', kode);
-  const year = latestYear(all);
+  const year = regionYear('pelatihan_unit', kode);
   if (year === undefined) return null;
   const rows = all.filter((r) => r.tahun === year);
   const kategoris = [...new Set(rows.map((r) => str(r, 'kategori')))];
@@ -355,7 +390,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('kepatuhan_laporan', kode);
   if (all.length === 0) return null;
-  const months = lastMonths(all, RECENT_MONTHS);
+  const months = regionMonths('kepatuhan_laporan', kode, RECENT_MONTHS);
   const names = unitNames(kode);
   const unitOrder = byUnitName(names);
   const rows = all
@@ -374,7 +409,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
   }));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
   const { svg, slideParts } = monthlyHeatmap(lang, months, units, code, (r) => names.get(code(r)) ?? code(r), undefined, drawn, (r) => num(r, 'kepatuhan')!,
-    T(`Kepatuhan laporan harian per unit dan bulan (%), ${months.length} bulan terakhir`, `Daily report compliance per unit and month (%), last ${months.length} months`));
+    T(`Kepatuhan laporan harian per unit dan bulan (%), ${formatMonths(lang, months)}`, `Daily report compliance per unit and month (%), ${formatMonths(lang, months)}`));
   const low = latestRows[0];
   const high = latestRows.at(-1);
   return {
@@ -387,9 +422,10 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
             pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'),
             `% (${names.get(str(low, 'kode_unit'))}) ${T('sampai', 'to')} `,
             pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'),
-            `% (${names.get(str(high, 'kode_unit'))}).`,
+            `% (${names.get(str(high, 'kode_unit'))}). `,
+            ...reportsTotal(lang, rows.filter((r) => monthOf(r) === latest)),
           ]
-        : [T('Belum ada laporan pada bulan terakhir.', 'No reports in the last month.')],
+        : [T(`Belum ada laporan pada ${formatMonth(lang, latest, true)}.`, `No reports in ${formatMonth(lang, latest, true)}.`)],
     columns: columns(lang, [
       'kode_unit',
       'nama_unit',

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth } from '../format.ts';
 import { pubCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
-import { hasFile, rowsOf, unitNames } from '../model.ts';
+import { hasFile, regionMonths, rowsOf, unitNames } from '../model.ts';
 import { monthOf, num, str } from '../row.ts';
 import { axisFormat, PALETTE, Plot } from '../plot.ts';
 import { renderStatic } from '../plot-document.ts';
@@ -52,6 +52,8 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
   const units = [...colour.keys()];
   const panels = units.length >= PANELS_FROM;
   const months = [...new Set(rows.map(monthOf))].sort();
+  // The month the sentence speaks of is the region's last one, as on the region and unit pages.
+  const lastMonth = regionMonths('ketepatan_layanan', kode, 1)[0] ?? months.at(-1)!;
   const drawn = rows.filter((r) => num(r, column) !== null);
   const unit = (r: PublishedRow) => str(r, 'kode_unit');
   /** The options that set a unit's marks apart: its own colour, or its own panel in one colour. */
@@ -75,9 +77,9 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
    * B and C (85%)"), and how many reported; `none` when no row is drawn.
    */
   const latestTakeaway = (what: (r: PublishedRow) => Rich, none: Rich, best: { value: (r: PublishedRow) => number; cell: (r: PublishedRow) => Rich; high: string; low: string }): Rich => {
-    const latest = drawn.filter((r) => monthOf(r) === months.at(-1));
-    if (latest.length === 0) return none;
-    const month = `${formatMonth(lang, months.at(-1)!, true)}: `;
+    const latest = drawn.filter((r) => monthOf(r) === lastMonth);
+    const month = `${formatMonth(lang, lastMonth, true)}: `;
+    if (latest.length === 0) return [month, ...none];
     const silent = units.length - latest.length;
     if (panels && latest.length > 2) {
       const values = latest.map(best.value);
@@ -132,7 +134,7 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
         pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
         '%)',
       ],
-      [T('Pada bulan terakhir tidak ada permohonan yang selesai.', 'No application was completed in the last month.')],
+      [T('belum ada permohonan selesai yang dilaporkan.', 'no completed application reported.')],
       { value: (r) => num(r, 'ketepatan')!, cell: (r) => [pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'), '%'], high: T('tertinggi', 'highest'), low: T('terendah', 'lowest') },
     ),
     columns: columns(lang, [
@@ -198,7 +200,7 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
         pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
         T(' hari', days(num(r, 'standar_hari'))),
       ],
-      [T('Rata-rata hari proses bulan terakhir tidak dilaporkan.', 'Mean processing days were not reported for the last month.')],
+      [T('rata-rata hari proses belum dilaporkan.', 'mean processing days not reported.')],
       { value: (r) => num(r, 'rata_hari')!, cell: (r) => [T('rata-rata ', 'mean '), pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'), T(' hari', days(num(r, 'rata_hari')))], high: T('terlama', 'slowest'), low: T('tercepat', 'fastest') },
     ),
     columns: columns(lang, [

@@ -3,10 +3,10 @@ import type { PublishedRow } from '../../contract/published.ts';
 import { UNSUR } from '../../contract/enums.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { formatMonth, formatNumber, formatPeriod } from '../format.ts';
+import { formatMonth, formatMonths, formatNumber, formatPeriod } from '../format.ts';
 import { IKM_GRADE, NRR_GRADE } from '../../derive/grades.ts';
 import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
-import { hasFile, lastMonths, rowsOf, semesters } from '../model.ts';
+import { hasFile, regionMonths, regionYear, rowsOf, semesters } from '../model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, ORANGE, PALETTE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
@@ -34,7 +34,7 @@ import {
   complaintLegend,
   RECENT_MONTHS,
 } from './common.ts';
-import { CHART_INPUT, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
+import { CHART_INPUT, onTimeTotal, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
 
 /** Months of monthly series on a unit page: two years, so a trend and a season both show. */
 export const UNIT_MONTHS = 24;
@@ -188,13 +188,14 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
   const T = tr(lang);
   const all = rowsOf('ketepatan_layanan', kode, unit);
   if (all.length === 0) return null;
-  const months = lastMonths(all, RECENT_MONTHS);
+  // The region's window, not the unit's own last months: its sums then add up to the region's.
+  const months = regionMonths('ketepatan_layanan', kode, RECENT_MONTHS);
   const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || monthOf(a).localeCompare(monthOf(b)));
   const services = [...new Set(rows.map((r) => str(r, 'kode_layanan')))];
   const nameOf = new Map(rows.map((r) => [str(r, 'kode_layanan'), str(r, 'nama_layanan')]));
   const colour = new Map(services.map((s, i) => [s, PALETTE[i % PALETTE.length]]));
   const drawn = rows.filter((r) => num(r, 'ketepatan') !== null);
-  const svg = renderStatic(
+  const svg = !drawn.length ? '' : renderStatic(
     {
       height: 240,
       marginLeft: 36,
@@ -213,16 +214,19 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
   return {
     id: 'layanan',
     title: t(lang).titles.layanan,
-    takeaway: latestRows.length
-      ? [
-          T(`${formatMonth(lang, latest, true)}: layanan paling lambat `, `${formatMonth(lang, latest, true)}: slowest service `),
-          `${str(latestRows[0], 'nama_layanan')}, `,
-          pubCell(lang, 'ketepatan_layanan', latestRows[0], 'ketepatan'),
-          T('% selesai tepat waktu (standar ', '% completed on time (standard '),
-          pubCell(lang, 'ketepatan_layanan', latestRows[0], 'standar_hari'),
-          T(' hari).', ' days).'),
-        ]
-      : [T('Tidak ada permohonan yang selesai pada bulan terakhir.', 'No application was completed in the last month.')],
+    takeaway: [
+      ...onTimeTotal(lang, rows.filter((r) => monthOf(r) === latest), latest),
+      ...(latestRows.length
+        ? [
+            T(' Layanan paling lambat: ', ' Slowest service: '),
+            `${str(latestRows[0], 'nama_layanan')}, `,
+            pubCell(lang, 'ketepatan_layanan', latestRows[0], 'ketepatan'),
+            T('% selesai tepat waktu (standar ', '% completed on time (standard '),
+            pubCell(lang, 'ketepatan_layanan', latestRows[0], 'standar_hari'),
+            T(' hari).', ' days).'),
+          ]
+        : []),
+    ],
     columns: columns(lang, [
       ['kode_layanan', 'Kode', 'Code'],
       'nama_layanan',
@@ -259,17 +263,18 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
 
 export function unitComplaints(lang: Lang, kode: string, unit: string): ChartData | null {
   const T = tr(lang);
+  // A unit without complaint rows had no complaints: the region's file counts every one.
+  const months = regionMonths('pengaduan_bulanan', kode, RECENT_MONTHS);
+  if (months.length === 0) return null;
   const all = rowsOf('pengaduan_bulanan', kode, unit);
-  if (all.length === 0) return null;
-  const months = lastMonths(all, RECENT_MONTHS);
   const rows = all.filter((r) => months.includes(str(r, 'bulan'))).sort((a, b) => str(a, 'bulan').localeCompare(str(b, 'bulan')) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
   const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
   const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
-  const svg = renderStatic(complaintBars(lang, rows, months, { height: 220, marginLeft: 36 }), { label: complaintBarsLabel(lang, months.length) });
+  const svg = rows.length ? renderStatic(complaintBars(lang, rows, months, { height: 220, marginLeft: 36 }), { label: complaintBarsLabel(lang, months) }) : '';
   return {
     id: 'pengaduan',
     title: t(lang).titles.pengaduan,
-    takeaway: [T(`Dalam ${months.length} bulan terakhir `, `In the last ${months.length} months `), sumCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), sumCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
+    takeaway: [`${formatMonths(lang, months)}: `, sumCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), sumCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
     columns: columns(lang, [
       'bulan',
       'kategori',
@@ -297,13 +302,15 @@ export function unitComplaints(lang: Lang, kode: string, unit: string): ChartDat
 
 export function unitTraining(lang: Lang, kode: string, unit: string): ChartData | null {
   const T = tr(lang);
+  // The region's latest year, as its page: a unit without training that year had none (0 hours).
+  const regionLast = regionYear('pelatihan_unit', kode);
+  if (regionLast === undefined) return null;
+  const lastYear = String(regionLast);
   const rows = rowsOf('pelatihan_unit', kode, unit).sort((a, b) => (num(a, 'tahun') ?? 0) - (num(b, 'tahun') ?? 0) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
-  if (rows.length === 0) return null;
   const years = [...new Set(rows.map((r) => str(r, 'tahun')))];
   const kategoris = Object.keys(KATEGORI_PELATIHAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
-  const lastYear = years.at(-1)!;
   const lastTotal = rows.filter((r) => str(r, 'tahun') === lastYear).reduce((s, r) => s + (num(r, 'jam_pelajaran_total') ?? 0), 0);
-  const svg = renderStatic(
+  const svg = !rows.length ? '' : renderStatic(
     {
       ...rowChart(years),
       x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
@@ -336,7 +343,7 @@ export function unitTraining(lang: Lang, kode: string, unit: string): ChartData 
     })),
     svg,
     sources: ['pelatihan_unit'],
-    period: years.length > 1 ? `${years[0]} – ${lastYear}` : lastYear,
+    period: rangeLabel(years[0] ?? lastYear, lastYear),
     method: 'pelatihan',
     collapse: rows.length > 10,
     legend: kategoris.map((k) => ({ color: KATEGORI_PELATIHAN_COLORS[k], label: kategoriPelatihanLabel(k, lang) })),
@@ -349,11 +356,13 @@ export function unitCompliance(lang: Lang, kode: string, unit: string): ChartDat
   const T = tr(lang);
   const all = rowsOf('kepatuhan_laporan', kode, unit);
   if (all.length === 0) return null;
-  const months = lastMonths(all, UNIT_MONTHS);
+  const months = regionMonths('kepatuhan_laporan', kode, UNIT_MONTHS);
   const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => monthOf(a).localeCompare(monthOf(b)));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
-  const last = drawn.at(-1);
-  const svg = renderStatic(
+  // The region's last month, as on its page; a unit that sent no row for it has not reported it.
+  const latest = months.at(-1)!;
+  const last = drawn.find((r) => monthOf(r) === latest);
+  const svg = !drawn.length ? '' : renderStatic(
     {
       height: 220,
       marginLeft: 36,
@@ -372,7 +381,7 @@ export function unitCompliance(lang: Lang, kode: string, unit: string): ChartDat
     title: t(lang).titles.kepatuhan,
     takeaway: last
       ? [`${formatMonth(lang, monthOf(last), true)}: `, pubCell(lang, 'kepatuhan_laporan', last, 'laporan'), T(' laporan dari kewajiban ', ' reports out of '), pubCell(lang, 'kepatuhan_laporan', last, 'pegawai'), T(' pegawai × ', ' employees × '), pubCell(lang, 'kepatuhan_laporan', last, 'hari_kerja'), T(' hari kerja = ', ' working days = '), pubCell(lang, 'kepatuhan_laporan', last, 'kepatuhan'), '%.']
-      : [T('Belum ada laporan.', 'No reports yet.')],
+      : [T(`${formatMonth(lang, latest, true)}: belum dilaporkan.`, `${formatMonth(lang, latest, true)}: not reported yet.`)],
     columns: columns(lang, [
       'tahun',
       'bulan',
