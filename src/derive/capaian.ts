@@ -21,3 +21,26 @@ export function kategoriCapaian(capaian: number | null): KategoriCapaian | null 
   if (capaian >= CAPAIAN_GRADE.rendah) return 'rendah';
   return 'sangat_rendah';
 }
+
+/**
+ * Whether the target was met, by direction (contract §3, iku.csv `arah`): naik when realisasi
+ * ≥ target, turun when realisasi ≤ target; null when realisasi is not reported (neither met nor
+ * missed). Read from target and realisasi, not from the rounded capaian, and never from the
+ * kategori: 97 % is "sangat tinggi" and still a missed target.
+ */
+export function targetMet(arah: Arah, target: number, realisasi: number | null): boolean | null {
+  if (realisasi === null) return null;
+  return arah === 'naik' ? realisasi >= target : realisasi <= target;
+}
+
+export type Trend = 'membaik' | 'tetap' | 'memburuk';
+
+/**
+ * The realisation against the previous year's of the same indicator (same kode_unit and
+ * kode_indikator, tahun − 1, same arah), by direction; null when either year is not reported.
+ */
+export function trendOf(arah: Arah, realisasi: number | null, previous: number | null): Trend | null {
+  if (realisasi === null || previous === null) return null;
+  if (realisasi === previous) return 'tetap';
+  return (arah === 'naik' ? realisasi > previous : realisasi < previous) ? 'membaik' : 'memburuk';
+}

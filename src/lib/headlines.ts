@@ -12,6 +12,7 @@ import { hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unitNames, type 
 import { monthOf, num, str } from './row.ts';
 import { mutuLabel } from './labels.ts';
 import { RECENT_MONTHS } from './charts/common.ts';
+import { metOf } from './charts/target.ts';
 import { tableExists } from './published.ts';
 
 export interface Headline {
@@ -56,13 +57,13 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   const iku = rowsOf('capaian_iku', kode);
   const year = latestYear(iku);
   if (year !== undefined) {
-    const reported = iku.filter((r) => r.tahun === year && num(r, 'capaian') !== null);
-    const onTarget = reported.filter((r) => num(r, 'capaian')! >= 100).length;
+    const reported = iku.filter((r) => r.tahun === year && metOf(r) !== null);
+    const onTarget = reported.filter((r) => metOf(r) === true).length;
     if (reported.length) {
       out.push({
         label: T('Indikator mencapai target', 'Indicators on target'),
         value: [pct(lang, onTarget, reported.length)],
-        note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = capaian ≥ 100', ' indicators; "on target" = achievement ≥ 100')],
+        note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = realisasi ≥ target (arah naik) atau ≤ target (arah turun)', ' indicators; "on target" = realisation ≥ target (direction up) or ≤ target (down)')],
         period: String(year),
         table: 'capaian_iku',
       });
