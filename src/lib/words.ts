@@ -74,6 +74,12 @@ const id = {
     kategoriNote: 'Warna = kategori capaian (Permendagri 86/2017), bukan tanda target tercapai',
     targetLine: 'garis putus-putus = target (capaian 100%)',
   },
+  /** Why a predikat row is hidden, as a sentence says it after a count (predikat_unit.disembunyikan). */
+  hiddenBecause: {
+    kelompok_kecil: 'karena kelompoknya kecil',
+    sel_kecil: 'karena sel-selnya kecil',
+    pembeda: 'agar tidak dapat dihitung dari selisih',
+  } as Record<string, string>,
   forumView: 'Tampilan forum (presentasi)',
   noFile: (what: string) => `Wilayah ini tidak mengirim data ${what}. Bagian ini sengaja kosong — bukan nol.`,
   search: {
@@ -195,6 +201,11 @@ const en: Words = {
     trend: { membaik: 'improved', tetap: 'held steady', memburuk: 'worsened' },
     kategoriNote: 'Colour = achievement category (Permendagri 86/2017), not a sign that the target was met',
     targetLine: 'dashed line = target (100% achievement)',
+  },
+  hiddenBecause: {
+    kelompok_kecil: 'because the group is small',
+    sel_kecil: 'because of small cells',
+    pembeda: 'to prevent differencing',
   },
   forumView: 'Forum view (for presenting)',
   noFile: (what: string) => `This region did not send ${what} data. This section is empty on purpose — not zero.`,
