@@ -61,7 +61,8 @@ export function chartBodyHtml(chart: ChartData, lang: Lang): string {
   const table = chartTableHtml(chart, lang, `${w.chart.table}: ${chart.title}`);
   return [
     chart.svg ? `<div class="chart-svg">${chart.svg}</div>` : emptyChartHtml(chart, lang),
-    legendHtml(chart.legend ?? []),
+    // The key of a chart that draws nothing would describe marks that are not there.
+    chart.svg ? legendHtml(chart.legend ?? []) : '',
     chart.collapse ? `<details><summary>${esc(w.chart.showTable)} (${chart.rows.length} ${esc(w.chart.rows)})</summary>${table}</details>` : table,
   ].join('');
 }
