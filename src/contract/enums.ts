@@ -120,6 +120,12 @@ export const KATEGORI_CAPAIAN = [
   opt('sangat_rendah', 'Sangat Rendah', 'Very low'),
 ] as const;
 
+/** Whether an indicator met its target (capaian_iku.tercapai; derive/capaian.ts targetMet). */
+export const TERCAPAI = [opt('ya', 'Tercapai', 'Met'), opt('tidak', 'Tidak tercapai', 'Missed')] as const;
+
+/** An indicator against its previous year (capaian_iku.dibanding_tahun_lalu; derive/capaian.ts trendOf). */
+export const TREN = [opt('membaik', 'Membaik', 'Improved'), opt('tetap', 'Tetap', 'Held steady'), opt('memburuk', 'Memburuk', 'Worsened')] as const;
+
 export const KELOMPOK_UMUR = ['<20', '20-29', '30-39', '40-49', '50-59', '≥60'] as const;
 
 export const ALASAN_DISEMBUNYIKAN = [

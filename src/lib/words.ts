@@ -7,7 +7,6 @@
  */
 import type { Lang } from './i18n.ts';
 import type { EmptyReason } from './chart-data.ts';
-import type { Trend } from '../derive/capaian.ts';
 
 const id = {
   siteName: 'Kinerja Terbuka',
@@ -63,13 +62,10 @@ const id = {
   },
   /** Whether an indicator met its target and which way is better: a kategori is not success. */
   target: {
-    met: 'tercapai',
-    missed: 'tidak tercapai',
     metColumn: 'Target tercapai?',
     directionColumn: 'Arah',
     trendColumn: 'Dibanding tahun lalu',
     direction: { naik: '↑ makin tinggi makin baik', turun: '↓ makin rendah makin baik' } as Record<string, string>,
-    trend: { membaik: 'membaik', tetap: 'tetap', memburuk: 'memburuk' } as Record<Trend, string>,
     /** The legend's warning beside the kategori colours. */
     kategoriNote: 'Warna = kategori capaian (Permendagri 86/2017), bukan tanda target tercapai',
     targetLine: 'garis putus-putus = target (capaian 100%)',
@@ -192,13 +188,10 @@ const en: Words = {
     filterCancelled: 'The original chart is shown; the query engine keeps loading in the background.',
   },
   target: {
-    met: 'met',
-    missed: 'missed',
     metColumn: 'Target met?',
     directionColumn: 'Direction',
     trendColumn: 'Against last year',
     direction: { naik: '↑ higher is better', turun: '↓ lower is better' },
-    trend: { membaik: 'improved', tetap: 'held steady', memburuk: 'worsened' },
     kategoriNote: 'Colour = achievement category (Permendagri 86/2017), not a sign that the target was met',
     targetLine: 'dashed line = target (100% achievement)',
   },

@@ -6,7 +6,6 @@
  * no schemas.
  */
 import { sqlString } from './sql.ts';
-import { PREVIOUS_REALISASI, PREVIOUS_YEAR_JOIN } from './capaian-previous.ts';
 
 // ——— IKM of the region's units, one period ———
 
@@ -57,17 +56,13 @@ function programmeWhere(value: string): string {
   return `c.program = ${sqlString(value.replace(/^p:/, ''))}`;
 }
 
-/**
- * One row per indicator of the region in the year, grouped by programme, highest achievement
- * first, with the previous year's realisation of the same indicator (PREVIOUS_YEAR_JOIN).
- */
+/** One row per indicator of the region in the year, grouped by programme, highest achievement first. */
 export function capaianSql(c: CapaianChoice): string {
   const where = [`c.kode_wilayah = ${sqlString(c.kode)}`, `c.tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)`, programmeWhere(c.program)].filter(Boolean);
   return `SELECT c.kode_wilayah, c.program, c.kode_unit, u.nama_unit, c.tahun, c.kode_indikator, c.nama_indikator, c.satuan,
-  c.arah, c.target, c.realisasi, c.capaian, c.kategori, p.realisasi AS ${PREVIOUS_REALISASI}
+  c.arah, c.target, c.realisasi, c.capaian, c.kategori, c.tercapai, c.dibanding_tahun_lalu
 FROM capaian_iku AS c
 LEFT JOIN unit AS u USING (kode_wilayah, kode_unit)
-${PREVIOUS_YEAR_JOIN}
 WHERE ${where.join('\n  AND ')}
 ORDER BY c.program NULLS FIRST, c.capaian DESC NULLS LAST, c.kode_unit, c.kode_indikator`;
 }

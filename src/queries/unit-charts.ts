@@ -3,7 +3,6 @@
  * for the static page and by DuckDB-WASM in the browser when the year changes. Pure text.
  */
 import { sqlString } from './sql.ts';
-import { PREVIOUS_REALISASI, PREVIOUS_YEAR_JOIN } from './capaian-previous.ts';
 
 export interface UnitIndicatorsChoice {
   kode: string;
@@ -12,15 +11,13 @@ export interface UnitIndicatorsChoice {
   tahun: string;
 }
 
-/** The unit's indicators, latest year first, each with its previous year's realisation (PREVIOUS_YEAR_JOIN). */
+/** The unit's indicators, latest year first. */
 export function unitIndicatorsSql(c: UnitIndicatorsChoice): string {
-  const where = [`c.kode_wilayah = ${sqlString(c.kode)}`, `c.kode_unit = ${sqlString(c.unit)}`, c.tahun ? `c.tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)` : ''].filter(Boolean);
-  return `SELECT c.kode_wilayah, c.kode_unit, c.tahun, c.kode_indikator, c.nama_indikator, c.satuan, c.arah, c.target, c.realisasi, c.capaian, c.kategori,
-  p.realisasi AS ${PREVIOUS_REALISASI}
-FROM capaian_iku AS c
-${PREVIOUS_YEAR_JOIN}
+  const where = [`kode_wilayah = ${sqlString(c.kode)}`, `kode_unit = ${sqlString(c.unit)}`, c.tahun ? `tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)` : ''].filter(Boolean);
+  return `SELECT kode_wilayah, kode_unit, tahun, kode_indikator, nama_indikator, satuan, arah, target, realisasi, capaian, kategori, tercapai, dibanding_tahun_lalu
+FROM capaian_iku
 WHERE ${where.join('\n  AND ')}
-ORDER BY c.tahun DESC, c.kode_indikator`;
+ORDER BY tahun DESC, kode_indikator`;
 }
 
 /** The years the unit reported indicators for, latest first. */

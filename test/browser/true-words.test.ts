@@ -61,7 +61,9 @@ function checkTargetSentence(sentence: string, rows: Row[], year: number, lang: 
   expect(trend, sentence).toEqual(e.compared ? [year - 1, e.better, e.compared] : null);
   const target = numbers(sentence, id ? /(\d+) dari (\d+) indikator yang sudah dilaporkan mencapai target \(arah naik: realisasi ≥ target; arah turun: realisasi ≤ target\)/ : /(\d+) of (\d+) reported indicators met their target \(direction up: realisation ≥ target; down: realisation ≤ target\)/);
   expect(target, sentence).toEqual(e.reported ? [e.met, e.reported] : null);
-  expect(numbers(sentence, id ? /(\d+) indikator belum dilaporkan/ : /(\d+) indicators have no realisation reported/), sentence).toEqual(e.unreported ? [e.unreported] : null);
+  // With nothing reported the sentence says so, without counting.
+  if (!e.reported) expect(sentence).toMatch(id ? /belum ada realisasi yang dilaporkan\.$/ : /no realisation reported yet\.$/);
+  expect(numbers(sentence, id ? /(\d+) indikator belum dilaporkan/ : /(\d+) indicators have no realisation reported/), sentence).toEqual(e.unreported && e.reported ? [e.unreported] : null);
 }
 
 /** The table under a chart: header labels and, per row, the text of each cell. */
@@ -71,6 +73,19 @@ function tableOf(figure: Element) {
 }
 
 describe('category is not success: target met by direction, and the year against the last', () => {
+  it('capaian_iku.csv publishes tercapai and dibanding_tahun_lalu as recomputed here from target, realisasi and arah', () => {
+    expect(iku.length).toBeGreaterThan(50);
+    for (const r of iku) {
+      const m = met(r);
+      expect(r.tercapai, `${r.kode_wilayah} ${r.kode_unit} ${r.tahun} ${r.kode_indikator}`).toBe(m === null ? '' : m ? 'ya' : 'tidak');
+      const s = steadyOrBetter(r);
+      if (s === null) expect(r.dibanding_tahun_lalu).toBe('');
+      else expect(r.dibanding_tahun_lalu === 'membaik' || r.dibanding_tahun_lalu === 'tetap').toBe(s);
+    }
+    expect(new Set(iku.map((r) => r.dibanding_tahun_lalu))).toEqual(new Set(['', 'membaik', 'memburuk', 'tetap'].filter((x) => iku.some((r) => r.dibanding_tahun_lalu === x))));
+    expect(iku.some((r) => r.dibanding_tahun_lalu === 'membaik')).toBe(true);
+  });
+
   it.each(regions.flatMap((k) => [[k, 'id'], [k, 'en']] as const))('%s (%s): the region capaian takeaway and table', (kode, lang) => {
     const doc = html(`${lang === 'en' ? 'en/' : ''}wilayah/${kode}`);
     const figure = doc.querySelector('figure#capaian');
@@ -88,7 +103,7 @@ describe('category is not success: target met by direction, and the year against
     for (const c of cells) {
       const r = rows.find((x) => x.kode_unit === c[unit] && x.kode_indikator === c[code])!;
       const m = met(r);
-      expect(c[tercapai], `${r.kode_unit} ${r.kode_indikator}`).toBe(m === null ? (lang === 'id' ? 'belum dilaporkan' : 'not reported yet') : lang === 'id' ? (m ? 'tercapai' : 'tidak tercapai') : m ? 'met' : 'missed');
+      expect(c[tercapai], `${r.kode_unit} ${r.kode_indikator}`).toBe(m === null ? (lang === 'id' ? 'belum dilaporkan' : 'not reported yet') : lang === 'id' ? (m ? 'Tercapai' : 'Tidak tercapai') : m ? 'Met' : 'Missed');
       expect(c[arah]).toBe(r.arah === 'naik' ? (lang === 'id' ? '↑ makin tinggi makin baik' : '↑ higher is better') : lang === 'id' ? '↓ makin rendah makin baik' : '↓ lower is better');
     }
   });
@@ -99,6 +114,22 @@ describe('category is not success: target met by direction, and the year against
     expect(rows.filter((r) => met(r)).length).toBe(0);
     expect(rows.some((r) => r.kategori === 'sangat_tinggi')).toBe(true);
     expect(text(html('wilayah/jayapura').querySelector('figure#capaian .takeaway'))).toContain(`0 dari ${rows.length} indikator yang sudah dilaporkan mencapai target`);
+  });
+
+  it.each(regions)('%s: the region headlines lead with improved or held steady, then targets met by direction', (kode) => {
+    const own = iku.filter((r) => r.kode_wilayah === kode);
+    const items = [...html(`wilayah/${kode}`).querySelectorAll('dl.headlines > div')].map((d) => ({ label: text(d.querySelector('dt')), note: text(d.querySelector('dd .note')) }));
+    const steady = items.findIndex((h) => h.label.startsWith('Indikator membaik atau tetap'));
+    const target = items.findIndex((h) => h.label.startsWith('Indikator mencapai target'));
+    if (!own.length) return expect(steady).toBe(-1);
+    const year = Math.max(...own.map((r) => Number(r.tahun)));
+    const e = expected(own.filter((r) => Number(r.tahun) === year));
+    if (e.compared) {
+      expect(steady).toBeGreaterThanOrEqual(0);
+      expect(steady).toBeLessThan(target);
+      expect(numbers(items[steady].note, /^(\d+) dari (\d+) indikator dibanding (\d{4})/)).toEqual([e.better, e.compared, year - 1]);
+    } else expect(steady).toBe(-1);
+    if (e.reported) expect(numbers(items[target].note, /^(\d+) dari (\d+) indikator; "mencapai target" = realisasi ≥ target \(arah naik\) atau ≤ target \(arah turun\)/)).toEqual([e.met, e.reported]);
   });
 
   const unitPages = regions.flatMap((k) => subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => [k, u] as const));
@@ -120,7 +151,7 @@ describe('category is not success: target met by direction, and the year against
       for (const r of drawn) {
         const row = [...figure.querySelectorAll('svg text')].find((t) => text(t.querySelector('title')).startsWith(`${r.nama_indikator} · `));
         expect(row, `${kode}/${unit} ${r.kode_indikator}`).toBeTruthy();
-        expect(text(row).replace(text(row!.querySelector('title')), '')).toMatch(met(r) ? /· tercapai$/ : /· tidak tercapai$/);
+        expect(text(row).replace(text(row!.querySelector('title')), '')).toMatch(met(r) ? /· Tercapai$/ : /· Tidak tercapai$/);
         expect(text(row!.querySelector('title'))).toContain(r.arah === 'naik' ? 'makin tinggi makin baik' : 'makin rendah makin baik');
       }
       checked++;
@@ -134,13 +165,11 @@ describe('category is not success: target met by direction, and the year against
 const predikat = table('predikat_unit');
 const REASON_ID: Record<string, string> = { kelompok_kecil: 'karena kelompoknya kecil', sel_kecil: 'karena sel-selnya kecil', pembeda: 'agar tidak dapat dihitung dari selisih' };
 
-/** The rows a figure's table shows, found in the CSV by their unit code and period. */
-function shownRows(figure: Element, kode: string, unitCode?: string): Row[] {
+/** The predikat_unit rows a figure's table shows, found in the CSV by the key its cells carry. */
+function shownRows(figure: Element): Row[] {
   return [...figure.querySelectorAll('tbody tr')].map((tr) => {
-    const values = [...tr.querySelectorAll('data')].map((d) => d.getAttribute('value'));
-    const periode = values.find((v) => v && /^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/.test(v));
-    const unit = unitCode ?? text(tr.querySelector('td'));
-    return predikat.find((r) => r.kode_wilayah === kode && r.kode_unit === unit && r.periode === periode)!;
+    const key = tr.querySelector('data[data-tabel="predikat_unit"]')!.getAttribute('data-kunci');
+    return predikat.find((r) => `${r.kode_wilayah}|${r.kode_unit}|${r.periode}` === key)!;
   });
 }
 
@@ -160,7 +189,7 @@ describe('predikat: published means a visible count, and each hidden row says it
   it.each(regions)('%s: region page', (kode) => {
     const figure = html(`wilayah/${kode}`).querySelector('figure#predikat');
     if (!figure) return expect(predikat.filter((r) => r.kode_wilayah === kode)).toEqual([]);
-    const rows = shownRows(figure, kode);
+    const rows = shownRows(figure);
     expect(rows.every(Boolean)).toBe(true);
     checkPredikatSentence(text(figure.querySelector('.takeaway')), rows, 'unit');
   });
@@ -188,7 +217,7 @@ describe('predikat: published means a visible count, and each hidden row says it
     const figure = html(`wilayah/${kode}`).querySelector('figure#predikat');
     const svg = figure?.querySelector('svg');
     if (!svg) return;
-    const rows = shownRows(figure!, kode);
+    const rows = shownRows(figure!);
     const partlyHidden = rows.some((r) => r.pegawai === '' || visible(r) < PREDIKAT.length);
     const pattern = svg.querySelector('pattern#kt-arsir');
     const hatched = [...svg.querySelectorAll('[fill="url(#kt-arsir)"]')];
@@ -209,7 +238,7 @@ describe('an empty chart states its true cause; a forum deck skips it', () => {
     const figure = html('wilayah/manokwari').querySelector('figure#selisih-nilai')!;
     expect(figure.querySelector('svg')).toBeNull();
     expect(figure.querySelector('[data-kosong]')?.getAttribute('data-kosong')).toBe('tidak-diekspor');
-    const rows = shownRows(figure, 'manokwari');
+    const rows = shownRows(figure);
     const open = rows.filter((r) => r.disembunyikan !== 'kelompok_kecil' && r.disembunyikan !== 'pembeda');
     expect(open.length).toBeGreaterThan(0);
     expect(open.every((r) => r.rata_nilai_atasan === '' && r.rata_nilai_diri === '' && r.rata_nilai_rekan === '')).toBe(true);

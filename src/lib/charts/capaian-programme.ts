@@ -18,7 +18,7 @@ import { namesOf } from './ikm-ranking.ts';
 export const CAPAIAN_IKU: TableShape = {
   name: 'capaian_iku',
   key: ['kode_wilayah', 'kode_unit', 'tahun', 'kode_indikator'] as const satisfies PrimaryKey<'capaian_iku'>,
-  types: { tahun: 'integer', arah: 'string', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', program: 'string' },
+  types: { tahun: 'integer', arah: 'string', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', tercapai: 'string', dibanding_tahun_lalu: 'string', program: 'string' },
 };
 
 /** How an indicator without a programme is labelled (the CSV keeps the empty cell). */
@@ -50,7 +50,7 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
     capaian: cell(r, 'capaian', { missing: 'unreported' }),
     kategori: cell(r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
     tercapai: metCell(lang, r),
-    tren: trendCell(lang, r),
+    dibanding_tahun_lalu: trendCell(lang, r),
   }));
   const drawn = rows.filter((r) => num(r, 'capaian') !== null);
   const programs = [...new Set(drawn.map(programOf))];
@@ -102,7 +102,7 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
       'capaian',
       'kategori',
       ['tercapai', w.target.metColumn, w.target.metColumn],
-      ['tren', w.target.trendColumn, w.target.trendColumn],
+      ['dibanding_tahun_lalu', w.target.trendColumn, w.target.trendColumn],
     ]),
     rows: table,
     svg,
