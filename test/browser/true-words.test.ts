@@ -113,7 +113,15 @@ describe('category is not success: target met by direction, and the year against
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => met(r)).length).toBe(0);
     expect(rows.some((r) => r.kategori === 'sangat_tinggi')).toBe(true);
-    expect(text(html('wilayah/jayapura').querySelector('figure#capaian .takeaway'))).toContain(`0 dari ${rows.length} indikator yang sudah dilaporkan mencapai target`);
+    const figure = html('wilayah/jayapura').querySelector('figure#capaian')!;
+    expect(text(figure.querySelector('.takeaway'))).toContain(`0 dari ${rows.length} indikator yang sudah dilaporkan mencapai target (arah naik`);
+    // Beside each "Sangat Tinggi", the table says the target was missed.
+    const { head, rows: cells } = tableOf(figure);
+    const [kategori, tercapai] = [head.indexOf('Kategori'), head.indexOf('Target tercapai?')];
+    const reported = cells.filter((c) => c[tercapai] !== 'belum dilaporkan');
+    expect(reported.length).toBe(rows.length);
+    expect(reported.some((c) => c[kategori] === 'Sangat Tinggi')).toBe(true);
+    expect(reported.every((c) => c[tercapai] === 'Tidak tercapai')).toBe(true);
   });
 
   it.each(regions)('%s: the region headlines lead with improved or held steady, then targets met by direction', (kode) => {
