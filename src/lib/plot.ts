@@ -25,6 +25,9 @@ export const HIDDEN_FILL = '#d0d7de';
 export const HATCH_ID = 'kt-arsir';
 export const HATCH_FILL = `url(#${HATCH_ID})`;
 const HATCH_INK = '#57606a';
+/** The same hatching in a lighter ink, for a whole hidden group: its reason is printed on it and must read. */
+export const HATCH_LIGHT_FILL = `url(#${HATCH_ID}-muda)`;
+const HATCH_LIGHT_INK = '#afb8c1';
 
 /** A mark that draws nothing but defines the hatch pattern, so a chart can fill with HATCH_FILL. */
 export const hatchPattern: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
@@ -34,10 +37,13 @@ export const hatchPattern: Plot.RenderFunction = (_index, _scales, _values, _dim
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
     return node;
   };
+  const pattern = (id: string, ink: string) => {
+    const node = el('pattern', { id, width: '6', height: '6', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    node.append(el('rect', { width: '6', height: '6', fill: 'white' }), el('line', { x1: '0', y1: '0', x2: '0', y2: '6', stroke: ink, 'stroke-width': '3' }));
+    return node;
+  };
   const defs = el('defs', {});
-  const pattern = el('pattern', { id: HATCH_ID, width: '6', height: '6', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
-  pattern.append(el('rect', { width: '6', height: '6', fill: 'white' }), el('line', { x1: '0', y1: '0', x2: '0', y2: '6', stroke: HATCH_INK, 'stroke-width': '3' }));
-  defs.append(pattern);
+  defs.append(pattern(HATCH_ID, HATCH_INK), pattern(`${HATCH_ID}-muda`, HATCH_LIGHT_INK));
   return defs as unknown as SVGElement;
 };
 

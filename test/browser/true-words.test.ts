@@ -228,7 +228,7 @@ describe('predikat: published means a visible count, and each hidden row says it
     const rows = shownRows(figure!);
     const partlyHidden = rows.some((r) => r.pegawai === '' || visible(r) < PREDIKAT.length);
     const pattern = svg.querySelector('pattern#kt-arsir');
-    const hatched = [...svg.querySelectorAll('[fill="url(#kt-arsir)"]')];
+    const hatched = [...svg.querySelectorAll('[fill="url(#kt-arsir)"], [fill="url(#kt-arsir-muda)"]')];
     expect(hatched.length > 0, kode).toBe(partlyHidden);
     if (!partlyHidden) return;
     // The pattern lives in this very SVG (an embed or a slide carries it along), white with dark ink.

@@ -12,7 +12,7 @@ import { byUnitName, hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unit
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
-import { axisFormat, BLUE, GREY, HATCH_FILL, hatchPattern, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
+import { axisFormat, BLUE, GREY, HATCH_FILL, HATCH_LIGHT_FILL, hatchPattern, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
 import { memoize } from '../memo.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
@@ -451,9 +451,9 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
         hatchPattern,
         rowLabels(rows, keyOf, labelOf),
         Plot.barX(segs, Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 })),
-        Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HATCH_FILL, ...BAR_INSET }),
+        Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HATCH_LIGHT_FILL, ...BAR_INSET }),
         // A white halo keeps the words legible on the hatching.
-        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke', dy: BAR_DY, fontSize: 12 }),
+        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', stroke: 'white', strokeWidth: 5, paintOrder: 'stroke', dy: BAR_DY, fontSize: 12 }),
       ],
     },
     { label: ariaLabel },
