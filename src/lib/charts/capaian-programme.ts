@@ -6,7 +6,7 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { labelCell, shapeCell, sumCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
+import { labelCell, shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
 import { num, rawCell, str } from '../row.ts';
 import { kategoriCapaianLabel } from '../labels.ts';
 import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
