@@ -120,6 +120,12 @@ export const KATEGORI_CAPAIAN = [
   opt('sangat_rendah', 'Sangat Rendah', 'Very low'),
 ] as const;
 
+/** Whether an indicator met its target (capaian_iku.tercapai; derive/capaian.ts targetMet). */
+export const TERCAPAI = [opt('ya', 'Tercapai', 'Met'), opt('tidak', 'Tidak tercapai', 'Missed')] as const;
+
+/** An indicator against its previous year (capaian_iku.dibanding_tahun_lalu; derive/capaian.ts trendOf). */
+export const TREN = [opt('membaik', 'Membaik', 'Improved'), opt('tetap', 'Tetap', 'Held steady'), opt('memburuk', 'Memburuk', 'Worsened')] as const;
+
 /**
  * Published age bands of skm_responden: the contract's ten-year bands (<20, 20–29 … ≥60) merged
  * in pairs, the k-anonymity coarsening of §5 (version 1.1).

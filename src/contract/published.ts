@@ -4,7 +4,7 @@
  * the data dictionary pages and the explorer's views.
  */
 import type { Bilingual } from './fields.ts';
-import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, KELOMPOK_PENDIDIKAN, KELOMPOK_UMUR, MUTU, PREDIKAT, UNSUR } from './enums.ts';
+import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, KELOMPOK_PENDIDIKAN, KELOMPOK_UMUR, MUTU, PREDIKAT, TERCAPAI, TREN, UNSUR } from './enums.ts';
 import { iku, kinerjaPegawai, laporanHarian, layanan, pelatihan, pengaduan, skm, unit } from './inputs/index.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'date';
@@ -173,6 +173,8 @@ export const TABLES = [
       from(iku, 'realisasi'),
       col('capaian', 'number', 'Capaian (%): naik = realisasi/target×100; turun = (2 − realisasi/target)×100', 'Achievement (%): up = actual/target×100; down = (2 − actual/target)×100'),
       col('kategori', 'string', 'Kategori capaian', 'Achievement category', values(KATEGORI_CAPAIAN)),
+      col('tercapai', 'string', 'Target tercapai: naik = realisasi ≥ target; turun = realisasi ≤ target (kosong = realisasi belum dilaporkan). Kategori bukan tanda tercapai', 'Target met: up = actual ≥ target; down = actual ≤ target (empty = actual not reported yet). A category is not success', values(TERCAPAI)),
+      col('dibanding_tahun_lalu', 'string', 'Realisasi dibanding tahun sebelumnya (unit, indikator, arah dan satuan yang sama), menurut arah; kosong = tidak ada pembanding', 'Actual against the year before (same unit, indicator, direction and unit of measure), by direction; empty = nothing to compare', values(TREN)),
       from(iku, 'program'),
       from(iku, 'sasaran'),
     ],

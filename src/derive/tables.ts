@@ -5,7 +5,7 @@
 import { KELOMPOK_UMUR, PREDIKAT, UNSUR_KEYS, type Predikat, type Unsur } from '../contract/enums.ts';
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { RegionData } from '../validate/export.ts';
-import { capaianOf, kategoriCapaian } from './capaian.ts';
+import { capaianOf, kategoriCapaian, previousYearKey, targetMet, trendOf } from './capaian.ts';
 import { groupBy } from './group.ts';
 import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator, type IkmResult } from './ikm.ts';
 import { comparePeriods, inPeriod, kelompokPendidikan, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
@@ -306,8 +306,11 @@ export function* predikatUnitRows(regions: readonly RegionData[], opts: DeriveOp
 export function* capaianIkuRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     const rows: PublishedRow[] = [];
+    const realisasiOf = new Map<string, number | null>();
+    for (const i of r.iku) realisasiOf.set(previousYearKey(i), i.realisasi ?? null);
     for (const i of r.iku) {
       const capaian = capaianOf(i.arah, i.target, i.realisasi);
+      const met = targetMet(i.arah, i.target, i.realisasi ?? null);
       rows.push({
         kode_wilayah: r.code,
         kode_unit: i.kode_unit,
@@ -320,6 +323,8 @@ export function* capaianIkuRows(regions: readonly RegionData[]): Iterable<Publis
         realisasi: i.realisasi ?? null,
         capaian,
         kategori: kategoriCapaian(capaian),
+        tercapai: met === null ? null : met ? 'ya' : 'tidak',
+        dibanding_tahun_lalu: trendOf(i.arah, i.realisasi ?? null, realisasiOf.get(previousYearKey(i, 1)) ?? null),
         program: i.program ?? null,
         sasaran: i.sasaran ?? null,
       });

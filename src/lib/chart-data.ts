@@ -57,6 +57,8 @@ export interface ChartData {
   rows: ChartRow[];
   /** Observable Plot SVG (empty when there is nothing to draw). */
   svg: string;
+  /** Why `svg` is empty, said in its place (words.ts chart.empty); absent when something is drawn. */
+  empty?: EmptyReason;
   sources: TableName[];
   /** The period the chart covers, in words. */
   period: string;
@@ -75,10 +77,19 @@ export interface ChartData {
   slideParts?: string[];
 }
 
+/**
+ * Why a chart draws nothing: the region's export does not hold the data (a file sent without
+ * these columns filled), every group is hidden for privacy, the realisation is not reported yet,
+ * or the figure cannot be computed. A file not sent at all is MissingSection's, not a chart's.
+ */
+export type EmptyReason = 'tidak-diekspor' | 'disembunyikan' | 'belum-dilaporkan' | 'tidak-berlaku';
+
 export interface LegendItem {
   color: string;
   label: string;
   dashed?: boolean;
+  /** Drawn hatched (hidden cells), so it differs from every solid colour in greyscale and print. */
+  hatched?: boolean;
   /** The dot symbol the chart uses for this key, so shape backs up colour. */
   shape?: 'circle' | 'square' | 'triangle';
 }

@@ -32,7 +32,7 @@ export const richHtml = (parts: Rich, lang: Lang): string => parts.map((p) => (t
 
 export function legendHtml(items: readonly LegendItem[]): string {
   const li = (l: LegendItem) => {
-    const cls = ['swatch', l.shape, l.dashed ? 'dashed' : undefined].filter(Boolean).join(' ');
+    const cls = ['swatch', l.shape, l.dashed ? 'dashed' : undefined, l.hatched ? 'hatched' : undefined].filter(Boolean).join(' ');
     return `<li><span class="${esc(cls)}" style="--c:${esc(l.color)}" aria-hidden="true"></span>${esc(l.label)}</li>`;
   };
   return items.length ? `<ul class="legend">${items.map(li).join('')}</ul>` : '';
@@ -49,13 +49,20 @@ export function chartTableHtml(chart: Pick<ChartData, 'columns' | 'rows'>, lang:
   return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/** In place of a chart that draws nothing: its true cause, as a data attribute too. */
+export function emptyChartHtml(chart: Pick<ChartData, 'empty'>, lang: Lang): string {
+  const w = t(lang);
+  return chart.empty ? `<p class="muted chart-empty" data-kosong="${esc(chart.empty)}">${esc(w.chart.empty[chart.empty])}</p>` : `<p class="muted">${esc(w.chart.noChart)}</p>`;
+}
+
 /** What sits between a figure's caption (and filter) and its links: drawing, colour key, table. */
 export function chartBodyHtml(chart: ChartData, lang: Lang): string {
   const w = t(lang);
   const table = chartTableHtml(chart, lang, `${w.chart.table}: ${chart.title}`);
   return [
-    chart.svg ? `<div class="chart-svg">${chart.svg}</div>` : `<p class="muted">${esc(w.chart.noChart)}</p>`,
-    legendHtml(chart.legend ?? []),
+    chart.svg ? `<div class="chart-svg">${chart.svg}</div>` : emptyChartHtml(chart, lang),
+    // The key of a chart that draws nothing would describe marks that are not there.
+    chart.svg ? legendHtml(chart.legend ?? []) : '',
     chart.collapse ? `<details><summary>${esc(w.chart.showTable)} (${chart.rows.length} ${esc(w.chart.rows)})</summary>${table}</details>` : table,
   ].join('');
 }

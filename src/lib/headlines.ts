@@ -12,6 +12,7 @@ import { hasFile, latestPeriod, latestYear, regionMonths, rowsOf, unitNames, typ
 import { monthOf, num, str } from './row.ts';
 import { mutuLabel } from './labels.ts';
 import { RECENT_MONTHS } from './charts/common.ts';
+import { metOf, trendOfRow } from './charts/target.ts';
 import { tableExists } from './published.ts';
 
 export interface Headline {
@@ -56,13 +57,26 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   const iku = rowsOf('capaian_iku', kode);
   const year = latestYear(iku);
   if (year !== undefined) {
-    const reported = iku.filter((r) => r.tahun === year && num(r, 'capaian') !== null);
-    const onTarget = reported.filter((r) => num(r, 'capaian')! >= 100).length;
+    // How many improved or held steady leads (as in New York's Mayor's Management Report): a
+    // kategori says how close to target, not whether things got better.
+    const compared = iku.filter((r) => r.tahun === year).map(trendOfRow).filter(Boolean);
+    if (compared.length) {
+      const better = compared.filter((x) => x !== 'memburuk').length;
+      out.push({
+        label: T('Indikator membaik atau tetap', 'Indicators improved or held steady'),
+        value: [pct(lang, better, compared.length)],
+        note: [sumCell(lang, better), T(' dari ', ' of '), sumCell(lang, compared.length), T(` indikator dibanding ${year - 1}, menurut arah tiap indikator`, ` indicators against ${year - 1}, by each indicator's direction`)],
+        period: String(year),
+        table: 'capaian_iku',
+      });
+    }
+    const reported = iku.filter((r) => r.tahun === year && metOf(r) !== null);
+    const onTarget = reported.filter((r) => metOf(r) === true).length;
     if (reported.length) {
       out.push({
         label: T('Indikator mencapai target', 'Indicators on target'),
         value: [pct(lang, onTarget, reported.length)],
-        note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = capaian ≥ 100', ' indicators; "on target" = achievement ≥ 100')],
+        note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = realisasi ≥ target (arah naik) atau ≤ target (arah turun)', ' indicators; "on target" = realisation ≥ target (direction up) or ≤ target (down)')],
         period: String(year),
         table: 'capaian_iku',
       });

@@ -1,6 +1,6 @@
 /** Human labels for the contract's enumerations, in the reader's language. */
 import type { Lang } from './i18n.ts';
-import { JENIS_UNIT, KATEGORI_CAPAIAN, KATEGORI_PELATIHAN, KATEGORI_PENGADUAN, MUTU, PREDIKAT, UNSUR, ALASAN_DISEMBUNYIKAN, ARAH } from '../contract/enums.ts';
+import { JENIS_UNIT, KATEGORI_CAPAIAN, KATEGORI_PELATIHAN, KATEGORI_PENGADUAN, MUTU, PREDIKAT, UNSUR, ALASAN_DISEMBUNYIKAN, ARAH, TERCAPAI, TREN } from '../contract/enums.ts';
 
 interface Option {
   readonly value: string;
@@ -17,6 +17,8 @@ export const predikatLabel = label(PREDIKAT);
 export const unsurLabel = label(UNSUR);
 export const alasanLabel = label(ALASAN_DISEMBUNYIKAN);
 export const arahLabel = label(ARAH);
+export const tercapaiLabel = label(TERCAPAI);
+export const trenLabel = label(TREN);
 
 /** `A` → `A (Sangat Baik)` / `A (Very good)`. */
 export const mutuLabel = (value: string, lang: Lang): string => (value ? `${value} (${label(MUTU)(value, lang)})` : value);

@@ -18,6 +18,36 @@ export const GREY = '#8c959f';
 export const HIDDEN_FILL = '#d0d7de';
 
 /**
+ * Hidden cells are hatched, not a flat grey: a flat light grey reads in greyscale and on paper
+ * like the grey of "Butuh perbaikan". Dark diagonal lines on white, drawn in the SVG itself
+ * (printed without "background graphics"); the legend's swatch is the same (site.css .hatched).
+ */
+export const HATCH_ID = 'kt-arsir';
+export const HATCH_FILL = `url(#${HATCH_ID})`;
+const HATCH_INK = '#57606a';
+/** The same hatching in a lighter ink, for a whole hidden group: its reason is printed on it and must read. */
+export const HATCH_LIGHT_FILL = `url(#${HATCH_ID}-muda)`;
+const HATCH_LIGHT_INK = '#afb8c1';
+
+/** A mark that draws nothing but defines the hatch pattern, so a chart can fill with HATCH_FILL. */
+export const hatchPattern: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = (tag: string, attrs: Record<string, string>) => {
+    const node = context.document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    return node;
+  };
+  const pattern = (id: string, ink: string) => {
+    const node = el('pattern', { id, width: '6', height: '6', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    node.append(el('rect', { width: '6', height: '6', fill: 'white' }), el('line', { x1: '0', y1: '0', x2: '0', y2: '6', stroke: ink, 'stroke-width': '3' }));
+    return node;
+  };
+  const defs = el('defs', {});
+  defs.append(pattern(HATCH_ID, HATCH_INK), pattern(`${HATCH_ID}-muda`, HATCH_LIGHT_INK));
+  return defs as unknown as SVGElement;
+};
+
+/**
  * Charts are drawn 360 units wide and scale with the page: on a 360 px phone the 14 px labels
  * still read at about 12 px. Wider drawings would shrink their text below legibility.
  */

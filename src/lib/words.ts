@@ -6,6 +6,7 @@
  * page's words are in compare-words.ts, which its script imports alone.
  */
 import type { Lang } from './i18n.ts';
+import type { EmptyReason } from './chart-data.ts';
 
 const id = {
   siteName: 'Kinerja Terbuka',
@@ -51,10 +52,33 @@ const id = {
     embed: 'Sematkan',
     sql: 'SQL-nya di penjelajah',
     noChart: 'Tidak ada data untuk digambar.',
+    /** Why a chart draws nothing (ChartData.empty): its true cause, never a guess. */
+    empty: {
+      'tidak-diekspor': 'Tidak ada yang digambar: ekspor wilayah ini tidak berisi data ini (bukan nol, bukan disembunyikan).',
+      disembunyikan: 'Tidak ada yang digambar: semua kelompok disembunyikan untuk melindungi data pribadi (bukan nol).',
+      'belum-dilaporkan': 'Tidak ada yang digambar: realisasinya belum dilaporkan (bukan nol).',
+      'tidak-berlaku': 'Tidak ada yang digambar: angka ini tidak dapat dihitung dari data yang ada (bukan nol).',
+    } as Record<EmptyReason, string>,
     filterHint: 'Pilihan ini menghitung ulang grafik dan tabel di peramban Anda (mesin kueri dimuat sekali, sekitar 35 MB).',
     filterCancel: 'Batal, kembali ke grafik semula',
     filterCancelled: 'Grafik semula ditampilkan; mesin kueri tetap dimuat di latar belakang.',
   },
+  /** Whether an indicator met its target and which way is better: a kategori is not success. */
+  target: {
+    metColumn: 'Target tercapai?',
+    directionColumn: 'Arah',
+    trendColumn: 'Dibanding tahun lalu',
+    direction: { naik: '↑ makin tinggi makin baik', turun: '↓ makin rendah makin baik' } as Record<string, string>,
+    /** The legend's warning beside the kategori colours. */
+    kategoriNote: 'Warna = kategori capaian (Permendagri 86/2017), bukan tanda target tercapai',
+    targetLine: 'garis putus-putus = target (capaian 100%)',
+  },
+  /** Why a predikat row is hidden, as a sentence says it after a count (predikat_unit.disembunyikan). */
+  hiddenBecause: {
+    kelompok_kecil: 'karena kelompoknya kecil',
+    sel_kecil: 'karena sel-selnya kecil',
+    pembeda: 'agar tidak dapat dihitung dari selisih',
+  } as Record<string, string>,
   forumView: 'Tampilan forum (presentasi)',
   noFile: (what: string) => `Wilayah ini tidak mengirim data ${what}. Bagian ini sengaja kosong — bukan nol.`,
   search: {
@@ -174,9 +198,28 @@ const en: Words = {
     embed: 'Embed',
     sql: 'Its SQL in the explorer',
     noChart: 'No data to draw.',
+    empty: {
+      'tidak-diekspor': 'Nothing to draw: this region\'s export does not hold these data (not zero, not hidden).',
+      disembunyikan: 'Nothing to draw: every group is hidden to protect personal data (not zero).',
+      'belum-dilaporkan': 'Nothing to draw: the realisation has not been reported yet (not zero).',
+      'tidak-berlaku': 'Nothing to draw: this figure cannot be computed from the data there are (not zero).',
+    },
     filterHint: 'These choices recompute the chart and table in your browser (the query engine loads once, about 35 MB).',
     filterCancel: 'Cancel, back to the original chart',
     filterCancelled: 'The original chart is shown; the query engine keeps loading in the background.',
+  },
+  target: {
+    metColumn: 'Target met?',
+    directionColumn: 'Direction',
+    trendColumn: 'Against last year',
+    direction: { naik: '↑ higher is better', turun: '↓ lower is better' },
+    kategoriNote: 'Colour = achievement category (Permendagri 86/2017), not a sign that the target was met',
+    targetLine: 'dashed line = target (100% achievement)',
+  },
+  hiddenBecause: {
+    kelompok_kecil: 'because the group is small',
+    sel_kecil: 'because of small cells',
+    pembeda: 'to prevent differencing',
   },
   forumView: 'Forum view (for presenting)',
   noFile: (what: string) => `This region did not send ${what} data. This section is empty on purpose — not zero.`,

@@ -60,7 +60,7 @@ function programmeWhere(value: string): string {
 export function capaianSql(c: CapaianChoice): string {
   const where = [`c.kode_wilayah = ${sqlString(c.kode)}`, `c.tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)`, programmeWhere(c.program)].filter(Boolean);
   return `SELECT c.kode_wilayah, c.program, c.kode_unit, u.nama_unit, c.tahun, c.kode_indikator, c.nama_indikator, c.satuan,
-  c.target, c.realisasi, c.capaian, c.kategori
+  c.arah, c.target, c.realisasi, c.capaian, c.kategori, c.tercapai, c.dibanding_tahun_lalu
 FROM capaian_iku AS c
 LEFT JOIN unit AS u USING (kode_wilayah, kode_unit)
 WHERE ${where.join('\n  AND ')}

@@ -330,7 +330,8 @@ describe('filters on region and unit pages', () => {
       await explorer.close();
       expect(rows.length).toBe(shown.length);
       const capaian = header.indexOf('capaian');
-      expect(rows.map((r) => r[capaian])).toEqual(shown.map((r) => r[9]));
+      const column = (await page.$$eval('#capaian thead th', (ths) => ths.map((th) => th.textContent))).indexOf('Capaian (%)');
+      expect(rows.map((r) => r[capaian])).toEqual(shown.map((r) => r[column]));
     });
   });
 

@@ -179,13 +179,13 @@ describe('golden values of the published CSVs', () => {
     );
   });
 
-  test('capaian_iku: naik 85.5/90 = 95, turun 2 − 4/5 = 120, blank realisasi stays blank', async () => {
+  test('capaian_iku: naik 85.5/90 = 95 (sangat tinggi, yet target missed), turun 2 − 4/5 = 120 (met), blank realisasi stays blank and neither met nor missed', async () => {
     expect(await csv('capaian_iku')).toBe(
       lines(
-        'kode_wilayah,kode_unit,tahun,kode_indikator,nama_indikator,satuan,arah,target,realisasi,capaian,kategori,program,sasaran',
-        'alpha,U01,2025,IKU-1,Cakupan KTP-el,%,naik,90,85.5,95,sangat_tinggi,Program Administrasi Kependudukan,Tertib administrasi',
-        'alpha,U01,2025,IKU-2,Rata-rata hari layanan,hari,turun,5,4,120,sangat_tinggi,Program Administrasi Kependudukan,Layanan cepat',
-        'alpha,U01,2025,IKU-3,Akta kelahiran terbit,dokumen,naik,1000,,,,Program Administrasi Kependudukan,',
+        'kode_wilayah,kode_unit,tahun,kode_indikator,nama_indikator,satuan,arah,target,realisasi,capaian,kategori,tercapai,dibanding_tahun_lalu,program,sasaran',
+        'alpha,U01,2025,IKU-1,Cakupan KTP-el,%,naik,90,85.5,95,sangat_tinggi,tidak,,Program Administrasi Kependudukan,Tertib administrasi',
+        'alpha,U01,2025,IKU-2,Rata-rata hari layanan,hari,turun,5,4,120,sangat_tinggi,ya,,Program Administrasi Kependudukan,Layanan cepat',
+        'alpha,U01,2025,IKU-3,Akta kelahiran terbit,dokumen,naik,1000,,,,,,Program Administrasi Kependudukan,',
       ),
     );
   });

@@ -6,18 +6,19 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { labelCell, shapeCell, sumCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
+import { labelCell, shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from '../chart-data.ts';
 import { num, rawCell, str } from '../row.ts';
 import { kategoriCapaianLabel } from '../labels.ts';
 import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { BAR_DY, columns, KATEGORI_CAPAIAN_COLORS, rowChart, unitCells } from './common.ts';
+import { BAR_DY, capaianLegend, columns, KATEGORI_CAPAIAN_COLORS, rowChart, unitCells } from './common.ts';
+import { directionCell, metCell, targetSentence, trendCell, trendSentence } from './target.ts';
 import { namesOf } from './ikm-ranking.ts';
 
 /** capaian_iku as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
 export const CAPAIAN_IKU: TableShape = {
   name: 'capaian_iku',
   key: ['kode_wilayah', 'kode_unit', 'tahun', 'kode_indikator'] as const satisfies PrimaryKey<'capaian_iku'>,
-  types: { tahun: 'integer', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', program: 'string' },
+  types: { tahun: 'integer', arah: 'string', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', tercapai: 'string', dibanding_tahun_lalu: 'string', program: 'string' },
 };
 
 /** How an indicator without a programme is labelled (the CSV keeps the empty cell). */
@@ -32,6 +33,7 @@ export interface CapaianInput {
 
 export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, document: Document): ChartData {
   const T = tr(lang);
+  const w = t(lang);
   const names = namesOf(rows);
   const programOf = (r: PublishedRow) => str(r, 'program') || noProgrammeLabel(lang);
   const cell = (r: PublishedRow, col: string, opts: Parameters<typeof shapeCell>[4] = {}) => shapeCell(lang, CAPAIAN_IKU, r, col, opts);
@@ -42,14 +44,15 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
     kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
     nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
     satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
+    arah: directionCell(lang, r),
     target: cell(r, 'target'),
     realisasi: cell(r, 'realisasi', { missing: 'unreported' }),
     capaian: cell(r, 'capaian', { missing: 'unreported' }),
     kategori: cell(r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
+    tercapai: metCell(lang, r),
+    dibanding_tahun_lalu: trendCell(lang, r),
   }));
   const drawn = rows.filter((r) => num(r, 'capaian') !== null);
-  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
-  const unreported = rows.length - drawn.length;
   const programs = [...new Set(drawn.map(programOf))];
   const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
   // Start the axis near the lowest value (never above 50) so that the cluster around 100 spreads out.
@@ -79,15 +82,8 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
         document,
       )
     : '';
-  const takeaway: Rich = drawn.length
-    ? [
-        sumCell(lang, onTarget),
-        T(' dari ', ' of '),
-        sumCell(lang, drawn.length),
-        T(' indikator yang sudah dilaporkan mencapai target (capaian ≥ 100).', ' reported indicators are on target (achievement ≥ 100).'),
-        ...(unreported ? [' ', sumCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : []),
-      ]
-    : [T('Belum ada realisasi yang dilaporkan tahun ini.', 'No realisation reported this year yet.')];
+  // The year's movement first (how many improved or held steady), then the targets met.
+  const takeaway: Rich = [T(`Tahun ${tahun}: `, `In ${tahun}: `), ...trendSentence(lang, rows, Number(tahun)), ...targetSentence(lang, rows)];
   return {
     id: 'capaian',
     title: t(lang).titles['capaian'],
@@ -100,17 +96,21 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
       'kode_indikator',
       'nama_indikator',
       'satuan',
+      ['arah', w.target.directionColumn, w.target.directionColumn],
       'target',
       'realisasi',
       'capaian',
       'kategori',
+      ['tercapai', w.target.metColumn, w.target.metColumn],
+      ['dibanding_tahun_lalu', w.target.trendColumn, w.target.trendColumn],
     ]),
     rows: table,
     svg,
+    ...(svg ? {} : { empty: 'belum-dilaporkan' as const }),
     sources: ['capaian_iku'],
     period: tahun,
     method: 'capaian',
     collapse: true,
-    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+    legend: capaianLegend(lang),
   };
 }

@@ -4,10 +4,10 @@ import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } fr
 import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
 import { formatMonth, formatMonths, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
-import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
+import { labelCell, type Cell, type ChartColumn, type LegendItem } from '../chart-data.ts';
 import { monthOf, num, rawCell, str } from '../row.ts';
-import { tr } from '../words.ts';
-import { kategoriPengaduanLabel } from '../labels.ts';
+import { t, tr } from '../words.ts';
+import { kategoriCapaianLabel, kategoriPengaduanLabel } from '../labels.ts';
 import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
@@ -99,6 +99,12 @@ export const KATEGORI_PELATIHAN_COLORS = Object.fromEntries(KATEGORI_PELATIHAN.m
 const ORDERED_5 = ['#08519c', '#4a98c9', '#b8b8b8', '#f4a259', '#b34700'];
 export const KATEGORI_CAPAIAN_COLORS = Object.fromEntries(KATEGORI_CAPAIAN.map((k, i) => [k.value, ORDERED_5[i]]));
 export const PREDIKAT_COLORS = Object.fromEntries(PREDIKAT.map((k, i) => [k.value, ORDERED_5[i]]));
+
+/** The key of a capaian chart: the kategori colours, and the target line with the warning that a kategori is not success. */
+export const capaianLegend = (lang: Lang): LegendItem[] => [
+  ...Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+  { color: '#1b1f24', dashed: true, label: `${t(lang).target.targetLine}. ${t(lang).target.kategoriNote}.` },
+];
 
 
 // ——— Row charts: a label line, then the bar or dot beneath it ———

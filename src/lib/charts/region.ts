@@ -12,7 +12,7 @@ import { byUnitName, hasFile, latestPeriod, regionMonths, regionYear, rowsOf, un
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
-import { axisFormat, BLUE, GREY, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
+import { axisFormat, BLUE, GREY, HATCH_FILL, HATCH_LIGHT_FILL, hatchPattern, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
 import { memoize } from '../memo.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
@@ -448,8 +448,16 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
 
 // ——— Appraisal ratings and the score gap ———
 
-/** The share-of-group bars of predikat; hidden groups and cells are drawn grey and labelled as hidden. */
+/** How many of a predikat_unit row's counts are published (a hidden count is empty, a published 0 is seen). */
+export const visibleCells = (r: PublishedRow): number => PREDIKAT.filter((p) => num(r, p.value) !== null).length;
+
+/**
+ * The share-of-group bars of predikat; hidden groups and cells are hatched and a hidden group
+ * says why. Nothing is drawn (empty string) when no row has a visible count: a chart of hatching
+ * only would show nothing, and the figure says so (ChartData.empty).
+ */
 export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: PublishedRow) => string, ariaLabel: string): string {
+  if (!rows.some((r) => visibleCells(r) > 0)) return '';
   const T = tr(lang);
   type Seg = { y: string; key: string; n: number };
   const segs: Seg[] = [];
@@ -457,7 +465,7 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
   const keyOf = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'periode')}`;
   for (const r of rows) {
     const pegawai = num(r, 'pegawai');
-    if (pegawai === null) {
+    if (pegawai === null || visibleCells(r) === 0) {
       hiddenGroups.push({ y: keyOf(r), why: hiddenShort(str(r, 'disembunyikan'), lang) });
       continue;
     }
@@ -474,12 +482,14 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
     {
       ...rowChart(rows.map(keyOf)),
       x: { label: T('Bagian pegawai (%) →', 'Share of employees (%) →'), percent: true, tickFormat: axisFormat(lang, 'count') },
-      color: { domain, range: [...Object.values(PREDIKAT_COLORS), HIDDEN_FILL] },
+      color: { domain, range: [...Object.values(PREDIKAT_COLORS), HATCH_FILL] },
       marks: [
+        hatchPattern,
         rowLabels(rows, keyOf, labelOf),
         Plot.barX(segs, Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 })),
-        Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HIDDEN_FILL, ...BAR_INSET }),
-        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', dy: BAR_DY, fontSize: 12 }),
+        Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HATCH_LIGHT_FILL, ...BAR_INSET }),
+        // A white halo keeps the words legible on the hatching.
+        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', stroke: 'white', strokeWidth: 5, paintOrder: 'stroke', dy: BAR_DY, fontSize: 12 }),
       ],
     },
     { label: ariaLabel },
@@ -488,7 +498,7 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
 
 export const predikatLegend = (lang: Lang) => [
   ...PREDIKAT.map((p) => ({ color: PREDIKAT_COLORS[p.value], label: predikatLabel(p.value, lang) })),
-  { color: HIDDEN_FILL, label: tr(lang)('disembunyikan (kelompok atau sel kecil)', 'hidden (small group or cell)') },
+  { color: HIDDEN_FILL, hatched: true, label: tr(lang)('arsir = disembunyikan untuk melindungi data pribadi (bukan nol)', 'hatched = hidden to protect personal data (not zero)') },
 ];
 
 /** Predikat table cells: a hidden group or cell prints "disembunyikan", never 0. */
@@ -526,6 +536,30 @@ export const predikatColumns = (lang: Lang) =>
     ['disembunyikan', 'Disembunyikan', 'Hidden'],
   ]);
 
+/**
+ * "8 dari 10 unit dipublikasikan (sedikitnya satu jumlah predikat terlihat). Disembunyikan
+ * seluruhnya, bukan nol, agar tidak ada pegawai yang dapat dikenali: 2 karena kelompok kecil.
+ * Di 5 unit lain sebagian sel disembunyikan." Every count and reason read from the rows'
+ * published cells and their `disembunyikan`.
+ */
+export function predikatSentence(lang: Lang, rows: readonly PublishedRow[], what: string): Rich {
+  const T = tr(lang);
+  const shown = rows.filter((r) => visibleCells(r) > 0);
+  const hidden = rows.filter((r) => visibleCells(r) === 0);
+  const partly = shown.filter((r) => visibleCells(r) < PREDIKAT.length).length;
+  const reasons = new Map<string, number>();
+  for (const r of hidden) reasons.set(str(r, 'disembunyikan'), (reasons.get(str(r, 'disembunyikan')) ?? 0) + 1);
+  const why: Rich = [...reasons].flatMap(([reason, n], i): Rich => [i ? ', ' : '', sumCell(lang, n), ` ${t(lang).hiddenBecause[reason] ?? reason}`]);
+  return [
+    sumCell(lang, shown.length),
+    T(' dari ', ' of '),
+    sumCell(lang, rows.length),
+    T(` ${what} dipublikasikan (sedikitnya satu jumlah predikat terlihat).`, ` ${what} are published (at least one rating count shown).`),
+    ...(hidden.length ? [T(' Disembunyikan seluruhnya, bukan nol, agar tidak ada pegawai yang dapat dikenali: ', ' Hidden entirely, not zero, so that no employee can be identified: '), ...why, '.'] : []),
+    ...(partly ? [T(` Di `, ` In `), sumCell(lang, partly), T(` ${what} yang dipublikasikan sebagian sel disembunyikan.`, ` published ${what} some cells are hidden.`)] : []),
+  ];
+}
+
 export function predikatDistribution(lang: Lang, kode: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('predikat_unit', kode);
@@ -533,21 +567,13 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
   if (!period) return null;
   const names = unitNames(kode);
   const rows = all.filter((r) => r.periode === period).sort(byUnitName(names));
-  const hidden = rows.filter((r) => num(r, 'pegawai') === null).length;
   const labelOf = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
   const svg = predikatBars(lang, rows, labelOf, T(`Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`, `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`));
   return {
     id: 'predikat',
     title: t(lang).titles['predikat'],
-    takeaway: [
-      sumCell(lang, rows.length - hidden),
-      T(' dari ', ' of '),
-      sumCell(lang, rows.length),
-      T(
-        ' unit dipublikasikan. Kelompok kecil disembunyikan (bukan nol) agar tidak ada pegawai yang dapat dikenali.',
-        ' units are published. Small groups are hidden (not zero) so that no employee can be identified.',
-      ),
-    ],
+    takeaway: predikatSentence(lang, rows, T('unit', 'units')),
+    ...(svg ? {} : { empty: 'disembunyikan' as const }),
     columns: [...columns(lang, [['kode_unit', 'Kode', 'Code'], 'nama_unit', 'periode']), ...predikatColumns(lang)],
     rows: rows.map((r) => ({ ...unitCells(lang, kode, r, names), periode: periodCell(lang, r), ...predikatCells(lang, r) })),
     svg,
@@ -557,6 +583,26 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
     collapse: rows.length > 8,
     legend: predikatLegend(lang),
   };
+}
+
+/** Whether a predikat_unit row's scores are published: only a hidden group (kelompok_kecil, pembeda) hides them. */
+const scoresShown = (r: PublishedRow): boolean => !['kelompok_kecil', 'pembeda'].includes(str(r, 'disembunyikan'));
+
+/**
+ * Why no score is drawn, from the rows: groups whose scores would be published but are empty
+ * were exported without nilai_atasan, nilai_diri and nilai_rekan; the other groups are hidden.
+ */
+function scoresMissing(lang: Lang, rows: readonly PublishedRow[]): Rich {
+  const T = tr(lang);
+  const open = rows.filter(scoresShown).length;
+  const hidden = rows.length - open;
+  if (!open) return [T('Semua kelompok disembunyikan (bukan nol) agar tidak ada pegawai yang dapat dikenali.', 'Every group is hidden (not zero) so that no employee can be identified.')];
+  return [
+    T('Ekspor penilaian kinerja wilayah ini tidak berisi nilai atasan, diri sendiri maupun rekan (kolom nilai_atasan, nilai_diri, nilai_rekan kosong) untuk ', 'This region\'s appraisal export holds no supervisor, self or peer scores (columns nilai_atasan, nilai_diri, nilai_rekan blank) for '),
+    sumCell(lang, open),
+    T(' unit yang kelompoknya dipublikasikan', ' units whose groups are published'),
+    ...(hidden ? [T('; ', '; '), sumCell(lang, hidden), T(' unit lain disembunyikan untuk melindungi data pribadi.', ' other units are hidden to protect personal data.')] : ['.']),
+  ];
 }
 
 export function scoreGap(lang: Lang, kode: string): ChartData | null {
@@ -595,7 +641,8 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
     title: t(lang).titles['selisih-nilai'],
     takeaway: published.length
       ? [T('Nilai diri sendiri lebih tinggi daripada nilai atasan di ', 'Self-assessment is higher than the supervisor score in '), sumCell(lang, selfAbove), T(' dari ', ' of '), sumCell(lang, published.length), T(' unit yang dipublikasikan.', ' published units.')]
-      : [T('Semua kelompok disembunyikan karena terlalu kecil.', 'All groups are hidden because they are too small.')],
+      : scoresMissing(lang, rows),
+    ...(svg ? {} : { empty: rows.some(scoresShown) ? ('tidak-diekspor' as const) : ('disembunyikan' as const) }),
     columns: columns(lang, [
       ['kode_unit', 'Kode', 'Code'],
       'nama_unit',

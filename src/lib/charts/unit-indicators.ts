@@ -7,22 +7,23 @@
 import type { PublishedRow } from '../../contract/published.ts';
 import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
-import { labelCell, shapeCell, sumCell, type ChartData } from '../chart-data.ts';
+import { labelCell, shapeCell, type ChartData } from '../chart-data.ts';
 import { num, rawCell, str } from '../row.ts';
-import { arahLabel, kategoriCapaianLabel } from '../labels.ts';
-import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { BAR_INSET, columns, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
+import { kategoriCapaianLabel, tercapaiLabel } from '../labels.ts';
+import { axisFormat, fitLabel, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { BAR_INSET, capaianLegend, columns, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
+import { directionCell, metCell, targetSentence, trendCell, trendSentence } from './target.ts';
 import { CAPAIAN_IKU } from './capaian-programme.ts';
 
 /** Rows of unitIndicatorsSql, in its order (latest year first); null when there are none. */
 export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: Document): ChartData | null {
   const T = tr(lang);
+  const w = t(lang);
   if (rows.length === 0) return null;
   const cell = (r: PublishedRow, col: string, opts: Parameters<typeof shapeCell>[4] = {}) => shapeCell(lang, CAPAIAN_IKU, r, col, opts);
   const year = num(rows[0], 'tahun')!;
   const latest = rows.filter((r) => r.tahun === year);
   const drawn = latest.filter((r) => num(r, 'capaian') !== null);
-  const onTarget = drawn.filter((r) => num(r, 'capaian')! >= 100).length;
   const maxX = Math.max(120, ...drawn.map((r) => num(r, 'capaian')!));
   const key = (r: PublishedRow) => str(r, 'kode_indikator');
   const svg = drawn.length
@@ -32,7 +33,8 @@ export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: 
           x: { domain: [0, Math.ceil(maxX / 10) * 10], label: T(`Capaian ${year} (%) →`, `Achievement ${year} (%) →`), tickFormat: axisFormat(lang, 'count'), grid: true },
           color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
           marks: [
-            rowLabels(drawn, key, (r) => str(r, 'nama_indikator')),
+            // Each row says its direction and whether the target was met: the bar's colour is only the kategori.
+            rowLabels(drawn, key, (r) => fitLabel(`${str(r, 'arah') === 'turun' ? '↓' : '↑'} ${str(r, 'nama_indikator')}`, tercapaiLabel(str(r, 'tercapai'), lang), 'second'), (r) => `${str(r, 'nama_indikator')} · ${w.target.direction[str(r, 'arah')] ?? ''}`),
             Plot.barX(drawn, { y: key, x: (r: PublishedRow) => num(r, 'capaian'), fill: (r: PublishedRow) => str(r, 'kategori'), ...BAR_INSET }),
             Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
           ],
@@ -44,43 +46,40 @@ export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: 
   return {
     id: 'iku',
     title: t(lang).titles.iku,
-    takeaway: drawn.length
-      ? [
-          T(`Tahun ${year}: `, `In ${year}: `),
-          sumCell(lang, onTarget),
-          T(' dari ', ' of '),
-          sumCell(lang, drawn.length),
-          T(' indikator yang dilaporkan mencapai target (capaian ≥ 100)', ' reported indicators are on target (achievement ≥ 100)'),
-          ...(latest.length > drawn.length ? ['; ', sumCell(lang, latest.length - drawn.length), T(' belum dilaporkan.', ' not reported yet.')] : ['.']),
-        ]
-      : [T(`Tahun ${year}: belum ada realisasi yang dilaporkan.`, `In ${year}: no realisation reported yet.`)],
+    // The year's movement first (how many improved or held steady), then the targets met.
+    takeaway: [T(`Tahun ${year}: `, `In ${year}: `), ...trendSentence(lang, latest, year), ...targetSentence(lang, latest)],
     columns: columns(lang, [
       'tahun',
       'kode_indikator',
       'nama_indikator',
       'satuan',
-      ['arah', 'Arah', 'Direction'],
+      ['arah', w.target.directionColumn, w.target.directionColumn],
       'target',
       'realisasi',
       'capaian',
       'kategori',
+      ['tercapai', w.target.metColumn, w.target.metColumn],
+      ['dibanding_tahun_lalu', w.target.trendColumn, w.target.trendColumn],
     ]),
     rows: rows.map((r) => ({
       tahun: labelCell(rawCell(r, 'tahun')),
       kode_indikator: labelCell(rawCell(r, 'kode_indikator')),
       nama_indikator: labelCell(rawCell(r, 'nama_indikator'), str(r, 'nama_indikator')),
       satuan: labelCell(rawCell(r, 'satuan'), str(r, 'satuan')),
-      arah: labelCell(rawCell(r, 'arah'), arahLabel(str(r, 'arah'), lang).replace(/ \(.*\)$/, '')),
+      arah: directionCell(lang, r),
       target: cell(r, 'target'),
       realisasi: cell(r, 'realisasi', { missing: 'unreported' }),
       capaian: cell(r, 'capaian', { missing: 'unreported' }),
       kategori: cell(r, 'kategori', { missing: 'unreported', text: kategoriCapaianLabel(str(r, 'kategori'), lang) }),
+      tercapai: metCell(lang, r),
+      dibanding_tahun_lalu: trendCell(lang, r),
     })),
     svg,
+    ...(svg ? {} : { empty: 'belum-dilaporkan' as const }),
     sources: ['capaian_iku'],
     period: rows.length > latest.length ? `${num(rows.at(-1)!, 'tahun')} – ${year}` : String(year),
     method: 'capaian',
     collapse: rows.length > 12,
-    legend: Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
+    legend: capaianLegend(lang),
   };
 }

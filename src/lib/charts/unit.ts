@@ -34,7 +34,7 @@ import {
   complaintLegend,
   RECENT_MONTHS,
 } from './common.ts';
-import { CHART_INPUT, onTimeTotal, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, type PageChart } from './region.ts';
+import { CHART_INPUT, onTimeTotal, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, predikatSentence, type PageChart } from './region.ts';
 
 /** Months of monthly series on a unit page: two years, so a trend and a season both show. */
 export const UNIT_MONTHS = 24;
@@ -70,6 +70,8 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
     : '';
   const last = drawn.at(-1);
   const prev = drawn.at(-2);
+  // An ikm_unit row without an index has no answer to compute it from.
+  const empty = svg ? {} : { empty: 'tidak-berlaku' as const };
   const takeaway: Rich = !last
     ? [T('Belum ada IKM yang dapat dihitung.', 'No index could be computed yet.')]
     : prev
@@ -109,6 +111,7 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
       sampel_cukup: pubCell(lang, 'ikm_unit', r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
     })),
     svg,
+    ...empty,
     sources: ['ikm_unit'],
     period: rangeLabel(formatPeriod(lang, periods[0]), formatPeriod(lang, periods.at(-1)!)),
     method: 'ikm',
@@ -411,14 +414,12 @@ export function unitPredikat(lang: Lang, kode: string, unit: string): ChartData 
   const T = tr(lang);
   const rows = rowsOf('predikat_unit', kode, unit).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
   if (rows.length === 0) return null;
-  const published = rows.filter((r) => num(r, 'pegawai') !== null);
   const svg = predikatBars(lang, rows, (r) => formatPeriod(lang, str(r, 'periode')), T('Sebaran predikat kinerja pegawai unit per periode', 'Distribution of the unit\'s employee ratings per period'));
   return {
     id: 'predikat',
     title: t(lang).titles.predikat,
-    takeaway: published.length
-      ? [sumCell(lang, published.length), T(' dari ', ' of '), sumCell(lang, rows.length), T(' periode dipublikasikan; sisanya disembunyikan karena kelompoknya kecil.', ' periods are published; the rest are hidden because the group is small.')]
-      : [T('Semua periode disembunyikan: kelompok pegawai unit ini terlalu kecil untuk dipublikasikan tanpa membuka penilaian perorangan.', 'All periods are hidden: this unit\'s group is too small to publish without revealing individual appraisals.')],
+    takeaway: predikatSentence(lang, rows, T('periode', 'periods')),
+    ...(svg ? {} : { empty: 'disembunyikan' as const }),
     columns: [
       ...columns(lang, ['periode']),
       ...predikatColumns(lang),
