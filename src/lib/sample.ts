@@ -104,7 +104,7 @@ export function sampleDots<T>(data: readonly T[], stateOf: (d: T) => SampleState
     const { symbol, fill } = MARK[state];
     return [
       Plot.dot(rows, {
-        r: symbol === 'diamond' ? 6 : 5,
+        r: 5,
         ...options,
         symbol,
         stroke: colour,
