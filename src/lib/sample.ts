@@ -64,6 +64,12 @@ export function sampleCell(lang: Lang, shape: TableShape, row: PublishedRow): Ce
   return shapeCell(lang, shape, row, 'sampel_cukup', { text: SAMPLE_WORDS[lang].state[state] });
 }
 
+/** A table's sampel_minimum cell: when empty, it says why (the same reason as an unknown adequacy). */
+export function sampleMinimumCell(lang: Lang, shape: TableShape, row: PublishedRow): Cell {
+  const cell = shapeCell(lang, shape, row, 'sampel_minimum');
+  return cell.missing ? { ...cell, note: SAMPLE_WORDS[lang].reason } : cell;
+}
+
 /**
  * How many of the IKMs shown are of each state, as a sentence: "Kecukupan sampel: 3 unit cukup,
  * 4 unit tidak diketahui (tidak ada data permohonan layanan)." States with no unit are left out.

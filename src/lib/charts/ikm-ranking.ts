@@ -12,7 +12,7 @@ import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, t
 import { num, str } from '../row.ts';
 import { mutuLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { sampleCell, sampleDots, sampleLegend, sampleState, sampleSummary, type SampleState } from '../sample.ts';
+import { sampleCell, sampleDots, sampleMinimumCell, sampleLegend, sampleState, sampleSummary, type SampleState } from '../sample.ts';
 import { BAR_DY, columns, withSentence, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
 
 
@@ -48,7 +48,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     ikm_atas: cell(r, 'ikm_atas'),
     mutu: cell(r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
     responden: cell(r, 'responden'),
-    sampel_minimum: cell(r, 'sampel_minimum'),
+    sampel_minimum: sampleMinimumCell(lang, IKM_UNIT, r),
     sampel_cukup: sampleCell(lang, IKM_UNIT, r),
   }));
   const drawn = rows.filter((r) => num(r, 'ikm') !== null);

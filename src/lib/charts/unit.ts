@@ -5,7 +5,7 @@ import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../format.ts';
 import { IKM_GRADE, NRR_GRADE } from '../../derive/grades.ts';
-import { sampleCell, sampleDots, sampleLegend, sampleSentence, sampleState, type SampleState } from '../sample.ts';
+import { sampleCell, sampleDots, sampleMinimumCell, sampleLegend, sampleSentence, sampleState, type SampleState } from '../sample.ts';
 import { labelCell, pubCell, shapeOf, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
 import { hasFile, lastMonths, rowsOf, semesters } from '../model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
@@ -109,7 +109,7 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
       ikm_bawah: pubCell(lang, 'ikm_unit', r, 'ikm_bawah'),
       ikm_atas: pubCell(lang, 'ikm_unit', r, 'ikm_atas'),
       mutu: pubCell(lang, 'ikm_unit', r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
-      sampel_minimum: pubCell(lang, 'ikm_unit', r, 'sampel_minimum'),
+      sampel_minimum: sampleMinimumCell(lang, shapeOf('ikm_unit'), r),
       sampel_cukup: sampleCell(lang, shapeOf('ikm_unit'), r),
     })),
     svg,
