@@ -83,7 +83,7 @@ export interface LegendItem {
   label: string;
   dashed?: boolean;
   /** The dot symbol the chart uses for this key, so shape backs up colour. */
-  shape?: 'circle' | 'square' | 'triangle' | 'diamond';
+  shape?: 'circle' | 'square' | 'triangle' | 'diamond' | 'rule';
   /** How the symbol is filled when fill tells keys apart (IKM sample adequacy, lib/sample.ts); default solid. */
   fill?: 'solid' | 'hollow' | 'light';
 }

@@ -54,7 +54,7 @@ export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf }: AnnualIk
     table === 'ikm_unit' ? sampleSentence(lang, year, sampleCell(lang, shapeOf('ikm_unit'), row)) : [],
   ];
   return {
-    label: T('IKM tahunan (angka resmi)', 'Annual IKM (the official figure)'),
+    label: T(`IKM tahunan ${year} (angka resmi)`, `Annual IKM ${year} (the official figure)`),
     value: [cell(row, 'ikm'), ' · ', pubCell(lang, table, row, 'mutu', { text: mutuLabel(str(row, 'mutu'), lang) })],
     note: note.filter((s) => s.length).flatMap((s, i) => (i ? [' ', ...s] : s)),
     period: year,

@@ -221,6 +221,7 @@ describe.each([360, 1280])('IKM words at %i px, JavaScript off', (width) => {
       const page = await open(`${prefix(lang)}/wilayah/${kode}/`);
       const cells = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) => ds.map((d) => ({ key: d.getAttribute('data-kunci')!, value: (d as HTMLDataElement).value, text: d.textContent ?? '' })));
       const legend = await page.$$eval('#ikm .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
+      const takeaway = await page.$eval('#ikm .takeaway', (p) => p.textContent ?? '');
       const dots = await dotsOf(page, '#ikm .chart-svg svg');
       const swatches = await swatchesOf(page, '#ikm', Object.values(STATE_LEGEND[lang]));
       await page.close();
@@ -237,6 +238,11 @@ describe.each([360, 1280])('IKM words at %i px, JavaScript off', (width) => {
       expect([...byStyle.values()].sort(), kode).toEqual([...byState.values()].sort());
       expectApart([...new Map(dots.map((d) => [styleKey(d), d])).values()]);
       expect(swatches.length).toBe(byState.size);
+      // The takeaway counts the states as the table has them: "Kecukupan sampel: 9 unit tidak diketahui (…)."
+      const summary = ['ya', 'tidak', '']
+        .filter((st) => byState.has(st))
+        .map((st) => `${byState.get(st)} ${lang === 'en' && byState.get(st) !== 1 ? 'units' : 'unit'} ${STATE_CELL[lang][st].replace(/: (.*)$/, ' ($1)')}`);
+      expect(takeaway).toContain(`${lang === 'id' ? 'Kecukupan sampel' : 'Sample adequacy'}: ${summary.join(', ')}.`);
       expectApart(swatches);
       for (const state of ['ya', 'tidak', '']) expect(legend.some((l) => l.endsWith(STATE_LEGEND[lang][state])), `${kode} legend "${state}"`).toBe(byState.has(state));
       for (const s of byState.keys()) seen.add(s);

@@ -96,7 +96,8 @@ describe('the annual IKM headline', () => {
     );
     expectReconciled([...h.value!, ...h.note!], rows);
     const en = annualIkmHeadline('en', { table: 'ikm_wilayah', rows, unitsOf })!;
-    expect(en.label).toBe('Annual IKM (the official figure)');
+    expect(h.label).toBe('IKM tahunan 2025 (angka resmi)');
+    expect(en.label).toBe('Annual IKM 2025 (the official figure)');
     expect(textOf(en.note!, 'en')).toContain('Different units were surveyed (H1 2025: 6 units, H2 2025: 11 units), so the figures are not fully comparable.');
     expect(textOf(en.note!, 'en')).toContain('Up 0.80 points from 2024 (82.69)');
   });

@@ -93,7 +93,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     period: formatPeriod(lang, periode),
     method: 'ikm',
     legend: [
-      { color: BLUE, label: T('IKM dan interval 95%', 'Index and 95% interval') },
+      { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
       ...sampleLegend(lang, drawn.map(stateOf), BLUE),
       { color: GREY, label: ikmGradeLegend(lang), dashed: true },
     ],

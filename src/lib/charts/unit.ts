@@ -117,7 +117,7 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
     period: rangeLabel(formatPeriod(lang, periods[0]), formatPeriod(lang, periods.at(-1)!)),
     method: 'ikm',
     legend: [
-      { color: BLUE, label: T('IKM dan interval 95%', 'Index and 95% interval') },
+      { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
       ...sampleLegend(lang, drawn.map(stateOf), BLUE),
       { color: GREY, label: T('batas mutu B dan A', 'grade B and A thresholds'), dashed: true },
     ],
