@@ -3,10 +3,10 @@
  * the Krejcie–Morgan minimum, and unknown. The minimum needs the unit's service applications in
  * the period (layanan.csv); without them nothing is known about the sample, good or bad, so an
  * unknown is drawn and worded apart from "too small". One source for each state's word, mark and
- * legend, wherever an IKM is shown (charts, tables, forum, embeds, the compare page). The build
- * and the browser both import it: no node imports.
+ * legend, wherever an IKM is shown (charts, tables, forum, embeds, the compare page); the dots
+ * themselves are drawn by sample-marks.ts (it loads Plot, which the compare page's first script
+ * does without). The build and the browser both import it: no node imports.
  */
-import * as Plot from '@observablehq/plot';
 import { shapeCell, sumCell, type Cell, type LegendItem, type Rich, type TableShape } from './chart-data.ts';
 import type { PublishedRow } from '../contract/published.ts';
 import type { Lang } from './i18n.ts';
@@ -90,37 +90,11 @@ export function sampleSummary(lang: Lang, states: readonly SampleState[]): Rich 
 export const sampleSentence = (lang: Lang, period: string, cell: Cell): Rich => [`${SAMPLE_WORDS[lang].heading} ${period}: `, cell, '.'];
 
 /** Shape and fill together, so that the three states differ in greyscale and for colour-blind readers. */
-const MARK: Record<SampleState, { symbol: 'circle' | 'diamond'; fill: 'solid' | 'hollow' | 'light' }> = {
+export const MARK: Record<SampleState, { symbol: 'circle' | 'diamond'; fill: 'solid' | 'hollow' | 'light' }> = {
   cukup: { symbol: 'circle', fill: 'solid' },
   kurang: { symbol: 'circle', fill: 'hollow' },
   tidak_diketahui: { symbol: 'diamond', fill: 'light' },
 };
-
-/** Opacity of a "light" fill: the mark's colour over white reads as a pale tone, between solid and hollow. */
-const LIGHT = 0.3;
-
-/**
- * One dot mark per state present in `data`. `colour` is a CSS colour or a channel (a field name,
- * as the compare chart colours periods); `options` places the dots.
- */
-export function sampleDots<T>(data: readonly T[], stateOf: (d: T) => SampleState, colour: string, options: Plot.DotOptions): Plot.Markish[] {
-  return SAMPLE_STATES.flatMap((state) => {
-    const rows = data.filter((d) => stateOf(d) === state);
-    if (!rows.length) return [];
-    const { symbol, fill } = MARK[state];
-    return [
-      Plot.dot(rows, {
-        r: 5,
-        ...options,
-        symbol,
-        stroke: colour,
-        strokeWidth: 2,
-        fill: fill === 'hollow' ? 'white' : colour,
-        fillOpacity: fill === 'light' ? LIGHT : 1,
-      }),
-    ];
-  });
-}
 
 /** The legend lines of the states present in `states`, in a fixed order, drawn as the dots are. */
 export function sampleLegend(lang: Lang, states: Iterable<SampleState>, colour: string): LegendItem[] {

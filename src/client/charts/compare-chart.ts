@@ -10,7 +10,8 @@ import type { Measure } from '../../queries/compare.ts';
 import type { QueryResult } from '../../queries/result.ts';
 import { formatNumber } from '../format.ts';
 import { finishChart } from '../../lib/plot.ts';
-import { SAMPLE_WORDS, sampleDots, sampleState, sampleText, type SampleState } from '../../lib/sample.ts';
+import { sampleDots } from '../../lib/sample-marks.ts';
+import { SAMPLE_WORDS, sampleState, sampleText, type SampleState } from '../../lib/sample.ts';
 
 export interface ComparePoint {
   label: string;

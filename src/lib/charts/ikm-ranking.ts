@@ -12,7 +12,8 @@ import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, t
 import { num, str } from '../row.ts';
 import { mutuLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { sampleCell, sampleDots, sampleMinimumCell, sampleLegend, sampleState, sampleSummary, type SampleState } from '../sample.ts';
+import { sampleDots } from '../sample-marks.ts';
+import { sampleCell, sampleMinimumCell, sampleLegend, sampleState, sampleSummary, type SampleState } from '../sample.ts';
 import { BAR_DY, columns, withSentence, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
 
 
