@@ -10,6 +10,11 @@ import { formatCell } from './format.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { resultTableHtml } from './result-table.ts';
 import { COMPARE_WORDS } from '../lib/compare-words.ts';
+import { legendHtml } from '../lib/chart-html.ts';
+import { SAMPLE_WORDS, sampleLegend, sampleState, sampleText } from '../lib/sample.ts';
+
+/** Marks take each period's colour; the key shows their shapes in one neutral tone. */
+const LEGEND_COLOUR = '#57606a';
 
 export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
   const measure = measureByKey(choices.measure);
@@ -19,10 +24,18 @@ export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
 export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
   const w = COMPARE_WORDS[lang];
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
-  const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang]];
-  const hidden: CompareColumn[] = ['kode_wilayah', 'kode_unit', ...(measure.interval ? [] : (['bawah', 'atas'] as const))];
+  const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang], SAMPLE_WORDS[lang].heading];
+  const hidden: CompareColumn[] = ['kode_wilayah', 'kode_unit', ...(measure.interval ? [] : (['bawah', 'atas'] as const)), ...(measure.sample ? [] : (['sampel'] as const))];
   const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
-  return resultTableHtml(result, { caption, headers, hide, cell: (v) => formatCell(v, lang) });
+  const sampel = COMPARE_COLUMNS.indexOf('sampel');
+  return resultTableHtml(result, { caption, headers, hide, cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : formatCell(v, lang)) });
+}
+
+/** The key of a survey measure's marks: the sample adequacy states its rows have. */
+export function comparisonLegendHtml(result: QueryResult, measure: Measure, lang: Lang): string {
+  if (!measure.sample) return '';
+  const sampel = result.columns.indexOf('sampel');
+  return legendHtml(sampleLegend(lang, result.rows.map((r) => sampleState(r[sampel])), LEGEND_COLOUR));
 }
 
 /**
@@ -41,7 +54,7 @@ export function comparisonHtml(result: QueryResult, choices: CompareChoices, lan
     embeddable ? `<a href="${escapeHtml(localePath(lang, '/embed/bandingkan/'))}">${w.embed}</a>` : '',
   ].filter(Boolean);
   const body = result.rows.length
-    ? `<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(measure.note[lang])}${measure.interval ? ` ${escapeHtml(w.interval)}` : ''}</figcaption>${chartHtml}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
+    ? `<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(measure.note[lang])}${measure.interval ? ` ${escapeHtml(w.interval)}` : ''}</figcaption>${chartHtml}${comparisonLegendHtml(result, measure, lang)}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
     : `<p>${escapeHtml(w.noRows)}</p>`;
   return `<h2 id="comparison-title">${escapeHtml(heading)}</h2>${body}<p class="chart-meta">${links.join(' · ')}</p>`;
 }

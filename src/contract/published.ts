@@ -97,7 +97,7 @@ export const TABLES = [
       from(skm, 'kode_unit'),
       ...ikmColumns(),
       col('sampel_minimum', 'integer', 'Sampel minimum Krejcie–Morgan dari jumlah permohonan periode itu', 'Krejcie–Morgan minimum sample from the applications in the period'),
-      col('sampel_cukup', 'string', 'ya jika responden ≥ sampel minimum', 'ya (yes) if respondents ≥ minimum sample', ['ya', 'tidak']),
+      col('sampel_cukup', 'string', 'ya jika responden ≥ sampel minimum, tidak jika kurang; kosong = tidak diketahui (tidak ada data permohonan layanan, jadi sampel minimum tidak dapat dihitung)', 'ya (yes) if respondents ≥ minimum sample, tidak (no) if fewer; empty = unknown (no service application data, so no minimum can be computed)', ['ya', 'tidak']),
     ],
     primaryKey: ['kode_wilayah', 'kode_unit', 'periode'],
   },

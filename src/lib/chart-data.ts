@@ -12,8 +12,11 @@ import { formatNumber, styleOfColumn, type NumberStyle } from './format.ts';
 import { rawCell } from './row.ts';
 import { guardFormula, quoteCsv } from './csv-text.ts';
 
-/** Why a cell is empty: the privacy rules hid it, it could not be computed, or it was not reported yet. */
-export type Missing = 'hidden' | 'na' | 'unreported';
+/**
+ * Why a cell is empty: the privacy rules hid it, it could not be computed, it was not reported
+ * yet, or what it would say is not known (its `note` says why, e.g. an unknown sample adequacy).
+ */
+export type Missing = 'hidden' | 'na' | 'unreported' | 'unknown';
 
 /** Where a printed number comes from: one cell of one published table. */
 export interface CellRef {
@@ -91,7 +94,9 @@ export interface LegendItem {
   /** Drawn hatched (hidden cells), so it differs from every solid colour in greyscale and print. */
   hatched?: boolean;
   /** The dot symbol the chart uses for this key, so shape backs up colour. */
-  shape?: 'circle' | 'square' | 'triangle';
+  shape?: 'circle' | 'square' | 'triangle' | 'diamond' | 'rule';
+  /** How the symbol is filled when fill tells keys apart (IKM sample adequacy, lib/sample.ts); default solid. */
+  fill?: 'solid' | 'hollow' | 'light';
 }
 
 /** The form above a filterable chart: one <select> per field, the current choice selected. */

@@ -32,7 +32,7 @@ export const richHtml = (parts: Rich, lang: Lang): string => parts.map((p) => (t
 
 export function legendHtml(items: readonly LegendItem[]): string {
   const li = (l: LegendItem) => {
-    const cls = ['swatch', l.shape, l.dashed ? 'dashed' : undefined, l.hatched ? 'hatched' : undefined].filter(Boolean).join(' ');
+    const cls = ['swatch', l.shape, l.fill === undefined || l.fill === 'solid' ? undefined : l.fill, l.dashed ? 'dashed' : undefined, l.hatched ? 'hatched' : undefined].filter(Boolean).join(' ');
     return `<li><span class="${esc(cls)}" style="--c:${esc(l.color)}" aria-hidden="true"></span>${esc(l.label)}</li>`;
   };
   return items.length ? `<ul class="legend">${items.map(li).join('')}</ul>` : '';

@@ -1,19 +1,20 @@
 /**
- * The home page's headline figures per region, for the latest period of each table. Each
+ * The headline figures of a region (home and region pages) and of a unit, for the latest period
+ * of each table (for IKM, the latest year: the official figure, see ikm-annual.ts). Each
  * figure is either one published cell, or a plain sum of published cells; the sentence says
  * which, and links the table.
  */
-import type { TableName } from '../contract/published.ts';
+import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { Lang } from './i18n.ts';
 import { tr } from './words.ts';
 import { formatMonth, formatMonths, formatNumber, formatPeriod } from './format.ts';
 import { pubCell, sumCell, type Rich } from './chart.ts';
 import { hasFile, latestPeriod, latestYear, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
 import { monthOf, num, str } from './row.ts';
-import { mutuLabel } from './labels.ts';
 import { RECENT_MONTHS } from './charts/common.ts';
 import { metOf, trendOfRow } from './charts/target.ts';
 import { tableExists } from './published.ts';
+import { annualIkmHeadline } from './ikm-annual.ts';
 
 export interface Headline {
   label: string;
@@ -32,6 +33,23 @@ const notSent = (label: string, table: TableName, file: string): Headline => ({ 
 
 const pct = (lang: Lang, a: number, b: number) => ({ raw: (Math.round((a / b) * 10000) / 100).toString(), text: `${formatNumber(lang, Math.round((a / b) * 10000) / 100, 'fixed2')}%`, numeric: true });
 
+/** The units with rows in each period of ikm_unit (rows of one region). */
+function unitsByPeriod(rows: readonly PublishedRow[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const p = str(r, 'periode');
+    if (!out.has(p)) out.set(p, new Set());
+    out.get(p)!.add(str(r, 'kode_unit'));
+  }
+  return out;
+}
+
+/** A unit page's headline: its annual IKM (null when the unit has none). */
+export const unitHeadlines = (lang: Lang, kode: string, unit: string): Headline[] => {
+  const annual = tableExists('ikm_unit') ? annualIkmHeadline(lang, { table: 'ikm_unit', rows: rowsOf('ikm_unit', kode, unit) }) : null;
+  return annual ? [annual] : [];
+};
+
 export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   const T = tr(lang);
   const kode = region.kode;
@@ -39,18 +57,9 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
 
   if (!hasFile(kode, 'skm.csv')) out.push(notSent(T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'), 'ikm_wilayah', 'skm.csv'));
   else if (tableExists('ikm_wilayah')) {
-    const rows = rowsOf('ikm_wilayah', kode);
-    const period = latestPeriod(rows);
-    const row = rows.find((r) => r.periode === period && num(r, 'ikm') !== null);
-    if (row && period) {
-      out.push({
-        label: T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'),
-        value: [pubCell(lang, 'ikm_wilayah', row, 'ikm'), ' · ', pubCell(lang, 'ikm_wilayah', row, 'mutu', { text: mutuLabel(str(row, 'mutu'), lang) })],
-        note: [T('dari ', 'from '), pubCell(lang, 'ikm_wilayah', row, 'responden'), T(' responden di ', ' respondents in '), pubCell(lang, 'ikm_wilayah', row, 'unit'), T(' unit', ' units')],
-        period: formatPeriod(lang, period),
-        table: 'ikm_wilayah',
-      });
-    }
+    const units = unitsByPeriod(rowsOf('ikm_unit', kode));
+    const annual = annualIkmHeadline(lang, { table: 'ikm_wilayah', rows: rowsOf('ikm_wilayah', kode), unitsOf: (p) => units.get(p) ?? new Set() });
+    if (annual) out.push(annual);
   }
 
   if (!hasFile(kode, 'iku.csv')) out.push(notSent(T('Indikator mencapai target', 'Indicators on target'), 'capaian_iku', 'iku.csv'));

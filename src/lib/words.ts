@@ -39,6 +39,7 @@ const id = {
     hidden: 'disembunyikan',
     na: 'tidak tersedia',
     unreported: 'belum dilaporkan',
+    unknown: 'tidak diketahui',
   },
   chart: {
     table: 'Tabel data grafik',
@@ -185,6 +186,7 @@ const en: Words = {
     hidden: 'hidden',
     na: 'not available',
     unreported: 'not reported yet',
+    unknown: 'unknown',
   },
   chart: {
     table: 'Chart data table',

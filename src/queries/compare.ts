@@ -26,30 +26,35 @@ export interface Measure {
   table: TableName;
   /** Whether bawah/atas (a 95 % interval) exist. */
   interval: boolean;
+  /** Whether `sampel` (ikm_unit.sampel_cukup: ya, tidak, or empty = unknown) belongs to the value. */
+  sample: boolean;
 }
 
-/** Rows of a measure: kode_wilayah, kode_unit, periode, nilai, bawah, atas, basis. */
+/** Rows of a measure: kode_wilayah, kode_unit, periode, nilai, bawah, atas, basis, sampel. */
 type MeasureRows = string;
+
+/** A measure that is not a survey index has no sample adequacy: NULL here, and the page hides the column. */
+const NO_SAMPLE = 'CAST(NULL AS VARCHAR) AS sampel';
 
 const semester = (month: string) => `CASE WHEN ${month} <= 6 THEN 'S1' ELSE 'S2' END`;
 
 /** Monthly tables are pooled per year and per semester, both labelled like ikm_unit.periode. */
 function yearAndSemester(from: string, year: string, month: string, values: string): MeasureRows {
-  return `SELECT kode_wilayah, kode_unit, CAST(${year} AS VARCHAR) AS periode, ${values} FROM ${from} GROUP BY ALL
+  return `SELECT kode_wilayah, kode_unit, CAST(${year} AS VARCHAR) AS periode, ${values}, ${NO_SAMPLE} FROM ${from} GROUP BY ALL
   UNION ALL
-  SELECT kode_wilayah, kode_unit, CAST(${year} AS VARCHAR) || '-' || ${semester(month)} AS periode, ${values} FROM ${from} GROUP BY ALL`;
+  SELECT kode_wilayah, kode_unit, CAST(${year} AS VARCHAR) || '-' || ${semester(month)} AS periode, ${values}, ${NO_SAMPLE} FROM ${from} GROUP BY ALL`;
 }
 
 const ROWS: Record<MeasureKey, MeasureRows> = {
-  ikm: `SELECT kode_wilayah, kode_unit, periode, ikm AS nilai, ikm_bawah AS bawah, ikm_atas AS atas, CAST(responden AS DOUBLE) AS basis FROM ikm_unit`,
+  ikm: `SELECT kode_wilayah, kode_unit, periode, ikm AS nilai, ikm_bawah AS bawah, ikm_atas AS atas, CAST(responden AS DOUBLE) AS basis, sampel_cukup AS sampel FROM ikm_unit`,
   ...(Object.fromEntries(
     UNSUR_COLUMNS.map((u) => [
       `nrr_${u}`,
-      `SELECT kode_wilayah, kode_unit, periode, nrr_${u} AS nilai, CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(responden AS DOUBLE) AS basis FROM ikm_unit`,
+      `SELECT kode_wilayah, kode_unit, periode, nrr_${u} AS nilai, CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(responden AS DOUBLE) AS basis, sampel_cukup AS sampel FROM ikm_unit`,
     ]),
   ) as Record<`nrr_${Unsur}`, MeasureRows>),
   capaian: `SELECT kode_wilayah, kode_unit, CAST(tahun AS VARCHAR) AS periode, ${round2('avg(capaian)')} AS nilai,
-    CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(count(capaian) AS DOUBLE) AS basis
+    CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(count(capaian) AS DOUBLE) AS basis, ${NO_SAMPLE}
     FROM capaian_iku GROUP BY ALL`,
   ketepatan: yearAndSemester(
     'ketepatan_layanan',
@@ -72,7 +77,7 @@ const ROWS: Record<MeasureKey, MeasureRows> = {
     `${round2('sum(median_hari * selesai) / nullif(sum(selesai) FILTER (WHERE median_hari IS NOT NULL), 0)')} AS nilai, CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(sum(selesai) FILTER (WHERE median_hari IS NOT NULL) AS DOUBLE) AS basis`,
   ),
   jam_pelatihan: `SELECT kode_wilayah, kode_unit, CAST(tahun AS VARCHAR) AS periode, ${round2('sum(jam_pelajaran_total)')} AS nilai,
-    CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(sum(peserta) AS DOUBLE) AS basis
+    CAST(NULL AS DOUBLE) AS bawah, CAST(NULL AS DOUBLE) AS atas, CAST(sum(peserta) AS DOUBLE) AS basis, ${NO_SAMPLE}
     FROM pelatihan_unit GROUP BY ALL`,
 };
 
@@ -101,6 +106,7 @@ export const MEASURES: readonly Measure[] = [
     note: { id: 'ikm_unit.ikm dengan interval kepercayaan 95% (ikm_bawah–ikm_atas).', en: 'ikm_unit.ikm with its 95% confidence interval (ikm_bawah–ikm_atas).' },
     table: 'ikm_unit',
     interval: true,
+    sample: true,
   },
   ...UNSUR_COLUMNS.map(
     (u): Measure => ({
@@ -111,6 +117,7 @@ export const MEASURES: readonly Measure[] = [
       note: { id: `ikm_unit.nrr_${u}: nilai rata-rata unsur, skala 1–4.`, en: `ikm_unit.nrr_${u}: mean score of the element, 1–4 scale.` },
       table: 'ikm_unit',
       interval: false,
+      sample: true,
     }),
   ),
   {
@@ -121,6 +128,7 @@ export const MEASURES: readonly Measure[] = [
     note: { id: 'Rata-rata capaian_iku.capaian semua indikator unit pada tahun itu.', en: 'Mean of capaian_iku.capaian over the unit’s indicators that year.' },
     table: 'capaian_iku',
     interval: false,
+    sample: false,
   },
   {
     key: 'ketepatan',
@@ -130,6 +138,7 @@ export const MEASURES: readonly Measure[] = [
     note: { id: 'Σ tepat_waktu / Σ selesai × 100 dari ketepatan_layanan, semua layanan unit dalam periode.', en: 'Σ on time / Σ completed × 100 from ketepatan_layanan, all of the unit’s services in the period.' },
     table: 'ketepatan_layanan',
     interval: false,
+    sample: false,
   },
   {
     key: 'kepatuhan',
@@ -139,6 +148,7 @@ export const MEASURES: readonly Measure[] = [
     note: { id: 'Σ laporan / Σ (pegawai × hari_kerja) × 100 dari kepatuhan_laporan.', en: 'Σ reports / Σ (employees × working days) × 100 from kepatuhan_laporan.' },
     table: 'kepatuhan_laporan',
     interval: false,
+    sample: false,
   },
   {
     key: 'hari_pengaduan',
@@ -151,6 +161,7 @@ export const MEASURES: readonly Measure[] = [
     },
     table: 'pengaduan_bulanan',
     interval: false,
+    sample: false,
   },
   {
     key: 'jam_pelatihan',
@@ -160,6 +171,7 @@ export const MEASURES: readonly Measure[] = [
     note: { id: 'Σ jam_pelajaran_total (pelatihan_unit) semua kategori pada tahun itu.', en: 'Σ jam_pelajaran_total (pelatihan_unit) over all categories that year.' },
     table: 'pelatihan_unit',
     interval: false,
+    sample: false,
   },
 ];
 
@@ -178,7 +190,7 @@ export interface CompareChoices {
 export const unitKey = (kodeWilayah: string, kodeUnit: string) => `${kodeWilayah}:${kodeUnit}`;
 
 /** The comparison's columns, in order; renderers and tests refer to them by these names. */
-export const COMPARE_COLUMNS = ['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis'] as const;
+export const COMPARE_COLUMNS = ['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis', 'sampel'] as const;
 export type CompareColumn = (typeof COMPARE_COLUMNS)[number];
 
 export function compareSql(choices: CompareChoices): string {
@@ -190,7 +202,7 @@ export function compareSql(choices: CompareChoices): string {
     choices.periods.length ? `m.periode IN (${sqlList(choices.periods)})` : '',
   ].filter(Boolean);
   return `-- ${choices.measure}: ${measureByKey(choices.measure)?.label.id ?? ''}
-SELECT m.kode_wilayah, w.nama AS wilayah, m.kode_unit, u.nama_unit AS unit, m.periode, m.nilai, m.bawah, m.atas, m.basis
+SELECT m.kode_wilayah, w.nama AS wilayah, m.kode_unit, u.nama_unit AS unit, m.periode, m.nilai, m.bawah, m.atas, m.basis, m.sampel
 FROM (${rows}) AS m
 JOIN wilayah AS w USING (kode_wilayah)
 JOIN unit AS u USING (kode_wilayah, kode_unit)

@@ -64,7 +64,7 @@ describe('compare choices', () => {
 
   test.each(MEASURES.map((m) => m.key))('%s runs on the published tables', async (measure) => {
     const result = await runPublishedSql(compareSql({ measure, regions: [], units: [], periods: [] }), dataDir);
-    expect(result.columns).toEqual(['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis']);
+    expect(result.columns).toEqual(['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis', 'sampel']);
     expect(result.rows.length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The comparison chart: one dot per unit and period, with the 95 % interval as a line where the
- * measure has one (IKM), so that two units whose lines overlap are not read as different.
+ * measure has one (IKM), so that two units whose lines overlap are not read as different. A
+ * survey measure's dot also shows its sample adequacy, as every IKM mark of the site does.
  * Takes the document to draw in: linkedom's at build time, the page's in the browser.
  */
 import * as Plot from '@observablehq/plot';
@@ -9,6 +10,8 @@ import type { Measure } from '../../queries/compare.ts';
 import type { QueryResult } from '../../queries/result.ts';
 import { formatNumber } from '../format.ts';
 import { finishChart } from '../../lib/plot.ts';
+import { sampleDots } from '../../lib/sample-marks.ts';
+import { SAMPLE_WORDS, sampleState, sampleText, type SampleState } from '../../lib/sample.ts';
 
 export interface ComparePoint {
   label: string;
@@ -16,12 +19,14 @@ export interface ComparePoint {
   nilai: number;
   bawah: number | null;
   atas: number | null;
+  /** The value's sample adequacy (drawn only for a measure that has one). */
+  sampel: SampleState;
 }
 
 /** Rows of compareSql's result as chart points; the unit label names the region only when several are shown. */
 export function comparePoints(result: QueryResult): ComparePoint[] {
   const col = (name: string) => result.columns.indexOf(name);
-  const [w, u, p, v, lo, hi] = ['wilayah', 'unit', 'periode', 'nilai', 'bawah', 'atas'].map(col);
+  const [w, u, p, v, lo, hi, s] = ['wilayah', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'sampel'].map(col);
   const regions = new Set(result.rows.map((r) => r[w]));
   return result.rows
     .filter((r) => typeof r[v] === 'number')
@@ -31,6 +36,7 @@ export function comparePoints(result: QueryResult): ComparePoint[] {
       nilai: r[v] as number,
       bawah: typeof r[lo] === 'number' ? r[lo] : null,
       atas: typeof r[hi] === 'number' ? r[hi] : null,
+      sampel: sampleState(r[s]),
     }));
 }
 
@@ -69,7 +75,9 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     marks: [
       Plot.text(labels, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth: Math.floor((width - 32) / 14), textOverflow: 'ellipsis', fill: 'currentColor' }),
       Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
-      Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` }),
+      ...(measure.sample
+        ? sampleDots(points, (d) => d.sampel, 'periode', { fy: 'label', y: 'periode', x: 'nilai', title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}; ${SAMPLE_WORDS[lang].heading.toLowerCase()}: ${sampleText(lang, d.sampel)}` })
+        : [Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` })]),
     ],
   });
   finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.join(', ')}`);

@@ -4,9 +4,10 @@ import { KATEGORI_CAPAIAN, KATEGORI_PENGADUAN, KATEGORI_PELATIHAN, PREDIKAT } fr
 import type { Lang } from '../i18n.ts';
 import { localePath } from '../i18n.ts';
 import { formatMonth, formatMonths, formatNumber, formatPeriod, type NumberStyle } from '../format.ts';
-import { labelCell, type Cell, type ChartColumn, type LegendItem } from '../chart-data.ts';
+import { labelCell, type Cell, type ChartColumn, type LegendItem, type Rich } from '../chart-data.ts';
 import { monthOf, num, rawCell, str } from '../row.ts';
 import { t, tr } from '../words.ts';
+import { SAMPLE_WORDS } from '../sample.ts';
 import { kategoriCapaianLabel, kategoriPengaduanLabel } from '../labels.ts';
 import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
 
@@ -43,7 +44,7 @@ const HEADINGS: Record<string, Heading> = {
   rata_hari: ['Rata-rata (hari)', 'Mean (days)', true],
   realisasi: ['Realisasi', 'Realisation', true],
   responden: ['Responden', 'Respondents', true],
-  sampel_cukup: ['Sampel cukup', 'Sample adequate'],
+  sampel_cukup: [SAMPLE_WORDS.id.heading, SAMPLE_WORDS.en.heading],
   sampel_minimum: ['Sampel minimum', 'Minimum sample', true],
   satuan: ['Satuan', 'Unit of measure'],
   selesai: ['Selesai', 'Completed', true],
@@ -254,3 +255,6 @@ export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonl
   const [b, a] = [grade.B, grade.A].map((v) => formatNumber(lang, v, style));
   return tr(lang)(`batas mutu B (${b}) dan A (${a})`, `grade B (${b}) and A (${a}) thresholds`);
 }
+
+/** A takeaway with one more sentence after it (none when the sentence is empty). */
+export const withSentence = (takeaway: Rich, sentence: Rich): Rich => (sentence.length ? [...takeaway, ' ', ...sentence] : takeaway);

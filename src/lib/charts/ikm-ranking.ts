@@ -12,7 +12,9 @@ import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, t
 import { num, str } from '../row.ts';
 import { mutuLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from '../plot.ts';
-import { BAR_DY, columns, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
+import { sampleDots } from '../sample-marks.ts';
+import { sampleCell, sampleMinimumCell, sampleLegend, sampleState, sampleSummary, type SampleState } from '../sample.ts';
+import { BAR_DY, columns, withSentence, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
 
 
 /** ikm_unit as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
@@ -33,6 +35,8 @@ export interface IkmRankingInput {
   rows: PublishedRow[];
 }
 
+const stateOf = (r: PublishedRow): SampleState => sampleState(r.sampel_cukup);
+
 export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingInput, document: Document): ChartData {
   const T = tr(lang);
   const names = namesOf(rows);
@@ -45,8 +49,8 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     ikm_atas: cell(r, 'ikm_atas'),
     mutu: cell(r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
     responden: cell(r, 'responden'),
-    sampel_minimum: cell(r, 'sampel_minimum'),
-    sampel_cukup: cell(r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
+    sampel_minimum: sampleMinimumCell(lang, IKM_UNIT, r),
+    sampel_cukup: sampleCell(lang, IKM_UNIT, r),
   }));
   const drawn = rows.filter((r) => num(r, 'ikm') !== null);
   const code = (r: PublishedRow) => str(r, 'kode_unit');
@@ -61,7 +65,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
             Plot.ruleX([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
             rowLabels(drawn, code, name),
             Plot.ruleY(drawn, { y: code, x1: (r: PublishedRow) => num(r, 'ikm_bawah'), x2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2, dy: BAR_DY }),
-            Plot.dot(drawn, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, dy: BAR_DY, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
+            ...sampleDots(drawn, stateOf, BLUE, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), dy: BAR_DY }),
           ],
         },
         { label: T(`Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, periode)}`, `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, periode)}`) },
@@ -71,7 +75,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
   return {
     id: 'ikm',
     title: t(lang).titles['ikm'],
-    takeaway: ikmTakeaway(lang, drawn, name),
+    takeaway: withSentence(ikmTakeaway(lang, drawn, name), sampleSummary(lang, drawn.map(stateOf))),
     columns: columns(lang, [
       ['kode_unit', 'Kode', 'Code'],
       'nama_unit',
@@ -90,7 +94,8 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     period: formatPeriod(lang, periode),
     method: 'ikm',
     legend: [
-      { color: BLUE, label: T('IKM; titik kosong = sampel kurang dari minimum', 'Index; hollow dot = sample below the minimum') },
+      { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
+      ...sampleLegend(lang, drawn.map(stateOf), BLUE),
       { color: GREY, label: ikmGradeLegend(lang), dashed: true },
     ],
   };

@@ -5,7 +5,9 @@ import type { Lang } from '../i18n.ts';
 import { t, tr } from '../words.ts';
 import { formatMonth, formatMonths, formatNumber, formatPeriod } from '../format.ts';
 import { IKM_GRADE, NRR_GRADE } from '../../derive/grades.ts';
-import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
+import { sampleDots } from '../sample-marks.ts';
+import { sampleCell, sampleMinimumCell, sampleLegend, sampleSentence, sampleState, type SampleState } from '../sample.ts';
+import { labelCell, pubCell, shapeOf, sumCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
 import { hasFile, regionMonths, regionYear, rowsOf, semesters } from '../model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../labels.ts';
 import { axisFormat, BLUE, GREY, ORANGE, PALETTE, Plot, rowLabels } from '../plot.ts';
@@ -28,6 +30,7 @@ import {
   shortPeriod,
   rowChart,
   servicePath,
+  withSentence,
   yearMonthCells,
   complaintBars,
   complaintBarsLabel,
@@ -40,6 +43,8 @@ import { CHART_INPUT, onTimeTotal, predikatBars, predikatCells, predikatColumns,
 export const UNIT_MONTHS = 24;
 
 // ——— IKM by semester ———
+
+const stateOf = (r: PublishedRow): SampleState => sampleState(r.sampel_cukup);
 
 export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | null {
   const T = tr(lang);
@@ -62,7 +67,7 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
             Plot.ruleY([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
             Plot.ruleX(drawn, { x: 'periode', y1: (r: PublishedRow) => num(r, 'ikm_bawah'), y2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2 }),
             Plot.line(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), stroke: BLUE, strokeOpacity: 0.5 }),
-            Plot.dot(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), r: 5, stroke: BLUE, strokeWidth: 2, fill: { value: (r: PublishedRow) => (r.sampel_cukup === 'ya' ? BLUE : 'white'), scale: null } }),
+            ...sampleDots(drawn, stateOf, BLUE, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm') }),
           ],
         },
         { label: T(`IKM unit per semester dengan interval 95%, ${formatPeriod(lang, periods[0])} sampai ${formatPeriod(lang, periods.at(-1)!)}`, `Unit satisfaction index by semester with 95% intervals, ${formatPeriod(lang, periods[0])} to ${formatPeriod(lang, periods.at(-1)!)}`) },
@@ -89,7 +94,7 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
   return {
     id: 'ikm-tren',
     title: t(lang).titles['ikm-tren'],
-    takeaway,
+    takeaway: last ? withSentence(takeaway, sampleSentence(lang, formatPeriod(lang, str(last, 'periode')), sampleCell(lang, shapeOf('ikm_unit'), last))) : takeaway,
     columns: columns(lang, [
       'periode',
       'responden',
@@ -107,8 +112,8 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
       ikm_bawah: pubCell(lang, 'ikm_unit', r, 'ikm_bawah'),
       ikm_atas: pubCell(lang, 'ikm_unit', r, 'ikm_atas'),
       mutu: pubCell(lang, 'ikm_unit', r, 'mutu', { text: mutuLabel(str(r, 'mutu'), lang) }),
-      sampel_minimum: pubCell(lang, 'ikm_unit', r, 'sampel_minimum'),
-      sampel_cukup: pubCell(lang, 'ikm_unit', r, 'sampel_cukup', { text: str(r, 'sampel_cukup') === 'ya' ? T('ya', 'yes') : T('tidak', 'no') }),
+      sampel_minimum: sampleMinimumCell(lang, shapeOf('ikm_unit'), r),
+      sampel_cukup: sampleCell(lang, shapeOf('ikm_unit'), r),
     })),
     svg,
     ...empty,
@@ -116,7 +121,8 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
     period: rangeLabel(formatPeriod(lang, periods[0]), formatPeriod(lang, periods.at(-1)!)),
     method: 'ikm',
     legend: [
-      { color: BLUE, label: T('IKM dan interval 95%; titik kosong = sampel kurang', 'Index and 95% interval; hollow dot = sample too small') },
+      { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
+      ...sampleLegend(lang, drawn.map(stateOf), BLUE),
       { color: GREY, label: T('batas mutu B dan A', 'grade B and A thresholds'), dashed: true },
     ],
   };
