@@ -8,7 +8,7 @@ import type { Lang } from '../../lib/i18n.ts';
 import type { Measure } from '../../queries/compare.ts';
 import type { QueryResult } from '../../queries/result.ts';
 import { formatNumber } from '../format.ts';
-import { finishChart } from '../../lib/plot.ts';
+import { finishChart, fittedLabels } from '../../lib/plot.ts';
 
 export interface ComparePoint {
   label: string;
@@ -48,6 +48,9 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
   // Units in order of their value in the first period shown, best first.
   const first = new Map(points.filter((d) => d.periode === periods[0]).map((d) => [d.label, d.nilai]));
   const labels = [...new Set(points.map((d) => d.label))].sort((a, b) => (first.get(b) ?? -Infinity) - (first.get(a) ?? -Infinity) || a.localeCompare(b));
+  // Names wider than the chart are cut where they differ (fittedLabels), never to the same text.
+  const lineWidth = Math.floor((width - 32) / 14);
+  const fitted = fittedLabels(labels, (d) => d, (d) => d, lineWidth);
   const band = LABEL_SPACE + periods.length * PERIOD_ROW + 6;
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
   const withInterval = points.filter((d) => d.bawah !== null && d.atas !== null);
@@ -67,7 +70,7 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
     color: { type: 'ordinal', domain: periods, range: PALETTE, legend: periods.length > 1 },
     marks: [
-      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth: Math.floor((width - 32) / 14), textOverflow: 'ellipsis', fill: 'currentColor' }),
+      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => fitted.get(d)!, title: (d: string) => (fitted.get(d) === d ? null : d), frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth, textOverflow: 'ellipsis', fill: 'currentColor' }),
       Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
       Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` }),
     ],

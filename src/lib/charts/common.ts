@@ -8,7 +8,7 @@ import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
 import { monthOf, num, rawCell, str } from '../row.ts';
 import { tr } from '../words.ts';
 import { kategoriPengaduanLabel } from '../labels.ts';
-import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
+import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight, VALUE_TEXT } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
 export const servicePath = (lang: Lang, kode: string, kodeLayanan: string) => localePath(lang, `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`);
@@ -180,6 +180,7 @@ export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string
       text: (d: T) => formatNumber(lang, Math.round(value(d)), 'count'),
       fill: { value: (d: T) => (value(d) >= threshold ? 'white' : '#1b1f24'), scale: null },
       fontSize: 10,
+      className: VALUE_TEXT,
     }),
   ];
 }

@@ -12,7 +12,7 @@ import { byUnitName, hasFile, lastMonths, latestPeriod, latestYear, rowsOf, unit
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
-import { axisFormat, BLUE, GREY, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
+import { axisFormat, BLUE, GREY, HIDDEN_FILL, ORANGE, Plot, rowLabels, VALUE_TEXT } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
 import { memoize } from '../memo.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
@@ -158,11 +158,8 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const serviceKey = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'kode_layanan')}`;
   const services = [...new Map(rows.map((r) => [serviceKey(r), r])).values()];
   const unitName = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
+  // "service · unit"; rowLabels cuts it where rows differ ("Penerbitan KTP-el … Pusat").
   const serviceTitle = (r: PublishedRow) => `${str(r, 'nama_layanan')} · ${unitName(r)}`;
-  // A service offered by several units is told apart by the unit; one offered once, by its name.
-  const offeredBy = new Map<string, number>();
-  for (const r of services) offeredBy.set(str(r, 'nama_layanan'), (offeredBy.get(str(r, 'nama_layanan')) ?? 0) + 1);
-  const serviceLabel = (r: PublishedRow) => fitLabel(str(r, 'nama_layanan'), unitName(r), offeredBy.get(str(r, 'nama_layanan'))! > 1 ? 'second' : 'first');
   const table: ChartRow[] = rows.map((r) => ({
     ...unitCells(lang, kode, r, names),
     kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
@@ -177,7 +174,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const { svg, slideParts } = monthlyHeatmap(lang, months, services, serviceKey, serviceLabel, serviceTitle, withValue, (r) => num(r, 'ketepatan')!,
+  const { svg, slideParts } = monthlyHeatmap(lang, months, services, serviceKey, serviceTitle, undefined, withValue, (r) => num(r, 'ketepatan')!,
     T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`));
   const worst = latestRows[0];
   const takeaway: Rich = worst
@@ -443,7 +440,7 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
         rowLabels(rows, keyOf, labelOf),
         Plot.barX(segs, Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 })),
         Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HIDDEN_FILL, ...BAR_INSET }),
-        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', dy: BAR_DY, fontSize: 12 }),
+        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', dy: BAR_DY, fontSize: 12, className: VALUE_TEXT }),
       ],
     },
     { label: ariaLabel },
