@@ -8,7 +8,8 @@ import type { Lang } from '../../lib/i18n.ts';
 import type { Measure } from '../../queries/compare.ts';
 import type { QueryResult } from '../../queries/result.ts';
 import { formatNumber } from '../format.ts';
-import { finishChart, fittedLabels } from '../../lib/plot.ts';
+import { finishChart, fittedLabels, GREY, PALETTE } from '../../lib/plot.ts';
+import { formatPeriod } from '../../lib/format.ts';
 
 export interface ComparePoint {
   label: string;
@@ -34,8 +35,6 @@ export function comparePoints(result: QueryResult): ComparePoint[] {
     }));
 }
 
-/** Okabe–Ito, as the site's charts (src/lib/plot.ts): distinct for colour-blind readers and in greyscale. */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 /** The build draws at this width; a reader's browser draws at the width it has, up to it (text stays 14 px). */
 const WIDTH = 640;
 /** Each unit is a band: its name on a line of its own (long names stay whole), then one row per period. */
@@ -68,13 +67,15 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(n, lang) },
     fy: { domain: labels, axis: null, padding: 0 },
     y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
-    color: { type: 'ordinal', domain: periods, range: PALETTE, legend: periods.length > 1 },
+    color: { type: 'ordinal', domain: periods, range: [...PALETTE], legend: periods.length > 1, tickFormat: (p: string) => formatPeriod(lang, p) },
     marks: [
+      // The regulation's mutu B and A boundaries, dashed, as on the region and unit pages.
+      ...(measure.grade ? [Plot.ruleX([measure.grade.B, measure.grade.A], { stroke: GREY, strokeDasharray: '4,3' })] : []),
       Plot.text(labels, { fy: (d: string) => d, text: (d: string) => fitted.get(d)!, title: (d: string) => (fitted.get(d) === d ? null : d), frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth, textOverflow: 'ellipsis', fill: 'currentColor' }),
       Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
-      Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` }),
+      Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}` }),
     ],
   });
-  finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.join(', ')}`);
+  finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.map((p) => formatPeriod(lang, p)).join(', ')}`);
   return chart;
 }

@@ -8,6 +8,7 @@ import { labelCell, type Cell, type ChartColumn } from '../chart-data.ts';
 import { monthOf, num, rawCell, str } from '../row.ts';
 import { tr } from '../words.ts';
 import { kategoriPengaduanLabel } from '../labels.ts';
+import { gradeLegendWords, gradeThresholdWords } from '../grade-words.ts';
 import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight, VALUE_TEXT } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
@@ -244,8 +245,11 @@ export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
 export const complaintBarsLabel = (lang: Lang, months: number) =>
   tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${months} bulan terakhir`, `Complaints received per month by category, last ${months} months`);
 
-/** A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B (76,61) dan A (88,31)". */
-export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonly B: number }, style: NumberStyle): string {
+/**
+ * A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B
+ * (76,61) dan A (88,31)"; with `legend`, after "garis putus: " (a legend without a dashed swatch).
+ */
+export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonly B: number }, style: NumberStyle, legend = false): string {
   const [b, a] = [grade.B, grade.A].map((v) => formatNumber(lang, v, style));
-  return tr(lang)(`batas mutu B (${b}) dan A (${a})`, `grade B (${b}) and A (${a}) thresholds`);
+  return (legend ? gradeLegendWords : gradeThresholdWords)(lang, b, a);
 }

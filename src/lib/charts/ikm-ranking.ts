@@ -121,5 +121,5 @@ function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) 
 
 /** The legend of the dashed grade lines, with the boundaries as the regulation gives them. */
 function ikmGradeLegend(lang: Lang): string {
-  return `${tr(lang)('garis putus', 'dashed')}: ${gradeThresholds(lang, IKM_GRADE, 'fixed2')}`;
+  return gradeThresholds(lang, IKM_GRADE, 'fixed2', true);
 }
