@@ -20,7 +20,8 @@ export const HIDDEN_FILL = '#d0d7de';
 
 /**
  * Charts are drawn 360 units wide and scale with the page: on a 360 px phone the 14 px labels
- * still read at about 12 px. Wider drawings would shrink their text below legibility.
+ * still read at about 12 px, and nothing is printed smaller than SMALL_TEXT. Wider drawings
+ * would shrink their text below legibility.
  */
 export const CHART_WIDTH = 360;
 
@@ -29,6 +30,12 @@ export const CHART_WIDTH = 360;
  * kecil"): these repeat by nature, unlike labels, which must tell rows apart (distinctLabels).
  */
 export const VALUE_TEXT = 'kt-value';
+
+/**
+ * The smallest text a chart may print (heatmap cells, month initials). A 360-unit drawing is
+ * shown about 316 px wide on a 360 px phone (scale 0.88): 13 units read at 11.4 px.
+ */
+export const SMALL_TEXT = 13;
 
 /** Height of one labelled row in row charts: the label sits above its bar or dot. */
 export const ROW = 40;

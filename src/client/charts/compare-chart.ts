@@ -35,7 +35,7 @@ export function comparePoints(result: QueryResult): ComparePoint[] {
     }));
 }
 
-/** The build draws at this width; a reader's browser draws at the width it has, up to it (text stays 14 px). */
+/** The widest drawing; a reader's browser draws at the width it has, up to it (text stays 14 px). */
 const WIDTH = 640;
 /** Each unit is a band: its name on a line of its own (long names stay whole), then one row per period. */
 const LABEL_SPACE = 22;
@@ -62,7 +62,8 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     marginRight: 20,
     marginTop: 4,
     marginBottom: 40,
-    style: { fontSize: '14px' },
+    // Never shown wider than drawn: a drawing scaled up or down changes its 14 px text with it.
+    style: { fontSize: '14px', maxWidth: `${width}px` },
     ariaLabel: `${measure.label[lang]}${unit}`,
     x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(n, lang) },
     fy: { domain: labels, axis: null, padding: 0 },

@@ -9,7 +9,7 @@ import { monthOf, num, rawCell, str } from '../row.ts';
 import { tr } from '../words.ts';
 import { kategoriPengaduanLabel } from '../labels.ts';
 import { gradeLegendWords, gradeThresholdWords } from '../grade-words.ts';
-import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight, VALUE_TEXT } from '../plot.ts';
+import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight, SMALL_TEXT, VALUE_TEXT } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
 export const servicePath = (lang: Lang, kode: string, kodeLayanan: string) => localePath(lang, `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`);
@@ -159,7 +159,7 @@ export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plo
     marginBottom: 26,
     x: { type: 'band', domain: months, axis: null },
     color: { type: 'linear', domain: [low, 100], range: ['#f7fbff', '#08306b'], clamp: true },
-    marks: [...marks, Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null })],
+    marks: [...marks, Plot.axisX({ tickSize: 0, fontSize: SMALL_TEXT, tickFormat: monthInitial(lang), label: null })],
   };
 }
 
@@ -180,7 +180,7 @@ export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string
       dy: BAR_DY,
       text: (d: T) => formatNumber(lang, Math.round(value(d)), 'count'),
       fill: { value: (d: T) => (value(d) >= threshold ? 'white' : '#1b1f24'), scale: null },
-      fontSize: 10,
+      fontSize: SMALL_TEXT,
       className: VALUE_TEXT,
     }),
   ];
@@ -229,7 +229,7 @@ export function complaintBars(lang: Lang, rows: readonly PublishedRow[], months:
     marks: [
       Plot.barY(rows, Plot.groupX({ y: 'sum' }, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris })),
       Plot.ruleY([0]),
-      Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
+      Plot.axisX({ tickSize: 0, fontSize: SMALL_TEXT, tickFormat: monthInitial(lang), label: null }),
     ],
   };
 }

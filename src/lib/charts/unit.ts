@@ -88,16 +88,8 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
     id: 'ikm-tren',
     title: t(lang).titles['ikm-tren'],
     takeaway,
-    columns: columns(lang, [
-      'periode',
-      'responden',
-      'ikm',
-      'ikm_bawah',
-      'ikm_atas',
-      'mutu',
-      'sampel_minimum',
-      'sampel_cukup',
-    ]),
+    // Period, IKM and mutu first: what a phone shows without scrolling sideways.
+    columns: columns(lang, ['periode', 'ikm', 'mutu', 'responden', 'ikm_bawah', 'ikm_atas', 'sampel_minimum', 'sampel_cukup']),
     rows: rows.map((r) => ({
       periode: periodCell(lang, r),
       responden: pubCell(lang, 'ikm_unit', r, 'responden'),
@@ -223,17 +215,18 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
           T(' hari).', ' days).'),
         ]
       : [T('Tidak ada permohonan yang selesai pada bulan terakhir.', 'No application was completed in the last month.')],
+    // Service and its share on time first: what a phone shows without scrolling sideways.
     columns: columns(lang, [
-      ['kode_layanan', 'Kode', 'Code'],
       'nama_layanan',
+      'ketepatan',
       'tahun',
       'bulan',
       'permohonan',
       'selesai',
       'tepat_waktu',
-      'ketepatan',
       'standar_hari',
       'rata_hari',
+      ['kode_layanan', 'Kode', 'Code'],
     ]),
     rows: rows.map((r) => ({
       kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
