@@ -121,12 +121,15 @@ export function rowChart(keys: readonly string[]): Plot.PlotOptions {
   };
 }
 
-/** Rows a forum slide shows of a row chart at a size a room can read; a chart with more is cut (slideParts). */
-const SLIDE_ROWS = 10;
+/**
+ * Rows a forum slide shows of a row chart at a size a room can read (its smallest text 14 px on a
+ * 1280 × 720 projector, measured by the forum test); a chart with more is cut (slideParts).
+ */
+const SLIDE_ROWS = 8;
 
 /**
  * A row chart with more rows than a slide shows legibly, cut into parts of about equal size
- * (27 rows: 9, 9, 9; 91 rows: ten of 9 or 10), each drawn by `draw` from its rows, its place and
+ * (27 rows: 6, 7, 7, 7; 91 rows: twelve of 7 or 8), each drawn by `draw` from its rows, its place and
  * the number of parts; undefined when one slide holds it.
  */
 export function slideParts<K>(keys: readonly K[], draw: (part: readonly K[], i: number, parts: number) => string): string[] | undefined {
