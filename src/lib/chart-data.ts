@@ -169,10 +169,21 @@ export function sumCell(lang: Lang, value: number | null, style: NumberStyle = '
   return { raw: String(value), text: formatNumber(lang, value, style), numeric: true };
 }
 
+/**
+ * A chart's columns split into those its table and CSV show and those empty in every row (no
+ * value and no reason for none), which are left out, and said to be, rather than take a
+ * phone's width. A column of hidden or not computable cells is not empty: it says why.
+ */
+export function shownColumns(chart: Pick<ChartData, 'columns' | 'rows'>): { shown: ChartColumn[]; empty: ChartColumn[] } {
+  const isEmpty = (c: ChartColumn) => chart.rows.length > 0 && chart.rows.every((r) => !r[c.key] || (r[c.key].raw === '' && r[c.key].text === '' && !r[c.key].missing));
+  return { shown: chart.columns.filter((c) => !isEmpty(c)), empty: chart.columns.filter(isEmpty) };
+}
+
 /** The CSV of a chart: exactly its table's rows, RFC 4180, CRLF, as the published tables. */
 export function chartCsv(chart: Pick<ChartData, 'columns' | 'rows'>): string {
   // Raw values are guarded already (labelCell, rawCell): quoted only, so a raw `-3.5` stays as it is.
-  const lines = [chart.columns.map((c) => quoteCsv(c.key)).join(',')];
-  for (const row of chart.rows) lines.push(chart.columns.map((c) => quoteCsv(row[c.key]?.raw ?? '')).join(','));
+  const { shown } = shownColumns(chart);
+  const lines = [shown.map((c) => quoteCsv(c.key)).join(',')];
+  for (const row of chart.rows) lines.push(shown.map((c) => quoteCsv(row[c.key]?.raw ?? '')).join(','));
   return lines.join('\r\n') + '\r\n';
 }

@@ -5,7 +5,7 @@
  * through escapeHtml; only Plot's own SVG (built through the DOM, so already escaped) is inserted
  * as it is. No node imports.
  */
-import type { Cell, ChartData, LegendItem, Rich } from './chart-data.ts';
+import { shownColumns, type Cell, type ChartData, type LegendItem, type Rich } from './chart-data.ts';
 import { escapeHtml as esc } from './html.ts';
 import type { Lang } from './i18n.ts';
 import { t } from './words.ts';
@@ -44,9 +44,11 @@ export function legendHtml(items: readonly LegendItem[]): string {
  */
 export function chartTableHtml(chart: Pick<ChartData, 'columns' | 'rows'>, lang: Lang, caption: string): string {
   const num = (numeric: boolean | undefined) => (numeric ? ' class="num"' : '');
-  const head = chart.columns.map((c) => `<th scope="col"${num(c.numeric)}>${esc(c.label)}</th>`).join('');
-  const body = chart.rows.map((row) => `<tr>${chart.columns.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang) : ''}</td>`).join('')}</tr>`).join('');
-  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  const { shown, empty } = shownColumns(chart);
+  const head = shown.map((c) => `<th scope="col"${num(c.numeric)}>${esc(c.label)}</th>`).join('');
+  const body = chart.rows.map((row) => `<tr>${shown.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang) : ''}</td>`).join('')}</tr>`).join('');
+  const note = empty.length ? `<p class="note">${esc(t(lang).chart.emptyColumns(empty.map((c) => c.label).join(', ')))}</p>` : '';
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;
 }
 
 /** In place of a chart that draws nothing: its true cause, as a data attribute too. */

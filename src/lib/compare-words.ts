@@ -31,6 +31,9 @@ export const COMPARE_WORDS = {
     sql: 'Lihat SQL-nya di penjelajah',
     embed: 'Sematkan',
     interval: 'Garis menunjukkan interval kepercayaan 95%: dua unit yang garisnya bertumpang tindih belum tentu berbeda.',
+    // What the comparison could not show (comparison-view.ts: missingValues).
+    noValue: (period: string, units: string) => `Tidak ada nilai untuk ${period}: ${units}.`,
+    noPeriod: (period: string) => `Tidak ada nilai untuk ${period} pada pilihan ini.`,
   },
   en: {
     title: 'Compare units',
@@ -59,5 +62,7 @@ export const COMPARE_WORDS = {
     sql: 'See its SQL in the explorer',
     embed: 'Embed',
     interval: 'Lines show the 95% confidence interval: two units whose lines overlap may not really differ.',
+    noValue: (period: string, units: string) => `No value for ${period}: ${units}.`,
+    noPeriod: (period: string) => `No value for ${period} in these choices.`,
   },
 };

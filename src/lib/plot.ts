@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from './i18n.ts';
 import { formatNumber, type NumberStyle } from './format.ts';
+import { distinctLabels } from './label-fit.ts';
 
 /**
  * Okabe–Ito: eight colours that stay distinct for the common colour-vision deficiencies and
@@ -49,9 +50,22 @@ export const hatchPattern: Plot.RenderFunction = (_index, _scales, _values, _dim
 
 /**
  * Charts are drawn 360 units wide and scale with the page: on a 360 px phone the 14 px labels
- * still read at about 12 px. Wider drawings would shrink their text below legibility.
+ * still read at about 12 px, and nothing is printed smaller than SMALL_TEXT. Wider drawings
+ * would shrink their text below legibility.
  */
 export const CHART_WIDTH = 360;
+
+/**
+ * Class of a text mark that prints each row's value or state ("95", "disembunyikan: kelompok
+ * kecil"): these repeat by nature, unlike labels, which must tell rows apart (distinctLabels).
+ */
+export const VALUE_TEXT = 'kt-value';
+
+/**
+ * The smallest text a chart may print (heatmap cells, month initials). A 360-unit drawing is
+ * shown about 316 px wide on a 360 px phone (scale 0.88): 13 units read at 11.4 px.
+ */
+export const SMALL_TEXT = 13;
 
 /** Height of one labelled row in row charts: the label sits above its bar or dot. */
 export const ROW = 40;
@@ -160,41 +174,26 @@ export function renderPlot(options: Plot.PlotOptions, a11y: PlotA11y, document: 
  * for the data and long unit names stay readable.
  */
 export function rowLabels<T>(data: readonly T[], y: (d: T) => string, text: (d: T) => string = y, title?: (d: T) => string): Plot.Markish {
-  return Plot.text(data, { y, text, title, frameAnchor: 'left', textAnchor: 'start', dy: -ROW / 2 + 9, fill: '#1b1f24', lineWidth: LABEL_EMS, textOverflow: 'ellipsis' });
+  const fitted = fittedLabels(data, y, text);
+  // A cut label's whole text is its title (as Plot gives one it cuts itself).
+  const whole = title ?? ((d: T) => (fitted.get(y(d)) === text(d) ? null : text(d)));
+  return Plot.text(data, { y, text: (d: T) => fitted.get(y(d))!, title: whole, frameAnchor: 'left', textAnchor: 'start', dy: -ROW / 2 + 9, fill: '#1b1f24', lineWidth: LABEL_EMS, textOverflow: 'ellipsis' });
+}
+
+/**
+ * Each key's label fitted to `ems`, no two alike within the chart (distinctLabels): the one way
+ * every chart labels its rows or panels.
+ */
+export function fittedLabels<T>(data: readonly T[], key: (d: T) => string, text: (d: T) => string, ems: number = LABEL_EMS): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const d of data) if (!first.has(key(d))) first.set(key(d), text(d));
+  const keys = [...first.keys()];
+  const labels = distinctLabels(keys, [...first.values()], ems);
+  return new Map(keys.map((k, i) => [k, labels[i]]));
 }
 
 /** How wide a row's label may run (ems) before Plot cuts it with an ellipsis. */
 const LABEL_EMS = 22;
-/** A little fewer characters than LABEL_EMS holds of wide text (measured on the sample), so Plot does not cut again. */
-const LABEL_CHARS = 40;
-
-/** Characters the shortened part of a row label keeps at least ("Akta Kel…"). */
-const LABEL_MIN = 8;
-
-/**
- * "first · second" for a row label, shortening the part that does not tell the row apart when
- * both do not fit: with `keep` = 'second', "Surat Keterangan Tidak Mam… · Kelurahan Oepura" where
- * Plot's own cut would leave eight rows reading "Surat Keterangan Tidak Mampu · Kelurahan…".
- * When the kept part alone is too long, the other keeps its first LABEL_MIN characters and the
- * kept part its start and its end, where names of one kind differ ("Suku Dinas Du…Jakarta
- * Selatan"). The whole label goes in the row's title.
- */
-export function fitLabel(first: string, second: string, keep: 'first' | 'second'): string {
-  const whole = `${first} · ${second}`;
-  if (whole.length <= LABEL_CHARS) return whole;
-  const kept = keep === 'second' ? second : first;
-  const other = keep === 'second' ? first : second;
-  const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n).trimEnd()}…`);
-  const room = LABEL_CHARS - kept.length - 4;
-  let [a, b] = room >= LABEL_MIN ? [cut(other, room), kept] : [cut(other, LABEL_MIN), ''];
-  if (b === '') {
-    const n = LABEL_CHARS - a.length - 4;
-    const head = Math.ceil(n * 0.4);
-    b = kept.length <= n ? kept : `${kept.slice(0, head).trimEnd()}…${kept.slice(kept.length - (n - head)).trimStart()}`;
-  }
-  return keep === 'second' ? `${a} · ${b}` : `${b} · ${a}`;
-}
-
 /** Margins of row charts: a little air on top, room for the x axis and its label below. */
 export const ROW_MARGIN_TOP = 8;
 export const ROW_MARGIN_BOTTOM = 44;

@@ -63,6 +63,7 @@ const id = {
     filterHint: 'Pilihan ini menghitung ulang grafik dan tabel di peramban Anda (mesin kueri dimuat sekali, sekitar 35 MB).',
     filterCancel: 'Batal, kembali ke grafik semula',
     filterCancelled: 'Grafik semula ditampilkan; mesin kueri tetap dimuat di latar belakang.',
+    emptyColumns: (columns: string) => `Kolom yang kosong di semua baris tidak ditampilkan: ${columns}.`,
   },
   /** Whether an indicator met its target and which way is better: a kategori is not success. */
   target: {
@@ -209,6 +210,7 @@ const en: Words = {
     filterHint: 'These choices recompute the chart and table in your browser (the query engine loads once, about 35 MB).',
     filterCancel: 'Cancel, back to the original chart',
     filterCancelled: 'The original chart is shown; the query engine keeps loading in the background.',
+    emptyColumns: (columns: string) => `Columns empty in every row are left out: ${columns}.`,
   },
   target: {
     metColumn: 'Target met?',

@@ -8,6 +8,7 @@ import type { Bilingual } from '../contract/fields.ts';
 import type { Unsur } from '../contract/enums.ts';
 import type { TableName } from '../contract/published.ts';
 import { round2, sqlList } from './sql.ts';
+import { IKM_GRADE, NRR_GRADE } from '../derive/grades.ts';
 
 /** The nine unsur in the regulation's order; a unit test holds this equal to UNSUR_KEYS. */
 export const UNSUR_COLUMNS = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana'] as const satisfies readonly Unsur[];
@@ -28,6 +29,8 @@ export interface Measure {
   interval: boolean;
   /** Whether `sampel` (ikm_unit.sampel_cukup: ya, tidak, or empty = unknown) belongs to the value. */
   sample: boolean;
+  /** The regulation's mutu B and A boundaries on this measure's scale, drawn as on the region and unit pages. */
+  grade?: { readonly A: number; readonly B: number };
 }
 
 /** Rows of a measure: kode_wilayah, kode_unit, periode, nilai, bawah, atas, basis, sampel. */
@@ -103,21 +106,23 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'IKM', en: 'Satisfaction index (IKM)' },
     unit: none,
     basis: respondents,
-    note: { id: 'ikm_unit.ikm dengan interval kepercayaan 95% (ikm_bawah–ikm_atas).', en: 'ikm_unit.ikm with its 95% confidence interval (ikm_bawah–ikm_atas).' },
+    note: { id: 'Indeks kepuasan masyarakat (0–100) tiap unit dari survei kepuasan, dengan interval kepercayaan 95%.', en: 'Each unit’s community satisfaction index (0–100) from the satisfaction survey, with its 95% confidence interval.' },
     table: 'ikm_unit',
     interval: true,
     sample: true,
+    grade: IKM_GRADE,
   },
   ...UNSUR_COLUMNS.map(
     (u): Measure => ({
       key: `nrr_${u}`,
-      label: { id: `NRR ${UNSUR_LABEL[u].id}`, en: `Mean score: ${UNSUR_LABEL[u].en}` },
+      label: { id: `Nilai rata-rata: ${UNSUR_LABEL[u].id}`, en: `Mean score: ${UNSUR_LABEL[u].en}` },
       unit: { id: '1–4', en: '1–4' },
       basis: respondents,
-      note: { id: `ikm_unit.nrr_${u}: nilai rata-rata unsur, skala 1–4.`, en: `ikm_unit.nrr_${u}: mean score of the element, 1–4 scale.` },
+      note: { id: `Nilai rata-rata jawaban responden untuk unsur ${UNSUR_LABEL[u].id.toLowerCase()}, skala 1–4.`, en: `Mean of respondents’ answers on ${UNSUR_LABEL[u].en.toLowerCase()}, 1–4 scale.` },
       table: 'ikm_unit',
       interval: false,
       sample: true,
+      grade: NRR_GRADE,
     }),
   ),
   {
@@ -125,7 +130,7 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Rata-rata capaian IKU', en: 'Mean indicator achievement' },
     unit: { id: '%', en: '%' },
     basis: { id: 'Indikator', en: 'Indicators' },
-    note: { id: 'Rata-rata capaian_iku.capaian semua indikator unit pada tahun itu.', en: 'Mean of capaian_iku.capaian over the unit’s indicators that year.' },
+    note: { id: 'Rata-rata capaian (realisasi dibanding target) semua indikator kinerja unit pada tahun itu.', en: 'Mean achievement (realisation against target) over the unit’s performance indicators that year.' },
     table: 'capaian_iku',
     interval: false,
     sample: false,
@@ -135,7 +140,7 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Ketepatan waktu layanan', en: 'Service timeliness' },
     unit: { id: '%', en: '%' },
     basis: { id: 'Permohonan selesai', en: 'Completed applications' },
-    note: { id: 'Σ tepat_waktu / Σ selesai × 100 dari ketepatan_layanan, semua layanan unit dalam periode.', en: 'Σ on time / Σ completed × 100 from ketepatan_layanan, all of the unit’s services in the period.' },
+    note: { id: 'Bagian permohonan yang selesai tepat waktu dari semua permohonan yang selesai, semua layanan unit dalam periode itu.', en: 'Share of completed applications finished on time, over all of the unit’s services in the period.' },
     table: 'ketepatan_layanan',
     interval: false,
     sample: false,
@@ -145,7 +150,7 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Kepatuhan laporan harian', en: 'Daily report compliance' },
     unit: { id: '%', en: '%' },
     basis: { id: 'Laporan wajib', en: 'Reports due' },
-    note: { id: 'Σ laporan / Σ (pegawai × hari_kerja) × 100 dari kepatuhan_laporan.', en: 'Σ reports / Σ (employees × working days) × 100 from kepatuhan_laporan.' },
+    note: { id: 'Laporan harian yang masuk dibanding laporan yang wajib (jumlah pegawai × hari kerja), dalam persen.', en: 'Daily reports filed against reports due (employees × working days), in percent.' },
     table: 'kepatuhan_laporan',
     interval: false,
     sample: false,
@@ -156,8 +161,8 @@ export const MEASURES: readonly Measure[] = [
     unit: { id: 'hari', en: 'days' },
     basis: { id: 'Pengaduan selesai', en: 'Resolved complaints' },
     note: {
-      id: 'Rata-rata median_hari bulanan (pengaduan_bulanan), ditimbang jumlah pengaduan selesai; median satu periode tidak dapat dihitung dari median bulanan.',
-      en: 'Mean of the monthly median_hari (pengaduan_bulanan), weighted by resolved complaints; a period’s median cannot be rebuilt from monthly medians.',
+      id: 'Rata-rata median hari penyelesaian tiap bulan, ditimbang jumlah pengaduan selesai; median satu periode tidak dapat dihitung dari median bulanan.',
+      en: 'Mean of each month’s median days to resolve a complaint, weighted by resolved complaints; a period’s median cannot be rebuilt from monthly medians.',
     },
     table: 'pengaduan_bulanan',
     interval: false,
@@ -168,7 +173,7 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Jam pelajaran pelatihan', en: 'Training hours' },
     unit: { id: 'JP', en: 'hours' },
     basis: { id: 'Peserta', en: 'Participants' },
-    note: { id: 'Σ jam_pelajaran_total (pelatihan_unit) semua kategori pada tahun itu.', en: 'Σ jam_pelajaran_total (pelatihan_unit) over all categories that year.' },
+    note: { id: 'Jumlah jam pelajaran semua pelatihan unit pada tahun itu.', en: 'Total training hours of all the unit’s trainings that year.' },
     table: 'pelatihan_unit',
     interval: false,
     sample: false,

@@ -256,6 +256,40 @@ describe('compare', () => {
     { measure: 'hari_pengaduan', regions: [], units: [], periods: periods().filter((p) => !p.includes('-S')).slice(-1) },
   ];
 
+  test('asked for two semesters, the answer names each unit with no value in one of them', async () => {
+    const ikm = csvRows('ikm_unit').filter((r) => r.ikm !== '');
+    const year = ikm.map((r) => r.periode.slice(0, 4)).sort().at(-1)!;
+    const [s1, s2] = [`${year}-S1`, `${year}-S2`];
+    const has = (p: string) => new Set(ikm.filter((r) => r.periode === p).map((r) => `${r.kode_wilayah}:${r.kode_unit}`));
+    const [inS1, inS2] = [has(s1), has(s2)];
+    const names = new Map(csvRows('unit').map((u) => [`${u.kode_wilayah}:${u.kode_unit}`, u.nama_unit]));
+    const lacking = [...inS2].filter((k) => !inS1.has(k));
+    expect(lacking.length, 'the sample has units surveyed only in the second semester').toBeGreaterThan(0);
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/bandingkan/?ukuran=ikm&periode=${s1}&periode=${s2}`);
+    expect(await waitForAnswer(page, '#comparison')).toBe('done');
+    const note = (await page.textContent('#comparison .kt-compare-missing')) ?? '';
+    expect(note).toContain(`Tidak ada nilai untuk Semester I ${year}: `);
+    for (const k of lacking) expect(note).toContain(names.get(k)!.split(' (')[0]);
+    await page.close();
+  });
+
+  test('without scripts and with them, the default comparison says the same words', async () => {
+    const words = (page: Page) => page.$$eval('#comparison h2, #comparison .note, #comparison caption', (els) => els.map((e) => e.textContent));
+    const noScript = await openBrowser({ javaScriptEnabled: false });
+    const staticPage = await noScript.context.newPage();
+    await staticPage.goto(`${siteUrl}/bandingkan/`);
+    const query = (await staticPage.getAttribute('#comparison', 'data-query'))!;
+    const built = await words(staticPage);
+    await noScript.close();
+    expect(built.join(' ')).toContain('batas mutu B (76,61) dan A (88,31)');
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/bandingkan/${query}`);
+    expect(await waitForAnswer(page, '#comparison')).toBe('done');
+    expect(await words(page)).toEqual(built);
+    await page.close();
+  });
+
   test('going back to the bare page puts back the build’s default comparison', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${siteUrl}/bandingkan/`);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Lang } from '../../src/lib/i18n.ts';
-import { axisFormat, chartMarkup, fitLabel, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/lib/plot.ts';
+import { axisFormat, chartMarkup, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/lib/plot.ts';
+import { distinctLabels, textEms } from '../../src/lib/label-fit.ts';
 import { svgDocument } from '../../src/lib/plot-document.ts';
 
 describe('trimDecimals: trailing zero decimals, after the language’s decimal mark only', () => {
@@ -84,23 +85,39 @@ describe('a drawn chart', () => {
   });
 });
 
-describe('fitLabel: a row label that keeps the part telling rows apart', () => {
+describe('distinctLabels: labels that fit and tell rows apart', () => {
+  const keys = (texts: string[]) => texts.map((_, i) => `k${i}`);
+  const fit = (texts: string[], ems = 22) => distinctLabels(keys(texts), texts, ems);
+  const jakarta = ['Pusat', 'Selatan', 'Timur'].map((city) => `Suku Dinas Dukcapil Kota Administrasi Jakarta ${city}`);
+
   test('labels that fit are whole', () => {
-    expect(fitLabel('Surat Keterangan Usaha', 'Kelurahan Belo', 'second')).toBe('Surat Keterangan Usaha · Kelurahan Belo');
+    expect(fit(['Surat Keterangan Usaha · Kelurahan Belo', 'Sekretariat'])).toEqual(['Surat Keterangan Usaha · Kelurahan Belo', 'Sekretariat']);
   });
-  test('a service offered by many units keeps the unit whole', () => {
-    expect(fitLabel('Surat Keterangan Tidak Mampu', 'Kelurahan Oepura', 'second')).toBe('Surat Keterangan Tid… · Kelurahan Oepura');
+  test('a label too long alone is cut at its end, as Plot would', () => {
+    expect(fit(['Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura'])).toEqual(['Dinas Kependudukan dan Pencatatan Sipil…']);
   });
-  test('a service offered once keeps its name whole', () => {
-    expect(fitLabel('Surat Keterangan Ahli Waris', 'Kantor Kecamatan Maulafa', 'first')).toBe('Surat Keterangan Ahli Waris · Kantor Ke…');
+  test('names alike at their start keep the words where they differ', () => {
+    // Plot's own cut read "Suku Dinas Dukcapil Kota Administrasi Jaka…" three times.
+    expect(fit(jakarta)).toEqual(['Suku Dinas Dukcapil Kota … Pusat', 'Suku Dinas Dukcapil Kota … Selatan', 'Suku Dinas Dukcapil Kota … Timur']);
   });
-  test('a kept part too long alone keeps its start and its end, and the other its first characters', () => {
-    // Three Suku Dinas told apart by their last word; three services by their first eight letters.
-    const rows = ['Akta Kelahiran', 'Akta Kematian', 'Penerbitan KTP-el'].flatMap((service) =>
-      ['Pusat', 'Selatan', 'Timur'].map((city) => fitLabel(service, `Suku Dinas Dukcapil Kota Administrasi Jakarta ${city}`, 'second')),
-    );
-    expect(rows[1]).toBe('Akta Kel… · Suku Dinas…Jakarta Selatan');
-    expect(new Set(rows).size).toBe(rows.length);
-    for (const r of rows) expect(r.length).toBeLessThanOrEqual(40);
+  test('service · unit rows differing in both parts keep both differences', () => {
+    const rows = ['Akta Kelahiran', 'Akta Kematian', 'Penerbitan KTP-el', 'Penerbitan Kartu Keluarga'].flatMap((service) => jakarta.map((unit) => `${service} · ${unit}`));
+    const labels = fit(rows);
+    // Plot's own cut of fitLabel's labels read "Penerbit… · Suku Dinas…si Jakarta Pusat" twice.
+    expect(labels[2]).toBe('Akta Kelahiran · Suku Dinas … Timur');
+    expect(labels[6]).toBe('Penerbitan KTP-el · Suku Dinas … Pusat');
+    expect(labels[9]).toBe('Penerbitan Kartu Keluarga · Suku … Pusat');
+    expect(new Set(labels).size).toBe(rows.length);
+  });
+  test('rows with the same text are told apart by their key', () => {
+    expect(distinctLabels(['U07', 'U08'], ['Sekretariat', 'Sekretariat'], 22)).toEqual(['Sekretariat (U07)', 'Sekretariat (U08)']);
+  });
+  test('no label is cut again by Plot: measured as Plot measures', () => {
+    const labels = fit([...jakarta, 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', 'Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura']);
+        const svg = renderPlot({ marks: [Plot.text(labels, { x: 0, y: (_: string, i: number) => i, text: (d: string) => d, lineWidth: 22, textOverflow: 'ellipsis' })] }, { label: 't' }, svgDocument());
+    for (const l of labels) {
+      expect(textEms(l)).toBeLessThanOrEqual(22);
+      expect(svg).toContain(`>${l}<`);
+    }
   });
 });

@@ -9,7 +9,8 @@ import type { Lang } from '../../lib/i18n.ts';
 import type { Measure } from '../../queries/compare.ts';
 import type { QueryResult } from '../../queries/result.ts';
 import { formatNumber } from '../format.ts';
-import { finishChart } from '../../lib/plot.ts';
+import { finishChart, fittedLabels, GREY, PALETTE } from '../../lib/plot.ts';
+import { formatPeriod } from '../../lib/format.ts';
 import { sampleDots } from '../../lib/sample-marks.ts';
 import { SAMPLE_WORDS, sampleState, sampleText, type SampleState } from '../../lib/sample.ts';
 
@@ -40,9 +41,7 @@ export function comparePoints(result: QueryResult): ComparePoint[] {
     }));
 }
 
-/** Okabe–Ito, as the site's charts (src/lib/plot.ts): distinct for colour-blind readers and in greyscale. */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
-/** The build draws at this width; a reader's browser draws at the width it has, up to it (text stays 14 px). */
+/** The widest drawing; a reader's browser draws at the width it has, up to it (text stays 14 px). */
 const WIDTH = 640;
 /** Each unit is a band: its name on a line of its own (long names stay whole), then one row per period. */
 const LABEL_SPACE = 22;
@@ -54,6 +53,9 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
   // Units in order of their value in the first period shown, best first.
   const first = new Map(points.filter((d) => d.periode === periods[0]).map((d) => [d.label, d.nilai]));
   const labels = [...new Set(points.map((d) => d.label))].sort((a, b) => (first.get(b) ?? -Infinity) - (first.get(a) ?? -Infinity) || a.localeCompare(b));
+  // Names wider than the chart are cut where they differ (fittedLabels), never to the same text.
+  const lineWidth = Math.floor((width - 32) / 14);
+  const fitted = fittedLabels(labels, (d) => d, (d) => d, lineWidth);
   const band = LABEL_SPACE + periods.length * PERIOD_ROW + 6;
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
   const withInterval = points.filter((d) => d.bawah !== null && d.atas !== null);
@@ -66,20 +68,23 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     marginRight: 20,
     marginTop: 4,
     marginBottom: 40,
-    style: { fontSize: '14px' },
+    // Never shown wider than drawn: a drawing scaled up or down changes its 14 px text with it.
+    style: { fontSize: '14px', maxWidth: `${width}px` },
     ariaLabel: `${measure.label[lang]}${unit}`,
     x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(n, lang) },
     fy: { domain: labels, axis: null, padding: 0 },
     y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
-    color: { type: 'ordinal', domain: periods, range: PALETTE, legend: periods.length > 1 },
+    color: { type: 'ordinal', domain: periods, range: [...PALETTE], legend: periods.length > 1, tickFormat: (p: string) => formatPeriod(lang, p) },
     marks: [
-      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth: Math.floor((width - 32) / 14), textOverflow: 'ellipsis', fill: 'currentColor' }),
+      // The regulation's mutu B and A boundaries, dashed, as on the region and unit pages.
+      ...(measure.grade ? [Plot.ruleX([measure.grade.B, measure.grade.A], { stroke: GREY, strokeDasharray: '4,3' })] : []),
+      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => fitted.get(d)!, title: (d: string) => (fitted.get(d) === d ? null : d), frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth, textOverflow: 'ellipsis', fill: 'currentColor' }),
       Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
       ...(measure.sample
-        ? sampleDots(points, (d) => d.sampel, 'periode', { fy: 'label', y: 'periode', x: 'nilai', title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}; ${SAMPLE_WORDS[lang].heading.toLowerCase()}: ${sampleText(lang, d.sampel)}` })
-        : [Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${d.periode}: ${value(d)}` })]),
+        ? sampleDots(points, (d) => d.sampel, 'periode', { fy: 'label', y: 'periode', x: 'nilai', title: (d: ComparePoint) => `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}; ${SAMPLE_WORDS[lang].heading.toLowerCase()}: ${sampleText(lang, d.sampel)}` })
+        : [Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}` })]),
     ],
   });
-  finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.join(', ')}`);
+  finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.map((p) => formatPeriod(lang, p)).join(', ')}`);
   return chart;
 }

@@ -9,7 +9,8 @@ import { monthOf, num, rawCell, str } from '../row.ts';
 import { t, tr } from '../words.ts';
 import { SAMPLE_WORDS } from '../sample.ts';
 import { kategoriCapaianLabel, kategoriPengaduanLabel } from '../labels.ts';
-import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight } from '../plot.ts';
+import { gradeLegendWords, gradeThresholdWords } from '../grade-words.ts';
+import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight, SMALL_TEXT, VALUE_TEXT } from '../plot.ts';
 
 export const unitPath = (lang: Lang, kode: string, kodeUnit: string) => localePath(lang, `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`);
 export const servicePath = (lang: Lang, kode: string, kodeLayanan: string) => localePath(lang, `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`);
@@ -127,12 +128,15 @@ export function rowChart(keys: readonly string[]): Plot.PlotOptions {
   };
 }
 
-/** Rows a forum slide shows of a row chart at a size a room can read; a chart with more is cut (slideParts). */
-const SLIDE_ROWS = 10;
+/**
+ * Rows a forum slide shows of a row chart at a size a room can read (its smallest text 14 px on a
+ * 1280 × 720 projector, measured by the forum test); a chart with more is cut (slideParts).
+ */
+const SLIDE_ROWS = 8;
 
 /**
  * A row chart with more rows than a slide shows legibly, cut into parts of about equal size
- * (27 rows: 9, 9, 9; 91 rows: ten of 9 or 10), each drawn by `draw` from its rows, its place and
+ * (27 rows: 6, 7, 7, 7; 91 rows: twelve of 7 or 8), each drawn by `draw` from its rows, its place and
  * the number of parts; undefined when one slide holds it.
  */
 export function slideParts<K>(keys: readonly K[], draw: (part: readonly K[], i: number, parts: number) => string): string[] | undefined {
@@ -165,7 +169,7 @@ export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plo
     marginBottom: 26,
     x: { type: 'band', domain: months, axis: null },
     color: { type: 'linear', domain: [low, 100], range: ['#f7fbff', '#08306b'], clamp: true },
-    marks: [...marks, Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null })],
+    marks: [...marks, Plot.axisX({ tickSize: 0, fontSize: SMALL_TEXT, tickFormat: monthInitial(lang), label: null })],
   };
 }
 
@@ -186,7 +190,8 @@ export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string
       dy: BAR_DY,
       text: (d: T) => formatNumber(lang, Math.round(value(d)), 'count'),
       fill: { value: (d: T) => (value(d) >= threshold ? 'white' : '#1b1f24'), scale: null },
-      fontSize: 10,
+      fontSize: SMALL_TEXT,
+      className: VALUE_TEXT,
     }),
   ];
 }
@@ -234,7 +239,7 @@ export function complaintBars(lang: Lang, rows: readonly PublishedRow[], months:
     marks: [
       Plot.barY(rows, Plot.groupX({ y: 'sum' }, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris })),
       Plot.ruleY([0]),
-      Plot.axisX({ tickSize: 0, fontSize: 10, tickFormat: monthInitial(lang), label: null }),
+      Plot.axisX({ tickSize: 0, fontSize: SMALL_TEXT, tickFormat: monthInitial(lang), label: null }),
     ],
   };
 }
@@ -250,10 +255,13 @@ export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
 export const complaintBarsLabel = (lang: Lang, months: readonly string[]) =>
   tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${formatMonths(lang, months)}`, `Complaints received per month by category, ${formatMonths(lang, months)}`);
 
-/** A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B (76,61) dan A (88,31)". */
-export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonly B: number }, style: NumberStyle): string {
+/**
+ * A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B
+ * (76,61) dan A (88,31)"; with `legend`, after "garis putus: " (a legend without a dashed swatch).
+ */
+export function gradeThresholds(lang: Lang, grade: { readonly A: number; readonly B: number }, style: NumberStyle, legend = false): string {
   const [b, a] = [grade.B, grade.A].map((v) => formatNumber(lang, v, style));
-  return tr(lang)(`batas mutu B (${b}) dan A (${a})`, `grade B (${b}) and A (${a}) thresholds`);
+  return (legend ? gradeLegendWords : gradeThresholdWords)(lang, b, a);
 }
 
 /** A takeaway with one more sentence after it (none when the sentence is empty). */

@@ -76,18 +76,8 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     id: 'ikm',
     title: t(lang).titles['ikm'],
     takeaway: withSentence(ikmTakeaway(lang, drawn, name), sampleSummary(lang, drawn.map(stateOf))),
-    columns: columns(lang, [
-      ['kode_unit', 'Kode', 'Code'],
-      'nama_unit',
-      'periode',
-      'ikm',
-      'ikm_bawah',
-      'ikm_atas',
-      'mutu',
-      'responden',
-      'sampel_minimum',
-      'sampel_cukup',
-    ]),
+    // Unit, IKM and mutu first: what a phone shows without scrolling sideways.
+    columns: columns(lang, ['nama_unit', 'ikm', 'mutu', 'periode', 'ikm_bawah', 'ikm_atas', 'responden', 'sampel_minimum', 'sampel_cukup', ['kode_unit', 'Kode', 'Code']]),
     rows: table,
     svg,
     sources: ['ikm_unit'],
@@ -126,5 +116,5 @@ function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) 
 
 /** The legend of the dashed grade lines, with the boundaries as the regulation gives them. */
 function ikmGradeLegend(lang: Lang): string {
-  return `${tr(lang)('garis putus', 'dashed')}: ${gradeThresholds(lang, IKM_GRADE, 'fixed2')}`;
+  return gradeThresholds(lang, IKM_GRADE, 'fixed2', true);
 }

@@ -12,7 +12,7 @@ import { byUnitName, hasFile, latestPeriod, regionMonths, regionYear, rowsOf, un
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../row.ts';
 import { latestPeriodOf } from '../../derive/periods.ts';
 import { alasanLabel, hiddenShort, jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel, predikatLabel } from '../labels.ts';
-import { axisFormat, BLUE, GREY, HATCH_FILL, HATCH_LIGHT_FILL, hatchPattern, HIDDEN_FILL, fitLabel, ORANGE, Plot, rowLabels } from '../plot.ts';
+import { axisFormat, BLUE, GREY, HATCH_FILL, HATCH_LIGHT_FILL, hatchPattern, HIDDEN_FILL, ORANGE, Plot, rowLabels, SMALL_TEXT, VALUE_TEXT } from '../plot.ts';
 import { renderStatic, svgDocument } from '../plot-document.ts';
 import { memoize } from '../memo.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
@@ -192,11 +192,8 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const serviceKey = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'kode_layanan')}`;
   const services = [...new Map(rows.map((r) => [serviceKey(r), r])).values()];
   const unitName = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
+  // "service · unit"; rowLabels cuts it where rows differ ("Penerbitan KTP-el … Pusat").
   const serviceTitle = (r: PublishedRow) => `${str(r, 'nama_layanan')} · ${unitName(r)}`;
-  // A service offered by several units is told apart by the unit; one offered once, by its name.
-  const offeredBy = new Map<string, number>();
-  for (const r of services) offeredBy.set(str(r, 'nama_layanan'), (offeredBy.get(str(r, 'nama_layanan')) ?? 0) + 1);
-  const serviceLabel = (r: PublishedRow) => fitLabel(str(r, 'nama_layanan'), unitName(r), offeredBy.get(str(r, 'nama_layanan'))! > 1 ? 'second' : 'first');
   const table: ChartRow[] = rows.map((r) => ({
     ...unitCells(lang, kode, r, names),
     kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
@@ -211,7 +208,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const { svg, slideParts } = monthlyHeatmap(lang, months, services, serviceKey, serviceLabel, serviceTitle, withValue, (r) => num(r, 'ketepatan')!,
+  const { svg, slideParts } = monthlyHeatmap(lang, months, services, serviceKey, serviceTitle, undefined, withValue, (r) => num(r, 'ketepatan')!,
     T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`));
   const worst = latestRows[0];
   const takeaway: Rich = worst
@@ -229,19 +226,8 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     id: 'ketepatan',
     title: t(lang).titles['ketepatan'],
     takeaway,
-    columns: columns(lang, [
-      'kode_unit',
-      'nama_unit',
-      ['kode_layanan', 'Kode layanan', 'Service code'],
-      'nama_layanan',
-      'tahun',
-      'bulan',
-      'selesai',
-      'tepat_waktu',
-      'ketepatan',
-      'standar_hari',
-      'rata_hari',
-    ]),
+    // Service and its share on time first: what a phone shows without scrolling sideways.
+    columns: columns(lang, ['nama_layanan', 'ketepatan', 'nama_unit', 'tahun', 'bulan', 'selesai', 'tepat_waktu', 'standar_hari', 'rata_hari', 'kode_unit', ['kode_layanan', 'Kode layanan', 'Service code']]),
     rows: table,
     svg,
     slideParts,
@@ -456,7 +442,7 @@ export const visibleCells = (r: PublishedRow): number => PREDIKAT.filter((p) => 
  * says why. Nothing is drawn (empty string) when no row has a visible count: a chart of hatching
  * only would show nothing, and the figure says so (ChartData.empty).
  */
-export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: PublishedRow) => string, ariaLabel: string): string {
+export function predikatBars(lang: Lang, rows: readonly PublishedRow[], labelOf: (r: PublishedRow) => string, ariaLabel: string): string {
   if (!rows.some((r) => visibleCells(r) > 0)) return '';
   const T = tr(lang);
   type Seg = { y: string; key: string; n: number };
@@ -489,7 +475,7 @@ export function predikatBars(lang: Lang, rows: PublishedRow[], labelOf: (r: Publ
         Plot.barX(segs, Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 })),
         Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HATCH_LIGHT_FILL, ...BAR_INSET }),
         // A white halo keeps the words legible on the hatching.
-        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', stroke: 'white', strokeWidth: 5, paintOrder: 'stroke', dy: BAR_DY, fontSize: 12 }),
+        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', stroke: 'white', strokeWidth: 5, paintOrder: 'stroke', dy: BAR_DY, fontSize: SMALL_TEXT, className: VALUE_TEXT }),
       ],
     },
     { label: ariaLabel },
@@ -568,7 +554,8 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
   const names = unitNames(kode);
   const rows = all.filter((r) => r.periode === period).sort(byUnitName(names));
   const labelOf = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
-  const svg = predikatBars(lang, rows, labelOf, T(`Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`, `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`));
+  const a11yLabel = T(`Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`, `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`);
+  const svg = predikatBars(lang, rows, labelOf, a11yLabel);
   return {
     id: 'predikat',
     title: t(lang).titles['predikat'],
@@ -582,6 +569,8 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
     method: 'predikat',
     collapse: rows.length > 8,
     legend: predikatLegend(lang),
+    // Shares of 100 %: each slide's part reads on the same scale as the whole.
+    slideParts: slideParts(rows, (part, i, n) => predikatBars(lang, part, labelOf, `${a11yLabel} (${i + 1}/${n})`)),
   };
 }
 
@@ -620,22 +609,23 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
   const dots = published.flatMap((r) => cols.filter((c) => num(r, c) !== null).map((c) => ({ y: code(r), c, v: num(r, c)! })));
   const values = dots.map((d) => d.v);
   const selfAbove = published.filter((r) => (num(r, 'rata_nilai_diri') ?? -1) > (num(r, 'rata_nilai_atasan') ?? Infinity)).length;
-  const svg = dots.length
-    ? renderStatic(
-        {
-          ...rowChart(published.map(code)),
-          x: { domain: [Math.floor(Math.min(...values) - 2), Math.min(100, Math.ceil(Math.max(...values) + 2))], label: T('Rata-rata nilai (0–100) →', 'Mean score (0–100) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
-          color: { domain: [...cols], range: cols.map((c) => colors[c]) },
-          marks: [
-            rowLabels(published, code, (r) => names.get(code(r)) ?? code(r)),
-            Plot.ruleY(published, { y: code, dy: BAR_DY, x1: (r: PublishedRow) => Math.min(...cols.map((c) => num(r, c) ?? Infinity)), x2: (r: PublishedRow) => Math.max(...cols.map((c) => num(r, c) ?? -Infinity)), stroke: GREY }),
-            Plot.dot(dots, { y: 'y', x: 'v', fill: 'c', r: 5, symbol: 'c', dy: BAR_DY }),
-          ],
-          symbol: { domain: [...cols], range: ['circle', 'square', 'triangle'] },
-        },
-        { label: T(`Rata-rata nilai dari atasan, diri sendiri dan rekan per unit, ${formatPeriod(lang, period)}`, `Mean supervisor, self and peer scores per unit, ${formatPeriod(lang, period)}`) },
-      )
-    : '';
+  /** The chart of `part` of the units, on the scale of all of them (a slide part reads as the whole). */
+  const draw = (part: readonly PublishedRow[], place = '') =>
+    renderStatic(
+      {
+        ...rowChart(part.map(code)),
+        x: { domain: [Math.floor(Math.min(...values) - 2), Math.min(100, Math.ceil(Math.max(...values) + 2))], label: T('Rata-rata nilai (0–100) →', 'Mean score (0–100) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+        color: { domain: [...cols], range: cols.map((c) => colors[c]) },
+        marks: [
+          rowLabels(part, code, (r) => names.get(code(r)) ?? code(r)),
+          Plot.ruleY(part, { y: code, dy: BAR_DY, x1: (r: PublishedRow) => Math.min(...cols.map((c) => num(r, c) ?? Infinity)), x2: (r: PublishedRow) => Math.max(...cols.map((c) => num(r, c) ?? -Infinity)), stroke: GREY }),
+          Plot.dot(dots.filter((d) => part.some((r) => code(r) === d.y)), { y: 'y', x: 'v', fill: 'c', r: 5, symbol: 'c', dy: BAR_DY }),
+        ],
+        symbol: { domain: [...cols], range: ['circle', 'square', 'triangle'] },
+      },
+      { label: T(`Rata-rata nilai dari atasan, diri sendiri dan rekan per unit, ${formatPeriod(lang, period)}`, `Mean supervisor, self and peer scores per unit, ${formatPeriod(lang, period)}`) + place },
+    );
+  const svg = dots.length ? draw(published) : '';
   return {
     id: 'selisih-nilai',
     title: t(lang).titles['selisih-nilai'],
@@ -653,6 +643,7 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
     ]),
     rows: rows.map((r) => ({ ...unitCells(lang, kode, r, names), periode: periodCell(lang, r), ...predikatScoreCells(lang, r) })),
     svg,
+    slideParts: dots.length ? slideParts(published, (part, k, n) => draw(part, ` (${k + 1}/${n})`)) : undefined,
     sources: ['predikat_unit'],
     period: formatPeriod(lang, period),
     method: 'predikat',

@@ -10,7 +10,7 @@ import { formatMonth } from '../format.ts';
 import { pubCell, type ChartData, type ChartRow, type Rich } from '../chart.ts';
 import { hasFile, regionMonths, rowsOf, unitNames } from '../model.ts';
 import { monthOf, num, str } from '../row.ts';
-import { axisFormat, PALETTE, Plot } from '../plot.ts';
+import { axisFormat, fittedLabels, PALETTE, Plot } from '../plot.ts';
 import { renderStatic } from '../plot-document.ts';
 import { memoize } from '../memo.ts';
 import { columns, monthAxis, monthDate, percentDomain, rangeLabel, unitCells, yearMonthCells } from './common.ts';
@@ -62,11 +62,12 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
   /** The frame's options for the panels, one per unit, with no axis for them: names are drawn above each (panelNames). */
   const frame = (height: number): Plot.PlotOptions =>
     panels ? { height: units.length * PANEL_HEIGHT + 58, marginTop: 44, fy: { axis: null, domain: units, padding: 0.4 } } : { height };
-  /** Each unit's name above its panel; a long one keeps its end ("Suku Dinas Dukcapil … Jakarta Pusat"). */
-  const panelNames = (): Plot.Markish[] =>
-    panels
-      ? [Plot.text(units, { fy: (u: string) => u, text: (u: string) => names.get(u) ?? u, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis-middle' })]
-      : [];
+  /** Each unit's name above its panel; a long one keeps where it differs ("Suku Dinas Du…Jakarta Pusat"). */
+  const panelNames = (): Plot.Markish[] => {
+    if (!panels) return [];
+    const fitted = fittedLabels(units, (u) => u, (u) => names.get(u) ?? u, 21);
+    return [Plot.text(units, { fy: (u: string) => u, text: (u: string) => fitted.get(u)!, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis' })];
+  };
   const nameOf = (r: PublishedRow) => names.get(unit(r)) ?? unit(r);
   /** "A", "A dan B", "A dan 2 unit lain": the units that share a value. */
   const who = (rows: PublishedRow[]) =>
@@ -137,16 +138,8 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
       [T('belum ada permohonan selesai yang dilaporkan.', 'no completed application reported.')],
       { value: (r) => num(r, 'ketepatan')!, cell: (r) => [pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'), '%'], high: T('tertinggi', 'highest'), low: T('terendah', 'lowest') },
     ),
-    columns: columns(lang, [
-      'kode_unit',
-      'nama_unit',
-      'tahun',
-      'bulan',
-      'permohonan',
-      'selesai',
-      'tepat_waktu',
-      'ketepatan',
-    ]),
+    // Unit and its share on time first: what a phone shows without scrolling sideways.
+    columns: columns(lang, ['nama_unit', 'ketepatan', 'tahun', 'bulan', 'permohonan', 'selesai', 'tepat_waktu', 'kode_unit']),
     rows: rows.map(
       (r): ChartRow => ({
         ...unitCells(lang, kode, r, names),

@@ -95,16 +95,8 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
     id: 'ikm-tren',
     title: t(lang).titles['ikm-tren'],
     takeaway: last ? withSentence(takeaway, sampleSentence(lang, formatPeriod(lang, str(last, 'periode')), sampleCell(lang, shapeOf('ikm_unit'), last))) : takeaway,
-    columns: columns(lang, [
-      'periode',
-      'responden',
-      'ikm',
-      'ikm_bawah',
-      'ikm_atas',
-      'mutu',
-      'sampel_minimum',
-      'sampel_cukup',
-    ]),
+    // Period, IKM and mutu first: what a phone shows without scrolling sideways.
+    columns: columns(lang, ['periode', 'ikm', 'mutu', 'responden', 'ikm_bawah', 'ikm_atas', 'sampel_minimum', 'sampel_cukup']),
     rows: rows.map((r) => ({
       periode: periodCell(lang, r),
       responden: pubCell(lang, 'ikm_unit', r, 'responden'),
@@ -236,17 +228,18 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
           ]
         : []),
     ],
+    // Service and its share on time first: what a phone shows without scrolling sideways.
     columns: columns(lang, [
-      ['kode_layanan', 'Kode', 'Code'],
       'nama_layanan',
+      'ketepatan',
       'tahun',
       'bulan',
       'permohonan',
       'selesai',
       'tepat_waktu',
-      'ketepatan',
       'standar_hari',
       'rata_hari',
+      ['kode_layanan', 'Kode', 'Code'],
     ]),
     rows: rows.map((r) => ({
       kode_layanan: labelCell(rawCell(r, 'kode_layanan')),

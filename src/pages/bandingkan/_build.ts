@@ -6,6 +6,7 @@ import type { Lang } from '../../lib/i18n.ts';
 import { readTable } from '../../lib/published.ts';
 import { compareChart, comparePoints } from '../../client/charts/compare-chart.ts';
 import { svgDocument } from '../../lib/plot-document.ts';
+import { CHART_WIDTH } from '../../lib/plot.ts';
 import { comparisonHtml } from '../../client/comparison-view.ts';
 import { compareSql, comparePeriodsSql, defaultChoices, latestIkmYearSql, measureByKey, unitKey, type CompareChoices } from '../../queries/compare.ts';
 import { runPublishedSql } from '../../queries/run-node.ts';
@@ -15,11 +16,14 @@ export async function defaultComparison(): Promise<CompareChoices> {
   return defaultChoices(typeof latest === 'string' ? latest : null);
 }
 
-/** The comparison section as HTML, exactly as the browser would render it for these choices. */
+/**
+ * The comparison section as HTML, exactly as the browser would render it for these choices; the
+ * chart drawn at a phone's width (CHART_WIDTH), the width the build cannot know.
+ */
 export async function comparisonSection(choices: CompareChoices, lang: Lang, embeddable: boolean): Promise<string> {
   const result = await runPublishedSql(compareSql(choices));
   const measure = measureByKey(choices.measure)!;
-  const chart = result.rows.length ? compareChart(comparePoints(result), measure, lang, svgDocument()).outerHTML : '';
+  const chart = result.rows.length ? compareChart(comparePoints(result), measure, lang, svgDocument(), CHART_WIDTH).outerHTML : '';
   return comparisonHtml(result, choices, lang, chart, embeddable);
 }
 

@@ -1,0 +1,38 @@
+/**
+ * The table and CSV under a chart (issue #10, item 7): a column empty in every row takes no
+ * phone width; it is left out of both, and the table says so. A column whose cells say why they
+ * are empty (hidden, not computable) is not empty.
+ */
+import { describe, expect, test } from 'vitest';
+import { chartCsv, labelCell, sumCell, type ChartColumn, type ChartRow } from '../../src/lib/chart-data.ts';
+import { chartTableHtml } from '../../src/lib/chart-html.ts';
+
+const columns: ChartColumn[] = [
+  { key: 'nama_unit', label: 'Unit' },
+  { key: 'satuan', label: 'Satuan' },
+  { key: 'realisasi', label: 'Realisasi', numeric: true },
+];
+const rows: ChartRow[] = [
+  { nama_unit: labelCell('Kantor A'), satuan: labelCell(''), realisasi: sumCell('id', null) },
+  { nama_unit: labelCell('Kantor B'), satuan: labelCell(''), realisasi: sumCell('id', 3) },
+];
+
+describe('a column empty in every row', () => {
+  test('is left out of the table, with a note in the page’s language', () => {
+    const id = chartTableHtml({ columns, rows }, 'id', 'Tabel');
+    expect(id).not.toContain('>Satuan</th>');
+    expect(id).toContain('Kolom yang kosong di semua baris tidak ditampilkan: Satuan.');
+    expect(chartTableHtml({ columns, rows }, 'en', 'Table')).toContain('Columns empty in every row are left out: Satuan.');
+  });
+  test('and of the CSV, which keeps the table’s columns', () => {
+    expect(chartCsv({ columns, rows }).split('\r\n')[0]).toBe('nama_unit,realisasi');
+  });
+  test('a column that says why a cell is empty stays', () => {
+    const html = chartTableHtml({ columns, rows: rows.slice(0, 1) }, 'id', 'Tabel');
+    expect(html).toContain('>Realisasi</th>');
+  });
+  test('a table with a value in every column has no note', () => {
+    const full = rows.map((r) => ({ ...r, satuan: labelCell('%') }));
+    expect(chartTableHtml({ columns, rows: full }, 'id', 'Tabel')).not.toContain('class="note"');
+  });
+});

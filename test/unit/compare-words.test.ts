@@ -1,0 +1,60 @@
+/**
+ * What the compare page says around its numbers (issue #10, item 8): which unit has no value
+ * for which period asked for, captions in plain words (no column or table names), and the same
+ * dashed grade lines as the region and unit pages. The build and the browser render the same
+ * markup (comparison-view.ts), so these hold for both.
+ */
+import { describe, expect, test } from 'vitest';
+import { comparisonHtml, missingValues } from '../../src/client/comparison-view.ts';
+import { compareChart, comparePoints } from '../../src/client/charts/compare-chart.ts';
+import { TABLES } from '../../src/contract/published.ts';
+import { COMPARE_COLUMNS, MEASURES, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
+import type { QueryResult } from '../../src/queries/result.ts';
+import { svgDocument } from '../../src/lib/plot-document.ts';
+
+const row = (unit: string, periode: string, nilai: number, wilayah = 'kota') => [wilayah, `Kota ${wilayah}`, unit, `Kantor ${unit}`, periode, nilai, nilai - 2, nilai + 2, 100];
+/** Kantor A has both semesters, Kantor B only the second. */
+const result: QueryResult = { columns: [...COMPARE_COLUMNS], rows: [row('A', '2025-S1', 80), row('A', '2025-S2', 82), row('B', '2025-S2', 90)] };
+const asked: CompareChoices = { measure: 'ikm', regions: [], units: [], periods: ['2025-S1', '2025-S2'] };
+
+describe('a comparison says what it could not show', () => {
+  test('the unit without a value in a period asked for, by period', () => {
+    expect(missingValues(result, asked)).toEqual({ periods: [], units: [{ period: '2025-S1', units: ['Kantor B'] }] });
+  });
+  test('a period asked for that no unit has', () => {
+    expect(missingValues(result, { ...asked, periods: ['2024', '2025-S1', '2025-S2'] }).periods).toEqual(['2024']);
+  });
+  test('in words, both languages', () => {
+    expect(comparisonHtml(result, asked, 'id', '')).toContain('Tidak ada nilai untuk Semester I 2025: Kantor B.');
+    expect(comparisonHtml(result, asked, 'en', '')).toContain('No value for H1 2025: Kantor B.');
+    expect(comparisonHtml(result, { ...asked, periods: ['2024', ...asked.periods] }, 'id', '')).toContain('Tidak ada nilai untuk 2024 pada pilihan ini.');
+  });
+  test('nothing to say when every unit has every period', () => {
+    expect(comparisonHtml(result, { ...asked, periods: ['2025-S2'] }, 'id', '')).not.toContain('kt-compare-missing');
+  });
+  test('the heading names periods in words', () => {
+    expect(comparisonHtml(result, asked, 'id', '')).toContain('<h2 id="comparison-title">IKM · Semester I 2025, Semester II 2025</h2>');
+  });
+});
+
+describe('compare captions in plain language', () => {
+  /** Published table and column names with an underscore or dot: words of the CSV, not of a reader. */
+  const names = [...new Set(TABLES.flatMap((t) => [t.name, ...t.columns.map((c) => c.name)]))].filter((n) => n.includes('_'));
+  test.each(MEASURES.map((m) => m.key))('%s: no table or column name in its label or caption', (key) => {
+    const m = measureByKey(key)!;
+    for (const lang of ['id', 'en'] as const) {
+      // What a reader reads: the text, not the links' addresses (the SQL link carries SQL).
+      const caption = comparisonHtml(result, { ...asked, measure: key }, lang, '').replace(/<[^>]*>/g, ' ');
+      for (const text of [m.label[lang], m.note[lang], caption]) {
+        for (const n of names) expect(text, `${lang}: ${n}`).not.toMatch(new RegExp(`\\b${n}\\b`));
+        expect(text).not.toMatch(/Σ|\b[a-z]+\.[a-z_]+\b/);
+      }
+    }
+  });
+  test('IKM and unsur comparisons draw and say the grade lines of the region and unit pages', () => {
+    const svg = compareChart(comparePoints(result), measureByKey('ikm')!, 'id', svgDocument()).outerHTML;
+    expect(svg.match(/stroke-dasharray="4,3"/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(comparisonHtml(result, asked, 'id', '')).toContain('Garis putus: batas mutu B (76,61) dan A (88,31).');
+    expect(comparisonHtml(result, { ...asked, measure: 'nrr_waktu' }, 'en', '')).toContain('Dashed: grade B (3.0644) and A (3.5324) thresholds.');
+  });
+});
