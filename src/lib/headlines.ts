@@ -7,9 +7,9 @@
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { Lang } from './i18n.ts';
 import { tr } from './words.ts';
-import { formatMonth, formatMonths, formatNumber, formatPeriod } from './format.ts';
+import { formatMonth, formatMonths, formatNumber } from './format.ts';
 import { pubCell, sumCell, type Rich } from './chart.ts';
-import { hasFile, latestPeriod, latestYear, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
+import { hasFile, latestYear, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
 import { monthOf, num, str } from './row.ts';
 import { RECENT_MONTHS } from './charts/common.ts';
 import { metOf, trendOfRow } from './charts/target.ts';

@@ -1,9 +1,11 @@
 /**
- * Builds the site once on the bundled sample data into tmp/test-site-<pid> and serves it on
+ * Builds the site once on the bundled sample data into a temporary folder and serves it on
  * 127.0.0.1 for the browser and build tests (inject('siteDir'), inject('siteUrl')).
  */
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
@@ -16,10 +18,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  // One folder per run, so that two runs at once (a developer's and an editor's) never collide.
-  const runDir = resolve(`tmp/test-site-${process.pid}`);
+  // One folder per run, so that two runs at once never collide; outside the repository, where
+  // Astro's file watcher in this process would follow its thousands of files into EMFILE.
+  const runDir = mkdtempSync(join(tmpdir(), 'kt-test-site-'));
   const siteDir = join(runDir, 'dist');
-  await rm(runDir, { recursive: true, force: true });
   // The real CLI in its own process: exactly what `npm run build` does, and Astro runs
   // outside Vitest's module graph (under Astro's Vite plugin, import('astro') is the page runtime).
   const result = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'data', '--out', siteDir], {
