@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from './i18n.ts';
 import { formatNumber, type NumberStyle } from './format.ts';
-import { distinctLabels } from './label-fit.ts';
+import { distinctLabels, textEms } from './label-fit.ts';
 
 /**
  * Okabe–Ito: eight colours that stay distinct for the common colour-vision deficiencies and
@@ -178,6 +178,16 @@ export function rowLabels<T>(data: readonly T[], y: (d: T) => string, text: (d: 
   // A cut label's whole text is its title (as Plot gives one it cuts itself).
   const whole = title ?? ((d: T) => (fitted.get(y(d)) === text(d) ? null : text(d)));
   return Plot.text(data, { y, text: (d: T) => fitted.get(y(d))!, title: whole, frameAnchor: 'left', textAnchor: 'start', dy: -ROW / 2 + 9, fill: '#1b1f24', lineWidth: LABEL_EMS, textOverflow: 'ellipsis' });
+}
+
+/**
+ * Row labels whose end (`tail`: "Tidak tercapai") is always read whole: the rest of each label
+ * is fitted, no two alike, in the room the longest tail leaves.
+ */
+export function rowLabelsWithTail<T>(data: readonly T[], y: (d: T) => string, text: (d: T) => string, tail: (d: T) => string, title?: (d: T) => string): Plot.Markish {
+  const room = LABEL_EMS - Math.max(0, ...data.map((d) => textEms(` · ${tail(d)}`)));
+  const fitted = fittedLabels(data, y, text, room);
+  return rowLabels(data, y, (d) => `${fitted.get(y(d))} · ${tail(d)}`, title);
 }
 
 /**

@@ -2,6 +2,7 @@
  * A unit named `<script>…`, a service named `</script><b>…`, a programme that starts with `=`:
  * data are text everywhere. The fixture is test/fixtures/xss (the valid fixture with hostile names).
  */
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import { serveStatic } from '../support/static-server.ts';
 
-const out = resolve(`tmp/hostile-${process.pid}`);
+// Outside the repository: Astro's file watcher in the test process would follow the build's files.
+const out = join(tmpdir(), `kt-hostile-${process.pid}`);
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,13 +3,15 @@
  * the export, and one folder on the many hosts whose file systems ignore case. The build
  * refuses, names the paths, exits 1, and leaves the previous dist/ as it was.
  */
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { samePaths } from '../../src/publish/site-files.ts';
 
-const out = resolve(`tmp/path-collision-${process.pid}`);
+// Outside the repository: Astro's file watcher in the test process would follow the build's files.
+const out = join(tmpdir(), `kt-path-collision-${process.pid}`);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 it('paths written twice, or differing only in case, are named once per group', () => {

@@ -87,14 +87,17 @@ describe('a successful build of test/fixtures/valid', () => {
     });
   });
 
-  test('datapackage.json: bytes and sha256 of every file, build date, licence, sources, bilingual schema', async () => {
+  test('datapackage.json: bytes and sha256 of every file, release and build date, licence, sources, bilingual schema', async () => {
     const pkg = JSON.parse(await readFile(join(data, 'datapackage.json'), 'utf8')) as {
       version: string;
+      created: string;
       licenses: { name: string }[];
       sources: { kode_wilayah: string; tanggal_ekspor: string }[];
       resources: { path: string; format: string; bytes: number; hash: string; schema: { fields: { name: string; type: string; description_id: string; description_en: string }[] } }[];
     };
-    expect(pkg.version).toBe('2026-01-01');
+    // version: the release (newest export date + hash of the inputs); created: the build date
+    expect(pkg.version).toMatch(/^2026-01-15-[0-9a-f]{8}$/);
+    expect(pkg.created).toBe('2026-01-01T00:00:00Z');
     expect(pkg.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0' })]);
     expect(pkg.sources).toEqual([expect.objectContaining({ kode_wilayah: 'alpha', tanggal_ekspor: '2026-01-15' })]);
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort());

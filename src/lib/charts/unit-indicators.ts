@@ -10,7 +10,7 @@ import { t, tr } from '../words.ts';
 import { labelCell, shapeCell, type ChartData } from '../chart-data.ts';
 import { num, rawCell, str } from '../row.ts';
 import { kategoriCapaianLabel, tercapaiLabel } from '../labels.ts';
-import { axisFormat, Plot, renderPlot, rowLabels } from '../plot.ts';
+import { axisFormat, Plot, renderPlot, rowLabelsWithTail } from '../plot.ts';
 import { BAR_INSET, capaianLegend, columns, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
 import { directionCell, metCell, targetSentence, trendCell, trendSentence } from './target.ts';
 import { CAPAIAN_IKU } from './capaian-programme.ts';
@@ -34,7 +34,7 @@ export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: 
           color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
           marks: [
             // Each row says its direction and whether the target was met: the bar's colour is only the kategori.
-            rowLabels(drawn, key, (r) => `${str(r, 'arah') === 'turun' ? '↓' : '↑'} ${str(r, 'nama_indikator')} · ${tercapaiLabel(str(r, 'tercapai'), lang)}`, (r) => `${str(r, 'nama_indikator')} · ${w.target.direction[str(r, 'arah')] ?? ''}`),
+            rowLabelsWithTail(drawn, key, (r) => `${str(r, 'arah') === 'turun' ? '↓' : '↑'} ${str(r, 'nama_indikator')}`, (r) => tercapaiLabel(str(r, 'tercapai'), lang), (r) => `${str(r, 'nama_indikator')} · ${w.target.direction[str(r, 'arah')] ?? ''}`),
             Plot.barX(drawn, { y: key, x: (r: PublishedRow) => num(r, 'capaian'), fill: (r: PublishedRow) => str(r, 'kategori'), ...BAR_INSET }),
             Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
           ],
