@@ -3,6 +3,7 @@
  * changes, so a newsroom or an auditor hears of a publication without checking the site.
  */
 import { Feed } from 'feed';
+import { formatMonth } from '../lib/format.ts';
 import type { ReleaseMeta } from './archive.ts';
 import { FEED_PATH, RELEASES_PATH, releasePath } from './paths.ts';
 import { releaseSummary } from './summary.ts';
@@ -31,7 +32,7 @@ export function releaseFeed(releases: readonly ReleaseMeta[], siteUrl: string | 
   });
   for (const r of releases) {
     feed.addItem({
-      title: `Rilis ${r.id}${r.data_hingga ? ` (data hingga ${r.data_hingga})` : ''}`,
+      title: `Rilis ${r.id}${r.data_hingga ? ` (data hingga ${formatMonth('id', r.data_hingga, true)})` : ''}`,
       id: siteUrl ? at(releasePath(r.id)) : `tag:kinerja-terbuka,2026:rilis:${r.id}`,
       link: at(releasePath(r.id)),
       date: date(r.tanggal),

@@ -1,8 +1,9 @@
 /** A release's changes in one sentence, for its page, the release list and the feed (both languages). */
+import { formatNumber } from '../lib/format.ts';
 import type { Lang } from '../lib/i18n.ts';
 import type { ReleaseMeta } from './archive.ts';
 
-const n = (lang: Lang, x: number) => x.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+const n = (lang: Lang, x: number) => formatNumber(lang, x, 'count');
 
 export function releaseSummary(meta: ReleaseMeta, lang: Lang): string {
   if (meta.sebelumnya === null) {
