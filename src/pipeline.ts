@@ -20,7 +20,6 @@ import { formatReport } from './validate/report.ts';
 import { addRelease, carryForward } from './release/archive.ts';
 import { releaseFeed } from './release/feed.ts';
 import { FEED_FILE } from './release/paths.ts';
-import { releaseId } from './release/identity.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -62,7 +61,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   log(formatReport(validated));
 
   const outDir = resolve(opts.outDir);
-  const release = await releaseId({ dataDir: opts.dataDir, regions: validated.regions.map((r) => ({ code: r.code, wilayah: r.wilayah })), settings: { ambang_kelompok: config.threshold } });
   await cleanLeftovers(outDir);
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
@@ -71,10 +69,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(dataStage, { recursive: true });
   try {
     const tables = deriveTables(validated.regions, { threshold: config.threshold });
-    await publishTables(tables, validated.regions, dataStage, config.buildDate, release);
-    const archived = await carryForward(dataStage, [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d)));
+    const { release } = await publishTables(tables, validated.regions, dataStage, config.buildDate, { ambang_kelompok: config.threshold });
+    const earlier = [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d));
+    const archived = await carryForward(dataStage, earlier);
     const fresh = !archived.some((m) => m.id === release);
-    const releases = await addRelease(dataStage, release, config.buildDate, archived);
+    const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
     await writeFile(
       join(dataStage, QUALITY_FILE),
       JSON.stringify({ tanggal_bangun: config.buildDate, ambang_kelompok: config.threshold, peringatan: validated.warnings, wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })) }, null, 2) + '\n',

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
+import { releaseId } from '../release/identity.ts';
 
 export interface PublishedFile {
   table: PublishedTable;
@@ -22,7 +23,7 @@ export async function sha256(path: string): Promise<string> {
 
 const bilingual = (d: { id: string; en: string }) => `${d.id} — ${d.en}`;
 
-export async function dataPackage(files: readonly PublishedFile[], regions: readonly { code: string; wilayah: Wilayah }[], buildDate: string, release: string) {
+export async function dataPackage(files: readonly PublishedFile[], regions: readonly { code: string; wilayah: Wilayah }[], buildDate: string, settings: Record<string, string | number>) {
   const licences = [...new Set(regions.map((r) => r.wilayah.lisensi))];
   const resources = [];
   for (const f of files) {
@@ -55,8 +56,8 @@ export async function dataPackage(files: readonly PublishedFile[], regions: read
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'kinerja-terbuka',
     title: 'Kinerja Terbuka — kinerja ASN dan kepuasan layanan publik / civil-service performance and public satisfaction',
-    // The release (src/release/identity.ts): the same for the same inputs, archived under data/rilis/<version>/.
-    version: release,
+    // The release (src/release/identity.ts): the same for the same tables, archived under data/rilis/<version>/.
+    version: releaseId(regions.map((r) => r.wilayah.tanggal_ekspor).sort().at(-1) ?? '0000-00-00', resources.filter((r) => r.format === 'csv').map((r) => r.hash), settings),
     created: `${buildDate}T00:00:00Z`,
     licenses: licences.map((l) => ({ name: l, path: l === 'CC-BY-4.0' ? 'https://creativecommons.org/licenses/by/4.0/' : undefined })),
     sources: regions.map((r) => ({ title: `${r.wilayah.nama} (${r.wilayah.provinsi})`, kode_wilayah: r.code, description: r.wilayah.sumber, tanggal_ekspor: r.wilayah.tanggal_ekspor })),

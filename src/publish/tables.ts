@@ -14,8 +14,8 @@ export async function publishTables(
   regions: readonly { code: string; wilayah: Wilayah }[],
   dir: string,
   buildDate: string,
-  release: string,
-): Promise<PublishedFile[]> {
+  settings: Record<string, string | number>,
+): Promise<{ files: PublishedFile[]; release: string }> {
   const files: PublishedFile[] = [];
   await withDuckDb(async (run) => {
     // DuckDB works on one table's Parquet file (on its own threads) while the next tables are
@@ -33,9 +33,9 @@ export async function publishTables(
     }
     await parquet;
   });
-  const pkg = await dataPackage(files, regions, buildDate, release);
+  const pkg = await dataPackage(files, regions, buildDate, settings);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');
-  return files;
+  return { files, release: pkg.version };
 }
 
 /**

@@ -37,6 +37,15 @@ export interface ReleaseMeta {
 const ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/;
 const RELEASE_FILE = /\.(csv|parquet|json)$/;
 
+/**
+ * Tables a release keeps only while it is the current one. Survey microdata are k-anonymous
+ * within one publication, but two of them side by side single out the responses that came in
+ * between: the archive keeps the aggregates, and a release is compared with the previous
+ * one's microdata only while that site is at hand (the folder it replaces, or --arsip).
+ */
+export const NOT_ARCHIVED: ReadonlySet<TableName> = new Set(['skm_responden']);
+const archivable = (file: string) => RELEASE_FILE.test(file) && ![...NOT_ARCHIVED].some((t) => file.startsWith(`${t}.`));
+
 /** Where a source holds its releases: a site (`<dir>/data/rilis/`) or the release folder itself. */
 function releasesIn(source: string): string | null {
   for (const dir of [join(source, 'data', RELEASES_DIR), source]) if (existsSync(join(dir, RELEASE_INDEX))) return dir;
@@ -55,7 +64,7 @@ export async function carryForward(dataStage: string, sources: readonly string[]
       // The release's own files only: its page and the compressed twins are made anew by each build.
       await mkdir(join(into, e.name));
       for (const f of await readdir(join(from, e.name), { withFileTypes: true })) {
-        if (f.isFile() && RELEASE_FILE.test(f.name)) await copyFile(join(from, e.name, f.name), join(into, e.name, f.name));
+        if (f.isFile() && archivable(f.name)) await copyFile(join(from, e.name, f.name), join(into, e.name, f.name));
       }
     }
   }
@@ -88,7 +97,7 @@ function lastMonth(csv: (name: TableName) => string | undefined): string | null 
  * Adds this build's tables to the archive as release `id` (unless the archive has it already:
  * the same inputs, the same release), then writes the archive's list. Returns the list, newest first.
  */
-export async function addRelease(dataStage: string, id: string, buildDate: string, archived: readonly ReleaseMeta[]): Promise<ReleaseMeta[]> {
+export async function addRelease(dataStage: string, id: string, buildDate: string, archived: readonly ReleaseMeta[], sites: readonly string[] = []): Promise<ReleaseMeta[]> {
   const root = join(dataStage, RELEASES_DIR);
   let all = [...archived];
   if (!all.some((m) => m.id === id)) {
@@ -100,9 +109,13 @@ export async function addRelease(dataStage: string, id: string, buildDate: strin
       return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
     };
     const current = read(dataStage);
-    const { tables, revisions } = compareReleases(previous ? read(join(root, previous.id)) : () => undefined, current);
+    // The previous release's microdata: from the site it was, when that site is at hand.
+    const previousSite = previous && sites.find((d) => versionOf(join(d, 'data')) === previous.id);
+    const before = (name: TableName) =>
+      !previous ? undefined : NOT_ARCHIVED.has(name) ? (previousSite ? read(join(previousSite, 'data'))(name) : null) : read(join(root, previous.id))(name);
+    const { tables, revisions } = compareReleases(before, current);
     for (const f of await readdir(dataStage, { withFileTypes: true })) {
-      if (f.isFile() && (/\.(csv|parquet)$/.test(f.name) || f.name === 'datapackage.json')) await copyFile(join(dataStage, f.name), join(dir, f.name));
+      if (f.isFile() && f.name !== 'kualitas.json' && archivable(f.name)) await copyFile(join(dataStage, f.name), join(dir, f.name));
     }
     await writeFile(join(dir, CHANGES_FILE), revisionsCsv(revisions));
     const meta: ReleaseMeta = { id, nomor: (previous?.nomor ?? 0) + 1, tanggal: buildDate, data_hingga: lastMonth(current), sebelumnya: previous?.id ?? null, tabel: tables, revisi: revisions.length };
@@ -113,3 +126,10 @@ export async function addRelease(dataStage: string, id: string, buildDate: strin
   return all;
 }
 
+function versionOf(dataDir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(dataDir, 'datapackage.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}

@@ -10,9 +10,10 @@ import { TABLES, type TableName } from '../contract/published.ts';
 export interface TableChange {
   tabel: TableName;
   baris: number;
-  ditambah: number;
-  dihapus: number;
-  diubah: number;
+  /** null: not compared (the previous release's microdata were not at hand; see archive.ts NOT_ARCHIVED). */
+  ditambah: number | null;
+  dihapus: number | null;
+  diubah: number | null;
 }
 
 /** One revised headline figure, as a row of `perubahan.csv`. */
@@ -66,12 +67,18 @@ function multisetMinus(a: string[][], b: string[][]): number {
   return n;
 }
 
-export function compareReleases(previous: (name: TableName) => string | undefined, current: (name: TableName) => string | undefined): { tables: TableChange[]; revisions: Revision[] } {
+/** `previous` gives a table's CSV, undefined when that release had no such table, null when it is not at hand. */
+export function compareReleases(previous: (name: TableName) => string | undefined | null, current: (name: TableName) => string | undefined): { tables: TableChange[]; revisions: Revision[] } {
   const tables: TableChange[] = [];
   const revisions: Revision[] = [];
   for (const table of TABLES) {
-    const before = parse(previous(table.name));
+    const was = previous(table.name);
     const after = parse(current(table.name));
+    if (was === null) {
+      tables.push({ tabel: table.name, baris: after.rows.length, ditambah: null, dihapus: null, diubah: null });
+      continue;
+    }
+    const before = parse(was);
     if (table.primaryKey.length === 0) {
       tables.push({ tabel: table.name, baris: after.rows.length, ditambah: multisetMinus(after.rows, before.rows), dihapus: multisetMinus(before.rows, after.rows), diubah: 0 });
       continue;

@@ -177,7 +177,7 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
     const validated = await validateExport('test/fixtures/errors/private-in-public');
     const tables = deriveTables(validated.regions, { threshold: 10 });
     await mkdir(join(dir, 'data'));
-    await publishTables(tables, validated.regions, join(dir, 'data'), '2026-01-01', '2026-01-01-00000000');
+    await publishTables(tables, validated.regions, join(dir, 'data'), '2026-01-01', { ambang_kelompok: 10 });
     const gate = () => scanForLeaks(dir, meaningfulView(validated.privateValues, validated.privateSearch));
     const leaking = ['capaian_iku', 'ketepatan_layanan', 'unit', 'wilayah'];
     expect((await gate()).map((l) => l.file).sort()).toEqual(
