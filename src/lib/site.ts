@@ -3,9 +3,8 @@
  * data are synthetic. Read from the published tables, so the footer tells the same story as
  * the downloads.
  */
-import { readTable } from './published.ts';
 import { siteConfig } from '../config.ts';
-import { readPublishedJson } from './published.ts';
+import { readPublishedJson, readTable } from './published.ts';
 import { RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
 
 export interface SiteFacts {

@@ -32,7 +32,7 @@ export function releaseFeed(releases: readonly ReleaseMeta[], siteUrl: string | 
   });
   for (const r of releases) {
     feed.addItem({
-      title: `Rilis ${r.id}${r.data_hingga ? ` (data hingga ${formatMonth('id', r.data_hingga, true)})` : ''}`,
+      title: `Rilis / release ${r.id}${r.data_hingga ? ` (data hingga ${formatMonth('id', r.data_hingga, true)} / data up to ${formatMonth('en', r.data_hingga, true)})` : ''}`,
       id: siteUrl ? at(releasePath(r.id)) : `tag:kinerja-terbuka,2026:rilis:${r.id}`,
       link: at(releasePath(r.id)),
       date: date(r.tanggal),

@@ -12,7 +12,7 @@ export function releaseSummary(meta: ReleaseMeta, lang: Lang): string {
       ? `Rilis pertama: ${n(lang, meta.tabel.filter((t) => t.baris > 0).length)} tabel, ${n(lang, rows)} baris.`
       : `First release: ${n(lang, meta.tabel.filter((t) => t.baris > 0).length)} tables, ${n(lang, rows)} rows.`;
   }
-  const changed = meta.tabel.filter((t) => t.ditambah + t.dihapus + t.diubah > 0);
+  const changed = meta.tabel.filter((t) => (t.ditambah ?? 0) + (t.dihapus ?? 0) + (t.diubah ?? 0) > 0);
   const parts = changed.map((t) =>
     lang === 'id'
       ? `${t.tabel} (${[t.ditambah && `+${n(lang, t.ditambah)} ditambah`, t.dihapus && `−${n(lang, t.dihapus)} dihapus`, t.diubah && `${n(lang, t.diubah)} diubah`].filter(Boolean).join(', ')})`
@@ -25,7 +25,7 @@ export function releaseSummary(meta: ReleaseMeta, lang: Lang): string {
         : `Dibanding rilis ${meta.sebelumnya}, ${n(lang, changed.length)} tabel berubah: ${parts.join('; ')}.`
       : changed.length === 0
         ? `Compared with release ${meta.sebelumnya}, no row changed.`
-        : `Compared with release ${meta.sebelumnya}, ${n(lang, changed.length)} tables changed: ${parts.join('; ')}.`;
+        : `Compared with release ${meta.sebelumnya}, ${n(lang, changed.length)} ${changed.length === 1 ? 'table' : 'tables'} changed: ${parts.join('; ')}.`;
   const revised =
     meta.revisi === 0
       ? lang === 'id'
@@ -33,6 +33,6 @@ export function releaseSummary(meta: ReleaseMeta, lang: Lang): string {
         : ' No headline figure was revised.'
       : lang === 'id'
         ? ` ${n(lang, meta.revisi)} angka utama direvisi (IKM, capaian, predikat).`
-        : ` ${n(lang, meta.revisi)} headline figures revised (IKM, capaian, predikat).`;
+        : ` ${n(lang, meta.revisi)} headline ${meta.revisi === 1 ? 'figure' : 'figures'} revised (IKM, capaian, predikat).`;
   return head + revised;
 }
