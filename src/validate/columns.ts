@@ -9,7 +9,6 @@
 import type { Field } from '../contract/fields.ts';
 import { CellProblem, parseCell } from '../read/cells.ts';
 import type { Dialect } from '../read/dialect.ts';
-import type { CodeUnits } from '../read/split.ts';
 import { compileCheck, constraintsOf } from './constraints.ts';
 
 /** Raw cell text to the typed value, or a CellProblem. */
@@ -111,7 +110,7 @@ function allDigits(raw: string): boolean {
 }
 
 /** Exact powers of ten: 10^k for k ≤ 22 is a double without rounding. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+export const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * `123` or `12.5` (`mark`: a "," or tab file's decimal point; a ";" file's decimal comma, `12,5`),
@@ -173,46 +172,4 @@ function memo(read: Reader): Reader {
     }
     return lastAnswer;
   };
-}
-
-// The shortcuts above, read from a slice's code units instead of a string: the two must agree
-// (test/unit/number-shortcut.test.ts holds them to each other and to parseCell).
-
-/** digits(), read from code units (FastRows); NaN where that gives undefined. */
-export function digitsAt(units: CodeUnits, start: number, end: number): number {
-  const len = end - start;
-  if (len === 0 || len > 15) return NaN;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = units[i] - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** decimal(), read from code units (FastRows); NaN where that gives undefined. */
-export function decimalAt(units: CodeUnits, start: number, end: number, mark: number): number {
-  const len = end - start;
-  let dot = -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const ch = units[i];
-    if (ch === mark && dot < 0 && i > start && i < end - 1) dot = i - start;
-    else if (ch < 48 || ch > 57) return NaN;
-    else n = n * 10 + (ch - 48);
-  }
-  if (len === 0) return NaN;
-  if (dot < 0) return len > 15 ? NaN : n;
-  return len > 16 ? NaN : n / POW10[len - 1 - dot];
-}
-
-/** The nip reader's shortcut (18 digits), read from code units. */
-export function isNipAt(units: CodeUnits, start: number, end: number): boolean {
-  if (end - start !== 18) return false;
-  for (let i = start; i < end; i++) {
-    const d = units[i] - 48;
-    if (d < 0 || d > 9) return false;
-  }
-  return true;
 }

@@ -10,8 +10,10 @@ import { INPUTS, unit as unitInput, type IkuRow, type KinerjaRow, type LaporanRo
 import { issue, isWarning, type Issue } from '../contract/issues.ts';
 import { REGION_CODE, wilayahSchema, type Wilayah } from '../contract/wilayah.ts';
 import { badRegionName, exportRoot, isFsError, folderNotFile, hiddenRegion, inspect, MAX_FILE_BYTES, MAX_WILAYAH_BYTES, sameNameIgnoringCase, tooLarge, unreadable, wilayahTooLarge, type Entry } from './entries.ts';
-import { validateFile, type FileContext } from './file.ts';
-import { DEFAULT_MIN_BYTES, warmUp, type ParallelOptions } from './parallel.ts';
+import type { FileContext } from './file-context.ts';
+import { validateFile } from './file.ts';
+import { DEFAULT_MIN_BYTES, warmUp } from './fast/parallel.ts';
+import type { ParallelOptions } from './fast/types.ts';
 import { checkPrivateInPublic } from './private-in-public.ts';
 import { PrivateSearch } from './private-search.ts';
 import { PrivateValues } from './private-values.ts';

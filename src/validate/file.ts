@@ -1,43 +1,18 @@
 /**
  * One input file, validated as it streams: header, cells, cross-column rules, uniqueness
  * and foreign keys. Every row ends up either in the table or in an issue; none is dropped.
- * A large file is read in slices by several threads instead (parallel.ts): the same rules
+ * A large file is read in slices by several threads instead (fast/parallel.ts): the same rules
  * (rows.ts), the same issues, the same table.
  */
 import type { AnyInputFile } from '../contract/input.ts';
-import { issue, type Issue } from '../contract/issues.ts';
+import { issue } from '../contract/issues.ts';
 import { readCsv } from '../read/csv.ts';
 import { EncodingError } from '../read/decode.ts';
 import { RowTooLong } from '../read/lines.ts';
-import type { Dialect } from '../read/dialect.ts';
 import { isFsError, unreadable } from './entries.ts';
-import { validateInParallel, type ParallelOptions } from './parallel.ts';
+import type { FileContext, FileResult } from './file-context.ts';
+import { validateInParallel } from './fast/parallel.ts';
 import { emptyFileIssue, encodingIssue, FileRules, Stage, syntaxIssue, tableFor, uniqueIssue, type RowSink } from './rows.ts';
-import type { PrivateValues } from './private-values.ts';
-import type { Table } from './table.ts';
-
-export interface FileContext {
-  region: string;
-  issues: Issue[];
-  /** Codes of unit.csv, for foreign keys; absent while unit.csv itself is read. */
-  unitCodes?: ReadonlySet<string>;
-  /** Every private value seen, for the privacy gate before publishing. */
-  privateValues: PrivateValues;
-  /** When files are read in slices by several threads; by default, files of DEFAULT_MIN_BYTES (parallel.ts) and more. */
-  parallel?: ParallelOptions;
-}
-
-export interface FileResult<R extends object> {
-  rows: number;
-  table: Table<R>;
-  dialect: Dialect | null;
-  /**
-   * Every valid kode_unit cell, also on rows rejected for another cell: for unit.csv these are the
-   * codes other files may reference, so that one bad cell in unit.csv is one error, not a
-   * foreign-key error on every row of every file that names the unit.
-   */
-  codes: Set<string>;
-}
 
 type Rec = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * the Set only when a question needs it. The gate asks the one question that does not:
  * which of a few thousand published cells are among them (`matching`), one pass over the lists.
  */
-import { packedLength, unpack, type PackedStrings } from './packed.ts';
+import { packedLength, unpack, type PackedStrings } from './fast/packed.ts';
 
 type List = string[] | PackedStrings;
 const listLength = (l: List) => (Array.isArray(l) ? l.length : packedLength(l));

@@ -12,8 +12,8 @@ import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { INPUTS } from '../../src/contract/inputs/index.ts';
 import { MEMO_LIMIT } from '../../src/validate/columns.ts';
-import { planSlices } from '../../src/validate/parallel.ts';
-import { readSlice } from '../../src/validate/slice-worker.ts';
+import { planSlices } from '../../src/validate/fast/parallel.ts';
+import { readSlice } from '../../src/validate/fast/slice-worker.ts';
 
 const DATA = 'data';
 

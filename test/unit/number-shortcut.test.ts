@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { integer, number } from '../../src/contract/fields.ts';
 import { CellProblem, parseCell } from '../../src/read/cells.ts';
 import type { Dialect } from '../../src/read/dialect.ts';
-import { compileReader, decimalAt, digitsAt, readerPlan } from '../../src/validate/columns.ts';
+import { compileReader, readerPlan } from '../../src/validate/columns.ts';
+import { decimalAt, digitsAt } from '../../src/validate/fast/units.ts';
 import { compileCheck } from '../../src/validate/constraints.ts';
 
 let seed = 11;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { skm } from '../../src/contract/inputs/index.ts';
 import { validateExport, type ValidatedExport } from '../../src/validate/export.ts';
-import { validateInParallel } from '../../src/validate/parallel.ts';
+import { validateInParallel } from '../../src/validate/fast/parallel.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import type { Table } from '../../src/validate/table.ts';
 

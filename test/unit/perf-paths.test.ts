@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TABLES } from '../../src/contract/published.ts';
 import { meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
-import { pack, PackBuilder, packedAt, unpack } from '../../src/validate/packed.ts';
+import { pack, PackBuilder, packedAt, unpack } from '../../src/validate/fast/packed.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { Table } from '../../src/validate/table.ts';
-import { hashKey, SeenKeys, type KeySlice } from '../../src/validate/unique.ts';
+import { hashKey, SeenKeys, type KeySlice } from '../../src/validate/fast/unique.ts';
 
 describe('PrivateValues: a Set, whatever way the values came in', () => {
   test('lists, packs and single values, in order, without repeats', () => {

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { SliceText, splitRows } from '../../src/read/split.ts';
-import { planSlices } from '../../src/validate/parallel.ts';
+import { planSlices } from '../../src/validate/fast/parallel.ts';
 
 function both(file: Buffer, slices: number): { papa: string[][]; ours: string[][] }[] | null {
   const plan = planSlices(file, slices);

@@ -3,8 +3,8 @@
  * million respondent ids cost one string to keep and to send to the main thread, instead of half
  * a million objects for the garbage collector to trace and the message to copy one by one.
  */
-import type { CodeUnits } from '../read/split.ts';
-import { grown } from './table.ts';
+import type { CodeUnits } from '../../read/split.ts';
+import { grown } from '../table.ts';
 
 export interface PackedStrings {
   text: string;

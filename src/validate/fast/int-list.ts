@@ -1,4 +1,4 @@
-import { grown } from './table.ts';
+import { grown } from '../table.ts';
 
 /** Integers in a growing Int32Array: no list of numbers to grow, then copy into one. */
 export class IntList {

@@ -3,10 +3,10 @@
  * each, found by their code units: FastRows (fast-rows.ts) reads such a column without cutting a
  * string out of the slice for every cell.
  */
-import { printableAscii } from '../read/csv.ts';
-import type { CodeUnits, SliceText } from '../read/split.ts';
-import { MEMO_LIMIT } from './columns.ts';
-import { isProblem } from './rows.ts';
+import { printableAscii } from '../../read/csv.ts';
+import type { CodeUnits, SliceText } from '../../read/split.ts';
+import { MEMO_LIMIT } from '../columns.ts';
+import { isProblem } from '../rows.ts';
 import { FNV_START, fnvStep, mixHash } from './packed.ts';
 
 /** The answer kept for a text with something to trim at an end: such cells go the general way. */

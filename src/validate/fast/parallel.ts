@@ -11,61 +11,20 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Bilingual } from '../contract/fields.ts';
-import { looksUtf16 } from '../read/decode.ts';
-import type { AnyInputFile } from '../contract/input.ts';
-import { issue, type Issue } from '../contract/issues.ts';
-import { headerChars, isBlank } from '../read/csv.ts';
-import { detectDialect, type Dialect } from '../read/dialect.ts';
-import { MAX_HEADER_CHARS, MAX_ROW_CHARS } from '../read/lines.ts';
-import type { FileContext, FileResult } from './file.ts';
-import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from './rows.ts';
+import type { Bilingual } from '../../contract/fields.ts';
+import { looksUtf16 } from '../../read/decode.ts';
+import type { AnyInputFile } from '../../contract/input.ts';
+import { issue, type Issue } from '../../contract/issues.ts';
+import { headerChars, isBlank } from '../../read/csv.ts';
+import { detectDialect, type Dialect } from '../../read/dialect.ts';
+import { MAX_HEADER_CHARS, MAX_ROW_CHARS } from '../../read/lines.ts';
+import type { FileContext, FileResult } from '../file-context.ts';
+import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from '../rows.ts';
 import { readSlice } from './slice-worker.ts';
-import type { Table, TablePart } from './table.ts';
-import type { PackedStrings } from './packed.ts';
+import type { Table } from '../table.ts';
+import type { ParallelOptions, SliceJob, SliceMessage, SliceResult, SliceTask } from './types.ts';
 import { SeenKeys } from './unique.ts';
-
-export interface ParallelOptions {
-  /** Files smaller than this are streamed on the main thread (default DEFAULT_MIN_BYTES). */
-  minBytes?: number;
-  /** Threads reading slices, the main thread one of them (default: the cores, at most 2; below 2, none). */
-  workers?: number;
-}
-
-/** What a thread is asked to do: one slice of one file. */
-export interface SliceTask {
-  region: string;
-  file: string;
-  buffer: SharedArrayBuffer;
-  start: number;
-  end: number;
-  dialect: Dialect;
-  newline: '\n' | '\r\n';
-  header: string[];
-  headerRow: number;
-  unitCodes: string[] | null;
-}
-
-/** What a thread gives back; rows are counted from the slice's first line (= 1). */
-export interface SliceResult {
-  encodingError: boolean;
-  lines: number;
-  dataRows: number;
-  /** Data rows read by FastRows (the others the general way). */
-  fastRows: number;
-  issues: Issue[];
-  stages: Uint8Array;
-  privateValues: PackedStrings;
-  /** Rows that reached the uniqueness check, and their key per unique constraint. */
-  keyRows: Int32Array;
-  keys: PackedStrings[];
-  /** hashKey of each key, per unique constraint. */
-  keyHashes: Int32Array[];
-  codes: string[];
-  table: TablePart;
-}
 
 /**
  * Below this, a file streams on the main thread: slicing it would cost more than it saves.
@@ -423,17 +382,6 @@ function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: Slice
   return { rows: results.reduce((n, r) => n + r.dataRows, 0), table: inOrder.table, dialect: plan.dialect, codes };
 }
 
-/** One file's slices, for the threads to share: each takes the next one not yet taken. */
-export interface SliceJob {
-  id: number;
-  tasks: SliceTask[];
-  /** The number of the next slice to take, shared by the threads (Atomics.add). */
-  next: Int32Array;
-}
-
-/** What a worker sends back: slice `s` of job `id` read, or the error that stopped it. */
-export type SliceMessage = { id: number; s: number; result: SliceResult } | { id: number; error: string };
-
 interface Pending {
   job: SliceJob;
   results: SliceResult[];
@@ -463,10 +411,9 @@ class Readers {
   }
 
   private start(): void {
-    const w = new Worker(new URL('./worker-boot.cjs', import.meta.url), {
+    const w = new Worker(SLICE_WORKER, {
       // Not the parent's flags: under tsx they would load its import hooks in every worker too.
       execArgv: [],
-      workerData: { entry: fileURLToPath(new URL('./slice-worker.ts', import.meta.url)) },
     });
     w.unref();
     w.on('message', (m: SliceMessage) => {
@@ -551,6 +498,13 @@ class Readers {
     if (this.pending.size === 0) for (const w of this.workers) w.unref();
   }
 }
+
+/**
+ * slice-worker.ts compiled with all it imports into one file by scripts/compile.mjs (npm's prepare
+ * step), never at run time: beside the compiled command that runs this, or in the repository's
+ * .build/ when this runs from its source (the tests compile it first).
+ */
+const SLICE_WORKER = import.meta.url.endsWith('.ts') ? new URL('../../../.build/slice-worker.mjs', import.meta.url) : new URL('./slice-worker.mjs', import.meta.url);
 
 let readers: Readers | undefined;
 function readersOf(n: number): Readers {

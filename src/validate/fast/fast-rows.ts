@@ -13,14 +13,15 @@
  * the one the general way gives. test/unit/fast-rows.test.ts reads damaged files both ways and
  * requires the same result.
  */
-import { isBlank } from '../read/csv.ts';
-import { splitRow, type CodeUnits, type SliceText } from '../read/split.ts';
+import { isBlank } from '../../read/csv.ts';
+import { splitRow, type CodeUnits, type SliceText } from '../../read/split.ts';
 import { Answers, plainEnds } from './answers.ts';
-import { decimalAt, digitsAt, isNipAt, type ReaderPlan } from './columns.ts';
+import type { ReaderPlan } from '../columns.ts';
+import { decimalAt, digitsAt, isNipAt } from './units.ts';
 import type { IntList } from './int-list.ts';
 import type { PackBuilder } from './packed.ts';
-import { isProblem, type Column, type FileRules } from './rows.ts';
-import type { Table } from './table.ts';
+import { isProblem, type Column, type FileRules } from '../rows.ts';
+import type { Table } from '../table.ts';
 
 const QUOTE = 34;
 const CR = 13;

@@ -6,12 +6,12 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
-import { INPUTS } from '../contract/inputs/index.ts';
-import { issue, type Issue } from '../contract/issues.ts';
-import { isBlank } from '../read/csv.ts';
-import { SliceText, splitRows } from '../read/split.ts';
-import type { SliceJob, SliceMessage, SliceResult, SliceTask } from './parallel.ts';
-import { FileRules, tableFor, type RowSink } from './rows.ts';
+import { INPUTS } from '../../contract/inputs/index.ts';
+import { issue, type Issue } from '../../contract/issues.ts';
+import { isBlank } from '../../read/csv.ts';
+import { SliceText, splitRows } from '../../read/split.ts';
+import type { SliceJob, SliceMessage, SliceResult, SliceTask } from './types.ts';
+import { FileRules, tableFor, type RowSink } from '../rows.ts';
 import { pack, PackBuilder } from './packed.ts';
 import { FastRows, type SliceStores } from './fast-rows.ts';
 import { IntList } from './int-list.ts';
