@@ -2,15 +2,16 @@
 import { getViteConfig } from 'astro/config';
 
 // Two projects: `unit` runs in seconds with no site build (`npx vitest run --project unit`);
-// `site` builds the sample site once (global setup) and drives it in headless Chromium.
+// `site` builds the sample site once (global setup) and drives it in headless Chromium. Both
+// first recompile the commands in .build/ if a source changed (scripts/compile.mjs).
 export default getViteConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
     env: { TZ: 'UTC' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'site', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/support/compiled.ts'] } },
+      { extends: true, test: { name: 'site', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/support/compiled.ts', 'test/support/global-setup.ts'] } },
     ],
   },
 });

@@ -50,23 +50,17 @@ export interface Column {
   read: Reader;
 }
 
-// Read once: in a worker thread, modules are loaded as CommonJS (worker-boot.cjs), where every
-// use of an imported name is a getter call, and these are used on every cell.
-const Problem = CellProblem;
-const printable = printableAscii;
-
 /**
  * Whether a reader's answer is a CellProblem. A reader gives a number, a string or a problem:
- * only objects are asked `instanceof`, which is slow on every cell under tsx (its keepNames
- * defines `name` on the class, and V8 then no longer folds the check).
+ * only objects are asked `instanceof`, the slower check, on every cell.
  */
-export const isProblem = (v: unknown): v is CellProblem => typeof v === 'object' && v !== null && v instanceof Problem;
+export const isProblem = (v: unknown): v is CellProblem => typeof v === 'object' && v !== null && v instanceof CellProblem;
 
 /** Cell text with nothing to trim, most cells: a printable ASCII character at both ends. */
 const trimmed = (s: string) => {
   const n = s.length;
   if (n === 0) return s;
-  return printable(s.charCodeAt(0)) && printable(s.charCodeAt(n - 1)) ? s : s.trim();
+  return printableAscii(s.charCodeAt(0)) && printableAscii(s.charCodeAt(n - 1)) ? s : s.trim();
 };
 
 /**

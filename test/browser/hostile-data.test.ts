@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
@@ -24,7 +24,7 @@ function htmlFiles(dir: string): string[] {
 
 describe('hostile values in an export', () => {
   beforeAll(() => {
-    const r = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'test/fixtures/xss', '--out', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', 'test/fixtures/xss', '--out', out], { encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
   }, 300_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));

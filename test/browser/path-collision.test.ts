@@ -6,7 +6,7 @@
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { samePaths } from '../../src/publish/site-files.ts';
 
@@ -25,7 +25,7 @@ it('a build whose pages would collide ignoring case is refused; the previous dis
   const dist = join(out, 'dist');
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<p>situs lama</p>');
-  const r = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'test/fixtures/kode-kembar', '--out', dist], {
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', 'test/fixtures/kode-kembar', '--out', dist], {
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
   });

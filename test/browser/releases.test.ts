@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { carryForward, type ReleaseMeta } from '../../src/release/archive.ts';
@@ -20,7 +20,7 @@ const data = join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(): void {
-  const r = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', data, '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000' } });
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000' } });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
 }
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 
 // Outside the repository: Astro's file watcher in the test process would follow the build's files.
@@ -26,7 +26,7 @@ function hashes(dir: string): Record<string, string> {
 }
 
 beforeAll(() => {
-  const r = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'data', '--out', join(out, 'dist')], {
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', 'data', '--out', join(out, 'dist')], {
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
   });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
 
@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   const siteDir = join(runDir, 'dist');
   // The real CLI in its own process: exactly what `npm run build` does, and Astro runs
   // outside Vitest's module graph (under Astro's Vite plugin, import('astro') is the page runtime).
-  const result = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/build.ts', '--data', 'data', '--out', siteDir], {
+  const result = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', 'data', '--out', siteDir], {
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
   });

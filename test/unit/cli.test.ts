@@ -2,10 +2,9 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-const TSX = resolve('node_modules/.bin/tsx');
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kt-cli-'));
@@ -21,7 +20,7 @@ interface Run {
 
 function validate(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(TSX, ['scripts/validate.ts', ...args], { env: { ...process.env, KT_DEBUG: '' } }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/run.mjs', 'validate', ...args], { env: { ...process.env, KT_DEBUG: '' } }, (err, stdout, stderr) => {
       done({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, output: stdout + stderr });
     });
   });

@@ -8,10 +8,9 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-const TSX = resolve('node_modules/.bin/tsx');
 const DATA = 'data';
 /** Lines kept of each sample file: the damage, not the size, is under test. */
 const KEEP_LINES = 80;
@@ -174,7 +173,7 @@ interface Run {
 
 function validate(dataDir: string, json: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(TSX, ['scripts/validate.ts', '--data', dataDir, '--json', json], { env: { ...process.env, KT_DEBUG: '' }, timeout: TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/run.mjs', 'validate', '--data', dataDir, '--json', json], { env: { ...process.env, KT_DEBUG: '' }, timeout: TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const e = err as (Error & { code?: number; signal?: string; killed?: boolean }) | null;
       done({ status: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, killed: e?.killed ?? false, output: stdout + stderr });
     });

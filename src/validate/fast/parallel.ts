@@ -504,7 +504,7 @@ class Readers {
  * step), never at run time: beside the compiled command that runs this, or in the repository's
  * .build/ when this runs from its source (the tests compile it first).
  */
-const SLICE_WORKER = import.meta.url.endsWith('.ts') ? new URL('../../../.build/slice-worker.mjs', import.meta.url) : new URL('./slice-worker.mjs', import.meta.url);
+export const SLICE_WORKER = import.meta.url.endsWith('.ts') ? new URL('../../../.build/slice-worker.mjs', import.meta.url) : new URL('./slice-worker.mjs', import.meta.url);
 
 let readers: Readers | undefined;
 function readersOf(n: number): Readers {
