@@ -14,7 +14,7 @@ import type { FileContext } from './file-context.ts';
 import { validateFile } from './file.ts';
 import { DEFAULT_MIN_BYTES, warmUp } from './fast/parallel.ts';
 import type { ParallelOptions } from './fast/types.ts';
-import { checkPrivateInPublic } from './private-in-public.ts';
+import { checkPrivateInPublic, publicTexts } from './private-in-public.ts';
 import { PrivateSearch } from './private-search.ts';
 import { PrivateValues } from './private-values.ts';
 import { tableFor } from './rows.ts';
@@ -64,7 +64,7 @@ export interface ValidatedExport extends ExportReport {
   regions: RegionData[];
   /** Every private value of the inputs: the privacy gate refuses output that contains one. */
   privateValues: PrivateValues;
-  /** The same values, looked for inside text (the validator's private-in-public, the gate). */
+  /** The same values, looked for inside text by the privacy gate (built when first read). */
   privateSearch: PrivateSearch;
 }
 
@@ -290,11 +290,23 @@ export async function validateExport(dataDir: string, opts: ValidateOptions = {}
     }
     if (region) regions.push(region);
   }
-  const privateSearch = PrivateSearch.of(privateValues);
-  checkPrivateInPublic(regions, privateSearch, issues);
+  // A search for the public texts alone: the million respondent ids it cannot find there are
+  // filed only if a build asks for the whole search (privateSearch below, for the privacy gate).
+  checkPrivateInPublic(regions, PrivateSearch.of(privateValues, publicTexts(regions)), issues);
+  let privateSearch: PrivateSearch | undefined;
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
     issues.push(issue({ region: '', file: dataDir }, 'constraint-error', { id: 'tidak ada folder wilayah di folder data.', en: 'no region folder in the data folder.' }));
   }
   const errors = issues.filter((i) => !isWarning(i));
-  return { ok: errors.length === 0, errors, warnings: issues.filter(isWarning), files, regions, privateValues, privateSearch };
+  return {
+    ok: errors.length === 0,
+    errors,
+    warnings: issues.filter(isWarning),
+    files,
+    regions,
+    privateValues,
+    get privateSearch() {
+      return (privateSearch ??= PrivateSearch.of(privateValues));
+    },
+  };
 }

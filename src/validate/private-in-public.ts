@@ -16,6 +16,20 @@ export const privateInPublicIssue = (column: string): Bilingual => ({
   en: `the public text in column "${column}" holds a private value of a private file (an employee's name or NIP, an id_responden, id_pengaduan, saran or uraian); the value is not shown here. Remove that personal data from this text before exporting. Looked for: 18-digit NIPs in any written form (with spaces, dots or dashes), texts of ${MIN_WORDS}–${MIN_ANYWHERE - 1} characters as whole words, texts of ${MIN_ANYWHERE} characters or more anywhere (texts without a letter only when that long), ignoring case.`,
 });
 
+/** The columns of an input whose text is public, and so searched. */
+const publicTextColumns = (input: (typeof INPUTS)[number]) => Object.entries(input.fields).filter(([, f]) => !f.private && (f.kind === 'text' || f.kind === 'code')).map(([name]) => name);
+
+/** Every text checkPrivateInPublic searches: the search need answer for these alone (PrivateSearch.of). */
+export function* publicTexts(regions: readonly RegionData[]): Generator<string> {
+  for (const region of regions) {
+    for (const value of Object.values(region.wilayah)) if (typeof value === 'string') yield value;
+    for (const input of INPUTS) {
+      const table = region[tableKey(input.file)] as unknown as Table<Record<string, unknown>>;
+      for (const name of publicTextColumns(input)) yield* table.texts(name).dict;
+    }
+  }
+}
+
 /** Appends an issue for every public text cell (of every region) that holds a private value. */
 export function checkPrivateInPublic(regions: readonly RegionData[], search: PrivateSearch, issues: Issue[]): void {
   for (const region of regions) {
@@ -26,7 +40,7 @@ export function checkPrivateInPublic(regions: readonly RegionData[], search: Pri
     }
     for (const input of INPUTS) {
       const table = region[tableKey(input.file)] as unknown as Table<Record<string, unknown>>;
-      const columns = Object.entries(input.fields).filter(([, f]) => !f.private && (f.kind === 'text' || f.kind === 'code')).map(([name]) => name);
+      const columns = publicTextColumns(input);
       const found: { row: number; col: number }[] = [];
       columns.forEach((name, col) => {
         const { codes, dict } = table.texts(name);

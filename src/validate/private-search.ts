@@ -67,12 +67,24 @@ export class PrivateSearch {
   /** Shorter patterns (whole words, all of them), and their lengths. */
   readonly #short = new Set<string>();
   readonly #shortLengths = new Set<number>();
+  /** The windows of the texts this search is limited to (of(values, within)), as bits like #bits. */
+  #within: Uint32Array | null = null;
 
-  /** From every private value of the inputs (see the header for which are looked for). */
-  static of(values: { forEachValue(fn: (v: string) => void): void } | Iterable<string>): PrivateSearch {
+  /**
+   * From every private value of the inputs (see the header for which are looked for). With
+   * `within`, a search that answers only for those texts: a long value is kept only when its
+   * last ANCHOR characters are a window of one of them, so the validator's check of a few
+   * thousand public texts does not file a million respondent ids it cannot find there.
+   */
+  static of(values: { forEachValue(fn: (v: string) => void): void } | Iterable<string>, within?: Iterable<string>): PrivateSearch {
     const s = new PrivateSearch();
-    if (Symbol.iterator in values) for (const v of values) s.add(v);
-    else values.forEachValue((v) => s.add(v));
+    if (within) {
+      s.#within = new Uint32Array(BITS / 32);
+      for (const text of within) markWindows(text.toLowerCase().replace(/\s+/g, ' '), s.#within);
+    }
+    // forEachValue first: PrivateValues is iterable too, but iterating it hashes a million values into its Set.
+    if ('forEachValue' in values) values.forEachValue((v) => s.add(v));
+    else for (const v of values) s.add(v);
     return s;
   }
 
@@ -81,14 +93,30 @@ export class PrivateSearch {
   }
 
   add(value: string): void {
-    const v = value.trim().replace(/\s+/g, ' ');
+    // Most values (ids, codes) are printable ASCII without a space: nothing to trim or collapse,
+    // and a letter is A–Z or a–z. Told apart in one pass, without a regular expression.
+    let plain = true;
+    let letter = false;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        plain = false;
+        break;
+      }
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
+    }
+    const v = plain ? value : value.trim().replace(/\s+/g, ' ');
     if (v.length === NIP_DIGITS && DIGITS.test(v)) {
       this.#nips.add(v);
       return;
     }
     // Without a letter, a short value is a number, a date or a count as much as anyone's.
-    if (v.length < (LETTER.test(v) ? MIN_WORDS : MIN_ANYWHERE)) return;
+    if (v.length < ((plain ? letter : LETTER.test(v)) ? MIN_WORDS : MIN_ANYWHERE)) return;
     const lower = v.toLowerCase();
+    if (this.#within && lower.length >= ANCHOR) {
+      const b = finish(anchorHash(lower, lower.length - ANCHOR));
+      if ((this.#within[b >>> 5] & (1 << (b & 31))) === 0) return;
+    }
     if (VOCABULARY_LOWER.has(lower)) return;
     if (lower.length < ANCHOR) {
       this.#short.add(lower);
@@ -100,7 +128,7 @@ export class PrivateSearch {
     const had = this.#long.get(anchor);
     if (had === undefined) {
       this.#long.set(anchor, pattern);
-      const h = finish(anchorHash(anchor));
+      const h = finish(anchorHash(anchor, 0));
       this.#bits[h >>> 5] |= 1 << (h & 31);
     } else if (typeof had === 'string') {
       if (had !== pattern) this.#long.set(anchor, [had, pattern]);
@@ -178,8 +206,17 @@ const BASE = 131;
 const DROP = Array.from({ length: ANCHOR - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
 const finish = (h: number) => (Math.imul(h, 0x9e3779b1) >>> 8) & (BITS - 1);
 
-function anchorHash(anchor: string): number {
+/** Sets the bit of every window of ANCHOR characters of `lower` (as #findLong hashes them). */
+function markWindows(lower: string, bits: Uint32Array): void {
+  for (let end = ANCHOR - 1; end < lower.length; end++) {
+    const b = finish(anchorHash(lower, end + 1 - ANCHOR));
+    bits[b >>> 5] |= 1 << (b & 31);
+  }
+}
+
+/** The rolling hash of the ANCHOR characters of `text` from `from`. */
+function anchorHash(text: string, from: number): number {
   let h = 0;
-  for (let i = 0; i < ANCHOR; i++) h = (Math.imul(h, BASE) + anchor.charCodeAt(i)) | 0;
+  for (let i = from; i < from + ANCHOR; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
   return h;
 }

@@ -133,6 +133,17 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
     expect(many.find(page)).toBeNull();
     expect(many.find(page + ' MLF-2023-0165432')).not.toBeNull();
   });
+  test('a search for given texts alone finds in them what the whole search finds, and files no value it cannot find there', () => {
+    const ids = Array.from({ length: 50_000 }, (_, i) => `SKL-${String(i).padStart(9, '0')}`);
+    const values = [...ids, 'Budi Santoso', 'Budi', 'Petugas meminta uang tambahan', 'Kantor  Camat\u00a0Maulafa', '198601012010011001'];
+    const texts = ['Kelurahan BUDI SANTOSO', 'Puskesmas Budiman', 'layanan skl-000012345 cepat', 'kantor camat maulafa', 'nip 1986-0101-2010-0110-01', 'Dinas Kesehatan', 'SKL-0000123'];
+    const whole = PrivateSearch.of(values);
+    const limited = PrivateSearch.of(values, texts);
+    for (const t of texts) expect(limited.find(t), t).toEqual(whole.find(t));
+    expect(texts.map((t) => whole.find(t) !== null)).toEqual([true, false, true, true, true, false, false]);
+    expect(PrivateSearch.of(ids, ['Dinas Kesehatan', 'SKL-0000123']).empty).toBe(true);
+    expect(PrivateSearch.of(ids).empty).toBe(false);
+  });
 });
 
 describe('scanForLeaks: private values inside staged text (contract 1.1)', () => {
