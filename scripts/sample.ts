@@ -1,8 +1,8 @@
 /**
  * Synthetic sample exports (npm run sample).
  *
- *   npx tsx scripts/sample.ts [--out data]                       five story regions + README.md
- *   npx tsx scripts/sample.ts --scale 1000000 --out tmp/skala    one large region for benchmarks
+ *   npm run sample -- [--out data]                       five story regions + README.md
+ *   npm run sample -- --scale 1000000 --out tmp/skala    one large region for benchmarks
  *
  * Deterministic: the same arguments always produce the same bytes (seeded PRNG, no clock).
  * Only the region folders it generates (and data/README.md) are replaced; nothing else in

@@ -33,13 +33,13 @@ dates; names are blank or "Pegawai Contoh 001"; contacts use \`example.go.id\`. 
 
 ## How it is made
 
-\`npm run sample\` (= \`tsx scripts/sample.ts\`) regenerates this folder. The generator is
+\`npm run sample\` (\`scripts/sample.ts\`, compiled) regenerates this folder. The generator is
 deterministic: a seeded PRNG (mulberry32, one named stream per region and file), no clock,
 no \`Math.random\`, so it writes the same bytes on every run. The story parameters — units,
 headcounts, services, indicator targets, trends — are tables at the top of
 \`scripts/sample/regions/*.ts\`; shared helpers live in \`scripts/sample/\`.
 
-For benchmarks, \`npx tsx scripts/sample.ts --scale 1000000 --out tmp/skala\` streams one
+For benchmarks, \`npm run sample -- --scale 1000000 --out tmp/skala\` streams one
 region \`skala\` with exactly N survey rows and 0.2·N appraisal rows (not committed).
 
 Every file follows the export contract (§1–§3) and \`npm run validate\` reports no error and no

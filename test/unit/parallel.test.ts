@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { skm } from '../../src/contract/inputs/index.ts';
 import { validateExport, type ValidatedExport } from '../../src/validate/export.ts';
-import { validateInParallel } from '../../src/validate/fast/parallel.ts';
+import { planSlices, rowsAreLines, validateInParallel } from '../../src/validate/fast/parallel.ts';
+import { MAX_ROW_CHARS } from '../../src/read/lines.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import type { Table } from '../../src/validate/table.ts';
 
@@ -121,5 +122,31 @@ describe('a large survey file with the hard cases on both sides of the slice bou
     } finally {
       await rm(bad, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rowsAreLines: the rows are the lines an editor shows, none over MAX_ROW_CHARS', () => {
+  const header = 'a,b\n';
+  /** A file whose data lines have these lengths (LF not counted), the last one ended or not. */
+  const file = (lengths: number[], nl: '\n' | '\r\n', ended: boolean) => {
+    // A line's length counts its CR, as the streaming reader's (read/lines.ts); the last, unended, has none.
+    const lines = lengths.map((n, i) => 'x'.repeat(i < lengths.length - 1 || ended ? n - nl.length + 1 : n));
+    return Buffer.from(header.replace('\n', nl) + lines.join(nl) + (ended ? nl : ''));
+  };
+  const check = (bytes: Buffer) => rowsAreLines(bytes, planSlices(bytes, 2)!);
+  test.each(['\n', '\r\n'] as const)('at the limit, and one byte over it, anywhere in the file (%j)', (nl) => {
+    for (const ended of [true, false]) {
+      expect(check(file([10, MAX_ROW_CHARS, 10, MAX_ROW_CHARS], nl, ended))).toBe(true);
+      expect(check(file([10, MAX_ROW_CHARS + 1, 10], nl, ended))).toBe(false);
+      expect(check(file([10, 10, MAX_ROW_CHARS + 1], nl, ended))).toBe(false);
+      expect(check(file([MAX_ROW_CHARS + 1, 10, 10], nl, ended))).toBe(false);
+      expect(check(file([...Array(300).fill(5000), MAX_ROW_CHARS + 1], nl, ended))).toBe(false);
+    }
+  });
+  test('a CR alone, or a CRLF in an LF file, is not a line end the plan knows', () => {
+    expect(check(Buffer.from('a,b\nx,y\rz,w\n'))).toBe(false);
+    expect(check(Buffer.from('a,b\nx,y\r\nz,w\n'))).toBe(false);
+    expect(check(Buffer.from('a,b\r\nx,y\nz,w\r\n'))).toBe(false);
+    expect(check(Buffer.from('a,b\nx,y\nz,w\n'))).toBe(true);
   });
 });

@@ -186,16 +186,29 @@ export function rowsAreLines(bytes: Buffer, plan: Plan): boolean {
   const from = plan.slices[0][0];
   const crlf = plan.newline === '\r\n';
   let cr = bytes.indexOf(0x0d, from);
-  if (!crlf && cr >= 0) return false;
+  if (!crlf) return cr < 0 && linesWithin(bytes, from, MAX_ROW_CHARS);
   let start = from;
   for (let lf = bytes.indexOf(0x0a, from); lf >= 0; lf = bytes.indexOf(0x0a, lf + 1)) {
     if (lf - start > MAX_ROW_CHARS) return false;
     start = lf + 1;
-    if (!crlf) continue;
     if (cr !== lf - 1) return false; // an LF alone, or a CR alone before it
     cr = bytes.indexOf(0x0d, lf + 1);
   }
   return bytes.length - start <= MAX_ROW_CHARS && cr < 0;
+}
+
+/**
+ * Whether no line from `from` on is over `max` bytes (its LF not counted), in a look back from
+ * each line's furthest allowed end: a few calls for the whole file, not one per line.
+ */
+function linesWithin(bytes: Buffer, from: number, max: number): boolean {
+  let start = from;
+  while (bytes.length - start > max) {
+    const lf = bytes.lastIndexOf(0x0a, start + max);
+    if (lf < start) return false;
+    start = lf + 1;
+  }
+  return true;
 }
 
 /**
