@@ -51,7 +51,9 @@ export async function compile() {
   const { build } = await import('esbuild');
   // The time before reading the sources: one saved while building counts as newer.
   const builtAt = Date.now();
-  const stage = `${OUT}.${process.pid}`;
+  // Names of this call's own: two compiles at once (two commands, two test projects) never share a folder.
+  const own = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const stage = `${OUT}.${own}`;
   rmSync(stage, { recursive: true, force: true });
   const inputs = new Set();
   const common = {
@@ -75,7 +77,7 @@ export async function compile() {
   const meta = { builtAt, outputs: Object.keys(ENTRIES).map((n) => `${n}.mjs`), inputs: [...inputs].filter((i) => !i.startsWith('node_modules/')).sort() };
   writeFileSync(join(stage, 'meta.json'), JSON.stringify(meta, null, 1) + '\n');
   // Swapped in whole: a command starting meanwhile finds the old bundles or the new, never half of each.
-  const old = `${OUT}.old.${process.pid}`;
+  const old = `${OUT}.old.${own}`;
   try {
     renameSync(OUT, old);
   } catch {
