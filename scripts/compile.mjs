@@ -27,6 +27,7 @@ export const ENTRIES = {
   build: { src: 'scripts/build.ts', external: true },
   sample: { src: 'scripts/sample.ts' },
   preview: { src: 'scripts/preview.ts' },
+  arsip: { src: 'scripts/arsip.ts' },
   'slice-worker': { src: 'src/validate/fast/slice-worker.ts' },
 };
 

@@ -57,10 +57,10 @@ describe('compiled ahead of time', () => {
 
   test('npm run validate and friends run the compiled commands, which load nothing but Node’s own modules', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    for (const name of ['validate', 'build', 'sample', 'preview']) expect(pkg.scripts[name]).toBe(`node scripts/run.mjs ${name}`);
+    for (const name of ['validate', 'build', 'sample', 'preview', 'arsip']) expect(pkg.scripts[name]).toBe(`node scripts/run.mjs ${name}`);
     expect(pkg.scripts.prepare).toBe('node scripts/compile.mjs');
     // No TypeScript loader, no compiler: every import left in the bundles is one of Node's.
-    for (const name of ['validate', 'sample', 'preview', 'slice-worker']) {
+    for (const name of ['validate', 'sample', 'preview', 'arsip', 'slice-worker']) {
       const bundle = readFileSync(join('.build', `${name}.mjs`), 'utf8');
       const imported = [...bundle.matchAll(/^import\b[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]);
       expect(imported.length).toBeGreaterThan(0);
