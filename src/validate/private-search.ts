@@ -112,11 +112,10 @@ export class PrivateSearch {
     }
     // Without a letter, a short value is a number, a date or a count as much as anyone's.
     if (v.length < ((plain ? letter : LETTER.test(v)) ? MIN_WORDS : MIN_ANYWHERE)) return;
+    // Printable ASCII lowers A–Z alone: its anchor is hashed before any lower-case copy is made.
+    if (plain && !this.#mayBeWithin(v, true)) return;
     const lower = v.toLowerCase();
-    if (this.#within && lower.length >= ANCHOR) {
-      const b = finish(anchorHash(lower, lower.length - ANCHOR));
-      if ((this.#within[b >>> 5] & (1 << (b & 31))) === 0) return;
-    }
+    if (!plain && !this.#mayBeWithin(lower, false)) return;
     if (VOCABULARY_LOWER.has(lower)) return;
     if (lower.length < ANCHOR) {
       this.#short.add(lower);
@@ -133,6 +132,13 @@ export class PrivateSearch {
     } else if (typeof had === 'string') {
       if (had !== pattern) this.#long.set(anchor, [had, pattern]);
     } else if (!had.includes(pattern)) had.push(pattern);
+  }
+
+  /** Whether a value, as lower-case text (or ASCII to lower), can be in the texts this search is limited to. */
+  #mayBeWithin(text: string, asciiToLower: boolean): boolean {
+    if (!this.#within || text.length < ANCHOR) return true;
+    const b = finish(anchorHash(text, text.length - ANCHOR, asciiToLower));
+    return (this.#within[b >>> 5] & (1 << (b & 31))) !== 0;
   }
 
   /** The first private value in `text` (or an NIP-like number, known or not), or null. */
@@ -214,9 +220,12 @@ function markWindows(lower: string, bits: Uint32Array): void {
   }
 }
 
-/** The rolling hash of the ANCHOR characters of `text` from `from`. */
-function anchorHash(text: string, from: number): number {
+/** The rolling hash of the ANCHOR characters of `text` from `from` (ASCII A–Z lowered, if asked). */
+function anchorHash(text: string, from: number, asciiToLower = false): number {
   let h = 0;
-  for (let i = from; i < from + ANCHOR; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  for (let i = from; i < from + ANCHOR; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, BASE) + (asciiToLower && c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) | 0;
+  }
   return h;
 }
