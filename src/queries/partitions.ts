@@ -40,3 +40,11 @@ export const partitionFileName = (table: Pick<PublishedTable, 'name'>, kode: str
 /** The view over a table's region files, typed from the schema like the whole table's view. */
 export const createPartitionedViewSql = (table: PublishedTable, kodes: readonly string[]): string =>
   `CREATE OR REPLACE VIEW ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(kodes.map((k) => partitionFileName(table, k)), table)}`;
+
+/**
+ * A table read whole beside split ones is copied into a DuckDB table when loaded: then every
+ * READ_CSV in a question's plan is a read of region files, which is how the engine tells from
+ * the plan which regions a question needs (src/client/partition-plan.ts).
+ */
+export const createTableCopySql = (table: PublishedTable, path: string): string =>
+  `CREATE OR REPLACE TABLE ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(path, table)}`;
