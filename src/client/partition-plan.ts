@@ -24,8 +24,9 @@ interface PlanNode {
 export function csvReads(planJson: string): CsvRead[] {
   const reads: CsvRead[] = [];
   const walk = (node: PlanNode) => {
-    if (node.name === 'READ_CSV') {
-      const info = node.extra_info ?? {};
+    const info = node.extra_info ?? {};
+    // DuckDB-WASM 1.32 (DuckDB 1.4) names the node "READ_CSV " with a space; its Function is exact.
+    if (node.name?.trim() === 'READ_CSV' || info.Function === 'READ_CSV') {
       const filter = typeof info['File Filters'] === 'string' ? info['File Filters'] : undefined;
       const scanning = typeof info['Scanning Files'] === 'string' ? /^(\d+)\/\d+$/.exec(info['Scanning Files']) : null;
       reads.push({ filter, kept: scanning ? Number(scanning[1]) : undefined });

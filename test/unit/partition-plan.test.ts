@@ -71,4 +71,9 @@ describe('regions a question reads', () => {
     expect(await regionsToLoad([{ filter: 'x', kept: 2 }], async () => ['a'])).toBeNull();
     expect(csvReads('[{"name":"SEQ_SCAN","children":[]}]')).toEqual([]);
   });
+
+  test("the plan of DuckDB-WASM's own version (a node named 'READ_CSV ', as DuckDB 1.4 prints it)", () => {
+    const plan = JSON.stringify([{ name: 'PROJECTION', children: [{ name: 'READ_CSV ', children: [], extra_info: { Function: 'READ_CSV', 'File Filters': "(kode_wilayah = 'a')", 'Scanning Files': '1/2' } }] }]);
+    expect(csvReads(plan)).toEqual([{ filter: "(kode_wilayah = 'a')", kept: 1 }]);
+  });
 });
