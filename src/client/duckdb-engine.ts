@@ -8,6 +8,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { collectBatches } from './arrow-result.ts';
 import { openDuckDb } from './duckdb.ts';
+import type { EarlyWorker } from './engine-files.ts';
 import { namesAnyTable, tablesNamedIn } from './table-names.ts';
 import { duckdbMessage } from './query-message.ts';
 import { isPlainRead } from './plain-read.ts';
@@ -43,10 +44,11 @@ export class BrowserEngine {
     private tableFunctions: ReadonlySet<string>,
   ) {}
 
-  static async open(tables: readonly TableSource[], onProgress: (p: EngineProgress) => void): Promise<BrowserEngine> {
+  static async open(tables: readonly TableSource[], onProgress: (p: EngineProgress) => void, early?: EarlyWorker): Promise<BrowserEngine> {
     const { db, conn } = await openDuckDb(
       tables.flatMap((t) => (t.parts ? t.parts.map((p) => p.file) : [t.file])),
       onProgress,
+      early,
     );
     // Functions that only a FROM can call (read_csv, glob…), as this DuckDB has them.
     const listed = await conn.query(TABLE_FUNCTIONS_SQL);

@@ -5,18 +5,9 @@
  * browsers without wasm exceptions), one thread, locked to the site's published tables.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { ENGINE_BUNDLES, type EarlyWorker } from './engine-files.ts';
 import { EngineError, type EngineProgress } from './engine-types.ts';
 import { sqlList } from '../queries/sql.ts';
-
-// Only the bundles that run without COOP/COEP headers; selectBundle picks EH when it can.
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
 
 /**
  * A wasm file served with the wrong MIME type makes instantiate() wait forever (its streaming
@@ -74,22 +65,31 @@ function withStallTimer<T>(work: (touch: () => void) => Promise<T>): Promise<T> 
  * Opens DuckDB locked to the site's own files: `files` are the names the published tables will be
  * registered under (fetched later, by this page, from its own origin); nothing else can be read.
  */
-export async function openDuckDb(files: readonly string[], onProgress: (p: EngineProgress) => void): Promise<OpenDuckDb> {
-  if (!browserCanRunDuckDb()) throw new EngineError('unsupported', 'WebAssembly, Worker or BigInt64Array missing');
-  const bundle = await duckdb.selectBundle(BUNDLES);
+export async function openDuckDb(files: readonly string[], onProgress: (p: EngineProgress) => void, early?: EarlyWorker): Promise<OpenDuckDb> {
+  if (!browserCanRunDuckDb()) {
+    early?.worker.terminate();
+    throw new EngineError('unsupported', 'WebAssembly, Worker or BigInt64Array missing');
+  }
+  // selectBundle picks EH when the browser has wasm exceptions; the early worker was a guess.
+  const bundle = await duckdb.selectBundle({ ...ENGINE_BUNDLES });
   if (!bundle.mainWorker) throw new EngineError('unsupported', 'no worker bundle');
-  await checkWasmType(bundle.mainModule);
+  if (early && early.url !== bundle.mainWorker) early.worker.terminate();
+  const worker = early?.url === bundle.mainWorker ? early.worker : new Worker(bundle.mainWorker);
   onProgress({ step: 'engine', loaded: 0, total: 0 });
 
-  const worker = new Worker(bundle.mainWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await withStallTimer(async (touch) => {
       worker.addEventListener('error', () => touch());
-      await db.instantiate(bundle.mainModule, null, (p) => {
-        touch();
-        onProgress({ step: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal });
-      });
+      // The type check runs beside the download, not before it: one round trip less, and a
+      // wrong type still fails here while instantiate() would wait on it forever.
+      await Promise.all([
+        checkWasmType(bundle.mainModule),
+        db.instantiate(bundle.mainModule, null, (p) => {
+          touch();
+          onProgress({ step: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal });
+        }),
+      ]);
     });
     onProgress({ step: 'compile' });
     // Decimals and timestamps as plain JS numbers and dates: the results table shows text, and

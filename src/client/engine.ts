@@ -4,6 +4,7 @@
  * page that is only read never fetches a byte of it.
  */
 import type { BrowserEngine, RunningQuery } from './duckdb-engine.ts';
+import { bootWorkerEarly } from './engine-files.ts';
 import { QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
 
@@ -23,8 +24,15 @@ async function engine(onProgress: (p: EngineProgress) => void): Promise<BrowserE
   const current = opening ? await opening.catch(() => undefined) : undefined;
   if (current?.alive) return current;
   opening = (async () => {
-    const { BrowserEngine } = await import('./duckdb-engine.ts');
-    return BrowserEngine.open(tableSources(), (p) => progressTo(p));
+    // The worker's script downloads and compiles while the engine's code is on its way.
+    const early = bootWorkerEarly();
+    try {
+      const { BrowserEngine } = await import('./duckdb-engine.ts');
+      return await BrowserEngine.open(tableSources(), (p) => progressTo(p), early);
+    } catch (e) {
+      early?.worker.terminate(); // no-op when the engine took it (it terminates its own on failure)
+      throw e;
+    }
   })();
   try {
     opened = await opening;

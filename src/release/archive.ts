@@ -115,7 +115,8 @@ export async function addRelease(dataStage: string, id: string, buildDate: strin
       !previous ? undefined : NOT_ARCHIVED.has(name) ? (previousSite ? read(join(previousSite, 'data'))(name) : null) : read(join(root, previous.id))(name);
     const { tables, revisions } = compareReleases(before, current);
     for (const f of await readdir(dataStage, { withFileTypes: true })) {
-      if (f.isFile() && f.name !== 'kualitas.json' && archivable(f.name)) await copyFile(join(dataStage, f.name), join(dir, f.name));
+      if (f.name === 'datapackage.json') await writeFile(join(dir, f.name), archivedPackage(await readFile(join(dataStage, f.name), 'utf8')));
+      else if (f.isFile() && f.name !== 'kualitas.json' && archivable(f.name)) await copyFile(join(dataStage, f.name), join(dir, f.name));
     }
     await writeFile(join(dir, CHANGES_FILE), revisionsCsv(revisions));
     const meta: ReleaseMeta = { id, nomor: (previous?.nomor ?? 0) + 1, tanggal: buildDate, data_hingga: lastMonth(current), sebelumnya: previous?.id ?? null, tabel: tables, revisi: revisions.length };
@@ -124,6 +125,13 @@ export async function addRelease(dataStage: string, id: string, buildDate: strin
   }
   await writeFile(join(root, RELEASE_INDEX), JSON.stringify({ rilis: all }, null, 2) + '\n');
   return all;
+}
+
+/** The release's datapackage.json as archived: it lists only the files the archive keeps. */
+function archivedPackage(text: string): string {
+  const pkg = JSON.parse(text) as { resources?: { path?: string }[] };
+  pkg.resources = pkg.resources?.filter((r) => archivable(r.path ?? ''));
+  return JSON.stringify(pkg, null, 2) + '\n';
 }
 
 function versionOf(dataDir: string): string | undefined {

@@ -6,7 +6,7 @@
  * same inputs makes no new release and changes no byte.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -62,6 +62,12 @@ describe('a second publication into the same folder', () => {
     // the first release's tables are the first site's tables
     expect(readFileSync(join(old, 'ikm_unit.csv'))).toEqual(readFileSync(join(firstSite, 'data/ikm_unit.csv')));
     expect(JSON.parse(readFileSync(join(out, 'data/datapackage.json'), 'utf8')).version).toBe(second.id);
+    // an archived release describes only what it holds (survey microdata are not archived)
+    for (const id of [first.id, second.id]) {
+      const listed = (JSON.parse(readFileSync(join(out, 'data/rilis', id, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] }).resources.map((r) => r.path);
+      expect(listed.length).toBeGreaterThan(0);
+      for (const p of listed) expect(existsSync(join(out, 'data/rilis', id, p)), `${id}/${p}`).toBe(true);
+    }
   }, 300_000);
 
   it('counts per table what was added, removed and changed', () => {
