@@ -6,14 +6,17 @@
  *   npm run bench                # all sections, 1 M survey rows at the top size
  *   npm run bench -- --quick     # 10 k / 100 k only, fewer runs (a minute or two); not recorded
  *   npm run bench -- --only=pages,interaction   # some sections: validate, build, pages, interaction, slowlink; not recorded
+ *   npm run bench -- --regions 50               # the scale section alone (issue #13): 5 and 50 synthetic regions
+ *                                               # built; recorded as the "Scale" part of docs/benchmark.md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../test/support/static-server.ts';
 import { openBrowser } from '../test/support/browser.ts';
+import { regionCode } from './sample/national.ts';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 2 : 3;
@@ -408,9 +411,86 @@ async function slowLinkSection() {
   say();
 }
 
+/** Pages of a built site: its HTML files (both languages, embeds and forum decks included). */
+function countPages(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += countPages(join(dir, e.name));
+    else if (e.name.endsWith('.html')) n++;
+  }
+  return n;
+}
+
+function makeRegions(n: number): string {
+  const out = join(work, `wilayah-${n}`);
+  // Region i depends only on i: the folder is complete once its last region has iku.csv (written after the large files).
+  if (!existsSync(join(out, regionCode(n - 1), 'iku.csv'))) {
+    execFileSync('npx', ['tsx', 'scripts/sample.ts', '--regions', String(n), '--out', out], { stdio: 'ignore' });
+  }
+  return out;
+}
+
+/** What a question about one region downloads against one about all, from a built site's manifest. */
+function explorerBytes(siteDir: string) {
+  const manifest = JSON.parse(readFileSync(join(siteDir, 'data', 'wilayah', 'manifest.json'), 'utf8')) as { tabel: Record<string, { kode_wilayah: string; bytes: number }[]> };
+  return ['ikm_unit', 'skm_responden', 'predikat_unit'].map((table) => {
+    const files = manifest.tabel[table] ?? [];
+    const sizes = files.map((f) => f.bytes).sort((a, b) => a - b);
+    return { table, regions: files.length, median: sizes.length ? median(sizes) : 0, largest: sizes[sizes.length - 1] ?? 0, all: sizes.reduce((a, b) => a + b, 0), whole: statSync(join(siteDir, 'data', `${table}.csv`)).size };
+  });
+}
+
+async function scaleSection(regions: number) {
+  const lines0 = lines.length;
+  say(`## Scale (issue #13): ${fmt(regions)} synthetic regions against 5`);
+  say();
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average at start ${loadavg()[0].toFixed(1)} (the machine is shared).`);
+  say();
+  say('`npm run sample -- --regions N` writes kota, kabupaten (hundreds of desa) and provinsi of varied sizes; region i is the same in every N, so the larger build only adds regions.');
+  say();
+  const builds = [5, regions].map((n) => {
+    const data = makeRegions(n);
+    const out = join(work, `dist-wilayah-${n}`);
+    const r = timedBuild(data, out);
+    return { n, ...r, pages: r.ok ? countPages(out) : 0, out };
+  });
+  say('| regions | pages (HTML) | seconds | pages per second | peak memory (MiB) |');
+  say('|---:|---:|---:|---:|---:|');
+  for (const b of builds) say(`| ${fmt(b.n)} | ${fmt(b.pages)} | ${fmt(b.seconds, 1)}${b.ok ? '' : ' (failed)'} | ${fmt(b.pages / b.seconds, 1)} | ${fmt(b.peakMiB)} |`);
+  const [small, large] = builds;
+  const marginal = ((large.seconds - small.seconds) * 1000) / (large.pages - small.pages);
+  const perRegion = (large.seconds - small.seconds) / (large.n - small.n);
+  say();
+  say(`Marginal build time per added page: **${fmt(marginal, 1)} ms** — budget ≤ 20 ms: ${marginal <= 20 ? 'met' : '**not met**'}.`);
+  say(`Extrapolated linearly to 514 regions on this machine: ${fmt((large.seconds + perRegion * (514 - large.n)) / 60, 0)} min (${fmt(perRegion, 1)} s per added region).`);
+  say();
+  if (large.ok) {
+    say(`Explorer downloads at ${fmt(large.n)} regions (region files of \`data/wilayah/\`, from the manifest; the browser test \`explorer-partitions\` checks that a question filtered on kode_wilayah fetches only those):`);
+    say();
+    say('| table | region files | one region (median), KB | one region (largest), KB | every region, KB | whole CSV, KB |');
+    say('|---|---:|---:|---:|---:|---:|');
+    for (const t of explorerBytes(large.out)) say(`| ${t.table} | ${fmt(t.regions)} | ${fmt(t.median / 1024, 1)} | ${fmt(t.largest / 1024, 1)} | ${fmt(t.all / 1024)} | ${fmt(t.whole / 1024)} |`);
+    say();
+  }
+  // Recorded on its own: this section replaces the Scale part of docs/benchmark.md and keeps the rest.
+  const section = lines.slice(lines0).join('\n') + '\n';
+  const path = 'docs/benchmark.md';
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark\n\n';
+  const start = old.indexOf('## Scale');
+  const next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
+  writeFileSync(path, start < 0 ? `${old.trimEnd()}\n\n${section}` : old.slice(0, start) + section + (next < 0 ? '' : old.slice(next + 1)));
+  console.log(`\n→ ${path} (Scale)`);
+}
+
 const SECTIONS: Record<string, () => unknown> = { validate: validationSection, build: buildSection, pages: pagesSection, interaction: interactionSection, slowlink: slowLinkSection };
 
 async function main() {
+  const regionsAt = process.argv.indexOf('--regions');
+  if (regionsAt >= 0) {
+    const n = Number(process.argv[regionsAt + 1]);
+    if (!Number.isInteger(n) || n <= 5) throw new Error('--regions expects an integer above 5');
+    return scaleSection(n);
+  }
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const unknown = only?.filter((n) => !(n in SECTIONS)) ?? [];
   if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);

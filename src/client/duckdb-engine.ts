@@ -1,16 +1,20 @@
 /**
  * The published tables inside DuckDB-WASM, and queries that can be stopped. Tables are fetched
  * the first time a query names them (a reader asking about ikm_unit does not wait for the
- * survey microdata); each becomes a view over its CSV with the schema's types.
+ * survey microdata); each becomes a view over its CSV with the schema's types. A table split by
+ * region (the explorer) is a view over its region files, of which only those the question's
+ * plan reads are fetched (partition-plan.ts); the rest stay empty until a question needs them.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { collectBatches } from './arrow-result.ts';
 import { openDuckDb } from './duckdb.ts';
 import type { EarlyWorker } from './engine-files.ts';
-import { tablesNamedIn } from './table-names.ts';
+import { namesAnyTable, tablesNamedIn } from './table-names.ts';
 import { duckdbMessage } from './query-message.ts';
 import { isPlainRead } from './plain-read.ts';
 import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
+import { csvReads, regionsToLoad } from './partition-plan.ts';
+import { sqlList } from '../queries/sql.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 export interface RunningQuery {
@@ -27,6 +31,8 @@ const CANCEL_GRACE_MS = 1500;
 
 export class BrowserEngine {
   private loaded = new Set<string>();
+  /** Region files fetched so far, by their DuckDB names. */
+  private fetchedParts = new Set<string>();
   /** One query at a time on the connection: DuckDB-WASM polls a single pending query. */
   private queue: Promise<unknown> = Promise.resolve();
   private dead = false;
@@ -39,7 +45,11 @@ export class BrowserEngine {
   ) {}
 
   static async open(tables: readonly TableSource[], onProgress: (p: EngineProgress) => void, early?: EarlyWorker): Promise<BrowserEngine> {
-    const { db, conn } = await openDuckDb(tables.map((t) => t.file), onProgress, early);
+    const { db, conn } = await openDuckDb(
+      tables.flatMap((t) => (t.parts ? t.parts.map((p) => p.file) : [t.file])),
+      onProgress,
+      early,
+    );
     // Functions that only a FROM can call (read_csv, glob…), as this DuckDB has them.
     const listed = await conn.query(TABLE_FUNCTIONS_SQL);
     const names = new Set(listed.toArray().map((r) => String((r as { name: unknown }).name)));
@@ -58,6 +68,14 @@ export class BrowserEngine {
 
   private async load(table: TableSource, onProgress: (p: EngineProgress) => void): Promise<void> {
     if (this.loaded.has(table.name)) return;
+    if (table.parts) {
+      // Every region file exists for DuckDB from the start (it checks names when it plans), empty
+      // until fetched; a plan that would read an empty one fetches it first (loadRegions).
+      for (const p of table.parts) await this.db.registerFileBuffer(p.file, new Uint8Array(0));
+      await this.conn.query(table.createSql);
+      this.loaded.add(table.name);
+      return;
+    }
     const response = await fetch(table.url);
     if (!response.ok) throw new EngineError('missing', `${table.url}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -65,6 +83,53 @@ export class BrowserEngine {
     await this.db.registerFileBuffer(table.file, bytes);
     await this.conn.query(table.createSql);
     this.loaded.add(table.name);
+  }
+
+  /** The regions a question reads, from DuckDB's plan of it; null = all (or the plan is not understood). */
+  private async regionsRead(sql: string, split: readonly TableSource[]): Promise<Set<string> | null> {
+    let planJson: string;
+    try {
+      // Prepared, so that a second statement of the text is refused, never run while planning.
+      const statement = await this.conn.prepare(`EXPLAIN (FORMAT json) ${sql}`);
+      try {
+        const plan = await statement.query();
+        planJson = String((plan.toArray()[0] as { explain_value: unknown }).explain_value);
+      } finally {
+        await statement.close();
+      }
+    } catch {
+      return null; // several statements, or not a query: read everything it names
+    }
+    const reads = csvReads(planJson);
+    // A plan reading no file of a table the question names is not understood (SUMMARIZE…).
+    if (reads.length === 0 && namesAnyTable(sql, split)) return null;
+    const codes = [...new Set(split.flatMap((t) => t.parts!.map((p) => p.kode)))];
+    const values = codes.map((c) => `(${sqlList([c])})`).join(', ');
+    return regionsToLoad(reads, async (filter) => {
+      const kept = await this.conn.query(`SELECT kode_wilayah FROM (VALUES ${values}) AS r(kode_wilayah) WHERE ${filter}`);
+      return kept.toArray().map((r) => String((r as { kode_wilayah: unknown }).kode_wilayah));
+    });
+  }
+
+  /** Fetches the region files a question needs of each split table, saying first how much. */
+  private async loadRegions(sql: string, split: readonly TableSource[], isCancelled: () => boolean, onProgress: (p: EngineProgress) => void): Promise<void> {
+    const regions = await this.regionsRead(sql, split);
+    for (const table of split) {
+      const parts = table.parts!.filter((p) => (regions === null || regions.has(p.kode)) && !this.fetchedParts.has(p.file));
+      if (parts.length === 0) continue;
+      onProgress({ step: 'download', table: table.name, regions: parts.length, of: table.parts!.length, bytes: parts.reduce((s, p) => s + p.bytes, 0) });
+      let bytes = 0;
+      for (const part of parts) {
+        if (isCancelled()) throw new QueryCancelled();
+        const response = await fetch(part.url);
+        if (!response.ok) throw new EngineError('missing', `${part.url}: HTTP ${response.status}`);
+        const body = new Uint8Array(await response.arrayBuffer());
+        bytes += body.byteLength;
+        await this.db.registerFileBuffer(part.file, body);
+        this.fetchedParts.add(part.file);
+      }
+      onProgress({ step: 'table', table: table.name, bytes });
+    }
   }
 
   run(sql: string, onProgress: (p: EngineProgress) => void): RunningQuery {
@@ -76,10 +141,13 @@ export class BrowserEngine {
     });
 
     const work = this.queue.then(async () => {
-      for (const t of tablesNamedIn(sql, this.tables)) {
+      const named = tablesNamedIn(sql, this.tables);
+      for (const t of named) {
         if (cancelled) throw new QueryCancelled();
         await this.load(t, onProgress);
       }
+      const split = named.filter((t) => t.parts);
+      if (split.length > 0) await this.loadRegions(sql, split, () => cancelled, onProgress);
       if (cancelled) throw new QueryCancelled();
       onProgress({ step: 'query' });
       started = true;

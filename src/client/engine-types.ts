@@ -5,6 +5,8 @@ export type EngineProgress =
   | { step: 'engine'; loaded: number; total: number }
   | { step: 'compile' }
   | { step: 'table'; table: string; bytes: number }
+  /** Before a split table's region files are fetched: how many regions, of how many, and their bytes. */
+  | { step: 'download'; table: string; regions: number; of: number; bytes: number }
   | { step: 'query' };
 
 /** Why the engine could not start; each reason has its own advice in text.ts. */
@@ -37,4 +39,19 @@ export interface TableSource {
   file: string;
   /** `CREATE OR REPLACE VIEW name AS SELECT * FROM read_csv(file, columns = {...})`. */
   createSql: string;
+  /**
+   * The table split by region (data/wilayah/manifest.json): `createSql` is then a view over these
+   * files, and only the regions a question reads are fetched.
+   */
+  parts?: TablePart[];
+}
+
+/** One region's file of a split table. */
+export interface TablePart {
+  kode: string;
+  /** Same-origin URL of the region's CSV. */
+  url: string;
+  /** Hive name inside DuckDB, `kode_wilayah=<kode>/<table>.csv`. */
+  file: string;
+  bytes: number;
 }

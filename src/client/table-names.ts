@@ -7,7 +7,14 @@ import type { TableSource } from './engine-types.ts';
  * comment loads it needlessly; that costs a download, never a wrong answer.
  */
 export function tablesNamedIn(sql: string, tables: readonly TableSource[]): TableSource[] {
-  const text = sql.toLowerCase();
-  const named = tables.filter((t) => new RegExp(`(^|[^a-z0-9_])${t.name}($|[^a-z0-9_])`).test(text));
+  const named = tablesNamedExactly(sql, tables);
   return named.length ? named : [...tables];
 }
+
+const tablesNamedExactly = (sql: string, tables: readonly TableSource[]): TableSource[] => {
+  const text = sql.toLowerCase();
+  return tables.filter((t) => new RegExp(`(^|[^a-z0-9_])${t.name}($|[^a-z0-9_])`).test(text));
+};
+
+/** Whether the query names one of these tables itself (not: names none, so all are loaded). */
+export const namesAnyTable = (sql: string, tables: readonly TableSource[]): boolean => tablesNamedExactly(sql, tables).length > 0;

@@ -4,12 +4,13 @@
  */
 import type { Lang } from '../lib/i18n.ts';
 import type { EngineFailure, EngineProgress } from './engine-types.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes, formatNumber } from './format.ts';
 
 const id = {
   loadingEngine: 'Memuat mesin kueri DuckDB-WASM',
   compiling: 'Menyiapkan mesin kueri…',
   loadingTable: (table: string, size: string) => `Tabel ${table} dimuat (${size}).`,
+  downloadingRegions: (table: string, regions: string, of: string, size: string) => `Tabel ${table}: mengunduh ${size} untuk ${regions} dari ${of} wilayah…`,
   running: 'Menjalankan kueri…',
   done: (rows: number, ms: number) => `${rows} baris · ${ms} ms`,
   truncated: (shown: number, rows: number) => `Menampilkan ${shown} dari ${rows} baris; unduh CSV untuk semuanya.`,
@@ -41,6 +42,7 @@ const en: ClientWords = {
   loadingEngine: 'Loading the DuckDB-WASM query engine',
   compiling: 'Preparing the query engine…',
   loadingTable: (table, size) => `Table ${table} loaded (${size}).`,
+  downloadingRegions: (table, regions, of, size) => `Table ${table}: downloading ${size} for ${regions} of ${of} regions…`,
   running: 'Running the query…',
   done: (rows, ms) => `${rows} ${rows === 1 ? 'row' : 'rows'} · ${ms} ms`,
   truncated: (shown, rows) => `Showing ${shown} of ${rows} rows; download the CSV for all of them.`,
@@ -80,6 +82,8 @@ export function progressText(p: EngineProgress, lang: Lang): string {
       return w.compiling;
     case 'table':
       return w.loadingTable(p.table, formatBytes(p.bytes, lang));
+    case 'download':
+      return w.downloadingRegions(p.table, formatNumber(p.regions, lang), formatNumber(p.of, lang), formatBytes(p.bytes, lang));
     case 'query':
       return w.running;
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TABLES, type PublishedRow, type PublishedTable, type TableName } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { writeCsv } from './csv.ts';
+import { publishPartitions } from './partitions.ts';
 import { dataPackage, type PublishedFile } from './datapackage.ts';
 import { DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
 import { csvFileName, parquetFileName } from '../queries/published-views.ts';
@@ -33,6 +34,8 @@ export async function publishTables(
     }
     await parquet;
   });
+  // The same bytes again, one file per region and table, for the explorer's partitioned reads.
+  await publishPartitions(dir, files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })));
   const pkg = await dataPackage(files, regions, buildDate, settings);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');
   return { files, release: pkg.version };

@@ -1,15 +1,26 @@
 /**
  * Build time: what the browser needs to turn each published CSV into a typed view. The page
  * carries this as JSON, so the browser never loads the schemas (or Zod) to get the types.
+ * Given the partition manifest (the explorer), split tables become views over their region
+ * files, and the tables that stay whole are copied into DuckDB tables (partitions.ts says why).
  */
 import { TABLES } from '../contract/published.ts';
 import type { TableSource } from '../client/engine-types.ts';
 import { createViewSql, csvFileName } from './published-views.ts';
+import { createPartitionedViewSql, createTableCopySql, partitionFileName, type PartitionManifest } from './partitions.ts';
 import { styleOfColumn } from '../lib/format.ts';
 import type { ColumnFormat } from '../client/result-cells.ts';
 
-export function tableSources(dataPath = '/data/'): TableSource[] {
-  return TABLES.map((t) => ({ name: t.name, url: `${dataPath}${t.name}.csv`, file: csvFileName(t), createSql: createViewSql(t, csvFileName(t)) }));
+export function tableSources(dataPath = '/data/', manifest?: PartitionManifest | null): TableSource[] {
+  return TABLES.map((t) => {
+    const whole = { name: t.name, url: `${dataPath}${t.name}.csv`, file: csvFileName(t) };
+    if (!manifest) return { ...whole, createSql: createViewSql(t, csvFileName(t)) };
+    const files = manifest.tabel[t.name];
+    // A table split by region with no region file (no region sent it) is read whole: header only.
+    if (!files || files.length === 0) return { ...whole, createSql: createTableCopySql(t, csvFileName(t)) };
+    const parts = files.map((f) => ({ kode: f.kode_wilayah, url: `${dataPath}${f.path}`, file: partitionFileName(t, f.kode_wilayah), bytes: f.bytes }));
+    return { ...whole, createSql: createPartitionedViewSql(t, files.map((f) => f.kode_wilayah)), parts };
+  });
 }
 
 /**

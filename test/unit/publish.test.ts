@@ -1,5 +1,5 @@
 /** src/publish: the CSV writer's safety for Excel, and the privacy gate on its own. */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { publishTables } from '../../src/publish/tables.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { PrivateSearch } from '../../src/validate/private-search.ts';
+import { PARTITION_DIR, PARTITION_MANIFEST, type PartitionManifest } from '../../src/queries/partitions.ts';
 
 describe('csvCell (RFC 4180, safe to open in Excel)', () => {
   test('text that Excel would run as a formula gets a leading apostrophe', () => {
@@ -191,9 +192,14 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
     await publishTables(tables, validated.regions, join(dir, 'data'), '2026-01-01', { ambang_kelompok: 10 });
     const gate = () => scanForLeaks(dir, meaningfulView(validated.privateValues, validated.privateSearch));
     const leaking = ['capaian_iku', 'ketepatan_layanan', 'unit', 'wilayah'];
+    // The region files of the split tables carry the same cells, and are refused the same way.
+    const manifest = JSON.parse(await readFile(join(dir, 'data', PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
+    const parts = leaking.flatMap((t) => (manifest.tabel[t] ?? []).map((f) => f.path));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
     expect((await gate()).map((l) => l.file).sort()).toEqual(
-      [...leaking.flatMap((t) => [`${t}.csv`, `${t}.parquet`]), 'datapackage.json'].map((f) => join('data', f)).sort(),
+      [...leaking.flatMap((t) => [`${t}.csv`, `${t}.parquet`]), 'datapackage.json', ...parts].map((f) => join('data', f)).sort(),
     );
+    await rm(join(dir, 'data', PARTITION_DIR), { recursive: true });
     for (const f of await readdir(join(dir, 'data'))) if (f.endsWith('.csv') || f.endsWith('.json')) await rm(join(dir, 'data', f));
     expect((await gate()).map((l) => l.file).sort()).toEqual(leaking.map((t) => join('data', `${t}.parquet`)).sort());
   });

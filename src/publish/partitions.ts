@@ -1,0 +1,101 @@
+/**
+ * Published tables split by region (issue #13): `data/wilayah/<kode>/<table>.csv`, each the
+ * whole table's header and exactly its rows of that region, byte for byte, and a manifest of
+ * the files with rows, bytes and a content hash. The explorer reads a question about one
+ * region from that region's files only; a later incremental build can compare the hashes.
+ * Tables of one row per region (`wilayah`) stay whole.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PublishedTable, TableName } from '../contract/published.ts';
+import { PARTITION_DIR, PARTITION_MANIFEST, partitionPath, type PartitionManifest } from '../queries/partitions.ts';
+
+/** National summaries, a few rows per region, stay whole: every national question reads them anyway. */
+export const WHOLE_TABLES: ReadonlySet<string> = new Set<TableName>(['wilayah', 'ikm_wilayah']);
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const COMMA = 0x2c;
+
+/** What is known of one region's file while the table is split. */
+interface Part {
+  rows: number;
+  hash: ReturnType<typeof createHash>;
+  bytes: number;
+}
+
+/**
+ * Splits a published CSV (written by csv.ts: kode_wilayah first, never quoted, records ending
+ * in CRLF outside quotes) into one file per region, streaming: a region's records are written
+ * when the next region starts (tables list a region's rows together; a region met again is
+ * appended to its file, so any order is still right).
+ */
+async function splitByRegion(csvPath: string, dataDir: string, table: string): Promise<Map<string, Part>> {
+  const parts = new Map<string, Part>();
+  let header: Buffer | null = null;
+  let current: { kode: string; lines: Buffer[] } | null = null;
+  const flush = async () => {
+    if (!current) return;
+    const { kode, lines } = current;
+    let part = parts.get(kode);
+    const first = !part;
+    if (!part) parts.set(kode, (part = { rows: 0, hash: createHash('sha256'), bytes: 0 }));
+    const body = Buffer.concat(first ? [header!, ...lines] : lines);
+    await mkdir(join(dataDir, PARTITION_DIR, kode), { recursive: true });
+    await writeFile(join(dataDir, partitionPath(kode, table)), body, { flag: first ? 'w' : 'a' });
+    part.rows += lines.length;
+    part.bytes += body.length;
+    part.hash.update(body);
+    current = null;
+  };
+  const record = async (line: Buffer) => {
+    if (header === null) {
+      header = line;
+      return;
+    }
+    const comma = line.indexOf(COMMA);
+    const kode = line.subarray(0, comma < 0 ? line.length : comma).toString('utf8');
+    if (current && current.kode !== kode) await flush();
+    if (!current) current = { kode, lines: [] };
+    current.lines.push(line);
+  };
+  let pending: Buffer[] = [];
+  let inQuote = false;
+  for await (const chunk of createReadStream(csvPath) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      // A quoted cell may hold a line end; quotes inside it come in pairs, so parity is enough.
+      if (b === QUOTE) inQuote = !inQuote;
+      else if (b === LF && !inQuote) {
+        await record(Buffer.concat([...pending, chunk.subarray(start, i + 1)]));
+        pending = [];
+        start = i + 1;
+      }
+    }
+    if (start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
+  }
+  if (pending.length > 0) await record(Buffer.concat(pending));
+  await flush();
+  return parts;
+}
+
+/**
+ * Writes the region files of every split table under `dataDir/wilayah/` and the manifest
+ * beside them. `tables` are the published CSVs already written in `dataDir`.
+ */
+export async function publishPartitions(dataDir: string, tables: readonly { table: PublishedTable; csvPath: string }[]): Promise<PartitionManifest> {
+  const manifest: PartitionManifest = { tabel: {} };
+  for (const { table, csvPath } of tables) {
+    if (WHOLE_TABLES.has(table.name)) continue;
+    const parts = await splitByRegion(csvPath, dataDir, table.name);
+    manifest.tabel[table.name] = [...parts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([kode, p]) => ({ kode_wilayah: kode, path: partitionPath(kode, table.name), rows: p.rows, bytes: p.bytes, sha256: p.hash.digest('hex') }));
+  }
+  await mkdir(join(dataDir, PARTITION_DIR), { recursive: true });
+  await writeFile(join(dataDir, PARTITION_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}
