@@ -26,6 +26,8 @@ export interface FileContext {
   privateValues: PrivateValues;
   /** When files are read in slices by several threads; by default, files of DEFAULT_MIN_BYTES (parallel.ts) and more. */
   parallel?: ParallelOptions;
+  /** Told the data rows read so far, now and then while a file streams (the browser's progress bar). */
+  progress?: (rows: number) => void;
 }
 
 export interface FileResult<R extends object> {
@@ -85,12 +87,13 @@ export async function validateStream(source: ByteSource, input: AnyInputFile, ct
         rules.header(cells, rowNumber);
       },
       row: (cells, row) => {
-        dataRows++;
+        if ((++dataRows & 0x3fff) === 0) ctx.progress?.(dataRows);
         rules!.row(cells, row);
       },
       syntax: (message, row) => sink.report(row, null, null, 'type-error', syntaxIssue(message), Stage.Cells),
     });
     if (dialect === null) sink.report(null, null, null, 'missing-column', emptyFileIssue(input), Stage.Cells);
+    ctx.progress?.(dataRows);
     return { rows: dataRows, table, dialect, codes };
   } catch (e) {
     // Nothing of a half-read file is used: its rows are reported by the one file-level issue.
