@@ -45,9 +45,9 @@ function tree(files: readonly PickedFile[]): Node & { kind: 'folder' } {
         if (!at.children.has(part)) at.children.set(part, { kind: 'file', file });
         return;
       }
-      let next = at.children.get(part);
-      if (!next || next.kind !== 'folder') at.children.set(part, (next = folderNode()));
-      at = next;
+      const next = at.children.get(part);
+      if (next?.kind === 'folder') at = next;
+      else at.children.set(part, (at = folderNode()));
     });
   }
   return root;
