@@ -4,7 +4,8 @@
  * is compared with the CLI too: test/browser/periksa.test.ts.)
  */
 import { expect, test } from 'vitest';
-import { pickedExport, pickedFolder, LOOSE_REGION } from '../../src/client/check/picked-folder.ts';
+import { LOOSE_REGION } from '../../src/client/check/messages.ts';
+import { pickedExport, pickedFolder } from '../../src/client/check/picked-folder.ts';
 import { checkExport } from '../../src/validate/regions.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { reportJson } from '../../src/validate/report.ts';

@@ -15,6 +15,7 @@ import { blobSource, type ByteSource } from '../../read/source.ts';
 import type { Entry } from '../../validate/entry-words.ts';
 import type { ExportFolder } from '../../validate/regions.ts';
 import { validateStream } from '../../validate/stream-file.ts';
+import { LOOSE_REGION } from './messages.ts';
 
 export interface PickedFile {
   /** The path from the picked folder's parent, parts joined by "/" (a File's webkitRelativePath), or the bare name of a loose file. */
@@ -22,8 +23,6 @@ export interface PickedFile {
   file: Blob;
 }
 
-/** The region name of loose files: a valid region code, said on the page. */
-export const LOOSE_REGION = 'wilayah';
 
 /** Progress of one file: `rows` data rows and `bytes` of `size` read. */
 export type FileProgress = (at: { region: string; file: string }, done: { rows?: number; bytes?: number; size: number }) => void;
