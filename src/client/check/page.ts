@@ -13,6 +13,8 @@ import type { FromWorker, ToWorker } from './messages.ts';
 import type { PickedFile } from './picked-folder.ts';
 import { reportCsv } from './report-csv.ts';
 import { checkWords } from './words.ts';
+// Inlined in this page's script: choosing files fetches nothing, and the page works offline once loaded.
+import CheckWorker from './worker.ts?worker&inline';
 
 /** Rows of one code shown at once; the rest behind "show all", rendered when opened. */
 const FIRST_ROWS = 5;
@@ -38,12 +40,17 @@ function start(root: HTMLElement) {
   const csvLink = $<HTMLAnchorElement>('periksa-csv');
   root.hidden = false;
 
+  // A worker waits ready before files are chosen; each check uses one up and readies the next.
   let worker: Worker | null = null;
+  let ready: Worker = new CheckWorker();
   const urls: string[] = [];
 
-  const reset = () => {
+  const stop = () => {
     worker?.terminate();
     worker = null;
+  };
+  const reset = () => {
+    stop();
     for (const u of urls.splice(0)) URL.revokeObjectURL(u);
     progress.replaceChildren();
     report.replaceChildren();
@@ -76,17 +83,19 @@ function start(root: HTMLElement) {
     bars.clear();
     if (files.length === 0) return;
     status.textContent = w.reading(files.length);
+    root.dataset.state = 'running';
     cancel.hidden = false;
     const t0 = performance.now();
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    worker = ready;
+    ready = new CheckWorker();
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (m.type === 'progress') return showProgress(m);
-      worker?.terminate();
-      worker = null;
+      stop();
       cancel.hidden = true;
       if (m.type === 'failed') {
         status.textContent = `${w.failed} ${m.message}`;
+        root.dataset.state = 'failed';
         return;
       }
       for (const [, b] of bars) b.bar.value = b.bar.max;
@@ -168,6 +177,7 @@ function start(root: HTMLElement) {
     reset();
     cancel.hidden = true;
     status.textContent = w.cancelled;
+    root.dataset.state = 'cancelled';
   });
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
