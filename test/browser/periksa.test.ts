@@ -2,7 +2,8 @@
  * Issue #12, items 1–4: /periksa/ gives every fixture export and the sample, through its directory
  * picker in Chromium, and its downloaded JSON equals the CLI's (`npm run validate -- --json`,
  * written by reportJsonText from validateExport, called here in-process). The browser is offline
- * from the moment the page has loaded, and no request at all is made once the files are chosen.
+ * from the moment the page has loaded, and no request is made once the files are chosen (but for
+ * the page's own blob: worker, which is memory).
  * Without JavaScript the page says the checker needs it.
  */
 import { readFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ async function check(p: Page, dir: string): Promise<{ json: unknown; csv: string
 beforeAll(async () => {
   ({ context, close } = await openBrowser());
   page = await context.newPage();
-  await page.goto(`${siteUrl}periksa/`, { waitUntil: 'networkidle' });
+  await page.goto(`${siteUrl}/periksa/`, { waitUntil: 'networkidle' });
   page.on('request', (r) => requests.push(r.url()));
   await context.setOffline(true);
 });
@@ -66,7 +67,11 @@ describe('/periksa/ and the CLI', () => {
   }, 180_000);
 
   test('no request was made after the page loaded (offline since), and nothing was sent anywhere', () => {
-    expect(requests).toEqual([]);
+    // The only loads are blob: URLs of this page (its inlined worker, made afresh for each check):
+    // the browser's own memory, not the network.
+    const blob = `blob:${new URL(siteUrl).origin}/`;
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith(blob))).toEqual([]);
   });
 
   test('the report: grouped by file and code, values masked as the CLI masks them, the rest behind "show all"', async () => {
@@ -91,7 +96,7 @@ describe('/periksa/ and the CLI', () => {
 test('English: /en/periksa/ gives the same JSON and says the verdict in English', async () => {
   const p = await context.newPage();
   await context.setOffline(false);
-  await p.goto(`${siteUrl}en/periksa/`, { waitUntil: 'networkidle' });
+  await p.goto(`${siteUrl}/en/periksa/`, { waitUntil: 'networkidle' });
   await context.setOffline(true);
   const { json } = await check(p, 'test/fixtures/valid');
   expect(json).toEqual(await cliJson('test/fixtures/valid'));
@@ -114,7 +119,7 @@ test('without JavaScript the page says the checker needs it, and that nothing is
   const nojs = await openBrowser({ javaScriptEnabled: false });
   try {
     const p = await nojs.context.newPage();
-    await p.goto(`${siteUrl}periksa/`);
+    await p.goto(`${siteUrl}/periksa/`);
     expect(await p.locator('main').innerText()).toContain(id.noscript);
     expect(await p.locator('main').innerText()).toContain(id.local);
     expect(await p.locator('#periksa').isVisible()).toBe(false);
