@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
@@ -421,11 +421,12 @@ async function periksaSection() {
     mkdirSync(join(survey, 'skala'), { recursive: true });
     for (const f of ['wilayah.json', 'unit.csv', 'layanan.csv', 'skm.csv']) copyFileSync(join(big, 'skala', f), join(survey, 'skala', f));
   }
-  const cases: [string, string][] = [
-    ['sample export (data/, 5 regions)', 'data'],
-    [`the 100 k sample (every file)`, makeScaled(100_000)],
-    ['1 M-row skm.csv (with unit.csv, layanan.csv)', survey],
-    ['the 1 M sample (every file: 1 M survey + 200 k appraisal rows)', big],
+  // [name, folder, budget in seconds (issue #12: 10 MB in 2 s, a 1 M-row skm.csv in 15 s)]
+  const cases: [string, string, number | null][] = [
+    ['sample export (data/, 5 regions)', 'data', null],
+    ['the 100 k sample (every file; the "10 MB export")', makeScaled(100_000), 2],
+    ['1 M-row skm.csv (with unit.csv, layanan.csv)', survey, 15],
+    ['the 1 M sample (every file: 1 M survey + 200 k appraisal rows)', big, null],
   ];
   const server = await serveStatic(site);
   const { context, close } = await openBrowser();
@@ -434,7 +435,7 @@ async function periksaSection() {
     await page.goto(`${server.url}/periksa/`, { waitUntil: 'networkidle' });
     say('| export | MB | rows read | seconds (median) | runs (s) | budget s |');
     say('|---|---:|---:|---:|---|---:|');
-    for (const [name, dir] of cases) {
+    for (const [name, dir, budget] of cases) {
       const times: number[] = [];
       let rows = 0;
       for (let i = 0; i < RUNS; i++) {
@@ -447,7 +448,6 @@ async function periksaSection() {
         rows = report.files.reduce((n, f) => n + f.rows, 0);
       }
       const mb = folderBytes(dir) / 1e6;
-      const budget = dir === survey ? 15 : Math.abs(mb - 10) < 5 ? 2 : null;
       say(`| ${name} | ${fmt(mb, 1)} | ${fmt(rows)} | ${fmt(median(times), 2)} | ${times.map((x) => fmt(x, 2)).join(', ')} | ${budget === null ? '—' : `${budget}${median(times) <= budget ? ' (met)' : ' **(not met)**'}`} |`);
     }
   } finally {
@@ -455,7 +455,7 @@ async function periksaSection() {
     await server.close();
   }
   say();
-  say('From choosing the folder to the verdict on the page (the report rendered, its downloads ready), the page responsive throughout: the work is in a worker.');
+  say(`From choosing the folder to the verdict on the page (the report rendered, its downloads ready), the page responsive throughout: the work is in a worker, on one thread, streaming (the CLI reads large files in slices on two). Load average at the end: ${loadavg().map((x) => fmt(x, 1)).join(', ')} on ${cpus().length} cores.`);
   say();
 }
 
