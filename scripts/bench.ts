@@ -5,12 +5,12 @@
  *
  *   npm run bench                # all sections, 1 M survey rows at the top size
  *   npm run bench -- --quick     # 10 k / 100 k only, fewer runs (a minute or two); not recorded
- *   npm run bench -- --only=pages,interaction   # some sections: validate, build, pages, interaction, slowlink; not recorded
+ *   npm run bench -- --only=pages,interaction   # some sections: validate, build, pages, interaction, slowlink, periksa; not recorded
  *   npm run bench -- --regions 50               # the scale section alone (issue #13): 5 and 50 synthetic regions
  *                                               # built; recorded as the "Scale" part of docs/benchmark.md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -482,7 +482,67 @@ async function scaleSection(regions: number) {
   console.log(`\n→ ${path} (Scale)`);
 }
 
-const SECTIONS: Record<string, () => unknown> = { validate: validationSection, build: buildSection, pages: pagesSection, interaction: interactionSection, slowlink: slowLinkSection };
+
+
+/** The bytes of every file under a folder. */
+const folderBytes = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+
+/**
+ * /periksa/ (issue #12): an export given to the page's directory picker in Chromium, until its
+ * verdict shows; the checker runs the CLI's rules on one thread of a worker, streaming.
+ */
+async function periksaSection() {
+  say(`## Export checker in the browser (/periksa/, Chromium, local server; median of ${RUNS})`);
+  say();
+  const site = sample();
+  if (!site) return say('(sample build failed)');
+  // A region of the 1 M sample with only the files the survey needs: skm.csv alone is 1 M rows.
+  const big = makeScaled(1_000_000);
+  const survey = join(work, 'periksa-1m');
+  if (!existsSync(join(survey, 'skala', 'skm.csv'))) {
+    mkdirSync(join(survey, 'skala'), { recursive: true });
+    for (const f of ['wilayah.json', 'unit.csv', 'layanan.csv', 'skm.csv']) copyFileSync(join(big, 'skala', f), join(survey, 'skala', f));
+  }
+  // [name, folder, budget in seconds (issue #12: 10 MB in 2 s, a 1 M-row skm.csv in 15 s)]
+  const cases: [string, string, number | null][] = [
+    ['sample export (data/, 5 regions)', 'data', null],
+    ['the 100 k sample (every file; the "10 MB export")', makeScaled(100_000), 2],
+    ['1 M-row skm.csv (with unit.csv, layanan.csv)', survey, 15],
+    ['the 1 M sample (every file: 1 M survey + 200 k appraisal rows)', big, null],
+  ];
+  const server = await serveStatic(site);
+  const { context, close } = await openBrowser();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/periksa/`, { waitUntil: 'networkidle' });
+    say('| export | MB | rows read | seconds (median) | runs (s) | budget s |');
+    say('|---|---:|---:|---:|---|---:|');
+    for (const [name, dir, budget] of cases) {
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await page.locator('#periksa-folder').setInputFiles(dir);
+        await page.locator('#periksa[data-state="done"]').waitFor({ timeout: 300_000 });
+        times.push((performance.now() - t0) / 1000);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#periksa-json').click()]);
+        const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { files: { rows: number }[] };
+        rows = report.files.reduce((n, f) => n + f.rows, 0);
+      }
+      const mb = folderBytes(dir) / 1e6;
+      say(`| ${name} | ${fmt(mb, 1)} | ${fmt(rows)} | ${fmt(median(times), 2)} | ${times.map((x) => fmt(x, 2)).join(', ')} | ${budget === null ? '—' : `${budget}${median(times) <= budget ? ' (met)' : ' **(not met)**'}`} |`);
+    }
+  } finally {
+    await close();
+    await server.close();
+  }
+  say();
+  say(`From choosing the folder to the verdict on the page (the report rendered, its downloads ready), the page responsive throughout: the work is in a worker, on one thread, streaming (the CLI reads large files in slices on two). Load average at the end: ${loadavg().map((x) => fmt(x, 1)).join(', ')} on ${cpus().length} cores.`);
+  say();
+}
+
+const SECTIONS: Record<string, () => unknown> = { validate: validationSection, build: buildSection, pages: pagesSection, interaction: interactionSection, slowlink: slowLinkSection, periksa: periksaSection };
 
 async function main() {
   const regionsAt = process.argv.indexOf('--regions');

@@ -3,11 +3,12 @@
  * Row numbers are the lines an editor shows (lines.ts): header = row 1, blank lines counted but
  * skipped, a row with a quoted line break numbered by the line it starts on.
  */
-import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { decodeUtf8 } from './decode.ts';
 import { detectDialect, type Dialect } from './dialect.ts';
 import { LineEnds, MAX_HEADER_CHARS, RowTooLong } from './lines.ts';
+import { PapaInput } from './papa-input.ts';
+import type { ByteSource } from './source.ts';
 
 export interface CsvHandlers {
   /** rowNumber is 1 unless blank lines come before the header. */
@@ -40,8 +41,8 @@ export const headerChars = (cells: string[]) => cells.reduce((n, c) => n + c.len
  * Resolves when the file is read; rejects with EncodingError on bad bytes, RowTooLong on a row
  * or header beyond its limit (lines.ts).
  */
-export async function readCsv(path: string, on: CsvHandlers): Promise<{ dialect: Dialect | null; rows: number }> {
-  const chunks = decodeUtf8(path);
+export async function readCsv(source: ByteSource, on: CsvHandlers): Promise<{ dialect: Dialect | null; rows: number }> {
+  const chunks = decodeUtf8(source);
   const first = await chunks.next();
   if (first.done) return { dialect: null, rows: 0 };
   const dialect = detectDialect(first.value);
@@ -58,7 +59,7 @@ export async function readCsv(path: string, on: CsvHandlers): Promise<{ dialect:
   await new Promise<void>((resolve, fail) => {
     // A line too long before any header is read is the header's (its limit is the smaller).
     const reject = (e: unknown) => fail(e instanceof RowTooLong && !headerSeen && !e.header ? new RowTooLong(e.row, MAX_HEADER_CHARS, true) : e);
-    const input = Readable.from(all(), { objectMode: true });
+    const input = new PapaInput(all());
     input.on('error', reject);
     Papa.parse<string[]>(input as unknown as File, {
       delimiter: dialect.delimiter,

@@ -3,7 +3,7 @@
  * encoding. A fatal decoder fails on the first invalid byte instead of inventing U+FFFD,
  * so a Windows-1252 export is reported, not silently mangled.
  */
-import { createReadStream } from 'node:fs';
+import type { ByteSource } from './source.ts';
 
 export class EncodingError extends Error {
   constructor(readonly detail: 'utf16' | 'invalid-utf8') {
@@ -20,10 +20,10 @@ export const looksUtf16 = (head: Uint8Array): boolean =>
   (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) || head.includes(0);
 
 /** Streams a file as UTF-8 text chunks, BOM removed. Throws EncodingError. */
-export async function* decodeUtf8(path: string, chunkSize = 1 << 20): AsyncGenerator<string> {
+export async function* decodeUtf8(source: ByteSource, chunkSize = 1 << 20): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let first = true;
-  for await (const buf of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+  for await (const buf of source.chunks(chunkSize)) {
     if (first) {
       first = false;
       if (looksUtf16(buf)) throw new EncodingError('utf16');

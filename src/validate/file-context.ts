@@ -1,6 +1,6 @@
 /**
  * What validating one file is given and gives back, whichever way it is read: streamed
- * (file.ts) or in slices by several threads (fast/parallel.ts).
+ * (stream-file.ts, also in the browser's checker) or in slices by several threads (fast/parallel.ts).
  */
 import type { Issue } from '../contract/issues.ts';
 import type { Dialect } from '../read/dialect.ts';
@@ -17,6 +17,8 @@ export interface FileContext {
   privateValues: PrivateValues;
   /** When files are read in slices by several threads; by default, files of DEFAULT_MIN_BYTES (fast/parallel.ts) and more. */
   parallel?: ParallelOptions;
+  /** Told the data rows read so far, now and then while a file streams (the browser's progress bar). */
+  progress?: (rows: number) => void;
 }
 
 export interface FileResult<R extends object> {

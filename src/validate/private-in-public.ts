@@ -7,7 +7,7 @@
 import type { Bilingual } from '../contract/fields.ts';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { issue, type Issue } from '../contract/issues.ts';
-import { tableKey, type RegionData } from './export.ts';
+import { tableKey, type RegionData } from './regions.ts';
 import { MIN_ANYWHERE, MIN_WORDS, type PrivateSearch } from './private-search.ts';
 import type { Table } from './table.ts';
 

@@ -3,7 +3,7 @@
  * listed (none hidden), Indonesian first with English under it.
  */
 import type { Issue } from '../contract/issues.ts';
-import type { ExportReport } from './export.ts';
+import type { ExportReport } from './regions.ts';
 import { groupBy } from '../derive/group.ts';
 
 function section(title: string, issues: Issue[]): string[] {

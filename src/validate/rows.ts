@@ -70,8 +70,19 @@ const trimmed = (s: string) => {
  * collect. The rules only read the record, and only while their row is checked.
  */
 function recordFiller(names: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
-  const record = new Function(`return {${names.map((n) => `${JSON.stringify(n)}: undefined`).join(', ')}};`)() as Record<string, unknown>;
-  const fill = new Function('r', 'v', `${names.map((n, i) => `r[${JSON.stringify(n)}] = v[${i}];`).join('\n')}\nreturn r;`);
+  let record: Record<string, unknown>;
+  let fill: (r: Record<string, unknown>, v: readonly unknown[]) => Record<string, unknown>;
+  try {
+    record = new Function(`return {${names.map((n) => `${JSON.stringify(n)}: undefined`).join(', ')}};`)() as Record<string, unknown>;
+    fill = new Function('r', 'v', `${names.map((n, i) => `r[${JSON.stringify(n)}] = v[${i}];`).join('\n')}\nreturn r;`) as typeof fill;
+  } catch {
+    // No eval under the site's CSP (the browser's checker, /periksa/): the same record, filled by a loop.
+    record = Object.fromEntries(names.map((n) => [n, undefined]));
+    fill = (r, v) => {
+      for (let i = 0; i < names.length; i++) r[names[i]] = v[i];
+      return r;
+    };
+  }
   return (values) => fill(record, values);
 }
 

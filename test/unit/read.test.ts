@@ -7,6 +7,7 @@ import { JENIS_KELAMIN, KANAL, EKSPEKTASI, PENDIDIKAN, PEKERJAAN } from '../../s
 import { skm } from '../../src/contract/inputs/index.ts';
 import { CellProblem, parseDate, parseEnum, parseNip, parseNumber } from '../../src/read/cells.ts';
 import { readCsv } from '../../src/read/csv.ts';
+import { fileSource } from '../../src/read/file-source.ts';
 import { detectDialect, normalizeHeader, type Dialect } from '../../src/read/dialect.ts';
 import { validateFile } from '../../src/validate/file.ts';
 import type { Issue } from '../../src/contract/issues.ts';
@@ -119,7 +120,7 @@ describe('readCsv: rows as Excel numbers them', () => {
   async function read(path: string) {
     const rows: [number, string[]][] = [];
     const headers: [string[], Dialect, number][] = [];
-    const res = await readCsv(path, {
+    const res = await readCsv(fileSource(path), {
       header: (cells, dialect, row) => headers.push([cells, dialect, row]),
       row: (cells, row) => rows.push([row, cells]),
       syntax: (message) => {

@@ -1,0 +1,129 @@
+/**
+ * Issue #12, items 1–4: /periksa/ gives every fixture export and the sample, through its directory
+ * picker in Chromium, and its downloaded JSON equals the CLI's (`npm run validate -- --json`,
+ * written by reportJsonText from validateExport, called here in-process). The browser is offline
+ * from the moment the page has loaded, and no request is made once the files are chosen (but for
+ * the page's own blob: worker, which is memory).
+ * Without JavaScript the page says the checker needs it.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { checkWords } from '../../src/client/check/words.ts';
+import { validateExport } from '../../src/validate/export.ts';
+import { reportJsonText } from '../../src/validate/report.ts';
+import { openBrowser } from '../support/browser.ts';
+import { EXPORT_FOLDERS } from '../support/export-folders.ts';
+
+const siteUrl = inject('siteUrl');
+const id = checkWords('id');
+const en = checkWords('en');
+
+let context: BrowserContext;
+let close: () => Promise<void>;
+let page: Page;
+/** Every request the page makes after it has loaded: none is allowed. */
+const requests: string[] = [];
+
+const cliJson = async (dir: string) => JSON.parse([...reportJsonText(await validateExport(dir))].join(''));
+
+async function check(p: Page, dir: string): Promise<{ json: unknown; csv: string }> {
+  await p.locator('#periksa-folder').setInputFiles(dir);
+  await p.locator('#periksa[data-state="done"], #periksa[data-state="failed"]').waitFor({ timeout: 120_000 });
+  expect(await p.locator('#periksa').getAttribute('data-state'), await p.locator('#periksa-status').innerText()).toBe('done');
+  const [json] = await Promise.all([p.waitForEvent('download'), p.locator('#periksa-json').click()]);
+  const [csv] = await Promise.all([p.waitForEvent('download'), p.locator('#periksa-csv').click()]);
+  return { json: JSON.parse(readFileSync((await json.path())!, 'utf8')), csv: readFileSync((await csv.path())!, 'utf8') };
+}
+
+beforeAll(async () => {
+  ({ context, close } = await openBrowser());
+  page = await context.newPage();
+  await page.goto(`${siteUrl}/periksa/`, { waitUntil: 'networkidle' });
+  page.on('request', (r) => requests.push(r.url()));
+  await context.setOffline(true);
+});
+afterAll(async () => {
+  await close?.();
+});
+
+describe('/periksa/ and the CLI', () => {
+  test('the export folders are the fixtures and the sample', () => {
+    expect(EXPORT_FOLDERS).toContain('data');
+    expect(EXPORT_FOLDERS).toContain('test/fixtures/errors/file-error');
+  });
+
+  // No fixture is skipped: links and FIFOs, which a picker cannot give, are made only in a
+  // temporary folder by test/unit/odd-files.test.ts, and no fixture folder is empty.
+  test.each(EXPORT_FOLDERS)('%s: the downloaded report equals npm run validate -- --json', async (dir) => {
+    const { json, csv } = await check(page, dir);
+    const cli = await cliJson(dir);
+    expect(json).toEqual(cli);
+    const verdict = await page.locator('#periksa-verdict').innerText();
+    expect(verdict).toContain(cli.ok ? id.valid : id.errors(cli.errors.length));
+    // The CSV for Excel: BOM, ";", a line per issue.
+    expect(csv.startsWith('\uFEFF' + id.csvHeader.join(';') + '\r\n')).toBe(true);
+    expect(csv.split('\r\n').length - 2).toBe(cli.errors.length + cli.warnings.length);
+  }, 180_000);
+
+  test('no request was made after the page loaded (offline since), and nothing was sent anywhere', () => {
+    // The only loads are blob: URLs of this page (its inlined worker, made afresh for each check):
+    // the browser's own memory, not the network.
+    const blob = `blob:${new URL(siteUrl).origin}/`;
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith(blob))).toEqual([]);
+  });
+
+  test('the report: grouped by file and code, values masked as the CLI masks them, the rest behind "show all"', async () => {
+    await check(page, 'test/fixtures/errors/extra-cell');
+    const text = await page.locator('#periksa-report').innerText();
+    expect(text).toContain('uji/skm.csv');
+    expect(text).toContain('extra-cell');
+    expect(text).toContain('[disamarkan');
+    const { json } = await check(page, 'test/fixtures/errors/type-error');
+    const perCode = new Map<string, number>();
+    for (const e of (json as { errors: { file: string; code: string }[] }).errors) perCode.set(`${e.file} ${e.code}`, (perCode.get(`${e.file} ${e.code}`) ?? 0) + 1);
+    const many = [...perCode.values()].some((n) => n > 5);
+    if (many) {
+      const details = page.locator('#periksa-report details').first();
+      const before = await page.locator('#periksa-report tbody tr').count();
+      await details.locator('summary').click();
+      expect(await page.locator('#periksa-report tbody tr').count()).toBeGreaterThan(before);
+    }
+  });
+});
+
+test('English: /en/periksa/ gives the same JSON and says the verdict in English', async () => {
+  const p = await context.newPage();
+  await context.setOffline(false);
+  await p.goto(`${siteUrl}/en/periksa/`, { waitUntil: 'networkidle' });
+  await context.setOffline(true);
+  const { json } = await check(p, 'test/fixtures/valid');
+  expect(json).toEqual(await cliJson('test/fixtures/valid'));
+  expect(await p.locator('#periksa-verdict').innerText()).toContain(en.valid);
+  expect(await p.locator('.periksa-local').innerText()).toBe(en.local);
+  await p.close();
+});
+
+test('cancel ends the check and the page answers at once', async () => {
+  await page.locator('#periksa-folder').setInputFiles('data');
+  await page.locator('#periksa-cancel').click();
+  expect(await page.locator('#periksa').getAttribute('data-state')).toBe('cancelled');
+  expect(await page.locator('#periksa-status').innerText()).toBe(id.cancelled);
+  // A check after a cancel starts afresh.
+  const { json } = await check(page, 'test/fixtures/valid');
+  expect(json).toEqual(await cliJson('test/fixtures/valid'));
+});
+
+test('without JavaScript the page says the checker needs it, and that nothing is sent', async () => {
+  const nojs = await openBrowser({ javaScriptEnabled: false });
+  try {
+    const p = await nojs.context.newPage();
+    await p.goto(`${siteUrl}/periksa/`);
+    expect(await p.locator('main').innerText()).toContain(id.noscript);
+    expect(await p.locator('main').innerText()).toContain(id.local);
+    expect(await p.locator('#periksa').isVisible()).toBe(false);
+  } finally {
+    await nojs.close();
+  }
+});
