@@ -2,6 +2,8 @@
 import { expect, it } from 'vitest';
 import { ISSUE_CODES } from '../../src/contract/issues.ts';
 import { MISTAKES } from '../../src/guide/mistakes.ts';
+import { SOURCES } from '../../src/guide/sources.ts';
+import { INPUTS } from '../../src/contract/inputs/index.ts';
 
 it('explains every issue code, and no other', () => {
   expect(Object.keys(MISTAKES).sort()).toEqual([...ISSUE_CODES].sort());
@@ -14,4 +16,8 @@ it.each(ISSUE_CODES.map((c) => [c]))('%s: what it means and how to fix it, in In
     expect(b.en.length).toBeGreaterThan(20);
     expect(b.id).not.toBe(b.en);
   }
+});
+
+it('says which application every input file comes from, and names no other file', () => {
+  expect(Object.keys(SOURCES).sort()).toEqual(INPUTS.map((i) => i.file).sort());
 });
