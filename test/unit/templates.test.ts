@@ -21,7 +21,6 @@ import { GUIDE_SHEET, TEMPLATE_ROWS, unitCodesFormula } from '../../src/template
 
 const DATE = new Date('2026-01-01T00:00:00Z');
 const text = async (name: string) => String(await templateFile(name, DATE));
-const headerOf = (csv: string) => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data[0];
 
 describe('CSV templates', () => {
   it('one per input file, plus wilayah.json and the workbook', () => {
