@@ -127,7 +127,11 @@ describe('the workbook', () => {
         if (c.field.kind === 'date') expect(v?.type, c.name).toBe('date');
         if (cell === null || cell === undefined) return;
         if (c.field.kind === 'integer' || c.field.kind === 'number') expect(typeof cell, c.name).toBe('number');
-        else if (c.field.kind === 'date') expect(cell, c.name).toBeInstanceOf(Date);
+        else if (c.field.kind === 'date') {
+          expect(cell, c.name).toBeInstanceOf(Date);
+          // Shown, and so saved to CSV, as the contract's ISO date, never Excel's locale default.
+          expect(examples.getCell(i + 1).numFmt, c.name).toBe('yyyy-mm-dd');
+        }
         else expect(typeof cell, c.name).toBe('string');
       });
     });
