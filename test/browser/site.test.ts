@@ -57,6 +57,8 @@ const pageKinds: Record<string, string> = {
   metodologi: '/metodologi/',
   'kualitas-data': '/kualitas-data/',
   tentang: '/tentang/',
+  templat: '/templat/',
+  panduan: '/panduan/',
 };
 const bothLanguages = Object.values(pageKinds).flatMap((p) => [p, `/en${p}`]);
 
