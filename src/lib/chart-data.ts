@@ -36,6 +36,8 @@ export interface Cell {
   note?: string;
   href?: string;
   numeric?: boolean;
+  /** The cell changed since the previous release: its line on the release page (src/lib/revised.ts). */
+  revised?: string;
 }
 
 export interface ChartColumn {

@@ -34,6 +34,8 @@ const id = {
   footerBuilt: 'Dibangun',
   footerRelease: 'Rilis',
   dataUntil: 'data hingga',
+  revised: 'direvisi',
+  bundle: 'Paket data untuk redaksi (zip: CSV, kamus, README, CITATION.cff, checksum)',
   releasesFeed: 'Umpan rilis data (Atom)',
   missing: {
     hidden: 'disembunyikan',
@@ -182,6 +184,8 @@ const en: Words = {
   footerBuilt: 'Built',
   footerRelease: 'Release',
   dataUntil: 'data up to',
+  revised: 'revised',
+  bundle: 'Data bundle for newsrooms (zip: CSV, dictionary, README, CITATION.cff, checksums)',
   releasesFeed: 'Data release feed (Atom)',
   missing: {
     hidden: 'hidden',
