@@ -42,7 +42,7 @@ export const REVISIONS_SHOWN = 200;
  * A revised figure's anchor on its release page (`#rev-ikm_unit-binjai-U01-2025-S2-ikm`), made
  * from the same cells the page's own figure is read from, so a page can link its mark there.
  */
-export function revisionAnchor(r: Pick<Revision, 'tabel' | 'kode_wilayah' | 'kode_unit' | 'kunci' | 'kolom'>): string {
+export function revisionAnchor(r: Record<'tabel' | 'kode_wilayah' | 'kode_unit' | 'kunci' | 'kolom', string>): string {
   return `rev-${[r.tabel, r.kode_wilayah, r.kode_unit, r.kunci, r.kolom].join('-').replace(/[^A-Za-z0-9_.-]+/g, '_')}`;
 }
 
