@@ -11,19 +11,19 @@ import type { PublishedRow, TableName } from '../contract/published.ts';
 import { CHANGES_FILE, RELEASES_DIR } from '../release/archive.ts';
 import { REVISIONS_SHOWN, revisionAnchor, revisionOf, type Revision } from '../release/changes.ts';
 import { releasePath } from '../release/paths.ts';
-import { publishedDir } from './published.ts';
+import { publishedDir, readPublishedJson } from './published.ts';
 import { rawCell } from './row.ts';
-import { siteFacts } from './site.ts';
 
 let cached: { dir: string; release: string; anchors: Map<string, number> } | undefined;
 
 function revisions(): typeof cached {
   const dir = publishedDir();
   if (cached?.dir === dir) return cached;
-  const release = siteFacts().release;
-  const path = release && join(dir, RELEASES_DIR, release.id, CHANGES_FILE);
+  // The release is datapackage.json's version; rows read outside a build (unit tests) have none.
+  const release = readPublishedJson<{ version?: string }>('datapackage.json')?.version;
+  const path = release && join(dir, RELEASES_DIR, release, CHANGES_FILE);
   const rows = path && existsSync(path) ? Papa.parse<Revision>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : [];
-  cached = { dir, release: release?.id ?? '', anchors: new Map(rows.map((r, i) => [revisionAnchor(r), i])) };
+  cached = { dir, release: release ?? '', anchors: new Map(rows.map((r, i) => [revisionAnchor(r), i])) };
   return cached;
 }
 
