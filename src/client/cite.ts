@@ -1,35 +1,42 @@
 /**
- * The Kutip blocks come alive: the access date becomes the reader's today, in every format
- * (made again from the same record by src/release/citation.ts), and each format gets a copy
- * button. Without scripts the text, with the page's build date, is there to select.
+ * The Kutip blocks come alive: each format gets a copy button, and the access date (the day the
+ * page was built, src/lib/cite.ts) becomes the reader's today. No imports: every page with a
+ * chart loads this, and its start-up scripts stay tiny.
  */
-import { citationIn, citationText, type CitationFormat, type CitationRecord } from '../release/citation.ts';
-import type { Lang } from '../lib/i18n.ts';
+const pad = (n: number) => String(n).padStart(2, '0');
+const now = new Date();
+const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** Where each format keeps its access date (src/release/citation.ts writes them). */
+const ACCESSED: Record<string, [RegExp, string]> = {
+  text: [/(Diakses|Accessed) \d{4}-\d{2}-\d{2}\.$/, `$1 ${today}.`],
+  bibtex: [/urldate = \{[^}]*\}/, `urldate = {${today}}`],
+  ris: [/^Y2 {2}- [^\r\n]*/m, `Y2  - ${today}`],
 };
 
-for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite[data-record]')) {
-  const record: CitationRecord = { ...JSON.parse(box.dataset.record!), accessed: today() };
-  const lang = (box.dataset.lang === 'en' ? 'en' : 'id') as Lang;
+for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite')) {
   for (const el of box.querySelectorAll<HTMLElement>('[data-format]')) {
-    const f = el.dataset.format!;
-    el.textContent = f === 'text' ? citationText(record, lang) : citationIn(f as CitationFormat, record);
+    const text = el.textContent ?? '';
+    const at = ACCESSED[el.dataset.format ?? ''];
+    if (at) {
+      el.textContent = text.replace(at[0], at[1]);
+      continue;
+    }
+    // CSL-JSON keeps its access date as numbers.
+    const items = JSON.parse(text) as { accessed?: unknown }[];
+    for (const item of items) item.accessed = { 'date-parts': [today.split('-').map(Number)] };
+    el.textContent = JSON.stringify(items, null, 2) + '\n';
   }
   for (const button of box.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     if (!navigator.clipboard) continue;
     button.hidden = false;
     const label = button.textContent;
-    button.addEventListener('click', async () => {
-      const text = box.querySelector<HTMLElement>(`[data-format="${button.dataset.copy}"]`)!.textContent ?? '';
-      try {
-        await navigator.clipboard.writeText(text);
-        button.textContent = '✓';
-      } catch {
-        button.textContent = '✗';
-      }
+    button.addEventListener('click', () => {
+      const text = box.querySelector<HTMLElement>(`[data-format="${button.dataset.copy}"]`)?.textContent ?? '';
+      navigator.clipboard.writeText(text).then(
+        () => (button.textContent = '✓'),
+        () => (button.textContent = '✗'),
+      );
       setTimeout(() => (button.textContent = label), 1500);
     });
   }

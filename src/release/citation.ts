@@ -1,8 +1,7 @@
 /**
  * One citation record, every format made from it: the plain sentence (Indonesian or English),
- * BibTeX, RIS and CSL-JSON. Pure, no node imports: the pages write every format into the HTML
- * at build time, and the copy script (src/client/cite.ts) makes them again with the reader's
- * access date.
+ * BibTeX, RIS and CSL-JSON. The pages write every format into the HTML at build time; the copy
+ * script (src/client/cite.ts) only puts the reader's access date where each format keeps it.
  */
 import type { Lang } from '../lib/i18n.ts';
 
