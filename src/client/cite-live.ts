@@ -41,3 +41,6 @@ for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite'))
     });
   }
 }
+
+// A module of its own, loaded by cite.ts.
+export {};
