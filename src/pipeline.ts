@@ -20,6 +20,11 @@ import { formatReport } from './validate/report.ts';
 import { addRelease, carryForward } from './release/archive.ts';
 import { releaseFeed } from './release/feed.ts';
 import { FEED_FILE } from './release/paths.ts';
+import { TABLES } from './contract/published.ts';
+import { csvFileName } from './queries/published-views.ts';
+import { writeBundles } from './publish/bundles.ts';
+import { writeXlsx } from './publish/xlsx.ts';
+import { xlsxFileName } from './publish/download-paths.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -74,6 +79,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const archived = await carryForward(dataStage, earlier);
     const fresh = !archived.some((m) => m.id === release);
     const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
+    // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
+    const releaseDate = releases.find((r) => r.id === release)!.tanggal;
+    const licence = [...new Set(validated.regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
+    for (const table of TABLES) {
+      const csv = join(dataStage, csvFileName(table));
+      if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
+    }
+    await writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl });
     await writeFile(
       join(dataStage, QUALITY_FILE),
       JSON.stringify({ tanggal_bangun: config.buildDate, ambang_kelompok: config.threshold, peringatan: validated.warnings, wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })) }, null, 2) + '\n',

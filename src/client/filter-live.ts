@@ -10,7 +10,7 @@ import { clientWords, pageLang, progressText } from './text.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { localePath } from '../lib/i18n.ts';
 import { t } from '../lib/words.ts';
-import { chartCsv, type ChartData } from '../lib/chart-data.ts';
+import { chartCsv, chartFileName, type ChartData } from '../lib/chart-data.ts';
 import { chartBodyHtml, richHtml } from '../lib/chart-html.ts';
 import { rowsFromQuery } from '../lib/row.ts';
 import type { PublishedRow } from '../contract/published.ts';
@@ -80,11 +80,11 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
   if (csv) {
     const old = csvUrls.get(figure);
     if (old) URL.revokeObjectURL(old);
-    const url = URL.createObjectURL(new Blob([chartCsv(chart)], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(new Blob([chartCsv(chart, (figure.dataset.csvScope ?? '').split(' ')[0] || undefined)], { type: 'text/csv;charset=utf-8' }));
     csvUrls.set(figure, url);
     csv.href = url;
-    const parts = NAMING_FIELDS.map((k) => (choice[k] ?? '').replace(/^p:/, '').replace(/[^\w-]+/g, '_')).filter(Boolean);
-    csv.download = `${[chart.id, ...parts].join('-')}.csv`;
+    const parts = NAMING_FIELDS.map((k) => (choice[k] ?? '').replace(/^p:/, '')).filter(Boolean);
+    csv.download = chartFileName(chart, (figure.dataset.csvScope ?? '').split(' ').filter(Boolean), parts);
   }
 }
 

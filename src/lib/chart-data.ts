@@ -36,6 +36,8 @@ export interface Cell {
   note?: string;
   href?: string;
   numeric?: boolean;
+  /** The cell changed since the previous release: its line on the release page (src/lib/revised.ts). */
+  revised?: string;
 }
 
 export interface ChartColumn {
@@ -179,11 +181,34 @@ export function shownColumns(chart: Pick<ChartData, 'columns' | 'rows'>): { show
   return { shown: chart.columns.filter((c) => !isEmpty(c)), empty: chart.columns.filter(isEmpty) };
 }
 
-/** The CSV of a chart: exactly its table's rows, RFC 4180, CRLF, as the published tables. */
-export function chartCsv(chart: Pick<ChartData, 'columns' | 'rows'>): string {
+/**
+ * The CSV of a chart: exactly its table's rows, RFC 4180, CRLF, as the published tables; led by
+ * the region's code (`kode_wilayah`, the same in every row) when the table does not show it, so
+ * a file that leaves the page still says where its numbers are from.
+ */
+export function chartCsv(chart: Pick<ChartData, 'columns' | 'rows'>, kodeWilayah?: string): string {
   // Raw values are guarded already (labelCell, rawCell): quoted only, so a raw `-3.5` stays as it is.
   const { shown } = shownColumns(chart);
-  const lines = [shown.map((c) => quoteCsv(c.key)).join(',')];
-  for (const row of chart.rows) lines.push(shown.map((c) => quoteCsv(row[c.key]?.raw ?? '')).join(','));
+  const lead = kodeWilayah !== undefined && !shown.some((c) => c.key === 'kode_wilayah') ? [quoteCsv(kodeWilayah)] : [];
+  const lines = [[...(lead.length ? ['kode_wilayah'] : []), ...shown.map((c) => quoteCsv(c.key))].join(',')];
+  for (const row of chart.rows) lines.push([...lead, ...shown.map((c) => quoteCsv(row[c.key]?.raw ?? ''))].join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The periods a chart's rows cover: one, or the first and last (`2025-01_2025-12`); none when its rows have no period. */
+function periodSpan(rows: readonly ChartRow[]): string[] {
+  for (const key of ['periode', 'bulan', 'tahun']) {
+    const values = [...new Set(rows.map((r) => r[key]?.raw ?? '').filter((v) => /^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/.test(v)))].sort();
+    if (values.length) return values.length === 1 ? values : [`${values[0]}_${values.at(-1)}`];
+  }
+  return [];
+}
+
+/**
+ * A chart's download named for what it holds: region (and unit or service), chart, period —
+ * `binjai-ikm-2025-S2.csv`. `choice` is a redrawn chart's period choice; else its rows say.
+ */
+export function chartFileName(chart: Pick<ChartData, 'id' | 'rows'>, scope: readonly string[], choice: readonly string[] = []): string {
+  const parts = [...scope, chart.id, ...(choice.length ? choice : periodSpan(chart.rows))];
+  return `${parts.map((p) => p.replace(/[^\w-]+/g, '_')).filter(Boolean).join('-')}.csv`;
 }

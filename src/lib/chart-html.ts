@@ -21,8 +21,10 @@ export function numHtml(cell: Cell, lang: Lang): string {
   // A plain word needs no <data>; a code shown as words, or any number, keeps its raw value.
   const needsData = cell.ref !== undefined || cell.numeric || cell.raw !== text;
   const cls = cell.missing ? ' class="missing"' : '';
+  // A figure revised since the previous release says so, and links to its old value.
+  const mark = cell.revised ? ` <a class="revised" href="${esc(cell.revised)}">${esc(w.revised)}</a>` : '';
   if (cell.href) return `<a href="${esc(cell.href)}">${needsData ? `<data value="${esc(cell.raw)}">${esc(text)}</data>` : esc(text)}</a>`;
-  if (cell.ref) return `<data value="${esc(cell.raw)}" data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}" data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>`;
+  if (cell.ref) return `<data value="${esc(cell.raw)}" data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}" data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>${mark}`;
   if (needsData) return `<data value="${esc(cell.raw)}"${cls}>${esc(text)}</data>`;
   return esc(text);
 }

@@ -4,7 +4,8 @@
  */
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import { tableByName } from '../contract/published.ts';
-import type { Lang } from './i18n.ts';
+import { localePath, type Lang } from './i18n.ts';
+import { revisedPath } from './revised.ts';
 import type { NumberStyle } from './format.ts';
 import { shapeCell, type Cell, type Missing, type TableShape } from './chart-data.ts';
 
@@ -28,5 +29,7 @@ export function shapeOf(table: TableName): TableShape {
  * (`missing`), never print as 0.
  */
 export function pubCell(lang: Lang, table: TableName, row: PublishedRow, col: string, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
-  return shapeCell(lang, shapeOf(table), row, col, opts);
+  const cell = shapeCell(lang, shapeOf(table), row, col, opts);
+  const revised = revisedPath(table, row, col);
+  return revised ? { ...cell, revised: localePath(lang, revised) } : cell;
 }

@@ -1,6 +1,8 @@
 /** datapackage.json as the publish step wrote it: sizes, row counts and hashes for the data pages. */
 import { csvFileName, parquetFileName } from '../queries/published-views.ts';
-import { readPublishedJson } from './published.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { publishedDir, readPublishedJson } from './published.ts';
 
 export interface PackageResource {
   name: string;
@@ -42,3 +44,6 @@ export function filesOf(pkg: DataPackage, table: string): { csv?: PackageResourc
 
 /** `sha256:abc…` → `abc…` */
 export const hashHex = (hash?: string) => (hash ?? '').replace(/^sha256:/, '');
+
+/** Whether the build wrote the table's .xlsx (publish/xlsx.ts: not for the largest tables). */
+export const hasXlsx = (table: string): boolean => existsSync(join(publishedDir(), `${table}.xlsx`));

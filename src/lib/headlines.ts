@@ -9,7 +9,8 @@ import type { Lang } from './i18n.ts';
 import { tr } from './words.ts';
 import { formatMonth, formatMonths, formatNumber } from './format.ts';
 import { pubCell, sumCell, type Rich } from './chart.ts';
-import { hasFile, latestYear, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
+import { hasFile, latestYear, regionByCode, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
+import { dataUntil } from './data-until.ts';
 import { monthOf, num, str } from './row.ts';
 import { RECENT_MONTHS } from './charts/common.ts';
 import { metOf, trendOfRow } from './charts/target.ts';
@@ -23,13 +24,15 @@ export interface Headline {
   /** Why the figure means what it says, e.g. "capaian ≥ 100 counts as on target". */
   note?: Rich;
   period: string;
+  /** The last month the figure's data cover (`YYYY-MM`, see data-until.ts); null when not known. */
+  until: string | null;
   table: TableName;
   /** The input file whose absence explains a null value. */
   file?: string;
 }
 
 /** A headline the region cannot have: it did not send the file (said as such, never as 0). */
-const notSent = (label: string, table: TableName, file: string): Headline => ({ label, value: null, period: '', table, file });
+const notSent = (label: string, table: TableName, file: string): Headline => ({ label, value: null, period: '', until: null, table, file });
 
 const pct = (lang: Lang, a: number, b: number) => ({ raw: (Math.round((a / b) * 10000) / 100).toString(), text: `${formatNumber(lang, Math.round((a / b) * 10000) / 100, 'fixed2')}%`, numeric: true });
 
@@ -46,7 +49,7 @@ function unitsByPeriod(rows: readonly PublishedRow[]): Map<string, Set<string>> 
 
 /** A unit page's headline: its annual IKM (null when the unit has none). */
 export const unitHeadlines = (lang: Lang, kode: string, unit: string): Headline[] => {
-  const annual = tableExists('ikm_unit') ? annualIkmHeadline(lang, { table: 'ikm_unit', rows: rowsOf('ikm_unit', kode, unit) }) : null;
+  const annual = tableExists('ikm_unit') ? annualIkmHeadline(lang, { table: 'ikm_unit', rows: rowsOf('ikm_unit', kode, unit), exportDate: regionByCode(kode)?.tanggalEkspor }) : null;
   return annual ? [annual] : [];
 };
 
@@ -58,7 +61,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   if (!hasFile(kode, 'skm.csv')) out.push(notSent(T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'), 'ikm_wilayah', 'skm.csv'));
   else if (tableExists('ikm_wilayah')) {
     const units = unitsByPeriod(rowsOf('ikm_unit', kode));
-    const annual = annualIkmHeadline(lang, { table: 'ikm_wilayah', rows: rowsOf('ikm_wilayah', kode), unitsOf: (p) => units.get(p) ?? new Set() });
+    const annual = annualIkmHeadline(lang, { table: 'ikm_wilayah', rows: rowsOf('ikm_wilayah', kode), unitsOf: (p) => units.get(p) ?? new Set(), exportDate: region.tanggalEkspor });
     if (annual) out.push(annual);
   }
 
@@ -76,6 +79,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
         value: [pct(lang, better, compared.length)],
         note: [sumCell(lang, better), T(' dari ', ' of '), sumCell(lang, compared.length), T(` indikator dibanding ${year - 1}, menurut arah tiap indikator`, ` indicators against ${year - 1}, by each indicator's direction`)],
         period: String(year),
+        until: dataUntil(String(year), region.tanggalEkspor),
         table: 'capaian_iku',
       });
     }
@@ -87,6 +91,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
         value: [pct(lang, onTarget, reported.length)],
         note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = realisasi ≥ target (arah naik) atau ≤ target (arah turun)', ' indicators; "on target" = realisation ≥ target (direction up) or ≤ target (down)')],
         period: String(year),
+        until: dataUntil(String(year), region.tanggalEkspor),
         table: 'capaian_iku',
       });
     }
@@ -105,6 +110,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
         value: [pct(lang, tepat, selesai)],
         note: [sumCell(lang, tepat), T(' dari ', ' of '), sumCell(lang, selesai), T(' permohonan selesai, semua layanan', ' completed applications, all services')],
         period: formatMonth(lang, lastLayanan, true),
+        until: lastLayanan,
         table: 'ketepatan_layanan',
       });
     }
@@ -123,6 +129,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
         value: [pct(lang, selesai, masuk)],
         note: [sumCell(lang, selesai), T(' dari ', ' of '), sumCell(lang, masuk), T(' pengaduan masuk', ' complaints received')],
         period: formatMonths(lang, months),
+        until: months.at(-1)!,
         table: 'pengaduan_bulanan',
       });
     }
@@ -142,6 +149,7 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
         value: rows.length > 1 ? [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '% – ', pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'), '%'] : [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '%'],
         note: rows.length > 1 ? [T(`terendah ${names.get(str(low, 'kode_unit'))}, tertinggi ${names.get(str(high, 'kode_unit'))}`, `lowest ${names.get(str(low, 'kode_unit'))}, highest ${names.get(str(high, 'kode_unit'))}`)] : [names.get(str(low, 'kode_unit')) ?? ''],
         period: formatMonth(lang, lastLapor, true),
+        until: lastLapor,
         table: 'kepatuhan_laporan',
       });
     }

@@ -14,6 +14,7 @@ import { num, str } from './row.ts';
 import { mutuLabel } from './labels.ts';
 import { sampleCell, sampleSentence } from './sample.ts';
 import type { Headline } from './headlines.ts';
+import { dataUntil } from './data-until.ts';
 
 export interface AnnualIkmInput {
   table: 'ikm_wilayah' | 'ikm_unit';
@@ -24,6 +25,8 @@ export interface AnnualIkmInput {
    * figures of two periods over different units are not a like-for-like series, and say so.
    */
   unitsOf?: (periode: string) => ReadonlySet<string>;
+  /** The region's export date: the figure's data cover no month after it. */
+  exportDate?: string;
 }
 
 const isYear = (p: string) => /^\d{4}$/.test(p);
@@ -32,7 +35,7 @@ const overlaps = (a: PublishedRow, b: PublishedRow) =>
   (num(a, 'ikm_bawah') ?? num(a, 'ikm')!) <= (num(b, 'ikm_atas') ?? num(b, 'ikm')!) && (num(b, 'ikm_bawah') ?? num(b, 'ikm')!) <= (num(a, 'ikm_atas') ?? num(a, 'ikm')!);
 
 /** The headline of the latest year with a computable IKM, or null when there is none. */
-export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf }: AnnualIkmInput): Headline | null {
+export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf, exportDate }: AnnualIkmInput): Headline | null {
   const T = tr(lang);
   const withIkm = rows.filter((r) => num(r, 'ikm') !== null);
   const years = withIkm.filter((r) => isYear(str(r, 'periode'))).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
@@ -58,6 +61,8 @@ export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf }: AnnualIk
     value: [cell(row, 'ikm'), ' · ', pubCell(lang, table, row, 'mutu', { text: mutuLabel(str(row, 'mutu'), lang) })],
     note: note.filter((s) => s.length).flatMap((s, i) => (i ? [' ', ...s] : s)),
     period: year,
+    // The year's data end with its latest surveyed half-year.
+    until: dataUntil(semesters.length ? str(semesters.at(-1)!, 'periode') : year, exportDate),
     table,
   };
 }

@@ -37,6 +37,8 @@ const id = {
   footerBuilt: 'Dibangun',
   footerRelease: 'Rilis',
   dataUntil: 'data hingga',
+  revised: 'direvisi',
+  bundle: 'Paket data untuk redaksi (zip: CSV, kamus, README, CITATION.cff, checksum)',
   releasesFeed: 'Umpan rilis data (Atom)',
   missing: {
     hidden: 'disembunyikan',
@@ -188,6 +190,8 @@ const en: Words = {
   footerBuilt: 'Built',
   footerRelease: 'Release',
   dataUntil: 'data up to',
+  revised: 'revised',
+  bundle: 'Data bundle for newsrooms (zip: CSV, dictionary, README, CITATION.cff, checksums)',
   releasesFeed: 'Data release feed (Atom)',
   missing: {
     hidden: 'hidden',

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
@@ -20,6 +21,7 @@ import { walk } from './site-files.ts';
 export { NIP_LIKE };
 
 const TEXT_FILES = /\.(html|csv|json|js|mjs|txt|xml|svg|css|md)$/i;
+const ZIP_FILES = /\.(zip|xlsx)$/i;
 
 export interface Leak {
   file: string;
@@ -98,10 +100,20 @@ async function scanFiles(root: string, paths: readonly string[], isPrivate: ((ce
       parquet.push(path);
       continue;
     }
-    let bytes = await readFile(path);
+    const bytes = await readFile(path);
+    // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
+    if (ZIP_FILES.test(path)) {
+      for (const [name, entry] of Object.entries(unzipSync(bytes))) scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), true);
+      continue;
+    }
+    scanOne(path, bytes);
+  }
+  // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
+  function scanOne(path: string, read: Buffer, text = false): void {
+    let bytes = read;
     const file = relative(root, path);
     if (bytes.subarray(0, 2).equals(GZIP)) bytes = gunzipSync(bytes);
-    else if (!TEXT_FILES.test(path)) continue;
+    else if (!text && !TEXT_FILES.test(path)) return;
     const before = leaks.length;
     if (path.endsWith('.csv') && isPrivate) {
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
@@ -109,7 +121,7 @@ async function scanFiles(root: string, paths: readonly string[], isPrivate: ((ce
       const table = publishedTableOf(path, bytes);
       if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(bytes.toString('utf8'), cellIsPrivate, onRow);
     }
-    if (leaks.length > before) continue;
+    if (leaks.length > before) return;
     const found = search.find(asRead(bytes.toString('utf8')));
     if (found) leaks.push(foundLeak(file, found));
   }

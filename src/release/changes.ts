@@ -35,6 +35,23 @@ export const HEADLINES: Partial<Record<TableName, readonly string[]>> = {
   predikat_unit: ['pegawai', 'sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'],
 };
 
+/** How many revisions a release page lists one by one (all of them are in perubahan.csv). */
+export const REVISIONS_SHOWN = 200;
+
+/**
+ * A revised figure's anchor on its release page (`#rev-ikm_unit-binjai-U01-2025-S2-ikm`), made
+ * from the same cells the page's own figure is read from, so a page can link its mark there.
+ */
+export function revisionAnchor(r: Record<'tabel' | 'kode_wilayah' | 'kode_unit' | 'kunci' | 'kolom', string>): string {
+  return `rev-${[r.tabel, r.kode_wilayah, r.kode_unit, r.kunci, r.kolom].join('-').replace(/[^A-Za-z0-9_.-]+/g, '_')}`;
+}
+
+/** The revision key of one published row's cell: what `compareReleases` writes for it. */
+export function revisionOf(tabel: TableName, cell: (column: string) => string, kolom: string): Pick<Revision, 'tabel' | 'kode_wilayah' | 'kode_unit' | 'kunci' | 'kolom'> {
+  const key = TABLES.find((t) => t.name === tabel)?.primaryKey ?? [];
+  return { tabel, kode_wilayah: cell('kode_wilayah'), kode_unit: cell('kode_unit'), kunci: key.filter((c) => c !== 'kode_wilayah' && c !== 'kode_unit').map(cell).join(' · '), kolom };
+}
+
 export const REVISION_COLUMNS = ['tabel', 'kode_wilayah', 'kode_unit', 'kunci', 'kolom', 'lama', 'baru'] as const;
 
 type Rows = { header: string[]; rows: string[][] };
@@ -102,8 +119,7 @@ export function compareReleases(previous: (name: TableName) => string | undefine
       for (const col of watched) {
         const [lama, baru] = [cell(was, before.header, col), cell(row, after.header, col)];
         if (lama === baru) continue;
-        const rest = table.primaryKey.filter((c) => c !== 'kode_wilayah' && c !== 'kode_unit').map((c) => cell(row, after.header, c));
-        revisions.push({ tabel: table.name, kode_wilayah: cell(row, after.header, 'kode_wilayah'), kode_unit: cell(row, after.header, 'kode_unit'), kunci: rest.join(' · '), kolom: col, lama, baru });
+        revisions.push({ ...revisionOf(table.name, (c) => cell(row, after.header, c), col), lama, baru });
       }
     }
     let removed = 0;

@@ -71,7 +71,12 @@ async function choose(page: Page, id: string, field: string, value: string): Pro
 /** The chart's CSV download as the browser hands it over (a file made in the page after a redraw). */
 async function downloadCsv(page: Page, id: string): Promise<string[][]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${id} .chart-meta a[download]`)]);
-  return Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8'), { skipEmptyLines: true }).data;
+  // Named for what it holds (region, unit, chart, period), and led by the region's code, which the table leaves out.
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^[a-z0-9-]+-(.+-)?${id}(-[\\w-]+)*\\.csv$`));
+  const csv = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8'), { skipEmptyLines: true }).data;
+  expect(csv[0][0]).toBe('kode_wilayah');
+  expect(download.suggestedFilename().startsWith(`${csv[1]?.[0] ?? ''}-`)).toBe(true);
+  return csv.map((r) => r.slice(1));
 }
 
 /** A query's rows as CSV text, in the columns a chart's CSV names. */

@@ -117,6 +117,12 @@ interface ShownChart {
   explorerSql?: string;
 }
 
+function withoutRegion(csv: string[][]): string[][] {
+  expect(csv[0][0]).toBe('kode_wilayah');
+  expect(new Set(csv.slice(1).map((r) => r[0])).size).toBeLessThanOrEqual(1);
+  return csv.map((r) => r.slice(1));
+}
+
 function shownChart(path: string, id: string): ShownChart | undefined {
   const { document } = parseHTML(readFileSync(join(siteDir, path, 'index.html'), 'utf8'));
   const figure = document.getElementById(id);
@@ -127,7 +133,8 @@ function shownChart(path: string, id: string): ShownChart | undefined {
       return data ? (data.getAttribute('value') ?? '') : (td.textContent ?? '').trim();
     }),
   );
-  const csv = Papa.parse<string[]>(readFileSync(join(siteDir, figure.getAttribute('data-csv')!), 'utf8'), { skipEmptyLines: true }).data;
+  // The CSV leads with the region's code (the same in every row), which the table leaves out.
+  const csv = withoutRegion(Papa.parse<string[]>(readFileSync(join(siteDir, figure.getAttribute('data-csv')!), 'utf8'), { skipEmptyLines: true }).data);
   const link = figure.querySelector('a.chart-sql')?.getAttribute('href');
   return { table, csv, explorerSql: link ? (new URL(link, 'http://x').searchParams.get('q') ?? undefined) : undefined };
 }

@@ -117,3 +117,22 @@ describe('skm_responden: k-anonymous, answers unchanged', () => {
     expect(perUnit).toEqual(perYear);
   });
 });
+
+describe('bundles and .xlsx files hold only what the site publishes', () => {
+  test('every CSV line of every region bundle is a line of the site’s CSV of that table; the whole-site bundle is byte for byte the site’s', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const lines = (text: string) => text.split('\r\n').filter(Boolean);
+    const site = join(siteDir, 'data');
+    const all = unzipSync(readFileSync(join(site, 'kinerja-terbuka.zip')));
+    const bundles = readdirSync(join(site, 'paket')).filter((f) => f.endsWith('.zip'));
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const [name, bytes] of Object.entries(all).filter(([n]) => n.endsWith('.csv'))) expect(Buffer.from(bytes).equals(readFileSync(join(site, name))), name).toBe(true);
+    for (const b of bundles) {
+      for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(site, 'paket', b)))).filter(([n]) => n.endsWith('.csv'))) {
+        const published = new Set(lines(readFileSync(join(site, name), 'utf8')));
+        for (const line of lines(strFromU8(bytes))) expect(published.has(line), `${b}!/${name}: ${line.slice(0, 40)}`).toBe(true);
+      }
+    }
+  });
+});

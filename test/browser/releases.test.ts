@@ -14,13 +14,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { carryForward, type ReleaseMeta } from '../../src/release/archive.ts';
 
 const firstSite = inject('siteDir');
+/** The second site knows its public address (the first, the sample of global setup, does not). */
+const SITE_URL = 'https://kinerja.example';
 const work = mkdtempSync(join(tmpdir(), 'kt-releases-'));
 const out = join(work, 'dist');
 const data = join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(): void {
-  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000' } });
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000', KT_SITE_URL: SITE_URL } });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
 }
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
@@ -99,7 +101,8 @@ describe('a second publication into the same folder', () => {
 
   it('is announced in the feed, newest first, and named in every page footer', () => {
     const feed = readFileSync(join(out, 'rilis.xml'), 'utf8');
-    const entries = [...feed.matchAll(/<id>tag:kinerja-terbuka,2026:rilis:([^<]+)<\/id>/g)].map((m) => m[1]);
+    // The site knows its address (KT_SITE_URL): each entry's ID is its release page.
+    const entries = [...feed.matchAll(/<entry>\s*<title[^]*?<id>https:\/\/kinerja\.example\/data\/rilis\/([^<]+)\/<\/id>/g)].map((m) => m[1]);
     expect(entries).toEqual([second.id, first.id]);
     expect(feed).toContain(`${second.revisi} angka utama direvisi`);
     for (const page of ['index.html', 'wilayah/binjai/index.html', 'en/data/index.html']) {
@@ -107,6 +110,105 @@ describe('a second publication into the same folder', () => {
       expect(html, page).toContain(`/data/rilis/${second.id}/`);
       expect(html, page).toContain('type="application/atom+xml"');
     }
+  });
+});
+
+describe('the marks of a publication on its pages', () => {
+  const pages = () => files(out).filter((f) => f.endsWith('index.html'));
+  it('puts "direvisi" next to the changed unit’s IKM, linking to its line on the release page, and nowhere else', () => {
+    const releasePage = readFileSync(join(out, 'data/rilis', second.id, 'index.html'), 'utf8');
+    let marks = 0;
+    for (const page of pages()) {
+      const html = readFileSync(join(out, page), 'utf8');
+      for (const m of html.matchAll(/<data [^>]*data-tabel="([^"]+)" data-kunci="([^"]+)" data-kolom="([^"]+)"[^>]*>[^<]*<\/data> <a class="revised" href="([^"]+)">(direvisi|revised)<\/a>/g)) {
+        marks++;
+        expect([m[1], m[2].split('|').slice(0, 2).join('|'), m[3]], page).toEqual(['ikm_unit', `binjai|${changedUnit}`, expect.stringMatching(/^(ikm|mutu)$/)]);
+        const [path, anchor] = m[4].split('#');
+        expect(path.replace(/^\/en\//, '/'), page).toBe(`/data/rilis/${second.id}/`);
+        expect(releasePage, page).toContain(`id="${anchor}"`);
+      }
+      // every mark is one of those above
+      expect((html.match(/class="revised"/g) ?? []).length, page).toBe([...html.matchAll(/<\/data> <a class="revised"/g)].length);
+    }
+    expect(marks).toBeGreaterThan(0);
+    const unitPage = readFileSync(join(out, 'wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8');
+    expect(unitPage).toContain('class="revised"');
+    expect(readFileSync(join(out, 'en/wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8')).toContain('>revised</a>');
+    // the first publication had nothing to compare with: no mark anywhere
+    for (const page of ['index.html', `wilayah/binjai/unit/${changedUnit}/index.html`, 'wilayah/binjai/index.html']) expect(readFileSync(join(firstSite, page), 'utf8')).not.toContain('class="revised"');
+  });
+
+  it('says beside every headline figure the month its data reach, from the data', () => {
+    for (const page of ['index.html', 'en/index.html', 'wilayah/binjai/index.html', `wilayah/binjai/unit/${changedUnit}/index.html`, 'forum/binjai/index.html']) {
+      const html = readFileSync(join(out, page), 'utf8');
+      const figures = (html.match(/<span class="figure">/g) ?? []).length;
+      const until = [...html.matchAll(/<span class="data-until">(data hingga|data up to) ([^<]+)<\/span>/g)];
+      expect(until.length, page).toBeGreaterThan(0);
+      if (!page.startsWith('forum')) expect(until.length, page).toBe(figures);
+      // a month of the data (the sample ends in 2025), never the build date (SOURCE_DATE_EPOCH: January 2026)
+      for (const m of until) expect(m[2], page).toMatch(/^\S+ 2025$/);
+    }
+  });
+});
+
+describe('citable, bundled, in Excel', () => {
+  const html = (site: string, page: string) => readFileSync(join(site, page), 'utf8');
+  const pre = (page: string, format: string) => {
+    const m = new RegExp(`<pre data-format="${format}">([^<]*)</pre>`).exec(page);
+    return m ? m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&') : '';
+  };
+  it('a Kutip block on /data/, each table page and each chart: absolute address, release, access date, BibTeX, RIS, CSL-JSON', () => {
+    for (const [page, url] of [
+      ['data/index.html', `${SITE_URL}/data/`],
+      ['en/data/ikm_unit/index.html', `${SITE_URL}/en/data/ikm_unit/`],
+      ['wilayah/binjai/index.html', `${SITE_URL}/wilayah/binjai/#`],
+    ] as const) {
+      const text = html(out, page);
+      expect(text, page).toContain('<details class="cite"');
+      const plain = /<p class="cite-text" data-format="text">([^<]*)<\/p>/.exec(text)![1];
+      expect(plain, page).toContain(url);
+      expect(plain, page).toContain(second.id);
+      expect(plain, page).toMatch(/(Diakses|Accessed) 2026-01-02\./);
+      expect(pre(text, 'bibtex'), page).toContain(`version = {${second.id}}`);
+      expect(pre(text, 'ris'), page).toContain(`UR  - ${url}`);
+      expect(JSON.parse(pre(text, 'csl'))[0].version, page).toBe(second.id);
+    }
+    // each chart of a region page has its own
+    const region = html(out, 'wilayah/binjai/index.html');
+    expect((region.match(/<details class="cite"/g) ?? []).length).toBe((region.match(/<figure class="chart/g) ?? []).length);
+    // without KT_SITE_URL no host is invented: the address is said to be a path
+    const plain = /<p class="cite-text" data-format="text">([^<]*)<\/p>/.exec(html(firstSite, 'data/index.html'))![1];
+    expect(plain).toContain('/data/ (alamat relatif di situs ini; situs dibangun tanpa KT_SITE_URL)');
+    expect(plain).not.toMatch(/https?:\/\//);
+  });
+
+  it('a printed forum slide carries a QR code (SVG, made at build) to its chart’s absolute address; not without one', () => {
+    const deck = html(out, 'forum/binjai/index.html');
+    const qrs = [...deck.matchAll(/<span class="print-only slide-qr" aria-hidden="true" data-qr="([^"]+)"><svg [^>]*>/g)].map((m) => m[1]);
+    expect(qrs.length).toBeGreaterThan(0);
+    for (const q of qrs) expect(q).toMatch(new RegExp(`^${SITE_URL}/wilayah/binjai/#[a-z-]+$`));
+    expect(html(firstSite, 'forum/binjai/index.html')).not.toContain('class="print-only slide-qr"');
+  });
+
+  it('per region and for the whole site, a zip bundle of the tables, README, CITATION.cff and checksums, linked', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const zip = unzipSync(readFileSync(join(out, 'data/paket/binjai.zip')));
+    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['ikm_unit.csv', 'datapackage.json', 'README.md', 'CITATION.cff', 'SHA256SUMS']));
+    expect(strFromU8(zip['CITATION.cff'])).toContain(`version: "${second.id}"`);
+    expect(JSON.parse(strFromU8(zip['datapackage.json'])).version).toBe(second.id);
+    const rows = Papa.parse<Record<string, string>>(strFromU8(zip['ikm_unit.csv']), { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBe(csv(join(out, 'data/ikm_unit.csv')).filter((r) => r.kode_wilayah === 'binjai').length);
+    expect(rows.every((r) => r.kode_wilayah === 'binjai')).toBe(true);
+    const all = unzipSync(readFileSync(join(out, 'data/kinerja-terbuka.zip')));
+    expect(Buffer.from(all['ikm_unit.csv']).equals(readFileSync(join(out, 'data/ikm_unit.csv')))).toBe(true);
+    expect(html(out, 'wilayah/binjai/index.html')).toContain('href="/data/paket/binjai.zip"');
+    expect(html(out, 'data/index.html')).toContain('href="/data/kinerja-terbuka.zip"');
+  });
+
+  it('each table as .xlsx, linked beside CSV and Parquet', () => {
+    expect(readFileSync(join(out, 'data/ikm_unit.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(html(out, 'data/index.html')).toContain('href="/data/ikm_unit.xlsx"');
+    expect(html(out, 'data/ikm_unit/index.html')).toContain('href="/data/ikm_unit.xlsx"');
   });
 });
 

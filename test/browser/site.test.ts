@@ -367,7 +367,11 @@ describe('crawl from the home page', () => {
         const href = figure.getAttribute('data-csv')!;
         const link = figure.querySelector(`a[download][href="${href}"]`);
         if (!link) problems.push(`${path}#${figure.id}: no download link to ${href}`);
-        const csv = Papa.parse<string[]>(await (await fetch(new URL(href, origin + path))).text(), { skipEmptyLines: true }).data;
+        const parsed = Papa.parse<string[]>(await (await fetch(new URL(href, origin + path))).text(), { skipEmptyLines: true }).data;
+        // A chart CSV leads with its region's code, which its table (on the region's own page) leaves out.
+        const region = /\/wilayah\/([^/]+)\//.exec(href)![1];
+        if (parsed[0]?.[0] !== 'kode_wilayah' || parsed.slice(1).some((r) => r[0] !== region)) problems.push(`${path}#${figure.id}: CSV does not lead with kode_wilayah ${region}`);
+        const csv = parsed.map((r) => r.slice(1));
         const shown = tableCells(figure);
         if (csv[0]?.length !== shown.header.length) problems.push(`${path}#${figure.id}: ${csv[0]?.length} CSV columns, ${shown.header.length} in the table`);
         const body = csv.slice(1);

@@ -16,5 +16,5 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ params }) => {
   const chart = serviceCharts('id', params.kode!, params.layanan!).find((c) => c.id === params.chart)?.chart;
-  return new Response(chart ? chartCsv(chart) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(chart ? chartCsv(chart, params.kode!) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

@@ -14,5 +14,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const chart = (await unitCharts('id', params.kode!, params.unit!)).find((c) => c.id === params.chart)?.chart;
-  return new Response(chart ? chartCsv(chart) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(chart ? chartCsv(chart, params.kode!) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,167 @@
+/**
+ * Bundles for newsrooms: per region and for the whole site, one zip with the published tables
+ * as CSV (a region's: its rows only, byte for byte the lines of the site's CSVs), datapackage.json,
+ * a bilingual README (each table, the method in short, the privacy rules, the licence from
+ * wilayah.json), CITATION.cff and SHA256SUMS. Deterministic: entries sorted, every mtime the
+ * release date, so the same release makes the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import Papa from 'papaparse';
+import { TABLES, type PublishedTable } from '../contract/published.ts';
+import type { Wilayah } from '../contract/wilayah.ts';
+import { quoteCsv } from '../lib/csv-text.ts';
+import { csvFileName } from '../queries/published-views.ts';
+import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
+
+
+export interface BundleContext {
+  release: string;
+  /** `YYYY-MM-DD`: the release's date, every entry's mtime. */
+  releaseDate: string;
+  threshold: number;
+  /** KT_SITE_URL, or null. */
+  siteUrl: string | null;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A CSV's header and the lines whose kode_wilayah is `kode`, each written as the site writes it. */
+function regionCsv(text: string, kode: string): { bytes: Uint8Array; rows: number } | null {
+  const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  const at = header.indexOf('kode_wilayah');
+  if (at < 0) return null;
+  const mine = rows.filter((r) => r[at] === kode);
+  // Cells are already guarded against formulas: only quoted again, as the site's CSV quoted them.
+  const line = (r: string[]) => r.map(quoteCsv).join(',') + '\r\n';
+  return { bytes: enc(line(header) + mine.map(line).join('')), rows: mine.length };
+}
+
+function readme(tables: readonly { table: PublishedTable; rows: number }[], scope: string, licences: readonly string[], ctx: BundleContext): string {
+  const list = (lang: 'id' | 'en') => tables.map(({ table, rows }) => `- \`${csvFileName(table)}\` — ${table.title[lang]} (${rows} ${lang === 'id' ? 'baris' : 'rows'}). ${table.description[lang]}`).join('\n');
+  const where = ctx.siteUrl ? `${ctx.siteUrl}/data/` : '/data/';
+  return `# Kinerja Terbuka — ${scope}
+
+Rilis / release ${ctx.release} (${ctx.releaseDate}). Lisensi / licence: ${licences.join(', ')}.
+
+## Bahasa Indonesia
+
+Paket ini berisi tabel yang diterbitkan situs Kinerja Terbuka untuk ${scope}, sama persis dengan unduhan di ${where} (kamus data lengkap: \`datapackage.json\`; checksum: \`SHA256SUMS\`; cara mengutip: \`CITATION.cff\`).
+
+### Tabel
+
+${list('id')}
+
+### Metode singkat
+
+- IKM (PermenPAN-RB 14/2017): nilai rata-rata tiap unsur (NRR) dari jawaban yang terisi; IKM = (jumlah NRR × 1/9) × 25, dibulatkan 2 desimal; interval kepercayaan 95% = IKM ± 1,96·s/√n. Angka resmi adalah IKM tahunan; semester di antaranya.
+- Capaian indikator: arah naik = realisasi/target × 100; arah turun = (2 − realisasi/target) × 100. Kategori capaian bukan tanda target tercapai (kolom \`tercapai\`).
+- Tabel bulanan (ketepatan layanan, pengaduan, kepatuhan laporan) dihitung per unit dan bulan dari ekspor daerah.
+- Sel kosong berarti tidak dapat dihitung, belum dilaporkan, atau disembunyikan demi privasi — bukan nol.
+
+### Aturan privasi
+
+Tidak ada NIP, nama, nomor responden atau pengaduan, maupun teks bebas di paket ini. Jumlah predikat pegawai disembunyikan bila kelompoknya kurang dari ${ctx.threshold} pegawai (ambang kelompok). Data mikro survei (\`skm_responden\`) k-anonim dengan k = ${ctx.threshold}: semester, tiga kelompok umur dan tiga jenjang pendidikan.
+
+## English
+
+This bundle holds the tables the Kinerja Terbuka site publishes for ${scope}, identical to the downloads at ${where} (full data dictionary: \`datapackage.json\`; checksums: \`SHA256SUMS\`; how to cite: \`CITATION.cff\`).
+
+### Tables
+
+${list('en')}
+
+### Method in short
+
+- IKM (PermenPAN-RB 14/2017): the mean score of each element (NRR) over the answers given; IKM = (sum of NRR × 1/9) × 25, rounded to 2 decimals; 95% confidence interval = IKM ± 1.96·s/√n. The official figure is the annual IKM; half-years are in between.
+- Indicator achievement: direction up = actual/target × 100; down = (2 − actual/target) × 100. A category is not a met target (column \`tercapai\`).
+- Monthly tables (timeliness, complaints, report compliance) are computed per unit and month from the regions' exports.
+- An empty cell means not computable, not reported yet, or hidden for privacy — never zero.
+
+### Privacy rules
+
+No NIP, name, respondent or complaint number, or free text is in this bundle. Predikat counts are hidden when their group has fewer than ${ctx.threshold} employees (the group threshold). The survey microdata (\`skm_responden\`) are k-anonymous with k = ${ctx.threshold}: half-year, three age bands and three education levels.
+`;
+}
+
+const yaml = (s: string) => JSON.stringify(s);
+
+function citationCff(scope: string, authors: readonly string[], licences: readonly string[], ctx: BundleContext, url: string | null): string {
+  return [
+    'cff-version: 1.2.0',
+    `message: ${yaml('Kutip data ini seperti di bawah / cite these data as below.')}`,
+    'type: dataset',
+    `title: ${yaml(`Kinerja Terbuka — ${scope}`)}`,
+    `version: ${yaml(ctx.release)}`,
+    `date-released: ${yaml(ctx.releaseDate)}`,
+    'authors:',
+    ...authors.map((a) => `  - name: ${yaml(a)}`),
+    ...(licences.length === 1 ? [`license: ${yaml(licences[0])}`] : []),
+    ...(url ? [`url: ${yaml(url)}`] : []),
+    '',
+  ].join('\n');
+}
+
+/** The entries of one bundle, in order; `kode` null for the whole site. */
+async function bundle(dataDir: string, kode: string | null, regions: readonly { code: string; wilayah: Wilayah }[], ctx: BundleContext): Promise<Zippable> {
+  const mine = kode === null ? regions : regions.filter((r) => r.code === kode);
+  const scope = kode === null ? 'semua wilayah / all regions' : `${mine[0].wilayah.nama} (${kode})`;
+  const files: Record<string, Uint8Array> = {};
+  const tables: { table: PublishedTable; rows: number; hash: string; bytes: number }[] = [];
+  for (const table of TABLES) {
+    const path = join(dataDir, csvFileName(table));
+    if (!existsSync(path)) continue;
+    const raw = await readFile(path);
+    const part = kode === null ? { bytes: new Uint8Array(raw), rows: Math.max(0, Papa.parse(raw.toString('utf8'), { skipEmptyLines: true }).data.length - 1) } : regionCsv(raw.toString('utf8'), kode);
+    if (!part) continue;
+    files[csvFileName(table)] = part.bytes;
+    tables.push({ table, rows: part.rows, hash: sha(part.bytes), bytes: part.bytes.length });
+  }
+  const licences = [...new Set(mine.map((r) => r.wilayah.lisensi))].sort();
+  const url = ctx.siteUrl ? `${ctx.siteUrl}${kode === null ? '/data/' : `/wilayah/${kode}/`}` : null;
+  const pkg = {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: kode === null ? SITE_BUNDLE : `${SITE_BUNDLE}-${kode}`,
+    title: `Kinerja Terbuka — ${scope}`,
+    version: ctx.release,
+    created: `${ctx.releaseDate}T00:00:00Z`,
+    licenses: licences.map((name) => ({ name })),
+    sources: mine.map((r) => ({ title: `${r.wilayah.nama} (${r.wilayah.provinsi})`, kode_wilayah: r.code, tanggal_ekspor: r.wilayah.tanggal_ekspor })),
+    resources: tables.map(({ table, rows, hash, bytes }) => ({
+      name: table.name,
+      title: `${table.title.id} — ${table.title.en}`,
+      path: csvFileName(table),
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      bytes,
+      hash: `sha256:${hash}`,
+      rows,
+      schema: { fields: table.columns.map((c) => ({ name: c.name, type: c.type, description: `${c.description.id} — ${c.description.en}` })), missingValues: [''], ...(table.primaryKey.length ? { primaryKey: table.primaryKey } : {}) },
+    })),
+  };
+  files['datapackage.json'] = enc(JSON.stringify(pkg, null, 2) + '\n');
+  files['README.md'] = enc(readme(tables, scope, licences, ctx));
+  files['CITATION.cff'] = enc(citationCff(scope, ['Kinerja Terbuka', ...mine.map((r) => r.wilayah.nama)], licences, ctx, url));
+  const names = Object.keys(files).sort();
+  files['SHA256SUMS'] = enc(names.map((n) => `${sha(files[n])}  ${n}\n`).join(''));
+  const [y, m, d] = ctx.releaseDate.split('-').map(Number);
+  // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
+  const mtime = new Date(y, m - 1, d);
+  return Object.fromEntries([...names, 'SHA256SUMS'].map((n) => [n, [files[n], { mtime, level: 9 }]]));
+}
+
+/** Writes every bundle (bundleFile); returns their paths under the data folder. */
+export async function writeBundles(dataDir: string, regions: readonly { code: string; wilayah: Wilayah }[], ctx: BundleContext): Promise<string[]> {
+  await mkdir(join(dataDir, BUNDLES_DIR), { recursive: true });
+  const written: string[] = [];
+  for (const kode of [null, ...regions.map((r) => r.code)]) {
+    await writeFile(join(dataDir, bundleFile(kode)), zipSync(await bundle(dataDir, kode, regions, ctx)));
+    written.push(bundleFile(kode));
+  }
+  return written;
+}

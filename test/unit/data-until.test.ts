@@ -1,0 +1,35 @@
+/** "data hingga": the last month a figure covers, from its period and the export date, never the build date. */
+import { describe, expect, it } from 'vitest';
+import { dataUntil, dataUntilText, latestMonth, periodEnd } from '../../src/lib/data-until.ts';
+import { revisionAnchor, revisionOf } from '../../src/release/changes.ts';
+
+describe('dataUntil', () => {
+  it('ends a semester or a year with its last month', () => {
+    expect(periodEnd('2025-S1')).toBe('2025-06');
+    expect(periodEnd('2025-S2')).toBe('2025-12');
+    expect(periodEnd('2025')).toBe('2025-12');
+    expect(periodEnd('2025-03')).toBe('2025-03');
+    expect(periodEnd('kemarin')).toBeNull();
+  });
+  it('is no later than the month the region exported', () => {
+    expect(dataUntil('2025', '2025-10-15')).toBe('2025-10');
+    expect(dataUntil('2025', '2026-01-20')).toBe('2025-12');
+    expect(dataUntil('2025-S1', '2025-10-15')).toBe('2025-06');
+  });
+  it('says the month in words in both languages', () => {
+    expect(dataUntilText('id', '2025-12')).toBe('data hingga Desember 2025');
+    expect(dataUntilText('en', '2025-12')).toBe('data up to December 2025');
+    expect(latestMonth([null, '2025-06', '2025-11', undefined])).toBe('2025-11');
+    expect(latestMonth([])).toBeNull();
+  });
+});
+
+describe('revision keys', () => {
+  it('are the same from a published row as from compareReleases', () => {
+    const row: Record<string, string> = { kode_wilayah: 'binjai', kode_unit: 'U01', periode: '2025-S2', ikm: '83.47' };
+    const r = revisionOf('ikm_unit', (c) => row[c] ?? '', 'ikm');
+    expect(r).toEqual({ tabel: 'ikm_unit', kode_wilayah: 'binjai', kode_unit: 'U01', kunci: '2025-S2', kolom: 'ikm' });
+    expect(revisionAnchor(r)).toBe('rev-ikm_unit-binjai-U01-2025-S2-ikm');
+    expect(revisionAnchor({ ...r, kunci: '2025 · IKU 1' })).toMatch(/^rev-[A-Za-z0-9_.-]+$/);
+  });
+});
