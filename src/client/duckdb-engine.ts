@@ -9,7 +9,7 @@ import { openDuckDb } from './duckdb.ts';
 import { tablesNamedIn } from './table-names.ts';
 import { duckdbMessage } from './query-message.ts';
 import { isPlainRead } from './plain-read.ts';
-import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
+import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from '../queries/engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 export interface RunningQuery {

@@ -9,7 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { EngineError, type EngineProgress } from './engine-types.ts';
+import { EngineError, type EngineProgress } from '../queries/engine-types.ts';
 import { sqlList } from '../queries/sql.ts';
 
 // Only the bundles that run without COOP/COEP headers; selectBundle picks EH when it can.

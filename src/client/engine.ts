@@ -4,7 +4,7 @@
  * page that is only read never fetches a byte of it.
  */
 import type { BrowserEngine, RunningQuery } from './duckdb-engine.ts';
-import { QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
+import { QueryCancelled, type EngineProgress, type TableSource } from '../queries/engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 let opening: Promise<BrowserEngine> | undefined;

@@ -3,10 +3,10 @@
  * loading the schemas (which bring Zod): held equal to the contract here.
  */
 import { expect, test } from 'vitest';
-import { shapeOf } from '../../src/lib/chart.ts';
-import type { TableShape } from '../../src/lib/chart-data.ts';
-import { IKM_UNIT } from '../../src/lib/charts/ikm-ranking.ts';
-import { CAPAIAN_IKU } from '../../src/lib/charts/capaian-programme.ts';
+import { shapeOf } from '../../src/charts/chart.ts';
+import type { TableShape } from '../../src/charts/chart-data.ts';
+import { IKM_UNIT } from '../../src/charts/ikm-ranking.ts';
+import { CAPAIAN_IKU } from '../../src/charts/capaian-programme.ts';
 
 test.each<[string, TableShape]>([
   ['ikm_unit', IKM_UNIT],

@@ -1,0 +1,32 @@
+/**
+ * Chart data for build-time builders: everything in chart-data.ts, plus `pubCell`, which reads
+ * a column's type and the table's key from the schemas.
+ */
+import type { PublishedRow, TableName } from '../contract/published.ts';
+import { tableByName } from '../contract/published.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { NumberStyle } from '../i18n/format.ts';
+import { shapeCell, type Cell, type Missing, type TableShape } from './chart-data.ts';
+
+export * from './chart-data.ts';
+
+const shapes = new Map<string, TableShape>();
+
+/** A published table's key and column types, from its schema. */
+export function shapeOf(table: TableName): TableShape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const def = tableByName(table);
+    shape = { name: table, key: def?.primaryKey ?? [], types: Object.fromEntries((def?.columns ?? []).map((c) => [c.name, c.type])) };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
+/**
+ * A cell holding one published value, with its provenance. Empty cells say why they are empty
+ * (`missing`), never print as 0.
+ */
+export function pubCell(lang: Lang, table: TableName, row: PublishedRow, col: string, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
+  return shapeCell(lang, shapeOf(table), row, col, opts);
+}
