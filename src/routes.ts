@@ -17,11 +17,17 @@ export const LANG_PARAMS = [
   { lang: 'en', code: 'en' },
 ] as const satisfies readonly { lang: string | undefined; code: Lang }[];
 
-/** Every language a page is built in, as getStaticPaths entries (crossed with a page's own). */
-export function langPaths<P extends Record<string, string>, Props extends Record<string, unknown> = Record<never, never>>(
-  pages: readonly { params: P; props?: Props }[] = [{ params: {} as P }],
-) {
-  return LANG_PARAMS.flatMap(({ lang, code }) => pages.map((p) => ({ params: { ...p.params, lang }, props: { ...(p.props as Props), lang: code } })));
+/** What every page under src/pages/[...lang]/ receives besides its own props. */
+export interface LangProps {
+  lang: Lang;
+}
+
+/**
+ * getStaticPaths of a page under src/pages/[...lang]/: each of its own entries once per
+ * language (Indonesian at the root, English under /en/), with `lang` given to it as a prop.
+ */
+export function langPaths<P extends Record<string, string>, X extends object = Record<never, never>>(pages: readonly { params: P; props?: X }[] = [{ params: {} as P }]) {
+  return LANG_PARAMS.flatMap(({ lang, code }) => pages.map((p) => ({ params: { ...p.params, lang }, props: { ...p.props, lang: code } as X & LangProps })));
 }
 
 export const HOME = '/';
