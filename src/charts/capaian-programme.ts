@@ -6,20 +6,13 @@
 import type { PublishedRow } from '../contract/published.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
-import { labelCell, shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from './chart-data.ts';
+import { labelCell, shapeCell, type ChartData, type ChartRow, type Rich } from './chart-data.ts';
 import { num, rawCell, str } from './row.ts';
 import { kategoriCapaianLabel } from '../i18n/labels.ts';
 import { axisFormat, Plot, renderPlot, rowLabels } from './plot.ts';
 import { BAR_DY, capaianLegend, columns, KATEGORI_CAPAIAN_COLORS, rowChart, unitCells } from './common.ts';
-import { directionCell, metCell, targetSentence, trendCell, trendSentence } from './target.ts';
+import { CAPAIAN_IKU, directionCell, metCell, targetSentence, trendCell, trendSentence } from './target.ts';
 import { namesOf } from './ikm-ranking.ts';
-
-/** capaian_iku as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
-export const CAPAIAN_IKU: TableShape = {
-  name: 'capaian_iku',
-  key: ['kode_wilayah', 'kode_unit', 'tahun', 'kode_indikator'] as const satisfies PrimaryKey<'capaian_iku'>,
-  types: { tahun: 'integer', arah: 'string', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', tercapai: 'string', dibanding_tahun_lalu: 'string', program: 'string' },
-};
 
 /** How an indicator without a programme is labelled (the CSV keeps the empty cell). */
 export const noProgrammeLabel = (lang: Lang): string => tr(lang)('(tanpa program)', '(no programme)');

@@ -13,7 +13,7 @@ import { kategoriCapaianLabel, tercapaiLabel } from '../i18n/labels.ts';
 import { axisFormat, Plot, renderPlot, rowLabelsWithTail } from './plot.ts';
 import { BAR_INSET, capaianLegend, columns, KATEGORI_CAPAIAN_COLORS, rowChart } from './common.ts';
 import { directionCell, metCell, targetSentence, trendCell, trendSentence } from './target.ts';
-import { CAPAIAN_IKU } from './capaian-programme.ts';
+import { CAPAIAN_IKU } from './target.ts';
 
 /** Rows of unitIndicatorsSql, in its order (latest year first); null when there are none. */
 export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: Document): ChartData | null {

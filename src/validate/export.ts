@@ -16,7 +16,7 @@ import { checkPrivateInPublic } from './private-in-public.ts';
 import { PrivateSearch } from './private-search.ts';
 import { PrivateValues } from './private-values.ts';
 import { tableFor } from './rows.ts';
-import type { Table } from './table.ts';
+import { tableKey, type Table } from './table.ts';
 
 export interface FileSummary {
   file: string;
@@ -66,7 +66,6 @@ export interface ValidatedExport extends ExportReport {
   privateSearch: PrivateSearch;
 }
 
-export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
 
 async function readWilayah(dir: string, region: string, name: string | undefined, kinds: Map<string, Entry>, issues: Issue[]): Promise<Wilayah | null> {
   const at = { region, file: 'wilayah.json' };
