@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { shapeOf } from '../../src/charts/chart.ts';
 import type { TableShape } from '../../src/charts/chart-data.ts';
 import { IKM_UNIT } from '../../src/charts/ikm-ranking.ts';
-import { CAPAIAN_IKU } from '../../src/charts/capaian-programme.ts';
+import { CAPAIAN_IKU } from '../../src/charts/target.ts';
 
 test.each<[string, TableShape]>([
   ['ikm_unit', IKM_UNIT],
