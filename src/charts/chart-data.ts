@@ -8,7 +8,7 @@
  */
 import type { ColumnType, PublishedRow, TableName, TABLES } from '../contract/published.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { formatNumber, styleOfColumn, type NumberStyle } from '../i18n/format.ts';
+import { formatNumber, type NumberStyle } from '../i18n/format.ts';
 import { rawCell } from './row.ts';
 import { guardFormula, quoteCsv } from './csv-text.ts';
 import type { EmptyReason } from '../i18n/words.ts';
@@ -124,6 +124,8 @@ export interface TableShape {
   name: TableName;
   key: readonly string[];
   types: Readonly<Record<string, ColumnType>>;
+  /** The declared display style of each number column it prints (contract: Column.style). */
+  styles: Readonly<Record<string, NumberStyle>>;
 }
 
 /** The primary key of a published table, checked against the contract at compile time. */
@@ -143,7 +145,7 @@ export function shapeCell(lang: Lang, shape: TableShape, row: PublishedRow, col:
   const ref = { table: shape.name, key: keyOf(shape, row), col };
   if (raw === '') return { raw, text: '', ref, numeric, missing: opts.missing ?? 'na' };
   const value = row[col];
-  const text = opts.text ?? (numeric && typeof value === 'number' ? formatNumber(lang, value, opts.style ?? styleOfColumn(col, type)) : String(value));
+  const text = opts.text ?? (numeric && typeof value === 'number' ? formatNumber(lang, value, opts.style ?? shape.styles[col] ?? 'plain') : String(value));
   return { raw, text, ref, numeric };
 }
 

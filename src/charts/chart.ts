@@ -2,7 +2,7 @@
  * Chart data for build-time builders: everything in chart-data.ts, plus `pubCell`, which reads
  * a column's type and the table's key from the schemas.
  */
-import type { PublishedRow, TableName } from '../contract/published.ts';
+import type { Column, ColumnName, PublishedRow, TableName } from '../contract/published.ts';
 import { tableByName } from '../contract/published.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { NumberStyle } from '../i18n/format.ts';
@@ -12,12 +12,13 @@ export * from './chart-data.ts';
 
 const shapes = new Map<string, TableShape>();
 
-/** A published table's key and column types, from its schema. */
+/** A published table's key, column types and number styles, from its schema. */
 export function shapeOf(table: TableName): TableShape {
   let shape = shapes.get(table);
   if (!shape) {
     const def = tableByName(table);
-    shape = { name: table, key: def?.primaryKey ?? [], types: Object.fromEntries((def?.columns ?? []).map((c) => [c.name, c.type])) };
+    const columns: readonly Column[] = def?.columns ?? [];
+    shape = { name: table, key: def?.primaryKey ?? [], types: Object.fromEntries(columns.map((c) => [c.name, c.type])), styles: Object.fromEntries(columns.flatMap((c) => (c.style ? [[c.name, c.style]] : []))) };
     shapes.set(table, shape);
   }
   return shape;
@@ -27,6 +28,6 @@ export function shapeOf(table: TableName): TableShape {
  * A cell holding one published value, with its provenance. Empty cells say why they are empty
  * (`missing`), never print as 0.
  */
-export function pubCell(lang: Lang, table: TableName, row: PublishedRow, col: string, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
+export function pubCell<T extends TableName>(lang: Lang, table: T, row: PublishedRow, col: ColumnName<T>, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
   return shapeCell(lang, shapeOf(table), row, col, opts);
 }

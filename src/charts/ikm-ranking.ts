@@ -22,6 +22,7 @@ export const IKM_UNIT: TableShape = {
   name: 'ikm_unit',
   key: ['kode_wilayah', 'kode_unit', 'periode'] as const satisfies PrimaryKey<'ikm_unit'>,
   types: { responden: 'integer', ikm: 'number', ikm_bawah: 'number', ikm_atas: 'number', mutu: 'string', sampel_minimum: 'integer', sampel_cukup: 'string' },
+  styles: { responden: 'count', ikm: 'fixed2', ikm_bawah: 'fixed2', ikm_atas: 'fixed2', sampel_minimum: 'count' },
 };
 
 /** Unit names as the query joined them; a unit missing from `unit` is shown by its code. */

@@ -5,8 +5,14 @@
  */
 import type { PublishedRow } from '../contract/published.ts';
 
-export const str = (row: PublishedRow, col: string): string => (row[col] === null || row[col] === undefined ? '' : String(row[col]));
-export const num = (row: PublishedRow, col: string): number | null => (typeof row[col] === 'number' ? (row[col] as number) : null);
+/**
+ * A column of a row: for a `Row<'ikm_unit'>` only the columns of ikm_unit (tsc catches a typo),
+ * for a row of unknown shape (a query's result) any name.
+ */
+export type ColumnOf<R> = keyof R & string;
+
+export const str = <R extends PublishedRow>(row: R, col: ColumnOf<R>): string => (row[col] === null || row[col] === undefined ? '' : String(row[col]));
+export const num = <R extends PublishedRow>(row: R, col: ColumnOf<R>): number | null => (typeof row[col] === 'number' ? (row[col] as number) : null);
 
 /** `YYYY-MM` of a row that has tahun and bulan columns, or a bulan column already in that form. */
 export function monthOf(row: PublishedRow): string {
@@ -29,7 +35,7 @@ export function rememberRaw(row: PublishedRow, raw: Record<string, string>): voi
 }
 
 /** The CSV text of one cell ('' when empty). */
-export function rawCell(row: PublishedRow, column: string): string {
+export function rawCell<R extends PublishedRow>(row: R, column: ColumnOf<R>): string {
   return rawCells.get(row)?.[column] ?? (row[column] === null || row[column] === undefined ? '' : String(row[column]));
 }
 

@@ -16,6 +16,7 @@ export const CAPAIAN_IKU: TableShape = {
   name: 'capaian_iku',
   key: ['kode_wilayah', 'kode_unit', 'tahun', 'kode_indikator'] as const satisfies PrimaryKey<'capaian_iku'>,
   types: { tahun: 'integer', arah: 'string', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', tercapai: 'string', dibanding_tahun_lalu: 'string', program: 'string' },
+  styles: { tahun: 'count', target: 'plain', realisasi: 'plain', capaian: 'fixed2' },
 };
 
 /** Met (true), missed (false), or not reported (null), as published. */

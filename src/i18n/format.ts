@@ -3,16 +3,13 @@
  * on Indonesian pages, `91.48` and `1,234` under /en/ — in text, tables and chart axes alike.
  */
 import type { Bilingual } from '../contract/fields.ts';
+import type { NumberStyle } from '../contract/published.ts';
 import type { Lang } from './lang.ts';
 
 const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
-/**
- * How a column is printed. `fixed2`: indices and percentages, always two decimals so columns
- * line up; `nrr`: the survey's 1–4 means, four decimals as published; `count`: whole
- * numbers with thousands separators; `plain`: up to two decimals, none when whole (3 days).
- */
-export type NumberStyle = 'fixed2' | 'nrr' | 'count' | 'plain';
+/** How a number is printed: each published column declares its style (src/contract/published.ts). */
+export type { NumberStyle };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -30,15 +27,6 @@ function formatter(lang: Lang, style: NumberStyle): Intl.NumberFormat {
 export function formatNumber(lang: Lang, value: number, style: NumberStyle = 'plain'): string {
   return formatter(lang, style).format(value);
 }
-
-/** Which style a published column is printed in; the one place that knows. */
-export function styleOfColumn(column: string, type: string): NumberStyle {
-  if (type === 'integer') return 'count';
-  if (column.startsWith('nrr_')) return 'nrr';
-  if (/^(ikm|ikm_bawah|ikm_atas|capaian|ketepatan|kepatuhan|rata_nilai_.*)$/.test(column)) return 'fixed2';
-  return 'plain';
-}
-
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 

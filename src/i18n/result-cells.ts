@@ -4,7 +4,7 @@
  * columns (tahun, bulan, codes) as they are, NULL empty as the page says. The CSV download keeps
  * DuckDB's raw values.
  */
-import { formatNumber, styleOfColumn, type NumberStyle } from './format.ts';
+import { formatNumber, type NumberStyle } from './format.ts';
 import type { Lang } from './lang.ts';
 import type { Cell, QueryResult } from '../queries/result.ts';
 import { rawCell } from './cell-format.ts';
@@ -14,13 +14,13 @@ export type ColumnFormat = NumberStyle | 'key';
 
 /**
  * The printer for one result. A column named like a published one is printed as that column is;
- * any other by styleOfColumn on what its values are (whole numbers as counts).
+ * any other (a computed column) by what its values are: whole numbers as counts, else plain.
  */
 export function resultCells(result: QueryResult, formats: Readonly<Record<string, ColumnFormat>>, lang: Lang): (cell: Cell, column: number) => string {
   const styles = result.columns.map((name, i): ColumnFormat => {
     if (Object.hasOwn(formats, name)) return formats[name];
     const whole = result.rows.every((r) => typeof r[i] !== 'number' || Number.isInteger(r[i]));
-    return styleOfColumn(name, whole ? 'integer' : 'number');
+    return whole ? 'count' : 'plain';
   });
   return (cell, column) => {
     const style = styles[column];

@@ -5,7 +5,7 @@
  * sentence names only published cells (ikm_wilayah or ikm_unit), or the difference of two of them.
  * Pure: it gets its rows, so each sentence kind is tested on rows of its own.
  */
-import type { PublishedRow } from '../contract/published.ts';
+import type { ColumnName, PublishedRow } from '../contract/published.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { tr } from '../i18n/words.ts';
 import { formatPeriod } from '../i18n/format.ts';
@@ -39,7 +39,7 @@ export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf }: AnnualIk
   const row = years.at(-1);
   if (!row) return null;
   const year = str(row, 'periode');
-  const cell = (r: PublishedRow, col: string) => pubCell(lang, table, r, col);
+  const cell = (r: PublishedRow, col: ColumnName<'ikm_unit' | 'ikm_wilayah'>) => pubCell(lang, table, r, col);
   const semesters = withIkm.filter((r) => /^\d{4}-S[12]$/.test(str(r, 'periode')) && str(r, 'periode').startsWith(`${year}-`)).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
   const prev = years.find((r) => str(r, 'periode') === String(Number(year) - 1));
 

@@ -3,7 +3,7 @@
  * which period is the latest. Lookups and grouping only — every number still comes from a
  * published row.
  */
-import type { PublishedRow, TableName } from '../contract/published.ts';
+import type { PublishedRow, Row, TableName } from '../contract/published.ts';
 import { readPublishedJson, readTable } from './published.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
@@ -72,10 +72,10 @@ function regionIndex(rows: PublishedRow[]): Map<unknown, RegionRows> {
 }
 
 /** Rows of a table for one region (and optionally one unit), in table order; a fresh array the caller may sort. */
-export function rowsOf(table: TableName, kode: string, kodeUnit?: string): PublishedRow[] {
+export function rowsOf<T extends TableName>(table: T, kode: string, kodeUnit?: string): Row<T>[] {
   const region = regionIndex(readTable(table)).get(kode);
   const rows = kodeUnit === undefined ? region?.all : region?.byUnit.get(kodeUnit);
-  return rows ? [...rows] : [];
+  return (rows ? [...rows] : []) as Row<T>[];
 }
 
 export interface Unit {

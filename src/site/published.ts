@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { tableByName, type PublishedRow, type TableName } from '../contract/published.ts';
+import { tableByName, type PublishedRow, type Row, type TableName } from '../contract/published.ts';
 import { rememberRaw, unguard } from '../charts/row.ts';
 
 export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');
@@ -18,18 +18,18 @@ const cache = new Map<string, PublishedRow[]>();
  * its raw text (`<data value="91.48">`), and a reader, or a test, can match the page against
  * the download byte for byte.
  */
-export function readTable(name: TableName): PublishedRow[] {
+export function readTable<T extends TableName>(name: T): Row<T>[] {
   const key = `${publishedDir()}|${name}`;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) return hit as Row<T>[];
   const rows = parseTable(name);
   cache.set(key, rows);
-  return rows;
+  return rows as Row<T>[];
 }
 
 /** The first rows only: a dictionary page must not parse a million survey rows to show ten. */
-export function readFirstRows(name: TableName, n: number): PublishedRow[] {
-  return cache.get(`${publishedDir()}|${name}`)?.slice(0, n) ?? parseTable(name, n);
+export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[] {
+  return (cache.get(`${publishedDir()}|${name}`)?.slice(0, n) ?? parseTable(name, n)) as Row<T>[];
 }
 
 function parseTable(name: TableName, limit?: number): PublishedRow[] {

@@ -2,7 +2,7 @@
  * The charts of a region page, each built from published rows only. A chart builder returns
  * null when the region has no rows for it; the page then says which input file was missing.
  */
-import type { PublishedRow } from '../contract/published.ts';
+import type { ColumnName, PublishedRow } from '../contract/published.ts';
 import { PREDIKAT } from '../contract/enums.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
@@ -301,7 +301,7 @@ export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
   if (year === undefined) return null;
   const rows = all.filter((r) => r.tahun === year);
   const kategoris = [...new Set(rows.map((r) => str(r, 'kategori')))];
-  const sum = (k: string, col: string) => rows.filter((r) => r.kategori === k).reduce((s, r) => s + (num(r, col) ?? 0), 0);
+  const sum = (k: string, col: ColumnName<'pelatihan_unit'>) => rows.filter((r) => r.kategori === k).reduce((s, r) => s + (num(r, col) ?? 0), 0);
   const sums = kategoris.map((k) => ({ k, kegiatan: sum(k, 'kegiatan'), peserta: sum(k, 'peserta'), jam: sum(k, 'jam_pelajaran_total'), units: rows.filter((r) => r.kategori === k).length })).sort((a, b) => b.jam - a.jam);
   const total = sums.reduce((s, x) => s + x.jam, 0);
   const table: ChartRow[] = sums.map((s) => ({
@@ -473,7 +473,7 @@ export const predikatLegend = (lang: Lang) => [
 /** Predikat table cells: a hidden group or cell prints "disembunyikan", never 0. */
 export function predikatCells(lang: Lang, r: PublishedRow): ChartRow {
   const why = str(r, 'disembunyikan');
-  const cell = (col: string) => pubCell(lang, 'predikat_unit', r, col, { missing: why ? 'hidden' : 'na' });
+  const cell = (col: ColumnName<'predikat_unit'>) => pubCell(lang, 'predikat_unit', r, col, { missing: why ? 'hidden' : 'na' });
   const pegawai = cell('pegawai');
   // A hidden group says why where its size would be: "disembunyikan: kelompok kecil".
   if (pegawai.missing === 'hidden') pegawai.note = hiddenShort(why, lang).replace(/^[^:]*: /, '');

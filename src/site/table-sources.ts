@@ -5,7 +5,6 @@
 import { TABLES } from '../contract/published.ts';
 import type { TableSource } from '../queries/engine-types.ts';
 import { createViewSql, csvFileName } from '../queries/published-views.ts';
-import { styleOfColumn } from '../i18n/format.ts';
 import type { ColumnFormat } from '../i18n/result-cells.ts';
 
 export function tableSources(dataPath = '/data/'): TableSource[] {
@@ -14,14 +13,14 @@ export function tableSources(dataPath = '/data/'): TableSource[] {
 
 /**
  * How the explorer prints each published column, by name (the browser has no schemas): keys of
- * any table as they are (2025 stays 2025), numbers in their published style.
+ * any table as they are (2025 stays 2025), numbers in their declared style (contract: Column.style).
  */
 export function columnFormats(): Record<string, ColumnFormat> {
   const formats: Record<string, ColumnFormat> = {};
   for (const t of TABLES) {
     for (const c of t.columns) {
       if ((t.primaryKey as readonly string[]).includes(c.name)) formats[c.name] = 'key';
-      else if ((c.type === 'integer' || c.type === 'number') && formats[c.name] !== 'key') formats[c.name] = styleOfColumn(c.name, c.type);
+      else if ((c.type === 'integer' || c.type === 'number') && formats[c.name] !== 'key') formats[c.name] = c.style ?? 'plain';
     }
   }
   return formats;

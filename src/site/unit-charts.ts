@@ -111,7 +111,7 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
   const period = semesters(all).at(-1);
   const row = all.find((r) => r.periode === period && num(r, 'ikm') !== null);
   if (!period || !row) return null;
-  const items = UNSUR.map((u) => ({ key: u.value, col: `nrr_${u.value}`, v: num(row, `nrr_${u.value}`) })).filter((x) => x.v !== null) as { key: string; col: string; v: number }[];
+  const items = UNSUR.map((u) => ({ key: u.value, col: `nrr_${u.value}` as const, v: num(row, `nrr_${u.value}`) })).filter((x) => x.v !== null) as { key: string; col: `nrr_${(typeof UNSUR)[number]['value']}`; v: number }[];
   const sorted = [...items].sort((a, b) => a.v - b.v);
   const lowest = sorted[0];
   const svg = renderStatic(

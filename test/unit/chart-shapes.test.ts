@@ -11,8 +11,11 @@ import { CAPAIAN_IKU } from '../../src/charts/target.ts';
 test.each<[string, TableShape]>([
   ['ikm_unit', IKM_UNIT],
   ['capaian_iku', CAPAIAN_IKU],
-])('%s: the hand-written key and types are the schema’s', (_name, shape) => {
+])('%s: the hand-written key, types and styles are the schema’s', (_name, shape) => {
   const schema = shapeOf(shape.name);
   expect(shape.key).toEqual(schema.key);
   for (const [col, type] of Object.entries(shape.types)) expect(`${col}: ${type}`).toBe(`${col}: ${schema.types[col]}`);
+  // Every number column it prints has the style the contract declares for it.
+  const numeric = Object.keys(shape.types).filter((c) => shape.types[c] === 'integer' || shape.types[c] === 'number');
+  expect(Object.fromEntries(numeric.map((c) => [c, shape.styles[c]]))).toEqual(Object.fromEntries(numeric.map((c) => [c, schema.styles[c]])));
 });
