@@ -3,11 +3,11 @@ import type { PublishedRow } from '../contract/published.ts';
 import { UNSUR } from '../contract/enums.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
-import { formatMonth, formatMonths, formatNumber, formatPeriod } from '../i18n/format.ts';
+import { formatMonth, formatMonths, formatPeriod } from '../i18n/format.ts';
 import { IKM_GRADE, NRR_GRADE } from '../derive/grades.ts';
 import { sampleDots } from '../charts/sample-marks.ts';
 import { sampleCell, sampleMinimumCell, sampleLegend, sampleSentence, sampleState, type SampleState } from '../charts/sample.ts';
-import { labelCell, pubCell, shapeOf, sumCell, type ChartData, type ChartRow, type Rich } from '../charts/chart.ts';
+import { labelCell, pubCell, shapeOf, sumCell, type ChartData, type Rich } from '../charts/chart.ts';
 import { hasFile, regionMonths, regionYear, rowsOf, semesters } from './model.ts';
 import { kategoriPelatihanLabel, kategoriPengaduanLabel, mutuLabel, unsurLabel } from '../i18n/labels.ts';
 import { axisFormat, BLUE, GREY, ORANGE, PALETTE, Plot, rowLabels } from '../charts/plot.ts';
@@ -18,8 +18,9 @@ import { runPublishedSql } from './run-sql.ts';
 import { unitIndicatorsSql, unitIndicatorYearsSql, type UnitIndicatorsChoice } from '../queries/unit-charts.ts';
 import { unitIndicatorsChart } from '../charts/unit-indicators.ts';
 import { BAR_INSET, columns, gradeThresholds, KATEGORI_PELATIHAN_COLORS, monthDate, monthAxis, percentDomain, periodCell, rangeLabel, shortPeriod, rowChart, withSentence, yearMonthCells, complaintBars, complaintBarsLabel, complaintLegend, RECENT_MONTHS } from '../charts/common.ts';
-import { CHART_INPUT, onTimeTotal, predikatBars, predikatCells, predikatColumns, predikatScoreCells, predikatLegend, predikatSentence, type PageChart } from './region-charts.ts';
+import { CHART_INPUT, onTimeTotal, type PageChart } from './region-charts.ts';
 import { localePath, servicePath } from '../routes.ts';
+import { unitPredikat } from './predikat-charts.ts';
 
 /** Months of monthly series on a unit page: two years, so a trend and a season both show. */
 export const UNIT_MONTHS = 24;
@@ -386,36 +387,6 @@ export function unitCompliance(lang: Lang, kode: string, unit: string): ChartDat
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, months.at(-1)!)}`,
     method: 'kepatuhan',
     collapse: true,
-  };
-}
-
-// ——— Appraisal ratings ———
-
-export function unitPredikat(lang: Lang, kode: string, unit: string): ChartData | null {
-  const T = tr(lang);
-  const rows = rowsOf('predikat_unit', kode, unit).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
-  if (rows.length === 0) return null;
-  const svg = predikatBars(lang, rows, (r) => formatPeriod(lang, str(r, 'periode')), T('Sebaran predikat kinerja pegawai unit per periode', 'Distribution of the unit\'s employee ratings per period'));
-  return {
-    id: 'predikat',
-    title: t(lang).titles.predikat,
-    takeaway: predikatSentence(lang, rows, T('periode', 'periods')),
-    ...(svg ? {} : { empty: 'disembunyikan' as const }),
-    columns: [
-      ...columns(lang, ['periode']),
-      ...predikatColumns(lang),
-      ...columns(lang, [
-        ['rata_nilai_atasan', 'Nilai atasan', 'Supervisor score', true],
-        ['rata_nilai_diri', 'Nilai diri', 'Self score', true],
-        ['rata_nilai_rekan', 'Nilai rekan', 'Peer score', true],
-      ]),
-    ],
-    rows: rows.map((r): ChartRow => ({ periode: periodCell(lang, r), ...predikatCells(lang, r), ...predikatScoreCells(lang, r) })),
-    svg,
-    sources: ['predikat_unit'],
-    period: rangeLabel(formatPeriod(lang, str(rows[0], 'periode')), formatPeriod(lang, str(rows.at(-1)!, 'periode'))),
-    method: 'predikat',
-    legend: predikatLegend(lang),
   };
 }
 
