@@ -6,6 +6,7 @@
 import { siteConfig } from '../config.ts';
 import { readPublishedJson, readTable } from './published.ts';
 import { RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
+import { ABOUT } from '../routes.ts';
 
 export interface SiteFacts {
   licence: string;
@@ -51,5 +52,5 @@ function licenceUrl(licence: string): string {
   const m = /^CC-(BY(?:-SA)?)-(\d\.\d)$/i.exec(licence);
   if (m) return `https://creativecommons.org/licenses/${m[1].toLowerCase()}/${m[2]}/`;
   if (/^CC0/i.test(licence)) return 'https://creativecommons.org/publicdomain/zero/1.0/';
-  return '/tentang/';
+  return ABOUT;
 }

@@ -6,9 +6,10 @@ import { TABLES } from '../contract/published.ts';
 import type { TableSource } from '../queries/engine-types.ts';
 import { createViewSql, csvFileName } from '../queries/published-views.ts';
 import type { ColumnFormat } from '../i18n/result-cells.ts';
+import { DATA, tableFile } from '../routes.ts';
 
-export function tableSources(dataPath = '/data/'): TableSource[] {
-  return TABLES.map((t) => ({ name: t.name, url: `${dataPath}${t.name}.csv`, file: csvFileName(t), createSql: createViewSql(t, csvFileName(t)) }));
+export function tableSources(dataPath = DATA): TableSource[] {
+  return TABLES.map((t) => ({ name: t.name, url: tableFile(t.name, 'csv', dataPath), file: csvFileName(t), createSql: createViewSql(t, csvFileName(t)) }));
 }
 
 /**
