@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one gate (README: `npm test`): type check, then every unit, build and browser test.
+# The one gate (README: `npm test`): type check, lint (folder order, browser code free of Node),
+# then every unit, build and browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +14,5 @@ export KT_BROTLI=fast
 npx tsc --noEmit -p tsconfig.json
 # The .astro files too: tsc does not read them.
 npx astro check --minimumFailingSeverity warning
+npx eslint .
 npx vitest run "$@"

@@ -7,7 +7,7 @@
  * across periods, as in a real e-Kinerja export.
  */
 import { EKSPEKTASI, PREDIKAT } from '../../src/contract/enums.ts';
-import { predikatOf, type Ekspektasi } from '../../src/derive/predikat.ts';
+import { predikatOf, type Ekspektasi } from '../../src/contract/predikat.ts';
 import { iso, pad, daysInMonth } from './calendar.ts';
 import type { Row } from './columns.ts';
 import { clamp, round, type Rng } from './random.ts';

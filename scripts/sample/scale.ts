@@ -8,7 +8,7 @@ import { addDays, monthsOf, semestersOf, workingDaysOf } from './calendar.ts';
 import type { Row } from './columns.ts';
 import { PLAIN } from './format.ts';
 import { appraise } from './people.ts';
-import { predikatOf } from '../../src/derive/predikat.ts';
+import { predikatOf } from '../../src/contract/predikat.ts';
 import { Rng, clamp, round, weighted } from './random.ts';
 import { RegionContext, SUMBER_SINTETIS, type JenisUnit } from './region.ts';
 import { answerSet, respondent } from './survey.ts';

@@ -1,5 +1,5 @@
-/** A query result as CSV for download, with the published files' rules (lib/csv-text.ts). */
-import { csvCell } from '../lib/csv-text.ts';
+/** A query result as CSV for download, with the published files' rules (charts/csv-text.ts). */
+import { csvCell } from '../charts/csv-text.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 export function resultToCsv(result: QueryResult): string {

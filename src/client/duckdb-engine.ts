@@ -12,7 +12,7 @@ import type { EarlyWorker } from './engine-files.ts';
 import { namesAnyTable, tablesNamedIn } from './table-names.ts';
 import { duckdbMessage } from './query-message.ts';
 import { isPlainRead } from './plain-read.ts';
-import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
+import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from '../queries/engine-types.ts';
 import { csvReads, regionsToLoad } from './partition-plan.ts';
 import { sqlList } from '../queries/sql.ts';
 import type { QueryResult } from '../queries/result.ts';

@@ -6,7 +6,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { ENGINE_BUNDLES, type EarlyWorker } from './engine-files.ts';
-import { EngineError, type EngineProgress } from './engine-types.ts';
+import { EngineError, type EngineProgress } from '../queries/engine-types.ts';
 import { sqlList } from '../queries/sql.ts';
 
 /**

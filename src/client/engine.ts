@@ -5,7 +5,7 @@
  */
 import type { BrowserEngine, RunningQuery } from './duckdb-engine.ts';
 import { bootWorkerEarly } from './engine-files.ts';
-import { QueryCancelled, type EngineProgress, type TableSource } from './engine-types.ts';
+import { QueryCancelled, type EngineProgress, type TableSource } from '../queries/engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 let opening: Promise<BrowserEngine> | undefined;

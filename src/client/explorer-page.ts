@@ -7,9 +7,9 @@
 import { ask, isCancelled, isPlainRead, warmUpWhenIdle, type Answer } from './engine.ts';
 import { resultToCsv } from './csv.ts';
 import { queryErrorText } from './query-message.ts';
-import { resultCells, type ColumnFormat } from './result-cells.ts';
-import { resultTableHtml } from './result-table.ts';
-import { clientWords, pageLang, progressText } from './text.ts';
+import { resultCells, type ColumnFormat } from '../i18n/result-cells.ts';
+import { resultTableHtml } from '../charts/result-table.ts';
+import { clientWords, pageLang, progressText } from '../i18n/client-words.ts';
 
 /** Enough rows to read on a page; the CSV download has all of them. */
 const MAX_SHOWN = 1000;

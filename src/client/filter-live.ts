@@ -1,24 +1,24 @@
 /**
  * Redraws a filtered chart in the page: the reader's choice → the chart's SQL (the build ran the
  * same module for the static page) → DuckDB-WASM over the published CSVs → the same pure
- * function that drew the static chart → the same markup (src/lib/chart-html.ts), in place.
+ * function that drew the static chart → the same markup (src/charts/chart-html.ts), in place.
  * Loaded by filters.ts when a reader reaches for a filter form or changes it.
  */
 import { ask, engineReady, isCancelled, type Answer } from './engine.ts';
 import { queryErrorText } from './query-message.ts';
-import { clientWords, pageLang, progressText } from './text.ts';
-import type { Lang } from '../lib/i18n.ts';
-import { localePath } from '../lib/i18n.ts';
-import { t } from '../lib/words.ts';
-import { chartCsv, chartFileName, type ChartData } from '../lib/chart-data.ts';
-import { chartBodyHtml, richHtml } from '../lib/chart-html.ts';
-import { rowsFromQuery } from '../lib/row.ts';
+import { clientWords, pageLang, progressText } from '../i18n/client-words.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/words.ts';
+import { chartCsv, chartFileName, type ChartData } from '../charts/chart-data.ts';
+import { chartBodyHtml, richHtml } from '../charts/chart-html.ts';
+import { rowsFromQuery } from '../charts/row.ts';
 import type { PublishedRow } from '../contract/published.ts';
-import { ikmRankingChart } from '../lib/charts/ikm-ranking.ts';
-import { capaianChart } from '../lib/charts/capaian-programme.ts';
-import { unitIndicatorsChart } from '../lib/charts/unit-indicators.ts';
+import { ikmRankingChart } from '../charts/ikm-ranking.ts';
+import { capaianChart } from '../charts/capaian-programme.ts';
+import { unitIndicatorsChart } from '../charts/unit-indicators.ts';
 import { capaianSql, ikmRankingSql } from '../queries/region-charts.ts';
 import { unitIndicatorsSql } from '../queries/unit-charts.ts';
+import { explorerQuery } from '../routes.ts';
 
 /** For filters.ts, which warms the engine as the reader reaches for a form. */
 export { warmUp } from './engine.ts';
@@ -74,7 +74,7 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
   const period = figure.querySelector('.chart-period');
   if (period) period.textContent = `${w.chart.period}: ${chart.period}`;
   const sqlLink = figure.querySelector<HTMLAnchorElement>('a.chart-sql');
-  if (sqlLink) sqlLink.href = `${localePath(lang, '/jelajah/')}?q=${encodeURIComponent(sql)}`;
+  if (sqlLink) sqlLink.href = explorerQuery(lang, sql);
   shareChoice(figure, form);
   const csv = figure.querySelector<HTMLAnchorElement>('a[download]');
   if (csv) {

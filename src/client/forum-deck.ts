@@ -3,7 +3,7 @@
  * slide; the address keeps the slide (#slide-3) so a presenter can reopen where they were.
  * Without this script the slides are still there, one per screen and one per printed page.
  */
-import { forumWords } from './forum-words.ts';
+import { forumWords } from '../i18n/forum-words.ts';
 
 const slides = [...document.querySelectorAll<HTMLElement>('.deck > .slide')];
 const nav = document.getElementById('deck-nav');

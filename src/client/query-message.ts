@@ -1,5 +1,5 @@
-import { EngineError } from './engine-types.ts';
-import type { ClientWords } from './text.ts';
+import { EngineError } from '../queries/engine-types.ts';
+import type { ClientWords } from '../i18n/client-words.ts';
 
 /**
  * DuckDB's error message as a reader should see it. DuckDB-WASM passes some errors (the parser's)

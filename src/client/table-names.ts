@@ -1,5 +1,5 @@
 /** Which published tables a query needs loaded before DuckDB sees it. */
-import type { TableSource } from './engine-types.ts';
+import type { TableSource } from '../queries/engine-types.ts';
 
 /**
  * The tables a query names (as whole words: `unit` is not loaded for `ikm_unit`), or all of them

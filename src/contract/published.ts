@@ -9,11 +9,21 @@ import { iku, kinerjaPegawai, laporanHarian, layanan, pelatihan, pengaduan, skm,
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'date';
 
-export interface Column {
-  name: string;
+/**
+ * How a number is printed on pages, in chart tables and in the explorer. `fixed2`: indices and
+ * percentages, always two decimals so columns line up; `nrr`: the survey's 1–4 means, four
+ * decimals as published; `count`: whole numbers with thousands separators; `plain`: up to two
+ * decimals, none when whole (3 days).
+ */
+export type NumberStyle = 'fixed2' | 'nrr' | 'count' | 'plain';
+
+export interface Column<N extends string = string> {
+  name: N;
   type: ColumnType;
   description: Bilingual;
   enum?: readonly string[];
+  /** A number column's display style, declared here (integers are counts, numbers plain, unless said). */
+  style?: NumberStyle;
 }
 
 export interface PublishedTable {
@@ -24,22 +34,34 @@ export interface PublishedTable {
   primaryKey: readonly string[];
 }
 
-const col = (name: string, type: ColumnType, id: string, en: string, values?: readonly string[]): Column => ({
+const col = <N extends string>(name: N, type: ColumnType, id: string, en: string, values?: readonly string[]): Column<N> => ({
   name,
   type,
   description: { id, en },
   ...(values ? { enum: values } : {}),
+  ...styleOfType(type),
 });
 
+/** The style a number column has unless it declares another: integers count, numbers plain. */
+function styleOfType(type: ColumnType): { style?: NumberStyle } {
+  return type === 'integer' ? { style: 'count' } : type === 'number' ? { style: 'plain' } : {};
+}
+
+/** A column printed in another style than its type's (an index, a percentage, a survey mean). */
+const styled = <N extends string>(c: Column<N>, style: NumberStyle): Column<N> => ({ ...c, style });
+
 /** A published column that is an input column unchanged: its description comes from the input schema. */
-function from(input: { fields: Record<string, { kind: string; description: Bilingual; options?: readonly { value: string }[] }> }, name: string, as = name): Column {
+type InputFields = { fields: Record<string, { kind: string; description: Bilingual; options?: readonly { value: string }[] }> };
+function from<N extends string>(input: InputFields, name: N): Column<N>;
+function from<A extends string>(input: InputFields, name: string, as: A): Column<A>;
+function from(input: InputFields, name: string, as = name): Column {
   const f = input.fields[name];
   const type: ColumnType = f.kind === 'integer' ? 'integer' : f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'string';
-  return { name: as, type, description: f.description, ...(f.options ? { enum: f.options.map((o) => o.value) } : {}) };
+  return { name: as, type, description: f.description, ...(f.options ? { enum: f.options.map((o) => o.value) } : {}), ...styleOfType(type) };
 }
 
 /** A quasi-identifier of skm_responden: blank when not given, or when blanked for k-anonymity. */
-const anonymised = (c: Column): Column => ({
+const anonymised = <N extends string>(c: Column<N>): Column<N> => ({
   ...c,
   description: { id: `${c.description.id}; kosong = tidak diisi atau dikosongkan demi anonimitas`, en: `${c.description.en}; blank = not given, or blanked for anonymity` },
 });
@@ -48,15 +70,15 @@ const wilayahCol = col('kode_wilayah', 'string', 'Kode wilayah (nama folder eksp
 const values = (opts: readonly { value: string }[]) => opts.map((o) => o.value);
 
 /** The IKM columns shared by ikm_unit and ikm_wilayah (same formula, different groups). */
-function ikmColumns(...afterPeriod: Column[]): Column[] {
+function ikmColumns<A extends Column = never>(...afterPeriod: A[]) {
   return [
     col('periode', 'string', 'Periode: tahun (YYYY) atau semester (YYYY-S1/S2)', 'Period: year (YYYY) or semester (YYYY-S1/S2)'),
     ...afterPeriod,
     col('responden', 'integer', 'Jumlah responden', 'Respondents'),
-    ...UNSUR.map((u) => col(`nrr_${u.value}`, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`)),
-    col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'),
-    col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'),
-    col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'),
+    ...UNSUR.map((u) => styled(col(`nrr_${u.value}` as const, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`), 'nrr')),
+    styled(col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'), 'fixed2'),
+    styled(col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'), 'fixed2'),
+    styled(col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'), 'fixed2'),
     col('mutu', 'string', 'Mutu pelayanan (A–D)', 'Service quality grade (A–D)', values(MUTU)),
     col('kinerja', 'string', 'Kinerja unit pelayanan', 'Service unit performance', MUTU.map((m) => m.label.id)),
   ];
@@ -147,9 +169,9 @@ export const TABLES = [
       from(kinerjaPegawai, 'periode'),
       col('pegawai', 'integer', 'Jumlah pegawai yang dinilai', 'Appraised employees'),
       ...PREDIKAT.map((p) => col(p.value, 'integer', `Jumlah pegawai berpredikat ${p.label.id}`, `Employees rated ${p.label.en}`)),
-      col('rata_nilai_atasan', 'number', 'Rata-rata nilai dari atasan (0–100)', 'Mean supervisor score (0–100)'),
-      col('rata_nilai_diri', 'number', 'Rata-rata nilai diri (0–100)', 'Mean self-assessment score (0–100)'),
-      col('rata_nilai_rekan', 'number', 'Rata-rata nilai dari rekan (0–100)', 'Mean peer score (0–100)'),
+      styled(col('rata_nilai_atasan', 'number', 'Rata-rata nilai dari atasan (0–100)', 'Mean supervisor score (0–100)'), 'fixed2'),
+      styled(col('rata_nilai_diri', 'number', 'Rata-rata nilai diri (0–100)', 'Mean self-assessment score (0–100)'), 'fixed2'),
+      styled(col('rata_nilai_rekan', 'number', 'Rata-rata nilai dari rekan (0–100)', 'Mean peer score (0–100)'), 'fixed2'),
       col('disembunyikan', 'string', 'Alasan nilai disembunyikan (kosong = tidak ada)', 'Why values are hidden (empty = nothing hidden)', values(ALASAN_DISEMBUNYIKAN)),
     ],
     primaryKey: ['kode_wilayah', 'kode_unit', 'periode'],
@@ -171,7 +193,7 @@ export const TABLES = [
       from(iku, 'arah'),
       from(iku, 'target'),
       from(iku, 'realisasi'),
-      col('capaian', 'number', 'Capaian (%): naik = realisasi/target×100; turun = (2 − realisasi/target)×100', 'Achievement (%): up = actual/target×100; down = (2 − actual/target)×100'),
+      styled(col('capaian', 'number', 'Capaian (%): naik = realisasi/target×100; turun = (2 − realisasi/target)×100', 'Achievement (%): up = actual/target×100; down = (2 − actual/target)×100'), 'fixed2'),
       col('kategori', 'string', 'Kategori capaian', 'Achievement category', values(KATEGORI_CAPAIAN)),
       col('tercapai', 'string', 'Target tercapai: naik = realisasi ≥ target; turun = realisasi ≤ target (kosong = realisasi belum dilaporkan). Kategori bukan tanda tercapai', 'Target met: up = actual ≥ target; down = actual ≤ target (empty = actual not reported yet). A category is not success', values(TERCAPAI)),
       col('dibanding_tahun_lalu', 'string', 'Realisasi dibanding tahun sebelumnya (unit, indikator, arah dan satuan yang sama), menurut arah; kosong = tidak ada pembanding', 'Actual against the year before (same unit, indicator, direction and unit of measure), by direction; empty = nothing to compare', values(TREN)),
@@ -194,7 +216,7 @@ export const TABLES = [
       from(layanan, 'permohonan'),
       from(layanan, 'selesai'),
       from(layanan, 'tepat_waktu'),
-      col('ketepatan', 'number', 'Ketepatan waktu (%) = tepat_waktu / selesai × 100', 'Timeliness (%) = on time / completed × 100'),
+      styled(col('ketepatan', 'number', 'Ketepatan waktu (%) = tepat_waktu / selesai × 100', 'Timeliness (%) = on time / completed × 100'), 'fixed2'),
       from(layanan, 'standar_hari'),
       from(layanan, 'rata_hari'),
     ],
@@ -242,7 +264,7 @@ export const TABLES = [
       from(laporanHarian, 'pegawai'),
       from(laporanHarian, 'hari_kerja'),
       from(laporanHarian, 'laporan'),
-      col('kepatuhan', 'number', 'Kepatuhan (%) = laporan / (pegawai × hari_kerja) × 100', 'Compliance (%) = reports / (employees × working days) × 100'),
+      styled(col('kepatuhan', 'number', 'Kepatuhan (%) = laporan / (pegawai × hari_kerja) × 100', 'Compliance (%) = reports / (employees × working days) × 100'), 'fixed2'),
     ],
     primaryKey: ['kode_wilayah', 'kode_unit', 'tahun', 'bulan'],
   },
@@ -254,3 +276,10 @@ export const tableByName = (name: string): PublishedTable | undefined => TABLES.
 
 /** A published row: column name to value; null is an empty cell (not computable or hidden). */
 export type PublishedRow = Record<string, string | number | null>;
+
+/** The definition of one published table, with its literal column names. */
+export type TableDef<N extends TableName> = Extract<(typeof TABLES)[number], { name: N }>;
+/** The columns of a published table: `ColumnName<'ikm_unit'>` is 'kode_wilayah' | 'kode_unit' | 'periode' | …. */
+export type ColumnName<N extends TableName> = TableDef<N>['columns'][number]['name'];
+/** A row of one published table: only its columns can be read (src/charts/row.ts str/num, pubCell). */
+export type Row<N extends TableName> = { [C in ColumnName<N>]: string | number | null };

@@ -4,7 +4,7 @@
  * groups that remain published.
  */
 import { PREDIKAT, type ALASAN_DISEMBUNYIKAN, type Predikat } from '../contract/enums.ts';
-import { groupBy } from './group.ts';
+import { groupBy } from '../group.ts';
 
 export type Disembunyikan = (typeof ALASAN_DISEMBUNYIKAN)[number]['value'] | null;
 

@@ -6,12 +6,12 @@ import { KELOMPOK_UMUR, PREDIKAT, UNSUR_KEYS, type Predikat, type Unsur } from '
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { RegionData } from '../validate/export.ts';
 import { capaianOf, kategoriCapaian, previousYearKey, targetMet, trendOf } from './capaian.ts';
-import { groupBy } from './group.ts';
+import { groupBy } from '../group.ts';
 import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator, type IkmResult } from './ikm.ts';
 import { comparePeriods, inPeriod, kelompokPendidikan, kelompokUmur, monthOf, semesterOf, yearOf } from './periods.ts';
 import { kAnonymize } from './k-anonymity.ts';
 import { mapped, ranksOf, SortedRows, type SortKey } from './order.ts';
-import { predikatOf } from './predikat.ts';
+import { predikatOf } from '../contract/predikat.ts';
 import { daysBetween, kepatuhanLaporan, ketepatanWaktu } from './rates.ts';
 import { mean, median, round2 } from './rounding.ts';
 import { suppressPredikat, type PredikatGroup } from './suppression.ts';

@@ -13,7 +13,7 @@ import { zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
-import { quoteCsv } from '../lib/csv-text.ts';
+import { quoteCsv } from '../charts/csv-text.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
 

@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { PublishedRow, PublishedTable } from '../contract/published.ts';
-import { csvCell } from '../lib/csv-text.ts';
+import { csvCell } from '../charts/csv-text.ts';
 
 export const csvLine = (cells: readonly (string | number | null)[]) => cells.map(csvCell).join(',') + '\r\n';
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
 import type { PublishedTable } from '../contract/published.ts';
-import { unguard } from '../lib/row.ts';
+import { unguard } from '../charts/row.ts';
 import { XLSX_MAX_ROWS } from './download-paths.ts';
 
 

@@ -1,6 +1,6 @@
 /**
  * The SQL behind the region charts a reader can filter: (choice) → SQL text over the published
- * views. The build runs it with node DuckDB for the static page (src/lib/charts/region.ts); the
+ * views. The build runs it with node DuckDB for the static page (src/site/region-charts.ts); the
  * browser runs the very same text in DuckDB-WASM when a reader changes a filter
  * (src/client/filter-live.ts), and the chart's explorer link opens it. Pure text: no DuckDB,
  * no schemas.

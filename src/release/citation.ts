@@ -3,7 +3,7 @@
  * BibTeX, RIS and CSL-JSON. The pages write every format into the HTML at build time; the copy
  * script (src/client/cite.ts) only puts the reader's access date where each format keeps it.
  */
-import type { Lang } from '../lib/i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface CitationRecord {
   /** What is cited: the data page, a table, a chart. */

@@ -3,7 +3,7 @@
  * changes, so a newsroom or an auditor hears of a publication without checking the site.
  */
 import { Feed } from 'feed';
-import { formatMonth } from '../lib/format.ts';
+import { formatMonth } from '../i18n/format.ts';
 import type { ReleaseMeta } from './archive.ts';
 import { FEED_PATH, RELEASES_PATH, releasePath } from './paths.ts';
 import { releaseSummary } from './summary.ts';

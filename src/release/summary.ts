@@ -1,6 +1,6 @@
 /** A release's changes in one sentence, for its page, the release list and the feed (both languages). */
-import { formatNumber } from '../lib/format.ts';
-import type { Lang } from '../lib/i18n.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { ReleaseMeta } from './archive.ts';
 
 const n = (lang: Lang, x: number) => formatNumber(lang, x, 'count');

@@ -1,6 +1,6 @@
 /** The CSV template of an input file: the contract's header and the two example rows. */
 import type { AnyInputFile } from '../contract/input.ts';
-import { quoteCsv } from '../lib/csv-text.ts';
+import { quoteCsv } from '../charts/csv-text.ts';
 import { EXAMPLES, type Examples } from './examples.ts';
 import { sheetName } from './columns.ts';
 

@@ -1,10 +1,8 @@
 /** Where the templates, the guide and the checker live on the site: the one place that says so. */
 import type { AnyInputFile } from '../contract/input.ts';
 
-export const TEMPLATE_PAGE = '/templat/';
-export const GUIDE_PAGE = '/panduan/';
-/** The in-browser export checker (issue #12 items 1–4). */
-export const CHECKER_PAGE = '/periksa/';
+export { CHECKER as CHECKER_PAGE, GUIDE as GUIDE_PAGE, TEMPLATES as TEMPLATE_PAGE } from '../routes.ts';
+import { TEMPLATES } from '../routes.ts';
 
 /** The one workbook with a sheet per input file. */
 export const WORKBOOK_FILE = 'templat-kinerja-terbuka.xlsx';
@@ -14,4 +12,4 @@ export const WILAYAH_FILE = 'wilayah.json';
 export const templateFiles = (inputs: readonly AnyInputFile[]): string[] => [...inputs.map((i) => i.file), WILAYAH_FILE, WORKBOOK_FILE];
 
 /** The same files serve both languages: /templat/<name>, never under /en/. */
-export const templateUrl = (name: string): string => `${TEMPLATE_PAGE}${name}`;
+export const templateUrl = (name: string): string => `${TEMPLATES}${name}`;

@@ -7,9 +7,9 @@
 import type { Bilingual } from '../contract/fields.ts';
 import { INPUTS } from '../contract/inputs/index.ts';
 import { issue, type Issue } from '../contract/issues.ts';
-import { tableKey, type RegionData } from './regions.ts';
+import type { RegionData } from './regions.ts';
 import { MIN_ANYWHERE, MIN_WORDS, type PrivateSearch } from './private-search.ts';
-import type { Table } from './table.ts';
+import { tableKey, type Table } from './table.ts';
 
 export const privateInPublicIssue = (column: string): Bilingual => ({
   id: `teks publik di kolom "${column}" memuat nilai pribadi dari berkas privat (nama atau NIP pegawai, id_responden, id_pengaduan, saran atau uraian); nilainya tidak ditampilkan di sini. Hapus data pribadi itu dari teks ini sebelum ekspor. Dicari: NIP 18 digit dalam bentuk apa pun (dengan spasi, titik atau tanda hubung), teks ${MIN_WORDS}–${MIN_ANYWHERE - 1} karakter sebagai kata utuh, teks ${MIN_ANYWHERE} karakter atau lebih di mana saja (teks tanpa huruf hanya bila sepanjang itu), tanpa membedakan huruf besar/kecil.`,

@@ -16,7 +16,9 @@ import { checkPrivateInPublic, publicTexts } from './private-in-public.ts';
 import { PrivateSearch } from './private-search.ts';
 import { PrivateValues } from './private-values.ts';
 import { tableFor } from './rows.ts';
-import type { Table } from './table.ts';
+import { tableKey, type Table } from './table.ts';
+
+export { tableKey };
 
 export interface FileSummary {
   file: string;
@@ -83,7 +85,6 @@ export interface ExportFolder {
   prepare?(sizes: number[]): void;
 }
 
-export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;
 
 async function readWilayah(folder: ExportFolder, dir: string, region: string, name: string | undefined, kinds: Map<string, Entry>, issues: Issue[]): Promise<Wilayah | null> {
   const at = { region, file: 'wilayah.json' };

@@ -4,7 +4,7 @@
  */
 import type { Issue } from '../contract/issues.ts';
 import type { ExportReport } from './regions.ts';
-import { groupBy } from '../derive/group.ts';
+import { groupBy } from '../group.ts';
 
 function section(title: string, issues: Issue[]): string[] {
   const out: string[] = [];

@@ -4,6 +4,7 @@
  * codes into the column's distinct values (-1 = blank). Rows are rebuilt one at a time when a
  * derivation iterates; the hot derivations read the arrays directly.
  */
+import type { RegionData } from './regions.ts';
 
 /** How a column is stored: numbers, or text (dictionary-coded). */
 export type ColumnKind = 'number' | 'text';
@@ -314,3 +315,6 @@ export class Table<R extends object> implements Iterable<R> {
     this.length = k;
   }
 }
+
+/** The key of RegionData that holds an input file's table (`skm.csv` → `skm`). */
+export const tableKey = (file: string) => file.replace(/\.csv$/, '') as Exclude<keyof RegionData, 'code' | 'wilayah' | 'files'>;

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import { serveSite } from '../../src/deploy/serve.ts';
-import { clientWords } from '../../src/client/text.ts';
+import { clientWords } from '../../src/i18n/client-words.ts';
 import { EXAMPLES } from '../../src/queries/examples.ts';
 
 const siteDir = inject('siteDir');

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../../src/queries/partitions.ts';
-import { clientWords } from '../../src/client/text.ts';
-import { formatBytes, formatNumber } from '../../src/client/format.ts';
+import { clientWords } from '../../src/i18n/client-words.ts';
+import { formatBytes, formatNumber } from '../../src/i18n/cell-format.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');

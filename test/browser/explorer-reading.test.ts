@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
-import { clientWords } from '../../src/client/text.ts';
+import { clientWords } from '../../src/i18n/client-words.ts';
 
 const siteUrl = inject('siteUrl');
 const NOISY = "SELECT 26989.32999999998::DOUBLE AS rata, 2025 AS tahun, 12345 AS responden, 90::DOUBLE AS ikm";

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import { capaianSql, ikmRankingSql, type CapaianChoice, type IkmChoice } from '../../src/queries/region-charts.ts';
 import { unitIndicatorsSql, type UnitIndicatorsChoice } from '../../src/queries/unit-charts.ts';
-import { runPublishedSql } from '../../src/queries/run-node.ts';
+import { runPublishedSql } from '../../src/site/run-sql.ts';
 import type { QueryResult } from '../../src/queries/result.ts';
 
 const siteUrl = inject('siteUrl');

@@ -10,10 +10,10 @@ import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
-import { comparisonTableHtml } from '../../src/client/comparison-view.ts';
+import { comparisonTableHtml } from '../../src/charts/comparison-view.ts';
 import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
-import { runPublishedSql } from '../../src/queries/run-node.ts';
-import { formatNumber } from '../../src/lib/format.ts';
+import { runPublishedSql } from '../../src/site/run-sql.ts';
+import { formatNumber } from '../../src/i18n/format.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -390,7 +390,7 @@ describe('accessibility (axe-core)', () => {
     ['forum', `/forum/${region}/`, undefined],
     ['forum (en)', `/en/forum/${region}/`, undefined],
     ['embed', `/embed/bandingkan/`, undefined],
-    // Every region chart is drawn by src/lib/plot.ts: on its page, and alone in its embed.
+    // Every region chart is drawn by src/charts/plot.ts: on its page, and alone in its embed.
     ...regionPages.map((p): [string, string, undefined] => ['region', p, undefined]),
     ['unit', `/wilayah/${region}/unit/${encodeURIComponent(unit)}/`, undefined],
     ...regionEmbeds.map((p): [string, string, undefined] => ['region chart embed', p, undefined]),

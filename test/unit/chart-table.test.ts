@@ -4,8 +4,8 @@
  * are empty (hidden, not computable) is not empty.
  */
 import { describe, expect, test } from 'vitest';
-import { chartCsv, chartFileName, labelCell, sumCell, type ChartColumn, type ChartRow } from '../../src/lib/chart-data.ts';
-import { chartTableHtml } from '../../src/lib/chart-html.ts';
+import { chartCsv, chartFileName, labelCell, sumCell, type ChartColumn, type ChartRow } from '../../src/charts/chart-data.ts';
+import { chartTableHtml } from '../../src/charts/chart-html.ts';
 
 const columns: ChartColumn[] = [
   { key: 'nama_unit', label: 'Unit' },

@@ -5,12 +5,12 @@
  * markup (comparison-view.ts), so these hold for both.
  */
 import { describe, expect, test } from 'vitest';
-import { comparisonHtml, missingValues } from '../../src/client/comparison-view.ts';
-import { compareChart, comparePoints } from '../../src/client/charts/compare-chart.ts';
+import { comparisonHtml, missingValues } from '../../src/charts/comparison-view.ts';
+import { compareChart, comparePoints } from '../../src/charts/compare.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { COMPARE_COLUMNS, MEASURES, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import type { QueryResult } from '../../src/queries/result.ts';
-import { svgDocument } from '../../src/lib/plot-document.ts';
+import { svgDocument } from '../../src/site/plot-document.ts';
 
 const row = (unit: string, periode: string, nilai: number, wilayah = 'kota') => [wilayah, `Kota ${wilayah}`, unit, `Kantor ${unit}`, periode, nilai, nilai - 2, nilai + 2, 100];
 /** Kantor A has both semesters, Kantor B only the second. */

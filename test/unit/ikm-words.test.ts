@@ -5,13 +5,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PublishedRow } from '../../src/contract/published.ts';
-import type { Cell, Rich } from '../../src/lib/chart-data.ts';
-import { keyOf } from '../../src/lib/chart-data.ts';
-import { shapeOf } from '../../src/lib/chart.ts';
-import { t } from '../../src/lib/words.ts';
-import type { Lang } from '../../src/lib/i18n.ts';
-import { annualIkmHeadline, changeSentence, semesterSentence, unitsSentence } from '../../src/lib/ikm-annual.ts';
-import { SAMPLE_STATES, sampleCell, sampleLegend, sampleState, sampleSummary } from '../../src/lib/sample.ts';
+import type { Cell, Rich } from '../../src/charts/chart-data.ts';
+import { keyOf } from '../../src/charts/chart-data.ts';
+import { shapeOf } from '../../src/charts/chart.ts';
+import { t } from '../../src/i18n/words.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
+import { annualIkmHeadline, changeSentence, semesterSentence, unitsSentence } from '../../src/site/ikm-annual.ts';
+import { SAMPLE_STATES, sampleCell, sampleLegend, sampleState, sampleSummary } from '../../src/charts/sample.ts';
 
 /** What a reader sees of a sentence: an empty cell says why, as numHtml prints it. */
 const textOf = (rich: Rich, lang: Lang): string =>

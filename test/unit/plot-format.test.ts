@@ -4,10 +4,10 @@
  * is one accessible image with one name (axe: no aria-label on Plot's inner groups).
  */
 import { describe, expect, test } from 'vitest';
-import type { Lang } from '../../src/lib/i18n.ts';
-import { axisFormat, chartMarkup, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/lib/plot.ts';
-import { distinctLabels, textEms } from '../../src/lib/label-fit.ts';
-import { svgDocument } from '../../src/lib/plot-document.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
+import { axisFormat, chartMarkup, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/charts/plot.ts';
+import { distinctLabels, textEms } from '../../src/charts/label-fit.ts';
+import { svgDocument } from '../../src/site/plot-document.ts';
 
 describe('trimDecimals: trailing zero decimals, after the language’s decimal mark only', () => {
   test.each<[Lang, string, string]>([

@@ -1,6 +1,6 @@
 /** Contract §3 kinerja_pegawai.csv: the PermenPAN-RB 6/2022 matrix, all nine cells. */
 import { expect, test } from 'vitest';
-import { predikatOf, type Ekspektasi } from '../../src/derive/predikat.ts';
+import { predikatOf, type Ekspektasi } from '../../src/contract/predikat.ts';
 import { kinerjaPegawai } from '../../src/contract/inputs/index.ts';
 
 // rows = hasil kerja, columns = perilaku kerja (di_bawah, sesuai, di_atas)

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { csvLine } from '../../src/publish/csv.ts';
-import { csvCell } from '../../src/lib/csv-text.ts';
+import { csvCell } from '../../src/charts/csv-text.ts';
 import { NIP_LIKE, isMeaningfulPrivate, meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { publishTables } from '../../src/publish/tables.ts';

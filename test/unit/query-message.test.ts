@@ -1,8 +1,8 @@
 /** The explorer and compare pages show DuckDB's errors as its own console does (client/query-message.ts). */
 import { expect, test } from 'vitest';
-import { EngineError } from '../../src/client/engine-types.ts';
+import { EngineError } from '../../src/queries/engine-types.ts';
 import { duckdbMessage, queryErrorText } from '../../src/client/query-message.ts';
-import { clientWords } from '../../src/client/text.ts';
+import { clientWords } from '../../src/i18n/client-words.ts';
 
 test('a parser error passed as JSON reads as DuckDB prints it, line breaks and caret kept', () => {
   const raw = JSON.stringify({

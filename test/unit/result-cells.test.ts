@@ -1,8 +1,8 @@
 /** The explorer prints its answers as the pages print numbers (client/result-cells.ts); the CSV keeps raw values. */
 import { expect, test } from 'vitest';
 import { resultToCsv } from '../../src/client/csv.ts';
-import { resultCells } from '../../src/client/result-cells.ts';
-import { columnFormats } from '../../src/queries/table-sources.ts';
+import { resultCells } from '../../src/i18n/result-cells.ts';
+import { columnFormats } from '../../src/site/table-sources.ts';
 import type { QueryResult } from '../../src/queries/result.ts';
 
 const result: QueryResult = {

@@ -5,8 +5,8 @@
  * Everything stays in this browser: the files are read from memory, the downloads are blob URLs.
  */
 import type { Issue } from '../../contract/issues.ts';
-import { groupBy } from '../../derive/group.ts';
-import type { Lang } from '../../lib/i18n.ts';
+import { groupBy } from '../../group.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ExportReport } from '../../validate/regions.ts';
 import { reportJsonText } from '../../validate/report.ts';
 import type { FromWorker, ToWorker } from './messages.ts';

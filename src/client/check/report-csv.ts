@@ -2,10 +2,10 @@
  * The checker's report as CSV for Excel: UTF-8 with a BOM (without it Excel reads UTF-8 as the
  * Windows code page and breaks every "é" and "—") and ";" between cells, because Excel in an
  * Indonesian locale uses "," as the decimal mark and so expects ";" as its list separator: a
- * ","-separated file opens there as one column. CRLF line ends; formulas guarded (lib/csv-text.ts).
+ * ","-separated file opens there as one column. CRLF line ends; formulas guarded (charts/csv-text.ts).
  */
 import type { Issue } from '../../contract/issues.ts';
-import { guardFormula } from '../../lib/csv-text.ts';
+import { guardFormula } from '../../charts/csv-text.ts';
 import type { CheckWords } from './words.ts';
 
 const NEEDS_QUOTES = /[";,\r\n]/;

@@ -2,7 +2,7 @@
  * The words of the export checker (/periksa/) in both languages, one shape (a missing English
  * word is a type error): used by the page at build time and by its script in the browser.
  */
-import type { Lang } from '../../lib/i18n.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { LOOSE_REGION } from './messages.ts';
 
 const id = {

@@ -1,7 +1,7 @@
 import { code, enumeration, nip, number, optional, period, privat, text } from '../fields.ts';
 import { defineInput, NO_PROBLEMS } from '../input.ts';
 import { EKSPEKTASI, PREDIKAT } from '../enums.ts';
-import { predikatOf } from '../../derive/predikat.ts';
+import { predikatOf } from '../predikat.ts';
 
 const nilai = (id: string, en: string) =>
   optional(number({ id: `Nilai ${id} (0–100)`, en: `${en} score (0–100)` }, { min: 0, max: 100 }));

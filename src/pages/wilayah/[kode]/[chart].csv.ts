@@ -1,8 +1,8 @@
 /** /wilayah/<kode>/<chart>.csv: exactly the rows of one chart's table on the region page. */
 import type { APIRoute } from 'astro';
-import { regions } from '../../../lib/model.ts';
-import { regionCharts } from '../../../lib/charts/region.ts';
-import { chartCsv } from '../../../lib/chart.ts';
+import { regions } from '../../../site/model.ts';
+import { regionCharts } from '../../../site/region-charts.ts';
+import { chartCsv } from '../../../charts/chart.ts';
 
 export async function getStaticPaths() {
   const perRegion = await Promise.all(regions().map(async (r) => (await regionCharts('id', r.kode)).filter((c) => c.chart).map((c) => ({ params: { kode: r.kode, chart: c.id } }))));

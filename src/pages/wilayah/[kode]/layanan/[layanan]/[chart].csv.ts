@@ -1,8 +1,8 @@
 /** /wilayah/<kode>/layanan/<kode_layanan>/<chart>.csv: exactly the rows of one chart's table on the service page. */
 import type { APIRoute } from 'astro';
-import { regions, servicesOf } from '../../../../../lib/model.ts';
-import { serviceCharts } from '../../../../../lib/charts/service.ts';
-import { chartCsv } from '../../../../../lib/chart.ts';
+import { regions, servicesOf } from '../../../../../site/model.ts';
+import { serviceCharts } from '../../../../../site/service-charts.ts';
+import { chartCsv } from '../../../../../charts/chart.ts';
 
 export function getStaticPaths() {
   return regions().flatMap((r) =>

@@ -1,8 +1,8 @@
 /** /wilayah/<kode>/unit/<kode_unit>/<chart>.csv: exactly the rows of one chart's table on the unit page. */
 import type { APIRoute } from 'astro';
-import { regions, unitsOf } from '../../../../../lib/model.ts';
-import { unitCharts } from '../../../../../lib/charts/unit.ts';
-import { chartCsv } from '../../../../../lib/chart.ts';
+import { regions, unitsOf } from '../../../../../site/model.ts';
+import { unitCharts } from '../../../../../site/unit-charts.ts';
+import { chartCsv } from '../../../../../charts/chart.ts';
 
 export async function getStaticPaths() {
   const units = regions().flatMap((r) => unitsOf(r.kode).map((u) => [r.kode, u.kode] as const));

@@ -1,0 +1,79 @@
+// The house rules a reviewer should not have to check by eye (issue #14): the folders of src/
+// form one order with no cycle, and code that runs in the browser loads no Node, Zod or linkedom.
+// Style is Prettier's business, not ESLint's: no stylistic rule here.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+/**
+ * src/ from the bottom up: a module may import from its own place or one listed before it,
+ * never after (so no two folders can import each other). The .astro pages, components and
+ * layouts sit above all of them.
+ */
+const LAYERS = [
+  'src/group.ts', // Map.groupBy for Node 20
+  'src/contract', // the export contract as code
+  'src/read', // bytes → rows
+  'src/validate', // rows → typed records + issues
+  'src/derive', // pure functions: IKM, predikat, capaian, tables
+  'src/queries', // SQL that runs anywhere
+  'src/i18n', // every word and number format
+  'src/routes.ts', // every URL
+  'src/charts', // browser-safe chart builders and their HTML
+  'src/client', // browser-only scripts
+  'src/release', // releases, archive, feed
+  'src/publish', // CSV, Parquet, datapackage, privacy gate
+  'src/deploy', // host files
+  'src/config.ts',
+  'src/site', // build-only readers of the published tables
+  'src/pipeline.ts',
+];
+
+/** Folders whose code runs in the browser (or anywhere): no Node built-ins, no Zod, no linkedom. */
+const BROWSER = ['src/charts/**', 'src/client/**', 'src/i18n/**', 'src/queries/**', 'src/routes.ts'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.astro/**', '.build/**', 'tmp/**', 'public/**'] },
+  {
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      // Within a folder too, no module imports itself round about (type-only imports included).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: LAYERS.slice(0, -1).map((target, i) => ({
+            target,
+            from: LAYERS.slice(i + 1),
+            message: `${target} sits below these in the order of src/ (eslint.config.js LAYERS): import the other way round, or move the shared piece down.`,
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: BROWSER,
+    rules: {
+      'import-x/no-nodejs-modules': ['error'],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'Browser code gets types from the build (e.g. table sources as JSON), never the Zod schemas.' },
+            { name: 'linkedom', message: 'linkedom is the build’s document: take the document as a parameter (src/site/plot-document.ts makes it).' },
+          ],
+          patterns: [{ group: ['node:*'], message: 'Node built-ins do not exist in the browser: build-only code lives in src/site/.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,108 @@
+/**
+ * How a comparison reads on the page: heading, note, chart, table and links. One function for
+ * the build-time default and the live answer, so "the same URL with scripts" shows the same
+ * table, cell for cell.
+ */
+import { type Lang } from '../i18n/lang.ts';
+import { choicesToSearch, COMPARE_COLUMNS, compareSql, measureByKey, type CompareChoices, type CompareColumn, type Measure } from '../queries/compare.ts';
+import type { QueryResult } from '../queries/result.ts';
+import { formatCell, formatNumber } from '../i18n/cell-format.ts';
+import { formatPeriod } from '../i18n/format.ts';
+import { gradeLegendWords } from '../i18n/grade-words.ts';
+import { escapeHtml } from './html.ts';
+import { resultTableHtml } from './result-table.ts';
+import { COMPARE_WORDS } from '../i18n/compare-words.ts';
+import { legendHtml } from './chart-html.ts';
+import { SAMPLE_WORDS, sampleLegend, sampleState, sampleText } from './sample.ts';
+import { COMPARE, COMPARE_EMBED, explorerQuery, localePath } from '../routes.ts';
+
+/** Marks take each period's colour; the key shows their shapes in one neutral tone. */
+const LEGEND_COLOUR = '#57606a';
+
+export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
+  const measure = measureByKey(choices.measure);
+  return `${measure?.label[lang] ?? choices.measure} · ${choices.periods.length ? choices.periods.map((p) => formatPeriod(lang, p)).join(', ') : COMPARE_WORDS[lang].allPeriods}`;
+}
+
+/**
+ * What the comparison could not show: each period asked for (or, with none asked, each period
+ * shown) with the units of the comparison that have no value in it, and the periods asked for
+ * that no unit has. Units are named as in the chart ("Unit (Wilayah)" across regions).
+ */
+export function missingValues(result: QueryResult, choices: CompareChoices): { periods: string[]; units: { period: string; units: string[] }[] } {
+  const col = (name: CompareColumn) => COMPARE_COLUMNS.indexOf(name);
+  const regions = new Set(result.rows.map((r) => r[col('kode_wilayah')]));
+  const name = (r: QueryResult['rows'][number]) => (regions.size > 1 ? `${r[col('unit')]} (${r[col('wilayah')]})` : String(r[col('unit')]));
+  const units = new Map<string, string>();
+  const has = new Set<string>();
+  for (const r of result.rows) {
+    const key = `${r[col('kode_wilayah')]}:${r[col('kode_unit')]}`;
+    units.set(key, name(r));
+    has.add(`${key}|${r[col('periode')]}`);
+  }
+  const asked = choices.periods.length ? [...choices.periods].sort() : [...new Set(result.rows.map((r) => String(r[col('periode')])))].sort();
+  const shown = new Set(result.rows.map((r) => String(r[col('periode')])));
+  return {
+    periods: asked.filter((p) => !shown.has(p)),
+    units: asked
+      .filter((p) => shown.has(p))
+      .map((period) => ({ period, units: [...units].filter(([key]) => !has.has(`${key}|${period}`)).map(([, n]) => n) }))
+      .filter((m) => m.units.length > 0),
+  };
+}
+
+/** missingValues as sentences: "Tidak ada nilai untuk Semester I 2025: A, B." */
+function missingHtml(result: QueryResult, choices: CompareChoices, lang: Lang): string {
+  const w = COMPARE_WORDS[lang];
+  const missing = missingValues(result, choices);
+  const lines = [
+    ...missing.periods.map((p) => w.noPeriod(formatPeriod(lang, p))),
+    ...missing.units.map((m) => w.noValue(formatPeriod(lang, m.period), m.units.join(', '))),
+  ];
+  return lines.length ? `<p class="note kt-compare-missing">${lines.map(escapeHtml).join(' ')}</p>` : '';
+}
+
+/** The figure's caption: what the value is, how to read the interval, and the grade lines. */
+function captionText(measure: Measure, lang: Lang): string {
+  const w = COMPARE_WORDS[lang];
+  const grade = measure.grade ? gradeLegendWords(lang, formatNumber(measure.grade.B, lang), formatNumber(measure.grade.A, lang)) : '';
+  return [measure.note[lang], measure.interval ? w.interval : '', grade ? `${grade[0].toUpperCase()}${grade.slice(1)}.` : ''].filter(Boolean).join(' ');
+}
+
+export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
+  const w = COMPARE_WORDS[lang];
+  const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
+  const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang], SAMPLE_WORDS[lang].heading];
+  const hidden: CompareColumn[] = ['kode_wilayah', 'kode_unit', ...(measure.interval ? [] : (['bawah', 'atas'] as const)), ...(measure.sample ? [] : (['sampel'] as const))];
+  const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
+  const sampel = COMPARE_COLUMNS.indexOf('sampel');
+  return resultTableHtml(result, { caption, headers, hide, cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : formatCell(v, lang)) });
+}
+
+/** The key of a survey measure's marks: the sample adequacy states its rows have. */
+export function comparisonLegendHtml(result: QueryResult, measure: Measure, lang: Lang): string {
+  if (!measure.sample) return '';
+  const sampel = result.columns.indexOf('sampel');
+  return legendHtml(sampleLegend(lang, result.rows.map((r) => sampleState(r[sampel])), LEGEND_COLOUR));
+}
+
+/**
+ * The comparison section's inner HTML; chartHtml is Plot's SVG drawn by the caller's document.
+ * Only the build's default has an embed page (embeds run no script), hence `embeddable`.
+ */
+export function comparisonHtml(result: QueryResult, choices: CompareChoices, lang: Lang, chartHtml: string, embeddable = false): string {
+  const w = COMPARE_WORDS[lang];
+  const measure = measureByKey(choices.measure);
+  if (!measure) return '';
+  const heading = comparisonHeading(choices, lang);
+  const search = choicesToSearch(choices);
+  const links = [
+    `<a class="permalink" href="${escapeHtml(localePath(lang, COMPARE) + search)}">${w.permalink}</a>`,
+    `<a href="${escapeHtml(explorerQuery(lang, compareSql(choices)))}">${w.sql}</a>`,
+    embeddable ? `<a href="${escapeHtml(localePath(lang, COMPARE_EMBED))}">${w.embed}</a>` : '',
+  ].filter(Boolean);
+  const body = result.rows.length
+    ? `${missingHtml(result, choices, lang)}<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(captionText(measure, lang))}</figcaption>${chartHtml}${comparisonLegendHtml(result, measure, lang)}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
+    : `<p>${escapeHtml(w.noRows)}</p>`;
+  return `<h2 id="comparison-title">${escapeHtml(heading)}</h2>${body}<p class="chart-meta">${links.join(' · ')}</p>`;
+}

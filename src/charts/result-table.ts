@@ -1,0 +1,31 @@
+/**
+ * A query result as an HTML table string. The build renders the static comparison with it and
+ * the browser renders the live one with it, so the same rows give the same markup.
+ */
+import type { Cell, QueryResult } from '../queries/result.ts';
+import { escapeHtml } from './html.ts';
+
+export interface TableOptions {
+  caption?: string;
+  /** Header text per column (defaults to the column names). */
+  headers?: readonly string[];
+  /** Column indexes to leave out (e.g. codes already shown by name). */
+  hide?: readonly number[];
+  maxRows?: number;
+  cell: (value: Cell, column: number) => string;
+}
+
+const isNumericColumn = (rows: readonly Cell[][], i: number) => rows.some((r) => typeof r[i] === 'number') && rows.every((r) => r[i] === null || typeof r[i] === 'number');
+
+export function resultTableHtml(result: QueryResult, opts: TableOptions): string {
+  const keep = result.columns.map((_, i) => i).filter((i) => !opts.hide?.includes(i));
+  const numeric = new Set(keep.filter((i) => isNumericColumn(result.rows, i)));
+  const cls = (i: number) => (numeric.has(i) ? ' class="num"' : '');
+  const head = keep.map((i) => `<th scope="col"${cls(i)}>${escapeHtml(opts.headers?.[i] ?? result.columns[i])}</th>`).join('');
+  const rows = result.rows
+    .slice(0, opts.maxRows ?? result.rows.length)
+    .map((row) => `<tr>${keep.map((i) => `<td${cls(i)}>${escapeHtml(opts.cell(row[i], i))}</td>`).join('')}</tr>`)
+    .join('');
+  const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(opts.caption ?? 'Tabel')}"><table>${caption}<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Numbers, periods and dates as a reader of each language expects them: `91,48` and `1.234`
+ * on Indonesian pages, `91.48` and `1,234` under /en/ — in text, tables and chart axes alike.
+ */
+import type { Bilingual } from '../contract/fields.ts';
+import type { NumberStyle } from '../contract/published.ts';
+import type { Lang } from './lang.ts';
+
+const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** How a number is printed: each published column declares its style (src/contract/published.ts). */
+export type { NumberStyle };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: Lang, style: NumberStyle): Intl.NumberFormat {
+  const key = `${lang}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = style === 'fixed2' ? [2, 2] : style === 'nrr' ? [4, 4] : style === 'count' ? [0, 0] : [0, 2];
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits[0], maximumFractionDigits: digits[1] });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function formatNumber(lang: Lang, value: number, style: NumberStyle = 'plain'): string {
+  return formatter(lang, style).format(value);
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+function monthFormat(lang: Lang, long: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${long}`;
+  let f = monthFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(key, f);
+  }
+  return f;
+}
+
+/** `2025-08` or (2025, 8) → `Agu 2025` / `Aug 2025`. */
+export function formatMonth(lang: Lang, month: string | [number, number], long = false): string {
+  const [y, m] = typeof month === 'string' ? month.split('-').map(Number) : month;
+  return monthFormat(lang, long).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** A window of months in words, its ends in full: `Desember 2024–November 2025` / `December 2024–November 2025`; one month alone is just that month. */
+export function formatMonths(lang: Lang, months: readonly string[]): string {
+  const [first, last] = [months[0], months.at(-1)!].map((m) => formatMonth(lang, m, true));
+  return first === last ? first : `${first}–${last}`;
+}
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+
+/** `2025-S1` → `Semester I 2025` / `H1 2025`; `2025-Q3` → `Triwulan III 2025` / `Q3 2025`; `2025` stays. */
+export function formatPeriod(lang: Lang, period: string): string {
+  const s = /^(\d{4})-S([12])$/.exec(period);
+  if (s) return lang === 'id' ? `Semester ${ROMAN[Number(s[2])]} ${s[1]}` : `H${s[2]} ${s[1]}`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return lang === 'id' ? `Triwulan ${ROMAN[Number(q[2])]} ${q[1]}` : `Q${q[2]} ${q[1]}`;
+  if (/^\d{4}-\d{2}$/.test(period)) return formatMonth(lang, period, true);
+  return period;
+}
+
+/** An ISO date as `15 Januari 2026` / `15 January 2026`. */
+export function formatDate(lang: Lang, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A file size in the reader's units: `12,3 KB`. */
+export function formatBytes(lang: Lang, bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(lang, bytes, 'count')} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(lang, bytes / 1024, 'plain')} KB`;
+  return `${formatNumber(lang, bytes / 1024 / 1024, 'plain')} MB`;
+}
+
+/** Pick the reader's language from a bilingual text. */
+export const pick = (lang: Lang, text: Bilingual): string => text[lang];

@@ -1,0 +1,62 @@
+/**
+ * Pages read the published tables, never the inputs: the same bytes a journalist downloads.
+ * The pipeline points KT_PUBLISHED_DIR at the staged tables; `astro dev` reads dist/data.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { tableByName, type PublishedRow, type Row, type TableName } from '../contract/published.ts';
+import { rememberRaw, unguard } from '../charts/row.ts';
+
+export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');
+
+const cache = new Map<string, PublishedRow[]>();
+
+/**
+ * A published table typed by its schema: numbers as numbers, empty cells as null. Each row
+ * keeps its cells' CSV text (row.ts), so pages print typed values but mark every number with
+ * its raw text (`<data value="91.48">`), and a reader, or a test, can match the page against
+ * the download byte for byte.
+ */
+export function readTable<T extends TableName>(name: T): Row<T>[] {
+  const key = `${publishedDir()}|${name}`;
+  const hit = cache.get(key);
+  if (hit) return hit as Row<T>[];
+  const rows = parseTable(name);
+  cache.set(key, rows);
+  return rows as Row<T>[];
+}
+
+/** The first rows only: a dictionary page must not parse a million survey rows to show ten. */
+export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[] {
+  return (cache.get(`${publishedDir()}|${name}`)?.slice(0, n) ?? parseTable(name, n)) as Row<T>[];
+}
+
+function parseTable(name: TableName, limit?: number): PublishedRow[] {
+  const table = tableByName(name)!;
+  const text = readFileSync(join(publishedDir(), `${name}.csv`), 'utf8');
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(limit === undefined ? {} : { preview: limit + 1 }) }).data;
+  const types = table.columns.map((c) => c.type);
+  return parsed.slice(1).map((cells) => {
+    const row: PublishedRow = {};
+    const raw: Record<string, string> = {};
+    table.columns.forEach((c, i) => {
+      const v = cells[i] ?? '';
+      raw[c.name] = v;
+      row[c.name] = v === '' ? null : types[i] === 'integer' || types[i] === 'number' ? Number(v) : unguard(v);
+    });
+    rememberRaw(row, raw);
+    return row;
+  });
+}
+
+/** Whether the publish step wrote this table (tables added after contract v1 may be absent). */
+export function tableExists(name: TableName): boolean {
+  return existsSync(join(publishedDir(), `${name}.csv`));
+}
+
+/** Any other JSON file the publish step wrote next to the tables (kualitas.json, datapackage.json). */
+export function readPublishedJson<T>(file: string): T | undefined {
+  const path = join(publishedDir(), file);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+}

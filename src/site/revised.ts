@@ -1,0 +1,42 @@
+/**
+ * The "direvisi" mark: a page figure whose published cell changed since the previous release
+ * (what that release's perubahan.csv lists: IKM per unit and period, capaian per indicator,
+ * predikat counts) links to its line on the release page. Build time only: it reads the
+ * current release's perubahan.csv once.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { PublishedRow, TableName } from '../contract/published.ts';
+import { CHANGES_FILE, RELEASES_DIR } from '../release/archive.ts';
+import { REVISIONS_SHOWN, revisionAnchor, revisionOf, type Revision } from '../release/changes.ts';
+import { releasePath } from '../release/paths.ts';
+import { publishedDir, readPublishedJson } from './published.ts';
+import { markRevisions } from '../charts/chart.ts';
+import { rawCell } from '../charts/row.ts';
+
+let cached: { dir: string; release: string; anchors: Map<string, number> } | undefined;
+
+function revisions(): typeof cached {
+  const dir = publishedDir();
+  if (cached?.dir === dir) return cached;
+  // The release is datapackage.json's version; rows read outside a build (unit tests) have none.
+  const release = readPublishedJson<{ version?: string }>('datapackage.json')?.version;
+  const path = release && join(dir, RELEASES_DIR, release, CHANGES_FILE);
+  const rows = path && existsSync(path) ? Papa.parse<Revision>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : [];
+  cached = { dir, release: release ?? '', anchors: new Map(rows.map((r, i) => [revisionAnchor(r), i])) };
+  return cached;
+}
+
+/** The site path of a revised cell's line on its release page (the list's head past the lines shown), or undefined. */
+export function revisedPath(table: TableName, row: PublishedRow, col: string): string | undefined {
+  const r = revisions()!;
+  if (r.anchors.size === 0) return undefined;
+  const anchor = revisionAnchor(revisionOf(table, (c) => rawCell(row, c), col));
+  const at = r.anchors.get(anchor);
+  if (at === undefined) return undefined;
+  return `${releasePath(r.release)}#${at < REVISIONS_SHOWN ? anchor : 'revisi'}`;
+}
+
+// Every cell a page prints through pubCell gets its mark (charts/chart.ts has no file access).
+markRevisions(revisedPath);
