@@ -24,8 +24,9 @@ export const ENCODINGS = [
 ] as const;
 
 /**
- * Brotli's settings, measured on the sample site: its 681 pages and tables (27 MB) take 43 s of
- * CPU at level 11 and 1.3 s at level 9, 10 % larger. The query engine (two wasm files of
+ * Brotli's and gzip's settings, measured on the sample site (docs/benchmark.md, Scale): its
+ * pages and tables compress at brotli 6 and gzip 6 with a twelfth (brotli) and half (gzip) of
+ * the CPU of level 9, for 1–2 % more bytes; at national scale the twins were 63 % of a build. The query engine (two wasm files of
  * 34–39 MB) is what a new reader of the explorer waits for: at level 11 with a 16 MB window it is
  * 5.1 MB instead of 6.2 MB at level 5 (a second less on a 10 Mbit/s link), but takes two to four
  * minutes, so it is made once per content and kept in a cache (BIG_CACHE). `KT_BROTLI=fast`
@@ -41,7 +42,7 @@ export const bigCache = (): string => process.env.KT_CACHE_DIR ?? join(process.c
 async function brotliOf(bytes: Buffer): Promise<Buffer> {
   const hint = { [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length };
   if (bytes.length < BIG || process.env.KT_BROTLI === 'fast') {
-    return brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: bytes.length < SMALL ? 9 : 5, ...hint } });
+    return brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: bytes.length < SMALL ? 6 : 5, ...hint } });
   }
   const dir = bigCache();
   const cached = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.q11w24.br`);
@@ -61,7 +62,7 @@ async function brotliOf(bytes: Buffer): Promise<Buffer> {
 
 async function twins(file: string): Promise<number> {
   const bytes = await readFile(file);
-  const [b, g] = await Promise.all([brotliOf(bytes), gz(bytes, { level: 9 })]);
+  const [b, g] = await Promise.all([brotliOf(bytes), gz(bytes, { level: 6 })]);
   let written = 0;
   // A twin no smaller than the file is no help: the host then sends the file itself.
   if (b.length < bytes.length) written += (await writeFile(`${file}.br`, b), 1);
