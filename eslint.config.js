@@ -22,6 +22,8 @@ const LAYERS = [
   'src/client', // browser-only scripts
   'src/release', // releases, archive, feed
   'src/publish', // CSV, Parquet, datapackage, privacy gate
+  'src/guide', // the words of /panduan/
+  'src/templates', // the templates of /templat/
   'src/deploy', // host files
   'src/config.ts',
   'src/site', // build-only readers of the published tables
@@ -69,7 +71,10 @@ export default tseslint.config(
         {
           paths: [
             { name: 'zod', message: 'Browser code gets types from the build (e.g. table sources as JSON), never the Zod schemas.' },
-            { name: 'linkedom', message: 'linkedom is the build’s document: take the document as a parameter (src/site/plot-document.ts makes it).' },
+            {
+              name: 'linkedom',
+              message: 'linkedom is the build’s document: take the document as a parameter (src/site/plot-document.ts makes it).',
+            },
           ],
           patterns: [{ group: ['node:*'], message: 'Node built-ins do not exist in the browser: build-only code lives in src/site/.' }],
         },

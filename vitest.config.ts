@@ -11,7 +11,14 @@ export default getViteConfig({
     env: { TZ: 'UTC' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/support/compiled.ts'] } },
-      { extends: true, test: { name: 'site', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/support/compiled.ts', 'test/support/global-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/compiled.ts', 'test/support/global-setup.ts'],
+        },
+      },
     ],
   },
 });

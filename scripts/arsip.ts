@@ -16,11 +16,17 @@ runCli(async () => {
   }
   try {
     const { releases, files } = await fetchArchive(from, into);
-    console.log(releases === 0 ? `✓ ${from} belum punya arsip rilis (terbitan pertama) / has no release archive yet (first publication)` : `✓ ${releases} rilis, ${files} berkas diunduh dan diperiksa ke ${into} / ${releases} releases, ${files} files downloaded and checked into ${into}`);
+    console.log(
+      releases === 0
+        ? `✓ ${from} belum punya arsip rilis (terbitan pertama) / has no release archive yet (first publication)`
+        : `✓ ${releases} rilis, ${files} berkas diunduh dan diperiksa ke ${into} / ${releases} releases, ${files} files downloaded and checked into ${into}`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof ArchiveFetchError)) throw e;
-    console.error(`✗ Arsip rilis tidak bisa diunduh utuh; situs tidak dibangun tanpa riwayatnya / the release archive could not be downloaded whole; the site is not built without its history:\n  ${e.message}`);
+    console.error(
+      `✗ Arsip rilis tidak bisa diunduh utuh; situs tidak dibangun tanpa riwayatnya / the release archive could not be downloaded whole; the site is not built without its history:\n  ${e.message}`,
+    );
     return 1;
   }
 });

@@ -61,7 +61,9 @@ function processSeconds(argv: string[]): number {
  */
 function validationThroughput(dataDir: string) {
   const region = join(dataDir, 'skala');
-  const csvs = readdirSync(region).filter((f) => f.endsWith('.csv')).map((f) => join(region, f));
+  const csvs = readdirSync(region)
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => join(region, f));
   const processes = {
     ours: [...run('validate'), '--data', dataDir],
     duckAll: [process.execPath, 'scripts/bench/duckdb-tables.mjs', ...csvs],
@@ -95,7 +97,12 @@ function startupSeconds() {
 
 function countRows(dir: string, only?: string): number {
   let n = 0;
-  for (const f of readdirSync(dir)) if (f.endsWith('.csv') && (!only || f === only)) n += readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
+  for (const f of readdirSync(dir))
+    if (f.endsWith('.csv') && (!only || f === only))
+      n +=
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '').length - 1;
   return n;
 }
 
@@ -142,7 +149,12 @@ async function pageSpeed(siteDir: string) {
         await cdp.send('Network.enable');
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
         // Slow 3G as in issue #5: 400 ms RTT, 400 kbit/s down.
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 400,
+          downloadThroughput: (400 * 1024) / 8,
+          uploadThroughput: (400 * 1024) / 8,
+        });
         await page.addInitScript(() => {
           (window as unknown as { __lcp: number }).__lcp = 0;
           new PerformanceObserver((l) => {
@@ -177,7 +189,7 @@ const TIMED_IN_PAGE = `(async ({ act, target }) => {
 })`;
 
 async function timed(page: import('playwright-core').Page, act: string, target: string): Promise<number> {
-  const r = await page.evaluate(`${TIMED_IN_PAGE}(${JSON.stringify({ act, target })})`) as { ms: number; state: string };
+  const r = (await page.evaluate(`${TIMED_IN_PAGE}(${JSON.stringify({ act, target })})`)) as { ms: number; state: string };
   if (r.state !== 'done') throw new Error(`${target} ended in state ${r.state}`);
   return r.ms;
 }
@@ -189,13 +201,22 @@ async function timed(page: import('playwright-core').Page, act: string, target: 
  */
 async function interactionSpeed(siteDir: string) {
   const server = await serveStatic(siteDir);
-  const explorer = { clickAtLoad: [] as number[], clickAfterReading: [] as number[], warmUp: [] as number[], bytes: 0, files: [] as string[] };
+  const explorer = {
+    clickAtLoad: [] as number[],
+    clickAfterReading: [] as number[],
+    warmUp: [] as number[],
+    bytes: 0,
+    files: [] as string[],
+  };
   const filter = { first: [] as number[], later: [] as number[] };
   const ask = `document.getElementById('sql').value = 'SELECT kode_wilayah, count(*) FROM ikm_unit GROUP BY 1'; document.getElementById('explorer').requestSubmit();`;
   const region = firstDir(join(siteDir, 'wilayah'));
   try {
     for (let i = 0; i < RUNS; i++) {
-      for (const [readMs, into] of [[0, explorer.clickAtLoad], [READING_MS, explorer.clickAfterReading]] as const) {
+      for (const [readMs, into] of [
+        [0, explorer.clickAtLoad],
+        [READING_MS, explorer.clickAfterReading],
+      ] as const) {
         const { context, close } = await openBrowser();
         try {
           const page = await context.newPage();
@@ -214,7 +235,11 @@ async function interactionSpeed(siteDir: string) {
           if (readMs) {
             await page.waitForTimeout(readMs);
             // The idle warm-up's mark, from the end of the page's load event.
-            const warm = await page.evaluate(() => (performance.getEntriesByName('kt-engine-ready')[0]?.startTime ?? NaN) - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+            const warm = await page.evaluate(
+              () =>
+                (performance.getEntriesByName('kt-engine-ready')[0]?.startTime ?? NaN) -
+                (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+            );
             if (Number.isFinite(warm)) explorer.warmUp.push(warm);
           }
           into.push(await timed(page, ask, '#result'));
@@ -227,7 +252,9 @@ async function interactionSpeed(siteDir: string) {
         const page = await context.newPage();
         await page.goto(`${server.url}/wilayah/${region}/`, { waitUntil: 'load' });
         const form = await page.$eval('form[data-kt-filter]', (f) => f.getAttribute('data-kt-filter')!);
-        const values = await page.$eval(`form[data-kt-filter="${form}"] select`, (s) => [...(s as HTMLSelectElement).options].map((o) => o.value));
+        const values = await page.$eval(`form[data-kt-filter="${form}"] select`, (s) =>
+          [...(s as HTMLSelectElement).options].map((o) => o.value),
+        );
         const change = (v: string) =>
           `const s = document.querySelector('form[data-kt-filter="${form}"] select'); s.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })); s.value = ${JSON.stringify(v)}; s.dispatchEvent(new Event('change', { bubbles: true }));`;
         // The first change: a press, then the choice right away (the worst case for the warm-up).
@@ -264,11 +291,23 @@ async function slowLinkSpeed(siteDir: string) {
           const page = await context.newPage();
           const cdp = await context.newCDPSession(page);
           await cdp.send('Network.enable');
-          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (10 * 1000 * 1000) / 8, uploadThroughput: (5 * 1000 * 1000) / 8 });
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: 40,
+            downloadThroughput: (10 * 1000 * 1000) / 8,
+            uploadThroughput: (5 * 1000 * 1000) / 8,
+          });
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
           // Bytes as they crossed the link (compressed), the engine worker's requests included.
           const sizes: Promise<number>[] = [];
-          page.on('requestfinished', (r) => sizes.push(r.sizes().then((z) => z.responseBodySize + z.responseHeadersSize, () => 0)));
+          page.on('requestfinished', (r) =>
+            sizes.push(
+              r.sizes().then(
+                (z) => z.responseBodySize + z.responseHeadersSize,
+                () => 0,
+              ),
+            ),
+          );
           await page.goto(`${server.url}/jelajah/`, { waitUntil: 'load' });
           const loadedAt = await page.evaluate(() => performance.now());
           into.push(loadedAt + (await timed(page, ask, '#result')));
@@ -368,7 +407,8 @@ async function pagesSection() {
   if (!site) return say('(sample build failed)');
   say('| page | KB (gzip) | budget KB | LCP ms (median) | budget ms |');
   say('|---|---:|---:|---:|---:|');
-  for (const p of await pageSpeed(site)) say(`| ${p.name} | ${fmt(p.kb, 1)}${p.kb > p.budget ? ' ✗' : ''} | ${p.budget} | ${fmt(p.lcp)}${p.lcp > 2000 ? ' ✗' : ''} | 2000 |`);
+  for (const p of await pageSpeed(site))
+    say(`| ${p.name} | ${fmt(p.kb, 1)}${p.kb > p.budget ? ' ✗' : ''} | ${p.budget} | ${fmt(p.lcp)}${p.lcp > 2000 ? ' ✗' : ''} | 2000 |`);
   say();
 }
 
@@ -379,10 +419,18 @@ async function interactionSection() {
   if (!site) return say('(sample build failed)');
   const it = await interactionSpeed(site);
   const row = (what: string, xs: number[], budget: number | null) =>
-    xs.length === 0 ? say(`| ${what} | (no run) | | |`) : say(`| ${what} | ${fmt(median(xs))} | ${xs.map((x) => fmt(x)).join(', ')} | ${budget === null ? '—' : `${fmt(budget)}${median(xs) <= budget ? ' (met)' : ' **(not met)**'}`} |`);
+    xs.length === 0
+      ? say(`| ${what} | (no run) | | |`)
+      : say(
+          `| ${what} | ${fmt(median(xs))} | ${xs.map((x) => fmt(x)).join(', ')} | ${budget === null ? '—' : `${fmt(budget)}${median(xs) <= budget ? ' (met)' : ' **(not met)**'}`} |`,
+        );
   say('| from … to … | ms (median) | runs (ms) | budget ms |');
   say('|---|---:|---|---:|');
-  row(`explorer: first query → first answer, asked ${READING_MS / 1000} s after the page loaded (warm-up on idle)`, it.explorer.clickAfterReading, 1200);
+  row(
+    `explorer: first query → first answer, asked ${READING_MS / 1000} s after the page loaded (warm-up on idle)`,
+    it.explorer.clickAfterReading,
+    1200,
+  );
   row('explorer: first query → first answer, asked the moment the page loaded', it.explorer.clickAtLoad, null);
   row('explorer: page loaded → engine ready (the idle warm-up, no query)', it.explorer.warmUp, null);
   row('region page: first filter change → redrawn chart (press and choice at once)', it.filter.first, null);
@@ -404,10 +452,16 @@ async function slowLinkSection() {
   const r = await slowLinkSpeed(site);
   say('| from … to … | ms (median) | runs (ms) | budget ms |');
   say('|---|---:|---|---:|');
-  say(`| a new reader opens /jelajah/ → first answer | ${fmt(median(r.first))} | ${r.first.map((x) => fmt(x)).join(', ')} | 8000${median(r.first) <= 8000 ? ' (met)' : ' **(not met)**'} |`);
-  say(`| the same reader comes back → first answer (HTTP cache) | ${fmt(median(r.again))} | ${r.again.map((x) => fmt(x)).join(', ')} | — |`);
+  say(
+    `| a new reader opens /jelajah/ → first answer | ${fmt(median(r.first))} | ${r.first.map((x) => fmt(x)).join(', ')} | 8000${median(r.first) <= 8000 ? ' (met)' : ' **(not met)**'} |`,
+  );
+  say(
+    `| the same reader comes back → first answer (HTTP cache) | ${fmt(median(r.again))} | ${r.again.map((x) => fmt(x)).join(', ')} | — |`,
+  );
   say();
-  say(`A new reader's browser fetched ${fmt(median(r.bytes) / 2 ** 20, 1)} MiB over the link (precompressed: brotli twins written by the build, served by src/deploy/serve.ts as nginx's brotli_static does).`);
+  say(
+    `A new reader's browser fetched ${fmt(median(r.bytes) / 2 ** 20, 1)} MiB over the link (precompressed: brotli twins written by the build, served by src/deploy/serve.ts as nginx's brotli_static does).`,
+  );
   say();
 }
 
@@ -432,11 +486,20 @@ function makeRegions(n: number): string {
 
 /** What a question about one region downloads against one about all, from a built site's manifest. */
 function explorerBytes(siteDir: string) {
-  const manifest = JSON.parse(readFileSync(join(siteDir, 'data', 'wilayah', 'manifest.json'), 'utf8')) as { tabel: Record<string, { kode_wilayah: string; bytes: number }[]> };
+  const manifest = JSON.parse(readFileSync(join(siteDir, 'data', 'wilayah', 'manifest.json'), 'utf8')) as {
+    tabel: Record<string, { kode_wilayah: string; bytes: number }[]>;
+  };
   return ['ikm_unit', 'skm_responden', 'predikat_unit'].map((table) => {
     const files = manifest.tabel[table] ?? [];
     const sizes = files.map((f) => f.bytes).sort((a, b) => a - b);
-    return { table, regions: files.length, median: sizes.length ? median(sizes) : 0, largest: sizes[sizes.length - 1] ?? 0, all: sizes.reduce((a, b) => a + b, 0), whole: statSync(join(siteDir, 'data', `${table}.csv`)).size };
+    return {
+      table,
+      regions: files.length,
+      median: sizes.length ? median(sizes) : 0,
+      largest: sizes[sizes.length - 1] ?? 0,
+      all: sizes.reduce((a, b) => a + b, 0),
+      whole: statSync(join(siteDir, 'data', `${table}.csv`)).size,
+    };
   });
 }
 
@@ -444,9 +507,13 @@ async function scaleSection(regions: number) {
   const lines0 = lines.length;
   say(`## Scale (issue #13): ${fmt(regions)} synthetic regions against 5`);
   say();
-  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average at start ${loadavg()[0].toFixed(1)} (the machine is shared).`);
+  say(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average at start ${loadavg()[0].toFixed(1)} (the machine is shared).`,
+  );
   say();
-  say('`npm run sample -- --regions N` writes kota, kabupaten (hundreds of desa) and provinsi of varied sizes; region i is the same in every N, so the larger build only adds regions.');
+  say(
+    '`npm run sample -- --regions N` writes kota, kabupaten (hundreds of desa) and provinsi of varied sizes; region i is the same in every N, so the larger build only adds regions.',
+  );
   say();
   const builds = [5, regions].map((n) => {
     const data = makeRegions(n);
@@ -456,20 +523,30 @@ async function scaleSection(regions: number) {
   });
   say('| regions | pages (HTML) | seconds | pages per second | peak memory (MiB) |');
   say('|---:|---:|---:|---:|---:|');
-  for (const b of builds) say(`| ${fmt(b.n)} | ${fmt(b.pages)} | ${fmt(b.seconds, 1)}${b.ok ? '' : ' (failed)'} | ${fmt(b.pages / b.seconds, 1)} | ${fmt(b.peakMiB)} |`);
+  for (const b of builds)
+    say(
+      `| ${fmt(b.n)} | ${fmt(b.pages)} | ${fmt(b.seconds, 1)}${b.ok ? '' : ' (failed)'} | ${fmt(b.pages / b.seconds, 1)} | ${fmt(b.peakMiB)} |`,
+    );
   const [small, large] = builds;
   const marginal = ((large.seconds - small.seconds) * 1000) / (large.pages - small.pages);
   const perRegion = (large.seconds - small.seconds) / (large.n - small.n);
   say();
   say(`Marginal build time per added page: **${fmt(marginal, 1)} ms** — budget ≤ 20 ms: ${marginal <= 20 ? 'met' : '**not met**'}.`);
-  say(`Extrapolated linearly to 514 regions on this machine: ${fmt((large.seconds + perRegion * (514 - large.n)) / 60, 0)} min (${fmt(perRegion, 1)} s per added region).`);
+  say(
+    `Extrapolated linearly to 514 regions on this machine: ${fmt((large.seconds + perRegion * (514 - large.n)) / 60, 0)} min (${fmt(perRegion, 1)} s per added region).`,
+  );
   say();
   if (large.ok) {
-    say(`Explorer downloads at ${fmt(large.n)} regions (region files of \`data/wilayah/\`, from the manifest; the browser test \`explorer-partitions\` checks that a question filtered on kode_wilayah fetches only those):`);
+    say(
+      `Explorer downloads at ${fmt(large.n)} regions (region files of \`data/wilayah/\`, from the manifest; the browser test \`explorer-partitions\` checks that a question filtered on kode_wilayah fetches only those):`,
+    );
     say();
     say('| table | region files | one region (median), KB | one region (largest), KB | every region, KB | whole CSV, KB |');
     say('|---|---:|---:|---:|---:|---:|');
-    for (const t of explorerBytes(large.out)) say(`| ${t.table} | ${fmt(t.regions)} | ${fmt(t.median / 1024, 1)} | ${fmt(t.largest / 1024, 1)} | ${fmt(t.all / 1024)} | ${fmt(t.whole / 1024)} |`);
+    for (const t of explorerBytes(large.out))
+      say(
+        `| ${t.table} | ${fmt(t.regions)} | ${fmt(t.median / 1024, 1)} | ${fmt(t.largest / 1024, 1)} | ${fmt(t.all / 1024)} | ${fmt(t.whole / 1024)} |`,
+      );
     say();
   }
   // Recorded on its own: this section replaces the Scale part of docs/benchmark.md and keeps the rest.
@@ -482,11 +559,12 @@ async function scaleSection(regions: number) {
   console.log(`\n→ ${path} (Scale)`);
 }
 
-
-
 /** The bytes of every file under a folder. */
 const folderBytes = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+    0,
+  );
 
 /**
  * /periksa/ (issue #12): an export given to the page's directory picker in Chromium, until its
@@ -531,18 +609,31 @@ async function periksaSection() {
         rows = report.files.reduce((n, f) => n + f.rows, 0);
       }
       const mb = folderBytes(dir) / 1e6;
-      say(`| ${name} | ${fmt(mb, 1)} | ${fmt(rows)} | ${fmt(median(times), 2)} | ${times.map((x) => fmt(x, 2)).join(', ')} | ${budget === null ? '—' : `${budget}${median(times) <= budget ? ' (met)' : ' **(not met)**'}`} |`);
+      say(
+        `| ${name} | ${fmt(mb, 1)} | ${fmt(rows)} | ${fmt(median(times), 2)} | ${times.map((x) => fmt(x, 2)).join(', ')} | ${budget === null ? '—' : `${budget}${median(times) <= budget ? ' (met)' : ' **(not met)**'}`} |`,
+      );
     }
   } finally {
     await close();
     await server.close();
   }
   say();
-  say(`From choosing the folder to the verdict on the page (the report rendered, its downloads ready), the page responsive throughout: the work is in a worker, on one thread, streaming (the CLI reads large files in slices on two). Load average at the end: ${loadavg().map((x) => fmt(x, 1)).join(', ')} on ${cpus().length} cores.`);
+  say(
+    `From choosing the folder to the verdict on the page (the report rendered, its downloads ready), the page responsive throughout: the work is in a worker, on one thread, streaming (the CLI reads large files in slices on two). Load average at the end: ${loadavg()
+      .map((x) => fmt(x, 1))
+      .join(', ')} on ${cpus().length} cores.`,
+  );
   say();
 }
 
-const SECTIONS: Record<string, () => unknown> = { validate: validationSection, build: buildSection, pages: pagesSection, interaction: interactionSection, slowlink: slowLinkSection, periksa: periksaSection };
+const SECTIONS: Record<string, () => unknown> = {
+  validate: validationSection,
+  build: buildSection,
+  pages: pagesSection,
+  interaction: interactionSection,
+  slowlink: slowLinkSection,
+  periksa: periksaSection,
+};
 
 async function main() {
   const regionsAt = process.argv.indexOf('--regions');
@@ -551,12 +642,17 @@ async function main() {
     if (!Number.isInteger(n) || n <= 5) throw new Error('--regions expects an integer above 5');
     return scaleSection(n);
   }
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const unknown = only?.filter((n) => !(n in SECTIONS)) ?? [];
   if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
   say(`# Benchmark`);
   say();
-  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick run)' : ''}.`);
+  say(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick run)' : ''}.`,
+  );
   say();
   for (const [name, run] of Object.entries(SECTIONS)) if (!only || only.includes(name)) await run();
   // A partial or quick run is printed, not recorded: docs/benchmark.md holds whole runs only.

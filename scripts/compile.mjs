@@ -71,11 +71,20 @@ export async function compile() {
   };
   await Promise.all(
     Object.entries(ENTRIES).map(async ([name, entry]) => {
-      const result = await build({ ...common, entryPoints: [entry.src], outfile: join(stage, `${name}.mjs`), packages: entry.external ? 'external' : undefined });
+      const result = await build({
+        ...common,
+        entryPoints: [entry.src],
+        outfile: join(stage, `${name}.mjs`),
+        packages: entry.external ? 'external' : undefined,
+      });
       for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
     }),
   );
-  const meta = { builtAt, outputs: Object.keys(ENTRIES).map((n) => `${n}.mjs`), inputs: [...inputs].filter((i) => !i.startsWith('node_modules/')).sort() };
+  const meta = {
+    builtAt,
+    outputs: Object.keys(ENTRIES).map((n) => `${n}.mjs`),
+    inputs: [...inputs].filter((i) => !i.startsWith('node_modules/')).sort(),
+  };
   writeFileSync(join(stage, 'meta.json'), JSON.stringify(meta, null, 1) + '\n');
   // Swapped in whole: a command starting meanwhile finds the old bundles or the new, never half of each.
   const old = `${OUT}.old.${own}`;

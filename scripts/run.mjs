@@ -10,7 +10,11 @@ import { compile, ENTRIES, isStale, OUT } from './compile.mjs';
 
 const name = process.argv[2];
 if (!name || !(name in ENTRIES) || name === 'slice-worker') {
-  console.error(`usage: node scripts/run.mjs <${Object.keys(ENTRIES).filter((n) => n !== 'slice-worker').join('|')}> [arguments]`);
+  console.error(
+    `usage: node scripts/run.mjs <${Object.keys(ENTRIES)
+      .filter((n) => n !== 'slice-worker')
+      .join('|')}> [arguments]`,
+  );
   process.exit(2);
 }
 // A safety net: a checkout or an edit after npm install would otherwise run yesterday's code.

@@ -26,7 +26,9 @@ import { binjai } from './sample/regions/binjai.ts';
 const REGIONS: readonly RegionSpec[] = [jayapura, jakarta, maulafa, manokwari, binjai];
 
 function report(ctx: RegionContext): string {
-  const lines = ctx.written.map((w) => `  ${w.file.padEnd(22)} ${String(w.rows).padStart(9)} baris ${(w.bytes / 1024).toFixed(1).padStart(10)} KiB`);
+  const lines = ctx.written.map(
+    (w) => `  ${w.file.padEnd(22)} ${String(w.rows).padStart(9)} baris ${(w.bytes / 1024).toFixed(1).padStart(10)} KiB`,
+  );
   return [`${ctx.dir}/`, ...lines].join('\n');
 }
 

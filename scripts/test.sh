@@ -11,6 +11,7 @@ bash scripts/ensure-chromium.sh
 # (src/deploy/precompress.ts): minutes saved on a fresh clone, the same files and headers.
 export KT_BROTLI=fast
 
+npx prettier --check . --log-level warn
 npx tsc --noEmit -p tsconfig.json
 # The .astro files too: tsc does not read them.
 npx astro check --minimumFailingSeverity warning

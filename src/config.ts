@@ -19,7 +19,9 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   const raw = env.KT_AMBANG_KELOMPOK;
   const threshold = raw === undefined || raw === '' ? DEFAULT_THRESHOLD : Number(raw);
   if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD) {
-    throw new ConfigError(`KT_AMBANG_KELOMPOK=${raw}: ambang kelompok harus bilangan bulat ≥ ${MIN_THRESHOLD} / the group threshold must be a whole number ≥ ${MIN_THRESHOLD}`);
+    throw new ConfigError(
+      `KT_AMBANG_KELOMPOK=${raw}: ambang kelompok harus bilangan bulat ≥ ${MIN_THRESHOLD} / the group threshold must be a whole number ≥ ${MIN_THRESHOLD}`,
+    );
   }
   const epoch = env.SOURCE_DATE_EPOCH;
   const date = epoch ? new Date(Number(epoch) * 1000) : new Date();
@@ -29,5 +31,10 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
-  return { threshold, buildDate: date.toISOString().slice(0, 10), embedAncestors: ancestors, siteUrl: env.KT_SITE_URL ? env.KT_SITE_URL.replace(/\/+$/, '') : null };
+  return {
+    threshold,
+    buildDate: date.toISOString().slice(0, 10),
+    embedAncestors: ancestors,
+    siteUrl: env.KT_SITE_URL ? env.KT_SITE_URL.replace(/\/+$/, '') : null,
+  };
 }

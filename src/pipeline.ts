@@ -89,7 +89,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl });
     await writeFile(
       join(dataStage, QUALITY_FILE),
-      JSON.stringify({ tanggal_bangun: config.buildDate, ambang_kelompok: config.threshold, peringatan: validated.warnings, wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })) }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          tanggal_bangun: config.buildDate,
+          ambang_kelompok: config.threshold,
+          peringatan: validated.warnings,
+          wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
+        },
+        null,
+        2,
+      ) + '\n',
     );
     lap('derive+publish');
 
@@ -145,7 +154,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await rename(siteStage, outDir);
     await rm(old, { recursive: true, force: true });
     lap('swap');
-    return { ok: true, message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`, timings };
+    return {
+      ok: true,
+      message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
+      timings,
+    };
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

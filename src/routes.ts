@@ -26,8 +26,12 @@ export interface LangProps {
  * getStaticPaths of a page under src/pages/[...lang]/: each of its own entries once per
  * language (Indonesian at the root, English under /en/), with `lang` given to it as a prop.
  */
-export function langPaths<P extends Record<string, string>, X extends object = Record<never, never>>(pages: readonly { params: P; props?: X }[] = [{ params: {} as P }]) {
-  return LANG_PARAMS.flatMap(({ lang, code }) => pages.map((p) => ({ params: { ...p.params, lang }, props: { ...p.props, lang: code } as X & LangProps })));
+export function langPaths<P extends Record<string, string>, X extends object = Record<never, never>>(
+  pages: readonly { params: P; props?: X }[] = [{ params: {} as P }],
+) {
+  return LANG_PARAMS.flatMap(({ lang, code }) =>
+    pages.map((p) => ({ params: { ...p.params, lang }, props: { ...p.props, lang: code } as X & LangProps })),
+  );
 }
 
 export const HOME = '/';

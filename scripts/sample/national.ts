@@ -94,7 +94,11 @@ const svc = (kode: string, nama: string, standar_hari: number, perBulan: number)
 
 /** Services by kind of unit; `perBulan` is the monthly volume of a unit of scale 1. */
 const LAYANAN = {
-  DUKCAPIL: [svc('KTP-EL', 'Kartu Tanda Penduduk Elektronik', 14, 900), svc('AKTA-LAHIR', 'Akta Kelahiran', 7, 500), svc('KK', 'Kartu Keluarga', 7, 700)],
+  DUKCAPIL: [
+    svc('KTP-EL', 'Kartu Tanda Penduduk Elektronik', 14, 900),
+    svc('AKTA-LAHIR', 'Akta Kelahiran', 7, 500),
+    svc('KK', 'Kartu Keluarga', 7, 700),
+  ],
   DPMPTSP: [svc('PBG', 'Persetujuan Bangunan Gedung', 30, 40), svc('NIB', 'Nomor Induk Berusaha', 1, 300)],
   kecamatan: [svc('PATEN-SK', 'Surat Keterangan Kecamatan', 3, 60), svc('PATEN-REK', 'Rekomendasi Perizinan Kecamatan', 5, 20)],
   kelurahan: [svc('SK-DOMISILI', 'Surat Keterangan Domisili', 1, 40)],
@@ -122,18 +126,37 @@ function unitsOf(kind: RegionKind, rng: Rng): NationalUnit[] {
   const add = (u: NationalUnit): void => void units.push(u);
   const opdCount = kind === 'kota' ? rng.int(26, 34) : kind === 'kabupaten' ? rng.int(34, 40) : rng.int(40, OPD.length);
   // Provinsi nomenclature has bureaus instead of the district-only offices.
-  const opd = kind === 'provinsi' ? OPD.filter(([kode]) => kode !== 'DUKCAPIL' && kode !== 'DPMD') : OPD.filter(([kode]) => !kode.startsWith('BIRO-'));
+  const opd =
+    kind === 'provinsi'
+      ? OPD.filter(([kode]) => kode !== 'DUKCAPIL' && kode !== 'DPMD')
+      : OPD.filter(([kode]) => !kode.startsWith('BIRO-'));
   for (const [kode, nama, jenis] of opd.slice(0, opdCount)) {
     const layanan = kode === 'DUKCAPIL' || kode === 'DPMPTSP' ? kode : kode === 'BAPENDA' && kind === 'provinsi' ? 'samsat' : undefined;
     add({ kode, nama, jenis, pegawai: rng.int(20, 110), layanan, skala: kind === 'provinsi' ? rng.factor(0.4) * 3 : rng.factor(0.5) });
   }
   const rsud = kind === 'kota' ? 1 : kind === 'kabupaten' ? rng.int(1, 2) : rng.int(2, 4);
   for (let r = 1; r <= rsud; r++) {
-    add({ kode: `RSUD-${r}`, nama: `Rumah Sakit Umum Daerah ${r}`, jenis: 'rsud', induk: 'DINKES', pegawai: rng.int(120, 320), layanan: 'rsud', skala: rng.factor(0.4) });
+    add({
+      kode: `RSUD-${r}`,
+      nama: `Rumah Sakit Umum Daerah ${r}`,
+      jenis: 'rsud',
+      induk: 'DINKES',
+      pegawai: rng.int(120, 320),
+      layanan: 'rsud',
+      skala: rng.factor(0.4),
+    });
   }
   if (kind === 'provinsi') {
     for (let u = 1, n = rng.int(10, 20); u <= n; u++) {
-      add({ kode: `UPT-${pad(u)}`, nama: `UPT Pelayanan Pendapatan Daerah Wilayah ${u}`, jenis: 'lainnya', induk: 'BAPENDA', pegawai: rng.int(10, 30), layanan: 'samsat', skala: rng.factor(0.5) / 3 });
+      add({
+        kode: `UPT-${pad(u)}`,
+        nama: `UPT Pelayanan Pendapatan Daerah Wilayah ${u}`,
+        jenis: 'lainnya',
+        induk: 'BAPENDA',
+        pegawai: rng.int(10, 30),
+        layanan: 'samsat',
+        skala: rng.factor(0.5) / 3,
+      });
     }
     for (let s = 1, n = rng.int(15, 30); s <= n; s++) {
       add({ kode: `SMA-${pad(s)}`, nama: `SMA Negeri ${s}`, jenis: 'sekolah', induk: 'DISDIK', pegawai: rng.int(20, 55), skala: 1 });
@@ -146,19 +169,42 @@ function unitsOf(kind: RegionKind, rng: Rng): NationalUnit[] {
     add({ kode: kec, nama: `Kecamatan ${k}`, jenis: 'kecamatan', pegawai: rng.int(12, 30), layanan: 'kecamatan', skala: rng.factor(0.4) });
     if (kind === 'kota') {
       for (let l = 1, n = rng.int(4, 8); l <= n; l++) {
-        add({ kode: `KEL-${pad(k)}-${pad(l)}`, nama: `Kelurahan ${k}.${l}`, jenis: 'kelurahan', induk: kec, pegawai: rng.int(6, 14), layanan: 'kelurahan', skala: rng.factor(0.4) });
+        add({
+          kode: `KEL-${pad(k)}-${pad(l)}`,
+          nama: `Kelurahan ${k}.${l}`,
+          jenis: 'kelurahan',
+          induk: kec,
+          pegawai: rng.int(6, 14),
+          layanan: 'kelurahan',
+          skala: rng.factor(0.4),
+        });
       }
     } else {
       // Desa officials are not ASN: the units exist in the hierarchy, mostly without appraisals
       // (a few desa with seconded staff, all in groups below the threshold).
       for (let d = 1, n = rng.int(6, 16); d <= n; d++) {
-        add({ kode: `DESA-${pad(k)}-${pad(d)}`, nama: `Desa ${k}.${d}`, jenis: 'lainnya', induk: kec, pegawai: rng.chance(0.2) ? rng.int(2, 6) : 0, skala: 1 });
+        add({
+          kode: `DESA-${pad(k)}-${pad(d)}`,
+          nama: `Desa ${k}.${d}`,
+          jenis: 'lainnya',
+          induk: kec,
+          pegawai: rng.chance(0.2) ? rng.int(2, 6) : 0,
+          skala: 1,
+        });
       }
     }
   }
   const puskesmas = kind === 'kota' ? rng.int(8, 18) : kecamatan + rng.int(0, 8);
   for (let p = 1; p <= puskesmas; p++) {
-    add({ kode: `PKM-${pad(p)}`, nama: `Puskesmas ${p}`, jenis: 'puskesmas', induk: 'DINKES', pegawai: rng.int(15, 45), layanan: 'puskesmas', skala: rng.factor(0.35) });
+    add({
+      kode: `PKM-${pad(p)}`,
+      nama: `Puskesmas ${p}`,
+      jenis: 'puskesmas',
+      induk: 'DINKES',
+      pegawai: rng.int(15, 45),
+      layanan: 'puskesmas',
+      skala: rng.factor(0.35),
+    });
   }
   return units;
 }
@@ -187,16 +233,29 @@ function styleOf(rng: Rng): Style {
   };
 }
 
-function surveyUnits(units: readonly NationalUnit[], permohonan: (kode: string, semester: string) => number, since: number, rng: Rng): SurveyUnit[] {
+function surveyUnits(
+  units: readonly NationalUnit[],
+  permohonan: (kode: string, semester: string) => number,
+  since: number,
+  rng: Rng,
+): SurveyUnit[] {
   // Not every service unit runs the survey; those that do reach between a third of their
   // Krejcie–Morgan minimum and a little over it (most fall short, as in practice).
   return units
     .filter((u) => u.layanan !== undefined && rng.chance(0.6))
     .map((u) => {
       const cover = 0.3 + 0.8 * rng.next();
-      const responden = (sem: Semester): number => (sem.tahun < since ? 0 : Math.ceil(minimumSample(Math.max(1, permohonan(u.kode, sem.key))) * cover));
+      const responden = (sem: Semester): number =>
+        sem.tahun < since ? 0 : Math.ceil(minimumSample(Math.max(1, permohonan(u.kode, sem.key))) * cover);
       const unsur: Partial<Record<Unsur, number>> = { biaya: 0.25, waktu: rng.normal(-0.15, 0.1), sarana: rng.normal(-0.05, 0.1) };
-      return { kode_unit: u.kode, layanan: LAYANAN[u.layanan!].map((s) => s.kode), ikm: clamp(rng.normal(81, 5), 66, 94), perTahun: rng.normal(0.6, 0.8), unsur, responden };
+      return {
+        kode_unit: u.kode,
+        layanan: LAYANAN[u.layanan!].map((s) => s.kode),
+        ikm: clamp(rng.normal(81, 5), 66, 94),
+        perTahun: rng.normal(0.6, 0.8),
+        unsur,
+        responden,
+      };
     });
 }
 
@@ -274,7 +333,9 @@ export async function writeNationalRegion(outDir: string, i: number, provinsiOf:
   await ctx.write('kinerja_pegawai', dialect, appraisals);
 
   const rngLayanan = ctx.rng('layanan');
-  const points: ServicePoint[] = units.filter((u) => u.layanan).map((u) => ({ kode_unit: u.kode, skala: u.skala, layanan: LAYANAN[u.layanan!] }));
+  const points: ServicePoint[] = units
+    .filter((u) => u.layanan)
+    .map((u) => ({ kode_unit: u.kode, skala: u.skala, layanan: LAYANAN[u.layanan!] }));
   const baseTepat = clamp(rngLayanan.normal(0.82, 0.08), 0.5, 0.98);
   const layanan = generateLayanan(
     points,
@@ -283,7 +344,15 @@ export async function writeNationalRegion(outDir: string, i: number, provinsiOf:
   );
   if (style.files.layanan) await ctx.write('layanan', dialect, layanan);
   const prefix = kode.replace(/-/g, '').toUpperCase();
-  await ctx.write('skm', dialect, generateSurvey(surveyUnits(units, permohonanPerSemester(layanan), style.surveySince, ctx.rng('survei')), { spelling, idPrefix: prefix, blankAnswer: 0.01, saran: 0.03 }, ctx.rng('skm')));
+  await ctx.write(
+    'skm',
+    dialect,
+    generateSurvey(
+      surveyUnits(units, permohonanPerSemester(layanan), style.surveySince, ctx.rng('survei')),
+      { spelling, idPrefix: prefix, blankAnswer: 0.01, saran: 0.03 },
+      ctx.rng('skm'),
+    ),
+  );
 
   await ctx.write('iku', dialect, generateIku(indicators(units, ctx.rng('iku-plan')), spelling, ctx.rng('iku')));
 
@@ -294,20 +363,50 @@ export async function writeNationalRegion(outDir: string, i: number, provinsiOf:
       .map((u) => ({
         kode_unit: u.kode,
         perBulan: () => 0.5 + 2 * u.skala * rngPlan.next(),
-        kategori: [['waktu', 3], ['prosedur', 2], ['persyaratan', 2], ['perilaku_petugas', 1], ['sarana', 1], ['informasi', 1], ['biaya', 0.5], ['lainnya', 0.5]] as const,
-        kanal: [['lapor', 3], ['aplikasi', 2], ['whatsapp', 2], ['langsung', 2], ['surat', 0.5], ['media_sosial', 1], ['lainnya', 0.3]] as const,
+        kategori: [
+          ['waktu', 3],
+          ['prosedur', 2],
+          ['persyaratan', 2],
+          ['perilaku_petugas', 1],
+          ['sarana', 1],
+          ['informasi', 1],
+          ['biaya', 0.5],
+          ['lainnya', 0.5],
+        ] as const,
+        kanal: [
+          ['lapor', 3],
+          ['aplikasi', 2],
+          ['whatsapp', 2],
+          ['langsung', 2],
+          ['surat', 0.5],
+          ['media_sosial', 1],
+          ['lainnya', 0.3],
+        ] as const,
         hariSelesai: () => 4 + 10 * rngPlan.next(),
       }));
-    await ctx.write('pengaduan', dialect, generatePengaduan(plans, { spelling, idPrefix: `${prefix}-ADU`, cutoff: '2025-12-31', ditolak: 0.05, macet: 0.1, uraian: 0.2 }, ctx.rng('pengaduan')));
+    await ctx.write(
+      'pengaduan',
+      dialect,
+      generatePengaduan(
+        plans,
+        { spelling, idPrefix: `${prefix}-ADU`, cutoff: '2025-12-31', ditolak: 0.05, macet: 0.1, uraian: 0.2 },
+        ctx.rng('pengaduan'),
+      ),
+    );
   }
-  if (style.files.pelatihan) await ctx.write('pelatihan', dialect, generatePelatihan(trainings(units, ctx.rng('pelatihan-plan')), spelling, ctx.rng('pelatihan')));
+  if (style.files.pelatihan)
+    await ctx.write('pelatihan', dialect, generatePelatihan(trainings(units, ctx.rng('pelatihan-plan')), spelling, ctx.rng('pelatihan')));
   if (style.files.laporan_harian) {
     const pegawai: Record<string, (m: Month) => number> = {};
     for (const u of units) if (u.pegawai >= 10) pegawai[u.kode] = (m) => staff[u.kode][m.tahun - 2023];
     const start = clamp(ctx.rng('laporan-plan').normal(0.7, 0.1), 0.4, 0.95);
     const months = monthsOf().length;
     const index = (m: Month) => monthsOf().findIndex((x) => x.tahun === m.tahun && x.bulan === m.bulan);
-    await ctx.write('laporan_harian', dialect, generateLaporan({ pegawai, kepatuhan: (m) => clamp(start + (0.95 - start) * (index(m) / months), 0, 1) }, ctx.rng('laporan')));
+    await ctx.write(
+      'laporan_harian',
+      dialect,
+      generateLaporan({ pegawai, kepatuhan: (m) => clamp(start + (0.95 - start) * (index(m) / months), 0, 1) }, ctx.rng('laporan')),
+    );
   }
   return ctx;
 }

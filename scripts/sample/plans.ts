@@ -90,7 +90,14 @@ export function generateLaporan(plan: ReportPlan, rng: Rng): Row<'laporan_harian
       if (pegawai <= 0) continue;
       const possible = pegawai * hari_kerja;
       const share = clamp(rng.normal(plan.kepatuhan(m, kode_unit), 0.025), 0, 1);
-      rows.push({ kode_unit, tahun: m.tahun, bulan: m.bulan, pegawai, hari_kerja, laporan: Math.min(possible, Math.round(possible * share)) });
+      rows.push({
+        kode_unit,
+        tahun: m.tahun,
+        bulan: m.bulan,
+        pegawai,
+        hari_kerja,
+        laporan: Math.min(possible, Math.round(possible * share)),
+      });
     }
   }
   return rows;

@@ -19,7 +19,13 @@ function countsTable(regions: readonly RegionSpec[], contexts: readonly RegionCo
 
 export function readme(regions: readonly RegionSpec[], contexts: readonly RegionContext[]): string {
   const sections = regions.map((r) =>
-    [`### \`${r.kode}\` — ${r.wilayah.nama} (${r.wilayah.provinsi})`, '', `Dialect: ${r.dialek}`, '', ...r.cerita.map((c) => `- ${c}`)].join('\n'),
+    [
+      `### \`${r.kode}\` — ${r.wilayah.nama} (${r.wilayah.provinsi})`,
+      '',
+      `Dialect: ${r.dialek}`,
+      '',
+      ...r.cerita.map((c) => `- ${c}`),
+    ].join('\n'),
   );
   return `# Sample data — DATA SINTETIS
 

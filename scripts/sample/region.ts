@@ -61,7 +61,12 @@ export class RegionContext {
 }
 
 export function unitRows(units: readonly UnitDef[], spelling: Spelling, rng: Rng): Row<'unit'>[] {
-  return units.map((u) => ({ kode_unit: u.kode, nama_unit: u.nama, jenis_unit: spell(JENIS_UNIT, u.jenis, spelling, rng), induk_unit: u.induk }));
+  return units.map((u) => ({
+    kode_unit: u.kode,
+    nama_unit: u.nama,
+    jenis_unit: spell(JENIS_UNIT, u.jenis, spelling, rng),
+    induk_unit: u.induk,
+  }));
 }
 
 /** The same headcount in every period. */

@@ -141,7 +141,14 @@ function complaintsOf(plan: ComplaintPlan, style: ComplaintStyle, rng: Rng): Ope
       const stuck = age < 150 && rng.chance(style.macet);
       const open = stuck || dayNumber(done) > dayNumber(style.cutoff);
       const status = open ? (age < 21 ? 'baru' : 'diproses') : rng.chance(style.ditolak) ? 'ditolak' : 'selesai';
-      out.push({ kode_unit: plan.kode_unit, masuk, selesai: open ? undefined : done, kategori: pickKategori(rng), kanal: pickKanal(rng), status });
+      out.push({
+        kode_unit: plan.kode_unit,
+        masuk,
+        selesai: open ? undefined : done,
+        kategori: pickKategori(rng),
+        kanal: pickKanal(rng),
+        status,
+      });
     }
   }
   return out;

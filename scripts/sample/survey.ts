@@ -174,6 +174,10 @@ export function coverMinimum(permohonan: (semester: Semester) => number, cover: 
  */
 export function ikmOf(rows: readonly Row<'skm'>[]): number | undefined {
   const acc = newIkmAccumulator();
-  for (const r of rows) addResponse(acc, UNSUR_KEYS.map((u) => (typeof r[u] === 'number' ? r[u] : undefined)));
+  for (const r of rows)
+    addResponse(
+      acc,
+      UNSUR_KEYS.map((u) => (typeof r[u] === 'number' ? r[u] : undefined)),
+    );
   return ikmResult(acc).ikm ?? undefined;
 }

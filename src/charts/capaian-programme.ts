@@ -54,7 +54,12 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
     ? renderPlot(
         {
           ...rowChart(programs),
-          x: { domain: [minX, Math.ceil(maxX / 10) * 10], label: T('Capaian (%) →', 'Achievement (%) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          x: {
+            domain: [minX, Math.ceil(maxX / 10) * 10],
+            label: T('Capaian (%) →', 'Achievement (%) →'),
+            tickFormat: axisFormat(lang, 'count'),
+            grid: true,
+          },
           color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
           marks: [
             Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
@@ -71,12 +76,21 @@ export function capaianChart(lang: Lang, { kode, tahun, rows }: CapaianInput, do
             }),
           ],
         },
-        { label: T(`Capaian ${drawn.length} indikator tahun ${tahun} per program`, `Achievement of ${drawn.length} indicators in ${tahun} by programme`) },
+        {
+          label: T(
+            `Capaian ${drawn.length} indikator tahun ${tahun} per program`,
+            `Achievement of ${drawn.length} indicators in ${tahun} by programme`,
+          ),
+        },
         document,
       )
     : '';
   // The year's movement first (how many improved or held steady), then the targets met.
-  const takeaway: Rich = [T(`Tahun ${tahun}: `, `In ${tahun}: `), ...trendSentence(lang, rows, Number(tahun)), ...targetSentence(lang, rows)];
+  const takeaway: Rich = [
+    T(`Tahun ${tahun}: `, `In ${tahun}: `),
+    ...trendSentence(lang, rows, Number(tahun)),
+    ...targetSentence(lang, rows),
+  ];
   return {
     id: 'capaian',
     title: t(lang).titles['capaian'],

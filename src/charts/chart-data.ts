@@ -140,14 +140,22 @@ export const keyOf = (shape: Pick<TableShape, 'key'>, row: PublishedRow): string
  * A cell holding one published value, with its provenance. Empty cells say why they are empty
  * (`missing`), never print as 0.
  */
-export function shapeCell(lang: Lang, shape: TableShape, row: PublishedRow, col: string, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
+export function shapeCell(
+  lang: Lang,
+  shape: TableShape,
+  row: PublishedRow,
+  col: string,
+  opts: { missing?: Missing; style?: NumberStyle; text?: string } = {},
+): Cell {
   const raw = rawCell(row, col);
   const type = shape.types[col] ?? 'string';
   const numeric = type === 'integer' || type === 'number';
   const ref = { table: shape.name, key: keyOf(shape, row), col };
   if (raw === '') return { raw, text: '', ref, numeric, missing: opts.missing ?? 'na' };
   const value = row[col];
-  const text = opts.text ?? (numeric && typeof value === 'number' ? formatNumber(lang, value, opts.style ?? shape.styles[col] ?? 'plain') : String(value));
+  const text =
+    opts.text ??
+    (numeric && typeof value === 'number' ? formatNumber(lang, value, opts.style ?? shape.styles[col] ?? 'plain') : String(value));
   return { raw, text, ref, numeric };
 }
 
@@ -175,7 +183,8 @@ export function sumCell(lang: Lang, value: number | null, style: NumberStyle = '
  * phone's width. A column of hidden or not computable cells is not empty: it says why.
  */
 export function shownColumns(chart: Pick<ChartData, 'columns' | 'rows'>): { shown: ChartColumn[]; empty: ChartColumn[] } {
-  const isEmpty = (c: ChartColumn) => chart.rows.length > 0 && chart.rows.every((r) => !r[c.key] || (r[c.key].raw === '' && r[c.key].text === '' && !r[c.key].missing));
+  const isEmpty = (c: ChartColumn) =>
+    chart.rows.length > 0 && chart.rows.every((r) => !r[c.key] || (r[c.key].raw === '' && r[c.key].text === '' && !r[c.key].missing));
   return { shown: chart.columns.filter((c) => !isEmpty(c)), empty: chart.columns.filter(isEmpty) };
 }
 
@@ -208,5 +217,8 @@ function periodSpan(rows: readonly ChartRow[]): string[] {
  */
 export function chartFileName(chart: Pick<ChartData, 'id' | 'rows'>, scope: readonly string[], choice: readonly string[] = []): string {
   const parts = [...scope, chart.id, ...(choice.length ? choice : periodSpan(chart.rows))];
-  return `${parts.map((p) => p.replace(/[^\w-]+/g, '_')).filter(Boolean).join('-')}.csv`;
+  return `${parts
+    .map((p) => p.replace(/[^\w-]+/g, '_'))
+    .filter(Boolean)
+    .join('-')}.csv`;
 }

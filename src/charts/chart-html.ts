@@ -24,7 +24,8 @@ export function numHtml(cell: Cell, lang: Lang): string {
   // A figure revised since the previous release says so, and links to its old value.
   const mark = cell.revised ? ` <a class="revised" href="${esc(cell.revised)}">${esc(w.revised)}</a>` : '';
   if (cell.href) return `<a href="${esc(cell.href)}">${needsData ? `<data value="${esc(cell.raw)}">${esc(text)}</data>` : esc(text)}</a>`;
-  if (cell.ref) return `<data value="${esc(cell.raw)}" data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}" data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>${mark}`;
+  if (cell.ref)
+    return `<data value="${esc(cell.raw)}" data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}" data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>${mark}`;
   if (needsData) return `<data value="${esc(cell.raw)}"${cls}>${esc(text)}</data>`;
   return esc(text);
 }
@@ -34,7 +35,15 @@ export const richHtml = (parts: Rich, lang: Lang): string => parts.map((p) => (t
 
 export function legendHtml(items: readonly LegendItem[]): string {
   const li = (l: LegendItem) => {
-    const cls = ['swatch', l.shape, l.fill === undefined || l.fill === 'solid' ? undefined : l.fill, l.dashed ? 'dashed' : undefined, l.hatched ? 'hatched' : undefined].filter(Boolean).join(' ');
+    const cls = [
+      'swatch',
+      l.shape,
+      l.fill === undefined || l.fill === 'solid' ? undefined : l.fill,
+      l.dashed ? 'dashed' : undefined,
+      l.hatched ? 'hatched' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ');
     return `<li><span class="${esc(cls)}" style="--c:${esc(l.color)}" aria-hidden="true"></span>${esc(l.label)}</li>`;
   };
   return items.length ? `<ul class="legend">${items.map(li).join('')}</ul>` : '';
@@ -48,7 +57,9 @@ export function chartTableHtml(chart: Pick<ChartData, 'columns' | 'rows'>, lang:
   const num = (numeric: boolean | undefined) => (numeric ? ' class="num"' : '');
   const { shown, empty } = shownColumns(chart);
   const head = shown.map((c) => `<th scope="col"${num(c.numeric)}>${esc(c.label)}</th>`).join('');
-  const body = chart.rows.map((row) => `<tr>${shown.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang) : ''}</td>`).join('')}</tr>`).join('');
+  const body = chart.rows
+    .map((row) => `<tr>${shown.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang) : ''}</td>`).join('')}</tr>`)
+    .join('');
   const note = empty.length ? `<p class="note">${esc(t(lang).chart.emptyColumns(empty.map((c) => c.label).join(', ')))}</p>` : '';
   return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;
 }
@@ -56,7 +67,9 @@ export function chartTableHtml(chart: Pick<ChartData, 'columns' | 'rows'>, lang:
 /** In place of a chart that draws nothing: its true cause, as a data attribute too. */
 export function emptyChartHtml(chart: Pick<ChartData, 'empty'>, lang: Lang): string {
   const w = t(lang);
-  return chart.empty ? `<p class="muted chart-empty" data-kosong="${esc(chart.empty)}">${esc(w.chart.empty[chart.empty])}</p>` : `<p class="muted">${esc(w.chart.noChart)}</p>`;
+  return chart.empty
+    ? `<p class="muted chart-empty" data-kosong="${esc(chart.empty)}">${esc(w.chart.empty[chart.empty])}</p>`
+    : `<p class="muted">${esc(w.chart.noChart)}</p>`;
 }
 
 /** What sits between a figure's caption (and filter) and its links: drawing, colour key, table. */
@@ -67,6 +80,8 @@ export function chartBodyHtml(chart: ChartData, lang: Lang): string {
     chart.svg ? `<div class="chart-svg">${chart.svg}</div>` : emptyChartHtml(chart, lang),
     // The key of a chart that draws nothing would describe marks that are not there.
     chart.svg ? legendHtml(chart.legend ?? []) : '',
-    chart.collapse ? `<details><summary>${esc(w.chart.showTable)} (${chart.rows.length} ${esc(w.chart.rows)})</summary>${table}</details>` : table,
+    chart.collapse
+      ? `<details><summary>${esc(w.chart.showTable)} (${chart.rows.length} ${esc(w.chart.rows)})</summary>${table}</details>`
+      : table,
   ].join('');
 }

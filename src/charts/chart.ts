@@ -19,7 +19,12 @@ export function shapeOf(table: TableName): TableShape {
   if (!shape) {
     const def = tableByName(table);
     const columns: readonly Column[] = def?.columns ?? [];
-    shape = { name: table, key: def?.primaryKey ?? [], types: Object.fromEntries(columns.map((c) => [c.name, c.type])), styles: Object.fromEntries(columns.flatMap((c) => (c.style ? [[c.name, c.style]] : []))) };
+    shape = {
+      name: table,
+      key: def?.primaryKey ?? [],
+      types: Object.fromEntries(columns.map((c) => [c.name, c.type])),
+      styles: Object.fromEntries(columns.flatMap((c) => (c.style ? [[c.name, c.style]] : []))),
+    };
     shapes.set(table, shape);
   }
   return shape;
@@ -40,7 +45,13 @@ export const markRevisions = (lookup: RevisedOf): void => {
  * A cell holding one published value, with its provenance. Empty cells say why they are empty
  * (`missing`), never print as 0.
  */
-export function pubCell<T extends TableName>(lang: Lang, table: T, row: PublishedRow, col: ColumnName<T>, opts: { missing?: Missing; style?: NumberStyle; text?: string } = {}): Cell {
+export function pubCell<T extends TableName>(
+  lang: Lang,
+  table: T,
+  row: PublishedRow,
+  col: ColumnName<T>,
+  opts: { missing?: Missing; style?: NumberStyle; text?: string } = {},
+): Cell {
   const cell = shapeCell(lang, shapeOf(table), row, col, opts);
   const revised = revisedOf?.(table, row, col);
   return revised ? { ...cell, revised: localePath(lang, revised) } : cell;

@@ -12,7 +12,6 @@ import { gradeLegendWords, gradeThresholdWords } from '../i18n/grade-words.ts';
 import { axisFormat, PALETTE, Plot, ROW, ROW_MARGIN_BOTTOM, ROW_MARGIN_TOP, rowsHeight, SMALL_TEXT, VALUE_TEXT } from './plot.ts';
 import { localePath, unitPath } from '../routes.ts';
 
-
 type Heading = [id: string, en: string, numeric?: boolean];
 
 /** The usual header of each published column, said once; a chart may still spell out its own. */
@@ -79,7 +78,8 @@ export function yearMonthCells(lang: Lang, row: PublishedRow): { tahun: Cell; bu
 /** A `YYYY-MM` month as a label cell (`Agu 2025`). */
 export const monthCell = (lang: Lang, month: string): Cell => labelCell(month, formatMonth(lang, month));
 
-export const periodCell = (lang: Lang, row: PublishedRow): Cell => labelCell(rawCell(row, 'periode'), formatPeriod(lang, str(row, 'periode')));
+export const periodCell = (lang: Lang, row: PublishedRow): Cell =>
+  labelCell(rawCell(row, 'periode'), formatPeriod(lang, str(row, 'periode')));
 
 /** The month as a UTC date, for Plot's time scales. */
 export const monthDate = (month: string): Date => {
@@ -88,7 +88,8 @@ export const monthDate = (month: string): Date => {
 };
 
 /** Month ticks in the page's language ("Jan 25"), short enough for 360 px. */
-export const monthTick = (lang: Lang) => (d: Date) => formatMonth(lang, [d.getUTCFullYear(), d.getUTCMonth() + 1]).replace(/(\d{2})(\d{2})$/, '$2');
+export const monthTick = (lang: Lang) => (d: Date) =>
+  formatMonth(lang, [d.getUTCFullYear(), d.getUTCMonth() + 1]).replace(/(\d{2})(\d{2})$/, '$2');
 
 /** Fixed, ordered colours per category, so a category keeps its colour across pages. */
 export const KATEGORI_PENGADUAN_COLORS = Object.fromEntries(KATEGORI_PENGADUAN.map((k, i) => [k.value, PALETTE[i % PALETTE.length]]));
@@ -104,7 +105,6 @@ export const capaianLegend = (lang: Lang): LegendItem[] => [
   ...Object.entries(KATEGORI_CAPAIAN_COLORS).map(([k, color]) => ({ color, label: kategoriCapaianLabel(k, lang) })),
   { color: '#1b1f24', dashed: true, label: `${t(lang).target.targetLine}. ${t(lang).target.kategoriNote}.` },
 ];
-
 
 // ——— Row charts: a label line, then the bar or dot beneath it ———
 
@@ -175,7 +175,14 @@ export function heatmap(lang: Lang, months: string[], keys: string[], marks: Plo
  * `shades`: the values the heatmap's shades were spread over (heatmap's `values`), when `rows`
  * are only some of them (a slide part).
  */
-export function heatCells<T>(lang: Lang, rows: readonly T[], x: (d: T) => string, y: (d: T) => string, value: (d: T) => number, shades: readonly number[] = rows.map(value)): Plot.Markish[] {
+export function heatCells<T>(
+  lang: Lang,
+  rows: readonly T[],
+  x: (d: T) => string,
+  y: (d: T) => string,
+  value: (d: T) => number,
+  shades: readonly number[] = rows.map(value),
+): Plot.Markish[] {
   // White text once the cell is dark enough: past the middle of the shade range.
   const low = shadeLow(shades);
   const threshold = low + (100 - low) * 0.45;
@@ -209,7 +216,10 @@ export function monthAxis(lang: Lang, months: string[]): Plot.ScaleOptions {
  * A percentage axis's domain: up to 100, from the lowest value rounded down to a multiple of
  * ten and from 50 at most, so that a dip stays visible and a steady 95 % does not look like a collapse.
  */
-export const percentDomain = (values: readonly number[]): [number, number] => [Math.min(50, ...values.map((v) => Math.floor(v / 10) * 10)), 100];
+export const percentDomain = (values: readonly number[]): [number, number] => [
+  Math.min(50, ...values.map((v) => Math.floor(v / 10) * 10)),
+  100,
+];
 
 /** `Semester I 2025` is too long for an axis: `S1 2025` / `H1 2025`. */
 export function shortPeriod(lang: Lang, period: string): string {
@@ -224,7 +234,12 @@ export const rangeLabel = (a: string, b: string) => (a === b ? a : `${a} – ${b
  * Complaints received per month, stacked by category (pengaduan_bulanan rows, one or more per
  * month and category: a region's units are summed).
  */
-export function complaintBars(lang: Lang, rows: readonly PublishedRow[], months: readonly string[], frame: { height: number; marginLeft: number }): Plot.PlotOptions {
+export function complaintBars(
+  lang: Lang,
+  rows: readonly PublishedRow[],
+  months: readonly string[],
+  frame: { height: number; marginLeft: number },
+): Plot.PlotOptions {
   const T = tr(lang);
   const kategoris = complaintKategoris(rows);
   return {
@@ -234,7 +249,18 @@ export function complaintBars(lang: Lang, rows: readonly PublishedRow[], months:
     y: { label: T('↑ Pengaduan masuk', '↑ Complaints received'), tickFormat: axisFormat(lang, 'count'), grid: true },
     color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PENGADUAN_COLORS[k]) },
     marks: [
-      Plot.barY(rows, Plot.groupX({ y: 'sum' }, { x: (r: PublishedRow) => str(r, 'bulan'), y: (r: PublishedRow) => num(r, 'masuk'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris })),
+      Plot.barY(
+        rows,
+        Plot.groupX(
+          { y: 'sum' },
+          {
+            x: (r: PublishedRow) => str(r, 'bulan'),
+            y: (r: PublishedRow) => num(r, 'masuk'),
+            fill: (r: PublishedRow) => str(r, 'kategori'),
+            order: kategoris,
+          },
+        ),
+      ),
       Plot.ruleY([0]),
       Plot.axisX({ tickSize: 0, fontSize: SMALL_TEXT, tickFormat: monthInitial(lang), label: null }),
     ],
@@ -242,7 +268,8 @@ export function complaintBars(lang: Lang, rows: readonly PublishedRow[], months:
 }
 
 /** The complaint categories present in the rows, in the contract's order (the colours' order). */
-const complaintKategoris = (rows: readonly PublishedRow[]) => Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
+const complaintKategoris = (rows: readonly PublishedRow[]) =>
+  Object.keys(KATEGORI_PENGADUAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
 
 /** The colour key of complaintBars. */
 export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
@@ -250,7 +277,10 @@ export const complaintLegend = (lang: Lang, rows: readonly PublishedRow[]) =>
 
 /** A chart's description for screen readers: complaints per month by category over `months`. */
 export const complaintBarsLabel = (lang: Lang, months: readonly string[]) =>
-  tr(lang)(`Pengaduan masuk per bulan menurut kategori, ${formatMonths(lang, months)}`, `Complaints received per month by category, ${formatMonths(lang, months)}`);
+  tr(lang)(
+    `Pengaduan masuk per bulan menurut kategori, ${formatMonths(lang, months)}`,
+    `Complaints received per month by category, ${formatMonths(lang, months)}`,
+  );
 
 /**
  * A grade scale's B and A thresholds (derive/grades.ts) as the legends say them: "batas mutu B

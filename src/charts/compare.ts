@@ -47,19 +47,33 @@ const WIDTH = 640;
 const LABEL_SPACE = 22;
 const PERIOD_ROW = 16;
 
-export function compareChart(points: readonly ComparePoint[], measure: Measure, lang: Lang, document: Document, width = WIDTH): SVGSVGElement | HTMLElement {
+export function compareChart(
+  points: readonly ComparePoint[],
+  measure: Measure,
+  lang: Lang,
+  document: Document,
+  width = WIDTH,
+): SVGSVGElement | HTMLElement {
   width = Math.max(280, Math.min(WIDTH, Math.round(width)));
   const periods = [...new Set(points.map((d) => d.periode))].sort();
   // Units in order of their value in the first period shown, best first.
   const first = new Map(points.filter((d) => d.periode === periods[0]).map((d) => [d.label, d.nilai]));
-  const labels = [...new Set(points.map((d) => d.label))].sort((a, b) => (first.get(b) ?? -Infinity) - (first.get(a) ?? -Infinity) || a.localeCompare(b));
+  const labels = [...new Set(points.map((d) => d.label))].sort(
+    (a, b) => (first.get(b) ?? -Infinity) - (first.get(a) ?? -Infinity) || a.localeCompare(b),
+  );
   // Names wider than the chart are cut where they differ (fittedLabels), never to the same text.
   const lineWidth = Math.floor((width - 32) / 14);
-  const fitted = fittedLabels(labels, (d) => d, (d) => d, lineWidth);
+  const fitted = fittedLabels(
+    labels,
+    (d) => d,
+    (d) => d,
+    lineWidth,
+  );
   const band = LABEL_SPACE + periods.length * PERIOD_ROW + 6;
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
   const withInterval = points.filter((d) => d.bawah !== null && d.atas !== null);
-  const value = (d: ComparePoint) => `${formatNumber(d.nilai, lang)}${d.bawah !== null && d.atas !== null ? ` (${formatNumber(d.bawah, lang)}–${formatNumber(d.atas, lang)})` : ''}`;
+  const value = (d: ComparePoint) =>
+    `${formatNumber(d.nilai, lang)}${d.bawah !== null && d.atas !== null ? ` (${formatNumber(d.bawah, lang)}–${formatNumber(d.atas, lang)})` : ''}`;
   const chart = Plot.plot({
     document,
     width,
@@ -74,15 +88,54 @@ export function compareChart(points: readonly ComparePoint[], measure: Measure, 
     x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(n, lang) },
     fy: { domain: labels, axis: null, padding: 0 },
     y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
-    color: { type: 'ordinal', domain: periods, range: [...PALETTE], legend: periods.length > 1, tickFormat: (p: string) => formatPeriod(lang, p) },
+    color: {
+      type: 'ordinal',
+      domain: periods,
+      range: [...PALETTE],
+      legend: periods.length > 1,
+      tickFormat: (p: string) => formatPeriod(lang, p),
+    },
     marks: [
       // The regulation's mutu B and A boundaries, dashed, as on the region and unit pages.
       ...(measure.grade ? [Plot.ruleX([measure.grade.B, measure.grade.A], { stroke: GREY, strokeDasharray: '4,3' })] : []),
-      Plot.text(labels, { fy: (d: string) => d, text: (d: string) => fitted.get(d)!, title: (d: string) => (fitted.get(d) === d ? null : d), frameAnchor: 'top-left', dy: 4, textAnchor: 'start', lineWidth, textOverflow: 'ellipsis', fill: 'currentColor' }),
-      Plot.ruleY(withInterval, { fy: 'label', y: 'periode', x1: 'bawah', x2: 'atas', stroke: 'periode', strokeWidth: 2.5, strokeOpacity: 0.7 }),
+      Plot.text(labels, {
+        fy: (d: string) => d,
+        text: (d: string) => fitted.get(d)!,
+        title: (d: string) => (fitted.get(d) === d ? null : d),
+        frameAnchor: 'top-left',
+        dy: 4,
+        textAnchor: 'start',
+        lineWidth,
+        textOverflow: 'ellipsis',
+        fill: 'currentColor',
+      }),
+      Plot.ruleY(withInterval, {
+        fy: 'label',
+        y: 'periode',
+        x1: 'bawah',
+        x2: 'atas',
+        stroke: 'periode',
+        strokeWidth: 2.5,
+        strokeOpacity: 0.7,
+      }),
       ...(measure.sample
-        ? sampleDots(points, (d) => d.sampel, 'periode', { fy: 'label', y: 'periode', x: 'nilai', title: (d: ComparePoint) => `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}; ${SAMPLE_WORDS[lang].heading.toLowerCase()}: ${sampleText(lang, d.sampel)}` })
-        : [Plot.dot(points, { fy: 'label', y: 'periode', x: 'nilai', fill: 'periode', r: 5, title: (d: ComparePoint) => `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}` })]),
+        ? sampleDots(points, (d) => d.sampel, 'periode', {
+            fy: 'label',
+            y: 'periode',
+            x: 'nilai',
+            title: (d: ComparePoint) =>
+              `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}; ${SAMPLE_WORDS[lang].heading.toLowerCase()}: ${sampleText(lang, d.sampel)}`,
+          })
+        : [
+            Plot.dot(points, {
+              fy: 'label',
+              y: 'periode',
+              x: 'nilai',
+              fill: 'periode',
+              r: 5,
+              title: (d: ComparePoint) => `${d.label} · ${formatPeriod(lang, d.periode)}: ${value(d)}`,
+            }),
+          ]),
     ],
   });
   finishChart(chart, `${measure.label[lang]}${unit}: ${labels.length} unit, ${periods.map((p) => formatPeriod(lang, p)).join(', ')}`);

@@ -4,7 +4,15 @@
  * table, cell for cell.
  */
 import { type Lang } from '../i18n/lang.ts';
-import { choicesToSearch, COMPARE_COLUMNS, compareSql, measureByKey, type CompareChoices, type CompareColumn, type Measure } from '../queries/compare.ts';
+import {
+  choicesToSearch,
+  COMPARE_COLUMNS,
+  compareSql,
+  measureByKey,
+  type CompareChoices,
+  type CompareColumn,
+  type Measure,
+} from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
 import { formatCell, formatNumber } from '../i18n/cell-format.ts';
 import { formatPeriod } from '../i18n/format.ts';
@@ -29,7 +37,10 @@ export function comparisonHeading(choices: CompareChoices, lang: Lang): string {
  * shown) with the units of the comparison that have no value in it, and the periods asked for
  * that no unit has. Units are named as in the chart ("Unit (Wilayah)" across regions).
  */
-export function missingValues(result: QueryResult, choices: CompareChoices): { periods: string[]; units: { period: string; units: string[] }[] } {
+export function missingValues(
+  result: QueryResult,
+  choices: CompareChoices,
+): { periods: string[]; units: { period: string; units: string[] }[] } {
   const col = (name: CompareColumn) => COMPARE_COLUMNS.indexOf(name);
   const regions = new Set(result.rows.map((r) => r[col('kode_wilayah')]));
   const name = (r: QueryResult['rows'][number]) => (regions.size > 1 ? `${r[col('unit')]} (${r[col('wilayah')]})` : String(r[col('unit')]));
@@ -40,7 +51,9 @@ export function missingValues(result: QueryResult, choices: CompareChoices): { p
     units.set(key, name(r));
     has.add(`${key}|${r[col('periode')]}`);
   }
-  const asked = choices.periods.length ? [...choices.periods].sort() : [...new Set(result.rows.map((r) => String(r[col('periode')])))].sort();
+  const asked = choices.periods.length
+    ? [...choices.periods].sort()
+    : [...new Set(result.rows.map((r) => String(r[col('periode')])))].sort();
   const shown = new Set(result.rows.map((r) => String(r[col('periode')])));
   return {
     periods: asked.filter((p) => !shown.has(p)),
@@ -66,24 +79,53 @@ function missingHtml(result: QueryResult, choices: CompareChoices, lang: Lang): 
 function captionText(measure: Measure, lang: Lang): string {
   const w = COMPARE_WORDS[lang];
   const grade = measure.grade ? gradeLegendWords(lang, formatNumber(measure.grade.B, lang), formatNumber(measure.grade.A, lang)) : '';
-  return [measure.note[lang], measure.interval ? w.interval : '', grade ? `${grade[0].toUpperCase()}${grade.slice(1)}.` : ''].filter(Boolean).join(' ');
+  return [measure.note[lang], measure.interval ? w.interval : '', grade ? `${grade[0].toUpperCase()}${grade.slice(1)}.` : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
   const w = COMPARE_WORDS[lang];
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
-  const headers = ['kode_wilayah', w.region, 'kode_unit', w.unit, w.period, `${measure.label[lang]}${unit}`, w.low, w.high, measure.basis[lang], SAMPLE_WORDS[lang].heading];
-  const hidden: CompareColumn[] = ['kode_wilayah', 'kode_unit', ...(measure.interval ? [] : (['bawah', 'atas'] as const)), ...(measure.sample ? [] : (['sampel'] as const))];
+  const headers = [
+    'kode_wilayah',
+    w.region,
+    'kode_unit',
+    w.unit,
+    w.period,
+    `${measure.label[lang]}${unit}`,
+    w.low,
+    w.high,
+    measure.basis[lang],
+    SAMPLE_WORDS[lang].heading,
+  ];
+  const hidden: CompareColumn[] = [
+    'kode_wilayah',
+    'kode_unit',
+    ...(measure.interval ? [] : (['bawah', 'atas'] as const)),
+    ...(measure.sample ? [] : (['sampel'] as const)),
+  ];
   const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
   const sampel = COMPARE_COLUMNS.indexOf('sampel');
-  return resultTableHtml(result, { caption, headers, hide, cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : formatCell(v, lang)) });
+  return resultTableHtml(result, {
+    caption,
+    headers,
+    hide,
+    cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : formatCell(v, lang)),
+  });
 }
 
 /** The key of a survey measure's marks: the sample adequacy states its rows have. */
 export function comparisonLegendHtml(result: QueryResult, measure: Measure, lang: Lang): string {
   if (!measure.sample) return '';
   const sampel = result.columns.indexOf('sampel');
-  return legendHtml(sampleLegend(lang, result.rows.map((r) => sampleState(r[sampel])), LEGEND_COLOUR));
+  return legendHtml(
+    sampleLegend(
+      lang,
+      result.rows.map((r) => sampleState(r[sampel])),
+      LEGEND_COLOUR,
+    ),
+  );
 }
 
 /**

@@ -16,12 +16,19 @@ import { sampleDots } from './sample-marks.ts';
 import { sampleCell, sampleMinimumCell, sampleLegend, sampleState, sampleSummary, type SampleState } from './sample.ts';
 import { BAR_DY, columns, withSentence, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
 
-
 /** ikm_unit as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
 export const IKM_UNIT: TableShape = {
   name: 'ikm_unit',
   key: ['kode_wilayah', 'kode_unit', 'periode'] as const satisfies PrimaryKey<'ikm_unit'>,
-  types: { responden: 'integer', ikm: 'number', ikm_bawah: 'number', ikm_atas: 'number', mutu: 'string', sampel_minimum: 'integer', sampel_cukup: 'string' },
+  types: {
+    responden: 'integer',
+    ikm: 'number',
+    ikm_bawah: 'number',
+    ikm_atas: 'number',
+    mutu: 'string',
+    sampel_minimum: 'integer',
+    sampel_cukup: 'string',
+  },
   styles: { responden: 'count', ikm: 'fixed2', ikm_bawah: 'fixed2', ikm_atas: 'fixed2', sampel_minimum: 'count' },
 };
 
@@ -61,15 +68,32 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     ? renderPlot(
         {
           ...rowChart(drawn.map(code)),
-          x: { domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100], label: T('IKM dan interval 95% →', 'Index and 95% interval →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          x: {
+            domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100],
+            label: T('IKM dan interval 95% →', 'Index and 95% interval →'),
+            tickFormat: axisFormat(lang, 'count'),
+            grid: true,
+          },
           marks: [
             Plot.ruleX([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
             rowLabels(drawn, code, name),
-            Plot.ruleY(drawn, { y: code, x1: (r: PublishedRow) => num(r, 'ikm_bawah'), x2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2, dy: BAR_DY }),
+            Plot.ruleY(drawn, {
+              y: code,
+              x1: (r: PublishedRow) => num(r, 'ikm_bawah'),
+              x2: (r: PublishedRow) => num(r, 'ikm_atas'),
+              stroke: BLUE,
+              strokeWidth: 2,
+              dy: BAR_DY,
+            }),
             ...sampleDots(drawn, stateOf, BLUE, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), dy: BAR_DY }),
           ],
         },
-        { label: T(`Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, periode)}`, `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, periode)}`) },
+        {
+          label: T(
+            `Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, periode)}`,
+            `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, periode)}`,
+          ),
+        },
         document,
       )
     : '';
@@ -78,7 +102,18 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     title: t(lang).titles['ikm'],
     takeaway: withSentence(ikmTakeaway(lang, drawn, name), sampleSummary(lang, drawn.map(stateOf))),
     // Unit, IKM and mutu first: what a phone shows without scrolling sideways.
-    columns: columns(lang, ['nama_unit', 'ikm', 'mutu', 'periode', 'ikm_bawah', 'ikm_atas', 'responden', 'sampel_minimum', 'sampel_cukup', ['kode_unit', 'Kode', 'Code']]),
+    columns: columns(lang, [
+      'nama_unit',
+      'ikm',
+      'mutu',
+      'periode',
+      'ikm_bawah',
+      'ikm_atas',
+      'responden',
+      'sampel_minimum',
+      'sampel_cukup',
+      ['kode_unit', 'Kode', 'Code'],
+    ]),
     rows: table,
     svg,
     sources: ['ikm_unit'],
@@ -110,8 +145,14 @@ function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) 
     cell(bottom),
     '). ',
     overlap
-      ? T(`Interval 95% dua unit teratas bertumpang tindih: selisihnya belum tentu nyata.`, `The 95% intervals of the top two units overlap: the difference may not be real.`)
-      : T(`Unit teratas jelas lebih tinggi dari unit kedua (interval tidak bertumpang tindih).`, `The top unit is clearly ahead of the second (intervals do not overlap).`),
+      ? T(
+          `Interval 95% dua unit teratas bertumpang tindih: selisihnya belum tentu nyata.`,
+          `The 95% intervals of the top two units overlap: the difference may not be real.`,
+        )
+      : T(
+          `Unit teratas jelas lebih tinggi dari unit kedua (interval tidak bertumpang tindih).`,
+          `The top unit is clearly ahead of the second (intervals do not overlap).`,
+        ),
   ];
 }
 

@@ -87,7 +87,12 @@ export function distinctLabels(keys: readonly string[], texts: readonly string[]
     cut.forEach((c, i) => alike.set(c, [...(alike.get(c) ?? []), i]));
     const groups = [...alike.values()].filter((g) => g.length > 1);
     for (const group of groups) for (const i of group) for (const j of group) if (j !== i) rivals[i].add(j);
-    for (const i of new Set(groups.flat())) cut[i] = keepDifferences(whole[i], [...rivals[i]].map((j) => whole[j]), ems);
+    for (const i of new Set(groups.flat()))
+      cut[i] = keepDifferences(
+        whole[i],
+        [...rivals[i]].map((j) => whole[j]),
+        ems,
+      );
   }
   // Whatever still reads alike (names differing only where nothing fits) is numbered.
   const seen = new Map<string, number>();

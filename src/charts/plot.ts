@@ -40,7 +40,10 @@ export const hatchPattern: Plot.RenderFunction = (_index, _scales, _values, _dim
   };
   const pattern = (id: string, ink: string) => {
     const node = el('pattern', { id, width: '6', height: '6', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
-    node.append(el('rect', { width: '6', height: '6', fill: 'white' }), el('line', { x1: '0', y1: '0', x2: '0', y2: '6', stroke: ink, 'stroke-width': '3' }));
+    node.append(
+      el('rect', { width: '6', height: '6', fill: 'white' }),
+      el('line', { x1: '0', y1: '0', x2: '0', y2: '6', stroke: ink, 'stroke-width': '3' }),
+    );
     return node;
   };
   const defs = el('defs', {});
@@ -91,7 +94,9 @@ const DECIMAL_MARK: Record<Lang, string> = { id: ',', en: '.' };
  */
 export function trimDecimals(text: string, lang: Lang): string {
   const mark = DECIMAL_MARK[lang] === ',' ? ',' : '\\.';
-  return text.replace(new RegExp(`(\\d)${mark}(\\d*?)0+(?!\\d)`, 'g'), (_m, unit: string, kept: string) => (kept ? `${unit}${DECIMAL_MARK[lang]}${kept}` : unit));
+  return text.replace(new RegExp(`(\\d)${mark}(\\d*?)0+(?!\\d)`, 'g'), (_m, unit: string, kept: string) =>
+    kept ? `${unit}${DECIMAL_MARK[lang]}${kept}` : unit,
+  );
 }
 
 /** A tick formatter for chart axes in the page's language, without trailing zero decimals. */
@@ -127,7 +132,12 @@ export function finishChart(el: Element, label: string): void {
   }
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+const escapeText = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 /** `font-size: 14px; font-family: inherit;` (a browser's CSSOM) and `font-size:14px;font-family:inherit` (linkedom) alike. */
 const canonicalStyle = (css: string) =>
@@ -177,14 +187,30 @@ export function rowLabels<T>(data: readonly T[], y: (d: T) => string, text: (d: 
   const fitted = fittedLabels(data, y, text);
   // A cut label's whole text is its title (as Plot gives one it cuts itself).
   const whole = title ?? ((d: T) => (fitted.get(y(d)) === text(d) ? null : text(d)));
-  return Plot.text(data, { y, text: (d: T) => fitted.get(y(d))!, title: whole, frameAnchor: 'left', textAnchor: 'start', dy: -ROW / 2 + 9, fill: '#1b1f24', lineWidth: LABEL_EMS, textOverflow: 'ellipsis' });
+  return Plot.text(data, {
+    y,
+    text: (d: T) => fitted.get(y(d))!,
+    title: whole,
+    frameAnchor: 'left',
+    textAnchor: 'start',
+    dy: -ROW / 2 + 9,
+    fill: '#1b1f24',
+    lineWidth: LABEL_EMS,
+    textOverflow: 'ellipsis',
+  });
 }
 
 /**
  * Row labels whose end (`tail`: "Tidak tercapai") is always read whole: the rest of each label
  * is fitted, no two alike, in the room the longest tail leaves.
  */
-export function rowLabelsWithTail<T>(data: readonly T[], y: (d: T) => string, text: (d: T) => string, tail: (d: T) => string, title?: (d: T) => string): Plot.Markish {
+export function rowLabelsWithTail<T>(
+  data: readonly T[],
+  y: (d: T) => string,
+  text: (d: T) => string,
+  tail: (d: T) => string,
+  title?: (d: T) => string,
+): Plot.Markish {
   const room = LABEL_EMS - Math.max(0, ...data.map((d) => textEms(` · ${tail(d)}`)));
   const fitted = fittedLabels(data, y, text, room);
   return rowLabels(data, y, (d) => `${fitted.get(y(d))} · ${tail(d)}`, title);
@@ -194,7 +220,12 @@ export function rowLabelsWithTail<T>(data: readonly T[], y: (d: T) => string, te
  * Each key's label fitted to `ems`, no two alike within the chart (distinctLabels): the one way
  * every chart labels its rows or panels.
  */
-export function fittedLabels<T>(data: readonly T[], key: (d: T) => string, text: (d: T) => string, ems: number = LABEL_EMS): Map<string, string> {
+export function fittedLabels<T>(
+  data: readonly T[],
+  key: (d: T) => string,
+  text: (d: T) => string,
+  ems: number = LABEL_EMS,
+): Map<string, string> {
   const first = new Map<string, string>();
   for (const d of data) if (!first.has(key(d))) first.set(key(d), text(d));
   const keys = [...first.keys()];

@@ -15,7 +15,8 @@ export interface TableOptions {
   cell: (value: Cell, column: number) => string;
 }
 
-const isNumericColumn = (rows: readonly Cell[][], i: number) => rows.some((r) => typeof r[i] === 'number') && rows.every((r) => r[i] === null || typeof r[i] === 'number');
+const isNumericColumn = (rows: readonly Cell[][], i: number) =>
+  rows.some((r) => typeof r[i] === 'number') && rows.every((r) => r[i] === null || typeof r[i] === 'number');
 
 export function resultTableHtml(result: QueryResult, opts: TableOptions): string {
   const keep = result.columns.map((_, i) => i).filter((i) => !opts.hide?.includes(i));

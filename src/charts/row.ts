@@ -11,8 +11,10 @@ import type { PublishedRow } from '../contract/published.ts';
  */
 export type ColumnOf<R> = keyof R & string;
 
-export const str = <R extends PublishedRow>(row: R, col: ColumnOf<R>): string => (row[col] === null || row[col] === undefined ? '' : String(row[col]));
-export const num = <R extends PublishedRow>(row: R, col: ColumnOf<R>): number | null => (typeof row[col] === 'number' ? (row[col] as number) : null);
+export const str = <R extends PublishedRow>(row: R, col: ColumnOf<R>): string =>
+  row[col] === null || row[col] === undefined ? '' : String(row[col]);
+export const num = <R extends PublishedRow>(row: R, col: ColumnOf<R>): number | null =>
+  typeof row[col] === 'number' ? (row[col] as number) : null;
 
 /** `YYYY-MM` of a row that has tahun and bulan columns, or a bulan column already in that form. */
 export function monthOf(row: PublishedRow): string {

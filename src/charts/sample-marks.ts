@@ -12,7 +12,12 @@ const LIGHT = 0.3;
  * One dot mark per state present in `data`. `colour` is a CSS colour or a channel (a field name,
  * as the compare chart colours periods); `options` places the dots.
  */
-export function sampleDots<T>(data: readonly T[], stateOf: (d: T) => SampleState, colour: string, options: Plot.DotOptions): Plot.Markish[] {
+export function sampleDots<T>(
+  data: readonly T[],
+  stateOf: (d: T) => SampleState,
+  colour: string,
+  options: Plot.DotOptions,
+): Plot.Markish[] {
   return SAMPLE_STATES.flatMap((state) => {
     const rows = data.filter((d) => stateOf(d) === state);
     if (!rows.length) return [];
@@ -30,4 +35,3 @@ export function sampleDots<T>(data: readonly T[], stateOf: (d: T) => SampleState
     ];
   });
 }
-

@@ -15,7 +15,8 @@ export const SAMPLE_STATES = ['cukup', 'kurang', 'tidak_diketahui'] as const;
 export type SampleState = (typeof SAMPLE_STATES)[number];
 
 /** The state of a published sampel_cukup cell: 'ya', 'tidak', or empty (no minimum computable). */
-export const sampleState = (sampelCukup: unknown): SampleState => (sampelCukup === 'ya' ? 'cukup' : sampelCukup === 'tidak' ? 'kurang' : 'tidak_diketahui');
+export const sampleState = (sampelCukup: unknown): SampleState =>
+  sampelCukup === 'ya' ? 'cukup' : sampelCukup === 'tidak' ? 'kurang' : 'tidak_diketahui';
 
 interface SampleWords {
   /** The table column's header. */
@@ -60,7 +61,8 @@ export function sampleText(lang: Lang, state: SampleState): string {
 /** A table's sampel_cukup cell: the CSV keeps ya / tidak / empty, the page says which of the three states, and why when unknown. */
 export function sampleCell(lang: Lang, shape: TableShape, row: PublishedRow): Cell {
   const state = sampleState(row.sampel_cukup);
-  if (state === 'tidak_diketahui') return { ...shapeCell(lang, shape, row, 'sampel_cukup', { missing: 'unknown' }), note: SAMPLE_WORDS[lang].reason };
+  if (state === 'tidak_diketahui')
+    return { ...shapeCell(lang, shape, row, 'sampel_cukup', { missing: 'unknown' }), note: SAMPLE_WORDS[lang].reason };
   return shapeCell(lang, shape, row, 'sampel_cukup', { text: SAMPLE_WORDS[lang].state[state] });
 }
 
@@ -99,5 +101,10 @@ export const MARK: Record<SampleState, { symbol: 'circle' | 'diamond'; fill: 'so
 /** The legend lines of the states present in `states`, in a fixed order, drawn as the dots are. */
 export function sampleLegend(lang: Lang, states: Iterable<SampleState>, colour: string): LegendItem[] {
   const present = new Set(states);
-  return SAMPLE_STATES.filter((s) => present.has(s)).map((s) => ({ color: colour, label: SAMPLE_WORDS[lang].legend[s], shape: MARK[s].symbol, fill: MARK[s].fill }));
+  return SAMPLE_STATES.filter((s) => present.has(s)).map((s) => ({
+    color: colour,
+    label: SAMPLE_WORDS[lang].legend[s],
+    shape: MARK[s].symbol,
+    fill: MARK[s].fill,
+  }));
 }

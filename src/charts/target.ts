@@ -15,7 +15,17 @@ import { tercapaiLabel, trenLabel } from '../i18n/labels.ts';
 export const CAPAIAN_IKU: TableShape = {
   name: 'capaian_iku',
   key: ['kode_wilayah', 'kode_unit', 'tahun', 'kode_indikator'] as const satisfies PrimaryKey<'capaian_iku'>,
-  types: { tahun: 'integer', arah: 'string', target: 'number', realisasi: 'number', capaian: 'number', kategori: 'string', tercapai: 'string', dibanding_tahun_lalu: 'string', program: 'string' },
+  types: {
+    tahun: 'integer',
+    arah: 'string',
+    target: 'number',
+    realisasi: 'number',
+    capaian: 'number',
+    kategori: 'string',
+    tercapai: 'string',
+    dibanding_tahun_lalu: 'string',
+    program: 'string',
+  },
   styles: { tahun: 'count', target: 'plain', realisasi: 'plain', capaian: 'fixed2' },
 };
 
@@ -26,13 +36,16 @@ export const metOf = (r: PublishedRow): boolean | null => (r.tercapai === 'ya' ?
 export const trendOfRow = (r: PublishedRow): string => str(r, 'dibanding_tahun_lalu');
 
 /** "Tercapai" / "Tidak tercapai" / "belum dilaporkan". */
-export const metCell = (lang: Lang, r: PublishedRow): Cell => shapeCell(lang, CAPAIAN_IKU, r, 'tercapai', { missing: 'unreported', text: tercapaiLabel(str(r, 'tercapai'), lang) });
+export const metCell = (lang: Lang, r: PublishedRow): Cell =>
+  shapeCell(lang, CAPAIAN_IKU, r, 'tercapai', { missing: 'unreported', text: tercapaiLabel(str(r, 'tercapai'), lang) });
 
 /** Membaik / Tetap / Memburuk against last year; "tidak tersedia" when there is nothing to compare. */
-export const trendCell = (lang: Lang, r: PublishedRow): Cell => shapeCell(lang, CAPAIAN_IKU, r, 'dibanding_tahun_lalu', { text: trenLabel(trendOfRow(r), lang) });
+export const trendCell = (lang: Lang, r: PublishedRow): Cell =>
+  shapeCell(lang, CAPAIAN_IKU, r, 'dibanding_tahun_lalu', { text: trenLabel(trendOfRow(r), lang) });
 
 /** The indicator's direction in words: "↑ makin tinggi makin baik". */
-export const directionCell = (lang: Lang, r: PublishedRow): Cell => labelCell(str(r, 'arah'), t(lang).target.direction[str(r, 'arah')] ?? str(r, 'arah'));
+export const directionCell = (lang: Lang, r: PublishedRow): Cell =>
+  labelCell(str(r, 'arah'), t(lang).target.direction[str(r, 'arah')] ?? str(r, 'arah'));
 
 /**
  * "3 dari 6 indikator yang sudah dilaporkan mencapai target (arah naik: realisasi ≥ target;
@@ -43,7 +56,9 @@ export function targetSentence(lang: Lang, rows: readonly PublishedRow[]): Rich 
   const reported = rows.filter((r) => metOf(r) !== null);
   const met = reported.filter((r) => metOf(r) === true).length;
   const unreported = rows.length - reported.length;
-  const tail: Rich = unreported ? [' ', sumCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')] : [];
+  const tail: Rich = unreported
+    ? [' ', sumCell(lang, unreported), T(' indikator belum dilaporkan realisasinya.', ' indicators have no realisation reported yet.')]
+    : [];
   if (!reported.length) return [T('belum ada realisasi yang dilaporkan.', 'no realisation reported yet.')];
   return [
     sumCell(lang, met),

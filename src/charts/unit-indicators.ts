@@ -30,12 +30,28 @@ export function unitIndicatorsChart(lang: Lang, rows: PublishedRow[], document: 
     ? renderPlot(
         {
           ...rowChart(drawn.map(key)),
-          x: { domain: [0, Math.ceil(maxX / 10) * 10], label: T(`Capaian ${year} (%) →`, `Achievement ${year} (%) →`), tickFormat: axisFormat(lang, 'count'), grid: true },
+          x: {
+            domain: [0, Math.ceil(maxX / 10) * 10],
+            label: T(`Capaian ${year} (%) →`, `Achievement ${year} (%) →`),
+            tickFormat: axisFormat(lang, 'count'),
+            grid: true,
+          },
           color: { domain: Object.keys(KATEGORI_CAPAIAN_COLORS), range: Object.values(KATEGORI_CAPAIAN_COLORS) },
           marks: [
             // Each row says its direction and whether the target was met: the bar's colour is only the kategori.
-            rowLabelsWithTail(drawn, key, (r) => `${str(r, 'arah') === 'turun' ? '↓' : '↑'} ${str(r, 'nama_indikator')}`, (r) => tercapaiLabel(str(r, 'tercapai'), lang), (r) => `${str(r, 'nama_indikator')} · ${w.target.direction[str(r, 'arah')] ?? ''}`),
-            Plot.barX(drawn, { y: key, x: (r: PublishedRow) => num(r, 'capaian'), fill: (r: PublishedRow) => str(r, 'kategori'), ...BAR_INSET }),
+            rowLabelsWithTail(
+              drawn,
+              key,
+              (r) => `${str(r, 'arah') === 'turun' ? '↓' : '↑'} ${str(r, 'nama_indikator')}`,
+              (r) => tercapaiLabel(str(r, 'tercapai'), lang),
+              (r) => `${str(r, 'nama_indikator')} · ${w.target.direction[str(r, 'arah')] ?? ''}`,
+            ),
+            Plot.barX(drawn, {
+              y: key,
+              x: (r: PublishedRow) => num(r, 'capaian'),
+              fill: (r: PublishedRow) => str(r, 'kategori'),
+              ...BAR_INSET,
+            }),
             Plot.ruleX([100], { stroke: '#1b1f24', strokeDasharray: '4,3' }),
           ],
         },

@@ -1,6 +1,6 @@
 /**
  * The Kutip blocks come alive (loaded by cite.ts when a reader opens one): each format gets a
- * copy button, and the access date (the day the page was built, src/lib/cite.ts) becomes the
+ * copy button, and the access date (the day the page was built, src/site/cite.ts) becomes the
  * reader's today, where each format keeps it.
  */
 const pad = (n: number) => String(n).padStart(2, '0');

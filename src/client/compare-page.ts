@@ -26,7 +26,12 @@ let current: Answer | undefined;
 function choicesFromForm(): CompareChoices {
   const data = new FormData(form);
   const values = (name: string) => data.getAll(name).map(String);
-  return { measure: measureByKey(String(data.get('ukuran')))?.key ?? fallback.measure, regions: values('wilayah'), units: values('unit'), periods: values('periode') };
+  return {
+    measure: measureByKey(String(data.get('ukuran')))?.key ?? fallback.measure,
+    regions: values('wilayah'),
+    units: values('unit'),
+    periods: values('periode'),
+  };
 }
 
 function showChoices(c: CompareChoices) {

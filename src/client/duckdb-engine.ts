@@ -112,12 +112,23 @@ export class BrowserEngine {
   }
 
   /** Fetches the region files a question needs of each split table, saying first how much. */
-  private async loadRegions(sql: string, split: readonly TableSource[], isCancelled: () => boolean, onProgress: (p: EngineProgress) => void): Promise<void> {
+  private async loadRegions(
+    sql: string,
+    split: readonly TableSource[],
+    isCancelled: () => boolean,
+    onProgress: (p: EngineProgress) => void,
+  ): Promise<void> {
     const regions = await this.regionsRead(sql, split);
     for (const table of split) {
       const parts = table.parts!.filter((p) => (regions === null || regions.has(p.kode)) && !this.fetchedParts.has(p.file));
       if (parts.length === 0) continue;
-      onProgress({ step: 'download', table: table.name, regions: parts.length, of: table.parts!.length, bytes: parts.reduce((s, p) => s + p.bytes, 0) });
+      onProgress({
+        step: 'download',
+        table: table.name,
+        regions: parts.length,
+        of: table.parts!.length,
+        bytes: parts.reduce((s, p) => s + p.bytes, 0),
+      });
       let bytes = 0;
       for (const part of parts) {
         if (isCancelled()) throw new QueryCancelled();
@@ -146,7 +157,9 @@ export class BrowserEngine {
         if (cancelled) throw new QueryCancelled();
         await this.load(t, onProgress);
       }
-      const split = named.filter((t) => t.parts);
+      // Every split table loaded so far, named here or not: a view the reader made earlier may
+      // read one, and its region files must be fetched before the plan reads empty placeholders.
+      const split = this.tables.filter((t) => t.parts && (named.includes(t) || this.loaded.has(t.name)));
       if (split.length > 0) await this.loadRegions(sql, split, () => cancelled, onProgress);
       if (cancelled) throw new QueryCancelled();
       onProgress({ step: 'query' });

@@ -21,7 +21,12 @@ export interface OpenDuckDb {
 }
 
 export function browserCanRunDuckDb(): boolean {
-  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function' && typeof Worker === 'function' && typeof BigInt64Array === 'function';
+  return (
+    typeof WebAssembly === 'object' &&
+    typeof WebAssembly.instantiate === 'function' &&
+    typeof Worker === 'function' &&
+    typeof BigInt64Array === 'function'
+  );
 }
 
 /** Asks the server what it calls the wasm file before 30 MB of it are fetched in vain. */
@@ -65,7 +70,11 @@ function withStallTimer<T>(work: (touch: () => void) => Promise<T>): Promise<T> 
  * Opens DuckDB locked to the site's own files: `files` are the names the published tables will be
  * registered under (fetched later, by this page, from its own origin); nothing else can be read.
  */
-export async function openDuckDb(files: readonly string[], onProgress: (p: EngineProgress) => void, early?: EarlyWorker): Promise<OpenDuckDb> {
+export async function openDuckDb(
+  files: readonly string[],
+  onProgress: (p: EngineProgress) => void,
+  early?: EarlyWorker,
+): Promise<OpenDuckDb> {
   if (!browserCanRunDuckDb()) {
     early?.worker.terminate();
     throw new EngineError('unsupported', 'WebAssembly, Worker or BigInt64Array missing');

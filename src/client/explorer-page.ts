@@ -76,9 +76,14 @@ async function run(query: string) {
     if (current !== answer) return;
     const ms = Math.round(performance.now() - t0);
     output.innerHTML = result.rows.length
-      ? resultTableHtml(result, { caption: words.resultCaption(result.rows.length), maxRows: MAX_SHOWN, cell: resultCells(result, formats, lang) })
+      ? resultTableHtml(result, {
+          caption: words.resultCaption(result.rows.length),
+          maxRows: MAX_SHOWN,
+          cell: resultCells(result, formats, lang),
+        })
       : `<p>${words.noRows}</p>`;
-    status.textContent = result.rows.length > MAX_SHOWN ? words.truncated(MAX_SHOWN, result.rows.length) : words.done(result.rows.length, ms);
+    status.textContent =
+      result.rows.length > MAX_SHOWN ? words.truncated(MAX_SHOWN, result.rows.length) : words.done(result.rows.length, ms);
     if (downloadUrl) URL.revokeObjectURL(downloadUrl);
     downloadUrl = URL.createObjectURL(new Blob([resultToCsv(result)], { type: 'text/csv;charset=utf-8' }));
     download.href = downloadUrl;

@@ -80,7 +80,9 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
   if (csv) {
     const old = csvUrls.get(figure);
     if (old) URL.revokeObjectURL(old);
-    const url = URL.createObjectURL(new Blob([chartCsv(chart, (figure.dataset.csvScope ?? '').split(' ')[0] || undefined)], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(
+      new Blob([chartCsv(chart, (figure.dataset.csvScope ?? '').split(' ')[0] || undefined)], { type: 'text/csv;charset=utf-8' }),
+    );
     csvUrls.set(figure, url);
     csv.href = url;
     const parts = NAMING_FIELDS.map((k) => (choice[k] ?? '').replace(/^p:/, '')).filter(Boolean);
@@ -96,7 +98,8 @@ function show(figure: HTMLElement, form: HTMLFormElement, chart: ChartData, sql:
 function shareChoice(figure: HTMLElement, form: HTMLFormElement): void {
   const params = new URLSearchParams(location.search);
   for (const key of [...params.keys()]) if (key.startsWith(`${figure.id}.`)) params.delete(key);
-  for (const select of form.querySelectorAll('select')) if (select.value !== builtValue(select)) params.set(`${figure.id}.${select.name}`, select.value);
+  for (const select of form.querySelectorAll('select'))
+    if (select.value !== builtValue(select)) params.set(`${figure.id}.${select.name}`, select.value);
   const query = params.toString() ? `?${params}` : '';
   const permalink = figure.querySelector<HTMLAnchorElement>('a.permalink');
   if (permalink) permalink.href = `${location.pathname}${query}#${figure.id}`;
@@ -104,7 +107,8 @@ function shareChoice(figure: HTMLElement, form: HTMLFormElement): void {
 }
 
 /** A field's value as the page was built: its default, not what the reader picked since. */
-const builtValue = (select: HTMLSelectElement) => [...select.options].find((o) => o.defaultSelected)?.value ?? select.options[0]?.value ?? '';
+const builtValue = (select: HTMLSelectElement) =>
+  [...select.options].find((o) => o.defaultSelected)?.value ?? select.options[0]?.value ?? '';
 
 const isBuiltChoice = (form: HTMLFormElement) => [...form.querySelectorAll('select')].every((s) => s.value === builtValue(s));
 

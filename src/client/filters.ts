@@ -46,7 +46,14 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-kt-filt
   }
   // The link is the reader's request, as a change would be.
   if (chosen) queueMicrotask(() => form.dispatchEvent(new Event('change')));
-  onIntent(form, () => void loadLive().then((m) => m.warmUp(), () => (live = undefined)));
+  onIntent(
+    form,
+    () =>
+      void loadLive().then(
+        (m) => m.warmUp(),
+        () => (live = undefined),
+      ),
+  );
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('change', () => {
     loadLive().then(

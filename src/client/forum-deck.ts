@@ -23,7 +23,10 @@ let shownTop = Number.NaN;
  * and shown again when full screen starts or ends. It cannot be read then: entering, the deck
  * scrolls from its top; leaving, the window is back where it was before entering.
  */
-let seen = Math.max(0, slides.findIndex((s) => `#${s.id}` === location.hash));
+let seen = Math.max(
+  0,
+  slides.findIndex((s) => `#${s.id}` === location.hash),
+);
 /** Full screen as last reported by fullscreenchange; until it reports a change, layouts are in between. */
 let wasFull = false;
 const settled = () => (document.fullscreenElement !== null) === wasFull;
@@ -100,9 +103,13 @@ nav?.addEventListener('click', (e) => {
 });
 
 // The counter follows scrolling and agenda links; the keys do not use it (see onScreen()).
-document.addEventListener('scroll', () => {
-  if (settled()) tell(onScreen());
-}, { capture: true, passive: true });
+document.addEventListener(
+  'scroll',
+  () => {
+    if (settled()) tell(onScreen());
+  },
+  { capture: true, passive: true },
+);
 
 // However full screen starts or ends (button, Escape, the browser), the same slide stays shown.
 document.addEventListener('fullscreenchange', () => {

@@ -42,7 +42,10 @@ export function csvReads(planJson: string): CsvRead[] {
  * The regions to load for these reads: `null` for all. `evaluate(filter)` returns the codes a
  * filter keeps (a query over the codes); it may throw, which also means all.
  */
-export async function regionsToLoad(reads: readonly CsvRead[], evaluate: (filter: string) => Promise<string[]>): Promise<Set<string> | null> {
+export async function regionsToLoad(
+  reads: readonly CsvRead[],
+  evaluate: (filter: string) => Promise<string[]>,
+): Promise<Set<string> | null> {
   const needed = new Set<string>();
   for (const r of reads) {
     if (r.filter === undefined || r.kept === undefined) return null;

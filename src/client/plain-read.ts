@@ -28,11 +28,28 @@ const COMMENT = 5;
 const STARTS = new Set(['select', 'with', 'from']);
 /** Words that start or change something other than a read, wherever they stand. */
 const OTHER_STATEMENTS = new Set(
-  'insert update delete merge create drop alter attach detach copy install load set reset pragma export import call execute prepare vacuum checkpoint use truncate begin commit rollback'.split(' '),
+  'insert update delete merge create drop alter attach detach copy install load set reset pragma export import call execute prepare vacuum checkpoint use truncate begin commit rollback'.split(
+    ' ',
+  ),
 );
 /** Words after which a comma still lists tables (`FROM a, b`), and words that end that list. */
 const TABLE_LIST = new Set(['from', 'join']);
-const OTHER_CLAUSE = new Set(['select', 'where', 'group', 'having', 'order', 'limit', 'offset', 'on', 'using', 'window', 'qualify', 'union', 'except', 'intersect']);
+const OTHER_CLAUSE = new Set([
+  'select',
+  'where',
+  'group',
+  'having',
+  'order',
+  'limit',
+  'offset',
+  'on',
+  'using',
+  'window',
+  'qualify',
+  'union',
+  'except',
+  'intersect',
+]);
 
 interface Token {
   type: number;
@@ -48,7 +65,10 @@ function tokensOf(sql: string, tokens: SqlTokens): Token[] {
     if (type === COMMENT) return;
     // A token runs to the next one's start, less the space (and any comment) before it.
     const rest = sql.slice(start, tokens.offsets[i + 1] ?? sql.length);
-    const text = (type === IDENTIFIER || type === KEYWORD ? /^("(?:[^"]|"")*"|[^\s(),;.]+)/ : type === STRING ? /^('(?:[^']|'')*'?)/ : /^(\S)/).exec(rest)?.[1] ?? rest.trim();
+    const text =
+      (type === IDENTIFIER || type === KEYWORD ? /^("(?:[^"]|"")*"|[^\s(),;.]+)/ : type === STRING ? /^('(?:[^']|'')*'?)/ : /^(\S)/).exec(
+        rest,
+      )?.[1] ?? rest.trim();
     out.push({ type, text, word: text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase() });
   });
   return out;
@@ -75,7 +95,8 @@ export function isPlainRead(sql: string, tokens: SqlTokens, tableFunctions: Read
     if (t.type === KEYWORD && TABLE_LIST.has(t.word)) clause[depth] = 'tables';
     else if (t.type === KEYWORD && OTHER_CLAUSE.has(t.word)) clause[depth] = '';
     const tablePlace = (t.type === KEYWORD && TABLE_LIST.has(t.word)) || (t.text === ',' && clause[depth] === 'tables');
-    if (tablePlace && next && (next.type === STRING || (next.type === IDENTIFIER && next.text.startsWith('"') && /[./:*]/.test(next.word)))) return false;
+    if (tablePlace && next && (next.type === STRING || (next.type === IDENTIFIER && next.text.startsWith('"') && /[./:*]/.test(next.word))))
+      return false;
     // A call where a table goes, even one this DuckDB lacks (read_parquet before its extension).
     if (tablePlace && (next?.type === IDENTIFIER || next?.type === KEYWORD) && list[i + 2]?.text === '(') return false;
   }

@@ -51,7 +51,10 @@ export const PEKERJAAN = [
   opt('lainnya', 'Lainnya', 'Other'),
 ] as const;
 
-export const ARAH = [opt('naik', 'Naik (makin tinggi makin baik)', 'Up (higher is better)'), opt('turun', 'Turun (makin rendah makin baik)', 'Down (lower is better)')] as const;
+export const ARAH = [
+  opt('naik', 'Naik (makin tinggi makin baik)', 'Up (higher is better)'),
+  opt('turun', 'Turun (makin rendah makin baik)', 'Down (lower is better)'),
+] as const;
 
 export const KATEGORI_PENGADUAN = [
   opt('persyaratan', 'Persyaratan', 'Requirements'),
@@ -124,7 +127,11 @@ export const KATEGORI_CAPAIAN = [
 export const TERCAPAI = [opt('ya', 'Tercapai', 'Met'), opt('tidak', 'Tidak tercapai', 'Missed')] as const;
 
 /** An indicator against its previous year (capaian_iku.dibanding_tahun_lalu; derive/capaian.ts trendOf). */
-export const TREN = [opt('membaik', 'Membaik', 'Improved'), opt('tetap', 'Tetap', 'Held steady'), opt('memburuk', 'Memburuk', 'Worsened')] as const;
+export const TREN = [
+  opt('membaik', 'Membaik', 'Improved'),
+  opt('tetap', 'Tetap', 'Held steady'),
+  opt('memburuk', 'Memburuk', 'Worsened'),
+] as const;
 
 /**
  * Published age bands of skm_responden: the contract's ten-year bands (<20, 20–29 … ≥60) merged

@@ -59,7 +59,12 @@ export function privat<T, R extends boolean>(f: Field<T, R>): Field<T, R> {
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export const code = (d: Desc, extra: Extra<string> = {}) =>
-  field('code', z.string().regex(CODE_PATTERN, 'kode diawali huruf atau angka, lalu huruf, angka, titik, garis bawah dan tanda hubung (1–40 karakter)'), d, extra);
+  field(
+    'code',
+    z.string().regex(CODE_PATTERN, 'kode diawali huruf atau angka, lalu huruf, angka, titik, garis bawah dan tanda hubung (1–40 karakter)'),
+    d,
+    extra,
+  );
 
 export const text = (d: Desc) => field('text', z.string().min(1), d);
 
@@ -84,7 +89,8 @@ export const number = (d: Desc, opts: { min?: number; gt?: number; max?: number 
 export const date = (d: Desc) => field('date', z.iso.date(), d);
 
 export const PERIOD_PATTERN = /^\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
-export const period = (d: Desc) => field('period', z.string().regex(PERIOD_PATTERN, 'periode: YYYY, YYYY-S1/S2, YYYY-Q1..Q4 atau YYYY-MM'), d);
+export const period = (d: Desc) =>
+  field('period', z.string().regex(PERIOD_PATTERN, 'periode: YYYY, YYYY-S1/S2, YYYY-Q1..Q4 atau YYYY-MM'), d);
 
 export function enumeration<const V extends readonly [EnumOption, ...EnumOption[]]>(options: V, d: Desc) {
   const values = options.map((o) => o.value) as unknown as [V[number]['value'], ...V[number]['value'][]];

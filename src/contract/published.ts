@@ -4,7 +4,17 @@
  * the data dictionary pages and the explorer's views.
  */
 import type { Bilingual } from './fields.ts';
-import { ALASAN_DISEMBUNYIKAN, KATEGORI_CAPAIAN, KELOMPOK_PENDIDIKAN, KELOMPOK_UMUR, MUTU, PREDIKAT, TERCAPAI, TREN, UNSUR } from './enums.ts';
+import {
+  ALASAN_DISEMBUNYIKAN,
+  KATEGORI_CAPAIAN,
+  KELOMPOK_PENDIDIKAN,
+  KELOMPOK_UMUR,
+  MUTU,
+  PREDIKAT,
+  TERCAPAI,
+  TREN,
+  UNSUR,
+} from './enums.ts';
 import { iku, kinerjaPegawai, laporanHarian, layanan, pelatihan, pengaduan, skm, unit } from './inputs/index.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'date';
@@ -57,13 +67,22 @@ function from<A extends string>(input: InputFields, name: string, as: A): Column
 function from(input: InputFields, name: string, as = name): Column {
   const f = input.fields[name];
   const type: ColumnType = f.kind === 'integer' ? 'integer' : f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'string';
-  return { name: as, type, description: f.description, ...(f.options ? { enum: f.options.map((o) => o.value) } : {}), ...styleOfType(type) };
+  return {
+    name: as,
+    type,
+    description: f.description,
+    ...(f.options ? { enum: f.options.map((o) => o.value) } : {}),
+    ...styleOfType(type),
+  };
 }
 
 /** A quasi-identifier of skm_responden: blank when not given, or when blanked for k-anonymity. */
 const anonymised = <N extends string>(c: Column<N>): Column<N> => ({
   ...c,
-  description: { id: `${c.description.id}; kosong = tidak diisi atau dikosongkan demi anonimitas`, en: `${c.description.en}; blank = not given, or blanked for anonymity` },
+  description: {
+    id: `${c.description.id}; kosong = tidak diisi atau dikosongkan demi anonimitas`,
+    en: `${c.description.en}; blank = not given, or blanked for anonymity`,
+  },
 });
 
 const wilayahCol = col('kode_wilayah', 'string', 'Kode wilayah (nama folder ekspor)', 'Region code (export folder name)');
@@ -75,12 +94,28 @@ function ikmColumns<A extends Column = never>(...afterPeriod: A[]) {
     col('periode', 'string', 'Periode: tahun (YYYY) atau semester (YYYY-S1/S2)', 'Period: year (YYYY) or semester (YYYY-S1/S2)'),
     ...afterPeriod,
     col('responden', 'integer', 'Jumlah responden', 'Respondents'),
-    ...UNSUR.map((u) => styled(col(`nrr_${u.value}` as const, 'number', `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`, `Mean score of ${u.label.en} (1–4, 4 decimals)`), 'nrr')),
+    ...UNSUR.map((u) =>
+      styled(
+        col(
+          `nrr_${u.value}` as const,
+          'number',
+          `Nilai rata-rata unsur ${u.label.id} (1–4, 4 desimal)`,
+          `Mean score of ${u.label.en} (1–4, 4 decimals)`,
+        ),
+        'nrr',
+      ),
+    ),
     styled(col('ikm', 'number', 'IKM (25–100), dibulatkan 2 desimal', 'Satisfaction index (25–100), 2 decimals'), 'fixed2'),
     styled(col('ikm_bawah', 'number', 'Batas bawah interval kepercayaan 95% IKM', 'Lower bound of the 95% confidence interval'), 'fixed2'),
     styled(col('ikm_atas', 'number', 'Batas atas interval kepercayaan 95% IKM', 'Upper bound of the 95% confidence interval'), 'fixed2'),
     col('mutu', 'string', 'Mutu pelayanan (A–D)', 'Service quality grade (A–D)', values(MUTU)),
-    col('kinerja', 'string', 'Kinerja unit pelayanan', 'Service unit performance', MUTU.map((m) => m.label.id)),
+    col(
+      'kinerja',
+      'string',
+      'Kinerja unit pelayanan',
+      'Service unit performance',
+      MUTU.map((m) => m.label.id),
+    ),
   ];
 }
 
@@ -88,7 +123,10 @@ export const TABLES = [
   {
     name: 'wilayah',
     title: { id: 'Wilayah', en: 'Regions' },
-    description: { id: 'Satu baris per wilayah: nama, provinsi dan tanggal ekspor data.', en: 'One row per region: name, province and export date.' },
+    description: {
+      id: 'Satu baris per wilayah: nama, provinsi dan tanggal ekspor data.',
+      en: 'One row per region: name, province and export date.',
+    },
     columns: [
       wilayahCol,
       col('nama', 'string', 'Nama wilayah', 'Region name'),
@@ -96,7 +134,12 @@ export const TABLES = [
       col('tanggal_ekspor', 'date', 'Tanggal data diekspor dari sistem daerah', 'Date the data were exported'),
       col('sumber', 'string', 'Sumber data', 'Data source'),
       col('lisensi', 'string', 'Lisensi data', 'Data licence'),
-      col('kontak', 'string', 'Kontak pemerintah daerah untuk pertanyaan dan koreksi data', 'The local government\'s contact for questions and corrections'),
+      col(
+        'kontak',
+        'string',
+        'Kontak pemerintah daerah untuk pertanyaan dan koreksi data',
+        "The local government's contact for questions and corrections",
+      ),
     ],
     primaryKey: ['kode_wilayah'],
   },
@@ -118,8 +161,19 @@ export const TABLES = [
       wilayahCol,
       from(skm, 'kode_unit'),
       ...ikmColumns(),
-      col('sampel_minimum', 'integer', 'Sampel minimum Krejcie–Morgan dari jumlah permohonan periode itu', 'Krejcie–Morgan minimum sample from the applications in the period'),
-      col('sampel_cukup', 'string', 'ya jika responden ≥ sampel minimum, tidak jika kurang; kosong = tidak diketahui (tidak ada data permohonan layanan, jadi sampel minimum tidak dapat dihitung)', 'ya (yes) if respondents ≥ minimum sample, tidak (no) if fewer; empty = unknown (no service application data, so no minimum can be computed)', ['ya', 'tidak']),
+      col(
+        'sampel_minimum',
+        'integer',
+        'Sampel minimum Krejcie–Morgan dari jumlah permohonan periode itu',
+        'Krejcie–Morgan minimum sample from the applications in the period',
+      ),
+      col(
+        'sampel_cukup',
+        'string',
+        'ya jika responden ≥ sampel minimum, tidak jika kurang; kosong = tidak diketahui (tidak ada data permohonan layanan, jadi sampel minimum tidak dapat dihitung)',
+        'ya (yes) if respondents ≥ minimum sample, tidak (no) if fewer; empty = unknown (no service application data, so no minimum can be computed)',
+        ['ya', 'tidak'],
+      ),
     ],
     primaryKey: ['kode_wilayah', 'kode_unit', 'periode'],
   },
@@ -130,10 +184,7 @@ export const TABLES = [
       id: 'IKM gabungan semua responden wilayah per periode (tahun dan semester), dihitung dengan rumus yang sama seperti ikm_unit. Tambahan di luar kontrak v1, untuk perbandingan antarwilayah.',
       en: 'Satisfaction index over all respondents of a region per period (year and semester), same formula as ikm_unit. An addition to contract v1, for comparing regions.',
     },
-    columns: [
-      wilayahCol,
-      ...ikmColumns(col('unit', 'integer', 'Jumlah unit yang disurvei', 'Units surveyed')),
-    ],
+    columns: [wilayahCol, ...ikmColumns(col('unit', 'integer', 'Jumlah unit yang disurvei', 'Units surveyed'))],
     primaryKey: ['kode_wilayah', 'periode'],
   },
   {
@@ -147,11 +198,26 @@ export const TABLES = [
       wilayahCol,
       anonymised(from(skm, 'kode_unit')),
       anonymised(from(skm, 'kode_layanan')),
-      anonymised(col('semester', 'string', 'Semester survei (YYYY-S1 = Januari–Juni, YYYY-S2 = Juli–Desember)', 'Survey semester (YYYY-S1 = January–June, YYYY-S2 = July–December)')),
+      anonymised(
+        col(
+          'semester',
+          'string',
+          'Semester survei (YYYY-S1 = Januari–Juni, YYYY-S2 = Juli–Desember)',
+          'Survey semester (YYYY-S1 = January–June, YYYY-S2 = July–December)',
+        ),
+      ),
       ...UNSUR.map((u) => from(skm, u.value)),
       anonymised(from(skm, 'jenis_kelamin')),
       anonymised(col('kelompok_umur', 'string', 'Kelompok umur responden', 'Respondent age band', KELOMPOK_UMUR)),
-      anonymised(col('kelompok_pendidikan', 'string', 'Jenjang pendidikan responden: sd-sma (SD–SMA), d1-s1 (D1–D4/S1), s2-s3 (S2–S3)', 'Respondent education level: sd-sma (primary to senior secondary), d1-s1 (diploma or bachelor), s2-s3 (postgraduate)', values(KELOMPOK_PENDIDIKAN))),
+      anonymised(
+        col(
+          'kelompok_pendidikan',
+          'string',
+          'Jenjang pendidikan responden: sd-sma (SD–SMA), d1-s1 (D1–D4/S1), s2-s3 (S2–S3)',
+          'Respondent education level: sd-sma (primary to senior secondary), d1-s1 (diploma or bachelor), s2-s3 (postgraduate)',
+          values(KELOMPOK_PENDIDIKAN),
+        ),
+      ),
       anonymised(from(skm, 'pekerjaan')),
     ],
     primaryKey: [],
@@ -172,7 +238,13 @@ export const TABLES = [
       styled(col('rata_nilai_atasan', 'number', 'Rata-rata nilai dari atasan (0–100)', 'Mean supervisor score (0–100)'), 'fixed2'),
       styled(col('rata_nilai_diri', 'number', 'Rata-rata nilai diri (0–100)', 'Mean self-assessment score (0–100)'), 'fixed2'),
       styled(col('rata_nilai_rekan', 'number', 'Rata-rata nilai dari rekan (0–100)', 'Mean peer score (0–100)'), 'fixed2'),
-      col('disembunyikan', 'string', 'Alasan nilai disembunyikan (kosong = tidak ada)', 'Why values are hidden (empty = nothing hidden)', values(ALASAN_DISEMBUNYIKAN)),
+      col(
+        'disembunyikan',
+        'string',
+        'Alasan nilai disembunyikan (kosong = tidak ada)',
+        'Why values are hidden (empty = nothing hidden)',
+        values(ALASAN_DISEMBUNYIKAN),
+      ),
     ],
     primaryKey: ['kode_wilayah', 'kode_unit', 'periode'],
   },
@@ -193,10 +265,30 @@ export const TABLES = [
       from(iku, 'arah'),
       from(iku, 'target'),
       from(iku, 'realisasi'),
-      styled(col('capaian', 'number', 'Capaian (%): naik = realisasi/target×100; turun = (2 − realisasi/target)×100', 'Achievement (%): up = actual/target×100; down = (2 − actual/target)×100'), 'fixed2'),
+      styled(
+        col(
+          'capaian',
+          'number',
+          'Capaian (%): naik = realisasi/target×100; turun = (2 − realisasi/target)×100',
+          'Achievement (%): up = actual/target×100; down = (2 − actual/target)×100',
+        ),
+        'fixed2',
+      ),
       col('kategori', 'string', 'Kategori capaian', 'Achievement category', values(KATEGORI_CAPAIAN)),
-      col('tercapai', 'string', 'Target tercapai: naik = realisasi ≥ target; turun = realisasi ≤ target (kosong = realisasi belum dilaporkan). Kategori bukan tanda tercapai', 'Target met: up = actual ≥ target; down = actual ≤ target (empty = actual not reported yet). A category is not success', values(TERCAPAI)),
-      col('dibanding_tahun_lalu', 'string', 'Realisasi dibanding tahun sebelumnya (unit, indikator, arah dan satuan yang sama), menurut arah; kosong = tidak ada pembanding', 'Actual against the year before (same unit, indicator, direction and unit of measure), by direction; empty = nothing to compare', values(TREN)),
+      col(
+        'tercapai',
+        'string',
+        'Target tercapai: naik = realisasi ≥ target; turun = realisasi ≤ target (kosong = realisasi belum dilaporkan). Kategori bukan tanda tercapai',
+        'Target met: up = actual ≥ target; down = actual ≤ target (empty = actual not reported yet). A category is not success',
+        values(TERCAPAI),
+      ),
+      col(
+        'dibanding_tahun_lalu',
+        'string',
+        'Realisasi dibanding tahun sebelumnya (unit, indikator, arah dan satuan yang sama), menurut arah; kosong = tidak ada pembanding',
+        'Actual against the year before (same unit, indicator, direction and unit of measure), by direction; empty = nothing to compare',
+        values(TREN),
+      ),
       from(iku, 'program'),
       from(iku, 'sasaran'),
     ],
@@ -205,7 +297,10 @@ export const TABLES = [
   {
     name: 'ketepatan_layanan',
     title: { id: 'Ketepatan waktu layanan', en: 'Service timeliness' },
-    description: { id: 'Per unit, layanan dan bulan: permohonan, penyelesaian dan persentase tepat waktu terhadap standar.', en: 'Per unit, service and month: applications, completions and share on time against the standard.' },
+    description: {
+      id: 'Per unit, layanan dan bulan: permohonan, penyelesaian dan persentase tepat waktu terhadap standar.',
+      en: 'Per unit, service and month: applications, completions and share on time against the standard.',
+    },
     columns: [
       wilayahCol,
       from(layanan, 'kode_unit'),
@@ -216,7 +311,10 @@ export const TABLES = [
       from(layanan, 'permohonan'),
       from(layanan, 'selesai'),
       from(layanan, 'tepat_waktu'),
-      styled(col('ketepatan', 'number', 'Ketepatan waktu (%) = tepat_waktu / selesai × 100', 'Timeliness (%) = on time / completed × 100'), 'fixed2'),
+      styled(
+        col('ketepatan', 'number', 'Ketepatan waktu (%) = tepat_waktu / selesai × 100', 'Timeliness (%) = on time / completed × 100'),
+        'fixed2',
+      ),
       from(layanan, 'standar_hari'),
       from(layanan, 'rata_hari'),
     ],
@@ -225,7 +323,10 @@ export const TABLES = [
   {
     name: 'pengaduan_bulanan',
     title: { id: 'Pengaduan per bulan dan kategori', en: 'Complaints by month and category' },
-    description: { id: 'Pengaduan masuk menurut bulan masuk dan kategori, yang selesai, dan median hari penyelesaian.', en: 'Complaints by month received and category, how many were resolved, and the median days to resolve.' },
+    description: {
+      id: 'Pengaduan masuk menurut bulan masuk dan kategori, yang selesai, dan median hari penyelesaian.',
+      en: 'Complaints by month received and category, how many were resolved, and the median days to resolve.',
+    },
     columns: [
       wilayahCol,
       from(pengaduan, 'kode_unit'),
@@ -240,7 +341,10 @@ export const TABLES = [
   {
     name: 'pelatihan_unit',
     title: { id: 'Pelatihan per unit', en: 'Training per unit' },
-    description: { id: 'Jumlah kegiatan, peserta dan total jam pelajaran per unit, tahun dan kategori.', en: 'Trainings, participants and total training hours per unit, year and category.' },
+    description: {
+      id: 'Jumlah kegiatan, peserta dan total jam pelajaran per unit, tahun dan kategori.',
+      en: 'Trainings, participants and total training hours per unit, year and category.',
+    },
     columns: [
       wilayahCol,
       from(pelatihan, 'kode_unit'),
@@ -255,7 +359,10 @@ export const TABLES = [
   {
     name: 'kepatuhan_laporan',
     title: { id: 'Kepatuhan laporan kegiatan harian', en: 'Daily activity report compliance' },
-    description: { id: 'Per unit dan bulan: laporan diterima dibanding kewajiban (pegawai × hari kerja).', en: 'Per unit and month: reports received against the obligation (employees × working days).' },
+    description: {
+      id: 'Per unit dan bulan: laporan diterima dibanding kewajiban (pegawai × hari kerja).',
+      en: 'Per unit and month: reports received against the obligation (employees × working days).',
+    },
     columns: [
       wilayahCol,
       from(laporanHarian, 'kode_unit'),
@@ -264,7 +371,15 @@ export const TABLES = [
       from(laporanHarian, 'pegawai'),
       from(laporanHarian, 'hari_kerja'),
       from(laporanHarian, 'laporan'),
-      styled(col('kepatuhan', 'number', 'Kepatuhan (%) = laporan / (pegawai × hari_kerja) × 100', 'Compliance (%) = reports / (employees × working days) × 100'), 'fixed2'),
+      styled(
+        col(
+          'kepatuhan',
+          'number',
+          'Kepatuhan (%) = laporan / (pegawai × hari_kerja) × 100',
+          'Compliance (%) = reports / (employees × working days) × 100',
+        ),
+        'fixed2',
+      ),
     ],
     primaryKey: ['kode_wilayah', 'kode_unit', 'tahun', 'bulan'],
   },

@@ -66,15 +66,20 @@ export async function headerRules(root: string, policy: HeaderPolicy): Promise<H
 }
 
 export function netlifyHeaders(rules: readonly HeaderRule[]): string {
-  const blocks = rules.map((r) => [r.prefix ? `${r.prefix}*` : r.exact!, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'));
+  const blocks = rules.map((r) =>
+    [r.prefix ? `${r.prefix}*` : r.exact!, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'),
+  );
   return `# Headers for Netlify and Cloudflare Pages, written by the build from src/deploy/policy.ts.\n\n${blocks.join('\n\n')}\n`;
 }
 
 export function nginxInclude(rules: readonly HeaderRule[], fallback: Record<string, string>): string {
-  const adds = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `    add_header ${k} "${v}" always;`).join('\n');
+  const adds = (h: Record<string, string>) =>
+    Object.entries(h)
+      .map(([k, v]) => `    add_header ${k} "${v}" always;`)
+      .join('\n');
   const locations = rules.map((r) => `location ${r.prefix ? `^~ ${r.prefix}` : `= ${r.exact}`} {\n${adds(r.headers)}\n}`);
   return [
-    '# Kinerja Terbuka: include inside the site\'s `server { root …/dist; … }` block.',
+    "# Kinerja Terbuka: include inside the site's `server { root …/dist; … }` block.",
     '# Written by the build from src/deploy/policy.ts; do not edit, build again.',
     '# Needs nginx ≥ 1.21 (application/wasm in mime.types); brotli_static needs the ngx_brotli module:',
     '# without it, delete that line (the .gz twins are still served).',

@@ -14,7 +14,8 @@ import { createHash } from 'node:crypto';
  * The language link's inline script: it carries the query and fragment over when followed (they
  * are language-neutral); its static href still works without JavaScript. Allowed by its hash.
  */
-export const LANG_SCRIPT = '{const a=document.currentScript.previousElementSibling,u=()=>{a.href=a.pathname+location.search+location.hash};for(const e of["click","auxclick","contextmenu"])a.addEventListener(e,u)}';
+export const LANG_SCRIPT =
+  '{const a=document.currentScript.previousElementSibling,u=()=>{a.href=a.pathname+location.search+location.hash};for(const e of["click","auxclick","contextmenu"])a.addEventListener(e,u)}';
 const LANG_SCRIPT_HASH = `'sha256-${createHash('sha256').update(LANG_SCRIPT).digest('base64')}'`;
 
 /** Pages: scripts, styles, the engine's workers and data from this origin only. */
@@ -32,7 +33,13 @@ const PAGE_CSP = [
 ];
 
 /** Embeds: a chart and its words, no script at all. */
-const EMBED_CSP = ["default-src 'none'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "base-uri 'none'", "form-action 'none'"];
+const EMBED_CSP = [
+  "default-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
 
 /** The CSP a page's <meta> tag carries. */
 export const pageMetaCsp = (): string => PAGE_CSP.join('; ');
@@ -73,7 +80,9 @@ export function embedAncestors(raw: string | undefined): string {
   if (value === '') return '*';
   for (const source of value.split(/\s+/)) {
     if (source !== '*' && source !== "'self'" && source !== "'none'" && !/^https?:\/\/[A-Za-z0-9.*-]+(:\d+)?$/.test(source)) {
-      throw new Error(`KT_EMBED_FRAME_ANCESTORS: "${source}" bukan asal yang sah (mis. https://koran.example) / not a valid origin (e.g. https://news.example)`);
+      throw new Error(
+        `KT_EMBED_FRAME_ANCESTORS: "${source}" bukan asal yang sah (mis. https://koran.example) / not a valid origin (e.g. https://news.example)`,
+      );
     }
   }
   return value;

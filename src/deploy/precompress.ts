@@ -32,17 +32,18 @@ export const ENCODINGS = [
  * minutes, so it is made once per content and kept in a cache (BIG_CACHE). `KT_BROTLI=fast`
  * (the tests) uses level 5 for them instead.
  */
-const SMALL = 1 << 20;
 const BIG = 4 << 20;
 const BEST = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 };
 
 /** Where level-11 twins of big files are kept between builds (by content hash). */
-export const bigCache = (): string => process.env.KT_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'brotli');
+export const bigCache = (): string =>
+  process.env.KT_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'brotli');
 
-async function brotliOf(bytes: Buffer): Promise<Buffer> {
+async function brotliOf(file: string, bytes: Buffer): Promise<Buffer> {
   const hint = { [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length };
-  if (bytes.length < BIG || process.env.KT_BROTLI === 'fast') {
-    return brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: bytes.length < SMALL ? 6 : 5, ...hint } });
+  // Only the engine: a large table changes with every release, so a cache would never hit.
+  if (!file.endsWith('.wasm') || bytes.length < BIG || process.env.KT_BROTLI === 'fast') {
+    return brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: file.endsWith('.wasm') ? 5 : 6, ...hint } });
   }
   const dir = bigCache();
   const cached = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.q11w24.br`);
@@ -62,7 +63,7 @@ async function brotliOf(bytes: Buffer): Promise<Buffer> {
 
 async function twins(file: string): Promise<number> {
   const bytes = await readFile(file);
-  const [b, g] = await Promise.all([brotliOf(bytes), gz(bytes, { level: 6 })]);
+  const [b, g] = await Promise.all([brotliOf(file, bytes), gz(bytes, { level: 6 })]);
   let written = 0;
   // A twin no smaller than the file is no help: the host then sends the file itself.
   if (b.length < bytes.length) written += (await writeFile(`${file}.br`, b), 1);

@@ -62,7 +62,10 @@ export function matchHeaders(rules: readonly Rule[], path: string): Record<strin
  * `policy: false` serves without the `_headers` rules, as a bare host does: for tests that the
  * site's own defences (the explorer's lockdown) hold with no header at all.
  */
-export function serveSite(root: string, opts: { port?: number; host?: string; policy?: boolean } = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export function serveSite(
+  root: string,
+  opts: { port?: number; host?: string; policy?: boolean } = {},
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const base = normalize(root);
   const headersFile = join(base, NETLIFY_HEADERS);
   const rules = opts.policy !== false && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
@@ -89,8 +92,16 @@ export function serveSite(root: string, opts: { port?: number; host?: string; po
         return;
       }
     }
-    const sitePath = '/' + file.slice(base.length + 1).split(sep).join('/');
-    const headers: Record<string, string | number> = { ...matchHeaders(rules, status === 404 ? urlPath : sitePath), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
+    const sitePath =
+      '/' +
+      file
+        .slice(base.length + 1)
+        .split(sep)
+        .join('/');
+    const headers: Record<string, string | number> = {
+      ...matchHeaders(rules, status === 404 ? urlPath : sitePath),
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+    };
     const accepted = String(req.headers['accept-encoding'] ?? '');
     const twin = ENCODINGS.find((e) => new RegExp(`\\b${e.name}\\b`).test(accepted) && existsSync(file + e.ext));
     if (ENCODINGS.some((e) => existsSync(file + e.ext))) headers['Vary'] = 'Accept-Encoding';

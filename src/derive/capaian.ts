@@ -49,5 +49,7 @@ export function trendOf(arah: Arah, realisasi: number | null, previous: number |
  * What makes a row the previous year of an indicator: the same unit and indicator, tahun − 1,
  * and the same direction and unit of measure (a changed arah or satuan is another measure).
  */
-export const previousYearKey = (i: { kode_unit: string; kode_indikator: string; arah: string; satuan: string; tahun: number }, back = 0): string =>
-  [i.kode_unit, i.kode_indikator, i.arah, i.satuan, i.tahun - back].join('\u0000');
+export const previousYearKey = (
+  i: { kode_unit: string; kode_indikator: string; arah: string; satuan: string; tahun: number },
+  back = 0,
+): string => [i.kode_unit, i.kode_indikator, i.arah, i.satuan, i.tahun - back].join('\u0000');

@@ -36,7 +36,11 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], order: readonly numb
   const n = qis[0]?.values.length ?? 0;
   // Rows equal on every quasi-identifier always move together: work on these cells, not rows.
   const sizes = qis.map((q) => q.size);
-  const cellOf = denseIds(n, qis.map((q) => q.values), sizes);
+  const cellOf = denseIds(
+    n,
+    qis.map((q) => q.values),
+    sizes,
+  );
   const m = cellOf.count;
   const first = new Int32Array(m).fill(-1);
   const rows = new Int32Array(m);

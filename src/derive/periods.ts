@@ -33,7 +33,8 @@ const PENDIDIKAN_GROUP: Record<(typeof PENDIDIKAN)[number]['value'], (typeof KEL
 };
 
 /** Education group of skm_responden (contract §5, k-anonymity): KELOMPOK_PENDIDIKAN. */
-export const kelompokPendidikan = (pendidikan: string): string | null => PENDIDIKAN_GROUP[pendidikan as keyof typeof PENDIDIKAN_GROUP] ?? null;
+export const kelompokPendidikan = (pendidikan: string): string | null =>
+  PENDIDIKAN_GROUP[pendidikan as keyof typeof PENDIDIKAN_GROUP] ?? null;
 
 export const isSemester = (p: string): boolean => /^\d{4}-S[12]$/.test(p);
 

@@ -20,7 +20,10 @@ export interface PredikatGroup {
 
 export type PredikatCells = Record<Predikat, number | null>;
 
-export interface SuppressedGroup extends Omit<PredikatGroup, 'pegawai' | 'counts' | 'rata_nilai_atasan' | 'rata_nilai_diri' | 'rata_nilai_rekan'> {
+export interface SuppressedGroup extends Omit<
+  PredikatGroup,
+  'pegawai' | 'counts' | 'rata_nilai_atasan' | 'rata_nilai_diri' | 'rata_nilai_rekan'
+> {
   pegawai: number | null;
   counts: PredikatCells;
   rata_nilai_atasan: number | null;
@@ -36,7 +39,16 @@ const PREDIKAT_KEYS = PREDIKAT.map((p) => p.value);
 
 function hideAll(g: PredikatGroup, why: Exclude<Disembunyikan, null | 'sel_kecil'>): SuppressedGroup {
   const counts = Object.fromEntries(PREDIKAT_KEYS.map((k) => [k, null])) as PredikatCells;
-  return { kode_unit: g.kode_unit, periode: g.periode, pegawai: null, counts, rata_nilai_atasan: null, rata_nilai_diri: null, rata_nilai_rekan: null, disembunyikan: why };
+  return {
+    kode_unit: g.kode_unit,
+    periode: g.periode,
+    pegawai: null,
+    counts,
+    rata_nilai_atasan: null,
+    rata_nilai_diri: null,
+    rata_nilai_rekan: null,
+    disembunyikan: why,
+  };
 }
 
 /**
@@ -101,9 +113,7 @@ export function suppressPredikat(groups: readonly PredikatGroup[], threshold = D
   for (const inPeriod of byPeriod.values()) {
     const hidden = inPeriod.filter((g) => why.has(g));
     if (hidden.length !== 1) continue;
-    const smallest = inPeriod
-      .filter((g) => !why.has(g))
-      .sort((a, b) => a.pegawai - b.pegawai || a.kode_unit.localeCompare(b.kode_unit))[0];
+    const smallest = inPeriod.filter((g) => !why.has(g)).sort((a, b) => a.pegawai - b.pegawai || a.kode_unit.localeCompare(b.kode_unit))[0];
     if (smallest) why.set(smallest, 'pembeda');
   }
 

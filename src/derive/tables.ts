@@ -21,29 +21,46 @@ export interface DeriveOptions {
   threshold: number;
 }
 
-const byKeys = (...keys: string[]) => (a: PublishedRow, b: PublishedRow) => {
-  for (const k of keys) {
-    const x = a[k];
-    const y = b[k];
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return typeof x === 'number' && typeof y === 'number' ? x - y : comparePeriods(String(x), String(y));
-  }
-  return 0;
-};
+const byKeys =
+  (...keys: string[]) =>
+  (a: PublishedRow, b: PublishedRow) => {
+    for (const k of keys) {
+      const x = a[k];
+      const y = b[k];
+      if (x === y) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return typeof x === 'number' && typeof y === 'number' ? x - y : comparePeriods(String(x), String(y));
+    }
+    return 0;
+  };
 
 export function* wilayahRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     const w = r.wilayah;
-    yield { kode_wilayah: r.code, nama: w.nama, provinsi: w.provinsi, tanggal_ekspor: w.tanggal_ekspor, sumber: w.sumber ?? null, lisensi: w.lisensi, kontak: w.kontak || null };
+    yield {
+      kode_wilayah: r.code,
+      nama: w.nama,
+      provinsi: w.provinsi,
+      tanggal_ekspor: w.tanggal_ekspor,
+      sumber: w.sumber ?? null,
+      lisensi: w.lisensi,
+      kontak: w.kontak || null,
+    };
   }
 }
 
 export function* unitRows(regions: readonly RegionData[]): Iterable<PublishedRow> {
   for (const r of regions) {
     const rows: PublishedRow[] = [];
-    for (const u of r.unit) rows.push({ kode_wilayah: r.code, kode_unit: u.kode_unit, nama_unit: u.nama_unit, jenis_unit: u.jenis_unit, induk_unit: u.induk_unit ?? null });
+    for (const u of r.unit)
+      rows.push({
+        kode_wilayah: r.code,
+        kode_unit: u.kode_unit,
+        nama_unit: u.nama_unit,
+        jenis_unit: u.jenis_unit,
+        induk_unit: u.induk_unit ?? null,
+      });
     yield* rows.sort(byKeys('kode_unit'));
   }
 }
@@ -54,7 +71,10 @@ function applicationsPerPeriod(region: RegionData, periods: Iterable<[string, st
   const out = new Map<string, number | null>();
   for (const [unit, periode] of periods) {
     const rows = byUnit.get(unit);
-    out.set(`${unit}|${periode}`, rows ? rows.filter((l) => inPeriod(periode, l.tahun, l.bulan)).reduce((n, l) => n + l.permohonan, 0) : null);
+    out.set(
+      `${unit}|${periode}`,
+      rows ? rows.filter((l) => inPeriod(periode, l.tahun, l.bulan)).reduce((n, l) => n + l.permohonan, 0) : null,
+    );
   }
   return out;
 }
@@ -134,7 +154,10 @@ export function* ikmUnitRows(regions: readonly RegionData[]): Iterable<Published
       addResponse(accFor(cols.unit[i], cols.year[i]), answers);
       addResponse(accFor(cols.unit[i], cols.semester[i]), answers);
     }
-    const population = applicationsPerPeriod(r, groups.map((g) => [g.unit, g.periode]));
+    const population = applicationsPerPeriod(
+      r,
+      groups.map((g) => [g.unit, g.periode]),
+    );
     const rows: PublishedRow[] = [];
     for (const g of groups) {
       const res = ikmOf(g.acc);
@@ -187,7 +210,15 @@ export function* ikmWilayahRows(regions: readonly RegionData[]): Iterable<Publis
 }
 
 /** skm_responden's quasi-identifiers, the first blanked first: most detail lost for the least use. */
-const QI_BLANKING_ORDER = ['pekerjaan', 'kelompok_pendidikan', 'kelompok_umur', 'jenis_kelamin', 'kode_layanan', 'semester', 'kode_unit'] as const;
+const QI_BLANKING_ORDER = [
+  'pekerjaan',
+  'kelompok_pendidikan',
+  'kelompok_umur',
+  'jenis_kelamin',
+  'kode_layanan',
+  'semester',
+  'kode_unit',
+] as const;
 /** The last of them kept wherever the rows beneath allow: ikm_unit stays recomputable per unit and semester. */
 const QI_KEPT = 2;
 
@@ -206,7 +237,10 @@ export function* skmRespondenRows(regions: readonly RegionData[], opts: DeriveOp
     if (t.length < opts.threshold) continue;
     /** A published column as sort key: each row's place among the column's values, blank first, and the value at each place. */
     type Sortable = { values: readonly (string | number | null)[]; key: SortKey };
-    const text = (name: 'kode_unit' | 'kode_layanan' | 'tanggal' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan', map: (v: string) => string | null = (v) => v): Sortable => {
+    const text = (
+      name: 'kode_unit' | 'kode_layanan' | 'tanggal' | 'jenis_kelamin' | 'pendidikan' | 'pekerjaan',
+      map: (v: string) => string | null = (v) => v,
+    ): Sortable => {
       const c = t.texts(name);
       const dict = [...c.dict.map(map), null];
       const { rank, values } = ranksOf(dict);
@@ -260,7 +294,10 @@ export function* skmRespondenRows(regions: readonly RegionData[], opts: DeriveOp
       qi('kelompok_pendidikan'),
       qi('pekerjaan'),
     ];
-    const sorted = new SortedRows(t.length, columns.map(([, c]) => c.key));
+    const sorted = new SortedRows(
+      t.length,
+      columns.map(([, c]) => c.key),
+    );
     const places = new Int32Array(columns.length);
     for (let i = 0; i < sorted.length; i++) {
       sorted.keysAt(i, places);
@@ -277,7 +314,8 @@ export function* predikatUnitRows(regions: readonly RegionData[], opts: DeriveOp
     for (const [, rows] of groupBy(r.kinerja_pegawai, (k) => `${k.kode_unit}|${k.periode}`)) {
       const counts = Object.fromEntries(PREDIKAT.map((p) => [p.value, 0])) as Record<Predikat, number>;
       for (const k of rows) counts[predikatOf(k.hasil_kerja, k.perilaku_kerja)]++;
-      const avg = (pick: (k: (typeof rows)[number]) => number | undefined) => round2(mean(rows.map(pick).filter((v): v is number => v !== undefined)));
+      const avg = (pick: (k: (typeof rows)[number]) => number | undefined) =>
+        round2(mean(rows.map(pick).filter((v): v is number => v !== undefined)));
       groups.push({
         kode_unit: rows[0].kode_unit,
         periode: rows[0].periode,

@@ -23,11 +23,11 @@ export const SOURCES: Record<string, Bilingual> = {
   },
   'layanan.csv': {
     id: 'Aplikasi layanan atau perizinan unit (antrean, permohonan): permohonan masuk, selesai dan tepat waktu per layanan dan bulan.',
-    en: 'The unit\'s service or licensing application (queues, applications): applications received, completed and on time per service and month.',
+    en: "The unit's service or licensing application (queues, applications): applications received, completed and on time per service and month.",
   },
   'pengaduan.csv': {
     id: 'Aplikasi pengaduan (SP4N-LAPOR! atau kanal daerah sendiri): satu baris per pengaduan. Uraian pengaduan tidak pernah diterbitkan.',
-    en: 'The complaint application (SP4N-LAPOR! or the region\'s own channel): one row per complaint. Complaint texts are never published.',
+    en: "The complaint application (SP4N-LAPOR! or the region's own channel): one row per complaint. Complaint texts are never published.",
   },
   'pelatihan.csv': {
     id: 'Aplikasi kepegawaian atau pengembangan kompetensi: pelatihan per unit dan tahun, jumlah peserta dan jam pelajaran.',

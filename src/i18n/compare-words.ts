@@ -16,7 +16,8 @@ export const COMPARE_WORDS = {
     units: 'Unit (opsional)',
     unitsHint: 'Tidak ada yang dicentang = semua unit di wilayah terpilih.',
     submit: 'Bandingkan',
-    noscript: 'Tanpa JavaScript halaman ini menampilkan perbandingan bawaan di bawah (IKM setiap unit pada tahun terakhir). Untuk pilihan lain, buka halaman dengan JavaScript, atau unduh tabelnya di',
+    noscript:
+      'Tanpa JavaScript halaman ini menampilkan perbandingan bawaan di bawah (IKM setiap unit pada tahun terakhir). Untuk pilihan lain, buka halaman dengan JavaScript, atau unduh tabelnya di',
     data: 'halaman data',
     loadNote: 'Perbandingan pertama memuat mesin kueri (sekitar 35 MB, sekali saja).',
     // The result (comparison-view.ts): table headers, note and links.
@@ -48,7 +49,8 @@ export const COMPARE_WORDS = {
     units: 'Units (optional)',
     unitsHint: 'None ticked = all units of the chosen regions.',
     submit: 'Compare',
-    noscript: 'Without JavaScript this page shows the default comparison below (IKM of every unit in the latest year). To compare other choices, open the page with JavaScript, or download the tables on the',
+    noscript:
+      'Without JavaScript this page shows the default comparison below (IKM of every unit in the latest year). To compare other choices, open the page with JavaScript, or download the tables on the',
     data: 'data page',
     loadNote: 'The first comparison loads the query engine (about 35 MB, once).',
     region: 'Region',

@@ -4,7 +4,8 @@ import type { Lang } from './lang.ts';
 const WORDS = {
   id: {
     forum: 'Tampilan forum',
-    description: (nama: string) => `Grafik kinerja ${nama} satu per layar, untuk dipresentasikan di forum reformasi birokrasi dan akuntabilitas.`,
+    description: (nama: string) =>
+      `Grafik kinerja ${nama} satu per layar, untuk dipresentasikan di forum reformasi birokrasi dan akuntabilitas.`,
     exported: 'data diekspor',
     hint: 'Tombol panah ← → atau PageUp/PageDown untuk berpindah slide; cetak atau simpan sebagai PDF untuk satu slide per halaman.',
     navLabel: 'Navigasi slide',
@@ -17,7 +18,8 @@ const WORDS = {
     embedBack: (nama: string) => `Lihat halaman lengkap ${nama}`,
     embedBackCompare: 'Buka perbandingan ini dan pilih sendiri',
     listTitle: 'Tampilan forum per wilayah',
-    listLead: 'Untuk pimpinan yang mempresentasikan kinerja di forum reformasi birokrasi dan akuntabilitas: satu grafik per layar, huruf besar, satu kalimat kesimpulan, dan tautan ke halaman lengkapnya. Dapat dicetak satu slide per halaman.',
+    listLead:
+      'Untuk pimpinan yang mempresentasikan kinerja di forum reformasi birokrasi dan akuntabilitas: satu grafik per layar, huruf besar, satu kalimat kesimpulan, dan tautan ke halaman lengkapnya. Dapat dicetak satu slide per halaman.',
   },
   en: {
     forum: 'Forum view',
@@ -34,7 +36,8 @@ const WORDS = {
     embedBack: (nama: string) => `See ${nama}'s full page`,
     embedBackCompare: 'Open this comparison and make your own choices',
     listTitle: 'Forum view per region',
-    listLead: 'For leaders presenting performance in reform and accountability forums: one chart per screen, large type, a one-sentence takeaway and a link to the full page. Prints one slide per page.',
+    listLead:
+      'For leaders presenting performance in reform and accountability forums: one chart per screen, large type, a one-sentence takeaway and a link to the full page. Prints one slide per page.',
   },
 };
 

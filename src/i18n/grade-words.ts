@@ -10,4 +10,5 @@ export const gradeThresholdWords = (lang: Lang, b: string, a: string): string =>
   lang === 'id' ? `batas mutu B (${b}) dan A (${a})` : `grade B (${b}) and A (${a}) thresholds`;
 
 /** "garis putus: batas mutu B (76,61) dan A (88,31)", for a legend without a dashed swatch. */
-export const gradeLegendWords = (lang: Lang, b: string, a: string): string => `${lang === 'id' ? 'garis putus' : 'dashed'}: ${gradeThresholdWords(lang, b, a)}`;
+export const gradeLegendWords = (lang: Lang, b: string, a: string): string =>
+  `${lang === 'id' ? 'garis putus' : 'dashed'}: ${gradeThresholdWords(lang, b, a)}`;

@@ -1,13 +1,28 @@
 /** Human labels for the contract's enumerations, in the reader's language. */
 import type { Lang } from './lang.ts';
-import { JENIS_UNIT, KATEGORI_CAPAIAN, KATEGORI_PELATIHAN, KATEGORI_PENGADUAN, MUTU, PREDIKAT, UNSUR, ALASAN_DISEMBUNYIKAN, ARAH, TERCAPAI, TREN } from '../contract/enums.ts';
+import {
+  JENIS_UNIT,
+  KATEGORI_CAPAIAN,
+  KATEGORI_PELATIHAN,
+  KATEGORI_PENGADUAN,
+  MUTU,
+  PREDIKAT,
+  UNSUR,
+  ALASAN_DISEMBUNYIKAN,
+  ARAH,
+  TERCAPAI,
+  TREN,
+} from '../contract/enums.ts';
 
 interface Option {
   readonly value: string;
   readonly label: { readonly id: string; readonly en: string };
 }
 
-const label = (options: readonly Option[]) => (value: string, lang: Lang): string => options.find((o) => o.value === value)?.label[lang] ?? value;
+const label =
+  (options: readonly Option[]) =>
+  (value: string, lang: Lang): string =>
+    options.find((o) => o.value === value)?.label[lang] ?? value;
 
 export const jenisUnitLabel = label(JENIS_UNIT);
 export const kategoriCapaianLabel = label(KATEGORI_CAPAIAN);

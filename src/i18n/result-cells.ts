@@ -16,7 +16,11 @@ export type ColumnFormat = NumberStyle | 'key';
  * The printer for one result. A column named like a published one is printed as that column is;
  * any other (a computed column) by what its values are: whole numbers as counts, else plain.
  */
-export function resultCells(result: QueryResult, formats: Readonly<Record<string, ColumnFormat>>, lang: Lang): (cell: Cell, column: number) => string {
+export function resultCells(
+  result: QueryResult,
+  formats: Readonly<Record<string, ColumnFormat>>,
+  lang: Lang,
+): (cell: Cell, column: number) => string {
   const styles = result.columns.map((name, i): ColumnFormat => {
     if (Object.hasOwn(formats, name)) return formats[name];
     const whole = result.rows.every((r) => typeof r[i] !== 'number' || Number.isInteger(r[i]));

@@ -218,7 +218,7 @@ const en: Words = {
     sql: 'Its SQL in the explorer',
     noChart: 'No data to draw.',
     empty: {
-      'tidak-diekspor': 'Nothing to draw: this region\'s export does not hold these data (not zero, not hidden).',
+      'tidak-diekspor': "Nothing to draw: this region's export does not hold these data (not zero, not hidden).",
       disembunyikan: 'Nothing to draw: every group is hidden to protect personal data (not zero).',
       'belum-dilaporkan': 'Nothing to draw: the realisation has not been reported yet (not zero).',
       'tidak-berlaku': 'Nothing to draw: this figure cannot be computed from the data there are (not zero).',
@@ -275,7 +275,7 @@ const en: Words = {
     capaian: 'Performance indicators: target against realisation by programme',
     iku: 'Performance indicators: target against realisation',
     ketepatan: 'Service timeliness against the standard',
-    layanan: 'Timeliness of this unit\'s services',
+    layanan: "Timeliness of this unit's services",
     pengaduan: 'Complaints by month and category',
     pelatihan: 'Training hours by category',
     kepatuhan: 'Daily activity report compliance',
@@ -321,4 +321,7 @@ export function t(lang: Lang): Words {
 }
 
 /** Inline bilingual text for sentences that are built around data: `tr(lang)('Unit', 'Units')`. */
-export const tr = (lang: Lang) => (idText: string, enText: string): string => (lang === 'id' ? idText : enText);
+export const tr =
+  (lang: Lang) =>
+  (idText: string, enText: string): string =>
+    lang === 'id' ? idText : enText;

@@ -17,7 +17,6 @@ import { quoteCsv } from '../charts/csv-text.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
 
-
 export interface BundleContext {
   release: string;
   /** `YYYY-MM-DD`: the release's date, every entry's mtime. */
@@ -41,8 +40,19 @@ function regionCsv(text: string, kode: string): { bytes: Uint8Array; rows: numbe
   return { bytes: enc(line(header) + mine.map(line).join('')), rows: mine.length };
 }
 
-function readme(tables: readonly { table: PublishedTable; rows: number }[], scope: string, licences: readonly string[], ctx: BundleContext): string {
-  const list = (lang: 'id' | 'en') => tables.map(({ table, rows }) => `- \`${csvFileName(table)}\` — ${table.title[lang]} (${rows} ${lang === 'id' ? 'baris' : 'rows'}). ${table.description[lang]}`).join('\n');
+function readme(
+  tables: readonly { table: PublishedTable; rows: number }[],
+  scope: string,
+  licences: readonly string[],
+  ctx: BundleContext,
+): string {
+  const list = (lang: 'id' | 'en') =>
+    tables
+      .map(
+        ({ table, rows }) =>
+          `- \`${csvFileName(table)}\` — ${table.title[lang]} (${rows} ${lang === 'id' ? 'baris' : 'rows'}). ${table.description[lang]}`,
+      )
+      .join('\n');
   const where = ctx.siteUrl ? `${ctx.siteUrl}/data/` : '/data/';
   return `# Kinerja Terbuka — ${scope}
 
@@ -90,7 +100,13 @@ No NIP, name, respondent or complaint number, or free text is in this bundle. Pr
 
 const yaml = (s: string) => JSON.stringify(s);
 
-function citationCff(scope: string, authors: readonly string[], licences: readonly string[], ctx: BundleContext, url: string | null): string {
+function citationCff(
+  scope: string,
+  authors: readonly string[],
+  licences: readonly string[],
+  ctx: BundleContext,
+  url: string | null,
+): string {
   return [
     'cff-version: 1.2.0',
     `message: ${yaml('Kutip data ini seperti di bawah / cite these data as below.')}`,
@@ -107,7 +123,12 @@ function citationCff(scope: string, authors: readonly string[], licences: readon
 }
 
 /** The entries of one bundle, in order; `kode` null for the whole site. */
-async function bundle(dataDir: string, kode: string | null, regions: readonly { code: string; wilayah: Wilayah }[], ctx: BundleContext): Promise<Zippable> {
+async function bundle(
+  dataDir: string,
+  kode: string | null,
+  regions: readonly { code: string; wilayah: Wilayah }[],
+  ctx: BundleContext,
+): Promise<Zippable> {
   const mine = kode === null ? regions : regions.filter((r) => r.code === kode);
   const scope = kode === null ? 'semua wilayah / all regions' : `${mine[0].wilayah.nama} (${kode})`;
   const files: Record<string, Uint8Array> = {};
@@ -116,7 +137,10 @@ async function bundle(dataDir: string, kode: string | null, regions: readonly { 
     const path = join(dataDir, csvFileName(table));
     if (!existsSync(path)) continue;
     const raw = await readFile(path);
-    const part = kode === null ? { bytes: new Uint8Array(raw), rows: Math.max(0, Papa.parse(raw.toString('utf8'), { skipEmptyLines: true }).data.length - 1) } : regionCsv(raw.toString('utf8'), kode);
+    const part =
+      kode === null
+        ? { bytes: new Uint8Array(raw), rows: Math.max(0, Papa.parse(raw.toString('utf8'), { skipEmptyLines: true }).data.length - 1) }
+        : regionCsv(raw.toString('utf8'), kode);
     if (!part) continue;
     files[csvFileName(table)] = part.bytes;
     tables.push({ table, rows: part.rows, hash: sha(part.bytes), bytes: part.bytes.length });
@@ -130,7 +154,11 @@ async function bundle(dataDir: string, kode: string | null, regions: readonly { 
     version: ctx.release,
     created: `${ctx.releaseDate}T00:00:00Z`,
     licenses: licences.map((name) => ({ name })),
-    sources: mine.map((r) => ({ title: `${r.wilayah.nama} (${r.wilayah.provinsi})`, kode_wilayah: r.code, tanggal_ekspor: r.wilayah.tanggal_ekspor })),
+    sources: mine.map((r) => ({
+      title: `${r.wilayah.nama} (${r.wilayah.provinsi})`,
+      kode_wilayah: r.code,
+      tanggal_ekspor: r.wilayah.tanggal_ekspor,
+    })),
     resources: tables.map(({ table, rows, hash, bytes }) => ({
       name: table.name,
       title: `${table.title.id} — ${table.title.en}`,
@@ -141,7 +169,11 @@ async function bundle(dataDir: string, kode: string | null, regions: readonly { 
       bytes,
       hash: `sha256:${hash}`,
       rows,
-      schema: { fields: table.columns.map((c) => ({ name: c.name, type: c.type, description: `${c.description.id} — ${c.description.en}` })), missingValues: [''], ...(table.primaryKey.length ? { primaryKey: table.primaryKey } : {}) },
+      schema: {
+        fields: table.columns.map((c) => ({ name: c.name, type: c.type, description: `${c.description.id} — ${c.description.en}` })),
+        missingValues: [''],
+        ...(table.primaryKey.length ? { primaryKey: table.primaryKey } : {}),
+      },
     })),
   };
   files['datapackage.json'] = enc(JSON.stringify(pkg, null, 2) + '\n');
@@ -156,7 +188,11 @@ async function bundle(dataDir: string, kode: string | null, regions: readonly { 
 }
 
 /** Writes every bundle (bundleFile); returns their paths under the data folder. */
-export async function writeBundles(dataDir: string, regions: readonly { code: string; wilayah: Wilayah }[], ctx: BundleContext): Promise<string[]> {
+export async function writeBundles(
+  dataDir: string,
+  regions: readonly { code: string; wilayah: Wilayah }[],
+  ctx: BundleContext,
+): Promise<string[]> {
   await mkdir(join(dataDir, BUNDLES_DIR), { recursive: true });
   const written: string[] = [];
   for (const kode of [null, ...regions.map((r) => r.code)]) {

@@ -23,7 +23,12 @@ export async function sha256(path: string): Promise<string> {
 
 const bilingual = (d: { id: string; en: string }) => `${d.id} — ${d.en}`;
 
-export async function dataPackage(files: readonly PublishedFile[], regions: readonly { code: string; wilayah: Wilayah }[], buildDate: string, settings: Record<string, string | number>) {
+export async function dataPackage(
+  files: readonly PublishedFile[],
+  regions: readonly { code: string; wilayah: Wilayah }[],
+  buildDate: string,
+  settings: Record<string, string | number>,
+) {
   const licences = [...new Set(regions.map((r) => r.wilayah.lisensi))];
   const resources = [];
   for (const f of files) {
@@ -34,7 +39,9 @@ export async function dataPackage(files: readonly PublishedFile[], regions: read
       path: f.relPath,
       format: f.format,
       mediatype: f.format === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet',
-      ...(f.format === 'csv' ? { encoding: 'utf-8', dialect: { delimiter: ',', header: true, quoteChar: '"', doubleQuote: true, lineTerminator: '\r\n' } } : {}),
+      ...(f.format === 'csv'
+        ? { encoding: 'utf-8', dialect: { delimiter: ',', header: true, quoteChar: '"', doubleQuote: true, lineTerminator: '\r\n' } }
+        : {}),
       bytes: (await stat(f.path)).size,
       hash: `sha256:${await sha256(f.path)}`,
       rows: f.rows,
@@ -57,10 +64,22 @@ export async function dataPackage(files: readonly PublishedFile[], regions: read
     name: 'kinerja-terbuka',
     title: 'Kinerja Terbuka — kinerja ASN dan kepuasan layanan publik / civil-service performance and public satisfaction',
     // The release (src/release/identity.ts): the same for the same tables, archived under data/rilis/<version>/.
-    version: releaseId(regions.map((r) => r.wilayah.tanggal_ekspor).sort().at(-1) ?? '0000-00-00', resources.filter((r) => r.format === 'csv').map((r) => r.hash), settings),
+    version: releaseId(
+      regions
+        .map((r) => r.wilayah.tanggal_ekspor)
+        .sort()
+        .at(-1) ?? '0000-00-00',
+      resources.filter((r) => r.format === 'csv').map((r) => r.hash),
+      settings,
+    ),
     created: `${buildDate}T00:00:00Z`,
     licenses: licences.map((l) => ({ name: l, path: l === 'CC-BY-4.0' ? 'https://creativecommons.org/licenses/by/4.0/' : undefined })),
-    sources: regions.map((r) => ({ title: `${r.wilayah.nama} (${r.wilayah.provinsi})`, kode_wilayah: r.code, description: r.wilayah.sumber, tanggal_ekspor: r.wilayah.tanggal_ekspor })),
+    sources: regions.map((r) => ({
+      title: `${r.wilayah.nama} (${r.wilayah.provinsi})`,
+      kode_wilayah: r.code,
+      description: r.wilayah.sumber,
+      tanggal_ekspor: r.wilayah.tanggal_ekspor,
+    })),
     resources,
   };
 }

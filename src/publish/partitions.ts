@@ -86,14 +86,23 @@ async function splitByRegion(csvPath: string, dataDir: string, table: string): P
  * Writes the region files of every split table under `dataDir/wilayah/` and the manifest
  * beside them. `tables` are the published CSVs already written in `dataDir`.
  */
-export async function publishPartitions(dataDir: string, tables: readonly { table: PublishedTable; csvPath: string }[]): Promise<PartitionManifest> {
+export async function publishPartitions(
+  dataDir: string,
+  tables: readonly { table: PublishedTable; csvPath: string }[],
+): Promise<PartitionManifest> {
   const manifest: PartitionManifest = { tabel: {} };
   for (const { table, csvPath } of tables) {
     if (WHOLE_TABLES.has(table.name)) continue;
     const parts = await splitByRegion(csvPath, dataDir, table.name);
     manifest.tabel[table.name] = [...parts]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([kode, p]) => ({ kode_wilayah: kode, path: partitionPath(kode, table.name), rows: p.rows, bytes: p.bytes, sha256: p.hash.digest('hex') }));
+      .map(([kode, p]) => ({
+        kode_wilayah: kode,
+        path: partitionPath(kode, table.name),
+        rows: p.rows,
+        bytes: p.bytes,
+        sha256: p.hash.digest('hex'),
+      }));
   }
   await mkdir(join(dataDir, PARTITION_DIR), { recursive: true });
   await writeFile(join(dataDir, PARTITION_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');

@@ -60,7 +60,10 @@ export function meaningfulView(values: PrivateValues, search: PrivateSearch = Pr
   };
 }
 
-const privateRowLeak = (file: string, row: number): Leak => ({ file, what: `nilai kolom privat di baris ${row} / a private column's value on row ${row}` });
+const privateRowLeak = (file: string, row: number): Leak => ({
+  file,
+  what: `nilai kolom privat di baris ${row} / a private column's value on row ${row}`,
+});
 
 export async function scanForLeaks(root: string, privateValues: PrivateLookup): Promise<Leak[]> {
   const paths: string[] = [];
@@ -71,10 +74,15 @@ export async function scanForLeaks(root: string, privateValues: PrivateLookup): 
   // First the distinct cells of every file, matched at once; then, only if one of them is
   // private, the files again to say where (the same reading, so the same leaks in the same order).
   const cells = new Set<string>();
-  const leaks = await scanFiles(root, paths, (cell) => {
-    cells.add(cell);
-    return false;
-  }, search);
+  const leaks = await scanFiles(
+    root,
+    paths,
+    (cell) => {
+      cells.add(cell);
+      return false;
+    },
+    search,
+  );
   const found = privateValues.matching(cells);
   return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search);
 }
@@ -92,7 +100,12 @@ const GZIP = Buffer.from([0x1f, 0x8b]);
  * enough to refuse it). Text is read as a reader sees it: HTML entities, JSON escapes and CSV
  * quotes undone; gzip files (the search index) unpacked; Parquet files through their data.
  */
-async function scanFiles(root: string, paths: readonly string[], isPrivate: ((cell: string) => boolean) | null, search: PrivateSearch): Promise<Leak[]> {
+async function scanFiles(
+  root: string,
+  paths: readonly string[],
+  isPrivate: ((cell: string) => boolean) | null,
+  search: PrivateSearch,
+): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const parquet: string[] = [];
   for (const path of paths) {
@@ -103,7 +116,8 @@ async function scanFiles(root: string, paths: readonly string[], isPrivate: ((ce
     const bytes = await readFile(path);
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
-      for (const [name, entry] of Object.entries(unzipSync(bytes))) scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), true);
+      for (const [name, entry] of Object.entries(unzipSync(bytes)))
+        scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), true);
       continue;
     }
     scanOne(path, bytes);
@@ -155,10 +169,15 @@ export function asRead(text: string): string {
   let t = text;
   if (t.includes('&')) {
     t = t.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) =>
-      e[0] === '#' ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e.toLowerCase()] ?? m),
+      e[0] === '#'
+        ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+        : (ENTITIES[e.toLowerCase()] ?? m),
     );
   }
-  if (t.includes('\\')) t = t.replace(/\\u([0-9a-fA-F]{4})|\\(["\\/'])/g, (_, hex: string | undefined, ch: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ch));
+  if (t.includes('\\'))
+    t = t.replace(/\\u([0-9a-fA-F]{4})|\\(["\\/'])/g, (_, hex: string | undefined, ch: string) =>
+      hex ? String.fromCharCode(parseInt(hex, 16)) : ch,
+    );
   if (t.includes('""')) t = t.replace(/""/g, '"');
   return t;
 }
@@ -246,7 +265,12 @@ const CACHE_SLOTS = 1024;
  * Returns false, having reported nothing, when a line ending is not CRLF: the general path
  * then reads the file as a CSV parser would.
  */
-function scanPublishedCsv(bytes: Buffer, table: PublishedTable, isPrivate: (cell: string) => boolean, onRow: (row: number) => void): boolean {
+function scanPublishedCsv(
+  bytes: Buffer,
+  table: PublishedTable,
+  isPrivate: (cell: string) => boolean,
+  onRow: (row: number) => void,
+): boolean {
   const width = table.columns.length;
   const kinds = table.columns.map((c) =>
     c.type === 'integer' || c.type === 'number' ? Kind.Number : c.type === 'date' ? Kind.Date : Kind.Text,

@@ -19,7 +19,8 @@ export async function* walk(dir: string): AsyncGenerator<string> {
  */
 export async function emptyFiles(root: string): Promise<string[]> {
   const empty: string[] = [];
-  for await (const path of walk(root)) if (!basename(path).startsWith('.') && (await stat(path)).size === 0) empty.push(relative(root, path));
+  for await (const path of walk(root))
+    if (!basename(path).startsWith('.') && (await stat(path)).size === 0) empty.push(relative(root, path));
   return empty.sort();
 }
 

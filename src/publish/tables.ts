@@ -35,7 +35,10 @@ export async function publishTables(
     await parquet;
   });
   // The same bytes again, one file per region and table, for the explorer's partitioned reads.
-  await publishPartitions(dir, files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })));
+  await publishPartitions(
+    dir,
+    files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })),
+  );
   const pkg = await dataPackage(files, regions, buildDate, settings);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');
   return { files, release: pkg.version };
@@ -46,7 +49,13 @@ export async function publishTables(
  * read, and read back: same rows, same values, in the same order (which implies the same
  * multiset), checked cell by cell side by side rather than by hashing both ways.
  */
-async function toParquet(run: (sql: string) => Promise<unknown[][]>, table: PublishedTable, csvPath: string, parquetPath: string, rows: number): Promise<void> {
+async function toParquet(
+  run: (sql: string) => Promise<unknown[][]>,
+  table: PublishedTable,
+  csvPath: string,
+  parquetPath: string,
+  rows: number,
+): Promise<void> {
   await run(`CREATE OR REPLACE TEMP TABLE published AS SELECT * FROM ${readCsvSql(csvPath, table)}`);
   await run(`COPY published TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
   const pq = `SELECT ${table.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${DUCKDB_TYPE[c.type]}) AS ${sqlIdent(c.name)}`).join(', ')} FROM read_parquet(${sqlString(parquetPath)})`;
@@ -55,5 +64,6 @@ async function toParquet(run: (sql: string) => Promise<unknown[][]>, table: Publ
     `SELECT (SELECT count(*) FROM published), (SELECT count(*) FROM read_parquet(${sqlString(parquetPath)})), (SELECT count(*) FROM published c POSITIONAL JOIN (${pq}) p WHERE ${differs})`,
   )) as [[bigint, bigint, bigint]];
   await run('DROP TABLE published');
-  if (Number(diff) !== 0 || Number(csvCount) !== rows || Number(pqCount) !== rows) throw new Error(`${table.name}: Parquet dan CSV berbeda / Parquet and CSV differ`);
+  if (Number(diff) !== 0 || Number(csvCount) !== rows || Number(pqCount) !== rows)
+    throw new Error(`${table.name}: Parquet dan CSV berbeda / Parquet and CSV differ`);
 }

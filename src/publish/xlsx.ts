@@ -13,7 +13,6 @@ import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
 import { XLSX_MAX_ROWS } from './download-paths.ts';
 
-
 export interface XlsxContext {
   release: string;
   /** `YYYY-MM-DD` */
@@ -65,9 +64,13 @@ export async function tableXlsx(table: PublishedTable, csvText: string, ctx: Xls
     ['Tanggal rilis / release date', ctx.releaseDate],
     ['Lisensi / licence', ctx.licence],
     ['Baris / rows', rows.length],
-    ['Sel kosong / empty cell', 'Tidak dapat dihitung, belum dilaporkan, atau disembunyikan demi privasi — bukan nol / not computable, not reported yet, or hidden for privacy — never zero'],
+    [
+      'Sel kosong / empty cell',
+      'Tidak dapat dihitung, belum dilaporkan, atau disembunyikan demi privasi — bukan nol / not computable, not reported yet, or hidden for privacy — never zero',
+    ],
     ...table.columns.map((c) => [c.name, `${c.description.id} / ${c.description.en}`]),
-  ]) about.addRow(line);
+  ])
+    about.addRow(line);
   const made = new Uint8Array(await book.xlsx.writeBuffer());
   // The same entries in the same order, each dated the release date (fflate writes DOS times in local time).
   const [y, m, d] = ctx.releaseDate.split('-').map(Number);

@@ -11,7 +11,17 @@ import { round2, sqlList } from './sql.ts';
 import { IKM_GRADE, NRR_GRADE } from '../derive/grades.ts';
 
 /** The nine unsur in the regulation's order; a unit test holds this equal to UNSUR_KEYS. */
-export const UNSUR_COLUMNS = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana'] as const satisfies readonly Unsur[];
+export const UNSUR_COLUMNS = [
+  'persyaratan',
+  'prosedur',
+  'waktu',
+  'biaya',
+  'produk',
+  'kompetensi',
+  'perilaku',
+  'pengaduan',
+  'sarana',
+] as const satisfies readonly Unsur[];
 
 export type MeasureKey = 'ikm' | `nrr_${Unsur}` | 'capaian' | 'ketepatan' | 'kepatuhan' | 'hari_pengaduan' | 'jam_pelatihan';
 
@@ -106,31 +116,38 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'IKM', en: 'Satisfaction index (IKM)' },
     unit: none,
     basis: respondents,
-    note: { id: 'Indeks kepuasan masyarakat (0–100) tiap unit dari survei kepuasan, dengan interval kepercayaan 95%.', en: 'Each unit’s community satisfaction index (0–100) from the satisfaction survey, with its 95% confidence interval.' },
+    note: {
+      id: 'Indeks kepuasan masyarakat (0–100) tiap unit dari survei kepuasan, dengan interval kepercayaan 95%.',
+      en: 'Each unit’s community satisfaction index (0–100) from the satisfaction survey, with its 95% confidence interval.',
+    },
     table: 'ikm_unit',
     interval: true,
     sample: true,
     grade: IKM_GRADE,
   },
-  ...UNSUR_COLUMNS.map(
-    (u): Measure => ({
-      key: `nrr_${u}`,
-      label: { id: `Nilai rata-rata: ${UNSUR_LABEL[u].id}`, en: `Mean score: ${UNSUR_LABEL[u].en}` },
-      unit: { id: '1–4', en: '1–4' },
-      basis: respondents,
-      note: { id: `Nilai rata-rata jawaban responden untuk unsur ${UNSUR_LABEL[u].id.toLowerCase()}, skala 1–4.`, en: `Mean of respondents’ answers on ${UNSUR_LABEL[u].en.toLowerCase()}, 1–4 scale.` },
-      table: 'ikm_unit',
-      interval: false,
-      sample: true,
-      grade: NRR_GRADE,
-    }),
-  ),
+  ...UNSUR_COLUMNS.map((u): Measure => ({
+    key: `nrr_${u}`,
+    label: { id: `Nilai rata-rata: ${UNSUR_LABEL[u].id}`, en: `Mean score: ${UNSUR_LABEL[u].en}` },
+    unit: { id: '1–4', en: '1–4' },
+    basis: respondents,
+    note: {
+      id: `Nilai rata-rata jawaban responden untuk unsur ${UNSUR_LABEL[u].id.toLowerCase()}, skala 1–4.`,
+      en: `Mean of respondents’ answers on ${UNSUR_LABEL[u].en.toLowerCase()}, 1–4 scale.`,
+    },
+    table: 'ikm_unit',
+    interval: false,
+    sample: true,
+    grade: NRR_GRADE,
+  })),
   {
     key: 'capaian',
     label: { id: 'Rata-rata capaian IKU', en: 'Mean indicator achievement' },
     unit: { id: '%', en: '%' },
     basis: { id: 'Indikator', en: 'Indicators' },
-    note: { id: 'Rata-rata capaian (realisasi dibanding target) semua indikator kinerja unit pada tahun itu.', en: 'Mean achievement (realisation against target) over the unit’s performance indicators that year.' },
+    note: {
+      id: 'Rata-rata capaian (realisasi dibanding target) semua indikator kinerja unit pada tahun itu.',
+      en: 'Mean achievement (realisation against target) over the unit’s performance indicators that year.',
+    },
     table: 'capaian_iku',
     interval: false,
     sample: false,
@@ -140,7 +157,10 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Ketepatan waktu layanan', en: 'Service timeliness' },
     unit: { id: '%', en: '%' },
     basis: { id: 'Permohonan selesai', en: 'Completed applications' },
-    note: { id: 'Bagian permohonan yang selesai tepat waktu dari semua permohonan yang selesai, semua layanan unit dalam periode itu.', en: 'Share of completed applications finished on time, over all of the unit’s services in the period.' },
+    note: {
+      id: 'Bagian permohonan yang selesai tepat waktu dari semua permohonan yang selesai, semua layanan unit dalam periode itu.',
+      en: 'Share of completed applications finished on time, over all of the unit’s services in the period.',
+    },
     table: 'ketepatan_layanan',
     interval: false,
     sample: false,
@@ -150,7 +170,10 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Kepatuhan laporan harian', en: 'Daily report compliance' },
     unit: { id: '%', en: '%' },
     basis: { id: 'Laporan wajib', en: 'Reports due' },
-    note: { id: 'Laporan harian yang masuk dibanding laporan yang wajib (jumlah pegawai × hari kerja), dalam persen.', en: 'Daily reports filed against reports due (employees × working days), in percent.' },
+    note: {
+      id: 'Laporan harian yang masuk dibanding laporan yang wajib (jumlah pegawai × hari kerja), dalam persen.',
+      en: 'Daily reports filed against reports due (employees × working days), in percent.',
+    },
     table: 'kepatuhan_laporan',
     interval: false,
     sample: false,
@@ -173,7 +196,10 @@ export const MEASURES: readonly Measure[] = [
     label: { id: 'Jam pelajaran pelatihan', en: 'Training hours' },
     unit: { id: 'JP', en: 'hours' },
     basis: { id: 'Peserta', en: 'Participants' },
-    note: { id: 'Jumlah jam pelajaran semua pelatihan unit pada tahun itu.', en: 'Total training hours of all the unit’s trainings that year.' },
+    note: {
+      id: 'Jumlah jam pelajaran semua pelatihan unit pada tahun itu.',
+      en: 'Total training hours of all the unit’s trainings that year.',
+    },
     table: 'pelatihan_unit',
     interval: false,
     sample: false,
@@ -195,7 +221,18 @@ export interface CompareChoices {
 export const unitKey = (kodeWilayah: string, kodeUnit: string) => `${kodeWilayah}:${kodeUnit}`;
 
 /** The comparison's columns, in order; renderers and tests refer to them by these names. */
-export const COMPARE_COLUMNS = ['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis', 'sampel'] as const;
+export const COMPARE_COLUMNS = [
+  'kode_wilayah',
+  'wilayah',
+  'kode_unit',
+  'unit',
+  'periode',
+  'nilai',
+  'bawah',
+  'atas',
+  'basis',
+  'sampel',
+] as const;
 export type CompareColumn = (typeof COMPARE_COLUMNS)[number];
 
 export function compareSql(choices: CompareChoices): string {
@@ -224,7 +261,12 @@ export const comparePeriodsSql = (): string =>
 /** The build's default comparison: IKM of every unit in the latest year that has IKM. */
 export const latestIkmYearSql = (): string => `SELECT max(periode) AS periode FROM ikm_unit WHERE regexp_full_match(periode, '[0-9]{4}')`;
 
-export const defaultChoices = (latestYear: string | null): CompareChoices => ({ measure: 'ikm', regions: [], units: [], periods: latestYear ? [latestYear] : [] });
+export const defaultChoices = (latestYear: string | null): CompareChoices => ({
+  measure: 'ikm',
+  regions: [],
+  units: [],
+  periods: latestYear ? [latestYear] : [],
+});
 
 /** Choices from a URL's query; anything unknown falls back, nothing unknown reaches SQL unquoted. */
 export function parseChoices(search: URLSearchParams, fallback: CompareChoices): CompareChoices {

@@ -13,7 +13,10 @@ export interface ExampleQuery {
 export const EXAMPLES: readonly ExampleQuery[] = [
   {
     slug: 'ikm-turun',
-    question: { id: 'Unit mana yang IKM-nya turun dari satu semester ke semester berikutnya?', en: 'Which units’ satisfaction index fell from one semester to the next?' },
+    question: {
+      id: 'Unit mana yang IKM-nya turun dari satu semester ke semester berikutnya?',
+      en: 'Which units’ satisfaction index fell from one semester to the next?',
+    },
     sql: `WITH semester AS (
   SELECT kode_wilayah, kode_unit, periode, ikm, ikm_bawah, ikm_atas,
     lag(periode) OVER w AS periode_sebelumnya,
@@ -34,7 +37,10 @@ ORDER BY selisih`,
   },
   {
     slug: 'layanan-di-bawah-80',
-    question: { id: 'Layanan mana yang kurang dari 80% selesai tepat waktu dalam setahun?', en: 'Which services finished under 80% on time over a year?' },
+    question: {
+      id: 'Layanan mana yang kurang dari 80% selesai tepat waktu dalam setahun?',
+      en: 'Which services finished under 80% on time over a year?',
+    },
     sql: `SELECT k.kode_wilayah, u.nama_unit, k.nama_layanan, k.tahun,
   sum(k.selesai) AS selesai, sum(k.tepat_waktu) AS tepat_waktu,
   round(100 * sum(k.tepat_waktu) / nullif(sum(k.selesai), 0), 2) AS ketepatan
@@ -58,7 +64,10 @@ ORDER BY di_bawah_target DESC, kode_wilayah, program`,
   },
   {
     slug: 'baris-ikm-per-wilayah',
-    question: { id: 'Berapa baris IKM (unit × periode) di setiap wilayah?', en: 'How many IKM rows (unit × period) does each region have?' },
+    question: {
+      id: 'Berapa baris IKM (unit × periode) di setiap wilayah?',
+      en: 'How many IKM rows (unit × period) does each region have?',
+    },
     sql: `SELECT kode_wilayah, count(*) FROM ikm_unit GROUP BY 1 ORDER BY 1`,
   },
   {

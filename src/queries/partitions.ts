@@ -39,7 +39,10 @@ export const partitionFileName = (table: Pick<PublishedTable, 'name'>, kode: str
 
 /** The view over a table's region files, typed from the schema like the whole table's view. */
 export const createPartitionedViewSql = (table: PublishedTable, kodes: readonly string[]): string =>
-  `CREATE OR REPLACE VIEW ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(kodes.map((k) => partitionFileName(table, k)), table)}`;
+  `CREATE OR REPLACE VIEW ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(
+    kodes.map((k) => partitionFileName(table, k)),
+    table,
+  )}`;
 
 /**
  * A table read whole beside split ones is copied into a DuckDB table when loaded: then every

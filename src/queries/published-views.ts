@@ -16,7 +16,8 @@ export const DUCKDB_TYPE: Record<ColumnType, string> = { string: 'VARCHAR', inte
  */
 export function readCsvSql(path: string | readonly string[], table: PublishedTable): string {
   const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(DUCKDB_TYPE[c.type])}`).join(', ');
-  const source = typeof path === 'string' ? sqlString(path) : `[${sqlList(path)}], hive_partitioning = true, hive_types = {'kode_wilayah': 'VARCHAR'}`;
+  const source =
+    typeof path === 'string' ? sqlString(path) : `[${sqlList(path)}], hive_partitioning = true, hive_types = {'kode_wilayah': 'VARCHAR'}`;
   return `read_csv(${source}, header = true, delim = ',', quote = '"', escape = '"', nullstr = '', auto_detect = false, columns = {${columns}})`;
 }
 

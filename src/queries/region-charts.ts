@@ -19,7 +19,11 @@ export interface IkmChoice {
 
 /** One row per unit with IKM in the period, best first; units without an index come last. */
 export function ikmRankingSql(c: IkmChoice): string {
-  const where = [`i.kode_wilayah = ${sqlString(c.kode)}`, `i.periode = ${sqlString(c.periode)}`, c.jenis ? `u.jenis_unit = ${sqlString(c.jenis)}` : ''].filter(Boolean);
+  const where = [
+    `i.kode_wilayah = ${sqlString(c.kode)}`,
+    `i.periode = ${sqlString(c.periode)}`,
+    c.jenis ? `u.jenis_unit = ${sqlString(c.jenis)}` : '',
+  ].filter(Boolean);
   return `SELECT i.kode_wilayah, i.kode_unit, u.nama_unit, u.jenis_unit, i.periode, i.ikm, i.ikm_bawah, i.ikm_atas, i.mutu,
   i.responden, i.sampel_minimum, i.sampel_cukup
 FROM ikm_unit AS i
@@ -29,7 +33,8 @@ ORDER BY i.ikm DESC NULLS LAST, i.kode_unit`;
 }
 
 /** The periods a region has IKM for (the filter's choices), oldest first. */
-export const ikmPeriodsSql = (kode: string): string => `SELECT DISTINCT periode FROM ikm_unit WHERE kode_wilayah = ${sqlString(kode)} ORDER BY periode`;
+export const ikmPeriodsSql = (kode: string): string =>
+  `SELECT DISTINCT periode FROM ikm_unit WHERE kode_wilayah = ${sqlString(kode)} ORDER BY periode`;
 
 /** The types of the units that have IKM rows in a region. */
 export const ikmUnitTypesSql = (kode: string): string =>
@@ -58,7 +63,11 @@ function programmeWhere(value: string): string {
 
 /** One row per indicator of the region in the year, grouped by programme, highest achievement first. */
 export function capaianSql(c: CapaianChoice): string {
-  const where = [`c.kode_wilayah = ${sqlString(c.kode)}`, `c.tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)`, programmeWhere(c.program)].filter(Boolean);
+  const where = [
+    `c.kode_wilayah = ${sqlString(c.kode)}`,
+    `c.tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)`,
+    programmeWhere(c.program),
+  ].filter(Boolean);
   return `SELECT c.kode_wilayah, c.program, c.kode_unit, u.nama_unit, c.tahun, c.kode_indikator, c.nama_indikator, c.satuan,
   c.arah, c.target, c.realisasi, c.capaian, c.kategori, c.tercapai, c.dibanding_tahun_lalu
 FROM capaian_iku AS c
@@ -68,7 +77,9 @@ ORDER BY c.program NULLS FIRST, c.capaian DESC NULLS LAST, c.kode_unit, c.kode_i
 }
 
 /** The years a region reported indicators for, oldest first. */
-export const capaianYearsSql = (kode: string): string => `SELECT DISTINCT CAST(tahun AS VARCHAR) AS tahun FROM capaian_iku WHERE kode_wilayah = ${sqlString(kode)} ORDER BY 1`;
+export const capaianYearsSql = (kode: string): string =>
+  `SELECT DISTINCT CAST(tahun AS VARCHAR) AS tahun FROM capaian_iku WHERE kode_wilayah = ${sqlString(kode)} ORDER BY 1`;
 
 /** The region's programmes (NULL: indicators without one, listed first). */
-export const capaianProgrammesSql = (kode: string): string => `SELECT DISTINCT program FROM capaian_iku WHERE kode_wilayah = ${sqlString(kode)} ORDER BY program NULLS FIRST`;
+export const capaianProgrammesSql = (kode: string): string =>
+  `SELECT DISTINCT program FROM capaian_iku WHERE kode_wilayah = ${sqlString(kode)} ORDER BY program NULLS FIRST`;

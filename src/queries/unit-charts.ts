@@ -13,7 +13,11 @@ export interface UnitIndicatorsChoice {
 
 /** The unit's indicators, latest year first. */
 export function unitIndicatorsSql(c: UnitIndicatorsChoice): string {
-  const where = [`kode_wilayah = ${sqlString(c.kode)}`, `kode_unit = ${sqlString(c.unit)}`, c.tahun ? `tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)` : ''].filter(Boolean);
+  const where = [
+    `kode_wilayah = ${sqlString(c.kode)}`,
+    `kode_unit = ${sqlString(c.unit)}`,
+    c.tahun ? `tahun = TRY_CAST(${sqlString(c.tahun)} AS BIGINT)` : '',
+  ].filter(Boolean);
   return `SELECT kode_wilayah, kode_unit, tahun, kode_indikator, nama_indikator, satuan, arah, target, realisasi, capaian, kategori, tercapai, dibanding_tahun_lalu
 FROM capaian_iku
 WHERE ${where.join('\n  AND ')}

@@ -26,7 +26,10 @@ export function parseNumber(raw: string, dialect: Dialect): number | CellProblem
   }
   if (PLAIN_NUMBER.test(raw)) return Number(raw);
   const hint = /^[+-]?\d+,\d+$/.test(raw)
-    ? { id: ' Berkas berpemisah koma/tab memakai titik sebagai desimal (2.5, bukan 2,5).', en: ' Comma/tab-separated files use a decimal point (2.5, not 2,5).' }
+    ? {
+        id: ' Berkas berpemisah koma/tab memakai titik sebagai desimal (2.5, bukan 2,5).',
+        en: ' Comma/tab-separated files use a decimal point (2.5, not 2,5).',
+      }
     : { id: '', en: '' };
   return new CellProblem('type-error', {
     id: `"${raw}" bukan angka.${hint.id} Hapus satuan, spasi dan tanda % dari sel.`,
@@ -76,7 +79,11 @@ export function parseDate(raw: string): string | CellProblem {
   });
 }
 
-const enumKey = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+const enumKey = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 const enumIndex = new WeakMap<readonly EnumOption[], Map<string, string>>();
 
 function lookupFor(options: readonly EnumOption[]): Map<string, string> {

@@ -58,7 +58,8 @@ export async function readCsv(source: ByteSource, on: CsvHandlers): Promise<{ di
   let stopped: Error | null = null;
   await new Promise<void>((resolve, fail) => {
     // A line too long before any header is read is the header's (its limit is the smaller).
-    const reject = (e: unknown) => fail(e instanceof RowTooLong && !headerSeen && !e.header ? new RowTooLong(e.row, MAX_HEADER_CHARS, true) : e);
+    const reject = (e: unknown) =>
+      fail(e instanceof RowTooLong && !headerSeen && !e.header ? new RowTooLong(e.row, MAX_HEADER_CHARS, true) : e);
     const input = new PapaInput(all());
     input.on('error', reject);
     Papa.parse<string[]>(input as unknown as File, {

@@ -126,7 +126,8 @@ export class LineEnds {
           continue;
         }
         let k = j;
-        while (k < len && text.charCodeAt(k) !== delim && text.charCodeAt(k) !== CR && text.charCodeAt(k) !== LF && SPACE.test(text[k])) k++;
+        while (k < len && text.charCodeAt(k) !== delim && text.charCodeAt(k) !== CR && text.charCodeAt(k) !== LF && SPACE.test(text[k]))
+          k++;
         if (k >= len && !last) break;
         const d = k < len ? text.charCodeAt(k) : -1;
         if (d === delim || d === CR || d === LF) {

@@ -53,10 +53,16 @@ export class SliceText {
  * Calls `onRow` for every row of `text`, with one array of cells reused for every row. `units`
  * are the code units of `text` (SliceText).
  */
-export function splitRows(text: string, units: CodeUnits, delimiter: string, newline: '\n' | '\r\n', onRow: (cells: string[]) => void): void {
+export function splitRows(
+  text: string,
+  units: CodeUnits,
+  delimiter: string,
+  newline: '\n' | '\r\n',
+  onRow: (cells: string[]) => void,
+): void {
   if (text.length === 0) return;
   const cells: string[] = [];
-  for (let pos = 0; pos >= 0; ) {
+  for (let pos = 0; pos >= 0;) {
     pos = splitRow(text, units, pos, delimiter.charCodeAt(0), newline, cells);
     onRow(cells);
   }

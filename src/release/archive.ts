@@ -79,10 +79,13 @@ async function readArchive(dir: string): Promise<ReleaseMeta[]> {
   return metas.sort((a, b) => b.nomor - a.nomor);
 }
 
+/** Tables of monthly rows: a release's `data_hingga` is the last month these cover. */
+export const MONTHLY_TABLES = ['ketepatan_layanan', 'kepatuhan_laporan', 'pengaduan_bulanan'] as const satisfies readonly TableName[];
+
 /** The last month the monthly tables cover. */
 function lastMonth(csv: (name: TableName) => string | undefined): string | null {
   let last: string | null = null;
-  for (const name of ['ketepatan_layanan', 'kepatuhan_laporan', 'pengaduan_bulanan'] as const) {
+  for (const name of MONTHLY_TABLES) {
     const text = csv(name);
     if (!text) continue;
     for (const r of Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data) {
@@ -97,7 +100,13 @@ function lastMonth(csv: (name: TableName) => string | undefined): string | null 
  * Adds this build's tables to the archive as release `id` (unless the archive has it already:
  * the same inputs, the same release), then writes the archive's list. Returns the list, newest first.
  */
-export async function addRelease(dataStage: string, id: string, buildDate: string, archived: readonly ReleaseMeta[], sites: readonly string[] = []): Promise<ReleaseMeta[]> {
+export async function addRelease(
+  dataStage: string,
+  id: string,
+  buildDate: string,
+  archived: readonly ReleaseMeta[],
+  sites: readonly string[] = [],
+): Promise<ReleaseMeta[]> {
   const root = join(dataStage, RELEASES_DIR);
   let all = [...archived];
   if (!all.some((m) => m.id === id)) {
@@ -112,14 +121,29 @@ export async function addRelease(dataStage: string, id: string, buildDate: strin
     // The previous release's microdata: from the site it was, when that site is at hand.
     const previousSite = previous && sites.find((d) => versionOf(join(d, 'data')) === previous.id);
     const before = (name: TableName) =>
-      !previous ? undefined : NOT_ARCHIVED.has(name) ? (previousSite ? read(join(previousSite, 'data'))(name) : null) : read(join(root, previous.id))(name);
+      !previous
+        ? undefined
+        : NOT_ARCHIVED.has(name)
+          ? previousSite
+            ? read(join(previousSite, 'data'))(name)
+            : null
+          : read(join(root, previous.id))(name);
     const { tables, revisions } = compareReleases(before, current);
     for (const f of await readdir(dataStage, { withFileTypes: true })) {
-      if (f.name === 'datapackage.json') await writeFile(join(dir, f.name), archivedPackage(await readFile(join(dataStage, f.name), 'utf8')));
+      if (f.name === 'datapackage.json')
+        await writeFile(join(dir, f.name), archivedPackage(await readFile(join(dataStage, f.name), 'utf8')));
       else if (f.isFile() && f.name !== 'kualitas.json' && archivable(f.name)) await copyFile(join(dataStage, f.name), join(dir, f.name));
     }
     await writeFile(join(dir, CHANGES_FILE), revisionsCsv(revisions));
-    const meta: ReleaseMeta = { id, nomor: (previous?.nomor ?? 0) + 1, tanggal: buildDate, data_hingga: lastMonth(current), sebelumnya: previous?.id ?? null, tabel: tables, revisi: revisions.length };
+    const meta: ReleaseMeta = {
+      id,
+      nomor: (previous?.nomor ?? 0) + 1,
+      tanggal: buildDate,
+      data_hingga: lastMonth(current),
+      sebelumnya: previous?.id ?? null,
+      tabel: tables,
+      revisi: revisions.length,
+    };
     await writeFile(join(dir, RELEASE_META), JSON.stringify(meta, null, 2) + '\n');
     all = [meta, ...all];
   }

@@ -47,9 +47,22 @@ export function revisionAnchor(r: Record<'tabel' | 'kode_wilayah' | 'kode_unit' 
 }
 
 /** The revision key of one published row's cell: what `compareReleases` writes for it. */
-export function revisionOf(tabel: TableName, cell: (column: string) => string, kolom: string): Pick<Revision, 'tabel' | 'kode_wilayah' | 'kode_unit' | 'kunci' | 'kolom'> {
+export function revisionOf(
+  tabel: TableName,
+  cell: (column: string) => string,
+  kolom: string,
+): Pick<Revision, 'tabel' | 'kode_wilayah' | 'kode_unit' | 'kunci' | 'kolom'> {
   const key = TABLES.find((t) => t.name === tabel)?.primaryKey ?? [];
-  return { tabel, kode_wilayah: cell('kode_wilayah'), kode_unit: cell('kode_unit'), kunci: key.filter((c) => c !== 'kode_wilayah' && c !== 'kode_unit').map(cell).join(' · '), kolom };
+  return {
+    tabel,
+    kode_wilayah: cell('kode_wilayah'),
+    kode_unit: cell('kode_unit'),
+    kunci: key
+      .filter((c) => c !== 'kode_wilayah' && c !== 'kode_unit')
+      .map(cell)
+      .join(' · '),
+    kolom,
+  };
 }
 
 export const REVISION_COLUMNS = ['tabel', 'kode_wilayah', 'kode_unit', 'kunci', 'kolom', 'lama', 'baru'] as const;
@@ -85,7 +98,10 @@ function multisetMinus(a: string[][], b: string[][]): number {
 }
 
 /** `previous` gives a table's CSV, undefined when that release had no such table, null when it is not at hand. */
-export function compareReleases(previous: (name: TableName) => string | undefined | null, current: (name: TableName) => string | undefined): { tables: TableChange[]; revisions: Revision[] } {
+export function compareReleases(
+  previous: (name: TableName) => string | undefined | null,
+  current: (name: TableName) => string | undefined,
+): { tables: TableChange[]; revisions: Revision[] } {
   const tables: TableChange[] = [];
   const revisions: Revision[] = [];
   for (const table of TABLES) {
@@ -97,7 +113,13 @@ export function compareReleases(previous: (name: TableName) => string | undefine
     }
     const before = parse(was);
     if (table.primaryKey.length === 0) {
-      tables.push({ tabel: table.name, baris: after.rows.length, ditambah: multisetMinus(after.rows, before.rows), dihapus: multisetMinus(before.rows, after.rows), diubah: 0 });
+      tables.push({
+        tabel: table.name,
+        baris: after.rows.length,
+        ditambah: multisetMinus(after.rows, before.rows),
+        dihapus: multisetMinus(before.rows, after.rows),
+        diubah: 0,
+      });
       continue;
     }
     const old = keyed(before, table.primaryKey);
@@ -131,5 +153,8 @@ export function compareReleases(previous: (name: TableName) => string | undefine
 
 /** `perubahan.csv`: one revised headline figure a row (all cells are published values). */
 export function revisionsCsv(revisions: readonly Revision[]): string {
-  return Papa.unparse({ fields: [...REVISION_COLUMNS], data: revisions.map((r) => REVISION_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' }) + '\r\n';
+  return (
+    Papa.unparse({ fields: [...REVISION_COLUMNS], data: revisions.map((r) => REVISION_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' }) +
+    '\r\n'
+  );
 }

@@ -31,7 +31,11 @@ const dateParts = (d: string) => d.split('-').map(Number);
 
 /** The sentence to paste into an article or a report. */
 export function citationText(c: CitationRecord, lang: Lang): string {
-  const where = c.absolute ? c.url : lang === 'id' ? `${c.url} (alamat relatif di situs ini; situs dibangun tanpa KT_SITE_URL)` : `${c.url} (a path on this site; it was built without KT_SITE_URL)`;
+  const where = c.absolute
+    ? c.url
+    : lang === 'id'
+      ? `${c.url} (alamat relatif di situs ini; situs dibangun tanpa KT_SITE_URL)`
+      : `${c.url} (a path on this site; it was built without KT_SITE_URL)`;
   const note = c.note ? ` ${c.note}` : '';
   return lang === 'id'
     ? `${c.author} (${c.issued.slice(0, 4)}). ${c.title}. Dalam ${c.container}, rilis ${c.version}.${note} Lisensi ${c.licence}. ${where}. Diakses ${c.accessed}.`

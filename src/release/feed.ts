@@ -8,7 +8,6 @@ import type { ReleaseMeta } from './archive.ts';
 import { FEED_PATH, RELEASES_PATH, releasePath } from './paths.ts';
 import { releaseSummary } from './summary.ts';
 
-
 /**
  * The feed library takes absolute links only. When the site's address is known (KT_SITE_URL)
  * the links are absolute; else they are written against a placeholder host that is then taken

@@ -8,7 +8,15 @@ import { compareChart, comparePoints } from '../charts/compare.ts';
 import { svgDocument } from './plot-document.ts';
 import { CHART_WIDTH } from '../charts/plot.ts';
 import { comparisonHtml } from '../charts/comparison-view.ts';
-import { compareSql, comparePeriodsSql, defaultChoices, latestIkmYearSql, measureByKey, unitKey, type CompareChoices } from '../queries/compare.ts';
+import {
+  compareSql,
+  comparePeriodsSql,
+  defaultChoices,
+  latestIkmYearSql,
+  measureByKey,
+  unitKey,
+  type CompareChoices,
+} from '../queries/compare.ts';
 import { runPublishedSql } from './run-sql.ts';
 
 export async function defaultComparison(): Promise<CompareChoices> {

@@ -32,7 +32,16 @@ export interface DataPackage {
 }
 
 export function dataPackage(): DataPackage {
-  return readPublishedJson<DataPackage>('datapackage.json') ?? { name: 'kinerja-terbuka', title: 'Kinerja Terbuka', version: '', licenses: [], sources: [], resources: [] };
+  return (
+    readPublishedJson<DataPackage>('datapackage.json') ?? {
+      name: 'kinerja-terbuka',
+      title: 'Kinerja Terbuka',
+      version: '',
+      licenses: [],
+      sources: [],
+      resources: [],
+    }
+  );
 }
 
 /** The CSV and Parquet resources of one published table. */

@@ -6,7 +6,9 @@ export const regionChartPaths = async () =>
   (
     await Promise.all(
       regions().map(async (r) =>
-        (await regionCharts('id', r.kode)).flatMap((c) => (c.chart && regionChartEmbed(r.kode, c.chart) ? [{ params: { kode: r.kode, chart: c.id } }] : [])),
+        (await regionCharts('id', r.kode)).flatMap((c) =>
+          c.chart && regionChartEmbed(r.kode, c.chart) ? [{ params: { kode: r.kode, chart: c.id } }] : [],
+        ),
       ),
     )
   ).flat();

@@ -30,11 +30,17 @@ export function siteFacts(): SiteFacts {
   if (cached) return cached;
   const wilayah = readTable('wilayah');
   const licence = String(wilayah.find((w) => w.lisensi)?.lisensi ?? 'CC-BY-4.0');
-  const synthetic =
-    process.env.KT_DATA_SINTETIS === '1' || wilayah.some((w) => SYNTHETIC_WORDS.test(`${w.sumber ?? ''} ${w.nama ?? ''}`));
+  const synthetic = process.env.KT_DATA_SINTETIS === '1' || wilayah.some((w) => SYNTHETIC_WORDS.test(`${w.sumber ?? ''} ${w.nama ?? ''}`));
   const releases = readPublishedJson<{ rilis: ReleaseMeta[] }>(`${RELEASES_DIR}/${RELEASE_INDEX}`)?.rilis ?? [];
   const version = readPublishedJson<{ version: string }>('datapackage.json')?.version;
-  cached = { licence, licenceUrl: licenceUrl(licence), buildDate: siteConfig().buildDate, synthetic, release: releases.find((r) => r.id === version) ?? null, releases };
+  cached = {
+    licence,
+    licenceUrl: licenceUrl(licence),
+    buildDate: siteConfig().buildDate,
+    synthetic,
+    release: releases.find((r) => r.id === version) ?? null,
+    releases,
+  };
   return cached;
 }
 

@@ -34,7 +34,11 @@ export interface Headline {
 /** A headline the region cannot have: it did not send the file (said as such, never as 0). */
 const notSent = (label: string, table: TableName, file: string): Headline => ({ label, value: null, period: '', until: null, table, file });
 
-const pct = (lang: Lang, a: number, b: number) => ({ raw: (Math.round((a / b) * 10000) / 100).toString(), text: `${formatNumber(lang, Math.round((a / b) * 10000) / 100, 'fixed2')}%`, numeric: true });
+const pct = (lang: Lang, a: number, b: number) => ({
+  raw: (Math.round((a / b) * 10000) / 100).toString(),
+  text: `${formatNumber(lang, Math.round((a / b) * 10000) / 100, 'fixed2')}%`,
+  numeric: true,
+});
 
 /** The units with rows in each period of ikm_unit (rows of one region). */
 function unitsByPeriod(rows: readonly PublishedRow[]): Map<string, Set<string>> {
@@ -49,7 +53,9 @@ function unitsByPeriod(rows: readonly PublishedRow[]): Map<string, Set<string>> 
 
 /** A unit page's headline: its annual IKM (null when the unit has none). */
 export const unitHeadlines = (lang: Lang, kode: string, unit: string): Headline[] => {
-  const annual = tableExists('ikm_unit') ? annualIkmHeadline(lang, { table: 'ikm_unit', rows: rowsOf('ikm_unit', kode, unit), exportDate: regionByCode(kode)?.tanggalEkspor }) : null;
+  const annual = tableExists('ikm_unit')
+    ? annualIkmHeadline(lang, { table: 'ikm_unit', rows: rowsOf('ikm_unit', kode, unit), exportDate: regionByCode(kode)?.tanggalEkspor })
+    : null;
   return annual ? [annual] : [];
 };
 
@@ -61,7 +67,12 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   if (!hasFile(kode, 'skm.csv')) out.push(notSent(T('Kepuasan masyarakat (IKM)', 'Citizen satisfaction (IKM)'), 'ikm_wilayah', 'skm.csv'));
   else if (tableExists('ikm_wilayah')) {
     const units = unitsByPeriod(rowsOf('ikm_unit', kode));
-    const annual = annualIkmHeadline(lang, { table: 'ikm_wilayah', rows: rowsOf('ikm_wilayah', kode), unitsOf: (p) => units.get(p) ?? new Set(), exportDate: region.tanggalEkspor });
+    const annual = annualIkmHeadline(lang, {
+      table: 'ikm_wilayah',
+      rows: rowsOf('ikm_wilayah', kode),
+      unitsOf: (p) => units.get(p) ?? new Set(),
+      exportDate: region.tanggalEkspor,
+    });
     if (annual) out.push(annual);
   }
 
@@ -71,13 +82,24 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
   if (year !== undefined) {
     // How many improved or held steady leads (as in New York's Mayor's Management Report): a
     // kategori says how close to target, not whether things got better.
-    const compared = iku.filter((r) => r.tahun === year).map(trendOfRow).filter(Boolean);
+    const compared = iku
+      .filter((r) => r.tahun === year)
+      .map(trendOfRow)
+      .filter(Boolean);
     if (compared.length) {
       const better = compared.filter((x) => x !== 'memburuk').length;
       out.push({
         label: T('Indikator membaik atau tetap', 'Indicators improved or held steady'),
         value: [pct(lang, better, compared.length)],
-        note: [sumCell(lang, better), T(' dari ', ' of '), sumCell(lang, compared.length), T(` indikator dibanding ${year - 1}, menurut arah tiap indikator`, ` indicators against ${year - 1}, by each indicator's direction`)],
+        note: [
+          sumCell(lang, better),
+          T(' dari ', ' of '),
+          sumCell(lang, compared.length),
+          T(
+            ` indikator dibanding ${year - 1}, menurut arah tiap indikator`,
+            ` indicators against ${year - 1}, by each indicator's direction`,
+          ),
+        ],
         period: String(year),
         until: dataUntil(String(year), region.tanggalEkspor),
         table: 'capaian_iku',
@@ -89,7 +111,15 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
       out.push({
         label: T('Indikator mencapai target', 'Indicators on target'),
         value: [pct(lang, onTarget, reported.length)],
-        note: [sumCell(lang, onTarget), T(' dari ', ' of '), sumCell(lang, reported.length), T(' indikator; "mencapai target" = realisasi ≥ target (arah naik) atau ≤ target (arah turun)', ' indicators; "on target" = realisation ≥ target (direction up) or ≤ target (down)')],
+        note: [
+          sumCell(lang, onTarget),
+          T(' dari ', ' of '),
+          sumCell(lang, reported.length),
+          T(
+            ' indikator; "mencapai target" = realisasi ≥ target (arah naik) atau ≤ target (arah turun)',
+            ' indicators; "on target" = realisation ≥ target (direction up) or ≤ target (down)',
+          ),
+        ],
         period: String(year),
         until: dataUntil(String(year), region.tanggalEkspor),
         table: 'capaian_iku',
@@ -97,7 +127,8 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
     }
   }
 
-  if (!hasFile(kode, 'layanan.csv')) out.push(notSent(T('Layanan selesai tepat waktu', 'Services completed on time'), 'ketepatan_layanan', 'layanan.csv'));
+  if (!hasFile(kode, 'layanan.csv'))
+    out.push(notSent(T('Layanan selesai tepat waktu', 'Services completed on time'), 'ketepatan_layanan', 'layanan.csv'));
   const layanan = rowsOf('ketepatan_layanan', kode);
   const lastLayanan = regionMonths('ketepatan_layanan', kode, 1)[0];
   if (lastLayanan) {
@@ -108,7 +139,12 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
       out.push({
         label: T('Layanan selesai tepat waktu', 'Services completed on time'),
         value: [pct(lang, tepat, selesai)],
-        note: [sumCell(lang, tepat), T(' dari ', ' of '), sumCell(lang, selesai), T(' permohonan selesai, semua layanan', ' completed applications, all services')],
+        note: [
+          sumCell(lang, tepat),
+          T(' dari ', ' of '),
+          sumCell(lang, selesai),
+          T(' permohonan selesai, semua layanan', ' completed applications, all services'),
+        ],
         period: formatMonth(lang, lastLayanan, true),
         until: lastLayanan,
         table: 'ketepatan_layanan',
@@ -116,7 +152,8 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
     }
   }
 
-  if (!hasFile(kode, 'pengaduan.csv')) out.push(notSent(T('Pengaduan diselesaikan', 'Complaints resolved'), 'pengaduan_bulanan', 'pengaduan.csv'));
+  if (!hasFile(kode, 'pengaduan.csv'))
+    out.push(notSent(T('Pengaduan diselesaikan', 'Complaints resolved'), 'pengaduan_bulanan', 'pengaduan.csv'));
   const aduan = rowsOf('pengaduan_bulanan', kode);
   const months = regionMonths('pengaduan_bulanan', kode, RECENT_MONTHS);
   if (months.length) {
@@ -135,19 +172,33 @@ export function regionHeadlines(lang: Lang, region: Region): Headline[] {
     }
   }
 
-  if (!hasFile(kode, 'laporan_harian.csv')) out.push(notSent(T('Kepatuhan laporan harian', 'Daily report compliance'), 'kepatuhan_laporan', 'laporan_harian.csv'));
+  if (!hasFile(kode, 'laporan_harian.csv'))
+    out.push(notSent(T('Kepatuhan laporan harian', 'Daily report compliance'), 'kepatuhan_laporan', 'laporan_harian.csv'));
   const lapor = rowsOf('kepatuhan_laporan', kode);
   const lastLapor = regionMonths('kepatuhan_laporan', kode, 1)[0];
   if (lastLapor) {
-    const rows = lapor.filter((r) => monthOf(r) === lastLapor && num(r, 'kepatuhan') !== null).sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
+    const rows = lapor
+      .filter((r) => monthOf(r) === lastLapor && num(r, 'kepatuhan') !== null)
+      .sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
     const names = unitNames(kode);
     if (rows.length) {
       const low = rows[0];
       const high = rows.at(-1)!;
       out.push({
         label: T('Kepatuhan laporan harian', 'Daily report compliance'),
-        value: rows.length > 1 ? [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '% – ', pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'), '%'] : [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '%'],
-        note: rows.length > 1 ? [T(`terendah ${names.get(str(low, 'kode_unit'))}, tertinggi ${names.get(str(high, 'kode_unit'))}`, `lowest ${names.get(str(low, 'kode_unit'))}, highest ${names.get(str(high, 'kode_unit'))}`)] : [names.get(str(low, 'kode_unit')) ?? ''],
+        value:
+          rows.length > 1
+            ? [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '% – ', pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'), '%']
+            : [pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'), '%'],
+        note:
+          rows.length > 1
+            ? [
+                T(
+                  `terendah ${names.get(str(low, 'kode_unit'))}, tertinggi ${names.get(str(high, 'kode_unit'))}`,
+                  `lowest ${names.get(str(low, 'kode_unit'))}, highest ${names.get(str(high, 'kode_unit'))}`,
+                ),
+              ]
+            : [names.get(str(low, 'kode_unit')) ?? ''],
         period: formatMonth(lang, lastLapor, true),
         until: lastLapor,
         table: 'kepatuhan_laporan',

@@ -32,7 +32,8 @@ export interface AnnualIkmInput {
 const isYear = (p: string) => /^\d{4}$/.test(p);
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 const overlaps = (a: PublishedRow, b: PublishedRow) =>
-  (num(a, 'ikm_bawah') ?? num(a, 'ikm')!) <= (num(b, 'ikm_atas') ?? num(b, 'ikm')!) && (num(b, 'ikm_bawah') ?? num(b, 'ikm')!) <= (num(a, 'ikm_atas') ?? num(a, 'ikm')!);
+  (num(a, 'ikm_bawah') ?? num(a, 'ikm')!) <= (num(b, 'ikm_atas') ?? num(b, 'ikm')!) &&
+  (num(b, 'ikm_bawah') ?? num(b, 'ikm')!) <= (num(a, 'ikm_atas') ?? num(a, 'ikm')!);
 
 /** The headline of the latest year with a computable IKM, or null when there is none. */
 export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf, exportDate }: AnnualIkmInput): Headline | null {
@@ -43,7 +44,9 @@ export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf, exportDate
   if (!row) return null;
   const year = str(row, 'periode');
   const cell = (r: PublishedRow, col: ColumnName<'ikm_unit' | 'ikm_wilayah'>) => pubCell(lang, table, r, col);
-  const semesters = withIkm.filter((r) => /^\d{4}-S[12]$/.test(str(r, 'periode')) && str(r, 'periode').startsWith(`${year}-`)).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
+  const semesters = withIkm
+    .filter((r) => /^\d{4}-S[12]$/.test(str(r, 'periode')) && str(r, 'periode').startsWith(`${year}-`))
+    .sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
   const prev = years.find((r) => str(r, 'periode') === String(Number(year) - 1));
 
   const note: Rich[] = [
@@ -73,22 +76,47 @@ export function semesterSentence(lang: Lang, table: AnnualIkmInput['table'], yea
   if (semesters.length === 0) return [];
   if (semesters.length === 1) {
     const only = formatPeriod(lang, str(semesters[0], 'periode'));
-    return [T(`Hanya ${only} yang disurvei (IKM `, `Only ${only} was surveyed (index `), pubCell(lang, table, semesters[0], 'ikm'), T(`): angka ${year} adalah angka semester itu.`, `): the ${year} figure is that half-year's.`)];
+    return [
+      T(`Hanya ${only} yang disurvei (IKM `, `Only ${only} was surveyed (index `),
+      pubCell(lang, table, semesters[0], 'ikm'),
+      T(`): angka ${year} adalah angka semester itu.`, `): the ${year} figure is that half-year's.`),
+    ];
   }
-  return semesters.flatMap((s, i): Rich => [i ? '; ' : T('Per semester: ', 'By half-year: '), `${formatPeriod(lang, str(s, 'periode'))} `, pubCell(lang, table, s, 'ikm')]).concat('.');
+  return semesters
+    .flatMap((s, i): Rich => [
+      i ? '; ' : T('Per semester: ', 'By half-year: '),
+      `${formatPeriod(lang, str(s, 'periode'))} `,
+      pubCell(lang, table, s, 'ikm'),
+    ])
+    .concat('.');
 }
 
 /**
  * "Unit yang disurvei berbeda (Semester I 2025: 6 unit, Semester II 2025: 11 unit), …" — only for
  * a region, and only when the two periods' units differ (the counts may be equal, the units not).
  */
-export function unitsSentence(lang: Lang, table: AnnualIkmInput['table'], pair: readonly (PublishedRow | undefined)[], unitsOf?: AnnualIkmInput['unitsOf']): Rich {
+export function unitsSentence(
+  lang: Lang,
+  table: AnnualIkmInput['table'],
+  pair: readonly (PublishedRow | undefined)[],
+  unitsOf?: AnnualIkmInput['unitsOf'],
+): Rich {
   const T = tr(lang);
   const [a, b] = pair;
   if (table !== 'ikm_wilayah' || !unitsOf || !a || !b) return [];
   if (sameSet(unitsOf(str(a, 'periode')), unitsOf(str(b, 'periode')))) return [];
-  const part = (r: PublishedRow): Rich => [`${formatPeriod(lang, str(r, 'periode'))}: `, pubCell(lang, table, r, 'unit'), lang === 'en' && num(r, 'unit') !== 1 ? ' units' : ' unit'];
-  return [T('Unit yang disurvei berbeda (', 'Different units were surveyed ('), ...part(a), ', ', ...part(b), T('), jadi angkanya tidak sepenuhnya sebanding.', '), so the figures are not fully comparable.')];
+  const part = (r: PublishedRow): Rich => [
+    `${formatPeriod(lang, str(r, 'periode'))}: `,
+    pubCell(lang, table, r, 'unit'),
+    lang === 'en' && num(r, 'unit') !== 1 ? ' units' : ' unit',
+  ];
+  return [
+    T('Unit yang disurvei berbeda (', 'Different units were surveyed ('),
+    ...part(a),
+    ', ',
+    ...part(b),
+    T('), jadi angkanya tidak sepenuhnya sebanding.', '), so the figures are not fully comparable.'),
+  ];
 }
 
 /** "Naik 0,80 poin dari 2024 (82,69); intervalnya tidak bertumpang tindih: perubahannya nyata." */
@@ -101,7 +129,13 @@ export function changeSentence(lang: Lang, table: AnnualIkmInput['table'], row: 
   const head: Rich =
     delta === 0
       ? [T(`Sama dengan ${from} (`, `Unchanged from ${from} (`), was, ')']
-      : [delta > 0 ? T('Naik ', 'Up ') : T('Turun ', 'Down '), sumCell(lang, Math.abs(delta), 'fixed2'), T(` poin dari ${from} (`, ` points from ${from} (`), was, ')'];
+      : [
+          delta > 0 ? T('Naik ', 'Up ') : T('Turun ', 'Down '),
+          sumCell(lang, Math.abs(delta), 'fixed2'),
+          T(` poin dari ${from} (`, ` points from ${from} (`),
+          was,
+          ')',
+        ];
   const real = overlaps(row, prev)
     ? T('; intervalnya bertumpang tindih: perubahan belum tentu nyata.', '; the intervals overlap: the change may not be real.')
     : T('; intervalnya tidak bertumpang tindih: perubahannya nyata.', '; the intervals do not overlap: the change is real.');

@@ -90,7 +90,13 @@ export interface Unit {
 
 export function unitsOf(kode: string): Unit[] {
   return rowsOf('unit', kode)
-    .map((row) => ({ kode: str(row, 'kode_unit'), nama: str(row, 'nama_unit'), jenis: str(row, 'jenis_unit'), induk: str(row, 'induk_unit'), row }))
+    .map((row) => ({
+      kode: str(row, 'kode_unit'),
+      nama: str(row, 'nama_unit'),
+      jenis: str(row, 'jenis_unit'),
+      induk: str(row, 'induk_unit'),
+      row,
+    }))
     .sort(byNama);
 }
 
@@ -130,7 +136,6 @@ export function servicesOf(kode: string, kodeUnit?: string): Service[] {
     .map(([code, s]) => ({ kode: code, nama: [...s.names].sort((a, b) => b[1] - a[1])[0][0], units: [...s.units].sort() }))
     .sort(byNama);
 }
-
 
 /** Sorted distinct semester periods present in the rows (`YYYY-S1`, `YYYY-S2`). */
 export function semesters(rows: PublishedRow[]): string[] {

@@ -11,7 +11,20 @@ import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type Rich }
 import { byUnitName, latestPeriod, rowsOf, unitNames } from './model.ts';
 import { num, rawCell, str } from '../charts/row.ts';
 import { alasanLabel, hiddenShort, predikatLabel } from '../i18n/labels.ts';
-import { axisFormat, BLUE, GREY, HATCH_FILL, HATCH_LIGHT_FILL, hatchPattern, HIDDEN_FILL, ORANGE, Plot, rowLabels, SMALL_TEXT, VALUE_TEXT } from '../charts/plot.ts';
+import {
+  axisFormat,
+  BLUE,
+  GREY,
+  HATCH_FILL,
+  HATCH_LIGHT_FILL,
+  hatchPattern,
+  HIDDEN_FILL,
+  ORANGE,
+  Plot,
+  rowLabels,
+  SMALL_TEXT,
+  VALUE_TEXT,
+} from '../charts/plot.ts';
 import { renderStatic } from './plot-document.ts';
 import { columns, periodCell, PREDIKAT_COLORS, BAR_DY, BAR_INSET, rowChart, unitCells, slideParts, rangeLabel } from '../charts/common.ts';
 
@@ -55,10 +68,25 @@ export function predikatBars(lang: Lang, rows: readonly PublishedRow[], labelOf:
       marks: [
         hatchPattern,
         rowLabels(rows, keyOf, labelOf),
-        Plot.barX(segs, Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 })),
+        Plot.barX(
+          segs,
+          Plot.stackX({ offset: 'normalize', order: domain, y: 'y', x: 'n', fill: 'key', ...BAR_INSET, insetLeft: 0.5, insetRight: 0.5 }),
+        ),
         Plot.barX(hiddenGroups, { y: 'y', x1: 0, x2: 1, fill: HATCH_LIGHT_FILL, ...BAR_INSET }),
         // A white halo keeps the words legible on the hatching.
-        Plot.text(hiddenGroups, { y: 'y', x: 0.02, text: 'why', textAnchor: 'start', fill: '#1b1f24', stroke: 'white', strokeWidth: 5, paintOrder: 'stroke', dy: BAR_DY, fontSize: SMALL_TEXT, className: VALUE_TEXT }),
+        Plot.text(hiddenGroups, {
+          y: 'y',
+          x: 0.02,
+          text: 'why',
+          textAnchor: 'start',
+          fill: '#1b1f24',
+          stroke: 'white',
+          strokeWidth: 5,
+          paintOrder: 'stroke',
+          dy: BAR_DY,
+          fontSize: SMALL_TEXT,
+          className: VALUE_TEXT,
+        }),
       ],
     },
     { label: ariaLabel },
@@ -67,7 +95,14 @@ export function predikatBars(lang: Lang, rows: readonly PublishedRow[], labelOf:
 
 export const predikatLegend = (lang: Lang) => [
   ...PREDIKAT.map((p) => ({ color: PREDIKAT_COLORS[p.value], label: predikatLabel(p.value, lang) })),
-  { color: HIDDEN_FILL, hatched: true, label: tr(lang)('arsir = disembunyikan untuk melindungi data pribadi (bukan nol)', 'hatched = hidden to protect personal data (not zero)') },
+  {
+    color: HIDDEN_FILL,
+    hatched: true,
+    label: tr(lang)(
+      'arsir = disembunyikan untuk melindungi data pribadi (bukan nol)',
+      'hatched = hidden to protect personal data (not zero)',
+    ),
+  },
 ];
 
 /** Predikat table cells: a hidden group or cell prints "disembunyikan", never 0. */
@@ -118,14 +153,33 @@ export function predikatSentence(lang: Lang, rows: readonly PublishedRow[], what
   const partly = shown.filter((r) => visibleCells(r) < PREDIKAT.length).length;
   const reasons = new Map<string, number>();
   for (const r of hidden) reasons.set(str(r, 'disembunyikan'), (reasons.get(str(r, 'disembunyikan')) ?? 0) + 1);
-  const why: Rich = [...reasons].flatMap(([reason, n], i): Rich => [i ? ', ' : '', sumCell(lang, n), ` ${t(lang).hiddenBecause[reason] ?? reason}`]);
+  const why: Rich = [...reasons].flatMap(([reason, n], i): Rich => [
+    i ? ', ' : '',
+    sumCell(lang, n),
+    ` ${t(lang).hiddenBecause[reason] ?? reason}`,
+  ]);
   return [
     sumCell(lang, shown.length),
     T(' dari ', ' of '),
     sumCell(lang, rows.length),
     T(` ${what} dipublikasikan (sedikitnya satu jumlah predikat terlihat).`, ` ${what} are published (at least one rating count shown).`),
-    ...(hidden.length ? [T(' Disembunyikan seluruhnya, bukan nol, agar tidak ada pegawai yang dapat dikenali: ', ' Hidden entirely, not zero, so that no employee can be identified: '), ...why, '.'] : []),
-    ...(partly ? [T(` Di `, ` In `), sumCell(lang, partly), T(` ${what} yang dipublikasikan sebagian sel disembunyikan.`, ` published ${what} some cells are hidden.`)] : []),
+    ...(hidden.length
+      ? [
+          T(
+            ' Disembunyikan seluruhnya, bukan nol, agar tidak ada pegawai yang dapat dikenali: ',
+            ' Hidden entirely, not zero, so that no employee can be identified: ',
+          ),
+          ...why,
+          '.',
+        ]
+      : []),
+    ...(partly
+      ? [
+          T(` Di `, ` In `),
+          sumCell(lang, partly),
+          T(` ${what} yang dipublikasikan sebagian sel disembunyikan.`, ` published ${what} some cells are hidden.`),
+        ]
+      : []),
   ];
 }
 
@@ -137,7 +191,10 @@ export function predikatDistribution(lang: Lang, kode: string): ChartData | null
   const names = unitNames(kode);
   const rows = all.filter((r) => r.periode === period).sort(byUnitName(names));
   const labelOf = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
-  const a11yLabel = T(`Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`, `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`);
+  const a11yLabel = T(
+    `Sebaran predikat kinerja pegawai per unit, ${formatPeriod(lang, period)}`,
+    `Distribution of employee ratings per unit, ${formatPeriod(lang, period)}`,
+  );
   const svg = predikatBars(lang, rows, labelOf, a11yLabel);
   return {
     id: 'predikat',
@@ -168,12 +225,27 @@ function scoresMissing(lang: Lang, rows: readonly PublishedRow[]): Rich {
   const T = tr(lang);
   const open = rows.filter(scoresShown).length;
   const hidden = rows.length - open;
-  if (!open) return [T('Semua kelompok disembunyikan (bukan nol) agar tidak ada pegawai yang dapat dikenali.', 'Every group is hidden (not zero) so that no employee can be identified.')];
+  if (!open)
+    return [
+      T(
+        'Semua kelompok disembunyikan (bukan nol) agar tidak ada pegawai yang dapat dikenali.',
+        'Every group is hidden (not zero) so that no employee can be identified.',
+      ),
+    ];
   return [
-    T('Ekspor penilaian kinerja wilayah ini tidak berisi nilai atasan, diri sendiri maupun rekan (kolom nilai_atasan, nilai_diri, nilai_rekan kosong) untuk ', 'This region\'s appraisal export holds no supervisor, self or peer scores (columns nilai_atasan, nilai_diri, nilai_rekan blank) for '),
+    T(
+      'Ekspor penilaian kinerja wilayah ini tidak berisi nilai atasan, diri sendiri maupun rekan (kolom nilai_atasan, nilai_diri, nilai_rekan kosong) untuk ',
+      "This region's appraisal export holds no supervisor, self or peer scores (columns nilai_atasan, nilai_diri, nilai_rekan blank) for ",
+    ),
     sumCell(lang, open),
     T(' unit yang kelompoknya dipublikasikan', ' units whose groups are published'),
-    ...(hidden ? [T('; ', '; '), sumCell(lang, hidden), T(' unit lain disembunyikan untuk melindungi data pribadi.', ' other units are hidden to protect personal data.')] : ['.']),
+    ...(hidden
+      ? [
+          T('; ', '; '),
+          sumCell(lang, hidden),
+          T(' unit lain disembunyikan untuk melindungi data pribadi.', ' other units are hidden to protect personal data.'),
+        ]
+      : ['.']),
   ];
 }
 
@@ -186,7 +258,11 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
   const rows = all.filter((r) => r.periode === period).sort(byUnitName(names));
   const cols = SCORE_COLUMNS;
   const colors = { rata_nilai_atasan: BLUE, rata_nilai_diri: ORANGE, rata_nilai_rekan: '#009E73' };
-  const who = { rata_nilai_atasan: T('atasan', 'supervisor'), rata_nilai_diri: T('diri sendiri', 'self'), rata_nilai_rekan: T('rekan', 'peers') };
+  const who = {
+    rata_nilai_atasan: T('atasan', 'supervisor'),
+    rata_nilai_diri: T('diri sendiri', 'self'),
+    rata_nilai_rekan: T('rekan', 'peers'),
+  };
   const code = (r: PublishedRow) => str(r, 'kode_unit');
   const published = rows.filter((r) => cols.some((c) => num(r, c) !== null));
   const dots = published.flatMap((r) => cols.filter((c) => num(r, c) !== null).map((c) => ({ y: code(r), c, v: num(r, c)! })));
@@ -197,23 +273,49 @@ export function scoreGap(lang: Lang, kode: string): ChartData | null {
     renderStatic(
       {
         ...rowChart(part.map(code)),
-        x: { domain: [Math.floor(Math.min(...values) - 2), Math.min(100, Math.ceil(Math.max(...values) + 2))], label: T('Rata-rata nilai (0–100) →', 'Mean score (0–100) →'), tickFormat: axisFormat(lang, 'count'), grid: true },
+        x: {
+          domain: [Math.floor(Math.min(...values) - 2), Math.min(100, Math.ceil(Math.max(...values) + 2))],
+          label: T('Rata-rata nilai (0–100) →', 'Mean score (0–100) →'),
+          tickFormat: axisFormat(lang, 'count'),
+          grid: true,
+        },
         color: { domain: [...cols], range: cols.map((c) => colors[c]) },
         marks: [
           rowLabels(part, code, (r) => names.get(code(r)) ?? code(r)),
-          Plot.ruleY(part, { y: code, dy: BAR_DY, x1: (r: PublishedRow) => Math.min(...cols.map((c) => num(r, c) ?? Infinity)), x2: (r: PublishedRow) => Math.max(...cols.map((c) => num(r, c) ?? -Infinity)), stroke: GREY }),
-          Plot.dot(dots.filter((d) => part.some((r) => code(r) === d.y)), { y: 'y', x: 'v', fill: 'c', r: 5, symbol: 'c', dy: BAR_DY }),
+          Plot.ruleY(part, {
+            y: code,
+            dy: BAR_DY,
+            x1: (r: PublishedRow) => Math.min(...cols.map((c) => num(r, c) ?? Infinity)),
+            x2: (r: PublishedRow) => Math.max(...cols.map((c) => num(r, c) ?? -Infinity)),
+            stroke: GREY,
+          }),
+          Plot.dot(
+            dots.filter((d) => part.some((r) => code(r) === d.y)),
+            { y: 'y', x: 'v', fill: 'c', r: 5, symbol: 'c', dy: BAR_DY },
+          ),
         ],
         symbol: { domain: [...cols], range: ['circle', 'square', 'triangle'] },
       },
-      { label: T(`Rata-rata nilai dari atasan, diri sendiri dan rekan per unit, ${formatPeriod(lang, period)}`, `Mean supervisor, self and peer scores per unit, ${formatPeriod(lang, period)}`) + place },
+      {
+        label:
+          T(
+            `Rata-rata nilai dari atasan, diri sendiri dan rekan per unit, ${formatPeriod(lang, period)}`,
+            `Mean supervisor, self and peer scores per unit, ${formatPeriod(lang, period)}`,
+          ) + place,
+      },
     );
   const svg = dots.length ? draw(published) : '';
   return {
     id: 'selisih-nilai',
     title: t(lang).titles['selisih-nilai'],
     takeaway: published.length
-      ? [T('Nilai diri sendiri lebih tinggi daripada nilai atasan di ', 'Self-assessment is higher than the supervisor score in '), sumCell(lang, selfAbove), T(' dari ', ' of '), sumCell(lang, published.length), T(' unit yang dipublikasikan.', ' published units.')]
+      ? [
+          T('Nilai diri sendiri lebih tinggi daripada nilai atasan di ', 'Self-assessment is higher than the supervisor score in '),
+          sumCell(lang, selfAbove),
+          T(' dari ', ' of '),
+          sumCell(lang, published.length),
+          T(' unit yang dipublikasikan.', ' published units.'),
+        ]
       : scoresMissing(lang, rows),
     ...(svg ? {} : { empty: rows.some(scoresShown) ? ('tidak-diekspor' as const) : ('disembunyikan' as const) }),
     columns: columns(lang, [
@@ -243,7 +345,12 @@ export function unitPredikat(lang: Lang, kode: string, unit: string): ChartData 
   const T = tr(lang);
   const rows = rowsOf('predikat_unit', kode, unit).sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
   if (rows.length === 0) return null;
-  const svg = predikatBars(lang, rows, (r) => formatPeriod(lang, str(r, 'periode')), T('Sebaran predikat kinerja pegawai unit per periode', 'Distribution of the unit\'s employee ratings per period'));
+  const svg = predikatBars(
+    lang,
+    rows,
+    (r) => formatPeriod(lang, str(r, 'periode')),
+    T('Sebaran predikat kinerja pegawai unit per periode', "Distribution of the unit's employee ratings per period"),
+  );
   return {
     id: 'predikat',
     title: t(lang).titles.predikat,

@@ -15,13 +15,38 @@ import { axisFormat, Plot, rowLabels } from '../charts/plot.ts';
 import { renderStatic, svgDocument } from './plot-document.ts';
 import { memoize } from './memo.ts';
 import { runPublishedSql } from './run-sql.ts';
-import { ALL_PROGRAMMES, capaianProgrammesSql, capaianSql, capaianYearsSql, ikmPeriodsSql, ikmRankingSql, ikmUnitTypesSql, programmeValue, type CapaianChoice, type IkmChoice } from '../queries/region-charts.ts';
+import {
+  ALL_PROGRAMMES,
+  capaianProgrammesSql,
+  capaianSql,
+  capaianYearsSql,
+  ikmPeriodsSql,
+  ikmRankingSql,
+  ikmUnitTypesSql,
+  programmeValue,
+  type CapaianChoice,
+  type IkmChoice,
+} from '../queries/region-charts.ts';
 import { ikmRankingChart } from '../charts/ikm-ranking.ts';
 import { capaianChart, noProgrammeLabel } from '../charts/capaian-programme.ts';
-import { columns, KATEGORI_PELATIHAN_COLORS, monthCell, BAR_INSET, heatCells, heatmap, rowChart, unitCells, yearMonthCells, complaintBars, complaintBarsLabel, complaintLegend, RECENT_MONTHS, slideParts } from '../charts/common.ts';
+import {
+  columns,
+  KATEGORI_PELATIHAN_COLORS,
+  monthCell,
+  BAR_INSET,
+  heatCells,
+  heatmap,
+  rowChart,
+  unitCells,
+  yearMonthCells,
+  complaintBars,
+  complaintBarsLabel,
+  complaintLegend,
+  RECENT_MONTHS,
+  slideParts,
+} from '../charts/common.ts';
 import { regionChartEmbedPath } from '../routes.ts';
 import { predikatDistribution, scoreGap } from './predikat-charts.ts';
-
 
 /** Which input file a chart needs, so a page can say "not sent" rather than show nothing. */
 export const CHART_INPUT: Record<string, string> = {
@@ -72,8 +97,20 @@ export async function ikmRanking(lang: Lang, kode: string): Promise<ChartData | 
   const sql = ikmRankingSql(choice);
   const chart = ikmRankingChart(lang, { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) }, svgDocument());
   const fields = [
-    ...field('periode', T('Periode', 'Period'), periode, periods.map((p) => ({ value: p, label: formatPeriod(lang, p) }))),
-    ...field('jenis', T('Jenis unit', 'Type of unit'), '', types.length > 1 ? [{ value: '', label: T('Semua jenis', 'All types') }, ...types.map((j) => ({ value: j, label: jenisUnitLabel(j, lang) }))] : []),
+    ...field(
+      'periode',
+      T('Periode', 'Period'),
+      periode,
+      periods.map((p) => ({ value: p, label: formatPeriod(lang, p) })),
+    ),
+    ...field(
+      'jenis',
+      T('Jenis unit', 'Type of unit'),
+      '',
+      types.length > 1
+        ? [{ value: '', label: T('Semua jenis', 'All types') }, ...types.map((j) => ({ value: j, label: jenisUnitLabel(j, lang) }))]
+        : [],
+    ),
   ];
   return fields.length ? { ...chart, filter: { kind: 'ikm', context: { ...choice }, fields, sql, tables: ['ikm_unit', 'unit'] } } : chart;
 }
@@ -88,15 +125,27 @@ export async function capaianByProgramme(lang: Lang, kode: string): Promise<Char
   const sql = capaianSql(choice);
   const chart = capaianChart(lang, { kode, tahun, rows: rowsFromQuery(await runPublishedSql(sql)) }, svgDocument());
   const fields = [
-    ...field('tahun', T('Tahun', 'Year'), tahun, years.map((y) => ({ value: y, label: y }))),
+    ...field(
+      'tahun',
+      T('Tahun', 'Year'),
+      tahun,
+      years.map((y) => ({ value: y, label: y })),
+    ),
     ...field(
       'program',
       T('Program', 'Programme'),
       ALL_PROGRAMMES,
-      programmes.length > 1 ? [{ value: ALL_PROGRAMMES, label: T('Semua program', 'All programmes') }, ...programmes.map((p) => ({ value: programmeValue(p), label: p === null ? noProgrammeLabel(lang) : unguard(p) }))] : [],
+      programmes.length > 1
+        ? [
+            { value: ALL_PROGRAMMES, label: T('Semua program', 'All programmes') },
+            ...programmes.map((p) => ({ value: programmeValue(p), label: p === null ? noProgrammeLabel(lang) : unguard(p) })),
+          ]
+        : [],
     ),
   ];
-  return fields.length ? { ...chart, filter: { kind: 'capaian', context: { ...choice }, fields, sql, tables: ['capaian_iku', 'unit'] } } : chart;
+  return fields.length
+    ? { ...chart, filter: { kind: 'capaian', context: { ...choice }, fields, sql, tables: ['capaian_iku', 'unit'] } }
+    : chart;
 }
 
 // ——— Service timeliness, last months ———
@@ -121,7 +170,23 @@ function monthlyHeatmap(
   const draw = (part: readonly PublishedRow[], place = '') => {
     const keys = new Set(part.map(key));
     return renderStatic(
-      heatmap(lang, months, part.map(key), [rowLabels(part, key, label, title), ...heatCells(lang, cells.filter((r) => keys.has(key(r))), monthOf, key, value, shades)], shades),
+      heatmap(
+        lang,
+        months,
+        part.map(key),
+        [
+          rowLabels(part, key, label, title),
+          ...heatCells(
+            lang,
+            cells.filter((r) => keys.has(key(r))),
+            monthOf,
+            key,
+            value,
+            shades,
+          ),
+        ],
+        shades,
+      ),
       { label: a11yLabel + place },
     );
   };
@@ -138,7 +203,13 @@ export function onTimeTotal(lang: Lang, monthRows: readonly PublishedRow[], mont
   const when = formatMonth(lang, month, true);
   if (monthRows.length === 0) return [T(`${when}: belum dilaporkan.`, `${when}: not reported yet.`)];
   const sum = (col: string) => monthRows.reduce((s, r) => s + (num(r, col) ?? 0), 0);
-  return [T(`Pada ${when}, `, `In ${when}, `), sumCell(lang, sum('tepat_waktu')), T(' dari ', ' of '), sumCell(lang, sum('selesai')), T(' permohonan selesai tepat waktu.', ' completed applications were on time.')];
+  return [
+    T(`Pada ${when}, `, `In ${when}, `),
+    sumCell(lang, sum('tepat_waktu')),
+    T(' dari ', ' of '),
+    sumCell(lang, sum('selesai')),
+    T(' permohonan selesai tepat waktu.', ' completed applications were on time.'),
+  ];
 }
 
 /**
@@ -149,7 +220,13 @@ function reportsTotal(lang: Lang, monthRows: readonly PublishedRow[]): Rich {
   const T = tr(lang);
   const laporan = monthRows.reduce((s, r) => s + (num(r, 'laporan') ?? 0), 0);
   const wajib = monthRows.reduce((s, r) => s + (num(r, 'pegawai') ?? 0) * (num(r, 'hari_kerja') ?? 0), 0);
-  return [T('Semua unit: ', 'All units: '), sumCell(lang, laporan), T(' laporan dari ', ' reports of '), sumCell(lang, wajib), T(' yang wajib.', ' due.')];
+  return [
+    T('Semua unit: ', 'All units: '),
+    sumCell(lang, laporan),
+    T(' laporan dari ', ' reports of '),
+    sumCell(lang, wajib),
+    T(' yang wajib.', ' due.'),
+  ];
 }
 
 export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
@@ -160,7 +237,12 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const names = unitNames(kode);
   const rows = all
     .filter((r) => months.includes(monthOf(r)))
-    .sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || str(a, 'kode_unit').localeCompare(str(b, 'kode_unit')) || monthOf(a).localeCompare(monthOf(b)));
+    .sort(
+      (a, b) =>
+        str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') ||
+        str(a, 'kode_unit').localeCompare(str(b, 'kode_unit')) ||
+        monthOf(a).localeCompare(monthOf(b)),
+    );
   const serviceKey = (r: PublishedRow) => `${str(r, 'kode_unit')}|${str(r, 'kode_layanan')}`;
   const services = [...new Map(rows.map((r) => [serviceKey(r), r])).values()];
   const unitName = (r: PublishedRow) => names.get(str(r, 'kode_unit')) ?? str(r, 'kode_unit');
@@ -180,12 +262,28 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const { svg, slideParts } = monthlyHeatmap(lang, months, services, serviceKey, serviceTitle, undefined, withValue, (r) => num(r, 'ketepatan')!,
-    T(`Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`, `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`));
+  const { svg, slideParts } = monthlyHeatmap(
+    lang,
+    months,
+    services,
+    serviceKey,
+    serviceTitle,
+    undefined,
+    withValue,
+    (r) => num(r, 'ketepatan')!,
+    T(
+      `Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`,
+      `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`,
+    ),
+  );
   const worst = latestRows[0];
   const takeaway: Rich = worst
     ? [
-        ...onTimeTotal(lang, rows.filter((r) => monthOf(r) === latest), latest),
+        ...onTimeTotal(
+          lang,
+          rows.filter((r) => monthOf(r) === latest),
+          latest,
+        ),
         T(' Layanan paling lambat terhadap standarnya: ', ' The service furthest from its standard: '),
         `${str(worst, 'nama_layanan')} (${names.get(str(worst, 'kode_unit')) ?? str(worst, 'kode_unit')}), `,
         pubCell(lang, 'ketepatan_layanan', worst, 'ketepatan'),
@@ -193,13 +291,30 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
         pubCell(lang, 'ketepatan_layanan', worst, 'standar_hari'),
         T(' hari.', ' days.'),
       ]
-    : [T(`Belum ada permohonan yang selesai pada ${formatMonth(lang, latest, true)}.`, `No application was completed in ${formatMonth(lang, latest, true)}.`)];
+    : [
+        T(
+          `Belum ada permohonan yang selesai pada ${formatMonth(lang, latest, true)}.`,
+          `No application was completed in ${formatMonth(lang, latest, true)}.`,
+        ),
+      ];
   return {
     id: 'ketepatan',
     title: t(lang).titles['ketepatan'],
     takeaway,
     // Service and its share on time first: what a phone shows without scrolling sideways.
-    columns: columns(lang, ['nama_layanan', 'ketepatan', 'nama_unit', 'tahun', 'bulan', 'selesai', 'tepat_waktu', 'standar_hari', 'rata_hari', 'kode_unit', ['kode_layanan', 'Kode layanan', 'Service code']]),
+    columns: columns(lang, [
+      'nama_layanan',
+      'ketepatan',
+      'nama_unit',
+      'tahun',
+      'bulan',
+      'selesai',
+      'tepat_waktu',
+      'standar_hari',
+      'rata_hari',
+      'kode_unit',
+      ['kode_layanan', 'Kode layanan', 'Service code'],
+    ]),
     rows: table,
     svg,
     slideParts,
@@ -207,7 +322,15 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'ketepatan',
     collapse: true,
-    legend: [{ color: '#08306b', label: T('makin gelap makin tepat waktu; angka = % tepat waktu; kosong = tidak ada yang selesai', 'darker = more on time; number = % on time; blank = nothing completed') }],
+    legend: [
+      {
+        color: '#08306b',
+        label: T(
+          'makin gelap makin tepat waktu; angka = % tepat waktu; kosong = tidak ada yang selesai',
+          'darker = more on time; number = % on time; blank = nothing completed',
+        ),
+      },
+    ],
   };
 }
 
@@ -248,7 +371,9 @@ export function complaintsByMonth(lang: Lang, kode: string): ChartData | null {
   const byKategori = new Map<string, number>();
   for (const r of recent) byKategori.set(str(r, 'kategori'), (byKategori.get(str(r, 'kategori')) ?? 0) + (num(r, 'masuk') ?? 0));
   const [topKategori, topCount] = [...byKategori].sort((a, b) => b[1] - a[1])[0];
-  const svg = renderStatic(complaintBars(lang, recent, months, { height: 240, marginLeft: 40 }), { label: complaintBarsLabel(lang, months) });
+  const svg = renderStatic(complaintBars(lang, recent, months, { height: 240, marginLeft: 40 }), {
+    label: complaintBarsLabel(lang, months),
+  });
   return {
     id: 'pengaduan',
     title: t(lang).titles['pengaduan'],
@@ -290,8 +415,17 @@ export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
   if (year === undefined) return null;
   const rows = all.filter((r) => r.tahun === year);
   const kategoris = [...new Set(rows.map((r) => str(r, 'kategori')))];
-  const sum = (k: string, col: ColumnName<'pelatihan_unit'>) => rows.filter((r) => r.kategori === k).reduce((s, r) => s + (num(r, col) ?? 0), 0);
-  const sums = kategoris.map((k) => ({ k, kegiatan: sum(k, 'kegiatan'), peserta: sum(k, 'peserta'), jam: sum(k, 'jam_pelajaran_total'), units: rows.filter((r) => r.kategori === k).length })).sort((a, b) => b.jam - a.jam);
+  const sum = (k: string, col: ColumnName<'pelatihan_unit'>) =>
+    rows.filter((r) => r.kategori === k).reduce((s, r) => s + (num(r, col) ?? 0), 0);
+  const sums = kategoris
+    .map((k) => ({
+      k,
+      kegiatan: sum(k, 'kegiatan'),
+      peserta: sum(k, 'peserta'),
+      jam: sum(k, 'jam_pelajaran_total'),
+      units: rows.filter((r) => r.kategori === k).length,
+    }))
+    .sort((a, b) => b.jam - a.jam);
   const total = sums.reduce((s, x) => s + x.jam, 0);
   const table: ChartRow[] = sums.map((s) => ({
     tahun: labelCell(String(year)),
@@ -307,8 +441,17 @@ export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
       ...rowChart(sums.map((s) => s.k)),
       x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
       marks: [
-        rowLabels(sums, (s) => s.k, (s) => label(s.k)),
-        Plot.barX(sums, { y: (s: { k: string }) => s.k, x: 'jam', fill: { value: (s: { k: string }) => KATEGORI_PELATIHAN_COLORS[s.k], scale: null }, ...BAR_INSET }),
+        rowLabels(
+          sums,
+          (s) => s.k,
+          (s) => label(s.k),
+        ),
+        Plot.barX(sums, {
+          y: (s: { k: string }) => s.k,
+          x: 'jam',
+          fill: { value: (s: { k: string }) => KATEGORI_PELATIHAN_COLORS[s.k], scale: null },
+          ...BAR_INSET,
+        }),
         Plot.ruleX([0]),
       ],
     },
@@ -326,14 +469,7 @@ export function trainingByCategory(lang: Lang, kode: string): ChartData | null {
       sumCell(lang, top.jam, 'plain'),
       T(' jam).', ' hours).'),
     ],
-    columns: columns(lang, [
-      'tahun',
-      'kategori',
-      'unit',
-      'kegiatan',
-      'peserta',
-      'jam_pelajaran_total',
-    ]),
+    columns: columns(lang, ['tahun', 'kategori', 'unit', 'kegiatan', 'peserta', 'jam_pelajaran_total']),
     rows: table,
     svg,
     sources: ['pelatihan_unit'],
@@ -351,13 +487,13 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
   const months = regionMonths('kepatuhan_laporan', kode, RECENT_MONTHS);
   const names = unitNames(kode);
   const unitOrder = byUnitName(names);
-  const rows = all
-    .filter((r) => months.includes(monthOf(r)))
-    .sort((a, b) => unitOrder(a, b) || monthOf(a).localeCompare(monthOf(b)));
+  const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => unitOrder(a, b) || monthOf(a).localeCompare(monthOf(b)));
   const code = (r: PublishedRow) => str(r, 'kode_unit');
   const units = [...new Map(rows.map((r) => [code(r), r])).values()];
   const latest = months.at(-1)!;
-  const latestRows = rows.filter((r) => monthOf(r) === latest && num(r, 'kepatuhan') !== null).sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
+  const latestRows = rows
+    .filter((r) => monthOf(r) === latest && num(r, 'kepatuhan') !== null)
+    .sort((a, b) => num(a, 'kepatuhan')! - num(b, 'kepatuhan')!);
   const table: ChartRow[] = rows.map((r) => ({
     ...unitCells(lang, kode, r, names),
     ...yearMonthCells(lang, r),
@@ -366,8 +502,20 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
   }));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
-  const { svg, slideParts } = monthlyHeatmap(lang, months, units, code, (r) => names.get(code(r)) ?? code(r), undefined, drawn, (r) => num(r, 'kepatuhan')!,
-    T(`Kepatuhan laporan harian per unit dan bulan (%), ${formatMonths(lang, months)}`, `Daily report compliance per unit and month (%), ${formatMonths(lang, months)}`));
+  const { svg, slideParts } = monthlyHeatmap(
+    lang,
+    months,
+    units,
+    code,
+    (r) => names.get(code(r)) ?? code(r),
+    undefined,
+    drawn,
+    (r) => num(r, 'kepatuhan')!,
+    T(
+      `Kepatuhan laporan harian per unit dan bulan (%), ${formatMonths(lang, months)}`,
+      `Daily report compliance per unit and month (%), ${formatMonths(lang, months)}`,
+    ),
+  );
   const low = latestRows[0];
   const high = latestRows.at(-1);
   return {
@@ -376,23 +524,21 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     takeaway:
       low && high
         ? [
-            T(`Pada ${formatMonth(lang, latest, true)} kepatuhan berkisar dari `, `In ${formatMonth(lang, latest, true)} compliance ranged from `),
+            T(
+              `Pada ${formatMonth(lang, latest, true)} kepatuhan berkisar dari `,
+              `In ${formatMonth(lang, latest, true)} compliance ranged from `,
+            ),
             pubCell(lang, 'kepatuhan_laporan', low, 'kepatuhan'),
             `% (${names.get(str(low, 'kode_unit'))}) ${T('sampai', 'to')} `,
             pubCell(lang, 'kepatuhan_laporan', high, 'kepatuhan'),
             `% (${names.get(str(high, 'kode_unit'))}). `,
-            ...reportsTotal(lang, rows.filter((r) => monthOf(r) === latest)),
+            ...reportsTotal(
+              lang,
+              rows.filter((r) => monthOf(r) === latest),
+            ),
           ]
         : [T(`Belum ada laporan pada ${formatMonth(lang, latest, true)}.`, `No reports in ${formatMonth(lang, latest, true)}.`)],
-    columns: columns(lang, [
-      'kode_unit',
-      'nama_unit',
-      'tahun',
-      'bulan',
-      'pegawai',
-      'laporan',
-      'kepatuhan',
-    ]),
+    columns: columns(lang, ['kode_unit', 'nama_unit', 'tahun', 'bulan', 'pegawai', 'laporan', 'kepatuhan']),
     rows: table,
     svg,
     slideParts,
@@ -400,7 +546,9 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'kepatuhan',
     collapse: true,
-    legend: [{ color: '#08306b', label: T('makin gelap makin patuh; angka = kepatuhan (%)', 'darker = more compliant; number = compliance (%)') }],
+    legend: [
+      { color: '#08306b', label: T('makin gelap makin patuh; angka = kepatuhan (%)', 'darker = more compliant; number = compliance (%)') },
+    ],
   };
 }
 
@@ -423,10 +571,12 @@ export interface PageChart {
 }
 
 /** The embed page of a region chart (without language prefix): only a chart that draws something has one. */
-export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'svg'>): string | undefined => (chart.svg ? regionChartEmbedPath(kode, chart.id) : undefined);
+export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'svg'>): string | undefined =>
+  chart.svg ? regionChartEmbedPath(kode, chart.id) : undefined;
 
 /** The region page's charts; memoised because the page, its CSV endpoints, forum and embeds all ask. */
-export const regionCharts = memoize(
-  (lang: Lang, kode: string): Promise<PageChart[]> =>
-    Promise.all(REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) }))),
+export const regionCharts = memoize((lang: Lang, kode: string): Promise<PageChart[]> =>
+  Promise.all(
+    REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })),
+  ),
 );

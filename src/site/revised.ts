@@ -23,7 +23,8 @@ function revisions(): typeof cached {
   // The release is datapackage.json's version; rows read outside a build (unit tests) have none.
   const release = readPublishedJson<{ version?: string }>('datapackage.json')?.version;
   const path = release && join(dir, RELEASES_DIR, release, CHANGES_FILE);
-  const rows = path && existsSync(path) ? Papa.parse<Revision>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : [];
+  const rows =
+    path && existsSync(path) ? Papa.parse<Revision>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : [];
   cached = { dir, release: release ?? '', anchors: new Map(rows.map((r, i) => [revisionAnchor(r), i])) };
   return cached;
 }

@@ -65,19 +65,43 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
   /** Each unit's name above its panel; a long one keeps where it differs ("Suku Dinas Du…Jakarta Pusat"). */
   const panelNames = (): Plot.Markish[] => {
     if (!panels) return [];
-    const fitted = fittedLabels(units, (u) => u, (u) => names.get(u) ?? u, 21);
-    return [Plot.text(units, { fy: (u: string) => u, text: (u: string) => fitted.get(u)!, title: (u: string) => names.get(u) ?? u, frameAnchor: 'top-left', dy: -16, fill: '#1b1f24', lineWidth: 21, textOverflow: 'ellipsis' })];
+    const fitted = fittedLabels(
+      units,
+      (u) => u,
+      (u) => names.get(u) ?? u,
+      21,
+    );
+    return [
+      Plot.text(units, {
+        fy: (u: string) => u,
+        text: (u: string) => fitted.get(u)!,
+        title: (u: string) => names.get(u) ?? u,
+        frameAnchor: 'top-left',
+        dy: -16,
+        fill: '#1b1f24',
+        lineWidth: 21,
+        textOverflow: 'ellipsis',
+      }),
+    ];
   };
   const nameOf = (r: PublishedRow) => names.get(unit(r)) ?? unit(r);
   /** "A", "A dan B", "A dan 2 unit lain": the units that share a value. */
   const who = (rows: PublishedRow[]) =>
-    rows.length === 1 ? nameOf(rows[0]) : rows.length === 2 ? `${nameOf(rows[0])} ${T('dan', 'and')} ${nameOf(rows[1])}` : `${nameOf(rows[0])} ${T(`dan ${rows.length - 1} unit lain`, `and ${rows.length - 1} other units`)}`;
+    rows.length === 1
+      ? nameOf(rows[0])
+      : rows.length === 2
+        ? `${nameOf(rows[0])} ${T('dan', 'and')} ${nameOf(rows[1])}`
+        : `${nameOf(rows[0])} ${T(`dan ${rows.length - 1} unit lain`, `and ${rows.length - 1} other units`)}`;
   /**
    * On the latest month's drawn rows: "<month>: <unit> <what>; <unit> <what>." With panels, the
    * units `best` ranks first and last, those that tie named together ("highest: A (98%); lowest:
    * B and C (85%)"), and how many reported; `none` when no row is drawn.
    */
-  const latestTakeaway = (what: (r: PublishedRow) => Rich, none: Rich, best: { value: (r: PublishedRow) => number; cell: (r: PublishedRow) => Rich; high: string; low: string }): Rich => {
+  const latestTakeaway = (
+    what: (r: PublishedRow) => Rich,
+    none: Rich,
+    best: { value: (r: PublishedRow) => number; cell: (r: PublishedRow) => Rich; high: string; low: string },
+  ): Rich => {
     const latest = drawn.filter((r) => monthOf(r) === lastMonth);
     const month = `${formatMonth(lang, lastMonth, true)}: `;
     if (latest.length === 0) return [month, ...none];
@@ -86,14 +110,29 @@ function serviceSeries(lang: Lang, kode: string, layanan: string, column: string
       const values = latest.map(best.value);
       const withValue = (v: number) => latest.filter((r) => best.value(r) === v);
       const [top, bottom] = [withValue(Math.max(...values)), withValue(Math.min(...values))];
-      const reported = silent === 0
-        ? T(`Semua ${units.length} unit ada di tabel.`, `All ${units.length} units are in the table.`)
-        : T(`${latest.length} dari ${units.length} unit melapor bulan ini; semua ada di tabel.`, `${latest.length} of ${units.length} units reported this month; all are in the table.`);
-      if (top.length === latest.length) return [month, T(`semua ${latest.length} unit `, `all ${latest.length} units `), ...best.cell(top[0]), '. ', reported];
-      return [month, `${best.high}: ${who(top)} (`, ...best.cell(top[0]), `); ${best.low}: ${who(bottom)} (`, ...best.cell(bottom[0]), '). ', reported];
+      const reported =
+        silent === 0
+          ? T(`Semua ${units.length} unit ada di tabel.`, `All ${units.length} units are in the table.`)
+          : T(
+              `${latest.length} dari ${units.length} unit melapor bulan ini; semua ada di tabel.`,
+              `${latest.length} of ${units.length} units reported this month; all are in the table.`,
+            );
+      if (top.length === latest.length)
+        return [month, T(`semua ${latest.length} unit `, `all ${latest.length} units `), ...best.cell(top[0]), '. ', reported];
+      return [
+        month,
+        `${best.high}: ${who(top)} (`,
+        ...best.cell(top[0]),
+        `); ${best.low}: ${who(bottom)} (`,
+        ...best.cell(bottom[0]),
+        '). ',
+        reported,
+      ];
     }
     const listed = latest.flatMap((r, i) => [i === 0 ? month : '; ', ...(units.length > 1 ? [`${nameOf(r)} `] : []), ...what(r)]);
-    return silent > 0 && panels ? [...listed, T(` (${silent} unit lain tidak melapor bulan ini).`, ` (${silent} other units did not report this month).`)] : [...listed, '.'];
+    return silent > 0 && panels
+      ? [...listed, T(` (${silent} unit lain tidak melapor bulan ini).`, ` (${silent} other units did not report this month).`)]
+      : [...listed, '.'];
   };
   const legend = panels ? [] : [...colour].map(([u, c]) => ({ color: c, label: names.get(u) ?? u }));
   return { rows, names, months, drawn, panels, apart, fill, frame, panelNames, legend, latestTakeaway };
@@ -106,7 +145,12 @@ const days = (n: number | null) => (n === 1 ? ' day' : ' days');
 
 export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(lang, kode, layanan, 'ketepatan');
+  const { rows, names, months, drawn, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(
+    lang,
+    kode,
+    layanan,
+    'ketepatan',
+  );
   if (rows.length === 0) return null;
   const svg = renderStatic(
     {
@@ -114,10 +158,21 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
       marginLeft: 36,
       marginRight: 22,
       x: monthAxis(lang, months),
-      y: { domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)), label: T('↑ Selesai tepat waktu (%)', '↑ Completed on time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
+      y: {
+        domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)),
+        label: T('↑ Selesai tepat waktu (%)', '↑ Completed on time (%)'),
+        tickFormat: axisFormat(lang, 'count'),
+        grid: true,
+      },
       marks: [
         ...panelNames(),
-        Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeWidth: 2 }),
+        Plot.line(drawn, {
+          x,
+          y: (r: PublishedRow) => num(r, 'ketepatan'),
+          z: (r: PublishedRow) => str(r, 'kode_unit'),
+          ...apart,
+          strokeWidth: 2,
+        }),
         Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'ketepatan'), fy: apart.fy, fill, r: 2.5 }),
       ],
     },
@@ -136,20 +191,23 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
         '%)',
       ],
       [T('belum ada permohonan selesai yang dilaporkan.', 'no completed application reported.')],
-      { value: (r) => num(r, 'ketepatan')!, cell: (r) => [pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'), '%'], high: T('tertinggi', 'highest'), low: T('terendah', 'lowest') },
+      {
+        value: (r) => num(r, 'ketepatan')!,
+        cell: (r) => [pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'), '%'],
+        high: T('tertinggi', 'highest'),
+        low: T('terendah', 'lowest'),
+      },
     ),
     // Unit and its share on time first: what a phone shows without scrolling sideways.
     columns: columns(lang, ['nama_unit', 'ketepatan', 'tahun', 'bulan', 'permohonan', 'selesai', 'tepat_waktu', 'kode_unit']),
-    rows: rows.map(
-      (r): ChartRow => ({
-        ...unitCells(lang, kode, r, names),
-        ...yearMonthCells(lang, r),
-        permohonan: pubCell(lang, 'ketepatan_layanan', r, 'permohonan'),
-        selesai: pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
-        tepat_waktu: pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
-        ketepatan: pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
-      }),
-    ),
+    rows: rows.map((r): ChartRow => ({
+      ...unitCells(lang, kode, r, names),
+      ...yearMonthCells(lang, r),
+      permohonan: pubCell(lang, 'ketepatan_layanan', r, 'permohonan'),
+      selesai: pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
+      tepat_waktu: pubCell(lang, 'ketepatan_layanan', r, 'tepat_waktu'),
+      ketepatan: pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
+    })),
     svg,
     sources: ['ketepatan_layanan'],
     period: rangeLabel(formatMonth(lang, months[0]), formatMonth(lang, months.at(-1)!)),
@@ -161,7 +219,12 @@ export function onTimeByMonth(lang: Lang, kode: string, layanan: string): ChartD
 
 export function processingDays(lang: Lang, kode: string, layanan: string): ChartData | null {
   const T = tr(lang);
-  const { rows, names, months, drawn, panels, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(lang, kode, layanan, 'rata_hari');
+  const { rows, names, months, drawn, panels, apart, fill, frame, panelNames, legend, latestTakeaway } = serviceSeries(
+    lang,
+    kode,
+    layanan,
+    'rata_hari',
+  );
   if (rows.length === 0) return null;
   const maxY = Math.max(...rows.map((r) => Math.max(num(r, 'rata_hari') ?? 0, num(r, 'standar_hari') ?? 0)));
   const svg = renderStatic(
@@ -174,13 +237,32 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
       marks: [
         ...panelNames(),
         // In panels, the standard in the key's grey, apart from the unit's line in blue.
-        Plot.line(rows, { x, y: (r: PublishedRow) => num(r, 'standar_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, ...(panels ? { stroke: STANDARD_GREY } : {}), strokeDasharray: '5,4', curve: 'step-after' }),
-        Plot.line(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), z: (r: PublishedRow) => str(r, 'kode_unit'), ...apart, strokeWidth: 2 }),
+        Plot.line(rows, {
+          x,
+          y: (r: PublishedRow) => num(r, 'standar_hari'),
+          z: (r: PublishedRow) => str(r, 'kode_unit'),
+          ...apart,
+          ...(panels ? { stroke: STANDARD_GREY } : {}),
+          strokeDasharray: '5,4',
+          curve: 'step-after',
+        }),
+        Plot.line(drawn, {
+          x,
+          y: (r: PublishedRow) => num(r, 'rata_hari'),
+          z: (r: PublishedRow) => str(r, 'kode_unit'),
+          ...apart,
+          strokeWidth: 2,
+        }),
         Plot.dot(drawn, { x, y: (r: PublishedRow) => num(r, 'rata_hari'), fy: apart.fy, fill, r: 2.5 }),
         Plot.ruleY([0]),
       ],
     },
-    { label: T('Rata-rata hari proses per bulan (garis) dibanding standar layanan (garis putus)', 'Mean processing days per month (solid) against the service standard (dashed)') },
+    {
+      label: T(
+        'Rata-rata hari proses per bulan (garis) dibanding standar layanan (garis putus)',
+        'Mean processing days per month (solid) against the service standard (dashed)',
+      ),
+    },
   );
   return {
     id: 'waktu-proses',
@@ -194,24 +276,20 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
         T(' hari', days(num(r, 'standar_hari'))),
       ],
       [T('rata-rata hari proses belum dilaporkan.', 'mean processing days not reported.')],
-      { value: (r) => num(r, 'rata_hari')!, cell: (r) => [T('rata-rata ', 'mean '), pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'), T(' hari', days(num(r, 'rata_hari')))], high: T('terlama', 'slowest'), low: T('tercepat', 'fastest') },
+      {
+        value: (r) => num(r, 'rata_hari')!,
+        cell: (r) => [T('rata-rata ', 'mean '), pubCell(lang, 'ketepatan_layanan', r, 'rata_hari'), T(' hari', days(num(r, 'rata_hari')))],
+        high: T('terlama', 'slowest'),
+        low: T('tercepat', 'fastest'),
+      },
     ),
-    columns: columns(lang, [
-      'kode_unit',
-      'nama_unit',
-      'tahun',
-      'bulan',
-      'standar_hari',
-      'rata_hari',
-    ]),
-    rows: rows.map(
-      (r): ChartRow => ({
-        ...unitCells(lang, kode, r, names),
-        ...yearMonthCells(lang, r),
-        standar_hari: pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
-        rata_hari: pubCell(lang, 'ketepatan_layanan', r, 'rata_hari', { missing: 'unreported' }),
-      }),
-    ),
+    columns: columns(lang, ['kode_unit', 'nama_unit', 'tahun', 'bulan', 'standar_hari', 'rata_hari']),
+    rows: rows.map((r): ChartRow => ({
+      ...unitCells(lang, kode, r, names),
+      ...yearMonthCells(lang, r),
+      standar_hari: pubCell(lang, 'ketepatan_layanan', r, 'standar_hari'),
+      rata_hari: pubCell(lang, 'ketepatan_layanan', r, 'rata_hari', { missing: 'unreported' }),
+    })),
     svg,
     sources: ['ketepatan_layanan'],
     period: rangeLabel(formatMonth(lang, months[0]), formatMonth(lang, months.at(-1)!)),

@@ -18,8 +18,20 @@ export function tableSources(dataPath = DATA, manifest?: PartitionManifest | nul
     const files = manifest.tabel[t.name];
     // A table split by region with no region file (no region sent it) is read whole: header only.
     if (!files || files.length === 0) return { ...whole, createSql: createTableCopySql(t, csvFileName(t)) };
-    const parts = files.map((f) => ({ kode: f.kode_wilayah, url: `${dataPath}${f.path}`, file: partitionFileName(t, f.kode_wilayah), bytes: f.bytes }));
-    return { ...whole, createSql: createPartitionedViewSql(t, files.map((f) => f.kode_wilayah)), parts };
+    const parts = files.map((f) => ({
+      kode: f.kode_wilayah,
+      url: `${dataPath}${f.path}`,
+      file: partitionFileName(t, f.kode_wilayah),
+      bytes: f.bytes,
+    }));
+    return {
+      ...whole,
+      createSql: createPartitionedViewSql(
+        t,
+        files.map((f) => f.kode_wilayah),
+      ),
+      parts,
+    };
   });
 }
 

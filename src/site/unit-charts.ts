@@ -17,7 +17,25 @@ import { monthOf, num, rawCell, rowsFromQuery, str } from '../charts/row.ts';
 import { runPublishedSql } from './run-sql.ts';
 import { unitIndicatorsSql, unitIndicatorYearsSql, type UnitIndicatorsChoice } from '../queries/unit-charts.ts';
 import { unitIndicatorsChart } from '../charts/unit-indicators.ts';
-import { BAR_INSET, columns, gradeThresholds, KATEGORI_PELATIHAN_COLORS, monthDate, monthAxis, percentDomain, periodCell, rangeLabel, shortPeriod, rowChart, withSentence, yearMonthCells, complaintBars, complaintBarsLabel, complaintLegend, RECENT_MONTHS } from '../charts/common.ts';
+import {
+  BAR_INSET,
+  columns,
+  gradeThresholds,
+  KATEGORI_PELATIHAN_COLORS,
+  monthDate,
+  monthAxis,
+  percentDomain,
+  periodCell,
+  rangeLabel,
+  shortPeriod,
+  rowChart,
+  withSentence,
+  yearMonthCells,
+  complaintBars,
+  complaintBarsLabel,
+  complaintLegend,
+  RECENT_MONTHS,
+} from '../charts/common.ts';
 import { CHART_INPUT, onTimeTotal, type PageChart } from './region-charts.ts';
 import { localePath, servicePath } from '../routes.ts';
 import { unitPredikat } from './predikat-charts.ts';
@@ -44,16 +62,38 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
           marginLeft: 36,
           marginRight: 12,
           marginBottom: 40,
-          x: { type: 'point', domain: periods, tickFormat: (p: string) => shortPeriod(lang, p).replace(' ', '\n'), label: null, padding: 0.3 },
-          y: { domain: [Math.max(25, Math.floor(Math.min(...ys, IKM_GRADE.B) - 3)), Math.min(100, Math.ceil(Math.max(...ys) + 2))], label: T('↑ IKM', '↑ Index'), tickFormat: axisFormat(lang, 'count'), grid: true },
+          x: {
+            type: 'point',
+            domain: periods,
+            tickFormat: (p: string) => shortPeriod(lang, p).replace(' ', '\n'),
+            label: null,
+            padding: 0.3,
+          },
+          y: {
+            domain: [Math.max(25, Math.floor(Math.min(...ys, IKM_GRADE.B) - 3)), Math.min(100, Math.ceil(Math.max(...ys) + 2))],
+            label: T('↑ IKM', '↑ Index'),
+            tickFormat: axisFormat(lang, 'count'),
+            grid: true,
+          },
           marks: [
             Plot.ruleY([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
-            Plot.ruleX(drawn, { x: 'periode', y1: (r: PublishedRow) => num(r, 'ikm_bawah'), y2: (r: PublishedRow) => num(r, 'ikm_atas'), stroke: BLUE, strokeWidth: 2 }),
+            Plot.ruleX(drawn, {
+              x: 'periode',
+              y1: (r: PublishedRow) => num(r, 'ikm_bawah'),
+              y2: (r: PublishedRow) => num(r, 'ikm_atas'),
+              stroke: BLUE,
+              strokeWidth: 2,
+            }),
             Plot.line(drawn, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm'), stroke: BLUE, strokeOpacity: 0.5 }),
             ...sampleDots(drawn, stateOf, BLUE, { x: 'periode', y: (r: PublishedRow) => num(r, 'ikm') }),
           ],
         },
-        { label: T(`IKM unit per semester dengan interval 95%, ${formatPeriod(lang, periods[0])} sampai ${formatPeriod(lang, periods.at(-1)!)}`, `Unit satisfaction index by semester with 95% intervals, ${formatPeriod(lang, periods[0])} to ${formatPeriod(lang, periods.at(-1)!)}`) },
+        {
+          label: T(
+            `IKM unit per semester dengan interval 95%, ${formatPeriod(lang, periods[0])} sampai ${formatPeriod(lang, periods.at(-1)!)}`,
+            `Unit satisfaction index by semester with 95% intervals, ${formatPeriod(lang, periods[0])} to ${formatPeriod(lang, periods.at(-1)!)}`,
+          ),
+        },
       )
     : '';
   const last = drawn.at(-1);
@@ -73,11 +113,17 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
             ? T('Intervalnya bertumpang tindih: perubahan belum tentu nyata.', 'The intervals overlap: the change may not be real.')
             : T('Intervalnya tidak bertumpang tindih: perubahannya nyata.', 'The intervals do not overlap: the change is real.'),
         ]
-      : [`${formatPeriod(lang, str(last, 'periode'))}: IKM `, pubCell(lang, 'ikm_unit', last, 'ikm'), `, ${T('mutu', 'grade')} ${mutuLabel(str(last, 'mutu'), lang)}.`];
+      : [
+          `${formatPeriod(lang, str(last, 'periode'))}: IKM `,
+          pubCell(lang, 'ikm_unit', last, 'ikm'),
+          `, ${T('mutu', 'grade')} ${mutuLabel(str(last, 'mutu'), lang)}.`,
+        ];
   return {
     id: 'ikm-tren',
     title: t(lang).titles['ikm-tren'],
-    takeaway: last ? withSentence(takeaway, sampleSentence(lang, formatPeriod(lang, str(last, 'periode')), sampleCell(lang, shapeOf('ikm_unit'), last))) : takeaway,
+    takeaway: last
+      ? withSentence(takeaway, sampleSentence(lang, formatPeriod(lang, str(last, 'periode')), sampleCell(lang, shapeOf('ikm_unit'), last)))
+      : takeaway,
     // Period, IKM and mutu first: what a phone shows without scrolling sideways.
     columns: columns(lang, ['periode', 'ikm', 'mutu', 'responden', 'ikm_bawah', 'ikm_atas', 'sampel_minimum', 'sampel_cukup']),
     rows: rows.map((r) => ({
@@ -105,27 +151,49 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
 
 // ——— The nine unsur of the latest semester ———
 
-
 export function unsurScores(lang: Lang, kode: string, unit: string): ChartData | null {
   const T = tr(lang);
   const all = rowsOf('ikm_unit', kode, unit);
   const period = semesters(all).at(-1);
   const row = all.find((r) => r.periode === period && num(r, 'ikm') !== null);
   if (!period || !row) return null;
-  const items = UNSUR.map((u) => ({ key: u.value, col: `nrr_${u.value}` as const, v: num(row, `nrr_${u.value}`) })).filter((x) => x.v !== null) as { key: string; col: `nrr_${(typeof UNSUR)[number]['value']}`; v: number }[];
+  const items = UNSUR.map((u) => ({ key: u.value, col: `nrr_${u.value}` as const, v: num(row, `nrr_${u.value}`) })).filter(
+    (x) => x.v !== null,
+  ) as { key: string; col: `nrr_${(typeof UNSUR)[number]['value']}`; v: number }[];
   const sorted = [...items].sort((a, b) => a.v - b.v);
   const lowest = sorted[0];
   const svg = renderStatic(
     {
       ...rowChart(sorted.map((x) => x.key)),
-      x: { domain: [1, 4], label: T('Nilai rata-rata (1–4) →', 'Mean score (1–4) →'), tickFormat: axisFormat(lang), ticks: [1, 2, 3, 4], grid: true },
+      x: {
+        domain: [1, 4],
+        label: T('Nilai rata-rata (1–4) →', 'Mean score (1–4) →'),
+        tickFormat: axisFormat(lang),
+        ticks: [1, 2, 3, 4],
+        grid: true,
+      },
       marks: [
         Plot.ruleX([NRR_GRADE.B, NRR_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
-        rowLabels(sorted, (x) => x.key, (x) => unsurLabel(x.key, lang)),
-        Plot.barX(sorted, { y: 'key', x1: 1, x2: 'v', fill: { value: (x: { key: string }) => (x.key === lowest.key ? ORANGE : BLUE), scale: null }, ...BAR_INSET }),
+        rowLabels(
+          sorted,
+          (x) => x.key,
+          (x) => unsurLabel(x.key, lang),
+        ),
+        Plot.barX(sorted, {
+          y: 'key',
+          x1: 1,
+          x2: 'v',
+          fill: { value: (x: { key: string }) => (x.key === lowest.key ? ORANGE : BLUE), scale: null },
+          ...BAR_INSET,
+        }),
       ],
     },
-    { label: T(`Nilai sembilan unsur layanan, ${formatPeriod(lang, period)}; terendah ${unsurLabel(lowest.key, lang)}`, `Scores of the nine service elements, ${formatPeriod(lang, period)}; lowest ${unsurLabel(lowest.key, lang)}`) },
+    {
+      label: T(
+        `Nilai sembilan unsur layanan, ${formatPeriod(lang, period)}; terendah ${unsurLabel(lowest.key, lang)}`,
+        `Scores of the nine service elements, ${formatPeriod(lang, period)}; lowest ${unsurLabel(lowest.key, lang)}`,
+      ),
+    },
   );
   return {
     id: 'unsur',
@@ -136,12 +204,12 @@ export function unsurScores(lang: Lang, kode: string, unit: string): ChartData |
       pubCell(lang, 'ikm_unit', row, lowest.col),
       T(' dari 4). Memperbaiki unsur ini paling menaikkan IKM.', ' out of 4). Improving it lifts the index most.'),
     ],
-    columns: columns(lang, [
-      'periode',
-      ['unsur', 'Unsur', 'Element'],
-      ['nrr', 'Nilai rata-rata (1–4)', 'Mean score (1–4)', true],
-    ]),
-    rows: sorted.map((x) => ({ periode: periodCell(lang, row), unsur: labelCell(x.key, unsurLabel(x.key, lang)), nrr: pubCell(lang, 'ikm_unit', row, x.col) })),
+    columns: columns(lang, ['periode', ['unsur', 'Unsur', 'Element'], ['nrr', 'Nilai rata-rata (1–4)', 'Mean score (1–4)', true]]),
+    rows: sorted.map((x) => ({
+      periode: periodCell(lang, row),
+      unsur: labelCell(x.key, unsurLabel(x.key, lang)),
+      nrr: pubCell(lang, 'ikm_unit', row, x.col),
+    })),
     svg,
     sources: ['ikm_unit'],
     period: formatPeriod(lang, period),
@@ -162,8 +230,20 @@ export async function indicators(lang: Lang, kode: string, unit: string): Promis
   const sql = unitIndicatorsSql(choice);
   const chart = unitIndicatorsChart(lang, rowsFromQuery(await runPublishedSql(sql)), svgDocument());
   if (!chart || years.length < 2) return chart;
-  const options = [{ value: '', label: T('Semua tahun (grafik: tahun terakhir)', 'Every year (chart: latest year)') }, ...years.map((y) => ({ value: y, label: y }))];
-  return { ...chart, filter: { kind: 'iku', context: { ...choice }, fields: [{ name: 'tahun', label: T('Tahun', 'Year'), value: '', options }], sql, tables: ['capaian_iku'] } };
+  const options = [
+    { value: '', label: T('Semua tahun (grafik: tahun terakhir)', 'Every year (chart: latest year)') },
+    ...years.map((y) => ({ value: y, label: y })),
+  ];
+  return {
+    ...chart,
+    filter: {
+      kind: 'iku',
+      context: { ...choice },
+      fields: [{ name: 'tahun', label: T('Tahun', 'Year'), value: '', options }],
+      sql,
+      tables: ['capaian_iku'],
+    },
+  };
 }
 
 // ——— The unit's services, month by month ———
@@ -174,32 +254,61 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
   if (all.length === 0) return null;
   // The region's window, not the unit's own last months: its sums then add up to the region's.
   const months = regionMonths('ketepatan_layanan', kode, RECENT_MONTHS);
-  const rows = all.filter((r) => months.includes(monthOf(r))).sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || monthOf(a).localeCompare(monthOf(b)));
+  const rows = all
+    .filter((r) => months.includes(monthOf(r)))
+    .sort((a, b) => str(a, 'nama_layanan').localeCompare(str(b, 'nama_layanan'), 'id') || monthOf(a).localeCompare(monthOf(b)));
   const services = [...new Set(rows.map((r) => str(r, 'kode_layanan')))];
   const nameOf = new Map(rows.map((r) => [str(r, 'kode_layanan'), str(r, 'nama_layanan')]));
   const colour = new Map(services.map((s, i) => [s, PALETTE[i % PALETTE.length]]));
   const drawn = rows.filter((r) => num(r, 'ketepatan') !== null);
-  const svg = !drawn.length ? '' : renderStatic(
-    {
-      height: 240,
-      marginLeft: 36,
-      marginRight: 22,
-      x: monthAxis(lang, months),
-      y: { domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)), label: T('↑ Tepat waktu (%)', '↑ On time (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
-      marks: [
-        Plot.line(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'ketepatan'), z: (r: PublishedRow) => str(r, 'kode_layanan'), stroke: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null }, strokeWidth: 2 }),
-        Plot.dot(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'ketepatan'), fill: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null }, r: 2.5 }),
-      ],
-    },
-    { label: T(`Persentase tepat waktu per bulan untuk ${services.length} layanan unit ini`, `Share on time per month for this unit's ${services.length} services`) },
-  );
+  const svg = !drawn.length
+    ? ''
+    : renderStatic(
+        {
+          height: 240,
+          marginLeft: 36,
+          marginRight: 22,
+          x: monthAxis(lang, months),
+          y: {
+            domain: percentDomain(drawn.map((r) => num(r, 'ketepatan')!)),
+            label: T('↑ Tepat waktu (%)', '↑ On time (%)'),
+            tickFormat: axisFormat(lang, 'count'),
+            grid: true,
+          },
+          marks: [
+            Plot.line(drawn, {
+              x: (r: PublishedRow) => monthDate(monthOf(r)),
+              y: (r: PublishedRow) => num(r, 'ketepatan'),
+              z: (r: PublishedRow) => str(r, 'kode_layanan'),
+              stroke: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null },
+              strokeWidth: 2,
+            }),
+            Plot.dot(drawn, {
+              x: (r: PublishedRow) => monthDate(monthOf(r)),
+              y: (r: PublishedRow) => num(r, 'ketepatan'),
+              fill: { value: (r: PublishedRow) => colour.get(str(r, 'kode_layanan')), scale: null },
+              r: 2.5,
+            }),
+          ],
+        },
+        {
+          label: T(
+            `Persentase tepat waktu per bulan untuk ${services.length} layanan unit ini`,
+            `Share on time per month for this unit's ${services.length} services`,
+          ),
+        },
+      );
   const latest = months.at(-1)!;
   const latestRows = drawn.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
   return {
     id: 'layanan',
     title: t(lang).titles.layanan,
     takeaway: [
-      ...onTimeTotal(lang, rows.filter((r) => monthOf(r) === latest), latest),
+      ...onTimeTotal(
+        lang,
+        rows.filter((r) => monthOf(r) === latest),
+        latest,
+      ),
       ...(latestRows.length
         ? [
             T(' Layanan paling lambat: ', ' Slowest service: '),
@@ -226,7 +335,11 @@ export function unitServices(lang: Lang, kode: string, unit: string): ChartData 
     ]),
     rows: rows.map((r) => ({
       kode_layanan: labelCell(rawCell(r, 'kode_layanan')),
-      nama_layanan: labelCell(rawCell(r, 'nama_layanan'), str(r, 'nama_layanan'), localePath(lang, servicePath(kode, str(r, 'kode_layanan')))),
+      nama_layanan: labelCell(
+        rawCell(r, 'nama_layanan'),
+        str(r, 'nama_layanan'),
+        localePath(lang, servicePath(kode, str(r, 'kode_layanan'))),
+      ),
       ...yearMonthCells(lang, r),
       permohonan: pubCell(lang, 'ketepatan_layanan', r, 'permohonan'),
       selesai: pubCell(lang, 'ketepatan_layanan', r, 'selesai'),
@@ -252,14 +365,24 @@ export function unitComplaints(lang: Lang, kode: string, unit: string): ChartDat
   const months = regionMonths('pengaduan_bulanan', kode, RECENT_MONTHS);
   if (months.length === 0) return null;
   const all = rowsOf('pengaduan_bulanan', kode, unit);
-  const rows = all.filter((r) => months.includes(str(r, 'bulan'))).sort((a, b) => str(a, 'bulan').localeCompare(str(b, 'bulan')) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
+  const rows = all
+    .filter((r) => months.includes(str(r, 'bulan')))
+    .sort((a, b) => str(a, 'bulan').localeCompare(str(b, 'bulan')) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
   const masuk = rows.reduce((s, r) => s + (num(r, 'masuk') ?? 0), 0);
   const selesai = rows.reduce((s, r) => s + (num(r, 'selesai') ?? 0), 0);
-  const svg = rows.length ? renderStatic(complaintBars(lang, rows, months, { height: 220, marginLeft: 36 }), { label: complaintBarsLabel(lang, months) }) : '';
+  const svg = rows.length
+    ? renderStatic(complaintBars(lang, rows, months, { height: 220, marginLeft: 36 }), { label: complaintBarsLabel(lang, months) })
+    : '';
   return {
     id: 'pengaduan',
     title: t(lang).titles.pengaduan,
-    takeaway: [`${formatMonths(lang, months)}: `, sumCell(lang, masuk), T(' pengaduan masuk, ', ' complaints came in, '), sumCell(lang, selesai), T(' di antaranya selesai.', ' of them resolved.')],
+    takeaway: [
+      `${formatMonths(lang, months)}: `,
+      sumCell(lang, masuk),
+      T(' pengaduan masuk, ', ' complaints came in, '),
+      sumCell(lang, selesai),
+      T(' di antaranya selesai.', ' of them resolved.'),
+    ],
     columns: columns(lang, [
       'bulan',
       'kategori',
@@ -291,34 +414,41 @@ export function unitTraining(lang: Lang, kode: string, unit: string): ChartData 
   const regionLast = regionYear('pelatihan_unit', kode);
   if (regionLast === undefined) return null;
   const lastYear = String(regionLast);
-  const rows = rowsOf('pelatihan_unit', kode, unit).sort((a, b) => (num(a, 'tahun') ?? 0) - (num(b, 'tahun') ?? 0) || str(a, 'kategori').localeCompare(str(b, 'kategori')));
+  const rows = rowsOf('pelatihan_unit', kode, unit).sort(
+    (a, b) => (num(a, 'tahun') ?? 0) - (num(b, 'tahun') ?? 0) || str(a, 'kategori').localeCompare(str(b, 'kategori')),
+  );
   const years = [...new Set(rows.map((r) => str(r, 'tahun')))];
   const kategoris = Object.keys(KATEGORI_PELATIHAN_COLORS).filter((k) => rows.some((r) => r.kategori === k));
   const lastTotal = rows.filter((r) => str(r, 'tahun') === lastYear).reduce((s, r) => s + (num(r, 'jam_pelajaran_total') ?? 0), 0);
-  const svg = !rows.length ? '' : renderStatic(
-    {
-      ...rowChart(years),
-      x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
-      color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PELATIHAN_COLORS[k]) },
-      marks: [
-        rowLabels(years, (y) => y),
-        Plot.barX(rows, Plot.stackX({ y: (r: PublishedRow) => str(r, 'tahun'), x: (r: PublishedRow) => num(r, 'jam_pelajaran_total'), fill: (r: PublishedRow) => str(r, 'kategori'), order: kategoris, ...BAR_INSET })),
-        Plot.ruleX([0]),
-      ],
-    },
-    { label: T('Total jam pelajaran pelatihan per tahun menurut kategori', 'Total training hours per year by category') },
-  );
+  const svg = !rows.length
+    ? ''
+    : renderStatic(
+        {
+          ...rowChart(years),
+          x: { label: T('Total jam pelajaran →', 'Total training hours →'), tickFormat: axisFormat(lang, 'count'), grid: true, ticks: 4 },
+          color: { domain: kategoris, range: kategoris.map((k) => KATEGORI_PELATIHAN_COLORS[k]) },
+          marks: [
+            rowLabels(years, (y) => y),
+            Plot.barX(
+              rows,
+              Plot.stackX({
+                y: (r: PublishedRow) => str(r, 'tahun'),
+                x: (r: PublishedRow) => num(r, 'jam_pelajaran_total'),
+                fill: (r: PublishedRow) => str(r, 'kategori'),
+                order: kategoris,
+                ...BAR_INSET,
+              }),
+            ),
+            Plot.ruleX([0]),
+          ],
+        },
+        { label: T('Total jam pelajaran pelatihan per tahun menurut kategori', 'Total training hours per year by category') },
+      );
   return {
     id: 'pelatihan',
     title: t(lang).titles.pelatihan,
     takeaway: [T(`Tahun ${lastYear}: `, `In ${lastYear}: `), sumCell(lang, lastTotal, 'plain'), T(' jam pelajaran.', ' training hours.')],
-    columns: columns(lang, [
-      'tahun',
-      'kategori',
-      'kegiatan',
-      'peserta',
-      'jam_pelajaran_total',
-    ]),
+    columns: columns(lang, ['tahun', 'kategori', 'kegiatan', 'peserta', 'jam_pelajaran_total']),
     rows: rows.map((r) => ({
       tahun: labelCell(rawCell(r, 'tahun')),
       kategori: labelCell(rawCell(r, 'kategori'), kategoriPelatihanLabel(str(r, 'kategori'), lang)),
@@ -347,34 +477,54 @@ export function unitCompliance(lang: Lang, kode: string, unit: string): ChartDat
   // The region's last month, as on its page; a unit that sent no row for it has not reported it.
   const latest = months.at(-1)!;
   const last = drawn.find((r) => monthOf(r) === latest);
-  const svg = !drawn.length ? '' : renderStatic(
-    {
-      height: 220,
-      marginLeft: 36,
-      marginRight: 22,
-      x: monthAxis(lang, months),
-      y: { domain: percentDomain(drawn.map((r) => num(r, 'kepatuhan')!)), label: T('↑ Kepatuhan (%)', '↑ Compliance (%)'), tickFormat: axisFormat(lang, 'count'), grid: true },
-      marks: [
-        Plot.line(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'kepatuhan'), stroke: BLUE, strokeWidth: 2 }),
-        Plot.dot(drawn, { x: (r: PublishedRow) => monthDate(monthOf(r)), y: (r: PublishedRow) => num(r, 'kepatuhan'), fill: BLUE, r: 2.5 }),
-      ],
-    },
-    { label: T('Kepatuhan laporan harian per bulan (%)', 'Daily report compliance per month (%)') },
-  );
+  const svg = !drawn.length
+    ? ''
+    : renderStatic(
+        {
+          height: 220,
+          marginLeft: 36,
+          marginRight: 22,
+          x: monthAxis(lang, months),
+          y: {
+            domain: percentDomain(drawn.map((r) => num(r, 'kepatuhan')!)),
+            label: T('↑ Kepatuhan (%)', '↑ Compliance (%)'),
+            tickFormat: axisFormat(lang, 'count'),
+            grid: true,
+          },
+          marks: [
+            Plot.line(drawn, {
+              x: (r: PublishedRow) => monthDate(monthOf(r)),
+              y: (r: PublishedRow) => num(r, 'kepatuhan'),
+              stroke: BLUE,
+              strokeWidth: 2,
+            }),
+            Plot.dot(drawn, {
+              x: (r: PublishedRow) => monthDate(monthOf(r)),
+              y: (r: PublishedRow) => num(r, 'kepatuhan'),
+              fill: BLUE,
+              r: 2.5,
+            }),
+          ],
+        },
+        { label: T('Kepatuhan laporan harian per bulan (%)', 'Daily report compliance per month (%)') },
+      );
   return {
     id: 'kepatuhan',
     title: t(lang).titles.kepatuhan,
     takeaway: last
-      ? [`${formatMonth(lang, monthOf(last), true)}: `, pubCell(lang, 'kepatuhan_laporan', last, 'laporan'), T(' laporan dari kewajiban ', ' reports out of '), pubCell(lang, 'kepatuhan_laporan', last, 'pegawai'), T(' pegawai × ', ' employees × '), pubCell(lang, 'kepatuhan_laporan', last, 'hari_kerja'), T(' hari kerja = ', ' working days = '), pubCell(lang, 'kepatuhan_laporan', last, 'kepatuhan'), '%.']
+      ? [
+          `${formatMonth(lang, monthOf(last), true)}: `,
+          pubCell(lang, 'kepatuhan_laporan', last, 'laporan'),
+          T(' laporan dari kewajiban ', ' reports out of '),
+          pubCell(lang, 'kepatuhan_laporan', last, 'pegawai'),
+          T(' pegawai × ', ' employees × '),
+          pubCell(lang, 'kepatuhan_laporan', last, 'hari_kerja'),
+          T(' hari kerja = ', ' working days = '),
+          pubCell(lang, 'kepatuhan_laporan', last, 'kepatuhan'),
+          '%.',
+        ]
       : [T(`${formatMonth(lang, latest, true)}: belum dilaporkan.`, `${formatMonth(lang, latest, true)}: not reported yet.`)],
-    columns: columns(lang, [
-      'tahun',
-      'bulan',
-      'pegawai',
-      ['hari_kerja', 'Hari kerja', 'Working days', true],
-      'laporan',
-      'kepatuhan',
-    ]),
+    columns: columns(lang, ['tahun', 'bulan', 'pegawai', ['hari_kerja', 'Hari kerja', 'Working days', true], 'laporan', 'kepatuhan']),
     rows: rows.map((r) => ({
       ...yearMonthCells(lang, r),
       pegawai: pubCell(lang, 'kepatuhan_laporan', r, 'pegawai'),
@@ -402,7 +552,8 @@ export const UNIT_CHARTS = [
 ] as const;
 
 /** The unit page's charts; memoised because the page and its CSV endpoints both ask. */
-export const unitCharts = memoize(
-  (lang: Lang, kode: string, unit: string): Promise<PageChart[]> =>
-    Promise.all(UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) }))),
+export const unitCharts = memoize((lang: Lang, kode: string, unit: string): Promise<PageChart[]> =>
+  Promise.all(
+    UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) })),
+  ),
 );

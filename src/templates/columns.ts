@@ -34,7 +34,10 @@ export function numberBounds(field: Field): NumberBounds | null {
 
 function rangeWords(b: NumberBounds): Bilingual {
   const lo = b.min === null ? null : `${b.minInclusive ? '≥' : '>'} ${b.min}`;
-  if (lo !== null && b.max !== null) return b.minInclusive ? { id: ` ${b.min}–${b.max}`, en: ` ${b.min}–${b.max}` } : { id: ` ${lo} dan ≤ ${b.max}`, en: ` ${lo} and ≤ ${b.max}` };
+  if (lo !== null && b.max !== null)
+    return b.minInclusive
+      ? { id: ` ${b.min}–${b.max}`, en: ` ${b.min}–${b.max}` }
+      : { id: ` ${lo} dan ≤ ${b.max}`, en: ` ${lo} and ≤ ${b.max}` };
   if (lo !== null) return { id: ` ${lo}`, en: ` ${lo}` };
   if (b.max !== null) return { id: ` ≤ ${b.max}`, en: ` ≤ ${b.max}` };
   return { id: '', en: '' };
@@ -45,7 +48,10 @@ function ruleOf(field: Field): Bilingual {
   let kind: Bilingual;
   switch (field.kind) {
     case 'code':
-      kind = { id: 'kode: huruf atau angka, lalu huruf, angka, titik, garis bawah atau tanda hubung (1–40 karakter)', en: 'code: a letter or digit, then letters, digits, dots, underscores or hyphens (1–40 characters)' };
+      kind = {
+        id: 'kode: huruf atau angka, lalu huruf, angka, titik, garis bawah atau tanda hubung (1–40 karakter)',
+        en: 'code: a letter or digit, then letters, digits, dots, underscores or hyphens (1–40 characters)',
+      };
       break;
     case 'text':
       kind = { id: 'teks', en: 'text' };
@@ -60,21 +66,34 @@ function ruleOf(field: Field): Bilingual {
     }
     case 'number': {
       const r = rangeWords(numberBounds(field)!);
-      kind = { id: `angka${r.id} (desimal dengan titik, atau koma bila pemisah kolomnya ;)`, en: `number${r.en} (decimal point, or comma when the separator is ;)` };
+      kind = {
+        id: `angka${r.id} (desimal dengan titik, atau koma bila pemisah kolomnya ;)`,
+        en: `number${r.en} (decimal point, or comma when the separator is ;)`,
+      };
       break;
     }
     case 'date':
       kind = { id: 'tanggal YYYY-MM-DD (juga DD/MM/YYYY, hari lebih dulu)', en: 'date YYYY-MM-DD (also DD/MM/YYYY, day first)' };
       break;
     case 'period':
-      kind = { id: 'periode YYYY, YYYY-S1/S2, YYYY-Q1..Q4 atau YYYY-MM, kolom berformat Teks', en: 'period YYYY, YYYY-S1/S2, YYYY-Q1..Q4 or YYYY-MM, in a column formatted as Text' };
+      kind = {
+        id: 'periode YYYY, YYYY-S1/S2, YYYY-Q1..Q4 atau YYYY-MM, kolom berformat Teks',
+        en: 'period YYYY, YYYY-S1/S2, YYYY-Q1..Q4 or YYYY-MM, in a column formatted as Text',
+      };
       break;
     case 'enum':
-      kind = { id: `pilih satu: ${field.options!.map((o) => o.value).join(', ')}`, en: `one of: ${field.options!.map((o) => o.value).join(', ')}` };
+      kind = {
+        id: `pilih satu: ${field.options!.map((o) => o.value).join(', ')}`,
+        en: `one of: ${field.options!.map((o) => o.value).join(', ')}`,
+      };
       break;
   }
   const parts = [field.required ? { id: 'wajib', en: 'required' } : { id: 'boleh kosong', en: 'may be blank' }, kind];
-  if (field.references) parts.push({ id: `harus ada di kolom kode_unit berkas ${field.references}.csv`, en: `must be in the kode_unit column of ${field.references}.csv` });
+  if (field.references)
+    parts.push({
+      id: `harus ada di kolom kode_unit berkas ${field.references}.csv`,
+      en: `must be in the kode_unit column of ${field.references}.csv`,
+    });
   if (field.private) parts.push({ id: 'privat: diperiksa, tidak pernah diterbitkan', en: 'private: checked, never published' });
   return join(...parts);
 }

@@ -45,7 +45,16 @@ export const unitCodesFormula = (): string => {
 const clip = (s: string, n: number) => ([...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…');
 
 function validationOf(c: Column): ExcelJS.DataValidation | null {
-  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: clip(c.name, 32), error: clip(`${c.rule.id} — ${c.rule.en}`, 255), showInputMessage: true, promptTitle: clip(c.name, 32), prompt: clip(`${c.field.description.id} — ${c.field.description.en}`, 255) };
+  const base = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: clip(c.name, 32),
+    error: clip(`${c.rule.id} — ${c.rule.en}`, 255),
+    showInputMessage: true,
+    promptTitle: clip(c.name, 32),
+    prompt: clip(`${c.field.description.id} — ${c.field.description.en}`, 255),
+  };
   if (c.values) return { ...base, type: 'list', formulae: [`"${c.values.join(',')}"`] };
   if (c.field.references === 'unit') return { ...base, type: 'list', formulae: [unitCodesFormula()] };
   const b = numberBounds(c.field);
@@ -78,7 +87,12 @@ type WithRangeValidations = ExcelJS.Worksheet & { dataValidations: { add(range: 
 function addInputSheet(wb: ExcelJS.Workbook, input: AnyInputFile): void {
   const ws = wb.addWorksheet(sheetName(input), { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = columnsOf(input);
-  ws.columns = columns.map((c) => ({ header: c.name, key: c.name, width: Math.max(12, c.name.length + 4), style: { numFmt: numberFormat(c) } }));
+  ws.columns = columns.map((c) => ({
+    header: c.name,
+    key: c.name,
+    width: Math.max(12, c.name.length + 4),
+    style: { numFmt: numberFormat(c) },
+  }));
   ws.getRow(1).font = { bold: true };
   for (const row of exampleRows(input)) ws.addRow(columns.map((c, i) => typedCell(c, row[i])));
   columns.forEach((c, i) => {
@@ -93,9 +107,18 @@ function addGuideSheet(wb: ExcelJS.Workbook, inputs: readonly AnyInputFile[]): v
   const line = (...cells: string[]) => ws.addRow(cells);
   const heading = (...cells: string[]) => (ws.addRow(cells).font = { bold: true });
   heading('Templat ekspor Kinerja Terbuka', 'Kinerja Terbuka export template');
-  line('Isi satu lembar per berkas, lalu simpan tiap lembar sebagai CSV UTF-8 dengan nama lembarnya (unit.csv, skm.csv, …) di satu folder wilayah bersama wilayah.json.', 'Fill in one sheet per file, then save each sheet as CSV UTF-8 named after its sheet (unit.csv, skm.csv, …) in one region folder together with wilayah.json.');
-  line('Dua baris pertama tiap lembar adalah contoh: hapus sebelum menyimpan. Isi unit lebih dulu: kode_unit di lembar lain dipilih dari daftar kode di lembar unit.', 'The first two rows of each sheet are examples: delete them before saving. Fill in unit first: kode_unit on the other sheets is picked from the codes on the unit sheet.');
-  line(`Daftar pilihan dan pemeriksaan angka/tanggal berlaku sampai baris ${TEMPLATE_ROWS}. NIP, periode dan kode berformat Teks agar Excel tidak mengubahnya.`, `Drop-down lists and number/date checks apply down to row ${TEMPLATE_ROWS}. NIP, periode and codes are formatted as Text so that Excel does not change them.`);
+  line(
+    'Isi satu lembar per berkas, lalu simpan tiap lembar sebagai CSV UTF-8 dengan nama lembarnya (unit.csv, skm.csv, …) di satu folder wilayah bersama wilayah.json.',
+    'Fill in one sheet per file, then save each sheet as CSV UTF-8 named after its sheet (unit.csv, skm.csv, …) in one region folder together with wilayah.json.',
+  );
+  line(
+    'Dua baris pertama tiap lembar adalah contoh: hapus sebelum menyimpan. Isi unit lebih dulu: kode_unit di lembar lain dipilih dari daftar kode di lembar unit.',
+    'The first two rows of each sheet are examples: delete them before saving. Fill in unit first: kode_unit on the other sheets is picked from the codes on the unit sheet.',
+  );
+  line(
+    `Daftar pilihan dan pemeriksaan angka/tanggal berlaku sampai baris ${TEMPLATE_ROWS}. NIP, periode dan kode berformat Teks agar Excel tidak mengubahnya.`,
+    `Drop-down lists and number/date checks apply down to row ${TEMPLATE_ROWS}. NIP, periode and codes are formatted as Text so that Excel does not change them.`,
+  );
   ws.addRow([]);
   heading('Menyimpan sebagai CSV UTF-8', 'Saving as CSV UTF-8');
   for (const s of SAVE_AS_CSV) {
@@ -106,7 +129,8 @@ function addGuideSheet(wb: ExcelJS.Workbook, inputs: readonly AnyInputFile[]): v
   heading('Berkas / File', 'Kolom / Column', 'Aturan / Rule', 'Keterangan', 'Description');
   for (const input of inputs) {
     heading(`${input.file}`, '', input.title.id, input.title.en);
-    for (const c of columnsOf(input)) line(sheetName(input), c.name, `${c.rule.id} — ${c.rule.en}`, c.field.description.id, c.field.description.en);
+    for (const c of columnsOf(input))
+      line(sheetName(input), c.name, `${c.rule.id} — ${c.rule.en}`, c.field.description.id, c.field.description.en);
   }
   for (const col of [3, 4, 5]) ws.getColumn(col).alignment = { wrapText: true, vertical: 'top' };
 }

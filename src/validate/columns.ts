@@ -48,7 +48,9 @@ export function readerPlan(field: Field, dialect: Dialect): ReaderPlan {
       };
     case 'text':
       // parseCell keeps text as written; a string rule beyond "not empty" would need the check.
-      return Object.keys(c).every((k) => k === 'type' || k === 'minLength') && (c.minLength ?? 0) <= 1 ? { kind: 'text' } : { kind: 'general' };
+      return Object.keys(c).every((k) => k === 'type' || k === 'minLength') && (c.minLength ?? 0) <= 1
+        ? { kind: 'text' }
+        : { kind: 'general' };
     case 'nip':
       // Eighteen digits, nothing to compact: what parseNip returns, and what the pattern accepts.
       return { kind: 'nip' };

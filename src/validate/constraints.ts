@@ -58,9 +58,12 @@ export function compileCheck(f: Field): Check {
 
 function describe(c: Constraints, v: unknown): Bilingual {
   if (typeof v === 'number') {
-    if (c.minimum !== undefined && v < c.minimum) return { id: `nilai ${v} di bawah batas minimum ${c.minimum}.`, en: `value ${v} is below the minimum ${c.minimum}.` };
-    if (c.maximum !== undefined && v > c.maximum) return { id: `nilai ${v} di atas batas maksimum ${c.maximum}.`, en: `value ${v} is above the maximum ${c.maximum}.` };
-    if (c.exclusiveMinimum !== undefined) return { id: `nilai harus lebih besar dari ${c.exclusiveMinimum}.`, en: `value must be greater than ${c.exclusiveMinimum}.` };
+    if (c.minimum !== undefined && v < c.minimum)
+      return { id: `nilai ${v} di bawah batas minimum ${c.minimum}.`, en: `value ${v} is below the minimum ${c.minimum}.` };
+    if (c.maximum !== undefined && v > c.maximum)
+      return { id: `nilai ${v} di atas batas maksimum ${c.maximum}.`, en: `value ${v} is above the maximum ${c.maximum}.` };
+    if (c.exclusiveMinimum !== undefined)
+      return { id: `nilai harus lebih besar dari ${c.exclusiveMinimum}.`, en: `value must be greater than ${c.exclusiveMinimum}.` };
   }
   if (c.pattern === CODE_PATTERN.source) {
     return {

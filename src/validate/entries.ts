@@ -63,4 +63,3 @@ const notRegular = (name: string): Bilingual => ({
   id: `"${name}" bukan berkas biasa (pipa/FIFO, perangkat atau soket) dan tidak dibaca. Simpan datanya sebagai berkas CSV biasa.`,
   en: `"${name}" is not a regular file (a pipe/FIFO, device or socket) and is not read. Save the data as an ordinary CSV file.`,
 });
-

@@ -10,7 +10,15 @@ import { validateFile } from './file.ts';
 import { DEFAULT_MIN_BYTES, warmUp } from './fast/parallel.ts';
 import { checkExport, type ExportFolder, type ValidatedExport, type ValidateOptions } from './regions.ts';
 
-export { tableKey, type ExportReport, type FileCount, type FileSummary, type RegionData, type ValidatedExport, type ValidateOptions } from './regions.ts';
+export {
+  tableKey,
+  type ExportReport,
+  type FileCount,
+  type FileSummary,
+  type RegionData,
+  type ValidatedExport,
+  type ValidateOptions,
+} from './regions.ts';
 
 function diskFolder(dataDir: string, root: string | null, opts: ValidateOptions): ExportFolder {
   return {

@@ -23,4 +23,3 @@ export async function validateFile(path: string, input: AnyInputFile, ctx: FileC
   }
   return validateStream(fileSource(path), input, ctx);
 }
-

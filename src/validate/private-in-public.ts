@@ -17,7 +17,10 @@ export const privateInPublicIssue = (column: string): Bilingual => ({
 });
 
 /** The columns of an input whose text is public, and so searched. */
-const publicTextColumns = (input: (typeof INPUTS)[number]) => Object.entries(input.fields).filter(([, f]) => !f.private && (f.kind === 'text' || f.kind === 'code')).map(([name]) => name);
+const publicTextColumns = (input: (typeof INPUTS)[number]) =>
+  Object.entries(input.fields)
+    .filter(([, f]) => !f.private && (f.kind === 'text' || f.kind === 'code'))
+    .map(([name]) => name);
 
 /** Every text checkPrivateInPublic searches: the search need answer for these alone (PrivateSearch.of). */
 export function* publicTexts(regions: readonly RegionData[]): Generator<string> {
@@ -50,7 +53,13 @@ export function checkPrivateInPublic(regions: readonly RegionData[], search: Pri
       });
       found.sort((a, b) => a.row - b.row || a.col - b.col);
       for (const { row, col } of found) {
-        issues.push(issue({ region: region.code, file: input.file, row, column: columns[col] }, 'private-in-public', privateInPublicIssue(columns[col])));
+        issues.push(
+          issue(
+            { region: region.code, file: input.file, row, column: columns[col] },
+            'private-in-public',
+            privateInPublicIssue(columns[col]),
+          ),
+        );
       }
     }
   }

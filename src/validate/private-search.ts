@@ -26,7 +26,8 @@ export const MIN_ANYWHERE = 12;
  * Any NIP-like number, known or not: birth date (any year 19xx or 20xx), appointment
  * year-month, sex, sequence; a space, dot or dash allowed between the groups as printed.
  */
-export const NIP_LIKE = /(?<![0-9])(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-3][0-9][ .-]?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[ .-]?[12][ .-]?[0-9]{3}(?![0-9])/;
+export const NIP_LIKE =
+  /(?<![0-9])(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-3][0-9][ .-]?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[ .-]?[12][ .-]?[0-9]{3}(?![0-9])/;
 
 /**
  * The contract's own words: enum values and labels of the inputs and of the published tables.
@@ -156,7 +157,8 @@ export class PrivateSearch {
     const runs = /[0-9](?:[ .-]?[0-9]){17,}/g;
     for (let m = runs.exec(text); m; m = runs.exec(text)) {
       const digits = m[0].replace(/[^0-9]/g, '');
-      for (let i = 0; i + NIP_DIGITS <= digits.length; i++) if (this.#nips.has(digits.slice(i, i + NIP_DIGITS))) return { kind: 'nip', at: m.index };
+      for (let i = 0; i + NIP_DIGITS <= digits.length; i++)
+        if (this.#nips.has(digits.slice(i, i + NIP_DIGITS))) return { kind: 'nip', at: m.index };
     }
     return null;
   }

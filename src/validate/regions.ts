@@ -6,10 +6,33 @@
  */
 import type { Bilingual } from '../contract/fields.ts';
 import type { AnyInputFile } from '../contract/input.ts';
-import { INPUTS, unit as unitInput, type IkuRow, type KinerjaRow, type LaporanRow, type LayananRow, type PelatihanRow, type PengaduanRow, type SkmRow, type UnitRow } from '../contract/inputs/index.ts';
+import {
+  INPUTS,
+  unit as unitInput,
+  type IkuRow,
+  type KinerjaRow,
+  type LaporanRow,
+  type LayananRow,
+  type PelatihanRow,
+  type PengaduanRow,
+  type SkmRow,
+  type UnitRow,
+} from '../contract/inputs/index.ts';
 import { issue, isWarning, type Issue } from '../contract/issues.ts';
 import { REGION_CODE, wilayahSchema, type Wilayah } from '../contract/wilayah.ts';
-import { badRegionName, isFsError, folderNotFile, hiddenRegion, MAX_FILE_BYTES, MAX_WILAYAH_BYTES, sameNameIgnoringCase, tooLarge, unreadable, wilayahTooLarge, type Entry } from './entry-words.ts';
+import {
+  badRegionName,
+  isFsError,
+  folderNotFile,
+  hiddenRegion,
+  MAX_FILE_BYTES,
+  MAX_WILAYAH_BYTES,
+  sameNameIgnoringCase,
+  tooLarge,
+  unreadable,
+  wilayahTooLarge,
+  type Entry,
+} from './entry-words.ts';
 import type { ParallelOptions } from './fast/types.ts';
 import type { FileContext, FileResult } from './file-context.ts';
 import { checkPrivateInPublic, publicTexts } from './private-in-public.ts';
@@ -85,16 +108,33 @@ export interface ExportFolder {
   prepare?(sizes: number[]): void;
 }
 
-
-async function readWilayah(folder: ExportFolder, dir: string, region: string, name: string | undefined, kinds: Map<string, Entry>, issues: Issue[]): Promise<Wilayah | null> {
+async function readWilayah(
+  folder: ExportFolder,
+  dir: string,
+  region: string,
+  name: string | undefined,
+  kinds: Map<string, Entry>,
+  issues: Issue[],
+): Promise<Wilayah | null> {
   const at = { region, file: 'wilayah.json' };
   const entry = name === undefined ? undefined : kinds.get(name);
   if (name === undefined || !entry) {
-    issues.push(issue(at, 'constraint-error', { id: 'berkas wajib wilayah.json tidak ada di folder wilayah.', en: 'required file wilayah.json is missing from the region folder.' }));
+    issues.push(
+      issue(at, 'constraint-error', {
+        id: 'berkas wajib wilayah.json tidak ada di folder wilayah.',
+        en: 'required file wilayah.json is missing from the region folder.',
+      }),
+    );
     return null;
   }
   if (entry.kind !== 'file' || entry.size > MAX_WILAYAH_BYTES) {
-    issues.push(issue(at, 'file-error', entry.kind === 'error' ? entry.msg : entry.kind === 'folder' ? folderNotFile('wilayah.json') : wilayahTooLarge(entry.size)));
+    issues.push(
+      issue(
+        at,
+        'file-error',
+        entry.kind === 'error' ? entry.msg : entry.kind === 'folder' ? folderNotFile('wilayah.json') : wilayahTooLarge(entry.size),
+      ),
+    );
     return null;
   }
   let raw: string;
@@ -108,14 +148,21 @@ async function readWilayah(folder: ExportFolder, dir: string, region: string, na
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (e) {
-    issues.push(issue(at, 'type-error', { id: `wilayah.json bukan JSON yang sah (${(e as Error).message}).`, en: `wilayah.json is not valid JSON (${(e as Error).message}).` }));
+    issues.push(
+      issue(at, 'type-error', {
+        id: `wilayah.json bukan JSON yang sah (${(e as Error).message}).`,
+        en: `wilayah.json is not valid JSON (${(e as Error).message}).`,
+      }),
+    );
     return null;
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    issues.push(issue(at, 'type-error', {
-      id: 'wilayah.json harus berisi satu objek JSON: { "nama": …, "provinsi": …, "tanggal_ekspor": "YYYY-MM-DD" }.',
-      en: 'wilayah.json must hold one JSON object: { "nama": …, "provinsi": …, "tanggal_ekspor": "YYYY-MM-DD" }.',
-    }));
+    issues.push(
+      issue(at, 'type-error', {
+        id: 'wilayah.json harus berisi satu objek JSON: { "nama": …, "provinsi": …, "tanggal_ekspor": "YYYY-MM-DD" }.',
+        en: 'wilayah.json must hold one JSON object: { "nama": …, "provinsi": …, "tanggal_ekspor": "YYYY-MM-DD" }.',
+      }),
+    );
     return null;
   }
   const parsed = wilayahSchema.safeParse(json);
@@ -124,9 +171,16 @@ async function readWilayah(folder: ExportFolder, dir: string, region: string, na
     const column = zi.path.join('.') || null;
     const missing = zi.code === 'invalid_type' && (json as Record<string, unknown>)?.[String(zi.path[0])] === undefined;
     issues.push(
-      issue({ ...at, column }, missing ? 'missing-column' : 'type-error', missing
-        ? { id: `isian wajib "${column}" tidak ada di wilayah.json.`, en: `required key "${column}" is missing from wilayah.json.` }
-        : { id: `isian "${column}" di wilayah.json tidak sah (tanggal: YYYY-MM-DD; teks tidak kosong).`, en: `key "${column}" in wilayah.json is invalid (dates: YYYY-MM-DD; non-empty text).` }),
+      issue(
+        { ...at, column },
+        missing ? 'missing-column' : 'type-error',
+        missing
+          ? { id: `isian wajib "${column}" tidak ada di wilayah.json.`, en: `required key "${column}" is missing from wilayah.json.` }
+          : {
+              id: `isian "${column}" di wilayah.json tidak sah (tanggal: YYYY-MM-DD; teks tidak kosong).`,
+              en: `key "${column}" in wilayah.json is invalid (dates: YYYY-MM-DD; non-empty text).`,
+            },
+      ),
     );
   }
   return null;
@@ -184,22 +238,31 @@ async function validateRegion(dir: string, region: string, ex: ExportContext): P
     const lower = e.toLowerCase();
     if (lower === 'wilayah.json' || known.has(lower)) continue;
     // Nothing in a region folder is passed over without a word (contract 1.1 §2).
-    issues.push(issue({ region, file: e }, 'unknown-file', {
-      id: `"${e}" bukan berkas kontrak dan tidak dibaca. Nama yang dikenal: wilayah.json, ${[...known].join(', ')}.`,
-      en: `"${e}" is not a contract file and is not read. Known names: wilayah.json, ${[...known].join(', ')}.`,
-    }));
+    issues.push(
+      issue({ region, file: e }, 'unknown-file', {
+        id: `"${e}" bukan berkas kontrak dan tidak dibaca. Nama yang dikenal: wilayah.json, ${[...known].join(', ')}.`,
+        en: `"${e}" is not a contract file and is not read. Known names: wilayah.json, ${[...known].join(', ')}.`,
+      }),
+    );
   }
   // A unit.csv that is there but cannot be read is already a file-error.
   if (!byLower.has(unitInput.file)) {
-    issues.push(issue({ region, file: unitInput.file }, 'constraint-error', { id: 'berkas wajib unit.csv tidak ada: semua berkas lain merujuk ke unit.', en: 'required file unit.csv is missing: every other file refers to its units.' }));
+    issues.push(
+      issue({ region, file: unitInput.file }, 'constraint-error', {
+        id: 'berkas wajib unit.csv tidak ada: semua berkas lain merujuk ke unit.',
+        en: 'required file unit.csv is missing: every other file refers to its units.',
+      }),
+    );
   }
   const ctx: FileContext = { region, issues, privateValues, parallel: opts.parallel };
   const data: Partial<RegionData> = { code: region, files: [] };
   const record = (input: AnyInputFile, result: FileResult<Record<string, unknown>> | null) => {
     (data as Record<string, unknown>)[tableKey(input.file)] = result ? result.table : tableFor(input);
-    data.files!.push(result
-      ? { file: input.file, present: true, rows: result.rows, used: result.table.length, delimiter: result.dialect?.delimiter ?? null }
-      : { file: input.file, present: false, rows: 0, used: 0, delimiter: null });
+    data.files!.push(
+      result
+        ? { file: input.file, present: true, rows: result.rows, used: result.table.length, delimiter: result.dialect?.delimiter ?? null }
+        : { file: input.file, present: false, rows: 0, used: 0, delimiter: null },
+    );
     if (result) ex.files.push({ region, file: input.file, rows: result.rows, used: result.table.length });
   };
   const unitName = readable.get(unitInput.file)?.name;
@@ -236,10 +299,12 @@ function checkParents(units: Table<UnitRow>, region: string, issues: Issue[], co
   for (let i = 0; i < units.length; i++) {
     const u = units.at(i);
     if (u.induk_unit !== undefined && !codes.has(u.induk_unit)) {
-      issues.push(issue({ region, file: unitInput.file, row: units.fileRowOf(i), column: 'induk_unit', value: u.induk_unit }, 'foreign-key-error', {
-        id: `induk_unit "${u.induk_unit}" (unit ${u.kode_unit}) tidak ada sebagai kode_unit di unit.csv.`,
-        en: `induk_unit "${u.induk_unit}" (unit ${u.kode_unit}) is not a kode_unit in unit.csv.`,
-      }));
+      issues.push(
+        issue({ region, file: unitInput.file, row: units.fileRowOf(i), column: 'induk_unit', value: u.induk_unit }, 'foreign-key-error', {
+          id: `induk_unit "${u.induk_unit}" (unit ${u.kode_unit}) tidak ada sebagai kode_unit di unit.csv.`,
+          en: `induk_unit "${u.induk_unit}" (unit ${u.kode_unit}) is not a kode_unit in unit.csv.`,
+        }),
+      );
     }
   }
 }
@@ -260,10 +325,12 @@ function checkCodeCase(units: Table<UnitRow>, region: string, issues: Issue[]) {
       firstRow.set(code.toLowerCase(), { code, row });
       continue;
     }
-    issues.push(issue({ region, file: unitInput.file, row, column: 'kode_unit', value: code }, 'unique-error', {
-      id: `kode_unit "${code}" sama dengan "${first.code}" di baris ${first.row} bila huruf besar/kecil diabaikan; halaman keduanya akan bertabrakan. Beri setiap unit kode yang berbeda, bukan hanya beda huruf besar/kecil.`,
-      en: `kode_unit "${code}" equals "${first.code}" on row ${first.row} when case is ignored; their pages would collide. Give each unit a code that differs by more than case.`,
-    }));
+    issues.push(
+      issue({ region, file: unitInput.file, row, column: 'kode_unit', value: code }, 'unique-error', {
+        id: `kode_unit "${code}" sama dengan "${first.code}" di baris ${first.row} bila huruf besar/kecil diabaikan; halaman keduanya akan bertabrakan. Beri setiap unit kode yang berbeda, bukan hanya beda huruf besar/kecil.`,
+        en: `kode_unit "${code}" equals "${first.code}" on row ${first.row} when case is ignored; their pages would collide. Give each unit a code that differs by more than case.`,
+      }),
+    );
   }
 }
 
@@ -281,9 +348,15 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     entries = [];
   }
   if (!found || entries.length === 0) {
-    issues.push(issue({ region: '', file: label }, 'constraint-error', !found
-      ? { id: `folder data "${label}" tidak ditemukan.`, en: `data folder "${label}" not found.` }
-      : { id: `folder data "${label}" kosong atau tidak dapat dibaca.`, en: `data folder "${label}" is empty or cannot be read.` }));
+    issues.push(
+      issue(
+        { region: '', file: label },
+        'constraint-error',
+        !found
+          ? { id: `folder data "${label}" tidak ditemukan.`, en: `data folder "${label}" not found.` }
+          : { id: `folder data "${label}" kosong atau tidak dapat dibaca.`, en: `data folder "${label}" is empty or cannot be read.` },
+      ),
+    );
   }
   const ex: ExportContext = { folder, issues, privateValues, files, opts };
   for (const name of entries) {
@@ -291,7 +364,8 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     const entry = await folder.inspect('', name);
     // A file beside the region folders (a README) is not a region; anything odd is said.
     if (entry.kind === 'file') continue;
-    const problem = entry.kind === 'error' ? entry.msg : name.startsWith('.') ? hiddenRegion(name) : !REGION_CODE.test(name) ? badRegionName(name) : null;
+    const problem =
+      entry.kind === 'error' ? entry.msg : name.startsWith('.') ? hiddenRegion(name) : !REGION_CODE.test(name) ? badRegionName(name) : null;
     if (problem) {
       issues.push(issue({ region: '', file: name }, 'file-error', problem));
       continue;
@@ -311,7 +385,12 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
   checkPrivateInPublic(regions, PrivateSearch.of(privateValues, publicTexts(regions)), issues);
   let privateSearch: PrivateSearch | undefined;
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
-    issues.push(issue({ region: '', file: label }, 'constraint-error', { id: 'tidak ada folder wilayah di folder data.', en: 'no region folder in the data folder.' }));
+    issues.push(
+      issue({ region: '', file: label }, 'constraint-error', {
+        id: 'tidak ada folder wilayah di folder data.',
+        en: 'no region folder in the data folder.',
+      }),
+    );
   }
   const errors = issues.filter((i) => !isWarning(i));
   return {

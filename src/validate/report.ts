@@ -15,7 +15,11 @@ function section(title: string, issues: Issue[]): string[] {
     for (const [code, same] of groupBy(inFile, (i) => i.code)) {
       out.push(`    [${code}] × ${same.length}`);
       for (const i of same) {
-        const loc = [i.row === null ? 'berkas/file' : `baris/row ${i.row}`, i.column ? `kolom/column ${i.column}` : null, i.value !== null && i.value !== '' ? `nilai/value "${i.value}"` : null]
+        const loc = [
+          i.row === null ? 'berkas/file' : `baris/row ${i.row}`,
+          i.column ? `kolom/column ${i.column}` : null,
+          i.value !== null && i.value !== '' ? `nilai/value "${i.value}"` : null,
+        ]
           .filter(Boolean)
           .join(', ');
         out.push(`      - ${loc}: ${i.message_id}`);
@@ -29,7 +33,10 @@ function section(title: string, issues: Issue[]): string[] {
 export function formatReport(report: ExportReport): string {
   const lines: string[] = [];
   if (report.ok) lines.push(`✓ Data sah — valid export. ${report.warnings.length} peringatan/warnings.`);
-  else lines.push(`✗ Data TIDAK sah: ${report.errors.length} kesalahan — export is INVALID: ${report.errors.length} errors. Situs tidak dibangun; dist/ lama tidak diubah.`);
+  else
+    lines.push(
+      `✗ Data TIDAK sah: ${report.errors.length} kesalahan — export is INVALID: ${report.errors.length} errors. Situs tidak dibangun; dist/ lama tidak diubah.`,
+    );
   // Not push(...section): a report of a million errors would overflow the call's arguments.
   return lines.concat(section('\nKesalahan / Errors', report.errors), section('\nPeringatan / Warnings', report.warnings)).join('\n');
 }

@@ -94,20 +94,33 @@ export const publicNames = (input: AnyInputFile) => Object.keys(input.fields).fi
 /** An empty table with the storage of the input's public columns, room made for `capacity` records. */
 export function tableFor(input: AnyInputFile, capacity?: number): Table<Record<string, unknown>> {
   const names = publicNames(input);
-  return new Table<Record<string, unknown>>(names, names.map((n) => columnKind(input.fields[n])), capacity);
+  return new Table<Record<string, unknown>>(
+    names,
+    names.map((n) => columnKind(input.fields[n])),
+    capacity,
+  );
 }
 
 export const encodingIssue = (detail: EncodingError['detail']) =>
   detail === 'utf16'
-    ? { id: 'berkas tersimpan sebagai UTF-16 ("Unicode Text"). Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)".', en: 'file is saved as UTF-16 ("Unicode Text"). In Excel choose Save As → "CSV UTF-8 (Comma delimited)".' }
-    : { id: 'berkas bukan UTF-8 yang sah (mungkin ANSI/Windows-1252). Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)".', en: 'file is not valid UTF-8 (perhaps ANSI/Windows-1252). In Excel choose Save As → "CSV UTF-8 (Comma delimited)".' };
+    ? {
+        id: 'berkas tersimpan sebagai UTF-16 ("Unicode Text"). Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)".',
+        en: 'file is saved as UTF-16 ("Unicode Text"). In Excel choose Save As → "CSV UTF-8 (Comma delimited)".',
+      }
+    : {
+        id: 'berkas bukan UTF-8 yang sah (mungkin ANSI/Windows-1252). Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)".',
+        en: 'file is not valid UTF-8 (perhaps ANSI/Windows-1252). In Excel choose Save As → "CSV UTF-8 (Comma delimited)".',
+      };
 
 export const syntaxIssue = (message: string) => ({
   id: `CSV rusak di baris ini (${message}): kemungkinan tanda kutip " tidak ditutup. Simpan ulang dari Excel sebagai "CSV UTF-8".`,
   en: `malformed CSV on this row (${message}): probably an unclosed quote ". Save again from Excel as "CSV UTF-8".`,
 });
 
-export const emptyFileIssue = (input: AnyInputFile) => ({ id: `${input.file} kosong: tidak ada baris judul.`, en: `${input.file} is empty: no header row.` });
+export const emptyFileIssue = (input: AnyInputFile) => ({
+  id: `${input.file} kosong: tidak ada baris judul.`,
+  en: `${input.file} is empty: no header row.`,
+});
 
 /** The display of a unique key in a report: masked when any of its columns is private. */
 export function uniqueIssue(input: AnyInputFile, k: number, key: string, first: number): { column: string; value: string; msg: Bilingual } {
@@ -226,10 +239,22 @@ export class FileRules {
     const { out, width, columns, values } = this;
     if (cells.length !== width) {
       const extra = cells.length > width;
-      out.report(row, extra ? `(kolom ke-${width + 1})` : (columns.find((c) => c.index >= cells.length)?.name ?? `(kolom ke-${cells.length + 1})`),
-        extra ? this.overflow(cells) : null, extra ? 'extra-cell' : 'missing-cell', extra
-          ? { id: `baris berisi ${cells.length} sel, judul hanya ${width} kolom. Periksa pemisah (${'",", ";"'}) atau tanda kutip di dalam sel.`, en: `row has ${cells.length} cells but the header has ${width}. Check delimiters or quotes inside cells.` }
-          : { id: `baris hanya berisi ${cells.length} sel, judul ${width} kolom. Lengkapi sel yang hilang.`, en: `row has only ${cells.length} cells but the header has ${width}. Fill in the missing cells.` }, Stage.Cells);
+      out.report(
+        row,
+        extra ? `(kolom ke-${width + 1})` : (columns.find((c) => c.index >= cells.length)?.name ?? `(kolom ke-${cells.length + 1})`),
+        extra ? this.overflow(cells) : null,
+        extra ? 'extra-cell' : 'missing-cell',
+        extra
+          ? {
+              id: `baris berisi ${cells.length} sel, judul hanya ${width} kolom. Periksa pemisah (${'",", ";"'}) atau tanda kutip di dalam sel.`,
+              en: `row has ${cells.length} cells but the header has ${width}. Check delimiters or quotes inside cells.`,
+            }
+          : {
+              id: `baris hanya berisi ${cells.length} sel, judul ${width} kolom. Lengkapi sel yang hilang.`,
+              en: `row has only ${cells.length} cells but the header has ${width}. Fill in the missing cells.`,
+            },
+        Stage.Cells,
+      );
       return;
     }
     let ok = true;
@@ -240,7 +265,14 @@ export class FileRules {
         values[col.slot] = undefined;
         if (col.required) {
           ok = false;
-          out.report(row, col.name, '', 'constraint-error', { id: `kolom "${col.name}" wajib diisi.`, en: `column "${col.name}" is required.` }, Stage.Cells);
+          out.report(
+            row,
+            col.name,
+            '',
+            'constraint-error',
+            { id: `kolom "${col.name}" wajib diisi.`, en: `column "${col.name}" is required.` },
+            Stage.Cells,
+          );
         }
         continue;
       }
@@ -298,17 +330,31 @@ export class FileRules {
     const problems = input.check(record as never);
     if (problems.length === 0) return true;
     for (const p of problems) {
-      out.report(row, p.column, p.column ? this.shown(input.fields[p.column], String(record[p.column] ?? '')) : null, p.code, p.message, Stage.Cells);
+      out.report(
+        row,
+        p.column,
+        p.column ? this.shown(input.fields[p.column], String(record[p.column] ?? '')) : null,
+        p.code,
+        p.message,
+        Stage.Cells,
+      );
     }
     return false;
   }
 
   /** Reports a unit code in `col` that unit.csv does not have. */
   unknownUnit(col: Column, v: unknown, row: number): void {
-    this.out.report(row, col.name, String(v), 'foreign-key-error', {
-      id: `kode_unit "${v}" tidak ada di unit.csv wilayah ini. Tambahkan unitnya ke unit.csv atau perbaiki kodenya.`,
-      en: `kode_unit "${v}" is not in this region's unit.csv. Add the unit to unit.csv or fix the code.`,
-    }, Stage.References);
+    this.out.report(
+      row,
+      col.name,
+      String(v),
+      'foreign-key-error',
+      {
+        id: `kode_unit "${v}" tidak ada di unit.csv wilayah ini. Tambahkan unitnya ke unit.csv atau perbaiki kodenya.`,
+        en: `kode_unit "${v}" is not in this region's unit.csv. Add the unit to unit.csv or fix the code.`,
+      },
+      Stage.References,
+    );
   }
 
   // Extra cells are most often a private free text (saran, uraian) split by an unquoted comma:

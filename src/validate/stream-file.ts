@@ -21,13 +21,25 @@ type Rec = Record<string, unknown>;
 export const rowTooLongIssue = (e: RowTooLong) => {
   const kb = Math.round(e.limit / 1024);
   return e.header
-    ? { id: `baris judul lebih dari ${kb} ribu karakter: ini bukan judul kolom kontrak. Periksa bahwa baris pertama hanya berisi nama kolom.`, en: `the header line is over ${kb} thousand characters: not the contract's column names. Check that the first line holds only the column names.` }
-    : { id: `baris ini lebih dari ${kb} ribu karakter (mungkin tanda kutip " yang tidak ditutup, atau berkas tanpa akhir baris); berkas tidak dibaca. Perbaiki di Excel lalu simpan ulang sebagai "CSV UTF-8".`, en: `this row is over ${kb} thousand characters (perhaps an unclosed quote ", or a file without line ends); the file is not read. Fix it in Excel and save again as "CSV UTF-8".` };
+    ? {
+        id: `baris judul lebih dari ${kb} ribu karakter: ini bukan judul kolom kontrak. Periksa bahwa baris pertama hanya berisi nama kolom.`,
+        en: `the header line is over ${kb} thousand characters: not the contract's column names. Check that the first line holds only the column names.`,
+      }
+    : {
+        id: `baris ini lebih dari ${kb} ribu karakter (mungkin tanda kutip " yang tidak ditutup, atau berkas tanpa akhir baris); berkas tidak dibaca. Perbaiki di Excel lalu simpan ulang sebagai "CSV UTF-8".`,
+        en: `this row is over ${kb} thousand characters (perhaps an unclosed quote ", or a file without line ends); the file is not read. Fix it in Excel and save again as "CSV UTF-8".`,
+      };
 };
 
 export async function validateStream(source: ByteSource, input: AnyInputFile, ctx: FileContext): Promise<FileResult<Rec>> {
   const table = tableFor(input);
-  const at = (row: number | null, column: string | null, value: string | null) => ({ region: ctx.region, file: input.file, row, column, value });
+  const at = (row: number | null, column: string | null, value: string | null) => ({
+    region: ctx.region,
+    file: input.file,
+    row,
+    column,
+    value,
+  });
   const seen = input.unique.map(() => new Map<string, number>());
   const codes = new Set<string>();
   let dataRows = 0;

@@ -10,9 +10,7 @@ import type { RegionData } from './regions.ts';
 export type ColumnKind = 'number' | 'text';
 
 /** A column's contents, as sent between threads: only typed arrays and string lists. */
-export type ColumnPart =
-  | { kind: 'number'; values: Float64Array }
-  | { kind: 'text'; codes: Int32Array; dict: string[] };
+export type ColumnPart = { kind: 'number'; values: Float64Array } | { kind: 'text'; codes: Int32Array; dict: string[] };
 
 /** The columns of a table or of a slice of one, with the file row of each record. */
 export interface TablePart {
@@ -216,7 +214,6 @@ export class Table<R extends object> implements Iterable<R> {
   codeOf(c: number, s: string): number {
     return (this.stores[c] as TextStore).code(s);
   }
-
 
   private bindSlots(slots: readonly number[]): void {
     this.slotsSeen = slots;

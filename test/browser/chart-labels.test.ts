@@ -13,13 +13,17 @@ import { describe, expect, inject, it } from 'vitest';
 const siteDir = inject('siteDir');
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : [],
+  );
 }
 
 /** What a reader sees of a <text>: its text and its tspans, not its <title>. */
 const visible = (text: Element): string =>
   [...text.childNodes]
-    .map((n) => (n.nodeType === 3 ? n.textContent : n.nodeType === 1 && (n as Element).tagName.toLowerCase() === 'tspan' ? n.textContent : ''))
+    .map((n) =>
+      n.nodeType === 3 ? n.textContent : n.nodeType === 1 && (n as Element).tagName.toLowerCase() === 'tspan' ? n.textContent : '',
+    )
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -37,7 +41,8 @@ export function repeatedLabels(dir: string): { charts: number; repeats: string[]
         const label = visible(t);
         if (/\p{L}/u.test(label)) seen.set(label, (seen.get(label) ?? 0) + 1);
       }
-      for (const [label, n] of seen) if (n > 1) repeats.push(`${relative(dir, file)} · ${svg.getAttribute('aria-label')}: "${label}" ×${n}`);
+      for (const [label, n] of seen)
+        if (n > 1) repeats.push(`${relative(dir, file)} · ${svg.getAttribute('aria-label')}: "${label}" ×${n}`);
     }
   }
   return { charts, repeats };

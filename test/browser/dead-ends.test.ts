@@ -21,7 +21,13 @@ const siteDir = inject('siteDir');
 const origin = new URL(siteUrl).origin;
 const LAPOR = 'https://www.lapor.go.id';
 
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 /** A built page's document, parsed once (region pages are large, and many links lead to them). */
 const docs = new Map<string, Document>();
 const doc = (path: string): Document => {
@@ -32,31 +38,42 @@ const doc = (path: string): Document => {
 };
 /** Parsing every region and unit page twice over takes a while on a shared machine. */
 const SLOW = 240_000;
-const wilayah = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const wilayah = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), {
+  header: true,
+  skipEmptyLines: true,
+}).data;
 const regionCodes = subdirs(join(siteDir, 'wilayah'));
 /** Every region and unit page, without language prefix. */
-const regionAndUnitPages = regionCodes.flatMap((k) => [`wilayah/${k}`, ...subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => `wilayah/${k}/unit/${u}`)]);
+const regionAndUnitPages = regionCodes.flatMap((k) => [
+  `wilayah/${k}`,
+  ...subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => `wilayah/${k}/unit/${u}`),
+]);
 
-const hrefs = (root: { querySelectorAll: (s: string) => Iterable<Element> } | null | undefined) => [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? '');
+const hrefs = (root: { querySelectorAll: (s: string) => Iterable<Element> } | null | undefined) =>
+  [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? '');
 
 describe('every region and unit page links the region contact and SP4N-LAPOR!', () => {
-  it('the sample publishes each region\'s kontak in wilayah.csv', () => {
+  it("the sample publishes each region's kontak in wilayah.csv", () => {
     expect(wilayah.length).toBe(regionCodes.length);
     for (const w of wilayah) expect(w.kontak, w.kode_wilayah).toMatch(/@/);
   });
 
-  it('in the static HTML, in both languages', () => {
-    for (const lang of ['', 'en/']) {
-      for (const path of regionAndUnitPages) {
-        const kode = path.split('/')[1];
-        const kontak = wilayah.find((w) => w.kode_wilayah === kode)!.kontak;
-        const links = hrefs(doc(`${lang}${path}`).querySelector('#kontak'));
-        expect(links, `${lang}${path}`).toContain(`mailto:${kontak}`);
-        expect(links, `${lang}${path}`).toContain(LAPOR);
-        expect(links, `${lang}${path}`).toContain(`/${lang}tentang/#koreksi`);
+  it(
+    'in the static HTML, in both languages',
+    () => {
+      for (const lang of ['', 'en/']) {
+        for (const path of regionAndUnitPages) {
+          const kode = path.split('/')[1];
+          const kontak = wilayah.find((w) => w.kode_wilayah === kode)!.kontak;
+          const links = hrefs(doc(`${lang}${path}`).querySelector('#kontak'));
+          expect(links, `${lang}${path}`).toContain(`mailto:${kontak}`);
+          expect(links, `${lang}${path}`).toContain(LAPOR);
+          expect(links, `${lang}${path}`).toContain(`/${lang}tentang/#koreksi`);
+        }
       }
-    }
-  }, SLOW);
+    },
+    SLOW,
+  );
 
   let browser: { context: BrowserContext; close: () => Promise<void> };
   beforeAll(async () => {
@@ -111,32 +128,36 @@ describe('an empty section says what does exist and links it', () => {
     return !fragment || doc(path).getElementById(fragment) !== null;
   };
 
-  it('every section without data, on every region and unit page, links existing data of the same kind', () => {
-    let sections = 0;
-    for (const lang of ['', 'en/']) {
-      for (const path of regionAndUnitPages) {
-        for (const section of doc(`${lang}${path}`).querySelectorAll('.missing-section')) {
-          sections++;
-          const links = hrefs(section.querySelector('.elsewhere'));
-          const where = `${lang}${path}#${section.id}`;
-          // "Nobody has sent these" is the one honest sentence without a link.
-          if (links.length === 0) {
-            expect(section.querySelector('.elsewhere')?.textContent, where).toMatch(/Belum ada wilayah|No region has/);
-            continue;
-          }
-          for (const href of links) {
-            expect(href, where).toMatch(new RegExp(`^/${lang}wilayah/[^/]+/#`));
-            expect(resolves(href), `${where} → ${href}`).toBe(true);
-            // The link leads to data: a drawn chart of that section, not another empty one.
-            const [p, id] = href.split('#');
-            expect(doc(p).querySelector(`figure#${id}`), `${where} → ${href}`).not.toBeNull();
+  it(
+    'every section without data, on every region and unit page, links existing data of the same kind',
+    () => {
+      let sections = 0;
+      for (const lang of ['', 'en/']) {
+        for (const path of regionAndUnitPages) {
+          for (const section of doc(`${lang}${path}`).querySelectorAll('.missing-section')) {
+            sections++;
+            const links = hrefs(section.querySelector('.elsewhere'));
+            const where = `${lang}${path}#${section.id}`;
+            // "Nobody has sent these" is the one honest sentence without a link.
+            if (links.length === 0) {
+              expect(section.querySelector('.elsewhere')?.textContent, where).toMatch(/Belum ada wilayah|No region has/);
+              continue;
+            }
+            for (const href of links) {
+              expect(href, where).toMatch(new RegExp(`^/${lang}wilayah/[^/]+/#`));
+              expect(resolves(href), `${where} → ${href}`).toBe(true);
+              // The link leads to data: a drawn chart of that section, not another empty one.
+              const [p, id] = href.split('#');
+              expect(doc(p).querySelector(`figure#${id}`), `${where} → ${href}`).not.toBeNull();
+            }
           }
         }
       }
-    }
-    // The sample has regions without complaints, services and compliance files.
-    expect(sections).toBeGreaterThan(0);
-  }, SLOW);
+      // The sample has regions without complaints, services and compliance files.
+      expect(sections).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
 
   it('a region page without services links the regions that have some', () => {
     const without = regionCodes.filter((k) => subdirs(join(siteDir, 'wilayah', k, 'layanan')).length === 0);

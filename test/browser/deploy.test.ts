@@ -50,7 +50,9 @@ describe('framing from another origin', () => {
     browser = await openBrowser();
     other = createServer((req, res) => {
       const src = new URL(req.url ?? '/', 'http://x').searchParams.get('src') ?? '';
-      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><iframe src="${siteUrl}${src}" width="600" height="400"></iframe>`);
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<!doctype html><iframe src="${siteUrl}${src}" width="600" height="400"></iframe>`);
     });
     await new Promise<void>((r) => other.listen(0, '127.0.0.2', r));
     const a = other.address();

@@ -54,7 +54,10 @@ const ATTACKS: [string, (o: string) => string][] = [
   ['glob', (o) => `SELECT * FROM glob('${o}/*')`],
   ['ATTACH', (o) => `ATTACH '${o}/e.duckdb' AS e; SELECT * FROM e.t`],
   ['COPY … TO', (o) => `COPY (SELECT * FROM wilayah) TO '${o}/f.csv'`],
-  ['a custom extension repository', (o) => `SET custom_extension_repository = '${o}/repo'; INSTALL httpfs; LOAD httpfs; SELECT * FROM read_csv('${o}/g.csv')`],
+  [
+    'a custom extension repository',
+    (o) => `SET custom_extension_repository = '${o}/repo'; INSTALL httpfs; LOAD httpfs; SELECT * FROM read_csv('${o}/g.csv')`,
+  ],
   ['INSTALL from a URL', (o) => `INSTALL httpfs FROM '${o}/repo'; LOAD httpfs`],
   ['LOAD httpfs', () => 'LOAD httpfs'],
   ['LOAD from a URL', (o) => `LOAD '${o}/x.duckdb_extension'`],
@@ -63,7 +66,10 @@ const ATTACKS: [string, (o: string) => string][] = [
 ];
 
 async function settled(page: Page): Promise<string> {
-  await page.waitForSelector('#result[data-state=done], #result[data-state=error], #result[data-state=held]', { state: 'attached', timeout: 60_000 });
+  await page.waitForSelector('#result[data-state=done], #result[data-state=error], #result[data-state=held]', {
+    state: 'attached',
+    timeout: 60_000,
+  });
   return (await page.getAttribute('#result', 'data-state')) ?? '';
 }
 

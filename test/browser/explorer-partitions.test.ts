@@ -17,10 +17,14 @@ import { formatBytes, formatNumber } from '../../src/i18n/cell-format.ts';
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 const manifest = JSON.parse(readFileSync(join(siteDir, 'data', PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
-const rowsOf = (table: string) => Papa.parse<string[]>(readFileSync(join(siteDir, 'data', `${table}.csv`), 'utf8'), { skipEmptyLines: true }).data.slice(1);
+const rowsOf = (table: string) =>
+  Papa.parse<string[]>(readFileSync(join(siteDir, 'data', `${table}.csv`), 'utf8'), { skipEmptyLines: true }).data.slice(1);
 
 async function answered(page: Page): Promise<string> {
-  await page.waitForSelector('#result[data-state=done], #result[data-state=error], #result[data-state=held]', { state: 'attached', timeout: 90_000 });
+  await page.waitForSelector('#result[data-state=done], #result[data-state=error], #result[data-state=held]', {
+    state: 'attached',
+    timeout: 90_000,
+  });
   return (await page.getAttribute('#result', 'data-state')) ?? '';
 }
 const cells = (page: Page) => page.$$eval('#result td', (tds) => tds.map((td) => (td.textContent ?? '').trim()));
@@ -57,7 +61,8 @@ describe('the explorer reads region files', () => {
 
   test("a question about one region fetches that region's file only, and answers as the whole table does", async () => {
     fetched.length = 0;
-    const sql = "SELECT count(*) AS baris, sum(responden) AS responden FROM ikm_unit JOIN wilayah USING (kode_wilayah) WHERE kode_wilayah = 'jakarta'";
+    const sql =
+      "SELECT count(*) AS baris, sum(responden) AS responden FROM ikm_unit JOIN wilayah USING (kode_wilayah) WHERE kode_wilayah = 'jakarta'";
     await page.goto(`${siteUrl}/en/jelajah/?q=${encodeURIComponent(sql)}`);
     expect(await answered(page)).toBe('done');
     const jakarta = rowsOf('ikm_unit').filter((r) => r[0] === 'jakarta');
@@ -78,7 +83,12 @@ describe('the explorer reads region files', () => {
     expect(await cells(page)).toEqual([formatNumber(rowsOf('ikm_unit').length, 'en')]);
     const files = manifest.tabel.ikm_unit;
     const bytes = files.reduce((s, f) => s + f.bytes, 0);
-    const said = clientWords('en').downloadingRegions('ikm_unit', formatNumber(files.length, 'en'), formatNumber(files.length, 'en'), formatBytes(bytes, 'en'));
+    const said = clientWords('en').downloadingRegions(
+      'ikm_unit',
+      formatNumber(files.length, 'en'),
+      formatNumber(files.length, 'en'),
+      formatBytes(bytes, 'en'),
+    );
     const lines = await page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
     expect(lines).toContain(said);
     expect(fetched.filter((p) => p.includes('ikm_unit')).sort()).toEqual(files.map((f) => `/data/${f.path}`).sort());
@@ -90,13 +100,21 @@ describe('the explorer reads region files', () => {
     const ask = async (sql: string) => {
       await page.fill('#sql', sql);
       await page.click('#run');
-      await page.waitForFunction(() => document.getElementById('result')?.dataset.state === 'running', undefined, { timeout: 5000 }).catch(() => undefined);
+      await page
+        .waitForFunction(() => document.getElementById('result')?.dataset.state === 'running', undefined, { timeout: 5000 })
+        .catch(() => undefined);
       expect(await answered(page)).toBe('done');
       return cells(page);
     };
     const count = (codes: string[]) => formatNumber(rowsOf('unit').filter((r) => codes.includes(r[0])).length, 'id');
     expect(await ask("SELECT count(*) FROM unit WHERE kode_wilayah IN ('binjai', 'maulafa')")).toEqual([count(['binjai', 'maulafa'])]);
-    expect(await ask("SELECT count(*) FROM unit WHERE kode_wilayah = 'binjai' OR kode_wilayah = 'jayapura'")).toEqual([count(['binjai', 'jayapura'])]);
-    expect(fetched.filter((p) => p.includes('/unit.csv')).sort()).toEqual(['/data/wilayah/binjai/unit.csv', '/data/wilayah/jayapura/unit.csv', '/data/wilayah/maulafa/unit.csv']);
+    expect(await ask("SELECT count(*) FROM unit WHERE kode_wilayah = 'binjai' OR kode_wilayah = 'jayapura'")).toEqual([
+      count(['binjai', 'jayapura']),
+    ]);
+    expect(fetched.filter((p) => p.includes('/unit.csv')).sort()).toEqual([
+      '/data/wilayah/binjai/unit.csv',
+      '/data/wilayah/jayapura/unit.csv',
+      '/data/wilayah/maulafa/unit.csv',
+    ]);
   });
 });

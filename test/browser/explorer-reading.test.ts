@@ -10,10 +10,13 @@ import { openBrowser } from '../support/browser.ts';
 import { clientWords } from '../../src/i18n/client-words.ts';
 
 const siteUrl = inject('siteUrl');
-const NOISY = "SELECT 26989.32999999998::DOUBLE AS rata, 2025 AS tahun, 12345 AS responden, 90::DOUBLE AS ikm";
+const NOISY = 'SELECT 26989.32999999998::DOUBLE AS rata, 2025 AS tahun, 12345 AS responden, 90::DOUBLE AS ikm';
 
 async function answered(page: Page): Promise<string> {
-  await page.waitForSelector('#result[data-state=done], #result[data-state=error], #result[data-state=held]', { state: 'attached', timeout: 60_000 });
+  await page.waitForSelector('#result[data-state=done], #result[data-state=error], #result[data-state=held]', {
+    state: 'attached',
+    timeout: 60_000,
+  });
   return (await page.getAttribute('#result', 'data-state')) ?? '';
 }
 const cells = (page: Page) => page.$$eval('#result td', (tds) => tds.map((td) => (td.textContent ?? '').trim()));

@@ -27,19 +27,34 @@ const dataDir = join(siteDir, 'data');
 
 // ——— What to visit, chosen from the build ———
 
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const html = (path: string) => parseHTML(readFileSync(join(siteDir, path, 'index.html'), 'utf8')).document;
-const options = (doc: ReturnType<typeof html>, select: string) => [...doc.querySelectorAll(`${select} option`)].map((o) => o.getAttribute('value') ?? '');
+const options = (doc: ReturnType<typeof html>, select: string) =>
+  [...doc.querySelectorAll(`${select} option`)].map((o) => o.getAttribute('value') ?? '');
 
 /** The region whose filters offer the most: several periods, types of unit, years and programmes. */
 const region = subdirs(join(siteDir, 'wilayah'))
   .map((kode) => ({ kode, doc: html(`/wilayah/${kode}/`) }))
-  .map(({ kode, doc }) => ({ kode, periods: options(doc, '#ikm-periode'), types: options(doc, '#ikm-jenis'), years: options(doc, '#capaian-tahun'), programmes: options(doc, '#capaian-program') }))
+  .map(({ kode, doc }) => ({
+    kode,
+    periods: options(doc, '#ikm-periode'),
+    types: options(doc, '#ikm-jenis'),
+    years: options(doc, '#capaian-tahun'),
+    programmes: options(doc, '#capaian-program'),
+  }))
   .sort((a, b) => b.types.length + b.programmes.length + b.years.length - (a.types.length + a.programmes.length + a.years.length))[0];
 
 /** A unit page whose indicators can be filtered by year. */
 const unitPage = subdirs(join(siteDir, 'wilayah'))
-  .flatMap((kode) => subdirs(join(siteDir, 'wilayah', kode, 'unit')).map((unit) => ({ kode, unit, path: `/wilayah/${kode}/unit/${unit}/` })))
+  .flatMap((kode) =>
+    subdirs(join(siteDir, 'wilayah', kode, 'unit')).map((unit) => ({ kode, unit, path: `/wilayah/${kode}/unit/${unit}/` })),
+  )
   .map((u) => ({ ...u, years: options(html(u.path), '#iku-tahun') }))
   .find((u) => u.years.length > 2)!;
 
@@ -48,7 +63,11 @@ const unitPage = subdirs(join(siteDir, 'wilayah'))
 /** The table's cells: each <data value> (the CSV text), or the text shown. */
 function tableCells(page: Page, id: string): Promise<string[][]> {
   return page.$$eval(`#${id} table tbody tr`, (trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.querySelector('data') ? (td.querySelector('data')!.getAttribute('value') ?? '') : (td.textContent ?? '').trim()))),
+    trs.map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) =>
+        td.querySelector('data') ? (td.querySelector('data')!.getAttribute('value') ?? '') : (td.textContent ?? '').trim(),
+      ),
+    ),
   );
 }
 
@@ -65,7 +84,7 @@ async function choose(page: Page, id: string, field: string, value: string): Pro
   await page.$eval(`#${id}`, (fig) => fig.removeAttribute('data-state'));
   await page.selectOption(`#${id}-${field}`, value);
   await page.waitForSelector(`#${id}[data-state=done], #${id}[data-state=error]`, { state: 'attached', timeout: 60_000 });
-  expect(await page.getAttribute(`#${id}`, 'data-state'), await page.textContent(`#${id} .kt-filter-status`) ?? '').toBe('done');
+  expect(await page.getAttribute(`#${id}`, 'data-state'), (await page.textContent(`#${id} .kt-filter-status`)) ?? '').toBe('done');
 }
 
 /** The chart's CSV download as the browser hands it over (a file made in the page after a redraw). */
@@ -82,12 +101,16 @@ async function downloadCsv(page: Page, id: string): Promise<string[][]> {
 /** A query's rows as CSV text, in the columns a chart's CSV names. */
 function asCsv(result: QueryResult, header: string[]): string[][] {
   const at = header.map((h) => result.columns.indexOf(h));
-  expect(at.filter((i) => i < 0), `columns ${header.join(',')} in ${result.columns.join(',')}`).toEqual([]);
+  expect(
+    at.filter((i) => i < 0),
+    `columns ${header.join(',')} in ${result.columns.join(',')}`,
+  ).toEqual([]);
   return result.rows.map((row) => at.map((i) => (row[i] === null ? '' : String(row[i]))));
 }
 
 /** Same value as a reader would judge it: the table prints names without the CSV's formula guard. */
-const sameCells = (table: string[][], csv: string[][]) => expect(table).toEqual(csv.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, ''))));
+const sameCells = (table: string[][], csv: string[][]) =>
+  expect(table).toEqual(csv.map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, ''))));
 
 /** After a change: table = CSV download = the chart's SQL on the published tables, and the explorer link is that SQL. */
 async function expectRowsOf(page: Page, id: string, sql: string): Promise<number> {
@@ -147,7 +170,10 @@ describe('filters on region and unit pages', () => {
     await page.waitForTimeout(300);
     expect(requests.filter(isDuckDb)).toEqual([]);
     const [form] = await page.$$eval('form[data-kt-filter]', (fs) => fs.map((f) => f.getAttribute('data-kt-filter')!));
-    const select = await page.$eval(`form[data-kt-filter="${form}"] select`, (s) => ({ name: s.getAttribute('name')!, value: (s as HTMLSelectElement).options[1].value }));
+    const select = await page.$eval(`form[data-kt-filter="${form}"] select`, (s) => ({
+      name: s.getAttribute('name')!,
+      value: (s as HTMLSelectElement).options[1].value,
+    }));
     await choose(page, form, select.name, select.value);
     expect(requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
     await page.close();
@@ -179,9 +205,18 @@ describe('filters on region and unit pages', () => {
       ['iku', 'tahun', () => unitPage.years, () => unitPage.path],
     ])('%s (%s)', async (id, field, values, path) => {
       await page.goto(siteUrl + prefix + path());
-      const built = { cells: await tableCells(page, id), drawing: await drawing(page, id), takeaway: await page.textContent(`#${id} .takeaway`) };
+      const built = {
+        cells: await tableCells(page, id),
+        drawing: await drawing(page, id),
+        takeaway: await page.textContent(`#${id} .takeaway`),
+      };
       const initial = await page.inputValue(`#${id}-${field}`);
-      await choose(page, id, field, values().find((v) => v !== initial)!);
+      await choose(
+        page,
+        id,
+        field,
+        values().find((v) => v !== initial)!,
+      );
       expect(await page.getAttribute(`#${id}`, 'data-source')).toBe('live');
       expect(await tableCells(page, id)).not.toEqual(built.cells);
       await choose(page, id, field, initial);
@@ -228,12 +263,18 @@ describe('filters on region and unit pages', () => {
    */
   async function choosingWhileDownloading() {
     const page = await browser.context.newPage();
-    await page.route((url) => isDuckDb(url.href), () => undefined);
+    await page.route(
+      (url) => isDuckDb(url.href),
+      () => undefined,
+    );
     await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
     const built = { cells: await tableCells(page, 'ikm'), svg: (await drawing(page, 'ikm')).svg };
     const initial = await page.inputValue('#ikm-periode');
     expect(await page.isVisible('#ikm button[data-cancel]')).toBe(false);
-    await page.selectOption('#ikm-periode', region.periods.find((p) => p !== initial)!);
+    await page.selectOption(
+      '#ikm-periode',
+      region.periods.find((p) => p !== initial)!,
+    );
     await page.waitForSelector('#ikm[data-state=running]', { state: 'attached' });
     const builtBack = async () => {
       await page.waitForSelector('#ikm[data-state=done]', { state: 'attached', timeout: 5_000 });
@@ -331,7 +372,9 @@ describe('filters on region and unit pages', () => {
       const explorer = await browser.context.newPage();
       await explorer.goto(new URL(href, siteUrl).href);
       await explorer.waitForSelector('#result[data-state=done], #result[data-state=error]', { state: 'attached', timeout: 60_000 });
-      const [header, ...rows] = await explorer.$$eval('#result tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      const [header, ...rows] = await explorer.$$eval('#result tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+      );
       await explorer.close();
       expect(rows.length).toBe(shown.length);
       const capaian = header.indexOf('capaian');
@@ -349,10 +392,18 @@ describe('filters on region and unit pages', () => {
     await choose(page, 'capaian', 'tahun', region.years[0]);
     await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe;
       return (await axe.run(document)).violations;
     });
     await page.close();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`)).toEqual([]);
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`),
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ import { openBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
-const region = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data[0].kode_wilayah;
+const region = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), {
+  header: true,
+  skipEmptyLines: true,
+}).data[0].kode_wilayah;
 
 /**
  * The slide in the address, read in the page: page.url() learns of history.replaceState from an
@@ -33,15 +36,20 @@ const fullscreenButton = 'button[data-go=fullscreen]';
 /** Whether what is drawn at the middle of each visible nav button is that button (not hidden or covered). */
 const navButtonsOnTop = (page: Page) =>
   page.$$eval('#deck-nav button', (buttons: HTMLButtonElement[]) =>
-    buttons.filter((b) => !b.hidden).map((b) => {
-      const r = b.getBoundingClientRect();
-      return b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-    }),
+    buttons
+      .filter((b) => !b.hidden)
+      .map((b) => {
+        const r = b.getBoundingClientRect();
+        return b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      }),
   );
 
 /** Where a slide ends against the top of the nav bar (0: the slides leave exactly the nav's strip). */
 const navGap = (page: Page, n: number) =>
-  page.$eval(`#slide-${n}`, (slide) => document.getElementById('deck-nav')!.getBoundingClientRect().top - slide.getBoundingClientRect().bottom);
+  page.$eval(
+    `#slide-${n}`,
+    (slide) => document.getElementById('deck-nav')!.getBoundingClientRect().top - slide.getBoundingClientRect().bottom,
+  );
 
 /** Both languages: their name and path prefix. */
 const LANGS = [
@@ -123,13 +131,18 @@ describe('forum view: presenting', () => {
 
   test('every slide links to the live page', async () => {
     const page = await openDeck();
-    const links = await page.$$eval('.deck > .slide', (els) => els.map((s) => s.querySelector('.slide-foot a')?.getAttribute('href') ?? ''));
+    const links = await page.$$eval('.deck > .slide', (els) =>
+      els.map((s) => s.querySelector('.slide-foot a')?.getAttribute('href') ?? ''),
+    );
     expect(links.every((href) => href.startsWith(`/wilayah/${region}/`))).toBe(true);
     await page.close();
   });
 
   test('every chart on every region’s deck is drawn at a size a room can read, a tall one cut across slides', async () => {
-    const regions = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => r.kode_wilayah);
+    const regions = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.map((r) => r.kode_wilayah);
     const cut: string[] = [];
     for (const kode of regions) {
       const page = await browser.context.newPage();
@@ -197,30 +210,35 @@ describe('forum view: presenting', () => {
   test.each([
     [...LANGS[0], 'Layar penuh', 'Keluar layar penuh'],
     [...LANGS[1], 'Full screen', 'Exit full screen'],
-  ])('in full screen (%s) the buttons stay, the button says how to leave, and one slide fills the screen', async (_lang, prefix, enter, exit) => {
-    const page = await openDeck(prefix);
-    expect(await label(page)).toBe(enter);
-    await page.click(fullscreenButton);
-    await full(page, true);
-    await expect.poll(() => label(page)).toBe(exit);
-    expect(await navButtonsOnTop(page)).toEqual([true, true, true]);
-    await page.click('button[data-go=next]');
-    expect(await hash(page)).toBe('#slide-2');
-    // The slide ends where the nav begins, and nothing of the next one shows.
-    expect(Math.abs(await navGap(page, 2))).toBeLessThanOrEqual(1);
-    const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
-    expect(await top('#slide-3')).toBeGreaterThanOrEqual((await top('#deck-nav')) - 1);
-    await page.click(fullscreenButton);
-    await full(page, false);
-    await expect.poll(() => label(page)).toBe(enter);
-    await page.close();
-  });
+  ])(
+    'in full screen (%s) the buttons stay, the button says how to leave, and one slide fills the screen',
+    async (_lang, prefix, enter, exit) => {
+      const page = await openDeck(prefix);
+      expect(await label(page)).toBe(enter);
+      await page.click(fullscreenButton);
+      await full(page, true);
+      await expect.poll(() => label(page)).toBe(exit);
+      expect(await navButtonsOnTop(page)).toEqual([true, true, true]);
+      await page.click('button[data-go=next]');
+      expect(await hash(page)).toBe('#slide-2');
+      // The slide ends where the nav begins, and nothing of the next one shows.
+      expect(Math.abs(await navGap(page, 2))).toBeLessThanOrEqual(1);
+      const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top);
+      expect(await top('#slide-3')).toBeGreaterThanOrEqual((await top('#deck-nav')) - 1);
+      await page.click(fullscreenButton);
+      await full(page, false);
+      await expect.poll(() => label(page)).toBe(enter);
+      await page.close();
+    },
+  );
 
   test.each(LANGS)('on a 360×740 phone (%s) every nav button is on the screen, above the slide', async (_lang, prefix) => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${siteUrl}${prefix}/forum/${region}/`);
-    const boxes = await page.$$eval('#deck-nav button', (els: HTMLButtonElement[]) => els.filter((e) => !e.hidden).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const boxes = await page.$$eval('#deck-nav button', (els: HTMLButtonElement[]) =>
+      els.filter((e) => !e.hidden).map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+    );
     expect(boxes.length).toBe(3);
     boxes.push(await page.$eval('#deck-position', (e) => e.getBoundingClientRect().toJSON() as DOMRect));
     for (const b of boxes) {

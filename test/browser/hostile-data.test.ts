@@ -36,7 +36,10 @@ describe('hostile values in an export', () => {
     for (const p of pages) {
       // Parse as a browser would: inside a quoted attribute `<i>` is text, in content it is an element.
       const { document } = parseHTML(readFileSync(p, 'utf8'));
-      expect([...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('alert(')), p).toEqual([]);
+      expect(
+        [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('alert(')),
+        p,
+      ).toEqual([]);
       expect(document.querySelectorAll('img[src="x"], [onerror]').length, p).toBe(0);
       expect([...document.querySelectorAll('b, i')].filter((e) => ['KTP', 'prog'].includes(e.textContent ?? '')).length, p).toBe(0);
       if (document.body?.textContent?.includes('<script>alert("unit")</script> Dinas')) shown++;
@@ -55,7 +58,13 @@ describe('hostile values in an export', () => {
         dialogs.push(d.message());
         await d.dismiss();
       });
-      for (const path of ['/wilayah/alpha/', '/wilayah/alpha/unit/U01/', '/wilayah/alpha/unit/U02/', '/wilayah/alpha/layanan/L01/', '/en/wilayah/alpha/']) {
+      for (const path of [
+        '/wilayah/alpha/',
+        '/wilayah/alpha/unit/U01/',
+        '/wilayah/alpha/unit/U02/',
+        '/wilayah/alpha/layanan/L01/',
+        '/en/wilayah/alpha/',
+      ]) {
         const res = await page.goto(server.url + path);
         expect(res?.status(), path).toBe(200);
         await page.waitForLoadState('load');

@@ -64,20 +64,42 @@ describe('compare choices', () => {
 
   test.each(MEASURES.map((m) => m.key))('%s runs on the published tables', async (measure) => {
     const result = await runPublishedSql(compareSql({ measure, regions: [], units: [], periods: [] }), dataDir);
-    expect(result.columns).toEqual(['kode_wilayah', 'wilayah', 'kode_unit', 'unit', 'periode', 'nilai', 'bawah', 'atas', 'basis', 'sampel']);
+    expect(result.columns).toEqual([
+      'kode_wilayah',
+      'wilayah',
+      'kode_unit',
+      'unit',
+      'periode',
+      'nilai',
+      'bawah',
+      'atas',
+      'basis',
+      'sampel',
+    ]);
     expect(result.rows.length).toBeGreaterThan(0);
   });
 
   test('IKM values are the published ones, untouched', async () => {
     const result = await runPublishedSql(compareSql({ measure: 'ikm', regions: [], units: [], periods: [] }), dataDir);
-    const published = await runPublishedSql('SELECT kode_wilayah, kode_unit, periode, ikm, ikm_bawah, ikm_atas FROM ikm_unit WHERE ikm IS NOT NULL ORDER BY 1, 2, 3', dataDir);
+    const published = await runPublishedSql(
+      'SELECT kode_wilayah, kode_unit, periode, ikm, ikm_bawah, ikm_atas FROM ikm_unit WHERE ikm IS NOT NULL ORDER BY 1, 2, 3',
+      dataDir,
+    );
     expect(result.rows.map((r) => [r[0], r[2], r[4], r[5], r[6], r[7]])).toEqual(published.rows);
   });
 
   test('pooled timeliness is Σ on time / Σ completed, rounded half-up', async () => {
-    const [row] = (await runPublishedSql(`SELECT kode_wilayah, kode_unit, tahun, sum(tepat_waktu), sum(selesai) FROM ketepatan_layanan GROUP BY ALL HAVING sum(selesai) > 0 ORDER BY 1, 2, 3 LIMIT 1`, dataDir)).rows;
+    const [row] = (
+      await runPublishedSql(
+        `SELECT kode_wilayah, kode_unit, tahun, sum(tepat_waktu), sum(selesai) FROM ketepatan_layanan GROUP BY ALL HAVING sum(selesai) > 0 ORDER BY 1, 2, 3 LIMIT 1`,
+        dataDir,
+      )
+    ).rows;
     const [w, u, year, onTime, done] = row as [string, string, number, number, number];
-    const result = await runPublishedSql(compareSql({ measure: 'ketepatan', regions: [w], units: [`${w}:${u}`], periods: [String(year)] }), dataDir);
+    const result = await runPublishedSql(
+      compareSql({ measure: 'ketepatan', regions: [w], units: [`${w}:${u}`], periods: [String(year)] }),
+      dataDir,
+    );
     expect(result.rows[0][5]).toBe(Math.round(((100 * onTime) / done) * 100 + 1e-9) / 100);
   });
 });
@@ -105,7 +127,13 @@ test('a programme choice reaches SQL only as a quoted literal; "no programme" is
 
 // ——— Same numbers everywhere ———
 
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const regionCodes = subdirs(join(siteDir, 'wilayah'));
 
 interface ShownChart {
@@ -134,7 +162,9 @@ function shownChart(path: string, id: string): ShownChart | undefined {
     }),
   );
   // The CSV leads with the region's code (the same in every row), which the table leaves out.
-  const csv = withoutRegion(Papa.parse<string[]>(readFileSync(join(siteDir, figure.getAttribute('data-csv')!), 'utf8'), { skipEmptyLines: true }).data);
+  const csv = withoutRegion(
+    Papa.parse<string[]>(readFileSync(join(siteDir, figure.getAttribute('data-csv')!), 'utf8'), { skipEmptyLines: true }).data,
+  );
   const link = figure.querySelector('a.chart-sql')?.getAttribute('href');
   return { table, csv, explorerSql: link ? (new URL(link, 'http://x').searchParams.get('q') ?? undefined) : undefined };
 }
@@ -142,7 +172,9 @@ function shownChart(path: string, id: string): ShownChart | undefined {
 /** The SQL a journalist would type in the explorer for a chart that has no link of its own. */
 const EXPLORER_SQL: Record<string, (kode: string, unit?: string) => string> = {
   // The region's services, the last 12 months of ketepatan_layanan.
-  ketepatan: (kode) => `WITH k AS (SELECT *, make_date(tahun, bulan, 1) AS bulan_ini FROM ketepatan_layanan WHERE kode_wilayah = ${sqlString(kode)})
+  ketepatan: (
+    kode,
+  ) => `WITH k AS (SELECT *, make_date(tahun, bulan, 1) AS bulan_ini FROM ketepatan_layanan WHERE kode_wilayah = ${sqlString(kode)})
 SELECT k.kode_unit, u.nama_unit, k.kode_layanan, k.nama_layanan, k.tahun, k.bulan, k.selesai, k.tepat_waktu, k.ketepatan, k.standar_hari, k.rata_hari
 FROM k LEFT JOIN unit AS u USING (kode_wilayah, kode_unit)
 WHERE k.bulan_ini > (SELECT max(bulan_ini) FROM k) - INTERVAL 12 MONTH
@@ -153,7 +185,10 @@ FROM ikm_unit
 WHERE kode_wilayah = ${sqlString(kode)} AND kode_unit = ${sqlString(unit!)} AND regexp_full_match(periode, '[0-9]{4}-S[12]')
 ORDER BY periode`,
   // One unit's services, its last 12 months.
-  layanan: (kode, unit) => `WITH k AS (SELECT *, make_date(tahun, bulan, 1) AS bulan_ini FROM ketepatan_layanan WHERE kode_wilayah = ${sqlString(kode)} AND kode_unit = ${sqlString(unit!)})
+  layanan: (
+    kode,
+    unit,
+  ) => `WITH k AS (SELECT *, make_date(tahun, bulan, 1) AS bulan_ini FROM ketepatan_layanan WHERE kode_wilayah = ${sqlString(kode)} AND kode_unit = ${sqlString(unit!)})
 SELECT kode_layanan, nama_layanan, tahun, bulan, permohonan, selesai, tepat_waktu, ketepatan, standar_hari, rata_hari
 FROM k
 WHERE bulan_ini > (SELECT max(bulan_ini) FROM k) - INTERVAL 12 MONTH
@@ -162,7 +197,9 @@ ORDER BY nama_layanan, tahun, bulan`,
 
 /** A chart with units: the first unit of each region that has every unit chart checked here. */
 const unitPages = regionCodes.flatMap((kode) => {
-  const unit = subdirs(join(siteDir, 'wilayah', kode, 'unit')).find((u) => ['ikm-tren', 'iku', 'layanan'].every((id) => existsSync(join(siteDir, 'wilayah', kode, 'unit', u, `${id}.csv`))));
+  const unit = subdirs(join(siteDir, 'wilayah', kode, 'unit')).find((u) =>
+    ['ikm-tren', 'iku', 'layanan'].every((id) => existsSync(join(siteDir, 'wilayah', kode, 'unit', u, `${id}.csv`))),
+  );
   return unit ? [{ kode, unit }] : [];
 });
 
@@ -204,7 +241,10 @@ describe('same numbers everywhere: explorer SQL = static table = chart CSV', () 
     const [header, ...csv] = shown.csv;
     const result = await runPublishedSql(sql!, dataDir);
     const at = header.map((h) => result.columns.indexOf(h));
-    expect(at.filter((i) => i < 0), header.join(',')).toEqual([]);
+    expect(
+      at.filter((i) => i < 0),
+      header.join(','),
+    ).toEqual([]);
     const fromSql = result.rows.map((row) => at.map((i) => (row[i] === null ? '' : String(row[i]))));
     expect(csv.length).toBeGreaterThan(0);
     // A chart drawn from its own SQL keeps that SQL's order; the others order names as the

@@ -20,7 +20,8 @@ const siteDir = inject('siteDir');
 const dataDir = join(siteDir, 'data');
 
 function csvRows(table: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return Papa.parse<Record<string, string>>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true })
+    .data;
 }
 
 /**
@@ -53,16 +54,25 @@ async function waitForAnswer(page: Page, selector = '#result'): Promise<string> 
 
 /** A table's cell texts, row by row (header first): what a reader sees, nothing about markup. */
 async function tableText(page: Page, selector: string): Promise<string[][]> {
-  return page.$$eval(`${selector} tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+  return page.$$eval(`${selector} tr`, (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+  );
 }
 
 const region = csvRows('wilayah')[0].kode_wilayah;
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const regionPages = subdirs(join(siteDir, 'wilayah')).map((k) => `/wilayah/${k}/`);
 /** One embed per kind of region chart (the region with the most of them). */
-const regionEmbeds = subdirs(join(siteDir, 'embed', 'wilayah'))
-  .map((k) => subdirs(join(siteDir, 'embed', 'wilayah', k)).map((c) => `/embed/wilayah/${k}/${c}/`))
-  .sort((a, b) => b.length - a.length)[0] ?? [];
+const regionEmbeds =
+  subdirs(join(siteDir, 'embed', 'wilayah'))
+    .map((k) => subdirs(join(siteDir, 'embed', 'wilayah', k)).map((c) => `/embed/wilayah/${k}/${c}/`))
+    .sort((a, b) => b.length - a.length)[0] ?? [];
 const unit = csvRows('unit').find((u) => u.kode_wilayah === region)!.kode_unit;
 
 describe('DuckDB-WASM is loaded only when a reader asks', () => {
@@ -194,7 +204,9 @@ describe('explorer', () => {
     await page.fill('#sql', 'SELECT sum(i * i) FROM range(50000000000) AS t(i)');
     await page.click('#run');
     // Cancel while DuckDB is executing, not while the tables are still loading.
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Menjalankan'), null, { timeout: 30_000 });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Menjalankan'), null, {
+      timeout: 30_000,
+    });
     await page.waitForTimeout(300);
     await page.click('#cancel');
     await page.waitForSelector('#result[data-state=cancelled]', { state: 'attached', timeout: 10_000 });
@@ -219,7 +231,7 @@ describe('explorer', () => {
     expect(examples).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < examples; i++) {
       await page.locator('a[data-example]').nth(i).click();
-      expect(await waitForAnswer(page), await page.locator('a[data-example]').nth(i).textContent() ?? '').toBe('done');
+      expect(await waitForAnswer(page), (await page.locator('a[data-example]').nth(i).textContent()) ?? '').toBe('done');
     }
   });
 });
@@ -250,15 +262,32 @@ describe('compare', () => {
   /** A region that has rows in a table (not every region sends every file). */
   const regionWith = (table: string) => csvRows(table)[0].kode_wilayah;
   const choices = (): CompareChoices[] => [
-    { measure: 'ketepatan', regions: [regionWith('ketepatan_layanan')], units: [], periods: periods().filter((p) => p.includes('-S')).slice(-2) },
+    {
+      measure: 'ketepatan',
+      regions: [regionWith('ketepatan_layanan')],
+      units: [],
+      periods: periods()
+        .filter((p) => p.includes('-S'))
+        .slice(-2),
+    },
     { measure: 'nrr_waktu', regions: [], units: [], periods: periods().slice(-1) },
     { measure: 'kepatuhan', regions: [regionWith('kepatuhan_laporan')], units: [], periods: [] },
-    { measure: 'hari_pengaduan', regions: [], units: [], periods: periods().filter((p) => !p.includes('-S')).slice(-1) },
+    {
+      measure: 'hari_pengaduan',
+      regions: [],
+      units: [],
+      periods: periods()
+        .filter((p) => !p.includes('-S'))
+        .slice(-1),
+    },
   ];
 
   test('asked for two semesters, the answer names each unit with no value in one of them', async () => {
     const ikm = csvRows('ikm_unit').filter((r) => r.ikm !== '');
-    const year = ikm.map((r) => r.periode.slice(0, 4)).sort().at(-1)!;
+    const year = ikm
+      .map((r) => r.periode.slice(0, 4))
+      .sort()
+      .at(-1)!;
     const [s1, s2] = [`${year}-S1`, `${year}-S2`];
     const has = (p: string) => new Set(ikm.filter((r) => r.periode === p).map((r) => `${r.kode_wilayah}:${r.kode_unit}`));
     const [inS1, inS2] = [has(s1), has(s2)];
@@ -275,7 +304,8 @@ describe('compare', () => {
   });
 
   test('without scripts and with them, the default comparison says the same words', async () => {
-    const words = (page: Page) => page.$$eval('#comparison h2, #comparison .note, #comparison caption', (els) => els.map((e) => e.textContent));
+    const words = (page: Page) =>
+      page.$$eval('#comparison h2, #comparison .note, #comparison caption', (els) => els.map((e) => e.textContent));
     const noScript = await openBrowser({ javaScriptEnabled: false });
     const staticPage = await noScript.context.newPage();
     await staticPage.goto(`${siteUrl}/bandingkan/`);
@@ -358,10 +388,16 @@ describe('accessibility (axe-core)', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe;
       return (await axe.run(document)).violations;
     });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   }
 
   test('no chart on any built page names Plot’s inner groups (aria-label without a role)', () => {
@@ -373,7 +409,8 @@ describe('accessibility (axe-core)', () => {
         charts++;
         // The <svg> itself is the one named image; nothing inside it may carry a label.
         const inner = svg.replace(/^<svg\b[^>]*>/, '');
-        if (/\saria-(?:label|description)=/.test(inner)) labelled.push(`${f}: ${/<[^>]*\saria-(?:label|description)=[^>]*>/.exec(inner)?.[0]}`);
+        if (/\saria-(?:label|description)=/.test(inner))
+          labelled.push(`${f}: ${/<[^>]*\saria-(?:label|description)=[^>]*>/.exec(inner)?.[0]}`);
       }
     }
     expect(charts).toBeGreaterThan(100);

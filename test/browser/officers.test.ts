@@ -56,7 +56,9 @@ describe('templates', () => {
 describe('the guide', () => {
   it.each([GUIDE_PAGE, `/en${GUIDE_PAGE}`])('%s explains every issue code, each with its fix', async (path) => {
     await page.goto(siteUrl + path);
-    const entries = await page.$$eval('dt[id^="kesalahan-"]', (dts) => dts.map((dt) => ({ id: dt.id, fix: dt.nextElementSibling?.querySelectorAll('p').length ?? 0 })));
+    const entries = await page.$$eval('dt[id^="kesalahan-"]', (dts) =>
+      dts.map((dt) => ({ id: dt.id, fix: dt.nextElementSibling?.querySelectorAll('p').length ?? 0 })),
+    );
     expect(entries.map((e) => e.id)).toEqual(ISSUE_CODES.map((c) => `kesalahan-${c}`));
     for (const e of entries) expect(e.fix, e.id).toBe(2);
   });

@@ -15,7 +15,15 @@ const out = join(tmpdir(), `kt-path-collision-${process.pid}`);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 it('paths written twice, or differing only in case, are named once per group', () => {
-  expect(samePaths(['wilayah/a/index.html', 'wilayah/a/layanan/L01/index.html', 'wilayah/a/layanan/l01/index.html', 'wilayah/a/index.html', 'data/unit.csv'])).toEqual([
+  expect(
+    samePaths([
+      'wilayah/a/index.html',
+      'wilayah/a/layanan/L01/index.html',
+      'wilayah/a/layanan/l01/index.html',
+      'wilayah/a/index.html',
+      'data/unit.csv',
+    ]),
+  ).toEqual([
     ['wilayah/a/index.html', 'wilayah/a/index.html'],
     ['wilayah/a/layanan/L01/index.html', 'wilayah/a/layanan/l01/index.html'],
   ]);
@@ -31,7 +39,9 @@ it('a build whose pages would collide ignoring case is refused; the previous dis
   });
   expect(r.status, r.stdout + r.stderr).toBe(1);
   expect(r.stdout).toContain('same path');
-  expect(r.stdout).toContain(`${join('wilayah', 'alpha', 'layanan', 'L01', 'index.html')} = ${join('wilayah', 'alpha', 'layanan', 'l01', 'index.html')}`);
+  expect(r.stdout).toContain(
+    `${join('wilayah', 'alpha', 'layanan', 'L01', 'index.html')} = ${join('wilayah', 'alpha', 'layanan', 'l01', 'index.html')}`,
+  );
   expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   expect(readdirSync(dist)).toEqual(['index.html']);
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('<p>situs lama</p>');

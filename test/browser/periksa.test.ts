@@ -55,16 +55,20 @@ describe('/periksa/ and the CLI', () => {
 
   // No fixture is skipped: links and FIFOs, which a picker cannot give, are made only in a
   // temporary folder by test/unit/odd-files.test.ts, and no fixture folder is empty.
-  test.each(EXPORT_FOLDERS)('%s: the downloaded report equals npm run validate -- --json', async (dir) => {
-    const { json, csv } = await check(page, dir);
-    const cli = await cliJson(dir);
-    expect(json).toEqual(cli);
-    const verdict = await page.locator('#periksa-verdict').innerText();
-    expect(verdict).toContain(cli.ok ? id.valid : id.errors(cli.errors.length));
-    // The CSV for Excel: BOM, ";", a line per issue.
-    expect(csv.startsWith('\uFEFF' + id.csvHeader.join(';') + '\r\n')).toBe(true);
-    expect(csv.split('\r\n').length - 2).toBe(cli.errors.length + cli.warnings.length);
-  }, 180_000);
+  test.each(EXPORT_FOLDERS)(
+    '%s: the downloaded report equals npm run validate -- --json',
+    async (dir) => {
+      const { json, csv } = await check(page, dir);
+      const cli = await cliJson(dir);
+      expect(json).toEqual(cli);
+      const verdict = await page.locator('#periksa-verdict').innerText();
+      expect(verdict).toContain(cli.ok ? id.valid : id.errors(cli.errors.length));
+      // The CSV for Excel: BOM, ";", a line per issue.
+      expect(csv.startsWith('\uFEFF' + id.csvHeader.join(';') + '\r\n')).toBe(true);
+      expect(csv.split('\r\n').length - 2).toBe(cli.errors.length + cli.warnings.length);
+    },
+    180_000,
+  );
 
   test('no request was made after the page loaded (offline since), and nothing was sent anywhere', () => {
     // The only loads are blob: URLs of this page (its inlined worker, made afresh for each check):
@@ -82,7 +86,8 @@ describe('/periksa/ and the CLI', () => {
     expect(text).toContain('[disamarkan');
     const { json } = await check(page, 'test/fixtures/errors/type-error');
     const perCode = new Map<string, number>();
-    for (const e of (json as { errors: { file: string; code: string }[] }).errors) perCode.set(`${e.file} ${e.code}`, (perCode.get(`${e.file} ${e.code}`) ?? 0) + 1);
+    for (const e of (json as { errors: { file: string; code: string }[] }).errors)
+      perCode.set(`${e.file} ${e.code}`, (perCode.get(`${e.file} ${e.code}`) ?? 0) + 1);
     const many = [...perCode.values()].some((n) => n > 5);
     if (many) {
       const details = page.locator('#periksa-report details').first();

@@ -12,14 +12,24 @@ import { openBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const regions = subdirs(join(siteDir, 'wilayah'));
 /** Each region's page, its first unit's and its first service's, in both languages; and the compare page. */
 const pages = [
   ...regions.flatMap((k) => [
     `/wilayah/${k}/`,
-    ...subdirs(join(siteDir, 'wilayah', k, 'unit')).slice(0, 1).map((u) => `/wilayah/${k}/unit/${u}/`),
-    ...subdirs(join(siteDir, 'wilayah', k, 'layanan')).slice(0, 1).map((l) => `/wilayah/${k}/layanan/${l}/`),
+    ...subdirs(join(siteDir, 'wilayah', k, 'unit'))
+      .slice(0, 1)
+      .map((u) => `/wilayah/${k}/unit/${u}/`),
+    ...subdirs(join(siteDir, 'wilayah', k, 'layanan'))
+      .slice(0, 1)
+      .map((l) => `/wilayah/${k}/layanan/${l}/`),
   ]),
   '/bandingkan/',
 ].flatMap((p) => [p, `/en${p}`]);
@@ -57,11 +67,26 @@ describe('on a 360 px phone', () => {
   test('the key columns are on screen without scrolling sideways', async () => {
     /** Figure id → the headers that must show, Indonesian and English. */
     const key: Record<string, string[][]> = {
-      ikm: [['Unit', 'IKM', 'Mutu'], ['Unit', 'Index', 'Grade']],
-      'ikm-tren': [['Periode', 'IKM', 'Mutu'], ['Period', 'Index', 'Grade']],
-      ketepatan: [['Layanan', 'Tepat waktu (%)'], ['Service', 'On time (%)']],
-      layanan: [['Layanan', 'Tepat waktu (%)'], ['Service', 'On time (%)']],
-      'ketepatan-bulanan': [['Unit', 'Tepat waktu (%)'], ['Unit', 'On time (%)']],
+      ikm: [
+        ['Unit', 'IKM', 'Mutu'],
+        ['Unit', 'Index', 'Grade'],
+      ],
+      'ikm-tren': [
+        ['Periode', 'IKM', 'Mutu'],
+        ['Period', 'Index', 'Grade'],
+      ],
+      ketepatan: [
+        ['Layanan', 'Tepat waktu (%)'],
+        ['Service', 'On time (%)'],
+      ],
+      layanan: [
+        ['Layanan', 'Tepat waktu (%)'],
+        ['Service', 'On time (%)'],
+      ],
+      'ketepatan-bulanan': [
+        ['Unit', 'Tepat waktu (%)'],
+        ['Unit', 'On time (%)'],
+      ],
     };
     const off: string[] = [];
     let checked = 0;
@@ -71,7 +96,9 @@ describe('on a 360 px phone', () => {
       const en = path.startsWith('/en/');
       for (const [id, [idHeads, enHeads]] of Object.entries(key)) {
         const heads = en ? enHeads : idHeads;
-        const found = await page.$$eval(`figure#${id} table thead th`, (ths) => ths.map((th) => ({ text: th.textContent?.trim() ?? '', right: th.getBoundingClientRect().right })));
+        const found = await page.$$eval(`figure#${id} table thead th`, (ths) =>
+          ths.map((th) => ({ text: th.textContent?.trim() ?? '', right: th.getBoundingClientRect().right })),
+        );
         if (found.length === 0) continue;
         checked++;
         for (const h of heads) {

@@ -18,7 +18,8 @@ const siteDir = inject('siteDir');
 /** The build's threshold: the default, as global setup sets no KT_AMBANG_KELOMPOK. */
 const K = 10;
 type Row = Record<string, string>;
-const table = (name: string): Row[] => Papa.parse<Row>(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const table = (name: string): Row[] =>
+  Papa.parse<Row>(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const count = (v: string) => (v === '' ? null : Number(v));
 
 describe('predikat_unit: hidden cells cannot be narrowed down', () => {
@@ -31,7 +32,10 @@ describe('predikat_unit: hidden cells cannot be narrowed down', () => {
       const cells = PREDIKAT.map((p) => count(r[p.value]));
       for (const model of ['any', 'rules'] as const) {
         for (const values of feasibleHiddenValues(cells, Number(r.pegawai), model)) {
-          expect(values.size, `${r.kode_wilayah} ${r.kode_unit} ${r.periode} (${model}): ${cells.join(',')} of ${r.pegawai}`).toBeGreaterThanOrEqual(3);
+          expect(
+            values.size,
+            `${r.kode_wilayah} ${r.kode_unit} ${r.periode} (${model}): ${cells.join(',')} of ${r.pegawai}`,
+          ).toBeGreaterThanOrEqual(3);
         }
       }
     }
@@ -60,7 +64,11 @@ describe('skm_responden: k-anonymous, answers unchanged', () => {
     expect(small).toEqual([]);
     // Not by blanking everything: every sample unit and unit's semester has k responses or
     // more, so all keep both; most keep the respondent's sex.
-    for (const q of ['kode_unit', 'semester']) expect(rows.filter((r) => r[q] === ''), q).toEqual([]);
+    for (const q of ['kode_unit', 'semester'])
+      expect(
+        rows.filter((r) => r[q] === ''),
+        q,
+      ).toEqual([]);
     expect(rows.filter((r) => r.jenis_kelamin !== '').length / rows.length).toBeGreaterThan(0.8);
   });
 
@@ -69,11 +77,16 @@ describe('skm_responden: k-anonymous, answers unchanged', () => {
     expect(v.ok).toBe(true);
     const answers = (get: (u: string) => string) => UNSUR_KEYS.map(get).join(',');
     for (const region of v.regions) {
-      const given = Array.from({ length: region.skm.length }, (_, i) => answers((u) => {
-        const a = region.skm.numbers(u as (typeof UNSUR_KEYS)[number])[i];
-        return a === a ? String(a) : '';
-      })).sort();
-      const published = rows.filter((r) => r.kode_wilayah === region.code).map((r) => answers((u) => r[u])).sort();
+      const given = Array.from({ length: region.skm.length }, (_, i) =>
+        answers((u) => {
+          const a = region.skm.numbers(u as (typeof UNSUR_KEYS)[number])[i];
+          return a === a ? String(a) : '';
+        }),
+      ).sort();
+      const published = rows
+        .filter((r) => r.kode_wilayah === region.code)
+        .map((r) => answers((u) => r[u]))
+        .sort();
       expect(published, region.code).toEqual(given);
     }
   });
@@ -95,10 +108,15 @@ describe('skm_responden: k-anonymous, answers unchanged', () => {
       expect(published, key).toBeDefined();
       expect(Number(published!.responden), key).toBe(group.length);
       const nrr = UNSUR_KEYS.map((u) => {
-        const given = group.map((r) => r[u]).filter((a) => a !== '').map(Number);
+        const given = group
+          .map((r) => r[u])
+          .filter((a) => a !== '')
+          .map(Number);
         return given.reduce((a, b) => a + b, 0) / given.length;
       });
-      nrr.forEach((x, i) => expect(Math.abs(x - Number(published![`nrr_${UNSUR_KEYS[i]}`])), `${key} ${UNSUR_KEYS[i]}`).toBeLessThanOrEqual(0.00005 + 1e-9));
+      nrr.forEach((x, i) =>
+        expect(Math.abs(x - Number(published![`nrr_${UNSUR_KEYS[i]}`])), `${key} ${UNSUR_KEYS[i]}`).toBeLessThanOrEqual(0.00005 + 1e-9),
+      );
       expect(Math.abs((nrr.reduce((a, b) => a + b, 0) / 9) * 25 - Number(published!.ikm)), key).toBeLessThanOrEqual(0.005 + 1e-9);
       checked++;
     }
@@ -112,7 +130,8 @@ describe('skm_responden: k-anonymous, answers unchanged', () => {
       perYear.set(key, (perYear.get(key) ?? 0) + Number(r.responden));
     }
     const perUnit = new Map<string, number>();
-    for (const r of rows) if (r.kode_unit !== '') perUnit.set(`${r.kode_wilayah}|${r.kode_unit}`, (perUnit.get(`${r.kode_wilayah}|${r.kode_unit}`) ?? 0) + 1);
+    for (const r of rows)
+      if (r.kode_unit !== '') perUnit.set(`${r.kode_wilayah}|${r.kode_unit}`, (perUnit.get(`${r.kode_wilayah}|${r.kode_unit}`) ?? 0) + 1);
     // Every sample unit has at least k responses, so none loses its code.
     expect(perUnit).toEqual(perYear);
   });
@@ -127,7 +146,8 @@ describe('bundles and .xlsx files hold only what the site publishes', () => {
     const all = unzipSync(readFileSync(join(site, 'kinerja-terbuka.zip')));
     const bundles = readdirSync(join(site, 'paket')).filter((f) => f.endsWith('.zip'));
     expect(bundles.length).toBeGreaterThan(0);
-    for (const [name, bytes] of Object.entries(all).filter(([n]) => n.endsWith('.csv'))) expect(Buffer.from(bytes).equals(readFileSync(join(site, name))), name).toBe(true);
+    for (const [name, bytes] of Object.entries(all).filter(([n]) => n.endsWith('.csv')))
+      expect(Buffer.from(bytes).equals(readFileSync(join(site, name))), name).toBe(true);
     for (const b of bundles) {
       for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(site, 'paket', b)))).filter(([n]) => n.endsWith('.csv'))) {
         const published = new Set(lines(readFileSync(join(site, name), 'utf8')));

@@ -22,10 +22,16 @@ const data = join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(): void {
-  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000', KT_SITE_URL: SITE_URL } });
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000', KT_SITE_URL: SITE_URL },
+  });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
 }
-const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
+const files = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
 const index = (site: string): ReleaseMeta[] => JSON.parse(readFileSync(join(site, 'data/rilis/index.json'), 'utf8')).rilis;
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
@@ -44,7 +50,10 @@ beforeAll(() => {
   cells[4] = cells[4] === '1' ? '4' : '1';
   lines[1] = cells.join(',');
   writeFileSync(skm, lines.join('\n'));
-  writeFileSync(join(data, 'binjai/unit.csv'), readFileSync(join(data, 'binjai/unit.csv'), 'utf8').replace(/\n?$/, '\nUJI-BARU,Unit Baru Uji,lainnya,\n'));
+  writeFileSync(
+    join(data, 'binjai/unit.csv'),
+    readFileSync(join(data, 'binjai/unit.csv'), 'utf8').replace(/\n?$/, '\nUJI-BARU,Unit Baru Uji,lainnya,\n'),
+  );
   const training = readFileSync(join(data, 'binjai/pelatihan.csv'), 'utf8').split('\n');
   writeFileSync(join(data, 'binjai/pelatihan.csv'), [...training.slice(0, 1), ...training.slice(2)].join('\n'));
   [first] = index(firstSite);
@@ -56,7 +65,10 @@ describe('a second publication into the same folder', () => {
   it('is a new release, numbered after the first, which stays as it was', () => {
     expect(second.id).not.toBe(first.id);
     expect(second.id).toMatch(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/);
-    expect(index(out).map((r) => [r.id, r.nomor])).toEqual([[second.id, 2], [first.id, 1]]);
+    expect(index(out).map((r) => [r.id, r.nomor])).toEqual([
+      [second.id, 2],
+      [first.id, 1],
+    ]);
     const old = join(out, 'data/rilis', first.id);
     for (const f of files(join(firstSite, 'data/rilis', first.id)).filter((f) => !f.includes('index.html'))) {
       expect(readFileSync(join(old, f)), f).toEqual(readFileSync(join(firstSite, 'data/rilis', first.id, f)));
@@ -66,7 +78,9 @@ describe('a second publication into the same folder', () => {
     expect(JSON.parse(readFileSync(join(out, 'data/datapackage.json'), 'utf8')).version).toBe(second.id);
     // an archived release describes only what it holds (survey microdata are not archived)
     for (const id of [first.id, second.id]) {
-      const listed = (JSON.parse(readFileSync(join(out, 'data/rilis', id, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] }).resources.map((r) => r.path);
+      const listed = (
+        JSON.parse(readFileSync(join(out, 'data/rilis', id, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] }
+      ).resources.map((r) => r.path);
       expect(listed.length).toBeGreaterThan(0);
       for (const p of listed) expect(existsSync(join(out, 'data/rilis', id, p)), `${id}/${p}`).toBe(true);
     }
@@ -91,7 +105,8 @@ describe('a second publication into the same folder', () => {
     const before = csv(join(out, 'data/rilis', first.id, 'ikm_unit.csv'));
     const after = csv(join(out, 'data/ikm_unit.csv'));
     for (const r of ikm) {
-      const pick = (rows: Record<string, string>[]) => rows.find((x) => x.kode_wilayah === r.kode_wilayah && x.kode_unit === r.kode_unit && x.periode === r.kunci)!.ikm;
+      const pick = (rows: Record<string, string>[]) =>
+        rows.find((x) => x.kode_wilayah === r.kode_wilayah && x.kode_unit === r.kode_unit && x.periode === r.kunci)!.ikm;
       expect([r.lama, r.baru]).toEqual([pick(before), pick(after)]);
     }
     const page = readFileSync(join(out, 'data/rilis', second.id, 'index.html'), 'utf8');
@@ -102,7 +117,9 @@ describe('a second publication into the same folder', () => {
   it('is announced in the feed, newest first, and named in every page footer', () => {
     const feed = readFileSync(join(out, 'rilis.xml'), 'utf8');
     // The site knows its address (KT_SITE_URL): each entry's ID is its release page.
-    const entries = [...feed.matchAll(/<entry>\s*<title[^]*?<id>https:\/\/kinerja\.example\/data\/rilis\/([^<]+)\/<\/id>/g)].map((m) => m[1]);
+    const entries = [...feed.matchAll(/<entry>\s*<title[^]*?<id>https:\/\/kinerja\.example\/data\/rilis\/([^<]+)\/<\/id>/g)].map(
+      (m) => m[1],
+    );
     expect(entries).toEqual([second.id, first.id]);
     expect(feed).toContain(`${second.revisi} angka utama direvisi`);
     for (const page of ['index.html', 'wilayah/binjai/index.html', 'en/data/index.html']) {
@@ -120,9 +137,15 @@ describe('the marks of a publication on its pages', () => {
     let marks = 0;
     for (const page of pages()) {
       const html = readFileSync(join(out, page), 'utf8');
-      for (const m of html.matchAll(/<data [^>]*data-tabel="([^"]+)" data-kunci="([^"]+)" data-kolom="([^"]+)"[^>]*>[^<]*<\/data> <a class="revised" href="([^"]+)">(direvisi|revised)<\/a>/g)) {
+      for (const m of html.matchAll(
+        /<data [^>]*data-tabel="([^"]+)" data-kunci="([^"]+)" data-kolom="([^"]+)"[^>]*>[^<]*<\/data> <a class="revised" href="([^"]+)">(direvisi|revised)<\/a>/g,
+      )) {
         marks++;
-        expect([m[1], m[2].split('|').slice(0, 2).join('|'), m[3]], page).toEqual(['ikm_unit', `binjai|${changedUnit}`, expect.stringMatching(/^(ikm|mutu)$/)]);
+        expect([m[1], m[2].split('|').slice(0, 2).join('|'), m[3]], page).toEqual([
+          'ikm_unit',
+          `binjai|${changedUnit}`,
+          expect.stringMatching(/^(ikm|mutu)$/),
+        ]);
         const [path, anchor] = m[4].split('#');
         expect(path.replace(/^\/en\//, '/'), page).toBe(`/data/rilis/${second.id}/`);
         expect(releasePage, page).toContain(`id="${anchor}"`);
@@ -135,11 +158,18 @@ describe('the marks of a publication on its pages', () => {
     expect(unitPage).toContain('class="revised"');
     expect(readFileSync(join(out, 'en/wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8')).toContain('>revised</a>');
     // the first publication had nothing to compare with: no mark anywhere
-    for (const page of ['index.html', `wilayah/binjai/unit/${changedUnit}/index.html`, 'wilayah/binjai/index.html']) expect(readFileSync(join(firstSite, page), 'utf8')).not.toContain('class="revised"');
+    for (const page of ['index.html', `wilayah/binjai/unit/${changedUnit}/index.html`, 'wilayah/binjai/index.html'])
+      expect(readFileSync(join(firstSite, page), 'utf8')).not.toContain('class="revised"');
   });
 
   it('says beside every headline figure the month its data reach, from the data', () => {
-    for (const page of ['index.html', 'en/index.html', 'wilayah/binjai/index.html', `wilayah/binjai/unit/${changedUnit}/index.html`, 'forum/binjai/index.html']) {
+    for (const page of [
+      'index.html',
+      'en/index.html',
+      'wilayah/binjai/index.html',
+      `wilayah/binjai/unit/${changedUnit}/index.html`,
+      'forum/binjai/index.html',
+    ]) {
       const html = readFileSync(join(out, page), 'utf8');
       const figures = (html.match(/<span class="figure">/g) ?? []).length;
       const until = [...html.matchAll(/<span class="data-until">(data hingga|data up to) ([^<]+)<\/span>/g)];
@@ -155,7 +185,12 @@ describe('citable, bundled, in Excel', () => {
   const html = (site: string, page: string) => readFileSync(join(site, page), 'utf8');
   const pre = (page: string, format: string) => {
     const m = new RegExp(`<pre data-format="${format}">([^<]*)</pre>`).exec(page);
-    return m ? m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&') : '';
+    return m
+      ? m[1]
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, '&')
+      : '';
   };
   it('a Kutip block on /data/, each table page and each chart: absolute address, release, access date, BibTeX, RIS, CSL-JSON', () => {
     for (const [page, url] of [
@@ -193,7 +228,9 @@ describe('citable, bundled, in Excel', () => {
   it('per region and for the whole site, a zip bundle of the tables, README, CITATION.cff and checksums, linked', async () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const zip = unzipSync(readFileSync(join(out, 'data/paket/binjai.zip')));
-    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['ikm_unit.csv', 'datapackage.json', 'README.md', 'CITATION.cff', 'SHA256SUMS']));
+    expect(Object.keys(zip)).toEqual(
+      expect.arrayContaining(['ikm_unit.csv', 'datapackage.json', 'README.md', 'CITATION.cff', 'SHA256SUMS']),
+    );
     expect(strFromU8(zip['CITATION.cff'])).toContain(`version: "${second.id}"`);
     expect(JSON.parse(strFromU8(zip['datapackage.json'])).version).toBe(second.id);
     const rows = Papa.parse<Record<string, string>>(strFromU8(zip['ikm_unit.csv']), { header: true, skipEmptyLines: true }).data;

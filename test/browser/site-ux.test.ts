@@ -19,7 +19,13 @@ import { serveStatic } from '../support/static-server.ts';
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const region = subdirs(join(siteDir, 'wilayah'))[0];
 
 let browser: { context: BrowserContext; close: () => Promise<void> };
@@ -43,7 +49,10 @@ async function open(path: string, base = siteUrl): Promise<Page> {
 function parseColour(css: string): [number, number, number] {
   const m = css.match(/rgba?\(([^)]+)\)/);
   if (!m) throw new Error(`unexpected colour ${css}`);
-  const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+  const [r, g, b, a = 1] = m[1]
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
   return [r, g, b].map((c) => c * a + 255 * (1 - a)) as [number, number, number];
 }
 function luminance([r, g, b]: [number, number, number]): number {
@@ -70,7 +79,13 @@ describe('focus indicator', () => {
           const el = document.activeElement as HTMLElement | null;
           if (!el || el === document.body) return null;
           const s = getComputedStyle(el);
-          return { what: `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`, style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, visible: el.matches(':focus-visible') };
+          return {
+            what: `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+            style: s.outlineStyle,
+            width: parseFloat(s.outlineWidth),
+            colour: s.outlineColor,
+            visible: el.matches(':focus-visible'),
+          };
         });
         if (!focus) continue;
         seen.push(focus.what);
@@ -148,10 +163,18 @@ describe('search', () => {
 
   it('a service code, as the exports write it, finds its service page', async () => {
     // A code that is no word of the service's name (SKTM: Surat Keterangan Tidak Mampu).
-    const heading = (k: string, l: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(join(siteDir, 'wilayah', k, 'layanan', l, 'index.html'), 'utf8'))?.[1].toLowerCase() ?? '';
+    const heading = (k: string, l: string) =>
+      /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(join(siteDir, 'wilayah', k, 'layanan', l, 'index.html'), 'utf8'))?.[1].toLowerCase() ??
+      '';
     const [kode, layanan] = subdirs(join(siteDir, 'wilayah'))
       .flatMap((k) => subdirs(join(siteDir, 'wilayah', k, 'layanan')).map((l) => [k, l]))
-      .find(([k, l]) => !l.toLowerCase().split('-').some((part) => heading(k, l).includes(part)))!;
+      .find(
+        ([k, l]) =>
+          !l
+            .toLowerCase()
+            .split('-')
+            .some((part) => heading(k, l).includes(part)),
+      )!;
     const page = await open(`/cari/?q=${encodeURIComponent(layanan.toLowerCase())}`);
     await page.waitForSelector('#hasil .results li a', { timeout: 15_000 });
     const hrefs = await page.$$eval('#hasil .results li a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -163,7 +186,9 @@ describe('search', () => {
 describe('a service many units offer', () => {
   // The service with the most units in the published table: Jakarta's KTP and KK have eleven.
   const [kode, layanan, units] = (() => {
-    const [head, ...lines] = readFileSync(join(siteDir, 'data', 'ketepatan_layanan.csv'), 'utf8').trim().split('\n');
+    const [head, ...lines] = readFileSync(join(siteDir, 'data', 'ketepatan_layanan.csv'), 'utf8')
+      .trim()
+      .split('\n');
     const col = (name: string) => head.split(',').indexOf(name);
     const byService = new Map<string, Set<string>>();
     for (const l of lines) {

@@ -29,7 +29,13 @@ const HOME_BUDGET = 30 * 1024;
 
 // ——— What to visit: chosen from the build, so the tests follow the sample data ———
 
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const regionCodes = subdirs(join(siteDir, 'wilayah'));
 /** A unit with services if there is one (its page shows the most), else the first. */
 const firstUnit = (kode: string) => {
@@ -40,7 +46,8 @@ const firstService = (kode: string) => subdirs(join(siteDir, 'wilayah', kode, 'l
 
 /** The region with the most to show (services and complaints drawn), else the first one. */
 const hasChart = (k: string, id: string) => existsSync(join(siteDir, 'wilayah', k, `${id}.csv`));
-const fullest = regionCodes.find((k) => firstUnit(k) && hasChart(k, 'ketepatan') && hasChart(k, 'pengaduan')) ?? regionCodes.find((k) => firstUnit(k));
+const fullest =
+  regionCodes.find((k) => firstUnit(k) && hasChart(k, 'ketepatan') && hasChart(k, 'pengaduan')) ?? regionCodes.find((k) => firstUnit(k));
 /** Two regions for the value checks: the fullest one and the first other one with units. */
 const checkedRegions = [...new Set([fullest, ...regionCodes.filter((k) => firstUnit(k))])].filter((k): k is string => !!k).slice(0, 2);
 const [mainRegion] = checkedRegions;
@@ -129,12 +136,22 @@ describe('the sample build', () => {
 });
 
 describe('with JavaScript off, every printed number equals its published cell', () => {
-  const pages = checkedRegions.flatMap((k) => [`/wilayah/${k}/`, `/wilayah/${k}/unit/${firstUnit(k)}/`, `/en/wilayah/${k}/unit/${firstUnit(k)}/`]);
+  const pages = checkedRegions.flatMap((k) => [
+    `/wilayah/${k}/`,
+    `/wilayah/${k}/unit/${firstUnit(k)}/`,
+    `/en/wilayah/${k}/unit/${firstUnit(k)}/`,
+  ]);
 
   it.each(pages)('%s', async (path) => {
     const page = await open(jsOff.context, path);
     const marks = await page.$$eval('data[data-tabel]', (els) =>
-      els.map((e) => ({ value: e.getAttribute('value') ?? '', tabel: e.getAttribute('data-tabel') ?? '', kunci: e.getAttribute('data-kunci') ?? '', kolom: e.getAttribute('data-kolom') ?? '', text: e.textContent ?? '' })),
+      els.map((e) => ({
+        value: e.getAttribute('value') ?? '',
+        tabel: e.getAttribute('data-tabel') ?? '',
+        kunci: e.getAttribute('data-kunci') ?? '',
+        kolom: e.getAttribute('data-kolom') ?? '',
+        text: e.textContent ?? '',
+      })),
     );
     const figures = await page.$$eval('figure[id]', (els) => els.map((e) => e.id));
     await page.close();
@@ -153,7 +170,14 @@ describe('with JavaScript off, every printed number equals its published cell', 
     // The issue names IKM, capaian and ketepatan: wherever their chart is drawn, its values are
     // among the numbers checked above.
     const columns = new Set(marks.map((m) => `${m.tabel}.${m.kolom}`));
-    const expected: Record<string, string> = { ikm: 'ikm_unit.ikm', 'ikm-tren': 'ikm_unit.ikm', capaian: 'capaian_iku.capaian', iku: 'capaian_iku.capaian', ketepatan: 'ketepatan_layanan.ketepatan', layanan: 'ketepatan_layanan.ketepatan' };
+    const expected: Record<string, string> = {
+      ikm: 'ikm_unit.ikm',
+      'ikm-tren': 'ikm_unit.ikm',
+      capaian: 'capaian_iku.capaian',
+      iku: 'capaian_iku.capaian',
+      ketepatan: 'ketepatan_layanan.ketepatan',
+      layanan: 'ketepatan_layanan.ketepatan',
+    };
     for (const id of figures) if (expected[id]) expect(columns, `${path}#${id}`).toContain(expected[id]);
   });
 });
@@ -166,9 +190,23 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
     // Evaluated through the DevTools protocol: the page's strict CSP forbids injected <script>s.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              opts: object,
+            ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+      }));
     });
     await page.close();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -204,7 +242,10 @@ describe('on a 360 px phone', () => {
   it.each(shots)('%s does not scroll sideways', async (name, path) => {
     mkdirSync('docs/screenshots', { recursive: true });
     const page = await jsOff.context.newPage();
-    for (const [width, height, suffix] of [[360, 780, 'ponsel'], [1280, 1000, 'desktop']] as const) {
+    for (const [width, height, suffix] of [
+      [360, 780, 'ponsel'],
+      [1280, 1000, 'desktop'],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(siteUrl + path);
       await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png` });
@@ -247,13 +288,21 @@ function startupWeight(path: string): number {
 }
 
 describe('page weight: ≤ 60 KB compressed (HTML + CSS + start-up scripts), the home page ≤ 30 KB', () => {
-  const pages = ['/', ...regionCodes.flatMap((k) => [`/wilayah/${k}/`, ...subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => `/wilayah/${k}/unit/${u}/`)])];
+  const pages = [
+    '/',
+    ...regionCodes.flatMap((k) => [
+      `/wilayah/${k}/`,
+      ...subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => `/wilayah/${k}/unit/${u}/`),
+    ]),
+  ];
   const all = pages.flatMap((p) => [p, `/en${p}`]);
 
   it(`home, every region page and every unit page (${all.length} pages)`, () => {
     const weights = all.map((p) => ({ p, kb: startupWeight(p) / 1024 }));
     const heaviest = [...weights].sort((a, b) => b.kb - a.kb).slice(0, 3);
-    console.info(`page weight, heaviest: ${heaviest.map((w) => `${w.p} ${w.kb.toFixed(1)} KB`).join(', ')}; home ${weights[0].kb.toFixed(1)} KB`);
+    console.info(
+      `page weight, heaviest: ${heaviest.map((w) => `${w.p} ${w.kb.toFixed(1)} KB`).join(', ')}; home ${weights[0].kb.toFixed(1)} KB`,
+    );
     expect(weights.filter((w) => w.kb * 1024 > PAGE_BUDGET)).toEqual([]);
     expect(weights.filter((w) => (w.p === '/' || w.p === '/en/') && w.kb * 1024 > HOME_BUDGET)).toEqual([]);
   });
@@ -323,7 +372,9 @@ async function crawl(): Promise<Crawled> {
       }),
     );
   }
-  const missingAnchors = anchors.filter(([, to, id]) => pages.has(to) && !ids.get(to)!.has(id)).map(([from, to, id]) => `${from} → ${to}#${id}`);
+  const missingAnchors = anchors
+    .filter(([, to, id]) => pages.has(to) && !ids.get(to)!.has(id))
+    .map(([from, to, id]) => `${from} → ${to}#${id}`);
   return { pages, broken, missingAnchors };
 }
 
@@ -370,10 +421,12 @@ describe('crawl from the home page', () => {
         const parsed = Papa.parse<string[]>(await (await fetch(new URL(href, origin + path))).text(), { skipEmptyLines: true }).data;
         // A chart CSV leads with its region's code, which its table (on the region's own page) leaves out.
         const region = /\/wilayah\/([^/]+)\//.exec(href)![1];
-        if (parsed[0]?.[0] !== 'kode_wilayah' || parsed.slice(1).some((r) => r[0] !== region)) problems.push(`${path}#${figure.id}: CSV does not lead with kode_wilayah ${region}`);
+        if (parsed[0]?.[0] !== 'kode_wilayah' || parsed.slice(1).some((r) => r[0] !== region))
+          problems.push(`${path}#${figure.id}: CSV does not lead with kode_wilayah ${region}`);
         const csv = parsed.map((r) => r.slice(1));
         const shown = tableCells(figure);
-        if (csv[0]?.length !== shown.header.length) problems.push(`${path}#${figure.id}: ${csv[0]?.length} CSV columns, ${shown.header.length} in the table`);
+        if (csv[0]?.length !== shown.header.length)
+          problems.push(`${path}#${figure.id}: ${csv[0]?.length} CSV columns, ${shown.header.length} in the table`);
         const body = csv.slice(1);
         if (body.length !== shown.rows.length) {
           problems.push(`${path}#${figure.id}: ${body.length} CSV rows, ${shown.rows.length} in the table`);
@@ -381,7 +434,8 @@ describe('crawl from the home page', () => {
         }
         body.forEach((row, i) =>
           row.forEach((cell, j) => {
-            if (!sameValue(shown.rows[i][j] ?? '', cell)) problems.push(`${path}#${figure.id} row ${i + 1} col ${csv[0][j]}: table ${shown.rows[i][j]}, CSV ${cell}`);
+            if (!sameValue(shown.rows[i][j] ?? '', cell))
+              problems.push(`${path}#${figure.id} row ${i + 1} col ${csv[0][j]}: table ${shown.rows[i][j]}, CSV ${cell}`);
           }),
         );
       }

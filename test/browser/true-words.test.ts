@@ -21,10 +21,17 @@ const siteDir = inject('siteDir');
 const siteUrl = inject('siteUrl');
 
 type Row = Record<string, string>;
-const table = (name: string): Row[] => Papa.parse<Row>(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const table = (name: string): Row[] =>
+  Papa.parse<Row>(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const html = (path: string) => parseHTML(readFileSync(join(siteDir, path, 'index.html'), 'utf8')).document;
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const subdirs = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const subdirs = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 
 const regions = subdirs(join(siteDir, 'wilayah'));
 const PREDIKAT = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'];
@@ -39,10 +46,19 @@ const numbers = (s: string, re: RegExp): number[] | null => {
 // ——— Indicators, recomputed from capaian_iku.csv ———
 
 const iku = table('capaian_iku');
-const met = (r: Row): boolean | null => (r.realisasi === '' ? null : r.arah === 'naik' ? Number(r.realisasi) >= Number(r.target) : Number(r.realisasi) <= Number(r.target));
+const met = (r: Row): boolean | null =>
+  r.realisasi === '' ? null : r.arah === 'naik' ? Number(r.realisasi) >= Number(r.target) : Number(r.realisasi) <= Number(r.target);
 /** Improved or held steady against the same indicator's previous year (same arah and satuan); null when not comparable. */
 function steadyOrBetter(r: Row): boolean | null {
-  const p = iku.find((q) => q.kode_wilayah === r.kode_wilayah && q.kode_unit === r.kode_unit && q.kode_indikator === r.kode_indikator && Number(q.tahun) === Number(r.tahun) - 1 && q.arah === r.arah && q.satuan === r.satuan);
+  const p = iku.find(
+    (q) =>
+      q.kode_wilayah === r.kode_wilayah &&
+      q.kode_unit === r.kode_unit &&
+      q.kode_indikator === r.kode_indikator &&
+      Number(q.tahun) === Number(r.tahun) - 1 &&
+      q.arah === r.arah &&
+      q.satuan === r.satuan,
+  );
   if (!p || p.realisasi === '' || r.realisasi === '') return null;
   const [now, before] = [Number(r.realisasi), Number(p.realisasi)];
   return now === before || (r.arah === 'naik' ? now > before : now < before);
@@ -51,19 +67,37 @@ function steadyOrBetter(r: Row): boolean | null {
 function expected(rows: Row[]) {
   const reported = rows.filter((r) => met(r) !== null);
   const compared = rows.map(steadyOrBetter).filter((x) => x !== null);
-  return { met: reported.filter((r) => met(r)).length, reported: reported.length, unreported: rows.length - reported.length, better: compared.filter(Boolean).length, compared: compared.length };
+  return {
+    met: reported.filter((r) => met(r)).length,
+    reported: reported.length,
+    unreported: rows.length - reported.length,
+    better: compared.filter(Boolean).length,
+    compared: compared.length,
+  };
 }
 
 function checkTargetSentence(sentence: string, rows: Row[], year: number, lang: 'id' | 'en') {
   const e = expected(rows);
   const id = lang === 'id';
-  const trend = numbers(sentence, id ? /dibanding (\d{4}), (\d+) dari (\d+) indikator yang dapat dibandingkan membaik atau tetap/ : /against (\d{4}), (\d+) of (\d+) comparable indicators improved or held steady/);
+  const trend = numbers(
+    sentence,
+    id
+      ? /dibanding (\d{4}), (\d+) dari (\d+) indikator yang dapat dibandingkan membaik atau tetap/
+      : /against (\d{4}), (\d+) of (\d+) comparable indicators improved or held steady/,
+  );
   expect(trend, sentence).toEqual(e.compared ? [year - 1, e.better, e.compared] : null);
-  const target = numbers(sentence, id ? /(\d+) dari (\d+) indikator yang sudah dilaporkan mencapai target \(arah naik: realisasi ≥ target; arah turun: realisasi ≤ target\)/ : /(\d+) of (\d+) reported indicators met their target \(direction up: realisation ≥ target; down: realisation ≤ target\)/);
+  const target = numbers(
+    sentence,
+    id
+      ? /(\d+) dari (\d+) indikator yang sudah dilaporkan mencapai target \(arah naik: realisasi ≥ target; arah turun: realisasi ≤ target\)/
+      : /(\d+) of (\d+) reported indicators met their target \(direction up: realisation ≥ target; down: realisation ≤ target\)/,
+  );
   expect(target, sentence).toEqual(e.reported ? [e.met, e.reported] : null);
   // With nothing reported the sentence says so, without counting.
   if (!e.reported) expect(sentence).toMatch(id ? /belum ada realisasi yang dilaporkan\.$/ : /no realisation reported yet\.$/);
-  expect(numbers(sentence, id ? /(\d+) indikator belum dilaporkan/ : /(\d+) indicators have no realisation reported/), sentence).toEqual(e.unreported && e.reported ? [e.unreported] : null);
+  expect(numbers(sentence, id ? /(\d+) indikator belum dilaporkan/ : /(\d+) indicators have no realisation reported/), sentence).toEqual(
+    e.unreported && e.reported ? [e.unreported] : null,
+  );
 }
 
 /** The table under a chart: header labels and, per row, the text of each cell. */
@@ -82,11 +116,21 @@ describe('category is not success: target met by direction, and the year against
       if (s === null) expect(r.dibanding_tahun_lalu).toBe('');
       else expect(r.dibanding_tahun_lalu === 'membaik' || r.dibanding_tahun_lalu === 'tetap').toBe(s);
     }
-    expect(new Set(iku.map((r) => r.dibanding_tahun_lalu))).toEqual(new Set(['', 'membaik', 'memburuk', 'tetap'].filter((x) => iku.some((r) => r.dibanding_tahun_lalu === x))));
+    expect(new Set(iku.map((r) => r.dibanding_tahun_lalu))).toEqual(
+      new Set(['', 'membaik', 'memburuk', 'tetap'].filter((x) => iku.some((r) => r.dibanding_tahun_lalu === x))),
+    );
     expect(iku.some((r) => r.dibanding_tahun_lalu === 'membaik')).toBe(true);
   });
 
-  it.each(regions.flatMap((k) => [[k, 'id'], [k, 'en']] as const))('%s (%s): the region capaian takeaway and table', (kode, lang) => {
+  it.each(
+    regions.flatMap(
+      (k) =>
+        [
+          [k, 'id'],
+          [k, 'en'],
+        ] as const,
+    ),
+  )('%s (%s): the region capaian takeaway and table', (kode, lang) => {
     const doc = html(`${lang === 'en' ? 'en/' : ''}wilayah/${kode}`);
     const figure = doc.querySelector('figure#capaian');
     const own = iku.filter((r) => r.kode_wilayah === kode);
@@ -97,14 +141,37 @@ describe('category is not success: target met by direction, and the year against
     // Each indicator's row says its direction and whether its target was met, beside the kategori.
     const { head, rows: cells } = tableOf(figure);
     const col = (label: string) => head.indexOf(label);
-    const [arah, code, unit, tercapai] = lang === 'id' ? [col('Arah'), col('Kode'), col('Kode unit'), col('Target tercapai?')] : [col('Direction'), col('Code'), col('Unit code'), col('Target met?')];
+    const [arah, code, unit, tercapai] =
+      lang === 'id'
+        ? [col('Arah'), col('Kode'), col('Kode unit'), col('Target tercapai?')]
+        : [col('Direction'), col('Code'), col('Unit code'), col('Target met?')];
     expect(Math.min(arah, code, unit, tercapai), head.join('|')).toBeGreaterThanOrEqual(0);
     expect(cells.length).toBe(rows.length);
     for (const c of cells) {
       const r = rows.find((x) => x.kode_unit === c[unit] && x.kode_indikator === c[code])!;
       const m = met(r);
-      expect(c[tercapai], `${r.kode_unit} ${r.kode_indikator}`).toBe(m === null ? (lang === 'id' ? 'belum dilaporkan' : 'not reported yet') : lang === 'id' ? (m ? 'Tercapai' : 'Tidak tercapai') : m ? 'Met' : 'Missed');
-      expect(c[arah]).toBe(r.arah === 'naik' ? (lang === 'id' ? '↑ makin tinggi makin baik' : '↑ higher is better') : lang === 'id' ? '↓ makin rendah makin baik' : '↓ lower is better');
+      expect(c[tercapai], `${r.kode_unit} ${r.kode_indikator}`).toBe(
+        m === null
+          ? lang === 'id'
+            ? 'belum dilaporkan'
+            : 'not reported yet'
+          : lang === 'id'
+            ? m
+              ? 'Tercapai'
+              : 'Tidak tercapai'
+            : m
+              ? 'Met'
+              : 'Missed',
+      );
+      expect(c[arah]).toBe(
+        r.arah === 'naik'
+          ? lang === 'id'
+            ? '↑ makin tinggi makin baik'
+            : '↑ higher is better'
+          : lang === 'id'
+            ? '↓ makin rendah makin baik'
+            : '↓ lower is better',
+      );
     }
   });
 
@@ -114,7 +181,9 @@ describe('category is not success: target met by direction, and the year against
     expect(rows.filter((r) => met(r)).length).toBe(0);
     expect(rows.some((r) => r.kategori === 'sangat_tinggi')).toBe(true);
     const figure = html('wilayah/jayapura').querySelector('figure#capaian')!;
-    expect(text(figure.querySelector('.takeaway'))).toContain(`0 dari ${rows.length} indikator yang sudah dilaporkan mencapai target (arah naik`);
+    expect(text(figure.querySelector('.takeaway'))).toContain(
+      `0 dari ${rows.length} indikator yang sudah dilaporkan mencapai target (arah naik`,
+    );
     // Beside each "Sangat Tinggi", the table says the target was missed.
     const { head, rows: cells } = tableOf(figure);
     const [kategori, tercapai] = [head.indexOf('Kategori'), head.indexOf('Target tercapai?')];
@@ -126,7 +195,10 @@ describe('category is not success: target met by direction, and the year against
 
   it.each(regions)('%s: the region headlines lead with improved or held steady, then targets met by direction', (kode) => {
     const own = iku.filter((r) => r.kode_wilayah === kode);
-    const items = [...html(`wilayah/${kode}`).querySelectorAll('dl.headlines > div')].map((d) => ({ label: text(d.querySelector('dt')), note: text(d.querySelector('dd .note')) }));
+    const items = [...html(`wilayah/${kode}`).querySelectorAll('dl.headlines > div')].map((d) => ({
+      label: text(d.querySelector('dt')),
+      note: text(d.querySelector('dd .note')),
+    }));
     const steady = items.findIndex((h) => h.label.startsWith('Indikator membaik atau tetap'));
     const target = items.findIndex((h) => h.label.startsWith('Indikator mencapai target'));
     if (!own.length) return expect(steady).toBe(-1);
@@ -137,7 +209,13 @@ describe('category is not success: target met by direction, and the year against
       expect(steady).toBeLessThan(target);
       expect(numbers(items[steady].note, /^(\d+) dari (\d+) indikator dibanding (\d{4})/)).toEqual([e.better, e.compared, year - 1]);
     } else expect(steady).toBe(-1);
-    if (e.reported) expect(numbers(items[target].note, /^(\d+) dari (\d+) indikator; "mencapai target" = realisasi ≥ target \(arah naik\) atau ≤ target \(arah turun\)/)).toEqual([e.met, e.reported]);
+    if (e.reported)
+      expect(
+        numbers(
+          items[target].note,
+          /^(\d+) dari (\d+) indikator; "mencapai target" = realisasi ≥ target \(arah naik\) atau ≤ target \(arah turun\)/,
+        ),
+      ).toEqual([e.met, e.reported]);
   });
 
   const unitPages = regions.flatMap((k) => subdirs(join(siteDir, 'wilayah', k, 'unit')).map((u) => [k, u] as const));
@@ -157,7 +235,9 @@ describe('category is not success: target met by direction, and the year against
       const drawn = rows.filter((r) => met(r) !== null);
       expect(labels.length, `${kode}/${unit}`).toBe(drawn.length);
       for (const r of drawn) {
-        const row = [...figure.querySelectorAll('svg text')].find((t) => text(t.querySelector('title')).startsWith(`${r.nama_indikator} · `));
+        const row = [...figure.querySelectorAll('svg text')].find((t) =>
+          text(t.querySelector('title')).startsWith(`${r.nama_indikator} · `),
+        );
         expect(row, `${kode}/${unit} ${r.kode_indikator}`).toBeTruthy();
         expect(text(row).replace(text(row!.querySelector('title')), '')).toMatch(met(r) ? /· Tercapai$/ : /· Tidak tercapai$/);
         expect(text(row!.querySelector('title'))).toContain(r.arah === 'naik' ? 'makin tinggi makin baik' : 'makin rendah makin baik');
@@ -171,7 +251,11 @@ describe('category is not success: target met by direction, and the year against
 // ——— Appraisals, recomputed from predikat_unit.csv ———
 
 const predikat = table('predikat_unit');
-const REASON_ID: Record<string, string> = { kelompok_kecil: 'karena kelompoknya kecil', sel_kecil: 'karena sel-selnya kecil', pembeda: 'agar tidak dapat dihitung dari selisih' };
+const REASON_ID: Record<string, string> = {
+  kelompok_kecil: 'karena kelompoknya kecil',
+  sel_kecil: 'karena sel-selnya kecil',
+  pembeda: 'agar tidak dapat dihitung dari selisih',
+};
 
 /** The predikat_unit rows a figure's table shows, found in the CSV by the key its cells carry. */
 function shownRows(figure: Element): Row[] {
@@ -184,13 +268,18 @@ function shownRows(figure: Element): Row[] {
 function checkPredikatSentence(sentence: string, rows: Row[], what: string) {
   const shown = rows.filter((r) => visible(r) > 0);
   const hidden = rows.filter((r) => visible(r) === 0);
-  expect(numbers(sentence, new RegExp(`^(\\d+) dari (\\d+) ${what} dipublikasikan \\(sedikitnya satu jumlah predikat terlihat\\)`)), sentence).toEqual([shown.length, rows.length]);
+  expect(
+    numbers(sentence, new RegExp(`^(\\d+) dari (\\d+) ${what} dipublikasikan \\(sedikitnya satu jumlah predikat terlihat\\)`)),
+    sentence,
+  ).toEqual([shown.length, rows.length]);
   for (const [reason, words] of Object.entries(REASON_ID)) {
     const n = hidden.filter((r) => r.disembunyikan === reason).length;
     expect(numbers(sentence, new RegExp(`(\\d+) ${words}`)), `${reason}: ${sentence}`).toEqual(n ? [n] : null);
   }
   const partly = shown.filter((r) => visible(r) < PREDIKAT.length).length;
-  expect(numbers(sentence, new RegExp(`Di (\\d+) ${what} yang dipublikasikan sebagian sel disembunyikan`)), sentence).toEqual(partly ? [partly] : null);
+  expect(numbers(sentence, new RegExp(`Di (\\d+) ${what} yang dipublikasikan sebagian sel disembunyikan`)), sentence).toEqual(
+    partly ? [partly] : null,
+  );
 }
 
 describe('predikat: published means a visible count, and each hidden row says its own reason', () => {
@@ -214,7 +303,8 @@ describe('predikat: published means a visible count, and each hidden row says it
         }
         checkPredikatSentence(text(figure.querySelector('.takeaway')), rows, 'periode');
         // A unit with no visible count has nothing drawn, and says that every group is hidden.
-        if (rows.every((r) => visible(r) === 0)) expect(figure.querySelector('[data-kosong]')?.getAttribute('data-kosong')).toBe('disembunyikan');
+        if (rows.every((r) => visible(r) === 0))
+          expect(figure.querySelector('[data-kosong]')?.getAttribute('data-kosong')).toBe('disembunyikan');
         checked++;
       }
     }
@@ -253,7 +343,9 @@ describe('an empty chart states its true cause; a forum deck skips it', () => {
     const sentence = text(figure.querySelector('.takeaway'));
     expect(sentence).not.toMatch(/Semua kelompok disembunyikan/);
     expect(numbers(sentence, /kosong\) untuk (\d+) unit yang kelompoknya dipublikasikan/), sentence).toEqual([open.length]);
-    expect(numbers(sentence, /; (\d+) unit lain disembunyikan/), sentence).toEqual(rows.length > open.length ? [rows.length - open.length] : null);
+    expect(numbers(sentence, /; (\d+) unit lain disembunyikan/), sentence).toEqual(
+      rows.length > open.length ? [rows.length - open.length] : null,
+    );
     const en = html('en/wilayah/manokwari').querySelector('figure#selisih-nilai [data-kosong]');
     expect(text(en)).toContain('export does not hold these data');
   });
@@ -261,7 +353,10 @@ describe('an empty chart states its true cause; a forum deck skips it', () => {
   it.each(regions)('%s: every figure that draws nothing says why; the forum deck has a slide only for a drawn chart', (kode) => {
     const page = html(`wilayah/${kode}`);
     const empty = [...page.querySelectorAll('figure.chart')].filter((f) => !f.querySelector('svg'));
-    for (const f of empty) expect(f.querySelector('[data-kosong]')?.getAttribute('data-kosong'), `${kode}#${f.id}`).toMatch(/^(tidak-diekspor|disembunyikan|belum-dilaporkan|tidak-berlaku)$/);
+    for (const f of empty)
+      expect(f.querySelector('[data-kosong]')?.getAttribute('data-kosong'), `${kode}#${f.id}`).toMatch(
+        /^(tidak-diekspor|disembunyikan|belum-dilaporkan|tidak-berlaku)$/,
+      );
     const deck = html(`forum/${kode}`);
     const slides = [...deck.querySelectorAll('section.slide[data-chart]')];
     for (const s of slides) expect(s.querySelector('svg'), `${kode} ${s.id}`).toBeTruthy();
@@ -284,7 +379,10 @@ describe('the hatched key prints', () => {
     const page = await browser.context.newPage();
     await page.goto(`${siteUrl}/wilayah/manokwari/`, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
-    const style = await page.$eval('#predikat .legend .swatch.hatched', (el) => ({ image: getComputedStyle(el).backgroundImage, adjust: getComputedStyle(el).printColorAdjust }));
+    const style = await page.$eval('#predikat .legend .swatch.hatched', (el) => ({
+      image: getComputedStyle(el).backgroundImage,
+      adjust: getComputedStyle(el).printColorAdjust,
+    }));
     await page.close();
     expect(style.image).toContain('repeating-linear-gradient');
     expect(style.adjust).toBe('exact');

@@ -15,8 +15,15 @@ import { describe, expect, inject, it } from 'vitest';
 const siteDir = inject('siteDir');
 
 type Row = Record<string, string>;
-const table = (name: string): Row[] => Papa.parse<Row>(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const subdirs = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const table = (name: string): Row[] =>
+  Papa.parse<Row>(readFileSync(join(siteDir, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 
 const monthOf = (r: Row) => (r.bulan.includes('-') ? r.bulan : `${r.tahun}-${r.bulan.padStart(2, '0')}`);
 /** The `count` months ending with `last`, oldest first. */
@@ -69,7 +76,8 @@ interface Headline {
 
 const monthly = (count: number) => (rows: Row[]) => {
   const months = window(rows.map(monthOf).sort().at(-1)!, count);
-  const words = (lang: 'id' | 'en') => (count === 1 ? inWords(lang, months[0]) : `${inWords(lang, months[0])}–${inWords(lang, months.at(-1)!)}`);
+  const words = (lang: 'id' | 'en') =>
+    count === 1 ? inWords(lang, months[0]) : `${inWords(lang, months[0])}–${inWords(lang, months.at(-1)!)}`;
   return { inWindow: (r: Row) => months.includes(monthOf(r)), words: { id: words('id'), en: words('en') } };
 };
 
@@ -111,7 +119,10 @@ const HEADLINES: Record<string, Headline> = {
     regionChart: 'pelatihan',
     unitChart: 'pelatihan',
     window: (rows) => {
-      const year = rows.map((r) => r.tahun).sort().at(-1)!;
+      const year = rows
+        .map((r) => r.tahun)
+        .sort()
+        .at(-1)!;
       return { inWindow: (r) => r.tahun === year, words: { id: `Tahun ${year}`, en: `In ${year}` } };
     },
     figures: [(rs) => sum(rs, n('jam_pelajaran_total'))],
@@ -145,7 +156,9 @@ describe('one window per statement: the units add up to their region', () => {
           expect(region, `${lang} ${kode} #${h.regionChart}`).toBeDefined();
           expect(region!.text, `${lang} ${kode} #${h.regionChart}`).toContain(words[lang]);
           const shown = h.regionValues(region!.values);
-          shown.forEach((v, i) => expect(close(v, expected[i]), `${kode} #${h.regionChart} figure ${i}: page ${v}, CSV ${expected[i]}`).toBe(true));
+          shown.forEach((v, i) =>
+            expect(close(v, expected[i]), `${kode} #${h.regionChart} figure ${i}: page ${v}, CSV ${expected[i]}`).toBe(true),
+          );
         }
 
         const unitTotals = expected.map(() => 0);

@@ -7,7 +7,10 @@ import { basename, join, relative } from 'node:path';
 import { INPUTS } from '../../src/contract/inputs/index.ts';
 
 const CONTRACT = new Set(['wilayah.json', ...INPUTS.map((i) => i.file)]);
-const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+const dirs = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(dir, e.name));
 const holdsContract = (dir: string) => readdirSync(dir).some((n) => CONTRACT.has(n.toLowerCase()));
 
 function exportsUnder(dir: string): string[] {

@@ -3,13 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { capaianOf, kategoriCapaian, targetMet, trendOf } from '../../src/derive/capaian.ts';
 
 describe('capaianOf', () => {
-  test('naik: realisasi / target × 100 (the fixture\'s IKU-1: 85.5 / 90 = 95)', () => {
+  test("naik: realisasi / target × 100 (the fixture's IKU-1: 85.5 / 90 = 95)", () => {
     expect(capaianOf('naik', 90, 85.5)).toBe(95);
     expect(capaianOf('naik', 3, 2)).toBe(66.67); // 66.666… half-up
     expect(capaianOf('naik', 100, 0)).toBe(0); // a reported 0 is a real 0
   });
 
-  test('turun: (2 − realisasi / target) × 100 (the fixture\'s IKU-2: 2 − 4/5 = 1.2 → 120)', () => {
+  test("turun: (2 − realisasi / target) × 100 (the fixture's IKU-2: 2 − 4/5 = 1.2 → 120)", () => {
     expect(capaianOf('turun', 5, 4)).toBe(120);
     expect(capaianOf('turun', 5, 5)).toBe(100);
     expect(capaianOf('turun', 10, 25)).toBe(-50); // far worse than target: negative, not clamped

@@ -17,5 +17,7 @@ test.each<[string, TableShape]>([
   for (const [col, type] of Object.entries(shape.types)) expect(`${col}: ${type}`).toBe(`${col}: ${schema.types[col]}`);
   // Every number column it prints has the style the contract declares for it.
   const numeric = Object.keys(shape.types).filter((c) => shape.types[c] === 'integer' || shape.types[c] === 'number');
-  expect(Object.fromEntries(numeric.map((c) => [c, shape.styles[c]]))).toEqual(Object.fromEntries(numeric.map((c) => [c, schema.styles[c]])));
+  expect(Object.fromEntries(numeric.map((c) => [c, shape.styles[c]]))).toEqual(
+    Object.fromEntries(numeric.map((c) => [c, schema.styles[c]])),
+  );
 });

@@ -19,7 +19,13 @@ const root = mkdtempSync(join(tmpdir(), 'kt-snapshots-'));
 const before = process.env.KT_PUBLISHED_DIR;
 
 beforeAll(async () => {
-  const r = await build({ dataDir: 'data', outDir: join(root, 'site'), pages: false, log: () => {}, env: { SOURCE_DATE_EPOCH: '1767225600' } });
+  const r = await build({
+    dataDir: 'data',
+    outDir: join(root, 'site'),
+    pages: false,
+    log: () => {},
+    env: { SOURCE_DATE_EPOCH: '1767225600' },
+  });
   if (!r.ok) throw new Error(r.message);
   process.env.KT_PUBLISHED_DIR = join(root, 'site', 'data');
 }, 300_000);
@@ -32,7 +38,13 @@ afterAll(() => {
 
 function html(chart: ChartData | null, lang: Lang): string {
   if (!chart) return '<!-- no chart -->\n';
-  return [`<h2>${chart.title}</h2>`, `<p>${richHtml(chart.takeaway, lang)}</p>`, chart.svg ?? `<!-- empty: ${chart.empty ?? 'none'} -->`, legendHtml(chart.legend ?? []), ''].join('\n');
+  return [
+    `<h2>${chart.title}</h2>`,
+    `<p>${richHtml(chart.takeaway, lang)}</p>`,
+    chart.svg ?? `<!-- empty: ${chart.empty ?? 'none'} -->`,
+    legendHtml(chart.legend ?? []),
+    '',
+  ].join('\n');
 }
 
 function matchSnapshot(name: string, actual: string) {
@@ -59,7 +71,9 @@ const REGIONS = ['jakarta', 'manokwari'] as const;
 describe('chart snapshots', () => {
   test('region charts, both languages', async () => {
     const { REGION_CHARTS } = await import('../../src/site/region-charts.ts');
-    for (const kode of REGIONS) for (const lang of ['id', 'en'] as const) for (const { id, build: draw } of REGION_CHARTS) matchSnapshot(`region-${kode}-${id}-${lang}`, html(await draw(lang, kode), lang));
+    for (const kode of REGIONS)
+      for (const lang of ['id', 'en'] as const)
+        for (const { id, build: draw } of REGION_CHARTS) matchSnapshot(`region-${kode}-${id}-${lang}`, html(await draw(lang, kode), lang));
   }, 120_000);
 
   test('unit and service charts of each region’s first unit and service', async () => {
@@ -70,7 +84,8 @@ describe('chart snapshots', () => {
       const unit = unitsOf(kode)[0];
       for (const { id, build: draw } of UNIT_CHARTS) matchSnapshot(`unit-${kode}-${id}-id`, html(await draw('id', kode, unit.kode), 'id'));
       const service = servicesOf(kode)[0];
-      if (service) for (const { id, chart } of serviceCharts('id', kode, service.kode)) matchSnapshot(`service-${kode}-${id}-id`, html(chart, 'id'));
+      if (service)
+        for (const { id, chart } of serviceCharts('id', kode, service.kode)) matchSnapshot(`service-${kode}-${id}-id`, html(chart, 'id'));
     }
   }, 120_000);
 });

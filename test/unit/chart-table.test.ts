@@ -38,16 +38,30 @@ describe('a column empty in every row', () => {
 });
 
 describe('a chart download (issue #11)', () => {
-  const ikm: ChartColumn[] = [{ key: 'kode_unit', label: 'Unit' }, { key: 'periode', label: 'Periode' }, { key: 'ikm', label: 'IKM', numeric: true }];
-  const at = (periode: string): ChartRow => ({ kode_unit: labelCell('U01'), periode: labelCell(periode), ikm: sumCell('id', 83.47, 'fixed2') });
+  const ikm: ChartColumn[] = [
+    { key: 'kode_unit', label: 'Unit' },
+    { key: 'periode', label: 'Periode' },
+    { key: 'ikm', label: 'IKM', numeric: true },
+  ];
+  const at = (periode: string): ChartRow => ({
+    kode_unit: labelCell('U01'),
+    periode: labelCell(periode),
+    ikm: sumCell('id', 83.47, 'fixed2'),
+  });
   test('leads with the region’s code in every row, unless the table has it already', () => {
-    expect(chartCsv({ columns: ikm, rows: [at('2025-S2')] }, 'binjai')).toBe('kode_wilayah,kode_unit,periode,ikm\r\nbinjai,U01,2025-S2,83.47\r\n');
+    expect(chartCsv({ columns: ikm, rows: [at('2025-S2')] }, 'binjai')).toBe(
+      'kode_wilayah,kode_unit,periode,ikm\r\nbinjai,U01,2025-S2,83.47\r\n',
+    );
     const own: ChartColumn[] = [{ key: 'kode_wilayah', label: 'Wilayah' }, ...ikm];
-    expect(chartCsv({ columns: own, rows: [{ ...at('2025'), kode_wilayah: labelCell('binjai') }] }, 'binjai').split('\r\n')[0]).toBe('kode_wilayah,kode_unit,periode,ikm');
+    expect(chartCsv({ columns: own, rows: [{ ...at('2025'), kode_wilayah: labelCell('binjai') }] }, 'binjai').split('\r\n')[0]).toBe(
+      'kode_wilayah,kode_unit,periode,ikm',
+    );
   });
   test('is named for what it holds: region, unit, chart, period', () => {
     expect(chartFileName({ id: 'ikm', rows: [at('2025-S2')] }, ['binjai'])).toBe('binjai-ikm-2025-S2.csv');
-    expect(chartFileName({ id: 'ikm-tren', rows: [at('2024'), at('2025-S1'), at('2025')] }, ['binjai', 'U01'])).toBe('binjai-U01-ikm-tren-2024_2025-S1.csv');
+    expect(chartFileName({ id: 'ikm-tren', rows: [at('2024'), at('2025-S1'), at('2025')] }, ['binjai', 'U01'])).toBe(
+      'binjai-U01-ikm-tren-2024_2025-S1.csv',
+    );
     expect(chartFileName({ id: 'ikm', rows: [at('2025-S2')] }, ['binjai'], ['2024-S1'])).toBe('binjai-ikm-2024-S1.csv');
     expect(chartFileName({ id: 'unsur', rows: [] }, ['binjai', 'kode aneh/1'])).toBe('binjai-kode_aneh_1-unsur.csv');
   });

@@ -18,7 +18,9 @@ const record: CitationRecord = {
 describe('citation formats', () => {
   it('plain text names the absolute address, the release and the access date, in both languages', () => {
     const id = citationText(record, 'id');
-    expect(id).toBe('Kinerja Terbuka (2026). IKM per unit {uji}. Dalam Kinerja Terbuka, rilis 2026-01-20-6178b08a. Data sintetis. Lisensi CC-BY-4.0. https://kinerja.example.go.id/wilayah/binjai/#ikm-unit. Diakses 2026-02-03.');
+    expect(id).toBe(
+      'Kinerja Terbuka (2026). IKM per unit {uji}. Dalam Kinerja Terbuka, rilis 2026-01-20-6178b08a. Data sintetis. Lisensi CC-BY-4.0. https://kinerja.example.go.id/wilayah/binjai/#ikm-unit. Diakses 2026-02-03.',
+    );
     expect(citationText(record, 'en')).toContain('release 2026-01-20-6178b08a');
     expect(citationText(record, 'en')).toContain('Accessed 2026-02-03.');
   });
@@ -53,7 +55,14 @@ describe('citation formats', () => {
 
   it('CSL-JSON: a dataset with issued and accessed date parts', () => {
     const [item] = JSON.parse(cslJson(record));
-    expect(item).toMatchObject({ type: 'dataset', version: record.version, URL: record.url, title: record.title, issued: { 'date-parts': [[2026, 1, 2]] }, accessed: { 'date-parts': [[2026, 2, 3]] } });
+    expect(item).toMatchObject({
+      type: 'dataset',
+      version: record.version,
+      URL: record.url,
+      title: record.title,
+      issued: { 'date-parts': [[2026, 1, 2]] },
+      accessed: { 'date-parts': [[2026, 2, 3]] },
+    });
     expect(item.author).toEqual([{ literal: 'Kinerja Terbuka' }]);
   });
 });

@@ -20,9 +20,14 @@ interface Run {
 
 function validate(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, ['scripts/run.mjs', 'validate', ...args], { env: { ...process.env, KT_DEBUG: '' } }, (err, stdout, stderr) => {
-      done({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, output: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      ['scripts/run.mjs', 'validate', ...args],
+      { env: { ...process.env, KT_DEBUG: '' } },
+      (err, stdout, stderr) => {
+        done({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, output: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -66,7 +71,15 @@ describe('npm run validate', () => {
       expect(Object.keys(e)).toEqual(expect.arrayContaining(['region', 'file', 'row', 'column', 'code', 'value', 'message']));
     }
     expect(report.errors).toContainEqual(
-      expect.objectContaining({ region: 'uji', file: 'laporan_harian.csv', row: 2, column: 'laporan', code: 'consistency-error', value: '300', message: expect.stringContaining(' — ') }),
+      expect.objectContaining({
+        region: 'uji',
+        file: 'laporan_harian.csv',
+        row: 2,
+        column: 'laporan',
+        code: 'consistency-error',
+        value: '300',
+        message: expect.stringContaining(' — '),
+      }),
     );
     expect(report.warnings).toEqual([]);
   });

@@ -12,9 +12,22 @@ import { COMPARE_COLUMNS, MEASURES, measureByKey, type CompareChoices } from '..
 import type { QueryResult } from '../../src/queries/result.ts';
 import { svgDocument } from '../../src/site/plot-document.ts';
 
-const row = (unit: string, periode: string, nilai: number, wilayah = 'kota') => [wilayah, `Kota ${wilayah}`, unit, `Kantor ${unit}`, periode, nilai, nilai - 2, nilai + 2, 100];
+const row = (unit: string, periode: string, nilai: number, wilayah = 'kota') => [
+  wilayah,
+  `Kota ${wilayah}`,
+  unit,
+  `Kantor ${unit}`,
+  periode,
+  nilai,
+  nilai - 2,
+  nilai + 2,
+  100,
+];
 /** Kantor A has both semesters, Kantor B only the second. */
-const result: QueryResult = { columns: [...COMPARE_COLUMNS], rows: [row('A', '2025-S1', 80), row('A', '2025-S2', 82), row('B', '2025-S2', 90)] };
+const result: QueryResult = {
+  columns: [...COMPARE_COLUMNS],
+  rows: [row('A', '2025-S1', 80), row('A', '2025-S2', 82), row('B', '2025-S2', 90)],
+};
 const asked: CompareChoices = { measure: 'ikm', regions: [], units: [], periods: ['2025-S1', '2025-S2'] };
 
 describe('a comparison says what it could not show', () => {
@@ -27,7 +40,9 @@ describe('a comparison says what it could not show', () => {
   test('in words, both languages', () => {
     expect(comparisonHtml(result, asked, 'id', '')).toContain('Tidak ada nilai untuk Semester I 2025: Kantor B.');
     expect(comparisonHtml(result, asked, 'en', '')).toContain('No value for H1 2025: Kantor B.');
-    expect(comparisonHtml(result, { ...asked, periods: ['2024', ...asked.periods] }, 'id', '')).toContain('Tidak ada nilai untuk 2024 pada pilihan ini.');
+    expect(comparisonHtml(result, { ...asked, periods: ['2024', ...asked.periods] }, 'id', '')).toContain(
+      'Tidak ada nilai untuk 2024 pada pilihan ini.',
+    );
   });
   test('nothing to say when every unit has every period', () => {
     expect(comparisonHtml(result, { ...asked, periods: ['2025-S2'] }, 'id', '')).not.toContain('kt-compare-missing');
@@ -55,6 +70,8 @@ describe('compare captions in plain language', () => {
     const svg = compareChart(comparePoints(result), measureByKey('ikm')!, 'id', svgDocument()).outerHTML;
     expect(svg.match(/stroke-dasharray="4,3"/g)?.length).toBeGreaterThanOrEqual(2);
     expect(comparisonHtml(result, asked, 'id', '')).toContain('Garis putus: batas mutu B (76,61) dan A (88,31).');
-    expect(comparisonHtml(result, { ...asked, measure: 'nrr_waktu' }, 'en', '')).toContain('Dashed: grade B (3.0644) and A (3.5324) thresholds.');
+    expect(comparisonHtml(result, { ...asked, measure: 'nrr_waktu' }, 'en', '')).toContain(
+      'Dashed: grade B (3.0644) and A (3.5324) thresholds.',
+    );
   });
 });

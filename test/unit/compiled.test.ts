@@ -21,8 +21,23 @@ function tasksOf(path: string): SliceTask[] {
   const shared = new SharedArrayBuffer(bytes.length);
   Buffer.from(shared).set(bytes);
   const plan = planSlices(Buffer.from(shared), 2)!;
-  const units = readFileSync(join(path, '..', 'unit.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
-  return plan.slices.map(([start, end]) => ({ region: 'jayapura', file: 'skm.csv', buffer: shared, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes: units }));
+  const units = readFileSync(join(path, '..', 'unit.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0])
+    .filter(Boolean);
+  return plan.slices.map(([start, end]) => ({
+    region: 'jayapura',
+    file: 'skm.csv',
+    buffer: shared,
+    start,
+    end,
+    dialect: plan.dialect,
+    newline: plan.newline,
+    header: plan.header,
+    headerRow: plan.headerRow,
+    unitCodes: units,
+  }));
 }
 
 /** Every slice of the job, read by the compiled worker alone. */
@@ -62,9 +77,14 @@ describe('compiled ahead of time', () => {
     // No TypeScript loader, no compiler: every import left in the bundles is one of Node's.
     for (const name of ['validate', 'sample', 'preview', 'arsip', 'slice-worker']) {
       const bundle = readFileSync(join('.build', `${name}.mjs`), 'utf8');
-      const imported = [...bundle.matchAll(/^import\b[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]);
+      const imported = [...bundle.matchAll(/^import\b[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map(
+        (m) => m[1] ?? m[2],
+      );
       expect(imported.length).toBeGreaterThan(0);
-      expect(imported.filter((m) => !m.startsWith('node:') && !BUILTINS.has(m)), name).toEqual([]);
+      expect(
+        imported.filter((m) => !m.startsWith('node:') && !BUILTINS.has(m)),
+        name,
+      ).toEqual([]);
     }
   });
 });

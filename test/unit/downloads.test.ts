@@ -25,8 +25,10 @@ const regions = [
 ];
 const ikm = tableByName('ikm_unit')!;
 const header = ikm.columns.map((c) => c.name);
-const row = (kode: string, unit: string, ikmValue: string) => header.map((h) => ({ kode_wilayah: kode, kode_unit: unit, periode: '2025', ikm: ikmValue, responden: '30' })[h] ?? '').join(',');
-const csv = [header.join(','), row('alpha', 'U01', '83.47'), row('beta', 'U01', '70.5'), row('alpha', 'U02', '91.48')].join('\r\n') + '\r\n';
+const row = (kode: string, unit: string, ikmValue: string) =>
+  header.map((h) => ({ kode_wilayah: kode, kode_unit: unit, periode: '2025', ikm: ikmValue, responden: '30' })[h] ?? '').join(',');
+const csv =
+  [header.join(','), row('alpha', 'U01', '83.47'), row('beta', 'U01', '70.5'), row('alpha', 'U02', '91.48')].join('\r\n') + '\r\n';
 const ctx = { release: '2026-01-15-0123abcd', releaseDate: '2026-01-20', threshold: 10, siteUrl: 'https://kinerja.example' };
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -105,9 +107,15 @@ describe('the privacy gate reads inside zips', () => {
     const site = join(work, 'site');
     mkdirSync(join(site, 'data', 'paket'), { recursive: true });
     writeFileSync(join(site, 'data', 'paket', 'alpha.zip'), zipSync({ 'README.md': strToU8('Dihubungi: Pegawai Rahasia Sekali') }));
-    writeFileSync(join(site, 'data', 'x.xlsx'), zipSync({ 'xl/sharedStrings.xml': strToU8('<sst><si><t>Pegawai Rahasia Sekali</t></si></sst>') }));
+    writeFileSync(
+      join(site, 'data', 'x.xlsx'),
+      zipSync({ 'xl/sharedStrings.xml': strToU8('<sst><si><t>Pegawai Rahasia Sekali</t></si></sst>') }),
+    );
     writeFileSync(join(site, 'data', 'clean.zip'), zipSync({ 'a.csv': strToU8('a\r\n1\r\n') }));
     const leaks = await scanForLeaks(site, new Set(['Pegawai Rahasia Sekali']));
-    expect(leaks.map((l) => l.file).sort()).toEqual([join('data', 'paket', 'alpha.zip!', 'README.md'), join('data', 'x.xlsx!', 'xl', 'sharedStrings.xml')]);
+    expect(leaks.map((l) => l.file).sort()).toEqual([
+      join('data', 'paket', 'alpha.zip!', 'README.md'),
+      join('data', 'x.xlsx!', 'xl', 'sharedStrings.xml'),
+    ]);
   });
 });

@@ -19,10 +19,63 @@ const DATA = 'data';
 
 /** Cell texts that are wrong, or right but not in the plain form FastRows reads. */
 const ODD_CELLS = [
-  '', ' ', '  ', 'x', '0', '5', '-1', '+3', '04', '4.0', '4,5', '12.', '.5', ',5', '1e3', '1234567890123456', '99999999999999999999', '1.234', '1.234,5', '90.95562596018631', '0,0',
-  '2023-02-30', '31/12/2023', '2023-13-01', '45123', 'ya', 'P', 'sma', 'S1', 'di atas', 'Di Atas Ekspektasi', '2024-S1', '2024-s2', '2024-Q5',
-  'é', '日本', '😀', 'x😀', 'U01 ', '\tU01', '\u00a0U01', 'LAY-A\u00a0', '\ufeffabc', '"', 'a"b', '""', 'a,b', 'a;b', 'a\nb', 'a\r\nb', 'a\rb', 'x\r', '\rx',
-  '198601012010011001', '19860101 201001 1 001', '1.98601E+17', 'undefined',
+  '',
+  ' ',
+  '  ',
+  'x',
+  '0',
+  '5',
+  '-1',
+  '+3',
+  '04',
+  '4.0',
+  '4,5',
+  '12.',
+  '.5',
+  ',5',
+  '1e3',
+  '1234567890123456',
+  '99999999999999999999',
+  '1.234',
+  '1.234,5',
+  '90.95562596018631',
+  '0,0',
+  '2023-02-30',
+  '31/12/2023',
+  '2023-13-01',
+  '45123',
+  'ya',
+  'P',
+  'sma',
+  'S1',
+  'di atas',
+  'Di Atas Ekspektasi',
+  '2024-S1',
+  '2024-s2',
+  '2024-Q5',
+  'é',
+  '日本',
+  '😀',
+  'x😀',
+  'U01 ',
+  '\tU01',
+  '\u00a0U01',
+  'LAY-A\u00a0',
+  '\ufeffabc',
+  '"',
+  'a"b',
+  '""',
+  'a,b',
+  'a;b',
+  'a\nb',
+  'a\r\nb',
+  'a\rb',
+  'x\r',
+  '\rx',
+  '198601012010011001',
+  '19860101 201001 1 001',
+  '1.98601E+17',
+  'undefined',
 ];
 
 let seed = 1;
@@ -71,8 +124,18 @@ function damaged(rows: string[][], count: number, cols: number[], delim: string,
     if (roll < 0.12) {
       const c = Math.floor(rnd() * cells.length);
       const k = rnd();
-      cells[c] = k < 0.5 ? pick(ODD_CELLS) : k < 0.65 ? ` ${cells[c]}` : k < 0.8 ? `${cells[c]} ` : k < 0.9 ? (row(1 + Math.floor(rnd() * count))[cols[c]] ?? '') : cells[c] + pick(['é', '日', '😀', '"']);
-    } else if (roll < 0.14) cells = cols.map((c) => (c < 0 ? '' : (row(Math.max(1, r - 1))[c] ?? ''))); // a duplicate of the row before
+      cells[c] =
+        k < 0.5
+          ? pick(ODD_CELLS)
+          : k < 0.65
+            ? ` ${cells[c]}`
+            : k < 0.8
+              ? `${cells[c]} `
+              : k < 0.9
+                ? (row(1 + Math.floor(rnd() * count))[cols[c]] ?? '')
+                : cells[c] + pick(['é', '日', '😀', '"']);
+    } else if (roll < 0.14)
+      cells = cols.map((c) => (c < 0 ? '' : (row(Math.max(1, r - 1))[c] ?? ''))); // a duplicate of the row before
     else if (roll < 0.15) cells.pop();
     else if (roll < 0.16) cells.push('extra');
     else if (roll < 0.17) cells = cells.map(() => pick(['', ' ']));
@@ -92,11 +155,22 @@ function sliceOf(text: string, file: string, unitCodes: string[] | null, slices:
   const plan = planSlices(Buffer.from(shared), slices);
   if (!plan) return null;
   return plan.slices.map(([start, end]) => ({
-    region: 'uji', file, buffer: shared, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes,
+    region: 'uji',
+    file,
+    buffer: shared,
+    start,
+    end,
+    dialect: plan.dialect,
+    newline: plan.newline,
+    header: plan.header,
+    headerRow: plan.headerRow,
+    unitCodes,
   }));
 }
 
-const regions = readdirSync(DATA, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const regions = readdirSync(DATA, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const files = regions.flatMap((region) =>
   INPUTS.filter((i) => i.file !== 'unit.csv')
     .map((i) => join(DATA, region, i.file))
@@ -110,7 +184,9 @@ describe('FastRows gives what splitRows and FileRules.row give', () => {
     const rows = Papa.parse<string[]>(source, { skipEmptyLines: true }).data;
     // Its own delimiter: numbers are written for it (a ";" file has decimal commas); a "," file also as tab-separated.
     const own = source.split('\n')[0].includes(';') ? ';' : ',';
-    const units = Papa.parse<string[]>(readFileSync(join(DATA, region, 'unit.csv'), 'utf8'), { header: true }).data.map((u) => (u as unknown as { kode_unit: string }).kode_unit);
+    const units = Papa.parse<string[]>(readFileSync(join(DATA, region, 'unit.csv'), 'utf8'), { header: true }).data.map(
+      (u) => (u as unknown as { kode_unit: string }).kode_unit,
+    );
     let fastRows = 0;
     let totalRows = 0;
     let issues = 0;

@@ -53,7 +53,9 @@ test('every release is fetched, checked, and carried forward by the next build; 
 
 test('a file that differs from its hash stops the job', async () => {
   writeRelease([{ path: 'unit.csv', hash: sha('something else') }]);
-  await expect(fetchArchive(server.url, mkdtempSync(join(tmpdir(), 'kt-arsip-')))).rejects.toThrow(/unit\.csv: sha256 [0-9a-f]{64}, datapackage\.json says/);
+  await expect(fetchArchive(server.url, mkdtempSync(join(tmpdir(), 'kt-arsip-')))).rejects.toThrow(
+    /unit\.csv: sha256 [0-9a-f]{64}, datapackage\.json says/,
+  );
 });
 
 test('a listed file that is missing, or a path that leaves the release, stops the job', async () => {

@@ -16,7 +16,7 @@ const DATA = 'data';
 const KEEP_LINES = 80;
 const REGIONS_PER_RUN = 8;
 /** More seeds by hand: KT_FUZZ_SEEDS=100,101,102 npx vitest run … test/unit/fuzz.test.ts */
-const SEEDS = process.env.KT_FUZZ_SEEDS ? process.env.KT_FUZZ_SEEDS.split(",").map(Number) : [11, 23, 37];
+const SEEDS = process.env.KT_FUZZ_SEEDS ? process.env.KT_FUZZ_SEEDS.split(',').map(Number) : [11, 23, 37];
 const TIMEOUT_MS = 45_000;
 
 /** Seeded generator (an LCG, as Plot's tests use): the same seed, the same damage. */
@@ -31,7 +31,28 @@ function lcg(seed: number) {
 }
 type Rnd = ReturnType<typeof lcg>;
 
-const JUNK_CELLS = ['', ' ', '"', '""', 'a"b', '"x', '1.98609E+17', '31/02/2025', '45678', '-1', '99999999999999999999', 'é', ',', ';', '\t', 'NULL', 'x'.repeat(5000), '\u00a0', 'Di Atas Ekspektasi', '2025 S1'];
+const JUNK_CELLS = [
+  '',
+  ' ',
+  '"',
+  '""',
+  'a"b',
+  '"x',
+  '1.98609E+17',
+  '31/02/2025',
+  '45678',
+  '-1',
+  '99999999999999999999',
+  'é',
+  ',',
+  ';',
+  '\t',
+  'NULL',
+  'x'.repeat(5000),
+  '\u00a0',
+  'Di Atas Ekspektasi',
+  '2025 S1',
+];
 const JUNK_BYTES = [[0x00], [0xe9], [0x22], [0x0d], [0x0a], [0x0d, 0x0a], [0x2c], [0x3b], [0x09], [0xff], [0xef, 0xbb, 0xbf], [0xc3]];
 const ENDS = ['\n', '\r\n', '\r'];
 
@@ -49,8 +70,8 @@ function damageText(text: string, r: Rnd): string {
       lines[i] = cells.join(delim);
       break;
     }
-    case 2: // a header renamed, blanked, repeated, dropped or written the Excel way
-    {
+    case 2: {
+      // a header renamed, blanked, repeated, dropped or written the Excel way
       const cells = lines[0].split(delim);
       const k = r.int(cells.length);
       const how = r.int(5);
@@ -62,8 +83,8 @@ function damageText(text: string, r: Rnd): string {
       lines[0] = cells.join(delim);
       break;
     }
-    case 3: // lines repeated, dropped, swapped, blanked
-    {
+    case 3: {
+      // lines repeated, dropped, swapped, blanked
       const i = at();
       const how = r.int(4);
       if (how === 0) lines.splice(i, 0, lines[i]);
@@ -81,8 +102,8 @@ function damageText(text: string, r: Rnd): string {
       return text.slice(0, r.int(text.length));
     case 7: // emptied
       return r.pick(['', '\ufeff', '\n\n']);
-    default: // cells shifted: a delimiter added or taken away
-    {
+    default: {
+      // cells shifted: a delimiter added or taken away
       const i = at();
       const p = lines[i].indexOf(delim);
       lines[i] = p >= 0 && r.next() < 0.5 ? lines[i].slice(0, p) + lines[i].slice(p + 1) : lines[i] + delim;
@@ -120,7 +141,10 @@ async function damageNames(dir: string, region: string, r: Rnd): Promise<string>
       if (r.next() < 0.5) await symlink('/etc/passwd', join(path, f));
       break;
     case 5:
-      await writeFile(join(path, 'wilayah.json'), r.pick(['', '[]', '{"nama":', 'null', '{"nama":"X","provinsi":"Y","tanggal_ekspor":"15/01/2026"}']));
+      await writeFile(
+        join(path, 'wilayah.json'),
+        r.pick(['', '[]', '{"nama":', 'null', '{"nama":"X","provinsi":"Y","tanggal_ekspor":"15/01/2026"}']),
+      );
       break;
     case 6: {
       const name = r.pick([`.${region}`, region.toUpperCase(), `${region} lama`]);
@@ -136,7 +160,10 @@ async function damageNames(dir: string, region: string, r: Rnd): Promise<string>
 /** An export of REGIONS_PER_RUN damaged copies of the sample's regions (their first lines). */
 async function damagedExport(dir: string, seed: number): Promise<string[]> {
   const r = lcg(seed);
-  const samples = (await readdir(DATA, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const samples = (await readdir(DATA, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const names: string[] = [];
   for (let k = 0; k < REGIONS_PER_RUN; k++) {
     const from = join(DATA, samples[k % samples.length]);
@@ -173,10 +200,20 @@ interface Run {
 
 function validate(dataDir: string, json: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, ['scripts/run.mjs', 'validate', '--data', dataDir, '--json', json], { env: { ...process.env, KT_DEBUG: '' }, timeout: TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const e = err as (Error & { code?: number; signal?: string; killed?: boolean }) | null;
-      done({ status: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, killed: e?.killed ?? false, output: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      ['scripts/run.mjs', 'validate', '--data', dataDir, '--json', json],
+      { env: { ...process.env, KT_DEBUG: '' }, timeout: TIMEOUT_MS, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const e = err as (Error & { code?: number; signal?: string; killed?: boolean }) | null;
+        done({
+          status: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+          signal: e?.signal ?? null,
+          killed: e?.killed ?? false,
+          output: stdout + stderr,
+        });
+      },
+    );
   });
 }
 

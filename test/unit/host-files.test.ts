@@ -64,8 +64,12 @@ describe('host files', async () => {
 
   it('no page may be framed; embeds only by the origins the deployer named', () => {
     expect(headersFor('/wilayah/binjai/index.html', policy)['Content-Security-Policy']).toMatch(/frame-ancestors 'none'$/);
-    expect(headersFor('/en/embed/wilayah/binjai/ikm/index.html', policy)['Content-Security-Policy']).toMatch(/frame-ancestors https:\/\/koran\.example$/);
-    expect(headersFor('/embed/x/index.html', { embedAncestors: embedAncestors(undefined) })['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
+    expect(headersFor('/en/embed/wilayah/binjai/ikm/index.html', policy)['Content-Security-Policy']).toMatch(
+      /frame-ancestors https:\/\/koran\.example$/,
+    );
+    expect(headersFor('/embed/x/index.html', { embedAncestors: embedAncestors(undefined) })['Content-Security-Policy']).toMatch(
+      /frame-ancestors \*$/,
+    );
     expect(() => embedAncestors('https://a.example; script-src *')).toThrow(/KT_EMBED_FRAME_ANCESTORS/);
   });
 
@@ -78,7 +82,10 @@ describe('host files', async () => {
 describe('precompressed twins', () => {
   it('are the file itself, under brotli and gzip, and the same bytes every time', async () => {
     const written = await precompress(root);
-    const twins = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(br|gz)$/.test(f)).sort();
+    const twins = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.(br|gz)$/.test(f))
+        .sort();
     const all = twins(root);
     expect(written).toBe(all.length);
     // every compressible file has both (the repeated text compresses well); the header files have none

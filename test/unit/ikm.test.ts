@@ -12,7 +12,7 @@ async function fixtureAnswers(): Promise<(number | undefined)[][]> {
 }
 
 describe('IKM worked example (29 respondents)', () => {
-  test('unsur totals of the fixture are the contract\'s: 105, 101, 100, 116, 102, 105, 106, 105, 115', async () => {
+  test("unsur totals of the fixture are the contract's: 105, 101, 100, 116, 102, 105, 106, 105, 115", async () => {
     const answers = await fixtureAnswers();
     expect(answers).toHaveLength(29);
     const totals = UNSUR_KEYS.map((_, i) => answers.reduce((s, a) => s + (a[i] ?? 0), 0));
@@ -100,7 +100,10 @@ describe('mutu and kinerja from the rounded IKM', () => {
     const acc = newIkmAccumulator();
     for (let i = 0; i < 5000; i++) {
       const threes = i < 1051 ? 5 : 4;
-      addResponse(acc, Array.from({ length: 9 }, (_, k) => (k < threes ? 3 : 4)));
+      addResponse(
+        acc,
+        Array.from({ length: 9 }, (_, k) => (k < threes ? 3 : 4)),
+      );
     }
     const r = ikmOf(acc);
     expect(r.ikm).toBe(88.31);

@@ -35,7 +35,7 @@ describe('k-anonymity of skm_responden', () => {
     expect(published(rows).rows).toEqual(Array(13).fill('1|0|0'));
   });
 
-  test('kept = 2: a unit\'s semester with k responses or more keeps the semester, its smallest class pulled in instead', () => {
+  test("kept = 2: a unit's semester with k responses or more keeps the semester, its smallest class pulled in instead", () => {
     const rows = [...repeat(10, [1, 1, 1]), ...repeat(3, [1, 1, 2]), ...repeat(12, [1, 2, 1])];
     const out = kAnonymize(qisOf(rows), ORDER, 10, 2);
     const seen = rows.map((_, i) => out.places.map((p) => p[i]).join('|')).sort();

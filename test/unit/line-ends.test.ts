@@ -33,7 +33,8 @@ describe('the same text and rows, cut anywhere', () => {
   test.each(CASES)('%s', (_name, text) => {
     const whole = run(text, []);
     for (let i = 0; i <= text.length; i++) {
-      for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 2)]) expect(run(text, [i, j]), `cut at ${i}, ${j}`).toEqual(whole);
+      for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 2)])
+        expect(run(text, [i, j]), `cut at ${i}, ${j}`).toEqual(whole);
     }
   });
 });

@@ -18,7 +18,26 @@ const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
 
 /** Digit strings of 1–18 digits, most with one decimal mark somewhere, some with a sign or thousands dots. */
 function samples(mark: string): string[] {
-  const out = ['0', '00', '0.0', '0,0', '93.6', '93,6', '1.234', '1.234,5', '12.', '.5', ',5', '1e3', '+3', '-0', '100', '1.005', '99999999999999999', '123456789012345,6'];
+  const out = [
+    '0',
+    '00',
+    '0.0',
+    '0,0',
+    '93.6',
+    '93,6',
+    '1.234',
+    '1.234,5',
+    '12.',
+    '.5',
+    ',5',
+    '1e3',
+    '+3',
+    '-0',
+    '100',
+    '1.005',
+    '99999999999999999',
+    '123456789012345,6',
+  ];
   for (let k = 0; k < 20000; k++) {
     const len = 1 + Math.floor(rnd() * 18);
     let s = Array.from({ length: len }, () => String(Math.floor(rnd() * 10))).join('');
@@ -48,7 +67,10 @@ describe('a number reader answers as parseCell and the schema do', () => {
     'an answer (1–4)': integer({ id: 'n', en: 'n' }, 1, 4),
     'a count': integer({ id: 'n', en: 'n' }, 0),
   };
-  for (const [dialect, mark] of [[plain, '.'], [indonesian, ',']] as const) {
+  for (const [dialect, mark] of [
+    [plain, '.'],
+    [indonesian, ','],
+  ] as const) {
     for (const [name, f] of Object.entries(fields)) {
       test(`${name}, in a "${dialect.delimiter}" file`, () => {
         const fast = compileReader(f, dialect);

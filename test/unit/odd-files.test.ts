@@ -104,7 +104,12 @@ describe('region folders', () => {
     await writeFile(join(dir, 'README.md'), '# ekspor\n');
     const r = await validateExport(dir);
     expect(r.errors).toEqual([
-      expect.objectContaining({ region: '', file: '.binjai', code: 'file-error', message_en: expect.stringContaining('starts with a dot') }),
+      expect.objectContaining({
+        region: '',
+        file: '.binjai',
+        code: 'file-error',
+        message_en: expect.stringContaining('starts with a dot'),
+      }),
       expect.objectContaining({ region: '', file: 'Binjai Lama', code: 'file-error' }),
     ]);
     expect(r.regions.map((g) => g.code)).toEqual(['uji']);
@@ -114,16 +119,32 @@ describe('region folders', () => {
 describe('wilayah.json', () => {
   test('over 64 KB: file-error, not read', async () => {
     const [dir, region] = await exportDir();
-    await writeFile(join(region, 'wilayah.json'), JSON.stringify({ nama: 'Kota Uji', provinsi: 'Uji', tanggal_ekspor: '2026-01-15', sumber: 'x'.repeat(70_000) }));
+    await writeFile(
+      join(region, 'wilayah.json'),
+      JSON.stringify({ nama: 'Kota Uji', provinsi: 'Uji', tanggal_ekspor: '2026-01-15', sumber: 'x'.repeat(70_000) }),
+    );
     const r = await validateExport(dir);
-    expect(r.errors).toEqual([expect.objectContaining({ file: 'wilayah.json', code: 'file-error', message_en: expect.stringContaining('over the limit of 65536 bytes') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        file: 'wilayah.json',
+        code: 'file-error',
+        message_en: expect.stringContaining('over the limit of 65536 bytes'),
+      }),
+    ]);
   });
 
   test('JSON that is not an object: one type-error saying what it must hold', async () => {
     const [dir, region] = await exportDir();
     await writeFile(join(region, 'wilayah.json'), '["Kota Uji"]');
     const r = await validateExport(dir);
-    expect(r.errors).toEqual([expect.objectContaining({ file: 'wilayah.json', code: 'type-error', column: null, message_en: expect.stringContaining('one JSON object') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        file: 'wilayah.json',
+        code: 'type-error',
+        column: null,
+        message_en: expect.stringContaining('one JSON object'),
+      }),
+    ]);
   });
 });
 
@@ -142,7 +163,14 @@ describe('files too large, lines too long', () => {
     const [dir, region] = await exportDir();
     await sparse(join(region, 'skm.csv'), 5 * 2 ** 30);
     const r = await validateExport(dir);
-    expect(r.errors).toEqual([expect.objectContaining({ file: 'skm.csv', row: null, code: 'file-error', message_en: expect.stringContaining('5.0 GB, over the limit of 4.0 GB') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        file: 'skm.csv',
+        row: null,
+        code: 'file-error',
+        message_en: expect.stringContaining('5.0 GB, over the limit of 4.0 GB'),
+      }),
+    ]);
   });
 
   test('the limit is the option given: a small file over it is a file-error', async () => {
@@ -157,7 +185,14 @@ describe('files too large, lines too long', () => {
     const head = `${HEADER}\n${Array.from({ length: 25_000 }, (_, i) => row(i + 1)).join('\n')}\n`;
     await sparse(join(region, 'skm.csv'), 2 * 2 ** 30, head);
     const r = await validateExport(dir, { parallel: { minBytes: 0, workers: 2 } });
-    expect(r.errors).toEqual([expect.objectContaining({ file: 'skm.csv', row: 25_002, code: 'file-error', message_en: expect.stringContaining('over 1024 thousand characters') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        file: 'skm.csv',
+        row: 25_002,
+        code: 'file-error',
+        message_en: expect.stringContaining('over 1024 thousand characters'),
+      }),
+    ]);
     // Nothing of a file read half is used.
     expect(r.files).toContainEqual({ region: 'uji', file: 'skm.csv', rows: 25_000, used: 0 });
   });
@@ -180,7 +215,14 @@ describe('files too large, lines too long', () => {
     const [dir, region] = await exportDir();
     await writeFile(join(region, 'skm.csv'), `\n${HEADER},${'k,'.repeat(50_000)}x\n${row(1)}\n`);
     const r = await validateExport(dir);
-    expect(r.errors).toEqual([expect.objectContaining({ file: 'skm.csv', row: 2, code: 'file-error', message_en: expect.stringContaining('header line is over 64 thousand') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        file: 'skm.csv',
+        row: 2,
+        code: 'file-error',
+        message_en: expect.stringContaining('header line is over 64 thousand'),
+      }),
+    ]);
   });
 
   test('a quote opened and never closed, 3 MB of rows after it: file-error on its row, streamed or sliced', async () => {
@@ -189,7 +231,9 @@ describe('files too large, lines too long', () => {
     await writeFile(join(region, 'skm.csv'), `${HEADER}\n${row(1)}\n${row(2)}"tidak ditutup\n${rows}\n`);
     for (const parallel of [{ workers: 0 }, { minBytes: 0, workers: 2 }]) {
       const r = await validateExport(dir, { parallel });
-      expect(r.errors.filter((e) => e.code === 'file-error')).toEqual([expect.objectContaining({ file: 'skm.csv', row: 3, code: 'file-error' })]);
+      expect(r.errors.filter((e) => e.code === 'file-error')).toEqual([
+        expect.objectContaining({ file: 'skm.csv', row: 3, code: 'file-error' }),
+      ]);
     }
   });
 });

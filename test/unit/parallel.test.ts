@@ -62,7 +62,8 @@ describe('every fixture gives the same outcome read in slices as streamed', () =
 describe('a large survey file with the hard cases on both sides of the slice boundary', () => {
   let dir: string;
   const header = Object.keys(skm.fields).join(',');
-  const row = (id: string, unit = 'U01', extra = '') => `${id},${unit},L01,2025-01-0${1 + (id.length % 8)},4,3,4,4,3,4,4,3,4,p,30,sma,swasta,${extra}`;
+  const row = (id: string, unit = 'U01', extra = '') =>
+    `${id},${unit},L01,2025-01-0${1 + (id.length % 8)},4,3,4,4,3,4,4,3,4,p,30,sma,swasta,${extra}`;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kt-slices-'));
@@ -74,12 +75,18 @@ describe('a large survey file with the hard cases on both sides of the slice bou
     for (let i = 0; i < 6000; i++) {
       const id = `R-${i}`;
       if (i % 997 === 0) lines.push(row(id, 'U01', '"saran, dengan koma dan ""kutip"" lagi"'));
-      else if (i % 1499 === 0) lines.push(row(id, 'U99')); // unknown unit
-      else if (i % 2003 === 0) lines.push(''); // blank line
-      else if (i % 2503 === 0) lines.push(row(id).replace(',4,3,', ',5,3,')); // out of range
-      else if (i % 2999 === 0) lines.push(row(`R-${i - 2999}`, 'U99')); // duplicate id in the other half, and an unknown unit
-      else if (i === 5990) lines.push(row('R-1')); // duplicate of a row in the first half
-      else if (i % 1777 === 0) lines.push(row(id) + ',kolom lebih'); // extra cell
+      else if (i % 1499 === 0)
+        lines.push(row(id, 'U99')); // unknown unit
+      else if (i % 2003 === 0)
+        lines.push(''); // blank line
+      else if (i % 2503 === 0)
+        lines.push(row(id).replace(',4,3,', ',5,3,')); // out of range
+      else if (i % 2999 === 0)
+        lines.push(row(`R-${i - 2999}`, 'U99')); // duplicate id in the other half, and an unknown unit
+      else if (i === 5990)
+        lines.push(row('R-1')); // duplicate of a row in the first half
+      else if (i % 1777 === 0)
+        lines.push(row(id) + ',kolom lebih'); // extra cell
       else lines.push(row(id, i % 2 ? 'U01' : 'U02', i % 7 ? '' : 'Pelayanan cepat'));
     }
     await writeFile(join(region, 'skm.csv'), lines.join('\r\n') + '\r\n');
@@ -89,7 +96,13 @@ describe('a large survey file with the hard cases on both sides of the slice bou
   });
 
   test('the workers read it (quotes that hold a delimiter and a quote do not stop them)', async () => {
-    const ctx = { region: 'uji', issues: [], privateValues: new PrivateValues(), unitCodes: new Set(['U01', 'U02']), parallel: SLICED.parallel };
+    const ctx = {
+      region: 'uji',
+      issues: [],
+      privateValues: new PrivateValues(),
+      unitCodes: new Set(['U01', 'U02']),
+      parallel: SLICED.parallel,
+    };
     const result = await validateInParallel(join(dir, 'uji', 'skm.csv'), skm, ctx);
     expect(result).not.toBeNull();
     expect(result!.rows).toBeGreaterThan(5990);
@@ -97,7 +110,9 @@ describe('a large survey file with the hard cases on both sides of the slice bou
 
   test('the same issues, in the same order, the same table and private values as streaming', async () => {
     const streamed = outcome(await validateExport(dir, STREAMED));
-    expect(streamed.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['unique-error', 'foreign-key-error', 'constraint-error', 'extra-cell']));
+    expect(streamed.errors.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['unique-error', 'foreign-key-error', 'constraint-error', 'extra-cell']),
+    );
     for (const workers of [2, 3, 4]) {
       expect(outcome(await validateExport(dir, { parallel: { minBytes: 0, workers } }))).toEqual(streamed);
     }
@@ -115,7 +130,10 @@ describe('a large survey file with the hard cases on both sides of the slice bou
       await mkdir(join(bad, 'uji'));
       for (const f of ['wilayah.json', 'unit.csv']) await copyFile(join(dir, 'uji', f), join(bad, 'uji', f));
       const body = Array.from({ length: 40_000 }, (_, i) => row(`R-${i}`)).join('\n');
-      await writeFile(join(bad, 'uji', 'skm.csv'), Buffer.concat([Buffer.from(`${header}\n${body}\n`), Buffer.from(row('R-x', 'U01', 'Caf')), Buffer.from([0xe9, 0x0a])]));
+      await writeFile(
+        join(bad, 'uji', 'skm.csv'),
+        Buffer.concat([Buffer.from(`${header}\n${body}\n`), Buffer.from(row('R-x', 'U01', 'Caf')), Buffer.from([0xe9, 0x0a])]),
+      );
       const sliced = await validateExport(bad, SLICED);
       expect(sliced.errors).toEqual([expect.objectContaining({ file: 'skm.csv', row: null, code: 'encoding-error' })]);
       expect(outcome(sliced)).toEqual(outcome(await validateExport(bad, STREAMED)));

@@ -20,9 +20,15 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kt-plan-'));
   for (const k of CODES) {
     await mkdir(join(dir, `kode_wilayah=${k}`), { recursive: true });
-    await writeFile(join(dir, `kode_wilayah=${k}`, 'unit.csv'), `kode_wilayah,kode_unit,nama_unit,jenis_unit,induk_unit\r\n${k},U1,Satu,dinas,\r\n`);
+    await writeFile(
+      join(dir, `kode_wilayah=${k}`, 'unit.csv'),
+      `kode_wilayah,kode_unit,nama_unit,jenis_unit,induk_unit\r\n${k},U1,Satu,dinas,\r\n`,
+    );
   }
-  await writeFile(join(dir, 'wilayah.csv'), `kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi,kontak\r\n${CODES.map((k) => `${k},N,P,2026-01-01,,CC-BY-4.0,`).join('\r\n')}\r\n`);
+  await writeFile(
+    join(dir, 'wilayah.csv'),
+    `kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi,kontak\r\n${CODES.map((k) => `${k},N,P,2026-01-01,,CC-BY-4.0,`).join('\r\n')}\r\n`,
+  );
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   close = () => conn.closeSync();
@@ -33,7 +39,9 @@ beforeAll(async () => {
     const plan = await conn.runAndReadAll(`EXPLAIN (FORMAT json) ${sql}`);
     const values = CODES.map((c) => `(${sqlList([c])})`).join(', ');
     const kept = await regionsToLoad(csvReads(String(plan.getRows()[0][1])), async (filter) =>
-      (await conn.runAndReadAll(`SELECT kode_wilayah FROM (VALUES ${values}) AS r(kode_wilayah) WHERE ${filter}`)).getRows().map((r) => String(r[0])),
+      (await conn.runAndReadAll(`SELECT kode_wilayah FROM (VALUES ${values}) AS r(kode_wilayah) WHERE ${filter}`))
+        .getRows()
+        .map((r) => String(r[0])),
     );
     return kept === null ? null : [...kept].sort();
   };
@@ -73,7 +81,18 @@ describe('regions a question reads', () => {
   });
 
   test("the plan of DuckDB-WASM's own version (a node named 'READ_CSV ', as DuckDB 1.4 prints it)", () => {
-    const plan = JSON.stringify([{ name: 'PROJECTION', children: [{ name: 'READ_CSV ', children: [], extra_info: { Function: 'READ_CSV', 'File Filters': "(kode_wilayah = 'a')", 'Scanning Files': '1/2' } }] }]);
+    const plan = JSON.stringify([
+      {
+        name: 'PROJECTION',
+        children: [
+          {
+            name: 'READ_CSV ',
+            children: [],
+            extra_info: { Function: 'READ_CSV', 'File Filters': "(kode_wilayah = 'a')", 'Scanning Files': '1/2' },
+          },
+        ],
+      },
+    ]);
     expect(csvReads(plan)).toEqual([{ filter: "(kode_wilayah = 'a')", kept: 1 }]);
   });
 });

@@ -65,7 +65,9 @@ describe('publishPartitions', () => {
       await copyFile(join(dir, 'wilayah', k, 'unit.csv'), join(dir, `kode_wilayah=${k}`, 'unit.csv'));
     }
     await conn.run(view);
-    const all = (await conn.runAndReadAll('SELECT kode_wilayah, kode_unit, nama_unit FROM unit ORDER BY kode_wilayah, kode_unit')).getRows();
+    const all = (
+      await conn.runAndReadAll('SELECT kode_wilayah, kode_unit, nama_unit FROM unit ORDER BY kode_wilayah, kode_unit')
+    ).getRows();
     expect(all).toEqual([
       ['kab-a', 'U1', 'Kantor "Dua"\r\nbaris dua'],
       ['kab-a', 'U2', 'Puskesmas'],

@@ -68,7 +68,12 @@ describe('packed strings and uniqueness by hash', () => {
         const len = rnd() < 0.002 ? 70000 + Math.floor(rnd() * 1000) : Math.floor(rnd() * 20);
         const part = Array.from({ length: len }, (_, k) => String.fromCharCode(rnd() < 0.1 ? 0x4e00 + (k % 50) : 97 + (k % 26))).join('');
         if (rnd() < 0.5) b.appendString(part);
-        else b.appendUnits(Uint16Array.from(part, (c) => c.charCodeAt(0)), 0, part.length);
+        else
+          b.appendUnits(
+            Uint16Array.from(part, (c) => c.charCodeAt(0)),
+            0,
+            part.length,
+          );
         s += part;
       }
       b.close();
@@ -89,7 +94,9 @@ describe('packed strings and uniqueness by hash', () => {
       seen.duplicates(duplicate);
     };
     const found: [string, number, number][] = [];
-    findDuplicates([slice(['a', 'b', 'a'], [2, 3, 4]), slice(['c', 'b', 'a'], [5, 6, 7])], (key, row, first) => found.push([key, row, first]));
+    findDuplicates([slice(['a', 'b', 'a'], [2, 3, 4]), slice(['c', 'b', 'a'], [5, 6, 7])], (key, row, first) =>
+      found.push([key, row, first]),
+    );
     expect(found).toEqual([
       ['a', 4, 2],
       ['b', 6, 3],
@@ -116,7 +123,12 @@ describe('packed strings and uniqueness by hash', () => {
     });
     const seen = new SeenKeys();
     const found: [string, number, number][] = [];
-    for (const [a, b] of [[0, 9000], [9000, 30000], [30000, 30001], [30001, 60000]]) {
+    for (const [a, b] of [
+      [0, 9000],
+      [9000, 30000],
+      [30000, 30001],
+      [30001, 60000],
+    ]) {
       const part = keys.slice(a, b);
       seen.add({ keys: pack(part), hashes: Int32Array.from(part, hashKey), rows: part.map((_, i) => a + i + 2) });
     }
@@ -144,10 +156,19 @@ describe('the typed table', () => {
       return t;
     };
     const all = concat();
-    expect(all.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U02' }, { kode: 'U01', n: -0.5 }, { kode: 'U03', n: 4, t: 'y' }]);
+    expect(all.toArray()).toEqual([
+      { kode: 'U01', n: 3, t: 'x' },
+      { kode: 'U02' },
+      { kode: 'U01', n: -0.5 },
+      { kode: 'U03', n: 4, t: 'y' },
+    ]);
     expect([0, 1, 2, 3].map((i) => all.fileRowOf(i))).toEqual([2, 3, 5, 6]);
     const kept = concat((row) => row !== 3);
-    expect(kept.toArray()).toEqual([{ kode: 'U01', n: 3, t: 'x' }, { kode: 'U01', n: -0.5 }, { kode: 'U03', n: 4, t: 'y' }]);
+    expect(kept.toArray()).toEqual([
+      { kode: 'U01', n: 3, t: 'x' },
+      { kode: 'U01', n: -0.5 },
+      { kode: 'U03', n: 4, t: 'y' },
+    ]);
     expect([0, 1, 2].map((i) => kept.fileRowOf(i))).toEqual([2, 5, 6]);
     const codes = all.texts('kode');
     expect([...codes.codes].map((c) => codes.dict[c])).toEqual(['U01', 'U02', 'U01', 'U03']);
@@ -183,7 +204,12 @@ describe('the privacy gate on a published table', () => {
   };
 
   test('a private text in a text column is found on its row, as the general reading finds it', async () => {
-    const text = [header, row({ kode_wilayah: 'alpha', kode_unit: 'U01', nama_indikator: 'Indikator satu' }), row({ kode_wilayah: 'alpha', kode_unit: 'U02', sasaran: 'Pegawai Uji 001', program: "'-Pegawai Uji 002" })].join('\r\n') + '\r\n';
+    const text =
+      [
+        header,
+        row({ kode_wilayah: 'alpha', kode_unit: 'U01', nama_indikator: 'Indikator satu' }),
+        row({ kode_wilayah: 'alpha', kode_unit: 'U02', sasaran: 'Pegawai Uji 001', program: "'-Pegawai Uji 002" }),
+      ].join('\r\n') + '\r\n';
     const { asSet, asLists, general } = await both(text, ['Pegawai Uji 001', '-Pegawai Uji 002']);
     expect(asSet).toEqual([
       { file: join('data', 'capaian_iku.csv'), what: expect.stringContaining('row 3') },

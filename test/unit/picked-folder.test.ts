@@ -29,6 +29,9 @@ test('a region folder picked on its own is one region named by its folder; loose
   expect([...region.root.children.keys()]).toEqual(['jayapura']);
   const exportFolder = pickedExport([{ path: 'ekspor/jayapura/wilayah.json', file: blob }]);
   expect([...exportFolder.root.children.keys()]).toEqual(['jayapura']);
-  const loose = pickedExport([{ path: 'wilayah.json', file: blob }, { path: 'unit.csv', file: blob }]);
+  const loose = pickedExport([
+    { path: 'wilayah.json', file: blob },
+    { path: 'unit.csv', file: blob },
+  ]);
   expect([...loose.root.children.keys()]).toEqual([LOOSE_REGION]);
 });

@@ -37,7 +37,10 @@ async function files(dir: string): Promise<string[]> {
 
 async function hashTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const f of await files(dir)) out[relative(dir, f)] = createHash('sha256').update(await readFile(f)).digest('hex');
+  for (const f of await files(dir))
+    out[relative(dir, f)] = createHash('sha256')
+      .update(await readFile(f))
+      .digest('hex');
   return out;
 }
 
@@ -66,7 +69,9 @@ describe('a successful build of test/fixtures/valid', () => {
         expect(rows[0], t.name).toEqual(t.columns.map((c) => c.name));
         const [[count]] = (await sql(`SELECT count(*) FROM read_parquet('${join(data, `${t.name}.parquet`)}')`)) as [[bigint]];
         expect(Number(count), t.name).toBe(rows.length - 1);
-        const cols = (await sql(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('${join(data, `${t.name}.parquet`)}'))`)).map((r) => r[0]);
+        const cols = (await sql(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('${join(data, `${t.name}.parquet`)}'))`)).map(
+          (r) => r[0],
+        );
         expect(cols, t.name).toEqual(t.columns.map((c) => c.name));
         expect(pkg.resources.find((r) => r.path === `${t.name}.csv`)?.rows, t.name).toBe(rows.length - 1);
         expect(pkg.resources.find((r) => r.path === `${t.name}.parquet`)?.rows, t.name).toBe(rows.length - 1);
@@ -76,7 +81,9 @@ describe('a successful build of test/fixtures/valid', () => {
 
   test('Parquet holds the same values, typed: hidden counts are NULL, not 0', async () => {
     await withDuckDb(async (sql) => {
-      const rows = await sql(`SELECT kode_unit, pegawai, sangat_baik, baik, kurang, disembunyikan FROM read_parquet('${join(data, 'predikat_unit.parquet')}') ORDER BY kode_unit`);
+      const rows = await sql(
+        `SELECT kode_unit, pegawai, sangat_baik, baik, kurang, disembunyikan FROM read_parquet('${join(data, 'predikat_unit.parquet')}') ORDER BY kode_unit`,
+      );
       expect(rows).toEqual([
         ['U01', 12n, 3n, 7n, null, 'sel_kecil'],
         ['U02', null, null, null, null, 'pembeda'],
@@ -93,7 +100,13 @@ describe('a successful build of test/fixtures/valid', () => {
       created: string;
       licenses: { name: string }[];
       sources: { kode_wilayah: string; tanggal_ekspor: string }[];
-      resources: { path: string; format: string; bytes: number; hash: string; schema: { fields: { name: string; type: string; description_id: string; description_en: string }[] } }[];
+      resources: {
+        path: string;
+        format: string;
+        bytes: number;
+        hash: string;
+        schema: { fields: { name: string; type: string; description_id: string; description_en: string }[] };
+      }[];
     };
     // version: the release (newest export date + hash of the inputs); created: the build date
     expect(pkg.version).toMatch(/^2026-01-15-[0-9a-f]{8}$/);
@@ -142,7 +155,7 @@ describe('a successful build of test/fixtures/valid', () => {
 });
 
 describe('golden values of the published CSVs', () => {
-  test('ikm_unit: the contract\'s worked example, per year and semester', async () => {
+  test("ikm_unit: the contract's worked example, per year and semester", async () => {
     // NRR = unsur total / 29; IKM 23875/261 = 91.475 → 91.48, A / Sangat Baik; interval 88.17–94.78
     // (see ikm.test.ts). sampel_minimum from layanan.csv permohonan: 2025 = 60 + 40 + 20 = 120 → 92;
     // 2025-S1 = 60 + 40 = 100 → 80. 29 respondents fall short of both.
@@ -155,7 +168,7 @@ describe('golden values of the published CSVs', () => {
     );
   });
 
-  test('ikm_wilayah: the region\'s one surveyed unit gives the same index', async () => {
+  test("ikm_wilayah: the region's one surveyed unit gives the same index", async () => {
     expect(await csv('ikm_wilayah')).toBe(
       lines(
         'kode_wilayah,periode,unit,responden,nrr_persyaratan,nrr_prosedur,nrr_waktu,nrr_biaya,nrr_produk,nrr_kompetensi,nrr_perilaku,nrr_pengaduan,nrr_sarana,ikm,ikm_bawah,ikm_atas,mutu,kinerja',
@@ -205,30 +218,60 @@ describe('golden values of the published CSVs', () => {
   });
 
   test('pengaduan_bulanan: 4 received in January, 3 resolved in 2, 10 and 1 days → median 2', async () => {
-    expect(await csv('pengaduan_bulanan')).toBe(lines('kode_wilayah,kode_unit,bulan,kategori,masuk,selesai,median_hari', 'alpha,U01,2025-01,waktu,4,3,2'));
+    expect(await csv('pengaduan_bulanan')).toBe(
+      lines('kode_wilayah,kode_unit,bulan,kategori,masuk,selesai,median_hari', 'alpha,U01,2025-01,waktu,4,3,2'),
+    );
   });
 
   test('pelatihan_unit: 20 × 16 + 10 × 8.5 = 405 hours', async () => {
-    expect(await csv('pelatihan_unit')).toBe(lines('kode_wilayah,kode_unit,tahun,kategori,kegiatan,peserta,jam_pelajaran_total', 'alpha,U01,2025,pelayanan_publik,2,30,405'));
+    expect(await csv('pelatihan_unit')).toBe(
+      lines('kode_wilayah,kode_unit,tahun,kategori,kegiatan,peserta,jam_pelajaran_total', 'alpha,U01,2025,pelayanan_publik,2,30,405'),
+    );
   });
 
   test('kepatuhan_laporan: 240 / (12 × 21) = 95.238 → 95.24', async () => {
-    expect(await csv('kepatuhan_laporan')).toBe(lines('kode_wilayah,kode_unit,tahun,bulan,pegawai,hari_kerja,laporan,kepatuhan', 'alpha,U01,2025,1,12,21,240,95.24'));
+    expect(await csv('kepatuhan_laporan')).toBe(
+      lines('kode_wilayah,kode_unit,tahun,bulan,pegawai,hari_kerja,laporan,kepatuhan', 'alpha,U01,2025,1,12,21,240,95.24'),
+    );
   });
 
   test('unit and wilayah: lisensi defaults to CC-BY-4.0', async () => {
     expect(await csv('unit')).toBe(
-      lines('kode_wilayah,kode_unit,nama_unit,jenis_unit,induk_unit', 'alpha,U01,Dinas Kependudukan,dinas,', 'alpha,U02,Kecamatan Satu,kecamatan,', 'alpha,U03,Kelurahan Kecil,kelurahan,U02'),
+      lines(
+        'kode_wilayah,kode_unit,nama_unit,jenis_unit,induk_unit',
+        'alpha,U01,Dinas Kependudukan,dinas,',
+        'alpha,U02,Kecamatan Satu,kecamatan,',
+        'alpha,U03,Kelurahan Kecil,kelurahan,U02',
+      ),
     );
-    expect(await csv('wilayah')).toBe(lines('kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi,kontak', 'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0,'));
+    expect(await csv('wilayah')).toBe(
+      lines(
+        'kode_wilayah,nama,provinsi,tanggal_ekspor,sumber,lisensi,kontak',
+        'alpha,Kota Alfa (uji),Provinsi Uji,2026-01-15,fixture,CC-BY-4.0,',
+      ),
+    );
   });
 
   test('skm_responden: no id, no saran, no date; k-anonymous, answers unchanged', async () => {
     const rows = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([
-      'kode_wilayah', 'kode_unit', 'kode_layanan', 'semester',
-      'persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'kompetensi', 'perilaku', 'pengaduan', 'sarana',
-      'jenis_kelamin', 'kelompok_umur', 'kelompok_pendidikan', 'pekerjaan',
+      'kode_wilayah',
+      'kode_unit',
+      'kode_layanan',
+      'semester',
+      'persyaratan',
+      'prosedur',
+      'waktu',
+      'biaya',
+      'produk',
+      'kompetensi',
+      'perilaku',
+      'pengaduan',
+      'sarana',
+      'jenis_kelamin',
+      'kelompok_umur',
+      'kelompok_pendidikan',
+      'pekerjaan',
     ]);
     expect(rows).toHaveLength(30);
     const body = rows.slice(1);
@@ -246,7 +289,8 @@ describe('golden values of the published CSVs', () => {
   test('skm_responden: rows sorted by their published columns, not in the order respondents came', async () => {
     const body = Papa.parse<string[]>(await csv('skm_responden'), { skipEmptyLines: true }).data.slice(1);
     const bands = ['<30', '30-49', '≥50'];
-    const key = (r: string[]) => [r[1], r[2], r[3], ...r.slice(4, 13).map((a) => a.padStart(2, '0')), r[13], String(bands.indexOf(r[14])), r[15], r[16]].join('|');
+    const key = (r: string[]) =>
+      [r[1], r[2], r[3], ...r.slice(4, 13).map((a) => a.padStart(2, '0')), r[13], String(bands.indexOf(r[14])), r[15], r[16]].join('|');
     const sorted = [...body].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     expect(body).toEqual(sorted);
     // The fixture's file order (the all-4 answers first, the 3s last) would not pass the above.
@@ -259,7 +303,13 @@ describe('golden values of the published CSVs', () => {
     // k = 15: the 14 men give up sex, then the service; the unit's semester has 29 ≥ 15, so
     // rather than give it up they take in the 15 women: all 29 keep unit and semester only.
     const at15 = [...deriveTables(v.regions, { threshold: 15 }).skm_responden()];
-    expect(new Set(at15.map((r) => [r.kode_unit, r.kode_layanan, r.semester, r.jenis_kelamin, r.kelompok_umur, r.kelompok_pendidikan, r.pekerjaan].join('|')))).toEqual(new Set(['U01||2025-S1||||']));
+    expect(
+      new Set(
+        at15.map((r) =>
+          [r.kode_unit, r.kode_layanan, r.semester, r.jenis_kelamin, r.kelompok_umur, r.kelompok_pendidikan, r.pekerjaan].join('|'),
+        ),
+      ),
+    ).toEqual(new Set(['U01||2025-S1||||']));
     // k = 30 > 29 responses: no blanking can hide one among fewer than k; its IKM stays in ikm_unit.
     expect([...deriveTables(v.regions, { threshold: 30 }).skm_responden()]).toEqual([]);
     expect([...deriveTables(v.regions, { threshold: 30 }).ikm_unit()].length).toBeGreaterThan(0);
@@ -325,7 +375,7 @@ describe('a build that must not publish', () => {
 describe('leftovers of killed builds (issue #15, item 7)', () => {
   const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
-  test('staging folders of builds no longer running are removed by the next build; a running build\'s are kept', async () => {
+  test("staging folders of builds no longer running are removed by the next build; a running build's are kept", async () => {
     const dead = join(root, `dist.staging-${deadPid()}`);
     const deadOld = join(root, `dist.staging-${deadPid()}-old`);
     const alive = join(root, `dist.staging-${process.ppid}`);
@@ -361,11 +411,16 @@ describe('builds that must publish', () => {
     expect(result.ok).toBe(true);
   });
 
-  test('a raised threshold (13) hides U01\'s 12 employees too', async () => {
+  test("a raised threshold (13) hides U01's 12 employees too", async () => {
     const dir = join(root, 'ambang-13');
     expect((await run('test/fixtures/valid', dir, { ...ENV, KT_AMBANG_KELOMPOK: '13' })).ok).toBe(true);
     const text = await readFile(join(dir, 'data', 'predikat_unit.csv'), 'utf8');
-    expect(text.split('\r\n').slice(1, 4).map((l) => l.split(',').at(-1))).toEqual(['kelompok_kecil', 'kelompok_kecil', 'kelompok_kecil']);
+    expect(
+      text
+        .split('\r\n')
+        .slice(1, 4)
+        .map((l) => l.split(',').at(-1)),
+    ).toEqual(['kelompok_kecil', 'kelompok_kecil', 'kelompok_kecil']);
     expect(existsSync(join(dir, 'data', 'datapackage.json'))).toBe(true);
   });
 });

@@ -43,7 +43,16 @@ describe('a drawn chart', () => {
     renderPlot(
       {
         x: { domain: [0, 2500], tickFormat: axisFormat(lang, 'count'), label: 'jam' },
-        marks: [Plot.barX([{ k: 'a', v: 1234.5678 }, { k: 'b', v: 2222 }], { y: 'k', x: 'v' }), Plot.text([{ k: 'a' }], { y: 'k', x: 0, text: () => '1.000,50 / 2.50' })],
+        marks: [
+          Plot.barX(
+            [
+              { k: 'a', v: 1234.5678 },
+              { k: 'b', v: 2222 },
+            ],
+            { y: 'k', x: 'v' },
+          ),
+          Plot.text([{ k: 'a' }], { y: 'k', x: 0, text: () => '1.000,50 / 2.50' }),
+        ],
       },
       { label: 'Jam pelatihan 1.000' },
       svgDocument(),
@@ -81,7 +90,9 @@ describe('a drawn chart', () => {
     el.setAttribute('b', '1 < 2');
     el.setAttribute('a', '"x" & y');
     el.append(doc.createTextNode('a < b & c'));
-    expect(chartMarkup(el)).toBe('<div a="&quot;x&quot; &amp; y" b="1 &lt; 2" style="font-size:14px;font-family:inherit">a &lt; b &amp; c</div>');
+    expect(chartMarkup(el)).toBe(
+      '<div a="&quot;x&quot; &amp; y" b="1 &lt; 2" style="font-size:14px;font-family:inherit">a &lt; b &amp; c</div>',
+    );
   });
 });
 
@@ -91,17 +102,26 @@ describe('distinctLabels: labels that fit and tell rows apart', () => {
   const jakarta = ['Pusat', 'Selatan', 'Timur'].map((city) => `Suku Dinas Dukcapil Kota Administrasi Jakarta ${city}`);
 
   test('labels that fit are whole', () => {
-    expect(fit(['Surat Keterangan Usaha · Kelurahan Belo', 'Sekretariat'])).toEqual(['Surat Keterangan Usaha · Kelurahan Belo', 'Sekretariat']);
+    expect(fit(['Surat Keterangan Usaha · Kelurahan Belo', 'Sekretariat'])).toEqual([
+      'Surat Keterangan Usaha · Kelurahan Belo',
+      'Sekretariat',
+    ]);
   });
   test('a label too long alone is cut at its end, as Plot would', () => {
     expect(fit(['Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura'])).toEqual(['Dinas Kependudukan dan Pencatatan Sipil…']);
   });
   test('names alike at their start keep the words where they differ', () => {
     // Plot's own cut read "Suku Dinas Dukcapil Kota Administrasi Jaka…" three times.
-    expect(fit(jakarta)).toEqual(['Suku Dinas Dukcapil Kota … Pusat', 'Suku Dinas Dukcapil Kota … Selatan', 'Suku Dinas Dukcapil Kota … Timur']);
+    expect(fit(jakarta)).toEqual([
+      'Suku Dinas Dukcapil Kota … Pusat',
+      'Suku Dinas Dukcapil Kota … Selatan',
+      'Suku Dinas Dukcapil Kota … Timur',
+    ]);
   });
   test('service · unit rows differing in both parts keep both differences', () => {
-    const rows = ['Akta Kelahiran', 'Akta Kematian', 'Penerbitan KTP-el', 'Penerbitan Kartu Keluarga'].flatMap((service) => jakarta.map((unit) => `${service} · ${unit}`));
+    const rows = ['Akta Kelahiran', 'Akta Kematian', 'Penerbitan KTP-el', 'Penerbitan Kartu Keluarga'].flatMap((service) =>
+      jakarta.map((unit) => `${service} · ${unit}`),
+    );
     const labels = fit(rows);
     // Plot's own cut of fitLabel's labels read "Penerbit… · Suku Dinas…si Jakarta Pusat" twice.
     expect(labels[2]).toBe('Akta Kelahiran · Suku Dinas … Timur');
@@ -114,7 +134,15 @@ describe('distinctLabels: labels that fit and tell rows apart', () => {
   });
   test('no label is cut again by Plot: measured as Plot measures', () => {
     const labels = fit([...jakarta, 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', 'Dinas Kependudukan dan Pencatatan Sipil Kota Jayapura']);
-        const svg = renderPlot({ marks: [Plot.text(labels, { x: 0, y: (_: string, i: number) => i, text: (d: string) => d, lineWidth: 22, textOverflow: 'ellipsis' })] }, { label: 't' }, svgDocument());
+    const svg = renderPlot(
+      {
+        marks: [
+          Plot.text(labels, { x: 0, y: (_: string, i: number) => i, text: (d: string) => d, lineWidth: 22, textOverflow: 'ellipsis' }),
+        ],
+      },
+      { label: 't' },
+      svgDocument(),
+    );
     for (const l of labels) {
       expect(textEms(l)).toBeLessThanOrEqual(22);
       expect(svg).toContain(`>${l}<`);

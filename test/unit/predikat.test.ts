@@ -17,14 +17,21 @@ test.each(cases)('hasil kerja %s × perilaku kerja %s → %s', (hasil, perilaku,
   expect(predikatOf(hasil, perilaku)).toBe(expected);
 });
 
-test.each(cases)('the row check accepts the matrix\'s predikat for %s × %s (%s) and a blank one', (hasil, perilaku, expected) => {
+test.each(cases)("the row check accepts the matrix's predikat for %s × %s (%s) and a blank one", (hasil, perilaku, expected) => {
   const base = { nip: '198601012010011001', kode_unit: 'U01', periode: '2025', hasil_kerja: hasil, perilaku_kerja: perilaku };
   expect(kinerjaPegawai.check!({ ...base, predikat: expected as never })).toEqual([]);
   expect(kinerjaPegawai.check!(base)).toEqual([]);
 });
 
 test('the row check rejects any other predikat as consistency-error on the predikat column', () => {
-  const problems = kinerjaPegawai.check!({ nip: '198601012010011001', kode_unit: 'U01', periode: '2025', hasil_kerja: 'sesuai', perilaku_kerja: 'di_atas', predikat: 'sangat_baik' });
+  const problems = kinerjaPegawai.check!({
+    nip: '198601012010011001',
+    kode_unit: 'U01',
+    periode: '2025',
+    hasil_kerja: 'sesuai',
+    perilaku_kerja: 'di_atas',
+    predikat: 'sangat_baik',
+  });
   expect(problems).toEqual([expect.objectContaining({ code: 'consistency-error', column: 'predikat' })]);
   expect(problems[0].message.id).toContain('"baik"');
   expect(problems[0].message.en).toContain('"baik"');

@@ -74,7 +74,9 @@ describe('isMeaningfulPrivate', () => {
     ]);
   });
   test('the contract\'s own words are not private: a saran "Sangat Baik", an uraian "waktu"', () => {
-    expect(['Sangat Baik', 'Baik', 'Kurang Baik', 'waktu', 'lainnya', 'tidak', 'Pelayanan lambat'].filter(isMeaningfulPrivate)).toEqual(['Pelayanan lambat']);
+    expect(['Sangat Baik', 'Baik', 'Kurang Baik', 'waktu', 'lainnya', 'tidak', 'Pelayanan lambat'].filter(isMeaningfulPrivate)).toEqual([
+      'Pelayanan lambat',
+    ]);
   });
 });
 
@@ -109,7 +111,17 @@ describe('scanForLeaks', () => {
 });
 
 describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
-  const search = PrivateSearch.of(['Budi Santoso', 'Budi', 'Ani', 'RSP-0001', 'Petugas meminta uang tambahan', '198601012010011001', '2025', '1234.5', 'Sangat Baik']);
+  const search = PrivateSearch.of([
+    'Budi Santoso',
+    'Budi',
+    'Ani',
+    'RSP-0001',
+    'Petugas meminta uang tambahan',
+    '198601012010011001',
+    '2025',
+    '1234.5',
+    'Sangat Baik',
+  ]);
   const found = (text: string) => search.find(text) !== null;
   test('a name as whole words, ignoring case; a short value not inside a longer word', () => {
     expect(found('Kelurahan BUDI SANTOSO')).toBe(true);
@@ -137,7 +149,15 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
   test('a search for given texts alone finds in them what the whole search finds, and files no value it cannot find there', () => {
     const ids = Array.from({ length: 50_000 }, (_, i) => `SKL-${String(i).padStart(9, '0')}`);
     const values = [...ids, 'Budi Santoso', 'Budi', 'Petugas meminta uang tambahan', 'Kantor  Camat\u00a0Maulafa', '198601012010011001'];
-    const texts = ['Kelurahan BUDI SANTOSO', 'Puskesmas Budiman', 'layanan skl-000012345 cepat', 'kantor camat maulafa', 'nip 1986-0101-2010-0110-01', 'Dinas Kesehatan', 'SKL-0000123'];
+    const texts = [
+      'Kelurahan BUDI SANTOSO',
+      'Puskesmas Budiman',
+      'layanan skl-000012345 cepat',
+      'kantor camat maulafa',
+      'nip 1986-0101-2010-0110-01',
+      'Dinas Kesehatan',
+      'SKL-0000123',
+    ];
     const whole = PrivateSearch.of(values);
     const limited = PrivateSearch.of(values, texts);
     for (const t of texts) expect(limited.find(t), t).toEqual(whole.find(t));
@@ -159,7 +179,9 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
 
   test('inside an HTML page, behind entities', async () => {
     await writeFile(join(dir, 'index.html'), '<h1>Kelurahan Ma&#39;ruf Santoso</h1>');
-    expect(await scanForLeaks(dir, names)).toEqual([{ file: 'index.html', what: expect.stringContaining('private value inside the text') }]);
+    expect(await scanForLeaks(dir, names)).toEqual([
+      { file: 'index.html', what: expect.stringContaining('private value inside the text') },
+    ]);
   });
   test('inside a JSON string with escapes, and an NIP of 2000 with dots in a script', async () => {
     await writeFile(join(dir, 'a.json'), '{"t":"Saran: \\u004Dohon loket dibuka lebih pagi!"}');
@@ -177,7 +199,11 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
   });
   test('inside a Parquet file, through its data (compressed, its bytes hold no text)', async () => {
     const path = join(dir, 'unit.parquet');
-    await withDuckDb((run) => run(`COPY (SELECT 'alpha' AS kode_wilayah, 'Kelurahan Ma''ruf Santoso' AS nama_unit) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`));
+    await withDuckDb((run) =>
+      run(
+        `COPY (SELECT 'alpha' AS kode_wilayah, 'Kelurahan Ma''ruf Santoso' AS nama_unit) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`,
+      ),
+    );
     expect(await scanForLeaks(dir, names)).toEqual([{ file: 'unit.parquet', what: expect.stringContaining('private value') }]);
   });
   test('a clean folder, a word that only begins like a name: no leak', async () => {

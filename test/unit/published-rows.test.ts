@@ -33,6 +33,10 @@ describe('typed published rows', () => {
         else expect(style).toBeUndefined();
       }
     const ikm = TABLES.find((t) => t.name === 'ikm_unit')!.columns;
-    expect(Object.fromEntries(ikm.filter((c) => c.name === 'ikm' || c.name === 'nrr_waktu').map((c) => [c.name, (c as { style?: string }).style]))).toEqual({ ikm: 'fixed2', nrr_waktu: 'nrr' });
+    expect(
+      Object.fromEntries(
+        ikm.filter((c) => c.name === 'ikm' || c.name === 'nrr_waktu').map((c) => [c.name, (c as { style?: string }).style]),
+      ),
+    ).toEqual({ ikm: 'fixed2', nrr_waktu: 'nrr' });
   });
 });

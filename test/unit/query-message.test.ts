@@ -11,7 +11,9 @@ test('a parser error passed as JSON reads as DuckDB prints it, line breaks and c
     position: '0',
     error_subtype: 'SYNTAX_ERROR',
   });
-  expect(duckdbMessage(raw)).toBe('Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC kode_wilayah FROM ikm_wilayah\n        ^');
+  expect(duckdbMessage(raw)).toBe(
+    'Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC kode_wilayah FROM ikm_wilayah\n        ^',
+  );
 });
 
 test('any other message is shown as it is', () => {
@@ -23,7 +25,9 @@ test('any other message is shown as it is', () => {
 
 test('a page says whose trouble it is: the engine’s, with its advice, or DuckDB’s', () => {
   const words = clientWords('en');
-  expect(queryErrorText(new EngineError('mime', 'application/octet-stream'), words)).toBe(`${words.failure.mime}\n(application/octet-stream)`);
+  expect(queryErrorText(new EngineError('mime', 'application/octet-stream'), words)).toBe(
+    `${words.failure.mime}\n(application/octet-stream)`,
+  );
   expect(queryErrorText(new Error('Binder Error: x'), words, ' ')).toBe(`${words.queryError} Binder Error: x`);
 });
 

@@ -5,7 +5,7 @@ import { comparePeriods, inPeriod, kelompokPendidikan, kelompokUmur, monthOf, se
 import { KELOMPOK_PENDIDIKAN, PENDIDIKAN } from '../../src/contract/enums.ts';
 
 describe('ketepatanWaktu = tepat_waktu / selesai × 100', () => {
-  test('the fixture\'s three months: 45/50 = 90, 30/40 = 75, selesai 0 → empty', () => {
+  test("the fixture's three months: 45/50 = 90, 30/40 = 75, selesai 0 → empty", () => {
     expect(ketepatanWaktu(45, 50)).toBe(90);
     expect(ketepatanWaktu(30, 40)).toBe(75);
     expect(ketepatanWaktu(0, 0)).toBeNull();

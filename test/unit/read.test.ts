@@ -51,7 +51,7 @@ describe('numbers', () => {
     expect(parseNumber('-0.5', PLAIN)).toBe(-0.5);
   });
 
-  test('what does not fit the file\'s style is a type-error', () => {
+  test("what does not fit the file's style is a type-error", () => {
     expect(parseNumber('1.23', ID)).toEqual(problem('type-error')); // neither thousands nor decimals
     expect(parseNumber('85.5', ID)).toEqual(problem('type-error'));
     expect(parseNumber('2,5', PLAIN)).toEqual(problem('type-error'));
@@ -73,16 +73,20 @@ describe('dates: day first, never month first', () => {
     expect(parseDate(raw)).toBe(iso);
   });
 
-  test.each(['31/02/2025', '29/02/2025', '02/14/2025', '2025-13-01', '2025-02-30', '45678', '45678,5', 'besok', '2025/02/28'])('%s is a type-error', (raw) => {
-    const p = parseDate(raw);
-    expect(p).toBeInstanceOf(CellProblem);
-    expect(p).toEqual(problem('type-error'));
-  });
+  test.each(['31/02/2025', '29/02/2025', '02/14/2025', '2025-13-01', '2025-02-30', '45678', '45678,5', 'besok', '2025/02/28'])(
+    '%s is a type-error',
+    (raw) => {
+      const p = parseDate(raw);
+      expect(p).toBeInstanceOf(CellProblem);
+      expect(p).toEqual(problem('type-error'));
+    },
+  );
 });
 
 describe('enumerations', () => {
   test('case-insensitive, spaces, _ or - between words, and the long labels', () => {
-    for (const raw of ['di_atas', 'Di Atas', 'DI-ATAS', 'di atas', 'Di Atas Ekspektasi', ' di_atas ']) expect(parseEnum(raw, EKSPEKTASI)).toBe('di_atas');
+    for (const raw of ['di_atas', 'Di Atas', 'DI-ATAS', 'di atas', 'Di Atas Ekspektasi', ' di_atas '])
+      expect(parseEnum(raw, EKSPEKTASI)).toBe('di_atas');
     expect(parseEnum('Sesuai Ekspektasi', EKSPEKTASI)).toBe('sesuai');
     expect(parseEnum('Laki-laki', JENIS_KELAMIN)).toBe('l');
     expect(parseEnum('P', JENIS_KELAMIN)).toBe('p');
@@ -106,9 +110,12 @@ describe('NIP', () => {
     expect(parseNip('19860101 201001 1 001')).toBe('198601012010011001');
   });
 
-  test.each(['1.98609E+17', '1,98609E+17', '1.98609e17', '19860101201001100', '198601012010011001.0', '1234'])('%s is excel-damage', (raw) => {
-    expect(parseNip(raw)).toEqual(problem('excel-damage'));
-  });
+  test.each(['1.98609E+17', '1,98609E+17', '1.98609e17', '19860101201001100', '198601012010011001.0', '1234'])(
+    '%s is excel-damage',
+    (raw) => {
+      expect(parseNip(raw)).toEqual(problem('excel-damage'));
+    },
+  );
 
   test('non-digits are a type-error', () => {
     expect(parseNip('NIP-ABC')).toEqual(problem('type-error'));
@@ -160,9 +167,20 @@ describe('encoding errors found after the first chunk', () => {
       const row = (i: number) => `R${i},U01,L01,2025-01-01,4,4,4,4,4,4,4,4,4,p,30,sma,swasta,Baik`;
       const body = Array.from({ length: 30_000 }, (_, i) => row(i)).join('\n');
       const path = join(dir, 'skm.csv');
-      await writeFile(path, Buffer.concat([Buffer.from(`${header}\n${body}\nR-x,U01,L01,2025-01-01,4,4,4,4,4,4,4,4,4,p,30,sma,swasta,Caf`), Buffer.from([0xe9, 0x0a])]));
+      await writeFile(
+        path,
+        Buffer.concat([
+          Buffer.from(`${header}\n${body}\nR-x,U01,L01,2025-01-01,4,4,4,4,4,4,4,4,4,p,30,sma,swasta,Caf`),
+          Buffer.from([0xe9, 0x0a]),
+        ]),
+      );
       const issues: Issue[] = [];
-      const result = await validateFile(path, skm, { region: 'uji', issues, privateValues: new PrivateValues(), unitCodes: new Set(['U01']) });
+      const result = await validateFile(path, skm, {
+        region: 'uji',
+        issues,
+        privateValues: new PrivateValues(),
+        unitCodes: new Set(['U01']),
+      });
       expect(issues).toEqual([expect.objectContaining({ file: 'skm.csv', row: null, code: 'encoding-error' })]);
       expect(result.table.length).toBe(0); // nothing of a half-read file is used
     } finally {

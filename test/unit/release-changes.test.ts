@@ -19,7 +19,10 @@ const after: Partial<Record<TableName, string>> = {
 };
 
 describe('compareReleases', () => {
-  const { tables, revisions } = compareReleases((n) => before[n], (n) => after[n]);
+  const { tables, revisions } = compareReleases(
+    (n) => before[n],
+    (n) => after[n],
+  );
   const byName = Object.fromEntries(tables.map((t) => [t.tabel, t]));
 
   it('counts rows added, removed and changed by the primary key', () => {
@@ -35,22 +38,40 @@ describe('compareReleases', () => {
       { tabel: 'ikm_unit', kode_wilayah: 'b', kode_unit: 'U1', kunci: '2025-S1', kolom: 'ikm', lama: '80.5', baru: '76.6' },
       { tabel: 'ikm_unit', kode_wilayah: 'b', kode_unit: 'U1', kunci: '2025-S1', kolom: 'mutu', lama: 'B', baru: 'C' },
     ]);
-    expect(revisionsCsv(revisions)).toBe('tabel,kode_wilayah,kode_unit,kunci,kolom,lama,baru\r\nikm_unit,b,U1,2025-S1,ikm,80.5,76.6\r\nikm_unit,b,U1,2025-S1,mutu,B,C\r\n');
+    expect(revisionsCsv(revisions)).toBe(
+      'tabel,kode_wilayah,kode_unit,kunci,kolom,lama,baru\r\nikm_unit,b,U1,2025-S1,ikm,80.5,76.6\r\nikm_unit,b,U1,2025-S1,mutu,B,C\r\n',
+    );
   });
 
   it('says it in words, with the counts it computed', () => {
-    const meta = { id: '2026-02-01-00000002', nomor: 2, tanggal: '2026-02-02', data_hingga: '2026-01', sebelumnya: '2026-01-01-00000001', tabel: tables, revisi: revisions.length };
-    expect(releaseSummary(meta, 'id')).toBe('Dibanding rilis 2026-01-01-00000001, 2 tabel berubah: ikm_unit (+1 ditambah, −1 dihapus, 1 diubah); skm_responden (+1 ditambah, −1 dihapus). 2 angka utama direvisi (IKM, capaian, predikat).');
-    expect(releaseSummary(meta, 'en')).toBe('Compared with release 2026-01-01-00000001, 2 tables changed: ikm_unit (+1 added, −1 removed, 1 changed); skm_responden (+1 added, −1 removed). 2 headline figures revised (IKM, capaian, predikat).');
+    const meta = {
+      id: '2026-02-01-00000002',
+      nomor: 2,
+      tanggal: '2026-02-02',
+      data_hingga: '2026-01',
+      sebelumnya: '2026-01-01-00000001',
+      tabel: tables,
+      revisi: revisions.length,
+    };
+    expect(releaseSummary(meta, 'id')).toBe(
+      'Dibanding rilis 2026-01-01-00000001, 2 tabel berubah: ikm_unit (+1 ditambah, −1 dihapus, 1 diubah); skm_responden (+1 ditambah, −1 dihapus). 2 angka utama direvisi (IKM, capaian, predikat).',
+    );
+    expect(releaseSummary(meta, 'en')).toBe(
+      'Compared with release 2026-01-01-00000001, 2 tables changed: ikm_unit (+1 added, −1 removed, 1 changed); skm_responden (+1 added, −1 removed). 2 headline figures revised (IKM, capaian, predikat).',
+    );
     expect(releaseSummary({ ...meta, sebelumnya: null }, 'id')).toBe('Rilis pertama: 2 tabel, 6 baris.');
   });
 });
 
-
 describe('releaseId', () => {
   // The published tables, as datapackage.json lists them: sha256 of each CSV.
   let tables = ['kode_unit,nama_unit,jenis_unit\nU1,Satu,dinas\n'];
-  const id = (settings = { ambang: 10 }) => releaseId('2026-01-15', tables.map((t) => `sha256:${createHash('sha256').update(t).digest('hex')}`), settings);
+  const id = (settings = { ambang: 10 }) =>
+    releaseId(
+      '2026-01-15',
+      tables.map((t) => `sha256:${createHash('sha256').update(t).digest('hex')}`),
+      settings,
+    );
 
   it('is the newest export date and a hash of the published tables: the same for the same bytes, new for any change', () => {
     const first = id();

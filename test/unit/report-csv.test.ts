@@ -6,7 +6,10 @@ import { checkWords } from '../../src/client/check/words.ts';
 
 test('errors then warnings, one line each, cells with ";" quoted and a formula made text', () => {
   const w = checkWords('id');
-  const err = issue({ region: 'uji', file: 'skm.csv', row: 3, column: 'saran', value: '=1+1;"x"' }, 'type-error', { id: 'salah; perbaiki', en: 'wrong, fix it' });
+  const err = issue({ region: 'uji', file: 'skm.csv', row: 3, column: 'saran', value: '=1+1;"x"' }, 'type-error', {
+    id: 'salah; perbaiki',
+    en: 'wrong, fix it',
+  });
   const warn = issue({ region: 'uji', file: 'catatan.txt' }, 'unknown-file', { id: 'bukan berkas kontrak', en: 'not a contract file' });
   const csv = [...reportCsv([err], [warn], w)].join('');
   expect(csv.split('\r\n')).toEqual([

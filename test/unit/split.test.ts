@@ -15,7 +15,13 @@ function both(file: Buffer, slices: number): { papa: string[][]; ours: string[][
     const bytes = file.subarray(s, e);
     const text = bytes.toString('utf8');
     const papa: string[][] = [];
-    Papa.parse<string[]>(text, { delimiter: plan.dialect.delimiter, newline: plan.newline, header: false, skipEmptyLines: false, step: (r) => void papa.push(r.data) });
+    Papa.parse<string[]>(text, {
+      delimiter: plan.dialect.delimiter,
+      newline: plan.newline,
+      header: false,
+      skipEmptyLines: false,
+      step: (r) => void papa.push(r.data),
+    });
     const ours: string[][] = [];
     splitRows(text, new SliceText(Buffer.from(bytes)).units, plan.dialect.delimiter, plan.newline, (cells) => void ours.push([...cells]));
     return { papa, ours };

@@ -84,7 +84,13 @@ describe('small cells', () => {
   test('equal counts are hidden together, so which of them is hidden says nothing', () => {
     // sangat_baik = 1 and the two zeros sum to 1 (0 or 1 each): too few; the next smallest
     // are baik and butuh_perbaikan, both 5, and both go.
-    expect(suppressCells(counts(1, 5, 5, 0, 0)).cells).toEqual({ sangat_baik: null, baik: null, butuh_perbaikan: null, kurang: null, sangat_kurang: null });
+    expect(suppressCells(counts(1, 5, 5, 0, 0)).cells).toEqual({
+      sangat_baik: null,
+      baik: null,
+      butuh_perbaikan: null,
+      kurang: null,
+      sangat_kurang: null,
+    });
   });
 
   test('nothing small: nothing hidden', () => {
@@ -102,7 +108,13 @@ describe('small cells', () => {
 
   test('a hidden 1 and a hidden 2 alone (sum 3: each is 1 or 2) take the next smallest with them', () => {
     const { cells } = suppressCells(counts(0, 10, 1, 2, 7));
-    expect(feasibleHiddenValues(Object.values(counts(0, 10, 1, 2, 7)).map((v) => (v === 1 || v === 2 ? null : v)), 20, 'any')[0].size).toBe(2);
+    expect(
+      feasibleHiddenValues(
+        Object.values(counts(0, 10, 1, 2, 7)).map((v) => (v === 1 || v === 2 ? null : v)),
+        20,
+        'any',
+      )[0].size,
+    ).toBe(2);
     expect(cells.sangat_baik).toBeNull();
     for (const values of feasibleHiddenValues(Object.values(cells), 20, 'rules')) expect(values.size).toBeGreaterThanOrEqual(3);
   });
@@ -124,7 +136,9 @@ describe('small cells', () => {
       }
       expect(row.disembunyikan).toBe('sel_kecil');
       const cells = Object.values(row.counts);
-      const hiddenTruth = Object.entries(truth).filter(([k]) => row.counts[k as Predikat] === null).map(([, v]) => v);
+      const hiddenTruth = Object.entries(truth)
+        .filter(([k]) => row.counts[k as Predikat] === null)
+        .map(([, v]) => v);
       for (const model of ['any', 'rules'] satisfies ReaderModel[]) {
         feasibleHiddenValues(cells, row.pegawai!, model).forEach((values, i) => {
           expect(values.size, `${JSON.stringify(truth)} → ${JSON.stringify(row.counts)} (${model})`).toBeGreaterThanOrEqual(3);
@@ -144,7 +158,11 @@ describe('small cells', () => {
 
 describe('differencing', () => {
   test('exactly one hidden unit in a period: the smallest other unit is hidden as pembeda', () => {
-    const out = suppressPredikat([group('A', counts(0, 4, 0, 0, 0)), group('B', counts(3, 12, 0, 0, 0)), group('C', counts(0, 11, 0, 0, 0))]);
+    const out = suppressPredikat([
+      group('A', counts(0, 4, 0, 0, 0)),
+      group('B', counts(3, 12, 0, 0, 0)),
+      group('C', counts(0, 11, 0, 0, 0)),
+    ]);
     expect(out.map((g) => [g.kode_unit, g.disembunyikan, g.pegawai])).toEqual([
       ['A', 'kelompok_kecil', null],
       ['B', null, 15],
@@ -155,7 +173,11 @@ describe('differencing', () => {
   });
 
   test('two hidden units already protect each other: nobody else is hidden', () => {
-    const out = suppressPredikat([group('A', counts(0, 4, 0, 0, 0)), group('B', counts(0, 6, 0, 0, 0)), group('C', counts(0, 11, 0, 0, 0))]);
+    const out = suppressPredikat([
+      group('A', counts(0, 4, 0, 0, 0)),
+      group('B', counts(0, 6, 0, 0, 0)),
+      group('C', counts(0, 11, 0, 0, 0)),
+    ]);
     expect(out.map((g) => g.disembunyikan)).toEqual(['kelompok_kecil', 'kelompok_kecil', null]);
   });
 
@@ -170,7 +192,11 @@ describe('differencing', () => {
   });
 
   test('equal sizes: the first unit by code is the one hidden', () => {
-    const out = suppressPredikat([group('A', counts(0, 4, 0, 0, 0)), group('C', counts(0, 11, 0, 0, 0)), group('B', counts(0, 11, 0, 0, 0))]);
+    const out = suppressPredikat([
+      group('A', counts(0, 4, 0, 0, 0)),
+      group('C', counts(0, 11, 0, 0, 0)),
+      group('B', counts(0, 11, 0, 0, 0)),
+    ]);
     expect(out.map((g) => [g.kode_unit, g.disembunyikan])).toEqual([
       ['A', 'kelompok_kecil'],
       ['C', null],

@@ -18,20 +18,36 @@ const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status
 const dir = mkdtempSync(join(tmpdir(), 'kt-templat-lo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it.skipIf(!soffice)('every sheet saved as CSV by LibreOffice passes the validator', async () => {
-  writeFileSync(join(dir, WORKBOOK_FILE), await templateFile(WORKBOOK_FILE, new Date('2026-01-01T00:00:00Z')));
-  // CSV, UTF-8 (76), comma (44), double quotes (34), every sheet (-1) to <book>-<sheet>.csv.
-  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'out'), join(dir, WORKBOOK_FILE)], { encoding: 'utf8', timeout: 120_000 });
-  expect(r.status, r.stderr).toBe(0);
-  const region = join(dir, 'export', 'contoh');
-  mkdirSync(region, { recursive: true });
-  const prefix = WORKBOOK_FILE.replace(/\.xlsx$/, '-');
-  const sheets = readdirSync(join(dir, 'out')).map((f) => f.slice(prefix.length));
-  expect(sheets.sort()).toEqual([`${GUIDE_SHEET}.csv`, ...INPUTS.map((i) => i.file)].sort());
-  for (const input of INPUTS) copyFileSync(join(dir, 'out', prefix + input.file), join(region, input.file));
-  writeFileSync(join(region, WILAYAH_FILE), wilayahTemplate());
-  const report = await validateExport(join(dir, 'export'));
-  expect(report.errors).toEqual([]);
-  expect(report.warnings).toEqual([]);
-  expect(report.files.map((f) => [f.file, f.used])).toEqual(INPUTS.map((i) => [i.file, 2]));
-}, 180_000);
+it.skipIf(!soffice)(
+  'every sheet saved as CSV by LibreOffice passes the validator',
+  async () => {
+    writeFileSync(join(dir, WORKBOOK_FILE), await templateFile(WORKBOOK_FILE, new Date('2026-01-01T00:00:00Z')));
+    // CSV, UTF-8 (76), comma (44), double quotes (34), every sheet (-1) to <book>-<sheet>.csv.
+    const r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        join(dir, 'out'),
+        join(dir, WORKBOOK_FILE),
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const region = join(dir, 'export', 'contoh');
+    mkdirSync(region, { recursive: true });
+    const prefix = WORKBOOK_FILE.replace(/\.xlsx$/, '-');
+    const sheets = readdirSync(join(dir, 'out')).map((f) => f.slice(prefix.length));
+    expect(sheets.sort()).toEqual([`${GUIDE_SHEET}.csv`, ...INPUTS.map((i) => i.file)].sort());
+    for (const input of INPUTS) copyFileSync(join(dir, 'out', prefix + input.file), join(region, input.file));
+    writeFileSync(join(region, WILAYAH_FILE), wilayahTemplate());
+    const report = await validateExport(join(dir, 'export'));
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.files.map((f) => [f.file, f.used])).toEqual(INPUTS.map((i) => [i.file, 2]));
+  },
+  180_000,
+);

@@ -28,13 +28,16 @@ describe('CSV templates', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(INPUTS.map(sheetName).sort());
   });
 
-  it.each(INPUTS.map((i) => [i.file, i] as const))('%s has every contract column, in the contract\'s order, and two example rows', async (file, input) => {
-    const csv = await text(file);
-    const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(Object.keys(input.fields));
-    expect(rows.length).toBe(3);
-    for (const r of rows) expect(r.length).toBe(rows[0].length);
-  });
+  it.each(INPUTS.map((i) => [i.file, i] as const))(
+    "%s has every contract column, in the contract's order, and two example rows",
+    async (file, input) => {
+      const csv = await text(file);
+      const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+      expect(rows[0]).toEqual(Object.keys(input.fields));
+      expect(rows.length).toBe(3);
+      for (const r of rows) expect(r.length).toBe(rows[0].length);
+    },
+  );
 
   it('wilayah.json fills in every key of the contract', async () => {
     const json = JSON.parse(await text(WILAYAH_FILE));
@@ -97,12 +100,12 @@ describe('the workbook', () => {
     const sheet = () => wb.getWorksheet(name)!;
     const validation = (col: number, row: number) => sheet().getCell(row, col).dataValidation;
 
-    it('has the contract\'s header, frozen', () => {
+    it("has the contract's header, frozen", () => {
       expect((sheet().getRow(1).values as unknown[]).slice(1)).toEqual(Object.keys(input.fields));
       expect(sheet().views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     });
 
-    it('offers every enumeration as a list equal to the contract\'s, and kode_unit from the unit sheet', () => {
+    it("offers every enumeration as a list equal to the contract's, and kode_unit from the unit sheet", () => {
       columnsOf(input).forEach((c, i) => {
         for (const row of [2, TEMPLATE_ROWS]) {
           const v = validation(i + 1, row);
@@ -131,8 +134,7 @@ describe('the workbook', () => {
           expect(cell, c.name).toBeInstanceOf(Date);
           // Shown, and so saved to CSV, as the contract's ISO date, never Excel's locale default.
           expect(examples.getCell(i + 1).numFmt, c.name).toBe('yyyy-mm-dd');
-        }
-        else expect(typeof cell, c.name).toBe('string');
+        } else expect(typeof cell, c.name).toBe('string');
       });
     });
 
@@ -149,6 +151,8 @@ describe('the workbook', () => {
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
     for (const f of Object.values(zip.files)) expect(f.date.toISOString(), f.name).toBe(DATE.toISOString());
-    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>');
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created>',
+    );
   });
 });

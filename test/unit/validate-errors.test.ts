@@ -13,7 +13,9 @@ import { validateExport, type ValidatedExport } from '../../src/validate/export.
 import { formatReport, reportJson } from '../../src/validate/report.ts';
 
 const ROOT = 'test/fixtures/errors';
-const FIXTURES = readdirSync(ROOT).filter((d) => statSync(join(ROOT, d)).isDirectory()).sort();
+const FIXTURES = readdirSync(ROOT)
+  .filter((d) => statSync(join(ROOT, d)).isDirectory())
+  .sort();
 
 const reports = new Map<string, ValidatedExport>();
 beforeAll(async () => {
@@ -60,7 +62,11 @@ describe.each(FIXTURES)('fixture %s', (code) => {
     const r = reportOf(code);
     const secrets = privateValuesOf(join(ROOT, code));
     // The private-in-public fixture's tables hold private values in public text by design: its issues only.
-    const texts = [JSON.stringify(code === 'private-in-public' ? { ...r, regions: [] } : r), JSON.stringify(reportJson(r)), formatReport(r)];
+    const texts = [
+      JSON.stringify(code === 'private-in-public' ? { ...r, regions: [] } : r),
+      JSON.stringify(reportJson(r)),
+      formatReport(r),
+    ];
     for (const s of secrets) for (const t of texts) expect(t, `private value "${s}"`).not.toContain(s);
   });
 });
@@ -99,7 +105,9 @@ function isUtf8(bytes: Buffer): boolean {
 }
 
 test('the privacy check above has something to check', () => {
-  expect(privateValuesOf(join(ROOT, 'excel-damage'))).toEqual(expect.arrayContaining(['1.98609E+17', '19860101201001100', 'Pegawai Uji Delapan']));
+  expect(privateValuesOf(join(ROOT, 'excel-damage'))).toEqual(
+    expect.arrayContaining(['1.98609E+17', '19860101201001100', 'Pegawai Uji Delapan']),
+  );
   expect(privateValuesOf(join(ROOT, 'extra-cell'))).toEqual(expect.arrayContaining(['Petugas ramah', 'tapi antrean panjang sekali']));
   expect(privateValuesOf(join(ROOT, 'unique-error'))).toContain('R-0501');
 });
@@ -107,7 +115,9 @@ test('the privacy check above has something to check', () => {
 describe('encoding-error', () => {
   test('a Windows-1252 unit.csv (byte 0xE9) is reported on the file, with the "CSV UTF-8" hint', () => {
     const r = reportOf('encoding-error');
-    expect(r.errors).toContainEqual(expect.objectContaining({ region: 'ansi', file: 'unit.csv', row: null, column: null, code: 'encoding-error' }));
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ region: 'ansi', file: 'unit.csv', row: null, column: null, code: 'encoding-error' }),
+    );
     const e = r.errors.find((i) => i.region === 'ansi')!;
     expect(e.message_id).toContain('CSV UTF-8');
     expect(e.message_en).toContain('CSV UTF-8');
@@ -145,16 +155,31 @@ describe('missing-column', () => {
     expect(r.regions[0].iku.length).toBe(0);
   });
   test('an empty file has no header row', () => {
-    expect(reportOf('missing-column').errors).toContainEqual(expect.objectContaining({ file: 'pelatihan.csv', row: null, column: null, code: 'missing-column' }));
+    expect(reportOf('missing-column').errors).toContainEqual(
+      expect.objectContaining({ file: 'pelatihan.csv', row: null, column: null, code: 'missing-column' }),
+    );
   });
 });
 
 test('unknown-column: a warning on the header, the export stays valid and the column is ignored', () => {
   const r = reportOf('unknown-column');
   expect(r.ok).toBe(true);
-  expect(r.warnings).toEqual([expect.objectContaining({ file: 'layanan.csv', row: 1, column: 'keterangan', code: 'unknown-column', value: 'Keterangan' })]);
+  expect(r.warnings).toEqual([
+    expect.objectContaining({ file: 'layanan.csv', row: 1, column: 'keterangan', code: 'unknown-column', value: 'Keterangan' }),
+  ]);
   expect(r.regions[0].layanan.toArray()).toEqual([
-    { kode_unit: 'U01', kode_layanan: 'L01', nama_layanan: 'KTP-el', tahun: 2025, bulan: 1, permohonan: 60, selesai: 50, tepat_waktu: 45, standar_hari: 3, rata_hari: 2.5 },
+    {
+      kode_unit: 'U01',
+      kode_layanan: 'L01',
+      nama_layanan: 'KTP-el',
+      tahun: 2025,
+      bulan: 1,
+      permohonan: 60,
+      selesai: 50,
+      tepat_waktu: 45,
+      standar_hari: 3,
+      rata_hari: 2.5,
+    },
   ]);
 });
 
@@ -167,36 +192,62 @@ test('unknown-file: a .csv outside the contract is a warning, never silently ign
 describe('extra-cell', () => {
   test('an unquoted comma inside saran splits it: row 3 has a 19th cell, and its text is masked', () => {
     const r = reportOf('extra-cell');
-    expect(r.errors).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 3, column: '(kolom ke-19)', code: 'extra-cell', value: expect.stringMatching(/^\[disamarkan/) }));
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({
+        file: 'skm.csv',
+        row: 3,
+        column: '(kolom ke-19)',
+        code: 'extra-cell',
+        value: expect.stringMatching(/^\[disamarkan/),
+      }),
+    );
   });
   test('in a file without private columns the extra cell is shown', () => {
-    expect(reportOf('extra-cell').errors).toContainEqual(expect.objectContaining({ file: 'pelatihan.csv', row: 2, column: '(kolom ke-7)', code: 'extra-cell', value: 'lebih' }));
+    expect(reportOf('extra-cell').errors).toContainEqual(
+      expect.objectContaining({ file: 'pelatihan.csv', row: 2, column: '(kolom ke-7)', code: 'extra-cell', value: 'lebih' }),
+    );
   });
 });
 
 test('missing-cell: row 3 of pengaduan.csv stops after kanal; the first missing column is status', () => {
-  expect(reportOf('missing-cell').errors).toEqual([expect.objectContaining({ file: 'pengaduan.csv', row: 3, column: 'status', code: 'missing-cell' })]);
+  expect(reportOf('missing-cell').errors).toEqual([
+    expect.objectContaining({ file: 'pengaduan.csv', row: 3, column: 'status', code: 'missing-cell' }),
+  ]);
 });
 
 describe('type-error', () => {
   const errors = () => reportOf('type-error').errors;
   test('numbers: a unit inside the cell, and a decimal comma in a comma-separated file (with the hint)', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'layanan.csv', row: 2, column: 'standar_hari', code: 'type-error', value: '3 hari' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'layanan.csv', row: 3, column: 'rata_hari', code: 'type-error', value: '3,5' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'layanan.csv', row: 2, column: 'standar_hari', code: 'type-error', value: '3 hari' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'layanan.csv', row: 3, column: 'rata_hari', code: 'type-error', value: '3,5' }),
+    );
     expect(errors().find((i) => i.column === 'rata_hari')!.message_en).toContain('2.5, not 2,5');
   });
   test('a whole number with decimals', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'laporan_harian.csv', row: 2, column: 'pegawai', code: 'type-error', value: '12.5' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'laporan_harian.csv', row: 2, column: 'pegawai', code: 'type-error', value: '12.5' }),
+    );
   });
   test('an impossible date, an Excel serial (after a blank line: row 4), and a month-first date', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'pengaduan.csv', row: 2, column: 'tanggal_masuk', code: 'type-error', value: '31/02/2025' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'pengaduan.csv', row: 4, column: 'tanggal_masuk', code: 'type-error', value: '45678' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'pengaduan.csv', row: 5, column: 'tanggal_selesai', code: 'type-error', value: '02/14/2025' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'pengaduan.csv', row: 2, column: 'tanggal_masuk', code: 'type-error', value: '31/02/2025' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'pengaduan.csv', row: 4, column: 'tanggal_masuk', code: 'type-error', value: '45678' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'pengaduan.csv', row: 5, column: 'tanggal_selesai', code: 'type-error', value: '02/14/2025' }),
+    );
     // 45678 days after Excel's day 0 (1899-12-30) is 2025-01-21: the message says so, to help the fix
     expect(errors().find((i) => i.value === '45678')!.message_en).toContain('2025-01-21');
   });
   test('a period Excel-style with a space', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 2, column: 'periode', code: 'type-error', value: '2025 S1' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 2, column: 'periode', code: 'type-error', value: '2025 S1' }),
+    );
   });
   test('exactly these seven errors', () => {
     expect(errors()).toHaveLength(7);
@@ -209,19 +260,33 @@ describe('constraint-error', () => {
     expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 2, column: null, code: 'constraint-error' }));
   });
   test('umur 12 is below 15; an answer of 5 is above 4', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 3, column: 'umur', code: 'constraint-error', value: '12' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 5, column: 'persyaratan', code: 'constraint-error', value: '5' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'skm.csv', row: 3, column: 'umur', code: 'constraint-error', value: '12' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'skm.csv', row: 5, column: 'persyaratan', code: 'constraint-error', value: '5' }),
+    );
   });
   test('a required cell left blank', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 4, column: 'tanggal', code: 'constraint-error', value: '' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'skm.csv', row: 4, column: 'tanggal', code: 'constraint-error', value: '' }),
+    );
   });
   test('a code with a space, and a target of 0 (must be > 0)', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 6, column: 'kode_layanan', code: 'constraint-error', value: 'L 01' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'iku.csv', row: 2, column: 'target', code: 'constraint-error', value: '0' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'skm.csv', row: 6, column: 'kode_layanan', code: 'constraint-error', value: 'L 01' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'iku.csv', row: 2, column: 'target', code: 'constraint-error', value: '0' }),
+    );
   });
   test('a code "..", or one starting with a dot, is refused (it would name a folder of the site above its own)', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'unit.csv', row: 4, column: 'kode_unit', code: 'constraint-error', value: '..' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'unit.csv', row: 5, column: 'kode_unit', code: 'constraint-error', value: '.hidden' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'unit.csv', row: 4, column: 'kode_unit', code: 'constraint-error', value: '..' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'unit.csv', row: 5, column: 'kode_unit', code: 'constraint-error', value: '.hidden' }),
+    );
     expect(errors().find((i) => i.value === '..')!.message_en).toContain('starts with a letter or digit');
   });
 });
@@ -229,8 +294,12 @@ describe('constraint-error', () => {
 describe('enum-error', () => {
   test('values outside the list, with the allowed values in the message', () => {
     const r = reportOf('enum-error');
-    expect(r.errors).toContainEqual(expect.objectContaining({ file: 'pengaduan.csv', row: 2, column: 'kanal', code: 'enum-error', value: 'email' }));
-    expect(r.errors).toContainEqual(expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 2, column: 'hasil_kerja', code: 'enum-error', value: 'Luar Biasa' }));
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ file: 'pengaduan.csv', row: 2, column: 'kanal', code: 'enum-error', value: 'email' }),
+    );
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 2, column: 'hasil_kerja', code: 'enum-error', value: 'Luar Biasa' }),
+    );
     expect(r.errors.find((i) => i.column === 'kanal')!.message_en).toContain('lapor, aplikasi, whatsapp');
   });
   test('a unit rejected for its jenis_unit still exists: no foreign-key error for the files that name it', () => {
@@ -244,11 +313,27 @@ describe('enum-error', () => {
 describe('unique-error', () => {
   const errors = () => reportOf('unique-error').errors;
   test('a repeated id_responden (after a blank line: row 4), its value masked', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 4, column: 'id_responden', code: 'unique-error', value: expect.stringMatching(/^\[disamarkan/) }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({
+        file: 'skm.csv',
+        row: 4,
+        column: 'id_responden',
+        code: 'unique-error',
+        value: expect.stringMatching(/^\[disamarkan/),
+      }),
+    );
     expect(errors().find((i) => i.file === 'skm.csv')!.message_en).toContain('row 2');
   });
   test('a repeated (kode_unit, kode_layanan, tahun, bulan)', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'layanan.csv', row: 3, column: 'kode_unit+kode_layanan+tahun+bulan', code: 'unique-error', value: 'U01 / L01 / 2025 / 1' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({
+        file: 'layanan.csv',
+        row: 3,
+        column: 'kode_unit+kode_layanan+tahun+bulan',
+        code: 'unique-error',
+        value: 'U01 / L01 / 2025 / 1',
+      }),
+    );
   });
   test('a kode_unit that differs from another only in case (U01, u01)', () => {
     const e = errors().find((i) => i.file === 'unit.csv');
@@ -256,7 +341,9 @@ describe('unique-error', () => {
     expect(e!.message_en).toContain('"U01" on row 2');
   });
   test('the same NIP twice in a period', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 3, column: 'nip+periode', code: 'unique-error' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 3, column: 'nip+periode', code: 'unique-error' }),
+    );
   });
 });
 
@@ -286,25 +373,39 @@ describe('private-in-public', () => {
 
 test('foreign-key-error: a kode_unit not in unit.csv, and an induk_unit not in the file', () => {
   const r = reportOf('foreign-key-error');
-  expect(r.errors).toContainEqual(expect.objectContaining({ file: 'skm.csv', row: 2, column: 'kode_unit', code: 'foreign-key-error', value: 'U99' }));
-  expect(r.errors).toContainEqual(expect.objectContaining({ file: 'unit.csv', row: 4, column: 'induk_unit', code: 'foreign-key-error', value: 'U77' }));
+  expect(r.errors).toContainEqual(
+    expect.objectContaining({ file: 'skm.csv', row: 2, column: 'kode_unit', code: 'foreign-key-error', value: 'U99' }),
+  );
+  expect(r.errors).toContainEqual(
+    expect.objectContaining({ file: 'unit.csv', row: 4, column: 'induk_unit', code: 'foreign-key-error', value: 'U77' }),
+  );
   expect(r.errors).toHaveLength(2);
 });
 
 describe('consistency-error', () => {
   const errors = () => reportOf('consistency-error').errors;
-  test('a predikat that is not the matrix\'s (sesuai × di_atas is baik)', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 2, column: 'predikat', code: 'consistency-error', value: 'sangat_baik' }));
+  test("a predikat that is not the matrix's (sesuai × di_atas is baik)", () => {
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'kinerja_pegawai.csv', row: 2, column: 'predikat', code: 'consistency-error', value: 'sangat_baik' }),
+    );
   });
   test('tepat_waktu > selesai', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'layanan.csv', row: 2, column: 'tepat_waktu', code: 'consistency-error', value: '55' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'layanan.csv', row: 2, column: 'tepat_waktu', code: 'consistency-error', value: '55' }),
+    );
   });
   test('tanggal_selesai before tanggal_masuk; status selesai without tanggal_selesai', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'pengaduan.csv', row: 2, column: 'tanggal_selesai', code: 'consistency-error', value: '2025-07-03' }));
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'pengaduan.csv', row: 3, column: 'tanggal_selesai', code: 'consistency-error' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'pengaduan.csv', row: 2, column: 'tanggal_selesai', code: 'consistency-error', value: '2025-07-03' }),
+    );
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'pengaduan.csv', row: 3, column: 'tanggal_selesai', code: 'consistency-error' }),
+    );
   });
   test('laporan > pegawai × hari_kerja (300 > 12 × 21 = 252)', () => {
-    expect(errors()).toContainEqual(expect.objectContaining({ file: 'laporan_harian.csv', row: 2, column: 'laporan', code: 'consistency-error', value: '300' }));
+    expect(errors()).toContainEqual(
+      expect.objectContaining({ file: 'laporan_harian.csv', row: 2, column: 'laporan', code: 'consistency-error', value: '300' }),
+    );
     expect(errors().find((i) => i.file === 'laporan_harian.csv')!.message_en).toContain('252');
   });
   test('exactly these five', () => {
@@ -315,9 +416,15 @@ describe('consistency-error', () => {
 describe('excel-damage', () => {
   test('an NIP in scientific notation and one that lost a digit, in a comma and a semicolon file', () => {
     const r = reportOf('excel-damage');
-    expect(r.errors).toContainEqual(expect.objectContaining({ region: 'uji', file: 'kinerja_pegawai.csv', row: 2, column: 'nip', code: 'excel-damage' }));
-    expect(r.errors).toContainEqual(expect.objectContaining({ region: 'uji', file: 'kinerja_pegawai.csv', row: 3, column: 'nip', code: 'excel-damage' }));
-    expect(r.errors).toContainEqual(expect.objectContaining({ region: 'uji-titik-koma', file: 'kinerja_pegawai.csv', row: 2, column: 'nip', code: 'excel-damage' }));
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ region: 'uji', file: 'kinerja_pegawai.csv', row: 2, column: 'nip', code: 'excel-damage' }),
+    );
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ region: 'uji', file: 'kinerja_pegawai.csv', row: 3, column: 'nip', code: 'excel-damage' }),
+    );
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ region: 'uji-titik-koma', file: 'kinerja_pegawai.csv', row: 2, column: 'nip', code: 'excel-damage' }),
+    );
     expect(r.errors).toHaveLength(3); // the third row's 18-digit NIP is fine
   });
   test('the message gives the fix: format the column as Text', () => {

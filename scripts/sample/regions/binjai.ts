@@ -69,7 +69,14 @@ const ALL = UNITS.map((u) => u.kode);
 const LAYANAN_DEPAN = ['DUKCAPIL', 'DPMPTSP', 'KEC-BJK', 'KEC-BJU', 'KEC-BJT', 'PKM-BJK', 'PKM-BJU', 'RSUD'];
 
 const PELATIHAN: TrainingDef[] = [
-  { nama: 'Bimbingan Teknis Penyusunan SKP dan Manajemen Kinerja', kategori: 'manajerial', jp: 16, units: ALL, tahun: [2023], peserta: [3, 10] },
+  {
+    nama: 'Bimbingan Teknis Penyusunan SKP dan Manajemen Kinerja',
+    kategori: 'manajerial',
+    jp: 16,
+    units: ALL,
+    tahun: [2023],
+    peserta: [3, 10],
+  },
   {
     nama: 'Pelatihan Kepemimpinan Pengawas',
     kategori: 'manajerial',
@@ -78,10 +85,38 @@ const PELATIHAN: TrainingDef[] = [
     tahun: [2023, 2024, 2025],
     peserta: [1, 3],
   },
-  { nama: 'Pelatihan Kepemimpinan Administrator', kategori: 'manajerial', jp: 180, units: ['SETDA', 'BKPSDM', 'DISDIK'], tahun: [2024], peserta: [1, 2] },
-  { nama: 'Pelatihan Pembelajaran Berdiferensiasi bagi Guru', kategori: 'fungsional', jp: 32, units: ['DISDIK'], tahun: [2023, 2024, 2025], peserta: [20, 45] },
-  { nama: 'Pelatihan Jabatan Fungsional Analis SDM Aparatur', kategori: 'fungsional', jp: 60, units: ['BKPSDM'], tahun: [2024, 2025], peserta: [2, 5] },
-  { nama: 'Pelatihan Literasi Digital dan Keamanan Data bagi ASN', kategori: 'teknologi_informasi', jp: 12, units: ALL, tahun: [2024], peserta: [4, 12] },
+  {
+    nama: 'Pelatihan Kepemimpinan Administrator',
+    kategori: 'manajerial',
+    jp: 180,
+    units: ['SETDA', 'BKPSDM', 'DISDIK'],
+    tahun: [2024],
+    peserta: [1, 2],
+  },
+  {
+    nama: 'Pelatihan Pembelajaran Berdiferensiasi bagi Guru',
+    kategori: 'fungsional',
+    jp: 32,
+    units: ['DISDIK'],
+    tahun: [2023, 2024, 2025],
+    peserta: [20, 45],
+  },
+  {
+    nama: 'Pelatihan Jabatan Fungsional Analis SDM Aparatur',
+    kategori: 'fungsional',
+    jp: 60,
+    units: ['BKPSDM'],
+    tahun: [2024, 2025],
+    peserta: [2, 5],
+  },
+  {
+    nama: 'Pelatihan Literasi Digital dan Keamanan Data bagi ASN',
+    kategori: 'teknologi_informasi',
+    jp: 12,
+    units: ALL,
+    tahun: [2024],
+    peserta: [4, 12],
+  },
   { nama: 'Pelatihan Pelayanan Prima', kategori: 'pelayanan_publik', jp: 16, units: LAYANAN_DEPAN, tahun: [2024, 2025], peserta: [3, 10] },
   {
     nama: 'Pelatihan Teknis Pengadaan Barang/Jasa Pemerintah',
@@ -198,12 +233,23 @@ export const binjai: RegionSpec = {
     await ctx.wilayah(this.wilayah);
     await ctx.write('unit', PLAIN, unitRows(UNITS, 'kode', ctx.rng('unit')));
     const appraisals = generateAppraisals(
-      { periods: PERIODS, staff: STAFF, scores: { atasan: true, diri: true, rekan: true, decimals: 2 }, predikat: 'isi', spelling: 'kode', shareNamed: 0 },
+      {
+        periods: PERIODS,
+        staff: STAFF,
+        scores: { atasan: true, diri: true, rekan: true, decimals: 2 },
+        predikat: 'isi',
+        spelling: 'kode',
+        shareNamed: 0,
+      },
       ctx.rng('kinerja'),
       new NipFactory(ctx.rng('nip')),
     );
     await ctx.write('kinerja_pegawai', PLAIN, appraisals);
-    await ctx.write('skm', PLAIN, generateSurvey(SURVEY, { spelling: 'kode', idPrefix: 'BNJ', blankAnswer: 0.01, saran: 0.04 }, ctx.rng('skm')));
+    await ctx.write(
+      'skm',
+      PLAIN,
+      generateSurvey(SURVEY, { spelling: 'kode', idPrefix: 'BNJ', blankAnswer: 0.01, saran: 0.04 }, ctx.rng('skm')),
+    );
 
     // Employees obliged to report = the semester's appraised headcount.
     const pegawai = Object.fromEntries(

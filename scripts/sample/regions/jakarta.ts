@@ -17,7 +17,15 @@ import { NipFactory, generateAppraisals } from '../people.ts';
 import { generateIku, generatePelatihan, type IndicatorDef, type TrainingDef } from '../plans.ts';
 import { SUMBER_SINTETIS, unitRows, type RegionSpec, type UnitDef } from '../region.ts';
 import { clamp } from '../random.ts';
-import { generateLayanan, generatePengaduan, ketepatanOf, permohonanPerSemester, type ComplaintPlan, type ServiceDef, type ServicePoint } from '../services.ts';
+import {
+  generateLayanan,
+  generatePengaduan,
+  ketepatanOf,
+  permohonanPerSemester,
+  type ComplaintPlan,
+  type ServiceDef,
+  type ServicePoint,
+} from '../services.ts';
 import { coverMinimum, generateSurvey, ikmOf, type SurveyUnit } from '../survey.ts';
 
 const UNITS: UnitDef[] = [
@@ -180,7 +188,14 @@ const PELATIHAN: TrainingDef[] = [
     tahun: [2023, 2024, 2025],
     peserta: [4, 15],
   },
-  { nama: 'Pelatihan Bahasa Isyarat Dasar untuk Layanan Inklusif', kategori: 'pelayanan_publik', jp: 16, units: SUDIN, tahun: [2024, 2025], peserta: [2, 6] },
+  {
+    nama: 'Pelatihan Bahasa Isyarat Dasar untuk Layanan Inklusif',
+    kategori: 'pelayanan_publik',
+    jp: 16,
+    units: SUDIN,
+    tahun: [2024, 2025],
+    peserta: [2, 6],
+  },
   {
     nama: 'Pelatihan Penanganan Pengaduan Masyarakat',
     kategori: 'pelayanan_publik',
@@ -197,13 +212,30 @@ const PELATIHAN: TrainingDef[] = [
     tahun: [2023, 2024],
     peserta: [3, 10],
   },
-  { nama: 'Pelatihan Kepemimpinan Administrator', kategori: 'manajerial', jp: 180, units: ['BKD', 'DUKCAPIL', 'INSP'], tahun: [2023, 2025], peserta: [1, 3] },
-  { nama: 'Pelatihan Manajemen Kinerja dan Penyusunan SKP', kategori: 'manajerial', jp: 16, units: UNITS.map((u) => u.kode), tahun: [2024], peserta: [2, 6] },
+  {
+    nama: 'Pelatihan Kepemimpinan Administrator',
+    kategori: 'manajerial',
+    jp: 180,
+    units: ['BKD', 'DUKCAPIL', 'INSP'],
+    tahun: [2023, 2025],
+    peserta: [1, 3],
+  },
+  {
+    nama: 'Pelatihan Manajemen Kinerja dan Penyusunan SKP',
+    kategori: 'manajerial',
+    jp: 16,
+    units: UNITS.map((u) => u.kode),
+    tahun: [2024],
+    peserta: [2, 6],
+  },
   { nama: 'Pelatihan Auditor Ahli Pertama', kategori: 'fungsional', jp: 120, units: ['INSP'], tahun: [2023, 2024, 2025], peserta: [2, 5] },
 ];
 
 /** Indicators; the adminduk timeliness and IKM realisations are computed from the files themselves. */
-function indicators(ketepatan: (tahun: number) => number | undefined, ikm: (unit: string, tahun: number) => number | undefined): IndicatorDef[] {
+function indicators(
+  ketepatan: (tahun: number) => number | undefined,
+  ikm: (unit: string, tahun: number) => number | undefined,
+): IndicatorDef[] {
   const adminduk = { program: 'Program Pendaftaran Penduduk', sasaran: 'Meningkatnya kualitas layanan administrasi kependudukan' };
   return [
     {
@@ -291,7 +323,14 @@ export const jakarta: RegionSpec = {
     await ctx.write('unit', EXCEL_ID, unitRows(UNITS, 'label', ctx.rng('unit')));
 
     const appraisals = generateAppraisals(
-      { periods: PERIODS, staff: STAFF, scores: { atasan: true, diri: true, rekan: false, decimals: 2 }, predikat: 'isi', spelling: 'label', shareNamed: 0.1 },
+      {
+        periods: PERIODS,
+        staff: STAFF,
+        scores: { atasan: true, diri: true, rekan: false, decimals: 2 },
+        predikat: 'isi',
+        spelling: 'label',
+        shareNamed: 0.1,
+      },
       ctx.rng('kinerja'),
       new NipFactory(ctx.rng('nip')),
     );
@@ -319,12 +358,17 @@ export const jakarta: RegionSpec = {
     await ctx.write(
       'pengaduan',
       EXCEL_ID,
-      generatePengaduan(ADUAN, { spelling: 'label', idPrefix: 'JKT-ADU', cutoff: '2025-12-31', ditolak: 0.05, macet: 0.08, uraian: 0.3 }, ctx.rng('pengaduan')),
+      generatePengaduan(
+        ADUAN,
+        { spelling: 'label', idPrefix: 'JKT-ADU', cutoff: '2025-12-31', ditolak: 0.05, macet: 0.08, uraian: 0.3 },
+        ctx.rng('pengaduan'),
+      ),
       { trailingEmptyLines: 2 },
     );
 
     const ketepatan = (tahun: number) => ketepatanOf(layanan.filter((r) => r.tahun === tahun));
-    const ikm = (unit: string, tahun: number) => ikmOf(skm.filter((r) => r.kode_unit === unit && String(r.tanggal).startsWith(String(tahun))));
+    const ikm = (unit: string, tahun: number) =>
+      ikmOf(skm.filter((r) => r.kode_unit === unit && String(r.tanggal).startsWith(String(tahun))));
     await ctx.write('iku', EXCEL_ID, generateIku(indicators(ketepatan, ikm), 'label', ctx.rng('iku')));
     await ctx.write('pelatihan', EXCEL_ID, generatePelatihan(PELATIHAN, 'label', ctx.rng('pelatihan')));
   },

@@ -202,7 +202,14 @@ const PELATIHAN: TrainingDef[] = [
     tahun: [2025],
     peserta: [5, 15],
   },
-  { nama: 'Pelatihan Imunisasi bagi Vaksinator Puskesmas', kategori: 'teknis', jp: 30, units: PUSKESMAS, tahun: [2023, 2024, 2025], peserta: [3, 8] },
+  {
+    nama: 'Pelatihan Imunisasi bagi Vaksinator Puskesmas',
+    kategori: 'teknis',
+    jp: 30,
+    units: PUSKESMAS,
+    tahun: [2023, 2024, 2025],
+    peserta: [3, 8],
+  },
   {
     nama: 'Pelatihan Pelayanan Prima',
     kategori: 'pelayanan_publik',
@@ -211,7 +218,14 @@ const PELATIHAN: TrainingDef[] = [
     tahun: [2024],
     peserta: [4, 12],
   },
-  { nama: 'Pelatihan Kepemimpinan Pengawas', kategori: 'manajerial', jp: 160, units: ['SETDA', 'DISDIK', 'DINKES'], tahun: [2023, 2025], peserta: [1, 3] },
+  {
+    nama: 'Pelatihan Kepemimpinan Pengawas',
+    kategori: 'manajerial',
+    jp: 160,
+    units: ['SETDA', 'DISDIK', 'DINKES'],
+    tahun: [2023, 2025],
+    peserta: [1, 3],
+  },
   {
     nama: 'Pelatihan Pembelajaran Kelas Rangkap untuk Sekolah Terpencil',
     kategori: 'fungsional',
@@ -257,7 +271,11 @@ export const jayapura: RegionSpec = {
       new NipFactory(ctx.rng('nip')),
     );
     await ctx.write('kinerja_pegawai', PLAIN, appraisals);
-    await ctx.write('skm', PLAIN, generateSurvey(SURVEY, { spelling: 'kode', idPrefix: 'JPR', blankAnswer: 0.01, saran: 0.04 }, ctx.rng('skm')));
+    await ctx.write(
+      'skm',
+      PLAIN,
+      generateSurvey(SURVEY, { spelling: 'kode', idPrefix: 'JPR', blankAnswer: 0.01, saran: 0.04 }, ctx.rng('skm')),
+    );
     await ctx.write('iku', PLAIN, generateIku(IKU, 'kode', ctx.rng('iku')));
     await ctx.write('pelatihan', PLAIN, generatePelatihan(PELATIHAN, 'kode', ctx.rng('pelatihan')));
   },

@@ -15,7 +15,14 @@ import type { Month, Semester } from '../calendar.ts';
 import { NipFactory, generateAppraisals } from '../people.ts';
 import { generateIku, generateLaporan, type IndicatorDef } from '../plans.ts';
 import { SUMBER_SINTETIS, sekitar, unitRows, type RegionSpec, type UnitDef } from '../region.ts';
-import { generateLayanan, generatePengaduan, permohonanPerSemester, type ComplaintPlan, type ServiceDef, type ServicePoint } from '../services.ts';
+import {
+  generateLayanan,
+  generatePengaduan,
+  permohonanPerSemester,
+  type ComplaintPlan,
+  type ServiceDef,
+  type ServicePoint,
+} from '../services.ts';
 import { coverMinimum, generateSurvey, type SurveyUnit } from '../survey.ts';
 
 const UNITS: UnitDef[] = [
@@ -51,7 +58,13 @@ const KELURAHAN = UNITS.filter((u) => u.jenis === 'kelurahan').map((u) => u.kode
 
 const SKD: ServiceDef = { kode: 'SKD', nama: 'Surat Keterangan Domisili', standar_hari: 1, perBulan: 14 };
 const SKU: ServiceDef = { kode: 'SKU', nama: 'Surat Keterangan Usaha', standar_hari: 1, perBulan: 8 };
-const SKTM: ServiceDef = { kode: 'SKTM', nama: 'Surat Keterangan Tidak Mampu', standar_hari: 1, perBulan: 10, musim: (m) => (m.bulan === 7 ? 1.6 : 1) };
+const SKTM: ServiceDef = {
+  kode: 'SKTM',
+  nama: 'Surat Keterangan Tidak Mampu',
+  standar_hari: 1,
+  perBulan: 10,
+  musim: (m) => (m.bulan === 7 ? 1.6 : 1),
+};
 const WARIS: ServiceDef = { kode: 'AHLI-WARIS', nama: 'Surat Keterangan Ahli Waris', standar_hari: 5, perBulan: 6 };
 const REKOM: ServiceDef = { kode: 'REKOM-UMK', nama: 'Rekomendasi Izin Usaha Mikro', standar_hari: 3, perBulan: 10 };
 
@@ -87,7 +100,10 @@ const SURVEY_PLAN: { kode_unit: string; ikm: number; cover: number; sarana?: num
   { kode_unit: 'KEL-BLO', ikm: 79, cover: 0.7 },
 ];
 
-const INFRA = { program: 'Program Penyelenggaraan Pemerintahan dan Pelayanan Publik', sasaran: 'Meningkatnya kualitas infrastruktur dasar lingkungan' };
+const INFRA = {
+  program: 'Program Penyelenggaraan Pemerintahan dan Pelayanan Publik',
+  sasaran: 'Meningkatnya kualitas infrastruktur dasar lingkungan',
+};
 const airBersih = (kode_unit: string, nilai: IndicatorDef['nilai']): IndicatorDef => ({
   kode_unit,
   kode: 'AIR-BERSIH',
@@ -216,7 +232,14 @@ export const maulafa: RegionSpec = {
     await ctx.wilayah(this.wilayah);
     await ctx.write('unit', EXCEL_ID_DASH, unitRows(UNITS, 'campur', ctx.rng('unit')));
     const appraisals = generateAppraisals(
-      { periods: PERIODS, staff: STAFF, scores: { atasan: true, diri: true, rekan: false, decimals: 1 }, predikat: 'isi', spelling: 'campur', shareNamed: 0 },
+      {
+        periods: PERIODS,
+        staff: STAFF,
+        scores: { atasan: true, diri: true, rekan: false, decimals: 1 },
+        predikat: 'isi',
+        spelling: 'campur',
+        shareNamed: 0,
+      },
       ctx.rng('kinerja'),
       new NipFactory(ctx.rng('nip')),
     );
@@ -231,7 +254,12 @@ export const maulafa: RegionSpec = {
 
     const permohonan = permohonanPerSemester(layanan);
     const survey: SurveyUnit[] = [
-      { kode_unit: 'KEC-MLF', layanan: ['AHLI-WARIS', 'REKOM-UMK'], ikm: 80, responden: coverMinimum((sem) => permohonan('KEC-MLF', sem.key), 1.0) },
+      {
+        kode_unit: 'KEC-MLF',
+        layanan: ['AHLI-WARIS', 'REKOM-UMK'],
+        ikm: 80,
+        responden: coverMinimum((sem) => permohonan('KEC-MLF', sem.key), 1.0),
+      },
       ...SURVEY_PLAN.map((p) => {
         const base = coverMinimum((sem) => permohonan(p.kode_unit, sem.key), p.cover);
         return {
@@ -244,13 +272,21 @@ export const maulafa: RegionSpec = {
       }),
       { kode_unit: 'PKM-SKM', ikm: 81, unsur: { waktu: -0.25, biaya: 0.3 }, responden: sekitar(90) },
     ];
-    await ctx.write('skm', EXCEL_ID_DASH, generateSurvey(survey, { spelling: 'campur', idPrefix: 'MLF', blankAnswer: 0.015, saran: 0.05 }, ctx.rng('skm')));
+    await ctx.write(
+      'skm',
+      EXCEL_ID_DASH,
+      generateSurvey(survey, { spelling: 'campur', idPrefix: 'MLF', blankAnswer: 0.015, saran: 0.05 }, ctx.rng('skm')),
+    );
 
     await ctx.write('iku', EXCEL_ID_DASH, generateIku(IKU, 'campur', ctx.rng('iku')));
     await ctx.write(
       'pengaduan',
       EXCEL_ID_DASH,
-      generatePengaduan(ADUAN, { spelling: 'campur', idPrefix: 'MLF-ADU', cutoff: '2025-12-31', ditolak: 0.04, macet: 0.2, uraian: 0.2 }, ctx.rng('pengaduan')),
+      generatePengaduan(
+        ADUAN,
+        { spelling: 'campur', idPrefix: 'MLF-ADU', cutoff: '2025-12-31', ditolak: 0.04, macet: 0.2, uraian: 0.2 },
+        ctx.rng('pengaduan'),
+      ),
     );
     const pegawai = Object.fromEntries(Object.entries(STAFF).map(([unit, counts]) => [unit, (m: Month) => counts[m.tahun - 2023]]));
     await ctx.write('laporan_harian', EXCEL_ID_DASH, generateLaporan({ pegawai, kepatuhan }, ctx.rng('laporan')));

@@ -119,7 +119,10 @@ function start(root: HTMLElement) {
     if (r.errors.length) report.append(section(w.errorsTitle, r.errors));
     if (r.warnings.length) report.append(section(w.warningsTitle, r.warnings));
     if (r.files.length) {
-      report.append(el('h2', {}, w.filesTitle), el('ul', {}, ...r.files.map((f) => el('li', {}, `${f.region}/${f.file}: ${w.rowsSummary(f.rows, f.used)}`))));
+      report.append(
+        el('h2', {}, w.filesTitle),
+        el('ul', {}, ...r.files.map((f) => el('li', {}, `${f.region}/${f.file}: ${w.rowsSummary(f.rows, f.used)}`))),
+      );
     }
     jsonLink.href = blobUrl([...reportJsonText(r)], 'application/json');
     jsonLink.download = w.jsonFile;
@@ -159,15 +162,29 @@ function start(root: HTMLElement) {
   };
 
   const issueTable = (issues: readonly Issue[]) =>
-    el('div', { class: 'table-scroll' }, el('table', { class: 'periksa-issues' },
-      el('thead', {}, el('tr', {}, ...[w.row, w.column, w.value, w.message].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...issues.map((i) => el('tr', {},
-        el('td', {}, i.row === null ? w.wholeFile : String(i.row)),
-        el('td', {}, i.column ?? ''),
-        el('td', {}, i.value ?? ''),
-        el('td', {}, lang === 'en' ? i.message_en : i.message_id),
-      ))),
-    ));
+    el(
+      'div',
+      { class: 'table-scroll' },
+      el(
+        'table',
+        { class: 'periksa-issues' },
+        el('thead', {}, el('tr', {}, ...[w.row, w.column, w.value, w.message].map((h) => el('th', { scope: 'col' }, h)))),
+        el(
+          'tbody',
+          {},
+          ...issues.map((i) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, i.row === null ? w.wholeFile : String(i.row)),
+              el('td', {}, i.column ?? ''),
+              el('td', {}, i.value ?? ''),
+              el('td', {}, lang === 'en' ? i.message_en : i.message_id),
+            ),
+          ),
+        ),
+      ),
+    );
 
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, file }));
@@ -187,7 +204,9 @@ function start(root: HTMLElement) {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('is-over');
-    const entries = [...(e.dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry()).filter((x): x is FileSystemEntry => x !== null);
+    const entries = [...(e.dataTransfer?.items ?? [])]
+      .map((item) => item.webkitGetAsEntry())
+      .filter((x): x is FileSystemEntry => x !== null);
     void Promise.all(entries.map((entry) => filesOf(entry, ''))).then((lists) => run(lists.flat()));
   });
 }

@@ -23,7 +23,6 @@ export interface PickedFile {
   file: Blob;
 }
 
-
 /** Progress of one file: `rows` data rows and `bytes` of `size` read. */
 export type FileProgress = (at: { region: string; file: string }, done: { rows?: number; bytes?: number; size: number }) => void;
 
@@ -32,7 +31,8 @@ type Node = { kind: 'folder'; children: Map<string, Node> } | { kind: 'file'; fi
 const folderNode = (): Node & { kind: 'folder' } => ({ kind: 'folder', children: new Map() });
 
 const CONTRACT_NAMES = new Set(['wilayah.json', ...INPUTS.map((i) => i.file)]);
-const holdsContractFiles = (node: Node & { kind: 'folder' }) => [...node.children].some(([name, n]) => n.kind === 'file' && CONTRACT_NAMES.has(name.toLowerCase()));
+const holdsContractFiles = (node: Node & { kind: 'folder' }) =>
+  [...node.children].some(([name, n]) => n.kind === 'file' && CONTRACT_NAMES.has(name.toLowerCase()));
 
 function tree(files: readonly PickedFile[]): Node & { kind: 'folder' } {
   const root = folderNode();

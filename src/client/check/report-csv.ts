@@ -18,7 +18,11 @@ const cell = (v: string | number | null) => {
 /** The lines of the CSV, BOM first, errors then warnings as in the JSON report. */
 export function* reportCsv(errors: readonly Issue[], warnings: readonly Issue[], w: CheckWords): Generator<string> {
   yield '\uFEFF' + w.csvHeader.join(';') + '\r\n';
-  for (const [list, kind] of [[errors, w.error], [warnings, w.warning]] as const) {
-    for (const i of list) yield [i.region, i.file, i.row, i.column, i.code, kind, i.value, i.message_id, i.message_en].map(cell).join(';') + '\r\n';
+  for (const [list, kind] of [
+    [errors, w.error],
+    [warnings, w.warning],
+  ] as const) {
+    for (const i of list)
+      yield [i.region, i.file, i.row, i.column, i.code, kind, i.value, i.message_id, i.message_en].map(cell).join(';') + '\r\n';
   }
 }

@@ -10,7 +10,8 @@ const id = {
   lead: 'Untuk petugas data: pilih folder ekspor wilayah Anda, dan halaman ini memeriksanya dengan aturan yang sama persis dengan yang dipakai situs saat membangun (kontrak ekspor), lalu menunjukkan setiap kesalahan — berkas, baris, kolom, nilai — dan cara memperbaikinya.',
   local: 'Berkas Anda diperiksa di komputer ini saja; tidak ada yang dikirim ke internet.',
   localMore: 'Halaman ini sudah termuat seluruhnya; Anda bahkan dapat memutus internet sebelum memilih folder.',
-  noscript: 'Pemeriksa ini memerlukan JavaScript, yang mati di peramban Anda. Tanpa JavaScript, baca panduan untuk petugas data, atau minta pengelola situs menjalankan "npm run validate -- --data <folder>" atas ekspor Anda.',
+  noscript:
+    'Pemeriksa ini memerlukan JavaScript, yang mati di peramban Anda. Tanpa JavaScript, baca panduan untuk petugas data, atau minta pengelola situs menjalankan "npm run validate -- --data <folder>" atas ekspor Anda.',
   guide: 'Panduan untuk petugas data',
   templates: 'Templat CSV dan Excel',
   pick: 'Pilih folder ekspor',
@@ -25,7 +26,8 @@ const id = {
   valid: 'Sah — siap dikirim.',
   errors: (n: number) => `${n.toLocaleString('id-ID')} kesalahan`,
   warnings: (n: number) => `${n.toLocaleString('id-ID')} peringatan`,
-  invalidNote: 'Perbaiki kesalahan di bawah, simpan ulang sebagai "CSV UTF-8", lalu periksa lagi. Peringatan tidak menghalangi pengiriman, tetapi bacalah.',
+  invalidNote:
+    'Perbaiki kesalahan di bawah, simpan ulang sebagai "CSV UTF-8", lalu periksa lagi. Peringatan tidak menghalangi pengiriman, tetapi bacalah.',
   rowsSummary: (rows: number, used: number) => `${rows.toLocaleString('id-ID')} baris dibaca, ${used.toLocaleString('id-ID')} dipakai`,
   errorsTitle: 'Kesalahan',
   warningsTitle: 'Peringatan',
@@ -54,7 +56,8 @@ const en: CheckWords = {
   lead: 'For data officers: choose your region’s export folder, and this page checks it by exactly the rules the site applies when it builds (the export contract), then shows every error — file, row, column, value — and how to fix it.',
   local: 'Your files are checked on this computer only; nothing is sent to the internet.',
   localMore: 'This page is fully loaded; you may even disconnect from the internet before choosing the folder.',
-  noscript: 'This checker needs JavaScript, which is off in your browser. Without JavaScript, read the guide for data officers, or ask the site’s maintainer to run "npm run validate -- --data <folder>" on your export.',
+  noscript:
+    'This checker needs JavaScript, which is off in your browser. Without JavaScript, read the guide for data officers, or ask the site’s maintainer to run "npm run validate -- --data <folder>" on your export.',
   guide: 'Guide for data officers',
   templates: 'CSV and Excel templates',
   pick: 'Choose the export folder',

@@ -11,7 +11,16 @@ import type { AnyInputFile, RowOf } from '../input.ts';
 
 export { unit, kinerjaPegawai, skm, iku, layanan, pengaduan, pelatihan, laporanHarian };
 
-export const INPUTS = [unit, kinerjaPegawai, skm, iku, layanan, pengaduan, pelatihan, laporanHarian] as const satisfies readonly AnyInputFile[];
+export const INPUTS = [
+  unit,
+  kinerjaPegawai,
+  skm,
+  iku,
+  layanan,
+  pengaduan,
+  pelatihan,
+  laporanHarian,
+] as const satisfies readonly AnyInputFile[];
 
 export type UnitRow = RowOf<typeof unit>;
 export type KinerjaRow = RowOf<typeof kinerjaPegawai>;

@@ -5,7 +5,13 @@ import { JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, UNSUR, UNSUR_KEYS, type Unsur } f
 const unsurFields = Object.fromEntries(
   UNSUR.map((u) => [
     u.value,
-    optional(integer({ id: `Jawaban unsur ${u.label.id} (1–4, kosong = tidak dijawab)`, en: `Answer for ${u.label.en} (1–4, blank = not answered)` }, 1, 4)),
+    optional(
+      integer(
+        { id: `Jawaban unsur ${u.label.id} (1–4, kosong = tidak dijawab)`, en: `Answer for ${u.label.en} (1–4, blank = not answered)` },
+        1,
+        4,
+      ),
+    ),
   ]),
 ) as Record<Unsur, Field<number, false>>;
 

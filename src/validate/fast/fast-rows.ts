@@ -126,7 +126,8 @@ export class FastRows {
    */
   static for(rules: FileRules, stores: SliceStores): FastRows | null {
     const { columns } = rules;
-    if (rules.unusable || rules.width < 2 || !columns.some((c) => c.required) || columns.some((c) => c.plan.kind === 'general')) return null;
+    if (rules.unusable || rules.width < 2 || !columns.some((c) => c.required) || columns.some((c) => c.plan.kind === 'general'))
+      return null;
     return new FastRows(rules, stores);
   }
 
@@ -163,7 +164,7 @@ export class FastRows {
     let dataRows = 0;
     const units = src.units;
     if (units.length === 0) return { lines, dataRows };
-    for (let pos = 0; pos >= 0; ) {
+    for (let pos = 0; pos >= 0;) {
       const n = this.split(src, units, pos, newline);
       pos = n.next;
       for (const f of this.cols) this.readColumn(f, n.rows, src, units);

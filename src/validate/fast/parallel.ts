@@ -47,7 +47,11 @@ export function warmUp(opts: ParallelOptions = {}): void {
   if (n >= 2) readersOf(n);
 }
 
-export async function validateInParallel(path: string, input: AnyInputFile, ctx: FileContext): Promise<FileResult<Record<string, unknown>> | null> {
+export async function validateInParallel(
+  path: string,
+  input: AnyInputFile,
+  ctx: FileContext,
+): Promise<FileResult<Record<string, unknown>> | null> {
   const n = ctx.parallel?.workers ?? defaultWorkers();
   const size = (await stat(path)).size;
   if (n < 2 || size < (ctx.parallel?.minBytes ?? DEFAULT_MIN_BYTES) || size === 0 || size > MAX_BYTES) return null;
@@ -60,7 +64,18 @@ export async function validateInParallel(path: string, input: AnyInputFile, ctx:
   if (!plan || headerChars(plan.header) > MAX_HEADER_CHARS || !rowsAreLines(bytes, plan)) return null;
   const unitCodes = ctx.unitCodes ? [...ctx.unitCodes] : null;
   const inOrder = new SlicesInOrder(input, plan);
-  const tasks = plan.slices.map(([start, end]): SliceTask => ({ region: ctx.region, file: input.file, buffer, start, end, dialect: plan.dialect, newline: plan.newline, header: plan.header, headerRow: plan.headerRow, unitCodes }));
+  const tasks = plan.slices.map(([start, end]): SliceTask => ({
+    region: ctx.region,
+    file: input.file,
+    buffer,
+    start,
+    end,
+    dialect: plan.dialect,
+    newline: plan.newline,
+    header: plan.header,
+    headerRow: plan.headerRow,
+    unitCodes,
+  }));
   let results: SliceResult[];
   try {
     results = await readersOf(n).read(tasks, (s, r) => inOrder.arrived(s, r));
@@ -353,8 +368,20 @@ class SlicesInOrder {
 }
 
 /** The slices, back in order: as if the file had been read from the first line to the last. */
-function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: SliceResult[], inOrder: SlicesInOrder): FileResult<Record<string, unknown>> {
-  const at = (row: number | null, column: string | null, value: string | null) => ({ region: ctx.region, file: input.file, row, column, value });
+function merge(
+  input: AnyInputFile,
+  ctx: FileContext,
+  plan: Plan,
+  results: SliceResult[],
+  inOrder: SlicesInOrder,
+): FileResult<Record<string, unknown>> {
+  const at = (row: number | null, column: string | null, value: string | null) => ({
+    region: ctx.region,
+    file: input.file,
+    row,
+    column,
+    value,
+  });
   // The header's own issues come first, as the streaming reader reports them.
   const headerIssues: Issue[] = [];
   const headerSink: RowSink = {
@@ -381,7 +408,10 @@ function merge(input: AnyInputFile, ctx: FileContext, plan: Plan, results: Slice
     const off = inOrder.offsets[s];
     r.issues.forEach((i, j) => {
       const row = (i.row as number) + off;
-      while (u < uniqueIssues.length && ((uniqueIssues[u].row as number) < row || (uniqueIssues[u].row === row && r.stages[j] === Stage.References))) {
+      while (
+        u < uniqueIssues.length &&
+        ((uniqueIssues[u].row as number) < row || (uniqueIssues[u].row === row && r.stages[j] === Stage.References))
+      ) {
         ctx.issues.push(uniqueIssues[u++]);
       }
       i.row = row;
@@ -517,7 +547,9 @@ class Readers {
  * step), never at run time: beside the compiled command that runs this, or in the repository's
  * .build/ when this runs from its source (the tests compile it first).
  */
-export const SLICE_WORKER = import.meta.url.endsWith('.ts') ? new URL('../../../.build/slice-worker.mjs', import.meta.url) : new URL('./slice-worker.mjs', import.meta.url);
+export const SLICE_WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../../../.build/slice-worker.mjs', import.meta.url)
+  : new URL('./slice-worker.mjs', import.meta.url);
 
 let readers: Readers | undefined;
 function readersOf(n: number): Readers {

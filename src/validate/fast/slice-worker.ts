@@ -120,7 +120,11 @@ parentPort?.on('message', (job: SliceJob) => {
       parentPort!.postMessage(message);
       return;
     }
-    const transfer: ArrayBuffer[] = [result.stages.buffer as ArrayBuffer, result.keyRows.buffer as ArrayBuffer, result.table.rows.buffer as ArrayBuffer];
+    const transfer: ArrayBuffer[] = [
+      result.stages.buffer as ArrayBuffer,
+      result.keyRows.buffer as ArrayBuffer,
+      result.table.rows.buffer as ArrayBuffer,
+    ];
     for (const h of result.keyHashes) transfer.push(h.buffer as ArrayBuffer);
     for (const p of [result.privateValues, ...result.keys]) transfer.push(p.ends.buffer as ArrayBuffer);
     for (const c of result.table.columns) {

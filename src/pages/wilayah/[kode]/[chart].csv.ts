@@ -5,7 +5,11 @@ import { regionCharts } from '../../../site/region-charts.ts';
 import { chartCsv } from '../../../charts/chart.ts';
 
 export async function getStaticPaths() {
-  const perRegion = await Promise.all(regions().map(async (r) => (await regionCharts('id', r.kode)).filter((c) => c.chart).map((c) => ({ params: { kode: r.kode, chart: c.id } }))));
+  const perRegion = await Promise.all(
+    regions().map(async (r) =>
+      (await regionCharts('id', r.kode)).filter((c) => c.chart).map((c) => ({ params: { kode: r.kode, chart: c.id } })),
+    ),
+  );
   return perRegion.flat();
 }
 

@@ -7,7 +7,9 @@ import { chartCsv } from '../../../../../charts/chart.ts';
 export async function getStaticPaths() {
   const units = regions().flatMap((r) => unitsOf(r.kode).map((u) => [r.kode, u.kode] as const));
   const perUnit = await Promise.all(
-    units.map(async ([kode, unit]) => (await unitCharts('id', kode, unit)).filter((c) => c.chart).map((c) => ({ params: { kode, unit, chart: c.id } }))),
+    units.map(async ([kode, unit]) =>
+      (await unitCharts('id', kode, unit)).filter((c) => c.chart).map((c) => ({ params: { kode, unit, chart: c.id } })),
+    ),
   );
   return perUnit.flat();
 }
