@@ -83,6 +83,16 @@ export interface ChartData {
    * thirty rows shrunk to a slide's height has text no room can read (common.ts slideParts).
    */
   slideParts?: string[];
+  /**
+   * In place of a heatmap too dense for a phone (narrow screens only): one line per row with
+   * its latest and lowest month, every number keeping its source.
+   */
+  phoneList?: PhoneListItem[];
+}
+
+export interface PhoneListItem {
+  label: string;
+  text: Rich;
 }
 
 export interface LegendItem {

@@ -5,7 +5,7 @@
  * through escapeHtml; only Plot's own SVG (built through the DOM, so already escaped) is inserted
  * as it is. No node imports.
  */
-import { shownColumns, type Cell, type ChartData, type LegendItem, type Rich } from './chart-data.ts';
+import { shownColumns, type Cell, type ChartData, type LegendItem, type PhoneListItem, type Rich } from './chart-data.ts';
 import { escapeHtml as esc } from './html.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/words.ts';
@@ -72,12 +72,19 @@ export function emptyChartHtml(chart: Pick<ChartData, 'empty'>, lang: Lang): str
     : `<p class="muted">${esc(w.chart.noChart)}</p>`;
 }
 
+/** A dense heatmap as a list, shown instead of it on a phone (site.css). */
+export const phoneListHtml = (items: readonly PhoneListItem[], lang: Lang): string =>
+  `<ul class="phone-list">${items.map((i) => `<li><strong>${esc(i.label)}</strong>: ${richHtml(i.text, lang)}</li>`).join('')}</ul>`;
+
 /** What sits between a figure's caption (and filter) and its links: drawing, colour key, table. */
 export function chartBodyHtml(chart: ChartData, lang: Lang): string {
   const w = t(lang);
   const table = chartTableHtml(chart, lang, `${w.chart.table}: ${chart.title}`);
   return [
-    chart.svg ? `<div class="chart-svg">${chart.svg}</div>` : emptyChartHtml(chart, lang),
+    chart.svg
+      ? `<div class="chart-svg${chart.phoneList?.length ? ' has-phone-list' : ''}">${chart.svg}</div>`
+      : emptyChartHtml(chart, lang),
+    chart.svg && chart.phoneList?.length ? phoneListHtml(chart.phoneList, lang) : '',
     // The key of a chart that draws nothing would describe marks that are not there.
     chart.svg ? legendHtml(chart.legend ?? []) : '',
     chart.collapse

@@ -6,7 +6,17 @@ import type { ColumnName, PublishedRow } from '../contract/published.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
 import { formatMonth, formatMonths, formatPeriod } from '../i18n/format.ts';
-import { labelCell, pubCell, sumCell, type ChartData, type ChartRow, type FilterField, type Rich } from '../charts/chart.ts';
+import {
+  labelCell,
+  pubCell,
+  sumCell,
+  type Cell,
+  type ChartData,
+  type ChartRow,
+  type FilterField,
+  type PhoneListItem,
+  type Rich,
+} from '../charts/chart.ts';
 import { byUnitName, hasFile, regionMonths, regionYear, rowsOf, unitNames } from './model.ts';
 import { monthOf, num, rawCell, rowsFromQuery, str, unguard } from '../charts/row.ts';
 import { latestPeriodOf } from '../derive/periods.ts';
@@ -14,6 +24,7 @@ import { jenisUnitLabel, kategoriPelatihanLabel, kategoriPengaduanLabel } from '
 import { axisFormat, Plot, rowLabels } from '../charts/plot.ts';
 import { renderStatic, svgDocument } from './plot-document.ts';
 import { memoize } from './memo.ts';
+import { groupBy } from '../group.ts';
 import { runPublishedSql } from './run-sql.ts';
 import {
   ALL_PROGRAMMES,
@@ -164,8 +175,9 @@ function monthlyHeatmap(
   title: ((r: PublishedRow) => string) | undefined,
   cells: readonly PublishedRow[],
   value: (r: PublishedRow) => number,
+  cellOf: (r: PublishedRow) => Cell,
   a11yLabel: string,
-): { svg: string; slideParts?: string[] } {
+): { svg: string; slideParts?: string[]; phoneList?: PhoneListItem[] } {
   const shades = cells.map(value);
   const draw = (part: readonly PublishedRow[], place = '') => {
     const keys = new Set(part.map(key));
@@ -190,7 +202,43 @@ function monthlyHeatmap(
       { label: a11yLabel + place },
     );
   };
-  return { svg: draw(keyRows), slideParts: slideParts(keyRows, (part, i, n) => draw(part, ` (${i + 1}/${n})`)) };
+  return {
+    svg: draw(keyRows),
+    slideParts: slideParts(keyRows, (part, i, n) => draw(part, ` (${i + 1}/${n})`)),
+    phoneList: months.length > PHONE_HEATMAP_MONTHS ? heatmapList(lang, months, keyRows, key, label, cells, value, cellOf) : undefined,
+  };
+}
+
+/** More months than this make cells too narrow for their numbers on a 360 px phone: a list instead. */
+const PHONE_HEATMAP_MONTHS = 6;
+
+/**
+ * A heatmap's rows as lines: "Dinas X: Desember 2025 86 %; terendah 71 % (Maret 2025)". The
+ * latest month is the window's last (a row without it says so), the lowest is over the window.
+ */
+function heatmapList(
+  lang: Lang,
+  months: readonly string[],
+  keyRows: readonly PublishedRow[],
+  key: (r: PublishedRow) => string,
+  label: (r: PublishedRow) => string,
+  cells: readonly PublishedRow[],
+  value: (r: PublishedRow) => number,
+  cellOf: (r: PublishedRow) => Cell,
+): PhoneListItem[] {
+  const T = tr(lang);
+  const latest = months[months.length - 1];
+  const byKey = groupBy(cells, key);
+  return keyRows.map((r) => {
+    const own = byKey.get(key(r)) ?? [];
+    const last = own.find((c) => monthOf(c) === latest);
+    const low = own.reduce<PublishedRow | undefined>((a, c) => (a === undefined || value(c) < value(a) ? c : a), undefined);
+    const text: Rich = last
+      ? [`${formatMonth(lang, latest, true)} `, cellOf(last), ' %']
+      : [T(`tidak ada data ${formatMonth(lang, latest, true)}`, `no data for ${formatMonth(lang, latest, true)}`)];
+    if (low && own.length > 1) text.push(T('; terendah ', '; lowest '), cellOf(low), ` % (${formatMonth(lang, monthOf(low), true)})`);
+    return { label: label(r), text };
+  });
 }
 
 /**
@@ -262,7 +310,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
   const withValue = rows.filter((r) => num(r, 'ketepatan') !== null);
   const latest = months.at(-1)!;
   const latestRows = withValue.filter((r) => monthOf(r) === latest).sort((a, b) => num(a, 'ketepatan')! - num(b, 'ketepatan')!);
-  const { svg, slideParts } = monthlyHeatmap(
+  const { svg, slideParts, phoneList } = monthlyHeatmap(
     lang,
     months,
     services,
@@ -271,6 +319,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     undefined,
     withValue,
     (r) => num(r, 'ketepatan')!,
+    (r) => pubCell(lang, 'ketepatan_layanan', r, 'ketepatan'),
     T(
       `Persentase permohonan selesai tepat waktu per layanan dan bulan, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`,
       `Share of applications completed on time per service and month, ${formatMonth(lang, months[0])}–${formatMonth(lang, latest)}`,
@@ -318,6 +367,7 @@ export function timelinessByMonth(lang: Lang, kode: string): ChartData | null {
     rows: table,
     svg,
     slideParts,
+    phoneList,
     sources: ['ketepatan_layanan'],
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'ketepatan',
@@ -502,7 +552,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     kepatuhan: pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
   }));
   const drawn = rows.filter((r) => num(r, 'kepatuhan') !== null);
-  const { svg, slideParts } = monthlyHeatmap(
+  const { svg, slideParts, phoneList } = monthlyHeatmap(
     lang,
     months,
     units,
@@ -511,6 +561,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     undefined,
     drawn,
     (r) => num(r, 'kepatuhan')!,
+    (r) => pubCell(lang, 'kepatuhan_laporan', r, 'kepatuhan'),
     T(
       `Kepatuhan laporan harian per unit dan bulan (%), ${formatMonths(lang, months)}`,
       `Daily report compliance per unit and month (%), ${formatMonths(lang, months)}`,
@@ -542,6 +593,7 @@ export function reportCompliance(lang: Lang, kode: string): ChartData | null {
     rows: table,
     svg,
     slideParts,
+    phoneList,
     sources: ['kepatuhan_laporan'],
     period: `${formatMonth(lang, months[0])} – ${formatMonth(lang, latest)}`,
     method: 'kepatuhan',

@@ -51,6 +51,8 @@ describe('on a 360 px phone', () => {
       const sizes = await page.$$eval('svg[role=img][viewBox]', (svgs) =>
         (svgs as SVGSVGElement[]).map((svg) => {
           const box = svg.getBoundingClientRect();
+          // A drawing not shown on a phone (a dense heatmap, given as a list there) has no size to read.
+          if (box.width === 0) return { chart: '', px: Infinity };
           const view = svg.viewBox.baseVal;
           const scale = Math.min(box.width / view.width, box.height / view.height);
           const smallest = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)));
@@ -62,6 +64,49 @@ describe('on a 360 px phone', () => {
     }
     expect(charts).toBeGreaterThan(20);
     expect(small).toEqual([]);
+  });
+
+  test('a heatmap of more than six months is a list, one line per row, with its latest month', async () => {
+    let lists = 0;
+    const wrong: string[] = [];
+    for (const path of pages.filter((p) => /\/wilayah\/[^/]+\/$/.test(p))) {
+      await page.goto(`${siteUrl}${path}`);
+      const found = await page.$$eval('figure', (figs) =>
+        figs
+          .filter((f) => f.querySelector('.chart-svg.has-phone-list'))
+          .map((f) => ({
+            id: f.id,
+            svgShown: (f.querySelector('.chart-svg') as HTMLElement).offsetParent !== null,
+            items: [...f.querySelectorAll('.phone-list li')].map((li) => ({
+              shown: (li as HTMLElement).offsetParent !== null,
+              text: li.textContent ?? '',
+              figures: li.querySelectorAll('data[data-tabel]').length,
+            })),
+          })),
+      );
+      for (const f of found) {
+        lists++;
+        if (f.svgShown) wrong.push(`${path}#${f.id}: the heatmap is still drawn`);
+        if (f.items.length === 0 || f.items.some((i) => !i.shown)) wrong.push(`${path}#${f.id}: list not shown`);
+        // every line says its latest month: a figure of it, or that there is no data
+        for (const i of f.items)
+          if (i.figures === 0 && !/tidak ada data|no data for/.test(i.text)) wrong.push(`${path}#${f.id}: ${i.text}`);
+      }
+    }
+    expect(lists).toBeGreaterThan(3);
+    expect(wrong).toEqual([]);
+    // on a desktop the drawing stays and the list is not shown
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.goto(`${siteUrl}/wilayah/jakarta/`);
+      const wide = await page.$$eval('.chart-svg.has-phone-list', (els) =>
+        els.map((e) => [(e as HTMLElement).offsetParent !== null, (e.nextElementSibling as HTMLElement).offsetParent !== null]),
+      );
+      expect(wide.length).toBeGreaterThan(0);
+      expect(wide.every(([drawing, list]) => drawing && !list)).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 360, height: 740 });
+    }
   });
 
   test('the key columns are on screen without scrolling sideways', async () => {

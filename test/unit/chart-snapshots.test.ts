@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChartData } from '../../src/charts/chart-data.ts';
-import { legendHtml, richHtml } from '../../src/charts/chart-html.ts';
+import { legendHtml, phoneListHtml, richHtml } from '../../src/charts/chart-html.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { build } from '../../src/pipeline.ts';
 
@@ -43,6 +43,7 @@ function html(chart: ChartData | null, lang: Lang): string {
     `<p>${richHtml(chart.takeaway, lang)}</p>`,
     chart.svg ?? `<!-- empty: ${chart.empty ?? 'none'} -->`,
     legendHtml(chart.legend ?? []),
+    chart.phoneList ? phoneListHtml(chart.phoneList, lang) : '',
     '',
   ].join('\n');
 }
