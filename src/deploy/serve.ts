@@ -114,11 +114,24 @@ export function serveSite(
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
+  // Node's default closes an idle kept-alive socket after 5 s; a client reusing it at that
+  // moment gets "other side closed" (seen in the tests' sequential fetches). Clients keep idle
+  // sockets for about 4 s (undici) to 60 s (browsers): outlast them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return new Promise((resolve) => {
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
       const addr = server.address();
       const p = typeof addr === 'object' && addr ? addr.port : opts.port;
-      resolve({ url: `http://${opts.host ?? '127.0.0.1'}:${p}`, server, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://${opts.host ?? '127.0.0.1'}:${p}`,
+        server,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeIdleConnections(); // kept-alive sockets would otherwise hold close() for a minute
+          }),
+      });
     });
   });
 }
