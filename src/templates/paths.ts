@@ -1,7 +1,5 @@
-/** Where the templates, the guide and the checker live on the site: the one place that says so. */
+/** The template files' names and addresses (the pages' own addresses are in routes.ts). */
 import type { AnyInputFile } from '../contract/input.ts';
-
-export { CHECKER as CHECKER_PAGE, GUIDE as GUIDE_PAGE, TEMPLATES as TEMPLATE_PAGE } from '../routes.ts';
 import { TEMPLATES } from '../routes.ts';
 
 /** The one workbook with a sheet per input file. */

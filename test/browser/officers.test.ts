@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ISSUE_CODES } from '../../src/contract/issues.ts';
 import { TEMPLATE_FILES, templateFile } from '../../src/templates/files.ts';
-import { GUIDE_PAGE, TEMPLATE_PAGE, templateUrl, WORKBOOK_FILE } from '../../src/templates/paths.ts';
+import { templateUrl, WORKBOOK_FILE } from '../../src/templates/paths.ts';
+import { GUIDE, TEMPLATES } from '../../src/routes.ts';
 import { openBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
 /** The build date of the sample build (global setup's SOURCE_DATE_EPOCH=1767225600). */
 const BUILD_DATE = new Date('2026-01-01T00:00:00Z');
-const pages = [TEMPLATE_PAGE, GUIDE_PAGE].flatMap((p) => [p, `/en${p}`]);
+const pages = [TEMPLATES, GUIDE].flatMap((p) => [p, `/en${p}`]);
 
 let opened: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -33,7 +34,7 @@ describe.each(pages)('%s', (path) => {
 });
 
 describe('templates', () => {
-  it.each([TEMPLATE_PAGE, `/en${TEMPLATE_PAGE}`])('%s links every template file, once per language, at the same address', async (path) => {
+  it.each([TEMPLATES, `/en${TEMPLATES}`])('%s links every template file, once per language, at the same address', async (path) => {
     await page.goto(siteUrl + path);
     const hrefs = new Set(await page.$$eval('main a[href^="/templat/"]', (as) => as.map((a) => a.getAttribute('href'))));
     for (const name of TEMPLATE_FILES) expect(hrefs, name).toContain(templateUrl(name));
@@ -54,7 +55,7 @@ describe('templates', () => {
 });
 
 describe('the guide', () => {
-  it.each([GUIDE_PAGE, `/en${GUIDE_PAGE}`])('%s explains every issue code, each with its fix', async (path) => {
+  it.each([GUIDE, `/en${GUIDE}`])('%s explains every issue code, each with its fix', async (path) => {
     await page.goto(siteUrl + path);
     const entries = await page.$$eval('dt[id^="kesalahan-"]', (dts) =>
       dts.map((dt) => ({ id: dt.id, fix: dt.nextElementSibling?.querySelectorAll('p').length ?? 0 })),
