@@ -27,6 +27,7 @@ const LAYERS = [
   'src/deploy', // host files
   'src/config.ts',
   'src/site', // build-only readers of the published tables
+  'src/build', // a build on several machines: shards and their merge
   'src/pipeline.ts',
 ];
 

@@ -1,6 +1,12 @@
-/** npm run build: validate → derive → publish → pages, into dist/ (DATA_DIR or --data). */
+/**
+ * npm run build: validate → derive → publish → pages, into dist/ (DATA_DIR or --data).
+ *   --arsip DIR        earlier releases to carry forward, from a previous site (KT_ARSIP)
+ *   --shard K/N        only the pages of the K-th of N region groups, into --out, for a merge
+ *   --merge DIR…       the national pages joined with the shard outputs DIR… into one site
+ */
 import { build } from '../src/pipeline.ts';
-import { argValue, runCli } from './cli.ts';
+import { ShardError, parseShard, type Shard } from '../src/build/shards.ts';
+import { argValue, argValues, runCli } from './cli.ts';
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -9,7 +15,27 @@ runCli(async () => {
   const t0 = performance.now();
   // Earlier releases to carry forward, from a previous site (a CI job starting from a clean clone).
   const archiveDir = argValue(args, '--arsip') ?? process.env.KT_ARSIP;
-  const result = await build({ dataDir, outDir, archiveDir, pages: !args.includes('--no-pages') });
+  const shardArg = argValue(args, '--shard');
+  const merge = argValues(args, '--merge');
+  if (shardArg !== undefined && merge !== undefined) {
+    console.error(
+      '✗ --shard dan --merge dipakai terpisah: bangun bagian-bagian dulu, lalu gabungkan / --shard and --merge are separate runs: build the shards, then merge them',
+    );
+    return 1;
+  }
+  if (merge !== undefined && merge.length === 0) {
+    console.error('✗ --merge perlu folder keluaran --shard / --merge needs the --shard output folders');
+    return 1;
+  }
+  let shard: Shard | undefined;
+  try {
+    shard = shardArg === undefined ? undefined : parseShard(shardArg);
+  } catch (e) {
+    if (!(e instanceof ShardError)) throw e;
+    console.error(`✗ ${e.message}`);
+    return 1;
+  }
+  const result = await build({ dataDir, outDir, archiveDir, shard, merge, pages: !args.includes('--no-pages') });
   console.log(result.message);
   console.log(`waktu / timings (ms): ${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - t0) })}`);
   return result.ok ? 0 : 1;

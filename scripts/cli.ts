@@ -6,6 +6,14 @@ export function argValue(args: string[], name: string): string | undefined {
   return eq?.slice(name.length + 1);
 }
 
+/** Every value after `name` up to the next option (`--merge a b c`), or undefined when `name` is absent. */
+export function argValues(args: string[], name: string): string[] | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const end = args.findIndex((a, j) => j > i && a.startsWith('--'));
+  return args.slice(i + 1, end < 0 ? undefined : end);
+}
+
 /** Runs main; an unexpected failure prints one clear line and exits 2, never a stack trace. */
 export function runCli(main: () => Promise<number>): void {
   main().then(

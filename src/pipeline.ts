@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { siteConfig } from './config.ts';
 import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
+import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
 import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
 import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
@@ -25,6 +26,8 @@ import { csvFileName } from './queries/published-views.ts';
 import { writeBundles } from './publish/bundles.ts';
 import { writeXlsx } from './publish/xlsx.ts';
 import { xlsxFileName } from './publish/download-paths.ts';
+import { EVERY_PAGE, PAGES_ENV, type PageSet } from './site/page-set.ts';
+import { joinShards, readStamp, shardGroups, shardProblems, writeStamp, type Shard } from './build/shards.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -38,6 +41,10 @@ export interface BuildOptions {
    * besides those of the site already in `outDir` (`--arsip DIR`, KT_ARSIP).
    */
   archiveDir?: string;
+  /** Render the pages of one group of regions only (`--shard K/N`): an output for `merge`, not a site. */
+  shard?: Shard;
+  /** Shard outputs to join with the national pages into the site (`--merge DIR…`). */
+  merge?: string[];
 }
 
 export interface BuildResult {
@@ -60,6 +67,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     t = now;
   };
 
+  // Shards that cannot make a site are refused before any work (their release is checked later).
+  const stamps = opts.merge ? await Promise.all(opts.merge.map(readStamp)) : [];
+  if (opts.merge) {
+    const problems = shardProblems(opts.merge, stamps);
+    if (problems.length > 0) return { ok: false, timings, message: unmergeable(problems) };
+  }
+
   const validated = await validateExport(opts.dataDir);
   lap('validate');
   if (!validated.ok) return { ok: false, message: formatReport(validated), timings };
@@ -67,6 +81,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
   const outDir = resolve(opts.outDir);
   await cleanLeftovers(outDir);
+  await cleanRenderLeftovers();
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
   const siteStage = join(stage, 'site');
@@ -80,13 +95,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const fresh = !archived.some((m) => m.id === release);
     const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
     // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
-    const releaseDate = releases.find((r) => r.id === release)!.tanggal;
+    const at = releases.findIndex((r) => r.id === release);
+    const releaseDate = releases[at].tanggal;
+    const previous = releases[at + 1]?.id ?? null;
     const licence = [...new Set(validated.regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
-    for (const table of TABLES) {
-      const csv = join(dataStage, csvFileName(table));
-      if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
+    // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
+    if (!opts.shard) {
+      for (const table of TABLES) {
+        const csv = join(dataStage, csvFileName(table));
+        if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
+      }
+      await writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl });
     }
-    await writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl });
     await writeFile(
       join(dataStage, QUALITY_FILE),
       JSON.stringify(
@@ -102,15 +122,45 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
     lap('derive+publish');
 
+    // What this run renders: every page; a shard's regions; or, for a merge, the national pages
+    // joined with the shards' (which must be of these same inputs).
+    const codes = validated.regions.map((r) => r.code);
+    let pages: PageSet = EVERY_PAGE;
+    if (opts.shard) {
+      const groups = shardGroups(
+        validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length })),
+        opts.shard.count,
+      );
+      pages = { regions: groups[opts.shard.index - 1], national: false };
+    } else if (opts.merge) {
+      const problems = shardProblems(opts.merge, stamps, { release, previous, regions: codes });
+      if (problems.length > 0) return { ok: false, timings, message: unmergeable(problems) };
+      pages = { regions: [], national: true };
+    }
+
     let written: string[] = [];
     if (opts.pages !== false) {
-      written = await renderPages(siteStage, dataStage);
-      await writeFile(join(siteStage, FEED_FILE), releaseFeed(releases, config.siteUrl));
+      written = await renderPages(siteStage, dataStage, pages);
+      if (opts.merge) {
+        const joined = await joinShards(siteStage, opts.merge);
+        if (joined.differ.length > 0) {
+          return {
+            ok: false,
+            timings,
+            message: `✗ Bagian-bagian membawa berkas yang sama dengan isi berbeda (dibangun dengan kode lain?) / shards hold the same file with different bytes (built by other code?):\n${joined.differ.map((f) => `  - ${f}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+          };
+        }
+        written.push(...joined.files);
+      }
+      if (pages.national) {
+        await indexForSearch(siteStage);
+        await writeFile(join(siteStage, FEED_FILE), releaseFeed(releases, config.siteUrl));
+      }
       lap('pages');
     } else {
       await mkdir(siteStage, { recursive: true });
     }
-    await cp(dataStage, join(siteStage, 'data'), { recursive: true });
+    if (!opts.shard) await cp(dataStage, join(siteStage, 'data'), { recursive: true });
 
     // Pages written twice (Astro's own list), and files of the site whose paths differ only in case.
     const staged: string[] = [];
@@ -144,9 +194,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       };
     }
 
-    // What hosts need, once the site is judged: header files, then compressed twins of its files.
-    await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
-    await precompress(siteStage);
+    // What hosts need, once the site is judged: header files, then compressed twins of its files
+    // (a shard compresses its own pages; the merge checks and keeps those twins).
+    if (!opts.shard) await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
+    // Astro's assets are the same in every shard and in the merge, which compresses them once.
+    await precompress(siteStage, { skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined });
+    if (opts.shard) {
+      const bagian = `${opts.shard.index}/${opts.shard.count}`;
+      await writeStamp(siteStage, { rilis: release, sebelumnya: previous, bagian, wilayah: [...(pages.regions ?? [])] });
+    }
     lap('host-files');
 
     const old = `${stage}-old`;
@@ -154,6 +210,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await rename(siteStage, outDir);
     await rm(old, { recursive: true, force: true });
     lap('swap');
+    if (opts.shard) {
+      return {
+        ok: true,
+        message: `✓ Bagian ${opts.shard.index}/${opts.shard.count} dibangun di ${opts.outDir}, untuk --merge / shard built in ${opts.outDir}, for --merge — rilis / release ${release}; wilayah / regions: ${pages.regions?.join(', ') || '-'}`,
+        timings,
+      };
+    }
     return {
       ok: true,
       message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
@@ -163,6 +226,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await rm(stage, { recursive: true, force: true });
   }
 }
+
+const unmergeable = (problems: readonly string[]): string =>
+  `✗ Bagian-bagian ini tidak bisa digabung / these shards cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`;
 
 /** A staging folder beside `dist/`: `<dist>.staging-<pid>`, or `…-old` (the previous site during the swap). */
 const STAGING = /^(.+)\.staging-(\d+)(-old)?$/;
@@ -196,21 +262,49 @@ export async function cleanLeftovers(outDir: string): Promise<string[]> {
   return removed;
 }
 
+/** The render folders of killed builds (renderDir); a build still running keeps its own. */
+async function cleanRenderLeftovers(): Promise<void> {
+  const renders = dirname(renderDir());
+  for (const name of existsSync(renders) ? await readdir(renders) : []) {
+    const m = /^render-(\d+)$/.exec(name);
+    if (m && !isRunning(Number(m[1]))) await rm(join(renders, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Astro keeps its server chunks in the output folder when that lies under the working directory,
+ * else in one `./.astro/` for every build, where two builds at once (shards, tests) delete each
+ * other's chunks. So each build renders into its own folder under the working directory
+ * (`node_modules/.cache`, which no tool reads) and moves the pages to the stage.
+ */
+export const renderDir = (pid = process.pid): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', `render-${pid}`);
+
 /** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
-async function renderPages(siteStage: string, dataStage: string): Promise<string[]> {
+async function renderPages(siteStage: string, dataStage: string, pages: PageSet): Promise<string[]> {
   process.env.KT_PUBLISHED_DIR = dataStage;
+  process.env[PAGES_ENV] = JSON.stringify(pages);
   const { build: astroBuild } = await import('astro');
+  const out = renderDir();
+  await rm(out, { recursive: true, force: true });
   const written: string[] = [];
   const listWritten = {
     name: 'kt-written-files',
     hooks: {
       'astro:build:done': ({ assets }: { assets: Map<string, URL[]> }) => {
-        for (const urls of assets.values()) for (const url of urls) written.push(relative(siteStage, fileURLToPath(url)));
+        for (const urls of assets.values()) for (const url of urls) written.push(relative(out, fileURLToPath(url)));
       },
     },
   };
-  await astroBuild({ root: process.cwd(), outDir: siteStage, logLevel: 'warn', mode: 'production', integrations: [listWritten] });
-  await indexForSearch(siteStage);
+  try {
+    await astroBuild({ root: process.cwd(), outDir: out, logLevel: 'warn', mode: 'production', integrations: [listWritten] });
+    await rm(siteStage, { recursive: true, force: true });
+    await rename(out, siteStage).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EXDEV') throw e;
+      await cp(out, siteStage, { recursive: true });
+    });
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
   return written;
 }
 

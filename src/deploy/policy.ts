@@ -55,8 +55,10 @@ export interface HeaderPolicy {
   embedAncestors: string;
 }
 
+/** Astro's folder of bundled assets, whose names carry their content's hash. */
+export const ASSETS_DIR = '_astro';
 /** Paths whose names carry their content's hash (Astro's `_astro/`): cached for a year. */
-const HASHED = /^\/_astro\//;
+const HASHED = new RegExp(`^/${ASSETS_DIR}/`);
 /** Pages, tables and the search index change with each publication: a browser asks again after 5 minutes. */
 const SHORT_CACHE = 'public, max-age=300';
 const LONG_CACHE = 'public, max-age=31536000, immutable';

@@ -7,14 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 import { walk } from '../publish/site-files.ts';
 
 const brotli = promisify(brotliCompress);
 const unbrotli = promisify(brotliDecompress);
 const gz = promisify(gzip);
+const gunz = promisify(gunzip);
 
 /** What is worth compressing (Parquet, images and Pagefind's fragments are compressed already). */
 export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.svg', '.xml', '.txt', '.wasm', '.map']);
@@ -61,20 +62,37 @@ async function brotliOf(file: string, bytes: Buffer): Promise<Buffer> {
   return twin;
 }
 
+/**
+ * A file's twins. A twin already beside it (a shard's, joined by the merge) is kept when it
+ * unpacks to the file's bytes, which costs a fraction of compressing again; else it is made anew.
+ */
 async function twins(file: string): Promise<number> {
   const bytes = await readFile(file);
-  const [b, g] = await Promise.all([brotliOf(file, bytes), gz(bytes, { level: 6 })]);
+  const kept = async (twin: string, unpack: (b: Buffer) => Promise<Buffer>) => {
+    try {
+      return (await unpack(await readFile(twin))).equals(bytes);
+    } catch {
+      return false;
+    }
+  };
+  const [keepB, keepG] = await Promise.all([kept(`${file}.br`, unbrotli), kept(`${file}.gz`, gunz)]);
+  const [b, g] = await Promise.all([keepB ? null : brotliOf(file, bytes), keepG ? null : gz(bytes, { level: 6 })]);
   let written = 0;
-  // A twin no smaller than the file is no help: the host then sends the file itself.
-  if (b.length < bytes.length) written += (await writeFile(`${file}.br`, b), 1);
-  if (g.length < bytes.length) written += (await writeFile(`${file}.gz`, g), 1);
+  if (keepB || (b && b.length < bytes.length && (await writeFile(`${file}.br`, b), true))) written++;
+  if (keepG || (g && g.length < bytes.length && (await writeFile(`${file}.gz`, g), true))) written++;
   return written;
 }
 
-/** Writes the twins of every compressible file under `root`; returns how many. */
-export async function precompress(root: string, concurrency = 4): Promise<number> {
+/**
+ * Writes the twins of every compressible file under `root` but those `skip` names (by path
+ * relative to `root`); returns how many.
+ */
+export async function precompress(
+  root: string,
+  { concurrency = 4, skip }: { concurrency?: number; skip?: (path: string) => boolean } = {},
+): Promise<number> {
   const files: string[] = [];
-  for await (const f of walk(root)) if (COMPRESSIBLE.has(extname(f))) files.push(f);
+  for await (const f of walk(root)) if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   let next = 0;
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.

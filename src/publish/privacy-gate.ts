@@ -66,8 +66,12 @@ const privateRowLeak = (file: string, row: number): Leak => ({
 });
 
 export async function scanForLeaks(root: string, privateValues: PrivateLookup): Promise<Leak[]> {
-  const paths: string[] = [];
-  for await (const path of walk(root)) paths.push(path);
+  const all: string[] = [];
+  for await (const path of walk(root)) all.push(path);
+  // Compressed twins beside their file (a shard's pages, joined by the merge) hold the file's
+  // bytes: the file is read; the twins are checked against it when the site is compressed.
+  const names = new Set(all);
+  const paths = all.filter((p) => !(TWIN.test(p) && names.has(p.replace(TWIN, ''))));
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
   if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search);
@@ -93,6 +97,7 @@ const foundLeak = (file: string, f: Found): Leak =>
     : { file, what: `nilai privat di dalam teks di posisi ${f.at} / a private value inside the text at offset ${f.at}` };
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
+const TWIN = /\.(br|gz)$/;
 
 /**
  * Each file: in a CSV, cells that `isPrivate` (after the formula apostrophe); then, in a file

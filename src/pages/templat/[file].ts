@@ -2,9 +2,10 @@
 import type { APIRoute } from 'astro';
 import { siteConfig } from '../../config.ts';
 import { TEMPLATE_FILES, TEMPLATE_TYPES, templateFile } from '../../templates/files.ts';
+import { nationalOnly } from '../../site/page-set.ts';
 
 export function getStaticPaths() {
-  return TEMPLATE_FILES.map((file) => ({ params: { file } }));
+  return nationalOnly(() => TEMPLATE_FILES.map((file) => ({ params: { file } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {

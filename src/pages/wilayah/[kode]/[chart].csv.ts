@@ -1,12 +1,12 @@
 /** /wilayah/<kode>/<chart>.csv: exactly the rows of one chart's table on the region page. */
 import type { APIRoute } from 'astro';
-import { regions } from '../../../site/model.ts';
+import { regionsToRender } from '../../../site/page-set.ts';
 import { regionCharts } from '../../../site/region-charts.ts';
 import { chartCsv } from '../../../charts/chart.ts';
 
 export async function getStaticPaths() {
   const perRegion = await Promise.all(
-    regions().map(async (r) =>
+    regionsToRender().map(async (r) =>
       (await regionCharts('id', r.kode)).filter((c) => c.chart).map((c) => ({ params: { kode: r.kode, chart: c.id } })),
     ),
   );

@@ -1,11 +1,12 @@
 /** /wilayah/<kode>/layanan/<kode_layanan>/<chart>.csv: exactly the rows of one chart's table on the service page. */
 import type { APIRoute } from 'astro';
-import { regions, servicesOf } from '../../../../../site/model.ts';
+import { servicesOf } from '../../../../../site/model.ts';
+import { regionsToRender } from '../../../../../site/page-set.ts';
 import { serviceCharts } from '../../../../../site/service-charts.ts';
 import { chartCsv } from '../../../../../charts/chart.ts';
 
 export function getStaticPaths() {
-  return regions().flatMap((r) =>
+  return regionsToRender().flatMap((r) =>
     servicesOf(r.kode).flatMap((s) =>
       serviceCharts('id', r.kode, s.kode)
         .filter((c) => c.chart)

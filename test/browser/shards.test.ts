@@ -1,0 +1,91 @@
+/**
+ * A site built on three machines is the site built on one (issue #13 item 3), and the same
+ * inputs build the same bytes (issue #15 item 7): the sample is built again as three shards
+ * (`--shard K/3`, at once, as three CI jobs would) and their merge (`--merge`), with the global
+ * setup's SOURCE_DATE_EPOCH, and every file compared with the one-machine build of global setup.
+ * Every page is thus built a second time, by another process, and must come out the same.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { SHARD_STAMP, type ShardStamp } from '../../src/build/shards.ts';
+
+// Outside the repository: Astro's file watcher in the test process would follow the build's files.
+const out = join(tmpdir(), `kt-shards-${process.pid}`);
+const shardDir = (k: number) => join(out, `bagian-${k}`);
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+
+function run(args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--data', 'data', ...args], { env });
+    let output = '';
+    child.stdout.on('data', (b) => (output += b));
+    child.stderr.on('data', (b) => (output += b));
+    child.on('close', (status) => done({ status, output }));
+  });
+}
+
+function hashes(dir: string): Record<string, string> {
+  const all: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else all[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return all;
+}
+
+const stamp = (k: number): ShardStamp => JSON.parse(readFileSync(join(shardDir(k), SHARD_STAMP), 'utf8'));
+let refused: { status: number | null; output: string };
+
+beforeAll(async () => {
+  const shards = await Promise.all([1, 2, 3].map((k) => run(['--shard', `${k}/3`, '--out', shardDir(k)])));
+  for (const r of shards) expect(r.status, r.output).toBe(0);
+  // Two of three shards: refused before anything is written.
+  refused = await run(['--merge', shardDir(1), shardDir(3), '--out', join(out, 'kurang')]);
+  const merged = await run(['--merge', shardDir(1), shardDir(2), shardDir(3), '--out', join(out, 'dist')]);
+  expect(merged.status, merged.output).toBe(0);
+}, 900_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('each shard renders its own regions’ pages and no national page', () => {
+  const regions = [1, 2, 3].flatMap((k) => stamp(k).wilayah);
+  expect(regions.sort()).toEqual(
+    readdirSync('data', { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(),
+  );
+  for (const k of [1, 2, 3]) {
+    const files = Object.keys(hashes(shardDir(k)));
+    const pages = files.filter((f) => f.endsWith('index.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    const own = stamp(k).wilayah;
+    for (const page of pages) {
+      const kode = /^(?:en\/)?(?:wilayah|forum|embed\/wilayah)\/([^/]+)\//.exec(page)?.[1];
+      expect(own, page).toContain(kode);
+    }
+    expect(files).not.toContain('index.html');
+    expect(files.some((f) => f.startsWith('data/') || f.startsWith('pagefind/'))).toBe(false);
+  }
+});
+
+it('the merge of the shards is the one-machine site, byte for byte', () => {
+  const one = hashes(inject('siteDir'));
+  const merged = hashes(join(out, 'dist'));
+  expect(Object.keys(merged).sort()).toEqual(Object.keys(one).sort());
+  const differ = Object.keys(one).filter((f) => one[f] !== merged[f]);
+  expect(differ).toEqual([]);
+});
+
+it('a merge missing a shard is refused, and writes nothing', () => {
+  expect(refused.status).toBe(1);
+  expect(refused.output).toContain('bagian 2/3 tidak diberikan / shard 2/3 not given');
+  expect(existsSync(join(out, 'kurang'))).toBe(false);
+});
