@@ -84,6 +84,10 @@ it('the merge of the shards is the one-machine site, byte for byte', () => {
   expect(differ).toEqual([]);
 });
 
+it('the site holds no server module of Astro’s (content-assets.mjs and content-modules.mjs were published before)', () => {
+  expect(Object.keys(hashes(inject('siteDir'))).filter((f) => /\.mjs(\.(br|gz))?$/.test(f))).toEqual([]);
+});
+
 it('a merge missing a shard is refused, and writes nothing', () => {
   expect(refused.status).toBe(1);
   expect(refused.output).toContain('bagian 2/3 tidak diberikan / shard 2/3 not given');
