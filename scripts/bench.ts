@@ -106,9 +106,9 @@ function countRows(dir: string, only?: string): number {
   return n;
 }
 
-function timedBuild(dataDir: string, outDir: string): { seconds: number; peakMiB: number; ok: boolean } {
+function timedBuild(dataDir: string, outDir: string, extra: string[] = []): { seconds: number; peakMiB: number; ok: boolean } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...run('build'), '--data', dataDir, '--out', outDir], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...run('build'), '--data', dataDir, '--out', outDir, ...extra], { encoding: 'utf8' });
   const seconds = (performance.now() - t) / 1000;
   const kb = Number(r.stderr.trim().split('\n').pop());
   return { seconds, peakMiB: kb / 1024, ok: r.status === 0 };
@@ -519,7 +519,7 @@ async function scaleSection(regions: number) {
     const data = makeRegions(n);
     const out = join(work, `dist-wilayah-${n}`);
     const r = timedBuild(data, out);
-    return { n, ...r, pages: r.ok ? countPages(out) : 0, out };
+    return { n, ...r, pages: r.ok ? countPages(out) : 0, out, data };
   });
   say('| regions | pages (HTML) | seconds | pages per second | peak memory (MiB) |');
   say('|---:|---:|---:|---:|---:|');
@@ -549,6 +549,7 @@ async function scaleSection(regions: number) {
       );
     say();
   }
+  if (large.ok) shardsOf(large);
   // Recorded on its own: this section replaces the Scale part of docs/benchmark.md and keeps the rest.
   const section = lines.slice(lines0).join('\n') + '\n';
   const path = 'docs/benchmark.md';
@@ -557,6 +558,41 @@ async function scaleSection(regions: number) {
   const next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
   writeFileSync(path, start < 0 ? `${old.trimEnd()}\n\n${section}` : old.slice(0, start) + section + (next < 0 ? '' : old.slice(next + 1)));
   console.log(`\n→ ${path} (Scale)`);
+}
+
+/** Shards (issue #13 item 3): the large build again as 8 shards, one after another here, and their merge. */
+function shardsOf(large: { n: number; seconds: number; out: string; data: string }) {
+  const count = 8;
+  const dirs = Array.from({ length: count }, (_, i) => join(work, `bagian-${large.n}-${i + 1}`));
+  const shards = dirs.map((dir, i) => timedBuild(large.data, dir, ['--shard', `${i + 1}/${count}`]));
+  const merged = join(work, `dist-wilayah-${large.n}-merged`);
+  const merge = timedBuild(large.data, merged, ['--merge', ...dirs]);
+  const same = merge.ok && sameTree(large.out, merged);
+  const longest = Math.max(...shards.map((r) => r.seconds));
+  say(
+    `The same ${fmt(large.n)} regions as ${count} shards (\`--shard K/${count}\`, run one after another on this machine) and their merge (\`--merge\`):`,
+  );
+  say();
+  say('| run | seconds | peak memory (MiB) |');
+  say('|---|---:|---:|');
+  shards.forEach((r, i) => say(`| shard ${i + 1}/${count} | ${fmt(r.seconds, 1)}${r.ok ? '' : ' (failed)'} | ${fmt(r.peakMiB)} |`));
+  say(`| merge | ${fmt(merge.seconds, 1)}${merge.ok ? '' : ' (failed)'} | ${fmt(merge.peakMiB)} |`);
+  say();
+  say(
+    `On ${count} machines at once the site takes the longest shard and the merge: ${fmt(longest + merge.seconds, 1)} s, against ${fmt(large.seconds, 1)} s on one. The merged site is ${same ? '' : '**not** '}byte-identical to the one-machine build. Extrapolated to 514 regions (every shard and the merge still read every region; each growing linearly with the regions): ${fmt(((longest + merge.seconds) * 514) / large.n / 60, 0)} min on ${count} machines.`,
+  );
+  say();
+}
+
+/** Whether two folders hold the same files with the same bytes. */
+function sameTree(a: string, b: string): boolean {
+  const list = (dir: string): string[] =>
+    (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  const files = list(a);
+  const other = list(b);
+  return (
+    files.length === other.length && files.every((f, i) => f === other[i] && readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
+  );
 }
 
 /** The bytes of every file under a folder. */
