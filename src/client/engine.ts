@@ -7,6 +7,7 @@ import type { BrowserEngine, RunningQuery } from './duckdb-engine.ts';
 import { bootWorkerEarly } from './engine-files.ts';
 import { QueryCancelled, type EngineProgress, type TableSource } from '../queries/engine-types.ts';
 import type { QueryResult } from '../queries/result.ts';
+import { unpackSource, type PackedSource } from '../queries/partitions.ts';
 
 let opening: Promise<BrowserEngine> | undefined;
 let opened: BrowserEngine | undefined;
@@ -16,7 +17,7 @@ let progressTo: (p: EngineProgress) => void = () => undefined;
 /** The published tables as the build described them (typed views), from the page's JSON island. */
 export function tableSources(doc: Document = document): TableSource[] {
   const island = doc.getElementById('kt-table-sources');
-  return island?.textContent ? (JSON.parse(island.textContent) as TableSource[]) : [];
+  return island?.textContent ? (JSON.parse(island.textContent) as PackedSource[]).map(unpackSource) : [];
 }
 
 async function engine(onProgress: (p: EngineProgress) => void): Promise<BrowserEngine> {

@@ -6,7 +6,8 @@
  */
 import type { PublishedTable } from '../contract/published.ts';
 import { readCsvSql } from './published-views.ts';
-import { sqlIdent } from './sql.ts';
+import { sqlIdent, sqlList } from './sql.ts';
+import type { TablePart, TableSource } from './engine-types.ts';
 
 /** Under the data folder: `wilayah/<kode>/<table>.csv`, and the manifest beside the regions. */
 export const PARTITION_DIR = 'wilayah';
@@ -51,3 +52,43 @@ export const createPartitionedViewSql = (table: PublishedTable, kodes: readonly 
  */
 export const createTableCopySql = (table: PublishedTable, path: string): string =>
   `CREATE OR REPLACE TABLE ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(path, table)}`;
+
+/**
+ * A split table as a page carries it (issue #13 item 5): its view SQL with a slot where the list
+ * of region files goes, and per region only its code and bytes. Every region file's URL, DuckDB
+ * name and place in the view follow from the code, so at 514 regions the explorer's page holds
+ * about a seventh of what the whole list would be; the browser unpacks it (unpackSource).
+ */
+export interface PackedSource extends Omit<TableSource, 'parts'> {
+  /** [region code, bytes of its file], in the view's order (an array: an object would put numeric codes first). */
+  regions?: [string, number][];
+}
+
+const FILES_SLOT = '/*region-files*/';
+
+export function packSource(source: TableSource): PackedSource {
+  const { parts, ...rest } = source;
+  if (!parts) return rest;
+  const list = sqlList(parts.map((p) => p.file));
+  if (!rest.createSql.includes(`[${list}]`)) throw new Error(`${source.name}: the view does not list its region files`);
+  return {
+    ...rest,
+    createSql: rest.createSql.replace(`[${list}]`, `[${FILES_SLOT}]`),
+    regions: parts.map((p): [string, number] => [p.kode, p.bytes]),
+  };
+}
+
+/** The table source the build described, from what the page carries. */
+export function unpackSource(packed: PackedSource): TableSource {
+  const { regions, ...rest } = packed;
+  if (!regions) return rest;
+  // The region files sit under the data folder that holds the whole table's CSV.
+  const dataPath = rest.url.slice(0, rest.url.lastIndexOf('/') + 1);
+  const parts: TablePart[] = regions.map(([kode, bytes]) => ({
+    kode,
+    url: `${dataPath}${partitionPath(kode, rest.name)}`,
+    file: partitionFileName(rest, kode),
+    bytes,
+  }));
+  return { ...rest, createSql: rest.createSql.replace(FILES_SLOT, sqlList(parts.map((p) => p.file))), parts };
+}
