@@ -55,8 +55,16 @@ export function tableExists(name: TableName): boolean {
   return existsSync(join(publishedDir(), `${name}.csv`));
 }
 
-/** Any other JSON file the publish step wrote next to the tables (kualitas.json, datapackage.json). */
+const jsonCache = new Map<string, unknown>();
+
+/**
+ * Any other JSON file the publish step wrote next to the tables (kualitas.json, datapackage.json),
+ * read once per build like the tables: pages ask for them many times each (kualitas.json, with
+ * every warning of every region, on each "did this region send that file?"). Not to be changed
+ * by its readers.
+ */
 export function readPublishedJson<T>(file: string): T | undefined {
   const path = join(publishedDir(), file);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+  if (!jsonCache.has(path)) jsonCache.set(path, existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined);
+  return jsonCache.get(path) as T | undefined;
 }
