@@ -74,6 +74,12 @@ function regionIndex(rows: PublishedRow[]): Map<unknown, RegionRows> {
 }
 
 /** Rows of a table for one region (and optionally one unit), in table order; a fresh array the caller may sort. */
+/** Whose figures a chart shows: a region's (no unit) or one of its units'. */
+export interface ChartScope {
+  kode: string;
+  unit?: string;
+}
+
 export function rowsOf<T extends TableName>(table: T, kode: string, kodeUnit?: string): Row<T>[] {
   const region = regionIndex(readTable(table)).get(kode);
   const rows = kodeUnit === undefined ? region?.all : region?.byUnit.get(kodeUnit);
