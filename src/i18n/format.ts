@@ -13,17 +13,27 @@ export type { NumberStyle };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** Decimals of each style: [at least, at most]. */
+const DIGITS: Record<NumberStyle, [number, number]> = { fixed2: [2, 2], nrr: [4, 4], count: [0, 0], plain: [0, 2] };
+
 function formatter(lang: Lang, style: NumberStyle): Intl.NumberFormat {
   const key = `${lang}|${style}`;
   let f = formatters.get(key);
   if (!f) {
-    const digits = style === 'fixed2' ? [2, 2] : style === 'nrr' ? [4, 4] : style === 'count' ? [0, 0] : [0, 2];
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits[0], maximumFractionDigits: digits[1] });
+    const [min, max] = DIGITS[style];
+    // signDisplay 'negative': a value that rounds to zero prints 0, never -0.
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max, signDisplay: 'negative' });
     formatters.set(key, f);
   }
   return f;
 }
 
+/**
+ * The one number format of the site (pages, chart tables and axes, the explorer's cells, the
+ * compare page, the checker): `1.234,57` / `1,234.57` with `plain` (up to 2 decimals, rounded
+ * half away from zero), a published column's own decimals with its style (`fixed2` 2, `nrr` 4,
+ * `count` none), the minus a hyphen as Intl writes it.
+ */
 export function formatNumber(lang: Lang, value: number, style: NumberStyle = 'plain'): string {
   return formatter(lang, style).format(value);
 }
