@@ -5,6 +5,7 @@
 import type { Bilingual } from '../contract/fields.ts';
 import type { NumberStyle } from '../contract/published.ts';
 import type { Lang } from './lang.ts';
+import { parsePeriod } from '../derive/periods.ts';
 
 const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
@@ -64,14 +65,19 @@ export function formatMonths(lang: Lang, months: readonly string[]): string {
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
-/** `2025-S1` → `Semester I 2025` / `H1 2025`; `2025-Q3` → `Triwulan III 2025` / `Q3 2025`; `2025` stays. */
+/** `2025-S1` → `Semester I 2025` / `H1 2025`; `2025-Q3` → `Triwulan III 2025` / `Q3 2025`; `2025-08` → `Agustus 2025`; `2025` stays. */
 export function formatPeriod(lang: Lang, period: string): string {
-  const s = /^(\d{4})-S([12])$/.exec(period);
-  if (s) return lang === 'id' ? `Semester ${ROMAN[Number(s[2])]} ${s[1]}` : `H${s[2]} ${s[1]}`;
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) return lang === 'id' ? `Triwulan ${ROMAN[Number(q[2])]} ${q[1]}` : `Q${q[2]} ${q[1]}`;
-  if (/^\d{4}-\d{2}$/.test(period)) return formatMonth(lang, period, true);
-  return period;
+  const p = parsePeriod(period);
+  switch (p?.kind) {
+    case 'semester':
+      return lang === 'id' ? `Semester ${ROMAN[p.half]} ${p.year}` : `H${p.half} ${p.year}`;
+    case 'triwulan':
+      return lang === 'id' ? `Triwulan ${ROMAN[p.quarter]} ${p.year}` : `Q${p.quarter} ${p.year}`;
+    case 'bulan':
+      return formatMonth(lang, period, true);
+    default:
+      return period;
+  }
 }
 
 /** An ISO date as `15 Januari 2026` / `15 January 2026`. */

@@ -10,7 +10,7 @@ import './revised.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
 import { monthOf, num, str } from '../charts/row.ts';
-import { isSemester, latestPeriodOf } from '../derive/periods.ts';
+import { isSemester, latestMonth, latestPeriodOf } from '../derive/periods.ts';
 
 export interface Region {
   kode: string;
@@ -166,7 +166,7 @@ export function latestYear(rows: PublishedRow[]): number | undefined {
  * range is continuous, so a month without rows shows as a gap rather than vanishing.
  */
 export function lastMonths(rows: PublishedRow[], count: number): string[] {
-  const latest = rows.map(monthOf).sort().at(-1);
+  const latest = latestMonth(rows.map(monthOf));
   if (!latest) return [];
   const [y, m] = latest.split('-').map(Number);
   return Array.from({ length: count }, (_, i) => {

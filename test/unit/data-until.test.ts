@@ -1,6 +1,7 @@
 /** "data hingga": the last month a figure covers, from its period and the export date, never the build date. */
 import { describe, expect, it } from 'vitest';
-import { dataUntil, dataUntilText, latestMonth, periodEnd } from '../../src/charts/data-until.ts';
+import { dataUntilText } from '../../src/charts/data-until.ts';
+import { dataUntil, latestMonth, periodEnd } from '../../src/derive/periods.ts';
 import { revisionAnchor, revisionOf } from '../../src/release/changes.ts';
 
 describe('dataUntil', () => {
