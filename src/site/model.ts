@@ -5,12 +5,14 @@
  */
 import type { PublishedRow, Row, TableName } from '../contract/published.ts';
 import { readPublishedJson, readTable } from './published.ts';
-// The "direvisi" marks: every page that reads the model prints revised cells with their link.
-import './revised.ts';
+import { installRevisionMarks } from './revised.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { isSemester, latestMonth, latestPeriodOf } from '../derive/periods.ts';
+
+// The "direvisi" marks: every page that reads the model prints revised cells with their link.
+installRevisionMarks();
 
 export interface Region {
   kode: string;
