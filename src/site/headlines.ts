@@ -24,7 +24,7 @@ export interface Headline {
   /** Why the figure means what it says, e.g. "capaian ≥ 100 counts as on target". */
   note?: Rich;
   period: string;
-  /** The last month the figure's data cover (`YYYY-MM`, see data-until.ts); null when not known. */
+  /** The last month the figure's data cover (`YYYY-MM`, see derive/periods.ts dataUntil); null when not known. */
   until: string | null;
   table: TableName;
   /** The input file whose absence explains a null value. */
