@@ -36,6 +36,8 @@ describe('the last month of a period', () => {
   it('is no later than the month the region exported', () => {
     expect(dataUntil('2025', '2025-10-15')).toBe('2025-10');
     expect(dataUntil('2025-Q4', '2025-11-02')).toBe('2025-11');
+    expect(dataUntil('2025', '2026-01-20')).toBe('2025-12');
+    expect(dataUntil('2025-S1', '2025-10-15')).toBe('2025-06');
     expect(dataUntil('2025-S1')).toBe('2025-06');
     expect(dataUntil('lain', '2025-10-15')).toBeNull();
   });
