@@ -51,3 +51,27 @@ describe('formatBytes', () => {
     expect(formatBytes('id', 34_000_000)).toBe('32,42 MB');
   });
 });
+
+describe('the compare page prints its numbers as the pages do', () => {
+  test('IKM with its 2 published decimals, NRR with 4, the basis a count', async () => {
+    const { comparisonTableHtml } = await import('../../src/charts/comparison-view.ts');
+    const { COMPARE_COLUMNS, measureByKey } = await import('../../src/queries/compare.ts');
+    const result = {
+      columns: [...COMPARE_COLUMNS],
+      rows: [['jakarta', 'DKI Jakarta', 'U1', 'Unit Satu', '2025', 90.2, 89.7, 90.67, 1234, 'ya']],
+    };
+    const cells = (html: string) => [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells(comparisonTableHtml(result, measureByKey('ikm')!, 'id', 'IKM'))).toEqual([
+      'DKI Jakarta',
+      'Unit Satu',
+      '2025',
+      '90,20',
+      '89,70',
+      '90,67',
+      '1.234',
+      expect.any(String),
+    ]);
+    const nrr = { ...result, rows: [['jakarta', 'DKI Jakarta', 'U1', 'Unit Satu', '2025', 3.25, null, null, 1234, 'ya']] };
+    expect(cells(comparisonTableHtml(nrr, measureByKey('nrr_prosedur')!, 'en', 'NRR')).slice(3, 5)).toEqual(['3.2500', '1,234']);
+  });
+});
