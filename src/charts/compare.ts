@@ -8,9 +8,8 @@ import * as Plot from '@observablehq/plot';
 import type { Lang } from '../i18n/lang.ts';
 import type { Measure } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
-import { formatNumber } from '../i18n/cell-format.ts';
 import { finishChart, fittedLabels, GREY, PALETTE } from './plot.ts';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { sampleDots } from './sample-marks.ts';
 import { SAMPLE_WORDS, sampleState, sampleText, type SampleState } from './sample.ts';
 
@@ -73,7 +72,7 @@ export function compareChart(
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
   const withInterval = points.filter((d) => d.bawah !== null && d.atas !== null);
   const value = (d: ComparePoint) =>
-    `${formatNumber(d.nilai, lang)}${d.bawah !== null && d.atas !== null ? ` (${formatNumber(d.bawah, lang)}–${formatNumber(d.atas, lang)})` : ''}`;
+    `${formatNumber(lang, d.nilai, measure.style)}${d.bawah !== null && d.atas !== null ? ` (${formatNumber(lang, d.bawah, measure.style)}–${formatNumber(lang, d.atas, measure.style)})` : ''}`;
   const chart = Plot.plot({
     document,
     width,
@@ -85,7 +84,7 @@ export function compareChart(
     // Never shown wider than drawn: a drawing scaled up or down changes its 14 px text with it.
     style: { fontSize: '14px', maxWidth: `${width}px` },
     ariaLabel: `${measure.label[lang]}${unit}`,
-    x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(n, lang) },
+    x: { label: `${measure.label[lang]}${unit}`, grid: true, tickFormat: (n: number) => formatNumber(lang, n) },
     fy: { domain: labels, axis: null, padding: 0 },
     y: { domain: periods, axis: null, insetTop: LABEL_SPACE },
     color: {

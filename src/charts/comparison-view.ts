@@ -14,8 +14,7 @@ import {
   type Measure,
 } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
-import { formatCell, formatNumber } from '../i18n/cell-format.ts';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { gradeLegendWords } from '../i18n/grade-words.ts';
 import { escapeHtml } from './html.ts';
 import { resultTableHtml } from './result-table.ts';
@@ -78,7 +77,9 @@ function missingHtml(result: QueryResult, choices: CompareChoices, lang: Lang): 
 /** The figure's caption: what the value is, how to read the interval, and the grade lines. */
 function captionText(measure: Measure, lang: Lang): string {
   const w = COMPARE_WORDS[lang];
-  const grade = measure.grade ? gradeLegendWords(lang, formatNumber(measure.grade.B, lang), formatNumber(measure.grade.A, lang)) : '';
+  const grade = measure.grade
+    ? gradeLegendWords(lang, formatNumber(lang, measure.grade.B, measure.style), formatNumber(lang, measure.grade.A, measure.style))
+    : '';
   return [measure.note[lang], measure.interval ? w.interval : '', grade ? `${grade[0].toUpperCase()}${grade.slice(1)}.` : '']
     .filter(Boolean)
     .join(' ');
@@ -107,11 +108,20 @@ export function comparisonTableHtml(result: QueryResult, measure: Measure, lang:
   ];
   const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
   const sampel = COMPARE_COLUMNS.indexOf('sampel');
+  // The value and its interval as their published column prints them, the basis a count; an empty cell a dash.
+  const styles = new Map([
+    [COMPARE_COLUMNS.indexOf('nilai'), measure.style],
+    [COMPARE_COLUMNS.indexOf('bawah'), measure.style],
+    [COMPARE_COLUMNS.indexOf('atas'), measure.style],
+    [COMPARE_COLUMNS.indexOf('basis'), 'count' as const],
+  ]);
+  const text = (v: unknown, i: number) =>
+    v === null ? '—' : typeof v === 'number' ? formatNumber(lang, v, styles.get(i) ?? 'plain') : String(v);
   return resultTableHtml(result, {
     caption,
     headers,
     hide,
-    cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : formatCell(v, lang)),
+    cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : text(v, i)),
   });
 }
 

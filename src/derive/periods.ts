@@ -1,4 +1,9 @@
-/** Periods of the contract: a survey or complaint belongs to the period of its date. */
+/**
+ * Periods of the contract, in one place: how each is written (bulan `YYYY-MM`, semester
+ * `YYYY-S1`, triwulan `YYYY-Q3`, tahun `YYYY`), which period a date belongs to, and the last
+ * month a period's data cover ("data hingga": the release, the headlines and the pages ask here).
+ * Pure and browser-safe (type imports only): the charts' pages use it too.
+ */
 import type { KELOMPOK_PENDIDIKAN, KELOMPOK_UMUR, PENDIDIKAN } from '../contract/enums.ts';
 
 /** `YYYY-MM` of an ISO date. */
@@ -36,7 +41,81 @@ const PENDIDIKAN_GROUP: Record<(typeof PENDIDIKAN)[number]['value'], (typeof KEL
 export const kelompokPendidikan = (pendidikan: string): string | null =>
   PENDIDIKAN_GROUP[pendidikan as keyof typeof PENDIDIKAN_GROUP] ?? null;
 
-export const isSemester = (p: string): boolean => /^\d{4}-S[12]$/.test(p);
+/** A period as written in the published tables. */
+export type Period =
+  | { kind: 'bulan'; year: number; month: number }
+  | { kind: 'semester'; year: number; half: 1 | 2 }
+  | { kind: 'triwulan'; year: number; quarter: 1 | 2 | 3 | 4 }
+  | { kind: 'tahun'; year: number };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const SEMESTER = /^(\d{4})-S([12])$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+const YEAR = /^\d{4}$/;
+
+/** `2025-07`, `2025-S1`, `2025-Q3`, `2025` → its parts; anything else → null. */
+export function parsePeriod(period: string): Period | null {
+  const m = MONTH.exec(period);
+  if (m) return { kind: 'bulan', year: Number(m[1]), month: Number(m[2]) };
+  const s = SEMESTER.exec(period);
+  if (s) return { kind: 'semester', year: Number(s[1]), half: Number(s[2]) as 1 | 2 };
+  const q = QUARTER.exec(period);
+  if (q) return { kind: 'triwulan', year: Number(q[1]), quarter: Number(q[2]) as 1 | 2 | 3 | 4 };
+  if (YEAR.test(period)) return { kind: 'tahun', year: Number(period) };
+  return null;
+}
+
+export const isMonth = (p: string): boolean => MONTH.test(p);
+export const isSemester = (p: string): boolean => SEMESTER.test(p);
+export const isYear = (p: string): boolean => YEAR.test(p);
+
+const yyyyMm = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/**
+ * `YYYY-MM` of a monthly row's cells: tahun and bulan (a month number, `7` or `07`), or bulan
+ * alone already written `YYYY-MM` (pengaduan_bulanan); null when neither.
+ */
+export function monthOfCells(tahun: string | number | null | undefined, bulan: string | number | null | undefined): string | null {
+  const b = bulan === null || bulan === undefined ? '' : String(bulan);
+  const y = tahun === null || tahun === undefined ? '' : String(tahun);
+  if (y && b) return `${y}-${b.padStart(2, '0')}`;
+  return MONTH.test(b) ? b : null;
+}
+
+/** The last month of a period: a month is itself; `2025-S1` → `2025-06`; `2025-Q3` → `2025-09`; `2025-S2`, `2025` → `2025-12`; else null. */
+export function periodEnd(period: string): string | null {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  switch (p.kind) {
+    case 'bulan':
+      return period;
+    case 'semester':
+      return yyyyMm(p.year, p.half * 6);
+    case 'triwulan':
+      return yyyyMm(p.year, p.quarter * 3);
+    case 'tahun':
+      return yyyyMm(p.year, 12);
+  }
+}
+
+/**
+ * "data hingga": the last month a period's data cover, from the data themselves (never the build
+ * date): the period's end, but no later than the month the region exported (`YYYY-MM-DD`, when
+ * given: a year exported in October covers up to October).
+ */
+export function dataUntil(period: string, exportDate?: string): string | null {
+  const end = periodEnd(period);
+  if (!end) return null;
+  const exported = exportDate?.slice(0, 7);
+  return exported && exported < end ? exported : end;
+}
+
+/** The latest of some months (`YYYY-MM`), or null. */
+export const latestMonth = (months: Iterable<string | null | undefined>): string | null => {
+  let last: string | null = null;
+  for (const m of months) if (m && (last === null || m > last)) last = m;
+  return last;
+};
 
 /**
  * The period a page shows first, from periods sorted oldest first: the latest semester if

@@ -4,7 +4,7 @@
  */
 import type { Lang } from './lang.ts';
 import type { EngineFailure, EngineProgress } from '../queries/engine-types.ts';
-import { formatBytes, formatNumber } from './cell-format.ts';
+import { formatBytes, formatNumber } from './format.ts';
 
 const id = {
   loadingEngine: 'Memuat mesin kueri DuckDB-WASM',
@@ -86,13 +86,18 @@ export function progressText(p: EngineProgress, lang: Lang): string {
   const w = clientWords(lang);
   switch (p.step) {
     case 'engine':
-      return p.total > 0 ? `${w.loadingEngine}: ${formatBytes(p.loaded, lang)} / ${formatBytes(p.total, lang)}…` : `${w.loadingEngine}…`;
+      return p.total > 0 ? `${w.loadingEngine}: ${formatBytes(lang, p.loaded)} / ${formatBytes(lang, p.total)}…` : `${w.loadingEngine}…`;
     case 'compile':
       return w.compiling;
     case 'table':
-      return w.loadingTable(p.table, formatBytes(p.bytes, lang));
+      return w.loadingTable(p.table, formatBytes(lang, p.bytes));
     case 'download':
-      return w.downloadingRegions(p.table, formatNumber(p.regions, lang), formatNumber(p.of, lang), formatBytes(p.bytes, lang));
+      return w.downloadingRegions(
+        p.table,
+        formatNumber(lang, p.regions, 'count'),
+        formatNumber(lang, p.of, 'count'),
+        formatBytes(lang, p.bytes),
+      );
     case 'query':
       return w.running;
   }

@@ -5,6 +5,7 @@
 import type { Bilingual } from '../contract/fields.ts';
 import type { NumberStyle } from '../contract/published.ts';
 import type { Lang } from './lang.ts';
+import { parsePeriod } from '../derive/periods.ts';
 
 const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
@@ -13,17 +14,27 @@ export type { NumberStyle };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** Decimals of each style: [at least, at most]. */
+const DIGITS: Record<NumberStyle, [number, number]> = { fixed2: [2, 2], nrr: [4, 4], count: [0, 0], plain: [0, 2] };
+
 function formatter(lang: Lang, style: NumberStyle): Intl.NumberFormat {
   const key = `${lang}|${style}`;
   let f = formatters.get(key);
   if (!f) {
-    const digits = style === 'fixed2' ? [2, 2] : style === 'nrr' ? [4, 4] : style === 'count' ? [0, 0] : [0, 2];
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits[0], maximumFractionDigits: digits[1] });
+    const [min, max] = DIGITS[style];
+    // signDisplay 'negative': a value that rounds to zero prints 0, never -0.
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max, signDisplay: 'negative' });
     formatters.set(key, f);
   }
   return f;
 }
 
+/**
+ * The one number format of the site (pages, chart tables and axes, the explorer's cells, the
+ * compare page, the checker): `1.234,57` / `1,234.57` with `plain` (up to 2 decimals, rounded
+ * half away from zero), a published column's own decimals with its style (`fixed2` 2, `nrr` 4,
+ * `count` none), the minus a hyphen as Intl writes it.
+ */
 export function formatNumber(lang: Lang, value: number, style: NumberStyle = 'plain'): string {
   return formatter(lang, style).format(value);
 }
@@ -54,14 +65,19 @@ export function formatMonths(lang: Lang, months: readonly string[]): string {
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
-/** `2025-S1` → `Semester I 2025` / `H1 2025`; `2025-Q3` → `Triwulan III 2025` / `Q3 2025`; `2025` stays. */
+/** `2025-S1` → `Semester I 2025` / `H1 2025`; `2025-Q3` → `Triwulan III 2025` / `Q3 2025`; `2025-08` → `Agustus 2025`; `2025` stays. */
 export function formatPeriod(lang: Lang, period: string): string {
-  const s = /^(\d{4})-S([12])$/.exec(period);
-  if (s) return lang === 'id' ? `Semester ${ROMAN[Number(s[2])]} ${s[1]}` : `H${s[2]} ${s[1]}`;
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) return lang === 'id' ? `Triwulan ${ROMAN[Number(q[2])]} ${q[1]}` : `Q${q[2]} ${q[1]}`;
-  if (/^\d{4}-\d{2}$/.test(period)) return formatMonth(lang, period, true);
-  return period;
+  const p = parsePeriod(period);
+  switch (p?.kind) {
+    case 'semester':
+      return lang === 'id' ? `Semester ${ROMAN[p.half]} ${p.year}` : `H${p.half} ${p.year}`;
+    case 'triwulan':
+      return lang === 'id' ? `Triwulan ${ROMAN[p.quarter]} ${p.year}` : `Q${p.quarter} ${p.year}`;
+    case 'bulan':
+      return formatMonth(lang, period, true);
+    default:
+      return period;
+  }
 }
 
 /** An ISO date as `15 Januari 2026` / `15 January 2026`. */

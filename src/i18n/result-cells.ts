@@ -7,7 +7,6 @@
 import { formatNumber, type NumberStyle } from './format.ts';
 import type { Lang } from './lang.ts';
 import type { Cell, QueryResult } from '../queries/result.ts';
-import { rawCell } from './cell-format.ts';
 
 /** How a published column is printed: a style of src/i18n/format.ts, or `key` (a name, not a quantity). */
 export type ColumnFormat = NumberStyle | 'key';
@@ -30,4 +29,9 @@ export function resultCells(
     const style = styles[column];
     return typeof cell === 'number' && style !== 'key' ? formatNumber(lang, cell, style) : rawCell(cell);
   };
+}
+
+/** A cell as DuckDB gave it (a key such as tahun: 2025 stays 2025, not 2.025); NULL empty. */
+export function rawCell(cell: Cell): string {
+  return cell === null ? '' : String(cell);
 }

@@ -6,7 +6,7 @@
  */
 import type { Bilingual } from '../contract/fields.ts';
 import type { Unsur } from '../contract/enums.ts';
-import type { TableName } from '../contract/published.ts';
+import type { NumberStyle, TableName } from '../contract/published.ts';
 import { round2, sqlList } from './sql.ts';
 import { IKM_GRADE, NRR_GRADE } from '../derive/grades.ts';
 
@@ -35,6 +35,8 @@ export interface Measure {
   /** Where the number comes from and how it is combined, in one sentence. */
   note: Bilingual;
   table: TableName;
+  /** How the value and its interval are printed: as the published column they come from (pages and explorer alike). */
+  style: NumberStyle;
   /** Whether bawah/atas (a 95 % interval) exist. */
   interval: boolean;
   /** Whether `sampel` (ikm_unit.sampel_cukup: ya, tidak, or empty = unknown) belongs to the value. */
@@ -121,6 +123,7 @@ export const MEASURES: readonly Measure[] = [
       en: 'Each unit’s community satisfaction index (0–100) from the satisfaction survey, with its 95% confidence interval.',
     },
     table: 'ikm_unit',
+    style: 'fixed2',
     interval: true,
     sample: true,
     grade: IKM_GRADE,
@@ -135,6 +138,7 @@ export const MEASURES: readonly Measure[] = [
       en: `Mean of respondents’ answers on ${UNSUR_LABEL[u].en.toLowerCase()}, 1–4 scale.`,
     },
     table: 'ikm_unit',
+    style: 'nrr',
     interval: false,
     sample: true,
     grade: NRR_GRADE,
@@ -149,6 +153,7 @@ export const MEASURES: readonly Measure[] = [
       en: 'Mean achievement (realisation against target) over the unit’s performance indicators that year.',
     },
     table: 'capaian_iku',
+    style: 'plain',
     interval: false,
     sample: false,
   },
@@ -162,6 +167,7 @@ export const MEASURES: readonly Measure[] = [
       en: 'Share of completed applications finished on time, over all of the unit’s services in the period.',
     },
     table: 'ketepatan_layanan',
+    style: 'plain',
     interval: false,
     sample: false,
   },
@@ -175,6 +181,7 @@ export const MEASURES: readonly Measure[] = [
       en: 'Daily reports filed against reports due (employees × working days), in percent.',
     },
     table: 'kepatuhan_laporan',
+    style: 'plain',
     interval: false,
     sample: false,
   },
@@ -188,6 +195,7 @@ export const MEASURES: readonly Measure[] = [
       en: 'Mean of each month’s median days to resolve a complaint, weighted by resolved complaints; a period’s median cannot be rebuilt from monthly medians.',
     },
     table: 'pengaduan_bulanan',
+    style: 'plain',
     interval: false,
     sample: false,
   },
@@ -201,6 +209,7 @@ export const MEASURES: readonly Measure[] = [
       en: 'Total training hours of all the unit’s trainings that year.',
     },
     table: 'pelatihan_unit',
+    style: 'plain',
     interval: false,
     sample: false,
   },

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { TABLES, type TableName } from '../contract/published.ts';
+import { latestMonth, monthOfCells } from '../derive/periods.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { compareReleases, revisionsCsv, type TableChange } from './changes.ts';
 
@@ -84,16 +85,12 @@ export const MONTHLY_TABLES = ['ketepatan_layanan', 'kepatuhan_laporan', 'pengad
 
 /** The last month the monthly tables cover. */
 function lastMonth(csv: (name: TableName) => string | undefined): string | null {
-  let last: string | null = null;
-  for (const name of MONTHLY_TABLES) {
+  const months = MONTHLY_TABLES.flatMap((name) => {
     const text = csv(name);
-    if (!text) continue;
-    for (const r of Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data) {
-      const month = r.tahun && r.bulan ? `${r.tahun}-${r.bulan.padStart(2, '0')}` : /^\d{4}-\d{2}$/.test(r.bulan ?? '') ? r.bulan : null;
-      if (month && (last === null || month > last)) last = month;
-    }
-  }
-  return last;
+    if (!text) return [];
+    return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.map((r) => monthOfCells(r.tahun, r.bulan));
+  });
+  return latestMonth(months);
 }
 
 /**

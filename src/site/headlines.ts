@@ -10,7 +10,7 @@ import { tr } from '../i18n/words.ts';
 import { formatMonth, formatMonths, formatNumber } from '../i18n/format.ts';
 import { pubCell, sumCell, type Rich } from '../charts/chart.ts';
 import { hasFile, latestYear, regionByCode, regionMonths, rowsOf, unitNames, type Region } from './model.ts';
-import { dataUntil } from '../charts/data-until.ts';
+import { dataUntil } from '../derive/periods.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { RECENT_MONTHS } from '../charts/common.ts';
 import { metOf, trendOfRow } from '../charts/target.ts';
@@ -24,7 +24,7 @@ export interface Headline {
   /** Why the figure means what it says, e.g. "capaian ≥ 100 counts as on target". */
   note?: Rich;
   period: string;
-  /** The last month the figure's data cover (`YYYY-MM`, see data-until.ts); null when not known. */
+  /** The last month the figure's data cover (`YYYY-MM`, see derive/periods.ts dataUntil); null when not known. */
   until: string | null;
   table: TableName;
   /** The input file whose absence explains a null value. */

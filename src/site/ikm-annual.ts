@@ -14,7 +14,7 @@ import { num, str } from '../charts/row.ts';
 import { mutuLabel } from '../i18n/labels.ts';
 import { sampleCell, sampleSentence } from '../charts/sample.ts';
 import type { Headline } from './headlines.ts';
-import { dataUntil } from '../charts/data-until.ts';
+import { dataUntil, isSemester, isYear } from '../derive/periods.ts';
 
 export interface AnnualIkmInput {
   table: 'ikm_wilayah' | 'ikm_unit';
@@ -29,7 +29,6 @@ export interface AnnualIkmInput {
   exportDate?: string;
 }
 
-const isYear = (p: string) => /^\d{4}$/.test(p);
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 const overlaps = (a: PublishedRow, b: PublishedRow) =>
   (num(a, 'ikm_bawah') ?? num(a, 'ikm')!) <= (num(b, 'ikm_atas') ?? num(b, 'ikm')!) &&
@@ -45,7 +44,7 @@ export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf, exportDate
   const year = str(row, 'periode');
   const cell = (r: PublishedRow, col: ColumnName<'ikm_unit' | 'ikm_wilayah'>) => pubCell(lang, table, r, col);
   const semesters = withIkm
-    .filter((r) => /^\d{4}-S[12]$/.test(str(r, 'periode')) && str(r, 'periode').startsWith(`${year}-`))
+    .filter((r) => isSemester(str(r, 'periode')) && str(r, 'periode').startsWith(`${year}-`))
     .sort((a, b) => str(a, 'periode').localeCompare(str(b, 'periode')));
   const prev = years.find((r) => str(r, 'periode') === String(Number(year) - 1));
 

@@ -5,12 +5,14 @@
  */
 import type { PublishedRow, Row, TableName } from '../contract/published.ts';
 import { readPublishedJson, readTable } from './published.ts';
-// The "direvisi" marks: every page that reads the model prints revised cells with their link.
-import './revised.ts';
+import { installRevisionMarks } from './revised.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
 import { monthOf, num, str } from '../charts/row.ts';
-import { isSemester, latestPeriodOf } from '../derive/periods.ts';
+import { isSemester, latestMonth, latestPeriodOf } from '../derive/periods.ts';
+
+// The "direvisi" marks: every page that reads the model prints revised cells with their link.
+installRevisionMarks();
 
 export interface Region {
   kode: string;
@@ -74,6 +76,12 @@ function regionIndex(rows: PublishedRow[]): Map<unknown, RegionRows> {
 }
 
 /** Rows of a table for one region (and optionally one unit), in table order; a fresh array the caller may sort. */
+/** Whose figures a chart shows: a region's (no unit) or one of its units'. */
+export interface ChartScope {
+  kode: string;
+  unit?: string;
+}
+
 export function rowsOf<T extends TableName>(table: T, kode: string, kodeUnit?: string): Row<T>[] {
   const region = regionIndex(readTable(table)).get(kode);
   const rows = kodeUnit === undefined ? region?.all : region?.byUnit.get(kodeUnit);
@@ -160,7 +168,7 @@ export function latestYear(rows: PublishedRow[]): number | undefined {
  * range is continuous, so a month without rows shows as a gap rather than vanishing.
  */
 export function lastMonths(rows: PublishedRow[], count: number): string[] {
-  const latest = rows.map(monthOf).sort().at(-1);
+  const latest = latestMonth(rows.map(monthOf));
   if (!latest) return [];
   const [y, m] = latest.split('-').map(Number);
   return Array.from({ length: count }, (_, i) => {

@@ -39,5 +39,10 @@ export function revisedPath(table: TableName, row: PublishedRow, col: string): s
   return `${releasePath(r.release)}#${at < REVISIONS_SHOWN ? anchor : 'revisi'}`;
 }
 
-// Every cell a page prints through pubCell gets its mark (charts/chart.ts has no file access).
-markRevisions(revisedPath);
+/**
+ * Lets every cell a page prints through pubCell carry its mark: charts/chart.ts, browser-safe,
+ * has no file access and asks the lookup given here. Called once where the model is set up (model.ts).
+ */
+export function installRevisionMarks(): void {
+  markRevisions(revisedPath);
+}

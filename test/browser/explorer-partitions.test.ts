@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../../src/queries/partitions.ts';
 import { clientWords } from '../../src/i18n/client-words.ts';
-import { formatBytes, formatNumber } from '../../src/i18n/cell-format.ts';
+import { formatBytes, formatNumber } from '../../src/i18n/format.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -68,7 +68,7 @@ describe('the explorer reads region files', () => {
     const jakarta = rowsOf('ikm_unit').filter((r) => r[0] === 'jakarta');
     const header = Papa.parse<string[]>(readFileSync(join(siteDir, 'data', 'ikm_unit.csv'), 'utf8')).data[0];
     const responden = jakarta.reduce((s, r) => s + Number(r[header.indexOf('responden')]), 0);
-    expect(await cells(page)).toEqual([formatNumber(jakarta.length, 'en'), formatNumber(responden, 'en')]);
+    expect(await cells(page)).toEqual([formatNumber('en', jakarta.length), formatNumber('en', responden)]);
     const data = fetched.filter((p) => p.endsWith('.csv'));
     expect(data).toContain('/data/wilayah/jakarta/ikm_unit.csv');
     expect(data).toContain('/data/wilayah.csv');
@@ -80,14 +80,14 @@ describe('the explorer reads region files', () => {
     const sql = 'SELECT count(*) AS baris FROM ikm_unit';
     await page.goto(`${siteUrl}/en/jelajah/?q=${encodeURIComponent(sql)}`);
     expect(await answered(page)).toBe('done');
-    expect(await cells(page)).toEqual([formatNumber(rowsOf('ikm_unit').length, 'en')]);
+    expect(await cells(page)).toEqual([formatNumber('en', rowsOf('ikm_unit').length)]);
     const files = manifest.tabel.ikm_unit;
     const bytes = files.reduce((s, f) => s + f.bytes, 0);
     const said = clientWords('en').downloadingRegions(
       'ikm_unit',
-      formatNumber(files.length, 'en'),
-      formatNumber(files.length, 'en'),
-      formatBytes(bytes, 'en'),
+      formatNumber('en', files.length),
+      formatNumber('en', files.length),
+      formatBytes('en', bytes),
     );
     const lines = await page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
     expect(lines).toContain(said);
@@ -106,7 +106,7 @@ describe('the explorer reads region files', () => {
       expect(await answered(page)).toBe('done');
       return cells(page);
     };
-    const count = (codes: string[]) => formatNumber(rowsOf('unit').filter((r) => codes.includes(r[0])).length, 'id');
+    const count = (codes: string[]) => formatNumber('id', rowsOf('unit').filter((r) => codes.includes(r[0])).length);
     expect(await ask("SELECT count(*) FROM unit WHERE kode_wilayah IN ('binjai', 'maulafa')")).toEqual([count(['binjai', 'maulafa'])]);
     expect(await ask("SELECT count(*) FROM unit WHERE kode_wilayah = 'binjai' OR kode_wilayah = 'jayapura'")).toEqual([
       count(['binjai', 'jayapura']),

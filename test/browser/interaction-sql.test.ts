@@ -16,7 +16,6 @@ import { TABLES } from '../../src/contract/published.ts';
 import { readCsvSql as buildReadCsvSql } from '../../src/publish/parquet.ts';
 import { resultToCsv } from '../../src/client/csv.ts';
 import { csvCell } from '../../src/charts/csv-text.ts';
-import { formatNumber } from '../../src/i18n/cell-format.ts';
 import { tablesNamedIn } from '../../src/client/table-names.ts';
 import { choicesToSearch, compareSql, MEASURES, parseChoices, UNSUR_COLUMNS, type CompareChoices } from '../../src/queries/compare.ts';
 import { readCsvSql } from '../../src/queries/published-views.ts';
@@ -102,13 +101,6 @@ describe('compare choices', () => {
     );
     expect(result.rows[0][5]).toBe(Math.round(((100 * onTime) / done) * 100 + 1e-9) / 100);
   });
-});
-
-test('numbers read the same in node and the browser: no Intl, the language’s marks', () => {
-  expect(formatNumber(12345.5, 'id')).toBe('12.345,5');
-  expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
-  expect(formatNumber(-0.25, 'id')).toBe('−0,25');
-  expect(formatNumber(2025, 'id')).toBe('2.025');
 });
 
 test('downloads follow the published CSV rules', () => {

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { checkWords } from '../../src/client/check/words.ts';
+import { checkWords } from '../../src/i18n/check-words.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { reportJsonText } from '../../src/validate/report.ts';
 import { openBrowser } from '../support/browser.ts';

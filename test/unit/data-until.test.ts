@@ -1,26 +1,13 @@
 /** "data hingga": the last month a figure covers, from its period and the export date, never the build date. */
 import { describe, expect, it } from 'vitest';
-import { dataUntil, dataUntilText, latestMonth, periodEnd } from '../../src/charts/data-until.ts';
+import { dataUntilText } from '../../src/charts/data-until.ts';
 import { revisionAnchor, revisionOf } from '../../src/release/changes.ts';
 
-describe('dataUntil', () => {
-  it('ends a semester or a year with its last month', () => {
-    expect(periodEnd('2025-S1')).toBe('2025-06');
-    expect(periodEnd('2025-S2')).toBe('2025-12');
-    expect(periodEnd('2025')).toBe('2025-12');
-    expect(periodEnd('2025-03')).toBe('2025-03');
-    expect(periodEnd('kemarin')).toBeNull();
-  });
-  it('is no later than the month the region exported', () => {
-    expect(dataUntil('2025', '2025-10-15')).toBe('2025-10');
-    expect(dataUntil('2025', '2026-01-20')).toBe('2025-12');
-    expect(dataUntil('2025-S1', '2025-10-15')).toBe('2025-06');
-  });
+describe('dataUntilText', () => {
+  // The month itself is derive/periods.ts's (test/unit/periods.test.ts).
   it('says the month in words in both languages', () => {
     expect(dataUntilText('id', '2025-12')).toBe('data hingga Desember 2025');
     expect(dataUntilText('en', '2025-12')).toBe('data up to December 2025');
-    expect(latestMonth([null, '2025-06', '2025-11', undefined])).toBe('2025-11');
-    expect(latestMonth([])).toBeNull();
   });
 });
 

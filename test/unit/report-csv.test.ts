@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest';
 import { issue } from '../../src/contract/issues.ts';
 import { reportCsv } from '../../src/client/check/report-csv.ts';
-import { checkWords } from '../../src/client/check/words.ts';
+import { checkWords } from '../../src/i18n/check-words.ts';
 
 test('errors then warnings, one line each, cells with ";" quoted and a formula made text', () => {
   const w = checkWords('id');

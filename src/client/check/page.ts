@@ -12,7 +12,8 @@ import { reportJsonText } from '../../validate/report.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import type { PickedFile } from './picked-folder.ts';
 import { reportCsv } from './report-csv.ts';
-import { checkWords } from './words.ts';
+import { checkWords } from '../../i18n/check-words.ts';
+import { formatNumber } from '../../i18n/format.ts';
 // Inlined in this page's script: choosing files fetches nothing, and the page works offline once loaded.
 import CheckWorker from './worker.ts?worker&inline';
 
@@ -140,11 +141,11 @@ function start(root: HTMLElement) {
 
   /** As the CLI groups: by file (region/file), then by code, every issue in its order. */
   const section = (title: string, issues: readonly Issue[]) => {
-    const s = el('section', {}, el('h2', {}, `${title}: ${issues.length.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}`));
+    const s = el('section', {}, el('h2', {}, `${title}: ${formatNumber(lang, issues.length, 'count')}`));
     for (const [where, inFile] of groupBy(issues, (i) => `${i.region ? i.region + '/' : ''}${i.file}`)) {
       s.append(el('h3', {}, el('code', {}, where)));
       for (const [code, same] of groupBy(inFile, (i) => i.code)) {
-        s.append(el('h4', {}, el('code', {}, code), ` × ${same.length.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}`));
+        s.append(el('h4', {}, el('code', {}, code), ` × ${formatNumber(lang, same.length, 'count')}`));
         s.append(issueTable(same.slice(0, FIRST_ROWS)));
         const rest = same.slice(FIRST_ROWS);
         if (rest.length === 0) continue;

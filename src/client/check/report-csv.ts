@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../../contract/issues.ts';
 import { guardFormula } from '../../charts/csv-text.ts';
-import type { CheckWords } from './words.ts';
+import type { CheckWords } from '../../i18n/check-words.ts';
 
 const NEEDS_QUOTES = /[";,\r\n]/;
 const cell = (v: string | number | null) => {

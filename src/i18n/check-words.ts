@@ -1,9 +1,12 @@
 /**
  * The words of the export checker (/periksa/) in both languages, one shape (a missing English
- * word is a type error): used by the page at build time and by its script in the browser.
+ * word is a type error), as words.ts: used by the page at build time and by its script in the
+ * browser (src/client/check/page.ts), so it imports only the number format.
  */
-import type { Lang } from '../../i18n/lang.ts';
-import { LOOSE_REGION } from './messages.ts';
+import type { Lang } from './lang.ts';
+import { formatNumber } from './format.ts';
+
+const count = (lang: Lang, n: number) => formatNumber(lang, n, 'count');
 
 const id = {
   title: 'Periksa ekspor sebelum dikirim',
@@ -17,18 +20,19 @@ const id = {
   pick: 'Pilih folder ekspor',
   pickHint: 'Folder satu wilayah (berisi wilayah.json, unit.csv, skm.csv …) atau folder berisi beberapa folder wilayah.',
   drop: 'atau seret folder (atau berkasnya) ke sini',
-  loose: `Berkas yang diseret tanpa foldernya diperiksa sebagai satu folder wilayah bernama "${LOOSE_REGION}".`,
+  /** Loose files are checked as one region folder of this name (client/check/messages.ts LOOSE_REGION). */
+  loose: (region: string) => `Berkas yang diseret tanpa foldernya diperiksa sebagai satu folder wilayah bernama "${region}".`,
   cancel: 'Batalkan',
   cancelled: 'Pemeriksaan dibatalkan.',
-  reading: (files: number) => `Memeriksa ${files} berkas…`,
-  rowsRead: (rows: number) => `${rows.toLocaleString('id-ID')} baris dibaca`,
+  reading: (files: number) => `Memeriksa ${count('id', files)} berkas…`,
+  rowsRead: (rows: number) => `${count('id', rows)} baris dibaca`,
   failed: 'Pemeriksaan gagal karena kesalahan di halaman ini (bukan di berkas Anda):',
   valid: 'Sah — siap dikirim.',
-  errors: (n: number) => `${n.toLocaleString('id-ID')} kesalahan`,
-  warnings: (n: number) => `${n.toLocaleString('id-ID')} peringatan`,
+  errors: (n: number) => `${count('id', n)} kesalahan`,
+  warnings: (n: number) => `${count('id', n)} peringatan`,
   invalidNote:
     'Perbaiki kesalahan di bawah, simpan ulang sebagai "CSV UTF-8", lalu periksa lagi. Peringatan tidak menghalangi pengiriman, tetapi bacalah.',
-  rowsSummary: (rows: number, used: number) => `${rows.toLocaleString('id-ID')} baris dibaca, ${used.toLocaleString('id-ID')} dipakai`,
+  rowsSummary: (rows: number, used: number) => `${count('id', rows)} baris dibaca, ${count('id', used)} dipakai`,
   errorsTitle: 'Kesalahan',
   warningsTitle: 'Peringatan',
   filesTitle: 'Berkas yang dibaca',
@@ -38,8 +42,8 @@ const id = {
   value: 'Nilai',
   message: 'Masalah dan cara memperbaiki',
   wholeFile: 'berkas',
-  showAll: (n: number) => `Tampilkan semua (${n.toLocaleString('id-ID')} lagi)`,
-  capped: (n: number) => `… dan ${n.toLocaleString('id-ID')} lagi: lihat laporan yang diunduh.`,
+  showAll: (n: number) => `Tampilkan semua (${count('id', n)} lagi)`,
+  capped: (n: number) => `… dan ${count('id', n)} lagi: lihat laporan yang diunduh.`,
   downloadJson: 'Unduh laporan (JSON)',
   downloadCsv: 'Unduh laporan untuk Excel (CSV)',
   jsonFile: 'laporan-pemeriksaan.json',
@@ -63,17 +67,17 @@ const en: CheckWords = {
   pick: 'Choose the export folder',
   pickHint: 'One region’s folder (holding wilayah.json, unit.csv, skm.csv …) or a folder holding several region folders.',
   drop: 'or drag the folder (or its files) here',
-  loose: `Files dragged without their folder are checked as one region folder named "${LOOSE_REGION}".`,
+  loose: (region: string) => `Files dragged without their folder are checked as one region folder named "${region}".`,
   cancel: 'Cancel',
   cancelled: 'The check was cancelled.',
-  reading: (files: number) => `Checking ${files} files…`,
-  rowsRead: (rows: number) => `${rows.toLocaleString('en-GB')} rows read`,
+  reading: (files: number) => `Checking ${count('en', files)} files…`,
+  rowsRead: (rows: number) => `${count('en', rows)} rows read`,
   failed: 'The check failed because of an error in this page (not in your files):',
   valid: 'Valid — ready to send.',
-  errors: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'error' : 'errors'}`,
-  warnings: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'warning' : 'warnings'}`,
+  errors: (n: number) => `${count('en', n)} ${n === 1 ? 'error' : 'errors'}`,
+  warnings: (n: number) => `${count('en', n)} ${n === 1 ? 'warning' : 'warnings'}`,
   invalidNote: 'Fix the errors below, save again as "CSV UTF-8", then check again. Warnings do not stop sending, but read them.',
-  rowsSummary: (rows: number, used: number) => `${rows.toLocaleString('en-GB')} rows read, ${used.toLocaleString('en-GB')} used`,
+  rowsSummary: (rows: number, used: number) => `${count('en', rows)} rows read, ${count('en', used)} used`,
   errorsTitle: 'Errors',
   warningsTitle: 'Warnings',
   filesTitle: 'Files read',
@@ -83,8 +87,8 @@ const en: CheckWords = {
   value: 'Value',
   message: 'Problem and how to fix it',
   wholeFile: 'file',
-  showAll: (n: number) => `Show all (${n.toLocaleString('en-GB')} more)`,
-  capped: (n: number) => `… and ${n.toLocaleString('en-GB')} more: see the downloaded report.`,
+  showAll: (n: number) => `Show all (${count('en', n)} more)`,
+  capped: (n: number) => `… and ${count('en', n)} more: see the downloaded report.`,
   downloadJson: 'Download the report (JSON)',
   downloadCsv: 'Download the report for Excel (CSV)',
   jsonFile: 'check-report.json',
