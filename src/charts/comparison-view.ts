@@ -84,6 +84,10 @@ function captionText(measure: Measure, lang: Lang): string {
     .join(' ');
 }
 
+/** The columns a phone shows side by side, and those it shows on labelled lines under them. */
+const KEY_COLUMNS: CompareColumn[] = ['unit', 'periode', 'nilai'];
+const SECONDARY_COLUMNS: CompareColumn[] = ['wilayah', 'bawah', 'atas', 'basis', 'sampel', 'kode_wilayah', 'kode_unit'];
+
 export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
   const w = COMPARE_WORDS[lang];
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
@@ -105,12 +109,17 @@ export function comparisonTableHtml(result: QueryResult, measure: Measure, lang:
     ...(measure.interval ? [] : (['bawah', 'atas'] as const)),
     ...(measure.sample ? [] : (['sampel'] as const)),
   ];
-  const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
-  const sampel = COMPARE_COLUMNS.indexOf('sampel');
+  const at = (c: CompareColumn) => COMPARE_COLUMNS.indexOf(c);
+  const sampel = at('sampel');
   return resultTableHtml(result, {
     caption,
     headers,
-    hide,
+    hide: hidden.map(at),
+    // Unit, period and value first: what a 360 px phone shows side by side; the rest goes on
+    // labelled lines under each row there (interactive.css .kt-phone-rows), beside it on a wider screen.
+    order: KEY_COLUMNS.concat(SECONDARY_COLUMNS).map(at),
+    secondary: SECONDARY_COLUMNS.map(at),
+    className: 'kt-phone-rows',
     cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : formatCell(v, lang)),
   });
 }
