@@ -38,7 +38,7 @@ import {
   type CapaianChoice,
   type IkmChoice,
 } from '../queries/region-charts.ts';
-import { ikmRankingChart } from '../charts/ikm-ranking.ts';
+import { ikmRankingChart, ikmRankingSlides } from '../charts/ikm-ranking.ts';
 import { capaianChart, noProgrammeLabel } from '../charts/capaian-programme.ts';
 import {
   columns,
@@ -106,7 +106,9 @@ export async function ikmRanking(lang: Lang, kode: string): Promise<ChartData | 
   const types = await values(ikmUnitTypesSql(kode));
   const choice: IkmChoice = { kode, periode, jenis: '' };
   const sql = ikmRankingSql(choice);
-  const chart = ikmRankingChart(lang, { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) }, svgDocument());
+  const input = { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) };
+  // The forum's slides take the ranking a few units at a time (ikmRankingSlides); the page, whole.
+  const chart = { ...ikmRankingChart(lang, input, svgDocument()), slideParts: ikmRankingSlides(lang, input, svgDocument()) };
   const fields = [
     ...field(
       'periode',
