@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { IKM_GRADE } from '../derive/grades.ts';
-import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from './chart-data.ts';
+import { shapeCell, type ChartData, type ChartRow, type LegendItem, type PrimaryKey, type Rich, type TableShape } from './chart-data.ts';
 import { num, str } from './row.ts';
 import { mutuLabel } from '../i18n/labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from './plot.ts';
@@ -85,11 +85,7 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     sources: ['ikm_unit'],
     period: formatPeriod(lang, periode),
     method: 'ikm',
-    legend: [
-      { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
-      ...sampleLegend(lang, drawn.map(stateOf), BLUE),
-      { color: GREY, label: ikmGradeLegend(lang), dashed: true },
-    ],
+    legend: ikmLegend(lang, drawn),
   };
 }
 
@@ -145,14 +141,30 @@ function drawRanking(
   );
 }
 
+/** The key of a ranking's marks: the interval, the sample states its rows draw, the grade lines. */
+function ikmLegend(lang: Lang, drawn: readonly PublishedRow[]): LegendItem[] {
+  const T = tr(lang);
+  return [
+    { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
+    ...sampleLegend(lang, drawn.map(stateOf), BLUE),
+    { color: GREY, label: ikmGradeLegend(lang), dashed: true },
+  ];
+}
+
 /**
  * The ranking cut for the forum's slides (common.ts slideParts: a room reads no more rows on
  * one), in rank order, each part titled with its place and ranks ("(2/3), peringkat 9–16");
  * undefined when one slide holds it. Only the build draws these: the page's filter never shows them.
  */
-export function ikmRankingSlides(lang: Lang, { periode, rows }: IkmRankingInput, document: Document): string[] | undefined {
+export function ikmRankingSlides(
+  lang: Lang,
+  { periode, rows }: IkmRankingInput,
+  document: Document,
+): { slideParts: string[]; slideLegends: LegendItem[][] } | undefined {
   const drawn = rows.filter((r) => num(r, 'ikm') !== null);
-  return slideParts(drawn, (part, i, n) => {
+  // Each slide keys the sample states its own units draw.
+  const slideLegends = slideParts(drawn, (part) => ikmLegend(lang, part));
+  const svgs = slideParts(drawn, (part, i, n) => {
     const first = drawn.indexOf(part[0]) + 1;
     const ranks = `${first}–${first + part.length - 1}`;
     return drawRanking(
@@ -164,6 +176,7 @@ export function ikmRankingSlides(lang: Lang, { periode, rows }: IkmRankingInput,
       tr(lang)(` (${i + 1}/${n}), peringkat ${ranks}`, ` (${i + 1}/${n}), ranks ${ranks}`),
     );
   });
+  return svgs && slideLegends ? { slideParts: svgs, slideLegends } : undefined;
 }
 
 function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) => string): Rich {

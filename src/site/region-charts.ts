@@ -108,7 +108,7 @@ export async function ikmRanking(lang: Lang, kode: string): Promise<ChartData | 
   const sql = ikmRankingSql(choice);
   const input = { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) };
   // The forum's slides take the ranking a few units at a time (ikmRankingSlides); the page, whole.
-  const chart = { ...ikmRankingChart(lang, input, svgDocument()), slideParts: ikmRankingSlides(lang, input, svgDocument()) };
+  const chart = { ...ikmRankingChart(lang, input, svgDocument()), ...ikmRankingSlides(lang, input, svgDocument()) };
   const fields = [
     ...field(
       'periode',

@@ -10,6 +10,7 @@ import type { PublishedRow } from '../../src/contract/published.ts';
 import { ikmRankingChart, ikmRankingSlides } from '../../src/charts/ikm-ranking.ts';
 import { rowsHeight } from '../../src/charts/plot.ts';
 import { svgDocument } from '../../src/site/plot-document.ts';
+import { SAMPLE_STATES, SAMPLE_WORDS, sampleState } from '../../src/charts/sample.ts';
 
 /** `n` desa ranked best first as ikmRankingSql gives them; every seventh has no IKM (not drawn). */
 function desa(n: number): PublishedRow[] {
@@ -27,7 +28,8 @@ function desa(n: number): PublishedRow[] {
       mutu: ikm === null ? null : 'B',
       responden: 120,
       sampel_minimum: 100,
-      sampel_cukup: i % 3 === 0 ? '' : 'ya',
+      // Unknown adequacy for the first 40 only: later slides key fewer states.
+      sampel_cukup: i < 40 && i % 3 === 0 ? '' : 'ya',
     };
   });
   return [...rows.filter((r) => r.ikm !== null), ...rows.filter((r) => r.ikm === null)];
@@ -48,10 +50,24 @@ describe('the IKM ranking cut for the forum', () => {
     const rows = desa(300);
     const input = { kode: 'besar', periode: '2025-S2', rows };
     const ranked = rows.filter((r) => r.ikm !== null).map((r) => String(r.nama_unit));
-    const parts = (ikmRankingSlides(lang, input, svgDocument()) ?? [ikmRankingChart(lang, input, svgDocument()).svg]).map(read);
+    const slides = ikmRankingSlides(lang, input, svgDocument()) ?? {
+      slideParts: [ikmRankingChart(lang, input, svgDocument()).svg],
+      slideLegends: [],
+    };
+    const parts = slides.slideParts.map(read);
     expect(parts.flatMap((p) => p.labels)).toEqual(ranked);
     expect(parts.length).toBe(Math.ceil(ranked.length / 8));
     for (const p of parts) expect(p.height).toBeLessThanOrEqual(rowsHeight(8));
+    // Each slide keys the sample states its own units draw, and no other.
+    const drawn = rows.filter((r) => r.ikm !== null);
+    expect(slides.slideLegends).toHaveLength(parts.length);
+    slides.slideLegends.forEach((legend, k) => {
+      const units = new Set(parts[k].labels);
+      const states = new Set(drawn.filter((r) => units.has(String(r.nama_unit))).map((r) => sampleState(r.sampel_cukup)));
+      expect(legend.filter((l) => l.shape && l.shape !== 'rule').map((l) => l.label)).toEqual(
+        SAMPLE_STATES.filter((s) => states.has(s)).map((s) => SAMPLE_WORDS[lang].legend[s]),
+      );
+    });
     // Each part names its place and its ranks, for a screen reader in the room.
     expect(parts[1].label).toMatch(lang === 'id' ? / \(2\/33\), peringkat 8–15$/ : / \(2\/33\), ranks 8–15$/);
   });
