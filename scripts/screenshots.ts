@@ -14,6 +14,7 @@ const SHOTS: [name: string, path: string, phone: boolean][] = [
   ['unit-desktop', '/wilayah/binjai/unit/DINKES/', false],
   ['unit-ponsel', '/wilayah/binjai/unit/DINKES/', true],
   ['bandingkan-desktop', '/bandingkan/', false],
+  ['bandingkan-ponsel', '/bandingkan/#comparison', true],
   ['forum-desktop', '/forum/manokwari/', false],
   ['jelajah-desktop', '/jelajah/', false],
   ['periksa-desktop', '/periksa/', false],
