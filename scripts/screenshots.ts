@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { serveSite } from '../src/deploy/serve.ts';
 import { openBrowser } from '../test/support/browser.ts';
 
-const SHOTS: [name: string, path: string, phone: boolean][] = [
+/** Each shot: its file, its page, on a phone or not, and (phone) what to scroll to first. */
+const SHOTS: [name: string, path: string, phone: boolean, scrollTo?: string][] = [
   ['beranda-desktop', '/', false],
   ['beranda-ponsel', '/', true],
   ['wilayah-desktop', '/wilayah/jakarta/', false],
@@ -14,6 +15,7 @@ const SHOTS: [name: string, path: string, phone: boolean][] = [
   ['unit-desktop', '/wilayah/binjai/unit/DINKES/', false],
   ['unit-ponsel', '/wilayah/binjai/unit/DINKES/', true],
   ['bandingkan-desktop', '/bandingkan/', false],
+  ['bandingkan-ponsel', '/bandingkan/', true, '#comparison table'],
   ['forum-desktop', '/forum/manokwari/', false],
   ['jelajah-desktop', '/jelajah/', false],
   ['periksa-desktop', '/periksa/', false],
@@ -25,8 +27,9 @@ mkdirSync('docs/screenshots', { recursive: true });
 for (const phone of [false, true]) {
   const { context, close } = await openBrowser({ viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 800 } });
   const page = await context.newPage();
-  for (const [name, path] of SHOTS.filter((s) => s[2] === phone)) {
+  for (const [name, path, , scrollTo] of SHOTS.filter((s) => s[2] === phone)) {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    if (scrollTo) await page.$eval(scrollTo, (e) => e.scrollIntoView());
     await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: !phone });
     console.log(`docs/screenshots/${name}.png`);
   }

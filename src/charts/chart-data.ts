@@ -83,6 +83,8 @@ export interface ChartData {
    * thirty rows shrunk to a slide's height has text no room can read (common.ts slideParts).
    */
   slideParts?: string[];
+  /** The key of each of slideParts when it differs from part to part (the sample states a part's rows draw); else `legend`. */
+  slideLegends?: LegendItem[][];
   /**
    * In place of a heatmap too dense for a phone (narrow screens only): one line per row with
    * its latest and lowest month, every number keeping its source.

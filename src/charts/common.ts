@@ -136,7 +136,7 @@ const SLIDE_ROWS = 8;
  * (27 rows: 6, 7, 7, 7; 91 rows: twelve of 7 or 8), each drawn by `draw` from its rows, its place and
  * the number of parts; undefined when one slide holds it.
  */
-export function slideParts<K>(keys: readonly K[], draw: (part: readonly K[], i: number, parts: number) => string): string[] | undefined {
+export function slideParts<K, V = string>(keys: readonly K[], draw: (part: readonly K[], i: number, parts: number) => V): V[] | undefined {
   if (keys.length <= SLIDE_ROWS) return undefined;
   const parts = Math.ceil(keys.length / SLIDE_ROWS);
   const edge = (i: number) => Math.floor((i * keys.length) / parts);

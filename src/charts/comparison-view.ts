@@ -85,6 +85,10 @@ function captionText(measure: Measure, lang: Lang): string {
     .join(' ');
 }
 
+/** The columns a phone shows side by side, and those it shows on labelled lines under them. */
+const KEY_COLUMNS: CompareColumn[] = ['unit', 'periode', 'nilai'];
+const SECONDARY_COLUMNS: CompareColumn[] = ['wilayah', 'bawah', 'atas', 'basis', 'sampel', 'kode_wilayah', 'kode_unit'];
+
 export function comparisonTableHtml(result: QueryResult, measure: Measure, lang: Lang, caption: string): string {
   const w = COMPARE_WORDS[lang];
   const unit = measure.unit[lang] ? ` (${measure.unit[lang]})` : '';
@@ -106,21 +110,26 @@ export function comparisonTableHtml(result: QueryResult, measure: Measure, lang:
     ...(measure.interval ? [] : (['bawah', 'atas'] as const)),
     ...(measure.sample ? [] : (['sampel'] as const)),
   ];
-  const hide = hidden.map((c) => COMPARE_COLUMNS.indexOf(c));
-  const sampel = COMPARE_COLUMNS.indexOf('sampel');
+  const at = (c: CompareColumn) => COMPARE_COLUMNS.indexOf(c);
+  const sampel = at('sampel');
   // The value and its interval as their published column prints them, the basis a count; an empty cell a dash.
   const styles = new Map([
-    [COMPARE_COLUMNS.indexOf('nilai'), measure.style],
-    [COMPARE_COLUMNS.indexOf('bawah'), measure.style],
-    [COMPARE_COLUMNS.indexOf('atas'), measure.style],
-    [COMPARE_COLUMNS.indexOf('basis'), 'count' as const],
+    [at('nilai'), measure.style],
+    [at('bawah'), measure.style],
+    [at('atas'), measure.style],
+    [at('basis'), 'count' as const],
   ]);
   const text = (v: unknown, i: number) =>
     v === null ? '—' : typeof v === 'number' ? formatNumber(lang, v, styles.get(i) ?? 'plain') : String(v);
   return resultTableHtml(result, {
     caption,
     headers,
-    hide,
+    hide: hidden.map(at),
+    // Unit, period and value first: what a 360 px phone shows side by side; the rest goes on
+    // labelled lines under each row there (interactive.css .kt-phone-rows), beside it on a wider screen.
+    order: KEY_COLUMNS.concat(SECONDARY_COLUMNS).map(at),
+    secondary: SECONDARY_COLUMNS.map(at),
+    className: 'kt-phone-rows',
     cell: (v, i) => (i === sampel ? sampleText(lang, sampleState(v)) : text(v, i)),
   });
 }

@@ -8,13 +8,13 @@ import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { IKM_GRADE } from '../derive/grades.ts';
-import { shapeCell, type ChartData, type ChartRow, type PrimaryKey, type Rich, type TableShape } from './chart-data.ts';
+import { shapeCell, type ChartData, type ChartRow, type LegendItem, type PrimaryKey, type Rich, type TableShape } from './chart-data.ts';
 import { num, str } from './row.ts';
 import { mutuLabel } from '../i18n/labels.ts';
 import { axisFormat, BLUE, GREY, Plot, renderPlot, rowLabels } from './plot.ts';
 import { sampleDots } from './sample-marks.ts';
 import { sampleCell, sampleMinimumCell, sampleLegend, sampleState, sampleSummary, type SampleState } from './sample.ts';
-import { BAR_DY, columns, withSentence, gradeThresholds, periodCell, rowChart, unitCells } from './common.ts';
+import { BAR_DY, columns, withSentence, gradeThresholds, periodCell, rowChart, slideParts, unitCells } from './common.ts';
 
 /** ikm_unit as far as this chart reads it; test/unit/chart-shapes.test.ts holds it equal to the schema. */
 export const IKM_UNIT: TableShape = {
@@ -61,42 +61,8 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     sampel_cukup: sampleCell(lang, IKM_UNIT, r),
   }));
   const drawn = rows.filter((r) => num(r, 'ikm') !== null);
-  const code = (r: PublishedRow) => str(r, 'kode_unit');
-  const name = (r: PublishedRow) => names.get(code(r)) ?? code(r);
-  const lows = drawn.map((r) => num(r, 'ikm_bawah') ?? num(r, 'ikm')!);
-  const svg = drawn.length
-    ? renderPlot(
-        {
-          ...rowChart(drawn.map(code)),
-          x: {
-            domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100],
-            label: T('IKM dan interval 95% →', 'Index and 95% interval →'),
-            tickFormat: axisFormat(lang, 'count'),
-            grid: true,
-          },
-          marks: [
-            Plot.ruleX([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
-            rowLabels(drawn, code, name),
-            Plot.ruleY(drawn, {
-              y: code,
-              x1: (r: PublishedRow) => num(r, 'ikm_bawah'),
-              x2: (r: PublishedRow) => num(r, 'ikm_atas'),
-              stroke: BLUE,
-              strokeWidth: 2,
-              dy: BAR_DY,
-            }),
-            ...sampleDots(drawn, stateOf, BLUE, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), dy: BAR_DY }),
-          ],
-        },
-        {
-          label: T(
-            `Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, periode)}`,
-            `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, periode)}`,
-          ),
-        },
-        document,
-      )
-    : '';
+  const name = nameOf(names);
+  const svg = drawn.length ? drawRanking(lang, drawn, drawn, periode, document) : '';
   return {
     id: 'ikm',
     title: t(lang).titles['ikm'],
@@ -119,12 +85,98 @@ export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingI
     sources: ['ikm_unit'],
     period: formatPeriod(lang, periode),
     method: 'ikm',
-    legend: [
-      { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
-      ...sampleLegend(lang, drawn.map(stateOf), BLUE),
-      { color: GREY, label: ikmGradeLegend(lang), dashed: true },
-    ],
+    legend: ikmLegend(lang, drawn),
   };
+}
+
+const code = (r: PublishedRow) => str(r, 'kode_unit');
+const nameOf = (names: Map<string, string>) => (r: PublishedRow) => names.get(code(r)) ?? code(r);
+
+/**
+ * The ranking drawn for the rows of `part` (all of `drawn`, or a forum slide's share of them),
+ * on the x scale of every drawn row, so that two slides of one ranking read alike.
+ */
+function drawRanking(
+  lang: Lang,
+  drawn: readonly PublishedRow[],
+  part: readonly PublishedRow[],
+  periode: string,
+  document: Document,
+  place = '',
+) {
+  const T = tr(lang);
+  const name = nameOf(namesOf([...drawn]));
+  const lows = drawn.map((r) => num(r, 'ikm_bawah') ?? num(r, 'ikm')!);
+  return renderPlot(
+    {
+      ...rowChart(part.map(code)),
+      x: {
+        domain: [Math.max(25, Math.floor(Math.min(...lows) - 2)), 100],
+        label: T('IKM dan interval 95% →', 'Index and 95% interval →'),
+        tickFormat: axisFormat(lang, 'count'),
+        grid: true,
+      },
+      marks: [
+        Plot.ruleX([IKM_GRADE.B, IKM_GRADE.A], { stroke: GREY, strokeDasharray: '4,3' }),
+        rowLabels(part, code, name),
+        Plot.ruleY(part, {
+          y: code,
+          x1: (r: PublishedRow) => num(r, 'ikm_bawah'),
+          x2: (r: PublishedRow) => num(r, 'ikm_atas'),
+          stroke: BLUE,
+          strokeWidth: 2,
+          dy: BAR_DY,
+        }),
+        ...sampleDots(part, stateOf, BLUE, { y: code, x: (r: PublishedRow) => num(r, 'ikm'), dy: BAR_DY }),
+      ],
+    },
+    {
+      label:
+        T(
+          `Peringkat IKM ${drawn.length} unit dengan interval 95%, ${formatPeriod(lang, periode)}`,
+          `Satisfaction index of ${drawn.length} units with 95% intervals, ${formatPeriod(lang, periode)}`,
+        ) + place,
+    },
+    document,
+  );
+}
+
+/** The key of a ranking's marks: the interval, the sample states its rows draw, the grade lines. */
+function ikmLegend(lang: Lang, drawn: readonly PublishedRow[]): LegendItem[] {
+  const T = tr(lang);
+  return [
+    { color: BLUE, label: T('garis: interval 95%', 'line: 95% interval'), shape: 'rule' },
+    ...sampleLegend(lang, drawn.map(stateOf), BLUE),
+    { color: GREY, label: ikmGradeLegend(lang), dashed: true },
+  ];
+}
+
+/**
+ * The ranking cut for the forum's slides (common.ts slideParts: a room reads no more rows on
+ * one), in rank order, each part titled with its place and ranks ("(2/3), peringkat 9–16");
+ * undefined when one slide holds it. Only the build draws these: the page's filter never shows them.
+ */
+export function ikmRankingSlides(
+  lang: Lang,
+  { periode, rows }: IkmRankingInput,
+  document: Document,
+): { slideParts: string[]; slideLegends: LegendItem[][] } | undefined {
+  const drawn = rows.filter((r) => num(r, 'ikm') !== null);
+  // Each slide keys the sample states its own units draw.
+  const slideLegends = slideParts(drawn, (part) => ikmLegend(lang, part));
+  const svgs = slideParts(drawn, (part, i, n) => {
+    const first = drawn.indexOf(part[0]) + 1;
+    const ranks = `${first}–${first + part.length - 1}`;
+    return drawRanking(
+      lang,
+      drawn,
+      part,
+      periode,
+      document,
+      tr(lang)(` (${i + 1}/${n}), peringkat ${ranks}`, ` (${i + 1}/${n}), ranks ${ranks}`),
+    );
+  });
+  return svgs && slideLegends ? { slideParts: svgs, slideLegends } : undefined;
 }
 
 function ikmTakeaway(lang: Lang, drawn: PublishedRow[], name: (r: PublishedRow) => string): Rich {

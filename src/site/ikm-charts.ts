@@ -18,7 +18,7 @@ import { renderStatic, svgDocument } from './plot-document.ts';
 import { num, rowsFromQuery, str } from '../charts/row.ts';
 import { runPublishedSql } from './run-sql.ts';
 import { ikmPeriodsSql, ikmRankingSql, ikmUnitTypesSql, type IkmChoice } from '../queries/region-charts.ts';
-import { ikmRankingChart } from '../charts/ikm-ranking.ts';
+import { ikmRankingChart, ikmRankingSlides } from '../charts/ikm-ranking.ts';
 import { latestPeriodOf } from '../derive/periods.ts';
 import { BAR_INSET, columns, gradeThresholds, periodCell, rangeLabel, shortPeriod, rowChart, withSentence } from '../charts/common.ts';
 import { field, values } from './filter-fields.ts';
@@ -33,7 +33,9 @@ export async function ikmRanking(lang: Lang, kode: string): Promise<ChartData | 
   const types = await values(ikmUnitTypesSql(kode));
   const choice: IkmChoice = { kode, periode, jenis: '' };
   const sql = ikmRankingSql(choice);
-  const chart = ikmRankingChart(lang, { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) }, svgDocument());
+  const input = { kode, periode, rows: rowsFromQuery(await runPublishedSql(sql)) };
+  // The forum's slides take the ranking a few units at a time (ikmRankingSlides); the page, whole.
+  const chart = { ...ikmRankingChart(lang, input, svgDocument()), ...ikmRankingSlides(lang, input, svgDocument()) };
   const fields = [
     ...field(
       'periode',

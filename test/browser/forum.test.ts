@@ -10,13 +10,15 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
+import { latestPeriodOf } from '../../src/derive/periods.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
-const region = Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', 'wilayah.csv'), 'utf8'), {
-  header: true,
-  skipEmptyLines: true,
-}).data[0].kode_wilayah;
+/** A published table's rows. */
+const csvRows = (table: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(siteDir, 'data', `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true })
+    .data;
+const region = csvRows('wilayah')[0].kode_wilayah;
 
 /**
  * The slide in the address, read in the page: page.url() learns of history.replaceState from an
@@ -159,12 +161,86 @@ describe('forum view: presenting', () => {
         }),
       );
       for (const { slide, px } of sizes) expect(px, `${kode} ${slide}`).toBeGreaterThanOrEqual(14);
+      // …and the words beside it (takeaway, key) stay within the slide: none over its title or under its foot.
+      const spill = await page.$$eval('.slide-body', (bodies) =>
+        bodies.flatMap((body) => {
+          const box = body.getBoundingClientRect();
+          return [...body.querySelectorAll('.slide-text > *')]
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.top < box.top - 1 || r.bottom > box.bottom + 1)
+            .map(
+              (r) =>
+                `${body.closest('.slide')!.id}: ${Math.round(box.top - r.top)} px above, ${Math.round(r.bottom - box.bottom)} px below`,
+            );
+        }),
+      );
+      expect(spill, kode).toEqual([]);
       cut.push(...(await page.$$eval('.slide h2', (hs) => hs.map((h) => h.textContent ?? '').filter((t) => / \(\d+\/\d+\)$/.test(t)))));
       await page.close();
     }
     // The sample has such a chart (a kecamatan's 27 service × kelurahan rows): the test is not empty.
     expect(cut.length).toBeGreaterThan(0);
   });
+
+  test.each(LANGS)(
+    'the IKM ranking (%s): every unit with an IKM once, in rank order, over as many slides as a room can read',
+    async (_lang, prefix) => {
+      const ikm = csvRows('ikm_unit');
+      const names = new Map(csvRows('unit').map((u) => [`${u.kode_wilayah}:${u.kode_unit}`, u.nama_unit]));
+      let cut = 0;
+      const page = await browser.context.newPage();
+      for (const kode of csvRows('wilayah').map((r) => r.kode_wilayah)) {
+        const rows = ikm.filter((r) => r.kode_wilayah === kode);
+        // The region page's ranking: the latest period, best first (ties by unit code, as its SQL).
+        const periode = latestPeriodOf([...new Set(rows.map((r) => r.periode))].sort());
+        const ranked = rows
+          .filter((r) => r.periode === periode && r.ikm !== '')
+          .sort((a, b) => Number(b.ikm) - Number(a.ikm) || (a.kode_unit < b.kode_unit ? -1 : 1))
+          .map((r) => names.get(`${kode}:${r.kode_unit}`));
+        await page.goto(`${siteUrl}${prefix}/forum/${kode}/`);
+        for (const media of ['screen', 'print'] as const) {
+          await page.emulateMedia({ media });
+          const slides = await page.$$eval('.slide[data-chart=ikm]', (els) =>
+            els.map((slide) => {
+              const svg = slide.querySelector<SVGSVGElement>('.slide-chart svg')!;
+              const box = svg.getBoundingClientRect();
+              const frame = slide.getBoundingClientRect();
+              const view = svg.viewBox.baseVal;
+              const smallest = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)));
+              return {
+                title: slide.querySelector('h2')?.textContent ?? '',
+                // The row labels, top to bottom: a cut label's whole name is its title.
+                units: [...svg.querySelectorAll('g[text-anchor=start] > text')].map(
+                  (t) => t.querySelector('title')?.textContent ?? t.textContent ?? '',
+                ),
+                px: smallest * Math.min(box.width / view.width, box.height / view.height),
+                inside: box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom + 0.5,
+                frame: { width: frame.width, height: frame.height },
+                foot: slide.querySelector('.slide-foot')?.textContent ?? '',
+              };
+            }),
+          );
+          const where = `${prefix}/forum/${kode}/ (${media})`;
+          expect(
+            slides.flatMap((s) => s.units),
+            where,
+          ).toEqual(ranked);
+          for (const [k, s] of slides.entries()) {
+            expect(s.px, `${where} ${s.title}`).toBeGreaterThanOrEqual(14);
+            expect(s.inside, `${where} ${s.title}`).toBe(true);
+            if (media === 'screen') expect(s.frame.width <= 1280 && s.frame.height <= 720, `${where} ${s.title}`).toBe(true);
+            expect(s.foot, `${where} ${s.title}`).toContain('ikm_unit');
+            if (slides.length > 1) expect(s.title, where).toMatch(new RegExp(` \\(${k + 1}/${slides.length}\\)$`));
+          }
+          if (media === 'screen' && slides.length > 1) cut++;
+        }
+        await page.emulateMedia({ media: 'screen' });
+      }
+      await page.close();
+      // A region of the sample has more units than one slide shows legibly: the test is not empty.
+      expect(cut).toBeGreaterThan(0);
+    },
+  );
 
   test.each([
     ['clicked', 'the button'],
@@ -262,9 +338,18 @@ describe('forum view: presenting', () => {
     const counter = () => page.textContent('#deck-position');
     expect(await counter()).toBe(`Slide 1 dari ${total}: ${await title(1)}`);
 
+    // The agenda's second chart starts on the slide its link names (after the first chart's slides, one or more).
+    const second = (await page.getAttribute('.slide-agenda li:nth-child(2) a', 'href'))!;
+    const n = Number(second.replace('#slide-', ''));
+    expect(n).toBe(
+      (await page
+        .locator('.slide[data-chart]')
+        .evaluateAll((els) => els.findIndex((e) => e !== els[0] && e.getAttribute('data-chart') !== els[0].getAttribute('data-chart')))) +
+        2,
+    );
     await page.click('.slide-agenda li:nth-child(2) a');
-    expect(await hash(page)).toBe('#slide-3');
-    await expect.poll(counter).toBe(`Slide 3 dari ${total}: ${await title(3)}`);
+    expect(await hash(page)).toBe(second);
+    await expect.poll(counter).toBe(`Slide ${n} dari ${total}: ${await title(n)}`);
 
     await page.$eval('#slide-5', (el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY));
     await expect.poll(counter).toBe(`Slide 5 dari ${total}: ${await title(5)}`);

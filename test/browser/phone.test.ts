@@ -2,7 +2,8 @@
  * Phones first (issue #10, item 7), on a 360 × 740 screen with JavaScript off:
  * - every chart's smallest text, as drawn (its computed size × the SVG's scale), is at least 11 px;
  * - the key columns of the IKM table (unit, IKM, mutu) and of the service tables (service or
- *   unit, tepat waktu %) are on screen without scrolling sideways.
+ *   unit, tepat waktu %) are on screen without scrolling sideways;
+ * - the compare page's result table, built or redrawn by the script, needs no sideways scrolling at all.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,6 +109,47 @@ describe('on a 360 px phone', () => {
       await page.setViewportSize({ width: 360, height: 740 });
     }
   });
+
+  /** The compare result's table against its box, and where its key headers end. */
+  const compareFit = (p: Page) =>
+    p.$eval('#comparison .table-scroll', (box) => ({
+      scroll: box.scrollWidth,
+      client: box.clientWidth,
+      heads: [...box.querySelectorAll('thead th')]
+        .filter((th) => (th as HTMLElement).offsetParent !== null)
+        .map((th) => ({ text: th.textContent ?? '', right: th.getBoundingClientRect().right })),
+      rows: box.querySelectorAll('tbody tr').length,
+    }));
+  /** The key headers of the default (IKM) comparison, Indonesian and English. */
+  const compareKeys = (path: string) =>
+    path.startsWith('/en/') ? ['Unit', 'Period', 'Satisfaction index (IKM)'] : ['Unit', 'Periode', 'IKM'];
+
+  test.each(['/bandingkan/', '/en/bandingkan/'])('the compare result (%s, built) fits the screen, its key columns first', async (path) => {
+    await page.goto(`${siteUrl}${path}`);
+    const fit = await compareFit(page);
+    expect(fit.rows).toBeGreaterThan(5);
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    expect(fit.heads.map((h) => h.text)).toEqual(compareKeys(path));
+    for (const h of fit.heads) expect(h.right, h.text).toBeLessThanOrEqual(360);
+  });
+
+  test('the compare result redrawn by the script fits the screen too, in both languages', async () => {
+    const live = await openBrowser({ viewport: { width: 360, height: 740 } });
+    try {
+      const p = await live.context.newPage();
+      // Every period of the IKM: the longest answer of the measure, its period names in words.
+      for (const path of ['/bandingkan/?ukuran=ikm', '/en/bandingkan/?ukuran=ikm']) {
+        await p.goto(`${siteUrl}${path}`);
+        await p.waitForSelector('#comparison[data-state=done]', { state: 'attached', timeout: 90_000 });
+        const fit = await compareFit(p);
+        expect(fit.rows, path).toBeGreaterThan(10);
+        expect(fit.scroll, path).toBeLessThanOrEqual(fit.client);
+        expect(fit.heads.map((h) => h.text)).toEqual(compareKeys(path));
+      }
+    } finally {
+      await live.close();
+    }
+  }, 180_000);
 
   test('the key columns are on screen without scrolling sideways', async () => {
     /** Figure id → the headers that must show, Indonesian and English. */
