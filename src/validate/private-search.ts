@@ -16,11 +16,25 @@
  */
 import { INPUTS } from '../contract/inputs/index.ts';
 import { TABLES } from '../contract/published.ts';
+import type { PackedStrings } from './fast/packed.ts';
+import {
+  ANCHOR,
+  anchorCodes,
+  anchorHash,
+  BITS,
+  DIGITS,
+  DROP,
+  finish,
+  LETTER,
+  MIN_ANYWHERE,
+  MIN_WORDS,
+  NIP,
+  NIP_DIGITS,
+  rollIn,
+  TO_SEE,
+} from './private-anchor.ts';
 
-/** Shorter values are not looked for inside text ("Ani", "R1" would be found everywhere). */
-export const MIN_WORDS = 4;
-/** Values at least this long are looked for anywhere; shorter ones as whole words. */
-export const MIN_ANYWHERE = 12;
+export { MIN_ANYWHERE, MIN_WORDS } from './private-anchor.ts';
 
 /**
  * Any NIP-like number, known or not: birth date (any year 19xx or 20xx), appointment
@@ -40,13 +54,6 @@ export const VOCABULARY: ReadonlySet<string> = new Set([
 ]);
 const VOCABULARY_LOWER: ReadonlySet<string> = new Set([...VOCABULARY].map((v) => v.toLowerCase()));
 
-const DIGITS = /^[0-9]+$/;
-const LETTER = /\p{L}/u;
-const NIP_DIGITS = 18;
-/** Characters of the window a value is filed under: its last ANCHOR (fewer when it is shorter). */
-const ANCHOR = 8;
-const BITS = 1 << 24;
-
 /** Where a private value was found: an offset in the text, never the value. */
 export interface Found {
   kind: 'nip' | 'text';
@@ -61,6 +68,11 @@ const ANYWHERE = '\u0002';
 
 export class PrivateSearch {
   readonly #nips = new Set<string>();
+  /**
+   * Packs with NIPs (anchorCode NIP) not yet in #nips: filed only when a text has a run of 18
+   * digits or more to look up, which few have (an NIP-like one is found without them).
+   */
+  #nipPacks: { text: string; ends: Int32Array; codes: Int32Array }[] = [];
   /** Patterns of ANCHOR characters or more, by their last ANCHOR characters. */
   readonly #long = new Map<string, string | string[]>();
   /** One bit per hash of an anchor: most windows of the text are passed over on it. */
@@ -77,20 +89,57 @@ export class PrivateSearch {
    * last ANCHOR characters are a window of one of them, so the validator's check of a few
    * thousand public texts does not file a million respondent ids it cannot find there.
    */
-  static of(values: { forEachValue(fn: (v: string) => void): void } | Iterable<string>, within?: Iterable<string>): PrivateSearch {
+  static of(
+    values: { forEachValue(fn: (v: string) => void, packed?: (p: PackedStrings, codes?: Int32Array) => void): void } | Iterable<string>,
+    within?: Iterable<string>,
+  ): PrivateSearch {
     const s = new PrivateSearch();
     if (within) {
       s.#within = new Uint32Array(BITS / 32);
       for (const text of within) markWindows(text.toLowerCase().replace(/\s+/g, ' '), s.#within);
     }
     // forEachValue first: PrivateValues is iterable too, but iterating it hashes a million values into its Set.
-    if ('forEachValue' in values) values.forEachValue((v) => s.add(v));
+    if ('forEachValue' in values)
+      values.forEachValue(
+        (v) => s.add(v),
+        (p, codes) => s.addPacked(p, codes),
+      );
     else for (const v of values) s.add(v);
     return s;
   }
 
+  /**
+   * add() for each value of a pack, deciding by its anchorCode (private-anchor.ts; worked out
+   * already by the thread that read the values, when `codes` is given) what add() would pass
+   * over: a million respondent ids cost a bit looked up each, no string.
+   */
+  addPacked({ text, ends }: PackedStrings, codes = anchorCodes(text, ends)): void {
+    const within = this.#within;
+    let nips = false;
+    let start = 0;
+    for (let i = 0; i < ends.length; i++) {
+      const end = ends[i];
+      const code = codes[i];
+      if (code === NIP) nips = true;
+      else if (code === TO_SEE || (code >= 0 && (within === null || (within[code >>> 5] & (1 << (code & 31))) !== 0))) {
+        this.add(text.slice(start, end));
+      }
+      start = end;
+    }
+    if (nips) this.#nipPacks.push({ text, ends, codes });
+  }
+
+  /** #nips, with the NIPs of the packs added. */
+  #allNips(): Set<string> {
+    for (const { text, ends, codes } of this.#nipPacks) {
+      for (let i = 0; i < ends.length; i++) if (codes[i] === NIP) this.#nips.add(text.slice(i === 0 ? 0 : ends[i - 1], ends[i]));
+    }
+    this.#nipPacks = [];
+    return this.#nips;
+  }
+
   get empty(): boolean {
-    return this.#nips.size === 0 && this.#long.size === 0 && this.#short.size === 0;
+    return this.#nips.size === 0 && this.#nipPacks.length === 0 && this.#long.size === 0 && this.#short.size === 0;
   }
 
   add(value: string): void {
@@ -146,19 +195,19 @@ export class PrivateSearch {
   find(text: string): Found | null {
     const like = NIP_LIKE.exec(text);
     if (like) return { kind: 'nip', at: like.index };
-    if (this.#nips.size === 0 && this.#long.size === 0 && this.#short.size === 0) return null;
+    if (this.empty) return null;
     const lower = text.toLowerCase().replace(/\s+/g, ' ');
     return this.#findNip(text) ?? this.#findLong(lower) ?? this.#findShort(lower);
   }
 
   #findNip(text: string): Found | null {
-    if (this.#nips.size === 0) return null;
+    if (this.#nips.size === 0 && this.#nipPacks.length === 0) return null;
     // Runs of digits with at most one space, dot or dash between two of them.
     const runs = /[0-9](?:[ .-]?[0-9]){17,}/g;
     for (let m = runs.exec(text); m; m = runs.exec(text)) {
       const digits = m[0].replace(/[^0-9]/g, '');
       for (let i = 0; i + NIP_DIGITS <= digits.length; i++)
-        if (this.#nips.has(digits.slice(i, i + NIP_DIGITS))) return { kind: 'nip', at: m.index };
+        if (this.#allNips().has(digits.slice(i, i + NIP_DIGITS))) return { kind: 'nip', at: m.index };
     }
     return null;
   }
@@ -168,9 +217,9 @@ export class PrivateSearch {
     if (this.#long.size === 0 || lower.length < ANCHOR) return null;
     const bits = this.#bits;
     let h = 0;
-    for (let i = 0; i < ANCHOR - 1; i++) h = (Math.imul(h, BASE) + lower.charCodeAt(i)) | 0;
+    for (let i = 0; i < ANCHOR - 1; i++) h = rollIn(h, lower.charCodeAt(i));
     for (let end = ANCHOR - 1; end < lower.length; end++) {
-      h = (Math.imul(h, BASE) + lower.charCodeAt(end)) | 0;
+      h = rollIn(h, lower.charCodeAt(end));
       const b = finish(h);
       if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) {
         const had = this.#long.get(lower.slice(end + 1 - ANCHOR, end + 1));
@@ -209,25 +258,10 @@ function matches(lower: string, p: string, at: number, words: boolean): boolean 
   return true;
 }
 
-const BASE = 131;
-/** BASE to the power ANCHOR − 1: what the character leaving the window weighed. */
-const DROP = Array.from({ length: ANCHOR - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
-const finish = (h: number) => (Math.imul(h, 0x9e3779b1) >>> 8) & (BITS - 1);
-
 /** Sets the bit of every window of ANCHOR characters of `lower` (as #findLong hashes them). */
 function markWindows(lower: string, bits: Uint32Array): void {
   for (let end = ANCHOR - 1; end < lower.length; end++) {
     const b = finish(anchorHash(lower, end + 1 - ANCHOR));
     bits[b >>> 5] |= 1 << (b & 31);
   }
-}
-
-/** The rolling hash of the ANCHOR characters of `text` from `from` (ASCII A–Z lowered, if asked). */
-function anchorHash(text: string, from: number, asciiToLower = false): number {
-  let h = 0;
-  for (let i = from; i < from + ANCHOR; i++) {
-    const c = text.charCodeAt(i);
-    h = (Math.imul(h, BASE) + (asciiToLower && c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) | 0;
-  }
-  return h;
 }

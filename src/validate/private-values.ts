@@ -12,6 +12,8 @@ const listLength = (l: List) => (Array.isArray(l) ? l.length : packedLength(l));
 export class PrivateValues extends Set<string> {
   /** Values not yet in the Set, in the order they were added. */
   #pending: List[] = [];
+  /** The anchorCodes of a pack's values (private-anchor.ts), when the thread that read them gave them. */
+  #codes = new Map<PackedStrings, Int32Array>();
   #loose: string[] | null = null;
 
   /** Empty at first: values come by add() and addAll(). */
@@ -19,11 +21,12 @@ export class PrivateValues extends Set<string> {
     super();
   }
 
-  /** Adds a list of values at once; the list is kept, not copied. */
-  addAll(values: List): this {
+  /** Adds a list of values at once; the list is kept, not copied. With a pack, maybe its values' anchorCodes. */
+  addAll(values: List, codes?: Int32Array): this {
     if (listLength(values) > 0) {
       this.#loose = null;
       this.#pending.push(values);
+      if (codes && !Array.isArray(values)) this.#codes.set(values, codes);
     }
     return this;
   }
@@ -32,7 +35,7 @@ export class PrivateValues extends Set<string> {
   absorb(other: PrivateValues): this {
     const settled = [...Set.prototype.values.call(other)];
     if (settled.length > 0) this.addAll(settled);
-    for (const list of other.#pending) this.addAll(list);
+    for (const list of other.#pending) this.addAll(list, Array.isArray(list) ? undefined : other.#codes.get(list));
     other.clear();
     return this;
   }
@@ -47,6 +50,7 @@ export class PrivateValues extends Set<string> {
     if (this.#pending.length === 0) return;
     const lists = this.#pending;
     this.#pending = [];
+    this.#codes.clear();
     this.#loose = null;
     for (const list of lists) for (const v of Array.isArray(list) ? list : unpack(list)) super.add(v);
   }
@@ -56,11 +60,16 @@ export class PrivateValues extends Set<string> {
     return super.size > 0 || this.#pending.some((l) => listLength(l) > 0);
   }
 
-  /** Calls `fn` with every value added (a value added twice, maybe twice), none hashed into the Set. */
-  forEachValue(fn: (value: string) => void): void {
+  /**
+   * Calls `fn` with every value added (a value added twice, maybe twice), none hashed into the
+   * Set; with `packed`, a list that came packed is handed to it whole (with its values'
+   * anchorCodes, when known), none of its values cut out.
+   */
+  forEachValue(fn: (value: string) => void, packed?: (list: PackedStrings, codes?: Int32Array) => void): void {
     for (const v of Set.prototype.values.call(this)) fn(v);
     for (const list of this.#pending) {
       if (Array.isArray(list)) for (const v of list) fn(v);
+      else if (packed) packed(list, this.#codes.get(list));
       else for (const v of unpack(list)) fn(v);
     }
   }
@@ -103,6 +112,7 @@ export class PrivateValues extends Set<string> {
 
   override clear(): void {
     this.#pending = [];
+    this.#codes.clear();
     this.#loose = null;
     super.clear();
   }

@@ -12,6 +12,9 @@ import { publishTables } from '../../src/publish/tables.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { PrivateSearch } from '../../src/validate/private-search.ts';
+import { PrivateValues } from '../../src/validate/private-values.ts';
+import { pack } from '../../src/validate/fast/packed.ts';
+import { anchorCodes } from '../../src/validate/private-anchor.ts';
 import { PARTITION_DIR, PARTITION_MANIFEST, type PartitionManifest } from '../../src/queries/partitions.ts';
 
 describe('csvCell (RFC 4180, safe to open in Excel)', () => {
@@ -164,6 +167,54 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
     expect(texts.map((t) => whole.find(t) !== null)).toEqual([true, false, true, true, true, false, false]);
     expect(PrivateSearch.of(ids, ['Dinas Kesehatan', 'SKL-0000123']).empty).toBe(true);
     expect(PrivateSearch.of(ids).empty).toBe(false);
+  });
+  test('values given packed, with the anchor codes a slice worker works out or without, are filed as one by one', () => {
+    const values = [
+      ...Array.from({ length: 2_000 }, (_, i) => `SKL-${String(i).padStart(9, '0')}`),
+      ...['Budi Santoso', 'Budi', 'Ani', '2023-01-02', '12345678', '123456789012', 'Kantor  Camat\u00a0Maulafa', ' Petugas Loket '],
+      // NIPs: plain, with spaces around (filed trimmed), 18 characters not all digits, and one no NIP-like pattern catches
+      ...['198601012010011001', ' 197001011995031002 ', '19860101201001100X', '123456789012345678'],
+      ...['İSTANBUL ŞAHİN', 'Mohon loket dibuka lebih pagi.', 'sangat baik', 'LAY-A', ''],
+    ];
+    const texts = [
+      'Kelurahan BUDI SANTOSO',
+      'Puskesmas Budiman',
+      'layanan skl-000001234 cepat',
+      'kantor camat maulafa',
+      'nip 1986-0101-2010-0110-01 dan 1970 0101 1995 0310 02',
+      'kode 19860101201001100x',
+      'nomor 123456789012345678 di sini',
+      'istanbul şahin',
+      'mohon loket dibuka lebih pagi. petugas loket',
+      'Dinas Kesehatan',
+    ];
+    const packed = (codes: boolean) => {
+      const pv = new PrivateValues();
+      const p = pack(values);
+      return pv.addAll(p, codes ? anchorCodes(p.text, p.ends) : undefined);
+    };
+    for (const within of [undefined, texts]) {
+      const one = PrivateSearch.of(values, within);
+      for (const codes of [false, true]) {
+        const search = PrivateSearch.of(packed(codes), within);
+        expect(search.empty).toBe(one.empty);
+        for (const t of texts) expect(search.find(t), `${t} ${codes}`).toEqual(one.find(t));
+      }
+    }
+    expect(texts.map((t) => PrivateSearch.of(values).find(t) !== null)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
+    // An NIP among packed values alone still makes the search not empty.
+    expect(PrivateSearch.of(new PrivateValues().addAll(pack(['123456789012345678'])), ['x']).empty).toBe(false);
   });
 });
 

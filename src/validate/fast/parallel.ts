@@ -394,7 +394,7 @@ function merge(
   new FileRules(input, plan.dialect, ctx.unitCodes, headerSink).header(plan.header, plan.headerRow);
 
   for (const r of results) {
-    ctx.privateValues.addAll(r.privateValues);
+    ctx.privateValues.addAll(r.privateValues, r.privateCodes);
   }
 
   const uniqueIssues = inOrder.found.flat().map((u) => issue(at(u.row, u.column, u.value), 'unique-error', u.msg));

@@ -15,6 +15,7 @@ import { FileRules, tableFor, type RowSink } from '../rows.ts';
 import { pack, PackBuilder } from './packed.ts';
 import { FastRows, type SliceStores } from './fast-rows.ts';
 import { IntList } from './int-list.ts';
+import { anchorCodes } from '../private-anchor.ts';
 
 /**
  * About as many rows as the slice has, or a few more: its lines counted in its first 64 KiB,
@@ -39,6 +40,7 @@ export function readSlice(task: SliceTask, fast = true): SliceResult {
     issues: [],
     stages: new Uint8Array(0),
     privateValues: pack([]),
+    privateCodes: new Int32Array(0),
     keyRows: new Int32Array(0),
     keys: input.unique.map(() => pack([])),
     keyHashes: input.unique.map(() => new Int32Array(0)),
@@ -92,6 +94,7 @@ export function readSlice(task: SliceTask, fast = true): SliceResult {
       rules.row(cells, lines);
     });
   }
+  const privateValues = stores.privateValues.finish();
   return {
     encodingError: false,
     // An empty slice is still one (blank) line of the file.
@@ -100,7 +103,8 @@ export function readSlice(task: SliceTask, fast = true): SliceResult {
     fastRows: reader?.count ?? 0,
     issues,
     stages: Uint8Array.from(stages),
-    privateValues: stores.privateValues.finish(),
+    privateValues,
+    privateCodes: anchorCodes(privateValues.text, privateValues.ends),
     keyRows: stores.keyRows.finish(),
     keys: stores.keys.map((k) => k.finish()),
     keyHashes: stores.keyHashes.map((h) => h.finish()),
@@ -122,6 +126,7 @@ parentPort?.on('message', (job: SliceJob) => {
     }
     const transfer: ArrayBuffer[] = [
       result.stages.buffer as ArrayBuffer,
+      result.privateCodes.buffer as ArrayBuffer,
       result.keyRows.buffer as ArrayBuffer,
       result.table.rows.buffer as ArrayBuffer,
     ];

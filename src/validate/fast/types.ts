@@ -38,6 +38,8 @@ export interface SliceResult {
   issues: Issue[];
   stages: Uint8Array;
   privateValues: PackedStrings;
+  /** anchorCode of each private value (private-anchor.ts): the privacy check then looks up a bit for most. */
+  privateCodes: Int32Array;
   /** Rows that reached the uniqueness check, and their key per unique constraint. */
   keyRows: Int32Array;
   keys: PackedStrings[];
