@@ -62,16 +62,23 @@ describe('the compare page prints its numbers as the pages do', () => {
     };
     const cells = (html: string) => [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
     expect(cells(comparisonTableHtml(result, measureByKey('ikm')!, 'id', 'IKM'))).toEqual([
-      'DKI Jakarta',
       'Unit Satu',
       '2025',
       '90,20',
+      'DKI Jakarta',
       '89,70',
       '90,67',
       '1.234',
       expect.any(String),
     ]);
     const nrr = { ...result, rows: [['jakarta', 'DKI Jakarta', 'U1', 'Unit Satu', '2025', 3.25, null, null, 1234, 'ya']] };
-    expect(cells(comparisonTableHtml(nrr, measureByKey('nrr_prosedur')!, 'en', 'NRR')).slice(3, 5)).toEqual(['3.2500', '1,234']);
+    // Key columns first (unit, period, value), then region and basis (no interval for an NRR).
+    expect(cells(comparisonTableHtml(nrr, measureByKey('nrr_prosedur')!, 'en', 'NRR')).slice(0, 5)).toEqual([
+      'Unit Satu',
+      '2025',
+      '3.2500',
+      'DKI Jakarta',
+      '1,234',
+    ]);
   });
 });
