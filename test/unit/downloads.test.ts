@@ -15,23 +15,7 @@ import { bundleFile } from '../../src/publish/download-paths.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { writeXlsx } from '../../src/publish/xlsx.ts';
 import { pinZipDates } from '../../src/publish/zip-dates.ts';
-
-/** The DOS [time, date] of every entry of a zip, from its central directory and from each local header. */
-function zipDates(zip: Buffer): [number, number][] {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let [count, offset] = [zip.readUInt16LE(eocd + 10), zip.readUInt32LE(eocd + 16)];
-  if (zip.readUInt32LE(eocd - 20) === 0x07064b50) {
-    const z64 = Number(zip.readBigUInt64LE(eocd - 12));
-    [count, offset] = [Number(zip.readBigUInt64LE(z64 + 32)), Number(zip.readBigUInt64LE(z64 + 48))];
-  }
-  const out: [number, number][] = [];
-  for (let i = 0, p = offset; i < count; i++) {
-    const local = zip.readUInt32LE(p + 42);
-    out.push([zip.readUInt16LE(p + 12), zip.readUInt16LE(p + 14)], [zip.readUInt16LE(local + 10), zip.readUInt16LE(local + 12)]);
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return out;
-}
+import { dosDate, zipDates } from '../support/zip.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kt-downloads-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -185,7 +169,7 @@ describe('xlsx', () => {
     // every entry dated the release date, not the clock (DOS date 2026-01-20, time 00:00)
     const dates = zipDates(first);
     expect(dates.length).toBeGreaterThan(5);
-    for (const d of dates) expect(d).toEqual([0, ((2026 - 1980) << 9) | (1 << 5) | 20]);
+    for (const d of dates) expect(d).toEqual(dosDate(2026, 1, 20));
   }, 120_000);
 
   it('dates the entries of a zip64 file too (a sheet of more than 4 GB of XML is one)', async () => {
@@ -196,7 +180,7 @@ describe('xlsx', () => {
     await pinZipDates(out, '2026-01-20');
     const bytes = readFileSync(out);
     expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x07]))).toBe(true);
-    for (const d of zipDates(bytes)) expect(d).toEqual([0, ((2026 - 1980) << 9) | (1 << 5) | 20]);
+    for (const d of zipDates(bytes)) expect(d).toEqual(dosDate(2026, 1, 20));
     expect((await load(out)).getWorksheet('a')!.getRow(1).values).toEqual([undefined, 1, 'x']);
   });
 
