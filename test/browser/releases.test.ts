@@ -171,8 +171,8 @@ describe('the marks of a publication on its pages', () => {
     }
     expect(marks).toBeGreaterThan(0);
     // Binjai's region IKM is marked on its region page, in both languages
-    expect(regionMarks.get('wilayah/binjai/index.html')).toBeGreaterThan(0);
-    expect(regionMarks.get('en/wilayah/binjai/index.html')).toBeGreaterThan(0);
+    expect(regionMarks.get('wilayah/binjai/index.html') ?? 0).toBeGreaterThan(0);
+    expect(regionMarks.get('en/wilayah/binjai/index.html') ?? 0).toBeGreaterThan(0);
     const unitPage = readFileSync(join(out, 'wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8');
     expect(unitPage).toContain('class="revised"');
     expect(readFileSync(join(out, 'en/wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8')).toContain('>revised</a>');
