@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TABLES } from '../../src/contract/published.ts';
 import { carryForward, type ReleaseMeta } from '../../src/release/archive.ts';
 
 const firstSite = inject('siteDir');
@@ -261,10 +262,17 @@ describe('citable, bundled, in Excel', () => {
     expect(html(out, 'data/index.html')).toContain('href="/data/kinerja-terbuka.zip"');
   });
 
-  it('each table as .xlsx, linked beside CSV and Parquet', () => {
-    expect(readFileSync(join(out, 'data/ikm_unit.xlsx')).subarray(0, 2).toString()).toBe('PK');
-    expect(html(out, 'data/index.html')).toContain('href="/data/ikm_unit.xlsx"');
-    expect(html(out, 'data/ikm_unit/index.html')).toContain('href="/data/ikm_unit.xlsx"');
+  it('every table as .xlsx, whatever its size (the survey microdata too), linked beside CSV and Parquet', () => {
+    for (const t of TABLES) {
+      expect(
+        readFileSync(join(out, `data/${t.name}.xlsx`))
+          .subarray(0, 2)
+          .toString(),
+        t.name,
+      ).toBe('PK');
+      expect(html(out, 'data/index.html'), t.name).toContain(`href="/data/${t.name}.xlsx"`);
+      expect(html(out, `data/${t.name}/index.html`), t.name).toContain(`href="/data/${t.name}.xlsx"`);
+    }
   });
 });
 
