@@ -244,31 +244,27 @@ describe('differencing across releases (issue #11: every release stays downloada
     expect(narrowest(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 3, 0))).toBeGreaterThanOrEqual(3);
   });
 
-  test('every group of 10 and each appraisal added or removed: no hidden cell of either release admits fewer than three values', () => {
-    const found: string[] = [];
-    const vectors = (n: number): Counts[] => {
-      const out: Counts[] = [];
-      for (let a = 0; a <= n; a++)
-        for (let b = 0; a + b <= n; b++)
-          for (let c = 0; a + b + c <= n; c++) for (let d = 0; a + b + c + d <= n; d++) out.push(counts(a, b, c, d, n - a - b - c - d));
-      return out;
+  test('200 seeded groups of 10 or more, one appraisal added or removed: no hidden cell of either release admits fewer than three values', () => {
+    // Without the look at earlier releases, a third of all groups of 10 and one appraisal added or removed gave a hidden cell away.
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
     };
-    {
-      for (const c1 of vectors(10)) {
-        for (const p of PREDIKAT) {
-          const c2 = { ...c1, [p.value]: c1[p.value] + 1 };
-          for (const [x, y] of [
-            [c1, c2],
-            [c2, c1],
-          ]) {
-            const least = narrowest(x, y);
-            if (least < 3) found.push(`${Object.values(x)} → ${Object.values(y)}: ${least}`);
-          }
-        }
-      }
+    const found: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      // Mostly small cells and zeros, where hiding happens.
+      const cells = PREDIKAT.map(() => (random(3) === 0 ? random(8) : random(3)));
+      while (cells.reduce((a, b) => a + b, 0) < 10) cells[random(5)]++;
+      const c1 = counts(...(cells as [number, number, number, number, number]));
+      const added = PREDIKAT[random(5)].value;
+      const c2 = { ...c1, [added]: c1[added] + 1 };
+      const [x, y] = random(2) === 0 ? [c1, c2] : [c2, c1];
+      const least = narrowest(x, y);
+      if (least < 3) found.push(`${Object.values(x)} → ${Object.values(y)}: ${least}`);
     }
     expect(found.slice(0, 5)).toEqual([]);
-  }, 60_000);
+  });
 
   test('a change the reader cannot tell from the hidden cells keeps the row: one more sangat_baik', () => {
     const [r1, r2] = releases(counts(10, 20, 0, 2, 0), counts(11, 20, 0, 2, 0));
