@@ -19,7 +19,7 @@ export interface PublishedPredikat {
 
 const KEYS = PREDIKAT.map((p) => p.value);
 
-/** Past this many count vectors behind a row, the pair is taken as unsafe (no sample row comes near). */
+/** Past this many count vectors behind each of two rows (and ways to share their difference), the pair is taken as unsafe. */
 const MOST_VECTORS = 5_000;
 
 /**
@@ -80,39 +80,66 @@ function shares(n: number, parts: number, most: number): number[][] | undefined 
   return walk(0, n) ? out : undefined;
 }
 
-/** Whether publishing `now` beside `before` (an earlier release's row of the same group) keeps every hidden cell open. */
+/** Whether `v` is one of the vectors behind `row` (vectorsBehind without the list). */
+function fits(row: PublishedPredikat & { pegawai: number }, v: readonly number[]): boolean {
+  const shown = KEYS.map((k) => row.counts[k]).filter((c): c is number => c !== null);
+  const below = shown.length > 0 ? Math.min(...shown) : Infinity;
+  let sum = 0;
+  let small = shown.length === KEYS.length;
+  for (let i = 0; i < KEYS.length; i++) {
+    const c = row.counts[KEYS[i]];
+    if (v[i] < 0 || (c !== null && v[i] !== c) || (c === null && !(v[i] === 1 || v[i] === 2 || v[i] < below))) return false;
+    if (c === null && (v[i] === 1 || v[i] === 2)) small = true;
+    sum += v[i];
+  }
+  return small && sum === row.pegawai;
+}
+
+/**
+ * Whether publishing `now` beside `before` (an earlier release's row of the same group) keeps
+ * every hidden cell open. The vectors behind the row with fewer of them are listed; each meets
+ * the other row's vectors it can become by the appraisals added or removed, found by sharing
+ * those out every way (or, when there are more ways than vectors, by comparing with each).
+ */
 export function safeBeside(before: PublishedPredikat, now: PublishedPredikat, least: number): boolean {
   if (before.pegawai === null || now.pegawai === null) return true;
   const hidden = (r: PublishedPredikat) => KEYS.some((k) => r.counts[k] === null);
   if (!hidden(before) && !hidden(now)) return true;
-  const a = vectorsBehind({ ...before, pegawai: before.pegawai });
-  const b = vectorsBehind({ ...now, pegawai: now.pegawai });
-  if (!a || !b) return false;
-  const first = KEYS.map(() => new Set<number>());
-  const second = KEYS.map(() => new Set<number>());
+  // The same row again tells nothing new.
+  if (before.pegawai === now.pegawai && KEYS.every((k) => before.counts[k] === now.counts[k])) return true;
+  const rows = [
+    { ...before, pegawai: before.pegawai },
+    { ...now, pegawai: now.pegawai },
+  ] as const;
+  const listed = rows.map(vectorsBehind);
+  const change = now.pegawai - before.pegawai;
+  // From the earlier row (0) to the later (1), or back.
+  const from = listed[0] && (!listed[1] || listed[0].length <= listed[1].length) ? 0 : 1;
+  const start = listed[from];
+  if (!start) return false; // too many either way: taken as unsafe
+  const to = 1 - from;
+  const step = (from === 0 ? 1 : -1) * Math.sign(change);
+  const seen = [KEYS.map(() => new Set<number>()), KEYS.map(() => new Set<number>())];
   let explained = false;
   const pair = (x: readonly number[], y: readonly number[]) => {
     explained = true;
-    x.forEach((v, i) => first[i].add(v));
-    y.forEach((v, i) => second[i].add(v));
+    x.forEach((v, i) => seen[from][i].add(v));
+    y.forEach((v, i) => seen[to][i].add(v));
   };
-  // Each earlier vector meets the later ones it can become by `change` added (or removed) appraisals:
-  // by trying every way to share them out when those are fewer than the later vectors, else by comparing.
-  const change = now.pegawai - before.pegawai;
-  const ways = shares(Math.abs(change), KEYS.length, b.length);
-  const later = new Map(b.map((y) => [y.join(), y]));
-  for (const x of a) {
+  const ways = shares(Math.abs(change), KEYS.length, Math.max(MOST_VECTORS, listed[to]?.length ?? 0));
+  for (const x of start) {
     if (ways) {
       for (const d of ways) {
-        const y = later.get(x.map((v, i) => v + Math.sign(change) * d[i]).join());
-        if (y) pair(x, y);
+        const y = x.map((v, i) => v + step * d[i]);
+        if (fits(rows[to], y)) pair(x, y);
       }
-    } else {
-      for (const y of b) if (y.every((v, i) => (change >= 0 ? v >= x[i] : v <= x[i]))) pair(x, y);
-    }
+    } else if (listed[to]) {
+      for (const y of listed[to]) if (y.every((v, i) => (step >= 0 ? v >= x[i] : v <= x[i]))) pair(x, y);
+    } else return false;
   }
   // A pair the assumption cannot explain tells the reader only that it is wrong.
   if (!explained) return true;
-  const alone = spread(valuesOf(a), before);
-  return spread(first, before).every((n, i) => n >= Math.min(least, alone[i])) && spread(second, now).every((n) => n >= least);
+  // An earlier row published under older rules may have left fewer values already: publishing now must not narrow it further.
+  const alone = listed[0] ? spread(valuesOf(listed[0]), before) : [];
+  return spread(seen[0], before).every((n, i) => n >= Math.min(least, alone[i] ?? least)) && spread(seen[1], now).every((n) => n >= least);
 }

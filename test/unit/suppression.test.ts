@@ -266,6 +266,14 @@ describe('differencing across releases (issue #11: every release stays downloada
     expect(found.slice(0, 5)).toEqual([]);
   });
 
+  test('a large group hidden but for its size (25: butuh_perbaikan 1, kurang 12, sangat_kurang 12) published again unchanged keeps its row', () => {
+    // Thousands of count vectors fit its row: the search must not give up on it and hide the row.
+    const [r1, r2] = releases(counts(0, 0, 1, 12, 12), counts(0, 0, 1, 12, 12));
+    expect(r1).toMatchObject({ pegawai: 25, disembunyikan: 'sel_kecil' });
+    expect(Object.values(r1.counts)).toEqual([null, null, null, null, null]);
+    expect(r2).toEqual(r1);
+  });
+
   test('a change the reader cannot tell from the hidden cells keeps the row: one more sangat_baik', () => {
     const [r1, r2] = releases(counts(10, 20, 0, 2, 0), counts(11, 20, 0, 2, 0));
     expect(r2).toMatchObject({ pegawai: 33, disembunyikan: 'sel_kecil', counts: { ...r1.counts, sangat_baik: 11 } });
