@@ -18,7 +18,8 @@ import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
-import { addRelease, carryForward } from './release/archive.ts';
+import { addRelease, archivedRows, carryForward } from './release/archive.ts';
+import { predikatLookup } from './derive/earlier-predikat.ts';
 import { releaseFeed } from './release/feed.ts';
 import { FEED_FILE } from './release/paths.ts';
 import { TABLES } from './contract/published.ts';
@@ -88,10 +89,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await rm(stage, { recursive: true, force: true });
   await mkdir(dataStage, { recursive: true });
   try {
-    const tables = deriveTables(validated.regions, { threshold: config.threshold });
-    const { release } = await publishTables(tables, validated.regions, dataStage, config.buildDate, { ambang_kelompok: config.threshold });
+    // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
     const earlier = [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d));
     const archived = await carryForward(dataStage, earlier);
+    const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
+    const tables = deriveTables(validated.regions, { threshold: config.threshold, earlierPredikat });
+    const { release } = await publishTables(tables, validated.regions, dataStage, config.buildDate, { ambang_kelompok: config.threshold });
     const fresh = !archived.some((m) => m.id === release);
     const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
     // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.

@@ -5,6 +5,7 @@
  */
 import { PREDIKAT, type ALASAN_DISEMBUNYIKAN, type Predikat } from '../contract/enums.ts';
 import { groupBy } from '../group.ts';
+import { safeBeside, type PublishedPredikat } from './across-releases.ts';
 
 export type Disembunyikan = (typeof ALASAN_DISEMBUNYIKAN)[number]['value'] | null;
 
@@ -102,11 +103,30 @@ export function suppressCells(counts: Record<Predikat, number>): { cells: Predik
   return { cells: cellsOf(), hidden: true };
 }
 
-/** Applies the three rules to the groups of ONE region. Output keeps the input order. */
-export function suppressPredikat(groups: readonly PredikatGroup[], threshold = DEFAULT_THRESHOLD): SuppressedGroup[] {
+/** The rows an earlier release published for a group of this region (across-releases.ts). */
+export type EarlierRows = (kode_unit: string, periode: string) => readonly PublishedPredikat[];
+
+/**
+ * Applies the rules to the groups of ONE region. Output keeps the input order. `earlier` gives
+ * the same group's rows in the releases already published: a row that would let a reader narrow
+ * a hidden cell of either, read side by side, is hidden whole (pembeda), before the differencing
+ * between units, which then counts it among the hidden.
+ */
+export function suppressPredikat(
+  groups: readonly PredikatGroup[],
+  threshold = DEFAULT_THRESHOLD,
+  earlier: EarlierRows = () => [],
+): SuppressedGroup[] {
   if (!(threshold >= MIN_THRESHOLD)) throw new Error(`ambang kelompok ${threshold} < ${MIN_THRESHOLD}`);
   const why = new Map<PredikatGroup, Exclude<Disembunyikan, null | 'sel_kecil'>>();
   for (const g of groups) if (g.pegawai < threshold) why.set(g, 'kelompok_kecil');
+
+  // Differencing across releases: this row beside each earlier release's row of the same group.
+  for (const g of groups) {
+    if (why.has(g)) continue;
+    const now = { pegawai: g.pegawai, counts: suppressCells(g.counts).cells };
+    if (earlier(g.kode_unit, g.periode).some((before) => !safeBeside(before, now, MIN_VALUES_ADMITTED))) why.set(g, 'pembeda');
+  }
 
   // Differencing: a region's total minus the published units would reveal a lone hidden unit.
   const byPeriod = groupBy(groups, (g) => g.periode);

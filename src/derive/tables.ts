@@ -15,10 +15,13 @@ import { predikatOf } from '../contract/predikat.ts';
 import { daysBetween, kepatuhanLaporan, ketepatanWaktu } from './rates.ts';
 import { mean, median, round2 } from './rounding.ts';
 import { suppressPredikat, type PredikatGroup } from './suppression.ts';
+import type { PublishedPredikat } from './across-releases.ts';
 
 export interface DeriveOptions {
   /** Group threshold for appraisal counts (contract §5), ≥ 5. */
   threshold: number;
+  /** The predikat_unit rows the releases already published gave a group (across-releases.ts); none by default. */
+  earlierPredikat?: (kode_wilayah: string, kode_unit: string, periode: string) => readonly PublishedPredikat[];
 }
 
 const byKeys =
@@ -326,7 +329,8 @@ export function* predikatUnitRows(regions: readonly RegionData[], opts: DeriveOp
         rata_nilai_rekan: avg((k) => k.nilai_rekan),
       });
     }
-    const rows = suppressPredikat(groups, opts.threshold).map((g) => ({
+    const earlier = opts.earlierPredikat;
+    const rows = suppressPredikat(groups, opts.threshold, earlier && ((u, p) => earlier(r.code, u, p))).map((g) => ({
       kode_wilayah: r.code,
       kode_unit: g.kode_unit,
       periode: g.periode,

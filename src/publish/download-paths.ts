@@ -7,9 +7,8 @@ export const SITE_BUNDLE = 'kinerja-terbuka';
 export const bundleFile = (kode: string | null) => (kode === null ? `${SITE_BUNDLE}.zip` : `${BUNDLES_DIR}/${kode}.zip`);
 export const bundlePath = (kode: string | null) => `/data/${bundleFile(kode)}`;
 
-/**
- * Larger tables are offered as CSV and Parquet only: ExcelJS takes about a second per thousand
- * rows on a busy 2-core machine (the sample's 33 k survey rows: 43 s), and such a table is slow to open too.
- */
-export const XLSX_MAX_ROWS = 20_000;
+/** Excel's rows per sheet (1,048,576) less the header each sheet repeats: a longer table's .xlsx goes on in a next sheet. */
+export const XLSX_SHEET_ROWS = 1_048_575;
+/** How many sheets of data the .xlsx of a table of `rows` rows has. */
+export const xlsxSheets = (rows: number): number => Math.max(1, Math.ceil(rows / XLSX_SHEET_ROWS));
 export const xlsxFileName = (table: Pick<PublishedTable, 'name'>): string => `${table.name}.xlsx`;

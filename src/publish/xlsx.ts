@@ -1,17 +1,20 @@
 /**
- * Each published table as an .xlsx (ExcelJS), beside its CSV and Parquet: numbers are stored as
- * numbers, so Excel set to Indonesian (decimal comma) reads 83.47 as 83,47 rather than as text or
- * a date, as it would a comma-separated file. A second sheet says what the file is (table,
- * release, licence, source). Deterministic: the document's dates are the release date, and the
- * zip ExcelJS writes (dated now) is packed again with every entry dated the release date.
+ * Each published table as an .xlsx (ExcelJS), beside its CSV and Parquet, whatever its size:
+ * numbers are stored as numbers, so Excel set to Indonesian (decimal comma) reads 83.47 as 83,47
+ * rather than as text or a date, as it would a comma-separated file. A last sheet says what the
+ * file is (table, release, licence, source). The CSV is read and the workbook written as streams
+ * (ExcelJS's streaming writer), so a table of millions of rows never sits whole in memory; past
+ * Excel's 1,048,576 rows a sheet, the rows go on in a next sheet, and the last sheet says so.
+ * Deterministic: the document's dates are the release date, and so is every zip entry's.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
 import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
-import { XLSX_MAX_ROWS } from './download-paths.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { XLSX_SHEET_ROWS } from './download-paths.ts';
+import { pinZipDates } from './zip-dates.ts';
 
 export interface XlsxContext {
   release: string;
@@ -20,7 +23,7 @@ export interface XlsxContext {
   licence: string;
 }
 
-/** Excel's own dates need a Date; the others are numbers or text as the schema says. */
+/** Excel's dates need a Date; the others are numbers or text as the schema says. */
 function typed(type: string, text: string): string | number | Date | null {
   if (text === '') return null;
   if (type === 'integer' || type === 'number') {
@@ -32,12 +35,27 @@ function typed(type: string, text: string): string | number | Date | null {
   return unguard(text);
 }
 
-/** The .xlsx of one published CSV, or null when the table has more rows than XLSX_MAX_ROWS. */
-export async function tableXlsx(table: PublishedTable, csvText: string, ctx: XlsxContext): Promise<Uint8Array | null> {
-  const [header, ...rows] = Papa.parse<string[]>(csvText, { skipEmptyLines: true }).data;
-  if (rows.length > XLSX_MAX_ROWS) return null;
+/** Sheet names: the table's, then `<table>_2`, `<table>_3`… (Excel allows 31 characters). */
+const sheetName = (table: string, part: number) => (part === 1 ? table.slice(0, 31) : `${table.slice(0, 31 - `_${part}`.length)}_${part}`);
+
+/**
+ * Writes the .xlsx of the published CSV at `csvPath` to `xlsxPath`. `sheetRows` (data rows per
+ * sheet) is Excel's limit; tests pass a smaller one to see the split.
+ */
+export async function writeXlsx(
+  table: PublishedTable,
+  csvPath: string,
+  xlsxPath: string,
+  ctx: XlsxContext,
+  sheetRows = XLSX_SHEET_ROWS,
+): Promise<void> {
   const date = new Date(`${ctx.releaseDate}T00:00:00Z`);
-  const book = new ExcelJS.Workbook();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: xlsxPath,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { zlib: { level: 6 } },
+  });
   book.creator = 'Kinerja Terbuka';
   book.lastModifiedBy = 'Kinerja Terbuka';
   book.created = date;
@@ -45,46 +63,69 @@ export async function tableXlsx(table: PublishedTable, csvText: string, ctx: Xls
   book.title = `${table.title.id} / ${table.title.en} (${table.name})`;
   book.subject = `Rilis / release ${ctx.release}`;
   book.keywords = ctx.release;
-  const types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
-  const sheet = book.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = header.map((h, i) => ({
-    header: h,
-    key: h,
-    width: Math.min(40, Math.max(10, h.length + 2)),
-    ...(types[i] === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : types[i] === 'integer' ? { style: { numFmt: '0' } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(r.map((cell, i) => typed(types[i], cell)));
+
+  let header: string[] | null = null;
+  let types: string[] = [];
+  let sheet: ExcelJS.Worksheet | null = null;
+  const sheets: { name: string; first: number; last: number }[] = [];
+  let rows = 0;
+  const newSheet = () => {
+    sheet?.commit();
+    const name = sheetName(table.name, sheets.length + 1);
+    sheets.push({ name, first: rows + 1, last: rows });
+    sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = header!.map((h, i) => ({
+      header: h,
+      key: h,
+      width: Math.min(40, Math.max(10, h.length + 2)),
+      ...(types[i] === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : types[i] === 'integer' ? { style: { numFmt: '0' } } : {}),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    return sheet;
+  };
+  const csv = createReadStream(csvPath).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true }));
+  for await (const r of csv as AsyncIterable<string[]>) {
+    if (!header) {
+      header = r;
+      types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
+      newSheet();
+      continue;
+    }
+    const target = rows - sheets[sheets.length - 1].first + 1 >= sheetRows ? newSheet() : sheet!;
+    target.addRow(r.map((cell, i) => typed(types[i], cell))).commit();
+    rows++;
+    sheets[sheets.length - 1].last = rows;
+  }
+  if (!header) throw new Error(`${csvPath}: no header`);
+  (sheet as ExcelJS.Worksheet | null)?.commit();
+
   const about = book.addWorksheet('keterangan');
   about.columns = [{ width: 24 }, { width: 100 }];
+  const count = (n: number, lang: 'id' | 'en') => formatNumber(lang, n, 'count');
   for (const line of [
     ['Tabel / table', `${table.name} — ${table.title.id} / ${table.title.en}`],
     ['Keterangan / description', `${table.description.id} / ${table.description.en}`],
     ['Rilis / release', ctx.release],
     ['Tanggal rilis / release date', ctx.releaseDate],
     ['Lisensi / licence', ctx.licence],
-    ['Baris / rows', rows.length],
+    ['Baris / rows', rows],
+    ...(sheets.length > 1
+      ? [
+          [
+            'Lembar / sheets',
+            `Excel memuat paling banyak ${count(sheetRows, 'id')} baris data per lembar: tabel ini dibagi ke ${sheets.length} lembar, tanpa baris yang hilang (${sheets.map((s) => `${s.name}: baris ${count(s.first, 'id')}–${count(s.last, 'id')}`).join('; ')}) / ` +
+              `Excel holds at most ${count(sheetRows, 'en')} data rows a sheet: this table is split across ${sheets.length} sheets, no row left out (${sheets.map((s) => `${s.name}: rows ${count(s.first, 'en')}–${count(s.last, 'en')}`).join('; ')})`,
+          ],
+        ]
+      : []),
     [
       'Sel kosong / empty cell',
       'Tidak dapat dihitung, belum dilaporkan, atau disembunyikan demi privasi — bukan nol / not computable, not reported yet, or hidden for privacy — never zero',
     ],
     ...table.columns.map((c) => [c.name, `${c.description.id} / ${c.description.en}`]),
   ])
-    about.addRow(line);
-  const made = new Uint8Array(await book.xlsx.writeBuffer());
-  // The same entries in the same order, each dated the release date (fflate writes DOS times in local time).
-  const [y, m, d] = ctx.releaseDate.split('-').map(Number);
-  const mtime = new Date(y, m - 1, d);
-  const entries = unzipSync(made);
-  const zip: Zippable = {};
-  for (const [name, bytes] of Object.entries(entries)) zip[name] = [bytes, { mtime, level: 6 }];
-  return zipSync(zip);
-}
-
-/** Writes `<table>.xlsx` beside `<table>.csv`; returns false when the table is too large for one. */
-export async function writeXlsx(table: PublishedTable, csvPath: string, xlsxPath: string, ctx: XlsxContext): Promise<boolean> {
-  const bytes = await tableXlsx(table, await readFile(csvPath, 'utf8'), ctx);
-  if (!bytes) return false;
-  await writeFile(xlsxPath, bytes);
-  return true;
+    about.addRow(line).commit();
+  about.commit();
+  await book.commit();
+  await pinZipDates(xlsxPath, ctx.releaseDate);
 }

@@ -9,7 +9,7 @@ import { copyFile, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { TABLES, type TableName } from '../contract/published.ts';
+import { TABLES, tableByName, type TableName } from '../contract/published.ts';
 import { latestMonth, monthOfCells } from '../derive/periods.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { compareReleases, revisionsCsv, type TableChange } from './changes.ts';
@@ -70,6 +70,21 @@ export async function carryForward(dataStage: string, sources: readonly string[]
     }
   }
   return readArchive(into);
+}
+
+/** One table of every release in `dataStage/rilis/` (carried forward), as the rows of its CSV; a release without it gives none. */
+export async function archivedRows(
+  dataStage: string,
+  releases: readonly ReleaseMeta[],
+  table: TableName,
+): Promise<Record<string, string>[]> {
+  const rows: Record<string, string>[] = [];
+  for (const m of releases) {
+    const path = join(dataStage, RELEASES_DIR, m.id, csvFileName(tableByName(table)!));
+    if (existsSync(path))
+      rows.push(...Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true }).data);
+  }
+  return rows;
 }
 
 async function readArchive(dir: string): Promise<ReleaseMeta[]> {

@@ -28,9 +28,13 @@ export interface Revision {
   baru: string;
 }
 
-/** The headline figures whose revisions are listed one by one (issue #11: IKM, capaian, predikat counts). */
+/**
+ * The headline figures whose revisions are listed one by one (issue #11: IKM, capaian, predikat
+ * counts). The region's IKM is one too: region pages, the home page and forum decks lead with it.
+ */
 export const HEADLINES: Partial<Record<TableName, readonly string[]>> = {
   ikm_unit: ['ikm', 'mutu'],
+  ikm_wilayah: ['ikm', 'mutu'],
   capaian_iku: ['capaian', 'kategori'],
   predikat_unit: ['pegawai', 'sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'],
 };

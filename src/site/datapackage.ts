@@ -54,5 +54,5 @@ export function filesOf(pkg: DataPackage, table: string): { csv?: PackageResourc
 /** `sha256:abc…` → `abc…` */
 export const hashHex = (hash?: string) => (hash ?? '').replace(/^sha256:/, '');
 
-/** Whether the build wrote the table's .xlsx (publish/xlsx.ts: not for the largest tables). */
+/** Whether the build wrote the table's .xlsx (publish/xlsx.ts: every table it published). */
 export const hasXlsx = (table: string): boolean => existsSync(join(publishedDir(), `${table}.xlsx`));

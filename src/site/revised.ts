@@ -1,7 +1,7 @@
 /**
  * The "direvisi" mark: a page figure whose published cell changed since the previous release
- * (what that release's perubahan.csv lists: IKM per unit and period, capaian per indicator,
- * predikat counts) links to its line on the release page. Build time only: it reads the
+ * (what that release's perubahan.csv lists: IKM per unit, per region and period, capaian per
+ * indicator, predikat counts) links to its line on the release page. Build time only: it reads the
  * current release's perubahan.csv once.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@
  * otherwise damage a value (NIP, periode, codes). Everything comes from src/contract/inputs/.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { AnyInputFile } from '../contract/input.ts';
 import { unit } from '../contract/inputs/index.ts';
 import { SAVE_AS_CSV } from '../guide/save-steps.ts';
@@ -147,12 +147,18 @@ export async function templateWorkbook(inputs: readonly AnyInputFile[], date: Da
   wb.modified = date;
   addGuideSheet(wb, inputs);
   for (const input of inputs) addInputSheet(wb, input);
-  const written = await wb.xlsx.writeBuffer();
-  // exceljs stamps each zip entry with the clock: entries are written again with the build date.
-  const zip = await JSZip.loadAsync(written);
-  const pinned = new JSZip();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir) pinned.file(name, await entry.async('uint8array'), { date, createFolders: false });
-  }
-  return new Uint8Array(await pinned.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  // exceljs stamps each zip entry with the clock: the same entries, in the same order, are packed
+  // again dated the build date (fflate writes a DOS time from a Date's local fields: the UTC ones are given).
+  const mtime = new Date(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  );
+  const pinned: Zippable = {};
+  for (const [name, bytes] of Object.entries(unzipSync(written))) if (!name.endsWith('/')) pinned[name] = [bytes, { mtime, level: 9 }];
+  return zipSync(pinned) as Uint8Array<ArrayBuffer>;
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TABLES } from '../../src/contract/published.ts';
 import { carryForward, type ReleaseMeta } from '../../src/release/archive.ts';
 
 const firstSite = inject('siteDir');
@@ -35,7 +36,7 @@ const files = (dir: string): string[] =>
 const index = (site: string): ReleaseMeta[] => JSON.parse(readFileSync(join(site, 'data/rilis/index.json'), 'utf8')).rilis;
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
-/** The survey row changed: Binjai's first response, its first answer moved by one. */
+/** The survey row changed: Binjai's last response (of the latest semester, which its pages lead with), its first answer moved by three. */
 let changedUnit = '';
 let first: ReleaseMeta;
 let second: ReleaseMeta;
@@ -45,10 +46,11 @@ beforeAll(() => {
   cpSync('data', data, { recursive: true });
   const skm = join(data, 'binjai/skm.csv');
   const lines = readFileSync(skm, 'utf8').split('\n');
-  const cells = lines[1].split(',');
+  const last = lines.findLastIndex((l) => l.trim() !== '');
+  const cells = lines[last].split(',');
   changedUnit = cells[1];
   cells[4] = cells[4] === '1' ? '4' : '1';
-  lines[1] = cells.join(',');
+  lines[last] = cells.join(',');
   writeFileSync(skm, lines.join('\n'));
   writeFileSync(
     join(data, 'binjai/unit.csv'),
@@ -111,6 +113,20 @@ describe('a second publication into the same folder', () => {
     }
     const page = readFileSync(join(out, 'data/rilis', second.id, 'index.html'), 'utf8');
     for (const r of ikm) expect(page).toContain(r.baru);
+    // the region's IKM is a headline figure too: Binjai's moved with that one answer
+    const region = revisions.filter((r) => r.tabel === 'ikm_wilayah' && r.kolom === 'ikm');
+    expect(region.length).toBeGreaterThan(0);
+    const regionBefore = csv(join(out, 'data/rilis', first.id, 'ikm_wilayah.csv'));
+    const regionAfter = csv(join(out, 'data/ikm_wilayah.csv'));
+    for (const r of region) {
+      expect([r.kode_wilayah, r.kode_unit]).toEqual(['binjai', '']);
+      const pick = (rows: Record<string, string>[]) => rows.find((x) => x.kode_wilayah === 'binjai' && x.periode === r.kunci)!.ikm;
+      expect([r.lama, r.baru]).toEqual([pick(regionBefore), pick(regionAfter)]);
+      expect(r.lama).not.toBe(r.baru);
+    }
+    // and every other region's IKM is as it was
+    const same = regionAfter.filter((x) => !region.some((r) => r.kunci === x.periode && x.kode_wilayah === 'binjai'));
+    for (const x of same) expect(regionBefore.find((y) => y.kode_wilayah === x.kode_wilayah && y.periode === x.periode)?.ikm).toBe(x.ikm);
     expect(readFileSync(join(out, 'en/data/rilis', second.id, 'index.html'), 'utf8')).toContain('Revised headline figures');
   });
 
@@ -132,20 +148,21 @@ describe('a second publication into the same folder', () => {
 
 describe('the marks of a publication on its pages', () => {
   const pages = () => files(out).filter((f) => f.endsWith('index.html'));
-  it('puts "direvisi" next to the changed unit’s IKM, linking to its line on the release page, and nowhere else', () => {
+  it('puts "direvisi" next to the changed unit’s IKM and Binjai’s, linking to their lines on the release page, and nowhere else', () => {
     const releasePage = readFileSync(join(out, 'data/rilis', second.id, 'index.html'), 'utf8');
     let marks = 0;
+    const regionMarks = new Map<string, number>();
     for (const page of pages()) {
       const html = readFileSync(join(out, page), 'utf8');
       for (const m of html.matchAll(
         /<data [^>]*data-tabel="([^"]+)" data-kunci="([^"]+)" data-kolom="([^"]+)"[^>]*>[^<]*<\/data> <a class="revised" href="([^"]+)">(direvisi|revised)<\/a>/g,
       )) {
         marks++;
-        expect([m[1], m[2].split('|').slice(0, 2).join('|'), m[3]], page).toEqual([
-          'ikm_unit',
-          `binjai|${changedUnit}`,
-          expect.stringMatching(/^(ikm|mutu)$/),
-        ]);
+        if (m[1] === 'ikm_wilayah') {
+          expect(m[2], page).toMatch(/^binjai\|\d{4}(-S[12])?$/);
+          regionMarks.set(page, (regionMarks.get(page) ?? 0) + 1);
+        } else expect([m[1], m[2].split('|').slice(0, 2).join('|')], page).toEqual(['ikm_unit', `binjai|${changedUnit}`]);
+        expect(m[3], page).toMatch(/^(ikm|mutu)$/);
         const [path, anchor] = m[4].split('#');
         expect(path.replace(/^\/en\//, '/'), page).toBe(`/data/rilis/${second.id}/`);
         expect(releasePage, page).toContain(`id="${anchor}"`);
@@ -154,6 +171,9 @@ describe('the marks of a publication on its pages', () => {
       expect((html.match(/class="revised"/g) ?? []).length, page).toBe([...html.matchAll(/<\/data> <a class="revised"/g)].length);
     }
     expect(marks).toBeGreaterThan(0);
+    // Binjai's region IKM is marked on its region page, in both languages
+    expect(regionMarks.get('wilayah/binjai/index.html') ?? 0).toBeGreaterThan(0);
+    expect(regionMarks.get('en/wilayah/binjai/index.html') ?? 0).toBeGreaterThan(0);
     const unitPage = readFileSync(join(out, 'wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8');
     expect(unitPage).toContain('class="revised"');
     expect(readFileSync(join(out, 'en/wilayah/binjai/unit', changedUnit, 'index.html'), 'utf8')).toContain('>revised</a>');
@@ -242,10 +262,17 @@ describe('citable, bundled, in Excel', () => {
     expect(html(out, 'data/index.html')).toContain('href="/data/kinerja-terbuka.zip"');
   });
 
-  it('each table as .xlsx, linked beside CSV and Parquet', () => {
-    expect(readFileSync(join(out, 'data/ikm_unit.xlsx')).subarray(0, 2).toString()).toBe('PK');
-    expect(html(out, 'data/index.html')).toContain('href="/data/ikm_unit.xlsx"');
-    expect(html(out, 'data/ikm_unit/index.html')).toContain('href="/data/ikm_unit.xlsx"');
+  it('every table as .xlsx, whatever its size (the survey microdata too), linked beside CSV and Parquet', () => {
+    for (const t of TABLES) {
+      expect(
+        readFileSync(join(out, `data/${t.name}.xlsx`))
+          .subarray(0, 2)
+          .toString(),
+        t.name,
+      ).toBe('PK');
+      expect(html(out, 'data/index.html'), t.name).toContain(`href="/data/${t.name}.xlsx"`);
+      expect(html(out, `data/${t.name}/index.html`), t.name).toContain(`href="/data/${t.name}.xlsx"`);
+    }
   });
 });
 

@@ -46,3 +46,70 @@ export function feasibleHiddenValues(cells: readonly (number | null)[], pegawai:
   // The cells are alike to the reader: each admits the same values.
   return Array.from({ length: hiddenCount }, () => new Set(values));
 }
+
+/**
+ * Every full count vector a reader may assume behind one published row (`rules` model above):
+ * published cells as they are, hidden cells small or below every published cell, summing to
+ * pegawai less the published cells, one of them small. Null for a row that publishes no size.
+ */
+export function possibleCounts(cells: readonly (number | null)[], pegawai: number | null): number[][] | null {
+  if (pegawai === null) return null;
+  const shown = cells.filter((c): c is number => c !== null);
+  const below = shown.length > 0 ? Math.min(...shown) : Infinity;
+  const out: number[][] = [];
+  const walk = (i: number, left: number, acc: number[], small: boolean) => {
+    if (i === cells.length) {
+      if (left === 0 && (small || shown.length === cells.length)) out.push([...acc]);
+      return;
+    }
+    if (cells[i] !== null) return walk(i + 1, left, [...acc, cells[i]!], small);
+    for (let v = 0; v <= left; v++) if (v === 1 || v === 2 || v < below) walk(i + 1, left - v, [...acc, v], small || v === 1 || v === 2);
+  };
+  walk(0, pegawai - shown.reduce((a, b) => a + b, 0), [], false);
+  return out;
+}
+
+/**
+ * A reader holding two releases of the same group (unit × period) who assumes that between them
+ * appraisals were only added, or only removed (the size says how many): per hidden cell of each
+ * release, every value it can still take. A release that hid the whole group tells nothing; a
+ * pair the assumption cannot explain tells nothing beyond each release alone.
+ */
+export function feasibleAcrossReleases(
+  first: { cells: readonly (number | null)[]; pegawai: number | null },
+  second: { cells: readonly (number | null)[]; pegawai: number | null },
+): { first: Set<number>[]; second: Set<number>[] } {
+  const a = possibleCounts(first.cells, first.pegawai);
+  const b = possibleCounts(second.cells, second.pegawai);
+  const hiddenOf = (cells: readonly (number | null)[]) => cells.flatMap((c, i) => (c === null ? [i] : []));
+  const collect = (vectors: number[][], cells: readonly (number | null)[]) => hiddenOf(cells).map((i) => new Set(vectors.map((v) => v[i])));
+  if (!a || !b) return { first: a ? collect(a, first.cells) : [], second: b ? collect(b, second.cells) : [] };
+  // The later vectors each earlier one can become by |Δ| appraisals added (or removed), one at a time.
+  const delta = second.pegawai! - first.pegawai!;
+  const later = new Set(b.map((y) => y.join()));
+  const reachable = (x: number[]): number[][] => {
+    let now = new Map([[x.join(), x]]);
+    for (let step = 0; step < Math.abs(delta); step++) {
+      const next = new Map<string, number[]>();
+      for (const v of now.values())
+        for (let i = 0; i < v.length; i++) {
+          const w = v.map((c, j) => (j === i ? c + Math.sign(delta) : c));
+          if (w[i] >= 0) next.set(w.join(), w);
+        }
+      now = next;
+    }
+    return [...now.values()].filter((y) => later.has(y.join()));
+  };
+  const pairs = a.flatMap((x) => reachable(x).map((y) => [x, y] as const));
+  if (pairs.length === 0) return { first: collect(a, first.cells), second: collect(b, second.cells) };
+  return {
+    first: collect(
+      pairs.map(([x]) => x),
+      first.cells,
+    ),
+    second: collect(
+      pairs.map(([, y]) => y),
+      second.cells,
+    ),
+  };
+}

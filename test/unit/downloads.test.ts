@@ -13,7 +13,9 @@ import { tableByName } from '../../src/contract/published.ts';
 import { writeBundles } from '../../src/publish/bundles.ts';
 import { bundleFile } from '../../src/publish/download-paths.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
-import { tableXlsx } from '../../src/publish/xlsx.ts';
+import { writeXlsx } from '../../src/publish/xlsx.ts';
+import { pinZipDates } from '../../src/publish/zip-dates.ts';
+import { dosDate, zipDates } from '../support/zip.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kt-downloads-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -77,10 +79,18 @@ describe('bundles', () => {
 });
 
 describe('xlsx', () => {
-  it('stores numbers as numbers and says which release it is', async () => {
-    const bytes = (await tableXlsx(ikm, csv, { release: ctx.release, releaseDate: ctx.releaseDate, licence: 'CC-BY-4.0' }))!;
+  const xctx = { release: ctx.release, releaseDate: ctx.releaseDate, licence: 'CC-BY-4.0' };
+  const load = async (path: string) => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await book.xlsx.readFile(path);
+    return book;
+  };
+
+  it('stores numbers as numbers and says which release it is', async () => {
+    const src = join(work, 'ikm_unit.csv');
+    writeFileSync(src, csv);
+    await writeXlsx(ikm, src, join(work, 'ikm_unit.xlsx'), xctx);
+    const book = await load(join(work, 'ikm_unit.xlsx'));
     const sheet = book.getWorksheet('ikm_unit')!;
     const col = header.indexOf('ikm') + 1;
     expect(sheet.getRow(1).getCell(col).value).toBe('ikm');
@@ -89,17 +99,102 @@ describe('xlsx', () => {
     expect(sheet.getRow(2).getCell(header.indexOf('kode_wilayah') + 1).value).toBe('alpha');
     // an empty published cell stays empty, never 0
     expect(sheet.getRow(2).getCell(header.indexOf('ikm_bawah') + 1).value).toBeNull();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const about = book.getWorksheet('keterangan')!;
     expect(about.getColumn(2).values).toContain(ctx.release);
-    expect(strFromU8(unzipSync(bytes)['docProps/core.xml'])).toContain('2026-01-20T00:00:00Z');
+    expect(about.getColumn(1).values).not.toContain('Lembar / sheets');
+    const zip = unzipSync(readFileSync(join(work, 'ikm_unit.xlsx')));
+    expect(strFromU8(zip['docProps/core.xml'])).toContain('2026-01-20T00:00:00Z');
   });
 
-  it('is the same bytes when made again later', async () => {
-    const make = () => tableXlsx(ikm, csv, { release: ctx.release, releaseDate: ctx.releaseDate, licence: 'CC-BY-4.0' });
-    const a = (await make())!;
-    await new Promise((r) => setTimeout(r, 2100));
-    expect(Buffer.from((await make())!).equals(Buffer.from(a))).toBe(true);
-  }, 10_000);
+  it('types dates as dates', async () => {
+    const wil = tableByName('wilayah')!;
+    const src = join(work, 'wilayah.csv');
+    writeFileSync(src, `${wil.columns.map((c) => c.name).join(',')}\r\nalpha,Kota Alpha,Uji,2026-01-15,SIMPEG,CC-BY-4.0,\r\n`);
+    await writeXlsx(wil, src, join(work, 'wilayah.xlsx'), xctx);
+    const cell = (await load(join(work, 'wilayah.xlsx'))).getWorksheet('wilayah')!.getRow(2).getCell(4);
+    expect(cell.value).toEqual(new Date('2026-01-15T00:00:00Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd');
+  });
+
+  // Above the 20,000 rows the in-memory workbook was limited to: every cell as the CSV has it, typed.
+  const ROWS = 21_000;
+  const big = join(work, 'besar.csv');
+  const lines = [header.join(',')];
+  for (let i = 0; i < ROWS; i++) {
+    const cells: Record<string, string> = {
+      kode_wilayah: `w${i % 7}`,
+      kode_unit: i % 101 === 0 ? `'=U${i}` : `U${i}`,
+      periode: `${2020 + (i % 6)}-S${1 + (i % 2)}`,
+      responden: String(i),
+      ikm: i % 13 === 0 ? '' : (60 + (i % 4000) / 100).toFixed(2),
+      mutu: 'B',
+    };
+    lines.push(header.map((h) => cells[h] ?? (h.startsWith('nrr_') ? (1 + (i % 300) / 100).toFixed(2) : '')).join(','));
+  }
+  writeFileSync(big, lines.join('\r\n') + '\r\n');
+  const expected = (col: string, text: string) => {
+    if (text === '') return null;
+    const type = ikm.columns.find((c) => c.name === col)!.type;
+    return type === 'integer' || type === 'number' ? Number(text) : text.replace(/^'/, '');
+  };
+  const compare = async (path: string, sheetRows: number) => {
+    const book = await load(path);
+    const data = book.worksheets.filter((w) => w.name !== 'keterangan');
+    expect(data.length).toBe(Math.ceil(ROWS / sheetRows));
+    let n = 0;
+    for (const sheet of data) {
+      expect(sheet.getRow(1).values).toEqual([undefined, ...header]);
+      for (let r = 2; r <= sheet.rowCount; r++, n++) {
+        const want = lines[n + 1].split(',');
+        const row = sheet.getRow(r);
+        for (let c = 0; c < header.length; c++) {
+          const got = row.getCell(c + 1).value;
+          if (got !== expected(header[c], want[c])) expect(got, `row ${n + 2} ${header[c]}`).toBe(expected(header[c], want[c]));
+        }
+      }
+    }
+    expect(n).toBe(ROWS);
+    return book;
+  };
+
+  it(`writes a table of ${ROWS} rows whole, every cell as its CSV, the same bytes when made again`, async () => {
+    const out = join(work, 'besar.xlsx');
+    await writeXlsx(ikm, big, out, xctx);
+    const first = readFileSync(out);
+    await compare(out, Number.MAX_SAFE_INTEGER);
+    await new Promise((r) => setTimeout(r, 2100)); // a zip entry's time has a two-second grain
+    await writeXlsx(ikm, big, out, xctx);
+    expect(readFileSync(out).equals(first)).toBe(true);
+    // every entry dated the release date, not the clock (DOS date 2026-01-20, time 00:00)
+    const dates = zipDates(first);
+    expect(dates.length).toBeGreaterThan(5);
+    for (const d of dates) expect(d).toEqual(dosDate(2026, 1, 20));
+  }, 120_000);
+
+  it('dates the entries of a zip64 file too (a sheet of more than 4 GB of XML is one)', async () => {
+    const out = join(work, 'zip64.xlsx');
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, zip: { forceZip64: true } });
+    book.addWorksheet('a').addRow([1, 'x']).commit();
+    await book.commit();
+    await pinZipDates(out, '2026-01-20');
+    const bytes = readFileSync(out);
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x07]))).toBe(true);
+    for (const d of zipDates(bytes)) expect(d).toEqual(dosDate(2026, 1, 20));
+    expect((await load(out)).getWorksheet('a')!.getRow(1).values).toEqual([undefined, 1, 'x']);
+  });
+
+  it('goes on in a next sheet past the rows a sheet holds, and says so', async () => {
+    const out = join(work, 'terbagi.xlsx');
+    await writeXlsx(ikm, big, out, xctx, 8_000);
+    const book = await compare(out, 8_000);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['ikm_unit', 'ikm_unit_2', 'ikm_unit_3', 'keterangan']);
+    const about = book.getWorksheet('keterangan')!;
+    const said = String(about.getColumn(2).values[about.getColumn(1).values.indexOf('Lembar / sheets')]);
+    expect(said).toContain('ikm_unit_3: baris 16.001–21.000');
+    expect(said).toContain('ikm_unit_3: rows 16,001–21,000');
+    expect(about.getColumn(2).values).toContain(ROWS);
+  }, 120_000);
 });
 
 describe('the privacy gate reads inside zips', () => {

@@ -12,6 +12,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
 import { TABLES } from '../../src/contract/published.ts';
+import { PREDIKAT } from '../../src/contract/enums.ts';
+import { feasibleAcrossReleases } from '../support/disclosure.ts';
 import { build, cleanLeftovers } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
@@ -423,4 +425,43 @@ describe('builds that must publish', () => {
     ).toEqual(['kelompok_kecil', 'kelompok_kecil', 'kelompok_kecil']);
     expect(existsSync(join(dir, 'data', 'datapackage.json'))).toBe(true);
   });
+});
+
+describe('appraisal counts across releases (issue #11: every release stays downloadable)', () => {
+  test('one appraisal added to U01 after its first release: the second hides U01 whole, so the two cannot be differenced', async () => {
+    // Release 1 publishes U01 as 12, 3, 7 and three hidden cells (butuh_perbaikan 2 beside two zeros).
+    // One more butuh_perbaikan makes it 3: alone, release 2 would publish 13, 3, 7, 3, 0, 0, and a
+    // reader of both would see that the newcomer went to a hidden cell, that the zeros stayed
+    // zeros, and so that release 1 hid 2, 0, 0.
+    const dir = join(root, 'dua-rilis');
+    const copy = join(root, 'dua-rilis-data');
+    await cp('test/fixtures/valid', copy, { recursive: true });
+    expect((await run(copy, dir)).ok).toBe(true);
+    const kinerja = join(copy, 'alpha', 'kinerja_pegawai.csv');
+    await writeFile(
+      kinerja,
+      (await readFile(kinerja, 'utf8')).replace(
+        /\r?\n?$/,
+        '\r\n198601012010011099,Pegawai Uji 099,U01,2025-S1,di_bawah,sesuai,,70,80,75\r\n',
+      ),
+    );
+    expect((await run(copy, dir)).ok).toBe(true);
+    const rilis = JSON.parse(await readFile(join(dir, 'data', 'rilis', 'index.json'), 'utf8')).rilis as { id: string }[];
+    expect(rilis.length).toBe(2);
+    const u01 = async (path: string) =>
+      Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true }).data.find(
+        (r) => r.kode_unit === 'U01',
+      )!;
+    const first = await u01(join(dir, 'data', 'rilis', rilis[1].id, 'predikat_unit.csv'));
+    const second = await u01(join(dir, 'data', 'predikat_unit.csv'));
+    expect([first.pegawai, first.butuh_perbaikan, first.disembunyikan]).toEqual(['12', '', 'sel_kecil']);
+    expect(second).toMatchObject({ pegawai: '', sangat_baik: '', butuh_perbaikan: '', rata_nilai_atasan: '', disembunyikan: 'pembeda' });
+    // the reader of test/support/disclosure.ts, on the two published rows
+    const cells = (r: Record<string, string>) => ({
+      cells: PREDIKAT.map((p) => (r[p.value] === '' ? null : Number(r[p.value]))),
+      pegawai: r.pegawai === '' ? null : Number(r.pegawai),
+    });
+    const seen = feasibleAcrossReleases(cells(first), cells(second));
+    for (const s of [...seen.first, ...seen.second]) expect(s.size).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });

@@ -1,8 +1,14 @@
 /** Contract §5 (1.1): group threshold, small cells that cannot be narrowed down, differencing, and the threshold's floor. */
 import { describe, expect, test } from 'vitest';
-import type { Predikat } from '../../src/contract/enums.ts';
-import { DEFAULT_THRESHOLD, suppressCells, suppressPredikat, type PredikatGroup } from '../../src/derive/suppression.ts';
-import { feasibleHiddenValues, type ReaderModel } from '../support/disclosure.ts';
+import { PREDIKAT, type Predikat } from '../../src/contract/enums.ts';
+import {
+  DEFAULT_THRESHOLD,
+  suppressCells,
+  suppressPredikat,
+  type PredikatGroup,
+  type SuppressedGroup,
+} from '../../src/derive/suppression.ts';
+import { feasibleAcrossReleases, feasibleHiddenValues, type ReaderModel } from '../support/disclosure.ts';
 import { siteConfig, ConfigError } from '../../src/config.ts';
 
 type Counts = Record<Predikat, number>;
@@ -206,5 +212,74 @@ describe('differencing', () => {
 
   test('a lone unit that is hidden has no other unit to hide', () => {
     expect(suppressPredikat([group('A', counts(0, 4, 0, 0, 0))]).map((g) => g.disembunyikan)).toEqual(['kelompok_kecil']);
+  });
+});
+
+describe('differencing across releases (issue #11: every release stays downloadable)', () => {
+  // A reader holding release 1 from the archive and release 2 beside it, who assumes appraisals
+  // were only added (or only removed) in between: test/support/disclosure.ts, written apart.
+  const cellsOf = (g: SuppressedGroup) => ({ cells: PREDIKAT.map((p) => g.counts[p.value]), pegawai: g.pegawai });
+  const releases = (c1: Counts, c2: Counts) => {
+    const [r1] = suppressPredikat([group('U1', c1)]);
+    const [r2] = suppressPredikat([group('U1', c2)], DEFAULT_THRESHOLD, (u, p) =>
+      u === 'U1' && p === '2025' ? [{ pegawai: r1.pegawai, counts: r1.counts }] : [],
+    );
+    return [r1, r2] as const;
+  };
+  /** The fewest values any hidden cell of either release still admits (Infinity: nothing hidden). */
+  const narrowest = (c1: Counts, c2: Counts) => {
+    const [r1, r2] = releases(c1, c2);
+    const seen = feasibleAcrossReleases(cellsOf(r1), cellsOf(r2));
+    return Math.min(...[...seen.first, ...seen.second].map((s) => s.size));
+  };
+
+  test('one appraisal added: release 1 hid kurang = 2 with the zeros beside it, release 2 would publish 3 and the zeros', () => {
+    // Without a look at release 1, release 2 publishes (10, 20, 0, 3, 0): sangat_baik and baik
+    // unchanged, so the one added appraisal went to a hidden cell; the zeros stay zeros, so it was
+    // kurang, and release 1's hidden kurang was 2, its two neighbours 0.
+    const [r1, r2] = releases(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 3, 0));
+    expect(r1).toMatchObject({ pegawai: 32, disembunyikan: 'sel_kecil' });
+    expect(r2).toMatchObject({ pegawai: null, disembunyikan: 'pembeda', rata_nilai_atasan: null });
+    expect(Object.values(r2.counts)).toEqual([null, null, null, null, null]);
+    expect(narrowest(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 3, 0))).toBeGreaterThanOrEqual(3);
+  });
+
+  test('200 seeded groups of 10 or more, one appraisal added or removed: no hidden cell of either release admits fewer than three values', () => {
+    // Without the look at earlier releases, a third of all groups of 10 and one appraisal added or removed gave a hidden cell away.
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const found: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      // Mostly small cells and zeros, where hiding happens.
+      const cells = PREDIKAT.map(() => (random(3) === 0 ? random(8) : random(3)));
+      while (cells.reduce((a, b) => a + b, 0) < 10) cells[random(5)]++;
+      const c1 = counts(...(cells as [number, number, number, number, number]));
+      const added = PREDIKAT[random(5)].value;
+      const c2 = { ...c1, [added]: c1[added] + 1 };
+      const [x, y] = random(2) === 0 ? [c1, c2] : [c2, c1];
+      const least = narrowest(x, y);
+      if (least < 3) found.push(`${Object.values(x)} → ${Object.values(y)}: ${least}`);
+    }
+    expect(found.slice(0, 5)).toEqual([]);
+  });
+
+  test('a large group hidden but for its size (25: butuh_perbaikan 1, kurang 12, sangat_kurang 12) published again unchanged keeps its row', () => {
+    // Thousands of count vectors fit its row: the search must not give up on it and hide the row.
+    const [r1, r2] = releases(counts(0, 0, 1, 12, 12), counts(0, 0, 1, 12, 12));
+    expect(r1).toMatchObject({ pegawai: 25, disembunyikan: 'sel_kecil' });
+    expect(Object.values(r1.counts)).toEqual([null, null, null, null, null]);
+    expect(r2).toEqual(r1);
+  });
+
+  test('a change the reader cannot tell from the hidden cells keeps the row: one more sangat_baik', () => {
+    const [r1, r2] = releases(counts(10, 20, 0, 2, 0), counts(11, 20, 0, 2, 0));
+    expect(r2).toMatchObject({ pegawai: 33, disembunyikan: 'sel_kecil', counts: { ...r1.counts, sangat_baik: 11 } });
+    // and the same group again is the same row
+    expect(releases(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 2, 0))[1]).toEqual(
+      releases(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 2, 0))[0],
+    );
   });
 });
