@@ -15,6 +15,25 @@ import { PREDIKAT, type Predikat } from '../contract/enums.ts';
 export interface PublishedPredikat {
   pegawai: number | null;
   counts: Record<Predikat, number | null>;
+  /** Its mean scores (atasan, diri, rekan) as published; absent where a caller has none to compare. */
+  rata?: readonly (number | null)[];
+}
+
+/**
+ * Whether `now` differs from `before` (an earlier release's row of the same group, published)
+ * by fewer appraisals than a group must hold. The two rows side by side describe the appraisals
+ * added, removed or corrected in between: their predikat from the counts, their scores from the
+ * means (76 × 13 − 76.5 × 12 = 70, the one newcomer's supervisor score). Like any group, that
+ * difference may be published only if it holds at least `threshold` appraisals. The same row
+ * again tells nothing new; a row hidden whole before leaves nothing to subtract from.
+ */
+export function differsByTooFew(before: PublishedPredikat, now: PublishedPredikat, threshold: number): boolean {
+  if (before.pegawai === null || now.pegawai === null) return false;
+  const same =
+    before.pegawai === now.pegawai &&
+    KEYS.every((k) => before.counts[k] === now.counts[k]) &&
+    (before.rata ?? []).every((v, i) => v === (now.rata ?? [])[i]);
+  return !same && Math.abs(now.pegawai - before.pegawai) < threshold;
 }
 
 const KEYS = PREDIKAT.map((p) => p.value);

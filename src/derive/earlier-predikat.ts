@@ -2,6 +2,9 @@
 import { PREDIKAT, type Predikat } from '../contract/enums.ts';
 import type { PublishedPredikat } from './across-releases.ts';
 
+/** The mean scores, in the order of PublishedPredikat.rata. */
+export const MEAN_COLUMNS = ['rata_nilai_atasan', 'rata_nilai_diri', 'rata_nilai_rekan'] as const;
+
 const count = (text: string | undefined): number | null => (text === undefined || text === '' ? null : Number(text));
 
 export function predikatLookup(
@@ -13,6 +16,7 @@ export function predikatLookup(
     const row: PublishedPredikat = {
       pegawai: count(r.pegawai),
       counts: Object.fromEntries(PREDIKAT.map((p) => [p.value, count(r[p.value])])) as Record<Predikat, number | null>,
+      rata: MEAN_COLUMNS.map((c) => count(r[c])),
     };
     byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
   }

@@ -5,7 +5,7 @@
  */
 import { PREDIKAT, type ALASAN_DISEMBUNYIKAN, type Predikat } from '../contract/enums.ts';
 import { groupBy } from '../group.ts';
-import { safeBeside, type PublishedPredikat } from './across-releases.ts';
+import { differsByTooFew, safeBeside, type PublishedPredikat } from './across-releases.ts';
 
 export type Disembunyikan = (typeof ALASAN_DISEMBUNYIKAN)[number]['value'] | null;
 
@@ -108,9 +108,10 @@ export type EarlierRows = (kode_unit: string, periode: string) => readonly Publi
 
 /**
  * Applies the rules to the groups of ONE region. Output keeps the input order. `earlier` gives
- * the same group's rows in the releases already published: a row that would let a reader narrow
- * a hidden cell of either, read side by side, is hidden whole (pembeda), before the differencing
- * between units, which then counts it among the hidden.
+ * the same group's rows in the releases already published: a row whose difference from one of
+ * them would describe fewer appraisals than the threshold, or would let a reader narrow a hidden
+ * cell of either, is hidden whole (pembeda), before the differencing between units, which then
+ * counts it among the hidden.
  */
 export function suppressPredikat(
   groups: readonly PredikatGroup[],
@@ -121,11 +122,17 @@ export function suppressPredikat(
   const why = new Map<PredikatGroup, Exclude<Disembunyikan, null | 'sel_kecil'>>();
   for (const g of groups) if (g.pegawai < threshold) why.set(g, 'kelompok_kecil');
 
-  // Differencing across releases: this row beside each earlier release's row of the same group.
+  // Differencing across releases: this row beside each earlier release's row of the same group
+  // (their difference must be a group big enough to publish, and must not narrow a hidden cell).
   for (const g of groups) {
     if (why.has(g)) continue;
-    const now = { pegawai: g.pegawai, counts: suppressCells(g.counts).cells };
-    if (earlier(g.kode_unit, g.periode).some((before) => !safeBeside(before, now, MIN_VALUES_ADMITTED))) why.set(g, 'pembeda');
+    const now = {
+      pegawai: g.pegawai,
+      counts: suppressCells(g.counts).cells,
+      rata: [g.rata_nilai_atasan, g.rata_nilai_diri, g.rata_nilai_rekan],
+    };
+    const unsafe = (before: PublishedPredikat) => differsByTooFew(before, now, threshold) || !safeBeside(before, now, MIN_VALUES_ADMITTED);
+    if (earlier(g.kode_unit, g.periode).some(unsafe)) why.set(g, 'pembeda');
   }
 
   // Differencing: a region's total minus the published units would reveal a lone hidden unit.

@@ -274,9 +274,30 @@ describe('differencing across releases (issue #11: every release stays downloada
     expect(r2).toEqual(r1);
   });
 
-  test('a change the reader cannot tell from the hidden cells keeps the row: one more sangat_baik', () => {
-    const [r1, r2] = releases(counts(10, 20, 0, 2, 0), counts(11, 20, 0, 2, 0));
-    expect(r2).toMatchObject({ pegawai: 33, disembunyikan: 'sel_kecil', counts: { ...r1.counts, sangat_baik: 11 } });
+  test('one more sangat_baik and nothing hidden: the difference is one appraisal, whose predikat would show, so the row is hidden', () => {
+    const [, r2] = releases(counts(10, 20, 5, 4, 3), counts(11, 20, 5, 4, 3));
+    expect(r2).toMatchObject({ pegawai: null, disembunyikan: 'pembeda', rata_nilai_atasan: null });
+  });
+
+  test('mean scores: 12 appraisals averaging 76.5, then 13 averaging 76, would give the newcomer’s 70; the second row is hidden', () => {
+    const c = counts(3, 4, 3, 2, 0);
+    const r1 = suppressPredikat([{ ...group('U1', c), rata_nilai_atasan: 76.5 }])[0];
+    expect(r1.disembunyikan).toBe('sel_kecil');
+    const before = [{ pegawai: r1.pegawai, counts: r1.counts, rata: [r1.rata_nilai_atasan, r1.rata_nilai_diri, r1.rata_nilai_rekan] }];
+    const again = (g: PredikatGroup) => suppressPredikat([g], DEFAULT_THRESHOLD, () => before)[0];
+    expect(again({ ...group('U1', { ...c, sangat_baik: 4 }), rata_nilai_atasan: 76 })).toMatchObject({
+      pegawai: null,
+      disembunyikan: 'pembeda',
+    });
+    // The same size and counts with one score corrected: the difference is that one correction.
+    expect(again({ ...group('U1', c), rata_nilai_atasan: 76.6 })).toMatchObject({ pegawai: null, disembunyikan: 'pembeda' });
+    // The same row again tells nothing new.
+    expect(again({ ...group('U1', c), rata_nilai_atasan: 76.5 })).toEqual(r1);
+  });
+
+  test('a difference of a whole group (ten appraisals added, the threshold) keeps the row', () => {
+    const [, r2] = releases(counts(10, 20, 5, 4, 3), counts(15, 25, 5, 4, 3));
+    expect(r2).toMatchObject({ pegawai: 52, disembunyikan: null, counts: { sangat_baik: 15, baik: 25 } });
     // and the same group again is the same row
     expect(releases(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 2, 0))[1]).toEqual(
       releases(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 2, 0))[0],
