@@ -23,6 +23,12 @@ runCli(async () => {
     );
     return 1;
   }
+  if (shardArg !== undefined && argValue(args, '--out') === undefined) {
+    console.error(
+      '✗ --shard perlu --out: keluarannya halaman untuk --merge, bukan situs / --shard needs --out: its output is pages for --merge, not a site',
+    );
+    return 1;
+  }
   if (merge !== undefined && merge.length === 0) {
     console.error('✗ --merge perlu folder keluaran --shard / --merge needs the --shard output folders');
     return 1;

@@ -8,10 +8,16 @@ export function argValue(args: string[], name: string): string | undefined {
 
 /** Every value after `name` up to the next option (`--merge a b c`), or undefined when `name` is absent. */
 export function argValues(args: string[], name: string): string[] | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
+  let i = args.indexOf(name);
+  const first: string[] = [];
+  if (i < 0) {
+    // `--merge=a b c`
+    i = args.findIndex((a) => a.startsWith(`${name}=`));
+    if (i < 0) return undefined;
+    first.push(args[i].slice(name.length + 1));
+  }
   const end = args.findIndex((a, j) => j > i && a.startsWith('--'));
-  return args.slice(i + 1, end < 0 ? undefined : end);
+  return [...first, ...args.slice(i + 1, end < 0 ? undefined : end)];
 }
 
 /** Runs main; an unexpected failure prints one clear line and exits 2, never a stack trace. */

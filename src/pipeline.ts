@@ -28,7 +28,17 @@ import { writeBundles } from './publish/bundles.ts';
 import { writeXlsx } from './publish/xlsx.ts';
 import { xlsxFileName } from './publish/download-paths.ts';
 import { EVERY_PAGE, PAGES_ENV, type PageSet } from './site/page-set.ts';
-import { joinShards, readStamp, shardGroups, shardProblems, writeStamp, type Shard } from './build/shards.ts';
+import {
+  codeVersion,
+  joinShards,
+  readStamp,
+  shardGroups,
+  shardProblems,
+  writeStamp,
+  type BuildContext,
+  type Shard,
+  type ShardStamp,
+} from './build/shards.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -73,6 +83,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (opts.merge) {
     const problems = shardProblems(opts.merge, stamps);
     if (problems.length > 0) return { ok: false, timings, message: unmergeable(problems) };
+  }
+  // A shard's output is pages for a merge: never over a site (dist/ and its release archive).
+  if (opts.shard && (opts.pages === false || (existsSync(opts.outDir) && !(await readStamp(opts.outDir))))) {
+    const why =
+      opts.pages === false
+        ? '--shard membuat halaman; --no-pages tidak berlaku / --shard makes pages; --no-pages does not apply'
+        : `${opts.outDir} sudah berisi sesuatu yang bukan keluaran --shard (situs?); pilih --out lain / ${opts.outDir} already holds something that is not a --shard output (a site?); choose another --out`;
+    return { ok: false, timings, message: `✗ ${why}` };
   }
 
   const validated = await validateExport(opts.dataDir);
@@ -128,6 +146,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
     const codes = validated.regions.map((r) => r.code);
+    const context: BuildContext = {
+      rilis: release,
+      sebelumnya: previous,
+      tanggal: config.buildDate,
+      alamat: config.siteUrl,
+      kode: codeVersion(),
+    };
     let pages: PageSet = EVERY_PAGE;
     if (opts.shard) {
       const groups = shardGroups(
@@ -136,7 +161,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
       pages = { regions: groups[opts.shard.index - 1], national: false };
     } else if (opts.merge) {
-      const problems = shardProblems(opts.merge, stamps, { release, previous, regions: codes });
+      const problems = shardProblems(opts.merge, stamps, { ...context, regions: codes });
       if (problems.length > 0) return { ok: false, timings, message: unmergeable(problems) };
       pages = { regions: [], national: true };
     }
@@ -145,14 +170,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (opts.pages !== false) {
       written = await renderPages(siteStage, dataStage, pages);
       if (opts.merge) {
-        const joined = await joinShards(siteStage, opts.merge);
-        if (joined.differ.length > 0) {
-          return {
-            ok: false,
-            timings,
-            message: `✗ Bagian-bagian membawa berkas yang sama dengan isi berbeda (dibangun dengan kode lain?) / shards hold the same file with different bytes (built by other code?):\n${joined.differ.map((f) => `  - ${f}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
-          };
-        }
+        const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
+        if (joined.problems.length > 0) return { ok: false, timings, message: unmergeable(joined.problems) };
         written.push(...joined.files);
       }
       if (pages.national) {
@@ -204,7 +223,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await precompress(siteStage, { skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined });
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
-      await writeStamp(siteStage, { rilis: release, sebelumnya: previous, bagian, wilayah: [...(pages.regions ?? [])] });
+      await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
     }
     lap('host-files');
 

@@ -6,10 +6,12 @@
  * region's pages read national facts (the release, other regions' files), and renders only its
  * own pages. A stamp in each shard's output lets the merge refuse shards of other inputs.
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
 import { walk } from '../publish/site-files.ts';
+import { COMPRESSIBLE } from '../deploy/precompress.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -32,7 +34,7 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** A region and how much its pages weigh (its units and services: one page each, in two languages). */
+/** A region and how much its pages weigh (the pipeline counts its units, each a page in two languages, and the region itself). */
 export interface RegionWeight {
   code: string;
   weight: number;
@@ -57,26 +59,80 @@ export function shardGroups(regions: readonly RegionWeight[], count: number): st
 /** Written into a shard's output, read by the merge; never part of the site. */
 export const SHARD_STAMP = 'kt-shard.json';
 
-export interface ShardStamp {
-  /** The release the shard's pages show (the same inputs and archive give the same ID). */
+/** What a shard's pages depend on besides its regions: the same for every shard of one site. */
+export interface BuildContext {
+  /** The release the pages show (the same inputs and archive give the same ID). */
   rilis: string;
   /** The release its "direvisi" marks compare with; null for a first publication. */
   sebelumnya: string | null;
-  bagian: string;
-  wilayah: string[];
+  /** The build date every page's footer and citation carry (SOURCE_DATE_EPOCH). */
+  tanggal: string;
+  /** KT_SITE_URL, in citations and printed slides; null when unset. */
+  alamat: string | null;
+  /** The code that rendered the pages (codeVersion). */
+  kode: string;
 }
 
-export const writeStamp = (dir: string, stamp: ShardStamp): Promise<void> =>
-  writeFile(join(dir, SHARD_STAMP), JSON.stringify(stamp, null, 2) + '\n');
+export interface ShardStamp extends BuildContext {
+  bagian: string;
+  wilayah: string[];
+  /** Every file of the shard's output but the stamp, with its sha256: the merge takes exactly these. */
+  berkas: Record<string, string>;
+}
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Writes the stamp, listing every file already in `dir` with its hash. */
+export async function writeStamp(dir: string, stamp: Omit<ShardStamp, 'berkas'>): Promise<void> {
+  const berkas: Record<string, string> = {};
+  const paths: string[] = [];
+  for await (const path of walk(dir)) paths.push(path);
+  for (const path of paths.sort()) berkas[relative(dir, path)] = sha256(await readFile(path));
+  await writeFile(join(dir, SHARD_STAMP), JSON.stringify({ ...stamp, berkas }, null, 2) + '\n');
+}
+
+const isStamp = (v: unknown): v is ShardStamp => {
+  const s = v as ShardStamp;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.rilis === 'string' &&
+    typeof s.bagian === 'string' &&
+    typeof s.tanggal === 'string' &&
+    typeof s.kode === 'string' &&
+    Array.isArray(s.wilayah) &&
+    typeof s.berkas === 'object' &&
+    s.berkas !== null
+  );
+};
 
 export async function readStamp(dir: string): Promise<ShardStamp | null> {
   const path = join(dir, SHARD_STAMP);
   if (!existsSync(path)) return null;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as ShardStamp;
+    const stamp: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return isStamp(stamp) ? stamp : null;
   } catch {
     return null; // not a stamp this code wrote: refused like a missing one
   }
+}
+
+/**
+ * The version of the code that renders pages: a hash of the sources, the public files, the
+ * Astro configuration and the locked dependencies. Shards of other code are refused.
+ */
+export function codeVersion(root = process.cwd()): string {
+  const hash = createHash('sha256');
+  const files = ['astro.config.mjs', 'package-lock.json'];
+  for (const dir of ['src', 'public']) {
+    if (!existsSync(join(root, dir))) continue;
+    for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })) files.push(join(dir, f));
+  }
+  for (const f of files.sort()) {
+    const path = join(root, f);
+    if (existsSync(path) && statSync(path).isFile()) hash.update(`${f}\0`).update(readFileSync(path)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -88,7 +144,7 @@ export async function readStamp(dir: string): Promise<ShardStamp | null> {
 export function shardProblems(
   dirs: readonly string[],
   stamps: readonly (ShardStamp | null)[],
-  site?: { release: string; previous: string | null; regions: readonly string[] },
+  site?: BuildContext & { regions: readonly string[] },
 ): string[] {
   const problems: string[] = [];
   const parts = new Map<string, string>();
@@ -100,14 +156,27 @@ export function shardProblems(
       problems.push(`${dir}: bukan keluaran --shard (tidak ada ${SHARD_STAMP}) / not the output of --shard (no ${SHARD_STAMP})`);
       return;
     }
-    if (site && s.rilis !== site.release) {
+    if (site && s.rilis !== site.rilis) {
       problems.push(
-        `${dir}: rilis ${s.rilis}, bukan ${site.release}: bagian ini dibangun dari ekspor lain / release ${s.rilis}, not ${site.release}: this shard was built from other exports`,
+        `${dir}: rilis ${s.rilis}, bukan ${site.rilis}: bagian ini dibangun dari ekspor lain / release ${s.rilis}, not ${site.rilis}: this shard was built from other exports`,
       );
     }
-    if (site && s.sebelumnya !== site.previous) {
+    if (site && s.sebelumnya !== site.sebelumnya) {
       problems.push(
-        `${dir}: dibandingkan dengan rilis ${s.sebelumnya ?? '(tidak ada)'}, bukan ${site.previous ?? '(tidak ada)'}: beri setiap bagian --arsip yang sama / compared with release ${s.sebelumnya ?? '(none)'}, not ${site.previous ?? '(none)'}: give every shard the same --arsip`,
+        `${dir}: dibandingkan dengan rilis ${s.sebelumnya ?? '(tidak ada)'}, bukan ${site.sebelumnya ?? '(tidak ada)'}: beri setiap bagian --arsip yang sama / compared with release ${s.sebelumnya ?? '(none)'}, not ${site.sebelumnya ?? '(none)'}: give every shard the same --arsip`,
+      );
+    }
+    if (site && s.tanggal !== site.tanggal) {
+      problems.push(
+        `${dir}: tanggal bangun ${s.tanggal}, bukan ${site.tanggal}: beri setiap bagian SOURCE_DATE_EPOCH yang sama / build date ${s.tanggal}, not ${site.tanggal}: give every shard the same SOURCE_DATE_EPOCH`,
+      );
+    }
+    if (site && s.alamat !== site.alamat) {
+      problems.push(`${dir}: KT_SITE_URL ${s.alamat ?? '(kosong / unset)'}, bukan / not ${site.alamat ?? '(kosong / unset)'}`);
+    }
+    if (site && s.kode !== site.kode) {
+      problems.push(
+        `${dir}: dibangun dengan kode lain (${s.kode}, bukan ${site.kode}) / built by other code (${s.kode}, not ${site.kode})`,
       );
     }
     if (parts.has(s.bagian))
@@ -140,26 +209,45 @@ export function shardProblems(
 }
 
 /**
- * Copies every shard's files into the site. A file that two outputs both hold (Astro's assets,
- * the 404 page) must be the same bytes in each: otherwise the shards were built by other code.
- * Returns the files copied, relative to the site, and the paths that differed.
+ * Copies every shard's files into the site: exactly those its stamp lists, each with the bytes
+ * the stamp says (a half-copied artifact is refused, not published with holes), and compressed
+ * twins only beside a file of theirs that is compressed (precompress then checks each). A file
+ * two outputs both hold (Astro's assets, the 404 page) must be the same bytes in each.
+ * Returns the files copied (relative to the site) and what is wrong.
  */
-export async function joinShards(site: string, dirs: readonly string[]): Promise<{ files: string[]; differ: string[] }> {
+export async function joinShards(
+  site: string,
+  dirs: readonly string[],
+  stamps: readonly ShardStamp[],
+): Promise<{ files: string[]; problems: string[] }> {
   const files: string[] = [];
-  const differ: string[] = [];
-  for (const dir of dirs) {
+  const problems: string[] = [];
+  for (const [i, dir] of dirs.entries()) {
+    const listed = new Map(Object.entries(stamps[i].berkas));
+    const names = new Set(listed.keys());
     for await (const path of walk(dir)) {
       const rel = relative(dir, path);
       if (rel === SHARD_STAMP) continue;
-      const target = join(site, rel);
-      if (existsSync(target)) {
-        if (!(await readFile(target)).equals(await readFile(path))) differ.push(rel);
-        continue;
+      const bytes = await readFile(path);
+      const twinOf = /\.(br|gz)$/.test(rel) ? rel.slice(0, -3) : null;
+      if (listed.get(rel) !== sha256(bytes)) {
+        problems.push(`${dir}: ${rel} tidak seperti dicatat di ${SHARD_STAMP} / not as ${SHARD_STAMP} lists it`);
+      } else if (twinOf !== null && !(names.has(twinOf) && COMPRESSIBLE.has(extname(twinOf)))) {
+        problems.push(`${dir}: ${rel} bukan kembaran terkompresi berkas bagian ini / not a compressed twin of this shard's files`);
+      } else {
+        const target = join(site, rel);
+        if (existsSync(target)) {
+          if (!(await readFile(target)).equals(bytes))
+            problems.push(`${rel}: isi berbeda di ${dir} / other bytes in ${dir} (built by other code?)`);
+        } else {
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, bytes);
+          files.push(rel);
+        }
       }
-      await mkdir(dirname(target), { recursive: true });
-      await cp(path, target);
-      files.push(rel);
+      listed.delete(rel);
     }
+    for (const rel of listed.keys()) problems.push(`${dir}: ${rel} hilang / missing`);
   }
-  return { files, differ };
+  return { files, problems };
 }

@@ -6,7 +6,7 @@
  * input and settings, so the same site gives the same twins (builds stay byte-identical).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
@@ -64,7 +64,9 @@ async function brotliOf(file: string, bytes: Buffer): Promise<Buffer> {
 
 /**
  * A file's twins. A twin already beside it (a shard's, joined by the merge) is kept when it
- * unpacks to the file's bytes, which costs a fraction of compressing again; else it is made anew.
+ * unpacks to the file's bytes, which costs a fraction of compressing again; else it is made anew,
+ * or removed where no twin is worth making. So every twin of the site is its file's bytes (the
+ * privacy gate reads the file, not its twins).
  */
 async function twins(file: string): Promise<number> {
   const bytes = await readFile(file);
@@ -78,8 +80,15 @@ async function twins(file: string): Promise<number> {
   const [keepB, keepG] = await Promise.all([kept(`${file}.br`, unbrotli), kept(`${file}.gz`, gunz)]);
   const [b, g] = await Promise.all([keepB ? null : brotliOf(file, bytes), keepG ? null : gz(bytes, { level: 6 })]);
   let written = 0;
-  if (keepB || (b && b.length < bytes.length && (await writeFile(`${file}.br`, b), true))) written++;
-  if (keepG || (g && g.length < bytes.length && (await writeFile(`${file}.gz`, g), true))) written++;
+  for (const [twin, keep, made] of [
+    [`${file}.br`, keepB, b],
+    [`${file}.gz`, keepG, g],
+  ] as const) {
+    if (keep) written++;
+    else if (made && made.length < bytes.length) written += (await writeFile(twin, made), 1);
+    // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
+    else await rm(twin, { force: true });
+  }
   return written;
 }
 

@@ -10,6 +10,7 @@
  * earlier row alone allowed, if that was fewer).
  */
 import { PREDIKAT, type Predikat } from '../contract/enums.ts';
+import { round2 } from './rounding.ts';
 
 /** A release's row of one group: its size (null: the group was hidden whole) and its cells (null: hidden). */
 export interface PublishedPredikat {
@@ -20,20 +21,27 @@ export interface PublishedPredikat {
 }
 
 /**
- * Whether `now` differs from `before` (an earlier release's row of the same group, published)
- * by fewer appraisals than a group must hold. The two rows side by side describe the appraisals
- * added, removed or corrected in between: their predikat from the counts, their scores from the
- * means (76 × 13 − 76.5 × 12 = 70, the one newcomer's supervisor score). Like any group, that
- * difference may be published only if it holds at least `threshold` appraisals. The same row
- * again tells nothing new; a row hidden whole before leaves nothing to subtract from.
+ * Whether `now` and `before` (an earlier release's row of the same group, published) differ by
+ * too little to publish. The two rows side by side describe the appraisals added, removed or
+ * corrected in between: their predikat from the counts, their scores from the means (76 × 13 −
+ * 76.5 × 12 = 70, the one newcomer's supervisor score). Like any group, that difference may be
+ * read only if it holds at least `threshold` appraisals and no cell both rows publish moved by
+ * 1 or 2 (a small cell of the difference). The same row again tells nothing new; a row hidden
+ * whole before leaves nothing to subtract from. Means are compared as published (2 decimals).
  */
 export function differsByTooFew(before: PublishedPredikat, now: PublishedPredikat, threshold: number): boolean {
   if (before.pegawai === null || now.pegawai === null) return false;
+  const mean = (v: number | null | undefined) => (v === null || v === undefined ? null : round2(v));
   const same =
     before.pegawai === now.pegawai &&
     KEYS.every((k) => before.counts[k] === now.counts[k]) &&
-    (before.rata ?? []).every((v, i) => v === (now.rata ?? [])[i]);
-  return !same && Math.abs(now.pegawai - before.pegawai) < threshold;
+    (before.rata ?? []).every((v, i) => mean(v) === mean((now.rata ?? [])[i]));
+  if (same) return false;
+  if (Math.abs(now.pegawai - before.pegawai) < threshold) return true;
+  return KEYS.some((k) => {
+    const [b, n] = [before.counts[k], now.counts[k]];
+    return b !== null && n !== null && (Math.abs(n - b) === 1 || Math.abs(n - b) === 2);
+  });
 }
 
 const KEYS = PREDIKAT.map((p) => p.value);

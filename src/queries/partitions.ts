@@ -73,7 +73,7 @@ export function packSource(source: TableSource): PackedSource {
   if (!rest.createSql.includes(`[${list}]`)) throw new Error(`${source.name}: the view does not list its region files`);
   return {
     ...rest,
-    createSql: rest.createSql.replace(`[${list}]`, `[${FILES_SLOT}]`),
+    createSql: rest.createSql.replace(`[${list}]`, () => `[${FILES_SLOT}]`),
     regions: parts.map((p): [string, number] => [p.kode, p.bytes]),
   };
 }
@@ -90,5 +90,5 @@ export function unpackSource(packed: PackedSource): TableSource {
     file: partitionFileName(rest, kode),
     bytes,
   }));
-  return { ...rest, createSql: rest.createSql.replace(FILES_SLOT, sqlList(parts.map((p) => p.file))), parts };
+  return { ...rest, createSql: rest.createSql.replace(FILES_SLOT, () => sqlList(parts.map((p) => p.file))), parts };
 }

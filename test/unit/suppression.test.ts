@@ -295,6 +295,17 @@ describe('differencing across releases (issue #11: every release stays downloada
     expect(again({ ...group('U1', c), rata_nilai_atasan: 76.5 })).toEqual(r1);
   });
 
+  test('ten appraisals added, one of them kurang: the difference is a group of ten with a cell of 1, so the row is hidden', () => {
+    const [, r2] = releases(counts(20, 20, 5, 5, 5), counts(29, 20, 5, 6, 5));
+    expect(r2).toMatchObject({ pegawai: null, disembunyikan: 'pembeda' });
+  });
+
+  test('ten appraisals added to a hidden cell: large enough a difference, but a reader narrows the cells beside it (safeBeside)', () => {
+    const [r1, r2] = releases(counts(10, 20, 0, 2, 0), counts(10, 20, 0, 12, 0));
+    expect(r1.disembunyikan).toBe('sel_kecil');
+    expect(r2).toMatchObject({ pegawai: null, disembunyikan: 'pembeda' });
+  });
+
   test('a difference of a whole group (ten appraisals added, the threshold) keeps the row', () => {
     const [, r2] = releases(counts(10, 20, 5, 4, 3), counts(15, 25, 5, 4, 3));
     expect(r2).toMatchObject({ pegawai: 52, disembunyikan: null, counts: { sangat_baik: 15, baik: 25 } });
