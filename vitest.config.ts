@@ -7,6 +7,9 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     testTimeout: 60_000,
+    // Two files at a time (Vitest's default on 2 cores is one): most of a browser or build test's
+    // time is spent waiting on Chromium or a build in another process, which the other file fills.
+    maxWorkers: 2,
     hookTimeout: 300_000,
     env: { TZ: 'UTC' },
     projects: [
