@@ -151,7 +151,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       sebelumnya: previous,
       tanggal: config.buildDate,
       alamat: config.siteUrl,
-      kode: codeVersion(),
+      // Only shards and their merge compare code: a one-machine build need not hash its sources.
+      kode: opts.shard || opts.merge ? codeVersion() : '',
     };
     let pages: PageSet = EVERY_PAGE;
     if (opts.shard) {

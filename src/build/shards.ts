@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
-import { walk } from '../publish/site-files.ts';
+import { twinOf, walk } from '../publish/site-files.ts';
 import { COMPRESSIBLE } from '../deploy/precompress.ts';
 
 export interface Shard {
@@ -229,10 +229,10 @@ export async function joinShards(
       const rel = relative(dir, path);
       if (rel === SHARD_STAMP) continue;
       const bytes = await readFile(path);
-      const twinOf = /\.(br|gz)$/.test(rel) ? rel.slice(0, -3) : null;
+      const twin = twinOf(rel);
       if (listed.get(rel) !== sha256(bytes)) {
         problems.push(`${dir}: ${rel} tidak seperti dicatat di ${SHARD_STAMP} / not as ${SHARD_STAMP} lists it`);
-      } else if (twinOf !== null && !(names.has(twinOf) && COMPRESSIBLE.has(extname(twinOf)))) {
+      } else if (twin !== null && !(names.has(twin) && COMPRESSIBLE.has(extname(twin)))) {
         problems.push(`${dir}: ${rel} bukan kembaran terkompresi berkas bagian ini / not a compressed twin of this shard's files`);
       } else {
         const target = join(site, rel);

@@ -10,6 +10,7 @@ import type { ColumnType, PublishedRow, TableName, TABLES } from '../contract/pu
 import type { Lang } from '../i18n/lang.ts';
 import { formatNumber, type NumberStyle } from '../i18n/format.ts';
 import { rawCell } from './row.ts';
+import { parsePeriod } from '../derive/periods.ts';
 import { guardFormula, quoteCsv } from './csv-text.ts';
 import type { EmptyReason } from '../i18n/words.ts';
 
@@ -217,7 +218,7 @@ export function chartCsv(chart: Pick<ChartData, 'columns' | 'rows'>, kodeWilayah
 /** The periods a chart's rows cover: one, or the first and last (`2025-01_2025-12`); none when its rows have no period. */
 function periodSpan(rows: readonly ChartRow[]): string[] {
   for (const key of ['periode', 'bulan', 'tahun']) {
-    const values = [...new Set(rows.map((r) => r[key]?.raw ?? '').filter((v) => /^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/.test(v)))].sort();
+    const values = [...new Set(rows.map((r) => r[key]?.raw ?? '').filter((v) => parsePeriod(v) !== null))].sort();
     if (values.length) return values.length === 1 ? values : [`${values[0]}_${values.at(-1)}`];
   }
   return [];

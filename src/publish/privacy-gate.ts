@@ -16,7 +16,7 @@ import { sqlIdent, sqlString } from '../queries/sql.ts';
 import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
 import { withDuckDb } from './parquet.ts';
-import { walk } from './site-files.ts';
+import { walk, twinOf } from './site-files.ts';
 
 export { NIP_LIKE };
 
@@ -71,7 +71,10 @@ export async function scanForLeaks(root: string, privateValues: PrivateLookup): 
   // Compressed twins beside their file (a shard's pages, joined by the merge) hold the file's
   // bytes: the file is read; the twins are checked against it when the site is compressed.
   const names = new Set(all);
-  const paths = all.filter((p) => !(TWIN.test(p) && names.has(p.replace(TWIN, ''))));
+  const paths = all.filter((p) => {
+    const of = twinOf(p);
+    return !(of !== null && names.has(of));
+  });
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
   if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search);
@@ -97,7 +100,6 @@ const foundLeak = (file: string, f: Found): Leak =>
     : { file, what: `nilai privat di dalam teks di posisi ${f.at} / a private value inside the text at offset ${f.at}` };
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
-const TWIN = /\.(br|gz)$/;
 
 /**
  * Each file: in a CSV, cells that `isPrivate` (after the formula apostrophe); then, in a file

@@ -40,3 +40,6 @@ export function samePaths(paths: readonly string[]): string[][] {
   }
   return [...byKey.values()].filter((g) => g.length > 1).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
+
+/** The file a compressed twin holds (`page.html.br` → `page.html`; src/deploy/precompress.ts writes them), or null. */
+export const twinOf = (path: string): string | null => (/\.(br|gz)$/.test(path) ? path.slice(0, -3) : null);

@@ -35,7 +35,8 @@ export interface ReleaseMeta {
   revisi: number;
 }
 
-const ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/;
+/** A release ID: the date of the newest export and a short hash of the inputs. */
+export const RELEASE_ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/;
 const RELEASE_FILE = /\.(csv|parquet|json)$/;
 
 /**
@@ -45,7 +46,9 @@ const RELEASE_FILE = /\.(csv|parquet|json)$/;
  * one's microdata only while that site is at hand (the folder it replaces, or --arsip).
  */
 export const NOT_ARCHIVED: ReadonlySet<TableName> = new Set(['skm_responden']);
-const archivable = (file: string) => RELEASE_FILE.test(file) && ![...NOT_ARCHIVED].some((t) => file.startsWith(`${t}.`));
+/** A file of a table that is not archived (NOT_ARCHIVED). */
+export const notArchived = (file: string): boolean => [...NOT_ARCHIVED].some((t) => file.startsWith(`${t}.`));
+const archivable = (file: string) => RELEASE_FILE.test(file) && !notArchived(file);
 
 /** Where a source holds its releases: a site (`<dir>/data/rilis/`) or the release folder itself. */
 function releasesIn(source: string): string | null {
@@ -61,7 +64,8 @@ export async function carryForward(dataStage: string, sources: readonly string[]
     const from = releasesIn(source);
     if (!from) continue;
     for (const e of await readdir(from, { withFileTypes: true })) {
-      if (!e.isDirectory() || !ID.test(e.name) || existsSync(join(into, e.name)) || !existsSync(join(from, e.name, RELEASE_META))) continue;
+      if (!e.isDirectory() || !RELEASE_ID.test(e.name) || existsSync(join(into, e.name)) || !existsSync(join(from, e.name, RELEASE_META)))
+        continue;
       // The release's own files only: its page and the compressed twins are made anew by each build.
       await mkdir(join(into, e.name));
       for (const f of await readdir(join(from, e.name), { withFileTypes: true })) {
@@ -90,7 +94,7 @@ export async function archivedRows(
 async function readArchive(dir: string): Promise<ReleaseMeta[]> {
   const metas: ReleaseMeta[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.isDirectory() && ID.test(e.name)) metas.push(JSON.parse(await readFile(join(dir, e.name, RELEASE_META), 'utf8')) as ReleaseMeta);
+    if (e.isDirectory() && RELEASE_ID.test(e.name)) metas.push(JSON.parse(await readFile(join(dir, e.name, RELEASE_META), 'utf8')) as ReleaseMeta);
   }
   return metas.sort((a, b) => b.nomor - a.nomor);
 }

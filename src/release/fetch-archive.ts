@@ -10,10 +10,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHANGES_FILE, NOT_ARCHIVED, RELEASE_INDEX, RELEASE_META, RELEASES_DIR, type ReleaseMeta } from './archive.ts';
+import { CHANGES_FILE, notArchived, RELEASE_ID, RELEASE_INDEX, RELEASE_META, RELEASES_DIR, type ReleaseMeta } from './archive.ts';
 
 /** What a release folder may hold: names the archive itself writes, nothing with a path in it. */
-const ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/;
 const FILE = /^[a-z0-9_]+\.(csv|parquet|json)$/;
 
 export class ArchiveFetchError extends Error {}
@@ -51,7 +50,7 @@ export async function fetchArchive(siteUrl: string, into: string, get: Get = fet
   const releases = (JSON.parse(indexText.toString('utf8')) as { rilis?: ReleaseMeta[] }).rilis ?? [];
   let files = 0;
   for (const { id } of releases) {
-    if (!ID.test(id)) throw new ArchiveFetchError(`${indexUrl}: not a release id: ${JSON.stringify(id)}`);
+    if (!RELEASE_ID.test(id)) throw new ArchiveFetchError(`${indexUrl}: not a release id: ${JSON.stringify(id)}`);
     const dir = join(into, id);
     await mkdir(dir, { recursive: true });
     const save = async (name: string, bytes: Buffer) => {
@@ -66,7 +65,7 @@ export async function fetchArchive(siteUrl: string, into: string, get: Get = fet
     for (const r of resources) {
       const name = r.path ?? '';
       // Survey microdata are never archived (archive.ts): listed, but not there to fetch.
-      if ([...NOT_ARCHIVED].some((t) => name.startsWith(`${t}.`))) continue;
+      if (notArchived(name)) continue;
       if (!FILE.test(name)) throw new ArchiveFetchError(`${base}${id}/datapackage.json: not a file of a release: ${JSON.stringify(name)}`);
       const bytes = await bytesOf(get, `${base}${id}/${name}`);
       const want = r.hash?.replace(/^sha256:/, '');

@@ -3,6 +3,7 @@ import { csvFileName, parquetFileName } from '../queries/published-views.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedDir, readPublishedJson } from './published.ts';
+import { xlsxFileName } from '../publish/download-paths.ts';
 
 export interface PackageResource {
   name: string;
@@ -55,4 +56,4 @@ export function filesOf(pkg: DataPackage, table: string): { csv?: PackageResourc
 export const hashHex = (hash?: string) => (hash ?? '').replace(/^sha256:/, '');
 
 /** Whether the build wrote the table's .xlsx (publish/xlsx.ts: every table it published). */
-export const hasXlsx = (table: string): boolean => existsSync(join(publishedDir(), `${table}.xlsx`));
+export const hasXlsx = (table: string): boolean => existsSync(join(publishedDir(), xlsxFileName({ name: table })));

@@ -30,9 +30,19 @@ export interface AnnualIkmInput {
 }
 
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
-const overlaps = (a: PublishedRow, b: PublishedRow) =>
-  (num(a, 'ikm_bawah') ?? num(a, 'ikm')!) <= (num(b, 'ikm_atas') ?? num(b, 'ikm')!) &&
-  (num(b, 'ikm_bawah') ?? num(b, 'ikm')!) <= (num(a, 'ikm_atas') ?? num(a, 'ikm')!);
+/**
+ * Whether the change between two IKM rows (units or regions) is beyond their 95 % intervals, in
+ * words ("intervalnya bertumpang tindih: …"), lower case; null when either has no interval (one
+ * respondent): then nothing can be said of it.
+ */
+export function intervalWords(lang: Lang, a: PublishedRow, b: PublishedRow): string | null {
+  const [aLow, aHigh, bLow, bHigh] = [num(a, 'ikm_bawah'), num(a, 'ikm_atas'), num(b, 'ikm_bawah'), num(b, 'ikm_atas')];
+  if (aLow === null || aHigh === null || bLow === null || bHigh === null) return null;
+  const T = tr(lang);
+  return aLow <= bHigh && bLow <= aHigh
+    ? T('intervalnya bertumpang tindih: perubahan belum tentu nyata.', 'the intervals overlap: the change may not be real.')
+    : T('intervalnya tidak bertumpang tindih: perubahannya nyata.', 'the intervals do not overlap: the change is real.');
+}
 
 /** The headline of the latest year with a computable IKM, or null when there is none. */
 export function annualIkmHeadline(lang: Lang, { table, rows, unitsOf, exportDate }: AnnualIkmInput): Headline | null {
@@ -135,8 +145,6 @@ export function changeSentence(lang: Lang, table: AnnualIkmInput['table'], row: 
           was,
           ')',
         ];
-  const real = overlaps(row, prev)
-    ? T('; intervalnya bertumpang tindih: perubahan belum tentu nyata.', '; the intervals overlap: the change may not be real.')
-    : T('; intervalnya tidak bertumpang tindih: perubahannya nyata.', '; the intervals do not overlap: the change is real.');
-  return delta === 0 ? [...head, '.'] : [...head, real];
+  const real = intervalWords(lang, row, prev);
+  return delta === 0 || real === null ? [...head, '.'] : [...head, `; ${real}`];
 }

@@ -22,6 +22,10 @@ import { ikmRankingChart, ikmRankingSlides } from '../charts/ikm-ranking.ts';
 import { latestPeriodOf } from '../derive/periods.ts';
 import { BAR_INSET, columns, gradeThresholds, periodCell, rangeLabel, shortPeriod, rowChart, withSentence } from '../charts/common.ts';
 import { field, values } from './filter-fields.ts';
+import { intervalWords } from './ikm-annual.ts';
+
+/** A lower-case clause as a sentence of its own after the one before, or nothing. */
+const sentence = (clause: string | null): string[] => (clause ? [` ${clause[0].toUpperCase()}${clause.slice(1)}`] : []);
 
 // ——— The region: units ranked by IKM with 95% intervals, filterable ———
 
@@ -120,10 +124,8 @@ export function ikmTrend(lang: Lang, kode: string, unit: string): ChartData | nu
           pubCell(lang, 'ikm_unit', last, 'ikm'),
           `, ${T('mutu', 'grade')} ${mutuLabel(str(last, 'mutu'), lang)}; ${T('sebelumnya', 'previously')} `,
           pubCell(lang, 'ikm_unit', prev, 'ikm'),
-          '. ',
-          (num(last, 'ikm_bawah') ?? 0) <= (num(prev, 'ikm_atas') ?? 0) && (num(prev, 'ikm_bawah') ?? 0) <= (num(last, 'ikm_atas') ?? 0)
-            ? T('Intervalnya bertumpang tindih: perubahan belum tentu nyata.', 'The intervals overlap: the change may not be real.')
-            : T('Intervalnya tidak bertumpang tindih: perubahannya nyata.', 'The intervals do not overlap: the change is real.'),
+          '.',
+          ...sentence(intervalWords(lang, last, prev)),
         ]
       : [
           `${formatPeriod(lang, str(last, 'periode'))}: IKM `,

@@ -17,9 +17,3 @@ export async function templateFile(name: string, date: Date): Promise<string | U
   if (!input) throw new Error(`no template named ${name}`);
   return templateCsv(input);
 }
-
-export const TEMPLATE_TYPES: Record<string, string> = {
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};

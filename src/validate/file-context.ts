@@ -21,6 +21,16 @@ export interface FileContext {
   progress?: (rows: number) => void;
 }
 
+/** Where in this file an issue is: region, file, then row, column and value as found. */
+export const locateIn =
+  (ctx: Pick<FileContext, 'region'>, input: { file: string }) => (row: number | null, column: string | null, value: string | null) => ({
+    region: ctx.region,
+    file: input.file,
+    row,
+    column,
+    value,
+  });
+
 export interface FileResult<R extends object> {
   rows: number;
   table: Table<R>;

@@ -11,7 +11,7 @@ import { EncodingError } from '../read/decode.ts';
 import { RowTooLong } from '../read/lines.ts';
 import type { ByteSource } from '../read/source.ts';
 import { isFsError, unreadable } from './entry-words.ts';
-import type { FileContext, FileResult } from './file-context.ts';
+import { locateIn, type FileContext, type FileResult } from './file-context.ts';
 import { emptyFileIssue, encodingIssue, FileRules, Stage, syntaxIssue, tableFor, uniqueIssue, type RowSink } from './rows.ts';
 
 export type { FileContext, FileResult } from './file-context.ts';
@@ -33,13 +33,7 @@ export const rowTooLongIssue = (e: RowTooLong) => {
 
 export async function validateStream(source: ByteSource, input: AnyInputFile, ctx: FileContext): Promise<FileResult<Rec>> {
   const table = tableFor(input);
-  const at = (row: number | null, column: string | null, value: string | null) => ({
-    region: ctx.region,
-    file: input.file,
-    row,
-    column,
-    value,
-  });
+  const at = locateIn(ctx, input);
   const seen = input.unique.map(() => new Map<string, number>());
   const codes = new Set<string>();
   let dataRows = 0;

@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../../contract/issues.ts';
 import { groupBy } from '../../group.ts';
-import type { Lang } from '../../i18n/lang.ts';
+import { pageLang } from '../../i18n/client-words.ts';
 import type { ExportReport } from '../../validate/regions.ts';
 import { reportJsonText } from '../../validate/report.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
@@ -26,7 +26,7 @@ const root = document.getElementById('periksa');
 if (root) start(root);
 
 function start(root: HTMLElement) {
-  const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
+  const lang = pageLang();
   const w = checkWords(lang);
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const input = $<HTMLInputElement>('periksa-folder');
@@ -89,25 +89,25 @@ function start(root: HTMLElement) {
     const t0 = performance.now();
     worker = ready;
     ready = new CheckWorker();
+    // A message the worker sends on failure and an error it throws end the same way.
+    const fail = (message: string) => {
+      stop();
+      cancel.hidden = true;
+      status.textContent = `${w.failed} ${message}`;
+      root.dataset.state = 'failed';
+    };
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (m.type === 'progress') return showProgress(m);
+      if (m.type === 'failed') return fail(m.message);
       stop();
       cancel.hidden = true;
-      if (m.type === 'failed') {
-        status.textContent = `${w.failed} ${m.message}`;
-        root.dataset.state = 'failed';
-        return;
-      }
       for (const [, b] of bars) b.bar.value = b.bar.max;
       status.textContent = '';
       root.dataset.ms = String(Math.round(performance.now() - t0));
       show(m.report);
     };
-    worker.onerror = (e) => {
-      cancel.hidden = true;
-      status.textContent = `${w.failed} ${e.message}`;
-    };
+    worker.onerror = (e) => fail(e.message);
     worker.postMessage({ files } satisfies ToWorker);
   };
 

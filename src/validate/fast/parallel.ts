@@ -19,7 +19,7 @@ import { issue, type Issue } from '../../contract/issues.ts';
 import { headerChars, isBlank } from '../../read/csv.ts';
 import { detectDialect, type Dialect } from '../../read/dialect.ts';
 import { MAX_HEADER_CHARS, MAX_ROW_CHARS } from '../../read/lines.ts';
-import type { FileContext, FileResult } from '../file-context.ts';
+import { locateIn, type FileContext, type FileResult } from '../file-context.ts';
 import { FileRules, Stage, tableFor, uniqueIssue, type RowSink } from '../rows.ts';
 import { readSlice } from './slice-worker.ts';
 import type { Table } from '../table.ts';
@@ -375,13 +375,7 @@ function merge(
   results: SliceResult[],
   inOrder: SlicesInOrder,
 ): FileResult<Record<string, unknown>> {
-  const at = (row: number | null, column: string | null, value: string | null) => ({
-    region: ctx.region,
-    file: input.file,
-    row,
-    column,
-    value,
-  });
+  const at = locateIn(ctx, input);
   // The header's own issues come first, as the streaming reader reports them.
   const headerIssues: Issue[] = [];
   const headerSink: RowSink = {
