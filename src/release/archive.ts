@@ -94,7 +94,8 @@ export async function archivedRows(
 async function readArchive(dir: string): Promise<ReleaseMeta[]> {
   const metas: ReleaseMeta[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.isDirectory() && RELEASE_ID.test(e.name)) metas.push(JSON.parse(await readFile(join(dir, e.name, RELEASE_META), 'utf8')) as ReleaseMeta);
+    if (e.isDirectory() && RELEASE_ID.test(e.name))
+      metas.push(JSON.parse(await readFile(join(dir, e.name, RELEASE_META), 'utf8')) as ReleaseMeta);
   }
   return metas.sort((a, b) => b.nomor - a.nomor);
 }
