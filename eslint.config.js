@@ -1,8 +1,10 @@
 // The house rules a reviewer should not have to check by eye (issue #14): the folders of src/
 // form one order with no cycle, and code that runs in the browser loads no Node, Zod or linkedom.
+// The .astro files too: their frontmatter runs in the build, their client <script>s in the browser.
 // Style is Prettier's business, not ESLint's: no stylistic rule here.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import astro from 'eslint-plugin-astro';
 
 /**
  * src/ from the bottom up: a module may import from its own place or one listed before it,
@@ -31,23 +33,32 @@ const LAYERS = [
   'src/pipeline.ts',
 ];
 
-/** Folders whose code runs in the browser (or anywhere): no Node built-ins, no Zod, no linkedom. */
-const BROWSER = ['src/charts/**', 'src/client/**', 'src/i18n/**', 'src/queries/**', 'src/routes.ts'];
+/**
+ * Code that runs in the browser (or anywhere): no Node built-ins, no Zod, no linkedom. The
+ * client <script>s of .astro files reach ESLint as virtual files `Page.astro/0_0.ts`.
+ */
+const BROWSER = ['src/charts/**', 'src/client/**', 'src/i18n/**', 'src/queries/**', 'src/routes.ts', 'src/**/*.astro/*.{ts,js}'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.astro/**', '.build/**', 'tmp/**', 'public/**'] },
+  // .astro: astro-eslint-parser, with typescript-eslint for the frontmatter, expressions and scripts.
+  ...astro.configs['flat/recommended'],
+  { files: ['**/*.astro'], languageOptions: { parserOptions: { parser: tseslint.parser } } },
   {
-    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
-    languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+    files: ['**/*.ts', '**/*.mjs', '**/*.js', '**/*.astro'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js', '.mjs'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+      'import-x/extensions': ['.ts', '.js', '.mjs', '.astro'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'], 'astro-eslint-parser': ['.astro'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.astro'] })],
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.astro'],
     rules: {
       // Within a folder too, no module imports itself round about (type-only imports included).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
