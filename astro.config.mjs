@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { slimEngine } from './src/build/slim-engine.ts';
 
 // The pipeline (scripts/build.ts) builds into a staging folder and swaps it into dist/ only
 // when everything succeeded, so the output folder comes from the environment.
@@ -15,5 +16,6 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     worker: { format: 'es' },
+    plugins: [slimEngine()],
   },
 });

@@ -26,6 +26,9 @@ export interface RunningQuery {
 const TABLE_FUNCTIONS_SQL = `SELECT DISTINCT function_name AS name FROM duckdb_functions() WHERE function_type IN ('table', 'table_macro')
   EXCEPT SELECT function_name FROM duckdb_functions() WHERE function_type NOT IN ('table', 'table_macro')`;
 
+/** Region files fetched at once: what a browser opens to one host over HTTP/1.1. */
+const PARALLEL_FETCHES = 6;
+
 /** How long cancelSent() may take before the worker is stopped outright. */
 const CANCEL_GRACE_MS = 1500;
 
@@ -36,12 +39,13 @@ export class BrowserEngine {
   /** One query at a time on the connection: DuckDB-WASM polls a single pending query. */
   private queue: Promise<unknown> = Promise.resolve();
   private dead = false;
+  /** Functions that only a FROM can call (read_csv, glob…), as this DuckDB has them; asked once, when needed. */
+  private tableFunctions?: Promise<ReadonlySet<string>>;
 
   private constructor(
     private db: AsyncDuckDB,
     private conn: AsyncDuckDBConnection,
     private tables: readonly TableSource[],
-    private tableFunctions: ReadonlySet<string>,
   ) {}
 
   static async open(tables: readonly TableSource[], onProgress: (p: EngineProgress) => void, early?: EarlyWorker): Promise<BrowserEngine> {
@@ -50,15 +54,18 @@ export class BrowserEngine {
       onProgress,
       early,
     );
-    // Functions that only a FROM can call (read_csv, glob…), as this DuckDB has them.
-    const listed = await conn.query(TABLE_FUNCTIONS_SQL);
-    const names = new Set(listed.toArray().map((r) => String((r as { name: unknown }).name)));
-    return new BrowserEngine(db, conn, tables, names);
+    return new BrowserEngine(db, conn, tables);
   }
 
   /** Whether a link's SQL may run before its reader has seen it (plain-read.ts). */
   async isPlainRead(sql: string): Promise<boolean> {
-    return isPlainRead(sql, await this.db.tokenize(sql), this.tableFunctions);
+    // Only shared links ask, so a reader's own first question does not wait for this list.
+    if (!this.tableFunctions) {
+      const listed = this.queue.then(() => this.conn.query(TABLE_FUNCTIONS_SQL)); // in turn with queries
+      this.queue = listed.catch(() => undefined);
+      this.tableFunctions = listed.then((t) => new Set(t.toArray().map((r) => String((r as { name: unknown }).name))));
+    }
+    return isPlainRead(sql, await this.db.tokenize(sql), await this.tableFunctions);
   }
 
   /** False after a cancel had to kill the worker; engine.ts then opens a fresh one. */
@@ -71,7 +78,8 @@ export class BrowserEngine {
     if (table.parts) {
       // Every region file exists for DuckDB from the start (it checks names when it plans), empty
       // until fetched; a plan that would read an empty one fetches it first (loadRegions).
-      for (const p of table.parts) await this.db.registerFileBuffer(p.file, new Uint8Array(0));
+      // Sent at once: the worker takes them in order, without a round trip each (500 regions).
+      await Promise.all(table.parts.map((p) => this.db.registerFileBuffer(p.file, new Uint8Array(0))));
       await this.conn.query(table.createSql);
       this.loaded.add(table.name);
       return;
@@ -130,15 +138,22 @@ export class BrowserEngine {
         bytes: parts.reduce((s, p) => s + p.bytes, 0),
       });
       let bytes = 0;
-      for (const part of parts) {
-        if (isCancelled()) throw new QueryCancelled();
-        const response = await fetch(part.url);
-        if (!response.ok) throw new EngineError('missing', `${part.url}: HTTP ${response.status}`);
-        const body = new Uint8Array(await response.arrayBuffer());
-        bytes += body.byteLength;
-        await this.db.registerFileBuffer(part.file, body);
-        this.fetchedParts.add(part.file);
-      }
+      // Several at once, as a browser fetches a page's images: one region file after another
+      // costs a round trip each, which at hundreds of regions is most of the wait.
+      let next = 0;
+      const fetchSome = async () => {
+        while (next < parts.length) {
+          const part = parts[next++];
+          if (isCancelled()) throw new QueryCancelled();
+          const response = await fetch(part.url);
+          if (!response.ok) throw new EngineError('missing', `${part.url}: HTTP ${response.status}`);
+          const body = new Uint8Array(await response.arrayBuffer());
+          bytes += body.byteLength;
+          await this.db.registerFileBuffer(part.file, body);
+          this.fetchedParts.add(part.file);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, parts.length) }, fetchSome));
       onProgress({ step: 'table', table: table.name, bytes });
     }
   }

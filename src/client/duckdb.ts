@@ -5,7 +5,7 @@
  * browsers without wasm exceptions), one thread, locked to the site's published tables.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { ENGINE_BUNDLES, type EarlyWorker } from './engine-files.ts';
+import { ENGINE_BUNDLES, ENGINE_BYTES, startWorker, type EarlyWorker } from './engine-files.ts';
 import { EngineError, type EngineProgress } from '../queries/engine-types.ts';
 import { sqlList } from '../queries/sql.ts';
 
@@ -83,7 +83,8 @@ export async function openDuckDb(
   const bundle = await duckdb.selectBundle({ ...ENGINE_BUNDLES });
   if (!bundle.mainWorker) throw new EngineError('unsupported', 'no worker bundle');
   if (early && early.url !== bundle.mainWorker) early.worker.terminate();
-  const worker = early?.url === bundle.mainWorker ? early.worker : new Worker(bundle.mainWorker);
+  const { mainModule, mainWorker } = bundle;
+  const worker = early?.url === mainWorker ? early.worker : startWorker({ mainModule, mainWorker });
   onProgress({ step: 'engine', loaded: 0, total: 0 });
 
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -96,7 +97,9 @@ export async function openDuckDb(
         checkWasmType(bundle.mainModule),
         db.instantiate(bundle.mainModule, null, (p) => {
           touch();
-          onProgress({ step: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal });
+          // bytesLoaded counts the file decoded, bytesTotal is its Content-Length: compressed on
+          // a host that sends the brotli twin, so "26.7 MB / 5.3 MB". The decoded size is known.
+          onProgress({ step: 'engine', loaded: p.bytesLoaded, total: ENGINE_BYTES[bundle.mainModule] ?? 0 });
         }),
       ]);
     });
@@ -124,13 +127,14 @@ export async function openDuckDb(
  * A setting this DuckDB does not know fails the open: the explorer then does not start at all.
  */
 async function lockDown(conn: duckdb.AsyncDuckDBConnection, files: readonly string[]): Promise<void> {
-  for (const sql of [
-    'SET autoinstall_known_extensions = false',
-    'SET autoload_known_extensions = false',
-    `SET allowed_paths = [${sqlList(files)}]`,
-    'SET enable_external_access = false',
-    'SET lock_configuration = true',
-  ]) {
-    await conn.query(sql);
-  }
+  // One request, run in order; the first that fails stops the rest and fails the open.
+  await conn.query(
+    [
+      'SET autoinstall_known_extensions = false',
+      'SET autoload_known_extensions = false',
+      `SET allowed_paths = [${sqlList(files)}]`,
+      'SET enable_external_access = false',
+      'SET lock_configuration = true',
+    ].join(';\n'),
+  );
 }

@@ -4,16 +4,16 @@
  * page's live table equals its build-time table; the forum view moves by keyboard and prints one
  * slide per page; no serious accessibility violation; nothing leaves the local server.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import { comparisonTableHtml } from '../../src/charts/comparison-view.ts';
 import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
-import { formatNumber } from '../../src/i18n/format.ts';
+import { formatBytes, formatNumber } from '../../src/i18n/format.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -44,7 +44,8 @@ function recordedBrowser(): { context: BrowserContext; requests: string[] } {
   return opened;
 }
 
-const isDuckDb = (url: string) => /duckdb/i.test(new URL(url).pathname);
+const isDuckDb = (url: string) => /duckdb|engine-boot/i.test(new URL(url).pathname);
+const isWasm = (url: string) => new URL(url).pathname.endsWith('.wasm');
 const foreign = (urls: readonly string[]) => urls.filter((u) => !u.startsWith(siteUrl) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 async function waitForAnswer(page: Page, selector = '#result'): Promise<string> {
@@ -97,11 +98,17 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
   test('the explorer warms DuckDB once the page is readable, so the first query finds it ready', async () => {
     browser.requests.length = 0;
     const page = await browser.context.newPage();
+    const wasmGets: string[] = [];
+    const countGets = (r: Request) => void (r.method() === 'GET' && isWasm(r.url()) && wasmGets.push(r.url()));
+    browser.context.on('request', countGets);
     await page.goto(`${siteUrl}/jelajah/`);
     await page.waitForSelector('html[data-engine=ready]', { state: 'attached', timeout: 60_000 });
+    browser.context.off('request', countGets);
     const fetched = browser.requests.filter(isDuckDb).map((u) => new URL(u).pathname);
     expect(fetched.some((p) => p.endsWith('.wasm'))).toBe(true);
     expect(fetched.some((p) => /worker.*\.js$/.test(p))).toBe(true);
+    // Started by the worker's boot script, taken over by DuckDB: one download, not two.
+    expect(wasmGets).toHaveLength(1);
     // Warm means no more engine bytes at the click: only the table the query names.
     browser.requests.length = 0;
     await page.click('#run');
@@ -114,12 +121,31 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
     browser.requests.length = 0;
     const page = await browser.context.newPage();
     await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
+    // Every progress line the reader sees while the engine downloads.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { ktStatus: string[] }).ktStatus = []);
+      addEventListener('DOMContentLoaded', () => {
+        const status = document.getElementById('status')!;
+        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
+    });
     await page.goto(`${siteUrl}/jelajah/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2500); // past the idle callback's 2 s deadline
     expect(browser.requests.filter(isDuckDb)).toEqual([]);
     await page.click('#run');
     expect(await waitForAnswer(page)).toBe('done');
-    expect(browser.requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(browser.requests.some(isWasm)).toBe(true);
+    // "x / y": y is the engine file as the browser holds it once decoded, never the compressed
+    // Content-Length, which the decoded bytes loaded overtake ("26,7 MB / 5,27 MB").
+    const wasmFile = join(siteDir, new URL(browser.requests.find(isWasm)!).pathname);
+    const total = formatBytes('id', statSync(wasmFile).size);
+    const lines = (await page.evaluate(() => (window as unknown as { ktStatus: string[] }).ktStatus)).filter((t) => t.includes(' / '));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(new RegExp(` / ${total.replace(/[.,]/g, '\\$&')}…$`));
     await page.close();
   });
 });
