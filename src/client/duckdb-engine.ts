@@ -23,8 +23,9 @@ export interface RunningQuery {
   cancel: () => void;
 }
 
-const TABLE_FUNCTIONS_SQL = `SELECT DISTINCT function_name AS name FROM duckdb_functions() WHERE function_type IN ('table', 'table_macro')
-  EXCEPT SELECT function_name FROM duckdb_functions() WHERE function_type NOT IN ('table', 'table_macro')`;
+/** DuckDB's own (internal): a macro the reader made, say a scalar `glob`, must not hide the table function. */
+const TABLE_FUNCTIONS_SQL = `SELECT DISTINCT function_name AS name FROM duckdb_functions() WHERE internal AND function_type IN ('table', 'table_macro')
+  EXCEPT SELECT function_name FROM duckdb_functions() WHERE internal AND function_type NOT IN ('table', 'table_macro')`;
 
 /** Region files fetched at once: what a browser opens to one host over HTTP/1.1. */
 const PARALLEL_FETCHES = 6;
@@ -64,6 +65,7 @@ export class BrowserEngine {
       const listed = this.queue.then(() => this.conn.query(TABLE_FUNCTIONS_SQL)); // in turn with queries
       this.queue = listed.catch(() => undefined);
       this.tableFunctions = listed.then((t) => new Set(t.toArray().map((r) => String((r as { name: unknown }).name))));
+      this.tableFunctions.catch(() => (this.tableFunctions = undefined)); // the next link asks again
     }
     return isPlainRead(sql, await this.db.tokenize(sql), await this.tableFunctions);
   }
@@ -139,21 +141,31 @@ export class BrowserEngine {
       });
       let bytes = 0;
       // Several at once, as a browser fetches a page's images: one region file after another
-      // costs a round trip each, which at hundreds of regions is most of the wait.
+      // costs a round trip each, which at hundreds of regions is most of the wait. The first
+      // failure (or a cancel) stops the others, and all have stopped before the queue moves on.
       let next = 0;
+      let failure: unknown;
+      const stop = new AbortController();
       const fetchSome = async () => {
-        while (next < parts.length) {
+        while (next < parts.length && failure === undefined) {
           const part = parts[next++];
-          if (isCancelled()) throw new QueryCancelled();
-          const response = await fetch(part.url);
-          if (!response.ok) throw new EngineError('missing', `${part.url}: HTTP ${response.status}`);
-          const body = new Uint8Array(await response.arrayBuffer());
-          bytes += body.byteLength;
-          await this.db.registerFileBuffer(part.file, body);
-          this.fetchedParts.add(part.file);
+          try {
+            if (isCancelled()) throw new QueryCancelled();
+            const response = await fetch(part.url, { signal: stop.signal });
+            if (!response.ok) throw new EngineError('missing', `${part.url}: HTTP ${response.status}`);
+            const body = new Uint8Array(await response.arrayBuffer());
+            if (failure !== undefined) return;
+            bytes += body.byteLength;
+            await this.db.registerFileBuffer(part.file, body);
+            this.fetchedParts.add(part.file);
+          } catch (e) {
+            failure ??= isCancelled() ? new QueryCancelled() : e;
+            stop.abort();
+          }
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, parts.length) }, fetchSome));
+      if (failure !== undefined) throw failure;
       onProgress({ step: 'table', table: table.name, bytes });
     }
   }

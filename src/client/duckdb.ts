@@ -1,6 +1,6 @@
 /**
  * DuckDB-WASM, self-hosted. Only ever reached through a dynamic import() from engine.ts, after a
- * reader asked for an answer: this module (and the 30+ MB it pulls) is never on a page's
+ * reader asked for an answer: this module (and the 27+ MB it pulls) is never on a page's
  * critical path. No CDN, no extension, no cross-origin isolation: the EH bundle (or MVP for
  * browsers without wasm exceptions), one thread, locked to the site's published tables.
  */
@@ -127,14 +127,18 @@ export async function openDuckDb(
  * A setting this DuckDB does not know fails the open: the explorer then does not start at all.
  */
 async function lockDown(conn: duckdb.AsyncDuckDBConnection, files: readonly string[]): Promise<void> {
-  // One request, run in order; the first that fails stops the rest and fails the open.
-  await conn.query(
+  // One request, run in order; since DuckDB 1.2 (PR #15058) the first that fails stops the rest
+  // and fails the open. Read back all the same: the explorer never runs on an open engine.
+  const settings = await conn.query(
     [
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
       `SET allowed_paths = [${sqlList(files)}]`,
       'SET enable_external_access = false',
       'SET lock_configuration = true',
+      `SELECT current_setting('autoinstall_known_extensions') OR current_setting('autoload_known_extensions')
+         OR current_setting('enable_external_access') OR NOT current_setting('lock_configuration') AS open`,
     ].join(';\n'),
   );
+  if ((settings.toArray()[0] as { open: unknown } | undefined)?.open !== false) throw new EngineError('failed', 'lock-down not in force');
 }

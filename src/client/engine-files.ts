@@ -38,7 +38,9 @@ const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0,
 
 /**
  * Boots the worker of the bundle this browser will most likely run, so that the wasm file and the
- * worker's 170 kB script are on their way while the engine's own code still is.
+ * worker's 170 kB script are on their way while the engine's own code still is. A wrong guess
+ * (only a browser whose wasm exceptions selectBundle rejects after all) is stopped with its
+ * download when duckdb.ts starts the right one.
  */
 export function bootWorkerEarly(): EarlyWorker | undefined {
   if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') return undefined;

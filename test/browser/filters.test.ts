@@ -15,7 +15,7 @@ import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openBrowser } from '../support/browser.ts';
+import { isEngineRequest, isWasmRequest, openBrowser } from '../support/browser.ts';
 import { capaianSql, ikmRankingSql, type CapaianChoice, type IkmChoice } from '../../src/queries/region-charts.ts';
 import { unitIndicatorsSql, type UnitIndicatorsChoice } from '../../src/queries/unit-charts.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
@@ -123,8 +123,6 @@ async function expectRowsOf(page: Page, id: string, sql: string): Promise<number
   return csv.length;
 }
 
-const isDuckDb = (url: string) => /duckdb/i.test(new URL(url).pathname);
-
 describe('filters on region and unit pages', () => {
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let requests: string[];
@@ -168,14 +166,14 @@ describe('filters on region and unit pages', () => {
     await page.focus('form[data-kt-filter] select');
     await page.mouse.wheel(0, 2000);
     await page.waitForTimeout(300);
-    expect(requests.filter(isDuckDb)).toEqual([]);
+    expect(requests.filter(isEngineRequest)).toEqual([]);
     const [form] = await page.$$eval('form[data-kt-filter]', (fs) => fs.map((f) => f.getAttribute('data-kt-filter')!));
     const select = await page.$eval(`form[data-kt-filter="${form}"] select`, (s) => ({
       name: s.getAttribute('name')!,
       value: (s as HTMLSelectElement).options[1].value,
     }));
     await choose(page, form, select.name, select.value);
-    expect(requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(requests.some(isWasmRequest)).toBe(true);
     await page.close();
   });
 
@@ -185,10 +183,10 @@ describe('filters on region and unit pages', () => {
     await page.goto(`${siteUrl}/wilayah/${region.kode}/`, { waitUntil: 'networkidle' });
     await page.keyboard.press('Tab'); // passing through is not reaching
     await page.waitForTimeout(300);
-    expect(requests.filter(isDuckDb)).toEqual([]);
+    expect(requests.filter(isEngineRequest)).toEqual([]);
     await page.dispatchEvent('form[data-kt-filter] select', 'pointerdown');
     await page.waitForSelector('html[data-engine=ready]', { state: 'attached', timeout: 60_000 });
-    expect(requests.filter(isDuckDb).some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(requests.some(isWasmRequest)).toBe(true);
     await page.close();
   });
 
@@ -264,7 +262,7 @@ describe('filters on region and unit pages', () => {
   async function choosingWhileDownloading() {
     const page = await browser.context.newPage();
     await page.route(
-      (url) => isDuckDb(url.href),
+      (url) => isEngineRequest(url.href),
       () => undefined,
     );
     await page.goto(`${siteUrl}/wilayah/${region.kode}/`);

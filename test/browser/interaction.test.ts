@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openBrowser } from '../support/browser.ts';
+import { isEngineRequest, isWasmRequest, openBrowser } from '../support/browser.ts';
 import { comparisonTableHtml } from '../../src/charts/comparison-view.ts';
 import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
@@ -44,8 +44,6 @@ function recordedBrowser(): { context: BrowserContext; requests: string[] } {
   return opened;
 }
 
-const isDuckDb = (url: string) => /duckdb|engine-boot/i.test(new URL(url).pathname);
-const isWasm = (url: string) => new URL(url).pathname.endsWith('.wasm');
 const foreign = (urls: readonly string[]) => urls.filter((u) => !u.startsWith(siteUrl) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 async function waitForAnswer(page: Page, selector = '#result'): Promise<string> {
@@ -91,7 +89,7 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
     const page = await browser.context.newPage();
     const response = await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
-    expect(browser.requests.filter(isDuckDb)).toEqual([]);
+    expect(browser.requests.filter(isEngineRequest)).toEqual([]);
     await page.close();
   });
 
@@ -99,12 +97,12 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
     browser.requests.length = 0;
     const page = await browser.context.newPage();
     const wasmGets: string[] = [];
-    const countGets = (r: Request) => void (r.method() === 'GET' && isWasm(r.url()) && wasmGets.push(r.url()));
+    const countGets = (r: Request) => void (r.method() === 'GET' && isWasmRequest(r.url()) && wasmGets.push(r.url()));
     browser.context.on('request', countGets);
     await page.goto(`${siteUrl}/jelajah/`);
     await page.waitForSelector('html[data-engine=ready]', { state: 'attached', timeout: 60_000 });
     browser.context.off('request', countGets);
-    const fetched = browser.requests.filter(isDuckDb).map((u) => new URL(u).pathname);
+    const fetched = browser.requests.filter(isEngineRequest).map((u) => new URL(u).pathname);
     expect(fetched.some((p) => p.endsWith('.wasm'))).toBe(true);
     expect(fetched.some((p) => /worker.*\.js$/.test(p))).toBe(true);
     // Started by the worker's boot script, taken over by DuckDB: one download, not two.
@@ -113,7 +111,7 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
     browser.requests.length = 0;
     await page.click('#run');
     expect(await waitForAnswer(page)).toBe('done');
-    expect(browser.requests.filter(isDuckDb)).toEqual([]);
+    expect(browser.requests.filter(isEngineRequest)).toEqual([]);
     await page.close();
   });
 
@@ -121,32 +119,65 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
     browser.requests.length = 0;
     const page = await browser.context.newPage();
     await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
-    // Every progress line the reader sees while the engine downloads.
-    await page.addInitScript(() => {
-      const seen: string[] = ((window as unknown as { ktStatus: string[] }).ktStatus = []);
-      addEventListener('DOMContentLoaded', () => {
-        const status = document.getElementById('status')!;
-        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
-          childList: true,
-          characterData: true,
-          subtree: true,
-        });
-      });
-    });
     await page.goto(`${siteUrl}/jelajah/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2500); // past the idle callback's 2 s deadline
-    expect(browser.requests.filter(isDuckDb)).toEqual([]);
+    expect(browser.requests.filter(isEngineRequest)).toEqual([]);
     await page.click('#run');
     expect(await waitForAnswer(page)).toBe('done');
-    expect(browser.requests.some(isWasm)).toBe(true);
-    // "x / y": y is the engine file as the browser holds it once decoded, never the compressed
-    // Content-Length, which the decoded bytes loaded overtake ("26,7 MB / 5,27 MB").
-    const wasmFile = join(siteDir, new URL(browser.requests.find(isWasm)!).pathname);
-    const total = formatBytes('id', statSync(wasmFile).size);
-    const lines = (await page.evaluate(() => (window as unknown as { ktStatus: string[] }).ktStatus)).filter((t) => t.includes(' / '));
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(new RegExp(` / ${total.replace(/[.,]/g, '\\$&')}…$`));
+    expect(browser.requests.some(isWasmRequest)).toBe(true);
     await page.close();
+  });
+});
+
+describe('the engine download, said as it is', () => {
+  test("its progress counts towards the engine's size once decoded, never the compressed Content-Length", async () => {
+    // A browser of its own (nothing in its cache), on a throttled link so that progress is shown.
+    const { context, close } = await openBrowser();
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 20,
+        downloadThroughput: (40 * 1000 * 1000) / 8,
+        uploadThroughput: (10 * 1000 * 1000) / 8,
+      });
+      await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
+      // Every progress line the reader sees while the engine downloads.
+      await page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { ktStatus: string[] }).ktStatus = []);
+        addEventListener('DOMContentLoaded', () => {
+          const status = document.getElementById('status')!;
+          new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+          });
+        });
+      });
+      const wasmUrls: string[] = [];
+      context.on('request', (r) => void (isWasmRequest(r.url()) && wasmUrls.push(r.url())));
+      await page.goto(`${siteUrl}/jelajah/`);
+      await page.click('#run');
+      expect(await waitForAnswer(page)).toBe('done');
+      const size = statSync(join(siteDir, new URL(wasmUrls[0]).pathname)).size;
+      const lines = (await page.evaluate(() => (window as unknown as { ktStatus: string[] }).ktStatus)).filter((t) => t.includes(' / '));
+      expect(lines.length).toBeGreaterThan(3);
+      const bytes = (text: string) => {
+        const [, n, unit] = /^([\d.,]+) (B|KB|MB)$/.exec(text)!;
+        return Number(n.replace(/\./g, '').replace(',', '.')) * { B: 1, KB: 1024, MB: 1024 ** 2 }[unit as 'B' | 'KB' | 'MB'];
+      };
+      for (const line of lines) {
+        // "Memuat mesin kueri DuckDB-WASM: 26,7 MB / 28,2 MB…": loaded never past the total, the
+        // total the file the browser holds (before, 5,27 MB: the brotli twin's Content-Length).
+        const [, loaded, total] = /: (.+) \/ (.+)…$/.exec(line)!;
+        expect(total).toBe(formatBytes('id', size));
+        expect(bytes(loaded)).toBeLessThanOrEqual(bytes(total) * 1.005);
+      }
+    } finally {
+      await close();
+    }
   });
 });
 

@@ -35,3 +35,9 @@ export async function openBrowser(
     },
   };
 }
+
+/** A request for the query engine: DuckDB's files, and the script that boots its worker. */
+export const isEngineRequest = (url: string): boolean => /duckdb|engine-boot/i.test(new URL(url).pathname);
+
+/** A request for the engine's wasm file (its boot script's URL also ends in .wasm: a parameter). */
+export const isWasmRequest = (url: string): boolean => new URL(url).pathname.endsWith('.wasm');
