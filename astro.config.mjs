@@ -14,7 +14,8 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // reportCompressedSize: Vite would gzip every bundle (the query engine's 73 MB of wasm too) only to print sizes.
+    build: { assetsInlineLimit: 0, reportCompressedSize: false },
     worker: { format: 'es' },
     plugins: [slimEngine()],
   },

@@ -44,5 +44,7 @@ runCli(async () => {
   const result = await build({ dataDir, outDir, archiveDir, shard, merge, pages: !args.includes('--no-pages') });
   console.log(result.message);
   console.log(`waktu / timings (ms): ${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - t0) })}`);
+  // The CPU of each phase: what the build costs, whatever else the machine runs.
+  if (result.cpu) console.log(`cpu (ms): ${JSON.stringify(result.cpu)}`);
   return result.ok ? 0 : 1;
 });

@@ -62,6 +62,8 @@ export interface BuildResult {
   ok: boolean;
   message: string;
   timings: Record<string, number>;
+  /** CPU milliseconds of each phase that finished (timings' names). */
+  cpu?: Record<string, number>;
 }
 
 /** What the site's pages read: written next to the tables, published on the data-quality page. */
@@ -71,18 +73,25 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const config = siteConfig(opts.env);
   const timings: Record<string, number> = {};
+  // CPU time of this process (every thread: zlib's, DuckDB's) beside the wall clock, which on a
+  // shared machine measures the load as much as the build. Pagefind's own process is not in it.
+  const cpu: Record<string, number> = {};
   let t = performance.now();
+  let c = process.cpuUsage();
   const lap = (name: string) => {
     const now = performance.now();
     timings[name] = Math.round(now - t);
     t = now;
+    const used = process.cpuUsage(c);
+    cpu[name] = Math.round((used.user + used.system) / 1000);
+    c = process.cpuUsage();
   };
 
   // Shards that cannot make a site are refused before any work (their release is checked later).
   const stamps = opts.merge ? await Promise.all(opts.merge.map(readStamp)) : [];
   if (opts.merge) {
     const problems = shardProblems(opts.merge, stamps);
-    if (problems.length > 0) return { ok: false, timings, message: unmergeable(problems) };
+    if (problems.length > 0) return { ok: false, timings, cpu, message: unmergeable(problems) };
   }
   // A shard's output is pages for a merge: never over a site (dist/ and its release archive).
   if (opts.shard && (opts.pages === false || (existsSync(opts.outDir) && !(await readStamp(opts.outDir))))) {
@@ -90,12 +99,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.pages === false
         ? '--shard membuat halaman; --no-pages tidak berlaku / --shard makes pages; --no-pages does not apply'
         : `${opts.outDir} sudah berisi sesuatu yang bukan keluaran --shard (situs?); pilih --out lain / ${opts.outDir} already holds something that is not a --shard output (a site?); choose another --out`;
-    return { ok: false, timings, message: `✗ ${why}` };
+    return { ok: false, timings, cpu, message: `✗ ${why}` };
   }
 
   const validated = await validateExport(opts.dataDir);
   lap('validate');
-  if (!validated.ok) return { ok: false, message: formatReport(validated), timings };
+  if (!validated.ok) return { ok: false, message: formatReport(validated), timings, cpu };
   log(formatReport(validated));
 
   const outDir = resolve(opts.outDir);
@@ -163,7 +172,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       pages = { regions: groups[opts.shard.index - 1], national: false };
     } else if (opts.merge) {
       const problems = shardProblems(opts.merge, stamps, { ...context, regions: codes });
-      if (problems.length > 0) return { ok: false, timings, message: unmergeable(problems) };
+      if (problems.length > 0) return { ok: false, timings, cpu, message: unmergeable(problems) };
       pages = { regions: [], national: true };
     }
 
@@ -172,14 +181,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       written = await renderPages(siteStage, dataStage, pages);
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
-        if (joined.problems.length > 0) return { ok: false, timings, message: unmergeable(joined.problems) };
+        if (joined.problems.length > 0) return { ok: false, timings, cpu, message: unmergeable(joined.problems) };
         written.push(...joined.files);
       }
+      lap('pages');
       if (pages.national) {
         await indexForSearch(siteStage);
         await writeFile(join(siteStage, FEED_FILE), releaseFeed(releases, config.siteUrl));
       }
-      lap('pages');
+      lap('search-index');
     } else {
       await mkdir(siteStage, { recursive: true });
     }
@@ -193,6 +203,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return {
         ok: false,
         timings,
+        cpu,
         message: `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${collisions.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
       };
     }
@@ -203,6 +214,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return {
         ok: false,
         timings,
+        cpu,
         message: `✗ Berkas kosong di situs yang dibangun; bangun ulang / empty files in the built site; build again:\n${empty.map((f) => `  - ${f}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
       };
     }
@@ -213,6 +225,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return {
         ok: false,
         timings,
+        cpu,
         message: `✗ Gerbang privasi menolak publikasi / privacy gate refused to publish:\n${leaks.map((l) => `  - ${l.file}: ${l.what}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
       };
     }
@@ -238,12 +251,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         ok: true,
         message: `✓ Bagian ${opts.shard.index}/${opts.shard.count} dibangun di ${opts.outDir}, untuk --merge / shard built in ${opts.outDir}, for --merge — rilis / release ${release}; wilayah / regions: ${pages.regions?.join(', ') || '-'}`,
         timings,
+        cpu,
       };
     }
     return {
       ok: true,
       message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
       timings,
+      cpu,
     };
   } finally {
     await rm(stage, { recursive: true, force: true });
@@ -319,7 +334,13 @@ async function renderPages(siteStage: string, dataStage: string, pages: PageSet)
     },
   };
   try {
-    await astroBuild({ root: process.cwd(), outDir: out, logLevel: 'warn', mode: 'production', integrations: [listWritten] });
+    await astroBuild({
+      root: process.cwd(),
+      outDir: out,
+      logLevel: process.env.KT_ASTRO_LOG === 'info' ? 'info' : 'warn',
+      mode: 'production',
+      integrations: [listWritten],
+    });
     await rm(siteStage, { recursive: true, force: true });
     await rename(out, siteStage).catch(async (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EXDEV') throw e;

@@ -5,7 +5,7 @@
  * the Parquet files through their data. It scans what is about to be written, not what the
  * code intends to write.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
@@ -115,12 +115,14 @@ async function scanFiles(
 ): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const parquet: string[] = [];
+  const ahead = readAhead(paths.filter((p) => !p.endsWith('.parquet')));
   for (const path of paths) {
     if (path.endsWith('.parquet')) {
       parquet.push(path);
       continue;
     }
-    const bytes = await readFile(path);
+    const bytes = await ahead.next();
+    if (bytes === null) continue; // neither text nor gzip nor zip: nothing a reader reads as text
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
       for (const [name, entry] of Object.entries(unzipSync(bytes)))
@@ -155,6 +157,47 @@ async function scanFiles(
     });
   }
   return leaks;
+}
+
+/** Files read while the one before is scanned (a few: the largest are a few megabytes). */
+const READ_AHEAD = 8;
+
+/**
+ * The files' bytes in order, each read while earlier ones are scanned (the scan is on this
+ * thread, the reads are not). A file the gate reads as text only when it is gzip (its name
+ * says no text: the engine's wasm, images) is read whole only when its first bytes are gzip's;
+ * for the others, null.
+ */
+function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> } {
+  const pending: Promise<Buffer | null>[] = [];
+  let at = 0;
+  const read = async (path: string): Promise<Buffer | null> => {
+    if (TEXT_FILES.test(path) || ZIP_FILES.test(path)) return readFile(path);
+    const file = await open(path);
+    const head = Buffer.alloc(GZIP.length);
+    try {
+      await file.read(head, 0, head.length, 0);
+    } finally {
+      await file.close();
+    }
+    return head.equals(GZIP) ? readFile(path) : null;
+  };
+  const fill = () => {
+    while (at < paths.length && pending.length < READ_AHEAD) {
+      const p = read(paths[at++]);
+      p.catch(() => {}); // a failed read is thrown where it is awaited, in order
+      pending.push(p);
+    }
+  };
+  return {
+    next() {
+      fill();
+      const p = pending.shift();
+      if (!p) throw new Error('readAhead: no file left');
+      fill();
+      return p;
+    },
+  };
 }
 
 /** Every distinct value of every column of a Parquet file, one a line. */
