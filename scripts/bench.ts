@@ -360,8 +360,8 @@ function validationSection() {
     `How: large files are read in slices by ${Math.min(2, cpus().length)} threads (the main thread and a worker thread). In a slice, FastRows ` +
       '(`src/validate/fast/fast-rows.ts`) reads a batch of rows where they lie in the bytes and checks them a column at a time, one small loop per kind ' +
       'of reader, repeated texts (codes, dates, enumerations) found by their code units; a valid row is keyed, packed and stored from those positions. ' +
-      'Any row it declines goes the general way, in its place (an equivalence test reads damaged files both ways). Uniqueness runs once every slice ' +
-      'is put back in order, over tables small enough to stay in the caches, while the other slices are still read.',
+      'Any row it declines goes the general way, in its place (an equivalence test reads damaged files both ways). Uniqueness is checked as each ' +
+      'slice is put back in order, over tables small enough to stay in the caches, while the other slices are still read.',
   );
   say();
   say(
