@@ -176,6 +176,19 @@ describe('the typed table', () => {
     const codes = all.texts('kode');
     expect([...codes.codes].map((c) => codes.dict[c])).toEqual(['U01', 'U02', 'U01', 'U03']);
     expect([...all.numbers('n')]).toEqual([3, NaN, -0.5, 4]);
+    // A column's distinct values read before the parts are copied in: the same list, in the same order, as after.
+    const early = concat();
+    expect(early.length).toBe(4);
+    expect([...early.dictionary('t')]).toEqual(['x', 'y']);
+    early.append(new Table<R>(['kode', 'n', 't'], ['text', 'number', 'text']).toPart());
+    const late = new Table<R>(['kode', 'n', 't'], ['text', 'number', 'text']);
+    late.push({ kode: 'U04', t: 'z' }, 7);
+    early.append(late.toPart());
+    expect([...early.dictionary('kode')]).toEqual(['U01', 'U02', 'U03', 'U04']);
+    expect(early.toArray()).toEqual([...all.toArray(), { kode: 'U04', t: 'z' }]);
+    const t = early.texts('t');
+    expect([...t.dict]).toEqual(['x', 'y', 'z']);
+    expect([...t.codes]).toEqual([0, -1, -1, 1, 2]);
   });
 });
 

@@ -297,8 +297,8 @@ class SlicesInOrder {
   readonly found: { row: number; column: string; value: string; msg: Bilingual }[][];
   /** Rows with a key used before. */
   readonly rejected = new Set<number>();
-  /** The valid records of the slices taken in, in order. */
-  table: Table<Record<string, unknown>>;
+  /** The valid records of the slices taken in, in order (their columns copied in when first read: Table.append). */
+  readonly table: Table<Record<string, unknown>>;
   private waiting: SliceResult[] = [];
   private seen: SeenKeys[];
   private offset: number;
@@ -329,7 +329,7 @@ class SlicesInOrder {
     // After an encoding error the file will be streamed: nothing taken in from here on is used.
     if (r.encodingError) this.broken = true;
     if (this.broken) return;
-    if (this.offsets.length === 1) this.makeRoom(r);
+    if (this.offsets.length === 1) this.expectKeys(r);
     // The slice's row numbers made the file's.
     for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += off;
     const rows = r.table.rows;
@@ -355,16 +355,11 @@ class SlicesInOrder {
     if (rejected.size > 0) this.table.retain((row) => !rejected.has(row));
   }
 
-  /**
-   * Room for the records of the whole file, as many per byte as in the first slice
-   * (and a tenth more records: regrowing the table near its end would copy it all again),
-   * and uniqueness tables for about as many keys.
-   */
-  private makeRoom(first: SliceResult): void {
+  /** Uniqueness tables for the keys of the whole file: as many per byte as in the first slice. */
+  private expectKeys(first: SliceResult): void {
     const slices = this.plan.slices;
     const [start, end] = slices[0];
     const scale = (slices[slices.length - 1][1] - start) / Math.max(1, end - start);
-    this.table = tableFor(this.input, Math.ceil(first.table.length * scale * 1.1));
     this.seen = this.input.unique.map(() => new SeenKeys(Math.ceil(first.keyRows.length * scale)));
   }
 }
