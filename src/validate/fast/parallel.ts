@@ -331,10 +331,9 @@ class SlicesInOrder {
     if (this.broken) return;
     if (this.offsets.length === 1) this.expectKeys(r);
     // The slice's row numbers made the file's.
-    for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += off;
-    const rows = r.table.rows;
-    for (let i = 0; i < rows.length; i++) rows[i] += off;
-    this.input.unique.forEach((_, k) => this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows }));
+    addTo(r.keyRows, off);
+    addTo(r.table.rows, off);
+    for (let k = 0; k < this.seen.length; k++) this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows });
     this.table.append(r.table);
   }
 
@@ -362,6 +361,14 @@ class SlicesInOrder {
     const scale = (slices[slices.length - 1][1] - start) / Math.max(1, end - start);
     this.seen = this.input.unique.map(() => new SeenKeys(Math.ceil(first.keyRows.length * scale)));
   }
+}
+
+/**
+ * `n` added to every number of `a`. A function of its own, not a loop in takeIn: V8 optimises the
+ * loop once, and takeIn, run once per slice, is not recompiled for a loop it runs hot.
+ */
+function addTo(a: Int32Array, n: number): void {
+  for (let i = 0; i < a.length; i++) a[i] += n;
 }
 
 /** The slices, back in order: as if the file had been read from the first line to the last. */
