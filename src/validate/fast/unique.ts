@@ -70,21 +70,9 @@ export class SeenKeys {
     const { hashes } = slice;
     const n = hashes.length;
     this.count += n;
-    const { groups, shift, starts } = this;
-    // The keys by group (a counting sort on the hash's top bits), each group's in key order.
-    starts.fill(0);
-    if (groups === 1) starts[1] = n;
-    else for (let j = 0; j < n; j++) starts[(hashes[j] >>> shift) + 1]++;
-    for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
     if (this.order.length < 2 * n) this.order = new Int32Array(2 * n);
-    const order = this.order;
-    const next = starts.slice(0, groups);
-    for (let j = 0; j < n; j++) {
-      const h = hashes[j];
-      const o = 2 * next[groups === 1 ? 0 : h >>> shift]++;
-      order[o] = first + j;
-      order[o + 1] = h;
-    }
+    const { groups, starts } = this;
+    byGroup(hashes, first, groups, this.shift, starts, this.order);
     for (let g = 0; g < groups; g++) if (starts[g + 1] > starts[g]) this.addGroup(g, starts[g], starts[g + 1]);
   }
 
@@ -158,6 +146,26 @@ export class SeenKeys {
   private rowOf(e: number): number {
     const [s, i] = this.find(e);
     return s.rows[i];
+  }
+}
+
+/**
+ * The keys numbered from `first` with these hashes, by group (a counting sort on the hash's top
+ * bits), each group's in key order: (key number, hash) pairs in `order`, group g's from pair
+ * `starts[g]` to `starts[g + 1]`. Apart from SeenKeys.add, so that V8 optimises its loops once.
+ */
+function byGroup(hashes: Int32Array, first: number, groups: number, shift: number, starts: Int32Array, order: Int32Array): void {
+  const n = hashes.length;
+  starts.fill(0);
+  if (groups === 1) starts[1] = n;
+  else for (let j = 0; j < n; j++) starts[(hashes[j] >>> shift) + 1]++;
+  for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
+  const next = starts.slice(0, groups);
+  for (let j = 0; j < n; j++) {
+    const h = hashes[j];
+    const o = 2 * next[groups === 1 ? 0 : h >>> shift]++;
+    order[o] = first + j;
+    order[o + 1] = h;
   }
 }
 
