@@ -360,8 +360,10 @@ function validationSection() {
     `How: large files are read in slices by ${Math.min(2, cpus().length)} threads (the main thread and a worker thread). In a slice, FastRows ` +
       '(`src/validate/fast/fast-rows.ts`) reads a batch of rows where they lie in the bytes and checks them a column at a time, one small loop per kind ' +
       'of reader, repeated texts (codes, dates, enumerations) found by their code units; a valid row is keyed, packed and stored from those positions. ' +
-      'Any row it declines goes the general way, in its place (an equivalence test reads damaged files both ways). Uniqueness runs once every slice ' +
-      'is in, over tables small enough to stay in the caches.',
+      'Any row it declines goes the general way, in its place (an equivalence test reads damaged files both ways). Uniqueness is checked as each ' +
+      "slice is put back in order, over tables small enough to stay in the caches, while the other slices are still read. The slices' " +
+      'columns are kept as they came and copied into one table only when a column is first read (by a build; `npm run validate` reads ' +
+      'only the distinct public texts, for the privacy check).',
   );
   say();
   say(

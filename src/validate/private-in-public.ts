@@ -28,7 +28,7 @@ export function* publicTexts(regions: readonly RegionData[]): Generator<string> 
     for (const value of Object.values(region.wilayah)) if (typeof value === 'string') yield value;
     for (const input of INPUTS) {
       const table = region[tableKey(input.file)] as unknown as Table<Record<string, unknown>>;
-      for (const name of publicTextColumns(input)) yield* table.texts(name).dict;
+      for (const name of publicTextColumns(input)) yield* table.dictionary(name);
     }
   }
 }
@@ -46,9 +46,9 @@ export function checkPrivateInPublic(regions: readonly RegionData[], search: Pri
       const columns = publicTextColumns(input);
       const found: { row: number; col: number }[] = [];
       columns.forEach((name, col) => {
-        const { codes, dict } = table.texts(name);
-        const leaks = dict.map((v) => search.find(v) !== null);
+        const leaks = table.dictionary(name).map((v) => search.find(v) !== null);
         if (!leaks.includes(true)) return;
+        const { codes } = table.texts(name);
         for (let i = 0; i < table.length; i++) if (codes[i] >= 0 && leaks[codes[i]]) found.push({ row: table.fileRowOf(i), col });
       });
       found.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -125,6 +125,12 @@ export class Table<R extends object> implements Iterable<R> {
   private textSlots = new Int32Array(0);
   /** The file row (header = 1) each record came from, for messages found after reading. */
   private rows: Int32Array;
+  /**
+   * Parts appended and not yet copied into the columns, in order: copied in (settle) when a
+   * column is first read, so a command that only validates (and reads no column) copies none.
+   */
+  private parts: TablePart[] = [];
+  /** The records in the columns and in the parts not yet copied in. */
   length = 0;
 
   /**
@@ -151,6 +157,7 @@ export class Table<R extends object> implements Iterable<R> {
 
   /** Room for `more` records (one by default): every column grows with the rows. */
   makeRoom(more = 1): void {
+    this.settle();
     const needed = this.length + more;
     if (needed <= this.rows.length) return;
     let capacity = Math.max(1024, this.rows.length * 2);
@@ -202,16 +209,19 @@ export class Table<R extends object> implements Iterable<R> {
 
   /** Column c's values, numbers (NaN = blank); valid until the table grows. */
   numberArray(c: number): Float64Array {
+    this.settle();
     return (this.stores[c] as NumberStore).values;
   }
 
   /** Column c's codes, text (-1 = blank); valid until the table grows. */
   codeArray(c: number): Int32Array {
+    this.settle();
     return (this.stores[c] as TextStore).codes;
   }
 
   /** The code of `s` in text column c, given it if it has none yet. */
   codeOf(c: number, s: string): number {
+    this.settle();
     return (this.stores[c] as TextStore).code(s);
   }
 
@@ -222,10 +232,12 @@ export class Table<R extends object> implements Iterable<R> {
   }
 
   fileRowOf(i: number): number {
+    this.settle();
     return this.rows[i];
   }
 
   at(i: number): R {
+    this.settle();
     const out: Record<string, unknown> = {};
     for (let c = 0; c < this.columns.length; c++) {
       const v = this.stores[c].get(i);
@@ -256,7 +268,21 @@ export class Table<R extends object> implements Iterable<R> {
     return { codes: s.codes.subarray(0, this.length), dict: s.dict };
   }
 
+  /**
+   * A text column's distinct values, the `dict` of texts(name), without the parts' codes copied
+   * in: their values are given codes in the order the copy would give them (the privacy check
+   * reads every public text, and the codes only where one holds a private value).
+   */
+  dictionary(name: keyof R & string): readonly string[] {
+    const c = this.columns.indexOf(name);
+    const s = this.stores[c];
+    if (!(s instanceof TextStore)) throw new Error(`no text column ${name}`);
+    for (const part of this.parts) for (const v of (part.columns[c] as { dict: string[] }).dict) s.code(v);
+    return s.dict;
+  }
+
   private store(name: string): Store {
+    this.settle();
     const c = this.columns.indexOf(name as keyof R & string);
     if (c < 0) throw new Error(`no column ${name}`);
     return this.stores[c];
@@ -268,17 +294,40 @@ export class Table<R extends object> implements Iterable<R> {
    * do not show in them.
    */
   toPart(): TablePart {
+    this.settle();
     return { length: this.length, rows: this.rows.subarray(0, this.length), columns: this.stores.map((s) => s.part(this.length)) };
   }
 
   /**
-   * The records of a part of a table like this one (same columns, same kinds) added at its end.
-   * A text column's codes are turned into this table's own: every value of the part's dictionary,
-   * in its order, gets one.
+   * The records of a part of a table like this one (same columns, same kinds) added at its end:
+   * kept as they are until a column is read. The part is the table's from then on.
    */
   append(part: TablePart): void {
+    if (part.length === 0) return;
+    this.parts.push(part);
+    this.length += part.length;
+  }
+
+  /**
+   * The parts appended copied into the columns, in order, room made for exactly them. A text
+   * column's codes are turned into this table's own: every value of a part's dictionary, in its
+   * order, gets one.
+   */
+  private settle(): void {
+    if (this.parts.length === 0) return;
+    const parts = this.parts;
+    this.parts = [];
+    const needed = this.length;
+    this.length -= parts.reduce((n, p) => n + p.length, 0);
+    if (needed > this.rows.length) {
+      this.rows = grown(this.rows, needed);
+      for (const s of this.stores) s.reserve(needed);
+    }
+    for (const part of parts) this.copyIn(part);
+  }
+
+  private copyIn(part: TablePart): void {
     const count = part.length;
-    this.makeRoom(count);
     const at = this.length;
     this.rows.set(part.rows.subarray(0, count), at);
     this.stores.forEach((store, c) => {
@@ -300,6 +349,7 @@ export class Table<R extends object> implements Iterable<R> {
 
   /** Keeps the records `keep` accepts (by their file row), in their order; the columns' dictionaries stay as they are. */
   retain(keep: (fileRow: number) => boolean): void {
+    this.settle();
     let k = 0;
     for (let i = 0; i < this.length; i++) {
       if (!keep(this.rows[i])) continue;

@@ -4,7 +4,7 @@
  * The file is cut at line ends that lie outside quoted cells, each slice is read
  * (slice-worker.ts: FastRows, and the file's rules for any row it declines) in a worker thread
  * or on the main thread, and the main thread puts the slices back together in order, as they
- * come: row numbers, issues, the table; uniqueness across slices once all are in. Whatever
+ * come: row numbers, issues, the table, the keys used before (uniqueness across slices). Whatever
  * this path cannot read exactly as the streaming reader would — a file that is not valid UTF-8,
  * a quote that neither opens nor closes a cell cleanly, lines ending in a lone CR — returns null,
  * and the caller streams the file as before, so every report stays what it was.
@@ -283,10 +283,10 @@ function lineEndOutside(bytes: Buffer, nl: Buffer, from: number, quoted: number[
 }
 
 /**
- * The slices put back in order as they come in: where each slice's rows fall in the file, and
- * the table; then (finish) uniqueness over the whole file in row order, exactly as one pass
- * would find it. A slice is taken in once the ones before it are, so that little is left to do
- * when the last one is read. Changes nothing outside itself (the file may yet be streamed instead).
+ * The slices put back in order as they come in: where each slice's rows fall in the file, the
+ * table, and the keys used before; then (finish) the uniqueness issues in row order, exactly as
+ * one pass would find them. A slice is taken in once the ones before it are, so that little is
+ * left to do when the last one is read. Changes nothing outside itself (the file may yet be streamed instead).
  */
 class SlicesInOrder {
   /** A slice was not UTF-8: the file goes to the streaming reader, which reports it. */
@@ -297,8 +297,8 @@ class SlicesInOrder {
   readonly found: { row: number; column: string; value: string; msg: Bilingual }[][];
   /** Rows with a key used before. */
   readonly rejected = new Set<number>();
-  /** The valid records of the slices taken in, in order. */
-  table: Table<Record<string, unknown>>;
+  /** The valid records of the slices taken in, in order (their columns copied in when first read: Table.append). */
+  readonly table: Table<Record<string, unknown>>;
   private waiting: SliceResult[] = [];
   private seen: SeenKeys[];
   private offset: number;
@@ -329,18 +329,17 @@ class SlicesInOrder {
     // After an encoding error the file will be streamed: nothing taken in from here on is used.
     if (r.encodingError) this.broken = true;
     if (this.broken) return;
-    if (this.offsets.length === 1) this.makeRoom(r);
+    if (this.offsets.length === 1) this.expectKeys(r);
     // The slice's row numbers made the file's.
-    for (let i = 0; i < r.keyRows.length; i++) r.keyRows[i] += off;
-    const rows = r.table.rows;
-    for (let i = 0; i < rows.length; i++) rows[i] += off;
-    this.input.unique.forEach((_, k) => this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows }));
+    addTo(r.keyRows, off);
+    addTo(r.table.rows, off);
+    for (let k = 0; k < this.seen.length; k++) this.seen[k].add({ keys: r.keys[k], hashes: r.keyHashes[k], rows: r.keyRows });
     this.table.append(r.table);
   }
 
   /**
-   * Once every slice is in: uniqueness over the whole file, in row order, and the rows whose key
-   * was used before taken out of the table (the first use stays).
+   * Once every slice is in: the keys used before (found as the slices came in), in row order, and
+   * their rows taken out of the table (the first use stays).
    */
   finish(): void {
     if (this.broken) return;
@@ -355,16 +354,21 @@ class SlicesInOrder {
     if (rejected.size > 0) this.table.retain((row) => !rejected.has(row));
   }
 
-  /**
-   * Room for the records of the whole file, as many per byte as in the first slice
-   * (and a tenth more records: regrowing the table near its end would copy it all again).
-   */
-  private makeRoom(first: SliceResult): void {
+  /** Uniqueness tables for the keys of the whole file: as many per byte as in the first slice. */
+  private expectKeys(first: SliceResult): void {
     const slices = this.plan.slices;
     const [start, end] = slices[0];
     const scale = (slices[slices.length - 1][1] - start) / Math.max(1, end - start);
-    this.table = tableFor(this.input, Math.ceil(first.table.length * scale * 1.1));
+    this.seen = this.input.unique.map(() => new SeenKeys(Math.ceil(first.keyRows.length * scale)));
   }
+}
+
+/**
+ * `n` added to every number of `a`. A function of its own, not a loop in takeIn: V8 optimises the
+ * loop once, and takeIn, run once per slice, is not recompiled for a loop it runs hot.
+ */
+function addTo(a: Int32Array, n: number): void {
+  for (let i = 0; i < a.length; i++) a[i] += n;
 }
 
 /** The slices, back in order: as if the file had been read from the first line to the last. */

@@ -1,13 +1,15 @@
 /**
  * Uniqueness over a whole file whose slices were read apart. Each worker hashes the keys of its
- * rows; once every slice is in, the keys go through open-addressing tables of integers, and two
- * keys are compared as text only when their hashes are equal. Exact (a hash match is confirmed
- * on the text), and a million keys cost a few integer arrays, not a Map.
+ * rows; as each slice is put back in order, its keys go through open-addressing tables of
+ * integers, and two keys are compared as text only when their hashes are equal. Exact (a hash
+ * match is confirmed on the text), and a million keys cost a few integer arrays, not a Map.
  *
  * A million keys' table does not fit in the CPU's caches, and a look at a random place in it
- * nearly always misses them. So the keys are first grouped by the top bits of their hash (a
- * counting sort, in key order within each group), and each group goes through a table of its own,
- * small enough to stay in the caches while it is filled.
+ * nearly always misses them. So the keys are kept in groups by the top bits of their hash, each
+ * group in a table of its own, small enough to stay in the caches; a slice's keys are sorted into
+ * the groups first (a counting sort, in key order within each group), and go in a group at a time.
+ * The work is done as the slices come in, while the other threads still read theirs: little is
+ * left for the end of the file.
  */
 import { FNV_START, fnvStep, mixHash, packedAt, type PackedStrings } from './packed.ts';
 
@@ -38,63 +40,88 @@ export class SeenKeys {
   /** The number of the first key of each slice. */
   private firsts: number[] = [];
   private count = 0;
+  private readonly groups: number;
+  private readonly shift: number;
+  /** Each group's table: (key number + 1, hash) pairs, 0 where free; and the keys it holds. */
+  private tables: Int32Array[];
+  private held: Int32Array;
+  /** (key number, key number of its first use) of every key used before, in key order within a slice's group. */
+  private found: number[] = [];
+  /** A slice's (key number, hash) pairs by group, and where each group's start: kept for the next slice. */
+  private order = new Int32Array(0);
+  private starts: Int32Array;
+
+  /** `expected`: about how many keys the file has (only how they are spread over tables depends on it). */
+  constructor(expected = 0) {
+    let groups = 1;
+    while (groups * GROUP_KEYS < expected && groups < 1 << 16) groups *= 2;
+    this.groups = groups;
+    this.shift = 32 - Math.log2(groups);
+    const size = tableSize(Math.ceil(expected / groups));
+    this.tables = Array.from({ length: groups }, () => new Int32Array(2 * size));
+    this.held = new Int32Array(groups);
+    this.starts = new Int32Array(groups + 1);
+  }
 
   add(slice: KeySlice): void {
     this.slices.push(slice);
     this.firsts.push(this.count);
-    this.count += slice.hashes.length;
+    const first = this.count;
+    const { hashes } = slice;
+    const n = hashes.length;
+    this.count += n;
+    if (this.order.length < 2 * n) this.order = new Int32Array(2 * n);
+    const { groups, starts } = this;
+    byGroup(hashes, first, groups, this.shift, starts, this.order);
+    for (let g = 0; g < groups; g++) if (starts[g + 1] > starts[g]) this.addGroup(g, starts[g], starts[g + 1]);
+  }
+
+  /** The keys order[from, to) (pairs) into group g's table, or into `found` when their key is there already. */
+  private addGroup(g: number, from: number, to: number): void {
+    if (2 * (this.held[g] + to - from) > this.tables[g].length / 2) this.grow(g, this.held[g] + to - from);
+    const pairs = this.tables[g];
+    const mask = pairs.length / 2 - 1;
+    const order = this.order;
+    let held = this.held[g];
+    for (let o = from; o < to; o++) {
+      const i = order[2 * o];
+      const h = order[2 * o + 1];
+      let key: string | undefined;
+      for (let pos = h & mask; ; pos = (pos + 1) & mask) {
+        const e = pairs[2 * pos] - 1;
+        if (e < 0) {
+          pairs[2 * pos] = i + 1;
+          pairs[2 * pos + 1] = h;
+          held++;
+          break;
+        }
+        if (pairs[2 * pos + 1] === h && (key ??= this.keyOf(i)) === this.keyOf(e)) {
+          this.found.push(i, e);
+          break;
+        }
+      }
+    }
+    this.held[g] = held;
+  }
+
+  /** Group g's table made large enough for `keys` keys, its keys put in again. */
+  private grow(g: number, keys: number): void {
+    const old = this.tables[g];
+    const pairs = new Int32Array(2 * tableSize(keys));
+    const mask = pairs.length / 2 - 1;
+    for (let p = 0; p < old.length; p += 2) {
+      if (old[p] === 0) continue;
+      let pos = old[p + 1] & mask;
+      while (pairs[2 * pos] !== 0) pos = (pos + 1) & mask;
+      pairs[2 * pos] = old[p];
+      pairs[2 * pos + 1] = old[p + 1];
+    }
+    this.tables[g] = pairs;
   }
 
   /** Calls `duplicate(key, row, firstRow)` for each key used before it, in key order, naming the row that used it first. */
   duplicates(duplicate: (key: string, row: number, firstRow: number) => void): void {
-    const n = this.count;
-    let groups = 1;
-    while (groups * GROUP_KEYS < n && groups < 1 << 16) groups *= 2;
-    const shift = 32 - Math.log2(groups);
-    // The keys by group (a counting sort on the hash's top bits), each group's in key order.
-    const group = (h: number) => (groups === 1 ? 0 : h >>> shift);
-    const starts = new Int32Array(groups + 1);
-    for (const { hashes } of this.slices) for (let j = 0; j < hashes.length; j++) starts[group(hashes[j]) + 1]++;
-    for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
-    // (key number, hash) pairs, so that a group's keys are then read in one run, not gathered.
-    const order = new Int32Array(2 * n);
-    const next = starts.slice(0, groups);
-    this.slices.forEach(({ hashes }, k) => {
-      const first = this.firsts[k];
-      for (let j = 0; j < hashes.length; j++) {
-        const h = hashes[j];
-        const o = 2 * next[group(h)]++;
-        order[o] = first + j;
-        order[o + 1] = h;
-      }
-    });
-
-    // (key number, key number of its first use) of every key used before, group by group.
-    const found: number[] = [];
-    let pairs = new Int32Array(0);
-    for (let g = 0; g < groups; g++) {
-      const size = tableSize(starts[g + 1] - starts[g]);
-      if (pairs.length < 2 * size) pairs = new Int32Array(2 * size);
-      else pairs.fill(0, 0, 2 * size);
-      const mask = size - 1;
-      for (let o = starts[g]; o < starts[g + 1]; o++) {
-        const i = order[2 * o];
-        const h = order[2 * o + 1];
-        let key: string | undefined;
-        for (let pos = h & mask; ; pos = (pos + 1) & mask) {
-          const e = pairs[2 * pos] - 1;
-          if (e < 0) {
-            pairs[2 * pos] = i + 1;
-            pairs[2 * pos + 1] = h;
-            break;
-          }
-          if (pairs[2 * pos + 1] === h && (key ??= this.keyOf(i)) === this.keyOf(e)) {
-            found.push(i, e);
-            break;
-          }
-        }
-      }
-    }
+    const found = this.found;
     const byKey = Array.from({ length: found.length / 2 }, (_, k) => [found[2 * k], found[2 * k + 1]] as const).sort((a, b) => a[0] - b[0]);
     for (const [i, e] of byKey) duplicate(this.keyOf(i), this.rowOf(i), this.rowOf(e));
   }
@@ -119,6 +146,26 @@ export class SeenKeys {
   private rowOf(e: number): number {
     const [s, i] = this.find(e);
     return s.rows[i];
+  }
+}
+
+/**
+ * The keys numbered from `first` with these hashes, by group (a counting sort on the hash's top
+ * bits), each group's in key order: (key number, hash) pairs in `order`, group g's from pair
+ * `starts[g]` to `starts[g + 1]`. Apart from SeenKeys.add, so that V8 optimises its loops once.
+ */
+function byGroup(hashes: Int32Array, first: number, groups: number, shift: number, starts: Int32Array, order: Int32Array): void {
+  const n = hashes.length;
+  starts.fill(0);
+  if (groups === 1) starts[1] = n;
+  else for (let j = 0; j < n; j++) starts[(hashes[j] >>> shift) + 1]++;
+  for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
+  const next = starts.slice(0, groups);
+  for (let j = 0; j < n; j++) {
+    const h = hashes[j];
+    const o = 2 * next[groups === 1 ? 0 : h >>> shift]++;
+    order[o] = first + j;
+    order[o + 1] = h;
   }
 }
 
