@@ -318,7 +318,15 @@ async function cleanRenderLeftovers(): Promise<void> {
 export const renderDir = (pid = process.pid): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', `render-${pid}`);
 
 /** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
+/**
+ * src/site/ keeps what it reads (tables, month windows, charts) for the life of the process,
+ * keyed by arguments that a second build could share: so one build with pages per process.
+ */
+let pagesRendered = false;
+
 async function renderPages(siteStage: string, dataStage: string, pages: PageSet): Promise<string[]> {
+  if (pagesRendered) throw new Error('one build with pages per process: src/site/ would serve the first build its tables');
+  pagesRendered = true;
   process.env.KT_PUBLISHED_DIR = dataStage;
   process.env[PAGES_ENV] = JSON.stringify(pages);
   const { build: astroBuild } = await import('astro');

@@ -5,6 +5,7 @@
  * the Parquet files through their data. It scans what is about to be written, not what the
  * code intends to write.
  */
+import { statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -159,8 +160,9 @@ async function scanFiles(
   return leaks;
 }
 
-/** Files read while the one before is scanned (a few: the largest are a few megabytes). */
+/** Files read while the one before is scanned: at most this many, and this many bytes (national tables are large). */
 const READ_AHEAD = 8;
+const READ_AHEAD_BYTES = 64 * 2 ** 20;
 
 /**
  * The files' bytes in order, each read while earlier ones are scanned (the scan is on this
@@ -169,8 +171,16 @@ const READ_AHEAD = 8;
  * for the others, null.
  */
 function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> } {
-  const pending: Promise<Buffer | null>[] = [];
+  const sizeOf = (path: string): number => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0; // its read fails too, and says so where it is awaited
+    }
+  };
+  const pending: { bytes: Promise<Buffer | null>; size: number }[] = [];
   let at = 0;
+  let inFlight = 0;
   const read = async (path: string): Promise<Buffer | null> => {
     if (TEXT_FILES.test(path) || ZIP_FILES.test(path)) return readFile(path);
     const file = await open(path);
@@ -183,10 +193,13 @@ function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> }
     return head.equals(GZIP) ? readFile(path) : null;
   };
   const fill = () => {
-    while (at < paths.length && pending.length < READ_AHEAD) {
-      const p = read(paths[at++]);
-      p.catch(() => {}); // a failed read is thrown where it is awaited, in order
-      pending.push(p);
+    while (at < paths.length && pending.length < READ_AHEAD && (pending.length === 0 || inFlight < READ_AHEAD_BYTES)) {
+      const path = paths[at++];
+      const size = sizeOf(path);
+      const bytes = read(path);
+      bytes.catch(() => {}); // a failed read is thrown where it is awaited, in order
+      pending.push({ bytes, size });
+      inFlight += size;
     }
   };
   return {
@@ -194,8 +207,9 @@ function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> }
       fill();
       const p = pending.shift();
       if (!p) throw new Error('readAhead: no file left');
+      inFlight -= p.size;
       fill();
-      return p;
+      return p.bytes;
     },
   };
 }

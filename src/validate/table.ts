@@ -300,7 +300,8 @@ export class Table<R extends object> implements Iterable<R> {
 
   /**
    * The records of a part of a table like this one (same columns, same kinds) added at its end:
-   * kept as they are until a column is read. The part is the table's from then on.
+   * kept as they are until a column is read. The part is the table's from then on: neither it
+   * nor the table it came from (toPart() gives views of its arrays) may change after this.
    */
   append(part: TablePart): void {
     if (part.length === 0) return;
