@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../test/support/static-server.ts';
-import { openBrowser } from '../test/support/browser.ts';
+import { openBrowser, throttle } from '../test/support/browser.ts';
 import { regionCode } from './sample/national.ts';
 
 const quick = process.argv.includes('--quick');
@@ -145,16 +145,8 @@ async function pageSpeed(siteDir: string) {
       const lcps: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
         // Slow 3G as in issue #5: 400 ms RTT, 400 kbit/s down.
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: 400,
-          downloadThroughput: (400 * 1024) / 8,
-          uploadThroughput: (400 * 1024) / 8,
-        });
+        await throttle(page, { latency: 400, down: 400 * 1024, up: 400 * 1024, noCache: true });
         await page.addInitScript(() => {
           (window as unknown as { __lcp: number }).__lcp = 0;
           new PerformanceObserver((l) => {
@@ -289,15 +281,7 @@ async function slowLinkSpeed(siteDir: string) {
       try {
         for (const into of [first, again]) {
           const page = await context.newPage();
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('Network.enable');
-          await cdp.send('Network.emulateNetworkConditions', {
-            offline: false,
-            latency: 40,
-            downloadThroughput: (10 * 1000 * 1000) / 8,
-            uploadThroughput: (5 * 1000 * 1000) / 8,
-          });
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          await throttle(page, { latency: 40, down: 10e6, up: 5e6, cpuSlowdown: 4 });
           // Bytes as they crossed the link (compressed), the engine worker's requests included.
           const sizes: Promise<number>[] = [];
           page.on('requestfinished', (r) =>

@@ -86,12 +86,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     cpu[name] = Math.round((used.user + used.system) / 1000);
     c = process.cpuUsage();
   };
+  /** The build's answer, with the time and CPU of every phase that finished. */
+  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu });
 
   // Shards that cannot make a site are refused before any work (their release is checked later).
   const stamps = opts.merge ? await Promise.all(opts.merge.map(readStamp)) : [];
   if (opts.merge) {
     const problems = shardProblems(opts.merge, stamps);
-    if (problems.length > 0) return { ok: false, timings, cpu, message: unmergeable(problems) };
+    if (problems.length > 0) return result(false, unmergeable(problems));
   }
   // A shard's output is pages for a merge: never over a site (dist/ and its release archive).
   if (opts.shard && (opts.pages === false || (existsSync(opts.outDir) && !(await readStamp(opts.outDir))))) {
@@ -99,12 +101,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.pages === false
         ? '--shard membuat halaman; --no-pages tidak berlaku / --shard makes pages; --no-pages does not apply'
         : `${opts.outDir} sudah berisi sesuatu yang bukan keluaran --shard (situs?); pilih --out lain / ${opts.outDir} already holds something that is not a --shard output (a site?); choose another --out`;
-    return { ok: false, timings, cpu, message: `✗ ${why}` };
+    return result(false, `✗ ${why}`);
   }
 
   const validated = await validateExport(opts.dataDir);
   lap('validate');
-  if (!validated.ok) return { ok: false, message: formatReport(validated), timings, cpu };
+  if (!validated.ok) return result(false, formatReport(validated));
   log(formatReport(validated));
 
   const outDir = resolve(opts.outDir);
@@ -172,7 +174,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       pages = { regions: groups[opts.shard.index - 1], national: false };
     } else if (opts.merge) {
       const problems = shardProblems(opts.merge, stamps, { ...context, regions: codes });
-      if (problems.length > 0) return { ok: false, timings, cpu, message: unmergeable(problems) };
+      if (problems.length > 0) return result(false, unmergeable(problems));
       pages = { regions: [], national: true };
     }
 
@@ -181,7 +183,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       written = await renderPages(siteStage, dataStage, pages);
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
-        if (joined.problems.length > 0) return { ok: false, timings, cpu, message: unmergeable(joined.problems) };
+        if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));
         written.push(...joined.files);
       }
       lap('pages');
@@ -200,34 +202,28 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     for await (const path of walk(siteStage)) staged.push(relative(siteStage, path));
     const collisions = [...samePaths(written), ...samePaths(staged)];
     if (collisions.length > 0) {
-      return {
-        ok: false,
-        timings,
-        cpu,
-        message: `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${collisions.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
-      };
+      return result(
+        false,
+        `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${collisions.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      );
     }
 
     const empty = await emptyFiles(siteStage);
     lap('empty-files');
     if (empty.length > 0) {
-      return {
-        ok: false,
-        timings,
-        cpu,
-        message: `✗ Berkas kosong di situs yang dibangun; bangun ulang / empty files in the built site; build again:\n${empty.map((f) => `  - ${f}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
-      };
+      return result(
+        false,
+        `✗ Berkas kosong di situs yang dibangun; bangun ulang / empty files in the built site; build again:\n${empty.map((f) => `  - ${f}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      );
     }
 
     const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues, validated.privateSearch));
     lap('privacy-gate');
     if (leaks.length > 0) {
-      return {
-        ok: false,
-        timings,
-        cpu,
-        message: `✗ Gerbang privasi menolak publikasi / privacy gate refused to publish:\n${leaks.map((l) => `  - ${l.file}: ${l.what}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
-      };
+      return result(
+        false,
+        `✗ Gerbang privasi menolak publikasi / privacy gate refused to publish:\n${leaks.map((l) => `  - ${l.file}: ${l.what}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      );
     }
 
     // What hosts need, once the site is judged: header files, then compressed twins of its files
@@ -247,19 +243,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await rm(old, { recursive: true, force: true });
     lap('swap');
     if (opts.shard) {
-      return {
-        ok: true,
-        message: `✓ Bagian ${opts.shard.index}/${opts.shard.count} dibangun di ${opts.outDir}, untuk --merge / shard built in ${opts.outDir}, for --merge — rilis / release ${release}; wilayah / regions: ${pages.regions?.join(', ') || '-'}`,
-        timings,
-        cpu,
-      };
+      return result(
+        true,
+        `✓ Bagian ${opts.shard.index}/${opts.shard.count} dibangun di ${opts.outDir}, untuk --merge / shard built in ${opts.outDir}, for --merge — rilis / release ${release}; wilayah / regions: ${pages.regions?.join(', ') || '-'}`,
+      );
     }
-    return {
-      ok: true,
-      message: `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
-      timings,
-      cpu,
-    };
+    return result(
+      true,
+      `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
+    );
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
@@ -317,13 +309,13 @@ async function cleanRenderLeftovers(): Promise<void> {
  */
 export const renderDir = (pid = process.pid): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', `render-${pid}`);
 
-/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
 /**
  * src/site/ keeps what it reads (tables, month windows, charts) for the life of the process,
  * keyed by arguments that a second build could share: so one build with pages per process.
  */
 let pagesRendered = false;
 
+/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
 async function renderPages(siteStage: string, dataStage: string, pages: PageSet): Promise<string[]> {
   if (pagesRendered) throw new Error('one build with pages per process: src/site/ would serve the first build its tables');
   pagesRendered = true;

@@ -171,7 +171,9 @@ const READ_AHEAD_BYTES = 64 * 2 ** 20;
  * for the others, null.
  */
 function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> } {
+  /** What reading `path` holds in memory: the whole file if it is read as text (else its first bytes). */
   const sizeOf = (path: string): number => {
+    if (!TEXT_FILES.test(path) && !ZIP_FILES.test(path)) return 0;
     try {
       return statSync(path).size;
     } catch {

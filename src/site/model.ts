@@ -4,7 +4,8 @@
  * published row.
  */
 import type { PublishedRow, Row, TableName } from '../contract/published.ts';
-import { publishedDir, readPublishedJson, readTable } from './published.ts';
+import { memoize } from './memo.ts';
+import { readPublishedJson, readTable } from './published.ts';
 import { installRevisionMarks } from './revised.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
@@ -188,22 +189,14 @@ type YearlyTable = Extract<TableName, 'pelatihan_unit'>;
  * A unit's quiet months are in its window (zero complaints, or a month not reported), never
  * skipped, so the units' figures add up to the region's over the same months.
  */
-export function regionMonths(table: MonthlyTable, kode: string, count: number): string[] {
-  // Every unit page asks for its region's window: found once, not once a unit (a scan of every row of the region).
-  const key = `${publishedDir()}|${table}|${kode}|${count}`;
-  let months = windows.get(key);
-  if (!months) windows.set(key, (months = lastMonths(rowsOf(table, kode), count)));
-  return [...months];
-}
-const windows = new Map<string, readonly string[]>();
+export const regionMonths = (table: MonthlyTable, kode: string, count: number): string[] => [...regionWindow(table, kode, count)];
+// Every unit page asks for its region's window: found once, not once a unit (a scan of every row of the region).
+const regionWindow = memoize((table: MonthlyTable, kode: string, count: number): readonly string[] =>
+  lastMonths(rowsOf(table, kode), count),
+);
 
 /** The year of every statement on a region's yearly table: the region's latest year in it (see regionMonths). */
-export function regionYear(table: YearlyTable, kode: string): number | undefined {
-  const key = `${publishedDir()}|${table}|${kode}`;
-  if (!years.has(key)) years.set(key, latestYear(rowsOf(table, kode)));
-  return years.get(key);
-}
-const years = new Map<string, number | undefined>();
+export const regionYear = memoize((table: YearlyTable, kode: string): number | undefined => latestYear(rowsOf(table, kode)));
 
 // ——— kualitas.json: what the validator saw, per region ———
 

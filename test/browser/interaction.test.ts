@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { isEngineRequest, isWasmRequest, openBrowser } from '../support/browser.ts';
+import { isEngineRequest, isWasmRequest, openBrowser, throttle } from '../support/browser.ts';
 import { comparisonTableHtml } from '../../src/charts/comparison-view.ts';
 import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
@@ -135,14 +135,7 @@ describe('the engine download, said as it is', () => {
     const { context, close } = await openBrowser();
     try {
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 20,
-        downloadThroughput: (40 * 1000 * 1000) / 8,
-        uploadThroughput: (10 * 1000 * 1000) / 8,
-      });
+      await throttle(page, { latency: 20, down: 40e6, up: 10e6 });
       await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
       // Every progress line the reader sees while the engine downloads.
       await page.addInitScript(() => {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -41,3 +41,23 @@ export const isEngineRequest = (url: string): boolean => /duckdb|engine-boot/i.t
 
 /** A request for the engine's wasm file (its boot script's URL also ends in .wasm: a parameter). */
 export const isWasmRequest = (url: string): boolean => new URL(url).pathname.endsWith('.wasm');
+
+/**
+ * A poorer link (and, with `cpuSlowdown`, a slower phone) for one page, through Chrome's own
+ * emulation: `latency` in ms, speeds in bits per second.
+ */
+export async function throttle(
+  page: Page,
+  link: { latency: number; down: number; up: number; cpuSlowdown?: number; noCache?: boolean },
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (link.noCache) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: link.latency,
+    downloadThroughput: link.down / 8,
+    uploadThroughput: link.up / 8,
+  });
+  if (link.cpuSlowdown) await cdp.send('Emulation.setCPUThrottlingRate', { rate: link.cpuSlowdown });
+}
