@@ -5,9 +5,11 @@
  * the Parquet files through their data. It scans what is about to be written, not what the
  * code intends to write.
  */
+import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
@@ -66,7 +68,22 @@ const privateRowLeak = (file: string, row: number): Leak => ({
   what: `nilai kolom privat di baris ${row} / a private column's value on row ${row}`,
 });
 
-export async function scanForLeaks(root: string, privateValues: PrivateLookup): Promise<Leak[]> {
+/**
+ * V8 strings stop at 512 MiB: a longer text (a national sheet of an .xlsx, at hundreds of
+ * regions) is read in pieces of this many bytes. Tests make pieces small.
+ */
+export const PIECE_BYTES = 64 * 2 ** 20;
+
+export interface GateOptions {
+  /** Texts longer than this many bytes are searched in overlapping pieces (PIECE_BYTES). */
+  pieceBytes?: number;
+}
+
+export async function scanForLeaks(
+  root: string,
+  privateValues: PrivateLookup,
+  { pieceBytes = PIECE_BYTES }: GateOptions = {},
+): Promise<Leak[]> {
   const all: string[] = [];
   for await (const path of walk(root)) all.push(path);
   // Compressed twins beside their file (a shard's pages, joined by the merge) hold the file's
@@ -78,7 +95,7 @@ export async function scanForLeaks(root: string, privateValues: PrivateLookup): 
   });
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
-  if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search);
+  if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, pieceBytes);
   // First the distinct cells of every file, matched at once; then, only if one of them is
   // private, the files again to say where (the same reading, so the same leaks in the same order).
   const cells = new Set<string>();
@@ -90,15 +107,59 @@ export async function scanForLeaks(root: string, privateValues: PrivateLookup): 
       return false;
     },
     search,
+    pieceBytes,
   );
   const found = privateValues.matching(cells);
-  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search);
+  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search, pieceBytes);
 }
 
-const foundLeak = (file: string, f: Found): Leak =>
-  f.kind === 'nip'
-    ? { file, what: `angka mirip NIP atau NIP masukan di posisi ${f.at} / NIP-like number or an input's NIP at offset ${f.at}` }
-    : { file, what: `nilai privat di dalam teks di posisi ${f.at} / a private value inside the text at offset ${f.at}` };
+/** Where in a file: an offset in its text, or, in a text read in pieces, in the piece from that byte. */
+interface FoundIn extends Found {
+  pieceFrom?: number;
+}
+
+function foundLeak(file: string, f: FoundIn): Leak {
+  const [id, en] =
+    f.pieceFrom === undefined
+      ? [`di posisi ${f.at}`, `at offset ${f.at}`]
+      : [`di posisi ${f.at} bagian mulai bita ${f.pieceFrom}`, `at offset ${f.at} of the part from byte ${f.pieceFrom}`];
+  return f.kind === 'nip'
+    ? { file, what: `angka mirip NIP atau NIP masukan ${id} / NIP-like number or an input's NIP ${en}` }
+    : { file, what: `nilai privat di dalam teks ${id} / a private value inside the text ${en}` };
+}
+
+/**
+ * How many bytes each piece of a long text reaches back into the one before: more than any
+ * private value takes written out (up to 10 bytes a character, as `&#1114111;`), so that a value
+ * across the cut is whole in the second piece, after a margin where an escape cut in half may
+ * read wrong. A value stretched past this by a run of whitespace or zero-padded references is
+ * the one thing a piece boundary can hide; at 64 KiB and more, no writer here makes one.
+ */
+export const overlapOf = (search: PrivateSearch): number => Math.max(64 * 1024, 16 * search.longest);
+
+/** A UTF-8 character's first byte at or before `i` (a piece never starts inside a character). */
+function charStart(bytes: Uint8Array, i: number): number {
+  let at = i;
+  while (at > 0 && at < bytes.length && (bytes[at] & 0xc0) === 0x80) at--;
+  return at;
+}
+
+/**
+ * The first private value (or NIP-like number) in a file's text as its reader sees it. Up to
+ * `pieceBytes`, the text is one string; longer, it is read in pieces of that size, each
+ * reaching back `overlapOf(search)` bytes into the one before.
+ */
+export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = PIECE_BYTES): FoundIn | null {
+  if (bytes.length <= pieceBytes) return search.find(asRead(bytes.toString('utf8')));
+  const overlap = overlapOf(search);
+  for (let cut = 0; cut < bytes.length; cut += pieceBytes) {
+    const from = charStart(bytes, Math.max(0, cut - overlap));
+    const to = charStart(bytes, Math.min(bytes.length, cut + pieceBytes));
+    const found = search.find(asRead(bytes.toString('utf8', from, to)));
+    if (found) return { ...found, pieceFrom: from };
+  }
+  return null;
+}
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
@@ -113,6 +174,7 @@ async function scanFiles(
   paths: readonly string[],
   isPrivate: ((cell: string) => boolean) | null,
   search: PrivateSearch,
+  pieceBytes: number,
 ): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const parquet: string[] = [];
@@ -127,13 +189,13 @@ async function scanFiles(
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
       for (const [name, entry] of Object.entries(unzipSync(bytes)))
-        scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), true);
+        await scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), true);
       continue;
     }
-    scanOne(path, bytes);
+    await scanOne(path, bytes);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
-  function scanOne(path: string, read: Buffer, text = false): void {
+  async function scanOne(path: string, read: Buffer, text = false): Promise<void> {
     let bytes = read;
     const file = relative(root, path);
     if (bytes.subarray(0, 2).equals(GZIP)) bytes = gunzipSync(bytes);
@@ -143,17 +205,22 @@ async function scanFiles(
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
       const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
       const table = publishedTableOf(path, bytes);
-      if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(bytes.toString('utf8'), cellIsPrivate, onRow);
+      if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) await scanAnyCsv(bytes, cellIsPrivate, onRow, pieceBytes);
     }
     if (leaks.length > before) return;
-    const found = search.find(asRead(bytes.toString('utf8')));
+    const found = findInBytes(search, bytes, pieceBytes);
     if (found) leaks.push(foundLeak(file, found));
   }
   if (parquet.length > 0) {
     await withDuckDb(async (run) => {
       for (const path of parquet) {
-        const found = search.find(await parquetText(run, path));
-        if (found) leaks.push(foundLeak(relative(root, path), found));
+        for await (const text of parquetTexts(run, path)) {
+          const found = search.find(text);
+          if (found) {
+            leaks.push(foundLeak(relative(root, path), found));
+            break;
+          }
+        }
       }
     });
   }
@@ -216,14 +283,18 @@ function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> }
   };
 }
 
-/** Every distinct value of every column of a Parquet file, one a line. */
-async function parquetText(run: (sql: string) => Promise<unknown[][]>, path: string): Promise<string> {
+/**
+ * Every distinct value of a Parquet file's columns, one a line, a column at a time (a column
+ * of a million respondent ids is one text; all columns at once would, at national scale, pass
+ * what a string can hold). The offset of a leak is in its column's text.
+ */
+async function* parquetTexts(run: (sql: string) => Promise<unknown[][]>, path: string): AsyncGenerator<string> {
   const file = `read_parquet(${sqlString(path)})`;
   const columns = (await run(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${file})`)).map((r) => String(r[0]));
-  if (columns.length === 0) return '';
-  const parts = columns.map((c) => `(SELECT coalesce(string_agg(DISTINCT CAST(${sqlIdent(c)} AS VARCHAR), chr(10)), '') FROM ${file})`);
-  const [row] = await run(`SELECT ${parts.join(' || chr(10) || ')}`);
-  return String(row[0]);
+  for (const c of columns) {
+    const [row] = await run(`SELECT coalesce(string_agg(DISTINCT CAST(${sqlIdent(c)} AS VARCHAR), chr(10)), '') FROM ${file}`);
+    yield String(row[0]);
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -248,18 +319,47 @@ export function asRead(text: string): string {
   return t;
 }
 
-/** Any CSV: every cell of every row after the header, at most three rows with a leak reported. */
-function scanAnyCsv(text: string, isPrivate: (cell: string) => boolean, onRow: (row: number) => void): void {
-  const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+/**
+ * Any CSV: every cell of every row after the header, at most three rows with a leak reported.
+ * A file longer than a piece is parsed as a stream (rows, not one string), the same rows counted.
+ */
+async function scanAnyCsv(
+  bytes: Buffer,
+  isPrivate: (cell: string) => boolean,
+  onRow: (row: number) => void,
+  pieceBytes: number,
+): Promise<void> {
   let found = 0;
-  for (let r = 1; r < rows.length && found < 3; r++) {
-    for (const cell of rows[r]) {
-      if (isPrivate(cell)) {
+  const look = (cells: string[], r: number) => {
+    for (const cell of cells) {
+      if (found < 3 && isPrivate(cell)) {
         onRow(r + 1);
         found++;
       }
     }
+  };
+  if (bytes.length <= pieceBytes) {
+    const rows = Papa.parse<string[]>(bytes.toString('utf8'), { skipEmptyLines: true }).data;
+    for (let r = 1; r < rows.length && found < 3; r++) look(rows[r], r);
+    return;
   }
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true }) as unknown as Duplex;
+  let r = 0;
+  const done = (async () => {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (r > 0 && found < 3) look(cells, r);
+      r++;
+    }
+  })();
+  // Written as text cut between characters: the parser decodes each Buffer on its own.
+  for (let at = 0; at < bytes.length;) {
+    const cut = charStart(bytes, at + pieceBytes);
+    const to = at + pieceBytes >= bytes.length ? bytes.length : cut > at ? cut : at + pieceBytes;
+    if (!parser.write(bytes.toString('utf8', at, to))) await once(parser, 'drain');
+    at = to;
+  }
+  parser.end();
+  await done;
 }
 
 /**

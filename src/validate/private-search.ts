@@ -82,6 +82,8 @@ export class PrivateSearch {
   readonly #shortLengths = new Set<number>();
   /** The windows of the texts this search is limited to (of(values, within)), as bits like #bits. */
   #within: Uint32Array | null = null;
+  /** The longest value looked for, in characters: how far a piece of a long text must overlap the next. */
+  #longest = NIP_DIGITS;
 
   /**
    * From every private value of the inputs (see the header for which are looked for). With
@@ -138,6 +140,11 @@ export class PrivateSearch {
     return this.#nips;
   }
 
+  /** The longest value this search looks for, in characters (at least an NIP's 18 digits). */
+  get longest(): number {
+    return this.#longest;
+  }
+
   get empty(): boolean {
     return this.#nips.size === 0 && this.#nipPacks.length === 0 && this.#long.size === 0 && this.#short.size === 0;
   }
@@ -167,6 +174,7 @@ export class PrivateSearch {
     const lower = v.toLowerCase();
     if (!plain && !this.#mayBeWithin(lower, false)) return;
     if (VOCABULARY_LOWER.has(lower)) return;
+    if (lower.length > this.#longest) this.#longest = lower.length;
     if (lower.length < ANCHOR) {
       this.#short.add(lower);
       this.#shortLengths.add(lower.length);

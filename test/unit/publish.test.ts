@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { csvLine } from '../../src/publish/csv.ts';
 import { csvCell } from '../../src/charts/csv-text.ts';
-import { NIP_LIKE, isMeaningfulPrivate, meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
+import { NIP_LIKE, findInBytes, isMeaningfulPrivate, meaningfulView, overlapOf, scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { publishTables } from '../../src/publish/tables.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
@@ -279,5 +279,68 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
     await rm(join(dir, 'data', PARTITION_DIR), { recursive: true });
     for (const f of await readdir(join(dir, 'data'))) if (f.endsWith('.csv') || f.endsWith('.json')) await rm(join(dir, 'data', f));
     expect((await gate()).map((l) => l.file).sort()).toEqual(leaking.map((t) => join('data', `${t}.parquet`)).sort());
+  });
+});
+
+describe('scanForLeaks: texts longer than a string can hold, read in overlapping pieces', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kt-gate-pieces-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const names = new Set(["Ma'ruf Santoso", 'Mohon loket dibuka lebih pagi', 'RSP-0501']);
+  const search = PrivateSearch.of(names);
+  const piece = 100_000;
+  // Filler with 2- and 4-byte characters and entities, so that cuts fall inside characters and escapes.
+  const filler = (bytes: number) => {
+    const unit = '<p>Pelayanan prima é &amp; 𝔸 &#233; ramah</p>\n';
+    return Buffer.from(unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)))).subarray(0, bytes);
+  };
+  const cleanAt = (buf: Buffer, at: number) => {
+    let i = at; // a character's first byte: the value is put between characters
+    while ((buf[i] & 0xc0) === 0x80) i++;
+    return i;
+  };
+  const withValue = (written: string, at: number, size = 2 * piece + 50_000) => {
+    const base = filler(size);
+    const i = cleanAt(base, at);
+    return Buffer.concat([base.subarray(0, i), Buffer.from(` ${written} `), base.subarray(i)]);
+  };
+
+  test('a value across a cut is found, at every offset around two cuts, behind an entity too', () => {
+    expect(overlapOf(search)).toBeGreaterThanOrEqual(64 * 1024);
+    for (const cut of [piece, 2 * piece])
+      for (const d of [-40, -25, -13, -7, -3, -1, 0, 1, 5]) {
+        for (const written of ['Ma&#39;ruf Santoso', 'Mohon loket dibuka lebih pagi', '19850312 201001 1 002']) {
+          const found = findInBytes(search, withValue(written, cut + d), piece);
+          expect(found, `${written} at ${cut}${d}`).not.toBeNull();
+          expect(found!.pieceFrom).toBeDefined();
+        }
+      }
+  });
+  test('a long clean text, cut inside characters and entities: nothing found', () => {
+    expect(findInBytes(search, filler(3 * piece + 17), piece)).toBeNull();
+    expect(findInBytes(search, filler(70_000), 1_000)).toBeNull();
+  });
+  test('the gate says which part of a long page holds the value', async () => {
+    await writeFile(join(dir, 'index.html'), withValue('Mohon loket dibuka lebih pagi', 2 * piece - 10));
+    const [leak] = await scanForLeaks(dir, names, { pieceBytes: piece });
+    expect(leak.file).toBe('index.html');
+    expect(leak.what).toMatch(/^nilai privat di dalam teks di posisi \d+ bagian mulai bita \d+ \/ .* of the part from byte \d+$/);
+    // The same file read whole (as the default piece of 64 MiB does): one offset, no part.
+    expect((await scanForLeaks(dir, names))[0].what).toMatch(/teks di posisi \d+ \/ a private value inside the text at offset \d+$/);
+  });
+  test('a long CSV of any name is parsed as a stream: the same rows as read whole', async () => {
+    const rows = ['kode,teks'];
+    for (let i = 0; i < 12_000; i++) rows.push(i % 997 === 0 ? `${i},"baris ""${i}""\nlanjut é 𝔸"` : `${i},layanan ${i} é`);
+    rows.splice(4_321, 0, '', 'x,RSP-0501');
+    rows.splice(9_876, 0, 'y,RSP-0501', 'z,RSP-0501', 'w,RSP-0501');
+    await writeFile(join(dir, 'lain.csv'), rows.join('\r\n') + '\r\n');
+    const whole = await scanForLeaks(dir, names);
+    // Records as a CSV parser counts them: the blank line is skipped, a quoted line break is inside its row.
+    expect(whole.map((l) => l.what)).toEqual([4322, 9876, 9877].map((r) => expect.stringContaining(`row ${r}`)));
+    expect(await scanForLeaks(dir, names, { pieceBytes: 7_001 })).toEqual(whole);
   });
 });
