@@ -15,7 +15,7 @@ import { t } from '../i18n/words.ts';
  * (table, primary key, column) and its CSV text, so anyone can check the page against the
  * download. An empty cell says why it is empty, in words, never as 0.
  */
-export function numHtml(cell: Cell, lang: Lang): string {
+export function numHtml(cell: Cell, lang: Lang, rowRef?: RowRef): string {
   const w = t(lang);
   const text = cell.missing ? (cell.note ? `${w.missing[cell.missing]}: ${cell.note}` : w.missing[cell.missing]) : cell.text;
   // A plain word needs no <data>; a code shown as words, or any number, keeps its raw value.
@@ -24,10 +24,38 @@ export function numHtml(cell: Cell, lang: Lang): string {
   // A figure revised since the previous release says so, and links to its old value.
   const mark = cell.revised ? ` <a class="revised" href="${esc(cell.revised)}">${esc(w.revised)}</a>` : '';
   if (cell.href) return `<a href="${esc(cell.href)}">${needsData ? `<data value="${esc(cell.raw)}">${esc(text)}</data>` : esc(text)}</a>`;
-  if (cell.ref)
-    return `<data value="${esc(cell.raw)}" data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}" data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>${mark}`;
+  if (cell.ref) {
+    // In a table row that names its source once (rowRefOf), a cell names only its column.
+    const source =
+      rowRef && rowRef.table === cell.ref.table && rowRef.key === cell.ref.key
+        ? ''
+        : ` data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}"`;
+    return `<data value="${esc(cell.raw)}"${source} data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>${mark}`;
+  }
   if (needsData) return `<data value="${esc(cell.raw)}"${cls}>${esc(text)}</data>`;
   return esc(text);
+}
+
+/** A published row a table row shows: its table and primary key, written once on the <tr>. */
+interface RowRef {
+  table: string;
+  key: string;
+}
+
+/**
+ * The source of a table row, when every cell that has one shares it: the row then names it once
+ * and each cell its column (`tr[data-tabel][data-kunci] > td > data[data-kolom]`), instead of
+ * repeating table and key in every cell (most of a long table's bytes). A reader finds a cell's
+ * source at `closest('[data-kunci]')`.
+ */
+function rowRefOf(cells: readonly (Cell | undefined)[]): RowRef | undefined {
+  let ref: RowRef | undefined;
+  for (const cell of cells) {
+    if (!cell?.ref) continue;
+    if (!ref) ref = { table: cell.ref.table, key: cell.ref.key };
+    else if (ref.table !== cell.ref.table || ref.key !== cell.ref.key) return undefined;
+  }
+  return ref;
 }
 
 /** A sentence with numbers in it; each number keeps its source. */
@@ -58,7 +86,11 @@ export function chartTableHtml(chart: Pick<ChartData, 'columns' | 'rows'>, lang:
   const { shown, empty } = shownColumns(chart);
   const head = shown.map((c) => `<th scope="col"${num(c.numeric)}>${esc(c.label)}</th>`).join('');
   const body = chart.rows
-    .map((row) => `<tr>${shown.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang) : ''}</td>`).join('')}</tr>`)
+    .map((row) => {
+      const ref = rowRefOf(shown.map((c) => row[c.key]));
+      const attrs = ref ? ` data-tabel="${esc(ref.table)}" data-kunci="${esc(ref.key)}"` : '';
+      return `<tr${attrs}>${shown.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang, ref) : ''}</td>`).join('')}</tr>`;
+    })
     .join('');
   const note = empty.length ? `<p class="note">${esc(t(lang).chart.emptyColumns(empty.map((c) => c.label).join(', ')))}</p>` : '';
   return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;

@@ -288,7 +288,11 @@ describe.each([360, 1280])('IKM words at %i px, JavaScript off', (width) => {
       for (const kode of regions) {
         const page = await open(`${prefix(lang)}/wilayah/${kode}/`);
         const cells = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) =>
-          ds.map((d) => ({ key: d.getAttribute('data-kunci')!, value: (d as HTMLDataElement).value, text: d.textContent ?? '' })),
+          ds.map((d) => ({
+            key: d.closest('[data-kunci]')!.getAttribute('data-kunci')!,
+            value: (d as HTMLDataElement).value,
+            text: d.textContent ?? '',
+          })),
         );
         const legend = await page.$$eval('#ikm .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
         const takeaway = await page.$eval('#ikm .takeaway', (p) => p.textContent ?? '');
@@ -357,7 +361,9 @@ describe('sample states beyond the region page, JavaScript off', () => {
         };
         // The states of the chart's rows, from the region page's table, as ikm_unit.csv has them.
         const page = await open(`${prefix(lang)}/wilayah/${kode}/`);
-        const keys = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) => ds.map((d) => d.getAttribute('data-kunci')!));
+        const keys = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) =>
+          ds.map((d) => d.closest('[data-kunci]')!.getAttribute('data-kunci')!),
+        );
         await page.close();
         const states = new Set(
           keys

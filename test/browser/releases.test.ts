@@ -146,6 +146,19 @@ describe('a second publication into the same folder', () => {
   });
 });
 
+/**
+ * Each "revised" mark of a page, as [, table, key, column, href]: its figure's source is on the
+ * <data> itself, or, in a table, written once on the row (`<tr data-tabel data-kunci>`).
+ */
+function* revisedMarks(html: string): Generator<[string, string, string, string, string]> {
+  for (const m of html.matchAll(/<data ([^>]*)>[^<]*<\/data> <a class="revised" href="([^"]+)">(?:direvisi|revised)<\/a>/g)) {
+    const attr = (name: string, of: string) => of.match(new RegExp(` ?${name}="([^"]+)"`))?.[1];
+    const row = html.slice(html.lastIndexOf('<tr', m.index), m.index);
+    const source = attr('data-kunci', m[1]) !== undefined ? m[1] : (row.match(/^<tr ([^>]*)>/)?.[1] ?? '');
+    yield [m[0], attr('data-tabel', source) ?? '', attr('data-kunci', source) ?? '', attr('data-kolom', m[1]) ?? '', m[2]];
+  }
+}
+
 describe('the marks of a publication on its pages', () => {
   const pages = () => files(out).filter((f) => f.endsWith('index.html'));
   it('puts "direvisi" next to the changed unit’s IKM and Binjai’s, linking to their lines on the release page, and nowhere else', () => {
@@ -154,9 +167,7 @@ describe('the marks of a publication on its pages', () => {
     const regionMarks = new Map<string, number>();
     for (const page of pages()) {
       const html = readFileSync(join(out, page), 'utf8');
-      for (const m of html.matchAll(
-        /<data [^>]*data-tabel="([^"]+)" data-kunci="([^"]+)" data-kolom="([^"]+)"[^>]*>[^<]*<\/data> <a class="revised" href="([^"]+)">(direvisi|revised)<\/a>/g,
-      )) {
+      for (const m of revisedMarks(html)) {
         marks++;
         if (m[1] === 'ikm_wilayah') {
           expect(m[2], page).toMatch(/^binjai\|\d{4}(-S[12])?$/);

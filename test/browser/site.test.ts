@@ -144,11 +144,12 @@ describe('with JavaScript off, every printed number equals its published cell', 
 
   it.each(pages)('%s', async (path) => {
     const page = await open(jsOff.context, path);
-    const marks = await page.$$eval('data[data-tabel]', (els) =>
+    // A cell's source is on it, or, in a table, once on its row (`closest`).
+    const marks = await page.$$eval('data[data-kolom]', (els) =>
       els.map((e) => ({
         value: e.getAttribute('value') ?? '',
-        tabel: e.getAttribute('data-tabel') ?? '',
-        kunci: e.getAttribute('data-kunci') ?? '',
+        tabel: e.closest('[data-tabel]')?.getAttribute('data-tabel') ?? '',
+        kunci: e.closest('[data-kunci]')?.getAttribute('data-kunci') ?? '',
         kolom: e.getAttribute('data-kolom') ?? '',
         text: e.textContent ?? '',
       })),

@@ -260,7 +260,10 @@ const REASON_ID: Record<string, string> = {
 /** The predikat_unit rows a figure's table shows, found in the CSV by the key its cells carry. */
 function shownRows(figure: Element): Row[] {
   return [...figure.querySelectorAll('tbody tr')].map((tr) => {
-    const key = tr.querySelector('data[data-tabel="predikat_unit"]')!.getAttribute('data-kunci');
+    // The row names its source once, or, when its cells come from different rows, each cell does.
+    const key = (tr.matches('[data-tabel="predikat_unit"]') ? tr : tr.querySelector('data[data-tabel="predikat_unit"]'))!.getAttribute(
+      'data-kunci',
+    );
     return predikat.find((r) => `${r.kode_wilayah}|${r.kode_unit}|${r.periode}` === key)!;
   });
 }
