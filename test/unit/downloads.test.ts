@@ -172,6 +172,16 @@ describe('xlsx', () => {
     for (const d of dates) expect(d).toEqual(dosDate(2026, 1, 20));
   }, 120_000);
 
+  it('writes the same bytes with its cell styles kept by content as ExcelJS writes alone', async () => {
+    const kept = join(work, 'gaya-simpan.xlsx');
+    const alone = join(work, 'gaya-exceljs.xlsx');
+    await writeXlsx(ikm, big, kept, xctx, 8_000);
+    await writeXlsx(ikm, big, alone, xctx, 8_000, false);
+    const styles = unzipSync(readFileSync(kept))['xl/styles.xml'];
+    expect(new TextDecoder().decode(styles)).toContain('numFmt'); // dates and integers carry a format
+    expect(readFileSync(kept).equals(readFileSync(alone))).toBe(true);
+  }, 120_000);
+
   it('dates the entries of a zip64 file too (a sheet of more than 4 GB of XML is one)', async () => {
     const out = join(work, 'zip64.xlsx');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, zip: { forceZip64: true } });
