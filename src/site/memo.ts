@@ -12,3 +12,30 @@ export function memoize<A extends readonly (string | number)[], R>(build: (...ar
     return results.get(key)!;
   };
 }
+
+/**
+ * Like memoize, but keeps only the results of the `keep` arguments asked for last: for results
+ * a route asks for again and again while it renders one region, or one unit (a page, then its
+ * CSV endpoints), and that would otherwise pile up over every region of the site (issue #13).
+ */
+export function memoizeRecent<A extends readonly (string | number)[], R>(
+  build: (...args: A) => R,
+  keep: number,
+): ((...args: A) => R) & { kept: () => number } {
+  const results = new Map<string, R>();
+  const recent = (...args: A): R => {
+    const key = JSON.stringify(args);
+    let result: R;
+    if (results.has(key)) {
+      result = results.get(key)!;
+      // Asked again: now the most recent (a Map iterates in insertion order).
+      results.delete(key);
+    } else {
+      result = build(...args);
+      if (results.size >= keep) results.delete(results.keys().next().value!);
+    }
+    results.set(key, result);
+    return result;
+  };
+  return Object.assign(recent, { kept: () => results.size });
+}

@@ -5,7 +5,7 @@
  */
 import type { PublishedRow, Row, TableName } from '../contract/published.ts';
 import { memoize } from './memo.ts';
-import { readPublishedJson, readTable } from './published.ts';
+import { readPublishedJson, readRegionTable, readTable } from './published.ts';
 import { installRevisionMarks } from './revised.ts';
 import type { FileSummary } from '../validate/export.ts';
 import type { Issue } from '../contract/issues.ts';
@@ -54,7 +54,7 @@ interface RegionRows {
   byUnit: Map<unknown, PublishedRow[]>;
 }
 
-/** Keyed by readTable's cached array, so an index lives exactly as long as the table it indexes. */
+/** Keyed by the cached array it indexes (readTable's, readRegionTable's), so an index lives exactly as long as it. */
 const indexes = new WeakMap<PublishedRow[], Map<unknown, RegionRows>>();
 
 /** Groups a table once, on first use: a site has many pages per region, each asking for a few rows. */
@@ -84,7 +84,9 @@ export interface ChartScope {
 }
 
 export function rowsOf<T extends TableName>(table: T, kode: string, kodeUnit?: string): Row<T>[] {
-  const region = regionIndex(readTable(table)).get(kode);
+  // A split table is read one region's file at a time, so that the pages' memory does not grow
+  // with the whole table (issue #13); a table kept whole is read whole, as every page needs it.
+  const region = regionIndex(readRegionTable(table, kode) ?? readTable(table)).get(kode);
   const rows = kodeUnit === undefined ? region?.all : region?.byUnit.get(kodeUnit);
   return (rows ? [...rows] : []) as Row<T>[];
 }

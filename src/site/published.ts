@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { tableByName, type PublishedRow, type Row, type TableName } from '../contract/published.ts';
 import { rememberRaw, unguard } from '../charts/row.ts';
+import { PARTITION_MANIFEST, partitionPath, type PartitionManifest } from '../queries/partitions.ts';
 
 export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');
 
@@ -32,9 +33,9 @@ export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[]
   return (cache.get(`${publishedDir()}|${name}`)?.slice(0, n) ?? parseTable(name, n)) as Row<T>[];
 }
 
-function parseTable(name: TableName, limit?: number): PublishedRow[] {
+function parseTable(name: TableName, limit?: number, file = `${name}.csv`): PublishedRow[] {
   const table = tableByName(name)!;
-  const text = readFileSync(join(publishedDir(), `${name}.csv`), 'utf8');
+  const text = readFileSync(join(publishedDir(), file), 'utf8');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(limit === undefined ? {} : { preview: limit + 1 }) }).data;
   const types = table.columns.map((c) => c.type);
   return parsed.slice(1).map((cells) => {
@@ -49,6 +50,42 @@ function parseTable(name: TableName, limit?: number): PublishedRow[] {
     return row;
   });
 }
+
+/**
+ * How many region files readRegionTable keeps parsed. Pages are rendered route by route, and
+ * within a route region by region, so a region's pages ask for its few tables together: a
+ * handful of regions' worth of files is enough, and memory no longer grows with the regions.
+ */
+export const REGION_FILES_KEPT = 48;
+
+/** Parsed region files, least recently used first (a Map keeps insertion order). */
+const regionCache = new Map<string, PublishedRow[]>();
+
+/**
+ * One region's rows of a table split by region (data/wilayah/<kode>/<table>.csv, written by
+ * src/publish/partitions.ts: the whole table's header and exactly that region's rows, byte for
+ * byte, in table order), or undefined when the table is not split (then read the whole table).
+ * A region without rows in a split table has no file: no rows.
+ */
+export function readRegionTable<T extends TableName>(name: T, kode: string): Row<T>[] | undefined {
+  const files = partitionManifest()?.tabel[name];
+  if (!files) return undefined;
+  const key = `${publishedDir()}|${name}|${kode}`;
+  let rows = regionCache.get(key);
+  if (rows) {
+    regionCache.delete(key);
+  } else {
+    rows = files.some((f) => f.kode_wilayah === kode) ? parseTable(name, undefined, partitionPath(kode, name)) : [];
+    if (regionCache.size >= REGION_FILES_KEPT) regionCache.delete(regionCache.keys().next().value!);
+  }
+  regionCache.set(key, rows);
+  return rows as Row<T>[];
+}
+
+/** How many region files are parsed and kept now (for tests). */
+export const regionFilesKept = (): number => regionCache.size;
+
+const partitionManifest = (): PartitionManifest | undefined => readPublishedJson<PartitionManifest>(PARTITION_MANIFEST);
 
 /** Whether the publish step wrote this table (tables added after contract v1 may be absent). */
 export function tableExists(name: TableName): boolean {

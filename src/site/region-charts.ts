@@ -3,10 +3,12 @@
  * (which also holds the topic's unit-page variant). A chart builder returns null when the region
  * has no rows for it; the page then says which input file was missing.
  */
+import v8 from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Lang } from '../i18n/lang.ts';
-import type { ChartData } from '../charts/chart.ts';
+import { chartCsv, type ChartData } from '../charts/chart.ts';
 import { hasFile } from './model.ts';
-import { memoize } from './memo.ts';
+import { memoizeRecent } from './memo.ts';
 import { regionChartEmbedPath } from '../routes.ts';
 import { ikmRanking } from './ikm-charts.ts';
 import { capaianByProgramme } from './capaian-charts.ts';
@@ -66,9 +68,44 @@ export interface PageChart {
 export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'svg'>): string | undefined =>
   chart.svg ? regionChartEmbedPath(kode, chart.id) : undefined;
 
-/** The region page's charts; memoised because the page, its CSV endpoints, forum and embeds all ask. */
-export const regionCharts = memoize((lang: Lang, kode: string): Promise<PageChart[]> =>
-  Promise.all(
+/**
+ * The region page's charts, drawn once: the region page, its forum deck, its embeds and its CSV
+ * endpoints all ask, each route for every region in turn (embeds first, CSVs last). Kept for the
+ * whole build but packed (v8.serialize, deflated: a tenth of the size, a few ms to unpack), and
+ * only the last few unpacked, so the heap does not hold every region's drawn charts (issue #13).
+ */
+export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<PageChart[]> => {
+  const key = JSON.stringify([lang, kode]);
+  const kept = packed.get(key);
+  if (kept) return Promise.resolve(v8.deserialize(inflateRawSync(kept)) as PageChart[]);
+  return Promise.all(
     REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })),
-  ),
-);
+  ).then((charts) => {
+    packed.set(key, deflateRawSync(v8.serialize(charts), { level: 1 }));
+    if (lang === 'id')
+      summaries.set(kode, {
+        embeds: charts.flatMap((c) => (c.chart && regionChartEmbed(kode, c.chart) ? [c.id] : [])),
+        csvs: chartCsvs(charts, kode),
+      });
+    return charts;
+  });
+}, 2);
+
+const packed = new Map<string, Buffer>();
+
+/** What the embed and CSV routes list of a region's charts: which have an embed page, and each chart's CSV. */
+interface RegionChartSummary {
+  embeds: string[];
+  csvs: ReadonlyMap<string, string>;
+}
+const summaries = new Map<string, RegionChartSummary>();
+
+/** The region's charts that have an embed page, and the CSV of each that has one (the endpoints are in Indonesian). */
+export async function regionChartSummary(kode: string): Promise<RegionChartSummary> {
+  if (!summaries.has(kode)) await regionCharts('id', kode);
+  return summaries.get(kode)!;
+}
+
+/** The CSV endpoint's text of each chart a page has (every chart not null, drawn or not): chart id → CSV. */
+export const chartCsvs = (charts: readonly PageChart[], kode: string): ReadonlyMap<string, string> =>
+  new Map(charts.flatMap((c) => (c.chart ? [[c.id, chartCsv(c.chart, kode)] as const] : [])));

@@ -12,9 +12,9 @@ import { hasFile, regionMonths, rowsOf, unitNames } from './model.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { axisFormat, fittedLabels, PALETTE, Plot } from '../charts/plot.ts';
 import { renderStatic } from './plot-document.ts';
-import { memoize } from './memo.ts';
+import { memoizeRecent } from './memo.ts';
 import { columns, monthAxis, monthDate, percentDomain, rangeLabel, unitCells, yearMonthCells } from '../charts/common.ts';
-import { CHART_INPUT, type PageChart } from './region-charts.ts';
+import { CHART_INPUT, chartCsvs, type PageChart } from './region-charts.ts';
 
 /** Rows of one service code in a region, oldest month first, unit by unit. */
 export function serviceRows(kode: string, layanan: string): PublishedRow[] {
@@ -299,11 +299,27 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
   };
 }
 
-/** The service page's charts; memoised because the page and its CSV endpoints both ask. */
-export const serviceCharts = memoize((lang: Lang, kode: string, layanan: string): PageChart[] => [
-  { id: 'ketepatan-bulanan', chart: onTimeByMonth(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['ketepatan-bulanan']) },
-  { id: 'waktu-proses', chart: processingDays(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['waktu-proses']) },
-]);
+/** Each service page's chart CSVs (chart id → CSV), kept for its CSV endpoints, rendered after every service page. */
+const csvs = new Map<string, ReadonlyMap<string, string>>();
+const csvKey = (kode: string, layanan: string): string => JSON.stringify([kode, layanan]);
+
+/** The service page's charts; only the last few are kept (memoizeRecent), the CSVs of all (serviceChartCsvs). */
+export const serviceCharts = memoizeRecent((lang: Lang, kode: string, layanan: string): PageChart[] => {
+  const charts = [
+    { id: 'ketepatan-bulanan', chart: onTimeByMonth(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['ketepatan-bulanan']) },
+    { id: 'waktu-proses', chart: processingDays(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['waktu-proses']) },
+  ];
+  // The CSV endpoints are in Indonesian (/wilayah/…/layanan/…/<chart>.csv).
+  if (lang === 'id') csvs.set(csvKey(kode, layanan), chartCsvs(charts, kode));
+  return charts;
+}, 4);
+
+/** The CSV of each chart of a service page that has one, by chart id. */
+export function serviceChartCsvs(kode: string, layanan: string): ReadonlyMap<string, string> {
+  const key = csvKey(kode, layanan);
+  if (!csvs.has(key)) serviceCharts('id', kode, layanan);
+  return csvs.get(key)!;
+}
 
 /** The standard in days as each unit last reported it: the first thing a citizen wants. */
 export function latestStandards(kode: string, layanan: string): PublishedRow[] {

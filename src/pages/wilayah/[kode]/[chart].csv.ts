@@ -1,19 +1,17 @@
 /** /wilayah/<kode>/<chart>.csv: exactly the rows of one chart's table on the region page. */
 import type { APIRoute } from 'astro';
 import { regionsToRender } from '../../../site/page-set.ts';
-import { regionCharts } from '../../../site/region-charts.ts';
-import { chartCsv } from '../../../charts/chart.ts';
+import { regionChartSummary } from '../../../site/region-charts.ts';
 
 export async function getStaticPaths() {
-  const perRegion = await Promise.all(
-    regionsToRender().map(async (r) =>
-      (await regionCharts('id', r.kode)).filter((c) => c.chart).map((c) => ({ params: { kode: r.kode, chart: c.id } })),
-    ),
-  );
-  return perRegion.flat();
+  const paths: { params: { kode: string; chart: string } }[] = [];
+  // One region after another: drawing every region's charts at once would hold them all.
+  for (const r of regionsToRender())
+    for (const chart of (await regionChartSummary(r.kode)).csvs.keys()) paths.push({ params: { kode: r.kode, chart } });
+  return paths;
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const chart = (await regionCharts('id', params.kode!)).find((c) => c.id === params.chart)?.chart;
-  return new Response(chart ? chartCsv(chart, params.kode!) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  const csv = (await regionChartSummary(params.kode!)).csvs.get(params.chart!);
+  return new Response(csv ?? '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

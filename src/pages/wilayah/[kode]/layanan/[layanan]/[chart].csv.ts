@@ -2,20 +2,17 @@
 import type { APIRoute } from 'astro';
 import { servicesOf } from '../../../../../site/model.ts';
 import { regionsToRender } from '../../../../../site/page-set.ts';
-import { serviceCharts } from '../../../../../site/service-charts.ts';
-import { chartCsv } from '../../../../../charts/chart.ts';
+import { serviceChartCsvs } from '../../../../../site/service-charts.ts';
 
 export function getStaticPaths() {
   return regionsToRender().flatMap((r) =>
     servicesOf(r.kode).flatMap((s) =>
-      serviceCharts('id', r.kode, s.kode)
-        .filter((c) => c.chart)
-        .map((c) => ({ params: { kode: r.kode, layanan: s.kode, chart: c.id } })),
+      [...serviceChartCsvs(r.kode, s.kode).keys()].map((chart) => ({ params: { kode: r.kode, layanan: s.kode, chart } })),
     ),
   );
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const chart = serviceCharts('id', params.kode!, params.layanan!).find((c) => c.id === params.chart)?.chart;
-  return new Response(chart ? chartCsv(chart, params.kode!) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  const csv = serviceChartCsvs(params.kode!, params.layanan!).get(params.chart!);
+  return new Response(csv ?? '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

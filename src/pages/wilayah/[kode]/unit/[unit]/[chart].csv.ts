@@ -2,20 +2,17 @@
 import type { APIRoute } from 'astro';
 import { unitsOf } from '../../../../../site/model.ts';
 import { regionsToRender } from '../../../../../site/page-set.ts';
-import { unitCharts } from '../../../../../site/unit-charts.ts';
-import { chartCsv } from '../../../../../charts/chart.ts';
+import { unitChartCsvs } from '../../../../../site/unit-charts.ts';
 
 export async function getStaticPaths() {
   const units = regionsToRender().flatMap((r) => unitsOf(r.kode).map((u) => [r.kode, u.kode] as const));
   const perUnit = await Promise.all(
-    units.map(async ([kode, unit]) =>
-      (await unitCharts('id', kode, unit)).filter((c) => c.chart).map((c) => ({ params: { kode, unit, chart: c.id } })),
-    ),
+    units.map(async ([kode, unit]) => [...(await unitChartCsvs(kode, unit)).keys()].map((chart) => ({ params: { kode, unit, chart } }))),
   );
   return perUnit.flat();
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const chart = (await unitCharts('id', params.kode!, params.unit!)).find((c) => c.id === params.chart)?.chart;
-  return new Response(chart ? chartCsv(chart, params.kode!) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  const csv = (await unitChartCsvs(params.kode!, params.unit!)).get(params.chart!);
+  return new Response(csv ?? '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };
