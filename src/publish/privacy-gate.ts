@@ -72,15 +72,24 @@ const privateRowLeak = (file: string, row: number): Leak => ({
  */
 export const PIECE_BYTES = 64 * 2 ** 20;
 
+/**
+ * Distinct CSV cells matched against the private values at once: each match is one pass over
+ * every private value, and holding every distinct cell of a national site (tens of millions)
+ * for one pass was the build's peak of memory.
+ */
+export const CELLS_AT_ONCE = 2_000_000;
+
 export interface GateOptions {
   /** Texts longer than this many bytes are searched in overlapping pieces (PIECE_BYTES). */
   pieceBytes?: number;
+  /** Distinct cells matched at once (CELLS_AT_ONCE). */
+  cellsAtOnce?: number;
 }
 
 export async function scanForLeaks(
   root: string,
   privateValues: PrivateLookup,
-  { pieceBytes = PIECE_BYTES }: GateOptions = {},
+  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE }: GateOptions = {},
 ): Promise<Leak[]> {
   const all: string[] = [];
   for await (const path of walk(root)) all.push(path);
@@ -94,20 +103,27 @@ export async function scanForLeaks(
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
   if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, pieceBytes);
-  // First the distinct cells of every file, matched at once; then, only if one of them is
-  // private, the files again to say where (the same reading, so the same leaks in the same order).
-  const cells = new Set<string>();
+  // First the distinct cells of every file, matched a batch at a time; then, only if one of them
+  // is private, the files again to say where (the same reading, so the same leaks in the same order).
+  const { matching } = privateValues;
+  const found = new Set<string>();
+  let cells = new Set<string>();
+  const match = () => {
+    for (const value of matching.call(privateValues, cells)) found.add(value);
+    cells = new Set();
+  };
   const leaks = await scanFiles(
     root,
     paths,
     (cell) => {
       cells.add(cell);
+      if (cells.size >= cellsAtOnce) match();
       return false;
     },
     search,
     pieceBytes,
   );
-  const found = privateValues.matching(cells);
+  match();
   return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search, pieceBytes);
 }
 

@@ -113,6 +113,32 @@ describe('scanForLeaks', () => {
   });
 });
 
+describe('scanForLeaks: distinct cells matched a batch at a time', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kt-gate-batch-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a private cell in the first, a middle or the last batch is found, as with one batch', async () => {
+    const values = new PrivateValues().addAll(pack(['Pegawai Uji 001', 'Pegawai Uji 002', 'Pegawai Uji 003']));
+    const cells = Array.from({ length: 40 }, (_, i) => `Layanan nomor ${i}`);
+    for (const [at, value] of [
+      [0, 'Pegawai Uji 001'],
+      [17, 'Pegawai Uji 002'],
+      [39, 'Pegawai Uji 003'],
+    ] as const) {
+      const rows = cells.map((c, i) => (i === at ? value : c));
+      await writeFile(join(dir, 'lain.csv'), ['teks', ...rows].join('\r\n') + '\r\n');
+      const whole = await scanForLeaks(dir, meaningfulView(values));
+      expect(whole, value).toEqual([{ file: 'lain.csv', what: expect.stringContaining(`row ${at + 2}`) }]);
+      expect(await scanForLeaks(dir, meaningfulView(values), { cellsAtOnce: 3 }), value).toEqual(whole);
+    }
+  });
+});
+
 describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
   const search = PrivateSearch.of([
     'Budi Santoso',
