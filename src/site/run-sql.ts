@@ -1,28 +1,55 @@
 /**
  * Build-time side of "one SQL everywhere": runs a query module's SQL with @duckdb/node-api over
- * the published CSVs (KT_PUBLISHED_DIR), through the same typed views the browser creates.
+ * the published CSVs (KT_PUBLISHED_DIR), read with the same column types as the browser's views.
  * One instance per published folder; one thread, so that aggregates add up in the same order
  * as in the single-threaded WASM build.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES } from '../contract/published.ts';
 import { publishedDir } from './published.ts';
-import { createViewSql, csvFileName } from '../queries/published-views.ts';
+import { csvFileName, readCsvSql } from '../queries/published-views.ts';
+import { sqlIdent } from '../queries/sql.ts';
 import { toCell, type QueryResult } from '../queries/result.ts';
 
-const connections = new Map<string, Promise<DuckDBConnection>>();
+/**
+ * A connection, and the tables read into it so far. A table is read from its CSV once, the first
+ * time a question names it, with the types of the browser's views (readCsvSql): a view would
+ * parse the whole national CSV again for every question, and a page asks several, per unit; at
+ * hundreds of regions that grows with the square of the regions.
+ */
+interface Published {
+  conn: DuckDBConnection;
+  tables: Map<string, Promise<void>>;
+}
+
+const connections = new Map<string, Promise<Published>>();
 /**
  * Answers by folder and SQL. The published tables do not change during a build, and pages ask
  * the same question once per language (a chart's rows, a filter's options): each is run once.
  */
 const answers = new Map<string, Promise<QueryResult>>();
 
-async function connect(dir: string): Promise<DuckDBConnection> {
+async function connect(): Promise<Published> {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const conn = await db.connect();
-  for (const table of TABLES) await conn.run(createViewSql(table, join(dir, csvFileName(table))));
-  return conn;
+  return { conn: await db.connect(), tables: new Map() };
+}
+
+/** The published tables `sql` names (as a word; one named needlessly is only read needlessly), read in. */
+async function readTablesOf(sql: string, dir: string, published: Published): Promise<void> {
+  for (const table of TABLES) {
+    if (!new RegExp(`\\b${table.name}\\b`).test(sql)) continue;
+    const path = join(dir, csvFileName(table));
+    // A table not published (added after contract v1) stays unknown: the question fails as it would over a view.
+    if (!published.tables.has(table.name) && existsSync(path)) {
+      const reading = published.conn.run(`CREATE TABLE ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(path, table)}`);
+      const read = reading.then(() => undefined);
+      read.catch(() => published.tables.delete(table.name)); // a failure is not remembered
+      published.tables.set(table.name, read);
+    }
+    await published.tables.get(table.name);
+  }
 }
 
 /** The answer is shared between callers: read it, do not change it. */
@@ -38,11 +65,12 @@ export function runPublishedSql(sql: string, dir = publishedDir()): Promise<Quer
 }
 
 async function run(sql: string, dir: string): Promise<QueryResult> {
-  let conn = connections.get(dir);
-  if (!conn) {
-    conn = connect(dir);
-    connections.set(dir, conn);
+  let published = connections.get(dir);
+  if (!published) {
+    published = connect();
+    connections.set(dir, published);
   }
-  const reader = await (await conn).runAndReadAll(sql);
+  await readTablesOf(sql, dir, await published);
+  const reader = await (await published).conn.runAndReadAll(sql);
   return { columns: reader.columnNames(), rows: reader.getRowsJS().map((row) => row.map(toCell)) };
 }
