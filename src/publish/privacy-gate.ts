@@ -35,8 +35,8 @@ export interface PrivateLookup {
   readonly size: number;
   has(value: string): boolean;
   /**
-   * Which of these cells are private values, asked once for the distinct cells of every file,
-   * when the lookup answers that faster than one cell at a time.
+   * Which of these cells are private values, asked for the distinct cells of every file a batch
+   * at a time (CELLS_AT_ONCE), when the lookup answers that faster than one cell at a time.
    */
   matching?(cells: ReadonlySet<string>): ReadonlySet<string>;
   /** The same values looked for inside text; made from the lookup when it is a Set. */
@@ -129,14 +129,22 @@ export async function scanForLeaks(
 
 /** Where in a file: an offset in its text, or, in a text read in pieces, in the piece from that byte. */
 interface FoundIn extends Found {
+  /** A long text is read in pieces: the byte of the file its piece starts at (`at` counts characters of the piece). */
   pieceFrom?: number;
+  /** A Parquet file is read a column at a time: the column (`at` counts characters of its values, one a line). */
+  column?: string;
 }
 
 function foundLeak(file: string, f: FoundIn): Leak {
   const [id, en] =
-    f.pieceFrom === undefined
-      ? [`di posisi ${f.at}`, `at offset ${f.at}`]
-      : [`di posisi ${f.at} bagian mulai bita ${f.pieceFrom}`, `at offset ${f.at} of the part from byte ${f.pieceFrom}`];
+    f.pieceFrom !== undefined
+      ? [
+          `di karakter ${f.at} dari teks yang dibaca mulai bita ${f.pieceFrom}`,
+          `at character ${f.at} of the text read from byte ${f.pieceFrom}`,
+        ]
+      : f.column !== undefined
+        ? [`di kolom ${f.column}, posisi ${f.at}`, `in column ${f.column}, at offset ${f.at}`]
+        : [`di posisi ${f.at}`, `at offset ${f.at}`];
   return f.kind === 'nip'
     ? { file, what: `angka mirip NIP atau NIP masukan ${id} / NIP-like number or an input's NIP ${en}` }
     : { file, what: `nilai privat di dalam teks ${id} / a private value inside the text ${en}` };
@@ -228,10 +236,10 @@ async function scanFiles(
   if (parquet.length > 0) {
     await withDuckDb(async (run) => {
       for (const path of parquet) {
-        for await (const text of parquetTexts(run, path)) {
+        for await (const { column, text } of parquetTexts(run, path)) {
           const found = search.find(text);
           if (found) {
-            leaks.push(foundLeak(relative(root, path), found));
+            leaks.push(foundLeak(relative(root, path), { ...found, column }));
             break;
           }
         }
@@ -302,12 +310,12 @@ function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> }
  * of a million respondent ids is one text; all columns at once would, at national scale, pass
  * what a string can hold). The offset of a leak is in its column's text.
  */
-async function* parquetTexts(run: (sql: string) => Promise<unknown[][]>, path: string): AsyncGenerator<string> {
+async function* parquetTexts(run: (sql: string) => Promise<unknown[][]>, path: string): AsyncGenerator<{ column: string; text: string }> {
   const file = `read_parquet(${sqlString(path)})`;
   const columns = (await run(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${file})`)).map((r) => String(r[0]));
   for (const c of columns) {
     const [row] = await run(`SELECT coalesce(string_agg(DISTINCT CAST(${sqlIdent(c)} AS VARCHAR), chr(10)), '') FROM ${file}`);
-    yield String(row[0]);
+    yield { column: c, text: String(row[0]) };
   }
 }
 
@@ -342,9 +350,20 @@ export function asRead(text: string): string {
 function scanAnyCsv(bytes: Buffer, isPrivate: (cell: string) => boolean, onRow: (row: number) => void, pieceBytes: number): void {
   let found = 0;
   let seen = 0; // records of the pieces before, the header included
+  // The first piece's delimiter and line end, for every piece: Papa would guess again from each
+  // piece's first rows, and a piece of "a; b; c" cells would be split at the semicolons.
+  let format: Papa.ParseConfig = {};
   for (let at = 0; at < bytes.length && found < 3;) {
-    const to = recordEnd(bytes, at, pieceBytes);
-    const rows = Papa.parse<string[]>(bytes.toString('utf8', at, to), { skipEmptyLines: true }).data;
+    let to = recordEnd(bytes, at, pieceBytes);
+    let parsed = Papa.parse<string[]>(bytes.toString('utf8', at, to), { skipEmptyLines: true, ...format });
+    // A quote Papa reads otherwise than the cut assumed (a stray `"` in an unquoted cell): the rest
+    // read whole, as before pieces (past a string's limit that throws, and the build stops).
+    if (to < bytes.length && parsed.errors.some((e) => e.type === 'Quotes')) {
+      to = bytes.length;
+      parsed = Papa.parse<string[]>(bytes.toString('utf8', at, to), { skipEmptyLines: true, ...format });
+    }
+    if (at === 0) format = { delimiter: parsed.meta.delimiter, newline: parsed.meta.linebreak as Papa.ParseConfig['newline'] };
+    const rows = parsed.data;
     for (let r = seen === 0 ? 1 : 0; r < rows.length && found < 3; r++) {
       for (const cell of rows[r]) {
         if (found < 3 && isPrivate(cell)) {

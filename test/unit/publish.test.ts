@@ -113,6 +113,36 @@ describe('scanForLeaks', () => {
   });
 });
 
+describe('scanForLeaks: a long CSV in pieces reads its cells as a whole reading does', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kt-gate-csvpieces-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  // A short value without a letter: the whole-cell check alone finds it (the text search passes it over).
+  const values = new Set(['2025-0001']);
+  const leaksOf = async (text: string) => {
+    await writeFile(join(dir, 'lain.csv'), text);
+    return [await scanForLeaks(dir, values), await scanForLeaks(dir, values, { pieceBytes: 500 })];
+  };
+
+  test('a later piece full of semicolons is still cut at the first piece’s commas', async () => {
+    const rows = ['kode,teks', ...Array.from({ length: 40 }, (_, i) => `${i},catatan biasa`)];
+    rows.push(...Array.from({ length: 40 }, (_, i) => `${40 + i},jam; senin; selasa; rabu`), '99,2025-0001');
+    const [whole, pieces] = await leaksOf(rows.join('\r\n') + '\r\n');
+    expect(whole).toEqual([{ file: 'lain.csv', what: expect.stringContaining('row 82') }]);
+    expect(pieces).toEqual(whole);
+  });
+  test('a stray quote in an unquoted cell: the rest is read whole, the same rows found', async () => {
+    const rows = ['kode,teks', '1,layar 5" lebar', ...Array.from({ length: 80 }, (_, i) => `${i + 2},"baris\ndua"`), '99,2025-0001'];
+    const [whole, pieces] = await leaksOf(rows.join('\r\n') + '\r\n');
+    expect(whole).toEqual([{ file: 'lain.csv', what: expect.stringContaining('row 83') }]);
+    expect(pieces).toEqual(whole);
+  });
+});
+
 describe('scanForLeaks: distinct cells matched a batch at a time', () => {
   let dir: string;
   beforeEach(async () => {
@@ -281,7 +311,9 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
         `COPY (SELECT 'alpha' AS kode_wilayah, 'Kelurahan Ma''ruf Santoso' AS nama_unit) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`,
       ),
     );
-    expect(await scanForLeaks(dir, names)).toEqual([{ file: 'unit.parquet', what: expect.stringContaining('private value') }]);
+    expect(await scanForLeaks(dir, names)).toEqual([
+      { file: 'unit.parquet', what: expect.stringContaining('private value inside the text in column nama_unit') },
+    ]);
   });
   test('a clean folder, a word that only begins like a name: no leak', async () => {
     await writeFile(join(dir, 'index.html'), '<p>Kelurahan Ma&#39;ruf, Santoso Jaya; RSP-05012</p>');
@@ -354,7 +386,9 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     await writeFile(join(dir, 'index.html'), withValue('Mohon loket dibuka lebih pagi', 2 * piece - 10));
     const [leak] = await scanForLeaks(dir, names, { pieceBytes: piece });
     expect(leak.file).toBe('index.html');
-    expect(leak.what).toMatch(/^nilai privat di dalam teks di posisi \d+ bagian mulai bita \d+ \/ .* of the part from byte \d+$/);
+    expect(leak.what).toMatch(
+      /^nilai privat di dalam teks di karakter \d+ dari teks yang dibaca mulai bita \d+ \/ .* at character \d+ of the text read from byte \d+$/,
+    );
     // The same file read whole (as the default piece of 64 MiB does): one offset, no part.
     expect((await scanForLeaks(dir, names))[0].what).toMatch(/teks di posisi \d+ \/ a private value inside the text at offset \d+$/);
   });
