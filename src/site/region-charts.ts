@@ -76,18 +76,21 @@ export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'sv
  */
 export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<PageChart[]> => {
   const key = JSON.stringify([lang, kode]);
+  const unpack = (kept: Buffer) => v8.deserialize(inflateRawSync(kept)) as PageChart[];
   const kept = packed.get(key);
-  if (kept) return Promise.resolve(v8.deserialize(inflateRawSync(kept)) as PageChart[]);
+  if (kept) return Promise.resolve(unpack(kept));
   return Promise.all(
     REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })),
   ).then((charts) => {
-    packed.set(key, deflateRawSync(v8.serialize(charts), { level: 1 }));
+    const packing = deflateRawSync(v8.serialize(charts), { level: 1 });
+    packed.set(key, packing);
     if (lang === 'id')
       summaries.set(kode, {
         embeds: charts.flatMap((c) => (c.chart && regionChartEmbed(kode, c.chart) ? [c.id] : [])),
         csvs: chartCsvs(charts, kode),
       });
-    return charts;
+    // The unpacked copy, as every later caller gets it: whichever route draws a region first, its page prints the same.
+    return unpack(packing);
   });
 }, 2);
 

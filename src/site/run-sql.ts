@@ -39,7 +39,7 @@ async function connect(): Promise<Published> {
 /** The published tables `sql` names (as a word; one named needlessly is only read needlessly), read in. */
 async function readTablesOf(sql: string, dir: string, published: Published): Promise<void> {
   for (const table of TABLES) {
-    if (!new RegExp(`\\b${table.name}\\b`).test(sql)) continue;
+    if (!new RegExp(`\\b${table.name}\\b`, 'i').test(sql)) continue; // DuckDB names ignore case
     const path = join(dir, csvFileName(table));
     // A table not published (added after contract v1) stays unknown: the question fails as it would over a view.
     if (!published.tables.has(table.name) && existsSync(path)) {

@@ -135,8 +135,8 @@ describe('the engine download, said as it is', () => {
     const { context, close } = await openBrowser();
     try {
       const page = await context.newPage();
-      // Slow enough (the 4.5 MB twin in about 6 s) that the worker's early download is still
-      // running when DuckDB takes it over, however busy the machine: at 40 Mbit/s, under a load of
+      // Slow enough (the 4.5 MB twin in about 6 s) that the worker’s early download is still
+      // running when DuckDB takes it over on a busy machine: at 40 Mbit/s, under a load of
       // 10, it had finished first and no progress was left to show.
       await throttle(page, { latency: 20, down: 6e6, up: 10e6 });
       await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));

@@ -66,3 +66,38 @@ describe('a chart download (issue #11)', () => {
     expect(chartFileName({ id: 'unsur', rows: [] }, ['binjai', 'kode aneh/1'])).toBe('binjai-kode_aneh_1-unsur.csv');
   });
 });
+
+describe('a table row names its published source once', () => {
+  const cell = (raw: string, key: string, col: string, table: 'ikm_unit' | 'predikat_unit' = 'ikm_unit') => ({
+    raw,
+    text: raw,
+    numeric: true,
+    ref: { table, key, col },
+  });
+  const cols: ChartColumn[] = [
+    { key: 'ikm', label: 'IKM', numeric: true },
+    { key: 'responden', label: 'Responden', numeric: true },
+  ];
+  test('on the <tr> when every cell comes from the same row; each cell names its column', () => {
+    const html = chartTableHtml(
+      { columns: cols, rows: [{ ikm: cell('81.5', 'a|U01|2025-S1', 'ikm'), responden: cell('120', 'a|U01|2025-S1', 'responden') }] },
+      'id',
+      'T',
+    );
+    expect(html).toContain(
+      '<tr data-tabel="ikm_unit" data-kunci="a|U01|2025-S1"><td class="num"><data value="81.5" data-kolom="ikm">81.5</data></td><td class="num"><data value="120" data-kolom="responden">120</data></td></tr>',
+    );
+  });
+  test('on every cell when the cells come from different rows or tables', () => {
+    const mixed = chartTableHtml(
+      {
+        columns: cols,
+        rows: [{ ikm: cell('81.5', 'a|U01|2025-S1', 'ikm'), responden: cell('120', 'a|U01|2025-S1', 'responden', 'predikat_unit') }],
+      },
+      'id',
+      'T',
+    );
+    expect(mixed).toContain('<tr><td class="num"><data value="81.5" data-tabel="ikm_unit" data-kunci="a|U01|2025-S1" data-kolom="ikm">');
+    expect(mixed).toContain('<data value="120" data-tabel="predikat_unit" data-kunci="a|U01|2025-S1" data-kolom="responden">');
+  });
+});

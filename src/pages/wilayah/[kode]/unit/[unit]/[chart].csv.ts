@@ -5,11 +5,12 @@ import { regionsToRender } from '../../../../../site/page-set.ts';
 import { unitChartCsvs } from '../../../../../site/unit-charts.ts';
 
 export async function getStaticPaths() {
-  const units = regionsToRender().flatMap((r) => unitsOf(r.kode).map((u) => [r.kode, u.kode] as const));
-  const perUnit = await Promise.all(
-    units.map(async ([kode, unit]) => [...(await unitChartCsvs(kode, unit)).keys()].map((chart) => ({ params: { kode, unit, chart } }))),
-  );
-  return perUnit.flat();
+  // One unit at a time, as the region routes go one region at a time: not every unit drawn at once.
+  const paths: { params: { kode: string; unit: string; chart: string } }[] = [];
+  for (const r of regionsToRender())
+    for (const u of unitsOf(r.kode))
+      for (const chart of (await unitChartCsvs(r.kode, u.kode)).keys()) paths.push({ params: { kode: r.kode, unit: u.kode, chart } });
+  return paths;
 }
 
 export const GET: APIRoute = async ({ params }) => {
