@@ -5,6 +5,9 @@ import { getViteConfig } from 'astro/config';
 // `site` builds the sample site once (global setup) and drives it in headless Chromium. Both
 // first recompile the commands in .build/ if a source changed (scripts/compile.mjs).
 export default getViteConfig({
+  // Built sites and benchmark data (tmp/bench holds 100,000s of files after a 50-region build)
+  // are no source: watching them runs out of the system's file watchers.
+  server: { watch: { ignored: ['**/tmp/**', '**/dist/**', '**/.build/**'] } },
   test: {
     testTimeout: 60_000,
     // Two files at a time (Vitest's default on 2 cores is one): most of a browser or build test's

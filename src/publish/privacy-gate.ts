@@ -10,12 +10,12 @@ import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
 import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
+import { CsvPieces, recordEnd } from './csv-pieces.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
 
@@ -350,20 +350,17 @@ export function asRead(text: string): string {
 function scanAnyCsv(bytes: Buffer, isPrivate: (cell: string) => boolean, onRow: (row: number) => void, pieceBytes: number): void {
   let found = 0;
   let seen = 0; // records of the pieces before, the header included
-  // The first piece's delimiter and line end, for every piece: Papa would guess again from each
-  // piece's first rows, and a piece of "a; b; c" cells would be split at the semicolons.
-  let format: Papa.ParseConfig = {};
+  const pieces = new CsvPieces();
   for (let at = 0; at < bytes.length && found < 3;) {
     let to = recordEnd(bytes, at, pieceBytes);
-    let parsed = Papa.parse<string[]>(bytes.toString('utf8', at, to), { skipEmptyLines: true, ...format });
+    let parsed = pieces.parse(bytes.toString('utf8', at, to));
     // A quote Papa reads otherwise than the cut assumed (a stray `"` in an unquoted cell): the rest
     // read whole, as before pieces (past a string's limit that throws, and the build stops).
-    if (to < bytes.length && parsed.errors.some((e) => e.type === 'Quotes')) {
+    if (to < bytes.length && parsed.quotesAmiss) {
       to = bytes.length;
-      parsed = Papa.parse<string[]>(bytes.toString('utf8', at, to), { skipEmptyLines: true, ...format });
+      parsed = pieces.parse(bytes.toString('utf8', at, to));
     }
-    if (at === 0) format = { delimiter: parsed.meta.delimiter, newline: parsed.meta.linebreak as Papa.ParseConfig['newline'] };
-    const rows = parsed.data;
+    const { rows } = parsed;
     for (let r = seen === 0 ? 1 : 0; r < rows.length && found < 3; r++) {
       for (const cell of rows[r]) {
         if (found < 3 && isPrivate(cell)) {
@@ -375,23 +372,6 @@ function scanAnyCsv(bytes: Buffer, isPrivate: (cell: string) => boolean, onRow: 
     seen += rows.length;
     at = to;
   }
-}
-
-/**
- * Where the piece of a CSV from `from` ends: the end of the file, or just after the first line
- * feed at least `pieceBytes` on that is outside quotes (an even count of `"` since `from`, as
- * RFC 4180 quotes whole cells and doubles a quote inside one).
- */
-function recordEnd(bytes: Buffer, from: number, pieceBytes: number): number {
-  if (bytes.length - from <= pieceBytes) return bytes.length;
-  let quotes = 0;
-  for (let q = bytes.indexOf(0x22, from); q !== -1 && q < from + pieceBytes; q = bytes.indexOf(0x22, q + 1)) quotes++;
-  for (let i = from + pieceBytes; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === 0x22) quotes++;
-    else if (c === 0x0a && quotes % 2 === 0) return i + 1;
-  }
-  return bytes.length;
 }
 
 /**

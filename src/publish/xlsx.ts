@@ -2,17 +2,16 @@
  * Each published table as an .xlsx (ExcelJS), beside its CSV and Parquet, whatever its size:
  * numbers are stored as numbers, so Excel set to Indonesian (decimal comma) reads 83.47 as 83,47
  * rather than as text or a date, as it would a comma-separated file. A last sheet says what the
- * file is (table, release, licence, source). The CSV is read and the workbook written as streams
- * (ExcelJS's streaming writer), so a table of millions of rows never sits whole in memory; past
+ * file is (table, release, licence, source). The CSV is read a piece at a time (csv-pieces.ts) and
+ * the workbook written as a stream (ExcelJS's streaming writer), so a table of millions of rows never sits whole in memory; past
  * Excel's 1,048,576 rows a sheet, the rows go on in a next sheet, and the last sheet says so.
  * Deterministic: the document's dates are the release date, and so is every zip entry's.
  */
-import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
+import { csvFileRows } from './csv-pieces.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
 import { pinZipDates } from './zip-dates.ts';
 
@@ -115,8 +114,7 @@ export async function writeXlsx(
     sheet.getRow(1).font = { bold: true };
     return sheet;
   };
-  const csv = createReadStream(csvPath).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true }));
-  for await (const r of csv as AsyncIterable<string[]>) {
+  for await (const r of csvFileRows(csvPath)) {
     if (!header) {
       header = r;
       types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');

@@ -1,0 +1,39 @@
+/** src/publish/csv-pieces.ts: a CSV file read a piece at a time gives the rows Papa gives of the whole. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { csvFileRows } from '../../src/publish/csv-pieces.ts';
+
+describe('csvFileRows', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kt-csv-pieces-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const rowsOf = async (text: string, pieceBytes: number) => {
+    await writeFile(join(dir, 'a.csv'), text);
+    const rows: string[][] = [];
+    for await (const r of csvFileRows(join(dir, 'a.csv'), pieceBytes)) rows.push(r);
+    return rows;
+  };
+  const whole = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+
+  const lines = ['kode,teks'];
+  for (let i = 0; i < 3_000; i++)
+    lines.push(i % 4 === 0 ? `${i},"baris ""${i}"",\r\nlanjut é 𝔸"` : i % 97 === 0 ? '' : `${i},layanan ${i} é`);
+  lines.push(...Array.from({ length: 30 }, (_, i) => `${3_000 + i},jam; senin; selasa`));
+  const text = lines.join('\r\n') + '\r\n';
+
+  test('quoted line breaks and commas, doubled quotes, blank lines, 2- and 4-byte characters: the whole reading, at any piece size', async () => {
+    for (const piece of [7, 64, 1_000, 9_999, 1 << 24]) expect(await rowsOf(text, piece), `${piece}`).toEqual(whole(text));
+  });
+  test('a last line without a line end, and a stray quote in an unquoted cell', async () => {
+    expect(await rowsOf('a,b\r\n1,2\r\n3,4', 5)).toEqual(whole('a,b\r\n1,2\r\n3,4'));
+    const stray = `a,b\r\n1,layar 5" lebar\r\n${Array.from({ length: 50 }, (_, i) => `${i},"x\ny"`).join('\r\n')}\r\n`;
+    expect(await rowsOf(stray, 16)).toEqual(whole(stray));
+  });
+});
