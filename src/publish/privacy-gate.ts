@@ -15,7 +15,7 @@ import { csvFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
 import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
-import { CsvPieces, recordEnd } from './csv-pieces.ts';
+import { CsvRows } from './csv-pieces.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
 
@@ -227,7 +227,7 @@ async function scanFiles(
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
       const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
       const table = publishedTableOf(path, bytes);
-      if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(bytes, cellIsPrivate, onRow, pieceBytes);
+      if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(file, bytes, cellIsPrivate, onRow, pieceBytes);
     }
     if (leaks.length > before) return;
     const found = findInBytes(search, bytes, pieceBytes);
@@ -343,35 +343,32 @@ export function asRead(text: string): string {
 
 /**
  * Any CSV: every cell of every row after the header, at most three rows with a leak reported.
- * A file longer than a piece is parsed a piece at a time, each cut after a line end outside
- * quotes, so the same records are counted (Papa's own streaming re-reads the rest of its input
- * each time its reader pauses: hours on a 100 MB table).
+ * Read a piece at a time (CsvRows): the same records as a parse of the whole, without making a
+ * string of a file longer than a string can hold.
  */
-function scanAnyCsv(bytes: Buffer, isPrivate: (cell: string) => boolean, onRow: (row: number) => void, pieceBytes: number): void {
+function scanAnyCsv(
+  path: string,
+  bytes: Buffer,
+  isPrivate: (cell: string) => boolean,
+  onRow: (row: number) => void,
+  pieceBytes: number,
+): void {
+  const reader = new CsvRows(path, pieceBytes);
+  let row = 0; // records so far, the header first
   let found = 0;
-  let seen = 0; // records of the pieces before, the header included
-  const pieces = new CsvPieces();
-  for (let at = 0; at < bytes.length && found < 3;) {
-    let to = recordEnd(bytes, at, pieceBytes);
-    let parsed = pieces.parse(bytes.toString('utf8', at, to));
-    // A quote Papa reads otherwise than the cut assumed (a stray `"` in an unquoted cell): the rest
-    // read whole, as before pieces (past a string's limit that throws, and the build stops).
-    if (to < bytes.length && parsed.quotesAmiss) {
-      to = bytes.length;
-      parsed = pieces.parse(bytes.toString('utf8', at, to));
-    }
-    const { rows } = parsed;
-    for (let r = seen === 0 ? 1 : 0; r < rows.length && found < 3; r++) {
-      for (const cell of rows[r]) {
+  const look = (rows: string[][]) => {
+    for (const cells of rows) {
+      if (row++ === 0) continue;
+      for (const cell of cells) {
         if (found < 3 && isPrivate(cell)) {
-          onRow(seen + r + 1);
+          onRow(row);
           found++;
         }
       }
     }
-    seen += rows.length;
-    at = to;
-  }
+  };
+  for (let at = 0; at < bytes.length && found < 3; at += pieceBytes) look(reader.push(bytes.subarray(at, at + pieceBytes)));
+  if (found < 3) look(reader.end());
 }
 
 /**

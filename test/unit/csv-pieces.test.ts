@@ -44,6 +44,12 @@ describe('csvFileRows', () => {
     for (const text of cases)
       for (const piece of [1, 3, 8, 64]) expect(await rowsOf(text, piece), JSON.stringify([text.slice(0, 20), piece])).toEqual(whole(text));
   });
+  test('quoted line breaks do not stop it cutting: it never holds much more than a piece and a record', async () => {
+    await writeFile(join(dir, 'a.csv'), text);
+    const rows: string[][] = [];
+    for await (const r of csvFileRows(join(dir, 'a.csv'), 64, 400)) rows.push(r);
+    expect(rows).toEqual(whole(text));
+  });
   test('more bytes than it holds without a line end outside quotes: refused in words', async () => {
     await writeFile(join(dir, 'a.csv'), 'a,b\r' + '1,2\r'.repeat(100));
     const read = async () => {
