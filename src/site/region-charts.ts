@@ -112,3 +112,25 @@ export async function regionChartSummary(kode: string): Promise<RegionChartSumma
 /** The CSV endpoint's text of each chart a page has (every chart not null, drawn or not): chart id → CSV. */
 export const chartCsvs = (charts: readonly PageChart[], kode: string): ReadonlyMap<string, string> =>
   new Map(charts.flatMap((c) => (c.chart ? [[c.id, chartCsv(c.chart, kode)] as const] : [])));
+
+/**
+ * The charts of one kind of page below a region (a unit's, a service's), drawn by `draw` once per
+ * language and page: only the last `keep` pages' charts are kept whole (their SVG, every cell:
+ * too large to keep for every page of the site), and the CSV of every Indonesian chart for the
+ * whole build, for the CSV endpoints (in Indonesian), which Astro renders after all the pages.
+ */
+export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Promise<PageChart[]>, keep: number) {
+  const csvs = new Map<string, ReadonlyMap<string, string>>();
+  const charts = memoizeRecent(async (lang: Lang, kode: string, page: string): Promise<PageChart[]> => {
+    const drawn = await draw(lang, kode, page);
+    if (lang === 'id') csvs.set(JSON.stringify([kode, page]), chartCsvs(drawn, kode));
+    return drawn;
+  }, keep);
+  /** The CSV of each chart of the page that has one (a chart with rows), by chart id. */
+  const chartCsvsOf = async (kode: string, page: string): Promise<ReadonlyMap<string, string>> => {
+    const key = JSON.stringify([kode, page]);
+    if (!csvs.has(key)) await charts('id', kode, page);
+    return csvs.get(key)!;
+  };
+  return { charts, chartCsvsOf };
+}

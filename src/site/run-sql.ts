@@ -36,15 +36,19 @@ async function connect(): Promise<Published> {
   return { conn: await db.connect(), tables: new Map() };
 }
 
+/** Each published table, and how a question names it (a word; DuckDB names ignore case). */
+const NAMED = TABLES.map((table) => [table, new RegExp(`\\b${table.name}\\b`, 'i')] as const);
+
 /** The published tables `sql` names (as a word; one named needlessly is only read needlessly), read in. */
 async function readTablesOf(sql: string, dir: string, published: Published): Promise<void> {
-  for (const table of TABLES) {
-    if (!new RegExp(`\\b${table.name}\\b`, 'i').test(sql)) continue; // DuckDB names ignore case
+  for (const [table, named] of NAMED) {
+    if (!named.test(sql)) continue;
     const path = join(dir, csvFileName(table));
     // A table not published (added after contract v1) stays unknown: the question fails as it would over a view.
     if (!published.tables.has(table.name) && existsSync(path)) {
-      const reading = published.conn.run(`CREATE TABLE ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(path, table)}`);
-      const read = reading.then(() => undefined);
+      const read = published.conn
+        .run(`CREATE TABLE ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(path, table)}`)
+        .then(() => undefined);
       read.catch(() => published.tables.delete(table.name)); // a failure is not remembered
       published.tables.set(table.name, read);
     }

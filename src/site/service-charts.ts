@@ -12,9 +12,8 @@ import { hasFile, regionMonths, rowsOf, unitNames } from './model.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { axisFormat, fittedLabels, PALETTE, Plot } from '../charts/plot.ts';
 import { renderStatic } from './plot-document.ts';
-import { memoizeRecent } from './memo.ts';
 import { columns, monthAxis, monthDate, percentDomain, rangeLabel, unitCells, yearMonthCells } from '../charts/common.ts';
-import { CHART_INPUT, chartCsvs, type PageChart } from './region-charts.ts';
+import { CHART_INPUT, pageCharts } from './region-charts.ts';
 
 /** Rows of one service code in a region, oldest month first, unit by unit. */
 export function serviceRows(kode: string, layanan: string): PublishedRow[] {
@@ -299,27 +298,14 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
   };
 }
 
-/** Each service page's chart CSVs (chart id → CSV), kept for its CSV endpoints, rendered after every service page. */
-const csvs = new Map<string, ReadonlyMap<string, string>>();
-const csvKey = (kode: string, layanan: string): string => JSON.stringify([kode, layanan]);
-
-/** The service page's charts; only the last few are kept (memoizeRecent), the CSVs of all (serviceChartCsvs). */
-export const serviceCharts = memoizeRecent((lang: Lang, kode: string, layanan: string): PageChart[] => {
-  const charts = [
+/** The service page's charts (the last few kept) and, for its CSV endpoints, their CSVs (pageCharts). */
+export const { charts: serviceCharts, chartCsvsOf: serviceChartCsvs } = pageCharts(
+  async (lang, kode, layanan) => [
     { id: 'ketepatan-bulanan', chart: onTimeByMonth(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['ketepatan-bulanan']) },
     { id: 'waktu-proses', chart: processingDays(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['waktu-proses']) },
-  ];
-  // The CSV endpoints are in Indonesian (/wilayah/…/layanan/…/<chart>.csv).
-  if (lang === 'id') csvs.set(csvKey(kode, layanan), chartCsvs(charts, kode));
-  return charts;
-}, 4);
-
-/** The CSV of each chart of a service page that has one, by chart id. */
-export function serviceChartCsvs(kode: string, layanan: string): ReadonlyMap<string, string> {
-  const key = csvKey(kode, layanan);
-  if (!csvs.has(key)) serviceCharts('id', kode, layanan);
-  return csvs.get(key)!;
-}
+  ],
+  4,
+);
 
 /** The standard in days as each unit last reported it: the first thing a citizen wants. */
 export function latestStandards(kode: string, layanan: string): PublishedRow[] {

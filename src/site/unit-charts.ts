@@ -4,8 +4,7 @@
  */
 import type { Lang } from '../i18n/lang.ts';
 import { hasFile } from './model.ts';
-import { memoizeRecent } from './memo.ts';
-import { CHART_INPUT, chartCsvs, type PageChart } from './region-charts.ts';
+import { CHART_INPUT, pageCharts } from './region-charts.ts';
 import { ikmTrend, unsurScores } from './ikm-charts.ts';
 import { indicators } from './capaian-charts.ts';
 import { unitServices } from './timeliness-charts.ts';
@@ -25,27 +24,11 @@ export const UNIT_CHARTS = [
   { id: 'predikat', build: unitPredikat },
 ] as const;
 
-/**
- * The CSV of every chart a unit page draws something for (chart id → CSV, in page order), kept
- * for the whole build: the unit pages are all rendered before their CSV endpoints, and the
- * charts themselves (their SVG, every cell) are too large to keep for every unit of the site.
- */
-const csvs = new Map<string, ReadonlyMap<string, string>>();
-const csvKey = (kode: string, unit: string): string => JSON.stringify([kode, unit]);
-
-/** The unit page's charts; only the last few are kept (memoizeRecent), the CSVs of all (unitChartCsvs). */
-export const unitCharts = memoizeRecent(async (lang: Lang, kode: string, unit: string): Promise<PageChart[]> => {
-  const charts = await Promise.all(
-    UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) })),
-  );
-  // The CSV endpoints are in Indonesian (/wilayah/…/unit/…/<chart>.csv).
-  if (lang === 'id') csvs.set(csvKey(kode, unit), chartCsvs(charts, kode));
-  return charts;
-}, 4);
-
-/** The CSV of each chart of a unit page that has one (a chart with rows), by chart id. */
-export async function unitChartCsvs(kode: string, unit: string): Promise<ReadonlyMap<string, string>> {
-  const key = csvKey(kode, unit);
-  if (!csvs.has(key)) await unitCharts('id', kode, unit);
-  return csvs.get(key)!;
-}
+/** The unit page's charts (the last few kept) and, for its CSV endpoints, their CSVs (pageCharts). */
+export const { charts: unitCharts, chartCsvsOf: unitChartCsvs } = pageCharts(
+  (lang, kode, unit) =>
+    Promise.all(
+      UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) })),
+    ),
+  4,
+);

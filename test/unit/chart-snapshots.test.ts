@@ -86,7 +86,8 @@ describe('chart snapshots', () => {
       for (const { id, build: draw } of UNIT_CHARTS) matchSnapshot(`unit-${kode}-${id}-id`, html(await draw('id', kode, unit.kode), 'id'));
       const service = servicesOf(kode)[0];
       if (service)
-        for (const { id, chart } of serviceCharts('id', kode, service.kode)) matchSnapshot(`service-${kode}-${id}-id`, html(chart, 'id'));
+        for (const { id, chart } of await serviceCharts('id', kode, service.kode))
+          matchSnapshot(`service-${kode}-${id}-id`, html(chart, 'id'));
     }
   }, 120_000);
 });
