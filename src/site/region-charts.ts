@@ -3,11 +3,13 @@
  * (which also holds the topic's unit-page variant). A chart builder returns null when the region
  * has no rows for it; the page then says which input file was missing.
  */
+import type { APIRoute } from 'astro';
 import v8 from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Lang } from '../i18n/lang.ts';
 import { chartCsv, type ChartData } from '../charts/chart.ts';
 import { hasFile } from './model.ts';
+import { regionsToRender } from './page-set.ts';
 import { memoizeRecent } from './memo.ts';
 import { regionChartEmbedPath } from '../routes.ts';
 import { ikmRanking } from './ikm-charts.ts';
@@ -132,5 +134,22 @@ export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Pro
     if (!csvs.has(key)) await charts('id', kode, page);
     return csvs.get(key)!;
   };
-  return { charts, chartCsvsOf };
+  /**
+   * The CSV endpoints of this kind of page (`/wilayah/<kode>/<kind>/<page>/<chart>.csv`, `param`
+   * naming the page), one path per page and chart that has a CSV, a page at a time.
+   */
+  const csvEndpoints = (param: string, pagesOf: (kode: string) => string[]) => ({
+    async getStaticPaths() {
+      const paths: { params: Record<string, string> }[] = [];
+      for (const r of regionsToRender())
+        for (const page of pagesOf(r.kode))
+          for (const chart of (await chartCsvsOf(r.kode, page)).keys()) paths.push({ params: { kode: r.kode, [param]: page, chart } });
+      return paths;
+    },
+    GET: (async ({ params }) => {
+      const csv = (await chartCsvsOf(params.kode!, params[param]!)).get(params.chart!);
+      return new Response(csv ?? '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+    }) satisfies APIRoute,
+  });
+  return { charts, csvEndpoints };
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
 import { formatMonth } from '../i18n/format.ts';
 import { pubCell, type ChartData, type ChartRow, type Rich } from '../charts/chart.ts';
-import { hasFile, regionMonths, rowsOf, unitNames } from './model.ts';
+import { hasFile, regionMonths, rowsOf, servicesOf, unitNames } from './model.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { axisFormat, fittedLabels, PALETTE, Plot } from '../charts/plot.ts';
 import { renderStatic } from './plot-document.ts';
@@ -298,14 +298,17 @@ export function processingDays(lang: Lang, kode: string, layanan: string): Chart
   };
 }
 
-/** The service page's charts (the last few kept) and, for its CSV endpoints, their CSVs (pageCharts). */
-export const { charts: serviceCharts, chartCsvsOf: serviceChartCsvs } = pageCharts(
+const servicePages = pageCharts(
   async (lang, kode, layanan) => [
     { id: 'ketepatan-bulanan', chart: onTimeByMonth(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['ketepatan-bulanan']) },
     { id: 'waktu-proses', chart: processingDays(lang, kode, layanan), fileSent: hasFile(kode, CHART_INPUT['waktu-proses']) },
   ],
   4,
 );
+/** The service page's charts (those of the last few pages kept: pageCharts). */
+export const serviceCharts = servicePages.charts;
+/** `/wilayah/<kode>/layanan/<kode_layanan>/<chart>.csv`: exactly the rows of one chart's table on the service page. */
+export const serviceChartCsvEndpoints = servicePages.csvEndpoints('layanan', (kode) => servicesOf(kode).map((s) => s.kode));
 
 /** The standard in days as each unit last reported it: the first thing a citizen wants. */
 export function latestStandards(kode: string, layanan: string): PublishedRow[] {

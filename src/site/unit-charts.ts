@@ -3,7 +3,7 @@
  * module of its topic (which also holds the topic's region-page variant).
  */
 import type { Lang } from '../i18n/lang.ts';
-import { hasFile } from './model.ts';
+import { hasFile, unitsOf } from './model.ts';
 import { CHART_INPUT, pageCharts } from './region-charts.ts';
 import { ikmTrend, unsurScores } from './ikm-charts.ts';
 import { indicators } from './capaian-charts.ts';
@@ -24,11 +24,14 @@ export const UNIT_CHARTS = [
   { id: 'predikat', build: unitPredikat },
 ] as const;
 
-/** The unit page's charts (the last few kept) and, for its CSV endpoints, their CSVs (pageCharts). */
-export const { charts: unitCharts, chartCsvsOf: unitChartCsvs } = pageCharts(
+const unitPages = pageCharts(
   (lang, kode, unit) =>
     Promise.all(
       UNIT_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode, unit), fileSent: hasFile(kode, CHART_INPUT[id]) })),
     ),
   4,
 );
+/** The unit page's charts (those of the last few pages kept: pageCharts). */
+export const unitCharts = unitPages.charts;
+/** `/wilayah/<kode>/unit/<kode_unit>/<chart>.csv`: exactly the rows of one chart's table on the unit page. */
+export const unitChartCsvEndpoints = unitPages.csvEndpoints('unit', (kode) => unitsOf(kode).map((u) => u.kode));

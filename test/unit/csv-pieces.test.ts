@@ -1,23 +1,17 @@
 /** src/publish/csv-pieces.ts: a CSV file read a piece at a time gives the rows Papa gives of the whole. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { csvFileRows } from '../../src/publish/csv-pieces.ts';
+import { tempDirEach } from '../support/temp-dir.ts';
 
 describe('csvFileRows', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'kt-csv-pieces-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = tempDirEach('kt-csv-pieces-');
   const rowsOf = async (text: string, pieceBytes: number) => {
-    await writeFile(join(dir, 'a.csv'), text);
+    await writeFile(join(tmp.dir, 'a.csv'), text);
     const rows: string[][] = [];
-    for await (const r of csvFileRows(join(dir, 'a.csv'), pieceBytes)) rows.push(r);
+    for await (const r of csvFileRows(join(tmp.dir, 'a.csv'), pieceBytes)) rows.push(r);
     return rows;
   };
   const whole = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
@@ -45,15 +39,15 @@ describe('csvFileRows', () => {
       for (const piece of [1, 3, 8, 64]) expect(await rowsOf(text, piece), JSON.stringify([text.slice(0, 20), piece])).toEqual(whole(text));
   });
   test('quoted line breaks do not stop it cutting: it never holds much more than a piece and a record', async () => {
-    await writeFile(join(dir, 'a.csv'), text);
+    await writeFile(join(tmp.dir, 'a.csv'), text);
     const rows: string[][] = [];
-    for await (const r of csvFileRows(join(dir, 'a.csv'), 64, 400)) rows.push(r);
+    for await (const r of csvFileRows(join(tmp.dir, 'a.csv'), 64, 400)) rows.push(r);
     expect(rows).toEqual(whole(text));
   });
   test('more bytes than it holds without a line end outside quotes: refused in words', async () => {
-    await writeFile(join(dir, 'a.csv'), 'a,b\r' + '1,2\r'.repeat(100));
+    await writeFile(join(tmp.dir, 'a.csv'), 'a,b\r' + '1,2\r'.repeat(100));
     const read = async () => {
-      for await (const r of csvFileRows(join(dir, 'a.csv'), 16, 200)) void r;
+      for await (const r of csvFileRows(join(tmp.dir, 'a.csv'), 16, 200)) void r;
     };
     await expect(read()).rejects.toThrow(/no line end outside quotes within 200 bytes/);
   });

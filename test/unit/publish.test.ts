@@ -16,6 +16,7 @@ import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
 import { anchorCodes } from '../../src/validate/private-anchor.ts';
 import { PARTITION_DIR, PARTITION_MANIFEST, type PartitionManifest } from '../../src/queries/partitions.ts';
+import { tempDirEach } from '../support/temp-dir.ts';
 
 describe('csvCell (RFC 4180, safe to open in Excel)', () => {
   test('text that Excel would run as a formula gets a leading apostrophe', () => {
@@ -114,18 +115,12 @@ describe('scanForLeaks', () => {
 });
 
 describe('scanForLeaks: a long CSV in pieces reads its cells as a whole reading does', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'kt-gate-csvpieces-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = tempDirEach('kt-gate-csvpieces-');
   // A short value without a letter: the whole-cell check alone finds it (the text search passes it over).
   const values = new Set(['2025-0001']);
   const leaksOf = async (text: string) => {
-    await writeFile(join(dir, 'lain.csv'), text);
-    return [await scanForLeaks(dir, values), await scanForLeaks(dir, values, { pieceBytes: 500 })];
+    await writeFile(join(tmp.dir, 'lain.csv'), text);
+    return [await scanForLeaks(tmp.dir, values), await scanForLeaks(tmp.dir, values, { pieceBytes: 500 })];
   };
 
   test('a later piece full of semicolons is still cut at the first piece’s commas', async () => {
@@ -144,13 +139,7 @@ describe('scanForLeaks: a long CSV in pieces reads its cells as a whole reading 
 });
 
 describe('scanForLeaks: distinct cells matched a batch at a time', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'kt-gate-batch-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = tempDirEach('kt-gate-batch-');
 
   test('a private cell in the first, a middle or the last batch is found, as with one batch', async () => {
     const values = new PrivateValues().addAll(pack(['Pegawai Uji 001', 'Pegawai Uji 002', 'Pegawai Uji 003']));
@@ -161,10 +150,10 @@ describe('scanForLeaks: distinct cells matched a batch at a time', () => {
       [39, 'Pegawai Uji 003'],
     ] as const) {
       const rows = cells.map((c, i) => (i === at ? value : c));
-      await writeFile(join(dir, 'lain.csv'), ['teks', ...rows].join('\r\n') + '\r\n');
-      const whole = await scanForLeaks(dir, meaningfulView(values));
+      await writeFile(join(tmp.dir, 'lain.csv'), ['teks', ...rows].join('\r\n') + '\r\n');
+      const whole = await scanForLeaks(tmp.dir, meaningfulView(values));
       expect(whole, value).toEqual([{ file: 'lain.csv', what: expect.stringContaining(`row ${at + 2}`) }]);
-      expect(await scanForLeaks(dir, meaningfulView(values), { cellsAtOnce: 3 }), value).toEqual(whole);
+      expect(await scanForLeaks(tmp.dir, meaningfulView(values), { cellsAtOnce: 3 }), value).toEqual(whole);
     }
   });
 });
@@ -341,13 +330,7 @@ describe('scanForLeaks: private values inside staged text (contract 1.1)', () =>
 });
 
 describe('scanForLeaks: texts longer than a string can hold, read in overlapping pieces', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'kt-gate-pieces-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = tempDirEach('kt-gate-pieces-');
   const names = new Set(["Ma'ruf Santoso", 'Mohon loket dibuka lebih pagi', 'RSP-0501']);
   const search = PrivateSearch.of(names);
   const piece = 100_000;
@@ -383,24 +366,24 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     expect(findInBytes(search, filler(70_000), 1_000)).toBeNull();
   });
   test('the gate says which part of a long page holds the value', async () => {
-    await writeFile(join(dir, 'index.html'), withValue('Mohon loket dibuka lebih pagi', 2 * piece - 10));
-    const [leak] = await scanForLeaks(dir, names, { pieceBytes: piece });
+    await writeFile(join(tmp.dir, 'index.html'), withValue('Mohon loket dibuka lebih pagi', 2 * piece - 10));
+    const [leak] = await scanForLeaks(tmp.dir, names, { pieceBytes: piece });
     expect(leak.file).toBe('index.html');
     expect(leak.what).toMatch(
       /^nilai privat di dalam teks di karakter \d+ dari teks yang dibaca mulai bita \d+ \/ .* at character \d+ of the text read from byte \d+$/,
     );
     // The same file read whole (as the default piece of 64 MiB does): one offset, no part.
-    expect((await scanForLeaks(dir, names))[0].what).toMatch(/teks di posisi \d+ \/ a private value inside the text at offset \d+$/);
+    expect((await scanForLeaks(tmp.dir, names))[0].what).toMatch(/teks di posisi \d+ \/ a private value inside the text at offset \d+$/);
   });
   test('a long CSV of any name is parsed a piece at a time, cut between records: the same rows as read whole', async () => {
     const rows = ['kode,teks'];
     for (let i = 0; i < 12_000; i++) rows.push(i % 3 === 0 ? `${i},"baris ""${i}""\nlanjut é 𝔸"` : `${i},layanan ${i} é`);
     rows.splice(4_321, 0, '', 'x,RSP-0501');
     rows.splice(9_876, 0, 'y,RSP-0501', 'z,RSP-0501', 'w,RSP-0501');
-    await writeFile(join(dir, 'lain.csv'), rows.join('\r\n') + '\r\n');
-    const whole = await scanForLeaks(dir, names);
+    await writeFile(join(tmp.dir, 'lain.csv'), rows.join('\r\n') + '\r\n');
+    const whole = await scanForLeaks(tmp.dir, names);
     // Records as a CSV parser counts them: the blank line is skipped, a quoted line break is inside its row.
     expect(whole.map((l) => l.what)).toEqual([4322, 9876, 9877].map((r) => expect.stringContaining(`row ${r}`)));
-    expect(await scanForLeaks(dir, names, { pieceBytes: 7_001 })).toEqual(whole);
+    expect(await scanForLeaks(tmp.dir, names, { pieceBytes: 7_001 })).toEqual(whole);
   });
 });
