@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
@@ -15,6 +15,7 @@ import { TABLES, type PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { quoteCsv } from '../charts/csv-text.ts';
 import { csvFileName } from '../queries/published-views.ts';
+import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
 
 export interface BundleContext {
@@ -38,6 +39,48 @@ function regionCsv(text: string, kode: string): { bytes: Uint8Array; rows: numbe
   // Cells are already guarded against formulas: only quoted again, as the site's CSV quoted them.
   const line = (r: string[]) => r.map(quoteCsv).join(',') + '\r\n';
   return { bytes: enc(line(header) + mine.map(line).join('')), rows: mine.length };
+}
+
+/** A published CSV's header line, CRLF included (column names are never quoted). */
+async function headerLine(path: string): Promise<Uint8Array> {
+  const file = await open(path);
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    const end = head.subarray(0, bytesRead).indexOf(0x0a);
+    return new Uint8Array(end < 0 ? head.subarray(0, bytesRead) : head.subarray(0, end + 1));
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * One table's part of a bundle. A split table is read from its region files (partitions.ts
+ * wrote them: the header and the region's lines, byte for byte), so that each region's bundle
+ * reads its own rows and not the whole national table again: that made the bundles grow with
+ * the square of the regions. Tables kept whole are small and are filtered here.
+ */
+async function tablePart(
+  dataDir: string,
+  table: PublishedTable,
+  kode: string | null,
+  manifest: PartitionManifest,
+): Promise<{ bytes: Uint8Array; rows: number } | null> {
+  const path = join(dataDir, csvFileName(table));
+  if (!existsSync(path)) return null;
+  const parts = manifest.tabel[table.name];
+  if (kode === null) {
+    const bytes = new Uint8Array(await readFile(path));
+    const rows = parts
+      ? parts.reduce((n, p) => n + p.rows, 0)
+      : Math.max(0, Papa.parse(Buffer.from(bytes).toString('utf8'), { skipEmptyLines: true }).data.length - 1);
+    return { bytes, rows };
+  }
+  if (!parts) return regionCsv((await readFile(path)).toString('utf8'), kode);
+  const mine = parts.find((p) => p.kode_wilayah === kode);
+  return mine
+    ? { bytes: new Uint8Array(await readFile(join(dataDir, mine.path))), rows: mine.rows }
+    : { bytes: await headerLine(path), rows: 0 };
 }
 
 function readme(
@@ -128,19 +171,14 @@ async function bundle(
   kode: string | null,
   regions: readonly { code: string; wilayah: Wilayah }[],
   ctx: BundleContext,
+  manifest: PartitionManifest,
 ): Promise<Zippable> {
   const mine = kode === null ? regions : regions.filter((r) => r.code === kode);
   const scope = kode === null ? 'semua wilayah / all regions' : `${mine[0].wilayah.nama} (${kode})`;
   const files: Record<string, Uint8Array> = {};
   const tables: { table: PublishedTable; rows: number; hash: string; bytes: number }[] = [];
   for (const table of TABLES) {
-    const path = join(dataDir, csvFileName(table));
-    if (!existsSync(path)) continue;
-    const raw = await readFile(path);
-    const part =
-      kode === null
-        ? { bytes: new Uint8Array(raw), rows: Math.max(0, Papa.parse(raw.toString('utf8'), { skipEmptyLines: true }).data.length - 1) }
-        : regionCsv(raw.toString('utf8'), kode);
+    const part = await tablePart(dataDir, table, kode, manifest);
     if (!part) continue;
     files[csvFileName(table)] = part.bytes;
     tables.push({ table, rows: part.rows, hash: sha(part.bytes), bytes: part.bytes.length });
@@ -194,9 +232,10 @@ export async function writeBundles(
   ctx: BundleContext,
 ): Promise<string[]> {
   await mkdir(join(dataDir, BUNDLES_DIR), { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dataDir, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
   const written: string[] = [];
   for (const kode of [null, ...regions.map((r) => r.code)]) {
-    await writeFile(join(dataDir, bundleFile(kode)), zipSync(await bundle(dataDir, kode, regions, ctx)));
+    await writeFile(join(dataDir, bundleFile(kode)), zipSync(await bundle(dataDir, kode, regions, ctx, manifest)));
     written.push(bundleFile(kode));
   }
   return written;

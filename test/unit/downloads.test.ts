@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
 import { writeBundles } from '../../src/publish/bundles.ts';
 import { bundleFile } from '../../src/publish/download-paths.ts';
+import { publishPartitions } from '../../src/publish/partitions.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { writeXlsx } from '../../src/publish/xlsx.ts';
 import { pinZipDates } from '../../src/publish/zip-dates.ts';
@@ -24,6 +25,7 @@ const wilayah = (nama: string, lisensi = 'CC-BY-4.0') => ({ nama, provinsi: 'Uji
 const regions = [
   { code: 'alpha', wilayah: wilayah('Kota Alpha') },
   { code: 'beta', wilayah: wilayah('Kabupaten Beta', 'CC0-1.0') },
+  { code: 'gamma', wilayah: wilayah('Kota Gamma') },
 ];
 const ikm = tableByName('ikm_unit')!;
 const header = ikm.columns.map((c) => c.name);
@@ -38,8 +40,11 @@ describe('bundles', () => {
   const dir = join(work, 'data');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'ikm_unit.csv'), csv);
+  // As the pipeline does: the region files first, which the region bundles read.
+  const split = publishPartitions(dir, [{ table: ikm, csvPath: join(dir, 'ikm_unit.csv') }]);
 
   it('per region: its rows only, datapackage, bilingual README with its licence, CITATION.cff and true checksums', async () => {
+    await split;
     await writeBundles(dir, regions, ctx);
     const zip = unzipSync(readFileSync(join(dir, bundleFile('beta'))));
     expect(Object.keys(zip).sort()).toEqual(['CITATION.cff', 'README.md', 'SHA256SUMS', 'datapackage.json', 'ikm_unit.csv']);
@@ -64,9 +69,21 @@ describe('bundles', () => {
     }
   });
 
+  it('a region without rows in a table: its header, 0 rows; a region met twice: all its rows, in order', async () => {
+    const gamma = unzipSync(readFileSync(join(dir, bundleFile('gamma'))));
+    expect(strFromU8(gamma['ikm_unit.csv'])).toBe(header.join(',') + '\r\n');
+    expect(JSON.parse(strFromU8(gamma['datapackage.json'])).resources[0].rows).toBe(0);
+    const alpha = unzipSync(readFileSync(join(dir, bundleFile('alpha'))));
+    expect(strFromU8(alpha['ikm_unit.csv'])).toBe(
+      [header.join(','), row('alpha', 'U01', '83.47'), row('alpha', 'U02', '91.48')].join('\r\n') + '\r\n',
+    );
+    expect(JSON.parse(strFromU8(alpha['datapackage.json'])).resources[0].rows).toBe(2);
+  });
+
   it('for the whole site: every table byte for byte as published', async () => {
     const zip = unzipSync(readFileSync(join(dir, bundleFile(null))));
     expect(strFromU8(zip['ikm_unit.csv'])).toBe(csv);
+    expect(JSON.parse(strFromU8(zip['datapackage.json'])).resources[0].rows).toBe(3);
     expect(JSON.parse(strFromU8(zip['datapackage.json'])).licenses.map((l: { name: string }) => l.name)).toEqual(['CC-BY-4.0', 'CC0-1.0']);
   });
 
