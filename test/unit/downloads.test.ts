@@ -240,4 +240,21 @@ describe('the privacy gate reads inside zips', () => {
       join('data', 'x.xlsx!', 'xl', 'sharedStrings.xml'),
     ]);
   });
+
+  it('reads a text once when its bytes come again clean, but names every file that leaks', async () => {
+    const site = join(work, 'site-twice');
+    mkdirSync(join(site, 'data', 'wilayah', 'alpha'), { recursive: true });
+    mkdirSync(join(site, 'data', 'paket'), { recursive: true });
+    const clean = strToU8('kode_wilayah,nilai\r\nalpha,1\r\n');
+    const leaking = strToU8('kode_wilayah,nilai\r\nalpha,Pegawai Rahasia Sekali\r\n');
+    writeFileSync(join(site, 'data', 'wilayah', 'alpha', 'a.csv'), clean);
+    writeFileSync(join(site, 'data', 'wilayah', 'alpha', 'b.csv'), leaking);
+    // The same bytes inside a bundle: the clean one is not read again, the leaking one is reported again.
+    writeFileSync(join(site, 'data', 'paket', 'alpha.zip'), zipSync({ 'a.csv': clean, 'b.csv': leaking }));
+    const leaks = await scanForLeaks(site, new Set(['Pegawai Rahasia Sekali']));
+    expect(leaks.map((l) => l.file).sort()).toEqual([
+      join('data', 'paket', 'alpha.zip!', 'b.csv'),
+      join('data', 'wilayah', 'alpha', 'b.csv'),
+    ]);
+  });
 });
