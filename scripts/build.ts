@@ -3,6 +3,7 @@
  *   --arsip DIR        earlier releases to carry forward, from a previous site (KT_ARSIP)
  *   --shard K/N        only the pages of the K-th of N region groups, into --out, for a merge
  *   --merge DIR…       the national pages joined with the shard outputs DIR… into one site
+ *   --since DIR        reuse the pages of regions unchanged since the site in DIR (usually dist)
  */
 import { build } from '../src/pipeline.ts';
 import { ShardError, parseShard, type Shard } from '../src/build/shards.ts';
@@ -33,6 +34,13 @@ runCli(async () => {
     console.error('✗ --merge perlu folder keluaran --shard / --merge needs the --shard output folders');
     return 1;
   }
+  const since = argValue(args, '--since');
+  if (since !== undefined && (shardArg !== undefined || merge !== undefined)) {
+    console.error(
+      '✗ --since untuk membangun satu situs, bukan dengan --shard atau --merge / --since is for building one site, not with --shard or --merge',
+    );
+    return 1;
+  }
   let shard: Shard | undefined;
   try {
     shard = shardArg === undefined ? undefined : parseShard(shardArg);
@@ -41,7 +49,7 @@ runCli(async () => {
     console.error(`✗ ${e.message}`);
     return 1;
   }
-  const result = await build({ dataDir, outDir, archiveDir, shard, merge, pages: !args.includes('--no-pages') });
+  const result = await build({ dataDir, outDir, archiveDir, shard, merge, since, pages: !args.includes('--no-pages') });
   console.log(result.message);
   console.log(`waktu / timings (ms): ${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - t0) })}`);
   // The CPU of each phase: what the build costs, whatever else the machine runs.

@@ -39,6 +39,15 @@ import {
   type Shard,
   type ShardStamp,
 } from './build/shards.ts';
+import {
+  PAGES_RECORD,
+  copyRegions,
+  pagesRecord,
+  readPagesRecord,
+  regionKeys,
+  reusableRegions,
+  writePagesRecord,
+} from './build/incremental.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -56,6 +65,11 @@ export interface BuildOptions {
   shard?: Shard;
   /** Shard outputs to join with the national pages into the site (`--merge DIR…`). */
   merge?: string[];
+  /**
+   * A previous output (`--since DIR`, usually dist/ itself) whose region pages are taken as they
+   * are where the region's key is unchanged (build/incremental.ts); the rest is built in full.
+   */
+  since?: string;
 }
 
 export interface BuildResult {
@@ -162,9 +176,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       sebelumnya: previous,
       tanggal: config.buildDate,
       alamat: config.siteUrl,
-      // Only shards and their merge compare code: a one-machine build need not hash its sources.
-      kode: opts.shard || opts.merge ? codeVersion() : '',
+      kode: codeVersion(),
     };
+    // Every site records its region pages' keys, so that the next build may reuse them (--since).
+    const keys = await regionKeys(dataStage, codes, context);
     let pages: PageSet = EVERY_PAGE;
     if (opts.shard) {
       const groups = shardGroups(
@@ -177,6 +192,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       if (problems.length > 0) return result(false, unmergeable(problems));
       pages = { regions: [], national: true };
     }
+    const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
+    const reused = opts.since && opts.pages !== false ? reusableRegions(previousPages, keys) : [];
+    if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
+    if (opts.since) {
+      log(
+        `halaman wilayah dipakai ulang dari ${opts.since} / region pages reused from ${opts.since}: ${reused.length} dari / of ${codes.length}` +
+          (previousPages ? '' : ` (tidak ada ${PAGES_RECORD} / no ${PAGES_RECORD})`),
+      );
+    }
 
     let written: string[] = [];
     if (opts.pages !== false) {
@@ -185,6 +209,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
         if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));
         written.push(...joined.files);
+      }
+      if (reused.length > 0) {
+        const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused);
+        if (copied.problems.length > 0) {
+          return result(
+            false,
+            `✗ Keluaran sebelumnya berubah sejak dibangun; bangun tanpa --since / the previous output changed since it was built; build without --since:\n${copied.problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+          );
+        }
+        written.push(...copied.files);
       }
       lap('pages');
       if (pages.national) {
@@ -234,6 +268,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
+    } else if (opts.pages !== false) {
+      await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null));
     }
     lap('host-files');
 

@@ -55,6 +55,13 @@ export const unitPath = (kode: string, kodeUnit: string) => `/wilayah/${kode}/un
 export const servicePath = (kode: string, kodeLayanan: string) => `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`;
 export const forumPath = (kode: string) => `/forum/${kode}/`;
 export const regionChartEmbedPath = (kode: string, chart: string) => `/embed/wilayah/${kode}/${chart}/`;
+/**
+ * The region whose pages a built file belongs to (path relative to the site, either language,
+ * twins too), or null for a national file: what a shard renders and an incremental build reuses.
+ */
+export function regionOfFile(rel: string): string | null {
+  return /^(?:en\/)?(?:wilayah|forum|embed\/wilayah)\/([^/]+)\/./.exec(rel)?.[1] ?? null;
+}
 /** A table's page (dictionary, downloads). */
 export const tablePath = (table: string) => `/data/${table}/`;
 /** A published file: the same for both languages (data are not translated). */

@@ -1,0 +1,182 @@
+/**
+ * Incremental builds (issue #13 item 4, docs/incremental.md): `--since DIR` renders only the
+ * regions whose pages would change and takes every other region's files, twins included, from
+ * the previous output DIR, checked against the hashes that output recorded. A key per region
+ * decides: a hash of what its pages read. The result is the same bytes as a full build: the test
+ * builds both and compares every file.
+ *
+ * Every build writes the record (PAGES_RECORD) at the site's root, so that any build can be the
+ * previous one of an incremental build. It lists paths and hashes only.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import Papa from 'papaparse';
+import { walk } from '../publish/site-files.ts';
+import { WHOLE_TABLES } from '../publish/partitions.ts';
+import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
+import { CHANGES_FILE, RELEASES_DIR } from '../release/archive.ts';
+import { regionOfFile } from '../routes.ts';
+
+export const PAGES_RECORD = 'kt-pages.json';
+
+/** What a build's output says of its region pages. */
+export interface PagesRecord {
+  /** The hash of what every region's pages share: when it differs, every region is rendered. */
+  bersama: string;
+  /** Per region: its key and every file of its pages (twins too) with its sha256. */
+  wilayah: Record<string, { kunci: string; berkas: Record<string, string> }>;
+}
+
+/**
+ * What every region page shows besides its own region's rows. A fact a region page reads that
+ * is in neither this nor regionKeys would let a stale page through: add it here.
+ */
+export interface SharedFacts {
+  /** The code that renders (codeVersion). */
+  kode: string;
+  /** KT_SITE_URL. */
+  alamat: string | null;
+  /** The release and the one its revision marks compare with: named by every page's footer and citation. */
+  rilis: string;
+  sebelumnya: string | null;
+  /** The build date in every footer. */
+  tanggal: string;
+}
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+const readJson = async <T>(path: string): Promise<T | undefined> =>
+  existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined;
+
+/** Rows of a small CSV by their kode_wilayah, as JSON lines. */
+async function rowsByRegion(path: string): Promise<Map<string, string[]>> {
+  const by = new Map<string, string[]>();
+  if (!existsSync(path)) return by;
+  const rows = Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  for (const row of rows) {
+    const kode = row.kode_wilayah ?? '';
+    if (!by.has(kode)) by.set(kode, []);
+    by.get(kode)!.push(JSON.stringify(row));
+  }
+  return by;
+}
+
+/**
+ * The hash of what every region shares, and one key per region: its files of every split table
+ * (the manifest's hashes), its rows of the tables kept whole, its lines of the data-quality
+ * report, and its lines of this release's revision list.
+ */
+export async function regionKeys(
+  dataDir: string,
+  codes: readonly string[],
+  shared: SharedFacts,
+): Promise<{ bersama: string; kunci: Record<string, string> }> {
+  const quality = (await readJson<{
+    ambang_kelompok: number;
+    wilayah: { kode_wilayah: string; berkas: { file: string; present: boolean }[] }[];
+  }>(join(dataDir, 'kualitas.json'))) ?? { ambang_kelompok: 0, wilayah: [] };
+  // Which regions there are and which files each has: region pages name the others that have a file.
+  const siteMap = quality.wilayah.map((w) => [w.kode_wilayah, w.berkas.filter((b) => b.present).map((b) => b.file)]);
+  const bersama = sha256(JSON.stringify({ ...shared, ambang: quality.ambang_kelompok, peta: siteMap }));
+
+  const manifest = (await readJson<PartitionManifest>(join(dataDir, PARTITION_MANIFEST))) ?? { tabel: {} };
+  const whole = await Promise.all([...WHOLE_TABLES].sort().map((t) => rowsByRegion(join(dataDir, `${t}.csv`))));
+  const revisions = await rowsByRegion(join(dataDir, RELEASES_DIR, shared.rilis, CHANGES_FILE));
+  const kunci: Record<string, string> = {};
+  for (const kode of codes) {
+    const parts = Object.entries(manifest.tabel)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([table, files]) => [table, files.find((f) => f.kode_wilayah === kode)?.sha256 ?? null]);
+    kunci[kode] = sha256(
+      JSON.stringify({
+        bersama,
+        parts,
+        whole: whole.map((w) => w.get(kode) ?? []),
+        kualitas: quality.wilayah.find((w) => w.kode_wilayah === kode) ?? null,
+        revisi: revisions.get(kode) ?? [],
+      }),
+    );
+  }
+  return { bersama, kunci };
+}
+
+/**
+ * The record of a built site: every file of a region's pages (regionOfFile), with its hash. A
+ * region taken from `previous` keeps its recorded hashes (copyRegions checked them).
+ */
+export async function pagesRecord(
+  siteDir: string,
+  keys: { bersama: string; kunci: Record<string, string> },
+  previous: PagesRecord | null = null,
+): Promise<PagesRecord> {
+  const wilayah: PagesRecord['wilayah'] = {};
+  const known = new Set<string>();
+  for (const [kode, kunci] of Object.entries(keys.kunci)) {
+    const kept = previous?.bersama === keys.bersama && previous.wilayah[kode]?.kunci === kunci ? previous.wilayah[kode] : null;
+    wilayah[kode] = { kunci, berkas: kept ? { ...kept.berkas } : {} };
+    if (kept) known.add(kode);
+  }
+  const paths: string[] = [];
+  for await (const path of walk(siteDir)) paths.push(relative(siteDir, path));
+  for (const rel of paths.sort()) {
+    const kode = regionOfFile(rel);
+    if (kode !== null && wilayah[kode] && !known.has(kode)) wilayah[kode].berkas[rel] = sha256(await readFile(join(siteDir, rel)));
+  }
+  // Sorted like a fresh record, so that the same site writes the same bytes.
+  for (const w of Object.values(wilayah)) w.berkas = Object.fromEntries(Object.entries(w.berkas).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { bersama: keys.bersama, wilayah };
+}
+
+export async function writePagesRecord(siteDir: string, record: PagesRecord): Promise<void> {
+  await writeFile(join(siteDir, PAGES_RECORD), JSON.stringify(record, null, 2) + '\n');
+}
+
+export async function readPagesRecord(dir: string): Promise<PagesRecord | null> {
+  try {
+    const r = await readJson<PagesRecord>(join(dir, PAGES_RECORD));
+    return r && typeof r.bersama === 'string' && typeof r.wilayah === 'object' && r.wilayah !== null ? r : null;
+  } catch {
+    return null; // not a record this code wrote: nothing is reused
+  }
+}
+
+/** The regions whose files can be taken from the previous output: the same shared facts and the same key. */
+export function reusableRegions(previous: PagesRecord | null, keys: { bersama: string; kunci: Record<string, string> }): string[] {
+  if (!previous || previous.bersama !== keys.bersama) return [];
+  return Object.keys(keys.kunci)
+    .filter((kode) => previous.wilayah[kode]?.kunci === keys.kunci[kode])
+    .sort();
+}
+
+/**
+ * Copies the reused regions' files from the previous output into the site, each checked against
+ * its recorded hash: a file changed or gone since is refused, never published. Returns the
+ * files copied and what is wrong.
+ */
+export async function copyRegions(
+  site: string,
+  since: string,
+  previous: PagesRecord,
+  codes: readonly string[],
+): Promise<{ files: string[]; problems: string[] }> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const kode of codes) {
+    for (const [rel, hash] of Object.entries(previous.wilayah[kode].berkas)) {
+      const from = join(since, rel);
+      const bytes = existsSync(from) ? await readFile(from) : null;
+      if (bytes === null) problems.push(`${since}: ${rel} hilang / missing`);
+      else if (sha256(bytes) !== hash)
+        problems.push(`${since}: ${rel} tidak seperti dicatat di ${PAGES_RECORD} / not as ${PAGES_RECORD} lists it`);
+      else {
+        const target = join(site, rel);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, bytes);
+        files.push(rel);
+      }
+    }
+  }
+  return { files, problems };
+}
