@@ -44,21 +44,28 @@ interface StyleTable {
  * ExcelJS files every cell's style anew (a cell without one passes a fresh `{}`), serialising it
  * to XML to find its id: 40 % of writing a large table. A style's id depends only on its content
  * and the cell's type (fonts, formats and styles are looked up by content), so it is kept by
- * those; as ExcelJS does, a style object seen before keeps its first id (its WeakMap). Same ids,
- * so the same bytes.
+ * those. A style object ExcelJS filed itself keeps its id (its WeakMap). The others are not put
+ * in that WeakMap: a cell's style is a fresh object, filed once when its row is written, and
+ * millions of WeakMap entries cost more garbage collection than the filing saved. Same ids, so
+ * the same bytes.
  */
 function memoStyles(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const styles = (book as unknown as { styles: StyleTable }).styles;
   const { weakMap } = styles;
   if (!weakMap) return;
   const add = styles.addStyleModel.bind(styles);
-  const ids = new Map<string, number>();
+  const ids = new Map<string | number | undefined, number>();
   styles.addStyleModel = (model, cellType) => {
     if (!model || weakMap.has(model)) return add(model, cellType);
-    const key = `${cellType}|${JSON.stringify(model)}`;
+    // Most cells pass an empty style: keyed by the cell type alone, without writing it out.
+    let empty = true;
+    for (const _ in model) {
+      empty = false;
+      break;
+    }
+    const key = empty ? cellType : `${cellType}|${JSON.stringify(model)}`;
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = add(model, cellType)));
-    else weakMap.set(model, id);
     return id;
   };
 }
