@@ -222,7 +222,8 @@ async function bundle(
   const [y, m, d] = ctx.releaseDate.split('-').map(Number);
   // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
   const mtime = new Date(y, m - 1, d);
-  return Object.fromEntries([...names, 'SHA256SUMS'].map((n) => [n, [files[n], { mtime, level: 9 }]]));
+  // Level 6: 40 % less time than 9 for 1 % more bytes (a 90 MB table: 5.2 against 8.7 s).
+  return Object.fromEntries([...names, 'SHA256SUMS'].map((n) => [n, [files[n], { mtime, level: 6 }]]));
 }
 
 /** Writes every bundle (bundleFile); returns their paths under the data folder. */
