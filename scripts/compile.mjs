@@ -7,7 +7,7 @@
  *
  * Plain JavaScript, so that it runs before anything is compiled; esbuild comes with Astro (Vite).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -6,7 +6,7 @@
 import type { PublishedRow } from '../contract/published.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, tr } from '../i18n/words.ts';
-import { formatNumber, formatPeriod } from '../i18n/format.ts';
+import { formatPeriod } from '../i18n/format.ts';
 import { IKM_GRADE } from '../derive/grades.ts';
 import { shapeCell, type ChartData, type ChartRow, type LegendItem, type PrimaryKey, type Rich, type TableShape } from './chart-data.ts';
 import { num, str } from './row.ts';
@@ -46,7 +46,6 @@ export interface IkmRankingInput {
 const stateOf = (r: PublishedRow): SampleState => sampleState(r.sampel_cukup);
 
 export function ikmRankingChart(lang: Lang, { kode, periode, rows }: IkmRankingInput, document: Document): ChartData {
-  const T = tr(lang);
   const names = namesOf(rows);
   const cell = (r: PublishedRow, col: string, opts: Parameters<typeof shapeCell>[4] = {}) => shapeCell(lang, IKM_UNIT, r, col, opts);
   const table: ChartRow[] = rows.map((r) => ({

@@ -2,7 +2,6 @@
  * The charts of a unit page: what a unit head can act on, from published rows only, each by the
  * module of its topic (which also holds the topic's region-page variant).
  */
-import type { Lang } from '../i18n/lang.ts';
 import { hasFile, unitsOf } from './model.ts';
 import { CHART_INPUT, pageCharts } from './region-charts.ts';
 import { ikmTrend, unsurScores } from './ikm-charts.ts';
