@@ -10,7 +10,7 @@
  *                                               # built; recorded as the "Scale" part of docs/benchmark.md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -535,6 +535,7 @@ async function scaleSection(regions: number) {
       );
     say();
   }
+  if (large.ok) incrementalOf(large);
   if (large.ok) shardsOf(large);
   // Recorded on its own: this section replaces the Scale part of docs/benchmark.md and keeps the rest.
   const section = lines.slice(lines0).join('\n') + '\n';
@@ -544,6 +545,36 @@ async function scaleSection(regions: number) {
   const next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
   writeFileSync(path, start < 0 ? `${old.trimEnd()}\n\n${section}` : old.slice(0, start) + section + (next < 0 ? '' : old.slice(next + 1)));
   console.log(`\n→ ${path} (Scale)`);
+}
+
+/**
+ * Incremental (issue #13 item 4): one region's export changed (one survey answer, a later export
+ * date), built with `--since` over a copy of the large site, against the large full build. That the
+ * result equals a full build byte for byte is tested on the sample (test/browser/incremental.test.ts).
+ */
+function incrementalOf(large: { n: number; seconds: number; out: string; data: string }) {
+  const data = join(work, `wilayah-${large.n}-koreksi`);
+  const out = join(work, `dist-wilayah-${large.n}-koreksi`);
+  rmSync(data, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  cpSync(large.data, data, { recursive: true });
+  cpSync(large.out, out, { recursive: true });
+  const region = readdirSync(data).sort()[0];
+  const skm = join(data, region, 'skm.csv');
+  const [head, first, ...rest] = readFileSync(skm, 'utf8').split('\n');
+  // The first answer score of the first response (columns after id, unit, service, date) set to another value.
+  const sep = head.includes(';') ? ';' : ',';
+  const cells = first.split(sep);
+  cells[4] = cells[4] === '1' ? '2' : '1';
+  writeFileSync(skm, [head, cells.join(sep), ...rest].join('\n'));
+  const meta = join(data, region, 'wilayah.json');
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace(/"tanggal_ekspor": "[^"]+"/, '"tanggal_ekspor": "2026-12-31"'));
+  const r = timedBuild(data, out, ['--since', out]);
+  say(
+    `One region (${region}) corrected, built again with \`--since\` over the ${fmt(large.n)}-region site: **${fmt(r.seconds, 1)} s**${r.ok ? '' : ' (failed)'}, ${fmt((100 * r.seconds) / large.seconds, 0)} % of the full build (budget ≤ 15 %: ${r.ok && r.seconds <= 0.15 * large.seconds ? 'met' : '**not met**'}), peak ${fmt(r.peakMiB)} MiB.`,
+  );
+  say();
+  rmSync(out, { recursive: true, force: true });
 }
 
 /** Shards (issue #13 item 3): the large build again as 8 shards, one after another here, and their merge. */
