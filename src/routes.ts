@@ -55,6 +55,16 @@ export const unitPath = (kode: string, kodeUnit: string) => `/wilayah/${kode}/un
 export const servicePath = (kode: string, kodeLayanan: string) => `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`;
 export const forumPath = (kode: string) => `/forum/${kode}/`;
 export const regionChartEmbedPath = (kode: string, chart: string) => `/embed/wilayah/${kode}/${chart}/`;
+/**
+ * The region whose address a site path lies under (its region, unit and service pages, forum
+ * deck, chart embeds and chart CSVs, in either language, a file's .br and .gz twins too), or null
+ * for a national path. These are the pages a shard renders for its regions (src/site/page-set.ts),
+ * and those that carry only that region's facts.
+ */
+export function regionOfPath(path: string): string | null {
+  const m = /^\/?(?:en\/)?(?:wilayah|forum|embed\/wilayah)\/([^/]+)\//.exec(path);
+  return m ? m[1] : null;
+}
 /** A table's page (dictionary, downloads). */
 export const tablePath = (table: string) => `/data/${table}/`;
 /** A published file: the same for both languages (data are not translated). */
