@@ -14,7 +14,7 @@ const id = {
 };
 
 const en: typeof id = {
-  footerVersion: (nama: string) => `${nama} data, version`,
+  footerVersion: (nama: string) => `${nama} data version`,
   footerExported: 'Exported',
   citeVersion: (nama: string) => `${nama} data version`,
   citeAccessed: 'Accessed',
