@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { regionOfPath } from '../../src/routes.ts';
+import { openBrowser } from '../support/browser.ts';
 
 const siteA = inject('siteDir');
 const work = mkdtempSync(join(tmpdir(), 'kt-region-pages-'));
@@ -98,4 +99,40 @@ it('renders the changed region’s pages again, its revised figures linked by ke
 it('keeps the release ID on the national pages', () => {
   for (const p of ['index.html', 'en/data/index.html', 'data/rilis/index.html'])
     expect(readFileSync(join(siteB, p), 'utf8'), p).toContain(release(siteB));
+});
+
+it('the copy script puts the reader’s day into a region page’s citations, which carry none of their own', async () => {
+  const { context, close } = await openBrowser();
+  try {
+    for (const [path, word] of [
+      ['/wilayah/jakarta/', 'Diakses'],
+      ['/en/wilayah/jakarta/unit/BKD/', 'Accessed'],
+    ]) {
+      const page = await context.newPage();
+      await page.goto(`${inject('siteUrl')}${path}`);
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      const box = page.locator('details.cite').first();
+      const text = box.locator('[data-format="text"]');
+      expect(await text.textContent(), path).not.toContain(word);
+      await box.locator('summary').click();
+      await expect
+        .poll(() => text.textContent(), { timeout: 10_000 })
+        .toMatch(new RegExp(`\\(${word === 'Diakses' ? 'alamat relatif' : 'a path'}[^)]*\\)\\. ${word} ${today}\\.$`));
+      expect(await box.locator('[data-format="bibtex"]').textContent(), path).toMatch(
+        new RegExp(`\\n {2}url = \\{[^}]*\\},\\n {2}urldate = \\{${today}\\},\\n {2}note = `),
+      );
+      // A browser reads the HTML's CRLF in RIS as LF; the script adds its own line with CRLF.
+      expect(await box.locator('[data-format="ris"]').textContent(), path).toMatch(
+        new RegExp(`\\nUR {2}- [^\\r\\n]*\\r?\\nY2 {2}- ${today}\\r?\\n`),
+      );
+      const [csl] = JSON.parse((await box.locator('[data-format="csl"]').textContent()) ?? '[]');
+      expect(csl.accessed, path).toEqual({ 'date-parts': [today.split('-').map(Number)] });
+      await page.close();
+    }
+  } finally {
+    await close();
+  }
 });
