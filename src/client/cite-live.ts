@@ -12,10 +12,16 @@ const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate
  * in a citation written without one (a region's pages): the plain text gets it at its end, in the
  * words its paragraph gives (`data-accessed`).
  */
-const ACCESSED: Record<string, [RegExp, string, RegExp, (el: HTMLElement) => string]> = {
+const ACCESSED: Record<string, [RegExp, string, RegExp, (el: HTMLElement, text: string) => string]> = {
   text: [/(Diakses|Accessed) \d{4}-\d{2}-\d{2}\.$/, `$1 ${today}.`, /$/, (el) => ` ${el.dataset.accessed} ${today}.`],
   bibtex: [/urldate = \{[^}]*\}/, `urldate = {${today}}`, /^( {2}url = \{[^}]*\},)$/m, () => `$1\n  urldate = {${today}},`],
-  ris: [/^Y2 {2}- [^\r\n]*/m, `Y2  - ${today}`, /^(UR {2}- [^\r\n]*)$/m, () => `$1\r\nY2  - ${today}`],
+  // A browser reads the page's CRLF as LF: the new line ends as the others do.
+  ris: [
+    /^Y2 {2}- [^\r\n]*/m,
+    `Y2  - ${today}`,
+    /^(UR {2}- [^\r\n]*)$/m,
+    (_, text) => `$1${text.includes('\r') ? '\r\n' : '\n'}Y2  - ${today}`,
+  ],
 };
 
 for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite')) {
@@ -25,7 +31,7 @@ for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite'))
     if (at) {
       const [kept, put, none, added] = at;
       if (kept.test(text)) el.textContent = text.replace(kept, put);
-      else if (el.dataset.format !== 'text' || el.dataset.accessed) el.textContent = text.replace(none, added(el));
+      else if (el.dataset.format !== 'text' || el.dataset.accessed) el.textContent = text.replace(none, added(el, text));
       continue;
     }
     // CSL-JSON keeps its access date as numbers.
