@@ -56,11 +56,14 @@ export const servicePath = (kode: string, kodeLayanan: string) => `/wilayah/${ko
 export const forumPath = (kode: string) => `/forum/${kode}/`;
 export const regionChartEmbedPath = (kode: string, chart: string) => `/embed/wilayah/${kode}/${chart}/`;
 /**
- * The region whose pages a built file belongs to (path relative to the site, either language,
- * twins too), or null for a national file: what a shard renders and an incremental build reuses.
+ * The region whose address a site path lies under (its region, unit and service pages, forum
+ * deck, chart embeds and chart CSVs, in either language, a file's .br and .gz twins too), or null
+ * for a national path. These are the pages a shard renders for its regions (src/site/page-set.ts),
+ * those that carry only that region's facts, and those an incremental build reuses (src/build/incremental.ts).
  */
-export function regionOfFile(rel: string): string | null {
-  return /^(?:en\/)?(?:wilayah|forum|embed\/wilayah)\/([^/]+)\/./.exec(rel)?.[1] ?? null;
+export function regionOfPath(path: string): string | null {
+  const m = /^\/?(?:en\/)?(?:wilayah|forum|embed\/wilayah)\/([^/]+)\//.exec(path);
+  return m ? m[1] : null;
 }
 /** A table's page (dictionary, downloads). */
 export const tablePath = (table: string) => `/data/${table}/`;

@@ -17,7 +17,7 @@ import { walk } from '../publish/site-files.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { CHANGES_FILE, RELEASES_DIR } from '../release/archive.ts';
-import { regionOfFile } from '../routes.ts';
+import { regionOfPath } from '../routes.ts';
 
 export const PAGES_RECORD = 'kt-pages.json';
 
@@ -103,7 +103,7 @@ export async function regionKeys(
 }
 
 /**
- * The record of a built site: every file of a region's pages (regionOfFile), with its hash. A
+ * The record of a built site: every file of a region's pages (regionOfPath), with its hash. A
  * region taken from `previous` keeps its recorded hashes (copyRegions checked them).
  */
 export async function pagesRecord(
@@ -121,7 +121,7 @@ export async function pagesRecord(
   const paths: string[] = [];
   for await (const path of walk(siteDir)) paths.push(relative(siteDir, path));
   for (const rel of paths.sort()) {
-    const kode = regionOfFile(rel);
+    const kode = regionOfPath(rel);
     if (kode !== null && wilayah[kode] && !known.has(kode)) wilayah[kode].berkas[rel] = sha256(await readFile(join(siteDir, rel)));
   }
   // Sorted like a fresh record, so that the same site writes the same bytes.

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PublishedTable, TableName } from '../contract/published.ts';
+import { regionVersion } from '../release/identity.ts';
 import { PARTITION_DIR, PARTITION_MANIFEST, partitionPath, type PartitionManifest } from '../queries/partitions.ts';
 
 /** National summaries, a few rows per region, stay whole: every national question reads them anyway. */
@@ -32,7 +33,7 @@ interface Part {
  * when the next region starts (tables list a region's rows together; a region met again is
  * appended to its file, so any order is still right).
  */
-async function splitByRegion(csvPath: string, dataDir: string, table: string): Promise<Map<string, Part>> {
+async function splitByRegion(csvPath: string, dataDir: string, table: string, write = true): Promise<Map<string, Part>> {
   const parts = new Map<string, Part>();
   let header: Buffer | null = null;
   let current: { kode: string; lines: Buffer[] } | null = null;
@@ -43,8 +44,10 @@ async function splitByRegion(csvPath: string, dataDir: string, table: string): P
     const first = !part;
     if (!part) parts.set(kode, (part = { rows: 0, hash: createHash('sha256'), bytes: 0 }));
     const body = Buffer.concat(first ? [header!, ...lines] : lines);
-    await mkdir(join(dataDir, PARTITION_DIR, kode), { recursive: true });
-    await writeFile(join(dataDir, partitionPath(kode, table)), body, { flag: first ? 'w' : 'a' });
+    if (write) {
+      await mkdir(join(dataDir, PARTITION_DIR, kode), { recursive: true });
+      await writeFile(join(dataDir, partitionPath(kode, table)), body, { flag: first ? 'w' : 'a' });
+    }
     part.rows += lines.length;
     part.bytes += body.length;
     part.hash.update(body);
@@ -82,27 +85,47 @@ async function splitByRegion(csvPath: string, dataDir: string, table: string): P
   return parts;
 }
 
+/** What a region's data version is made of besides its rows (src/release/identity.ts regionVersion). */
+export interface VersionInputs {
+  /** Each region's export date (`tanggal_ekspor`), by code: every region gets a version. */
+  exportDates: Record<string, string>;
+  settings: Record<string, string | number>;
+}
+
+const byCode = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Writes the region files of every split table under `dataDir/wilayah/` and the manifest
- * beside them. `tables` are the published CSVs already written in `dataDir`.
+ * beside them. `tables` are the published CSVs already written in `dataDir`. Given `versions`,
+ * the manifest also gives each region its data version, from its rows of every table, the
+ * tables kept whole included (hashed as their region file would be, none written).
  */
 export async function publishPartitions(
   dataDir: string,
   tables: readonly { table: PublishedTable; csvPath: string }[],
+  versions?: VersionInputs,
 ): Promise<PartitionManifest> {
   const manifest: PartitionManifest = { tabel: {} };
+  const rowHashes = new Map<string, string[]>();
   for (const { table, csvPath } of tables) {
-    if (WHOLE_TABLES.has(table.name)) continue;
-    const parts = await splitByRegion(csvPath, dataDir, table.name);
-    manifest.tabel[table.name] = [...parts]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([kode, p]) => ({
-        kode_wilayah: kode,
-        path: partitionPath(kode, table.name),
-        rows: p.rows,
-        bytes: p.bytes,
-        sha256: p.hash.digest('hex'),
-      }));
+    const whole = WHOLE_TABLES.has(table.name);
+    if (whole && !versions) continue;
+    const parts = [...(await splitByRegion(csvPath, dataDir, table.name, !whole))].sort(byCode).map(([kode, p]) => ({
+      kode_wilayah: kode,
+      path: partitionPath(kode, table.name),
+      rows: p.rows,
+      bytes: p.bytes,
+      sha256: p.hash.digest('hex'),
+    }));
+    for (const p of parts) rowHashes.set(p.kode_wilayah, [...(rowHashes.get(p.kode_wilayah) ?? []), p.sha256]);
+    if (!whole) manifest.tabel[table.name] = parts;
+  }
+  if (versions) {
+    manifest.versi = Object.fromEntries(
+      Object.entries(versions.exportDates)
+        .sort(byCode)
+        .map(([kode, date]) => [kode, regionVersion(date, rowHashes.get(kode) ?? [], versions.settings)]),
+    );
   }
   await mkdir(join(dataDir, PARTITION_DIR), { recursive: true });
   await writeFile(join(dataDir, PARTITION_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');

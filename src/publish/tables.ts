@@ -38,6 +38,7 @@ export async function publishTables(
   await publishPartitions(
     dir,
     files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })),
+    { exportDates: Object.fromEntries(regions.map((r) => [r.code, r.wilayah.tanggal_ekspor])), settings },
   );
   const pkg = await dataPackage(files, regions, buildDate, settings);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');

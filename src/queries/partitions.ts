@@ -29,6 +29,8 @@ export interface PartitionFile {
 /** data/wilayah/manifest.json: per split table, its region files in code order. */
 export interface PartitionManifest {
   tabel: Record<string, PartitionFile[]>;
+  /** Each region's data version (src/release/identity.ts regionVersion), by code: what its pages name. */
+  versi?: Record<string, string>;
 }
 
 /**

@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { TABLES, tableByName, type TableName } from '../contract/published.ts';
 import { latestMonth, monthOfCells } from '../derive/periods.ts';
 import { csvFileName } from '../queries/published-views.ts';
+import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { compareReleases, revisionsCsv, type TableChange } from './changes.ts';
 
 /** Under the published data folder: `data/rilis/`. */
@@ -33,6 +34,11 @@ export interface ReleaseMeta {
   tabel: TableChange[];
   /** How many headline figures were revised (their list: perubahan.csv). */
   revisi: number;
+  /**
+   * The data version of each region it holds, by code (src/release/identity.ts regionVersion): a
+   * region's pages name this, not the release. Absent from releases made before there were any.
+   */
+  versi_wilayah?: Record<string, string>;
 }
 
 /** A release ID: the date of the newest export and a short hash of the inputs. */
@@ -160,12 +166,20 @@ export async function addRelease(
       sebelumnya: previous?.id ?? null,
       tabel: tables,
       revisi: revisions.length,
+      ...regionVersions(dataStage),
     };
     await writeFile(join(dir, RELEASE_META), JSON.stringify(meta, null, 2) + '\n');
     all = [meta, ...all];
   }
   await writeFile(join(root, RELEASE_INDEX), JSON.stringify({ rilis: all }, null, 2) + '\n');
   return all;
+}
+
+/** The region versions of the tables being published (data/wilayah/manifest.json), when it has them. */
+function regionVersions(dataStage: string): Pick<ReleaseMeta, 'versi_wilayah'> {
+  const path = join(dataStage, PARTITION_MANIFEST);
+  const versi = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PartitionManifest).versi : undefined;
+  return versi ? { versi_wilayah: versi } : {};
 }
 
 /** The release's datapackage.json as archived: it lists only the files the archive keeps. */

@@ -39,9 +39,6 @@ export const HEADLINES: Partial<Record<TableName, readonly string[]>> = {
   predikat_unit: ['pegawai', 'sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'],
 };
 
-/** How many revisions a release page lists one by one (all of them are in perubahan.csv). */
-export const REVISIONS_SHOWN = 200;
-
 /**
  * A revised figure's anchor on its release page (`#rev-ikm_unit-binjai-U01-2025-S2-ikm`), made
  * from the same cells the page's own figure is read from, so a page can link its mark there.

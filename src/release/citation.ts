@@ -4,6 +4,7 @@
  * script (src/client/cite.ts) only puts the reader's access date where each format keeps it.
  */
 import type { Lang } from '../i18n/lang.ts';
+import { versionWords } from '../i18n/version-words.ts';
 
 export interface CitationRecord {
   /** What is cited: the data page, a table, a chart. */
@@ -11,14 +12,21 @@ export interface CitationRecord {
   /** The work it belongs to: the site's data package. */
   container: string;
   author: string;
-  /** The release ID (src/release/identity.ts) and the date it was first published (`YYYY-MM-DD`). */
+  /**
+   * The release ID (src/release/identity.ts) and the date it was first published (`YYYY-MM-DD`);
+   * on a region's pages, the region's data version and its export date, and `region` its name.
+   */
   version: string;
   issued: string;
+  region?: string;
   /** Absolute when the site's address is known (KT_SITE_URL); else a path on the site. */
   url: string;
   absolute: boolean;
-  /** `YYYY-MM-DD`. */
-  accessed: string;
+  /**
+   * `YYYY-MM-DD`; left out where no day the build knows is the reader's (a region's pages, reused
+   * unchanged from build to build): the copy script puts in the reader's own day.
+   */
+  accessed?: string;
   licence: string;
   /** e.g. "Data sintetis." */
   note?: string;
@@ -37,9 +45,12 @@ export function citationText(c: CitationRecord, lang: Lang): string {
       ? `${c.url} (alamat relatif di situs ini; situs dibangun tanpa KT_SITE_URL)`
       : `${c.url} (a path on this site; it was built without KT_SITE_URL)`;
   const note = c.note ? ` ${c.note}` : '';
+  const w = versionWords(lang);
+  const version = c.region ? w.citeVersion(c.region) : lang === 'id' ? 'rilis' : 'release';
+  const accessed = c.accessed ? ` ${w.citeAccessed} ${c.accessed}.` : '';
   return lang === 'id'
-    ? `${c.author} (${c.issued.slice(0, 4)}). ${c.title}. Dalam ${c.container}, rilis ${c.version}.${note} Lisensi ${c.licence}. ${where}. Diakses ${c.accessed}.`
-    : `${c.author} (${c.issued.slice(0, 4)}). ${c.title}. In ${c.container}, release ${c.version}.${note} Licence ${c.licence}. ${where}. Accessed ${c.accessed}.`;
+    ? `${c.author} (${c.issued.slice(0, 4)}). ${c.title}. Dalam ${c.container}, ${version} ${c.version}.${note} Lisensi ${c.licence}. ${where}.${accessed}`
+    : `${c.author} (${c.issued.slice(0, 4)}). ${c.title}. In ${c.container}, ${version} ${c.version}.${note} Licence ${c.licence}. ${where}.${accessed}`;
 }
 
 /** A BibTeX key from the release: `kinerjaterbuka2026_2026-01-20-6178b08a` has no spaces or braces. */
@@ -54,7 +65,7 @@ export function bibtex(c: CitationRecord): string {
     ['year', c.issued.slice(0, 4)],
     ['version', c.version],
     ['url', c.url],
-    ['urldate', c.accessed],
+    ...(c.accessed ? [['urldate', c.accessed] as [string, string]] : []),
     ['note', [c.note, `Lisensi / licence ${c.licence}`].filter(Boolean).join(' ')],
   ];
   // The author is an organisation: double braces keep BibTeX from reading "Terbuka, Kinerja".
@@ -73,7 +84,7 @@ export function ris(c: CitationRecord): string {
     ['DA', `${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}`],
     ['ET', c.version],
     ['UR', c.url],
-    ['Y2', c.accessed],
+    ...(c.accessed ? [['Y2', c.accessed] as [string, string]] : []),
     ['N1', [c.note, `Lisensi / licence ${c.licence}`].filter(Boolean).join(' ')],
     ['ER', ''],
   ];
@@ -89,7 +100,7 @@ export function cslJson(c: CitationRecord): string {
     'container-title': c.container,
     version: c.version,
     issued: { 'date-parts': [dateParts(c.issued)] },
-    accessed: { 'date-parts': [dateParts(c.accessed)] },
+    ...(c.accessed ? { accessed: { 'date-parts': [dateParts(c.accessed)] } } : {}),
     URL: c.url,
     license: c.licence,
     ...(c.note ? { note: c.note } : {}),

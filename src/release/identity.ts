@@ -13,3 +13,14 @@ export function releaseId(newestExport: string, csvHashes: readonly string[], se
   for (const hash of [...csvHashes].sort()) h.update(`\0${hash}`);
   return `${newestExport}-${h.digest('hex').slice(0, 8)}`;
 }
+
+/**
+ * A region's data version (docs/incremental.md): the date of its export and a short hash of its
+ * published rows (per table, the sha256 of the header and its rows, as its region file holds
+ * them: src/publish/partitions.ts) and the settings, made exactly as a release ID is made. A
+ * region's pages name this instead of the release, which any region's change changes; each
+ * release lists the region versions it holds.
+ */
+export function regionVersion(exportDate: string, rowHashes: readonly string[], settings: Record<string, string | number>): string {
+  return releaseId(exportDate, rowHashes, settings);
+}

@@ -1,18 +1,22 @@
 /**
  * Facts about the whole build that every page frame needs: licence, build date and whether the
- * data are synthetic. Read from the published tables, so the footer tells the same story as
- * the downloads.
+ * data are synthetic; and, for a region's pages, the region's own facts instead of the build's
+ * (regionFacts). Read from the published tables, so the footer tells the same story as the
+ * downloads.
  */
 import { siteConfig } from '../config.ts';
-import { readPublishedJson, readTable } from './published.ts';
-import { RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
-import { ABOUT } from '../routes.ts';
+import { readPublishedJson } from './published.ts';
+import { MONTHLY_TABLES, RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
+import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
+import { latestMonth, monthOfCells } from '../derive/periods.ts';
+import { siteMap } from './site-map.ts';
+import { regionByCode, rowsOf } from './model.ts';
 
 export interface SiteFacts {
   licence: string;
   licenceUrl: string;
   buildDate: string;
-  /** True when any region says its data are synthetic, sample or test data. */
+  /** True when any region says its data are synthetic, sample or test data (site-map.ts). */
   synthetic: boolean;
   /** This publication (src/release/): its ID and the last month its data cover; null for a site built before releases. */
   release: ReleaseMeta | null;
@@ -20,22 +24,16 @@ export interface SiteFacts {
   releases: ReleaseMeta[];
 }
 
-// A region's `sumber` (or name) says where the data come from; the sample generator and the
-// test fixtures say so in words, and that is the only signal a static build can trust.
-const SYNTHETIC_WORDS = /sintetis|synthetic|contoh|sample|fixture|\(uji\)|dummy/i;
-
 let cached: SiteFacts | undefined;
 
 export function siteFacts(): SiteFacts {
   if (cached) return cached;
-  const wilayah = readTable('wilayah');
-  const licence = String(wilayah.find((w) => w.lisensi)?.lisensi ?? 'CC-BY-4.0');
-  const synthetic = process.env.KT_DATA_SINTETIS === '1' || wilayah.some((w) => SYNTHETIC_WORDS.test(`${w.sumber ?? ''} ${w.nama ?? ''}`));
+  const { licence, licenceUrl, synthetic } = siteMap();
   const releases = readPublishedJson<{ rilis: ReleaseMeta[] }>(`${RELEASES_DIR}/${RELEASE_INDEX}`)?.rilis ?? [];
   const version = readPublishedJson<{ version: string }>('datapackage.json')?.version;
   cached = {
     licence,
-    licenceUrl: licenceUrl(licence),
+    licenceUrl,
     buildDate: siteConfig().buildDate,
     synthetic,
     release: releases.find((r) => r.id === version) ?? null,
@@ -54,9 +52,34 @@ export function contactHref(kontak: string): string | undefined {
   return undefined;
 }
 
-function licenceUrl(licence: string): string {
-  const m = /^CC-(BY(?:-SA)?)-(\d\.\d)$/i.exec(licence);
-  if (m) return `https://creativecommons.org/licenses/${m[1].toLowerCase()}/${m[2]}/`;
-  if (/^CC0/i.test(licence)) return 'https://creativecommons.org/publicdomain/zero/1.0/';
-  return ABOUT;
+/** What a region's pages say of their data in place of the release and the build date. */
+export interface RegionFacts {
+  kode: string;
+  nama: string;
+  /** Its data version (src/release/identity.ts regionVersion); null for tables published without one. */
+  versi: string | null;
+  tanggalEkspor: string;
+  /** The last month its monthly tables cover (`YYYY-MM`), or null: the release's `data_hingga`, for this region alone. */
+  dataHingga: string | null;
+}
+
+const regionFactsCache = new Map<string, RegionFacts | null>();
+
+/** A region's own facts, or null for a code the site does not have. */
+export function regionFacts(kode: string): RegionFacts | null {
+  if (regionFactsCache.has(kode)) return regionFactsCache.get(kode)!;
+  const region = regionByCode(kode);
+  const facts = region
+    ? {
+        kode,
+        nama: region.nama,
+        versi: readPublishedJson<PartitionManifest>(PARTITION_MANIFEST)?.versi?.[kode] ?? null,
+        tanggalEkspor: region.tanggalEkspor,
+        dataHingga: latestMonth(
+          MONTHLY_TABLES.flatMap((t) => rowsOf(t, kode).map((r) => monthOfCells(r.tahun as number, r.bulan as number))),
+        ),
+      }
+    : null;
+  regionFactsCache.set(kode, facts);
+  return facts;
 }

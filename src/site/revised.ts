@@ -1,21 +1,23 @@
 /**
  * The "direvisi" mark: a page figure whose published cell changed since the previous release
  * (what that release's perubahan.csv lists: IKM per unit, per region and period, capaian per
- * indicator, predikat counts) links to its line on the release page. Build time only: it reads the
- * current release's perubahan.csv once.
+ * indicator, predikat counts) links to its line on the release page, by the line's key (every
+ * line has its anchor): whether a region's figure is marked, and where it links, depend on that
+ * region's rows now and in the previous release alone, never on the other regions' revisions.
+ * Build time only: it reads the current release's perubahan.csv once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import { CHANGES_FILE, RELEASES_DIR } from '../release/archive.ts';
-import { REVISIONS_SHOWN, revisionAnchor, revisionOf, type Revision } from '../release/changes.ts';
+import { revisionAnchor, revisionOf, type Revision } from '../release/changes.ts';
 import { releasePath } from '../release/paths.ts';
 import { publishedDir, readPublishedJson } from './published.ts';
 import { markRevisions } from '../charts/chart.ts';
 import { rawCell } from '../charts/row.ts';
 
-let cached: { dir: string; release: string; anchors: Map<string, number> } | undefined;
+let cached: { dir: string; release: string; anchors: Set<string> } | undefined;
 
 function revisions(): typeof cached {
   const dir = publishedDir();
@@ -25,18 +27,16 @@ function revisions(): typeof cached {
   const path = release && join(dir, RELEASES_DIR, release, CHANGES_FILE);
   const rows =
     path && existsSync(path) ? Papa.parse<Revision>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : [];
-  cached = { dir, release: release ?? '', anchors: new Map(rows.map((r, i) => [revisionAnchor(r), i])) };
+  cached = { dir, release: release ?? '', anchors: new Set(rows.map(revisionAnchor)) };
   return cached;
 }
 
-/** The site path of a revised cell's line on its release page (the list's head past the lines shown), or undefined. */
+/** The site path of a revised cell's line on its release page, or undefined. */
 export function revisedPath(table: TableName, row: PublishedRow, col: string): string | undefined {
   const r = revisions()!;
   if (r.anchors.size === 0) return undefined;
   const anchor = revisionAnchor(revisionOf(table, (c) => rawCell(row, c), col));
-  const at = r.anchors.get(anchor);
-  if (at === undefined) return undefined;
-  return `${releasePath(r.release)}#${at < REVISIONS_SHOWN ? anchor : 'revisi'}`;
+  return r.anchors.has(anchor) ? `${releasePath(r.release)}#${anchor}` : undefined;
 }
 
 /**

@@ -140,8 +140,22 @@ describe('a second publication into the same folder', () => {
     expect(feed).toContain(`${second.revisi} angka utama direvisi`);
     for (const page of ['index.html', 'wilayah/binjai/index.html', 'en/data/index.html']) {
       const html = readFileSync(join(out, page), 'utf8');
-      expect(html, page).toContain(`/data/rilis/${second.id}/`);
       expect(html, page).toContain('type="application/atom+xml"');
+      const footer = html.slice(html.indexOf('<footer class="site-footer">'));
+      if (!page.startsWith('wilayah/')) {
+        expect(footer, page).toContain(`/data/rilis/${second.id}/`);
+        continue;
+      }
+      // A region's pages name the region's data version, which the release lists, and its export date, not the build date.
+      const versi = second.versi_wilayah!.binjai;
+      expect(versi).toMatch(/^2026-01-16-[0-9a-f]{8}$/);
+      expect(footer, page).toContain(`Data Kota Binjai versi <a href="/data/rilis/#versi-binjai-${versi}">${versi}</a>`);
+      expect(footer, page).toContain('Diekspor <time datetime="2026-01-16">2026-01-16</time>');
+      expect(footer, page).not.toContain(second.id);
+      expect(footer, page).not.toContain('2026-01-02');
+      const releases = readFileSync(join(out, 'data/rilis/index.html'), 'utf8');
+      expect(releases).toMatch(new RegExp(`<tr id="versi-binjai-${versi}">.*?/data/rilis/${second.id}/`));
+      expect(readFileSync(join(out, 'data/rilis', second.id, 'index.html'), 'utf8')).toContain(`/data/rilis/#versi-binjai-${versi}`);
     }
   });
 });
@@ -227,7 +241,6 @@ describe('citable, bundled, in Excel', () => {
     for (const [page, url] of [
       ['data/index.html', `${SITE_URL}/data/`],
       ['en/data/ikm_unit/index.html', `${SITE_URL}/en/data/ikm_unit/`],
-      ['wilayah/binjai/index.html', `${SITE_URL}/wilayah/binjai/#`],
     ] as const) {
       const text = html(out, page);
       expect(text, page).toContain('<details class="cite"');
@@ -238,6 +251,31 @@ describe('citable, bundled, in Excel', () => {
       expect(pre(text, 'bibtex'), page).toContain(`version = {${second.id}}`);
       expect(pre(text, 'ris'), page).toContain(`UR  - ${url}`);
       expect(JSON.parse(pre(text, 'csl'))[0].version, page).toBe(second.id);
+    }
+    // A chart of a region's page cites the region's data version, dated its export, and leaves the
+    // access date to the reader (the copy script puts it in): no build's date or release in it.
+    for (const [page, lang] of [
+      ['wilayah/binjai/index.html', 'id'],
+      ['en/wilayah/binjai/index.html', 'en'],
+    ] as const) {
+      const text = html(out, page);
+      const versi = second.versi_wilayah!.binjai;
+      const [, accessed, plain] = /<p class="cite-text" data-format="text" data-accessed="([^"]+)">([^<]*)<\/p>/.exec(text)!;
+      expect(accessed, page).toBe(lang === 'id' ? 'Diakses' : 'Accessed');
+      expect(plain, page).toContain(
+        lang === 'id'
+          ? `Dalam Kinerja Terbuka, data Kota Binjai versi ${versi}.`
+          : `In Kinerja Terbuka, Kota Binjai data version ${versi}.`,
+      );
+      expect(plain, page).toMatch(/^Kinerja Terbuka \(2026\)\. /);
+      expect(plain, page).toMatch(new RegExp(`${SITE_URL}/(en/)?wilayah/binjai/#[a-z-]+\\.$`));
+      expect(plain, page).not.toContain(second.id);
+      expect(pre(text, 'bibtex'), page).toContain(`version = {${versi}}`);
+      expect(pre(text, 'bibtex'), page).not.toContain('urldate');
+      expect(pre(text, 'ris'), page).toContain('DA  - 2026/01/16');
+      expect(pre(text, 'ris'), page).not.toContain('Y2  -');
+      expect(JSON.parse(pre(text, 'csl'))[0], page).toMatchObject({ version: versi, issued: { 'date-parts': [[2026, 1, 16]] } });
+      expect(JSON.parse(pre(text, 'csl'))[0].accessed, page).toBeUndefined();
     }
     // each chart of a region page has its own
     const region = html(out, 'wilayah/binjai/index.html');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { SHARD_STAMP, type ShardStamp } from '../../src/build/shards.ts';
-import { regionOfFile } from '../../src/routes.ts';
+import { regionOfPath } from '../../src/routes.ts';
 
 // Outside the repository: Astro's file watcher in the test process would follow the build's files.
 const out = join(tmpdir(), `kt-shards-${process.pid}`);
@@ -73,7 +73,7 @@ it('each shard renders its own regions’ pages and no national page', () => {
     const national = (f: string) =>
       f.startsWith('_astro/') || f.startsWith('404.html') || f === SHARD_STAMP || fromPublic.has(f.replace(/\.(br|gz)$/, ''));
     for (const file of files.filter((f) => !national(f))) {
-      expect(own, file).toContain(regionOfFile(file));
+      expect(own, file).toContain(regionOfPath(file));
     }
     expect(files).not.toContain('index.html');
     expect(files.some((f) => f.startsWith('data/') || f.startsWith('pagefind/'))).toBe(false);

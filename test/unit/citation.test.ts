@@ -65,4 +65,21 @@ describe('citation formats', () => {
     });
     expect(item.author).toEqual([{ literal: 'Kinerja Terbuka' }]);
   });
+
+  it('a region’s data version: named as such, dated its export, and no access date where the build knows none', () => {
+    const { accessed: _, ...rest } = record;
+    const region: CitationRecord = { ...rest, version: '2026-01-16-0a1b2c3d', issued: '2026-01-16', region: 'Kota Binjai' };
+    expect(citationText(region, 'id')).toBe(
+      'Kinerja Terbuka (2026). IKM per unit {uji}. Dalam Kinerja Terbuka, data Kota Binjai versi 2026-01-16-0a1b2c3d. Data sintetis. Lisensi CC-BY-4.0. https://kinerja.example.go.id/wilayah/binjai/#ikm-unit.',
+    );
+    // The note is the record's own (the site gives each language its words).
+    expect(citationText(region, 'en')).toBe(
+      'Kinerja Terbuka (2026). IKM per unit {uji}. In Kinerja Terbuka, Kota Binjai data version 2026-01-16-0a1b2c3d. Data sintetis. Licence CC-BY-4.0. https://kinerja.example.go.id/wilayah/binjai/#ikm-unit.',
+    );
+    expect(bibtex(region)).toContain('  version = {2026-01-16-0a1b2c3d},');
+    expect(bibtex(region)).not.toContain('urldate');
+    expect(ris(region)).not.toContain('Y2  -');
+    expect(ris(region)).toContain('DA  - 2026/01/16');
+    expect(JSON.parse(cslJson(region))[0].accessed).toBeUndefined();
+  });
 });

@@ -17,10 +17,10 @@ import {
 } from '../../src/build/incremental.ts';
 import { publishPartitions } from '../../src/publish/partitions.ts';
 import { tableByName } from '../../src/contract/published.ts';
-import { regionOfFile } from '../../src/routes.ts';
+import { regionOfPath } from '../../src/routes.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
-describe('regionOfFile', () => {
+describe('regionOfPath', () => {
   it.each([
     ['wilayah/binjai/index.html', 'binjai'],
     ['en/wilayah/binjai/unit/U%2001/index.html', 'binjai'],
@@ -34,7 +34,7 @@ describe('regionOfFile', () => {
     ['embed/bandingkan/index.html', null],
     ['index.html', null],
   ])('%s → %s', (rel, kode) => {
-    expect(regionOfFile(rel)).toBe(kode);
+    expect(regionOfPath(rel)).toBe(kode);
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * What a region's pages may know of the rest of the site (docs/incremental.md point 3): the
+ * region list, which input files each region sent and whether it lists services, and the facts
+ * of the whole site (licence, synthetic data). It changes rarely — a region joins, is renamed,
+ * or a file first appears or disappears — so a region's pages, made from their region's rows,
+ * this map, the code and KT_SITE_URL, stay byte for byte the same while only other regions'
+ * figures change. Its hash (siteMapHash) is what an incremental build compares.
+ */
+import { createHash } from 'node:crypto';
+import { quality, regions, servicesOf } from './model.ts';
+import { publishedDir, readTable } from './published.ts';
+import { ABOUT } from '../routes.ts';
+
+export interface SiteMapRegion {
+  kode: string;
+  nama: string;
+  /** The input files it sent (the quality report's `present`), in name order; null without a report (every file assumed). */
+  berkas: string[] | null;
+  /** Whether it publishes any service (ketepatan_layanan rows). */
+  layanan: boolean;
+}
+
+export interface SiteMap {
+  /** Every region, in the site's order (by name, Indonesian alphabet). */
+  wilayah: SiteMapRegion[];
+  licence: string;
+  licenceUrl: string;
+  /** True when any region says its data are synthetic, sample or test data. */
+  synthetic: boolean;
+}
+
+// A region's `sumber` (or name) says where the data come from; the sample generator and the
+// test fixtures say so in words, and that is the only signal a static build can trust.
+const SYNTHETIC_WORDS = /sintetis|synthetic|contoh|sample|fixture|\(uji\)|dummy/i;
+
+let cached: { dir: string; map: SiteMap } | undefined;
+
+export function siteMap(): SiteMap {
+  const dir = publishedDir();
+  if (cached?.dir === dir) return cached.map;
+  const all = regions();
+  // The first licence in the table's order (regions() is in name order).
+  const licence = String(readTable('wilayah').find((w) => w.lisensi)?.lisensi ?? 'CC-BY-4.0');
+  const sent = (kode: string) =>
+    quality()
+      .wilayah.find((w) => w.kode_wilayah === kode)
+      ?.berkas.filter((b) => b.present)
+      .map((b) => b.file)
+      .sort() ?? null;
+  const map: SiteMap = {
+    wilayah: all.map((r) => ({ kode: r.kode, nama: r.nama, berkas: sent(r.kode), layanan: servicesOf(r.kode).length > 0 })),
+    licence,
+    licenceUrl: licenceUrl(licence),
+    synthetic: process.env.KT_DATA_SINTETIS === '1' || all.some((r) => SYNTHETIC_WORDS.test(`${r.sumber} ${r.nama}`)),
+  };
+  cached = { dir, map };
+  return map;
+}
+
+/** sha256 of the site map: the same map, the same hash. */
+export const siteMapHash = (): string => createHash('sha256').update(JSON.stringify(siteMap())).digest('hex');
+
+/** The regions but `kode` that sent `file`, in the site's order. */
+export const regionsWithFile = (file: string, kode: string): SiteMapRegion[] =>
+  siteMap().wilayah.filter((r) => r.kode !== kode && (r.berkas === null || r.berkas.includes(file)));
+
+/** The regions but `kode` that publish services, in the site's order. */
+export const regionsWithServices = (kode: string): SiteMapRegion[] => siteMap().wilayah.filter((r) => r.kode !== kode && r.layanan);
+
+function licenceUrl(licence: string): string {
+  const m = /^CC-(BY(?:-SA)?)-(\d\.\d)$/i.exec(licence);
+  if (m) return `https://creativecommons.org/licenses/${m[1].toLowerCase()}/${m[2]}/`;
+  if (/^CC0/i.test(licence)) return 'https://creativecommons.org/publicdomain/zero/1.0/';
+  return ABOUT;
+}

@@ -1,0 +1,91 @@
+/**
+ * The site map (docs/incremental.md point 3): all a region's pages know of the other regions —
+ * their names, the files they sent, whether they list services — and the site's licence and
+ * synthetic flag. Another region's figures are not in it, so they change neither it nor its hash.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { tableByName, type TableName } from '../../src/contract/published.ts';
+import { regionsWithFile, regionsWithServices, siteMap, siteMapHash } from '../../src/site/site-map.ts';
+
+const csv = (name: TableName, rows: Record<string, string>[]) => {
+  const cols = tableByName(name)!.columns.map((c) => c.name);
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => r[c] ?? '').join(','))].join('\r\n') + '\r\n';
+};
+
+const REGIONS = [
+  { kode_wilayah: 'kota-c', nama: 'Kota C', tanggal_ekspor: '2026-01-10', lisensi: 'CC-BY-4.0', sumber: 'aplikasi' },
+  { kode_wilayah: 'kab-b', nama: 'Kabupaten B', tanggal_ekspor: '2026-01-11', lisensi: 'CC-BY-4.0', sumber: 'DATA SINTETIS' },
+  { kode_wilayah: 'kota-a', nama: 'Kota A', tanggal_ekspor: '2026-01-12', lisensi: 'CC-BY-4.0', sumber: 'aplikasi' },
+];
+const sent = (kode: string, files: Record<string, boolean>) => ({
+  kode_wilayah: kode,
+  berkas: Object.entries(files).map(([file, present]) => ({ file, present })),
+});
+const QUALITY = {
+  tanggal_bangun: '2026-01-20',
+  ambang_kelompok: 10,
+  peringatan: [],
+  wilayah: [
+    sent('kota-c', { 'layanan.csv': true, 'pengaduan.csv': true, 'unit.csv': true }),
+    sent('kab-b', { 'pengaduan.csv': true, 'unit.csv': true, 'layanan.csv': false }),
+    sent('kota-a', { 'unit.csv': true, 'pengaduan.csv': false }),
+  ],
+};
+
+const dirs: string[] = [];
+const before = process.env.KT_PUBLISHED_DIR;
+afterAll(async () => {
+  if (before === undefined) delete process.env.KT_PUBLISHED_DIR;
+  else process.env.KT_PUBLISHED_DIR = before;
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+/** A published folder whose one service row of Kota C says `hari` days. */
+async function published(hari: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'kt-site-map-'));
+  dirs.push(dir);
+  await writeFile(join(dir, 'wilayah.csv'), csv('wilayah', REGIONS));
+  await writeFile(join(dir, 'kualitas.json'), JSON.stringify(QUALITY));
+  const service = {
+    kode_wilayah: 'kota-c',
+    kode_unit: 'U1',
+    kode_layanan: 'KTP',
+    nama_layanan: 'KTP-el',
+    tahun: '2025',
+    bulan: '12',
+    rata_hari: hari,
+  };
+  await writeFile(join(dir, 'ketepatan_layanan.csv'), csv('ketepatan_layanan', [service]));
+  process.env.KT_PUBLISHED_DIR = dir;
+}
+
+describe('siteMap', () => {
+  test('lists the regions in name order, the files each sent, which list services; licence and synthetic data', async () => {
+    await published('3');
+    expect(siteMap()).toEqual({
+      wilayah: [
+        { kode: 'kab-b', nama: 'Kabupaten B', berkas: ['pengaduan.csv', 'unit.csv'], layanan: false },
+        { kode: 'kota-a', nama: 'Kota A', berkas: ['unit.csv'], layanan: false },
+        { kode: 'kota-c', nama: 'Kota C', berkas: ['layanan.csv', 'pengaduan.csv', 'unit.csv'], layanan: true },
+      ],
+      licence: 'CC-BY-4.0',
+      licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
+      synthetic: true,
+    });
+    expect(regionsWithFile('pengaduan.csv', 'kota-a').map((r) => r.kode)).toEqual(['kab-b', 'kota-c']);
+    expect(regionsWithFile('pengaduan.csv', 'kota-c').map((r) => r.kode)).toEqual(['kab-b']);
+    expect(regionsWithServices('kab-b').map((r) => r.kode)).toEqual(['kota-c']);
+    expect(regionsWithServices('kota-c')).toEqual([]);
+  });
+
+  test('another region’s figures leave it and its hash as they were', async () => {
+    await published('3');
+    const hash = siteMapHash();
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    await published('5');
+    expect(siteMapHash()).toBe(hash);
+  });
+});
