@@ -35,9 +35,9 @@ runCli(async () => {
     return 1;
   }
   const since = argValue(args, '--since');
-  if (since !== undefined && (shardArg !== undefined || merge !== undefined)) {
+  if (since !== undefined && (since === '' || since.startsWith('--'))) {
     console.error(
-      '✗ --since untuk membangun satu situs, bukan dengan --shard atau --merge / --since is for building one site, not with --shard or --merge',
+      '✗ --since perlu folder situs sebelumnya, misalnya --since dist / --since needs the previous site’s folder, e.g. --since dist',
     );
     return 1;
   }

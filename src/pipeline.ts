@@ -48,6 +48,7 @@ import {
   reusableRegions,
   writePagesRecord,
 } from './build/incremental.ts';
+import { siteMapHash } from './site/site-map.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -103,6 +104,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   /** The build's answer, with the time and CPU of every phase that finished. */
   const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu });
 
+  // --since reuses a whole site's region pages into a whole site.
+  if (opts.since !== undefined && (opts.shard || opts.merge || opts.pages === false)) {
+    return result(
+      false,
+      '✗ --since hanya untuk membangun satu situs utuh; tidak bisa digabung dengan --shard, --merge atau --no-pages / --since builds one whole site; it cannot be combined with --shard, --merge or --no-pages',
+    );
+  }
   // Shards that cannot make a site are refused before any work (their release is checked later).
   const stamps = opts.merge ? await Promise.all(opts.merge.map(readStamp)) : [];
   if (opts.merge) {
@@ -179,7 +187,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       kode: codeVersion(),
     };
     // Every site records its region pages' keys, so that the next build may reuse them (--since).
-    const keys = await regionKeys(dataStage, codes, context);
+    // The site map is read from the staged tables, as the pages will read it.
+    process.env.KT_PUBLISHED_DIR = dataStage;
+    const keys = await regionKeys(dataStage, codes, { kode: context.kode, alamat: context.alamat, peta: siteMapHash() }, release);
     let pages: PageSet = EVERY_PAGE;
     if (opts.shard) {
       const groups = shardGroups(
@@ -193,12 +203,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       pages = { regions: [], national: true };
     }
     const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
-    const reused = opts.since && opts.pages !== false ? reusableRegions(previousPages, keys) : [];
+    const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
+      const why = !previousPages
+        ? ` (tidak ada ${PAGES_RECORD} yang bisa dipakai / no usable ${PAGES_RECORD})`
+        : previousPages.bersama !== keys.bersama
+          ? ' (kode, alamat situs, ambang, atau peta situs berubah / code, site address, threshold or site map changed)'
+          : '';
       log(
-        `halaman wilayah dipakai ulang dari ${opts.since} / region pages reused from ${opts.since}: ${reused.length} dari / of ${codes.length}` +
-          (previousPages ? '' : ` (tidak ada ${PAGES_RECORD} / no ${PAGES_RECORD})`),
+        `halaman wilayah dipakai ulang dari ${opts.since} / region pages reused from ${opts.since}: ${reused.length} dari / of ${codes.length}${why}`,
       );
     }
 

@@ -2,8 +2,8 @@
  * Incremental builds (issue #13 item 4, docs/incremental.md): `--since DIR` renders only the
  * regions whose pages would change and takes every other region's files, twins included, from
  * the previous output DIR, checked against the hashes that output recorded. A key per region
- * decides: a hash of what its pages read. The result is the same bytes as a full build: the test
- * builds both and compares every file.
+ * decides: a hash of what its pages read. The result is the same bytes as a full build
+ * (test/browser/region-pages.test.ts builds both and compares every file).
  *
  * Every build writes the record (PAGES_RECORD) at the site's root, so that any build can be the
  * previous one of an incremental build. It lists paths and hashes only.
@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
 import { walk } from '../publish/site-files.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
@@ -30,19 +30,18 @@ export interface PagesRecord {
 }
 
 /**
- * What every region page shows besides its own region's rows. A fact a region page reads that
- * is in neither this nor regionKeys would let a stale page through: add it here.
+ * What every region page shows besides its own region's rows (docs/incremental.md): the code,
+ * the site's address and the site map (src/site/site-map.ts: the regions, their names, which
+ * files each sent, licence, synthetic data). A fact a region page reads that is in neither this
+ * nor regionKeys would let a stale page through: add it here.
  */
 export interface SharedFacts {
-  /** The code that renders (codeVersion). */
+  /** The code that renders, and the Node that runs it (codeVersion). */
   kode: string;
   /** KT_SITE_URL. */
   alamat: string | null;
-  /** The release and the one its revision marks compare with: named by every page's footer and citation. */
-  rilis: string;
-  sebelumnya: string | null;
-  /** The build date in every footer. */
-  tanggal: string;
+  /** siteMapHash(). */
+  peta: string;
 }
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
@@ -64,38 +63,41 @@ async function rowsByRegion(path: string): Promise<Map<string, string[]>> {
 }
 
 /**
- * The hash of what every region shares, and one key per region: its files of every split table
- * (the manifest's hashes), its rows of the tables kept whole, its lines of the data-quality
- * report, and its lines of this release's revision list.
+ * The hash of what every region shares, and one key per region: its data version and its files
+ * of every split table (the manifest's), its rows of the tables kept whole, its entry in the
+ * data-quality report, and its lines of this release's revision list with the release they link to.
  */
 export async function regionKeys(
   dataDir: string,
   codes: readonly string[],
   shared: SharedFacts,
+  release: string,
 ): Promise<{ bersama: string; kunci: Record<string, string> }> {
-  const quality = (await readJson<{
-    ambang_kelompok: number;
-    wilayah: { kode_wilayah: string; berkas: { file: string; present: boolean }[] }[];
-  }>(join(dataDir, 'kualitas.json'))) ?? { ambang_kelompok: 0, wilayah: [] };
-  // Which regions there are and which files each has: region pages name the others that have a file.
-  const siteMap = quality.wilayah.map((w) => [w.kode_wilayah, w.berkas.filter((b) => b.present).map((b) => b.file)]);
-  const bersama = sha256(JSON.stringify({ ...shared, ambang: quality.ambang_kelompok, peta: siteMap }));
+  const quality = (await readJson<{ ambang_kelompok: number; wilayah: { kode_wilayah: string }[] }>(join(dataDir, 'kualitas.json'))) ?? {
+    ambang_kelompok: 0,
+    wilayah: [],
+  };
+  const bersama = sha256(JSON.stringify({ ...shared, ambang: quality.ambang_kelompok }));
 
   const manifest = (await readJson<PartitionManifest>(join(dataDir, PARTITION_MANIFEST))) ?? { tabel: {} };
   const whole = await Promise.all([...WHOLE_TABLES].sort().map((t) => rowsByRegion(join(dataDir, `${t}.csv`))));
-  const revisions = await rowsByRegion(join(dataDir, RELEASES_DIR, shared.rilis, CHANGES_FILE));
+  const revisions = await rowsByRegion(join(dataDir, RELEASES_DIR, release, CHANGES_FILE));
   const kunci: Record<string, string> = {};
   for (const kode of codes) {
     const parts = Object.entries(manifest.tabel)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([table, files]) => [table, files.find((f) => f.kode_wilayah === kode)?.sha256 ?? null]);
+    const revisi = revisions.get(kode) ?? [];
     kunci[kode] = sha256(
       JSON.stringify({
         bersama,
+        versi: manifest.versi?.[kode] ?? null,
         parts,
         whole: whole.map((w) => w.get(kode) ?? []),
         kualitas: quality.wilayah.find((w) => w.kode_wilayah === kode) ?? null,
-        revisi: revisions.get(kode) ?? [],
+        revisi,
+        // A "direvisi" mark links to this release's page.
+        rilis: revisi.length > 0 ? release : null,
       }),
     );
   }
@@ -133,20 +135,31 @@ export async function writePagesRecord(siteDir: string, record: PagesRecord): Pr
   await writeFile(join(siteDir, PAGES_RECORD), JSON.stringify(record, null, 2) + '\n');
 }
 
+/** The record in `dir`, or null when there is none this code can trust. */
 export async function readPagesRecord(dir: string): Promise<PagesRecord | null> {
+  let r: PagesRecord | undefined;
   try {
-    const r = await readJson<PagesRecord>(join(dir, PAGES_RECORD));
-    return r && typeof r.bersama === 'string' && typeof r.wilayah === 'object' && r.wilayah !== null ? r : null;
+    r = await readJson<PagesRecord>(join(dir, PAGES_RECORD));
   } catch {
-    return null; // not a record this code wrote: nothing is reused
+    return null; // not JSON: nothing is reused
   }
+  if (!r || typeof r.bersama !== 'string' || typeof r.wilayah !== 'object' || r.wilayah === null) return null;
+  for (const [kode, w] of Object.entries(r.wilayah)) {
+    if (typeof w?.kunci !== 'string' || typeof w.berkas !== 'object' || w.berkas === null) return null;
+    // Only the region's own files, by a plain path: a record never puts a file anywhere else.
+    for (const rel of Object.keys(w.berkas)) if (regionOfPath(rel) !== kode || posix.normalize(rel) !== rel) return null;
+  }
+  return r;
 }
 
-/** The regions whose files can be taken from the previous output: the same shared facts and the same key. */
+/**
+ * The regions whose files can be taken from the previous output: the same shared facts, the same
+ * key, and a record that holds the region's page (never a region without files).
+ */
 export function reusableRegions(previous: PagesRecord | null, keys: { bersama: string; kunci: Record<string, string> }): string[] {
   if (!previous || previous.bersama !== keys.bersama) return [];
   return Object.keys(keys.kunci)
-    .filter((kode) => previous.wilayah[kode]?.kunci === keys.kunci[kode])
+    .filter((kode) => previous.wilayah[kode]?.kunci === keys.kunci[kode] && `wilayah/${kode}/index.html` in previous.wilayah[kode].berkas)
     .sort();
 }
 
@@ -169,7 +182,7 @@ export async function copyRegions(
       const bytes = existsSync(from) ? await readFile(from) : null;
       if (bytes === null) problems.push(`${since}: ${rel} hilang / missing`);
       else if (sha256(bytes) !== hash)
-        problems.push(`${since}: ${rel} tidak seperti dicatat di ${PAGES_RECORD} / not as ${PAGES_RECORD} lists it`);
+        problems.push(`${since}: ${rel} tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records`);
       else {
         const target = join(site, rel);
         await mkdir(dirname(target), { recursive: true });

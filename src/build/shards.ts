@@ -119,10 +119,11 @@ export async function readStamp(dir: string): Promise<ShardStamp | null> {
 
 /**
  * The version of the code that renders pages: a hash of the sources, the public files, the
- * Astro configuration and the locked dependencies. Shards of other code are refused.
+ * Astro configuration, the locked dependencies and the Node version (its zlib and ICU make twins,
+ * sort orders and dates). Shards of other code are refused; pages of other code are not reused.
  */
 export function codeVersion(root = process.cwd()): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`node ${process.version}\0`);
   const files = ['astro.config.mjs', 'package-lock.json'];
   for (const dir of ['src', 'public']) {
     if (!existsSync(join(root, dir))) continue;

@@ -201,8 +201,8 @@ async function scanFiles(
 ): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const parquet: string[] = [];
-  // Texts already read and found clean, by their bytes and how they were read. A bundle's
-  // entries are the site's CSVs byte for byte (a region's: its region file): read once, not three times.
+  // CSVs and zip entries already read and found clean, by their bytes and how they were read. A
+  // bundle's entries are the site's CSVs and region files byte for byte: each read once, however often it comes.
   const clean = new Set<string>();
   const ahead = readAhead(paths.filter((p) => !p.endsWith('.parquet')));
   for (const path of paths) {
@@ -228,8 +228,9 @@ async function scanFiles(
     else if (!text && !TEXT_FILES.test(path)) return;
     const csv = path.endsWith('.csv') && isPrivate;
     // A CSV's cells are checked whichever way it is parsed (scanPublishedCsv is the fast way for the site's own tables).
-    const seen = `${csv ? 'csv' : 'text'}:${createHash('sha256').update(bytes).digest('hex')}`;
-    if (clean.has(seen)) return;
+    // Pages are not hashed: each comes once.
+    const seen = csv || text ? `${csv ? 'csv' : 'text'}:${createHash('sha256').update(bytes).digest('hex')}` : null;
+    if (seen && clean.has(seen)) return;
     const before = leaks.length;
     if (csv) {
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
@@ -240,7 +241,7 @@ async function scanFiles(
     if (leaks.length > before) return;
     const found = findInBytes(search, bytes, pieceBytes);
     if (found) leaks.push(foundLeak(file, found));
-    else clean.add(seen);
+    else if (seen) clean.add(seen);
   }
   if (parquet.length > 0) {
     await withDuckDb(async (run) => {

@@ -5,9 +5,11 @@
  * under every other region's address (region, unit and service pages, forum deck, chart embeds
  * and CSVs, both languages, their .br and .gz twins) must come out byte for byte as in A, so that
  * an incremental build may reuse them; Binjai's must change, and its revised figures must link to
- * their lines on the new release's page by key.
+ * their lines on the new release's page by key. At once, build B′ is the incremental build of the
+ * same inputs (`--since` over another copy of A, as `--since dist --out dist` does): it must render
+ * Binjai only and give B's bytes in every file.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { openBrowser } from '../support/browser.ts';
 const siteA = inject('siteDir');
 const work = mkdtempSync(join(tmpdir(), 'kt-region-pages-'));
 const siteB = join(work, 'dist');
+const siteB2 = join(work, 'dist-sebagian');
 const data = join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -38,8 +41,9 @@ const release = (site: string): string => JSON.parse(readFileSync(join(site, 'da
 
 let a: Map<string, string>;
 let b: Map<string, string>;
+let sinceLog = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   cpSync(siteA, siteB, { recursive: true });
   cpSync('data', data, { recursive: true });
   const iku = join(data, CHANGED, 'iku.csv');
@@ -54,12 +58,21 @@ beforeAll(() => {
   cells[4] = cells[4] === '1' ? '4' : '1';
   lines[last] = cells.join(',');
   writeFileSync(skm, lines.join('\n'));
-  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', siteB], {
-    encoding: 'utf8',
-    // A day after global setup's build (SOURCE_DATE_EPOCH 1767225600).
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767312000' },
-  });
-  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+  // A day after global setup's build (SOURCE_DATE_EPOCH 1767225600).
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1767312000' };
+  const build = (args: string[]) =>
+    new Promise<{ status: number | null; output: string }>((done) => {
+      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--data', data, ...args], { env });
+      let output = '';
+      child.stdout.on('data', (c) => (output += c));
+      child.stderr.on('data', (c) => (output += c));
+      child.on('close', (status) => done({ status, output }));
+    });
+  cpSync(siteA, siteB2, { recursive: true });
+  const [full, incremental] = await Promise.all([build(['--out', siteB]), build(['--out', siteB2, '--since', siteB2])]);
+  if (full.status !== 0) throw new Error(`build failed:\n${full.output}`);
+  if (incremental.status !== 0) throw new Error(`incremental build failed:\n${incremental.output}`);
+  sinceLog = incremental.output;
   a = hashes(siteA);
   b = hashes(siteB);
 }, 600_000);
@@ -135,4 +148,11 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
   } finally {
     await close();
   }
+});
+
+it('built incrementally (--since A): renders Binjai only, and gives the full build’s bytes in every file', () => {
+  expect(sinceLog).toContain(`region pages reused from ${siteB2}: 4 dari / of 5`);
+  const b2 = hashes(siteB2);
+  expect([...b2.keys()]).toEqual([...b.keys()]);
+  expect([...b.keys()].filter((f) => b.get(f) !== b2.get(f))).toEqual([]);
 });

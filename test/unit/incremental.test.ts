@@ -1,9 +1,9 @@
 /**
  * Incremental builds (issue #13 item 4): which files are a region's, what its key reads, and
  * that a previous output's files are taken only as recorded. The whole build (incremental equals
- * full, byte for byte) is tested in test/browser/incremental.test.ts.
+ * full, byte for byte) is tested in test/browser/region-pages.test.ts.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -38,81 +38,103 @@ describe('regionOfPath', () => {
   });
 });
 
-const shared: SharedFacts = { kode: 'c0de', alamat: null, rilis: '2026-01-20-0fecae46', sebelumnya: null, tanggal: '2026-01-01' };
+const shared: SharedFacts = { kode: 'c0de', alamat: null, peta: 'map-1' };
+const RELEASE = '2026-01-20-0fecae46';
 const ikm = tableByName('ikm_unit')!;
+const ikmWilayah = tableByName('ikm_wilayah')!;
 const header = ikm.columns.map((c) => c.name);
 const row = (kode: string, unit: string, value: string) =>
   header.map((h) => ({ kode_wilayah: kode, kode_unit: unit, periode: '2025', ikm: value, responden: '30' })[h] ?? '').join(',');
-const quality = (files: Record<string, string[]>) => ({
-  ambang_kelompok: 10,
-  peringatan: [],
-  wilayah: Object.entries(files).map(([kode, present]) => ({
-    kode_wilayah: kode,
-    berkas: ['skm.csv', 'iku.csv'].map((file) => ({ file, present: present.includes(file), rows: 1, used: 1 })),
-  })),
-});
+const wholeHeader = ikmWilayah.columns.map((c) => c.name);
+const wholeRow = (kode: string, value: string) =>
+  wholeHeader.map((h) => ({ kode_wilayah: kode, periode: '2025', ikm: value })[h] ?? '').join(',');
 
-/** A data folder as publish leaves it: ikm_unit.csv split by region, and kualitas.json. */
-async function published(dir: string, ikmAlpha: string, files = { alpha: ['skm.csv'], beta: ['skm.csv'] }): Promise<string> {
+/** A data folder as publish leaves it: ikm_unit.csv split by region, ikm_wilayah.csv whole, kualitas.json. */
+async function published(dir: string, ikmAlpha: string, wholeAlpha = '80'): Promise<string> {
   await mkdir(dir, { recursive: true });
   const csv = [header.join(','), row('alpha', 'U01', ikmAlpha), row('beta', 'U01', '70.5')].join('\r\n') + '\r\n';
   await writeFile(join(dir, 'ikm_unit.csv'), csv);
-  await publishPartitions(dir, [{ table: ikm, csvPath: join(dir, 'ikm_unit.csv') }]);
-  await writeFile(join(dir, 'kualitas.json'), JSON.stringify(quality(files)));
+  const whole = [wholeHeader.join(','), wholeRow('alpha', wholeAlpha), wholeRow('beta', '70')].join('\r\n') + '\r\n';
+  await writeFile(join(dir, 'ikm_wilayah.csv'), whole);
+  await publishPartitions(dir, [
+    { table: ikm, csvPath: join(dir, 'ikm_unit.csv') },
+    { table: ikmWilayah, csvPath: join(dir, 'ikm_wilayah.csv') },
+  ]);
+  await writeFile(
+    join(dir, 'kualitas.json'),
+    JSON.stringify({
+      ambang_kelompok: 10,
+      peringatan: [],
+      wilayah: ['alpha', 'beta'].map((kode_wilayah) => ({ kode_wilayah, berkas: [] })),
+    }),
+  );
   return dir;
 }
 
+/** A record of these keys whose regions each have their page. */
+const recordOf = (k: { bersama: string; kunci: Record<string, string> }) => ({
+  bersama: k.bersama,
+  wilayah: Object.fromEntries(
+    Object.entries(k.kunci).map(([kode, kunci]) => [kode, { kunci, berkas: { [`wilayah/${kode}/index.html`]: 'h' } }]),
+  ),
+});
+
 describe('regionKeys', () => {
   const tmp = tempDirEach('kt-inc-');
-  it('a change in one region’s rows changes its key only', async () => {
-    const a = await regionKeys(await published(join(tmp.dir, 'a'), '83.47'), ['alpha', 'beta'], shared);
-    const b = await regionKeys(await published(join(tmp.dir, 'b'), '83.48'), ['alpha', 'beta'], shared);
-    expect(b.bersama).toBe(a.bersama);
-    expect(b.kunci.alpha).not.toBe(a.kunci.alpha);
-    expect(b.kunci.beta).toBe(a.kunci.beta);
-    expect(
-      reusableRegions(
-        { bersama: a.bersama, wilayah: { alpha: { kunci: a.kunci.alpha, berkas: {} }, beta: { kunci: a.kunci.beta, berkas: {} } } },
-        b,
-      ),
-    ).toEqual(['beta']);
+  it('a change in one region’s rows, of a split table or a table kept whole, changes its key only', async () => {
+    const a = await regionKeys(await published(join(tmp.dir, 'a'), '83.47'), ['alpha', 'beta'], shared, RELEASE);
+    for (const [name, ikmAlpha, wholeAlpha] of [
+      ['b', '83.48', '80'],
+      ['c', '83.47', '81'],
+    ]) {
+      const b = await regionKeys(await published(join(tmp.dir, name), ikmAlpha, wholeAlpha), ['alpha', 'beta'], shared, RELEASE);
+      expect(b.bersama).toBe(a.bersama);
+      expect(b.kunci.alpha).not.toBe(a.kunci.alpha);
+      expect(b.kunci.beta).toBe(a.kunci.beta);
+      expect(reusableRegions(recordOf(a), b)).toEqual(['beta']);
+    }
   });
 
-  it('another region gaining a file, other code, another release: every key changes, nothing is reused', async () => {
+  it('another site map (a region renamed, a file sent), other code or another address: every key changes, nothing is reused', async () => {
     const dir = await published(join(tmp.dir, 'a'), '83.47');
-    const a = await regionKeys(dir, ['alpha', 'beta'], shared);
-    const record = {
-      bersama: a.bersama,
-      wilayah: { alpha: { kunci: a.kunci.alpha, berkas: {} }, beta: { kunci: a.kunci.beta, berkas: {} } },
-    };
-    const moreFiles = await regionKeys(
-      await published(join(tmp.dir, 'b'), '83.47', { alpha: ['skm.csv', 'iku.csv'], beta: ['skm.csv'] }),
-      ['alpha', 'beta'],
-      shared,
-    );
+    const a = await regionKeys(dir, ['alpha', 'beta'], shared, RELEASE);
     for (const other of [
-      moreFiles,
-      await regionKeys(dir, ['alpha', 'beta'], { ...shared, kode: 'c0de2' }),
-      await regionKeys(dir, ['alpha', 'beta'], { ...shared, rilis: '2026-01-21-00000000' }),
+      { ...shared, peta: 'map-2' },
+      { ...shared, kode: 'c0de2' },
+      { ...shared, alamat: 'https://kinerja.example' },
     ]) {
-      expect(other.bersama).not.toBe(a.bersama);
-      expect(other.kunci.beta).not.toBe(a.kunci.beta);
-      expect(reusableRegions(record, other)).toEqual([]);
+      const b = await regionKeys(dir, ['alpha', 'beta'], other, RELEASE);
+      expect(b.bersama).not.toBe(a.bersama);
+      expect(b.kunci.beta).not.toBe(a.kunci.beta);
+      expect(reusableRegions(recordOf(a), b)).toEqual([]);
     }
     expect(reusableRegions(null, a)).toEqual([]);
   });
 
-  it('a revision of a region in this release changes its key', async () => {
+  it('a new release leaves a region without revisions alone; a revision changes its key, and so does its release', async () => {
     const dir = await published(join(tmp.dir, 'a'), '83.47');
-    const before = await regionKeys(dir, ['alpha', 'beta'], shared);
-    await mkdir(join(dir, 'rilis', shared.rilis), { recursive: true });
+    const before = await regionKeys(dir, ['alpha', 'beta'], shared, RELEASE);
+    expect(await regionKeys(dir, ['alpha', 'beta'], shared, '2026-01-21-00000000')).toEqual(before);
+    await mkdir(join(dir, 'rilis', RELEASE), { recursive: true });
     await writeFile(
-      join(dir, 'rilis', shared.rilis, 'perubahan.csv'),
+      join(dir, 'rilis', RELEASE, 'perubahan.csv'),
       'tabel,kode_wilayah,kode_unit,kunci,kolom,lama,baru\r\nikm_unit,beta,U01,2025,ikm,70.4,70.5\r\n',
     );
-    const after = await regionKeys(dir, ['alpha', 'beta'], shared);
+    const after = await regionKeys(dir, ['alpha', 'beta'], shared, RELEASE);
     expect(after.kunci.beta).not.toBe(before.kunci.beta);
     expect(after.kunci.alpha).toBe(before.kunci.alpha);
+    await mkdir(join(dir, 'rilis', 'R2'), { recursive: true });
+    await writeFile(join(dir, 'rilis', 'R2', 'perubahan.csv'), await readFile(join(dir, 'rilis', RELEASE, 'perubahan.csv')));
+    const elsewhere = await regionKeys(dir, ['alpha', 'beta'], shared, 'R2');
+    expect(elsewhere.kunci.beta).not.toBe(after.kunci.beta);
+    expect(elsewhere.kunci.alpha).toBe(after.kunci.alpha);
+  });
+
+  it('a region whose record lacks its page is not reused', async () => {
+    const a = await regionKeys(await published(join(tmp.dir, 'a'), '83.47'), ['alpha', 'beta'], shared, RELEASE);
+    const record = recordOf(a);
+    record.wilayah.alpha.berkas = {};
+    expect(reusableRegions(record, a)).toEqual(['beta']);
   });
 });
 
@@ -150,6 +172,11 @@ describe('the record and the copy', () => {
     expect(await readPagesRecord(dir)).toEqual(record);
     await writeFile(join(dir, 'kt-pages.json'), '{"not": "a record"}');
     expect(await readPagesRecord(dir)).toBeNull();
+    // A record that files a national page, or a path out of its region, under a region: not trusted.
+    for (const rel of ['index.html', 'wilayah/alpha/../../index.html', 'wilayah/beta/index.html']) {
+      await writePagesRecord(dir, { ...record, wilayah: { alpha: { kunci: 'ka', berkas: { [rel]: 'h' } } } });
+      expect(await readPagesRecord(dir), rel).toBeNull();
+    }
   });
 
   it('copies a reused region’s files as recorded; a file changed or gone since is refused', async () => {
@@ -161,11 +188,14 @@ describe('the record and the copy', () => {
     expect(copied.files.sort()).toEqual(Object.keys(record.wilayah.alpha.berkas));
     expect(await readFile(join(next, 'wilayah/alpha/index.html.br'), 'utf8')).toBe('alpha-br');
 
+    await rm(join(before, 'en/forum/alpha/index.html'));
+    const gone = await copyRegions(join(tmp.dir, 'gone'), before, record, ['alpha']);
+    expect(gone.problems).toEqual([`${before}: en/forum/alpha/index.html hilang / missing`]);
     await writeFile(join(before, 'wilayah/alpha/index.html'), 'alpha, edited by hand');
     const refused = await copyRegions(join(tmp.dir, 'again'), before, record, ['alpha']);
-    expect(refused.problems).toEqual([
-      `${before}: wilayah/alpha/index.html tidak seperti dicatat di kt-pages.json / not as kt-pages.json lists it`,
-    ]);
+    expect(refused.problems).toContain(
+      `${before}: wilayah/alpha/index.html tidak sama dengan catatan di kt-pages.json / differs from what kt-pages.json records`,
+    );
   });
 
   it('a reused region keeps its recorded hashes; the others are hashed from the site', async () => {
