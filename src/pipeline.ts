@@ -222,7 +222,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
         if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));
-        written.push(...joined.files);
+        // One at a time: spreading tens of thousands of paths into push() overflows the stack.
+        for (const f of joined.files) written.push(f);
       }
       if (reused.length > 0) {
         const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused);
@@ -232,7 +233,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             `✗ Keluaran sebelumnya berubah sejak dibangun; bangun tanpa --since / the previous output changed since it was built; build without --since:\n${copied.problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
           );
         }
-        written.push(...copied.files);
+        for (const f of copied.files) written.push(f);
       }
       lap('pages');
       if (pages.national) {
