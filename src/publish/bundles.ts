@@ -7,13 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { quoteCsv } from '../charts/csv-text.ts';
+import { csvHeader } from './csv.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
@@ -39,19 +40,6 @@ function regionCsv(text: string, kode: string): { bytes: Uint8Array; rows: numbe
   // Cells are already guarded against formulas: only quoted again, as the site's CSV quoted them.
   const line = (r: string[]) => r.map(quoteCsv).join(',') + '\r\n';
   return { bytes: enc(line(header) + mine.map(line).join('')), rows: mine.length };
-}
-
-/** A published CSV's header line, CRLF included (column names are never quoted). */
-async function headerLine(path: string): Promise<Uint8Array> {
-  const file = await open(path);
-  try {
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    const end = head.subarray(0, bytesRead).indexOf(0x0a);
-    return new Uint8Array(end < 0 ? head.subarray(0, bytesRead) : head.subarray(0, end + 1));
-  } finally {
-    await file.close();
-  }
 }
 
 /**
@@ -80,7 +68,7 @@ async function tablePart(
   const mine = parts.find((p) => p.kode_wilayah === kode);
   return mine
     ? { bytes: new Uint8Array(await readFile(join(dataDir, mine.path))), rows: mine.rows }
-    : { bytes: await headerLine(path), rows: 0 };
+    : { bytes: enc(csvHeader(table)), rows: 0 };
 }
 
 function readme(

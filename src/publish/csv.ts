@@ -6,6 +6,9 @@ import { csvCell } from '../charts/csv-text.ts';
 
 export const csvLine = (cells: readonly (string | number | null)[]) => cells.map(csvCell).join(',') + '\r\n';
 
+/** A published table's header line, as its CSV (and each of its region files) begins. */
+export const csvHeader = (table: Pick<PublishedTable, 'columns'>): string => csvLine(table.columns.map((c) => c.name));
+
 /** Distinct cells remembered per file as their bytes (codes, months, answers repeat). */
 const CACHE_LIMIT = 1 << 16;
 const CHUNK = 1 << 20;
@@ -64,7 +67,7 @@ export async function writeCsv(path: string, table: PublishedTable, rows: Iterab
     pos = 0;
   };
   const read = cellsReader(names);
-  const header = Buffer.from(csvLine(names));
+  const header = Buffer.from(csvHeader(table));
   let n = 0;
   if (!out.write(header)) await once(out, 'drain');
   for (const row of rows) {

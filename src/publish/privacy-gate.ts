@@ -17,6 +17,7 @@ import { sqlIdent, sqlString } from '../queries/sql.ts';
 import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
 import { CsvRows } from './csv-pieces.ts';
+import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
 
@@ -390,7 +391,7 @@ function publishedTableOf(path: string, bytes: Buffer): PublishedTable | undefin
   if (basename(dirname(path)) !== 'data') return undefined;
   const table = TABLES.find((t) => csvFileName(t) === basename(path));
   if (!table) return undefined;
-  const header = Buffer.from(table.columns.map((c) => c.name).join(',') + '\r\n');
+  const header = Buffer.from(csvHeader(table));
   return bytes.subarray(0, header.length).equals(header) && !bytes.includes(0x22) ? table : undefined;
 }
 
