@@ -11,6 +11,9 @@ export function localePath(lang: Lang, path: string): string {
   return lang === 'en' ? `/en${clean}` : clean;
 }
 
+/** A link's href on a page in `lang`: a site path in that language, an outside address as it is. */
+export const hrefIn = (lang: Lang, href: string): string => (href.startsWith('/') ? localePath(lang, href) : href);
+
 /** The `lang` parameter of src/pages/[...lang]/: none for Indonesian (the root), `en` for English. */
 export const LANG_PARAMS = [
   { lang: undefined, code: 'id' },

@@ -32,7 +32,7 @@ export function citationFor(lang: Lang, title: string, path: string): CitationRe
     container: 'Kinerja Terbuka',
     author: 'Kinerja Terbuka',
     ...cited,
-    licence: facts.licence,
+    licence: region?.licence ?? facts.licence,
     ...(facts.synthetic ? { note: t(lang).syntheticShort } : {}),
   };
 }

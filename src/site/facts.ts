@@ -9,7 +9,7 @@ import { readPublishedJson } from './published.ts';
 import { MONTHLY_TABLES, RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { latestMonth, monthOfCells } from '../derive/periods.ts';
-import { siteMap } from './site-map.ts';
+import { licenceUrl, siteMap } from './site-map.ts';
 import { regionByCode, rowsOf } from './model.ts';
 
 export interface SiteFacts {
@@ -59,6 +59,9 @@ export interface RegionFacts {
   /** Its data version (src/release/identity.ts regionVersion); null for tables published without one. */
   versi: string | null;
   tanggalEkspor: string;
+  /** Its own licence (wilayah.json `lisensi`) and the licence's deed. */
+  licence: string;
+  licenceUrl: string;
   /** The last month its monthly tables cover (`YYYY-MM`), or null: the release's `data_hingga`, for this region alone. */
   dataHingga: string | null;
 }
@@ -75,6 +78,8 @@ export function regionFacts(kode: string): RegionFacts | null {
         nama: region.nama,
         versi: readPublishedJson<PartitionManifest>(PARTITION_MANIFEST)?.versi?.[kode] ?? null,
         tanggalEkspor: region.tanggalEkspor,
+        licence: region.lisensi || 'CC-BY-4.0',
+        licenceUrl: licenceUrl(region.lisensi || 'CC-BY-4.0'),
         dataHingga: latestMonth(
           MONTHLY_TABLES.flatMap((t) => rowsOf(t, kode).map((r) => monthOfCells(r.tahun as number, r.bulan as number))),
         ),

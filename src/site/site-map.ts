@@ -23,7 +23,9 @@ export interface SiteMapRegion {
 export interface SiteMap {
   /** Every region, in the site's order (by name, Indonesian alphabet). */
   wilayah: SiteMapRegion[];
+  /** The one licence of every region's data; when regions differ, each licence, in name order, joined by ", ". */
   licence: string;
+  /** The licence's deed; when regions differ, the about page, which says whose data are under which. */
   licenceUrl: string;
   /** True when any region says its data are synthetic, sample or test data. */
   synthetic: boolean;
@@ -39,8 +41,9 @@ export function siteMap(): SiteMap {
   const dir = publishedDir();
   if (cached?.dir === dir) return cached.map;
   const all = regions();
-  // The first licence in the table's order (regions() is in name order).
-  const licence = String(readTable('wilayah').find((w) => w.lisensi)?.lisensi ?? 'CC-BY-4.0');
+  // Every region's licence: naming one region's for all would be untrue where they differ.
+  const licences = [...new Set(readTable('wilayah').map((w) => String(w.lisensi || 'CC-BY-4.0')))].sort();
+  const licence = licences.length > 0 ? licences.join(', ') : 'CC-BY-4.0';
   const sent = (kode: string) =>
     quality()
       .wilayah.find((w) => w.kode_wilayah === kode)
@@ -50,7 +53,7 @@ export function siteMap(): SiteMap {
   const map: SiteMap = {
     wilayah: all.map((r) => ({ kode: r.kode, nama: r.nama, berkas: sent(r.kode), layanan: servicesOf(r.kode).length > 0 })),
     licence,
-    licenceUrl: licenceUrl(licence),
+    licenceUrl: licences.length > 1 ? ABOUT : licenceUrl(licence),
     synthetic: process.env.KT_DATA_SINTETIS === '1' || all.some((r) => SYNTHETIC_WORDS.test(`${r.sumber} ${r.nama}`)),
   };
   cached = { dir, map };
@@ -67,7 +70,8 @@ export const regionsWithFile = (file: string, kode: string): SiteMapRegion[] =>
 /** The regions but `kode` that publish services, in the site's order. */
 export const regionsWithServices = (kode: string): SiteMapRegion[] => siteMap().wilayah.filter((r) => r.kode !== kode && r.layanan);
 
-function licenceUrl(licence: string): string {
+/** A licence's deed, or the about page for one without a known deed. */
+export function licenceUrl(licence: string): string {
   const m = /^CC-(BY(?:-SA)?)-(\d\.\d)$/i.exec(licence);
   if (m) return `https://creativecommons.org/licenses/${m[1].toLowerCase()}/${m[2]}/`;
   if (/^CC0/i.test(licence)) return 'https://creativecommons.org/publicdomain/zero/1.0/';

@@ -44,10 +44,10 @@ afterAll(async () => {
 });
 
 /** A published folder whose one service row of Kota C says `hari` days. */
-async function published(hari: string): Promise<void> {
+async function published(hari: string, regions = REGIONS): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'kt-site-map-'));
   dirs.push(dir);
-  await writeFile(join(dir, 'wilayah.csv'), csv('wilayah', REGIONS));
+  await writeFile(join(dir, 'wilayah.csv'), csv('wilayah', regions));
   await writeFile(join(dir, 'kualitas.json'), JSON.stringify(QUALITY));
   const service = {
     kode_wilayah: 'kota-c',
@@ -87,5 +87,10 @@ describe('siteMap', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     await published('5');
     expect(siteMapHash()).toBe(hash);
+  });
+
+  test('regions under different licences: each licence is named, and the deed is the about page, which says whose is which', async () => {
+    await published('3', [REGIONS[0], { ...REGIONS[1], lisensi: 'CC0-1.0' }, REGIONS[2]]);
+    expect(siteMap()).toMatchObject({ licence: 'CC-BY-4.0, CC0-1.0', licenceUrl: '/tentang/' });
   });
 });
