@@ -111,8 +111,20 @@ test('English: /en/periksa/ gives the same JSON and says the verdict in English'
 });
 
 test('cancel ends the check and the page answers at once', async () => {
+  // The sample's check can end in under 100 ms, before a click from outside lands (seen once in CI):
+  // the button is clicked the moment the page shows it, while the check runs in its worker.
+  await page.evaluate(() => {
+    const cancel = document.getElementById('periksa-cancel') as HTMLButtonElement;
+    const watch = new MutationObserver(() => {
+      if (!cancel.hidden) {
+        watch.disconnect();
+        cancel.click();
+      }
+    });
+    watch.observe(cancel, { attributes: true, attributeFilter: ['hidden'] });
+  });
   await page.locator('#periksa-folder').setInputFiles('data');
-  await page.locator('#periksa-cancel').click();
+  await page.waitForFunction(() => ['cancelled', 'done', 'failed'].includes(document.getElementById('periksa')?.dataset.state ?? ''));
   expect(await page.locator('#periksa').getAttribute('data-state')).toBe('cancelled');
   expect(await page.locator('#periksa-status').innerText()).toBe(id.cancelled);
   // A check after a cancel starts afresh.
