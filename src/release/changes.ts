@@ -107,9 +107,15 @@ export function compareReleases(
   const revisions: Revision[] = [];
   for (const table of TABLES) {
     const was = previous(table.name);
-    const after = parse(current(table.name));
+    const text = current(table.name);
+    const after = parse(text);
     if (was === null) {
       tables.push({ tabel: table.name, baris: after.rows.length, ditambah: null, dihapus: null, diubah: null });
+      continue;
+    }
+    // The same bytes: nothing added, removed or changed (most tables, when one region sends a correction).
+    if (was === text && text !== undefined) {
+      tables.push({ tabel: table.name, baris: after.rows.length, ditambah: 0, dihapus: 0, diubah: 0 });
       continue;
     }
     const before = parse(was);

@@ -33,6 +33,15 @@ describe('compareReleases', () => {
     expect(byName.skm_responden).toEqual({ tabel: 'skm_responden', baris: 3, ditambah: 1, dihapus: 1, diubah: 0 });
   });
 
+  it('a table of the same bytes in both releases: no row added, removed or changed, its rows counted', () => {
+    const same = compareReleases(
+      (n) => after[n],
+      (n) => after[n],
+    ).tables;
+    expect(same.find((t) => t.tabel === 'ikm_unit')).toEqual({ tabel: 'ikm_unit', baris: 3, ditambah: 0, dihapus: 0, diubah: 0 });
+    expect(same.find((t) => t.tabel === 'skm_responden')).toEqual({ tabel: 'skm_responden', baris: 3, ditambah: 0, dihapus: 0, diubah: 0 });
+  });
+
   it('lists each revised headline figure, old → new, and not the columns that are not headlines', () => {
     expect(revisions).toEqual([
       { tabel: 'ikm_unit', kode_wilayah: 'b', kode_unit: 'U1', kunci: '2025-S1', kolom: 'ikm', lama: '80.5', baru: '76.6' },
