@@ -13,7 +13,7 @@ import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
-import { meaningfulView, scanForLeaks } from './publish/privacy-gate.ts';
+import { gateSite, readGateMemory, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
 import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
@@ -44,6 +44,7 @@ import {
   copyRegions,
   pagesRecord,
   readPagesRecord,
+  recordKey,
   regionKeys,
   reusableRegions,
   writePagesRecord,
@@ -217,6 +218,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
 
     let written: string[] = [];
+    /** Files taken from the previous output (--since), twins included, each checked against its recorded hash. */
+    const copiedFiles = new Set<string>();
     if (opts.pages !== false) {
       written = await renderPages(siteStage, dataStage, pages);
       if (opts.merge) {
@@ -233,7 +236,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             `✗ Keluaran sebelumnya berubah sejak dibangun; bangun tanpa --since / the previous output changed since it was built; build without --since:\n${copied.problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
           );
         }
-        for (const f of copied.files) written.push(f);
+        for (const f of copied.files) {
+          written.push(f);
+          copiedFiles.add(f);
+        }
       }
       lap('pages');
       if (pages.national) {
@@ -266,8 +272,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     }
 
-    const leaks = await scanForLeaks(siteStage, meaningfulView(validated.privateValues, validated.privateSearch));
+    // Files taken from the previous output carry their recorded hashes (copyRegions checked them).
+    const known = new Map<string, string>();
+    for (const kode of reused) for (const [rel, hash] of Object.entries(previousPages!.wilayah[kode].berkas)) known.set(rel, hash);
+    const sinceKey = opts.since ? await recordKey(opts.since) : null;
+    const before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+    const gate = await gateSite(siteStage, validated, { kode: context.kode, before, known });
+    const { leaks } = gate;
     lap('privacy-gate');
+    if (opts.since) log(gateWords(gate.read));
     if (leaks.length > 0) {
       return result(
         false,
@@ -279,18 +292,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // (a shard compresses its own pages; the merge checks and keeps those twins).
     if (!opts.shard) await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
     // Astro's assets are the same in every shard and in the merge, which compresses them once.
-    await precompress(siteStage, { skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined });
+    // A region's files taken from the previous output came with their twins (checked by hash);
+    // elsewhere, that output's twins of the same bytes are taken rather than made again.
+    await precompress(siteStage, {
+      skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : copiedFiles.size > 0 ? (path) => copiedFiles.has(path) : undefined,
+      previous: opts.since,
+    });
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
     } else if (opts.pages !== false) {
       await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null));
     }
+    const siteKey = opts.shard ? null : await recordKey(siteStage);
     lap('host-files');
 
     const old = `${stage}-old`;
     if (existsSync(outDir)) await rename(outDir, old);
     await rename(siteStage, outDir);
+    // What the gate passed, for a next build over this site (a shard's pages are judged again in the merge).
+    // Without it the next build reads every file: a failure to keep it is no failure of this build.
+    if (siteKey) await writeGateMemory(siteKey, gate.memory).catch(() => {});
     await rm(old, { recursive: true, force: true });
     lap('swap');
     if (opts.shard) {
@@ -307,6 +329,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await rm(stage, { recursive: true, force: true });
   }
 }
+
+/** What the gate read in an incremental build: everything, or what it passed before only for the values that changed. */
+const gateWords = ({ all, again, passed, regions }: GateResult['read']): string =>
+  `gerbang privasi / privacy gate: ${all} berkas dibaca / files read` +
+  (again > 0
+    ? `; ${again} yang lolos sebelumnya dibaca lagi untuk nilai privat ${regions.join(', ')} / passed before, read again for the private values of ${regions.join(', ')}`
+    : '') +
+  (passed > 0 ? `; ${passed} lolos sebelumnya, nilai privat tidak berubah / passed before, private values unchanged` : '');
 
 const unmergeable = (problems: readonly string[]): string =>
   `✗ Bagian-bagian ini tidak bisa digabung / these shards cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`;
@@ -409,17 +439,21 @@ const SEARCH_INDEX_TRIES = 3;
 /**
  * Pagefind indexes the built pages into <site>/pagefind/ (one index per page language), so
  * search works on any static host without a server; its scripts are served from the site.
- * Now and then it leaves one of its files empty (seen with pagefind-component-ui.css and
- * wasm.unknown.pagefind, under load: its backend, stopped by close(), may still be writing):
- * then the index is made again, from scratch.
+ * Now and then it leaves one of its files empty or cut short (seen with
+ * pagefind-component-ui.css, wasm.unknown.pagefind and pagefind-entry.json, under load: its
+ * backend, stopped by close(), may still be writing): then the index is made again, from scratch.
  */
 export async function indexForSearch(siteStage: string, run: (outputPath: string) => Promise<void> = runPagefind): Promise<number> {
   const out = join(siteStage, 'pagefind');
   for (let tries = 1; ; tries++) {
     await rm(out, { recursive: true, force: true });
     await run(out);
-    if (tries === SEARCH_INDEX_TRIES || (await emptyFiles(out)).length === 0) {
-      await sortEntryLanguages(join(out, 'pagefind-entry.json'));
+    const whole = (await emptyFiles(out)).length === 0;
+    const entry = await sortEntryLanguages(join(out, 'pagefind-entry.json'));
+    if (whole && entry) return tries;
+    if (tries === SEARCH_INDEX_TRIES) {
+      // Empty files are refused by the empty-file gate, with their names; a broken entry here.
+      if (!entry) throw new Error(`Pagefind: pagefind-entry.json rusak setelah ${tries} kali / broken after ${tries} tries`);
       return tries;
     }
   }
@@ -429,15 +463,22 @@ export async function indexForSearch(siteStage: string, run: (outputPath: string
  * Pagefind writes its entry file's languages in whatever order its threads finish them (id
  * before en in some builds, after in others): sorted here, so that the same inputs build the
  * same bytes. Its script finds a page's index by the page's language, not by this order.
+ * False when the file is there but is not JSON (cut short).
  */
-async function sortEntryLanguages(path: string): Promise<void> {
-  if (!existsSync(path)) return;
+async function sortEntryLanguages(path: string): Promise<boolean> {
+  if (!existsSync(path)) return true;
   const text = await readFile(path, 'utf8');
-  const entry = JSON.parse(text) as { languages?: Record<string, unknown> };
-  if (!entry.languages) return;
+  let entry: { languages?: Record<string, unknown> };
+  try {
+    entry = JSON.parse(text) as typeof entry;
+  } catch {
+    return false;
+  }
+  if (!entry.languages) return true;
   entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const sorted = JSON.stringify(entry);
   if (sorted !== text) await writeFile(path, sorted);
+  return true;
 }
 
 async function runPagefind(outputPath: string): Promise<void> {

@@ -135,6 +135,15 @@ export async function writePagesRecord(siteDir: string, record: PagesRecord): Pr
   await writeFile(join(siteDir, PAGES_RECORD), JSON.stringify(record, null, 2) + '\n');
 }
 
+/**
+ * What names a built site for what is kept of it outside it (the privacy gate's memory): the
+ * hash of its record, which a copy of the site has too. Null without a record.
+ */
+export async function recordKey(dir: string): Promise<string | null> {
+  const path = join(dir, PAGES_RECORD);
+  return existsSync(path) ? sha256(await readFile(path)) : null;
+}
+
 /** The record in `dir`, or null when there is none this code can trust. */
 export async function readPagesRecord(dir: string): Promise<PagesRecord | null> {
   let r: PagesRecord | undefined;

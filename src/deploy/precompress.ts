@@ -6,7 +6,8 @@
  * input and settings, so the same site gives the same twins (builds stay byte-identical).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
@@ -84,8 +85,10 @@ async function cachedTwin(
  * or removed where no twin is worth making. So every twin of the site is its file's bytes (the
  * privacy gate reads the file, not its twins).
  */
-async function twins(file: string): Promise<number> {
+async function twins(file: string, previous: string | null): Promise<number> {
   const bytes = await readFile(file);
+  // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
+  if (previous && !isEngine(file, bytes)) await takeTwins(bytes, file, previous);
   const kept = async (twin: string, unpack: (b: Buffer) => Promise<Buffer>) => {
     try {
       return (await unpack(await readFile(twin))).equals(bytes);
@@ -109,13 +112,32 @@ async function twins(file: string): Promise<number> {
 }
 
 /**
+ * Where the file at `previous` (the same path in an earlier output) holds the same bytes, its
+ * twins are put beside `file` as candidates: twins() keeps them only if they unpack to the file,
+ * which costs a fraction of compressing again (an incremental build's unchanged tables and pages).
+ */
+async function takeTwins(bytes: Buffer, file: string, previous: string): Promise<void> {
+  const before = await readFile(previous).catch(() => null);
+  if (!before?.equals(bytes)) return;
+  for (const { ext } of ENCODINGS) {
+    if (existsSync(`${file}${ext}`) || !existsSync(`${previous}${ext}`)) continue;
+    await copyFile(`${previous}${ext}`, `${file}${ext}`);
+  }
+}
+
+export interface PrecompressOptions {
+  concurrency?: number;
+  /** Files (by path relative to `root`) left as they are: no twin made, none checked. */
+  skip?: (path: string) => boolean;
+  /** An earlier output (--since) whose twins of the same bytes at the same path are taken rather than made. */
+  previous?: string;
+}
+
+/**
  * Writes the twins of every compressible file under `root` but those `skip` names (by path
  * relative to `root`); returns how many.
  */
-export async function precompress(
-  root: string,
-  { concurrency = 4, skip }: { concurrency?: number; skip?: (path: string) => boolean } = {},
-): Promise<number> {
+export async function precompress(root: string, { concurrency = 4, skip, previous }: PrecompressOptions = {}): Promise<number> {
   const files: string[] = [];
   for await (const f of walk(root)) if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   let next = 0;
@@ -123,7 +145,8 @@ export async function precompress(
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
   const worker = async () => {
     while (next < files.length) {
-      const n = await twins(files[next++]); // (not `written += await …`: that reads `written` before waiting)
+      const file = files[next++];
+      const n = await twins(file, previous ? join(previous, relative(root, file)) : null); // (not `written += await …`: that reads `written` before waiting)
       written += n;
     }
   };

@@ -86,12 +86,14 @@ export interface GateOptions {
   pieceBytes?: number;
   /** Distinct cells matched at once (CELLS_AT_ONCE). */
   cellsAtOnce?: number;
+  /** Only these files (by path relative to `root`; twins are still told by the files beside them). */
+  select?: (path: string) => boolean;
 }
 
 export async function scanForLeaks(
   root: string,
   privateValues: PrivateLookup,
-  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE }: GateOptions = {},
+  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select }: GateOptions = {},
 ): Promise<Leak[]> {
   const all: string[] = [];
   for await (const path of walk(root)) all.push(path);
@@ -100,7 +102,7 @@ export async function scanForLeaks(
   const names = new Set(all);
   const paths = all.filter((p) => {
     const of = twinOf(p);
-    return !(of !== null && names.has(of));
+    return !(of !== null && names.has(of)) && (!select || select(relative(root, p)));
   });
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;

@@ -40,6 +40,17 @@ export class PrivateValues extends Set<string> {
     return this;
   }
 
+  /**
+   * Takes another collection's values too, and leaves it as it is: their lists are shared, not
+   * copied (a region's values, kept by region, are also the export's). Call it once `other` is complete.
+   */
+  include(other: PrivateValues): this {
+    const settled = [...Set.prototype.values.call(other)];
+    if (settled.length > 0) this.addAll(settled);
+    for (const list of other.#pending) this.addAll(list, Array.isArray(list) ? undefined : other.#codes.get(list));
+    return this;
+  }
+
   override add(value: string): this {
     if (this.#loose === null) this.#pending.push((this.#loose = []));
     this.#loose.push(value);

@@ -87,6 +87,8 @@ export interface ValidatedExport extends ExportReport {
   regions: RegionData[];
   /** Every private value of the inputs: the privacy gate refuses output that contains one. */
   privateValues: PrivateValues;
+  /** The same values by region folder (an incremental build's gate asks which regions' values changed). */
+  privateByRegion: ReadonlyMap<string, PrivateValues>;
   /** The same values, looked for inside text by the privacy gate (built when first read). */
   privateSearch: PrivateSearch;
 }
@@ -198,13 +200,17 @@ interface ExportContext {
   folder: ExportFolder;
   issues: Issue[];
   privateValues: PrivateValues;
+  /** Each region's own private values (their lists shared with privateValues). */
+  privateByRegion: Map<string, PrivateValues>;
   files: FileCount[];
   opts: ValidateOptions;
 }
 
 async function validateRegion(dir: string, region: string, ex: ExportContext): Promise<RegionData | null> {
-  const { issues, privateValues, opts } = ex;
+  const { issues, opts } = ex;
   const { folder } = ex;
+  const privateValues = new PrivateValues();
+  ex.privateByRegion.set(region, privateValues);
   const entries = (await folder.list(dir)).sort();
   const kinds = new Map<string, Entry>();
   for (const e of entries) kinds.set(e, await folder.inspect(dir, e));
@@ -292,6 +298,7 @@ async function validateRegion(dir: string, region: string, ex: ExportContext): P
     for (const i of sub.issues) issues.push(i);
     privateValues.absorb(sub.privateValues);
   }
+  ex.privateValues.include(privateValues);
   return wilayah ? ({ ...data, wilayah } as RegionData) : null;
 }
 
@@ -358,7 +365,8 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
       ),
     );
   }
-  const ex: ExportContext = { folder, issues, privateValues, files, opts };
+  const privateByRegion = new Map<string, PrivateValues>();
+  const ex: ExportContext = { folder, issues, privateValues, privateByRegion, files, opts };
   for (const name of entries) {
     const dir = name;
     const entry = await folder.inspect('', name);
@@ -400,6 +408,7 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     files,
     regions,
     privateValues,
+    privateByRegion,
     get privateSearch() {
       return (privateSearch ??= PrivateSearch.of(privateValues));
     },

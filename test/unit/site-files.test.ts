@@ -56,6 +56,24 @@ test('a search index Pagefind left a file of empty is made again, from scratch, 
   }
 });
 
+test('a search index whose entry file Pagefind cut short is made again; still cut short after three, the build stops', async () => {
+  const site = await mkdtemp(join(tmpdir(), 'kt-search-entry-'));
+  const cut = (bad: number) => {
+    let runs = 0;
+    return async (out: string) => {
+      runs++;
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'pagefind-entry.json'), runs <= bad ? '{"version":"1.5.2","langu' : '{"version":"1.5.2","languages":{}}');
+    };
+  };
+  try {
+    expect(await indexForSearch(site, cut(2))).toBe(3);
+    await expect(indexForSearch(site, cut(3))).rejects.toThrow(/pagefind-entry.json/);
+  } finally {
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
 test("the search index's entry file comes out the same whichever language Pagefind finished first", async () => {
   const site = await mkdtemp(join(tmpdir(), 'kt-entry-'));
   const entry = (first: string, second: string) => async (out: string) => {

@@ -1,0 +1,158 @@
+/**
+ * What the privacy gate remembers of a site it passed (issue #13 item 4): the hash of every file
+ * it read, and a digest of each region's private values then. It is found by a key the site
+ * carries (the pipeline uses the hash of the site's pages record), so a copy of the site finds it too.
+ * Those files held none of those values. So an incremental build (`--since`) need not read
+ * again a file whose bytes it passed, except for the values of regions whose digest changed
+ * (or that are new): such files are read again for those values only. A full build reads
+ * everything, and every build leaves its memory for the next.
+ *
+ * Kept on the build machine (node_modules/.cache, or KT_GATE_DIR), never in the site: the
+ * digests are of private data. A memory that is missing, of other code, or unreadable is no
+ * memory: every file is read. What it says is true of bytes wherever they are, so a stale one
+ * costs reading, never a file passed that a full build would refuse.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { PrivateValues } from '../validate/private-values.ts';
+import type { PrivateSearch } from '../validate/private-search.ts';
+import { meaningfulView, scanForLeaks, type Leak } from './privacy-gate.ts';
+import { twinOf, walk } from './site-files.ts';
+
+export interface GateMemory {
+  /** The code that judged (codeVersion): another gate may judge otherwise. */
+  kode: string;
+  /** Each region's private values then, as a digest (privateDigest). */
+  privat: Record<string, string>;
+  /** The sha256 of every file the gate read and passed, sorted. */
+  bersih: string[];
+}
+
+/** How many sites are remembered (the newest; tests make many). */
+const KEPT = 32;
+
+export const gateMemoryDir = (): string =>
+  process.env.KT_GATE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'gerbang');
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+const memoryPath = (key: string): string => join(gateMemoryDir(), `${sha256(key)}.json`);
+
+/**
+ * A digest of every value of a collection in the order added (values and their lengths, so
+ * that however the reader cut the lists, the same values give the same digest).
+ */
+export function privateDigest(values: PrivateValues): string {
+  const texts = createHash('sha256');
+  const lengths = createHash('sha256');
+  const one = new Int32Array(1);
+  values.forEachValue(
+    (v) => {
+      texts.update(v);
+      one[0] = v.length;
+      lengths.update(one);
+    },
+    (list) => {
+      texts.update(list.text);
+      const each = new Int32Array(list.ends.length);
+      let start = 0;
+      for (let i = 0; i < list.ends.length; i++) {
+        each[i] = list.ends[i] - start;
+        start = list.ends[i];
+      }
+      lengths.update(each);
+    },
+  );
+  return sha256(`${texts.digest('hex')}${lengths.digest('hex')}`);
+}
+
+/** The memory of the site known by `key`, if there is one of this code. */
+export async function readGateMemory(key: string, kode: string): Promise<GateMemory | null> {
+  try {
+    const m = JSON.parse(await readFile(memoryPath(key), 'utf8')) as GateMemory;
+    if (m?.kode !== kode || typeof m.privat !== 'object' || m.privat === null || !Array.isArray(m.bersih)) return null;
+    return m;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `memory` for the site known by `key`, whole or not at all; older memories beyond KEPT are removed. */
+export async function writeGateMemory(key: string, memory: GateMemory): Promise<void> {
+  const dir = gateMemoryDir();
+  await mkdir(dir, { recursive: true });
+  const path = memoryPath(key);
+  await writeFile(`${path}.${process.pid}`, JSON.stringify(memory));
+  await rename(`${path}.${process.pid}`, path);
+  const all = await Promise.all(
+    (await readdir(dir))
+      .filter((n) => n.endsWith('.json'))
+      .map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
+  );
+  for (const { n } of all.sort((a, b) => b.t - a.t).slice(KEPT)) await rm(join(dir, n), { force: true });
+}
+
+/**
+ * The sha256 of every file the gate reads (a compressed twin beside its file is not read), by
+ * path relative to `root`; `known` gives those already hashed (files taken from the previous
+ * output, checked against their recorded hashes).
+ */
+async function fileHashes(root: string, known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const paths: string[] = [];
+  for await (const path of walk(root)) paths.push(relative(root, path));
+  const names = new Set(paths);
+  const hashes = new Map<string, string>();
+  for (const rel of paths) {
+    const of = twinOf(rel);
+    if (of !== null && names.has(of)) continue;
+    hashes.set(rel, known.get(rel) ?? sha256(await readFile(join(root, rel))));
+  }
+  return hashes;
+}
+
+export interface GateResult {
+  leaks: Leak[];
+  /** What to remember if the site is published. */
+  memory: GateMemory;
+  /** Files read for every private value; files passed before, read again for some regions' values; not read again. */
+  read: { all: number; again: number; passed: number; regions: string[] };
+}
+
+/**
+ * The privacy gate over a built site, with the memory of the previous site (`before`, of the
+ * same code) when there is one: files it passed are read again only for the values of regions
+ * whose values changed.
+ */
+export async function gateSite(
+  root: string,
+  values: { privateValues: PrivateValues; privateSearch: PrivateSearch; privateByRegion: ReadonlyMap<string, PrivateValues> },
+  { kode, before = null, known = new Map() }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string> },
+): Promise<GateResult> {
+  const hashes = await fileHashes(root, known);
+  const privat = Object.fromEntries(
+    [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
+  );
+  const memory: GateMemory = { kode, privat, bersih: [...new Set(hashes.values())].sort() };
+  if (before && before.kode !== kode) before = null;
+  const passed = new Set(before?.bersih ?? []);
+  const again = new Set([...hashes].filter(([, h]) => passed.has(h)).map(([rel]) => rel));
+  const changed = Object.keys(privat).filter((k) => before?.privat[k] !== privat[k]);
+
+  const leaks = await scanForLeaks(root, meaningfulView(values.privateValues, values.privateSearch), { select: (rel) => !again.has(rel) });
+  if (again.size > 0 && changed.length > 0) {
+    const fresh = new PrivateValues();
+    for (const k of changed) fresh.include(values.privateByRegion.get(k)!);
+    for (const l of await scanForLeaks(root, meaningfulView(fresh), { select: (rel) => again.has(rel) })) leaks.push(l);
+  }
+  return {
+    leaks,
+    memory,
+    read: {
+      all: hashes.size - again.size,
+      again: changed.length > 0 ? again.size : 0,
+      passed: changed.length > 0 ? 0 : again.size,
+      regions: again.size > 0 ? changed : [],
+    },
+  };
+}

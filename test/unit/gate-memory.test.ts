@@ -1,0 +1,120 @@
+/**
+ * src/publish/gate-memory.ts: what the privacy gate remembers between builds of one output, and
+ * how an incremental build uses it. A file passed before is read again for the values of the
+ * regions whose values changed, and only then; a memory of other code, or none, reads everything.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { gateSite, privateDigest, readGateMemory, writeGateMemory } from '../../src/publish/gate-memory.ts';
+import { PrivateSearch } from '../../src/validate/private-search.ts';
+import { PrivateValues } from '../../src/validate/private-values.ts';
+import { pack } from '../../src/validate/fast/packed.ts';
+import { tempDirEach } from '../support/temp-dir.ts';
+
+const tmp = tempDirEach('kt-gate-memory-');
+let saved: string | undefined;
+beforeEach(() => {
+  saved = process.env.KT_GATE_DIR;
+  process.env.KT_GATE_DIR = join(tmp.dir, 'memory');
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.KT_GATE_DIR;
+  else process.env.KT_GATE_DIR = saved;
+});
+
+/** An export's values as the validator leaves them: by region, and all of them. */
+function exportValues(byRegion: Record<string, string[]>) {
+  const privateByRegion = new Map<string, PrivateValues>();
+  const privateValues = new PrivateValues();
+  for (const [kode, values] of Object.entries(byRegion)) {
+    const own = new PrivateValues().addAll(pack(values));
+    privateByRegion.set(kode, own);
+    privateValues.include(own);
+  }
+  return { privateValues, privateByRegion, privateSearch: PrivateSearch.of(privateValues) };
+}
+
+async function site(files: Record<string, string>): Promise<string> {
+  const root = join(tmp.dir, 'site');
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(join(root, rel, '..'), { recursive: true });
+    await writeFile(join(root, rel), text);
+  }
+  return root;
+}
+
+describe('privateDigest', () => {
+  test('the same values give the same digest however they were cut into lists; another value, another digest', () => {
+    const whole = new PrivateValues().addAll(pack(['Pegawai Uji 001', 'Pegawai Uji 002', 'RSP-0001']));
+    const cut = new PrivateValues()
+      .addAll(pack(['Pegawai Uji 001']))
+      .addAll(['Pegawai Uji 002'])
+      .add('RSP-0001');
+    expect(privateDigest(cut)).toBe(privateDigest(whole));
+    // The same characters, cut into other values.
+    expect(privateDigest(new PrivateValues().addAll(pack(['Pegawai Uji 00', '1Pegawai Uji 002', 'RSP-0001'])))).not.toBe(
+      privateDigest(whole),
+    );
+    expect(privateDigest(new PrivateValues().addAll(pack(['Pegawai Uji 001', 'Pegawai Uji 003', 'RSP-0001'])))).not.toBe(
+      privateDigest(whole),
+    );
+  });
+
+  test('include shares the values and leaves the other collection whole', () => {
+    const own = new PrivateValues().addAll(pack(['Pegawai Uji 001'])).add('Pegawai Uji 002');
+    const all = new PrivateValues().include(own);
+    expect([...all].sort()).toEqual(['Pegawai Uji 001', 'Pegawai Uji 002']);
+    expect([...own].sort()).toEqual(['Pegawai Uji 001', 'Pegawai Uji 002']);
+  });
+});
+
+describe('gateSite with the memory of the previous build', () => {
+  const pages = {
+    'wilayah/alpha/index.html': '<p>Dinas Kependudukan: IKM 82,5</p>',
+    'wilayah/beta/index.html': '<p>Puskesmas Sentosa: IKM 79,1</p>',
+    'data/unit.csv': 'kode_wilayah,kode_unit,nama_unit\r\nalpha,U01,Dinas Kependudukan\r\nbeta,U01,Puskesmas Sentosa\r\n',
+  };
+
+  test('unchanged values: nothing passed before is read again; a new file is read', async () => {
+    const root = await site(pages);
+    const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
+    const first = await gateSite(root, values, { kode: 'k1' });
+    expect(first.leaks).toEqual([]);
+    expect(first.read).toEqual({ all: 3, again: 0, passed: 0, regions: [] });
+    await writeGateMemory('site-1', first.memory);
+    const before = await readGateMemory('site-1', 'k1');
+    expect(before).toEqual(first.memory);
+
+    await writeFile(join(root, 'baru.html'), '<p>halaman baru</p>');
+    const second = await gateSite(root, values, { kode: 'k1', before });
+    expect(second.read).toEqual({ all: 1, again: 0, passed: 3, regions: [] });
+    // Another code's gate may judge otherwise: its memory is none.
+    expect(await readGateMemory('site-1', 'k2')).toBeNull();
+    expect((await gateSite(root, values, { kode: 'k2', before })).read).toEqual({ all: 4, again: 0, passed: 0, regions: [] });
+  });
+
+  test("a region's changed values are looked for in every file passed before, and found", async () => {
+    const root = await site(pages);
+    const first = await gateSite(root, exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] }), { kode: 'k1' });
+    // beta now names an officer whose name is in alpha's page (unchanged bytes, passed before).
+    const later = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002', 'Dinas Kependudukan'] });
+    const second = await gateSite(root, later, { kode: 'k1', before: first.memory });
+    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['beta'] });
+    expect(second.leaks.map((l) => l.file).sort()).toEqual([join('data', 'unit.csv'), join('wilayah', 'alpha', 'index.html')]);
+    // A full build finds the same.
+    const full = await gateSite(root, later, { kode: 'k1' });
+    expect(full.leaks.map((l) => l.file).sort()).toEqual(second.leaks.map((l) => l.file).sort());
+  });
+
+  test('a memory is found by its key; none for another key, or when it cannot be read', async () => {
+    const root = await site(pages);
+    const values = exportValues({ alpha: ['Pegawai Uji 001'] });
+    await writeGateMemory('site-1', (await gateSite(root, values, { kode: 'k1' })).memory);
+    expect(await readGateMemory('site-2', 'k1')).toBeNull();
+    expect(await readGateMemory('site-1', 'k1')).not.toBeNull();
+    const [file] = await readdir(join(tmp.dir, 'memory'));
+    await writeFile(join(tmp.dir, 'memory', file), '{ bukan json');
+    expect(await readGateMemory('site-1', 'k1')).toBeNull();
+  });
+});
