@@ -3,13 +3,17 @@
  * same bytes, and that the privacy gate reads inside them.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tableByName } from '../../src/contract/published.ts';
+import { TABLES, tableByName } from '../../src/contract/published.ts';
+import { csvFileName } from '../../src/queries/published-views.ts';
+import { deriveTables } from '../../src/derive/tables.ts';
+import { publishTables } from '../../src/publish/tables.ts';
+import { validateExport } from '../../src/validate/export.ts';
 import { writeBundles } from '../../src/publish/bundles.ts';
 import { bundleFile } from '../../src/publish/download-paths.ts';
 import { publishPartitions } from '../../src/publish/partitions.ts';
@@ -197,6 +201,26 @@ describe('xlsx', () => {
     const styles = unzipSync(readFileSync(kept))['xl/styles.xml'];
     expect(new TextDecoder().decode(styles)).toContain('numFmt'); // dates and integers carry a format
     expect(readFileSync(kept).equals(readFileSync(alone))).toBe(true);
+  }, 120_000);
+
+  it('writes every table of the sample as ExcelJS alone writes it: dates, empty cells, texts, a next sheet', async () => {
+    const validated = await validateExport('data');
+    const published = join(work, 'contoh');
+    mkdirSync(published, { recursive: true });
+    await publishTables(deriveTables(validated.regions, { threshold: 10 }), validated.regions, published, '2026-01-20', {
+      ambang_kelompok: 10,
+    });
+    let tables = 0;
+    for (const table of TABLES) {
+      const csv = join(published, csvFileName(table));
+      if (!existsSync(csv)) continue;
+      const [ours, alone] = [join(work, `${table.name}-kami.xlsx`), join(work, `${table.name}-exceljs.xlsx`)];
+      await writeXlsx(table, csv, ours, xctx, 2_000);
+      await writeXlsx(table, csv, alone, xctx, 2_000, false);
+      expect(readFileSync(ours).equals(readFileSync(alone)), table.name).toBe(true);
+      tables++;
+    }
+    expect(tables).toBe(TABLES.length);
   }, 120_000);
 
   it('dates the entries of a zip64 file too (a sheet of more than 4 GB of XML is one)', async () => {
