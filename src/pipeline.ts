@@ -156,11 +156,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const licence = [...new Set(validated.regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
     // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
     if (!opts.shard) {
-      for (const table of TABLES) {
-        const csv = join(dataStage, csvFileName(table));
-        if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
-      }
-      await writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl });
+      const xlsx = async () => {
+        for (const table of TABLES) {
+          const csv = join(dataStage, csvFileName(table));
+          if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
+        }
+      };
+      // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
+      // Both settle before a failure is thrown, so none writes into the stage after it is removed.
+      const done = await Promise.allSettled([
+        xlsx(),
+        writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }),
+      ]);
+      for (const d of done) if (d.status === 'rejected') throw d.reason;
     }
     await writeFile(
       join(dataStage, QUALITY_FILE),

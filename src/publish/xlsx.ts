@@ -99,7 +99,8 @@ function columnLetters(n: number): string {
  * cell, a text as a shared string, a date as Excel's day number, an empty cell only where its
  * column has a style. Styles are filed in the order ExcelJS files them (the row's, then each
  * cell's, on first sight), so the ids and every byte are the same (tested against ExcelJS alone).
- * Called once the sheet's header row is committed.
+ * Rows go to the sheet's stream some 64 KB at a time (the deflated bytes do not depend on how
+ * they are cut); `flush` before the sheet is committed. Called once its header row is committed.
  */
 function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, types: readonly string[]) {
   const w = sheet as unknown as SheetInternals;
@@ -113,7 +114,12 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
     if (id === undefined) ids[col].set(valueType, (id = styles.addStyleModel(columnStyle(types[col]), valueType)));
     return id;
   };
-  return (values: readonly (string | number | Date | null)[]): void => {
+  let pending = '';
+  const flush = () => {
+    if (pending) w.stream.write(pending);
+    pending = '';
+  };
+  const add = (values: readonly (string | number | Date | null)[]): void => {
     if (w._rows === null || w._rows.length > 0 || !w.startedData) throw new Error('rowWriter: the header row is not committed');
     const n = w._rowZero++;
     // A row of empty cells only is not written (ExcelJS: no value, no row); it keeps its number.
@@ -142,8 +148,10 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
         xml += `<c r="${at}"${id ? ` s="${id}"` : ''} t="s"><v>${sharedStrings.add(v)}</v></c>`;
       }
     }
-    w.stream.write(`${xml}</row>`);
+    pending += `${xml}</row>`;
+    if (pending.length >= 1 << 16) flush();
   };
+  return { add, flush };
 }
 
 /** Sheet names: the table's, then `<table>_2`, `<table>_3`… (Excel allows 31 characters). */
@@ -181,10 +189,11 @@ export async function writeXlsx(
   let header: string[] | null = null;
   let types: string[] = [];
   let sheet: ExcelJS.Worksheet | null = null;
-  let addRow: (values: (string | number | Date | null)[]) => void = () => {};
+  let rowsTo: { add(values: (string | number | Date | null)[]): void; flush(): void } | null = null;
   const sheets: { name: string; first: number; last: number }[] = [];
   let rows = 0;
   const newSheet = () => {
+    rowsTo?.flush();
     sheet?.commit();
     const name = sheetName(table.name, sheets.length + 1);
     sheets.push({ name, first: rows + 1, last: rows });
@@ -196,8 +205,8 @@ export async function writeXlsx(
     next.getRow(1).font = { bold: true };
     if (own) {
       next.getRow(1).commit();
-      addRow = rowWriter(book, next, types);
-    } else addRow = (values) => next.addRow(values).commit();
+      rowsTo = rowWriter(book, next, types);
+    } else rowsTo = { add: (values) => next.addRow(values).commit(), flush: () => {} };
     sheet = next;
   };
   for await (const r of csvFileRows(csvPath)) {
@@ -208,11 +217,12 @@ export async function writeXlsx(
       continue;
     }
     if (rows - sheets[sheets.length - 1].first + 1 >= sheetRows) newSheet();
-    addRow(r.map((cell, i) => typed(types[i], cell)));
+    rowsTo!.add(r.map((cell, i) => typed(types[i], cell)));
     rows++;
     sheets[sheets.length - 1].last = rows;
   }
   if (!header) throw new Error(`${csvPath}: no header`);
+  rowsTo!.flush();
   (sheet as ExcelJS.Worksheet | null)?.commit();
 
   const about = book.addWorksheet('keterangan');
