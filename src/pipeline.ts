@@ -13,7 +13,7 @@ import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
-import { gateSite, readGateMemory, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
+import { gateMemoryDir, gateSite, readGateMemory, twinEntry, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
 import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
@@ -226,8 +226,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
 
     let written: string[] = [];
-    /** Files taken from the previous output (--since), twins included, each checked against its recorded hash. */
-    const copiedFiles = new Set<string>();
     if (opts.pages !== false) {
       written = await renderPages(siteStage, dataStage, pages);
       if (opts.merge) {
@@ -244,10 +242,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             `✗ Keluaran sebelumnya berubah sejak dibangun; bangun tanpa --since / the previous output changed since it was built; build without --since:\n${copied.problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
           );
         }
-        for (const f of copied.files) {
-          written.push(f);
-          copiedFiles.add(f);
-        }
+        for (const f of copied.files) written.push(f);
       }
       lap('pages');
       if (pages.national) {
@@ -300,12 +295,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // (a shard compresses its own pages; the merge checks and keeps those twins).
     if (!opts.shard) await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
     // Astro's assets are the same in every shard and in the merge, which compresses them once.
-    // A region's files taken from the previous output came with their twins (checked by hash);
-    // elsewhere, that output's twins of the same bytes are taken rather than made again.
+    // With the memory of the previous site, the twins this code made of the same bytes are kept
+    // (a reused region's, copied with it) or taken from that site rather than made again.
+    const madeBefore = new Set(before?.kembar ?? []);
+    const twinsMade: string[] = [];
     await precompress(siteStage, {
-      skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : copiedFiles.size > 0 ? (path) => copiedFiles.has(path) : undefined,
+      skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined,
       previous: opts.since,
+      madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
+      onTwin: (file, twin) => twinsMade.push(twinEntry(file, twin)),
     });
+    gate.memory.kembar = [...new Set(twinsMade)].sort();
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
@@ -318,9 +318,23 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const old = `${stage}-old`;
     if (existsSync(outDir)) await rename(outDir, old);
     await rename(siteStage, outDir);
-    // What the gate passed, for a next build over this site (a shard's pages are judged again in the merge).
+    // What the gate passed and the twins made, for a next build over this site (a shard's pages
+    // are judged again in the merge). Never inside the site: the digests are of private values.
     // Without it the next build reads every file: a failure to keep it is no failure of this build.
-    if (siteKey) await writeGateMemory(siteKey, gate.memory).catch(() => {});
+    if (siteKey) {
+      const dir = resolve(gateMemoryDir());
+      if (!relative(outDir, dir).startsWith('..') || !relative(stage, dir).startsWith('..')) {
+        log(
+          `peringatan / warning: KT_GATE_DIR ${dir} ada di dalam situs; ingatan gerbang tidak disimpan / lies inside the site; the gate's memory is not kept`,
+        );
+      } else {
+        await writeGateMemory(siteKey, gate.memory).catch((e: Error) =>
+          log(
+            `peringatan / warning: ingatan gerbang tidak tersimpan / the gate's memory was not kept (${e.message}); build berikutnya membaca semua berkas / the next build reads every file`,
+          ),
+        );
+      }
+    }
     await rm(old, { recursive: true, force: true });
     lap('swap');
     if (opts.shard) {

@@ -189,6 +189,14 @@ export async function copyRegions(
   const outcome: ({ file: string } | { problem: string })[] = new Array(all.length);
   const copy = async (i: number) => {
     const [rel, hash] = all[i];
+    try {
+      await copyOne(i, rel, hash);
+    } catch (e) {
+      // Said with the rest, never thrown past the other copies (they would write on into a removed stage).
+      outcome[i] = { problem: `${since}: ${rel}: ${(e as Error).message}` };
+    }
+  };
+  const copyOne = async (i: number, rel: string, hash: string) => {
     const from = join(since, rel);
     const bytes = existsSync(from) ? await readFile(from) : null;
     if (bytes === null) outcome[i] = { problem: `${since}: ${rel} hilang / missing` };

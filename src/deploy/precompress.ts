@@ -6,8 +6,7 @@
  * input and settings, so the same site gives the same twins (builds stay byte-identical).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
@@ -79,49 +78,61 @@ async function cachedTwin(
   return twin;
 }
 
-/**
- * A file's twins. A twin already beside it (a shard's, joined by the merge) is kept when it
- * unpacks to the file's bytes, which costs a fraction of compressing again; else it is made anew,
- * or removed where no twin is worth making. So every twin of the site is its file's bytes (the
- * privacy gate reads the file, not its twins).
- */
-async function twins(file: string, previous: string | null): Promise<number> {
-  const bytes = await readFile(file);
-  // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
-  if (previous && !isEngine(file, bytes)) await takeTwins(bytes, file, previous);
-  const kept = async (twin: string, unpack: (b: Buffer) => Promise<Buffer>) => {
-    try {
-      return (await unpack(await readFile(twin))).equals(bytes);
-    } catch {
-      return false;
-    }
-  };
-  const [keepB, keepG] = await Promise.all([kept(`${file}.br`, unbrotli), kept(`${file}.gz`, gunz)]);
-  const [b, g] = await Promise.all([keepB ? null : brotliOf(file, bytes), keepG ? null : gzipOf(file, bytes)]);
-  let written = 0;
-  for (const [twin, keep, made] of [
-    [`${file}.br`, keepB, b],
-    [`${file}.gz`, keepG, g],
-  ] as const) {
-    if (keep) written++;
-    else if (made && made.length < bytes.length) written += (await writeFile(twin, made), 1);
-    // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
-    else await rm(twin, { force: true });
-  }
-  return written;
+/** What a build knows of twins beside the ones it makes (the memory of the previous site, src/publish/gate-memory.ts). */
+interface TwinKnowledge {
+  /** An earlier output at this file's path (--since), whose twins this code may have made of the same bytes. */
+  previous: string | null;
+  /** Whether this code made the twin of these bytes (by their sha256). */
+  madeHere?: (fileHash: string, twinHash: string) => boolean;
+  /** Told every twin the file ends with. */
+  onTwin?: (fileHash: string, twinHash: string) => void;
 }
 
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /**
- * Where the file at `previous` (the same path in an earlier output) holds the same bytes, its
- * twins are put beside `file` as candidates: twins() keeps them only if they unpack to the file,
- * which costs a fraction of compressing again (an incremental build's unchanged tables and pages).
+ * A file's twins, each found or made:
+ * - a twin beside it (a region's, copied from the previous site; a shard's, joined by the
+ *   merge) is kept if this code made it of these bytes, as the memory says; with no memory (a
+ *   merge), if it unpacks to them, which costs a fraction of compressing again;
+ * - else the previous site's twin at this path, if this code made it of these bytes (so it is
+ *   what compressing would make, and nothing else: a twin that merely unpacks to the file may
+ *   carry more, a gzip header's name or comment, say);
+ * - else it is made anew, or removed where no twin is worth making.
+ * So every twin of the site is its file's bytes (the privacy gate reads the file, not its twins).
  */
-async function takeTwins(bytes: Buffer, file: string, previous: string): Promise<void> {
-  const before = await readFile(previous).catch(() => null);
-  if (!before?.equals(bytes)) return;
-  for (const { ext } of ENCODINGS) {
-    if (existsSync(`${file}${ext}`) || !existsSync(`${previous}${ext}`)) continue;
-    await copyFile(`${previous}${ext}`, `${file}${ext}`);
+async function twins(file: string, { previous, madeHere, onTwin }: TwinKnowledge): Promise<number> {
+  const bytes = await readFile(file);
+  const fileHash = madeHere || onTwin ? sha256(bytes) : '';
+  const one = async (ext: string, unpack: (b: Buffer) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
+    const twin = `${file}${ext}`;
+    const beside = await readFile(twin).catch(() => null);
+    let found: Buffer | null = null;
+    // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
+    if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) found = beside;
+    // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
+    else if (!beside && previous && madeHere && !isEngine(file, bytes)) {
+      const earlier = await readFile(`${previous}${ext}`).catch(() => null);
+      if (earlier && madeHere(fileHash, sha256(earlier))) await writeFile(twin, (found = earlier));
+    }
+    if (!found) {
+      const made = await make();
+      if (made.length < bytes.length) await writeFile(twin, (found = made));
+      // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
+      else await rm(twin, { force: true });
+    }
+    if (found) onTwin?.(fileHash, sha256(found));
+    return found ? 1 : 0;
+  };
+  const [b, g] = await Promise.all([one('.br', unbrotli, () => brotliOf(file, bytes)), one('.gz', gunz, () => gzipOf(file, bytes))]);
+  return b + g;
+}
+
+async function unpacksTo(twin: Buffer, unpack: (b: Buffer) => Promise<Buffer>, bytes: Buffer): Promise<boolean> {
+  try {
+    return (await unpack(twin)).equals(bytes);
+  } catch {
+    return false;
   }
 }
 
@@ -129,15 +140,22 @@ export interface PrecompressOptions {
   concurrency?: number;
   /** Files (by path relative to `root`) left as they are: no twin made, none checked. */
   skip?: (path: string) => boolean;
-  /** An earlier output (--since) whose twins of the same bytes at the same path are taken rather than made. */
+  /** An earlier output (--since): its twins at the same path are taken where this code made them of the same bytes (`madeHere`). */
   previous?: string;
+  /** Whether this code made the twin `twinHash` of the bytes `fileHash` (the memory of the previous site). */
+  madeHere?: (fileHash: string, twinHash: string) => boolean;
+  /** Told every twin of the site, by its file's sha256 and its own (for the next build's memory). */
+  onTwin?: (fileHash: string, twinHash: string) => void;
 }
 
 /**
  * Writes the twins of every compressible file under `root` but those `skip` names (by path
  * relative to `root`); returns how many.
  */
-export async function precompress(root: string, { concurrency = 4, skip, previous }: PrecompressOptions = {}): Promise<number> {
+export async function precompress(
+  root: string,
+  { concurrency = 4, skip, previous, madeHere, onTwin }: PrecompressOptions = {},
+): Promise<number> {
   const files: string[] = [];
   for await (const f of walk(root)) if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   let next = 0;
@@ -146,7 +164,7 @@ export async function precompress(root: string, { concurrency = 4, skip, previou
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++];
-      const n = await twins(file, previous ? join(previous, relative(root, file)) : null); // (not `written += await …`: that reads `written` before waiting)
+      const n = await twins(file, { previous: previous ? join(previous, relative(root, file)) : null, madeHere, onTwin }); // (not `written += await …`: that reads `written` before waiting)
       written += n;
     }
   };

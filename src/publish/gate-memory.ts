@@ -1,18 +1,21 @@
 /**
- * What the privacy gate remembers of a site it passed (issue #13 item 4): the hash of every file
- * it read, and a digest of each region's private values then. It is found by a key the site
- * carries (the pipeline uses the hash of the site's pages record), so a copy of the site finds it too.
- * Those files held none of those values. So an incremental build (`--since`) need not read
- * again a file whose bytes it passed, except for the values of regions whose digest changed
- * (or that are new): such files are read again for those values only. A full build reads
- * everything, and every build leaves its memory for the next.
- *
- * Kept on the build machine (node_modules/.cache, or KT_GATE_DIR), never in the site: the
- * digests are of private data. A memory that is missing, of other code, or unreadable is no
- * memory: every file is read. What it says is true of bytes wherever they are, so a stale one
- * costs reading, never a file passed that a full build would refuse.
+ * What a build remembers of a site it published (issue #13 item 4), kept on the build machine
+ * (node_modules/.cache, or KT_GATE_DIR), never in the site:
+ * - the privacy gate's verdict: each file it passed, by path and sha256 (the path says how the
+ *   gate reads it), and a digest of each region's private values then. Those files held none of
+ *   those values. So an incremental build (`--since`) need not read a file again where the same
+ *   bytes lie at the same path, except for the values of regions whose digest changed (or that
+ *   are new): such files are read again for those values only;
+ * - the compressed twins this code made or checked, each as the pair (its file's sha256, its own
+ *   sha256): a twin of the previous site is then taken only if this code made it of these bytes,
+ *   so it is the twin a full build makes, with nothing else in it (src/deploy/precompress.ts).
+ * It is found by a key the site carries (the pipeline uses the hash of the site's pages record),
+ * so a copy of the site finds it too. A memory that is missing, of other code, or unreadable is
+ * no memory: every file is read and every twin checked or made. It is a statement about bytes the
+ * build machine made: whoever can write it can write the site, so it is kept beside the code (a
+ * CI cache restored from an untrusted branch must not be).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
@@ -21,13 +24,20 @@ import { meaningfulView, scanForLeaks, type Leak } from './privacy-gate.ts';
 import { twinOf, walk } from './site-files.ts';
 
 export interface GateMemory {
-  /** The code that judged (codeVersion): another gate may judge otherwise. */
+  /** The code that judged and compressed (codeVersion): another may judge or compress otherwise. */
   kode: string;
   /** Each region's private values then, as a digest (privateDigest). */
   privat: Record<string, string>;
-  /** The sha256 of every file the gate read and passed, sorted. */
+  /** Every file the gate read and passed: passedEntry(path, sha256), sorted. */
   bersih: string[];
+  /** Every compressed twin of the site: twinEntry(file's sha256, twin's sha256), sorted. */
+  kembar: string[];
 }
+
+/** A file passed at a path (the path decides how the gate reads it: a table, a page, a zip). */
+export const passedEntry = (path: string, hash: string): string => sha256(`${path}\0${hash}`);
+/** A twin made of a file's bytes. */
+export const twinEntry = (fileHash: string, twinHash: string): string => sha256(`${fileHash}\0${twinHash}`);
 
 /** How many sites are remembered (the newest; tests make many). */
 const KEPT = 32;
@@ -71,7 +81,8 @@ export function privateDigest(values: PrivateValues): string {
 export async function readGateMemory(key: string, kode: string): Promise<GateMemory | null> {
   try {
     const m = JSON.parse(await readFile(memoryPath(key), 'utf8')) as GateMemory;
-    if (m?.kode !== kode || typeof m.privat !== 'object' || m.privat === null || !Array.isArray(m.bersih)) return null;
+    if (m?.kode !== kode || typeof m.privat !== 'object' || m.privat === null || !Array.isArray(m.bersih) || !Array.isArray(m.kembar))
+      return null;
     return m;
   } catch {
     return null;
@@ -81,10 +92,11 @@ export async function readGateMemory(key: string, kode: string): Promise<GateMem
 /** Keeps `memory` for the site known by `key`, whole or not at all; older memories beyond KEPT are removed. */
 export async function writeGateMemory(key: string, memory: GateMemory): Promise<void> {
   const dir = gateMemoryDir();
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = memoryPath(key);
-  await writeFile(`${path}.${process.pid}`, JSON.stringify(memory));
-  await rename(`${path}.${process.pid}`, path);
+  const part = `${path}.${randomUUID()}.tmp`;
+  await writeFile(part, JSON.stringify(memory), { mode: 0o600 });
+  await rename(part, path);
   const all = await Promise.all(
     (await readdir(dir))
       .filter((n) => n.endsWith('.json'))
@@ -113,7 +125,7 @@ async function fileHashes(root: string, known: ReadonlyMap<string, string>): Pro
 
 export interface GateResult {
   leaks: Leak[];
-  /** What to remember if the site is published. */
+  /** What to remember if the site is published (its twins are added once they are made). */
   memory: GateMemory;
   /** Files read for every private value; files passed before, read again for some regions' values; not read again. */
   read: { all: number; again: number; passed: number; regions: string[] };
@@ -122,37 +134,47 @@ export interface GateResult {
 /**
  * The privacy gate over a built site, with the memory of the previous site (`before`, of the
  * same code) when there is one: files it passed are read again only for the values of regions
- * whose values changed.
+ * whose values changed. `known`: sha256 already checked (files copied from the previous site).
  */
 export async function gateSite(
   root: string,
   values: { privateValues: PrivateValues; privateSearch: PrivateSearch; privateByRegion: ReadonlyMap<string, PrivateValues> },
   { kode, before = null, known = new Map() }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string> },
 ): Promise<GateResult> {
-  const hashes = await fileHashes(root, known);
   const privat = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
   );
-  const memory: GateMemory = { kode, privat, bersih: [...new Set(hashes.values())].sort() };
-  if (before && before.kode !== kode) before = null;
-  const passed = new Set(before?.bersih ?? []);
-  const again = new Set([...hashes].filter(([, h]) => passed.has(h)).map(([rel]) => rel));
-  const changed = Object.keys(privat).filter((k) => before?.privat[k] !== privat[k]);
-
-  const leaks = await scanForLeaks(root, meaningfulView(values.privateValues, values.privateSearch), { select: (rel) => !again.has(rel) });
-  if (again.size > 0 && changed.length > 0) {
-    const fresh = new PrivateValues();
-    for (const k of changed) fresh.include(values.privateByRegion.get(k)!);
-    for (const l of await scanForLeaks(root, meaningfulView(fresh), { select: (rel) => again.has(rel) })) leaks.push(l);
+  const memoryOf = (hashes: Iterable<[string, string]>): GateMemory => ({
+    kode,
+    privat,
+    bersih: [...hashes].map(([rel, hash]) => passedEntry(rel, hash)).sort(),
+    kembar: [],
+  });
+  const full = () => meaningfulView(values.privateValues, values.privateSearch);
+  if (!before || before.kode !== kode) {
+    // One reading of every file, hashed as it is read.
+    const read = new Map<string, string>();
+    const leaks = await scanForLeaks(root, full(), { onRead: (rel, hash) => read.set(rel, hash) });
+    return { leaks, memory: memoryOf(read), read: { all: read.size, again: 0, passed: 0, regions: [] } };
   }
+  const hashes = await fileHashes(root, known);
+  const passed = new Set(before.bersih);
+  const again = new Set([...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel));
+  const changed = Object.keys(privat).filter((k) => before.privat[k] !== privat[k]);
+  const leaks = again.size < hashes.size ? await scanForLeaks(root, full(), { select: (rel) => !again.has(rel) }) : [];
+  const fresh = new PrivateValues();
+  for (const k of changed) fresh.include(values.privateByRegion.get(k)!);
+  // Read again for the values that changed (none when the changed regions have none).
+  const reread = again.size > 0 && fresh.hasAny();
+  if (reread) for (const l of await scanForLeaks(root, meaningfulView(fresh), { select: (rel) => again.has(rel) })) leaks.push(l);
   return {
     leaks,
-    memory,
+    memory: memoryOf(hashes),
     read: {
       all: hashes.size - again.size,
-      again: changed.length > 0 ? again.size : 0,
-      passed: changed.length > 0 ? 0 : again.size,
-      regions: again.size > 0 ? changed : [],
+      again: reread ? again.size : 0,
+      passed: reread ? 0 : again.size,
+      regions: reread ? changed : [],
     },
   };
 }

@@ -88,12 +88,14 @@ export interface GateOptions {
   cellsAtOnce?: number;
   /** Only these files (by path relative to `root`; twins are still told by the files beside them). */
   select?: (path: string) => boolean;
+  /** Told the sha256 of every file the gate reads (by path relative to `root`), as it reads it. */
+  onRead?: (path: string, sha256: string) => void;
 }
 
 export async function scanForLeaks(
   root: string,
   privateValues: PrivateLookup,
-  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select }: GateOptions = {},
+  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select, onRead }: GateOptions = {},
 ): Promise<Leak[]> {
   const all: string[] = [];
   for await (const path of walk(root)) all.push(path);
@@ -106,7 +108,8 @@ export async function scanForLeaks(
   });
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
-  if (!any || !privateValues.matching) return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, pieceBytes);
+  if (!any || !privateValues.matching)
+    return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, pieceBytes, onRead);
   // First the distinct cells of every file, matched a batch at a time; then, only if one of them
   // is private, the files again to say where (the same reading, so the same leaks in the same order).
   const { matching } = privateValues;
@@ -126,6 +129,7 @@ export async function scanForLeaks(
     },
     search,
     pieceBytes,
+    onRead,
   );
   match();
   return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search, pieceBytes);
@@ -189,6 +193,8 @@ export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = P
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /**
  * Each file: in a CSV, cells that `isPrivate` (after the formula apostrophe); then, in a file
  * with no such cell, any private value or NIP-like number inside its text (one leak a file is
@@ -201,6 +207,7 @@ async function scanFiles(
   isPrivate: ((cell: string) => boolean) | null,
   search: PrivateSearch,
   pieceBytes: number,
+  onRead?: (path: string, sha256: string) => void,
 ): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const parquet: string[] = [];
@@ -215,6 +222,7 @@ async function scanFiles(
     }
     const bytes = await ahead.next();
     if (bytes === null) continue; // neither text nor gzip nor zip: nothing a reader reads as text
+    onRead?.(relative(root, path), sha256(bytes));
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
       for (const [name, entry] of Object.entries(unzipSync(bytes)))
@@ -231,14 +239,15 @@ async function scanFiles(
     else if (!text && !TEXT_FILES.test(path)) return;
     const csv = path.endsWith('.csv') && isPrivate;
     // A CSV's cells are checked whichever way it is parsed (scanPublishedCsv is the fast way for the site's own tables).
-    // Pages are not hashed: each comes once.
-    const seen = csv || text ? `${csv ? 'csv' : 'text'}:${createHash('sha256').update(bytes).digest('hex')}` : null;
+    const table = csv ? publishedTableOf(path, bytes) : undefined;
+    // Clean by its bytes and how it was read (a site table's number and date cells are not looked up). Pages are not
+    // kept: each comes once.
+    const seen = csv || text ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha256(bytes)}` : null;
     if (seen && clean.has(seen)) return;
     const before = leaks.length;
     if (csv) {
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
       const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
-      const table = publishedTableOf(path, bytes);
       if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(file, bytes, cellIsPrivate, onRow, pieceBytes);
     }
     if (leaks.length > before) return;
@@ -249,6 +258,7 @@ async function scanFiles(
   if (parquet.length > 0) {
     await withDuckDb(async (run) => {
       for (const path of parquet) {
+        if (onRead) onRead(relative(root, path), sha256(await readFile(path)));
         for await (const { column, text } of parquetTexts(run, path)) {
           const found = search.find(text);
           if (found) {

@@ -99,7 +99,7 @@ function columnLetters(n: number): string {
  * cell, a text as a shared string, a date as Excel's day number, an empty cell only where its
  * column has a style. Styles are filed in the order ExcelJS files them (the row's, then each
  * cell's, on first sight), so the ids and every byte are the same (tested against ExcelJS alone).
- * Rows go to the sheet's stream some 64 KB at a time (the deflated bytes do not depend on how
+ * Rows go to the sheet's stream some 64 K characters at a time (the deflated bytes do not depend on how
  * they are cut); `flush` before the sheet is committed. Called once its header row is committed.
  */
 function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, types: readonly string[]) {
@@ -121,6 +121,8 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
   };
   const add = (values: readonly (string | number | Date | null)[]): void => {
     if (w._rows === null || w._rows.length > 0 || !w.startedData) throw new Error('rowWriter: the header row is not committed');
+    if (values.length > types.length)
+      throw new Error(`baris ${w._rowZero} punya sel lebih banyak dari kepala tabel / row ${w._rowZero} has more cells than the header`);
     const n = w._rowZero++;
     // A row of empty cells only is not written (ExcelJS: no value, no row); it keeps its number.
     if (!values.some((v) => v !== null)) return;

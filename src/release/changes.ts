@@ -113,7 +113,7 @@ export function compareReleases(
       tables.push({ tabel: table.name, baris: after.rows.length, ditambah: null, dihapus: null, diubah: null });
       continue;
     }
-    // The same bytes: nothing added, removed or changed (most tables, when one region sends a correction).
+    // The same bytes: nothing added, removed or changed, without keying both (most tables, when one region sends a correction).
     if (was === text && text !== undefined) {
       tables.push({ tabel: table.name, baris: after.rows.length, ditambah: 0, dihapus: 0, diubah: 0 });
       continue;

@@ -107,6 +107,27 @@ describe('gateSite with the memory of the previous build', () => {
     expect(full.leaks.map((l) => l.file).sort()).toEqual(second.leaks.map((l) => l.file).sort());
   });
 
+  test('the same bytes at another path are read (the path says how the gate reads a file)', async () => {
+    const root = await site(pages);
+    const values = exportValues({ alpha: ['Pegawai Uji 001'] });
+    const first = await gateSite(root, values, { kode: 'k1' });
+    await mkdir(join(root, 'data', 'rilis', 'r1'), { recursive: true });
+    await writeFile(join(root, 'data', 'rilis', 'r1', 'unit.csv'), pages['data/unit.csv']);
+    expect((await gateSite(root, values, { kode: 'k1', before: first.memory })).read).toEqual({ all: 1, again: 0, passed: 3, regions: [] });
+  });
+
+  test('a new region is a change; a changed region with no private value reads nothing again', async () => {
+    const root = await site(pages);
+    const first = await gateSite(root, exportValues({ alpha: ['Pegawai Uji 001'], beta: [] }), { kode: 'k1' });
+    const added = exportValues({ alpha: ['Pegawai Uji 001'], beta: [], gamma: ['Puskesmas Sentosa'] });
+    const second = await gateSite(root, added, { kode: 'k1', before: first.memory });
+    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['gamma'] });
+    expect(second.leaks.map((l) => l.file).sort()).toEqual([join('data', 'unit.csv'), join('wilayah', 'beta', 'index.html')]);
+    // beta's values changed from none to none: its digest is the same; delta (new, empty) has none to look for.
+    const empty = exportValues({ alpha: ['Pegawai Uji 001'], beta: [], delta: [] });
+    expect((await gateSite(root, empty, { kode: 'k1', before: first.memory })).read).toEqual({ all: 0, again: 0, passed: 3, regions: [] });
+  });
+
   test('a memory is found by its key; none for another key, or when it cannot be read', async () => {
     const root = await site(pages);
     const values = exportValues({ alpha: ['Pegawai Uji 001'] });

@@ -6,11 +6,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
 import { embedAncestors, headersFor } from '../../src/deploy/policy.ts';
 import { precompress } from '../../src/deploy/precompress.ts';
+import { twinEntry } from '../../src/publish/gate-memory.ts';
 import { matchHeaders, parseHeadersFile } from '../../src/deploy/serve.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kt-host-'));
@@ -99,5 +100,49 @@ describe('precompressed twins', () => {
     const first = all.map((f) => readFileSync(join(root, f)));
     await precompress(root);
     expect(twins(root).map((f) => readFileSync(join(root, f)))).toEqual(first);
+  });
+
+  // A twin that unpacks to its file may still carry more (a gzip header's name): with the memory
+  // of the previous site, only a twin this code made of these bytes is kept or taken.
+  it('are taken from the previous site, or kept beside their file, only where this code made them of the same bytes', async () => {
+    const page = Buffer.from('<p>Indeks Kepuasan Masyarakat</p>'.repeat(50));
+    const site = (name: string) => {
+      const dir = join(root, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'a.html'), page);
+      return dir;
+    };
+    const made = new Set<string>();
+    const a = site('sebelum');
+    await precompress(a, { onTwin: (f, t) => made.add(twinEntry(f, t)) });
+    expect(made.size).toBe(2);
+    const madeHere = (f: string, t: string) => made.has(twinEntry(f, t));
+    // A twin with a name in its header: the file when unpacked, but not what this code makes.
+    const named = gzipSync(page, { level: 6 });
+    const odd = Buffer.concat([
+      named.subarray(0, 3),
+      Buffer.from([named[3] | 0x08]),
+      named.subarray(4, 10),
+      Buffer.from('rahasia\0'),
+      named.subarray(10),
+    ]);
+    expect(gunzipSync(odd)).toEqual(page);
+
+    // Taken from the previous site: the bytes this code made there.
+    const b = site('sesudah');
+    const seen: string[] = [];
+    await precompress(b, { previous: a, madeHere, onTwin: (f, t) => seen.push(twinEntry(f, t)) });
+    expect(readFileSync(join(b, 'a.html.gz'))).toEqual(readFileSync(join(a, 'a.html.gz')));
+    expect(seen.sort()).toEqual([...made].sort());
+    // The previous site's twin not made here is not taken: made again.
+    writeFileSync(join(a, 'a.html.gz'), odd);
+    const c = site('lagi');
+    await precompress(c, { previous: a, madeHere });
+    expect(readFileSync(join(c, 'a.html.gz')).includes('rahasia')).toBe(false);
+    // Beside its file (a region copied from the previous site): with a memory, kept only if made here.
+    writeFileSync(join(c, 'a.html.gz'), odd);
+    await precompress(c, { madeHere });
+    expect(readFileSync(join(c, 'a.html.gz')).includes('rahasia')).toBe(false);
+    expect(gunzipSync(readFileSync(join(c, 'a.html.gz')))).toEqual(page);
   });
 });
