@@ -18,11 +18,18 @@ export async function* walk(dir: string): AsyncGenerator<string> {
  * are markers whose presence is their content (`.nojekyll` for GitHub Pages), so not counted.
  */
 export async function emptyFiles(root: string): Promise<string[]> {
+  const paths: string[] = [];
+  for await (const path of walk(root)) if (!basename(path).startsWith('.')) paths.push(path);
   const empty: string[] = [];
-  for await (const path of walk(root))
-    if (!basename(path).startsWith('.') && (await stat(path)).size === 0) empty.push(relative(root, path));
+  // Many at a time: a national site has a hundred thousand files, and each stat waits on the disk.
+  for (let i = 0; i < paths.length; i += STATS_AT_ONCE) {
+    const sizes = await Promise.all(paths.slice(i, i + STATS_AT_ONCE).map(async (p) => (await stat(p)).size));
+    sizes.forEach((size, k) => size === 0 && empty.push(relative(root, paths[i + k])));
+  }
   return empty.sort();
 }
+
+const STATS_AT_ONCE = 64;
 
 /**
  * Paths written more than once, or that differ only in case (one file on the many hosts whose
