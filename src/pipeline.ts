@@ -14,7 +14,7 @@ import { precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
 import { gateMemoryDir, gateSite, readGateMemory, twinEntry, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
-import { emptyFiles, samePaths, walk } from './publish/site-files.ts';
+import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -253,7 +253,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     } else {
       await mkdir(siteStage, { recursive: true });
     }
-    if (!opts.shard) await cp(dataStage, join(siteStage, 'data'), { recursive: true });
+    if (!opts.shard) {
+      // Moved, not copied (hundreds of MB at national scale); what reads the tables from now on reads them there.
+      await moveInto(dataStage, join(siteStage, 'data'));
+      process.env.KT_PUBLISHED_DIR = join(siteStage, 'data');
+    }
 
     // Pages written twice (Astro's own list), and files of the site whose paths differ only in case.
     const staged: string[] = [];

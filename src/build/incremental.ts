@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
 import { walk } from '../publish/site-files.ts';
@@ -173,11 +173,18 @@ export function reusableRegions(previous: PagesRecord | null, keys: { bersama: s
 }
 
 const COPIES_AT_ONCE = 8;
+/** A hard link cannot be made here: across file systems, or where links are not supported or too many. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
 /**
- * Copies the reused regions' files from the previous output into the site, each checked against
+ * Takes the reused regions' files from the previous output into the site, each checked against
  * its recorded hash: a file changed or gone since is refused, never published. Returns the
- * files copied and what is wrong.
+ * files taken and what is wrong.
+ *
+ * A file is hard-linked where the file system allows (gigabytes at national scale, written
+ * again for nothing otherwise), then the link is read and checked, so what is checked is what
+ * is published. Safe because no build writes into a file in place: every file is written anew
+ * and renamed or replaced. Elsewhere (another file system) it is copied.
  */
 export async function copyRegions(
   site: string,
@@ -198,14 +205,24 @@ export async function copyRegions(
   };
   const copyOne = async (i: number, rel: string, hash: string) => {
     const from = join(since, rel);
-    const bytes = existsSync(from) ? await readFile(from) : null;
-    if (bytes === null) outcome[i] = { problem: `${since}: ${rel} hilang / missing` };
-    else if (sha256(bytes) !== hash)
+    if (!existsSync(from)) {
+      outcome[i] = { problem: `${since}: ${rel} hilang / missing` };
+      return;
+    }
+    const target = join(site, rel);
+    await mkdir(dirname(target), { recursive: true });
+    const linked = await link(from, target).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (NO_LINK.has(e.code ?? '')) return false;
+        throw e;
+      },
+    );
+    const bytes = await readFile(linked ? target : from);
+    if (sha256(bytes) !== hash)
       outcome[i] = { problem: `${since}: ${rel} tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records` };
     else {
-      const target = join(site, rel);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, bytes);
+      if (!linked) await writeFile(target, bytes);
       outcome[i] = { file: rel };
     }
   };

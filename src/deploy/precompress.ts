@@ -117,7 +117,8 @@ async function twins(file: string, { previous, madeHere, onTwin }: TwinKnowledge
     }
     if (!found) {
       const made = await make();
-      if (made.length < bytes.length) await writeFile(twin, (found = made));
+      // Unlinked first: a twin beside its file may be a hard link into the previous site (copyRegions).
+      if (made.length < bytes.length) await rm(twin, { force: true }).then(() => writeFile(twin, (found = made)));
       // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
       else await rm(twin, { force: true });
     }

@@ -1,5 +1,6 @@
 /** The files of a staged site, and the check that none of them came out empty. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rename, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 /** Every file under `dir`, at any depth. */
@@ -50,3 +51,18 @@ export function samePaths(paths: readonly string[]): string[][] {
 
 /** The file a compressed twin holds (`page.html.br` → `page.html`; src/deploy/precompress.ts writes them), or null. */
 export const twinOf = (path: string): string | null => (/\.(br|gz)$/.test(path) ? path.slice(0, -3) : null);
+
+/**
+ * Moves the tree `from` into `to`, which may already hold some of its folders (the site's pages
+ * under data/ beside the published tables): a folder missing in `to` is moved whole, one in
+ * both is entered, a file in both is replaced by `from`'s (as a copy over it would). Renames
+ * only: the same file system, no byte written again.
+ */
+export async function moveInto(from: string, to: string): Promise<void> {
+  if (!existsSync(to)) return rename(from, to);
+  for (const e of await readdir(from, { withFileTypes: true })) {
+    const there = join(to, e.name);
+    if (e.isDirectory() && existsSync(there) && (await stat(there)).isDirectory()) await moveInto(join(from, e.name), there);
+    else await rename(join(from, e.name), there);
+  }
+}

@@ -3,7 +3,8 @@
  * that a previous output's files are taken only as recorded. The whole build (incremental equals
  * full, byte for byte) is tested in test/browser/region-pages.test.ts.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { brotliDecompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +16,7 @@ import {
   writePagesRecord,
   type SharedFacts,
 } from '../../src/build/incremental.ts';
+import { precompress } from '../../src/deploy/precompress.ts';
 import { publishPartitions } from '../../src/publish/partitions.ts';
 import { tableByName } from '../../src/contract/published.ts';
 import { regionOfPath } from '../../src/routes.ts';
@@ -196,6 +198,23 @@ describe('the record and the copy', () => {
     expect(refused.problems).toContain(
       `${before}: wilayah/alpha/index.html tidak sama dengan catatan di kt-pages.json / differs from what kt-pages.json records`,
     );
+  });
+
+  it('takes a file as a hard link to the previous site’s, and a twin made again is a new file, never written into that site', async () => {
+    const before = join(tmp.dir, 'before');
+    const page = '<p>alpha</p>'.repeat(200);
+    await mkdir(join(before, 'wilayah/alpha'), { recursive: true });
+    await writeFile(join(before, 'wilayah/alpha/index.html'), page);
+    await writeFile(join(before, 'wilayah/alpha/index.html.br'), 'not this page under brotli');
+    const record = await pagesRecord(before, keys);
+    const next = join(tmp.dir, 'next');
+    expect((await copyRegions(next, before, record, ['alpha'])).problems).toEqual([]);
+    const [a, b] = await Promise.all([stat(join(before, 'wilayah/alpha/index.html')), stat(join(next, 'wilayah/alpha/index.html'))]);
+    expect(b.ino).toBe(a.ino);
+    // No memory of the previous site (a twin that does not unpack to its file): made again.
+    await precompress(next);
+    expect(brotliDecompressSync(await readFile(join(next, 'wilayah/alpha/index.html.br'))).toString()).toBe(page);
+    expect(await readFile(join(before, 'wilayah/alpha/index.html.br'), 'utf8')).toBe('not this page under brotli');
   });
 
   it('a reused region keeps its recorded hashes; the others are hashed from the site', async () => {

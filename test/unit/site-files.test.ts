@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { indexForSearch } from '../../src/pipeline.ts';
-import { emptyFiles } from '../../src/publish/site-files.ts';
+import { emptyFiles, moveInto } from '../../src/publish/site-files.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -91,4 +91,30 @@ test("the search index's entry file comes out the same whichever language Pagefi
   } finally {
     await rm(site, { recursive: true, force: true });
   }
+});
+
+test('the published tables move into the site beside its pages under data/: folders in both are joined, a file in both is the tables’', async () => {
+  const from = join(root, 'tabel');
+  const to = join(root, 'situs', 'data');
+  for (const [rel, text] of [
+    ['ikm_unit.csv', 'csv'],
+    ['rilis/r1/ikm_unit.csv', 'r1'],
+    ['rilis/index.json', 'json'],
+    ['wilayah/a/ikm_unit.csv', 'a'],
+  ])
+    await mkdir(join(from, rel, '..'), { recursive: true }).then(() => writeFile(join(from, rel), text));
+  for (const [rel, text] of [
+    ['index.html', 'data page'],
+    ['rilis/index.html', 'releases page'],
+    ['rilis/index.json', 'stale'],
+  ])
+    await mkdir(join(to, rel, '..'), { recursive: true }).then(() => writeFile(join(to, rel), text));
+  await moveInto(from, to);
+  const read = (rel: string) => readFile(join(to, rel), 'utf8');
+  expect(
+    await Promise.all(
+      ['ikm_unit.csv', 'rilis/r1/ikm_unit.csv', 'rilis/index.json', 'wilayah/a/ikm_unit.csv', 'index.html', 'rilis/index.html'].map(read),
+    ),
+  ).toEqual(['csv', 'r1', 'json', 'a', 'data page', 'releases page']);
+  expect(existsSync(join(from, 'ikm_unit.csv'))).toBe(false);
 });
