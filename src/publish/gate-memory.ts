@@ -20,7 +20,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
 import type { PrivateSearch } from '../validate/private-search.ts';
-import { meaningfulView, scanForLeaks, type Leak } from './privacy-gate.ts';
+import { meaningfulView, scanForLeaks, type ContentRead, type Leak } from './privacy-gate.ts';
 import { twinOf, walk } from './site-files.ts';
 
 export interface GateMemory {
@@ -32,10 +32,18 @@ export interface GateMemory {
   bersih: string[];
   /** Every compressed twin of the site: twinEntry(file's sha256, twin's sha256), sorted. */
   kembar: string[];
+  /**
+   * Per file passed (its passedEntry), the contents found clean in it: a CSV, or each entry of a
+   * zip, as contentEntry(how it was read, sha256). A new file (a bundle or an Excel file of a new
+   * release, a table in a new release's folder) is then read only for its contents not passed before.
+   */
+  isi: Record<string, string[]>;
 }
 
 /** A file passed at a path (the path decides how the gate reads it: a table, a page, a zip). */
 export const passedEntry = (path: string, hash: string): string => sha256(`${path}\0${hash}`);
+/** A content passed (privacy-gate.ts's ContentRead: how it was read and the sha256 of its bytes). */
+export const contentEntry = (content: ContentRead): string => sha256(content);
 /** A twin made of a file's bytes. */
 export const twinEntry = (fileHash: string, twinHash: string): string => sha256(`${fileHash}\0${twinHash}`);
 
@@ -81,7 +89,15 @@ export function privateDigest(values: PrivateValues): string {
 export async function readGateMemory(key: string, kode: string): Promise<GateMemory | null> {
   try {
     const m = JSON.parse(await readFile(memoryPath(key), 'utf8')) as GateMemory;
-    if (m?.kode !== kode || typeof m.privat !== 'object' || m.privat === null || !Array.isArray(m.bersih) || !Array.isArray(m.kembar))
+    if (
+      m?.kode !== kode ||
+      typeof m.privat !== 'object' ||
+      m.privat === null ||
+      !Array.isArray(m.bersih) ||
+      !Array.isArray(m.kembar) ||
+      typeof m.isi !== 'object' ||
+      m.isi === null
+    )
       return null;
     return m;
   } catch {
@@ -127,8 +143,11 @@ export interface GateResult {
   leaks: Leak[];
   /** What to remember if the site is published (its twins are added once they are made). */
   memory: GateMemory;
-  /** Files read for every private value; files passed before, read again for some regions' values; not read again. */
-  read: { all: number; again: number; passed: number; regions: string[] };
+  /**
+   * Files read for every private value; files passed before, read again for some regions' values;
+   * not read again; and, in the files read, contents passed before and not read again.
+   */
+  read: { all: number; again: number; passed: number; regions: string[]; contents: number };
 }
 
 /**
@@ -144,37 +163,55 @@ export async function gateSite(
   const privat = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
   );
-  const memoryOf = (hashes: Iterable<[string, string]>): GateMemory => ({
-    kode,
-    privat,
-    bersih: [...hashes].map(([rel, hash]) => passedEntry(rel, hash)).sort(),
-    kembar: [],
-  });
+  // The contents found clean in each file read, by file.
+  const clean = new Map<string, Set<string>>();
+  const onClean = (rel: string, content: ContentRead) => {
+    const set = clean.get(rel) ?? clean.set(rel, new Set()).get(rel)!;
+    set.add(contentEntry(content));
+  };
+  const memoryOf = (hashes: Iterable<[string, string]>, kept: Record<string, string[]> = {}): GateMemory => {
+    const bersih: string[] = [];
+    const isi: Record<string, string[]> = {};
+    for (const [rel, hash] of hashes) {
+      const entry = passedEntry(rel, hash);
+      bersih.push(entry);
+      const contents = clean.has(rel) ? [...clean.get(rel)!].sort() : kept[entry];
+      if (contents?.length) isi[entry] = contents;
+    }
+    return { kode, privat, bersih: bersih.sort(), kembar: [], isi };
+  };
   const full = () => meaningfulView(values.privateValues, values.privateSearch);
   if (!before || before.kode !== kode) {
     // One reading of every file, hashed as it is read.
     const read = new Map<string, string>();
-    const leaks = await scanForLeaks(root, full(), { onRead: (rel, hash) => read.set(rel, hash) });
-    return { leaks, memory: memoryOf(read), read: { all: read.size, again: 0, passed: 0, regions: [] } };
+    const leaks = await scanForLeaks(root, full(), { onRead: (rel, hash) => read.set(rel, hash), onClean });
+    return { leaks, memory: memoryOf(read), read: { all: read.size, again: 0, passed: 0, regions: [], contents: 0 } };
   }
   const hashes = await fileHashes(root, known);
   const passed = new Set(before.bersih);
   const again = new Set([...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel));
   const changed = Object.keys(privat).filter((k) => before.privat[k] !== privat[k]);
-  const leaks = again.size < hashes.size ? await scanForLeaks(root, full(), { select: (rel) => !again.has(rel) }) : [];
   const fresh = new PrivateValues();
   for (const k of changed) fresh.include(values.privateByRegion.get(k)!);
+  // A content passed before holds none of the values then; while no region's values changed, none of these.
+  const contentsBefore = fresh.hasAny() ? new Set<string>() : new Set(Object.values(before.isi).flat());
+  let contents = 0;
+  const passedBefore = (content: ContentRead) => contentsBefore.has(contentEntry(content)) && ++contents > 0;
+  const leaks =
+    again.size < hashes.size ? await scanForLeaks(root, full(), { select: (rel) => !again.has(rel), passedBefore, onClean }) : [];
   // Read again for the values that changed (none when the changed regions have none).
   const reread = again.size > 0 && fresh.hasAny();
   if (reread) for (const l of await scanForLeaks(root, meaningfulView(fresh), { select: (rel) => again.has(rel) })) leaks.push(l);
   return {
     leaks,
-    memory: memoryOf(hashes),
+    // A file passed before keeps its contents: they passed with it, and were read again for any value that changed.
+    memory: memoryOf(hashes, before.isi),
     read: {
       all: hashes.size - again.size,
       again: reread ? again.size : 0,
       passed: reread ? 0 : again.size,
       regions: reread ? changed : [],
+      contents,
     },
   };
 }

@@ -90,12 +90,22 @@ export interface GateOptions {
   select?: (path: string) => boolean;
   /** Told the sha256 of every file the gate reads (by path relative to `root`), as it reads it. */
   onRead?: (path: string, sha256: string) => void;
+  /**
+   * Contents (a CSV, or an entry of a zip: its bytes and how they are read, `ContentRead`) that
+   * passed this gate before, for these same private values: not read again.
+   */
+  passedBefore?: (content: string) => boolean;
+  /** Told each content of a file (its path relative to `root`) found clean, read or passed before. */
+  onClean?: (path: string, content: string) => void;
 }
+
+/** What the gate reads, as a content: how (`csv:<table>`, `csv:` read strictly, or `text`) and the sha256 of the bytes. */
+export type ContentRead = string;
 
 export async function scanForLeaks(
   root: string,
   privateValues: PrivateLookup,
-  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select, onRead }: GateOptions = {},
+  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select, onRead, passedBefore, onClean }: GateOptions = {},
 ): Promise<Leak[]> {
   const all: string[] = [];
   for await (const path of walk(root)) all.push(path);
@@ -109,7 +119,7 @@ export async function scanForLeaks(
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
   if (!any || !privateValues.matching)
-    return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, pieceBytes, onRead);
+    return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, { pieceBytes, onRead, passedBefore, onClean });
   // First the distinct cells of every file, matched a batch at a time; then, only if one of them
   // is private, the files again to say where (the same reading, so the same leaks in the same order).
   const { matching } = privateValues;
@@ -128,11 +138,10 @@ export async function scanForLeaks(
       return false;
     },
     search,
-    pieceBytes,
-    onRead,
+    { pieceBytes, onRead, passedBefore, onClean },
   );
   match();
-  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search, pieceBytes);
+  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search, { pieceBytes });
 }
 
 /** Where in a file: an offset in its text, or, in a text read in pieces, in the piece from that byte. */
@@ -206,8 +215,7 @@ async function scanFiles(
   paths: readonly string[],
   isPrivate: ((cell: string) => boolean) | null,
   search: PrivateSearch,
-  pieceBytes: number,
-  onRead?: (path: string, sha256: string) => void,
+  { pieceBytes, onRead, passedBefore, onClean }: Pick<GateOptions, 'onRead' | 'passedBefore' | 'onClean'> & { pieceBytes: number },
 ): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const parquet: string[] = [];
@@ -242,8 +250,12 @@ async function scanFiles(
     const table = csv ? publishedTableOf(path, bytes) : undefined;
     // Clean by its bytes and how it was read (a site table's number and date cells are not looked up). Pages are not
     // kept: each comes once.
-    const seen = csv || text ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha256(bytes)}` : null;
-    if (seen && clean.has(seen)) return;
+    const seen: ContentRead | null = csv || text ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha256(bytes)}` : null;
+    if (seen && (clean.has(seen) || passedBefore?.(seen))) {
+      clean.add(seen);
+      onClean?.(wholeFile(file), seen);
+      return;
+    }
     const before = leaks.length;
     if (csv) {
       const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
@@ -253,7 +265,10 @@ async function scanFiles(
     if (leaks.length > before) return;
     const found = findInBytes(search, bytes, pieceBytes);
     if (found) leaks.push(foundLeak(file, found));
-    else if (seen) clean.add(seen);
+    else if (seen) {
+      clean.add(seen);
+      onClean?.(wholeFile(file), seen);
+    }
   }
   if (parquet.length > 0) {
     await withDuckDb(async (run) => {
@@ -271,6 +286,9 @@ async function scanFiles(
   }
   return leaks;
 }
+
+/** The file a zip's entry is in (`data/paket/x.zip!/ikm_unit.csv` → `data/paket/x.zip`), or the file itself. */
+const wholeFile = (path: string): string => path.split('!/')[0];
 
 /** Files read while the one before is scanned: at most this many, and this many bytes (national tables are large). */
 const READ_AHEAD = 8;

@@ -5,11 +5,14 @@
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { gateSite, privateDigest, readGateMemory, writeGateMemory } from '../../src/publish/gate-memory.ts';
 import { PrivateSearch } from '../../src/validate/private-search.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
+import { tableByName } from '../../src/contract/published.ts';
+import { csvHeader } from '../../src/publish/csv.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-gate-memory-');
@@ -81,17 +84,17 @@ describe('gateSite with the memory of the previous build', () => {
     const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
     const first = await gateSite(root, values, { kode: 'k1' });
     expect(first.leaks).toEqual([]);
-    expect(first.read).toEqual({ all: 3, again: 0, passed: 0, regions: [] });
+    expect(first.read).toEqual({ all: 3, again: 0, passed: 0, regions: [], contents: 0 });
     await writeGateMemory('site-1', first.memory);
     const before = await readGateMemory('site-1', 'k1');
     expect(before).toEqual(first.memory);
 
     await writeFile(join(root, 'baru.html'), '<p>halaman baru</p>');
     const second = await gateSite(root, values, { kode: 'k1', before });
-    expect(second.read).toEqual({ all: 1, again: 0, passed: 3, regions: [] });
+    expect(second.read).toEqual({ all: 1, again: 0, passed: 3, regions: [], contents: 0 });
     // Another code's gate may judge otherwise: its memory is none.
     expect(await readGateMemory('site-1', 'k2')).toBeNull();
-    expect((await gateSite(root, values, { kode: 'k2', before })).read).toEqual({ all: 4, again: 0, passed: 0, regions: [] });
+    expect((await gateSite(root, values, { kode: 'k2', before })).read).toEqual({ all: 4, again: 0, passed: 0, regions: [], contents: 0 });
   });
 
   test("a region's changed values are looked for in every file passed before, and found", async () => {
@@ -100,20 +103,33 @@ describe('gateSite with the memory of the previous build', () => {
     // beta now names an officer whose name is in alpha's page (unchanged bytes, passed before).
     const later = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002', 'Dinas Kependudukan'] });
     const second = await gateSite(root, later, { kode: 'k1', before: first.memory });
-    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['beta'] });
+    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['beta'], contents: 0 });
     expect(second.leaks.map((l) => l.file).sort()).toEqual([join('data', 'unit.csv'), join('wilayah', 'alpha', 'index.html')]);
     // A full build finds the same.
     const full = await gateSite(root, later, { kode: 'k1' });
     expect(full.leaks.map((l) => l.file).sort()).toEqual(second.leaks.map((l) => l.file).sort());
   });
 
-  test('the same bytes at another path are read (the path says how the gate reads a file)', async () => {
+  test('the same bytes at another path are read as a file; as a content, only if read the same way', async () => {
     const root = await site(pages);
     const values = exportValues({ alpha: ['Pegawai Uji 001'] });
     const first = await gateSite(root, values, { kode: 'k1' });
     await mkdir(join(root, 'data', 'rilis', 'r1'), { recursive: true });
+    // Not a site table (its header is not unit's): read strictly in data/ and in the archive, the same content.
     await writeFile(join(root, 'data', 'rilis', 'r1', 'unit.csv'), pages['data/unit.csv']);
-    expect((await gateSite(root, values, { kode: 'k1', before: first.memory })).read).toEqual({ all: 1, again: 0, passed: 3, regions: [] });
+    expect((await gateSite(root, values, { kode: 'k1', before: first.memory })).read).toEqual({
+      all: 1,
+      again: 0,
+      passed: 3,
+      regions: [],
+      contents: 1,
+    });
+    // A site table in data/ (its own header, no quotes) is read leniently: in the archive, strictly, so read.
+    const table = `${csvHeader(tableByName('unit'))}alpha,U01,Dinas Kependudukan,dinas,tidak\r\n`;
+    const root2 = await site({ ...pages, 'data/unit.csv': table });
+    const first2 = await gateSite(root2, values, { kode: 'k1' });
+    await writeFile(join(root2, 'data', 'rilis', 'r1', 'unit.csv'), table);
+    expect((await gateSite(root2, values, { kode: 'k1', before: first2.memory })).read.contents).toBe(0);
   });
 
   test('a new region is a change; a changed region with no private value reads nothing again', async () => {
@@ -121,11 +137,51 @@ describe('gateSite with the memory of the previous build', () => {
     const first = await gateSite(root, exportValues({ alpha: ['Pegawai Uji 001'], beta: [] }), { kode: 'k1' });
     const added = exportValues({ alpha: ['Pegawai Uji 001'], beta: [], gamma: ['Puskesmas Sentosa'] });
     const second = await gateSite(root, added, { kode: 'k1', before: first.memory });
-    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['gamma'] });
+    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['gamma'], contents: 0 });
     expect(second.leaks.map((l) => l.file).sort()).toEqual([join('data', 'unit.csv'), join('wilayah', 'beta', 'index.html')]);
     // beta's values changed from none to none: its digest is the same; delta (new, empty) has none to look for.
     const empty = exportValues({ alpha: ['Pegawai Uji 001'], beta: [], delta: [] });
-    expect((await gateSite(root, empty, { kode: 'k1', before: first.memory })).read).toEqual({ all: 0, again: 0, passed: 3, regions: [] });
+    expect((await gateSite(root, empty, { kode: 'k1', before: first.memory })).read).toEqual({
+      all: 0,
+      again: 0,
+      passed: 3,
+      regions: [],
+      contents: 0,
+    });
+  });
+
+  test('in a new file, a content passed before (a zip entry, a table read the same way) is not read again while no value changed', async () => {
+    const bundle = (readme: string) => Buffer.from(zipSync({ 'unit.csv': strToU8(pages['data/unit.csv']), 'README.md': strToU8(readme) }));
+    const root = await site({ ...pages, 'data/rilis/r1/unit.csv': pages['data/unit.csv'] });
+    await writeFile(join(root, 'data/paket/alpha.zip'), bundle('rilis r1')).catch(async () => {
+      await mkdir(join(root, 'data/paket'), { recursive: true });
+      await writeFile(join(root, 'data/paket/alpha.zip'), bundle('rilis r1'));
+    });
+    const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
+    const first = await gateSite(root, values, { kode: 'k1' });
+    expect(first.leaks).toEqual([]);
+    // A new release: its bundle's README names it, its folder holds the same table.
+    await writeFile(join(root, 'data/paket/alpha.zip'), bundle('rilis r2'));
+    await mkdir(join(root, 'data/rilis/r2'), { recursive: true });
+    await writeFile(join(root, 'data/rilis/r2/unit.csv'), pages['data/unit.csv']);
+    const second = await gateSite(root, values, { kode: 'k1', before: first.memory });
+    // unit.csv in the zip and in r2: the same bytes, read the same way (strictly, as r1's was), one content.
+    expect(second.read).toEqual({ all: 2, again: 0, passed: 4, regions: [], contents: 1 });
+    expect(second.leaks).toEqual([]);
+    // A third build keeps knowing them: the memory carries the contents of files passed before.
+    expect((await gateSite(root, values, { kode: 'k1', before: second.memory })).read).toEqual({
+      all: 0,
+      again: 0,
+      passed: 6,
+      regions: [],
+      contents: 0,
+    });
+    // beta's values changed: a content passed before is read again, and what it holds is found.
+    await writeFile(join(root, 'data/paket/alpha.zip'), bundle('rilis r3'));
+    const later = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002', 'Puskesmas Sentosa'] });
+    const third = await gateSite(root, later, { kode: 'k1', before: second.memory });
+    expect(third.read.contents).toBe(0);
+    expect(third.leaks.map((l) => l.file)).toContain(join('data', 'paket', 'alpha.zip!', 'unit.csv'));
   });
 
   test('a memory is found by its key; none for another key, or when it cannot be read', async () => {
