@@ -23,14 +23,14 @@ npx eslint . >"$logs/eslint" 2>&1 &
 p3=$!
 failed=0
 for job in "prettier $p1" "astro $p2" "eslint $p3"; do
-  set -- $job
-  if wait "$2"; then status=0; else status=$?; fi
+  read -r name pid <<<"$job" # (not `set --`: "$@" is vitest's arguments)
+  if wait "$pid"; then status=0; else status=$?; fi
   if [ "$status" -ne 0 ]; then
     failed=1
-    echo "✗ $1 (exit $status):"
-    cat "$logs/$1"
-  elif [ "$1" = astro ]; then
-    cat "$logs/$1" # its summary: files checked, hints
+    echo "✗ $name (exit $status):"
+    cat "$logs/$name"
+  elif [ "$name" = astro ]; then
+    cat "$logs/$name" # its summary: files checked, hints
   fi
 done
 [ "$failed" -eq 0 ] || exit 1

@@ -235,7 +235,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         for (const f of joined.files) written.push(f);
       }
       if (reused.length > 0) {
-        const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused);
+        // Linked only from the site this build replaces: no file stays shared with another folder.
+        const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir });
         if (copied.problems.length > 0) {
           return result(
             false,

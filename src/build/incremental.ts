@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
 import { walk } from '../publish/site-files.ts';
@@ -181,16 +181,19 @@ const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'E
  * its recorded hash: a file changed or gone since is refused, never published. Returns the
  * files taken and what is wrong.
  *
- * A file is hard-linked where the file system allows (gigabytes at national scale, written
- * again for nothing otherwise), then the link is read and checked, so what is checked is what
- * is published. Safe because no build writes into a file in place: every file is written anew
- * and renamed or replaced. Elsewhere (another file system) it is copied.
+ * With `links` (the previous output is the site this build replaces, `--since dist --out dist`),
+ * a file is hard-linked where the file system allows (gigabytes at national scale, written again
+ * for nothing otherwise), then the link is read and checked, so what is checked is what is
+ * published. The previous site is removed at the swap, so no file stays shared. Safe because no
+ * build writes into a file in place: every file is written anew or unlinked first (twins). Else,
+ * or on another file system, it is copied.
  */
 export async function copyRegions(
   site: string,
   since: string,
   previous: PagesRecord,
   codes: readonly string[],
+  { links = false }: { links?: boolean } = {},
 ): Promise<{ files: string[]; problems: string[] }> {
   const all = codes.flatMap((kode) => Object.entries(previous.wilayah[kode].berkas));
   const outcome: ({ file: string } | { problem: string })[] = new Array(all.length);
@@ -205,19 +208,28 @@ export async function copyRegions(
   };
   const copyOne = async (i: number, rel: string, hash: string) => {
     const from = join(since, rel);
-    if (!existsSync(from)) {
+    const kind = await lstat(from).catch(() => null);
+    if (!kind) {
       outcome[i] = { problem: `${since}: ${rel} hilang / missing` };
+      return;
+    }
+    // A symbolic link would be published as one, pointing wherever it points when read.
+    if (!kind.isFile()) {
+      outcome[i] = { problem: `${since}: ${rel} bukan berkas biasa / is not a regular file` };
       return;
     }
     const target = join(site, rel);
     await mkdir(dirname(target), { recursive: true });
-    const linked = await link(from, target).then(
-      () => true,
-      (e: NodeJS.ErrnoException) => {
-        if (NO_LINK.has(e.code ?? '')) return false;
-        throw e;
-      },
-    );
+    const linked =
+      links &&
+      (await link(from, target).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => {
+          if (NO_LINK.has(e.code ?? '')) return false;
+          if (e.code === 'EEXIST') throw new Error('sudah ditulis oleh build ini / already written by this build');
+          throw e;
+        },
+      ));
     const bytes = await readFile(linked ? target : from);
     if (sha256(bytes) !== hash)
       outcome[i] = { problem: `${since}: ${rel} tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records` };

@@ -234,15 +234,18 @@ async function scanFiles(
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
       for (const [name, entry] of Object.entries(unzipSync(bytes)))
-        scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), true);
+        scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), relative(root, path));
       continue;
     }
     scanOne(path, bytes);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
-  function scanOne(path: string, read: Buffer, text = false): void {
+  // `zip`: the zip an entry is in (relative to root), whose contents it is.
+  function scanOne(path: string, read: Buffer, zip?: string): void {
     let bytes = read;
     const file = relative(root, path);
+    const text = zip !== undefined;
+    const owner = zip ?? file;
     if (bytes.subarray(0, 2).equals(GZIP)) bytes = gunzipSync(bytes);
     else if (!text && !TEXT_FILES.test(path)) return;
     const csv = path.endsWith('.csv') && isPrivate;
@@ -253,7 +256,7 @@ async function scanFiles(
     const seen: ContentRead | null = csv || text ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha256(bytes)}` : null;
     if (seen && (clean.has(seen) || passedBefore?.(seen))) {
       clean.add(seen);
-      onClean?.(wholeFile(file), seen);
+      onClean?.(owner, seen);
       return;
     }
     const before = leaks.length;
@@ -267,7 +270,7 @@ async function scanFiles(
     if (found) leaks.push(foundLeak(file, found));
     else if (seen) {
       clean.add(seen);
-      onClean?.(wholeFile(file), seen);
+      onClean?.(owner, seen);
     }
   }
   if (parquet.length > 0) {
@@ -286,9 +289,6 @@ async function scanFiles(
   }
   return leaks;
 }
-
-/** The file a zip's entry is in (`data/paket/x.zip!/ikm_unit.csv` → `data/paket/x.zip`), or the file itself. */
-const wholeFile = (path: string): string => path.split('!/')[0];
 
 /** Files read while the one before is scanned: at most this many, and this many bytes (national tables are large). */
 const READ_AHEAD = 8;

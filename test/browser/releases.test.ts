@@ -328,7 +328,9 @@ describe('citable, bundled, in Excel', () => {
 describe('a rebuild of the same inputs', () => {
   // As maintainers rebuild (`--since dist --out dist`): every region's pages are reused, the
   // national ones, tables and archive made again. That a full build of the same inputs gives
-  // the same bytes is shards.test.ts's (every page built again by other processes).
+  // the same bytes is shards.test.ts's (every page built again by other processes), and on a
+  // site of two releases region-pages.test.ts's (the corrected region rendered by a full build
+  // and by --since).
   it('makes no new release and changes no byte', () => {
     const before = new Map(files(out).map((f) => [f, readFileSync(join(out, f))]));
     build('--since', out);

@@ -125,7 +125,7 @@ describe('gateSite with the memory of the previous build', () => {
       contents: 1,
     });
     // A site table in data/ (its own header, no quotes) is read leniently: in the archive, strictly, so read.
-    const table = `${csvHeader(tableByName('unit'))}alpha,U01,Dinas Kependudukan,dinas,tidak\r\n`;
+    const table = `${csvHeader(tableByName('unit')!)}alpha,U01,Dinas Kependudukan,dinas,tidak\r\n`;
     const root2 = await site({ ...pages, 'data/unit.csv': table });
     const first2 = await gateSite(root2, values, { kode: 'k1' });
     await writeFile(join(root2, 'data', 'rilis', 'r1', 'unit.csv'), table);

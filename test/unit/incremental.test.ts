@@ -3,7 +3,7 @@
  * that a previous output's files are taken only as recorded. The whole build (incremental equals
  * full, byte for byte) is tested in test/browser/region-pages.test.ts.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { brotliDecompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -208,13 +208,23 @@ describe('the record and the copy', () => {
     await writeFile(join(before, 'wilayah/alpha/index.html.br'), 'not this page under brotli');
     const record = await pagesRecord(before, keys);
     const next = join(tmp.dir, 'next');
-    expect((await copyRegions(next, before, record, ['alpha'])).problems).toEqual([]);
+    expect((await copyRegions(next, before, record, ['alpha'], { links: true })).problems).toEqual([]);
     const [a, b] = await Promise.all([stat(join(before, 'wilayah/alpha/index.html')), stat(join(next, 'wilayah/alpha/index.html'))]);
     expect(b.ino).toBe(a.ino);
+    // From a folder this build does not replace: copies, nothing shared.
+    const other = join(tmp.dir, 'other');
+    expect((await copyRegions(other, before, record, ['alpha'])).problems).toEqual([]);
+    expect((await stat(join(other, 'wilayah/alpha/index.html'))).ino).not.toBe(a.ino);
     // No memory of the previous site (a twin that does not unpack to its file): made again.
     await precompress(next);
     expect(brotliDecompressSync(await readFile(join(next, 'wilayah/alpha/index.html.br'))).toString()).toBe(page);
     expect(await readFile(join(before, 'wilayah/alpha/index.html.br'), 'utf8')).toBe('not this page under brotli');
+    // A symbolic link in the previous site, even to the recorded bytes, is no file to publish.
+    await writeFile(join(tmp.dir, 'elsewhere.html'), page);
+    await rm(join(before, 'wilayah/alpha/index.html'));
+    await symlink(join(tmp.dir, 'elsewhere.html'), join(before, 'wilayah/alpha/index.html'));
+    const linked = await copyRegions(join(tmp.dir, 'third'), before, record, ['alpha'], { links: true });
+    expect(linked.problems).toEqual([`${before}: wilayah/alpha/index.html bukan berkas biasa / is not a regular file`]);
   });
 
   it('a reused region keeps its recorded hashes; the others are hashed from the site', async () => {
