@@ -20,6 +20,7 @@ import { CsvRows } from './csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
+import { inflateEntries } from './zip-entries.ts';
 
 export { NIP_LIKE };
 
@@ -202,6 +203,59 @@ export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = P
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
+/**
+ * findInBytes over a text that arrives a chunk at a time (a zip entry as it is inflated), with
+ * the same pieces and the same answer, holding one piece and its overlap rather than the text.
+ */
+export class PieceFinder {
+  #parts: Buffer[] = [];
+  /** Bytes held, from #start (the offset in the whole text of the first of them). */
+  #size = 0;
+  #start = 0;
+  /** Where the next piece starts (before reaching back by the overlap). */
+  #cut = 0;
+  #found: FoundIn | null = null;
+  readonly #overlap: number;
+
+  constructor(
+    readonly search: PrivateSearch,
+    readonly pieceBytes = PIECE_BYTES,
+  ) {
+    this.#overlap = overlapOf(search);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.#found) return;
+    this.#parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.#size += chunk.byteLength;
+    // A piece is read once the byte after it is here: charStart may need to step back from it.
+    while (!this.#found && this.#start + this.#size > this.#cut + this.pieceBytes) this.#piece(false);
+  }
+
+  /** The first value found, once the whole text has been pushed. */
+  end(): FoundIn | null {
+    while (!this.#found && this.#cut < this.#start + this.#size) this.#piece(true);
+    return this.#found;
+  }
+
+  #piece(last: boolean): void {
+    const held = Buffer.concat(this.#parts, this.#size);
+    const total = this.#start + this.#size;
+    const from = this.#start + charStart(held, Math.max(0, this.#cut - this.#overlap) - this.#start);
+    const toAt = (last ? Math.min(total, this.#cut + this.pieceBytes) : this.#cut + this.pieceBytes) - this.#start;
+    const to = this.#start + charStart(held, toAt);
+    const found = this.search.find(asRead(held.toString('utf8', from - this.#start, to - this.#start)));
+    if (found) this.#found = { ...found, pieceFrom: from };
+    this.#cut += this.pieceBytes;
+    // Kept: from where the next piece reaches back to, less a character's bytes for charStart.
+    const keep = Math.max(this.#start, Math.max(0, this.#cut - this.#overlap) - 4);
+    const rest = Buffer.from(held.subarray(keep - this.#start));
+    this.#parts = [rest];
+    this.#size = rest.length;
+    this.#start = keep;
+  }
+}
+
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -233,11 +287,63 @@ async function scanFiles(
     onRead?.(relative(root, path), sha256(bytes));
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
-      for (const [name, entry] of Object.entries(unzipSync(bytes)))
-        scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), relative(root, path));
+      scanZip(path, bytes);
       continue;
     }
     scanOne(path, bytes);
+  }
+  /**
+   * A zip's entries, each read as the file it is (`paket/x.zip!/ikm_unit.csv`). An entry longer
+   * than a piece that is not a CSV (an Excel sheet's XML: at national scale gigabytes, in a zip
+   * of tens of megabytes) is inflated as it is read, never held whole: once for its hash (what
+   * was read clean already is passed over), once to be searched a piece at a time.
+   */
+  function scanZip(path: string, zip: Buffer): void {
+    const owner = relative(root, path);
+    // The central directory's names and sizes, nothing inflated.
+    const sizes = new Map<string, number>();
+    unzipSync(zip, {
+      filter: (f) => {
+        sizes.set(f.name, f.originalSize);
+        return false;
+      },
+    });
+    const whole = (name: string) => name.endsWith('.csv') || sizes.get(name)! <= pieceBytes;
+    for (const [name, entry] of Object.entries(unzipSync(zip, { filter: (f) => whole(f.name) })))
+      scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), owner);
+    for (const name of sizes.keys()) if (!whole(name)) scanLongEntry(path, zip, name, owner);
+  }
+  function scanLongEntry(path: string, zip: Buffer, name: string, owner: string): void {
+    const file = relative(root, `${path}!/${name}`);
+    const only = (n: string) => n === name;
+    const hash = createHash('sha256');
+    let head: Buffer | null = null;
+    let ended = false;
+    inflateEntries(
+      zip,
+      (_, chunk, final) => {
+        head ??= Buffer.from(chunk.subarray(0, GZIP.length));
+        hash.update(chunk);
+        ended ||= final;
+      },
+      only,
+    );
+    if (!ended) throw new Error(`${file}: isi zip tidak terbaca utuh / zip entry not read whole`);
+    if (head!.equals(GZIP)) {
+      // gzip inside a zip (never written by this build): read whole, as any entry was.
+      const entry = unzipSync(zip, { filter: (f) => only(f.name) })[name];
+      scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), owner);
+      return;
+    }
+    const seen: ContentRead = `text:${hash.digest('hex')}`;
+    if (!clean.has(seen) && !passedBefore?.(seen)) {
+      const finder = new PieceFinder(search, pieceBytes);
+      inflateEntries(zip, (_, chunk) => finder.push(chunk), only);
+      const found = finder.end();
+      if (found) return void leaks.push(foundLeak(file, found));
+    }
+    clean.add(seen);
+    onClean?.(owner, seen);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
   // `zip`: the zip an entry is in (relative to root), whose contents it is.

@@ -1,12 +1,22 @@
 /** src/publish: the CSV writer's safety for Excel, and the privacy gate on its own. */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { csvLine } from '../../src/publish/csv.ts';
 import { csvCell } from '../../src/charts/csv-text.ts';
-import { NIP_LIKE, findInBytes, isMeaningfulPrivate, meaningfulView, overlapOf, scanForLeaks } from '../../src/publish/privacy-gate.ts';
+import {
+  NIP_LIKE,
+  PieceFinder,
+  findInBytes,
+  isMeaningfulPrivate,
+  meaningfulView,
+  overlapOf,
+  scanForLeaks,
+} from '../../src/publish/privacy-gate.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { publishTables } from '../../src/publish/tables.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
@@ -374,6 +384,56 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     );
     // The same file read whole (as the default piece of 64 MiB does): one offset, no part.
     expect((await scanForLeaks(tmp.dir, names))[0].what).toMatch(/teks di posisi \d+ \/ a private value inside the text at offset \d+$/);
+  });
+  test('a text pushed a chunk at a time (a zip entry as it is inflated) is searched in the same pieces, with the same answer', () => {
+    const chunked = (bytes: Buffer, sizes: number[]) => {
+      const finder = new PieceFinder(search, piece);
+      for (let at = 0, i = 0; at < bytes.length; at += sizes[i++ % sizes.length])
+        finder.push(bytes.subarray(at, at + sizes[i % sizes.length]));
+      return finder.end();
+    };
+    for (const sizes of [[1 << 20], [7_919, 65_536, 3], [piece], [piece + 1, piece - 1]]) {
+      for (const cut of [piece, 2 * piece])
+        for (const d of [-13, -1, 0, 5]) {
+          const bytes = withValue('Mohon loket dibuka lebih pagi', cut + d);
+          expect(chunked(bytes, sizes), `${sizes} at ${cut}${d}`).toEqual(findInBytes(search, bytes, piece));
+        }
+      expect(chunked(filler(3 * piece + 17), sizes)).toBeNull();
+    }
+  });
+  test("a long entry of a zip (an Excel sheet's XML) is read as it is inflated: found where it is, passed over where read clean before", async () => {
+    const sheet = (value: string | null) => {
+      const base = filler(3 * piece);
+      return value === null ? base : withValue(value, 2 * piece + 7);
+    };
+    const xlsx = (value: string | null) =>
+      zipSync({
+        '[Content_Types].xml': Buffer.from('<Types/>'),
+        'xl/worksheets/sheet1.xml': sheet(value),
+        'xl/workbook.xml': Buffer.from('<workbook/>'),
+      });
+    await mkdir(join(tmp.dir, 'data', 'rilis', 'r1'), { recursive: true });
+    await writeFile(join(tmp.dir, 'data', 'a.xlsx'), xlsx(null));
+    await writeFile(join(tmp.dir, 'data', 'rilis', 'r1', 'a.xlsx'), xlsx(null));
+    const contents: string[] = [];
+    expect(await scanForLeaks(tmp.dir, names, { pieceBytes: piece, onClean: (owner, seen) => contents.push(`${owner} ${seen}`) })).toEqual(
+      [],
+    );
+    // Each file's three contents, the long sheet last (read after the short entries), found clean for both files.
+    const text = (b: Buffer | string) => `text:${createHash('sha256').update(b).digest('hex')}`;
+    const three = [text('<Types/>'), text('<workbook/>'), text(sheet(null))];
+    expect(contents).toEqual([...three.map((c) => `data/a.xlsx ${c}`), ...three.map((c) => `data/rilis/r1/a.xlsx ${c}`)]);
+    // Passed before (the memory of an earlier build): not inflated to be searched, only to be hashed.
+    let passed = 0;
+    await scanForLeaks(tmp.dir, names, { pieceBytes: piece, passedBefore: () => ++passed > 0 });
+    expect(passed).toBe(3);
+    await writeFile(join(tmp.dir, 'data', 'a.xlsx'), xlsx('Mohon loket dibuka lebih pagi'));
+    const [leak, ...more] = await scanForLeaks(tmp.dir, names, { pieceBytes: piece });
+    expect(more).toEqual([]);
+    expect(leak.file).toBe(join('data', 'a.xlsx!', 'xl', 'worksheets', 'sheet1.xml'));
+    expect(leak.what).toContain(`dari teks yang dibaca mulai bita ${2 * piece - overlapOf(search)}`);
+    // Read whole (the default piece), the same entry is refused too.
+    expect((await scanForLeaks(tmp.dir, names)).map((l) => l.file)).toEqual([leak.file]);
   });
   test('a long CSV of any name is parsed a piece at a time, cut between records: the same rows as read whole', async () => {
     const rows = ['kode,teks'];
