@@ -28,6 +28,7 @@ export const ENTRIES = {
   sample: { src: 'scripts/sample.ts' },
   preview: { src: 'scripts/preview.ts' },
   arsip: { src: 'scripts/arsip.ts' },
+  render: { src: 'scripts/render.ts', external: true },
   'slice-worker': { src: 'src/validate/fast/slice-worker.ts' },
 };
 

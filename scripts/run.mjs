@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { compile, ENTRIES, isStale, OUT } from './compile.mjs';
 
 const name = process.argv[2];
+// The slice worker is loaded by the validator; `render` is started by the build with its own arguments.
 if (!name || !(name in ENTRIES) || name === 'slice-worker') {
   console.error(
     `usage: node scripts/run.mjs <${Object.keys(ENTRIES)
-      .filter((n) => n !== 'slice-worker')
+      .filter((n) => n !== 'slice-worker' && n !== 'render')
       .join('|')}> [arguments]`,
   );
   process.exit(2);

@@ -4,10 +4,9 @@
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { siteConfig } from './config.ts';
 import { writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
@@ -27,7 +26,7 @@ import { csvFileName } from './queries/published-views.ts';
 import { writeBundles } from './publish/bundles.ts';
 import { writeXlsx } from './publish/xlsx.ts';
 import { xlsxFileName } from './publish/download-paths.ts';
-import { EVERY_PAGE, PAGES_ENV, type PageSet } from './site/page-set.ts';
+import { EVERY_PAGE, type PageSet } from './site/page-set.ts';
 import {
   codeVersion,
   joinShards,
@@ -50,6 +49,7 @@ import {
   writePagesRecord,
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
+import { cleanRenderLeftovers, isRunning, renderersFor, renderPagesSplit } from './build/render.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -227,7 +227,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     let written: string[] = [];
     if (opts.pages !== false) {
-      written = await renderPages(siteStage, dataStage, pages);
+      // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
+      const toRender = validated.regions.filter((r) => !pages.regions || pages.regions.includes(r.code));
+      const groups = shardGroups(
+        toRender.map((r) => ({ code: r.code, weight: 1 + r.unit.length })),
+        renderersFor(toRender.length),
+      );
+      if (groups.length > 1) {
+        log(
+          `halaman dibangun oleh ${groups.length} proses / pages rendered by ${groups.length} processes: ${groups.map((g) => g.join(' ')).join(' | ')}`,
+        );
+      }
+      written = await renderPagesSplit(siteStage, dataStage, pages, groups);
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
         if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));
@@ -374,15 +385,6 @@ const unmergeable = (problems: readonly string[]): string =>
 /** A staging folder beside `dist/`: `<dist>.staging-<pid>`, or `…-old` (the previous site during the swap). */
 const STAGING = /^(.+)\.staging-(\d+)(-old)?$/;
 
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * What a killed build left beside `dist/` (its staging folders are removed only by its own
  * `finally`). A build still running keeps its own. Killed between the two renames of the swap,
@@ -401,66 +403,6 @@ export async function cleanLeftovers(outDir: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-/** The render folders of killed builds (renderDir); a build still running keeps its own. */
-async function cleanRenderLeftovers(): Promise<void> {
-  const renders = dirname(renderDir());
-  for (const name of existsSync(renders) ? await readdir(renders) : []) {
-    const m = /^render-(\d+)$/.exec(name);
-    if (m && !isRunning(Number(m[1]))) await rm(join(renders, name), { recursive: true, force: true });
-  }
-}
-
-/**
- * Astro keeps its server chunks in the output folder when that lies under the working directory,
- * else in one `./.astro/` for every build, where two builds at once (shards, tests) delete each
- * other's chunks. So each build renders into its own folder under the working directory
- * (`node_modules/.cache`, which no tool reads) and moves the pages to the stage.
- */
-export const renderDir = (pid = process.pid): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', `render-${pid}`);
-
-/**
- * src/site/ keeps what it reads (tables, month windows, charts) for the life of the process,
- * keyed by arguments that a second build could share: so one build with pages per process.
- */
-let pagesRendered = false;
-
-/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
-async function renderPages(siteStage: string, dataStage: string, pages: PageSet): Promise<string[]> {
-  if (pagesRendered) throw new Error('one build with pages per process: src/site/ would serve the first build its tables');
-  pagesRendered = true;
-  process.env.KT_PUBLISHED_DIR = dataStage;
-  process.env[PAGES_ENV] = JSON.stringify(pages);
-  const { build: astroBuild } = await import('astro');
-  const out = renderDir();
-  await rm(out, { recursive: true, force: true });
-  const written: string[] = [];
-  const listWritten = {
-    name: 'kt-written-files',
-    hooks: {
-      'astro:build:done': ({ assets }: { assets: Map<string, URL[]> }) => {
-        for (const urls of assets.values()) for (const url of urls) written.push(relative(out, fileURLToPath(url)));
-      },
-    },
-  };
-  try {
-    await astroBuild({
-      root: process.cwd(),
-      outDir: out,
-      logLevel: process.env.KT_ASTRO_LOG === 'info' ? 'info' : 'warn',
-      mode: 'production',
-      integrations: [listWritten],
-    });
-    await rm(siteStage, { recursive: true, force: true });
-    await rename(out, siteStage).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EXDEV') throw e;
-      await cp(out, siteStage, { recursive: true });
-    });
-  } finally {
-    await rm(out, { recursive: true, force: true });
-  }
-  return written;
 }
 
 /** Search index runs before Pagefind's output is taken as it is (the empty-file gate judges it then). */

@@ -42,6 +42,7 @@ const release = (site: string): string => JSON.parse(readFileSync(join(site, 'da
 let a: Map<string, string>;
 let b: Map<string, string>;
 let sinceLog = '';
+let fullLog = '';
 
 beforeAll(async () => {
   cpSync(siteA, siteB, { recursive: true });
@@ -60,22 +61,33 @@ beforeAll(async () => {
   writeFileSync(skm, lines.join('\n'));
   // A day after global setup's build (SOURCE_DATE_EPOCH 1767225600).
   const env = { ...process.env, SOURCE_DATE_EPOCH: '1767312000' };
-  const build = (args: string[]) =>
+  const build = (args: string[], more: NodeJS.ProcessEnv = {}) =>
     new Promise<{ status: number | null; output: string }>((done) => {
-      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--data', data, ...args], { env });
+      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--data', data, ...args], { env: { ...env, ...more } });
       let output = '';
       child.stdout.on('data', (c) => (output += c));
       child.stderr.on('data', (c) => (output += c));
       child.on('close', (status) => done({ status, output }));
     });
   cpSync(siteA, siteB2, { recursive: true });
-  const [full, incremental] = await Promise.all([build(['--out', siteB]), build(['--out', siteB2, '--since', siteB2])]);
+  // B's pages are drawn by two processes (render.ts), A's and B′'s by one: the same bytes, whoever draws them.
+  const [full, incremental] = await Promise.all([
+    build(['--out', siteB], { KT_RENDERERS: '2' }),
+    build(['--out', siteB2, '--since', siteB2]),
+  ]);
   if (full.status !== 0) throw new Error(`build failed:\n${full.output}`);
+  fullLog = full.output;
   if (incremental.status !== 0) throw new Error(`incremental build failed:\n${incremental.output}`);
   sinceLog = incremental.output;
   a = hashes(siteA);
   b = hashes(siteB);
 }, 600_000);
+
+it('B was drawn by two processes, each a group of regions', () => {
+  const [, groups] = /pages rendered by 2 processes: (.+)/.exec(fullLog) ?? [];
+  expect(groups?.split(' | ').map((g) => g.split(' ').length)).toEqual([expect.any(Number), expect.any(Number)]);
+  expect(groups.split(/ \| | /).sort()).toEqual(['binjai', 'jakarta', 'jayapura', 'manokwari', 'maulafa']);
+});
 
 it('is a new release of the same regions', () => {
   expect(release(siteB)).not.toBe(release(siteA));

@@ -1,0 +1,176 @@
+/**
+ * The pages, rendered by Astro from the staged tables: in this process, or, for a build of many
+ * regions on a machine of several cores, in one process per core, each rendering a group of
+ * regions (the groups of `--shard`), joined into one site. Astro renders on one thread, and a
+ * page's bytes depend only on the tables and the code (the shards' test), never on which
+ * process drew it: the site is the same bytes however many render it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { walk } from '../publish/site-files.ts';
+import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
+
+/** Whether a process of this pid is running (a build's leftovers are removed only once it is not). */
+export const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The render folders of killed builds (renderDir); a build still running keeps its own. */
+export async function cleanRenderLeftovers(): Promise<void> {
+  const renders = dirname(renderDir());
+  for (const name of existsSync(renders) ? await readdir(renders) : []) {
+    const m = /^render-(\d+)$/.exec(name);
+    if (m && !isRunning(Number(m[1]))) await rm(join(renders, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Astro keeps its server chunks in the output folder when that lies under the working directory,
+ * else in one `./.astro/` for every build, where two builds at once (shards, tests) delete each
+ * other's chunks. So each build renders into its own folder under the working directory
+ * (`node_modules/.cache`, which no tool reads) and moves the pages to the stage.
+ */
+export const renderDir = (pid = process.pid): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', `render-${pid}`);
+
+/**
+ * src/site/ keeps what it reads (tables, month windows, charts) for the life of the process,
+ * keyed by arguments that a second build could share: so one build with pages per process.
+ */
+let pagesRendered = false;
+
+/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
+export async function renderPages(siteStage: string, dataStage: string, pages: PageSet): Promise<string[]> {
+  if (pagesRendered) throw new Error('one build with pages per process: src/site/ would serve the first build its tables');
+  pagesRendered = true;
+  process.env.KT_PUBLISHED_DIR = dataStage;
+  process.env[PAGES_ENV] = JSON.stringify(pages);
+  const { build: astroBuild } = await import('astro');
+  const out = renderDir();
+  await rm(out, { recursive: true, force: true });
+  const written: string[] = [];
+  const listWritten = {
+    name: 'kt-written-files',
+    hooks: {
+      'astro:build:done': ({ assets }: { assets: Map<string, URL[]> }) => {
+        for (const urls of assets.values()) for (const url of urls) written.push(relative(out, fileURLToPath(url)));
+      },
+    },
+  };
+  try {
+    await astroBuild({
+      root: process.cwd(),
+      outDir: out,
+      logLevel: process.env.KT_ASTRO_LOG === 'info' ? 'info' : 'warn',
+      mode: 'production',
+      integrations: [listWritten],
+    });
+    await rm(siteStage, { recursive: true, force: true });
+    await rename(out, siteStage).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EXDEV') throw e;
+      await cp(out, siteStage, { recursive: true });
+    });
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  return written;
+}
+
+/**
+ * A second renderer pays for its own start (Vite bundles the code again: about half a minute of
+ * one core); below this many regions the pages take little more than that, and one renders them.
+ */
+export const SPLIT_FROM_REGIONS = 8;
+
+/** How many processes render `regions` regions: KT_RENDERERS, else one per core (at most 4) from SPLIT_FROM_REGIONS. */
+export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.KT_RENDERERS);
+  const wanted = Number.isInteger(asked) && asked >= 1 ? asked : regions >= SPLIT_FROM_REGIONS ? Math.min(4, availableParallelism()) : 1;
+  return Math.max(1, Math.min(wanted, regions));
+}
+
+/**
+ * Renders `pages` into `siteStage`: the first group of regions (with the national pages, if
+ * asked) here, each other group in a process of its own (`scripts/render.ts`), their files then
+ * moved in. A file two renderers both write (Astro's assets, the 404 page) must be the same
+ * bytes. Returns every file Astro wrote, as renderPages does, each shared file once.
+ */
+export async function renderPagesSplit(
+  siteStage: string,
+  dataStage: string,
+  pages: PageSet,
+  groups: readonly string[][],
+): Promise<string[]> {
+  if (groups.length <= 1) return renderPages(siteStage, dataStage, pages);
+  const others = groups
+    .slice(1)
+    .map((regions, i) => renderElsewhere(join(dirname(siteStage), `render-${i + 2}`), dataStage, { regions, national: false }));
+  // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
+  const [own, ...rest] = await Promise.allSettled([
+    renderPages(siteStage, dataStage, { regions: groups[0], national: pages.national }),
+    ...others,
+  ]);
+  for (const r of [own, ...rest]) if (r.status === 'rejected') throw r.reason;
+  const written = (own as PromiseFulfilledResult<string[]>).value;
+  for (const r of rest) {
+    const { dir, files } = (r as PromiseFulfilledResult<Rendered>).value;
+    for (const f of await moveRendered(dir, siteStage, files)) written.push(f);
+  }
+  return written;
+}
+
+interface Rendered {
+  dir: string;
+  files: string[];
+}
+
+/** Renders `pages` in a process of its own (node scripts/run.mjs render), into `dir`. */
+async function renderElsewhere(dir: string, dataStage: string, pages: PageSet): Promise<Rendered> {
+  const list = `${dir}.json`;
+  const script = join(process.cwd(), 'scripts', 'run.mjs');
+  await new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, [script, 'render', dir, list], {
+      env: { ...process.env, KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(pages) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', fail);
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? done()
+        : fail(
+            new Error(`halaman wilayah ${pages.regions?.join(', ')} tidak terbangun / their pages were not rendered (${code ?? signal})`),
+          ),
+    );
+  });
+  return { dir, files: JSON.parse(await readFile(list, 'utf8')) as string[] };
+}
+
+/**
+ * Moves a renderer's files into the site; a file the site holds already must be the same bytes
+ * (else an Error). Returns the renderer's list of written files less those the site held.
+ */
+export async function moveRendered(dir: string, site: string, written: readonly string[]): Promise<string[]> {
+  const held = new Set<string>();
+  for await (const path of walk(dir)) {
+    const rel = relative(dir, path);
+    const target = join(site, rel);
+    if (existsSync(target)) {
+      if (!(await readFile(target)).equals(await readFile(path)))
+        throw new Error(`${rel}: dua proses halaman menulis isi berbeda / two page renderers wrote different bytes`);
+      held.add(rel);
+    } else {
+      await mkdir(dirname(target), { recursive: true });
+      await rename(path, target);
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+  return written.filter((f) => !held.has(f));
+}

@@ -1,0 +1,51 @@
+/**
+ * src/build/render.ts: how many processes render the pages, and how a second renderer's files
+ * join the site (test/browser/region-pages.test.ts builds the sample with two and compares bytes).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { moveRendered, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { tempDirEach } from '../support/temp-dir.ts';
+
+const tmp = tempDirEach('kt-render-');
+
+async function files(root: string, all: Record<string, string>) {
+  for (const [rel, text] of Object.entries(all)) {
+    await mkdir(join(root, rel, '..'), { recursive: true });
+    await writeFile(join(root, rel), text);
+  }
+}
+
+describe('renderersFor', () => {
+  test('one for a few regions; one per core (at most 4) for many; KT_RENDERERS decides; never more than the regions', () => {
+    expect(renderersFor(SPLIT_FROM_REGIONS - 1, {})).toBe(1);
+    expect(renderersFor(50, {})).toBe(Math.min(4, availableParallelism()));
+    expect(renderersFor(5, { KT_RENDERERS: '2' })).toBe(2);
+    expect(renderersFor(1, { KT_RENDERERS: '3' })).toBe(1);
+    expect(renderersFor(50, { KT_RENDERERS: '1' })).toBe(1);
+    expect(renderersFor(50, { KT_RENDERERS: 'dua' })).toBe(Math.min(4, availableParallelism()));
+  });
+});
+
+describe('moveRendered', () => {
+  test("a renderer's own files are moved in; a file both wrote, the same bytes, is listed once", async () => {
+    const site = join(tmp.dir, 'site');
+    const other = join(tmp.dir, 'render-2');
+    await files(site, { '_astro/a.css': 'x{}', '404.html': '<p>404</p>', 'wilayah/alpha/index.html': 'alpha' });
+    await files(other, { '_astro/a.css': 'x{}', '404.html': '<p>404</p>', 'wilayah/beta/index.html': 'beta' });
+    const written = await moveRendered(other, site, ['404.html', 'wilayah/beta/index.html']);
+    expect(written).toEqual(['wilayah/beta/index.html']);
+    expect(await readFile(join(site, 'wilayah/beta/index.html'), 'utf8')).toBe('beta');
+    expect(existsSync(other)).toBe(false);
+  });
+  test('other bytes at the same path are refused, named', async () => {
+    const site = join(tmp.dir, 'site');
+    const other = join(tmp.dir, 'render-2');
+    await files(site, { '_astro/a.css': 'x{}' });
+    await files(other, { '_astro/a.css': 'y{}' });
+    await expect(moveRendered(other, site, [])).rejects.toThrow(/_astro\/a\.css: .*two page renderers wrote different bytes/);
+  });
+});
