@@ -295,8 +295,9 @@ async function scanFiles(
   /**
    * A zip's entries, each read as the file it is (`paket/x.zip!/ikm_unit.csv`). An entry longer
    * than a piece that is not a CSV (an Excel sheet's XML: at national scale gigabytes, in a zip
-   * of tens of megabytes) is inflated as it is read, never held whole: once for its hash (what
-   * was read clean already is passed over), once to be searched a piece at a time.
+   * of tens of megabytes) is searched a piece at a time as it is inflated, never held whole, in
+   * one pass over the zip. Such an entry is known by the zip's bytes and its name (the same zip
+   * holds the same entry: a release folder's copy of an Excel file is not read again).
    */
   function scanZip(path: string, zip: Buffer): void {
     const owner = relative(root, path);
@@ -311,39 +312,44 @@ async function scanFiles(
     const whole = (name: string) => name.endsWith('.csv') || sizes.get(name)! <= pieceBytes;
     for (const [name, entry] of Object.entries(unzipSync(zip, { filter: (f) => whole(f.name) })))
       scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), owner);
-    for (const name of sizes.keys()) if (!whole(name)) scanLongEntry(path, zip, name, owner);
-  }
-  function scanLongEntry(path: string, zip: Buffer, name: string, owner: string): void {
-    const file = relative(root, `${path}!/${name}`);
-    const only = (n: string) => n === name;
-    const hash = createHash('sha256');
-    let head: Buffer | null = null;
-    let ended = false;
+    const long = [...sizes.keys()].filter((name) => !whole(name));
+    if (long.length === 0) return;
+    const zipHash = sha256(zip);
+    const passed = (seen: ContentRead) => {
+      clean.add(seen);
+      onClean?.(owner, seen);
+    };
+    const seenOf = (name: string): ContentRead => `zip:${zipHash}!/${name}`;
+    const toRead = new Set<string>();
+    for (const name of long) {
+      const seen = seenOf(name);
+      if (clean.has(seen) || passedBefore?.(seen)) passed(seen);
+      else toRead.add(name);
+    }
+    if (toRead.size === 0) return;
+    const ended = new Set<string>();
+    const gzipped = new Set<string>(); // gzip inside a zip (never written by this build): read whole below, as any entry was
+    let finder: PieceFinder | null = null;
     inflateEntries(
       zip,
-      (_, chunk, final) => {
-        head ??= Buffer.from(chunk.subarray(0, GZIP.length));
-        hash.update(chunk);
-        ended ||= final;
+      (name, chunk, final) => {
+        if (!finder && !gzipped.has(name) && Buffer.from(chunk.subarray(0, GZIP.length)).equals(GZIP)) gzipped.add(name);
+        if (!gzipped.has(name)) (finder ??= new PieceFinder(search, pieceBytes)).push(chunk);
+        if (!final) return;
+        ended.add(name);
+        const found = finder?.end() ?? null;
+        finder = null;
+        if (found) leaks.push(foundLeak(relative(root, `${path}!/${name}`), found));
+        else if (!gzipped.has(name)) passed(seenOf(name));
       },
-      only,
+      (name) => toRead.has(name),
     );
-    if (!ended) throw new Error(`${file}: isi zip tidak terbaca utuh / zip entry not read whole`);
-    if (head!.equals(GZIP)) {
-      // gzip inside a zip (never written by this build): read whole, as any entry was.
-      const entry = unzipSync(zip, { filter: (f) => only(f.name) })[name];
+    const missing = [...toRead].filter((name) => !ended.has(name));
+    if (missing.length > 0) throw new Error(`${owner}: isi zip tidak terbaca utuh / zip entries not read whole: ${missing.join(', ')}`);
+    for (const name of gzipped) {
+      const entry = unzipSync(zip, { filter: (f) => f.name === name })[name];
       scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), owner);
-      return;
     }
-    const seen: ContentRead = `text:${hash.digest('hex')}`;
-    if (!clean.has(seen) && !passedBefore?.(seen)) {
-      const finder = new PieceFinder(search, pieceBytes);
-      inflateEntries(zip, (_, chunk) => finder.push(chunk), only);
-      const found = finder.end();
-      if (found) return void leaks.push(foundLeak(file, found));
-    }
-    clean.add(seen);
-    onClean?.(owner, seen);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
   // `zip`: the zip an entry is in (relative to root), whose contents it is.

@@ -419,9 +419,14 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     expect(await scanForLeaks(tmp.dir, names, { pieceBytes: piece, onClean: (owner, seen) => contents.push(`${owner} ${seen}`) })).toEqual(
       [],
     );
-    // Each file's three contents, the long sheet last (read after the short entries), found clean for both files.
+    // Each file's three contents, the long sheet last (known by the zip's bytes and its name), found clean for both
+    // files: the copy's sheet is not read again.
     const text = (b: Buffer | string) => `text:${createHash('sha256').update(b).digest('hex')}`;
-    const three = [text('<Types/>'), text('<workbook/>'), text(sheet(null))];
+    const three = [
+      text('<Types/>'),
+      text('<workbook/>'),
+      `zip:${createHash('sha256').update(xlsx(null)).digest('hex')}!/xl/worksheets/sheet1.xml`,
+    ];
     expect(contents).toEqual([...three.map((c) => `data/a.xlsx ${c}`), ...three.map((c) => `data/rilis/r1/a.xlsx ${c}`)]);
     // Passed before (the memory of an earlier build): not inflated to be searched, only to be hashed.
     let passed = 0;
@@ -432,6 +437,15 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     expect(more).toEqual([]);
     expect(leak.file).toBe(join('data', 'a.xlsx!', 'xl', 'worksheets', 'sheet1.xml'));
     expect(leak.what).toContain(`dari teks yang dibaca mulai bita ${2 * piece - overlapOf(search)}`);
+    // Two long sheets in one zip, read in one pass: the value in the second is found there.
+    await writeFile(
+      join(tmp.dir, 'data', 'a.xlsx'),
+      zipSync({ 'xl/worksheets/sheet1.xml': sheet(null), 'xl/worksheets/sheet2.xml': sheet('Mohon loket dibuka lebih pagi') }),
+    );
+    expect((await scanForLeaks(tmp.dir, names, { pieceBytes: piece })).map((l) => l.file)).toEqual([
+      join('data', 'a.xlsx!', 'xl', 'worksheets', 'sheet2.xml'),
+    ]);
+    await writeFile(join(tmp.dir, 'data', 'a.xlsx'), xlsx('Mohon loket dibuka lebih pagi'));
     // Read whole (the default piece), the same entry is refused too.
     expect((await scanForLeaks(tmp.dir, names)).map((l) => l.file)).toEqual([leak.file]);
   });
