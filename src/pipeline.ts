@@ -80,6 +80,8 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** CPU milliseconds of each phase that finished (timings' names). */
   cpu?: Record<string, number>;
+  /** The peak memory (KiB) of each page renderer besides this process (render.ts), while this one ran too. */
+  renderersPeak?: number[];
 }
 
 /** What the site's pages read: written next to the tables, published on the data-quality page. */
@@ -103,7 +105,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     c = process.cpuUsage();
   };
   /** The build's answer, with the time and CPU of every phase that finished. */
-  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu });
+  let renderersPeak: number[] = [];
+  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu, renderersPeak });
 
   // --since reuses a whole site's region pages into a whole site.
   if (opts.since !== undefined && (opts.shard || opts.merge || opts.pages === false)) {
@@ -238,7 +241,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           `halaman dibangun oleh ${groups.length} proses / pages rendered by ${groups.length} processes: ${groups.map((g) => g.join(' ')).join(' | ')}`,
         );
       }
-      written = await renderPagesSplit(siteStage, dataStage, pages, groups);
+      const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups);
+      written = rendered.written;
+      renderersPeak = rendered.peaks;
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
         if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));

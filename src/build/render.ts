@@ -101,15 +101,16 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
  * Renders `pages` into `siteStage`: the first group of regions (with the national pages, if
  * asked) here, each other group in a process of its own (`scripts/render.ts`), their files then
  * moved in. A file two renderers both write (Astro's assets, the 404 page) must be the same
- * bytes. Returns every file Astro wrote, as renderPages does, each shared file once.
+ * bytes. Returns every file Astro wrote, as renderPages does, each shared file once, and the
+ * peak memory of each other renderer (KiB), which this process's own peak does not count.
  */
 export async function renderPagesSplit(
   siteStage: string,
   dataStage: string,
   pages: PageSet,
   groups: readonly string[][],
-): Promise<string[]> {
-  if (groups.length <= 1) return renderPages(siteStage, dataStage, pages);
+): Promise<{ written: string[]; peaks: number[] }> {
+  if (groups.length <= 1) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
   const others = groups
     .slice(1)
     .map((regions, i) => renderElsewhere(join(dirname(siteStage), `render-${i + 2}`), dataStage, { regions, national: false }));
@@ -120,16 +121,22 @@ export async function renderPagesSplit(
   ]);
   for (const r of [own, ...rest]) if (r.status === 'rejected') throw r.reason;
   const written = (own as PromiseFulfilledResult<string[]>).value;
+  const peaks: number[] = [];
   for (const r of rest) {
-    const { dir, files } = (r as PromiseFulfilledResult<Rendered>).value;
+    const { dir, files, peak } = (r as PromiseFulfilledResult<Rendered>).value;
     for (const f of await moveRendered(dir, siteStage, files)) written.push(f);
+    peaks.push(peak);
   }
-  return written;
+  return { written, peaks };
 }
 
-interface Rendered {
+/** What a renderer of its own process leaves in its LIST file (scripts/render.ts). */
+export interface Rendered {
   dir: string;
+  /** The files Astro wrote, relative to `dir`. */
   files: string[];
+  /** Its process's peak memory, KiB (process.resourceUsage().maxRSS). */
+  peak: number;
 }
 
 /** Renders `pages` in a process of its own (node scripts/run.mjs render), into `dir`. */
@@ -150,7 +157,7 @@ async function renderElsewhere(dir: string, dataStage: string, pages: PageSet): 
           ),
     );
   });
-  return { dir, files: JSON.parse(await readFile(list, 'utf8')) as string[] };
+  return JSON.parse(await readFile(list, 'utf8')) as Rendered;
 }
 
 /**
