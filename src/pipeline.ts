@@ -49,7 +49,7 @@ import {
   writePagesRecord,
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
-import { cleanRenderLeftovers, isRunning, renderersFor, renderPagesSplit } from './build/render.ts';
+import { cleanRenderLeftovers, isRunning, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -232,9 +232,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (opts.pages !== false) {
       // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
       const toRender = validated.regions.filter((r) => !pages.regions || pages.regions.includes(r.code));
-      const groups = shardGroups(
+      const groups = renderGroups(
         toRender.map((r) => ({ code: r.code, weight: 1 + r.unit.length })),
         renderersFor(toRender.length),
+        pages.national,
       );
       if (groups.length > 1) {
         log(

@@ -13,6 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
+import { shardGroups, type RegionWeight } from './shards.ts';
 
 /** Whether a process of this pid is running (a build's leftovers are removed only once it is not). */
 export const isRunning = (pid: number): boolean => {
@@ -89,6 +90,19 @@ export async function renderPages(siteStage: string, dataStage: string, pages: P
  * one core); below this many regions the pages take little more than that, and one renders them.
  */
 export const SPLIT_FROM_REGIONS = 8;
+
+/**
+ * The national pages' share of the page work (home, compare, data and release pages), measured
+ * at 50 synthetic regions: 45 of 490 s. The renderer that draws them takes that much less of the
+ * regions (its group starts with this share of the regions' weight).
+ */
+export const NATIONAL_SHARE = 0.09;
+
+/** The groups of regions of `count` renderers, the first (this process's) drawing the national pages too if `national`. */
+export function renderGroups(regions: readonly RegionWeight[], count: number, national: boolean): string[][] {
+  const total = regions.reduce((sum, r) => sum + r.weight, 0);
+  return shardGroups(regions, count, national ? [NATIONAL_SHARE * total] : []);
+}
 
 /** How many processes render `regions` regions: KT_RENDERERS, else one per core (at most 4) from SPLIT_FROM_REGIONS. */
 export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.env): number {

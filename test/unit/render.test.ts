@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { moveRendered, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { moveRendered, renderGroups, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-render-');
@@ -27,6 +27,28 @@ describe('renderersFor', () => {
     expect(renderersFor(1, { KT_RENDERERS: '3' })).toBe(1);
     expect(renderersFor(50, { KT_RENDERERS: '1' })).toBe(1);
     expect(renderersFor(50, { KT_RENDERERS: 'dua' })).toBe(Math.min(4, availableParallelism()));
+  });
+});
+
+describe('renderGroups', () => {
+  const regions = [
+    { code: 'a', weight: 5 },
+    { code: 'b', weight: 4 },
+    { code: 'c', weight: 3 },
+    { code: 'd', weight: 2 },
+    { code: 'e', weight: 1 },
+  ];
+  test('the renderer that draws the national pages starts loaded with their share, so takes less of the regions', () => {
+    expect(renderGroups(regions, 2, false)).toEqual([
+      ['a', 'd', 'e'],
+      ['b', 'c'],
+    ]);
+    // With the national pages (9 % of 15 = 1.35 to start), the heaviest region goes to the other renderer.
+    expect(renderGroups(regions, 2, true)).toEqual([
+      ['b', 'd', 'e'],
+      ['a', 'c'],
+    ]);
+    expect(renderGroups(regions, 1, true)).toEqual([['a', 'b', 'c', 'd', 'e']]);
   });
 });
 
