@@ -54,13 +54,14 @@ runCli(async () => {
   console.log(`waktu / timings (ms): ${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - t0) })}`);
   // The CPU of each phase: what the build costs, whatever else the machine runs.
   if (result.cpu) console.log(`cpu (ms): ${JSON.stringify(result.cpu)}`);
-  // With other page renderers, the build's peak is at most this process's and theirs together.
+  // With other page renderers, the build's peak is at most this process's and theirs together
+  // (each peak may come at another time; Pagefind's process, which indexes after them, is not counted).
   const own = process.resourceUsage().maxRSS;
   const others = result.renderersPeak ?? [];
   if (others.length > 0) {
     const mib = (kib: number) => Math.round(kib / 1024);
     console.log(
-      `memori puncak / peak memory (MiB): ${mib(own + others.reduce((a, b) => a + b, 0))} paling banyak / at most (proses ini / this process ${mib(own)}, proses halaman lain / other page renderers ${others.map(mib).join(', ')})`,
+      `memori puncak / peak memory (MiB): ${mib(own + others.reduce((a, b) => a + b, 0))} paling banyak / at most (puncak proses ini / this process's peak ${mib(own)} + proses halaman lain / other page renderers ${others.map(mib).join(' + ')}; tanpa Pagefind / Pagefind not counted)`,
     );
   }
   return result.ok ? 0 : 1;

@@ -13,12 +13,14 @@ import { runCli } from './cli.ts';
 runCli(async () => {
   const [out, list] = process.argv.slice(2);
   const tables = process.env.KT_PUBLISHED_DIR;
-  if (!out || !list || !tables) {
+  if (!out || !list || !tables || !process.env.KT_PAGES) {
     console.error('✗ render OUT LIST, dengan / with KT_PUBLISHED_DIR dan / and KT_PAGES (dijalankan oleh build / run by the build)');
     return 2;
   }
+  // Started by a build, it stops with it (the channel closes when the build's process ends).
+  process.on('disconnect', () => process.exit(1));
   const files = await renderPages(out, tables, pageSet());
-  const rendered: Rendered = { dir: out, files, peak: process.resourceUsage().maxRSS };
+  const rendered: Rendered = { files, peak: process.resourceUsage().maxRSS };
   await writeFile(list, JSON.stringify(rendered));
   return 0;
 });

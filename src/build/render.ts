@@ -123,21 +123,30 @@ export async function renderPagesSplit(
   dataStage: string,
   pages: PageSet,
   groups: readonly string[][],
+  { buildDate }: { buildDate: string },
 ): Promise<{ written: string[]; peaks: number[] }> {
   if (groups.length <= 1) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
-  const others = groups
-    .slice(1)
-    .map((regions, i) => renderElsewhere(join(dirname(siteStage), `render-${i + 2}`), dataStage, { regions, national: false }));
+  // The other renderers are stopped as soon as this one fails (they are waited for all the same).
+  const stop = new AbortController();
+  // Every page carries the build date: each renderer is given this build's, also across midnight.
+  const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
+  const others = groups.slice(1).map((regions, i) => {
+    const dir = join(dirname(siteStage), `render-${i + 2}`);
+    return renderElsewhere(
+      dir,
+      { KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify({ regions, national: false }), SOURCE_DATE_EPOCH: epoch },
+      stop.signal,
+    ).then(({ files, peak }) => ({ dir, files, peak }));
+  });
+  const own = renderPages(siteStage, dataStage, { regions: groups[0], national: pages.national });
+  own.catch(() => stop.abort());
   // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
-  const [own, ...rest] = await Promise.allSettled([
-    renderPages(siteStage, dataStage, { regions: groups[0], national: pages.national }),
-    ...others,
-  ]);
-  for (const r of [own, ...rest]) if (r.status === 'rejected') throw r.reason;
-  const written = (own as PromiseFulfilledResult<string[]>).value;
+  const [mine, ...rest] = await Promise.allSettled([own, ...others]);
+  for (const r of [mine, ...rest]) if (r.status === 'rejected') throw r.reason;
+  const written = (mine as PromiseFulfilledResult<string[]>).value;
   const peaks: number[] = [];
   for (const r of rest) {
-    const { dir, files, peak } = (r as PromiseFulfilledResult<Rendered>).value;
+    const { dir, files, peak } = (r as PromiseFulfilledResult<{ dir: string } & Rendered>).value;
     for (const f of await moveRendered(dir, siteStage, files)) written.push(f);
     peaks.push(peak);
   }
@@ -146,30 +155,35 @@ export async function renderPagesSplit(
 
 /** What a renderer of its own process leaves in its LIST file (scripts/render.ts). */
 export interface Rendered {
-  dir: string;
-  /** The files Astro wrote, relative to `dir`. */
+  /** The files Astro wrote, relative to its output folder. */
   files: string[];
   /** Its process's peak memory, KiB (process.resourceUsage().maxRSS). */
   peak: number;
 }
 
-/** Renders `pages` in a process of its own (node scripts/run.mjs render), into `dir`. */
-async function renderElsewhere(dir: string, dataStage: string, pages: PageSet): Promise<Rendered> {
+/**
+ * Renders pages in a process of its own (node scripts/run.mjs render), into `dir`, with `env`
+ * (KT_PUBLISHED_DIR, KT_PAGES, SOURCE_DATE_EPOCH) over this process's. Its IPC channel closes
+ * with this process, and it stops then: a killed build leaves no renderer writing.
+ */
+export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<Rendered> {
   const list = `${dir}.json`;
   const script = join(process.cwd(), 'scripts', 'run.mjs');
+  const regions = (JSON.parse(env[PAGES_ENV]!) as PageSet).regions?.join(', ');
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, [script, 'render', dir, list], {
-      env: { ...process.env, KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(pages) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      signal,
     });
-    child.on('error', fail);
-    child.on('exit', (code, signal) =>
-      code === 0
-        ? done()
-        : fail(
-            new Error(`halaman wilayah ${pages.regions?.join(', ')} tidak terbangun / their pages were not rendered (${code ?? signal})`),
-          ),
-    );
+    child.on('error', (e) => (e.name === 'AbortError' ? undefined : fail(e)));
+    child.on('exit', (code, sig) => {
+      if (code === 0) return done();
+      const why = sig === 'SIGKILL' ? ' (memori habis? / out of memory?)' : '';
+      fail(
+        new Error(`halaman wilayah ${regions} tidak terbangun / the pages of regions ${regions} were not rendered (${code ?? sig})${why}`),
+      );
+    });
   });
   return JSON.parse(await readFile(list, 'utf8')) as Rendered;
 }

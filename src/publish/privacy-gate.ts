@@ -10,7 +10,6 @@ import { statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
@@ -20,7 +19,7 @@ import { CsvRows } from './csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
-import { inflateEntries } from './zip-entries.ts';
+import { entryBytes, inflateEntry, zipEntries, ZipError, type ZipEntry } from './zip-entries.ts';
 
 export { NIP_LIKE };
 
@@ -180,7 +179,9 @@ export const overlapOf = (search: PrivateSearch): number => Math.max(64 * 1024, 
 /** A UTF-8 character's first byte at or before `i` (a piece never starts inside a character). */
 function charStart(bytes: Uint8Array, i: number): number {
   let at = i;
-  while (at > 0 && at < bytes.length && (bytes[at] & 0xc0) === 0x80) at--;
+  // At most three steps: a UTF-8 character has at most three continuation bytes. A longer run is
+  // no text, and stepping back through it could leave a value whole in no piece.
+  while (at > 0 && at > i - 3 && at < bytes.length && (bytes[at] & 0xc0) === 0x80) at--;
   return at;
 }
 
@@ -204,8 +205,9 @@ export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = P
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
 /**
- * findInBytes over a text that arrives a chunk at a time (a zip entry as it is inflated), with
- * the same pieces and the same answer, holding one piece and its overlap rather than the text.
+ * findInBytes over a text longer than a piece that arrives a chunk at a time (a zip entry as it
+ * is inflated): the same pieces and the same answer, holding one piece and its overlap rather
+ * than the text.
  */
 export class PieceFinder {
   #parts: Buffer[] = [];
@@ -229,27 +231,26 @@ export class PieceFinder {
     this.#parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     this.#size += chunk.byteLength;
     // A piece is read once the byte after it is here: charStart may need to step back from it.
-    while (!this.#found && this.#start + this.#size > this.#cut + this.pieceBytes) this.#piece(false);
+    while (!this.#found && this.#start + this.#size > this.#cut + this.pieceBytes) this.#piece();
   }
 
   /** The first value found, once the whole text has been pushed. */
   end(): FoundIn | null {
-    while (!this.#found && this.#cut < this.#start + this.#size) this.#piece(true);
+    while (!this.#found && this.#cut < this.#start + this.#size) this.#piece();
     return this.#found;
   }
 
-  #piece(last: boolean): void {
+  #piece(): void {
     const held = Buffer.concat(this.#parts, this.#size);
-    const total = this.#start + this.#size;
-    const from = this.#start + charStart(held, Math.max(0, this.#cut - this.#overlap) - this.#start);
-    const toAt = (last ? Math.min(total, this.#cut + this.pieceBytes) : this.#cut + this.pieceBytes) - this.#start;
-    const to = this.#start + charStart(held, toAt);
-    const found = this.search.find(asRead(held.toString('utf8', from - this.#start, to - this.#start)));
+    const at = (i: number) => i - this.#start;
+    const from = this.#start + charStart(held, at(Math.max(0, this.#cut - this.#overlap)));
+    const to = this.#start + charStart(held, at(Math.min(this.#start + this.#size, this.#cut + this.pieceBytes)));
+    const found = this.search.find(asRead(held.toString('utf8', at(from), at(to))));
     if (found) this.#found = { ...found, pieceFrom: from };
     this.#cut += this.pieceBytes;
-    // Kept: from where the next piece reaches back to, less a character's bytes for charStart.
-    const keep = Math.max(this.#start, Math.max(0, this.#cut - this.#overlap) - 4);
-    const rest = Buffer.from(held.subarray(keep - this.#start));
+    // Kept: from where the next piece reaches back to, less a character's continuation bytes for charStart.
+    const keep = Math.max(this.#start, Math.max(0, this.#cut - this.#overlap) - 3);
+    const rest = Buffer.from(held.subarray(at(keep)));
     this.#parts = [rest];
     this.#size = rest.length;
     this.#start = keep;
@@ -284,72 +285,68 @@ async function scanFiles(
     }
     const bytes = await ahead.next();
     if (bytes === null) continue; // neither text nor gzip nor zip: nothing a reader reads as text
-    onRead?.(relative(root, path), sha256(bytes));
+    const hash = sha256(bytes);
+    onRead?.(relative(root, path), hash);
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
-      scanZip(path, bytes);
+      scanZip(path, bytes, hash);
       continue;
     }
     scanOne(path, bytes);
   }
   /**
-   * A zip's entries, each read as the file it is (`paket/x.zip!/ikm_unit.csv`). An entry longer
-   * than a piece that is not a CSV (an Excel sheet's XML: at national scale gigabytes, in a zip
-   * of tens of megabytes) is searched a piece at a time as it is inflated, never held whole, in
-   * one pass over the zip. Such an entry is known by the zip's bytes and its name (the same zip
-   * holds the same entry: a release folder's copy of an Excel file is not read again).
+   * A zip's entries, in its central directory's order, each read as the file it is
+   * (`paket/x.zip!/ikm_unit.csv`) and checked against the size and CRC-32 the directory gives.
+   * An entry longer than a piece that is not a CSV (an Excel sheet's XML: at national scale
+   * gigabytes, in a zip of tens of megabytes) is searched a piece at a time as it is inflated,
+   * never held whole. Such an entry is known by the zip's bytes and its name (the same zip holds
+   * the same entry: a release folder's copy of an Excel file is not read again).
    */
-  function scanZip(path: string, zip: Buffer): void {
+  function scanZip(path: string, zip: Buffer, zipHash: string): void {
     const owner = relative(root, path);
-    // The central directory's names and sizes, nothing inflated.
-    const sizes = new Map<string, number>();
-    unzipSync(zip, {
-      filter: (f) => {
-        sizes.set(f.name, f.originalSize);
-        return false;
-      },
-    });
-    const whole = (name: string) => name.endsWith('.csv') || sizes.get(name)! <= pieceBytes;
-    for (const [name, entry] of Object.entries(unzipSync(zip, { filter: (f) => whole(f.name) })))
-      scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), owner);
-    const long = [...sizes.keys()].filter((name) => !whole(name));
-    if (long.length === 0) return;
-    const zipHash = sha256(zip);
-    const passed = (seen: ContentRead) => {
-      clean.add(seen);
-      onClean?.(owner, seen);
-    };
-    const seenOf = (name: string): ContentRead => `zip:${zipHash}!/${name}`;
-    const toRead = new Set<string>();
-    for (const name of long) {
-      const seen = seenOf(name);
-      if (clean.has(seen) || passedBefore?.(seen)) passed(seen);
-      else toRead.add(name);
+    let entries: ZipEntry[];
+    try {
+      entries = zipEntries(zip);
+      const names = entries.map((e) => e.name);
+      const twice = names.filter((n, i) => names.indexOf(n) !== i);
+      // Readers differ on which of two same-named entries they open: such a zip is not published.
+      if (twice.length > 0) throw new ZipError(`nama ganda / a name twice: ${[...new Set(twice)].join(', ')}`);
+      for (const entry of entries) {
+        const long = !entry.name.endsWith('.csv') && entry.size > pieceBytes;
+        if (long) scanLongEntry(path, zip, entry, `zip:${zipHash}!/${entry.name}`);
+        else scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
+      }
+    } catch (e) {
+      if (!(e instanceof ZipError)) throw e;
+      leaks.push({
+        file: owner,
+        what: `zip tidak terbaca utuh, tidak diterbitkan / a zip not readable whole is not published (${e.message})`,
+      });
     }
-    if (toRead.size === 0) return;
-    const ended = new Set<string>();
-    const gzipped = new Set<string>(); // gzip inside a zip (never written by this build): read whole below, as any entry was
-    let finder: PieceFinder | null = null;
-    inflateEntries(
-      zip,
-      (name, chunk, final) => {
-        if (!finder && !gzipped.has(name) && Buffer.from(chunk.subarray(0, GZIP.length)).equals(GZIP)) gzipped.add(name);
-        if (!gzipped.has(name)) (finder ??= new PieceFinder(search, pieceBytes)).push(chunk);
-        if (!final) return;
-        ended.add(name);
-        const found = finder?.end() ?? null;
-        finder = null;
-        if (found) leaks.push(foundLeak(relative(root, `${path}!/${name}`), found));
-        else if (!gzipped.has(name)) passed(seenOf(name));
-      },
-      (name) => toRead.has(name),
-    );
-    const missing = [...toRead].filter((name) => !ended.has(name));
-    if (missing.length > 0) throw new Error(`${owner}: isi zip tidak terbaca utuh / zip entries not read whole: ${missing.join(', ')}`);
-    for (const name of gzipped) {
-      const entry = unzipSync(zip, { filter: (f) => f.name === name })[name];
-      scanOne(`${path}!/${name}`, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), owner);
+  }
+  function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): void {
+    const owner = relative(root, path);
+    if (!clean.has(seen) && !passedBefore?.(seen)) {
+      // Its first bytes say whether it is gzip (never written by this build): then read whole, as any entry is.
+      let head: Uint8Array[] | null = [];
+      let gzip = false;
+      const finder = new PieceFinder(search, pieceBytes);
+      inflateEntry(zip, entry, (chunk) => {
+        if (head) {
+          head.push(chunk);
+          const first = Buffer.concat(head);
+          if (first.length < GZIP.length) return;
+          gzip = first.subarray(0, GZIP.length).equals(GZIP);
+          head = null;
+          if (!gzip) finder.push(first);
+        } else if (!gzip) finder.push(chunk);
+      });
+      if (gzip || head) return scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
+      const found = finder.end();
+      if (found) return void leaks.push(foundLeak(relative(root, `${path}!/${entry.name}`), found));
     }
+    clean.add(seen);
+    onClean?.(owner, seen);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
   // `zip`: the zip an entry is in (relative to root), whose contents it is.

@@ -1,37 +1,123 @@
 /**
- * A zip's entries inflated a chunk at a time (fflate's streaming Unzip), for readers that must
- * not hold a whole entry: at national scale the survey microdata's Excel sheet is gigabytes of
- * XML inside a zip of tens of megabytes.
+ * A zip's entries as its central directory lists them, each inflated a chunk at a time and
+ * checked against the directory's size and CRC-32, for a reader that must not hold a whole entry
+ * (at national scale the survey microdata's Excel sheet is gigabytes of XML in a zip of tens of
+ * megabytes) and must never read less than the entry. fflate's streaming Unzip walks local
+ * headers instead: for an entry written with a data descriptor (ExcelJS writes every entry so)
+ * it guesses the entry's end from signatures that compressed bytes may hold by chance, and ends
+ * early or fails. fflate's Inflate does the inflating; the directory is read here, as
+ * zip-dates.ts reads it.
  */
-import { Unzip, UnzipInflate } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { Inflate } from 'fflate';
 
-/** The zip's bytes are pushed this many at a time (each push is inflated at once: a push of 64 KB is about a megabyte of XML). */
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAGIC32 = 0xffffffff;
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Compressed bytes are inflated this many at a time: about a megabyte of XML each. */
 const PUSH_BYTES = 64 << 10;
 
-/**
- * Calls `onChunk` with each entry's inflated bytes in order, `final` on its last chunk (an empty
- * entry gives one empty final chunk); entries `only` refuses are passed over, not inflated.
- * Throws on a damaged zip.
- */
-export function inflateEntries(
-  zip: Uint8Array,
-  onChunk: (name: string, chunk: Uint8Array, final: boolean) => void,
-  only: (name: string) => boolean = () => true,
-): void {
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  let failure: Error | null = null;
-  unzip.onfile = (file) => {
-    if (!only(file.name)) return;
-    file.ondata = (err, chunk, final) => {
-      if (err) failure ??= err;
-      else if (!failure) onChunk(file.name, chunk, final);
-    };
-    file.start();
+export class ZipError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated (no other method is read). */
+  method: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  /** Where its local header starts. */
+  offset: number;
+}
+
+/** The entries the central directory lists, in its order. Throws ZipError on a damaged zip. */
+export function zipEntries(zip: Uint8Array): ZipEntry[] {
+  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const need = (ok: boolean, what: [string, string]) => {
+    if (!ok) throw new ZipError(`zip rusak: ${what[0]} / damaged zip: ${what[1]}`);
   };
-  for (let at = 0; at < zip.length && !failure; at += PUSH_BYTES) {
-    unzip.push(zip.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= zip.length);
+  let at = b.length - 22;
+  while (at >= 0 && at >= b.length - 22 - 0xffff && b.readUInt32LE(at) !== EOCD) at--;
+  need(at >= 0 && b.readUInt32LE(at) === EOCD, ['akhir direktori tidak ada', 'no end of central directory']);
+  let count = b.readUInt16LE(at + 10);
+  let p = b.readUInt32LE(at + 16);
+  if (at >= 20 && b.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+    const z = Number(b.readBigUInt64LE(at - 12));
+    need(z + 56 <= b.length && b.readUInt32LE(z) === ZIP64_EOCD, ['akhir direktori zip64', 'zip64 end of central directory']);
+    count = Number(b.readBigUInt64LE(z + 32));
+    p = Number(b.readBigUInt64LE(z + 48));
   }
-  if (zip.length === 0) unzip.push(zip, true);
-  if (failure) throw failure;
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    need(p + 46 <= b.length && b.readUInt32LE(p) === CENTRAL, [`catatan direktori ${i}`, `central directory record ${i}`]);
+    const nameLength = b.readUInt16LE(p + 28);
+    const extraLength = b.readUInt16LE(p + 30);
+    const commentLength = b.readUInt16LE(p + 32);
+    const name = b.toString('utf8', p + 46, p + 46 + nameLength);
+    let size = b.readUInt32LE(p + 24);
+    let compressedSize = b.readUInt32LE(p + 20);
+    let offset = b.readUInt32LE(p + 42);
+    // zip64: the fields that overflowed, in this order, in the 0x0001 extra field.
+    if (size === MAGIC32 || compressedSize === MAGIC32 || offset === MAGIC32) {
+      for (let e = p + 46 + nameLength, end = e + extraLength; e + 4 <= end; e += 4 + b.readUInt16LE(e + 2)) {
+        if (b.readUInt16LE(e) !== 0x0001) continue;
+        let field = e + 4;
+        const next = () => Number(b.readBigUInt64LE((field += 8) - 8));
+        if (size === MAGIC32) size = next();
+        if (compressedSize === MAGIC32) compressedSize = next();
+        if (offset === MAGIC32) offset = next();
+      }
+    }
+    entries.push({ name, method: b.readUInt16LE(p + 10), compressedSize, size, crc: b.readUInt32LE(p + 16), offset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * Calls `onChunk` with the entry's bytes a chunk at a time (none for an empty entry). Throws
+ * ZipError unless they are exactly the size and CRC-32 the central directory gives.
+ */
+export function inflateEntry(zip: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const fail = (id: string, en: string) => new ZipError(`${entry.name}: ${id} / ${en}`);
+  if (entry.offset + 30 > b.length || b.readUInt32LE(entry.offset) !== LOCAL) throw fail('kepala lokal rusak', 'bad local header');
+  const start = entry.offset + 30 + b.readUInt16LE(entry.offset + 26) + b.readUInt16LE(entry.offset + 28);
+  const end = start + entry.compressedSize;
+  if (end > b.length) throw fail('terpotong', 'cut short');
+  let size = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.length;
+    crc = crc32(chunk, crc);
+    if (chunk.length > 0) onChunk(chunk);
+  };
+  if (entry.method === STORED) {
+    for (let at = start; at < end; at += PUSH_BYTES) take(b.subarray(at, Math.min(end, at + PUSH_BYTES)));
+  } else if (entry.method === DEFLATED) {
+    const inflate = new Inflate((chunk) => take(chunk));
+    try {
+      for (let at = start; at < end; at += PUSH_BYTES) inflate.push(b.subarray(at, Math.min(end, at + PUSH_BYTES)), at + PUSH_BYTES >= end);
+      if (start === end) inflate.push(new Uint8Array(0), true);
+    } catch (e) {
+      throw fail('tidak bisa dibuka', `cannot be inflated (${(e as Error).message})`);
+    }
+  } else {
+    throw fail(`cara pemampatan ${entry.method} tidak dikenal`, `unknown compression method ${entry.method}`);
+  }
+  if (size !== entry.size || crc >>> 0 !== entry.crc)
+    throw fail('isinya tidak seperti dicatat direktori', 'not as its central directory records it');
+}
+
+/** The entry's bytes whole (for entries short enough to hold). */
+export function entryBytes(zip: Uint8Array, entry: ZipEntry): Buffer {
+  const parts: Uint8Array[] = [];
+  inflateEntry(zip, entry, (chunk) => parts.push(chunk));
+  return Buffer.concat(parts, entry.size);
 }

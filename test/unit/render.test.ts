@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { moveRendered, renderGroups, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { moveRendered, renderElsewhere, renderGroups, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-render-');
@@ -69,5 +69,26 @@ describe('moveRendered', () => {
     await files(site, { '_astro/a.css': 'x{}' });
     await files(other, { '_astro/a.css': 'y{}' });
     await expect(moveRendered(other, site, [])).rejects.toThrow(/_astro\/a\.css: .*two page renderers wrote different bytes/);
+  });
+});
+
+describe('renderElsewhere', () => {
+  test('a renderer that fails is an error naming its regions, in both languages', async () => {
+    const pages = JSON.stringify({ regions: ['kota-001', 'kab-002'], national: false });
+    // No tables to render from: the renderer refuses and exits with 2.
+    await expect(
+      renderElsewhere(join(tmp.dir, 'render-2'), { KT_PUBLISHED_DIR: '', KT_PAGES: pages }, new AbortController().signal),
+    ).rejects.toThrow('halaman wilayah kota-001, kab-002 tidak terbangun / the pages of regions kota-001, kab-002 were not rendered (2)');
+  });
+  test('stopped when the build stops it', async () => {
+    const stop = new AbortController();
+    const pages = JSON.stringify({ regions: ['kota-001'], national: false });
+    const running = renderElsewhere(
+      join(tmp.dir, 'render-2'),
+      { KT_PUBLISHED_DIR: join(tmp.dir, 'tidak-ada'), KT_PAGES: pages },
+      stop.signal,
+    );
+    stop.abort();
+    await expect(running).rejects.toThrow(/were not rendered \(SIGTERM\)/);
   });
 });

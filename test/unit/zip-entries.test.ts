@@ -1,55 +1,109 @@
 /**
- * src/publish/zip-entries.ts: a zip's entries inflated a chunk at a time, so that the privacy
- * gate never holds a national Excel sheet (gigabytes of XML) whole.
+ * src/publish/zip-entries.ts: a zip's entries from its central directory, inflated a chunk at a
+ * time and checked against the directory, so that the privacy gate never holds a national Excel
+ * sheet (gigabytes of XML) whole, and never reads less than an entry.
  */
 import { randomBytes } from 'node:crypto';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { inflateEntries } from '../../src/publish/zip-entries.ts';
+import { entryBytes, inflateEntry, zipEntries, ZipError } from '../../src/publish/zip-entries.ts';
+import { tempDirEach } from '../support/temp-dir.ts';
 
-/** Compressible, not trivially: 6 MB of rows with varying numbers. */
+const tmp = tempDirEach('kt-zip-entries-');
+
+/** Compressible, not trivially: 4.5 MB of rows with varying numbers. */
 const sheet = Buffer.from(Array.from({ length: 120_000 }, (_, i) => `<row r="${i}"><c><v>${(i * 7919) % 1000}</v></c></row>`).join(''));
-const zip = zipSync({
-  'kosong.txt': new Uint8Array(0),
-  'xl/worksheets/sheet1.xml': sheet,
-  'acak.bin': randomBytes(300_000),
-  'xl/workbook.xml': strToU8('<workbook/>'),
-});
 
-function inflated(only?: (name: string) => boolean) {
-  const parts = new Map<string, Buffer[]>();
-  const ended: string[] = [];
-  let largest = 0;
-  inflateEntries(
-    zip,
-    (name, chunk, final) => {
-      parts.set(name, [...(parts.get(name) ?? []), Buffer.from(chunk)]);
-      largest = Math.max(largest, chunk.length);
-      if (final) ended.push(name);
-    },
-    only,
-  );
-  return { entries: Object.fromEntries([...parts].map(([n, p]) => [n, Buffer.concat(p)])), ended, largest };
+/** A zip as streaming writers make it: sizes and CRC in a data descriptor after each entry, none in its local header. */
+function streamedZip(files: Record<string, Uint8Array>, stored: string[] = []): Buffer {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.push(chunk);
+  });
+  for (const [name, bytes] of Object.entries(files)) {
+    const entry = stored.includes(name) ? new ZipPassThrough(name) : new ZipDeflate(name);
+    zip.add(entry);
+    entry.push(bytes, true);
+  }
+  zip.end();
+  return Buffer.concat(out);
 }
 
-describe('inflateEntries', () => {
-  test('every entry, in order, byte for byte as unzipSync gives it, each ended once; never the long one in one chunk', () => {
-    const { entries, ended, largest } = inflated();
-    const whole = unzipSync(zip);
-    expect(ended).toEqual(Object.keys(whole));
-    for (const [name, bytes] of Object.entries(whole)) expect(entries[name].equals(Buffer.from(bytes)), name).toBe(true);
-    expect(largest).toBeLessThan(sheet.length / 4);
+function chunksOf(zip: Uint8Array) {
+  const entries = zipEntries(zip);
+  const whole: Record<string, Buffer> = {};
+  let largest = 0;
+  for (const e of entries) {
+    const parts: Uint8Array[] = [];
+    inflateEntry(zip, e, (chunk) => {
+      parts.push(Buffer.from(chunk));
+      largest = Math.max(largest, chunk.length);
+    });
+    whole[e.name] = Buffer.concat(parts);
+  }
+  return { names: entries.map((e) => e.name), whole, largest };
+}
+
+describe('zipEntries and inflateEntry', () => {
+  test('every entry, in the directory’s order, byte for byte as unzipSync gives it; never the long one in one chunk', () => {
+    const zip = zipSync({
+      'kosong.txt': new Uint8Array(0),
+      'xl/worksheets/sheet1.xml': sheet,
+      'acak.bin': randomBytes(300_000),
+      'xl/workbook.xml': strToU8('<workbook/>'),
+    });
+    const { names, whole, largest } = chunksOf(zip);
+    const ref = unzipSync(zip);
+    expect(names).toEqual(Object.keys(ref));
+    for (const [name, bytes] of Object.entries(ref)) expect(whole[name].equals(Buffer.from(bytes)), name).toBe(true);
+    expect(largest).toBeLessThan(sheet.length / 2);
   });
-  test('only the entries asked for are given', () => {
-    const { entries, ended } = inflated((n) => n === 'xl/workbook.xml');
-    expect(ended).toEqual(['xl/workbook.xml']);
-    expect(entries['xl/workbook.xml'].toString()).toBe('<workbook/>');
+
+  test('entries with data descriptors (as ExcelJS and other streaming writers write them), a stored one holding the signatures a local-header reader stops at', () => {
+    const tricky = Buffer.concat([
+      Buffer.from('awal '),
+      Buffer.from([0x50, 0x4b, 0x07, 0x08]),
+      Buffer.from(' PK\x03\x04 PK\x01\x02 Pegawai Rahasia akhir'),
+    ]);
+    const zip = streamedZip({ 'a.txt': tricky, 'xl/worksheets/sheet1.xml': sheet, 'b.txt': strToU8('b') }, ['a.txt']);
+    expect(zip.readUInt16LE(6) & 0x8).toBe(0x8); // the first local header defers its sizes
+    const { whole } = chunksOf(zip);
+    expect(whole['a.txt'].equals(tricky)).toBe(true);
+    expect(whole['xl/worksheets/sheet1.xml'].equals(sheet)).toBe(true);
+    expect(whole['b.txt'].toString()).toBe('b');
   });
-  test('a damaged zip is an error, never a quiet partial read', () => {
-    const cut = zip.subarray(0, Math.floor(zip.length / 2));
-    expect(() => inflateEntries(cut, () => {})).toThrow();
-    const broken = Buffer.from(zip);
-    broken.fill(0xff, 200, 4_000); // inside the sheet's deflate stream
-    expect(() => inflateEntries(broken, () => {})).toThrow();
+
+  test('an Excel file written by ExcelJS is read whole, every entry', async () => {
+    const path = join(tmp.dir, 'tabel.xlsx');
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
+    const ws = book.addWorksheet('data');
+    for (let i = 0; i < 20_000; i++) ws.addRow([`Unit ${i}`, i * 1.5, 'Kota Binjai']).commit();
+    ws.commit();
+    await book.commit();
+    const zip = readFileSync(path);
+    const ref = unzipSync(zip);
+    const { whole } = chunksOf(zip);
+    expect(Object.keys(whole).sort()).toEqual(Object.keys(ref).sort());
+    for (const [name, bytes] of Object.entries(ref)) expect(whole[name].equals(Buffer.from(bytes)), name).toBe(true);
+  });
+
+  test('a damaged zip, an entry not as the directory records it (size or CRC), an unknown method: ZipError, never a quiet partial read', () => {
+    const zip = zipSync({ 'a.txt': strToU8('isi yang cukup panjang untuk dimampatkan '.repeat(100)) }, { level: 0 });
+    expect(() => zipEntries(zip.subarray(0, zip.length - 10))).toThrow(ZipError);
+    const [entry] = zipEntries(zip);
+    expect(() => inflateEntry(zip, { ...entry, size: entry.size - 1 }, () => {})).toThrow(/not as its central directory records it/);
+    const flipped = Buffer.from(zip);
+    flipped[entry.offset + 30 + 'a.txt'.length + 10] ^= 1; // one bit of the stored text
+    expect(() => entryBytes(flipped, entry)).toThrow(/not as its central directory records it/);
+    expect(() => entryBytes(zip, { ...entry, method: 12 })).toThrow(/unknown compression method 12/);
+    const deflated = zipSync({ 'b.xml': sheet });
+    const [b] = zipEntries(deflated);
+    const broken = Buffer.from(deflated);
+    broken.fill(0xff, b.offset + 60, b.offset + 4_000);
+    expect(() => entryBytes(broken, b)).toThrow(ZipError);
   });
 });
