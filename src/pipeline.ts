@@ -238,11 +238,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         pages.national,
       );
       if (groups.length > 1) {
-        log(
-          `halaman dibangun oleh ${groups.length} proses / pages rendered by ${groups.length} processes: ${groups.map((g) => g.join(' ')).join(' | ')}`,
-        );
+        const named = groups.map((g, i) => [...(i === 0 && pages.national ? ['(nasional / national)'] : []), ...g].join(' '));
+        log(`halaman dibangun oleh ${groups.length} proses / pages rendered by ${groups.length} processes: ${named.join(' | ')}`);
       }
-      const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups);
+      const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate });
       written = rendered.written;
       renderersPeak = rendered.peaks;
       if (opts.merge) {
