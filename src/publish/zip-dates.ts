@@ -5,13 +5,7 @@
  * on its content only, without reading it whole into memory as a re-pack would.
  */
 import { open } from 'node:fs/promises';
-
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const MAGIC32 = 0xffffffff;
+import { CENTRAL, EOCD, LOCAL, ZIP64_EOCD, ZIP64_LOCATOR, centralRecord } from './zip-entries.ts';
 
 /** `YYYY-MM-DD` as a DOS date, time 00:00:00. */
 function dosDateTime(ymd: string): Buffer {
@@ -51,30 +45,14 @@ export async function pinZipDates(path: string, ymd: string): Promise<void> {
     const cd = await read(cdSize, cdOffset);
     for (let p = 0, i = 0; i < count; i++) {
       if (cd.readUInt32LE(p) !== CENTRAL) throw new Error(`${path}: bad central directory record ${i}`);
-      const nameLength = cd.readUInt16LE(p + 28);
-      const extraLength = cd.readUInt16LE(p + 30);
-      const commentLength = cd.readUInt16LE(p + 32);
-      let local = cd.readUInt32LE(p + 42);
-      if (local === MAGIC32) local = zip64Offset(cd, p, nameLength, extraLength);
+      const { entry, next } = centralRecord(cd, p);
       stamp.copy(cd, p + 12);
-      if ((await read(4, local)).readUInt32LE(0) !== LOCAL) throw new Error(`${path}: bad local header ${i}`);
-      await fh.write(stamp, 0, 4, local + 10);
-      p += 46 + nameLength + extraLength + commentLength;
+      if ((await read(4, entry.offset)).readUInt32LE(0) !== LOCAL) throw new Error(`${path}: bad local header ${i}`);
+      await fh.write(stamp, 0, 4, entry.offset + 10);
+      p = next;
     }
     await fh.write(cd, 0, cd.length, cdOffset);
   } finally {
     await fh.close();
   }
-}
-
-/** The local header's offset from a record's zip64 extra field (after the sizes that overflowed). */
-function zip64Offset(cd: Buffer, p: number, nameLength: number, extraLength: number): number {
-  for (let e = p + 46 + nameLength, end = e + extraLength; e + 4 <= end; e += 4 + cd.readUInt16LE(e + 2)) {
-    if (cd.readUInt16LE(e) !== 0x0001) continue;
-    let field = e + 4;
-    if (cd.readUInt32LE(p + 24) === MAGIC32) field += 8;
-    if (cd.readUInt32LE(p + 20) === MAGIC32) field += 8;
-    return Number(cd.readBigUInt64LE(field));
-  }
-  throw new Error('zip64 record without its offset');
 }

@@ -11,11 +11,12 @@
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** The zip format's signatures (APPNOTE 4.3), and the 32-bit field that says "see zip64". */
+export const EOCD = 0x06054b50;
+export const ZIP64_LOCATOR = 0x07064b50;
+export const ZIP64_EOCD = 0x06064b50;
+export const CENTRAL = 0x02014b50;
+export const LOCAL = 0x04034b50;
 const MAGIC32 = 0xffffffff;
 const STORED = 0;
 const DEFLATED = 8;
@@ -56,28 +57,35 @@ export function zipEntries(zip: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     need(p + 46 <= b.length && b.readUInt32LE(p) === CENTRAL, [`catatan direktori ${i}`, `central directory record ${i}`]);
-    const nameLength = b.readUInt16LE(p + 28);
-    const extraLength = b.readUInt16LE(p + 30);
-    const commentLength = b.readUInt16LE(p + 32);
-    const name = b.toString('utf8', p + 46, p + 46 + nameLength);
-    let size = b.readUInt32LE(p + 24);
-    let compressedSize = b.readUInt32LE(p + 20);
-    let offset = b.readUInt32LE(p + 42);
-    // zip64: the fields that overflowed, in this order, in the 0x0001 extra field.
-    if (size === MAGIC32 || compressedSize === MAGIC32 || offset === MAGIC32) {
-      for (let e = p + 46 + nameLength, end = e + extraLength; e + 4 <= end; e += 4 + b.readUInt16LE(e + 2)) {
-        if (b.readUInt16LE(e) !== 0x0001) continue;
-        let field = e + 4;
-        const next = () => Number(b.readBigUInt64LE((field += 8) - 8));
-        if (size === MAGIC32) size = next();
-        if (compressedSize === MAGIC32) compressedSize = next();
-        if (offset === MAGIC32) offset = next();
-      }
-    }
-    entries.push({ name, method: b.readUInt16LE(p + 10), compressedSize, size, crc: b.readUInt32LE(p + 16), offset });
-    p += 46 + nameLength + extraLength + commentLength;
+    const { entry, next } = centralRecord(b, p);
+    entries.push(entry);
+    p = next;
   }
   return entries;
+}
+
+/** The central directory record at `p` (its signature checked by the caller), and where the next starts. */
+export function centralRecord(b: Buffer, p: number): { entry: ZipEntry; next: number } {
+  const nameLength = b.readUInt16LE(p + 28);
+  const extraLength = b.readUInt16LE(p + 30);
+  const commentLength = b.readUInt16LE(p + 32);
+  let size = b.readUInt32LE(p + 24);
+  let compressedSize = b.readUInt32LE(p + 20);
+  let offset = b.readUInt32LE(p + 42);
+  // zip64: the fields that overflowed, in this order, in the 0x0001 extra field.
+  if (size === MAGIC32 || compressedSize === MAGIC32 || offset === MAGIC32) {
+    for (let e = p + 46 + nameLength, end = e + extraLength; e + 4 <= end; e += 4 + b.readUInt16LE(e + 2)) {
+      if (b.readUInt16LE(e) !== 0x0001) continue;
+      let field = e + 4;
+      const next = () => Number(b.readBigUInt64LE((field += 8) - 8));
+      if (size === MAGIC32) size = next();
+      if (compressedSize === MAGIC32) compressedSize = next();
+      if (offset === MAGIC32) offset = next();
+    }
+  }
+  const name = b.toString('utf8', p + 46, p + 46 + nameLength);
+  const entry = { name, method: b.readUInt16LE(p + 10), compressedSize, size, crc: b.readUInt32LE(p + 16), offset };
+  return { entry, next: p + 46 + nameLength + extraLength + commentLength };
 }
 
 /**
