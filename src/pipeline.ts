@@ -202,12 +202,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // The site map is read from the staged tables, as the pages will read it.
     process.env.KT_PUBLISHED_DIR = dataStage;
     const keys = await regionKeys(dataStage, codes, { kode: context.kode, alamat: context.alamat, peta: siteMapHash() }, release);
+    // A region's share of the page work, mostly its units' pages: shards and renderers are balanced by it.
+    const weights = validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length }));
     let pages: PageSet = EVERY_PAGE;
     if (opts.shard) {
-      const groups = shardGroups(
-        validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length })),
-        opts.shard.count,
-      );
+      const groups = shardGroups(weights, opts.shard.count);
       pages = { regions: groups[opts.shard.index - 1], national: false };
     } else if (opts.merge) {
       const problems = shardProblems(opts.merge, stamps, { ...context, regions: codes });
@@ -231,12 +230,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     let written: string[] = [];
     if (opts.pages !== false) {
       // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
-      const toRender = validated.regions.filter((r) => !pages.regions || pages.regions.includes(r.code));
-      const groups = renderGroups(
-        toRender.map((r) => ({ code: r.code, weight: 1 + r.unit.length })),
-        renderersFor(toRender.length),
-        pages.national,
-      );
+      const toRender = weights.filter((w) => !pages.regions || pages.regions.includes(w.code));
+      const groups = renderGroups(toRender, renderersFor(toRender.length), pages.national);
       if (groups.length > 1) {
         const named = groups.map((g, i) => [...(i === 0 && pages.national ? ['(nasional / national)'] : []), ...g].join(' '));
         log(`halaman dibangun oleh ${groups.length} proses / pages rendered by ${groups.length} processes: ${named.join(' | ')}`);

@@ -130,14 +130,14 @@ export async function renderPagesSplit(
   const stop = new AbortController();
   // Every page carries the build date: each renderer is given this build's, also across midnight.
   const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
-  const others = groups.slice(1).map((regions, i) => {
-    const dir = join(dirname(siteStage), `render-${i + 2}`);
-    return renderElsewhere(
+  const dirs = groups.slice(1).map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
+  const others = dirs.map((dir, i) =>
+    renderElsewhere(
       dir,
-      { KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify({ regions, national: false }), SOURCE_DATE_EPOCH: epoch },
+      { KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify({ regions: groups[i + 1], national: false }), SOURCE_DATE_EPOCH: epoch },
       stop.signal,
-    ).then(({ files, peak }) => ({ dir, files, peak }));
-  });
+    ),
+  );
   const own = renderPages(siteStage, dataStage, { regions: groups[0], national: pages.national });
   own.catch(() => stop.abort());
   // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
@@ -145,9 +145,9 @@ export async function renderPagesSplit(
   for (const r of [mine, ...rest]) if (r.status === 'rejected') throw r.reason;
   const written = (mine as PromiseFulfilledResult<string[]>).value;
   const peaks: number[] = [];
-  for (const r of rest) {
-    const { dir, files, peak } = (r as PromiseFulfilledResult<{ dir: string } & Rendered>).value;
-    for (const f of await moveRendered(dir, siteStage, files)) written.push(f);
+  for (const [i, r] of rest.entries()) {
+    const { files, peak } = (r as PromiseFulfilledResult<Rendered>).value;
+    for (const f of await moveRendered(dirs[i], siteStage, files)) written.push(f);
     peaks.push(peak);
   }
   return { written, peaks };

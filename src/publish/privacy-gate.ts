@@ -192,22 +192,17 @@ function charStart(bytes: Uint8Array, i: number): number {
  */
 export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = PIECE_BYTES): FoundIn | null {
   if (bytes.length <= pieceBytes) return search.find(asRead(bytes.toString('utf8')));
-  const overlap = overlapOf(search);
-  for (let cut = 0; cut < bytes.length; cut += pieceBytes) {
-    const from = charStart(bytes, Math.max(0, cut - overlap));
-    const to = charStart(bytes, Math.min(bytes.length, cut + pieceBytes));
-    const found = search.find(asRead(bytes.toString('utf8', from, to)));
-    if (found) return { ...found, pieceFrom: from };
-  }
-  return null;
+  const finder = new PieceFinder(search, pieceBytes);
+  finder.push(bytes);
+  return finder.end();
 }
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
 /**
- * findInBytes over a text longer than a piece that arrives a chunk at a time (a zip entry as it
- * is inflated): the same pieces and the same answer, holding one piece and its overlap rather
- * than the text.
+ * A text longer than a piece, searched in pieces as it arrives a chunk at a time (a zip entry as
+ * it is inflated) or whole (findInBytes): each piece reaches back `overlapOf(search)` bytes into
+ * the one before, and only one piece and its overlap are held.
  */
 export class PieceFinder {
   #parts: Buffer[] = [];
@@ -241,7 +236,8 @@ export class PieceFinder {
   }
 
   #piece(): void {
-    const held = Buffer.concat(this.#parts, this.#size);
+    // Held as given when one chunk (a whole text is not copied), else joined.
+    const held = this.#parts.length === 1 ? this.#parts[0] : Buffer.concat(this.#parts, this.#size);
     const at = (i: number) => i - this.#start;
     const from = this.#start + charStart(held, at(Math.max(0, this.#cut - this.#overlap)));
     const to = this.#start + charStart(held, at(Math.min(this.#start + this.#size, this.#cut + this.pieceBytes)));
@@ -250,7 +246,8 @@ export class PieceFinder {
     this.#cut += this.pieceBytes;
     // Kept: from where the next piece reaches back to, less a character's continuation bytes for charStart.
     const keep = Math.max(this.#start, Math.max(0, this.#cut - this.#overlap) - 3);
-    const rest = Buffer.from(held.subarray(at(keep)));
+    // A view, not a copy: joined with the next chunks, it is copied then and what it views is freed.
+    const rest = held.subarray(at(keep));
     this.#parts = [rest];
     this.#size = rest.length;
     this.#start = keep;
@@ -304,9 +301,8 @@ async function scanFiles(
    */
   function scanZip(path: string, zip: Buffer, zipHash: string): void {
     const owner = relative(root, path);
-    let entries: ZipEntry[];
     try {
-      entries = zipEntries(zip);
+      const entries = zipEntries(zip);
       const names = entries.map((e) => e.name);
       const twice = names.filter((n, i) => names.indexOf(n) !== i);
       // Readers differ on which of two same-named entries they open: such a zip is not published.
@@ -327,21 +323,14 @@ async function scanFiles(
   function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): void {
     const owner = relative(root, path);
     if (!clean.has(seen) && !passedBefore?.(seen)) {
-      // Its first bytes say whether it is gzip (never written by this build): then read whole, as any entry is.
-      let head: Uint8Array[] | null = [];
-      let gzip = false;
       const finder = new PieceFinder(search, pieceBytes);
+      let head = Buffer.alloc(0);
       inflateEntry(zip, entry, (chunk) => {
-        if (head) {
-          head.push(chunk);
-          const first = Buffer.concat(head);
-          if (first.length < GZIP.length) return;
-          gzip = first.subarray(0, GZIP.length).equals(GZIP);
-          head = null;
-          if (!gzip) finder.push(first);
-        } else if (!gzip) finder.push(chunk);
+        if (head.length < GZIP.length) head = Buffer.concat([head, chunk.subarray(0, GZIP.length - head.length)]);
+        finder.push(chunk);
       });
-      if (gzip || head) return scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
+      // gzip inside a zip (never written by this build) is read unpacked, whole, as any entry is.
+      if (head.equals(GZIP)) return scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
       const found = finder.end();
       if (found) return void leaks.push(foundLeak(relative(root, `${path}!/${entry.name}`), found));
     }

@@ -5,7 +5,7 @@
  * on its content only, without reading it whole into memory as a re-pack would.
  */
 import { open } from 'node:fs/promises';
-import { CENTRAL, EOCD, LOCAL, ZIP64_EOCD, ZIP64_LOCATOR, centralRecord } from './zip-entries.ts';
+import { CENTRAL, LOCAL, TAIL_BYTES, centralRecord, endOfDirectory, zip64Directory } from './zip-entries.ts';
 
 /** `YYYY-MM-DD` as a DOS date, time 00:00:00. */
 function dosDateTime(ymd: string): Buffer {
@@ -27,21 +27,12 @@ export async function pinZipDates(path: string, ymd: string): Promise<void> {
       return b;
     };
     const { size } = await fh.stat();
-    const tailLength = Math.min(size, 22 + 0xffff);
-    const tail = await read(tailLength, size - tailLength);
-    let at = tailLength - 22;
-    while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--;
-    if (at < 0) throw new Error(`${path}: no end of central directory`);
-    let count = tail.readUInt16LE(at + 10);
-    let cdSize = tail.readUInt32LE(at + 12);
-    let cdOffset = tail.readUInt32LE(at + 16);
-    if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-      const z = await read(56, Number(tail.readBigUInt64LE(at - 12)));
-      if (z.readUInt32LE(0) !== ZIP64_EOCD) throw new Error(`${path}: bad zip64 end of central directory`);
-      count = Number(z.readBigUInt64LE(32));
-      cdSize = Number(z.readBigUInt64LE(40));
-      cdOffset = Number(z.readBigUInt64LE(48));
-    }
+    const tailLength = Math.min(size, TAIL_BYTES);
+    const end = endOfDirectory(await read(tailLength, size - tailLength));
+    if (!end) throw new Error(`${path}: no end of central directory`);
+    const directory = end.zip64At === null ? end.directory : zip64Directory(await read(56, end.zip64At));
+    if (!directory) throw new Error(`${path}: bad zip64 end of central directory`);
+    const { count, size: cdSize, offset: cdOffset } = directory;
     const cd = await read(cdSize, cdOffset);
     for (let p = 0, i = 0; i < count; i++) {
       if (cd.readUInt32LE(p) !== CENTRAL) throw new Error(`${path}: bad central directory record ${i}`);

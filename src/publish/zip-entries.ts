@@ -12,9 +12,9 @@ import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 
 /** The zip format's signatures (APPNOTE 4.3), and the 32-bit field that says "see zip64". */
-export const EOCD = 0x06054b50;
-export const ZIP64_LOCATOR = 0x07064b50;
-export const ZIP64_EOCD = 0x06064b50;
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
 export const CENTRAL = 0x02014b50;
 export const LOCAL = 0x04034b50;
 const MAGIC32 = 0xffffffff;
@@ -37,23 +37,53 @@ export interface ZipEntry {
   offset: number;
 }
 
+/** Where a zip's central directory is, and how many records it holds. */
+export interface Directory {
+  count: number;
+  size: number;
+  offset: number;
+}
+
+/** The bytes at a zip's end that hold its end record: the end record and at most a 65,535-byte comment. */
+export const TAIL_BYTES = 22 + 0xffff;
+
+/**
+ * The directory the end record in `tail` (a zip's last TAIL_BYTES or fewer) gives, and where
+ * the zip64 end record is that gives it instead, if any (read it with zip64Directory); null
+ * without an end record.
+ */
+export function endOfDirectory(tail: Buffer): { directory: Directory; zip64At: number | null } | null {
+  let at = tail.length - 22;
+  while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--;
+  if (at < 0) return null;
+  const directory = { count: tail.readUInt16LE(at + 10), size: tail.readUInt32LE(at + 12), offset: tail.readUInt32LE(at + 16) };
+  const zip64At = at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR ? Number(tail.readBigUInt64LE(at - 12)) : null;
+  return { directory, zip64At };
+}
+
+/** The directory a zip64 end record (its 56 bytes) gives; null when these bytes are not one. */
+export function zip64Directory(record: Buffer): Directory | null {
+  if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) return null;
+  return {
+    count: Number(record.readBigUInt64LE(32)),
+    size: Number(record.readBigUInt64LE(40)),
+    offset: Number(record.readBigUInt64LE(48)),
+  };
+}
+
 /** The entries the central directory lists, in its order. Throws ZipError on a damaged zip. */
 export function zipEntries(zip: Uint8Array): ZipEntry[] {
   const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   const need = (ok: boolean, what: [string, string]) => {
     if (!ok) throw new ZipError(`zip rusak: ${what[0]} / damaged zip: ${what[1]}`);
   };
-  let at = b.length - 22;
-  while (at >= 0 && at >= b.length - 22 - 0xffff && b.readUInt32LE(at) !== EOCD) at--;
-  need(at >= 0 && b.readUInt32LE(at) === EOCD, ['akhir direktori tidak ada', 'no end of central directory']);
-  let count = b.readUInt16LE(at + 10);
-  let p = b.readUInt32LE(at + 16);
-  if (at >= 20 && b.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-    const z = Number(b.readBigUInt64LE(at - 12));
-    need(z + 56 <= b.length && b.readUInt32LE(z) === ZIP64_EOCD, ['akhir direktori zip64', 'zip64 end of central directory']);
-    count = Number(b.readBigUInt64LE(z + 32));
-    p = Number(b.readBigUInt64LE(z + 48));
-  }
+  const end = endOfDirectory(b.subarray(Math.max(0, b.length - TAIL_BYTES)));
+  need(end !== null, ['akhir direktori tidak ada', 'no end of central directory']);
+  const z = end!.zip64At;
+  const directory = z === null ? end!.directory : zip64Directory(b.subarray(z, z + 56));
+  need(directory !== null, ['akhir direktori zip64', 'zip64 end of central directory']);
+  const { count } = directory!;
+  let p = directory!.offset;
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     need(p + 46 <= b.length && b.readUInt32LE(p) === CENTRAL, [`catatan direktori ${i}`, `central directory record ${i}`]);
