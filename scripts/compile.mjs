@@ -17,8 +17,8 @@ export const OUT = join(ROOT, '.build');
 const META = join(OUT, 'meta.json');
 
 /**
- * Each command, and the worker thread that reads slices of large files (src/validate/fast/
- * parallel.ts starts it from .build/slice-worker.mjs, beside the commands).
+ * Each command, the worker thread that reads slices of large files (src/validate/fast/
+ * parallel.ts starts it from .build/slice-worker.mjs, beside the commands) and the privacy gate's.
  * `external`: the build leaves its packages to Node (Astro loads its own runtime, DuckDB is native);
  * the others carry theirs, one file to load.
  */
@@ -30,6 +30,8 @@ export const ENTRIES = {
   arsip: { src: 'scripts/arsip.ts' },
   render: { src: 'scripts/render.ts', external: true },
   'slice-worker': { src: 'src/validate/fast/slice-worker.ts' },
+  // The privacy gate's threads (src/publish/gate-threads.ts); DuckDB reads the Parquet files there.
+  'gate-worker': { src: 'src/publish/gate-worker.ts', external: true },
 };
 
 /** Whether any bundle is missing or older than one of its sources (or than the installed packages). */

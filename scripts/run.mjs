@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { compile, ENTRIES, isStale, OUT } from './compile.mjs';
 
 const name = process.argv[2];
-// The slice worker is loaded by the validator; `render` is started by the build with its own arguments.
-if (!name || !(name in ENTRIES) || name === 'slice-worker') {
+// The workers are loaded by the validator and the build; `render` is started by the build with its own arguments.
+const WORKERS = ['slice-worker', 'gate-worker'];
+if (!name || !(name in ENTRIES) || WORKERS.includes(name)) {
   console.error(
     `usage: node scripts/run.mjs <${Object.keys(ENTRIES)
-      .filter((n) => n !== 'slice-worker' && n !== 'render')
+      .filter((n) => !WORKERS.includes(n) && n !== 'render')
       .join('|')}> [arguments]`,
   );
   process.exit(2);

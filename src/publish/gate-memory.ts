@@ -19,8 +19,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
-import type { PrivateSearch } from '../validate/private-search.ts';
-import { meaningfulView, scanForLeaks, type ContentRead, type Leak } from './privacy-gate.ts';
+import { contentEntry, gatePaths, type ContentRead, type Leak } from './privacy-gate.ts';
+import { scanInThreads } from './gate-threads.ts';
 import { twinOf, walk } from './site-files.ts';
 
 export interface GateMemory {
@@ -43,7 +43,7 @@ export interface GateMemory {
 /** A file passed at a path (the path decides how the gate reads it: a table, a page, a zip). */
 export const passedEntry = (path: string, hash: string): string => sha256(`${path}\0${hash}`);
 /** A content passed (privacy-gate.ts's ContentRead: how it was read and the sha256 of its bytes). */
-export const contentEntry = (content: ContentRead): string => sha256(content);
+export { contentEntry };
 /** A twin made of a file's bytes. */
 export const twinEntry = (fileHash: string, twinHash: string): string => sha256(`${fileHash}\0${twinHash}`);
 
@@ -157,8 +157,13 @@ export interface GateResult {
  */
 export async function gateSite(
   root: string,
-  values: { privateValues: PrivateValues; privateSearch: PrivateSearch; privateByRegion: ReadonlyMap<string, PrivateValues> },
-  { kode, before = null, known = new Map() }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string> },
+  values: { privateValues: PrivateValues; privateByRegion: ReadonlyMap<string, PrivateValues> },
+  {
+    kode,
+    before = null,
+    known = new Map(),
+    threads,
+  }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string>; threads?: number },
 ): Promise<GateResult> {
   const privat = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
@@ -180,12 +185,15 @@ export async function gateSite(
     }
     return { kode, privat, bersih: bersih.sort(), kembar: [], isi };
   };
-  const full = () => meaningfulView(values.privateValues, values.privateSearch);
+  const scan = async (select: ((rel: string) => boolean) | undefined, of: PrivateValues, passedBefore?: ReadonlySet<string>) => {
+    const r = await scanInThreads(root, await gatePaths(root, select), of, { passedBefore, threads });
+    for (const [rel, content] of r.clean) onClean(rel, content);
+    return r;
+  };
   if (!before || before.kode !== kode) {
     // One reading of every file, hashed as it is read.
-    const read = new Map<string, string>();
-    const leaks = await scanForLeaks(root, full(), { onRead: (rel, hash) => read.set(rel, hash), onClean });
-    return { leaks, memory: memoryOf(read), read: { all: read.size, again: 0, passed: 0, regions: [], contents: 0 } };
+    const { leaks, read } = await scan(undefined, values.privateValues);
+    return { leaks, memory: memoryOf(read), read: { all: read.length, again: 0, passed: 0, regions: [], contents: 0 } };
   }
   const hashes = await fileHashes(root, known);
   const passed = new Set(before.bersih);
@@ -196,12 +204,15 @@ export async function gateSite(
   // A content passed before holds none of the values then; while no region's values changed, none of these.
   const contentsBefore = fresh.hasAny() ? new Set<string>() : new Set(Object.values(before.isi).flat());
   let contents = 0;
-  const passedBefore = (content: ContentRead) => contentsBefore.has(contentEntry(content)) && ++contents > 0;
-  const leaks =
-    again.size < hashes.size ? await scanForLeaks(root, full(), { select: (rel) => !again.has(rel), passedBefore, onClean }) : [];
+  const leaks: Leak[] = [];
+  if (again.size < hashes.size) {
+    const r = await scan((rel) => !again.has(rel), values.privateValues, contentsBefore);
+    leaks.push(...r.leaks);
+    contents = r.passed.length;
+  }
   // Read again for the values that changed (none when the changed regions have none).
   const reread = again.size > 0 && fresh.hasAny();
-  if (reread) for (const l of await scanForLeaks(root, meaningfulView(fresh), { select: (rel) => again.has(rel) })) leaks.push(l);
+  if (reread) leaks.push(...(await scan((rel) => again.has(rel), fresh)).leaks);
   return {
     leaks,
     // A file passed before keeps its contents: they passed with it, and were read again for any value that changed.

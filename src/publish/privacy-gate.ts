@@ -88,6 +88,8 @@ export interface GateOptions {
   cellsAtOnce?: number;
   /** Only these files (by path relative to `root`; twins are still told by the files beside them). */
   select?: (path: string) => boolean;
+  /** These files, in this order (gatePaths gave them), instead of walking `root`. */
+  paths?: readonly string[];
   /** Told the sha256 of every file the gate reads (by path relative to `root`), as it reads it. */
   onRead?: (path: string, sha256: string) => void;
   /**
@@ -99,23 +101,34 @@ export interface GateOptions {
   onClean?: (path: string, content: string) => void;
 }
 
+/**
+ * The files the gate reads under `root` (absolute paths, in walk order), maybe only those
+ * `select` keeps (by path relative to `root`). Compressed twins beside their file (a shard's
+ * pages, joined by the merge) hold the file's bytes: the file is read; the twins are checked
+ * against it when the site is compressed.
+ */
+export async function gatePaths(root: string, select?: (path: string) => boolean): Promise<string[]> {
+  const all: string[] = [];
+  for await (const path of walk(root)) all.push(path);
+  const names = new Set(all);
+  return all.filter((p) => {
+    const of = twinOf(p);
+    return !(of !== null && names.has(of)) && (!select || select(relative(root, p)));
+  });
+}
+
 /** What the gate reads, as a content: how (`csv:<table>`, `csv:` read strictly, or `text`) and the sha256 of the bytes. */
 export type ContentRead = string;
+
+/** A content as remembered (gate-memory.ts) and looked up when passed before: its hash. */
+export const contentEntry = (content: ContentRead): string => createHash('sha256').update(content).digest('hex');
 
 export async function scanForLeaks(
   root: string,
   privateValues: PrivateLookup,
-  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select, onRead, passedBefore, onClean }: GateOptions = {},
+  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select, paths: given, onRead, passedBefore, onClean }: GateOptions = {},
 ): Promise<Leak[]> {
-  const all: string[] = [];
-  for await (const path of walk(root)) all.push(path);
-  // Compressed twins beside their file (a shard's pages, joined by the merge) hold the file's
-  // bytes: the file is read; the twins are checked against it when the site is compressed.
-  const names = new Set(all);
-  const paths = all.filter((p) => {
-    const of = twinOf(p);
-    return !(of !== null && names.has(of)) && (!select || select(relative(root, p)));
-  });
+  const paths = given ?? (await gatePaths(root, select));
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const any = privateValues.size > 0;
   if (!any || !privateValues.matching)

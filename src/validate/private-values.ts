@@ -9,6 +9,9 @@ import { packedLength, unpack, type PackedStrings } from './fast/packed.ts';
 type List = string[] | PackedStrings;
 const listLength = (l: List) => (Array.isArray(l) ? l.length : packedLength(l));
 
+/** PrivateValues as data a worker thread can be sent (toTransfer): its lists in order, packs still packed. */
+export type TransferredValues = (string[] | { pack: PackedStrings; codes?: Int32Array })[];
+
 export class PrivateValues extends Set<string> {
   /** Values not yet in the Set, in the order they were added. */
   #pending: List[] = [];
@@ -83,6 +86,36 @@ export class PrivateValues extends Set<string> {
       else if (packed) packed(list, this.#codes.get(list));
       else for (const v of unpack(list)) fn(v);
     }
+  }
+
+  /**
+   * The values as plain data for another thread (structured clone copies them; packs stay
+   * packed, with their anchorCodes): `PrivateValues.from` makes the same collection there.
+   */
+  toTransfer(): TransferredValues {
+    const lists: TransferredValues = [];
+    let strings: string[] | null = null;
+    this.forEachValue(
+      (v) => {
+        if (strings === null) lists.push((strings = []));
+        strings.push(v);
+      },
+      (pack, codes) => {
+        lists.push({ pack, codes });
+        strings = null;
+      },
+    );
+    return lists;
+  }
+
+  /** The collection toTransfer gave, its values in the same order. */
+  static from(lists: TransferredValues): PrivateValues {
+    const values = new PrivateValues();
+    for (const l of lists) {
+      if (Array.isArray(l)) values.addAll(l);
+      else values.addAll(l.pack, l.codes);
+    }
+    return values;
   }
 
   /** The given cells that are private values: one pass over the values, none hashed into the Set. */

@@ -1,0 +1,164 @@
+/**
+ * The privacy gate on every core (issue #13): the files are shared out among worker threads
+ * (gate-worker.ts), each reading its share with the same scanForLeaks. What they say is put
+ * back in the order of the files, so the leaks are listed as one thread lists them.
+ * In the build's own thread the gate's large texts made the garbage collector walk the whole
+ * build's heap again and again (the validated export: gigabytes at 50 regions); a worker's heap
+ * holds only the private values and what it reads.
+ */
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PrivateValues, TransferredValues } from '../validate/private-values.ts';
+import { PARTITION_DIR } from '../queries/partitions.ts';
+import { RELEASES_DIR } from '../release/archive.ts';
+import { BUNDLES_DIR, bundleFile } from './download-paths.ts';
+import type { ContentRead, Leak } from './privacy-gate.ts';
+
+/** What a thread is given once: the private values, and the contents passed before (contentEntry; null: none). */
+export interface GateJob {
+  root: string;
+  values: TransferredValues;
+  passedBefore: string[] | null;
+  pieceBytes?: number;
+  cellsAtOnce?: number;
+}
+
+/** Files a thread is sent to read, in order (absolute paths, as gatePaths gives them). */
+export interface GateBatch {
+  paths: string[];
+}
+
+/** What it says of a batch: leaks, the sha256 of each file read, each content found clean, and those passed before (not read again). */
+export interface GateReply {
+  leaks: Leak[];
+  read: [string, string][];
+  clean: [string, ContentRead][];
+  passed: ContentRead[];
+}
+
+/**
+ * gate-worker.ts compiled by scripts/compile.mjs: beside the compiled build, or in the
+ * repository's .build/ when this runs from its source (the tests compile it first).
+ */
+export const GATE_WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../../.build/gate-worker.mjs', import.meta.url)
+  : new URL('./gate-worker.mjs', import.meta.url);
+
+/** Threads: KT_GATE_THREADS, else one per core, at most 4 (the machines measured have 2). */
+export function gateThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.KT_GATE_THREADS);
+  return Number.isInteger(n) && n >= 1 ? n : Math.min(4, availableParallelism());
+}
+
+/**
+ * Files that hold the same contents go to one thread in one batch, which then reads each
+ * content once (privacy-gate.ts reads a content again only in another thread): a region's
+ * tables and its bundle; a national table's CSV, Parquet and Excel files and the release
+ * folders' copies of its Excel file; the release folders' other copies with the national
+ * bundle (its entries are those copies byte for byte). Only the time depends on it, never the verdict.
+ */
+export function contentGroup(rel: string): string | null {
+  const parts = rel.split('/');
+  if (parts[0] !== 'data' || parts.length < 2) return null;
+  const name = parts[parts.length - 1];
+  const stem = name.replace(/\.[^.]*$/, '');
+  if (parts[1] === PARTITION_DIR && parts.length > 3) return `wilayah/${parts[2]}`;
+  if (parts[1] === BUNDLES_DIR && parts.length === 3) return `wilayah/${stem}`;
+  if (parts[1] === RELEASES_DIR) return name.endsWith('.xlsx') ? `tabel/${stem}` : 'rilis';
+  if (name === bundleFile(null)) return 'rilis';
+  return parts.length === 2 ? `tabel/${stem}` : null;
+}
+
+/** Pages (and other files of no group) are sent this many bytes at a time. */
+export const BATCH_BYTES = 8 * 2 ** 20;
+
+/**
+ * The batches, largest group first (a national table's files take longest), then the other
+ * files a few megabytes at a time in their order: each thread takes the next batch when it is
+ * done with one, so none waits at the end for long.
+ */
+export function batches(files: readonly { rel: string; bytes: number }[]): number[][] {
+  const groups = new Map<string, { bytes: number; at: number[] }>();
+  const rest: number[][] = [];
+  let restBytes = BATCH_BYTES;
+  files.forEach(({ rel, bytes }, i) => {
+    const key = contentGroup(rel);
+    if (key === null) {
+      if (restBytes >= BATCH_BYTES) (rest.push([]), (restBytes = 0));
+      rest[rest.length - 1].push(i);
+      restBytes += bytes;
+      return;
+    }
+    const g = groups.get(key) ?? groups.set(key, { bytes: 0, at: [] }).get(key)!;
+    g.bytes += bytes;
+    g.at.push(i);
+  });
+  const ordered = [...groups.values()].sort((a, b) => b.bytes - a.bytes || a.at[0] - b.at[0]);
+  return [...ordered.map((g) => g.at), ...rest];
+}
+
+/**
+ * scanForLeaks over `paths` (absolute, as gatePaths gives them) for `values`, in `threads`
+ * worker threads. Leaks come in the order of the files they were found in.
+ */
+export async function scanInThreads(
+  root: string,
+  paths: readonly string[],
+  values: PrivateValues,
+  {
+    passedBefore = null,
+    threads = gateThreads(),
+    pieceBytes,
+    cellsAtOnce,
+  }: { passedBefore?: ReadonlySet<string> | null; threads?: number; pieceBytes?: number; cellsAtOnce?: number } = {},
+): Promise<GateReply> {
+  const all: GateReply = { leaks: [], read: [], clean: [], passed: [] };
+  if (paths.length === 0) return all;
+  const sizes = await Promise.all(paths.map(async (p) => ({ rel: relative(root, p), bytes: (await stat(p)).size })));
+  const queue = batches(sizes);
+  const job: GateJob = {
+    root,
+    values: values.toTransfer(),
+    passedBefore: passedBefore ? [...passedBefore] : null,
+    pieceBytes,
+    cellsAtOnce,
+  };
+  const workers: Worker[] = [];
+  const thread = (w: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const next = () => {
+        const batch = queue.shift();
+        if (batch) w.postMessage({ paths: batch.map((i) => paths[i]) } satisfies GateBatch);
+        else resolve();
+      };
+      w.on('message', (m: GateReply | { error: string }) => {
+        if ('error' in m) return reject(new Error(m.error));
+        for (const l of m.leaks) all.leaks.push(l);
+        for (const x of m.read) all.read.push(x);
+        for (const x of m.clean) all.clean.push(x);
+        for (const x of m.passed) all.passed.push(x);
+        next();
+      });
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`thread gerbang berhenti / a gate thread exited (${code})`)));
+      next();
+    });
+  try {
+    for (let i = 0; i < Math.min(threads, queue.length); i++) {
+      // Not the parent's flags: under tsx they would load its import hooks in the worker too.
+      workers.push(new Worker(GATE_WORKER, { workerData: job, execArgv: [] }));
+    }
+    await Promise.all(workers.map(thread));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // Back in the order of the files: a leak's file is its path, or a zip's entry (`x.zip!/y`).
+  const index = new Map(paths.map((p, i) => [relative(root, p), i]));
+  const at = (l: Leak) => index.get(l.file.split('!/')[0]) ?? paths.length;
+  all.leaks.sort((a, b) => at(a) - at(b));
+  // A content passed before in two threads' files is one content (one thread counts it once).
+  all.passed = [...new Set(all.passed)];
+  return all;
+}
