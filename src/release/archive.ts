@@ -13,7 +13,7 @@ import { TABLES, tableByName, type TableName } from '../contract/published.ts';
 import { latestMonth, monthOfCells } from '../derive/periods.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
-import { compareReleases, revisionsCsv, type TableChange } from './changes.ts';
+import { compareReleases, revisionsCsv, type RegionPart, type TableChange } from './changes.ts';
 
 /** Under the published data folder: `data/rilis/`. */
 export const RELEASES_DIR = 'rilis';
@@ -151,7 +151,9 @@ export async function addRelease(
             ? read(join(previousSite, 'data'))(name)
             : null
           : read(join(root, previous.id))(name);
-    const { tables, revisions } = compareReleases(before, current);
+    // Split tables region by region, from the region files of this build and of the previous site (the previous release's).
+    const parts = previousSite ? { previous: regionParts(join(previousSite, 'data')), current: regionParts(dataStage) } : undefined;
+    const { tables, revisions } = compareReleases(before, current, parts);
     for (const f of await readdir(dataStage, { withFileTypes: true })) {
       if (f.name === 'datapackage.json')
         await writeFile(join(dir, f.name), archivedPackage(await readFile(join(dataStage, f.name), 'utf8')));
@@ -173,6 +175,19 @@ export async function addRelease(
   }
   await writeFile(join(root, RELEASE_INDEX), JSON.stringify({ rilis: all }, null, 2) + '\n');
   return all;
+}
+
+/** A data folder's region files of a table (its partition manifest), or null when it has none. */
+function regionParts(dataDir: string): (name: TableName) => RegionPart[] | null {
+  const path = join(dataDir, PARTITION_MANIFEST);
+  const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PartitionManifest) : null;
+  return (name) =>
+    manifest?.tabel[name]?.map((f) => ({
+      kode: f.kode_wilayah,
+      rows: f.rows,
+      sha256: f.sha256,
+      text: () => readFileSync(join(dataDir, f.path), 'utf8'),
+    })) ?? null;
 }
 
 /** The region versions of the tables being published (data/wilayah/manifest.json), when it has them. */

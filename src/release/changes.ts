@@ -5,7 +5,7 @@
  * new. Pure: the archive reads the files, this compares them.
  */
 import Papa from 'papaparse';
-import { TABLES, type TableName } from '../contract/published.ts';
+import { TABLES, type PublishedTable, type TableName } from '../contract/published.ts';
 
 export interface TableChange {
   tabel: TableName;
@@ -98,64 +98,111 @@ function multisetMinus(a: string[][], b: string[][]): number {
   return n;
 }
 
-/** `previous` gives a table's CSV, undefined when that release had no such table, null when it is not at hand. */
+/**
+ * A split table's region files (src/publish/partitions.ts: the header and the region's lines,
+ * byte for byte), with their rows and hash from the manifest; a file's text is read only when
+ * its hash differs from the other release's.
+ */
+export interface RegionPart {
+  kode: string;
+  rows: number;
+  sha256: string;
+  text: () => string;
+}
+
+/**
+ * `previous` gives a table's CSV, undefined when that release had no such table, null when it is
+ * not at hand. With `parts` of both releases (their region files), a split table is compared
+ * region by region, and a region whose file has the same hash is not read: the same counts and
+ * revisions, since every table's key (or, without one, every row) starts with kode_wilayah, so no
+ * row of one region matches another's; and a correction from one region reads that region's rows
+ * rather than every table whole twice.
+ */
 export function compareReleases(
   previous: (name: TableName) => string | undefined | null,
   current: (name: TableName) => string | undefined,
+  parts?: { previous: (name: TableName) => RegionPart[] | null; current: (name: TableName) => RegionPart[] | null },
 ): { tables: TableChange[]; revisions: Revision[] } {
   const tables: TableChange[] = [];
   const revisions: Revision[] = [];
   for (const table of TABLES) {
-    const was = previous(table.name);
-    const text = current(table.name);
-    const after = parse(text);
-    if (was === null) {
-      tables.push({ tabel: table.name, baris: after.rows.length, ditambah: null, dihapus: null, diubah: null });
-      continue;
-    }
-    // The same bytes: nothing added, removed or changed, without keying both (most tables, when one region sends a correction).
-    if (was === text && text !== undefined) {
-      tables.push({ tabel: table.name, baris: after.rows.length, ditambah: 0, dihapus: 0, diubah: 0 });
-      continue;
-    }
-    const before = parse(was);
-    if (table.primaryKey.length === 0) {
-      tables.push({
-        tabel: table.name,
-        baris: after.rows.length,
-        ditambah: multisetMinus(after.rows, before.rows),
-        dihapus: multisetMinus(before.rows, after.rows),
-        diubah: 0,
-      });
-      continue;
-    }
-    const old = keyed(before, table.primaryKey);
-    const now = keyed(after, table.primaryKey);
-    let added = 0;
-    let changed = 0;
-    const watched = HEADLINES[table.name] ?? [];
-    for (const [k, row] of now) {
-      const was = old.get(k);
-      if (!was) {
-        added++;
-        continue;
-      }
-      // Columns are compared by name: a column added to a table in a later version is no change of its rows.
-      const differs = after.header.some((c, i) => before.header.includes(c) && was[before.header.indexOf(c)] !== row[i]);
-      if (!differs) continue;
-      changed++;
-      const cell = (r: string[], h: string[], c: string) => r[h.indexOf(c)] ?? '';
-      for (const col of watched) {
-        const [lama, baru] = [cell(was, before.header, col), cell(row, after.header, col)];
-        if (lama === baru) continue;
-        revisions.push({ ...revisionOf(table.name, (c) => cell(row, after.header, c), col), lama, baru });
-      }
-    }
-    let removed = 0;
-    for (const k of old.keys()) if (!now.has(k)) removed++;
-    tables.push({ tabel: table.name, baris: after.rows.length, ditambah: added, dihapus: removed, diubah: changed });
+    const [partsBefore, partsNow] = [parts?.previous(table.name) ?? null, parts?.current(table.name) ?? null];
+    const { change, revised } =
+      partsBefore && partsNow ? compareParts(table, partsBefore, partsNow) : compareTable(table, previous(table.name), current(table.name));
+    tables.push(change);
+    for (const r of revised) revisions.push(r);
   }
   return { tables, revisions };
+}
+
+type Compared = { change: TableChange; revised: Revision[] };
+
+/** One table, region by region (see compareReleases). */
+function compareParts(table: PublishedTable, before: readonly RegionPart[], after: readonly RegionPart[]): Compared {
+  const change: TableChange = { tabel: table.name, baris: 0, ditambah: 0, dihapus: 0, diubah: 0 };
+  const revised: Revision[] = [];
+  const old = new Map(before.map((p) => [p.kode, p]));
+  for (const part of after) {
+    change.baris += part.rows;
+    const was = old.get(part.kode);
+    old.delete(part.kode);
+    if (was?.sha256 === part.sha256) continue;
+    // A region new in this release: every row added (as a table the previous release lacked).
+    const one = compareTable(table, was?.text(), part.text());
+    change.ditambah! += one.change.ditambah!;
+    change.dihapus! += one.change.dihapus!;
+    change.diubah! += one.change.diubah!;
+    for (const r of one.revised) revised.push(r);
+  }
+  for (const gone of old.values()) change.dihapus! += gone.rows;
+  return { change, revised };
+}
+
+/** One table whole: `was` as compareReleases's `previous` gives it. */
+function compareTable(table: PublishedTable, was: string | undefined | null, text: string | undefined): Compared {
+  const revised: Revision[] = [];
+  const after = parse(text);
+  if (was === null)
+    return { change: { tabel: table.name, baris: after.rows.length, ditambah: null, dihapus: null, diubah: null }, revised };
+  // The same bytes: nothing added, removed or changed, without keying both (most tables, when one region sends a correction).
+  if (was === text && text !== undefined)
+    return { change: { tabel: table.name, baris: after.rows.length, ditambah: 0, dihapus: 0, diubah: 0 }, revised };
+  const before = parse(was);
+  if (table.primaryKey.length === 0) {
+    const change = {
+      tabel: table.name,
+      baris: after.rows.length,
+      ditambah: multisetMinus(after.rows, before.rows),
+      dihapus: multisetMinus(before.rows, after.rows),
+      diubah: 0,
+    };
+    return { change, revised };
+  }
+  const old = keyed(before, table.primaryKey);
+  const now = keyed(after, table.primaryKey);
+  let added = 0;
+  let changed = 0;
+  const watched = HEADLINES[table.name] ?? [];
+  for (const [k, row] of now) {
+    const was = old.get(k);
+    if (!was) {
+      added++;
+      continue;
+    }
+    // Columns are compared by name: a column added to a table in a later version is no change of its rows.
+    const differs = after.header.some((c, i) => before.header.includes(c) && was[before.header.indexOf(c)] !== row[i]);
+    if (!differs) continue;
+    changed++;
+    const cell = (r: string[], h: string[], c: string) => r[h.indexOf(c)] ?? '';
+    for (const col of watched) {
+      const [lama, baru] = [cell(was, before.header, col), cell(row, after.header, col)];
+      if (lama === baru) continue;
+      revised.push({ ...revisionOf(table.name, (c) => cell(row, after.header, c), col), lama, baru });
+    }
+  }
+  let removed = 0;
+  for (const k of old.keys()) if (!now.has(k)) removed++;
+  return { change: { tabel: table.name, baris: after.rows.length, ditambah: added, dihapus: removed, diubah: changed }, revised };
 }
 
 /** `perubahan.csv`: one revised headline figure a row (all cells are published values). */

@@ -105,5 +105,10 @@ describe('zipEntries and inflateEntry', () => {
     const broken = Buffer.from(deflated);
     broken.fill(0xff, b.offset + 60, b.offset + 4_000);
     expect(() => entryBytes(broken, b)).toThrow(ZipError);
+    // A deflated entry longer or shorter than the directory says, or of another CRC: never returned.
+    expect(entryBytes(deflated, b).length).toBe(b.size);
+    expect(() => entryBytes(deflated, { ...b, size: b.size - 1 })).toThrow(ZipError);
+    expect(() => entryBytes(deflated, { ...b, size: b.size + 1 })).toThrow(/not as its central directory records it/);
+    expect(() => entryBytes(deflated, { ...b, crc: (b.crc + 1) >>> 0 })).toThrow(/not as its central directory records it/);
   });
 });
