@@ -14,7 +14,7 @@ import type { PrivateValues, TransferredValues } from '../validate/private-value
 import { PARTITION_DIR } from '../queries/partitions.ts';
 import { RELEASES_DIR } from '../release/archive.ts';
 import { BUNDLES_DIR, bundleFile } from './download-paths.ts';
-import type { ContentRead, Leak } from './privacy-gate.ts';
+import { CELLS_AT_ONCE, PIECE_BYTES, type ContentRead, type Leak } from './privacy-gate.ts';
 
 /** What a thread is given once: the private values, and the contents passed before (contentEntry; null: none). */
 export interface GateJob {
@@ -55,9 +55,10 @@ export function gateThreads(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * Files that hold the same contents go to one thread in one batch, which then reads each
  * content once (privacy-gate.ts reads a content again only in another thread): a region's
- * tables and its bundle; a national table's CSV, Parquet and Excel files and the release
- * folders' copies of its Excel file; the release folders' other copies with the national
- * bundle (its entries are those copies byte for byte). Only the time depends on it, never the verdict.
+ * tables and its bundle; a national table's Excel file and its copies in the release folders;
+ * the release folders' other copies with the national bundle (its entries are those copies
+ * byte for byte). Any other national file is a batch of its own, so that a table's CSV, Parquet
+ * and Excel files are read side by side. Pages have no group. Only the time depends on it, never the verdict.
  */
 export function contentGroup(rel: string): string | null {
   const parts = rel.split('/');
@@ -66,9 +67,9 @@ export function contentGroup(rel: string): string | null {
   const stem = name.replace(/\.[^.]*$/, '');
   if (parts[1] === PARTITION_DIR && parts.length > 3) return `wilayah/${parts[2]}`;
   if (parts[1] === BUNDLES_DIR && parts.length === 3) return `wilayah/${stem}`;
-  if (parts[1] === RELEASES_DIR) return name.endsWith('.xlsx') ? `tabel/${stem}` : 'rilis';
-  if (name === bundleFile(null)) return 'rilis';
-  return parts.length === 2 ? `tabel/${stem}` : null;
+  if (name.endsWith('.xlsx') && (parts.length === 2 || parts[1] === RELEASES_DIR)) return `xlsx/${stem}`;
+  if (parts[1] === RELEASES_DIR || name === bundleFile(null)) return 'rilis';
+  return parts.length === 2 ? rel : null;
 }
 
 /** Pages (and other files of no group) are sent this many bytes at a time. */
@@ -110,8 +111,9 @@ export async function scanInThreads(
   {
     passedBefore = null,
     threads = gateThreads(),
-    pieceBytes,
-    cellsAtOnce,
+    // The threads together hold about what one reader held: its pieces of long texts and its distinct cells, shared.
+    pieceBytes = Math.ceil(PIECE_BYTES / threads),
+    cellsAtOnce = Math.ceil(CELLS_AT_ONCE / threads),
   }: { passedBefore?: ReadonlySet<string> | null; threads?: number; pieceBytes?: number; cellsAtOnce?: number } = {},
 ): Promise<GateReply> {
   const all: GateReply = { leaks: [], read: [], clean: [], passed: [] };

@@ -34,9 +34,11 @@ describe('contentGroup and batches', () => {
   test('files holding the same contents share a group; pages have none', () => {
     expect(contentGroup('data/wilayah/kab-001/ikm_unit.csv')).toBe('wilayah/kab-001');
     expect(contentGroup('data/paket/kab-001.zip')).toBe('wilayah/kab-001');
-    expect(contentGroup('data/skm_responden.csv')).toBe('tabel/skm_responden');
-    expect(contentGroup('data/skm_responden.xlsx')).toBe('tabel/skm_responden');
-    expect(contentGroup('data/rilis/2026-01-01-abcd1234/skm_responden.xlsx')).toBe('tabel/skm_responden');
+    expect(contentGroup('data/skm_responden.xlsx')).toBe('xlsx/skm_responden');
+    expect(contentGroup('data/rilis/2026-01-01-abcd1234/skm_responden.xlsx')).toBe('xlsx/skm_responden');
+    // A national table's CSV and Parquet files hold no content of another file: each is a batch of its own.
+    expect(contentGroup('data/skm_responden.csv')).toBe('data/skm_responden.csv');
+    expect(contentGroup('data/skm_responden.parquet')).toBe('data/skm_responden.parquet');
     expect(contentGroup('data/rilis/2026-01-01-abcd1234/skm_responden.csv')).toBe('rilis');
     expect(contentGroup('data/kinerja-terbuka.zip')).toBe('rilis');
     expect(contentGroup('wilayah/kab-001/index.html')).toBeNull();
@@ -48,8 +50,8 @@ describe('contentGroup and batches', () => {
       { rel: 'index.html', bytes: BATCH_BYTES - 1 },
       { rel: 'data/a.csv', bytes: 10 },
       { rel: 'en/index.html', bytes: 5 },
-      { rel: 'data/b.csv', bytes: 100 },
       { rel: 'data/b.xlsx', bytes: 100 },
+      { rel: 'data/rilis/r1/b.xlsx', bytes: 100 },
       { rel: 'x.html', bytes: 1 },
     ];
     expect(batches(files)).toEqual([[3, 4], [1], [0, 2], [5]]);
