@@ -57,8 +57,9 @@ export function gateThreads(env: NodeJS.ProcessEnv = process.env): number {
  * content once (privacy-gate.ts reads a content again only in another thread): a region's
  * tables and its bundle; a national table's Excel file and its copies in the release folders;
  * the release folders' other copies with the national bundle (its entries are those copies
- * byte for byte). Any other national file is a batch of its own, so that a table's CSV, Parquet
- * and Excel files are read side by side. Pages have no group. Only the time depends on it, never the verdict.
+ * byte for byte). The Parquet files are read one after another (each by a DuckDB of its own, which
+ * holds a column's distinct values). Any other national file is a batch of its own, so that a
+ * table's CSV, Parquet and Excel files are read side by side. Pages have no group. Only the time depends on it, never the verdict.
  */
 export function contentGroup(rel: string): string | null {
   const parts = rel.split('/');
@@ -69,6 +70,8 @@ export function contentGroup(rel: string): string | null {
   if (parts[1] === BUNDLES_DIR && parts.length === 3) return `wilayah/${stem}`;
   if (name.endsWith('.xlsx') && (parts.length === 2 || parts[1] === RELEASES_DIR)) return `xlsx/${stem}`;
   if (parts[1] === RELEASES_DIR || name === bundleFile(null)) return 'rilis';
+  // DuckDB reads them (a column's distinct values at a time): one engine at a time holds that much.
+  if (name.endsWith('.parquet')) return 'parquet';
   return parts.length === 2 ? rel : null;
 }
 

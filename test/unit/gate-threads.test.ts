@@ -36,9 +36,10 @@ describe('contentGroup and batches', () => {
     expect(contentGroup('data/paket/kab-001.zip')).toBe('wilayah/kab-001');
     expect(contentGroup('data/skm_responden.xlsx')).toBe('xlsx/skm_responden');
     expect(contentGroup('data/rilis/2026-01-01-abcd1234/skm_responden.xlsx')).toBe('xlsx/skm_responden');
-    // A national table's CSV and Parquet files hold no content of another file: each is a batch of its own.
+    // A national table's CSV holds no content of another file: a batch of its own. Parquet files are read one after another.
     expect(contentGroup('data/skm_responden.csv')).toBe('data/skm_responden.csv');
-    expect(contentGroup('data/skm_responden.parquet')).toBe('data/skm_responden.parquet');
+    expect(contentGroup('data/skm_responden.parquet')).toBe('parquet');
+    expect(contentGroup('data/ikm_unit.parquet')).toBe('parquet');
     expect(contentGroup('data/rilis/2026-01-01-abcd1234/skm_responden.csv')).toBe('rilis');
     expect(contentGroup('data/kinerja-terbuka.zip')).toBe('rilis');
     expect(contentGroup('wilayah/kab-001/index.html')).toBeNull();
