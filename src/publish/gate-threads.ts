@@ -1,7 +1,7 @@
 /**
  * The privacy gate on every core (issue #13): the files are shared out among worker threads
  * (gate-worker.ts), each reading its share with the same scanForLeaks. What they say is put
- * back in the order of the files, so the leaks are listed as one thread lists them.
+ * back in the order of the files: the leaks are listed file by file, in the order of the site's files.
  * In the build's own thread the gate's large texts made the garbage collector walk the whole
  * build's heap again and again (the validated export: gigabytes at 50 regions); a worker's heap
  * holds only the private values and what it reads.
@@ -69,9 +69,9 @@ export function contentGroup(rel: string): string | null {
   if (parts[1] === PARTITION_DIR && parts.length > 3) return `wilayah/${parts[2]}`;
   if (parts[1] === BUNDLES_DIR && parts.length === 3) return `wilayah/${stem}`;
   if (name.endsWith('.xlsx') && (parts.length === 2 || parts[1] === RELEASES_DIR)) return `xlsx/${stem}`;
-  if (parts[1] === RELEASES_DIR || name === bundleFile(null)) return 'rilis';
-  // DuckDB reads them (a column's distinct values at a time): one engine at a time holds that much.
+  // DuckDB reads them, the release folders' copies too (a column's distinct values at a time): one engine at a time holds that much.
   if (name.endsWith('.parquet')) return 'parquet';
+  if (parts[1] === RELEASES_DIR || name === bundleFile(null)) return 'rilis';
   return parts.length === 2 ? rel : null;
 }
 
@@ -119,10 +119,14 @@ export async function scanInThreads(
     cellsAtOnce = Math.ceil(CELLS_AT_ONCE / threads),
   }: { passedBefore?: ReadonlySet<string> | null; threads?: number; pieceBytes?: number; cellsAtOnce?: number } = {},
 ): Promise<GateReply> {
+  // No thread would read nothing and pass everything: the gate fails closed.
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`thread gerbang / gate threads: ${threads}`);
   const all: GateReply = { leaks: [], read: [], clean: [], passed: [] };
   if (paths.length === 0) return all;
   const sizes = await Promise.all(paths.map(async (p) => ({ rel: relative(root, p), bytes: (await stat(p)).size })));
   const queue = batches(sizes);
+  const sent = queue.length;
+  let answered = 0;
   const job: GateJob = {
     root,
     values: values.toTransfer(),
@@ -140,6 +144,7 @@ export async function scanInThreads(
       };
       w.on('message', (m: GateReply | { error: string }) => {
         if ('error' in m) return reject(new Error(m.error));
+        answered++;
         for (const l of m.leaks) all.leaks.push(l);
         for (const x of m.read) all.read.push(x);
         for (const x of m.clean) all.clean.push(x);
@@ -159,9 +164,11 @@ export async function scanInThreads(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  if (answered !== sent)
+    throw new Error(`gerbang privasi: ${sent - answered} kelompok berkas tidak dibaca / privacy gate: ${sent - answered} batches not read`);
   // Back in the order of the files: a leak's file is its path, or a zip's entry (`x.zip!/y`).
   const index = new Map(paths.map((p, i) => [relative(root, p), i]));
-  const at = (l: Leak) => index.get(l.file.split('!/')[0]) ?? paths.length;
+  const at = (l: Leak) => index.get(l.file.split(/![\\/]/)[0]) ?? paths.length;
   all.leaks.sort((a, b) => at(a) - at(b));
   // A content passed before in two threads' files is one content (one thread counts it once).
   all.passed = [...new Set(all.passed)];

@@ -33,6 +33,6 @@ async function scan({ paths }: GateBatch): Promise<GateReply> {
 parentPort!.on('message', (batch: GateBatch) =>
   scan(batch).then(
     (reply) => parentPort!.postMessage(reply),
-    (e: Error) => parentPort!.postMessage({ error: e.message }),
+    (e: unknown) => parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) }),
   ),
 );

@@ -5,8 +5,8 @@
  * megabytes) and must never read less than the entry. fflate's streaming Unzip walks local
  * headers instead: for an entry written with a data descriptor (ExcelJS writes every entry so)
  * it guesses the entry's end from signatures that compressed bytes may hold by chance, and ends
- * early or fails. fflate's Inflate inflates a long entry a chunk at a time, Node's zlib a short
- * one whole; the directory is read here, as zip-dates.ts reads it.
+ * early or fails. fflate's Inflate inflates an entry a chunk at a time, Node's zlib one read
+ * whole (entryBytes); the directory is read here, as zip-dates.ts reads it.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
@@ -166,6 +166,9 @@ export function entryBytes(zip: Uint8Array, entry: ZipEntry): Buffer {
   try {
     bytes = inflateRawSync(zip.subarray(start, end), { maxOutputLength: entry.size });
   } catch (e) {
+    // Past maxOutputLength: more bytes than the directory records.
+    if (e instanceof RangeError)
+      throw entryError(entry, 'lebih panjang dari dicatat direktori', 'longer than its central directory records');
     throw entryError(entry, 'tidak bisa dibuka', `cannot be inflated (${(e as Error).message})`);
   }
   if (bytes.length !== entry.size || crc32(bytes) >>> 0 !== entry.crc)

@@ -177,17 +177,27 @@ export async function addRelease(
   return all;
 }
 
-/** A data folder's region files of a table (its partition manifest), or null when it has none. */
+/**
+ * A data folder's region files of a table (its partition manifest), or null when it has none
+ * this build can read, or a file it lists is missing: then the table is compared whole.
+ */
 function regionParts(dataDir: string): (name: TableName) => RegionPart[] | null {
-  const path = join(dataDir, PARTITION_MANIFEST);
-  const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PartitionManifest) : null;
-  return (name) =>
-    manifest?.tabel[name]?.map((f) => ({
+  let manifest: PartitionManifest | null = null;
+  try {
+    manifest = JSON.parse(readFileSync(join(dataDir, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
+  } catch {
+    // none, or not readable (an older site): every table whole
+  }
+  return (name) => {
+    const files = manifest?.tabel?.[name];
+    if (!Array.isArray(files) || !files.every((f) => existsSync(join(dataDir, f.path)))) return null;
+    return files.map((f) => ({
       kode: f.kode_wilayah,
       rows: f.rows,
       sha256: f.sha256,
       text: () => readFileSync(join(dataDir, f.path), 'utf8'),
-    })) ?? null;
+    }));
+  };
 }
 
 /** The region versions of the tables being published (data/wilayah/manifest.json), when it has them. */

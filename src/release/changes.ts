@@ -5,7 +5,10 @@
  * new. Pure: the archive reads the files, this compares them.
  */
 import Papa from 'papaparse';
-import { TABLES, type PublishedTable, type TableName } from '../contract/published.ts';
+import { TABLES, type TableName } from '../contract/published.ts';
+
+/** A published table, with its name as one of the names (TableName). */
+type Table = (typeof TABLES)[number];
 
 export interface TableChange {
   tabel: TableName;
@@ -138,7 +141,7 @@ export function compareReleases(
 type Compared = { change: TableChange; revised: Revision[] };
 
 /** One table, region by region (see compareReleases). */
-function compareParts(table: PublishedTable, before: readonly RegionPart[], after: readonly RegionPart[]): Compared {
+function compareParts(table: Table, before: readonly RegionPart[], after: readonly RegionPart[]): Compared {
   const change: TableChange = { tabel: table.name, baris: 0, ditambah: 0, dihapus: 0, diubah: 0 };
   const revised: Revision[] = [];
   const old = new Map(before.map((p) => [p.kode, p]));
@@ -147,7 +150,7 @@ function compareParts(table: PublishedTable, before: readonly RegionPart[], afte
     const was = old.get(part.kode);
     old.delete(part.kode);
     if (was?.sha256 === part.sha256) continue;
-    // A region new in this release: every row added (as a table the previous release lacked).
+    // Changed, or new in this release (then every row added, as for a table the previous release lacked).
     const one = compareTable(table, was?.text(), part.text());
     change.ditambah! += one.change.ditambah!;
     change.dihapus! += one.change.dihapus!;
@@ -159,7 +162,7 @@ function compareParts(table: PublishedTable, before: readonly RegionPart[], afte
 }
 
 /** One table whole: `was` as compareReleases's `previous` gives it. */
-function compareTable(table: PublishedTable, was: string | undefined | null, text: string | undefined): Compared {
+function compareTable(table: Table, was: string | undefined | null, text: string | undefined): Compared {
   const revised: Revision[] = [];
   const after = parse(text);
   if (was === null)

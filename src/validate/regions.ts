@@ -389,7 +389,8 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     if (region) regions.push(region);
   }
   // A search for the public texts alone: the million respondent ids it cannot find there are
-  // filed only if a build asks for the whole search (privateSearch below, for the privacy gate).
+  // filed only if someone asks for the whole search (privateSearch below; the privacy gate's
+  // threads make theirs from the values, src/publish/gate-worker.ts).
   checkPrivateInPublic(regions, PrivateSearch.of(privateValues, publicTexts(regions)), issues);
   let privateSearch: PrivateSearch | undefined;
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {

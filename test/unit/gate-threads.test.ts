@@ -40,6 +40,7 @@ describe('contentGroup and batches', () => {
     expect(contentGroup('data/skm_responden.csv')).toBe('data/skm_responden.csv');
     expect(contentGroup('data/skm_responden.parquet')).toBe('parquet');
     expect(contentGroup('data/ikm_unit.parquet')).toBe('parquet');
+    expect(contentGroup('data/rilis/2026-01-01-abcd1234/ikm_unit.parquet')).toBe('parquet');
     expect(contentGroup('data/rilis/2026-01-01-abcd1234/skm_responden.csv')).toBe('rilis');
     expect(contentGroup('data/kinerja-terbuka.zip')).toBe('rilis');
     expect(contentGroup('wilayah/kab-001/index.html')).toBeNull();
@@ -82,7 +83,7 @@ describe('scanInThreads', () => {
     expect(none.leaks.map((l) => l.file)).toEqual([join('data', 'paket', 'r5.zip!', 'README.md')]);
   });
 
-  test('a content found clean in two threads is counted once as passed before; a file gone while read fails the gate with its reason', async () => {
+  test('a content found clean in two threads is counted once as passed before; a file a thread cannot read, or no thread at all, fails the gate with its reason', async () => {
     const table = 'kode_wilayah,x\r\nr1,1\r\n';
     const root = await site({ 'data/rilis/a/t.csv': table, 'data/wilayah/r1/t.csv': table, 'index.html': '<p>x</p>' });
     const paths = await gatePaths(root);
@@ -95,5 +96,6 @@ describe('scanInThreads', () => {
     // A thread that cannot read a file says why, and the gate fails (the build then stops, dist/ untouched).
     await mkdir(join(root, 'folder.html'));
     await expect(scanInThreads(root, [...paths, join(root, 'folder.html')], values(), { threads: 2 })).rejects.toThrow(/EISDIR/);
+    for (const threads of [0, NaN, 1.5]) await expect(scanInThreads(root, paths, values(), { threads })).rejects.toThrow(/gate threads/);
   });
 });
