@@ -2,11 +2,15 @@
  * Parquet is made from the published CSV by DuckDB, with the column types of the schema:
  * the two files cannot disagree, because one is read from the other.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance as Instance } from '@duckdb/node-api';
 // The typed read_csv is pure SQL text shared with the browser's explorer: one definition.
 export { DUCKDB_TYPE, readCsvSql } from '../queries/published-views.ts';
 
+/** DuckDB's native library, loaded when first used: a fifth of a second that most gate threads and commands never need. */
+let duckdb: Promise<typeof Instance> | undefined;
+
 export async function withDuckDb<T>(fn: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
+  const DuckDBInstance = await (duckdb ??= import('@duckdb/node-api').then((m) => m.DuckDBInstance));
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const conn = await db.connect();
   try {

@@ -14,9 +14,10 @@ import { latestMonth, monthOfCells } from '../derive/periods.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { compareReleases, revisionsCsv, type RegionPart, type TableChange } from './changes.ts';
+import { RELEASES_DIR } from './paths.ts';
 
 /** Under the published data folder: `data/rilis/`. */
-export const RELEASES_DIR = 'rilis';
+export { RELEASES_DIR };
 export const RELEASE_INDEX = 'index.json';
 export const RELEASE_META = 'rilis.json';
 export const CHANGES_FILE = 'perubahan.csv';

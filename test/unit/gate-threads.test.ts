@@ -15,8 +15,13 @@ import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-gate-threads-');
 
-async function site(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = join(tmp.dir, 'site');
+/**
+ * A site; with `threads`, padded by a page of more than a batch's bytes (nothing private in it),
+ * since a site of one batch or less is read in the test's own thread.
+ */
+async function site(files: Record<string, string | Uint8Array>, threads = true): Promise<string> {
+  const root = join(tmp.dir, threads ? 'site' : 'small');
+  if (threads) files = { ...files, 'wilayah/besar/index.html': `<p>${'data umum '.repeat(BATCH_BYTES / 10)}</p>` };
   for (const [rel, body] of Object.entries(files)) {
     await mkdir(join(root, rel, '..'), { recursive: true });
     await writeFile(join(root, rel), body);
@@ -78,6 +83,9 @@ describe('scanInThreads', () => {
       expect(got.leaks).toEqual(one);
       expect(got.read.map(([rel]) => rel).sort()).toEqual(paths.map((p) => p.slice(root.length + 1)).sort());
     }
+    // A site of one batch or less is read in this thread, with the same answer.
+    const small = await site(pages, false);
+    expect((await scanInThreads(small, await gatePaths(small), values(), { threads: 2 })).leaks).toEqual(one);
     // Without the private values, only the NIP-like number is found.
     const none = await scanInThreads(root, paths, new PrivateValues(), { threads: 2 });
     expect(none.leaks.map((l) => l.file)).toEqual([join('data', 'paket', 'r5.zip!', 'README.md')]);
