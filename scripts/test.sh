@@ -11,6 +11,9 @@ bash scripts/ensure-chromium.sh
 # The test builds compress the engine at brotli level 5, not the release builds' cached level 11
 # (src/deploy/precompress.ts): minutes saved on a fresh clone, the same files and headers.
 export KT_BROTLI=fast
+# Vitest runs two test files at once, one per core: a build's privacy gate then reads in one
+# thread (still a worker thread; test/unit/gate-threads.test.ts runs one, two and three).
+export KT_GATE_THREADS=${KT_GATE_THREADS:-1}
 
 # The three checks at once (each runs on one core): each one's output is printed whole, in turn.
 logs=$(mktemp -d)
