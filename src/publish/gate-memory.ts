@@ -21,7 +21,6 @@ import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
 import { contentEntry, gatePaths, type ContentRead, type Leak } from './privacy-gate.ts';
 import { scanInThreads } from './gate-threads.ts';
-import { twinOf, walk } from './site-files.ts';
 
 export interface GateMemory {
   /** The code that judged and compressed (codeVersion): another may judge or compress otherwise. */
@@ -127,14 +126,10 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
  * output, checked against their recorded hashes).
  */
 async function fileHashes(root: string, known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
-  const paths: string[] = [];
-  for await (const path of walk(root)) paths.push(relative(root, path));
-  const names = new Set(paths);
   const hashes = new Map<string, string>();
-  for (const rel of paths) {
-    const of = twinOf(rel);
-    if (of !== null && names.has(of)) continue;
-    hashes.set(rel, known.get(rel) ?? sha256(await readFile(join(root, rel))));
+  for (const path of await gatePaths(root)) {
+    const rel = relative(root, path);
+    hashes.set(rel, known.get(rel) ?? sha256(await readFile(path)));
   }
   return hashes;
 }

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PrivateValues, TransferredValues } from '../validate/private-values.ts';
+import { PrivateValues, type TransferredValues } from '../validate/private-values.ts';
 import { PARTITION_DIR } from '../queries/partitions.ts';
 import { RELEASES_DIR } from '../release/paths.ts';
 import { BUNDLES_DIR, bundleFile } from './download-paths.ts';
@@ -24,7 +24,6 @@ import {
   type Leak,
   type PrivateLookup,
 } from './privacy-gate.ts';
-import { PrivateValues as Values } from '../validate/private-values.ts';
 
 /** What a thread is given once: the private values, and the contents passed before (contentEntry; null: none). */
 export interface GateJob {
@@ -54,7 +53,7 @@ export interface GateReply {
  * entries and the release folders' copies of a table).
  */
 export function batchReader(job: GateJob): (batch: GateBatch) => Promise<GateReply> {
-  const lookup: PrivateLookup = meaningfulView(Values.from(job.values));
+  const lookup: PrivateLookup = meaningfulView(PrivateValues.from(job.values));
   const memory = job.passedBefore ? new Set(job.passedBefore) : null;
   const cleanHere = new Set<ContentRead>();
   return async ({ paths }) => {
