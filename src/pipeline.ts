@@ -4,7 +4,7 @@
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
@@ -14,6 +14,7 @@ import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
 import { gateMemoryDir, gateSite, readGateMemory, twinEntry, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
 import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
+import { indexForSearch } from './publish/search-index.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -403,66 +404,4 @@ export async function cleanLeftovers(outDir: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-/** Search index runs before Pagefind's output is taken as it is (the empty-file gate judges it then). */
-const SEARCH_INDEX_TRIES = 3;
-
-/**
- * Pagefind indexes the built pages into <site>/pagefind/ (one index per page language), so
- * search works on any static host without a server; its scripts are served from the site.
- * Now and then it leaves one of its files empty or cut short (seen with
- * pagefind-component-ui.css, wasm.unknown.pagefind and pagefind-entry.json, under load: its
- * backend, stopped by close(), may still be writing): then the index is made again, from scratch.
- */
-export async function indexForSearch(siteStage: string, run: (outputPath: string) => Promise<void> = runPagefind): Promise<number> {
-  const out = join(siteStage, 'pagefind');
-  for (let tries = 1; ; tries++) {
-    await rm(out, { recursive: true, force: true });
-    await run(out);
-    const whole = (await emptyFiles(out)).length === 0;
-    const entry = await sortEntryLanguages(join(out, 'pagefind-entry.json'));
-    if (whole && entry) return tries;
-    if (tries === SEARCH_INDEX_TRIES) {
-      // Empty files are refused by the empty-file gate, with their names; a broken entry here.
-      if (!entry) throw new Error(`Pagefind: pagefind-entry.json rusak setelah ${tries} kali / broken after ${tries} tries`);
-      return tries;
-    }
-  }
-}
-
-/**
- * Pagefind writes its entry file's languages in whatever order its threads finish them (id
- * before en in some builds, after in others): sorted here, so that the same inputs build the
- * same bytes. Its script finds a page's index by the page's language, not by this order.
- * False when the file is there but is not JSON (cut short).
- */
-async function sortEntryLanguages(path: string): Promise<boolean> {
-  if (!existsSync(path)) return true;
-  const text = await readFile(path, 'utf8');
-  let entry: { languages?: Record<string, unknown> };
-  try {
-    entry = JSON.parse(text) as typeof entry;
-  } catch {
-    return false;
-  }
-  if (!entry.languages) return true;
-  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const sorted = JSON.stringify(entry);
-  if (sorted !== text) await writeFile(path, sorted);
-  return true;
-}
-
-async function runPagefind(outputPath: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dirname(outputPath) });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
 }

@@ -1,11 +1,13 @@
-/** The gate that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the search index made again when Pagefind leaves one. */
+/** The gate that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the search index made whole by Pagefind's command. */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { indexForSearch } from '../../src/pipeline.ts';
-import { emptyFiles, moveInto } from '../../src/publish/site-files.ts';
+import { indexForSearch } from '../../src/publish/search-index.ts';
+import { emptyFiles, moveInto, walk } from '../../src/publish/site-files.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -29,46 +31,44 @@ test('a site with no empty file passes', async () => {
   expect(await emptyFiles(root)).toEqual([]);
 });
 
-test('a search index Pagefind left a file of empty is made again, from scratch, three times at most', async () => {
+test('the search index is made by Pagefind’s command: whole, the same bytes each time, languages in order, nothing of an earlier index left', async () => {
   const site = await mkdtemp(join(tmpdir(), 'kt-search-index-'));
-  // A Pagefind that leaves its stylesheet empty the first `bad` times it runs.
-  const flaky = (bad: number) => {
-    let runs = 0;
-    return async (out: string) => {
-      runs++;
-      await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'pagefind.js'), 'x');
-      await writeFile(join(out, 'pagefind-component-ui.css'), runs <= bad ? '' : 'x');
-      if (runs === 1) await writeFile(join(out, 'first-run-only.txt'), 'x');
-    };
-  };
+  const page = (lang: string, words: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main>${words}</main></body></html>`;
   try {
-    expect(await indexForSearch(site, flaky(0))).toBe(1);
-    expect(await indexForSearch(site, flaky(1))).toBe(2);
-    // Made again from scratch: nothing of the first run is left.
-    expect(await emptyFiles(join(site, 'pagefind'))).toEqual([]);
-    expect(existsSync(join(site, 'pagefind', 'first-run-only.txt'))).toBe(false);
-    // Still empty after three: left for the empty-file gate to refuse.
-    expect(await indexForSearch(site, flaky(5))).toBe(3);
-    expect(await emptyFiles(join(site, 'pagefind'))).toEqual(['pagefind-component-ui.css']);
+    await writeFile(join(site, 'index.html'), page('id', 'Indeks kepuasan masyarakat Kota Binjai'));
+    await mkdir(join(site, 'en'));
+    await writeFile(join(site, 'en', 'index.html'), page('en', 'Community satisfaction index of Binjai'));
+    await mkdir(join(site, 'pagefind'));
+    await writeFile(join(site, 'pagefind', 'stale.pf_meta'), 'x');
+    await indexForSearch(site);
+    const first = await hashesUnder(join(site, 'pagefind'));
+    expect(first.has('stale.pf_meta')).toBe(false);
+    expect(first.has('pagefind-component-ui.js')).toBe(true);
+    const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: object };
+    expect(Object.keys(entry.languages)).toEqual(['en', 'id']);
+    // Every file gzip-framed by Pagefind unpacks whole (a file cut short does not).
+    for (const f of first.keys()) if (/\.(pf_\w+|pagefind)$/.test(f)) gunzipSync(await readFile(join(site, 'pagefind', f)));
+    await indexForSearch(site);
+    expect(await hashesUnder(join(site, 'pagefind'))).toEqual(first);
   } finally {
     await rm(site, { recursive: true, force: true });
   }
 });
 
-test('a search index whose entry file Pagefind cut short is made again; still cut short after three, the build stops', async () => {
+test('a search index left with an empty file or a broken entry stops the build, naming it; so does Pagefind failing', async () => {
   const site = await mkdtemp(join(tmpdir(), 'kt-search-entry-'));
-  const cut = (bad: number) => {
-    let runs = 0;
-    return async (out: string) => {
-      runs++;
-      await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'pagefind-entry.json'), runs <= bad ? '{"version":"1.5.2","langu' : '{"version":"1.5.2","languages":{}}');
-    };
+  const writes = (name: string, text: string) => async (out: string) => {
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'pagefind.js'), 'x');
+    await writeFile(join(out, name), text);
   };
   try {
-    expect(await indexForSearch(site, cut(2))).toBe(3);
-    await expect(indexForSearch(site, cut(3))).rejects.toThrow(/pagefind-entry.json/);
+    await expect(indexForSearch(site, writes('pagefind-component-ui.css', ''))).rejects.toThrow(/empty files: pagefind-component-ui\.css$/);
+    await expect(indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","langu'))).rejects.toThrow(/pagefind-entry\.json/);
+    await indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","languages":{}}'));
+    // No page to index: Pagefind's own message, and its exit code.
+    await expect(indexForSearch(site)).rejects.toThrow(/Pagefind berhenti \/ stopped \(exit 1\):\n.*not able to build an index/);
   } finally {
     await rm(site, { recursive: true, force: true });
   }
@@ -118,3 +118,16 @@ test('the published tables move into the site beside its pages under data/: fold
   ).toEqual(['csv', 'r1', 'json', 'a', 'data page', 'releases page']);
   expect(existsSync(join(from, 'ikm_unit.csv'))).toBe(false);
 });
+
+/** Each file's SHA-256 under `dir`, by its path there. */
+async function hashesUnder(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const f of walk(dir))
+    out.set(
+      relative(dir, f),
+      createHash('sha256')
+        .update(await readFile(f))
+        .digest('hex'),
+    );
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
