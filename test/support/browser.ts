@@ -1,10 +1,15 @@
 /** Debian's chromium driven by playwright-core: no browser download, no network beyond loopback. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser: CHROMIUM_PATH if set (the benchmark sets the full browser), else Debian's headless
+ * shell, which scripts/ensure-chromium.sh installs beside it for the tests.
+ */
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : '/usr/bin/chromium');
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
