@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one gate (README: `npm test`): format, types (astro check reads every .ts file too, the
-# tests' included: tsc alone would check the same files again), lint (folder order, browser code
-# free of Node), then every unit, build and browser test.
+# tests' included: tsc alone would check the same files again) and lint (folder order, browser
+# code free of Node), beside every unit, build and browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,16 +15,20 @@ export KT_BROTLI=fast
 # thread (still a worker thread; test/unit/gate-threads.test.ts runs one, two and three).
 export KT_GATE_THREADS=${KT_GATE_THREADS:-1}
 
-# The three checks at once (each runs on one core): each one's output is printed whole, in turn.
+# The three checks run beside the tests, at a lower priority (each on one core): the tests leave a
+# core idle while a site builds in global setup and while Chromium waits. Each check's output is
+# printed whole once the tests end; any failure fails the run.
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-npx prettier --check . --log-level warn >"$logs/prettier" 2>&1 &
+nice -n 10 npx prettier --check . --log-level warn >"$logs/prettier" 2>&1 &
 p1=$!
-npx astro check --minimumFailingSeverity warning >"$logs/astro" 2>&1 &
+nice -n 10 npx astro check --minimumFailingSeverity warning >"$logs/astro" 2>&1 &
 p2=$!
-npx eslint . >"$logs/eslint" 2>&1 &
+nice -n 10 npx eslint . >"$logs/eslint" 2>&1 &
 p3=$!
-failed=0
+
+if npx vitest run "$@"; then failed=0; else failed=1; fi
+
 for job in "prettier $p1" "astro $p2" "eslint $p3"; do
   read -r name pid <<<"$job" # (not `set --`: "$@" is vitest's arguments)
   if wait "$pid"; then status=0; else status=$?; fi
@@ -36,6 +40,4 @@ for job in "prettier $p1" "astro $p2" "eslint $p3"; do
     cat "$logs/$name" # its summary: files checked, hints
   fi
 done
-[ "$failed" -eq 0 ] || exit 1
-
-npx vitest run "$@"
+exit "$failed"

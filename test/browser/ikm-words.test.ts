@@ -364,6 +364,7 @@ describe('sample states beyond the region page, JavaScript off', () => {
         const keys = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) =>
           ds.map((d) => d.closest('[data-kunci]')!.getAttribute('data-kunci')!),
         );
+        const region = await page.$$eval('#ikm .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
         await page.close();
         const states = new Set(
           keys
@@ -372,7 +373,6 @@ describe('sample states beyond the region page, JavaScript off', () => {
             .map((r) => r.sampel_cukup),
         );
         if (states.has('')) unknown++;
-        const region = await legendAt(`${prefix(lang)}/wilayah/${kode}/`, '#ikm .legend li');
         // A ranking cut across slides keys on each slide the states its own dots draw; all its keys together are the page's.
         const forum = await open(`${prefix(lang)}/forum/${kode}/`);
         const slides = await forum.$$eval('section[data-chart="ikm"]', (els) =>
