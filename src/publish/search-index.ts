@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { emptyFiles } from './site-files.ts';
 
 /**
@@ -60,12 +61,25 @@ function pagefindCommand(): string {
   throw new Error('Pagefind tidak terpasang / is not installed (npm ci)');
 }
 
-/** Runs Pagefind's command on the folder above `outputPath`; its messages become the error when it fails. */
-function runPagefind(outputPath: string): Promise<void> {
+/**
+ * Runs Pagefind's command on the folder above `outputPath`; its messages become the error when it
+ * fails. Settings come from its arguments alone: the command would also read a pagefind.yml (or
+ * .toml, .json) in its working folder and PAGEFIND_* variables, so it runs in an empty folder
+ * without them (but the two that name its binary, which its Node API honoured too).
+ */
+async function runPagefind(outputPath: string): Promise<void> {
+  const empty = await mkdtemp(join(tmpdir(), 'kt-pagefind-'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^PAGEFIND_(?!.*BINARY_PATH$)/i.test(name)));
+  try {
+    await pagefindIn(empty, env, ['--site', resolve(dirname(outputPath)), '--output-path', resolve(outputPath), '--silent']);
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+  }
+}
+
+function pagefindIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pagefindCommand(), '--site', dirname(outputPath), '--output-path', outputPath, '--silent'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [pagefindCommand(), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let said = '';
     const keep = (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-4000));
     child.stdout.on('data', keep);

@@ -31,7 +31,7 @@ test('a site with no empty file passes', async () => {
   expect(await emptyFiles(root)).toEqual([]);
 });
 
-test('the search index is made by Pagefind’s command: whole, the same bytes each time, languages in order, nothing of an earlier index left', async () => {
+test('the search index is made by Pagefind’s command, by its arguments alone: whole, the same bytes each time, languages in order, nothing of an earlier index left', async () => {
   const site = await mkdtemp(join(tmpdir(), 'kt-search-index-'));
   const page = (lang: string, words: string) =>
     `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main>${words}</main></body></html>`;
@@ -41,7 +41,13 @@ test('the search index is made by Pagefind’s command: whole, the same bytes ea
     await writeFile(join(site, 'en', 'index.html'), page('en', 'Community satisfaction index of Binjai'));
     await mkdir(join(site, 'pagefind'));
     await writeFile(join(site, 'pagefind', 'stale.pf_meta'), 'x');
-    await indexForSearch(site);
+    // A setting the command would read from the environment (here, one that finds no page) is not its.
+    process.env.PAGEFIND_GLOB = 'nothing/**/*.html';
+    try {
+      await indexForSearch(site);
+    } finally {
+      delete process.env.PAGEFIND_GLOB;
+    }
     const first = await hashesUnder(join(site, 'pagefind'));
     expect(first.has('stale.pf_meta')).toBe(false);
     expect(first.has('pagefind-component-ui.js')).toBe(true);
