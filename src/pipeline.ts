@@ -259,7 +259,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       }
       lap('pages');
       if (pages.national) {
-        await indexForSearch(siteStage);
+        const failed = await indexForSearch(siteStage).then(
+          () => null,
+          (e: Error) => e.message,
+        );
+        if (failed !== null)
+          return result(
+            false,
+            `✗ Indeks pencarian tidak dapat dibuat / the search index could not be made:\n  ${failed}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+          );
         await writeFile(join(siteStage, FEED_FILE), releaseFeed(releases, config.siteUrl));
       }
       lap('search-index');

@@ -23,18 +23,19 @@ export async function indexForSearch(siteStage: string, run: (outputPath: string
   await rm(out, { recursive: true, force: true });
   await run(out);
   const empty = await emptyFiles(out);
-  if (empty.length > 0) throw new Error(`Pagefind: berkas kosong / empty files: ${empty.join(', ')}`);
-  if (!(await sortEntryLanguages(join(out, 'pagefind-entry.json')))) throw new Error('Pagefind: pagefind-entry.json rusak / broken');
+  if (empty.length > 0) throw new Error(`Pagefind: berkas kosong / empty files: ${empty.map((f) => join('pagefind', f)).join(', ')}`);
+  if (!(await sortEntryLanguages(join(out, 'pagefind-entry.json'))))
+    throw new Error('Pagefind: pagefind-entry.json rusak atau tidak ada / broken or missing');
 }
 
 /**
  * Pagefind writes its entry file's languages in whatever order its threads finish them (id
  * before en in some builds, after in others): sorted here, so that the same inputs build the
  * same bytes. Its script finds a page's index by the page's language, not by this order.
- * False when the file is there but is not JSON (cut short).
+ * False when the file is missing or is not JSON (cut short).
  */
 async function sortEntryLanguages(path: string): Promise<boolean> {
-  if (!existsSync(path)) return true;
+  if (!existsSync(path)) return false;
   const text = await readFile(path, 'utf8');
   let entry: { languages?: Record<string, unknown> };
   try {
@@ -56,7 +57,9 @@ async function sortEntryLanguages(path: string): Promise<boolean> {
 function pagefindCommand(): string {
   for (const modules of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
     const manifest = join(modules, 'pagefind', 'package.json');
-    if (existsSync(manifest)) return join(dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string }).bin);
+    if (!existsSync(manifest)) continue;
+    const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string> };
+    return join(dirname(manifest), typeof bin === 'string' ? bin : bin.pagefind);
   }
   throw new Error('Pagefind tidak terpasang / is not installed (npm ci)');
 }
@@ -68,12 +71,12 @@ function pagefindCommand(): string {
  * without them (but the two that name its binary, which its Node API honoured too).
  */
 async function runPagefind(outputPath: string): Promise<void> {
-  const empty = await mkdtemp(join(tmpdir(), 'kt-pagefind-'));
+  const cwd = await mkdtemp(join(tmpdir(), 'kt-pagefind-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^PAGEFIND_(?!.*BINARY_PATH$)/i.test(name)));
   try {
-    await pagefindIn(empty, env, ['--site', resolve(dirname(outputPath)), '--output-path', resolve(outputPath), '--silent']);
+    await pagefindIn(cwd, env, ['--site', resolve(dirname(outputPath)), '--output-path', resolve(outputPath), '--silent']);
   } finally {
-    await rm(empty, { recursive: true, force: true });
+    await rm(cwd, { recursive: true, force: true });
   }
 }
 
@@ -81,12 +84,17 @@ function pagefindIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promis
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [pagefindCommand(), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let said = '';
-    const keep = (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-4000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
+    const keep = (text: string) => (said = (said + text).slice(-4000));
+    for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', keep);
     child.on('error', reject);
     child.on('close', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`Pagefind berhenti / stopped (${signal ?? `exit ${code}`}):\n${said.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `Pagefind berhenti / stopped (${signal ?? `exit ${code}`}):\n${said.trim() || '(tanpa pesan; mungkin dihentikan, mis. kehabisan memori / no message; perhaps killed, e.g. out of memory)'}`,
+            ),
+          ),
     );
   });
 }

@@ -93,6 +93,10 @@ describe('shardProblems', () => {
       'bagian dari pembagian yang berbeda (2, 3) / shards of different splits (2, 3)',
     );
     expect(shardProblems(['s1'], [stamp('1/2', ['a', 'c'])], site)).toEqual(['bagian 2/2 tidak diberikan / shard 2/2 not given']);
+    // The middle shard of three missing: named, as the last is.
+    expect(shardProblems(['s1', 's3'], [stamp('1/3', ['a']), stamp('3/3', ['c'])], site)).toContain(
+      'bagian 2/3 tidak diberikan / shard 2/3 not given',
+    );
     expect(shardProblems(dirs, [stamp('1/2', ['a', 'c']), stamp('2/2', ['c'])], site)).toContain(
       's2: wilayah c juga di s1 / region c also in s1',
     );
