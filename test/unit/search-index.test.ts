@@ -51,6 +51,9 @@ test('a search index left with an empty file or a broken entry stops the build, 
       /empty files: pagefind\/pagefind-component-ui\.css$/,
     );
     await expect(indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","langu'))).rejects.toThrow(/pagefind-entry\.json/);
+    await expect(indexForSearch(site, writes('pagefind-ui.js', 'x'))).rejects.toThrow(
+      /pagefind-entry\.json rusak atau tidak ada \/ broken or missing/,
+    );
     await indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","languages":{}}'));
     // No page to index: Pagefind's own message, and its exit code.
     await expect(indexForSearch(site)).rejects.toThrow(/Pagefind berhenti \/ stopped \(exit 1\):\n.*not able to build an index/);
