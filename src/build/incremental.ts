@@ -16,7 +16,8 @@ import Papa from 'papaparse';
 import { walk } from '../publish/site-files.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
-import { CHANGES_FILE, RELEASES_DIR } from '../release/archive.ts';
+import { CHANGES_FILE } from '../release/archive.ts';
+import { RELEASES_DIR } from '../release/paths.ts';
 import { regionOfPath } from '../routes.ts';
 
 export const PAGES_RECORD = 'kt-pages.json';

@@ -16,8 +16,6 @@ import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partition
 import { compareReleases, revisionsCsv, type RegionPart, type TableChange } from './changes.ts';
 import { RELEASES_DIR } from './paths.ts';
 
-/** Under the published data folder: `data/rilis/`. */
-export { RELEASES_DIR };
 export const RELEASE_INDEX = 'index.json';
 export const RELEASE_META = 'rilis.json';
 export const CHANGES_FILE = 'perubahan.csv';

@@ -5,10 +5,10 @@
  * new. Pure: the archive reads the files, this compares them.
  */
 import Papa from 'papaparse';
-import { TABLES, type TableName } from '../contract/published.ts';
+import { TABLES, type TableDef, type TableName } from '../contract/published.ts';
 
-/** A published table, with its name as one of the names (TableName). */
-type Table = (typeof TABLES)[number];
+/** A published table, its name one of TableName's. */
+type Table = TableDef<TableName>;
 
 export interface TableChange {
   tabel: TableName;

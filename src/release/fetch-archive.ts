@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHANGES_FILE, notArchived, RELEASE_ID, RELEASE_INDEX, RELEASE_META, RELEASES_DIR, type ReleaseMeta } from './archive.ts';
+import { CHANGES_FILE, notArchived, RELEASE_ID, RELEASE_INDEX, RELEASE_META, type ReleaseMeta } from './archive.ts';
+import { RELEASES_DIR } from './paths.ts';
 
 /** What a release folder may hold: names the archive itself writes, nothing with a path in it. */
 const FILE = /^[a-z0-9_]+\.(csv|parquet|json)$/;

@@ -1,5 +1,6 @@
 /** The release archive's addresses (the feed, a release's page and its files). */
-/** The archive's folder under the data folder: `data/rilis/<id>/`. */
+
+/** The archive's folder under the published data folder: `data/rilis/<id>/`. */
 export const RELEASES_DIR = 'rilis';
 export const FEED_FILE = 'rilis.xml';
 export const FEED_PATH = `/${FEED_FILE}`;

@@ -6,7 +6,8 @@
  */
 import { siteConfig } from '../config.ts';
 import { readPublishedJson } from './published.ts';
-import { MONTHLY_TABLES, RELEASES_DIR, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
+import { MONTHLY_TABLES, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
+import { RELEASES_DIR } from '../release/paths.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { latestMonth, monthOfCells } from '../derive/periods.ts';
 import { licenceUrl, siteMap } from './site-map.ts';
