@@ -157,6 +157,17 @@ const id = {
     none: 'Belum ada wilayah yang mengirim data ini.',
     region: (nama: string) => `Angka wilayah ${nama} untuk bagian ini`,
     services: 'Layanan ada di wilayah:',
+    /** Too many regions to name: their number, linked to the list on /wilayah/. */
+    counted: (what: string, n: string) => ({ before: `Data ${what} ada untuk`, link: `${n} wilayah lain`, after: '.' }),
+    servicesCounted: (n: string) => ({ before: 'Layanan ada di', link: `${n} wilayah lain`, after: '.' }),
+  },
+  /** /wilayah/: which region sent which data. */
+  sent: {
+    heading: 'Data yang dikirim tiap wilayah',
+    intro: 'Wilayah yang tidak mengirim suatu berkas menampilkan bagiannya kosong, bukan nol.',
+    count: (n: string, total: string) => `${n} dari ${total} wilayah`,
+    none: 'Belum ada wilayah yang mengirim data ini.',
+    services: 'Layanan yang diterbitkan',
   },
   notFound: {
     title: 'Halaman tidak ditemukan',
@@ -306,6 +317,15 @@ const en: Words = {
     none: 'No region has sent these data yet.',
     region: (nama: string) => `The figures of ${nama} for this section`,
     services: 'Services exist in:',
+    counted: (what: string, n: string) => ({ before: `Data on ${what} exist for`, link: `${n} other regions`, after: '.' }),
+    servicesCounted: (n: string) => ({ before: 'Services exist in', link: `${n} other regions`, after: '.' }),
+  },
+  sent: {
+    heading: 'Data each region sent',
+    intro: 'A region that did not send a file shows its sections empty, not as zero.',
+    count: (n: string, total: string) => `${n} of ${total} regions`,
+    none: 'No region has sent these data yet.',
+    services: 'Published services',
   },
   notFound: {
     title: 'Page not found',

@@ -144,6 +144,11 @@ describe('an empty section says what does exist and links it', () => {
               continue;
             }
             for (const href of links) {
+              // Too many regions to name: their number, linked to the list on /wilayah/ (tested below).
+              if (href.startsWith(`/${lang}wilayah/#kirim-`)) {
+                expect(resolves(href), `${where} → ${href}`).toBe(true);
+                continue;
+              }
               expect(href, where).toMatch(new RegExp(`^/${lang}wilayah/[^/]+/#`));
               expect(resolves(href), `${where} → ${href}`).toBe(true);
               // The link leads to data: a drawn chart of that section, not another empty one.
@@ -158,6 +163,28 @@ describe('an empty section says what does exist and links it', () => {
     },
     SLOW,
   );
+
+  it('/wilayah/ lists, per input file, the regions whose quality report says they sent it, each linked to its drawn section', () => {
+    const quality = JSON.parse(readFileSync(join(siteDir, 'data', 'kualitas.json'), 'utf8')) as {
+      wilayah: { kode_wilayah: string; berkas: { file: string; present: boolean }[] }[];
+    };
+    for (const lang of ['', 'en/']) {
+      const index = doc(`${lang}wilayah`);
+      const lists = [...index.querySelectorAll('h3[id^="kirim-"]')];
+      expect(lists.length, lang).toBe(7);
+      for (const h of lists) {
+        const file = h.querySelector('code')!.textContent!;
+        const sent = quality.wilayah.filter((w) => w.berkas.some((b) => b.file === file && b.present)).map((w) => w.kode_wilayah);
+        const links = hrefs(h.nextElementSibling);
+        const where = `${lang}wilayah/#${h.id}`;
+        expect(links.map((l) => l.split('/')[lang ? 3 : 2]).sort(), where).toEqual(sent.sort());
+        // "n of N regions": the count the list has.
+        expect(h.nextElementSibling?.textContent, where).toContain(`${sent.length} `);
+        for (const href of links)
+          expect(doc(href.split('#')[0]).querySelector(`figure#${href.split('#')[1]}`), `${where} → ${href}`).not.toBeNull();
+      }
+    }
+  });
 
   it('a region page without services links the regions that have some', () => {
     const without = regionCodes.filter((k) => subdirs(join(siteDir, 'wilayah', k, 'layanan')).length === 0);

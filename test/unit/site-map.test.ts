@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { tableByName, type TableName } from '../../src/contract/published.ts';
 import { regionsWithFile, regionsWithServices, siteMap, siteMapHash } from '../../src/site/site-map.ts';
+import { NAMED_AT_MOST, elsewhereForChart, elsewhereForServices, sentLists } from '../../src/site/elsewhere.ts';
 
 const csv = (name: TableName, rows: Record<string, string>[]) => {
   const cols = tableByName(name)!.columns.map((c) => c.name);
@@ -44,11 +45,11 @@ afterAll(async () => {
 });
 
 /** A published folder whose one service row of Kota C says `hari` days. */
-async function published(hari: string, regions = REGIONS): Promise<void> {
+async function published(hari: string, regions = REGIONS, quality = QUALITY): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'kt-site-map-'));
   dirs.push(dir);
   await writeFile(join(dir, 'wilayah.csv'), csv('wilayah', regions));
-  await writeFile(join(dir, 'kualitas.json'), JSON.stringify(QUALITY));
+  await writeFile(join(dir, 'kualitas.json'), JSON.stringify(quality));
   const service = {
     kode_wilayah: 'kota-c',
     kode_unit: 'U1',
@@ -92,5 +93,54 @@ describe('siteMap', () => {
   test('regions under different licences: each licence is named, and the deed is the about page, which says whose is which', async () => {
     await published('3', [REGIONS[0], { ...REGIONS[1], lisensi: 'CC0-1.0' }, REGIONS[2]]);
     expect(siteMap()).toMatchObject({ licence: 'CC-BY-4.0, CC0-1.0', licenceUrl: '/tentang/' });
+  });
+});
+
+describe('where an empty section sends its reader (site/elsewhere.ts)', () => {
+  test('a few regions are named, each linked to its section; none is said as none', async () => {
+    await published('3');
+    const few = elsewhereForChart('pengaduan', 'kota-a');
+    expect(few.named.map((r) => r.kode)).toEqual(['kab-b', 'kota-c']);
+    expect(few.count).toBe(2);
+    // Unit charts drawn from the same file send to the same list.
+    expect(elsewhereForChart('kepatuhan', 'kota-a')).toMatchObject({ named: [], count: 0 });
+    expect(elsewhereForServices('kab-b')).toMatchObject({ count: 1, named: [{ kode: 'kota-c' }] });
+  });
+
+  test(`more than ${NAMED_AT_MOST} are counted and linked to /wilayah/'s list, which names every one`, async () => {
+    // kota-a sent no complaints; eight regions did (kab-6 has no quality report: every file is assumed sent).
+    const codes = ['kab-1', 'kab-2', 'kab-3', 'kab-4', 'kab-5'];
+    const regions = [
+      ...REGIONS,
+      ...codes.map((k) => ({ ...REGIONS[0], kode_wilayah: k, nama: `Kabupaten ${k.slice(-1)}` })),
+      { ...REGIONS[0], kode_wilayah: 'kab-6', nama: 'Kabupaten 6' },
+    ];
+    const quality = {
+      ...QUALITY,
+      wilayah: [...QUALITY.wilayah, ...codes.map((k) => sent(k, { 'pengaduan.csv': true, 'unit.csv': true }))],
+    };
+    await published('3', regions, quality);
+    const many = elsewhereForChart('pengaduan', 'kota-a');
+    expect(many).toEqual({ named: [], count: 8, list: '/wilayah/#kirim-pengaduan' });
+    // A region that sent the file is not among its own others.
+    expect(elsewhereForChart('pengaduan', 'kab-1').count).toBe(7);
+    const lists = sentLists();
+    expect(lists.total).toBe(9);
+    const complaints = lists.files.find((f) => f.file === 'pengaduan.csv')!;
+    expect(complaints).toMatchObject({ id: 'kirim-pengaduan', chart: 'pengaduan' });
+    expect(complaints.regions.map((r) => r.href)).toEqual(
+      ['kab-1', 'kab-2', 'kab-3', 'kab-4', 'kab-5', 'kab-6', 'kab-b', 'kota-c'].map((k) => `/wilayah/${k}/#pengaduan`),
+    );
+    // Every file a chart is drawn from has its list, named by the region page's section for it.
+    expect(lists.files.map((f) => [f.file, f.id, f.chart])).toEqual([
+      ['skm.csv', 'kirim-skm', 'ikm'],
+      ['iku.csv', 'kirim-iku', 'capaian'],
+      ['layanan.csv', 'kirim-layanan', 'ketepatan'],
+      ['pengaduan.csv', 'kirim-pengaduan', 'pengaduan'],
+      ['pelatihan.csv', 'kirim-pelatihan', 'pelatihan'],
+      ['laporan_harian.csv', 'kirim-laporan-harian', 'kepatuhan'],
+      ['kinerja_pegawai.csv', 'kirim-kinerja-pegawai', 'predikat'],
+    ]);
+    expect(lists.services.map((r) => r.href)).toEqual(['/wilayah/kota-c/#unit-layanan']);
   });
 });
