@@ -34,6 +34,13 @@ export const ENCODINGS = [
  * (the tests) uses level 5 for them instead.
  */
 const BIG = 4 << 20;
+
+/**
+ * Files smaller than this get no twins: compressed or not, the response fits in one packet with
+ * its headers, so a twin saves the reader no round trip. At 50 regions 28,000 such files (a
+ * unit's chart CSVs, small JSON) were a sixth of the time spent on twins, for 8 MB in all.
+ */
+export const MIN_TWIN_BYTES = 1024;
 const BEST = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 };
 
 /** Where level-11 twins of big files are kept between builds (by content hash). */
@@ -80,6 +87,8 @@ async function cachedTwin(
 
 /** What a build knows of twins beside the ones it makes (the memory of the previous site, src/publish/gate-memory.ts). */
 interface TwinKnowledge {
+  /** Every path of the site as walked before any twin was made: a twin not in it is not beside its file. */
+  present: ReadonlySet<string>;
   /** An earlier output at this file's path (--since), whose twins this code may have made of the same bytes. */
   previous: string | null;
   /** Whether this code made the twin of these bytes (by their sha256). */
@@ -98,29 +107,39 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * - else the previous site's twin at this path, if this code made it of these bytes (so it is
  *   what compressing would make, and nothing else: a twin that merely unpacks to the file may
  *   carry more, a gzip header's name or comment, say);
- * - else it is made anew, or removed where no twin is worth making.
+ * - else it is made anew, or removed where no twin is worth making;
+ * - a file under MIN_TWIN_BYTES has none.
  * So every twin of the site is its file's bytes (the privacy gate reads the file, not its twins).
  */
-async function twins(file: string, { previous, madeHere, onTwin }: TwinKnowledge): Promise<number> {
+async function twins(file: string, { present, previous, madeHere, onTwin }: TwinKnowledge): Promise<number> {
   const bytes = await readFile(file);
+  if (bytes.length < MIN_TWIN_BYTES) {
+    // A twin beside it (a reused region's, from code that made them) is not the file's any more.
+    for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
+    return 0;
+  }
   const fileHash = madeHere || onTwin ? sha256(bytes) : '';
   const one = async (ext: string, unpack: (b: Buffer) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
     const twin = `${file}${ext}`;
-    const beside = await readFile(twin).catch(() => null);
+    // Asked of the walk, not of the disk: two failed reads a file were a large part of a fresh site's time here.
+    const there = present.has(twin);
+    const beside = there ? await readFile(twin).catch(() => null) : null;
     let found: Buffer | null = null;
     // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
     if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) found = beside;
     // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
     else if (!beside && previous && madeHere && !isEngine(file, bytes)) {
       const earlier = await readFile(`${previous}${ext}`).catch(() => null);
-      if (earlier && madeHere(fileHash, sha256(earlier))) await writeFile(twin, (found = earlier));
+      if (earlier && madeHere(fileHash, sha256(earlier))) {
+        if (there) await rm(twin, { force: true });
+        await writeFile(twin, (found = earlier));
+      }
     }
     if (!found) {
       const made = await make();
       // Unlinked first: a twin beside its file may be a hard link into the previous site (copyRegions).
-      if (made.length < bytes.length) await rm(twin, { force: true }).then(() => writeFile(twin, (found = made)));
-      // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
-      else await rm(twin, { force: true });
+      if (there) await rm(twin, { force: true });
+      if (made.length < bytes.length) await writeFile(twin, (found = made));
     }
     if (found) onTwin?.(fileHash, sha256(found));
     return found ? 1 : 0;
@@ -158,14 +177,18 @@ export async function precompress(
   { concurrency = 4, skip, previous, madeHere, onTwin }: PrecompressOptions = {},
 ): Promise<number> {
   const files: string[] = [];
-  for await (const f of walk(root)) if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
+  const present = new Set<string>();
+  for await (const f of walk(root)) {
+    present.add(f);
+    if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
+  }
   let next = 0;
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++];
-      const n = await twins(file, { previous: previous ? join(previous, relative(root, file)) : null, madeHere, onTwin }); // (not `written += await …`: that reads `written` before waiting)
+      const n = await twins(file, { present, previous: previous ? join(previous, relative(root, file)) : null, madeHere, onTwin }); // (not `written += await …`: that reads `written` before waiting)
       written += n;
     }
   };

@@ -6,11 +6,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
 import { embedAncestors, headersFor } from '../../src/deploy/policy.ts';
-import { precompress } from '../../src/deploy/precompress.ts';
+import { MIN_TWIN_BYTES, precompress } from '../../src/deploy/precompress.ts';
 import { twinEntry } from '../../src/publish/gate-memory.ts';
 import { matchHeaders, parseHeadersFile } from '../../src/deploy/serve.ts';
 
@@ -33,7 +33,7 @@ const FILES = [
 ];
 for (const f of FILES) {
   mkdirSync(join(root, f, '..'), { recursive: true });
-  writeFileSync(join(root, f), `<p>${f}</p>\n`.repeat(50));
+  writeFileSync(join(root, f), `<p>${f}</p>\n`.repeat(100)); // over MIN_TWIN_BYTES
 }
 const policy = { embedAncestors: 'https://koran.example' };
 
@@ -100,6 +100,21 @@ describe('precompressed twins', () => {
     const first = all.map((f) => readFileSync(join(root, f)));
     await precompress(root);
     expect(twins(root).map((f) => readFileSync(join(root, f)))).toEqual(first);
+  });
+
+  it(`are not made for a file under ${MIN_TWIN_BYTES} bytes, and a twin beside one is removed`, async () => {
+    const dir = join(root, 'kecil');
+    mkdirSync(dir, { recursive: true });
+    const small = 'kode_wilayah,nilai\r\n' + 'binjai,85.96\r\n'.repeat(40);
+    expect(small.length).toBeLessThan(MIN_TWIN_BYTES);
+    writeFileSync(join(dir, 'chart.csv'), small);
+    // One byte short of the bound, and the bound itself (which is twinned).
+    writeFileSync(join(dir, 'short.csv'), 'a'.repeat(MIN_TWIN_BYTES - 1));
+    writeFileSync(join(dir, 'bound.csv'), 'a'.repeat(MIN_TWIN_BYTES));
+    // A twin left beside a small file (a region reused from an earlier build) is no twin of it now.
+    writeFileSync(join(dir, 'chart.csv.br'), brotliCompressSync(Buffer.from(small)));
+    expect(await precompress(dir)).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['bound.csv', 'bound.csv.br', 'bound.csv.gz', 'chart.csv', 'short.csv']);
   });
 
   // A twin that unpacks to its file may still carry more (a gzip header's name): with the memory

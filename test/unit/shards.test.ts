@@ -111,7 +111,7 @@ describe('shardProblems', () => {
 
 describe('joinShards and the twins it brings', () => {
   const context = { rilis: 'r', sebelumnya: null, tanggal: '2026-01-01', alamat: null, kode: 'k', bagian: '1/1', wilayah: ['a'] };
-  const page = '<p>' + 'halaman wilayah a '.repeat(50) + '</p>';
+  const page = '<p>' + 'halaman wilayah a '.repeat(80) + '</p>'; // over MIN_TWIN_BYTES: twinned
   let root: string;
   let shard: string;
   let site: string;
