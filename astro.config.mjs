@@ -11,7 +11,7 @@ export default defineConfig({
   outDir: process.env.KT_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   // Stylesheets are files, fetched once and kept (/_astro/ is immutable): inlined, their 10 KB
-  // were 15 % of every page's HTML, and of the privacy gate's, the twins' and the search index's work.
+  // were about 15 % of a page's HTML (50 synthetic regions), and of the gate's, the twins' and the search index's work.
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },

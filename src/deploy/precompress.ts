@@ -1,5 +1,5 @@
 /**
- * Brotli and gzip twins of every text, data and WebAssembly file of a built site
+ * Brotli and gzip twins of every text, data and WebAssembly file of 1 KiB or more of a built site
  * (`page.html` → `page.html.br`, `page.html.gz`), for hosts that serve them as they are
  * (nginx `gzip_static`/`brotli_static`, the preview server): the query engine's 34 MB is 6 MB
  * over the wire, and no server compresses on every request. Zlib's output depends only on its
@@ -36,9 +36,9 @@ export const ENCODINGS = [
 const BIG = 4 << 20;
 
 /**
- * Files smaller than this get no twins: compressed or not, the response fits in one packet with
- * its headers, so a twin saves the reader no round trip. At 50 regions 28,000 such files (a
- * unit's chart CSVs, small JSON) were a sixth of the time spent on twins, for 8 MB in all.
+ * Files smaller than this get no twins: compressed or not, the response arrives in the first
+ * round trip (well within TCP's initial window), so a twin saves the reader no time. At 50
+ * regions 28,000 such files (chart CSVs, small JSON; 8 MB in all) took a sixth of the twins' time.
  */
 export const MIN_TWIN_BYTES = 1024;
 const BEST = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 };
@@ -114,7 +114,7 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 async function twins(file: string, { present, previous, madeHere, onTwin }: TwinKnowledge): Promise<number> {
   const bytes = await readFile(file);
   if (bytes.length < MIN_TWIN_BYTES) {
-    // A twin beside it (a reused region's, from code that made them) is not the file's any more.
+    // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
     return 0;
   }
@@ -122,24 +122,22 @@ async function twins(file: string, { present, previous, madeHere, onTwin }: Twin
   const one = async (ext: string, unpack: (b: Buffer) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
     const twin = `${file}${ext}`;
     // Asked of the walk, not of the disk: two failed reads a file were a large part of a fresh site's time here.
-    const there = present.has(twin);
-    const beside = there ? await readFile(twin).catch(() => null) : null;
+    const beside = present.has(twin) ? await readFile(twin).catch(() => null) : null;
+    // Unlinked before any write, always: a twin beside its file may be a hard link into the previous site (copyRegions).
+    const write = (twinBytes: Buffer) => rm(twin, { force: true }).then(() => writeFile(twin, twinBytes));
     let found: Buffer | null = null;
     // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
     if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) found = beside;
     // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
     else if (!beside && previous && madeHere && !isEngine(file, bytes)) {
       const earlier = await readFile(`${previous}${ext}`).catch(() => null);
-      if (earlier && madeHere(fileHash, sha256(earlier))) {
-        if (there) await rm(twin, { force: true });
-        await writeFile(twin, (found = earlier));
-      }
+      if (earlier && madeHere(fileHash, sha256(earlier))) await write((found = earlier));
     }
     if (!found) {
       const made = await make();
-      // Unlinked first: a twin beside its file may be a hard link into the previous site (copyRegions).
-      if (there) await rm(twin, { force: true });
-      if (made.length < bytes.length) await writeFile(twin, (found = made));
+      if (made.length < bytes.length) await write((found = made));
+      // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
+      else if (present.has(twin)) await rm(twin, { force: true });
     }
     if (found) onTwin?.(fileHash, sha256(found));
     return found ? 1 : 0;

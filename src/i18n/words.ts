@@ -14,6 +14,9 @@ import type { Lang } from './lang.ts';
  */
 export type EmptyReason = 'tidak-diekspor' | 'disembunyikan' | 'belum-dilaporkan' | 'tidak-berlaku';
 
+/** A topic at the start of an English sentence ("complaint" → "Complaint data exist for …"). */
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const id = {
   siteName: 'Kinerja Terbuka',
   tagline: 'Kinerja aparatur dan kepuasan layanan publik pemerintah daerah, terbuka untuk semua.',
@@ -157,7 +160,7 @@ const id = {
     none: 'Belum ada wilayah yang mengirim data ini.',
     region: (nama: string) => `Angka wilayah ${nama} untuk bagian ini`,
     services: 'Layanan ada di wilayah:',
-    /** Too many regions to name: their number, linked to the list on /wilayah/. */
+    /** Too many regions to name: their number, linked to the list on /wilayah/ (more than site/elsewhere.ts names). */
     counted: (what: string, n: string) => ({ before: `Data ${what} ada untuk`, link: `${n} wilayah lain`, after: '.' }),
     servicesCounted: (n: string) => ({ before: 'Layanan ada di', link: `${n} wilayah lain`, after: '.' }),
   },
@@ -165,9 +168,10 @@ const id = {
   sent: {
     heading: 'Data yang dikirim tiap wilayah',
     intro: 'Wilayah yang tidak mengirim suatu berkas menampilkan bagiannya kosong, bukan nol.',
-    count: (n: string, total: string) => `${n} dari ${total} wilayah`,
-    none: 'Belum ada wilayah yang mengirim data ini.',
+    file: (what: string) => `Data ${what}`,
+    count: (n: string, total: string) => `Dikirim oleh ${n} dari ${total} wilayah:`,
     services: 'Layanan yang diterbitkan',
+    servicesCount: (n: string, total: string) => `${n} dari ${total} wilayah menerbitkan layanan:`,
   },
   notFound: {
     title: 'Halaman tidak ditemukan',
@@ -313,19 +317,20 @@ const en: Words = {
     corrections: 'How to send a correction',
   },
   elsewhere: {
-    regions: (what: string) => `Data on ${what} exist for:`,
+    regions: (what: string) => `${capitalise(what)} data exist for:`,
     none: 'No region has sent these data yet.',
     region: (nama: string) => `The figures of ${nama} for this section`,
     services: 'Services exist in:',
-    counted: (what: string, n: string) => ({ before: `Data on ${what} exist for`, link: `${n} other regions`, after: '.' }),
+    counted: (what: string, n: string) => ({ before: `${capitalise(what)} data exist for`, link: `${n} other regions`, after: '.' }),
     servicesCounted: (n: string) => ({ before: 'Services exist in', link: `${n} other regions`, after: '.' }),
   },
   sent: {
     heading: 'Data each region sent',
     intro: 'A region that did not send a file shows its sections empty, not as zero.',
-    count: (n: string, total: string) => `${n} of ${total} regions`,
-    none: 'No region has sent these data yet.',
+    file: (what: string) => `${capitalise(what)} data`,
+    count: (n: string, total: string) => `Sent by ${n} of ${total} ${total === '1' ? 'region' : 'regions'}:`,
     services: 'Published services',
+    servicesCount: (n: string, total: string) => `${n} of ${total} ${total === '1' ? 'region publishes' : 'regions publish'} services:`,
   },
   notFound: {
     title: 'Page not found',

@@ -9,34 +9,50 @@ import { CHART_INPUT, REGION_SECTION } from './region-charts.ts';
 import { regionsWithFile, regionsWithServices, siteMap, type SiteMapRegion } from './site-map.ts';
 
 /** The most regions an empty section names; with more, it gives their number and a link to the list. */
-export const NAMED_AT_MOST = 3;
+export const NAMED_AT_MOST = 2;
+
+/** The region page's section listing its units and services. */
+export const SERVICES_SECTION = 'unit-layanan';
 
 export interface Elsewhere {
-  /** The regions to name, each linked to its section; empty when they are counted instead (or there are none). */
-  named: SiteMapRegion[];
+  /** The regions to name, each with the address of its section; empty when they are counted instead (or there are none). */
+  named: { region: SiteMapRegion; href: string }[];
   /** How many other regions have the data; 0: none has. */
   count: number;
   /** Where all of them are listed: a section of /wilayah/. */
   list: string;
 }
 
-const elsewhere = (others: SiteMapRegion[], list: string): Elsewhere => ({
-  named: others.length <= NAMED_AT_MOST ? others : [],
+const elsewhere = (others: SiteMapRegion[], section: string, list: string): Elsewhere => ({
+  named: others.length <= NAMED_AT_MOST ? others.map((region) => ({ region, href: `${regionPath(region.kode)}#${section}` })) : [],
   count: others.length,
   list,
 });
+
+/** The region page's section for a chart: its own, or the one it is part of on the region page (unit charts). */
+export const regionSection = (chart: string): string => REGION_SECTION[chart] ?? chart;
+
+/**
+ * Each input file a chart is drawn from, with the region page's section for it: the first chart
+ * drawn from it that is a section of its own (skm.csv → ikm).
+ */
+const fileSections = new Map<string, string>();
+for (const [chart, file] of Object.entries(CHART_INPUT))
+  if (regionSection(chart) === chart && !fileSections.has(file)) fileSections.set(file, chart);
+export const FILE_SECTIONS: ReadonlyMap<string, string> = fileSections;
 
 /** The id of the list, on /wilayah/, of the regions that sent `file` (`pengaduan.csv` → `kirim-pengaduan`). */
 export const sentListId = (file: string): string => `kirim-${file.replace(/\.csv$/, '').replaceAll('_', '-')}`;
 /** The id of the list, on /wilayah/, of the regions that publish services. */
 export const SERVICES_LIST_ID = 'ada-layanan';
 
-/** The other regions that sent the file a chart is made from (an empty section of `kode`'s pages). */
+/** The other regions that sent the file a chart is drawn from (an empty section of `kode`'s pages), named at the chart's section. */
 export const elsewhereForChart = (chart: string, kode: string): Elsewhere =>
-  elsewhere(regionsWithFile(CHART_INPUT[chart], kode), `${REGIONS}#${sentListId(CHART_INPUT[chart])}`);
+  elsewhere(regionsWithFile(CHART_INPUT[chart], kode), regionSection(chart), `${REGIONS}#${sentListId(CHART_INPUT[chart])}`);
 
 /** The other regions that publish services (a region page listing none). */
-export const elsewhereForServices = (kode: string): Elsewhere => elsewhere(regionsWithServices(kode), `${REGIONS}#${SERVICES_LIST_ID}`);
+export const elsewhereForServices = (kode: string): Elsewhere =>
+  elsewhere(regionsWithServices(kode), SERVICES_SECTION, `${REGIONS}#${SERVICES_LIST_ID}`);
 
 export interface SentList {
   id: string;
@@ -47,20 +63,16 @@ export interface SentList {
   regions: { region: SiteMapRegion; href: string }[];
 }
 
-/** For /wilayah/: per input file a chart is made from, the regions that sent it, then those that publish services. */
+/** For /wilayah/: per input file a chart is drawn from, the regions that sent it; and those that publish services. */
 export function sentLists(): { files: SentList[]; services: { region: SiteMapRegion; href: string }[]; total: number } {
-  const map = siteMap();
-  // One list per file, named by the first chart drawn from it, which is the region page's section for it.
-  const files = new Map<string, string>();
-  for (const [chart, file] of Object.entries(CHART_INPUT)) if (!files.has(file) && !REGION_SECTION[chart]) files.set(file, chart);
   return {
-    files: [...files].map(([file, chart]) => ({
+    files: [...FILE_SECTIONS].map(([file, chart]) => ({
       id: sentListId(file),
       file,
       chart,
       regions: regionsWithFile(file, '').map((region) => ({ region, href: `${regionPath(region.kode)}#${chart}` })),
     })),
-    services: regionsWithServices('').map((region) => ({ region, href: `${regionPath(region.kode)}#unit-layanan` })),
-    total: map.wilayah.length,
+    services: regionsWithServices('').map((region) => ({ region, href: `${regionPath(region.kode)}#${SERVICES_SECTION}` })),
+    total: siteMap().wilayah.length,
   };
 }

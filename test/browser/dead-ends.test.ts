@@ -132,6 +132,7 @@ describe('an empty section says what does exist and links it', () => {
     'every section without data, on every region and unit page, links existing data of the same kind',
     () => {
       let sections = 0;
+      let counted = 0;
       for (const lang of ['', 'en/']) {
         for (const path of regionAndUnitPages) {
           for (const section of doc(`${lang}${path}`).querySelectorAll('.missing-section')) {
@@ -143,10 +144,22 @@ describe('an empty section says what does exist and links it', () => {
               expect(section.querySelector('.elsewhere')?.textContent, where).toMatch(/Belum ada wilayah|No region has/);
               continue;
             }
+            // Other regions, in a sentence with its words apart: "… ada untuk: Kota A; Kota B." or "… ada untuk 3 wilayah lain."
+            const own = path.split('/')[1];
+            if (!links[0].startsWith(`/${lang}wilayah/${own}/`))
+              expect(section.querySelector('.elsewhere')!.textContent, where).toMatch(/(: \S.*|\S \d+ (wilayah lain|other regions))\.$/);
             for (const href of links) {
-              // Too many regions to name: their number, linked to the list on /wilayah/ (tested below).
+              // Too many regions to name: their number, linked to the list on /wilayah/ (tested below),
+              // which names them all, and the page's own region too if it sent the file.
               if (href.startsWith(`/${lang}wilayah/#kirim-`)) {
+                counted++;
                 expect(resolves(href), `${where} → ${href}`).toBe(true);
+                const listed = hrefs(doc(`${lang}wilayah`).getElementById(href.split('#')[1])!.nextElementSibling).filter(
+                  (l) => !l.startsWith(`/${lang}wilayah/${own}/`),
+                );
+                expect(section.querySelector('.elsewhere a')!.textContent, where).toBe(
+                  lang ? `${listed.length} other regions` : `${listed.length} wilayah lain`,
+                );
                 continue;
               }
               expect(href, where).toMatch(new RegExp(`^/${lang}wilayah/[^/]+/#`));
@@ -158,8 +171,10 @@ describe('an empty section says what does exist and links it', () => {
           }
         }
       }
-      // The sample has regions without complaints, services and compliance files.
+      // The sample has regions without complaints, services and compliance files: some of these
+      // are sent by more regions than a page names (complaints: 3), some by fewer (compliance: 2).
       expect(sections).toBeGreaterThan(0);
+      expect(counted).toBeGreaterThan(0);
     },
     SLOW,
   );
@@ -178,21 +193,31 @@ describe('an empty section says what does exist and links it', () => {
         const links = hrefs(h.nextElementSibling);
         const where = `${lang}wilayah/#${h.id}`;
         expect(links.map((l) => l.split('/')[lang ? 3 : 2]).sort(), where).toEqual(sent.sort());
-        // "n of N regions": the count the list has.
-        expect(h.nextElementSibling?.textContent, where).toContain(`${sent.length} `);
+        // "Sent by n of N regions": the count the list has, of every region.
+        const sentBy = lang
+          ? `Sent by ${sent.length} of ${wilayah.length} regions:`
+          : `Dikirim oleh ${sent.length} dari ${wilayah.length} wilayah:`;
+        expect(h.nextElementSibling?.textContent, where).toMatch(new RegExp(`^${sentBy} `));
         for (const href of links)
           expect(doc(href.split('#')[0]).querySelector(`figure#${href.split('#')[1]}`), `${where} → ${href}`).not.toBeNull();
       }
     }
   });
 
-  it('a region page without services links the regions that have some', () => {
-    const without = regionCodes.filter((k) => subdirs(join(siteDir, 'wilayah', k, 'layanan')).length === 0);
+  it('a region page without services links the regions that have some, named or through their list on /wilayah/', () => {
+    const withServices = regionCodes.filter((k) => subdirs(join(siteDir, 'wilayah', k, 'layanan')).length > 0);
+    const without = regionCodes.filter((k) => !withServices.includes(k));
     expect(without.length).toBeGreaterThan(0);
-    for (const k of without) {
-      const links = hrefs(doc(`wilayah/${k}`).querySelector('#unit-layanan .elsewhere'));
-      expect(links.length, k).toBeGreaterThan(0);
-      for (const href of links) expect(subdirs(join(siteDir, href.split('#')[0], 'layanan')).length, href).toBeGreaterThan(0);
+    for (const lang of ['', 'en/']) {
+      // The list: exactly the regions with service pages, each linked to its units and services.
+      const list = doc(`${lang}wilayah`).getElementById('ada-layanan')!.nextElementSibling;
+      expect(hrefs(list).sort(), lang).toEqual(withServices.map((k) => `/${lang}wilayah/${k}/#unit-layanan`).sort());
+      for (const k of without) {
+        let links = hrefs(doc(`${lang}wilayah/${k}`).querySelector('#unit-layanan .elsewhere'));
+        expect(links.length, k).toBeGreaterThan(0);
+        if (links[0] === `/${lang}wilayah/#ada-layanan`) links = hrefs(list);
+        for (const href of links) expect(subdirs(join(siteDir, href.split('#')[0], 'layanan')).length, href).toBeGreaterThan(0);
+      }
     }
   });
 });

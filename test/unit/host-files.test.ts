@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
@@ -89,7 +90,7 @@ describe('precompressed twins', () => {
         .sort();
     const all = twins(root);
     expect(written).toBe(all.length);
-    // every compressible file has both (the repeated text compresses well); the header files have none
+    // every compressible file (each of 1 KiB or more) has both (the repeated text compresses well); the header files have none
     expect(all.length).toBe(FILES.length * 2);
     for (const f of FILES) {
       const original = readFileSync(join(root, f));
@@ -115,6 +116,19 @@ describe('precompressed twins', () => {
     writeFileSync(join(dir, 'chart.csv.br'), brotliCompressSync(Buffer.from(small)));
     expect(await precompress(dir)).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['bound.csv', 'bound.csv.br', 'bound.csv.gz', 'chart.csv', 'short.csv']);
+  });
+
+  it('are removed where compressing does not make the file smaller', async () => {
+    const dir = join(root, 'acak');
+    mkdirSync(dir, { recursive: true });
+    // Bytes no compressor shrinks (deterministic), with stale twins of other content beside them.
+    const noise = Buffer.concat(Array.from({ length: 128 }, (_, i) => createHash('sha256').update(String(i)).digest()));
+    expect(brotliCompressSync(noise).length).toBeGreaterThanOrEqual(noise.length);
+    writeFileSync(join(dir, 'acak.json'), noise);
+    writeFileSync(join(dir, 'acak.json.br'), brotliCompressSync(Buffer.from('lain')));
+    writeFileSync(join(dir, 'acak.json.gz'), gzipSync('lain'));
+    expect(await precompress(dir)).toBe(0);
+    expect(readdirSync(dir)).toEqual(['acak.json']);
   });
 
   // A twin that unpacks to its file may still carry more (a gzip header's name): with the memory

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { tableByName, type TableName } from '../../src/contract/published.ts';
 import { regionsWithFile, regionsWithServices, siteMap, siteMapHash } from '../../src/site/site-map.ts';
-import { NAMED_AT_MOST, elsewhereForChart, elsewhereForServices, sentLists } from '../../src/site/elsewhere.ts';
+import { FILE_SECTIONS, NAMED_AT_MOST, elsewhereForChart, elsewhereForServices, sentLists } from '../../src/site/elsewhere.ts';
+import { CHART_INPUT } from '../../src/site/region-charts.ts';
 
 const csv = (name: TableName, rows: Record<string, string>[]) => {
   const cols = tableByName(name)!.columns.map((c) => c.name);
@@ -100,39 +101,51 @@ describe('where an empty section sends its reader (site/elsewhere.ts)', () => {
   test('a few regions are named, each linked to its section; none is said as none', async () => {
     await published('3');
     const few = elsewhereForChart('pengaduan', 'kota-a');
-    expect(few.named.map((r) => r.kode)).toEqual(['kab-b', 'kota-c']);
+    expect(few.named.map((r) => r.href)).toEqual(['/wilayah/kab-b/#pengaduan', '/wilayah/kota-c/#pengaduan']);
     expect(few.count).toBe(2);
-    // Unit charts drawn from the same file send to the same list.
+    // A unit's chart names the region page's section it is part of.
+    expect(elsewhereForChart('layanan', 'kota-a').named.map((r) => r.href)).toEqual(['/wilayah/kota-c/#ketepatan']);
     expect(elsewhereForChart('kepatuhan', 'kota-a')).toMatchObject({ named: [], count: 0 });
-    expect(elsewhereForServices('kab-b')).toMatchObject({ count: 1, named: [{ kode: 'kota-c' }] });
+    expect(elsewhereForServices('kab-b')).toMatchObject({ count: 1, named: [{ href: '/wilayah/kota-c/#unit-layanan' }] });
   });
 
-  test(`more than ${NAMED_AT_MOST} are counted and linked to /wilayah/'s list, which names every one`, async () => {
-    // kota-a sent no complaints; eight regions did (kab-6 has no quality report: every file is assumed sent).
-    const codes = ['kab-1', 'kab-2', 'kab-3', 'kab-4', 'kab-5'];
-    const regions = [
-      ...REGIONS,
-      ...codes.map((k) => ({ ...REGIONS[0], kode_wilayah: k, nama: `Kabupaten ${k.slice(-1)}` })),
-      { ...REGIONS[0], kode_wilayah: 'kab-6', nama: 'Kabupaten 6' },
-    ];
+  /** kota-a sent no complaints; `senders` regions did (Kota C among them), each with its quality report. */
+  async function withSenders(senders: number) {
+    const codes = Array.from({ length: senders - 1 }, (_, i) => `kab-${i + 1}`);
+    const regions = [REGIONS[0], REGIONS[2], ...codes.map((k) => ({ ...REGIONS[0], kode_wilayah: k, nama: `Kabupaten ${k.slice(4)}` }))];
     const quality = {
       ...QUALITY,
-      wilayah: [...QUALITY.wilayah, ...codes.map((k) => sent(k, { 'pengaduan.csv': true, 'unit.csv': true }))],
+      wilayah: [QUALITY.wilayah[0], QUALITY.wilayah[2], ...codes.map((k) => sent(k, { 'pengaduan.csv': true, 'unit.csv': true }))],
     };
     await published('3', regions, quality);
-    const many = elsewhereForChart('pengaduan', 'kota-a');
-    expect(many).toEqual({ named: [], count: 8, list: '/wilayah/#kirim-pengaduan' });
+  }
+
+  test(`${NAMED_AT_MOST} regions are named; one more, and they are counted and linked to /wilayah/'s list`, async () => {
+    await withSenders(NAMED_AT_MOST);
+    expect(elsewhereForChart('pengaduan', 'kota-a')).toMatchObject({ count: NAMED_AT_MOST, named: { length: NAMED_AT_MOST } });
+    await withSenders(NAMED_AT_MOST + 1);
+    expect(elsewhereForChart('pengaduan', 'kota-a')).toEqual({ named: [], count: NAMED_AT_MOST + 1, list: '/wilayah/#kirim-pengaduan' });
+  });
+
+  test("/wilayah/'s list names every region that sent the file, the page's own too; a region without a report counts as sending all", async () => {
+    // kab-8 has no quality report: every file is taken as sent (only tables built before reports existed).
+    await published('3', [...REGIONS, { ...REGIONS[0], kode_wilayah: 'kab-8', nama: 'Kabupaten 8' }], {
+      ...QUALITY,
+      wilayah: [...QUALITY.wilayah, ...['kab-1', 'kab-2'].map((k) => sent(k, { 'pengaduan.csv': true }))],
+    });
+    expect(elsewhereForChart('pengaduan', 'kota-a')).toEqual({ named: [], count: 3, list: '/wilayah/#kirim-pengaduan' });
     // A region that sent the file is not among its own others.
-    expect(elsewhereForChart('pengaduan', 'kab-1').count).toBe(7);
+    expect(elsewhereForChart('pengaduan', 'kab-b').count).toBe(2);
     const lists = sentLists();
-    expect(lists.total).toBe(9);
+    expect(lists.total).toBe(4);
     const complaints = lists.files.find((f) => f.file === 'pengaduan.csv')!;
     expect(complaints).toMatchObject({ id: 'kirim-pengaduan', chart: 'pengaduan' });
-    expect(complaints.regions.map((r) => r.href)).toEqual(
-      ['kab-1', 'kab-2', 'kab-3', 'kab-4', 'kab-5', 'kab-6', 'kab-b', 'kota-c'].map((k) => `/wilayah/${k}/#pengaduan`),
-    );
-    // Every file a chart is drawn from has its list, named by the region page's section for it.
-    expect(lists.files.map((f) => [f.file, f.id, f.chart])).toEqual([
+    expect(complaints.regions.map((r) => r.href)).toEqual(['kab-8', 'kab-b', 'kota-c'].map((k) => `/wilayah/${k}/#pengaduan`));
+    expect(lists.services.map((r) => r.href)).toEqual(['/wilayah/kota-c/#unit-layanan']);
+  });
+
+  test('every input file a chart is drawn from has one list, named by the region page section for it', () => {
+    expect(sentLists().files.map((f) => [f.file, f.id, f.chart])).toEqual([
       ['skm.csv', 'kirim-skm', 'ikm'],
       ['iku.csv', 'kirim-iku', 'capaian'],
       ['layanan.csv', 'kirim-layanan', 'ketepatan'],
@@ -141,6 +154,6 @@ describe('where an empty section sends its reader (site/elsewhere.ts)', () => {
       ['laporan_harian.csv', 'kirim-laporan-harian', 'kepatuhan'],
       ['kinerja_pegawai.csv', 'kirim-kinerja-pegawai', 'predikat'],
     ]);
-    expect(lists.services.map((r) => r.href)).toEqual(['/wilayah/kota-c/#unit-layanan']);
+    expect([...FILE_SECTIONS.keys()].sort()).toEqual([...new Set(Object.values(CHART_INPUT))].sort());
   });
 });
