@@ -5,8 +5,8 @@
  * twins, its search entry and its privacy check — so a page's size would grow with the country.
  */
 import { REGIONS, regionPath } from '../routes.ts';
-import { CHART_INPUT, REGION_SECTION } from './region-charts.ts';
-import { regionsWithFile, regionsWithServices, siteMap, type SiteMapRegion } from './site-map.ts';
+import { CHART_INPUT, regionSection } from './region-charts.ts';
+import { regionsWithFile, regionsWithServices, type SiteMapRegion } from './site-map.ts';
 
 /** The most regions an empty section names; with more, it gives their number and a link to the list. */
 export const NAMED_AT_MOST = 2;
@@ -14,9 +14,17 @@ export const NAMED_AT_MOST = 2;
 /** The region page's section listing its units and services. */
 export const SERVICES_SECTION = 'unit-layanan';
 
+/** A region, linked to one section of its page. */
+export interface RegionLink {
+  region: SiteMapRegion;
+  href: string;
+}
+const linkedAt = (regions: SiteMapRegion[], section: string): RegionLink[] =>
+  regions.map((region) => ({ region, href: `${regionPath(region.kode)}#${section}` }));
+
 export interface Elsewhere {
-  /** The regions to name, each with the address of its section; empty when they are counted instead (or there are none). */
-  named: { region: SiteMapRegion; href: string }[];
+  /** The regions to name; empty when they are counted instead (or there are none). */
+  named: RegionLink[];
   /** How many other regions have the data; 0: none has. */
   count: number;
   /** Where all of them are listed: a section of /wilayah/. */
@@ -24,13 +32,10 @@ export interface Elsewhere {
 }
 
 const elsewhere = (others: SiteMapRegion[], section: string, list: string): Elsewhere => ({
-  named: others.length <= NAMED_AT_MOST ? others.map((region) => ({ region, href: `${regionPath(region.kode)}#${section}` })) : [],
+  named: others.length <= NAMED_AT_MOST ? linkedAt(others, section) : [],
   count: others.length,
   list,
 });
-
-/** The region page's section for a chart: its own, or the one it is part of on the region page (unit charts). */
-export const regionSection = (chart: string): string => REGION_SECTION[chart] ?? chart;
 
 /**
  * Each input file a chart is drawn from, with the region page's section for it: the first chart
@@ -59,20 +64,19 @@ export interface SentList {
   /** The input file, and the chart (the region page's section) whose topic names it. */
   file: string;
   chart: string;
-  /** Every region that sent it, in the site's order, each with the address of its section. */
-  regions: { region: SiteMapRegion; href: string }[];
+  /** Every region that sent it, in the site's order. */
+  regions: RegionLink[];
 }
 
 /** For /wilayah/: per input file a chart is drawn from, the regions that sent it; and those that publish services. */
-export function sentLists(): { files: SentList[]; services: { region: SiteMapRegion; href: string }[]; total: number } {
+export function sentLists(): { files: SentList[]; services: RegionLink[] } {
   return {
     files: [...FILE_SECTIONS].map(([file, chart]) => ({
       id: sentListId(file),
       file,
       chart,
-      regions: regionsWithFile(file, '').map((region) => ({ region, href: `${regionPath(region.kode)}#${chart}` })),
+      regions: linkedAt(regionsWithFile(file), chart),
     })),
-    services: regionsWithServices('').map((region) => ({ region, href: `${regionPath(region.kode)}#${SERVICES_SECTION}` })),
-    total: siteMap().wilayah.length,
+    services: linkedAt(regionsWithServices(), SERVICES_SECTION),
   };
 }

@@ -48,6 +48,9 @@ export const REGION_SECTION: Record<string, string> = {
   'waktu-proses': 'ketepatan',
 };
 
+/** The region page's section for a chart: its own, or the one it is part of there (a unit's or service's chart). */
+export const regionSection = (chart: string): string => REGION_SECTION[chart] ?? chart;
+
 export const REGION_CHARTS: readonly { id: string; build: (lang: Lang, kode: string) => ChartData | null | Promise<ChartData | null> }[] = [
   { id: 'ikm', build: ikmRanking },
   { id: 'capaian', build: capaianByProgramme },

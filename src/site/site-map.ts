@@ -63,12 +63,12 @@ export function siteMap(): SiteMap {
 /** sha256 of the site map: the same map, the same hash. */
 export const siteMapHash = (): string => createHash('sha256').update(JSON.stringify(siteMap())).digest('hex');
 
-/** The regions but `kode` that sent `file`, in the site's order. */
-export const regionsWithFile = (file: string, kode: string): SiteMapRegion[] =>
-  siteMap().wilayah.filter((r) => r.kode !== kode && (r.berkas === null || r.berkas.includes(file)));
+/** The regions (but `except`) that sent `file`, in the site's order. */
+export const regionsWithFile = (file: string, except?: string): SiteMapRegion[] =>
+  siteMap().wilayah.filter((r) => r.kode !== except && (r.berkas === null || r.berkas.includes(file)));
 
-/** The regions but `kode` that publish services, in the site's order. */
-export const regionsWithServices = (kode: string): SiteMapRegion[] => siteMap().wilayah.filter((r) => r.kode !== kode && r.layanan);
+/** The regions (but `except`) that publish services, in the site's order. */
+export const regionsWithServices = (except?: string): SiteMapRegion[] => siteMap().wilayah.filter((r) => r.kode !== except && r.layanan);
 
 /** A licence's deed, or the about page for one without a known deed. */
 export function licenceUrl(licence: string): string {
