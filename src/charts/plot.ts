@@ -126,6 +126,9 @@ export function finishChart(el: Element, label: string): void {
       if (value !== null && /\d\.\d{3}/.test(value)) node.setAttribute(name, trimCoordinates(value));
     }
   }
+  // Plot writes the same rules into every chart (a fifth of a kilobyte each, tens of thousands of
+  // charts at national scale); the site's stylesheet holds them once (src/styles/site.css).
+  for (const style of el.querySelectorAll('style')) if ((style.textContent ?? '').startsWith(':where(.plot-')) style.remove();
   if (svg) {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', label);

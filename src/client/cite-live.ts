@@ -1,51 +1,64 @@
 /**
- * The Kutip blocks come alive (loaded by cite.ts when a reader opens one): each format gets a
- * copy button, and the access date (the day the page was built, src/site/cite.ts) becomes the
- * reader's today, where each format keeps it; a citation written without one (a region's pages) gets it.
+ * The Kutip blocks come alive (loaded by cite.ts when a reader opens one): each gets BibTeX, RIS
+ * and CSL-JSON made from its record (data-record, src/components/Cite.astro) with the reader's
+ * today as the access date, and a copy button per format. The plain text, written at build
+ * time, gets the same day: in place of the build's day, or at its end on a region's pages,
+ * which carry none (a day of some build would be neither the reader's nor stay true).
  */
+import { citeWords } from '../i18n/cite-words.ts';
+import { pageLang } from '../i18n/client-words.ts';
+import { CITATION_FORMATS, citationIn, FORMAT_LABEL, type CitationRecord } from '../i18n/citation.ts';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const words = citeWords(pageLang());
 
-/**
- * Where each format keeps its access date (src/release/citation.ts writes them), and where it goes
- * in a citation written without one (a region's pages): the plain text gets it at its end, in the
- * words its paragraph gives (`data-accessed`).
- */
-const ACCESSED: Record<string, [RegExp, string, RegExp, (el: HTMLElement, text: string) => string]> = {
-  text: [/(Diakses|Accessed) \d{4}-\d{2}-\d{2}\.$/, `$1 ${today}.`, /$/, (el) => ` ${el.dataset.accessed} ${today}.`],
-  bibtex: [/urldate = \{[^}]*\}/, `urldate = {${today}}`, /^( {2}url = \{[^}]*\},)$/m, () => `$1\n  urldate = {${today}},`],
-  // A browser reads the page's CRLF as LF: the new line ends as the others do.
-  ris: [
-    /^Y2 {2}- [^\r\n]*/m,
-    `Y2  - ${today}`,
-    /^(UR {2}- [^\r\n]*)$/m,
-    (_, text) => `$1${text.includes('\r') ? '\r\n' : '\n'}Y2  - ${today}`,
-  ],
-};
+/** The plain text's access date: replaced where the build wrote one, else added in its paragraph's words (data-accessed). */
+function withToday(el: HTMLElement): string {
+  const text = el.textContent ?? '';
+  const kept = /(Diakses|Accessed) \d{4}-\d{2}-\d{2}\.$/;
+  if (kept.test(text)) return text.replace(kept, `$1 ${today}.`);
+  return el.dataset.accessed ? `${text} ${el.dataset.accessed} ${today}.` : text;
+}
+
+function copyButton(format: string, label: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cite-copy';
+  button.dataset.copy = format;
+  button.hidden = true;
+  button.textContent = label;
+  return button;
+}
 
 for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite')) {
-  for (const el of box.querySelectorAll<HTMLElement>('[data-format]')) {
-    const text = el.textContent ?? '';
-    const at = ACCESSED[el.dataset.format ?? ''];
-    if (at) {
-      const [kept, put, none, added] = at;
-      if (kept.test(text)) el.textContent = text.replace(kept, put);
-      else if (el.dataset.format !== 'text' || el.dataset.accessed) el.textContent = text.replace(none, added(el, text));
-      continue;
+  const text = box.querySelector<HTMLElement>('[data-format="text"]');
+  if (text) text.textContent = withToday(text);
+  const record = JSON.parse(box.dataset.record ?? 'null') as CitationRecord | null;
+  if (record) {
+    const cited = { ...record, accessed: today };
+    for (const format of CITATION_FORMATS) {
+      const block = document.createElement('div');
+      block.className = 'cite-format';
+      const head = document.createElement('p');
+      const name = document.createElement('strong');
+      name.textContent = FORMAT_LABEL[format];
+      head.append(name, ' ', copyButton(format, words.copyFormat(FORMAT_LABEL[format])));
+      const pre = document.createElement('pre');
+      pre.dataset.format = format;
+      pre.textContent = citationIn(format, cited);
+      block.append(head, pre);
+      box.append(block);
     }
-    // CSL-JSON keeps its access date as numbers.
-    const items = JSON.parse(text) as { accessed?: unknown }[];
-    for (const item of items) item.accessed = { 'date-parts': [today.split('-').map(Number)] };
-    el.textContent = JSON.stringify(items, null, 2) + '\n';
   }
   for (const button of box.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     if (!navigator.clipboard) continue;
     button.hidden = false;
     const label = button.textContent;
     button.addEventListener('click', () => {
-      const text = box.querySelector<HTMLElement>(`[data-format="${button.dataset.copy}"]`)?.textContent ?? '';
-      navigator.clipboard.writeText(text).then(
+      const copied = box.querySelector<HTMLElement>(`[data-format="${button.dataset.copy}"]`)?.textContent ?? '';
+      navigator.clipboard.writeText(copied).then(
         () => (button.textContent = '✓'),
         () => (button.textContent = '✗'),
       );

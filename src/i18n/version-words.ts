@@ -1,14 +1,14 @@
 /**
  * Words of a region's data version (docs/incremental.md): a region's pages name it, and their
- * export date, in the footer and citations instead of the release and the build date. Build
- * time only, kept out of words.ts, which browser scripts bundle.
+ * export date, in the footer and citations instead of the release and the build date. The
+ * citation's words also reach the browser, where a Kutip block's script writes its formats.
  */
 import type { Lang } from './lang.ts';
 
 const id = {
   footerVersion: (nama: string) => `Data ${nama} versi`,
   footerExported: 'Diekspor',
-  /** "… Dalam Kinerja Terbuka, data Kota Binjai versi 2026-01-16-…" (src/release/citation.ts). */
+  /** "… Dalam Kinerja Terbuka, data Kota Binjai versi 2026-01-16-…" (src/i18n/citation.ts). */
   citeVersion: (nama: string) => `data ${nama} versi`,
   citeAccessed: 'Diakses',
 };

@@ -1,6 +1,6 @@
-/** A page's citation record (src/release/citation.ts), from the site's facts at build time. */
+/** A page's citation record (src/i18n/citation.ts), from the site's facts at build time. */
 import { siteConfig } from '../config.ts';
-import type { CitationRecord } from '../release/citation.ts';
+import type { CitationRecord } from '../i18n/citation.ts';
 import { dataPackage } from './datapackage.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { regionFacts, siteFacts } from './facts.ts';

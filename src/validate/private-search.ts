@@ -60,7 +60,33 @@ export interface Found {
   at: number;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whether each UTF-16 code beyond ASCII is a letter or a digit, asked of WORD_CHAR once (0: not yet asked). */
+const WIDE_WORD = new Uint8Array(0x10000);
+
+/**
+ * Whether a UTF-16 code is a letter or a digit (a lone surrogate is neither), as WORD_CHAR says.
+ * Asked at every character of every page the gate reads: ASCII by its code, the rest from a table.
+ */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c > 0xffff) return false; // NaN: past either end of the text
+  const known = WIDE_WORD[c];
+  if (known !== 0) return known === 1;
+  const is = WORD_CHAR.test(String.fromCharCode(c));
+  WIDE_WORD[c] = is ? 1 : 2;
+  return is;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && isWordCode(c.charCodeAt(0));
+
+/** Bits of the first MIN_WORDS characters of the short patterns (a table of 2^16 bits: 8 KB). */
+const HEAD_BITS = 1 << 16;
+const headBit = (text: string, at: number): number => {
+  let h = 0;
+  for (let i = at; i < at + MIN_WORDS; i++) h = rollIn(h, text.charCodeAt(i));
+  return (Math.imul(h, 0x9e3779b1) >>> 16) & (HEAD_BITS - 1);
+};
 
 /** A pattern is kept as its lower-case text after one flag character: whole words, or anywhere. */
 const WORDS = '\u0001';
@@ -80,6 +106,8 @@ export class PrivateSearch {
   /** Shorter patterns (whole words, all of them), and their lengths. */
   readonly #short = new Set<string>();
   readonly #shortLengths = new Set<number>();
+  /** One bit per hash of a short pattern's first MIN_WORDS characters: most word starts are passed over on it. */
+  readonly #shortHeads = new Uint32Array(HEAD_BITS / 32);
   /** The windows of the texts this search is limited to (of(values, within)), as bits like #bits. */
   #within: Uint32Array | null = null;
   /** The longest value looked for, in characters: how far a piece of a long text must overlap the next. */
@@ -178,6 +206,8 @@ export class PrivateSearch {
     if (lower.length < ANCHOR) {
       this.#short.add(lower);
       this.#shortLengths.add(lower.length);
+      const h = headBit(lower, 0);
+      this.#shortHeads[h >>> 5] |= 1 << (h & 31);
       return;
     }
     const pattern = (lower.length < MIN_ANYWHERE ? WORDS : ANYWHERE) + lower;
@@ -246,8 +276,12 @@ export class PrivateSearch {
   /** Short patterns are whole words: looked up where a word starts. */
   #findShort(lower: string): Found | null {
     if (this.#short.size === 0) return null;
-    for (let at = 0; at < lower.length; at++) {
-      if (at > 0 && isWordChar(lower[at - 1])) continue;
+    const heads = this.#shortHeads;
+    // Every short pattern has MIN_WORDS characters or more: a word start whose first ones no pattern has is passed over.
+    for (let at = 0; at + MIN_WORDS <= lower.length; at++) {
+      if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
+      const h = headBit(lower, at);
+      if ((heads[h >>> 5] & (1 << (h & 31))) === 0) continue;
       for (const k of this.#shortLengths) {
         const word = lower.slice(at, at + k);
         if (word.length === k && this.#short.has(word) && matches(lower, word, at, true)) return { kind: 'text', at };

@@ -151,9 +151,9 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
       expect(await box.locator('[data-format="bibtex"]').textContent(), path).toMatch(
         new RegExp(`\\n {2}url = \\{[^}]*\\},\\n {2}urldate = \\{${today}\\},\\n {2}note = `),
       );
-      // A browser reads the HTML's CRLF in RIS as LF, and the script's line ends as the others do.
+      // RIS lines end in CRLF, as its readers expect.
       expect(await box.locator('[data-format="ris"]').textContent(), path).toMatch(
-        new RegExp(`\\nUR {2}- [^\\r\\n]*\\nY2 {2}- ${today}\\n`),
+        new RegExp(`\\r\\nUR {2}- [^\\r\\n]*\\r\\nY2 {2}- ${today}\\r\\n`),
       );
       const [csl] = JSON.parse((await box.locator('[data-format="csl"]').textContent()) ?? '[]');
       expect(csl.accessed, path).toEqual({ 'date-parts': [today.split('-').map(Number)] });

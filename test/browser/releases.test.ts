@@ -13,6 +13,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TABLES } from '../../src/contract/published.ts';
 import { carryForward, type ReleaseMeta } from '../../src/release/archive.ts';
+import { citationIn, type CitationFormat, type CitationRecord } from '../../src/i18n/citation.ts';
+import { citeWords } from '../../src/i18n/cite-words.ts';
 
 const firstSite = inject('siteDir');
 /** The second site knows its public address (the first, the sample of global setup, does not). */
@@ -228,22 +230,28 @@ describe('the marks of a publication on its pages', () => {
 
 describe('citable, bundled, in Excel', () => {
   const html = (site: string, page: string) => readFileSync(join(site, page), 'utf8');
-  const pre = (page: string, format: string) => {
-    const m = new RegExp(`<pre data-format="${format}">([^<]*)</pre>`).exec(page);
-    return m
-      ? m[1]
-          .replace(/&quot;/g, '"')
-          .replace(/&#39;/g, "'")
-          .replace(/&amp;/g, '&')
-      : '';
+  /** A Kutip block's formats as its script makes them, from the record the page carries (data-record), before the reader's day is put in. */
+  const pre = (page: string, format: CitationFormat) => {
+    const m = /<details class="cite" data-record="([^"]*)">/.exec(page);
+    // The attribute as a browser reads it: Astro writes a quote as &#34;.
+    const attr = (v: string) =>
+      v
+        .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    const record = m ? (JSON.parse(attr(m[1])) as CitationRecord) : null;
+    return record ? citationIn(format, record) : '';
   };
-  it('a Kutip block on /data/, each table page and each chart: absolute address, release, access date, BibTeX, RIS, CSL-JSON', () => {
+  it('a Kutip block on /data/, each table page and each chart: absolute address, release, access date; BibTeX, RIS, CSL-JSON from its record', () => {
     for (const [page, url] of [
       ['data/index.html', `${SITE_URL}/data/`],
       ['en/data/ikm_unit/index.html', `${SITE_URL}/en/data/ikm_unit/`],
     ] as const) {
       const text = html(out, page);
       expect(text, page).toContain('<details class="cite"');
+      // The other formats are made in the browser; without JavaScript the block says so.
+      expect(text, page).not.toContain('<pre data-format');
+      expect(text, page).toContain(`<noscript><p>${citeWords(page.startsWith('en/') ? 'en' : 'id').formatsNeedScript}</p></noscript>`);
       const plain = /<p class="cite-text" data-format="text">([^<]*)<\/p>/.exec(text)![1];
       expect(plain, page).toContain(url);
       expect(plain, page).toContain(second.id);

@@ -1,6 +1,6 @@
 /** Kutip: every citation format is made from one record and says the same address, release and dates. */
 import { describe, expect, it } from 'vitest';
-import { bibtex, citationText, cslJson, ris, type CitationRecord } from '../../src/release/citation.ts';
+import { bibtex, citationText, cslJson, ris, type CitationRecord } from '../../src/i18n/citation.ts';
 
 const record: CitationRecord = {
   title: 'IKM per unit {uji}',

@@ -3,6 +3,7 @@
  * trailing zero decimals go, Plot's long coordinates are shortened in geometry only, and a chart
  * is one accessible image with one name (axe: no aria-label on Plot's inner groups).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { axisFormat, chartMarkup, Plot, renderPlot, trimCoordinates, trimDecimals } from '../../src/charts/plot.ts';
@@ -81,6 +82,16 @@ describe('a drawn chart', () => {
     const svg = draw('en');
     expect(svg.match(/aria-label=/g)).toHaveLength(1);
     expect(svg).toMatch(/^<svg [^>]*aria-label="Jam pelatihan 1.000"[^>]*role="img"/);
+  });
+
+  test("carries no <style> of Plot's: its rules are in the site's stylesheet, as this Plot writes them", () => {
+    expect(draw('id')).not.toContain('<style');
+    // What Plot writes into a chart it draws (finishChart takes it out), rule for rule in site.css.
+    const drawn = Plot.plot({ marks: [Plot.dot([1], { x: (d: number) => d })], document: svgDocument() });
+    const rules = drawn.querySelector('style')?.textContent ?? '';
+    expect(rules).toMatch(/^:where\(\.plot-[0-9a-f]+\)/);
+    const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
+    expect(css).toContain(rules);
   });
 
   test('is written the same way whatever DOM drew it: attributes in name order, one style syntax', () => {

@@ -1,10 +1,11 @@
 /**
  * One citation record, every format made from it: the plain sentence (Indonesian or English),
- * BibTeX, RIS and CSL-JSON. The pages write every format into the HTML at build time; the copy
- * script (src/client/cite.ts) only puts the reader's access date where each format keeps it.
+ * BibTeX, RIS and CSL-JSON. The pages write the sentence and the record into the HTML at build
+ * time; the script of a Kutip block makes the other formats from the record in the browser, with
+ * the reader's access date (src/client/cite-live.ts).
  */
-import type { Lang } from '../i18n/lang.ts';
-import { versionWords } from '../i18n/version-words.ts';
+import type { Lang } from './lang.ts';
+import { versionWords } from './version-words.ts';
 
 export interface CitationRecord {
   /** What is cited: the data page, a table, a chart. */
@@ -34,6 +35,8 @@ export interface CitationRecord {
 
 export const CITATION_FORMATS = ['bibtex', 'ris', 'csl'] as const;
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
+/** Each format's name, as its readers know it. */
+export const FORMAT_LABEL: Record<CitationFormat, string> = { bibtex: 'BibTeX', ris: 'RIS', csl: 'CSL-JSON' };
 
 const dateParts = (d: string) => d.split('-').map(Number);
 
