@@ -80,6 +80,13 @@ function isWordCode(c: number): boolean {
 
 const isWordChar = (c: string | undefined) => c !== undefined && isWordCode(c.charCodeAt(0));
 
+/**
+ * Every run of whitespace as one space, as `replace(/\s+/g, ' ')` makes it, without replacing
+ * each single space by itself: a page has one every few characters, and replacing them was a
+ * third of the gate's time.
+ */
+const collapseSpaces = (text: string): string => text.replace(/\s{2,}|[^\S ]/g, ' ');
+
 /** Bits of the first MIN_WORDS characters of the short patterns (a table of 2^16 bits: 8 KB). */
 const HEAD_BITS = 1 << 16;
 const headBit = (text: string, at: number): number => {
@@ -126,7 +133,7 @@ export class PrivateSearch {
     const s = new PrivateSearch();
     if (within) {
       s.#within = new Uint32Array(BITS / 32);
-      for (const text of within) markWindows(text.toLowerCase().replace(/\s+/g, ' '), s.#within);
+      for (const text of within) markWindows(collapseSpaces(text.toLowerCase()), s.#within);
     }
     // forEachValue first: PrivateValues is iterable too, but iterating it hashes a million values into its Set.
     if ('forEachValue' in values)
@@ -234,7 +241,7 @@ export class PrivateSearch {
     const like = NIP_LIKE.exec(text);
     if (like) return { kind: 'nip', at: like.index };
     if (this.empty) return null;
-    const lower = text.toLowerCase().replace(/\s+/g, ' ');
+    const lower = collapseSpaces(text.toLowerCase());
     return this.#findNip(text) ?? this.#findLong(lower) ?? this.#findShort(lower);
   }
 

@@ -186,6 +186,9 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
     expect(found('Kepala: Budi.')).toBe(true);
     expect(found('Puskesmas Budiman')).toBe(false);
     expect(found('Kelurahan Budi\n   Santoso')).toBe(true);
+    // Any one whitespace character between words reads as a space, as a run of them does.
+    for (const space of ['\t', '\n', '\r', '\u00a0', '\u2003'])
+      expect(found(`Kelurahan Budi${space}Santoso`), JSON.stringify(space)).toBe(true);
   });
   test('long values anywhere; an NIP in any written form', () => {
     expect(found('(catatan: petugas meminta uang tambahanx)')).toBe(true);
