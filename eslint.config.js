@@ -18,7 +18,7 @@ const LAYERS = [
   'src/validate', // rows → typed records + issues
   'src/derive', // pure functions: IKM, predikat, capaian, tables
   'src/queries', // SQL that runs anywhere
-  'src/i18n', // every word and number format
+  'src/i18n', // every word and number format, and the citation formats the browser shares
   'src/routes.ts', // every URL
   'src/charts', // browser-safe chart builders and their HTML
   'src/client', // browser-only scripts

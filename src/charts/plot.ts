@@ -127,8 +127,10 @@ export function finishChart(el: Element, label: string): void {
     }
   }
   // Plot writes the same rules into every chart (a fifth of a kilobyte each, tens of thousands of
-  // charts at national scale); the site's stylesheet holds them once (src/styles/site.css).
-  for (const style of el.querySelectorAll('style')) if ((style.textContent ?? '').startsWith(':where(.plot-')) style.remove();
+  // charts at national scale); the site's stylesheet holds them once (src/styles/site.css). A
+  // legend's own rules (its swatches) stay with it.
+  for (const child of svg ? [...svg.children] : [])
+    if (child.tagName.toLowerCase() === 'style' && (child.textContent ?? '').startsWith(':where(.plot-')) child.remove();
   if (svg) {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', label);

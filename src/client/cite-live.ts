@@ -6,13 +6,12 @@
  * which carry none (a day of some build would be neither the reader's nor stay true).
  */
 import { citeWords } from '../i18n/cite-words.ts';
-import { pageLang } from '../i18n/client-words.ts';
 import { CITATION_FORMATS, citationIn, FORMAT_LABEL, type CitationRecord } from '../i18n/citation.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-const words = citeWords(pageLang());
+const words = citeWords(document.documentElement.lang === 'en' ? 'en' : 'id');
 
 /** The plain text's access date: replaced where the build wrote one, else added in its paragraph's words (data-accessed). */
 function withToday(el: HTMLElement): string {
@@ -32,25 +31,32 @@ function copyButton(format: string, label: string): HTMLButtonElement {
   return button;
 }
 
+/** BibTeX, RIS and CSL-JSON of the block's record, each with its copy button, dated the reader's today. */
+function addFormats(box: HTMLElement): void {
+  if (!box.dataset.record) return;
+  const cited = { ...(JSON.parse(box.dataset.record) as CitationRecord), accessed: today };
+  for (const format of CITATION_FORMATS) {
+    const block = document.createElement('div');
+    block.className = 'cite-format';
+    const head = document.createElement('p');
+    const name = document.createElement('strong');
+    name.textContent = FORMAT_LABEL[format];
+    head.append(name, ' ', copyButton(format, words.copyFormat(FORMAT_LABEL[format])));
+    const pre = document.createElement('pre');
+    pre.dataset.format = format;
+    pre.textContent = citationIn(format, cited);
+    block.append(head, pre);
+    box.append(block);
+  }
+}
+
 for (const box of document.querySelectorAll<HTMLDetailsElement>('details.cite')) {
   const text = box.querySelector<HTMLElement>('[data-format="text"]');
   if (text) text.textContent = withToday(text);
-  const record = JSON.parse(box.dataset.record ?? 'null') as CitationRecord | null;
-  if (record) {
-    const cited = { ...record, accessed: today };
-    for (const format of CITATION_FORMATS) {
-      const block = document.createElement('div');
-      block.className = 'cite-format';
-      const head = document.createElement('p');
-      const name = document.createElement('strong');
-      name.textContent = FORMAT_LABEL[format];
-      head.append(name, ' ', copyButton(format, words.copyFormat(FORMAT_LABEL[format])));
-      const pre = document.createElement('pre');
-      pre.dataset.format = format;
-      pre.textContent = citationIn(format, cited);
-      block.append(head, pre);
-      box.append(block);
-    }
+  try {
+    addFormats(box);
+  } catch {
+    // A record that does not read (a page cut short): this block keeps its text, the others still get theirs.
   }
   for (const button of box.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     if (!navigator.clipboard) continue;

@@ -1,5 +1,5 @@
 /**
- * Kutip blocks load their script (copy buttons, the reader's access date: cite-live.ts) only
+ * Kutip blocks load their script (BibTeX, RIS and CSL-JSON, copy buttons, the reader's access date: cite-live.ts) only
  * when a reader opens one: every page with a chart carries this, and its start-up stays tiny.
  */
 let loaded = false;

@@ -70,7 +70,7 @@ const WIDE_WORD = new Uint8Array(0x10000);
  */
 function isWordCode(c: number): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-  if (c > 0xffff) return false; // NaN: past either end of the text
+  if (!(c <= 0xffff)) return false; // NaN: past either end of the text
   const known = WIDE_WORD[c];
   if (known !== 0) return known === 1;
   const is = WORD_CHAR.test(String.fromCharCode(c));

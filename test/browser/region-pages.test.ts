@@ -157,6 +157,8 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
       );
       const [csl] = JSON.parse((await box.locator('[data-format="csl"]').textContent()) ?? '[]');
       expect(csl.accessed, path).toEqual({ 'date-parts': [today.split('-').map(Number)] });
+      // Opening one block made every block's formats: three each, none written in the HTML.
+      expect(await page.locator('details.cite pre[data-format]').count(), path).toBe(3 * (await page.locator('details.cite').count()));
       await page.close();
     }
   } finally {

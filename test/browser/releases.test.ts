@@ -233,6 +233,7 @@ describe('citable, bundled, in Excel', () => {
   /** A Kutip block's formats as its script makes them, from the record the page carries (data-record), before the reader's day is put in. */
   const pre = (page: string, format: CitationFormat) => {
     const m = /<details class="cite" data-record="([^"]*)">/.exec(page);
+    expect(m, 'a Kutip block with its record').not.toBeNull();
     // The attribute as a browser reads it: Astro writes a quote as &#34;.
     const attr = (v: string) =>
       v

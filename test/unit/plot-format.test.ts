@@ -92,6 +92,14 @@ describe('a drawn chart', () => {
     expect(rules).toMatch(/^:where\(\.plot-[0-9a-f]+\)/);
     const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
     expect(css).toContain(rules);
+    // A legend keeps its own rules (its swatches' layout), which the stylesheet does not hold.
+    const legend = renderPlot(
+      { color: { legend: true }, marks: [Plot.barX([{ k: 'a' }, { k: 'b' }], { x: () => 1, y: 'k', fill: 'k' })] },
+      { label: 'x' },
+      svgDocument(),
+    );
+    expect(legend).toMatch(/<style>:where\(\.plot-[0-9a-f]+-swatches/);
+    expect(legend).not.toContain(rules);
   });
 
   test('is written the same way whatever DOM drew it: attributes in name order, one style syntax', () => {

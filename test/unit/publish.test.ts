@@ -179,6 +179,8 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
     '2025',
     '1234.5',
     'Sangat Baik',
+    'Şahin',
+    'İnah',
   ]);
   const found = (text: string) => search.find(text) !== null;
   test('a name as whole words, ignoring case; a short value not inside a longer word', () => {
@@ -186,6 +188,14 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
     expect(found('Kepala: Budi.')).toBe(true);
     expect(found('Puskesmas Budiman')).toBe(false);
     expect(found('Kelurahan Budi\n   Santoso')).toBe(true);
+    // A short value at the text's very end, after a letter beyond ASCII (no word start) or after a dash (one).
+    expect(found('Kepala Budi')).toBe(true);
+    expect(found('éBudi')).toBe(false);
+    expect(found('—Budi')).toBe(true);
+    // Short values beyond ASCII, one that grows when lower-cased (İ: i and a combining dot).
+    expect(found('Kepala Şahin.')).toBe(true);
+    expect(found('ibu İnah')).toBe(true);
+    expect(found('ibu İnahwati')).toBe(false);
     // Any one whitespace character between words reads as a space, as a run of them does.
     for (const space of ['\t', '\n', '\r', '\u00a0', '\u2003'])
       expect(found(`Kelurahan Budi${space}Santoso`), JSON.stringify(space)).toBe(true);
