@@ -22,6 +22,7 @@ import {
   anchorCodes,
   anchorHash,
   BITS,
+  collapseSpaces,
   DIGITS,
   DROP,
   finish,
@@ -80,20 +81,9 @@ function isWordCode(c: number): boolean {
 
 const isWordChar = (c: string | undefined) => c !== undefined && isWordCode(c.charCodeAt(0));
 
-/**
- * Every run of whitespace as one space, as `replace(/\s+/g, ' ')` makes it, without replacing
- * each single space by itself: a page has one every few characters, and replacing them was a
- * third of the gate's time.
- */
-const collapseSpaces = (text: string): string => text.replace(/\s{2,}|[^\S ]/g, ' ');
-
-/** Bits of the first MIN_WORDS characters of the short patterns (a table of 2^16 bits: 8 KB). */
+/** Bits of the first MIN_WORDS characters of the short patterns (a table of 2^16 bits: 8 KB), hashed as anchors are. */
 const HEAD_BITS = 1 << 16;
-const headBit = (text: string, at: number): number => {
-  let h = 0;
-  for (let i = at; i < at + MIN_WORDS; i++) h = rollIn(h, text.charCodeAt(i));
-  return (Math.imul(h, 0x9e3779b1) >>> 16) & (HEAD_BITS - 1);
-};
+const headBit = (text: string, at: number): number => finish(anchorHash(text, at, false, MIN_WORDS)) & (HEAD_BITS - 1);
 
 /** A pattern is kept as its lower-case text after one flag character: whole words, or anywhere. */
 const WORDS = '\u0001';
@@ -197,7 +187,7 @@ export class PrivateSearch {
       }
       if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
     }
-    const v = plain ? value : value.trim().replace(/\s+/g, ' ');
+    const v = plain ? value : collapseSpaces(value.trim());
     if (v.length === NIP_DIGITS && DIGITS.test(v)) {
       this.#nips.add(v);
       return;
