@@ -50,6 +50,7 @@ import {
   writePagesRecord,
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
+import { regionPageFiles } from './site/page-files.ts';
 import { cleanRenderLeftovers, isRunning, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
 
 export interface BuildOptions {
@@ -228,6 +229,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     }
 
+    // Region, unit and service pages that would share a path: refused before any is rendered.
+    const clash = opts.pages === false ? [] : samePaths(codes.flatMap(regionPageFiles));
+    if (clash.length > 0) return result(false, samePathRefusal(clash));
+
     let written: string[] = [];
     if (opts.pages !== false) {
       // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
@@ -280,15 +285,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       process.env.KT_PUBLISHED_DIR = join(siteStage, 'data');
     }
 
-    // Pages written twice (Astro's own list), and files of the site whose paths differ only in case.
+    // Pages written twice (Astro's own list), and files of the site whose paths differ only in case
+    // (what the check before rendering could not foresee: any other file).
     const staged: string[] = [];
     for await (const path of walk(siteStage)) staged.push(relative(siteStage, path));
     const collisions = [...samePaths(written), ...samePaths(staged)];
     if (collisions.length > 0) {
-      return result(
-        false,
-        `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${collisions.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
-      );
+      return result(false, samePathRefusal(collisions));
     }
 
     const empty = await emptyFiles(siteStage);
@@ -387,6 +390,9 @@ const gateWords = ({ all, again, passed, regions, contents }: GateResult['read']
     ? `; ${again} yang lolos sebelumnya dibaca lagi untuk nilai privat ${regions.join(', ')} / passed before, read again for the private values of ${regions.join(', ')}`
     : '') +
   (passed > 0 ? `; ${passed} lolos sebelumnya, nilai privat tidak berubah / passed before, private values unchanged` : '');
+
+const samePathRefusal = (groups: readonly string[][]): string =>
+  `✗ Dua halaman atau berkas akan ditulis ke alamat yang sama (huruf besar/kecil diabaikan, seperti di banyak server); beri kode unit atau layanan yang berbeda lebih dari huruf besar/kecil / two pages or files would be written to the same path (ignoring case, as many hosts do); give units or services codes that differ by more than case:\n${groups.map((g) => `  - ${g.join(' = ')}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`;
 
 const unmergeable = (problems: readonly string[]): string =>
   `✗ Bagian-bagian ini tidak bisa digabung / these shards cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`;
