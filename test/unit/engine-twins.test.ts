@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../../src/deploy/precompress.ts';
 
@@ -44,6 +44,13 @@ describe("the engine's gzip twin, kept by content hash", () => {
     expect(kept).toHaveLength(1);
     expect(gunzipSync(readFileSync(`${wasm}.gz`)).equals(engine)).toBe(true);
     expect(readFileSync(join(cache, kept[0])).equals(readFileSync(`${wasm}.gz`))).toBe(true);
+  });
+
+  it('so is its brotli twin at level 5 (KT_BROTLI=fast, the tests): the same bytes as the site’s, unpacking to the engine', () => {
+    const kept = readdirSync(cache).filter((f) => f.endsWith('.q5.br'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(cache, kept[0])).equals(readFileSync(`${wasm}.br`))).toBe(true);
+    expect(brotliDecompressSync(readFileSync(`${wasm}.br`)).equals(engine)).toBe(true);
   });
 
   it('a kept twin that does not unpack to the engine is not used: made anew', async () => {
