@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { INPUTS } from '../../src/contract/inputs/index.ts';
@@ -148,6 +149,14 @@ function damaged(rows: string[][], count: number, cols: number[], delim: string,
   return out.join(nl) + (rnd() < 0.5 ? nl : '');
 }
 
+/**
+ * toEqual, in a tenth of the time when the two are the same: Node's strict comparison first (what
+ * it finds equal, toEqual does too); only a difference goes to toEqual, for its diff.
+ */
+function expectSame<T>(actual: T, expected: T): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
+}
+
 function sliceOf(text: string, file: string, unitCodes: string[] | null, slices: number) {
   const bytes = Buffer.from(text);
   const shared = new SharedArrayBuffer(bytes.length);
@@ -203,7 +212,7 @@ describe('FastRows gives what splitRows and FileRules.row give', () => {
       for (const task of tasks) {
         const general = readSlice(task, false);
         const fast = readSlice(task, true);
-        expect({ ...fast, fastRows: 0 }).toEqual({ ...general, fastRows: 0 });
+        expectSame({ ...fast, fastRows: 0 }, { ...general, fastRows: 0 });
         fastRows += fast.fastRows;
         totalRows += fast.dataRows;
         issues += fast.issues.length;
