@@ -13,9 +13,10 @@ import { t } from '../i18n/words.ts';
 /**
  * One printed value. A number from a published table is wrapped in <data> carrying its source
  * (table, primary key, column) and its CSV text, so anyone can check the page against the
- * download. An empty cell says why it is empty, in words, never as 0.
+ * download. An empty cell says why it is empty, in words, never as 0. In a table, what its row,
+ * the table or the column's header names already is not said again (`named`; sourceOf reads it).
  */
-export function numHtml(cell: Cell, lang: Lang, rowRef?: RowRef): string {
+export function numHtml(cell: Cell, lang: Lang, named: Named = {}): string {
   const w = t(lang);
   const text = cell.missing ? (cell.note ? `${w.missing[cell.missing]}: ${cell.note}` : w.missing[cell.missing]) : cell.text;
   // A plain word needs no <data>; a code shown as words, or any number, keeps its raw value.
@@ -25,28 +26,34 @@ export function numHtml(cell: Cell, lang: Lang, rowRef?: RowRef): string {
   const mark = cell.revised ? ` <a class="revised" href="${esc(cell.revised)}">${esc(w.revised)}</a>` : '';
   if (cell.href) return `<a href="${esc(cell.href)}">${needsData ? `<data value="${esc(cell.raw)}">${esc(text)}</data>` : esc(text)}</a>`;
   if (cell.ref) {
-    // In a table row that names its source once (rowRefOf), a cell names only its column.
+    const { row, col } = named;
     const source =
-      rowRef && rowRef.table === cell.ref.table && rowRef.key === cell.ref.key
+      row && row.table === cell.ref.table && row.key === cell.ref.key
         ? ''
         : ` data-tabel="${esc(cell.ref.table)}" data-kunci="${esc(cell.ref.key)}"`;
-    return `<data value="${esc(cell.raw)}"${source} data-kolom="${esc(cell.ref.col)}"${cls}>${esc(text)}</data>${mark}`;
+    const column = col === cell.ref.col ? '' : ` data-kolom="${esc(cell.ref.col)}"`;
+    return `<data value="${esc(cell.raw)}"${source}${column}${cls}>${esc(text)}</data>${mark}`;
   }
   if (needsData) return `<data value="${esc(cell.raw)}"${cls}>${esc(text)}</data>`;
   return esc(text);
 }
 
-/** A published row a table row shows: its table and primary key, written once on the <tr>. */
+/** What a table cell's surroundings name of its source: its row's table and key, its column's name. */
+interface Named {
+  row?: RowRef;
+  col?: string;
+}
+
+/** A published row a table row shows: its table and primary key. */
 interface RowRef {
   table: string;
   key: string;
 }
 
 /**
- * The source of a table row, when every cell that has one shares it: the row then names it once
- * and each cell its column (`tr[data-tabel][data-kunci] > td > data[data-kolom]`), instead of
- * repeating table and key in every cell (most of a long table's bytes). A reader finds a cell's
- * source at `closest('[data-kunci]')`.
+ * The source of a table row, when every cell that has one shares it: the row then names its key
+ * once (`<tr data-kunci>`, and its table unless the <table> names it for every row) instead of
+ * every cell repeating it (most of a long table's bytes).
  */
 function rowRefOf(cells: readonly (Cell | undefined)[]): RowRef | undefined {
   let ref: RowRef | undefined;
@@ -56,6 +63,42 @@ function rowRefOf(cells: readonly (Cell | undefined)[]): RowRef | undefined {
     else if (ref.table !== cell.ref.table || ref.key !== cell.ref.key) return undefined;
   }
   return ref;
+}
+
+/** The one value every given value is (undefined ones aside); undefined if they differ or none is given. */
+function shared<T>(values: readonly (T | undefined)[]): T | undefined {
+  let one: T | undefined;
+  for (const v of values) {
+    if (v === undefined) continue;
+    if (one === undefined) one = v;
+    else if (v !== one) return undefined;
+  }
+  return one;
+}
+
+/** Where a printed number comes from. */
+export interface Source {
+  table: string;
+  key: string;
+  col: string;
+}
+
+/**
+ * The source of a printed number (a <data> with a source, in a sentence or a table): its table,
+ * key and column, from the <data> itself or, in a table, its row, the <table> and its column's
+ * header (chartTableHtml). Null for a value without a source (a link's, a plain code's). The one
+ * reading of that markup: the tests, and anyone checking the page against the downloads, read it so.
+ */
+export function sourceOf(data: Element): Source | null {
+  const table = data.closest('[data-tabel]')?.getAttribute('data-tabel');
+  const key = data.closest('[data-kunci]')?.getAttribute('data-kunci');
+  let col = data.getAttribute('data-kolom');
+  const td = data.closest('td');
+  if (col === null && td?.parentElement) {
+    const at = [...td.parentElement.children].indexOf(td);
+    col = td.closest('table')?.querySelector('thead tr')?.children[at]?.getAttribute('data-kolom') ?? null;
+  }
+  return table && key && col ? { table, key, col } : null;
 }
 
 /** A sentence with numbers in it; each number keeps its source. */
@@ -84,16 +127,27 @@ export function legendHtml(items: readonly LegendItem[]): string {
 export function chartTableHtml(chart: Pick<ChartData, 'columns' | 'rows'>, lang: Lang, caption: string): string {
   const num = (numeric: boolean | undefined) => (numeric ? ' class="num"' : '');
   const { shown, empty } = shownColumns(chart);
-  const head = shown.map((c) => `<th scope="col"${num(c.numeric)}>${esc(c.label)}</th>`).join('');
-  const body = chart.rows
-    .map((row) => {
-      const ref = rowRefOf(shown.map((c) => row[c.key]));
-      const attrs = ref ? ` data-tabel="${esc(ref.table)}" data-kunci="${esc(ref.key)}"` : '';
-      return `<tr${attrs}>${shown.map((c) => `<td${num(c.numeric)}>${row[c.key] ? numHtml(row[c.key], lang, ref) : ''}</td>`).join('')}</tr>`;
+  const cells = chart.rows.map((row) => shown.map((c) => row[c.key]));
+  // A column of cells from one published column names it once, in its header; a table of rows
+  // from one published table names it once, on the <table> (sourceOf reads them back).
+  // (Only where every cell of the column has a source: a header never lends one to a cell without.)
+  const cols = shown.map((_, j) => {
+    const column = cells.map((r) => r[j]).filter((c) => c !== undefined);
+    return column.every((c) => c.ref && !c.href) ? shared(column.map((c) => c.ref!.col)) : undefined;
+  });
+  const refs = cells.map(rowRefOf);
+  const table = shared(refs.map((r) => r?.table));
+  const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${esc(value)}"`);
+  const head = shown.map((c, j) => `<th scope="col"${num(c.numeric)}${attr('data-kolom', cols[j])}>${esc(c.label)}</th>`).join('');
+  const body = cells
+    .map((row, i) => {
+      const ref = refs[i];
+      const attrs = ref ? `${ref.table === table ? '' : attr('data-tabel', ref.table)}${attr('data-kunci', ref.key)}` : '';
+      return `<tr${attrs}>${row.map((cell, j) => `<td${num(shown[j].numeric)}>${cell ? numHtml(cell, lang, { row: ref, col: cols[j] }) : ''}</td>`).join('')}</tr>`;
     })
     .join('');
   const note = empty.length ? `<p class="note">${esc(t(lang).chart.emptyColumns(empty.map((c) => c.label).join(', ')))}</p>` : '';
-  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table${attr('data-tabel', table)}><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${note}`;
 }
 
 /** In place of a chart that draws nothing: its true cause, as a data attribute too. */

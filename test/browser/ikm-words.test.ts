@@ -11,9 +11,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { sourceOf } from '../../src/charts/chart-html.ts';
 import { openBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -77,6 +79,15 @@ async function annualHeadline(page: Page) {
       visible: box.width > 0 && box.height > 0,
       pageWidth: document.documentElement.scrollWidth,
     };
+  });
+}
+
+/** The cells of a figure's table from one published column, with their keys, found as sourceOf finds them. */
+async function tableCellsOf(page: Page, figure: string, col: string) {
+  const { document } = parseHTML(`<!doctype html><html><body>${await page.$eval(figure, (f) => f.outerHTML)}</body></html>`);
+  return [...document.querySelectorAll('td data')].flatMap((d) => {
+    const source = sourceOf(d);
+    return source?.col === col ? [{ key: source.key, value: d.getAttribute('value') ?? '', text: d.textContent ?? '' }] : [];
   });
 }
 
@@ -287,13 +298,7 @@ describe.each([360, 1280])('IKM words at %i px, JavaScript off', (width) => {
       const seen = new Set<string>();
       for (const kode of regions) {
         const page = await open(`${prefix(lang)}/wilayah/${kode}/`);
-        const cells = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) =>
-          ds.map((d) => ({
-            key: d.closest('[data-kunci]')!.getAttribute('data-kunci')!,
-            value: (d as HTMLDataElement).value,
-            text: d.textContent ?? '',
-          })),
-        );
+        const cells = await tableCellsOf(page, '#ikm', 'sampel_cukup');
         const legend = await page.$$eval('#ikm .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
         const takeaway = await page.$eval('#ikm .takeaway', (p) => p.textContent ?? '');
         const dots = await dotsOf(page, '#ikm .chart-svg svg');
@@ -361,9 +366,7 @@ describe('sample states beyond the region page, JavaScript off', () => {
         };
         // The states of the chart's rows, from the region page's table, as ikm_unit.csv has them.
         const page = await open(`${prefix(lang)}/wilayah/${kode}/`);
-        const keys = await page.$$eval('#ikm td data[data-kolom="sampel_cukup"]', (ds) =>
-          ds.map((d) => d.closest('[data-kunci]')!.getAttribute('data-kunci')!),
-        );
+        const keys = (await tableCellsOf(page, '#ikm', 'sampel_cukup')).map((c) => c.key);
         const region = await page.$$eval('#ikm .legend li', (lis) => lis.map((li) => li.textContent ?? ''));
         await page.close();
         const states = new Set(

@@ -9,12 +9,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TABLES } from '../../src/contract/published.ts';
 import { carryForward, type ReleaseMeta } from '../../src/release/archive.ts';
 import { citationIn, type CitationFormat, type CitationRecord } from '../../src/i18n/citation.ts';
 import { citeWords } from '../../src/i18n/cite-words.ts';
+import { sourceOf } from '../../src/charts/chart-html.ts';
 
 const firstSite = inject('siteDir');
 /** The second site knows its public address (the first, the sample of global setup, does not). */
@@ -163,15 +165,16 @@ describe('a second publication into the same folder', () => {
 });
 
 /**
- * Each "revised" mark of a page, as [, table, key, column, href]: its figure's source is on the
- * <data> itself, or, in a table, written once on the row (`<tr data-tabel data-kunci>`).
+ * Each "revised" mark of a page, as [, table, key, column, href]: the number it follows, with its
+ * source as sourceOf reads it (on the <data>, or in a table on its row, table and header).
  */
 function* revisedMarks(html: string): Generator<[string, string, string, string, string]> {
-  for (const m of html.matchAll(/<data ([^>]*)>[^<]*<\/data> <a class="revised" href="([^"]+)">(?:direvisi|revised)<\/a>/g)) {
-    const attr = (name: string, of: string) => of.match(new RegExp(` ?${name}="([^"]+)"`))?.[1];
-    const row = html.slice(html.lastIndexOf('<tr', m.index), m.index);
-    const source = attr('data-kunci', m[1]) !== undefined ? m[1] : (row.match(/^<tr ([^>]*)>/)?.[1] ?? '');
-    yield [m[0], attr('data-tabel', source) ?? '', attr('data-kunci', source) ?? '', attr('data-kolom', m[1]) ?? '', m[2]];
+  if (!html.includes('class="revised"')) return;
+  const { document } = parseHTML(html);
+  for (const a of document.querySelectorAll('a.revised')) {
+    const data = a.previousElementSibling;
+    const source = data?.tagName === 'DATA' ? sourceOf(data) : null;
+    yield [a.outerHTML, source?.table ?? '', source?.key ?? '', source?.col ?? '', a.getAttribute('href') ?? ''];
   }
 }
 

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
+import { sourceOf } from '../../src/charts/chart-html.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
@@ -153,18 +154,18 @@ describe('with JavaScript off, every printed number equals its published cell', 
 
   it.each(pages)('%s', async (path) => {
     const page = await open(jsOff.context, path);
-    // A cell's source is on it, or, in a table, once on its row (`closest`).
-    const marks = await page.$$eval('data[data-kolom]', (els) =>
-      els.map((e) => ({
-        value: e.getAttribute('value') ?? '',
-        tabel: e.closest('[data-tabel]')?.getAttribute('data-tabel') ?? '',
-        kunci: e.closest('[data-kunci]')?.getAttribute('data-kunci') ?? '',
-        kolom: e.getAttribute('data-kolom') ?? '',
-        text: e.textContent ?? '',
-      })),
-    );
-    const figures = await page.$$eval('figure[id]', (els) => els.map((e) => e.id));
+    // A number's source is on it, or, in a table, on its row, the table and its column's header:
+    // the page as the browser holds it, read by sourceOf (the one reading of that markup).
+    const { document } = parseHTML(await page.content());
     await page.close();
+    const marks = [...document.querySelectorAll('data')].flatMap((e) => {
+      const source = sourceOf(e);
+      if (!source) return [];
+      return [
+        { value: e.getAttribute('value') ?? '', tabel: source.table, kunci: source.key, kolom: source.col, text: e.textContent ?? '' },
+      ];
+    });
+    const figures = [...document.querySelectorAll('figure[id]')].map((e) => e.id);
     expect(marks.length).toBeGreaterThan(0);
     const problems: string[] = [];
     for (const m of marks) {

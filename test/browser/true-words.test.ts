@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
+import { sourceOf } from '../../src/charts/chart-html.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 
@@ -260,10 +261,8 @@ const REASON_ID: Record<string, string> = {
 /** The predikat_unit rows a figure's table shows, found in the CSV by the key its cells carry. */
 function shownRows(figure: Element): Row[] {
   return [...figure.querySelectorAll('tbody tr')].map((tr) => {
-    // The row names its source once, or, when its cells come from different rows, each cell does.
-    const key = (tr.matches('[data-tabel="predikat_unit"]') ? tr : tr.querySelector('data[data-tabel="predikat_unit"]'))!.getAttribute(
-      'data-kunci',
-    );
+    // The first number of the row from predikat_unit: its key, wherever the table names it (sourceOf).
+    const key = [...tr.querySelectorAll('data')].map(sourceOf).find((s) => s?.table === 'predikat_unit')!.key;
     return predikat.find((r) => `${r.kode_wilayah}|${r.kode_unit}|${r.periode}` === key)!;
   });
 }

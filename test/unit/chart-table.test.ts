@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { chartCsv, chartFileName, labelCell, sumCell, type ChartColumn, type ChartRow } from '../../src/charts/chart-data.ts';
-import { chartTableHtml } from '../../src/charts/chart-html.ts';
+import { parseHTML } from 'linkedom';
+import { chartTableHtml, numHtml, sourceOf } from '../../src/charts/chart-html.ts';
 
 const columns: ChartColumn[] = [
   { key: 'nama_unit', label: 'Unit' },
@@ -67,7 +68,7 @@ describe('a chart download (issue #11)', () => {
   });
 });
 
-describe('a table row names its published source once', () => {
+describe('a table names each published source once, and sourceOf reads it back', () => {
   const cell = (raw: string, key: string, col: string, table: 'ikm_unit' | 'predikat_unit' = 'ikm_unit') => ({
     raw,
     text: raw,
@@ -78,26 +79,66 @@ describe('a table row names its published source once', () => {
     { key: 'ikm', label: 'IKM', numeric: true },
     { key: 'responden', label: 'Responden', numeric: true },
   ];
-  test('on the <tr> when every cell comes from the same row; each cell names its column', () => {
+  /** Every <data> of the HTML with its value and source, as a reader finds them. */
+  const read = (html: string) =>
+    [...parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelectorAll('data')].map((d) => ({
+      value: d.getAttribute('value'),
+      source: sourceOf(d),
+    }));
+  test('the table on <table>, the key on <tr>, the column in its header, when they are shared', () => {
     const html = chartTableHtml(
-      { columns: cols, rows: [{ ikm: cell('81.5', 'a|U01|2025-S1', 'ikm'), responden: cell('120', 'a|U01|2025-S1', 'responden') }] },
-      'id',
-      'T',
-    );
-    expect(html).toContain(
-      '<tr data-tabel="ikm_unit" data-kunci="a|U01|2025-S1"><td class="num"><data value="81.5" data-kolom="ikm">81.5</data></td><td class="num"><data value="120" data-kolom="responden">120</data></td></tr>',
-    );
-  });
-  test('on every cell when the cells come from different rows or tables', () => {
-    const mixed = chartTableHtml(
       {
         columns: cols,
-        rows: [{ ikm: cell('81.5', 'a|U01|2025-S1', 'ikm'), responden: cell('120', 'a|U01|2025-S1', 'responden', 'predikat_unit') }],
+        rows: [
+          { ikm: cell('81.5', 'a|U01|2025-S1', 'ikm'), responden: cell('120', 'a|U01|2025-S1', 'responden') },
+          { ikm: cell('77', 'a|U02|2025-S1', 'ikm'), responden: cell('95', 'a|U02|2025-S1', 'responden') },
+        ],
       },
       'id',
       'T',
     );
-    expect(mixed).toContain('<tr><td class="num"><data value="81.5" data-tabel="ikm_unit" data-kunci="a|U01|2025-S1" data-kolom="ikm">');
-    expect(mixed).toContain('<data value="120" data-tabel="predikat_unit" data-kunci="a|U01|2025-S1" data-kolom="responden">');
+    expect(html).toContain('<table data-tabel="ikm_unit">');
+    expect(html).toContain('<th scope="col" class="num" data-kolom="ikm">IKM</th><th scope="col" class="num" data-kolom="responden">');
+    expect(html).toContain(
+      '<tr data-kunci="a|U01|2025-S1"><td class="num"><data value="81.5">81.5</data></td><td class="num"><data value="120">120</data></td></tr>',
+    );
+    expect(read(html)).toEqual([
+      { value: '81.5', source: { table: 'ikm_unit', key: 'a|U01|2025-S1', col: 'ikm' } },
+      { value: '120', source: { table: 'ikm_unit', key: 'a|U01|2025-S1', col: 'responden' } },
+      { value: '77', source: { table: 'ikm_unit', key: 'a|U02|2025-S1', col: 'ikm' } },
+      { value: '95', source: { table: 'ikm_unit', key: 'a|U02|2025-S1', col: 'responden' } },
+    ]);
+  });
+  test('on the row or the cell where rows or cells differ; a header lends no column to a cell without a source', () => {
+    const html = chartTableHtml(
+      {
+        columns: cols,
+        rows: [
+          { ikm: cell('81.5', 'a|U01|2025-S1', 'ikm'), responden: cell('120', 'a|U01|2025-S1', 'responden', 'predikat_unit') },
+          { ikm: cell('77', 'a|U02|2025-S1', 'ikm'), responden: cell('95', 'a|U02|2025-S1', 'mutu') },
+          { ikm: cell('70', 'a|U03|2025-S1', 'ikm', 'predikat_unit'), responden: { raw: '3', text: '3', numeric: true } },
+        ],
+      },
+      'id',
+      'T',
+    );
+    expect(html).toContain('<table>');
+    expect(html).toContain('<th scope="col" class="num" data-kolom="ikm">IKM</th><th scope="col" class="num">Responden</th>');
+    expect(html).toContain('<tr><td class="num"><data value="81.5" data-tabel="ikm_unit" data-kunci="a|U01|2025-S1">');
+    expect(html).toContain('<data value="120" data-tabel="predikat_unit" data-kunci="a|U01|2025-S1" data-kolom="responden">');
+    expect(html).toContain('<tr data-tabel="ikm_unit" data-kunci="a|U02|2025-S1"><td class="num"><data value="77">77</data></td>');
+    expect(read(html)).toEqual([
+      { value: '81.5', source: { table: 'ikm_unit', key: 'a|U01|2025-S1', col: 'ikm' } },
+      { value: '120', source: { table: 'predikat_unit', key: 'a|U01|2025-S1', col: 'responden' } },
+      { value: '77', source: { table: 'ikm_unit', key: 'a|U02|2025-S1', col: 'ikm' } },
+      { value: '95', source: { table: 'ikm_unit', key: 'a|U02|2025-S1', col: 'mutu' } },
+      { value: '70', source: { table: 'predikat_unit', key: 'a|U03|2025-S1', col: 'ikm' } },
+      { value: '3', source: null },
+    ]);
+  });
+  test('a number in a sentence names its whole source itself', () => {
+    const html = numHtml(cell('81.5', 'a|U01|2025-S1', 'ikm'), 'id');
+    expect(html).toBe('<data value="81.5" data-tabel="ikm_unit" data-kunci="a|U01|2025-S1" data-kolom="ikm">81.5</data>');
+    expect(read(`<p>IKM ${html}.</p>`)).toEqual([{ value: '81.5', source: { table: 'ikm_unit', key: 'a|U01|2025-S1', col: 'ikm' } }]);
   });
 });
