@@ -18,16 +18,29 @@ export KT_GATE_THREADS=${KT_GATE_THREADS:-1}
 # The three checks run beside the tests, at a lower priority (each on one core): the tests leave a
 # core idle while a site builds in global setup and while Chromium waits. Each check's output is
 # printed whole once the tests end; any failure fails the run.
+# Each runs in a session of its own (setsid), so that a stop (Ctrl-C, or SIGTERM to this script
+# alone) ends it with all its children: npx does not pass a signal on to the tool it started.
 logs=$(mktemp -d)
+groups=()
+stop() {
+  for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
+}
 trap 'rm -rf "$logs"' EXIT
-nice -n 10 npx prettier --check . --log-level warn >"$logs/prettier" 2>&1 &
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+setsid nice -n 10 npx prettier --check . --log-level warn >"$logs/prettier" 2>&1 &
 p1=$!
-nice -n 10 npx astro check --minimumFailingSeverity warning >"$logs/astro" 2>&1 &
+setsid nice -n 10 npx astro check --minimumFailingSeverity warning >"$logs/astro" 2>&1 &
 p2=$!
-nice -n 10 npx eslint . >"$logs/eslint" 2>&1 &
+setsid nice -n 10 npx eslint . >"$logs/eslint" 2>&1 &
 p3=$!
+groups+=("$p1" "$p2" "$p3")
 
-if npx vitest run "$@"; then failed=0; else failed=1; fi
+# In the background and waited for: bash runs a trap only between commands, and `wait` is one.
+setsid npx vitest run "$@" &
+pv=$!
+groups+=("$pv")
+if wait "$pv"; then failed=0; else failed=1; fi
 
 for job in "prettier $p1" "astro $p2" "eslint $p3"; do
   read -r name pid <<<"$job" # (not `set --`: "$@" is vitest's arguments)
