@@ -17,7 +17,8 @@ export default getViteConfig({
     env: { TZ: 'UTC' },
     projects: [
       // Unit files share their worker's modules (isolate: false): each file imported them anew, a
-      // quarter of the unit run's CPU. So a file that changes process.env or a module's state puts it back.
+      // quarter of the unit run's CPU. So a file that changes process.env puts it back, and
+      // src/site/'s caches are keyed by the published folder they read (memo.ts, facts.ts).
       {
         extends: true,
         test: { name: 'unit', isolate: false, include: ['test/unit/**/*.test.ts'], globalSetup: ['test/support/compiled.ts'] },

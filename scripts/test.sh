@@ -18,23 +18,29 @@ export KT_GATE_THREADS=${KT_GATE_THREADS:-1}
 # The three checks run beside the tests, at a lower priority (each on one core): the tests leave a
 # core idle while a site builds in global setup and while Chromium waits. Each check's output is
 # printed whole once the tests end; any failure fails the run.
-# Each runs in a session of its own (setsid), so that a stop (Ctrl-C, or SIGTERM to this script
-# alone) ends it with all its children: npx does not pass a signal on to the tool it started.
+# Each runs in a session of its own (setsid), so that a stop (Ctrl-C, SIGTERM to this script
+# alone, a closed terminal) ends it with all its children: npx passes no signal on to its tool.
+# A background job of this script (no job control) is no group leader, so setsid does not fork:
+# $! is the session's leader, its group's ID and the tool's own exit status.
 logs=$(mktemp -d)
 groups=()
 stop() {
   for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
+  wait 2>/dev/null || true
 }
 trap 'rm -rf "$logs"' EXIT
+trap 'stop; exit 129' HUP
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 setsid nice -n 10 npx prettier --check . --log-level warn >"$logs/prettier" 2>&1 &
 p1=$!
+groups+=("$p1")
 setsid nice -n 10 npx astro check --minimumFailingSeverity warning >"$logs/astro" 2>&1 &
 p2=$!
+groups+=("$p2")
 setsid nice -n 10 npx eslint . >"$logs/eslint" 2>&1 &
 p3=$!
-groups+=("$p1" "$p2" "$p3")
+groups+=("$p3")
 
 # In the background and waited for: bash runs a trap only between commands, and `wait` is one.
 setsid npx vitest run "$@" &

@@ -43,7 +43,7 @@ const BIG = 4 << 20;
 export const MIN_TWIN_BYTES = 1024;
 const BEST = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 };
 
-/** Where level-11 twins of big files are kept between builds (by content hash). */
+/** Where the engine's twins (brotli 11 or 5, gzip 6) are kept between builds (by content hash). */
 export const bigCache = (): string =>
   process.env.KT_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'brotli');
 

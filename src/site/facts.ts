@@ -5,7 +5,7 @@
  * downloads.
  */
 import { siteConfig } from '../config.ts';
-import { readPublishedJson } from './published.ts';
+import { publishedDir, readPublishedJson } from './published.ts';
 import { MONTHLY_TABLES, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
 import { RELEASES_DIR } from '../release/paths.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
@@ -25,14 +25,15 @@ export interface SiteFacts {
   releases: ReleaseMeta[];
 }
 
-let cached: SiteFacts | undefined;
+let cached: { dir: string; facts: SiteFacts } | undefined;
 
 export function siteFacts(): SiteFacts {
-  if (cached) return cached;
+  const dir = publishedDir();
+  if (cached?.dir === dir) return cached.facts;
   const { licence, licenceUrl, synthetic } = siteMap();
   const releases = readPublishedJson<{ rilis: ReleaseMeta[] }>(`${RELEASES_DIR}/${RELEASE_INDEX}`)?.rilis ?? [];
   const version = readPublishedJson<{ version: string }>('datapackage.json')?.version;
-  cached = {
+  const facts: SiteFacts = {
     licence,
     licenceUrl,
     buildDate: siteConfig().buildDate,
@@ -40,7 +41,8 @@ export function siteFacts(): SiteFacts {
     release: releases.find((r) => r.id === version) ?? null,
     releases,
   };
-  return cached;
+  cached = { dir, facts };
+  return facts;
 }
 
 /** The national public-service complaint channel (SP4N-LAPOR!): linked, never loaded from. */
@@ -71,7 +73,8 @@ const regionFactsCache = new Map<string, RegionFacts | null>();
 
 /** A region's own facts, or null for a code the site does not have. */
 export function regionFacts(kode: string): RegionFacts | null {
-  if (regionFactsCache.has(kode)) return regionFactsCache.get(kode)!;
+  const key = JSON.stringify([publishedDir(), kode]);
+  if (regionFactsCache.has(key)) return regionFactsCache.get(key)!;
   const region = regionByCode(kode);
   const facts = region
     ? {
@@ -86,6 +89,6 @@ export function regionFacts(kode: string): RegionFacts | null {
         ),
       }
     : null;
-  regionFactsCache.set(kode, facts);
+  regionFactsCache.set(key, facts);
   return facts;
 }

@@ -1,13 +1,16 @@
+import { publishedDir } from './published.ts';
+
 /**
  * One result per distinct arguments, for the build: a page, its CSV endpoints, forum slides and
  * embeds all ask for the same charts, which should be drawn once. Arguments are plain strings and
- * numbers (language, region, unit, a count…), so their JSON is the key. One build per process: like readTable's
- * tables, results are kept for the life of the process (the build runs Astro once).
+ * numbers (language, region, unit, a count…), so their JSON is the key, with the published folder
+ * the results are read from (tests read several in one process). Like readTable's tables, results
+ * are kept for the life of the process (the build runs Astro once).
  */
 export function memoize<A extends readonly (string | number)[], R>(build: (...args: A) => R): (...args: A) => R {
   const results = new Map<string, R>();
   return (...args) => {
-    const key = JSON.stringify(args);
+    const key = JSON.stringify([publishedDir(), ...args]);
     if (!results.has(key)) results.set(key, build(...args));
     return results.get(key)!;
   };
@@ -24,7 +27,7 @@ export function memoizeRecent<A extends readonly (string | number)[], R>(
 ): ((...args: A) => R) & { kept: () => number } {
   const results = new Map<string, R>();
   const recent = (...args: A): R => {
-    const key = JSON.stringify(args);
+    const key = JSON.stringify([publishedDir(), ...args]);
     let result: R;
     if (results.has(key)) {
       result = results.get(key)!;

@@ -105,6 +105,14 @@ function sameValue(page: string, csv: string): boolean {
   return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
 }
 
+/** Whether a table cell's column header names a published column (chartTableHtml: then every cell of it has a source). */
+function headerNamesColumn(data: Element): boolean {
+  const td = data.closest('td');
+  if (!td?.parentElement) return false;
+  const at = [...td.parentElement.children].indexOf(td);
+  return td.closest('table')?.querySelector('thead tr')?.children[at]?.hasAttribute('data-kolom') ?? false;
+}
+
 // ——— Browser ———
 
 let jsOff: { context: BrowserContext; close: () => Promise<void> };
@@ -158,16 +166,30 @@ describe('with JavaScript off, every printed number equals its published cell', 
     // the page as the browser holds it, read by sourceOf (the one reading of that markup).
     const { document } = parseHTML(await page.content());
     await page.close();
+    const problems: string[] = [];
     const marks = [...document.querySelectorAll('data')].flatMap((e) => {
       const source = sourceOf(e);
+      // A number that names part of a source, or sits in a column whose header names one, must
+      // read as a whole source: a row without its key would otherwise drop out of this check.
+      if (!source && (['data-tabel', 'data-kunci', 'data-kolom'].some((a) => e.hasAttribute(a)) || headerNamesColumn(e)))
+        problems.push(`${path}: a number (${e.outerHTML}) names part of a source only`);
       if (!source) return [];
+      const inTable = e.closest('td') !== null;
       return [
-        { value: e.getAttribute('value') ?? '', tabel: source.table, kunci: source.key, kolom: source.col, text: e.textContent ?? '' },
+        {
+          value: e.getAttribute('value') ?? '',
+          tabel: source.table,
+          kunci: source.key,
+          kolom: source.col,
+          text: e.textContent ?? '',
+          inTable,
+        },
       ];
     });
     const figures = [...document.querySelectorAll('figure[id]')].map((e) => e.id);
-    expect(marks.length).toBeGreaterThan(0);
-    const problems: string[] = [];
+    // Numbers in sentences and in the tables under the charts.
+    expect(marks.some((m) => m.inTable)).toBe(true);
+    expect(marks.some((m) => !m.inTable)).toBe(true);
     for (const m of marks) {
       const { header, byKey } = publishedIndex(m.tabel);
       const row = byKey.get(m.kunci);
