@@ -72,9 +72,9 @@ const bothLanguages = Object.values(pageKinds).flatMap((p) => [p, `/en${p}`]);
 /**
  * Each kind of page in one language, the languages in turn: both are drawn by the same
  * components, so each language's words meet axe on half of the kinds (an axe run on a full
- * region page takes seconds).
+ * region page takes seconds). The home page, small and the first a reader sees, in both.
  */
-const languagesInTurn = Object.values(pageKinds).map((p, i) => (i % 2 === 0 ? p : `/en${p}`));
+const languagesInTurn = [...Object.values(pageKinds).map((p, i) => (i % 2 === 0 ? p : `/en${p}`)), '/en/'];
 
 // ——— Reading the published CSVs ———
 
