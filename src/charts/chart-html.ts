@@ -92,13 +92,16 @@ export interface Source {
 export function sourceOf(data: Element): Source | null {
   const table = data.closest('[data-tabel]')?.getAttribute('data-tabel');
   const key = data.closest('[data-kunci]')?.getAttribute('data-kunci');
-  let col = data.getAttribute('data-kolom');
-  const td = data.closest('td');
-  if (col === null && td?.parentElement) {
-    const at = [...td.parentElement.children].indexOf(td);
-    col = td.closest('table')?.querySelector('thead tr')?.children[at]?.getAttribute('data-kolom') ?? null;
-  }
+  const col = data.getAttribute('data-kolom') ?? columnHeaderOf(data)?.getAttribute('data-kolom');
   return table && key && col ? { table, key, col } : null;
+}
+
+/** The header (<th>) of the table column an element's cell is in; null outside a table's body. */
+export function columnHeaderOf(el: Element): Element | null {
+  const td = el.closest('td');
+  if (!td?.parentElement) return null;
+  const at = [...td.parentElement.children].indexOf(td);
+  return td.closest('table')?.querySelector('thead tr')?.children[at] ?? null;
 }
 
 /** A sentence with numbers in it; each number keeps its source. */

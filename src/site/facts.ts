@@ -5,7 +5,8 @@
  * downloads.
  */
 import { siteConfig } from '../config.ts';
-import { publishedDir, readPublishedJson } from './published.ts';
+import { readPublishedJson } from './published.ts';
+import { memoize } from './memo.ts';
 import { MONTHLY_TABLES, RELEASE_INDEX, type ReleaseMeta } from '../release/archive.ts';
 import { RELEASES_DIR } from '../release/paths.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
@@ -25,15 +26,12 @@ export interface SiteFacts {
   releases: ReleaseMeta[];
 }
 
-let cached: { dir: string; facts: SiteFacts } | undefined;
-
-export function siteFacts(): SiteFacts {
-  const dir = publishedDir();
-  if (cached?.dir === dir) return cached.facts;
+/** The site's facts, read once per published folder. */
+export const siteFacts = memoize((): SiteFacts => {
   const { licence, licenceUrl, synthetic } = siteMap();
   const releases = readPublishedJson<{ rilis: ReleaseMeta[] }>(`${RELEASES_DIR}/${RELEASE_INDEX}`)?.rilis ?? [];
   const version = readPublishedJson<{ version: string }>('datapackage.json')?.version;
-  const facts: SiteFacts = {
+  return {
     licence,
     licenceUrl,
     buildDate: siteConfig().buildDate,
@@ -41,9 +39,7 @@ export function siteFacts(): SiteFacts {
     release: releases.find((r) => r.id === version) ?? null,
     releases,
   };
-  cached = { dir, facts };
-  return facts;
-}
+});
 
 /** The national public-service complaint channel (SP4N-LAPOR!): linked, never loaded from. */
 export const LAPOR_URL = 'https://www.lapor.go.id';
@@ -69,14 +65,10 @@ export interface RegionFacts {
   dataHingga: string | null;
 }
 
-const regionFactsCache = new Map<string, RegionFacts | null>();
-
 /** A region's own facts, or null for a code the site does not have. */
-export function regionFacts(kode: string): RegionFacts | null {
-  const key = JSON.stringify([publishedDir(), kode]);
-  if (regionFactsCache.has(key)) return regionFactsCache.get(key)!;
+export const regionFacts = memoize((kode: string): RegionFacts | null => {
   const region = regionByCode(kode);
-  const facts = region
+  return region
     ? {
         kode,
         nama: region.nama,
@@ -89,6 +81,4 @@ export function regionFacts(kode: string): RegionFacts | null {
         ),
       }
     : null;
-  regionFactsCache.set(key, facts);
-  return facts;
-}
+});

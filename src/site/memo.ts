@@ -1,16 +1,21 @@
 import { publishedDir } from './published.ts';
 
 /**
+ * The key of a result read from the published tables: its arguments, with the folder they are
+ * read from (tests read several in one process). Every cache of src/site/ that outlives a call keys by it.
+ */
+export const cacheKey = (...args: readonly (string | number)[]): string => JSON.stringify([publishedDir(), ...args]);
+
+/**
  * One result per distinct arguments, for the build: a page, its CSV endpoints, forum slides and
  * embeds all ask for the same charts, which should be drawn once. Arguments are plain strings and
- * numbers (language, region, unit, a count…), so their JSON is the key, with the published folder
- * the results are read from (tests read several in one process). Like readTable's tables, results
+ * numbers (language, region, unit, a count…), keyed by cacheKey. Like readTable's tables, results
  * are kept for the life of the process (the build runs Astro once).
  */
 export function memoize<A extends readonly (string | number)[], R>(build: (...args: A) => R): (...args: A) => R {
   const results = new Map<string, R>();
   return (...args) => {
-    const key = JSON.stringify([publishedDir(), ...args]);
+    const key = cacheKey(...args);
     if (!results.has(key)) results.set(key, build(...args));
     return results.get(key)!;
   };
@@ -27,7 +32,7 @@ export function memoizeRecent<A extends readonly (string | number)[], R>(
 ): ((...args: A) => R) & { kept: () => number } {
   const results = new Map<string, R>();
   const recent = (...args: A): R => {
-    const key = JSON.stringify([publishedDir(), ...args]);
+    const key = cacheKey(...args);
     let result: R;
     if (results.has(key)) {
       result = results.get(key)!;

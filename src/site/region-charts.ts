@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { chartCsv, type ChartData } from '../charts/chart.ts';
 import { hasFile } from './model.ts';
 import { regionsToRender } from './page-set.ts';
-import { memoizeRecent } from './memo.ts';
+import { cacheKey, memoizeRecent } from './memo.ts';
 import { regionChartEmbedPath } from '../routes.ts';
 import { ikmRanking } from './ikm-charts.ts';
 import { capaianByProgramme } from './capaian-charts.ts';
@@ -80,7 +80,7 @@ export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'sv
  * only the last few unpacked, so the heap does not hold every region's drawn charts (issue #13).
  */
 export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<PageChart[]> => {
-  const key = JSON.stringify([lang, kode]);
+  const key = cacheKey(lang, kode);
   const unpack = (kept: Buffer) => v8.deserialize(inflateRawSync(kept)) as PageChart[];
   const kept = packed.get(key);
   if (kept) return Promise.resolve(unpack(kept));
@@ -90,7 +90,7 @@ export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<Pa
     const packing = deflateRawSync(v8.serialize(charts), { level: 1 });
     packed.set(key, packing);
     if (lang === 'id')
-      summaries.set(kode, {
+      summaries.set(cacheKey(kode), {
         embeds: charts.flatMap((c) => (c.chart && regionChartEmbed(kode, c.chart) ? [c.id] : [])),
         csvs: chartCsvs(charts, kode),
       });
@@ -110,8 +110,8 @@ const summaries = new Map<string, RegionChartSummary>();
 
 /** The region's charts that have an embed page, and the CSV of each that has one (the endpoints are in Indonesian). */
 export async function regionChartSummary(kode: string): Promise<RegionChartSummary> {
-  if (!summaries.has(kode)) await regionCharts('id', kode);
-  return summaries.get(kode)!;
+  if (!summaries.has(cacheKey(kode))) await regionCharts('id', kode);
+  return summaries.get(cacheKey(kode))!;
 }
 
 /** The CSV endpoint's text of each chart a page has (every chart not null, drawn or not): chart id → CSV. */
@@ -128,12 +128,12 @@ export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Pro
   const csvs = new Map<string, ReadonlyMap<string, string>>();
   const charts = memoizeRecent(async (lang: Lang, kode: string, page: string): Promise<PageChart[]> => {
     const drawn = await draw(lang, kode, page);
-    if (lang === 'id') csvs.set(JSON.stringify([kode, page]), chartCsvs(drawn, kode));
+    if (lang === 'id') csvs.set(cacheKey(kode, page), chartCsvs(drawn, kode));
     return drawn;
   }, keep);
   /** The CSV of each chart of the page that has one (a chart with rows), by chart id. */
   const chartCsvsOf = async (kode: string, page: string): Promise<ReadonlyMap<string, string>> => {
-    const key = JSON.stringify([kode, page]);
+    const key = cacheKey(kode, page);
     if (!csvs.has(key)) await charts('id', kode, page);
     return csvs.get(key)!;
   };

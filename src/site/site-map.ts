@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { quality, regions, servicesOf } from './model.ts';
-import { publishedDir, readTable } from './published.ts';
+import { readTable } from './published.ts';
+import { memoize } from './memo.ts';
 import { ABOUT } from '../routes.ts';
 
 export interface SiteMapRegion {
@@ -35,11 +36,8 @@ export interface SiteMap {
 // test fixtures say so in words, and that is the only signal a static build can trust.
 const SYNTHETIC_WORDS = /sintetis|synthetic|contoh|sample|fixture|\(uji\)|dummy/i;
 
-let cached: { dir: string; map: SiteMap } | undefined;
-
-export function siteMap(): SiteMap {
-  const dir = publishedDir();
-  if (cached?.dir === dir) return cached.map;
+/** The site map, read once per published folder. */
+export const siteMap = memoize((): SiteMap => {
   const all = regions();
   // Every region's licence: naming one region's for all would be untrue where they differ.
   const licences = [...new Set(readTable('wilayah').map((w) => String(w.lisensi || 'CC-BY-4.0')))].sort();
@@ -50,15 +48,13 @@ export function siteMap(): SiteMap {
       ?.berkas.filter((b) => b.present)
       .map((b) => b.file)
       .sort() ?? null;
-  const map: SiteMap = {
+  return {
     wilayah: all.map((r) => ({ kode: r.kode, nama: r.nama, berkas: sent(r.kode), layanan: servicesOf(r.kode).length > 0 })),
     licence,
     licenceUrl: licences.length > 1 ? ABOUT : licenceUrl(licence),
     synthetic: process.env.KT_DATA_SINTETIS === '1' || all.some((r) => SYNTHETIC_WORDS.test(`${r.sumber} ${r.nama}`)),
   };
-  cached = { dir, map };
-  return map;
-}
+});
 
 /** sha256 of the site map: the same map, the same hash. */
 export const siteMapHash = (): string => createHash('sha256').update(JSON.stringify(siteMap())).digest('hex');

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
-import { sourceOf } from '../../src/charts/chart-html.ts';
+import { columnHeaderOf, sourceOf } from '../../src/charts/chart-html.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
@@ -105,14 +105,6 @@ function sameValue(page: string, csv: string): boolean {
   return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
 }
 
-/** Whether a table cell's column header names a published column (chartTableHtml: then every cell of it has a source). */
-function headerNamesColumn(data: Element): boolean {
-  const td = data.closest('td');
-  if (!td?.parentElement) return false;
-  const at = [...td.parentElement.children].indexOf(td);
-  return td.closest('table')?.querySelector('thead tr')?.children[at]?.hasAttribute('data-kolom') ?? false;
-}
-
 // ——— Browser ———
 
 let jsOff: { context: BrowserContext; close: () => Promise<void> };
@@ -171,7 +163,10 @@ describe('with JavaScript off, every printed number equals its published cell', 
       const source = sourceOf(e);
       // A number that names part of a source, or sits in a column whose header names one, must
       // read as a whole source: a row without its key would otherwise drop out of this check.
-      if (!source && (['data-tabel', 'data-kunci', 'data-kolom'].some((a) => e.hasAttribute(a)) || headerNamesColumn(e)))
+      if (
+        !source &&
+        (['data-tabel', 'data-kunci', 'data-kolom'].some((a) => e.hasAttribute(a)) || columnHeaderOf(e)?.hasAttribute('data-kolom'))
+      )
         problems.push(`${path}: a number (${e.outerHTML}) names part of a source only`);
       if (!source) return [];
       const inTable = e.closest('td') !== null;
