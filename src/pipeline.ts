@@ -381,10 +381,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** What the gate read in an incremental build: everything, or what it passed before only for the values that changed. */
-const gateWords = ({ all, again, passed, regions, contents }: GateResult['read']): string =>
+const gateWords = ({ all, again, passed, regions, contents, pieces }: GateResult['read']): string =>
   `gerbang privasi / privacy gate: ${all} berkas dibaca / files read` +
   (contents > 0
     ? ` (${contents} isi berkas lolos sebelumnya, tidak dibaca lagi / ${contents} of their contents passed before, not read again)`
+    : '') +
+  (pieces > 0
+    ? `; ${pieces} potongan teks panjang lolos sebelumnya, hanya tepinya dibaca / ${pieces} pieces of long texts passed before, only their edges read`
     : '') +
   (again > 0
     ? `; ${again} yang lolos sebelumnya dibaca lagi untuk nilai privat ${regions.join(', ')} / passed before, read again for the private values of ${regions.join(', ')}`

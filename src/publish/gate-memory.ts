@@ -19,7 +19,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
-import { contentEntry, gatePaths, type ContentRead, type Leak } from './privacy-gate.ts';
+import { contentEntry, gatePaths, isPiece, type ContentRead, type Leak } from './privacy-gate.ts';
 import { scanInThreads } from './gate-threads.ts';
 
 export interface GateMemory {
@@ -140,9 +140,10 @@ export interface GateResult {
   memory: GateMemory;
   /**
    * Files read for every private value; files passed before, read again for some regions' values;
-   * not read again; and, in the files read, contents passed before and not read again.
+   * not read again; in the files read, contents passed before and not read again; and pieces
+   * of long texts passed before, read only at their edges.
    */
-  read: { all: number; again: number; passed: number; regions: string[]; contents: number };
+  read: { all: number; again: number; passed: number; regions: string[]; contents: number; pieces: number };
 }
 
 /**
@@ -158,7 +159,8 @@ export async function gateSite(
     before = null,
     known = new Map(),
     threads,
-  }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string>; threads?: number },
+    pieceBytes,
+  }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string>; threads?: number; pieceBytes?: number },
 ): Promise<GateResult> {
   const privat = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
@@ -181,14 +183,14 @@ export async function gateSite(
     return { kode, privat, bersih: bersih.sort(), kembar: [], isi };
   };
   const scan = async (select: ((rel: string) => boolean) | undefined, of: PrivateValues, passedBefore?: ReadonlySet<string>) => {
-    const r = await scanInThreads(root, await gatePaths(root, select), of, { passedBefore, threads });
+    const r = await scanInThreads(root, await gatePaths(root, select), of, { passedBefore, threads, pieceBytes });
     for (const [rel, content] of r.clean) onClean(rel, content);
     return r;
   };
   if (!before || before.kode !== kode) {
     // One reading of every file, hashed as it is read.
     const { leaks, read } = await scan(undefined, values.privateValues);
-    return { leaks, memory: memoryOf(read), read: { all: read.length, again: 0, passed: 0, regions: [], contents: 0 } };
+    return { leaks, memory: memoryOf(read), read: { all: read.length, again: 0, passed: 0, regions: [], contents: 0, pieces: 0 } };
   }
   const hashes = await fileHashes(root, known);
   const passed = new Set(before.bersih);
@@ -199,11 +201,13 @@ export async function gateSite(
   // A content passed before holds none of the values then; while no region's values changed, none of these.
   const contentsBefore = fresh.hasAny() ? new Set<string>() : new Set(Object.values(before.isi).flat());
   let contents = 0;
+  let pieces = 0;
   const leaks: Leak[] = [];
   if (again.size < hashes.size) {
     const r = await scan((rel) => !again.has(rel), values.privateValues, contentsBefore);
     leaks.push(...r.leaks);
-    contents = r.passed.length;
+    pieces = r.passed.filter(isPiece).length;
+    contents = r.passed.length - pieces;
   }
   // Read again for the values that changed (none when the changed regions have none).
   const reread = again.size > 0 && fresh.hasAny();
@@ -218,6 +222,7 @@ export async function gateSite(
       passed: reread ? 0 : again.size,
       regions: reread ? changed : [],
       contents,
+      pieces,
     },
   };
 }

@@ -20,6 +20,7 @@ import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
 import { entryBytes, inflateEntry, zipEntries, ZipError, type ZipEntry } from './zip-entries.ts';
+import { PIECE_SIZES, PieceCutter, type PieceSizes } from './text-pieces.ts';
 
 export { NIP_LIKE };
 
@@ -117,7 +118,10 @@ export async function gatePaths(root: string, select?: (path: string) => boolean
   });
 }
 
-/** What the gate reads, as a content: how (`csv:<table>`, `csv:` read strictly, or `text`) and the sha256 of the bytes. */
+/**
+ * What the gate reads, as a content: how (`csv:<table>`, `csv:` read strictly, or `text`) and the
+ * sha256 of the bytes; or a piece of a long text searched (`piece:` and its sha256; PieceFinder).
+ */
 export type ContentRead = string;
 
 /** A content as remembered (gate-memory.ts) and looked up when passed before: its hash. */
@@ -199,13 +203,26 @@ function charStart(bytes: Uint8Array, i: number): number {
 }
 
 /**
- * The first private value (or NIP-like number) in a file's text as its reader sees it. Up to
- * `pieceBytes`, the text is one string; longer, it is read in pieces of that size, each
- * reaching back `overlapOf(search)` bytes into the one before.
+ * What the gate remembers of long texts: their pieces (text-pieces.ts) found clean, each as
+ * `piece:<sha256>`. A piece that passed before is read only at its edge with the text before it.
  */
-export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = PIECE_BYTES): FoundIn | null {
+export interface PieceMemory {
+  /** Whether this piece passed before (then only its edge is searched). */
+  passed(piece: ContentRead): boolean;
+  /** Told each piece found clean. */
+  clean(piece: ContentRead): void;
+}
+
+/** Whether a content is a piece of a long text (PieceMemory), not a whole file or zip entry. */
+export const isPiece = (content: ContentRead): boolean => content.startsWith('piece:');
+
+/**
+ * The first private value (or NIP-like number) in a file's text as its reader sees it. Up to
+ * `pieceBytes`, the text is one string; longer, it is read in pieces of at most that size (PieceFinder).
+ */
+export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = PIECE_BYTES, memory?: PieceMemory): FoundIn | null {
   if (bytes.length <= pieceBytes) return search.find(asRead(bytes.toString('utf8')));
-  const finder = new PieceFinder(search, pieceBytes);
+  const finder = new PieceFinder(search, pieceBytes, memory);
   finder.push(bytes);
   return finder.end();
 }
@@ -213,9 +230,24 @@ export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = P
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
 /**
+ * The cutter of PieceFinder's texts: pieces of at most `pieceBytes`. A small piece size (the
+ * tests') cuts smaller pieces; at the gate's (tens of MiB, whatever the threads) the cuts are PIECE_SIZES'.
+ */
+export function pieceCutter(pieceBytes: number, sizes: Omit<PieceSizes, 'max'> = PIECE_SIZES): PieceCutter {
+  const min = Math.min(sizes.min, Math.floor(pieceBytes / 4));
+  const bits = Math.min(sizes.bits, Math.max(1, Math.floor(Math.log2(pieceBytes / 4))));
+  return new PieceCutter({ min, bits, max: pieceBytes - 4 });
+}
+
+/**
  * A text longer than a piece, searched in pieces as it arrives a chunk at a time (a zip entry as
- * it is inflated) or whole (findInBytes): each piece reaches back `overlapOf(search)` bytes into
- * the one before, and only one piece and its overlap are held.
+ * it is inflated) or whole (findInBytes). The text is cut where its bytes say (PieceCutter), so
+ * the same rows make the same pieces in the next build. Each piece is searched reaching back
+ * `overlapOf(search)` bytes into the one before: a value across a cut is whole there. A piece
+ * the memory says passed before held no value within itself (as read then, with whatever stood
+ * before it: reading undoes escapes, which reach back a few bytes, not a margin of 64 KiB), so
+ * only its edge is searched: from `overlap` before its start to `overlap` after it, where a
+ * value may cross the cut or read otherwise after other bytes. Only one piece and its overlap are held.
  */
 export class PieceFinder {
   #parts: Buffer[] = [];
@@ -223,42 +255,61 @@ export class PieceFinder {
   #size = 0;
   #start = 0;
   /** Where the next piece starts (before reaching back by the overlap). */
-  #cut = 0;
+  #from = 0;
+  /** Cuts found and not yet searched up to. */
+  #cuts: number[] = [];
   #found: FoundIn | null = null;
   readonly #overlap: number;
+  readonly #cutter: PieceCutter;
+  /** Pieces passed before, read only at their edge. */
+  edgesOnly = 0;
 
   constructor(
     readonly search: PrivateSearch,
     readonly pieceBytes = PIECE_BYTES,
+    readonly memory?: PieceMemory,
+    sizes: Omit<PieceSizes, 'max'> = PIECE_SIZES,
   ) {
     this.#overlap = overlapOf(search);
+    this.#cutter = pieceCutter(pieceBytes, sizes);
   }
 
   push(chunk: Uint8Array): void {
     if (this.#found) return;
     this.#parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     this.#size += chunk.byteLength;
-    // A piece is read once the byte after it is here: charStart may need to step back from it.
-    while (!this.#found && this.#start + this.#size > this.#cut + this.pieceBytes) this.#piece();
+    for (const cut of this.#cutter.push(chunk)) this.#cuts.push(cut);
+    while (!this.#found && this.#cuts.length > 0) this.#piece(this.#cuts.shift()!);
   }
 
   /** The first value found, once the whole text has been pushed. */
   end(): FoundIn | null {
-    while (!this.#found && this.#cut < this.#start + this.#size) this.#piece();
+    while (!this.#found && this.#cuts.length > 0) this.#piece(this.#cuts.shift()!);
+    if (!this.#found && this.#from < this.#start + this.#size) this.#piece(this.#start + this.#size);
     return this.#found;
   }
 
-  #piece(): void {
+  /** Searches the piece from #from to `to` (a cut, or the text's end). */
+  #piece(to: number): void {
     // Held as given when one chunk (a whole text is not copied), else joined.
     const held = this.#parts.length === 1 ? this.#parts[0] : Buffer.concat(this.#parts, this.#size);
     const at = (i: number) => i - this.#start;
-    const from = this.#start + charStart(held, at(Math.max(0, this.#cut - this.#overlap)));
-    const to = this.#start + charStart(held, at(Math.min(this.#start + this.#size, this.#cut + this.pieceBytes)));
-    const found = this.search.find(asRead(held.toString('utf8', at(from), at(to))));
-    if (found) this.#found = { ...found, pieceFrom: from };
-    this.#cut += this.pieceBytes;
+    const back = this.#start + charStart(held, at(Math.max(0, this.#from - this.#overlap)));
+    let end = to;
+    let id: ContentRead | null = null;
+    if (this.memory) {
+      id = `piece:${sha256(held.subarray(at(this.#from), at(to)))}`;
+      if (this.memory.passed(id)) {
+        end = Math.min(to, this.#start + charStart(held, at(this.#from + this.#overlap)));
+        this.edgesOnly++;
+      }
+    }
+    const found = this.search.find(asRead(held.toString('utf8', at(back), at(end))));
+    if (found) this.#found = { ...found, pieceFrom: back };
+    else if (id) this.memory!.clean(id);
+    this.#from = to;
     // Kept: from where the next piece reaches back to, less a character's continuation bytes for charStart.
-    const keep = Math.max(this.#start, Math.max(0, this.#cut - this.#overlap) - 3);
+    const keep = Math.max(this.#start, Math.max(0, this.#from - this.#overlap) - 3);
     // A view, not a copy: joined with the next chunks, it is copied then and what it views is freed.
     const rest = held.subarray(at(keep));
     this.#parts = [rest];
@@ -333,10 +384,21 @@ async function scanFiles(
       });
     }
   }
+  /** Pieces of long texts (PieceFinder) remembered as contents of the file they were read in. */
+  function piecesOf(owner: string): PieceMemory | undefined {
+    if (!onClean && !passedBefore) return undefined;
+    return {
+      passed: (piece) => clean.has(piece) || !!passedBefore?.(piece),
+      clean: (piece) => {
+        clean.add(piece);
+        onClean?.(owner, piece);
+      },
+    };
+  }
   function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): void {
     const owner = relative(root, path);
     if (!clean.has(seen) && !passedBefore?.(seen)) {
-      const finder = new PieceFinder(search, pieceBytes);
+      const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
       let head = Buffer.alloc(0);
       inflateEntry(zip, entry, (chunk) => {
         if (head.length < GZIP.length) head = Buffer.concat([head, chunk.subarray(0, GZIP.length - head.length)]);
@@ -377,7 +439,7 @@ async function scanFiles(
       if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(file, bytes, cellIsPrivate, onRow, pieceBytes);
     }
     if (leaks.length > before) return;
-    const found = findInBytes(search, bytes, pieceBytes);
+    const found = findInBytes(search, bytes, pieceBytes, piecesOf(owner));
     if (found) leaks.push(foundLeak(file, found));
     else if (seen) {
       clean.add(seen);

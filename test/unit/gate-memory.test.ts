@@ -84,17 +84,24 @@ describe('gateSite with the memory of the previous build', () => {
     const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
     const first = await gateSite(root, values, { kode: 'k1' });
     expect(first.leaks).toEqual([]);
-    expect(first.read).toEqual({ all: 3, again: 0, passed: 0, regions: [], contents: 0 });
+    expect(first.read).toEqual({ all: 3, again: 0, passed: 0, regions: [], contents: 0, pieces: 0 });
     await writeGateMemory('site-1', first.memory);
     const before = await readGateMemory('site-1', 'k1');
     expect(before).toEqual(first.memory);
 
     await writeFile(join(root, 'baru.html'), '<p>halaman baru</p>');
     const second = await gateSite(root, values, { kode: 'k1', before });
-    expect(second.read).toEqual({ all: 1, again: 0, passed: 3, regions: [], contents: 0 });
+    expect(second.read).toEqual({ all: 1, again: 0, passed: 3, regions: [], contents: 0, pieces: 0 });
     // Another code's gate may judge otherwise: its memory is none.
     expect(await readGateMemory('site-1', 'k2')).toBeNull();
-    expect((await gateSite(root, values, { kode: 'k2', before })).read).toEqual({ all: 4, again: 0, passed: 0, regions: [], contents: 0 });
+    expect((await gateSite(root, values, { kode: 'k2', before })).read).toEqual({
+      all: 4,
+      again: 0,
+      passed: 0,
+      regions: [],
+      contents: 0,
+      pieces: 0,
+    });
   });
 
   test("a region's changed values are looked for in every file passed before, and found", async () => {
@@ -103,7 +110,7 @@ describe('gateSite with the memory of the previous build', () => {
     // beta now names an officer whose name is in alpha's page (unchanged bytes, passed before).
     const later = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002', 'Dinas Kependudukan'] });
     const second = await gateSite(root, later, { kode: 'k1', before: first.memory });
-    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['beta'], contents: 0 });
+    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['beta'], contents: 0, pieces: 0 });
     expect(second.leaks.map((l) => l.file).sort()).toEqual([join('data', 'unit.csv'), join('wilayah', 'alpha', 'index.html')]);
     // A full build finds the same.
     const full = await gateSite(root, later, { kode: 'k1' });
@@ -123,6 +130,7 @@ describe('gateSite with the memory of the previous build', () => {
       passed: 3,
       regions: [],
       contents: 1,
+      pieces: 0,
     });
     // A site table in data/ (its own header, no quotes) is read leniently: in the archive, strictly, so read.
     const table = `${csvHeader(tableByName('unit')!)}alpha,U01,Dinas Kependudukan,dinas,tidak\r\n`;
@@ -137,7 +145,7 @@ describe('gateSite with the memory of the previous build', () => {
     const first = await gateSite(root, exportValues({ alpha: ['Pegawai Uji 001'], beta: [] }), { kode: 'k1' });
     const added = exportValues({ alpha: ['Pegawai Uji 001'], beta: [], gamma: ['Puskesmas Sentosa'] });
     const second = await gateSite(root, added, { kode: 'k1', before: first.memory });
-    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['gamma'], contents: 0 });
+    expect(second.read).toEqual({ all: 0, again: 3, passed: 0, regions: ['gamma'], contents: 0, pieces: 0 });
     expect(second.leaks.map((l) => l.file).sort()).toEqual([join('data', 'unit.csv'), join('wilayah', 'beta', 'index.html')]);
     // beta's values changed from none to none: its digest is the same; delta (new, empty) has none to look for.
     const empty = exportValues({ alpha: ['Pegawai Uji 001'], beta: [], delta: [] });
@@ -147,6 +155,7 @@ describe('gateSite with the memory of the previous build', () => {
       passed: 3,
       regions: [],
       contents: 0,
+      pieces: 0,
     });
   });
 
@@ -166,7 +175,7 @@ describe('gateSite with the memory of the previous build', () => {
     await writeFile(join(root, 'data/rilis/r2/unit.csv'), pages['data/unit.csv']);
     const second = await gateSite(root, values, { kode: 'k1', before: first.memory });
     // unit.csv in the zip and in r2: the same bytes, read the same way (strictly, as r1's was), one content.
-    expect(second.read).toEqual({ all: 2, again: 0, passed: 4, regions: [], contents: 1 });
+    expect(second.read).toEqual({ all: 2, again: 0, passed: 4, regions: [], contents: 1, pieces: 0 });
     expect(second.leaks).toEqual([]);
     // A third build keeps knowing them: the memory carries the contents of files passed before.
     expect((await gateSite(root, values, { kode: 'k1', before: second.memory })).read).toEqual({
@@ -175,6 +184,7 @@ describe('gateSite with the memory of the previous build', () => {
       passed: 6,
       regions: [],
       contents: 0,
+      pieces: 0,
     });
     // beta's values changed: a content passed before is read again, and what it holds is found.
     await writeFile(join(root, 'data/paket/alpha.zip'), bundle('rilis r3'));
@@ -182,6 +192,33 @@ describe('gateSite with the memory of the previous build', () => {
     const third = await gateSite(root, later, { kode: 'k1', before: second.memory });
     expect(third.read.contents).toBe(0);
     expect(third.leaks.map((l) => l.file)).toContain(join('data', 'paket', 'alpha.zip!', 'unit.csv'));
+  });
+
+  test('a long text changed in one place: its other pieces passed before are read only at their edges', async () => {
+    // Rows of many regions, as a national table's Excel sheet holds them (each region's rows its own).
+    const sheet = (extra: string) =>
+      Array.from({ length: 40 }, (_, r) =>
+        Array.from(
+          { length: 400 },
+          (_, i) => `<row><c><v>${r}-${(i * 7919) % 1000}</v></c><c><is><t>Layanan ${i % 13}${r === 7 ? extra : ''}</t></is></c></row>`,
+        ).join(''),
+      ).join('');
+    const root = await site({ ...pages, 'data/besar.xml': sheet('') });
+    const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
+    const options = { kode: 'k1', threads: 1, pieceBytes: 200_000 };
+    const first = await gateSite(root, values, options);
+    expect(first.leaks).toEqual([]);
+    const remembered = Object.values(first.memory.isi).flat().length;
+    // One region's rows grow: the file is new, most of its pieces are not.
+    await writeFile(join(root, 'data/besar.xml'), sheet(' baru'));
+    const second = await gateSite(root, values, { ...options, before: first.memory });
+    expect(second.leaks).toEqual([]);
+    expect(second.read.all).toBe(1);
+    expect(second.read.pieces).toBeGreaterThan(remembered / 2);
+    // A private value in the rows that changed is found.
+    await writeFile(join(root, 'data/besar.xml'), sheet(' Pegawai Uji 002'));
+    const third = await gateSite(root, values, { ...options, before: second.memory });
+    expect(third.leaks.map((l) => l.file)).toEqual([join('data', 'besar.xml')]);
   });
 
   test('a memory is found by its key; none for another key, or when it cannot be read', async () => {

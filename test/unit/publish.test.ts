@@ -12,10 +12,12 @@ import {
   NIP_LIKE,
   PieceFinder,
   findInBytes,
+  pieceCutter,
   isMeaningfulPrivate,
   meaningfulView,
   overlapOf,
   scanForLeaks,
+  type PieceMemory,
 } from '../../src/publish/privacy-gate.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { publishTables } from '../../src/publish/tables.ts';
@@ -373,16 +375,67 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     return Buffer.concat([base.subarray(0, i), Buffer.from(` ${written} `), base.subarray(i)]);
   };
 
-  test('a value across a cut is found, at every offset around two cuts, behind an entity too', () => {
+  test('a value across a cut is found, wherever the cut falls in it, behind an entity too', () => {
     expect(overlapOf(search)).toBeGreaterThanOrEqual(64 * 1024);
-    for (const cut of [piece, 2 * piece])
+    // Cuts a few bytes past every 20,000 (one hash bit): values put there straddle them.
+    const sizes = { min: 20_000, bits: 1 };
+    let across = 0;
+    for (const at of [20_000, 40_000, 60_000])
       for (const d of [-40, -25, -13, -7, -3, -1, 0, 1, 5]) {
         for (const written of ['Ma&#39;ruf Santoso', 'Mohon loket dibuka lebih pagi', '19850312 201001 1 002']) {
-          const found = findInBytes(search, withValue(written, cut + d), piece);
-          expect(found, `${written} at ${cut}${d}`).not.toBeNull();
+          const bytes = withValue(written, at + d);
+          const start = bytes.indexOf(` ${written} `) + 1;
+          if (
+            pieceCutter(piece, sizes)
+              .push(bytes)
+              .some((cut) => cut > start && cut < start + written.length)
+          )
+            across++;
+          const finder = new PieceFinder(search, piece, undefined, sizes);
+          finder.push(bytes);
+          const found = finder.end();
+          expect(found, `${written} at ${at}${d}`).not.toBeNull();
           expect(found!.pieceFrom).toBeDefined();
         }
       }
+    // Most of them do straddle a cut (else this test would not test cuts).
+    expect(across).toBeGreaterThan(40);
+  });
+  test('a piece that passed before is read only at its edges; a value across its edge is still found', () => {
+    // Pieces longer than twice the overlap, so that a piece has a middle no edge reaches.
+    const big = 4 * piece;
+    // Hardly a natural cut (one hash bit pattern in 65,536): the filler repeats, so cuts are forced, at the most a piece holds.
+    const sizes = { min: 20_000, bits: 16 };
+    const passedAll = { passed: () => true, clean: () => {} };
+    const read = (bytes: Buffer, memory?: PieceMemory) => {
+      const finder = new PieceFinder(search, big, memory, sizes);
+      finder.push(bytes);
+      return { found: finder.end(), edgesOnly: finder.edgesOnly };
+    };
+    const long = filler(3 * big);
+    const cuts = pieceCutter(big, sizes).push(long);
+    const overlap = overlapOf(search);
+    const roomy = cuts.findIndex((c, i) => cuts[i + 1] - c > 2 * overlap + 1000);
+    expect(roomy).toBeGreaterThanOrEqual(0);
+    const [a, b] = [cuts[roomy], cuts[roomy + 1]];
+    const value = (at: number) => withValue('Mohon loket dibuka lebih pagi', at, 3 * big);
+    // In the middle of a piece the memory vouches for: not read again.
+    const middle = value(a + overlap + 200);
+    expect(read(middle).found).not.toBeNull();
+    expect(read(middle, passedAll).found).toBeNull();
+    // Near either end it is read: the edges, where a value may cross a cut.
+    for (const at of [a - 10, a + 2, a + 1000, b - 1000, b - 10]) expect(read(value(at), passedAll).found, `at ${at}`).not.toBeNull();
+    // A real memory: the second reading of the same text reads only edges; a piece changed is read whole, and then vouched for.
+    const clean = new Set<string>();
+    const memory: PieceMemory = { passed: (p) => clean.has(p), clean: (p) => void clean.add(p) };
+    expect(read(long, memory)).toEqual({ found: null, edgesOnly: 0 });
+    expect(clean.size).toBe(cuts.length + 1);
+    expect(read(long, memory)).toEqual({ found: null, edgesOnly: cuts.length + 1 });
+    const changed = Buffer.from(long);
+    changed.write('<p>Pelayanan baik &amp; ramah!</p>', a + 5000); // inside one piece
+    expect(pieceCutter(big, sizes).push(changed)).toEqual(cuts);
+    expect(read(changed, memory)).toEqual({ found: null, edgesOnly: cuts.length });
+    expect(clean.size).toBe(cuts.length + 2);
   });
   test('a long clean text, cut inside characters and entities: nothing found', () => {
     expect(findInBytes(search, filler(3 * piece + 17), piece)).toBeNull();
@@ -442,12 +495,30 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     const text = (b: Buffer | string) => `text:${createHash('sha256').update(b).digest('hex')}`;
     const sheetKey = (zip: Uint8Array) => `zip:${createHash('sha256').update(zip).digest('hex')}!/xl/worksheets/sheet1.xml`;
     const three = [text('<Types/>'), sheetKey(xlsx(null)), text('<workbook/>')];
-    expect(contents).toEqual([...three.map((c) => `data/a.xlsx ${c}`), ...three.map((c) => `data/rilis/r1/a.xlsx ${c}`)]);
+    // The sheet's pieces, as it was read: where its bytes say it is cut.
+    const bytes = sheet(null);
+    const ends = [...pieceCutter(piece).push(bytes), bytes.length];
+    expect(ends.length).toBeGreaterThan(3);
+    const pieces = ends.map(
+      (end, i) =>
+        `piece:${createHash('sha256')
+          .update(bytes.subarray(ends[i - 1] ?? 0, end))
+          .digest('hex')}`,
+    );
+    expect(contents).toEqual([
+      `data/a.xlsx ${three[0]}`,
+      ...pieces.map((c) => `data/a.xlsx ${c}`),
+      ...three.slice(1).map((c) => `data/a.xlsx ${c}`),
+      ...three.map((c) => `data/rilis/r1/a.xlsx ${c}`),
+    ]);
     await writeFile(join(tmp.dir, 'data', 'a.xlsx'), xlsx('Mohon loket dibuka lebih pagi'));
     const [leak, ...more] = await scanForLeaks(tmp.dir, names, { pieceBytes: piece });
     expect(more).toEqual([]);
     expect(leak.file).toBe(join('data', 'a.xlsx!', 'xl', 'worksheets', 'sheet1.xml'));
-    expect(leak.what).toContain(`dari teks yang dibaca mulai bita ${2 * piece - overlapOf(search)}`);
+    // The piece that holds it was read from `overlap` before its cut (a cut within a piece's length before the value).
+    const from = Number(/dari teks yang dibaca mulai bita (\d+)/.exec(leak.what)?.[1]);
+    expect(from).toBeLessThanOrEqual(2 * piece + 7);
+    expect(from).toBeGreaterThanOrEqual(2 * piece + 7 - piece - overlapOf(search));
     // Passed before (the memory of an earlier build, which trusts it only while no private value changed): not read.
     const leaking = sheetKey(await readFile(join(tmp.dir, 'data', 'a.xlsx')));
     expect(await scanForLeaks(tmp.dir, names, { pieceBytes: piece, passedBefore: (seen) => seen === leaking })).toEqual([]);
