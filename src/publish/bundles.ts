@@ -210,8 +210,9 @@ async function bundle(
   const [y, m, d] = ctx.releaseDate.split('-').map(Number);
   // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
   const mtime = new Date(y, m - 1, d);
-  // Level 6: 40 % less time than 9 for 1 % more bytes (a 90 MB table: 5.2 against 8.7 s).
-  return Object.fromEntries([...names, 'SHA256SUMS'].map((n) => [n, [files[n], { mtime, level: 6 }]]));
+  // Level 3: the survey microdata of 50 regions (90 MB) in 2.4 s against 8.8 s at level 6, for 2.7 %
+  // more bytes (7.90 against 7.69 MB); fflate's deflate was 31 of the bundles' 36 s (docs/benchmark.md, Session 19).
+  return Object.fromEntries([...names, 'SHA256SUMS'].map((n) => [n, [files[n], { mtime, level: 3 }]]));
 }
 
 /** Writes every bundle (bundleFile); returns their paths under the data folder. */
