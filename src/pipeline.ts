@@ -387,7 +387,7 @@ const gateWords = ({ all, again, passed, regions, contents, pieces }: GateResult
     ? ` (${contents} isi berkas lolos sebelumnya, tidak dibaca lagi / ${contents} of their contents passed before, not read again)`
     : '') +
   (pieces > 0
-    ? `; ${pieces} potongan teks panjang lolos sebelumnya, hanya tepinya dibaca / ${pieces} pieces of long texts passed before, only their edges read`
+    ? `; ${pieces} potongan teks panjang yang berbeda lolos sebelumnya, tidak dibaca lagi / ${pieces} distinct pieces of long texts passed before, not read again`
     : '') +
   (again > 0
     ? `; ${again} yang lolos sebelumnya dibaca lagi untuk nilai privat ${regions.join(', ')} / passed before, read again for the private values of ${regions.join(', ')}`

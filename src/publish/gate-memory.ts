@@ -140,8 +140,8 @@ export interface GateResult {
   memory: GateMemory;
   /**
    * Files read for every private value; files passed before, read again for some regions' values;
-   * not read again; in the files read, contents passed before and not read again; and pieces
-   * of long texts passed before, read only at their edges.
+   * not read again; in the files read, contents passed before and not read again; and distinct
+   * pieces of long texts passed before, not read again.
    */
   read: { all: number; again: number; passed: number; regions: string[]; contents: number; pieces: number };
 }

@@ -71,7 +71,7 @@ const privateRowLeak = (file: string, row: number): Leak => ({
 
 /**
  * V8 strings stop at 512 MiB: a longer text (a national sheet of an .xlsx, at hundreds of
- * regions) is read in pieces of this many bytes. Tests make pieces small.
+ * regions) is read in pieces of at most this many bytes. Tests make pieces small.
  */
 export const PIECE_BYTES = 64 * 2 ** 20;
 
@@ -188,8 +188,9 @@ function foundLeak(file: string, f: FoundIn): Leak {
  * How many bytes each piece of a long text reaches back into the one before: more than any
  * private value takes written out (up to 10 bytes a character, as `&#1114111;`), so that a value
  * across the cut is whole in the second piece, after a margin where an escape cut in half may
- * read wrong. A value stretched past this by a run of whitespace or zero-padded references is
- * the one thing a piece boundary can hide; at 64 KiB and more, no writer here makes one.
+ * read wrong. A value stretched past this by a run of whitespace or zero-padded references, or
+ * read after a run of backslashes or doubled quotes longer than this (their count decides how
+ * the next character reads), is what a piece boundary can hide; at 64 KiB and more, no writer here makes one.
  */
 export const overlapOf = (search: PrivateSearch): number => Math.max(64 * 1024, 16 * search.longest);
 
@@ -203,11 +204,11 @@ function charStart(bytes: Uint8Array, i: number): number {
 }
 
 /**
- * What the gate remembers of long texts: their pieces (text-pieces.ts) found clean, each as
- * `piece:<sha256>`. A piece that passed before is read only at its edge with the text before it.
+ * What the gate remembers of long texts: each piece it searched and found clean (PieceFinder),
+ * as `piece:<sha256>` of the very bytes it searched, the overlap before the piece included.
  */
 export interface PieceMemory {
-  /** Whether this piece passed before (then only its edge is searched). */
+  /** Whether this piece passed before (then it is not read again). */
   passed(piece: ContentRead): boolean;
   /** Told each piece found clean. */
   clean(piece: ContentRead): void;
@@ -244,10 +245,10 @@ export function pieceCutter(pieceBytes: number, sizes: Omit<PieceSizes, 'max'> =
  * it is inflated) or whole (findInBytes). The text is cut where its bytes say (PieceCutter), so
  * the same rows make the same pieces in the next build. Each piece is searched reaching back
  * `overlapOf(search)` bytes into the one before: a value across a cut is whole there. A piece
- * the memory says passed before held no value within itself (as read then, with whatever stood
- * before it: reading undoes escapes, which reach back a few bytes, not a margin of 64 KiB), so
- * only its edge is searched: from `overlap` before its start to `overlap` after it, where a
- * value may cross the cut or read otherwise after other bytes. Only one piece and its overlap are held.
+ * is known by the bytes searched, its overlap included: the same bytes read by the same search
+ * give the same answer, so a piece the memory says passed before is not read again, whatever
+ * reading an escape or a quote may need of the bytes before it (a run of backslashes decides how
+ * the one after it reads). Only one piece and its overlap are held.
  */
 export class PieceFinder {
   #parts: Buffer[] = [];
@@ -259,10 +260,9 @@ export class PieceFinder {
   /** Cuts found and not yet searched up to. */
   #cuts: number[] = [];
   #found: FoundIn | null = null;
+  #skipped = 0;
   readonly #overlap: number;
   readonly #cutter: PieceCutter;
-  /** Pieces passed before, read only at their edge. */
-  edgesOnly = 0;
 
   constructor(
     readonly search: PrivateSearch,
@@ -272,6 +272,11 @@ export class PieceFinder {
   ) {
     this.#overlap = overlapOf(search);
     this.#cutter = pieceCutter(pieceBytes, sizes);
+  }
+
+  /** Pieces not read again: the memory knew them. */
+  get skipped(): number {
+    return this.#skipped;
   }
 
   push(chunk: Uint8Array): void {
@@ -289,24 +294,19 @@ export class PieceFinder {
     return this.#found;
   }
 
-  /** Searches the piece from #from to `to` (a cut, or the text's end). */
+  /** Searches the piece from #from to `to` (a cut, or the text's end), unless the memory knows its bytes. */
   #piece(to: number): void {
     // Held as given when one chunk (a whole text is not copied), else joined.
     const held = this.#parts.length === 1 ? this.#parts[0] : Buffer.concat(this.#parts, this.#size);
     const at = (i: number) => i - this.#start;
     const back = this.#start + charStart(held, at(Math.max(0, this.#from - this.#overlap)));
-    let end = to;
-    let id: ContentRead | null = null;
-    if (this.memory) {
-      id = `piece:${sha256(held.subarray(at(this.#from), at(to)))}`;
-      if (this.memory.passed(id)) {
-        end = Math.min(to, this.#start + charStart(held, at(this.#from + this.#overlap)));
-        this.edgesOnly++;
-      }
+    const id = this.memory ? `piece:${sha256(held.subarray(at(back), at(to)))}` : null;
+    if (id && this.memory!.passed(id)) this.#skipped++;
+    else {
+      const found = this.search.find(asRead(held.toString('utf8', at(back), at(to))));
+      if (found) this.#found = { ...found, pieceFrom: back };
+      else if (id) this.memory!.clean(id);
     }
-    const found = this.search.find(asRead(held.toString('utf8', at(back), at(end))));
-    if (found) this.#found = { ...found, pieceFrom: back };
-    else if (id) this.memory!.clean(id);
     this.#from = to;
     // Kept: from where the next piece reaches back to, less a character's continuation bytes for charStart.
     const keep = Math.max(this.#start, Math.max(0, this.#from - this.#overlap) - 3);

@@ -4,7 +4,8 @@
  * hash, as content-defined chunking does in rsync-like tools), so the same run of bytes is cut
  * the same wherever it stands: when one region's rows change in a national table, the pieces of
  * every other region's rows are the pieces of the build before, and the gate's memory knows them
- * (privacy-gate.ts, PieceFinder). Cuts fall only after an ASCII byte, so never inside a character.
+ * (privacy-gate.ts, PieceFinder). Cuts fall after an ASCII byte, so not inside a character (but in a
+ * text with no ASCII byte for 4 bytes past the most, which PieceFinder's overlap reads across).
  */
 
 export interface PieceSizes {
@@ -63,10 +64,10 @@ export class PieceCutter {
     const n = chunk.length;
     let h = this.#hash;
     let last = this.#last;
-    // Up to `min - WINDOW` bytes after a cut nothing is hashed: the hash at `min` depends only on
-    // the WINDOW bytes before it, so starting from zero there gives the same hash as hashing all.
+    // Up to `min - WINDOW` bytes after a cut nothing is hashed (the hash, reset at the cut, is still
+    // zero there): the hash at `min` depends only on the WINDOW bytes before it, so starting from
+    // zero there gives the same hash as hashing all.
     let i = Math.max(0, last + min - WINDOW - base);
-    if (i > 0) h = 0;
     // Loops split by what a byte may do (hash only; cut where the hash says; cut at any ASCII
     // byte past `max`): the hot loop tests no length. Indexes in `chunk` where the piece is `min` and `max` long:
     while (i < n) {

@@ -401,41 +401,48 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     // Most of them do straddle a cut (else this test would not test cuts).
     expect(across).toBeGreaterThan(40);
   });
-  test('a piece that passed before is read only at its edges; a value across its edge is still found', () => {
-    // Pieces longer than twice the overlap, so that a piece has a middle no edge reaches.
-    const big = 4 * piece;
+  test('a piece is known by the bytes it was searched in: the same are not read again, any change near it reads it', () => {
     // Hardly a natural cut (one hash bit pattern in 65,536): the filler repeats, so cuts are forced, at the most a piece holds.
+    const big = 4 * piece;
     const sizes = { min: 20_000, bits: 16 };
-    const passedAll = { passed: () => true, clean: () => {} };
-    const read = (bytes: Buffer, memory?: PieceMemory) => {
-      const finder = new PieceFinder(search, big, memory, sizes);
+    const clean = new Set<string>();
+    const memory: PieceMemory = { passed: (p) => clean.has(p), clean: (p) => void clean.add(p) };
+    const read = (bytes: Buffer, with_: PieceMemory | undefined = memory) => {
+      const finder = new PieceFinder(search, big, with_, sizes);
       finder.push(bytes);
-      return { found: finder.end(), edgesOnly: finder.edgesOnly };
+      return { found: finder.end(), skipped: finder.skipped };
     };
     const long = filler(3 * big);
     const cuts = pieceCutter(big, sizes).push(long);
     const overlap = overlapOf(search);
-    const roomy = cuts.findIndex((c, i) => cuts[i + 1] - c > 2 * overlap + 1000);
-    expect(roomy).toBeGreaterThanOrEqual(0);
-    const [a, b] = [cuts[roomy], cuts[roomy + 1]];
-    const value = (at: number) => withValue('Mohon loket dibuka lebih pagi', at, 3 * big);
-    // In the middle of a piece the memory vouches for: not read again.
-    const middle = value(a + overlap + 200);
-    expect(read(middle).found).not.toBeNull();
-    expect(read(middle, passedAll).found).toBeNull();
-    // Near either end it is read: the edges, where a value may cross a cut.
-    for (const at of [a - 10, a + 2, a + 1000, b - 1000, b - 10]) expect(read(value(at), passedAll).found, `at ${at}`).not.toBeNull();
-    // A real memory: the second reading of the same text reads only edges; a piece changed is read whole, and then vouched for.
-    const clean = new Set<string>();
-    const memory: PieceMemory = { passed: (p) => clean.has(p), clean: (p) => void clean.add(p) };
-    expect(read(long, memory)).toEqual({ found: null, edgesOnly: 0 });
+    expect(cuts.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = cuts;
+    expect(b - a).toBeGreaterThan(overlap + 10_000);
+    expect(read(long)).toEqual({ found: null, skipped: 0 });
     expect(clean.size).toBe(cuts.length + 1);
-    expect(read(long, memory)).toEqual({ found: null, edgesOnly: cuts.length + 1 });
+    expect(read(long)).toEqual({ found: null, skipped: cuts.length + 1 });
+    // A change inside the second piece, more than the overlap before its end: that piece alone is read again.
     const changed = Buffer.from(long);
-    changed.write('<p>Pelayanan baik &amp; ramah!</p>', a + 5000); // inside one piece
+    changed.write('<p>Pelayanan baik &amp; ramah!</p>', a + 5000);
     expect(pieceCutter(big, sizes).push(changed)).toEqual(cuts);
-    expect(read(changed, memory)).toEqual({ found: null, edgesOnly: cuts.length });
-    expect(clean.size).toBe(cuts.length + 2);
+    expect(read(changed)).toEqual({ found: null, skipped: cuts.length });
+    // A value across the next cut: the piece before holds its head, the piece after reads it whole in its overlap.
+    const across = Buffer.from(changed);
+    across.write(' Mohon loket dibuka lebih pagi ', b - 12);
+    expect(pieceCutter(big, sizes).push(across)).toEqual(cuts);
+    expect(read(across).found).not.toBeNull();
+    // A change in the overlap before a known piece changes how that piece reads (a run of backslashes
+    // decides whether the one before "u004d" starts an escape): the piece is read again, and the value found.
+    const run = (flip: boolean) => {
+      const text = Buffer.concat([Buffer.alloc(b + overlap + 2_001, '\\'), Buffer.from('u004dohon loket dibuka lebih pagi '), filler(big)]);
+      if (flip) text[b - overlap + 100] = 0x78; // an "x" in the run: the backslashes after it are one fewer, an even run
+      return text;
+    };
+    expect(pieceCutter(big, sizes).push(run(true))).toEqual(pieceCutter(big, sizes).push(run(false)));
+    expect(read(run(false), undefined).found).not.toBeNull();
+    expect(read(run(true), undefined).found).toBeNull();
+    expect(read(run(true)).found).toBeNull();
+    expect(read(run(false)).found).not.toBeNull();
   });
   test('a long clean text, cut inside characters and entities: nothing found', () => {
     expect(findInBytes(search, filler(3 * piece + 17), piece)).toBeNull();
@@ -499,15 +506,14 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     const bytes = sheet(null);
     const ends = [...pieceCutter(piece).push(bytes), bytes.length];
     expect(ends.length).toBeGreaterThan(3);
-    const pieces = ends.map(
-      (end, i) =>
-        `piece:${createHash('sha256')
-          .update(bytes.subarray(ends[i - 1] ?? 0, end))
-          .digest('hex')}`,
-    );
+    // Each piece known by the bytes it was searched in (from the overlap before it): one for each piece, all different.
+    const pieces = contents.slice(1, 1 + ends.length);
+    expect(new Set(pieces).size).toBe(ends.length);
+    for (const p of pieces) expect(p).toMatch(/^data\/a\.xlsx piece:[0-9a-f]{64}$/);
+    expect(pieces[0]).toBe(`data/a.xlsx piece:${createHash('sha256').update(bytes.subarray(0, ends[0])).digest('hex')}`);
     expect(contents).toEqual([
       `data/a.xlsx ${three[0]}`,
-      ...pieces.map((c) => `data/a.xlsx ${c}`),
+      ...pieces,
       ...three.slice(1).map((c) => `data/a.xlsx ${c}`),
       ...three.map((c) => `data/rilis/r1/a.xlsx ${c}`),
     ]);
