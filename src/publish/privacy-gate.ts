@@ -20,7 +20,7 @@ import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { walk, twinOf } from './site-files.ts';
 import { entryBytes, inflateEntry, zipEntries, ZipError, type ZipEntry } from './zip-entries.ts';
-import { PIECE_SIZES, PieceCutter, type PieceSizes } from './text-pieces.ts';
+import { PIECE_SIZES, pieceCutter, type PieceCutter, type PieceSizes } from './text-pieces.ts';
 
 export { NIP_LIKE };
 
@@ -229,16 +229,6 @@ export function findInBytes(search: PrivateSearch, bytes: Buffer, pieceBytes = P
 }
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
-
-/**
- * The cutter of PieceFinder's texts: pieces of at most `pieceBytes`. A small piece size (the
- * tests') cuts smaller pieces; at the gate's (tens of MiB, whatever the threads) the cuts are PIECE_SIZES'.
- */
-export function pieceCutter(pieceBytes: number, sizes: Omit<PieceSizes, 'max'> = PIECE_SIZES): PieceCutter {
-  const min = Math.min(sizes.min, Math.floor(pieceBytes / 4));
-  const bits = Math.min(sizes.bits, Math.max(1, Math.floor(Math.log2(pieceBytes / 4))));
-  return new PieceCutter({ min, bits, max: pieceBytes - 4 });
-}
 
 /**
  * A text longer than a piece, searched in pieces as it arrives a chunk at a time (a zip entry as

@@ -100,3 +100,14 @@ export class PieceCutter {
     return cuts;
   }
 }
+
+/**
+ * The cutter of the gate's long texts (PieceFinder): pieces of at most `pieceBytes`. A small
+ * piece size (the tests') cuts smaller pieces; at the gate's (tens of MiB, whatever the number
+ * of threads) the cuts are PIECE_SIZES', so a memory made with other threads knows the same pieces.
+ */
+export function pieceCutter(pieceBytes: number, sizes: Omit<PieceSizes, 'max'> = PIECE_SIZES): PieceCutter {
+  const min = Math.min(sizes.min, Math.floor(pieceBytes / 4));
+  const bits = Math.min(sizes.bits, Math.max(1, Math.floor(Math.log2(pieceBytes / 4))));
+  return new PieceCutter({ min, bits, max: pieceBytes - 4 });
+}

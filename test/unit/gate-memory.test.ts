@@ -13,7 +13,7 @@ import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
 import { tableByName } from '../../src/contract/published.ts';
 import { csvHeader } from '../../src/publish/csv.ts';
-import { pieceCutter } from '../../src/publish/privacy-gate.ts';
+import { pieceCutter } from '../../src/publish/text-pieces.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-gate-memory-');

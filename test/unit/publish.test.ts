@@ -12,7 +12,6 @@ import {
   NIP_LIKE,
   PieceFinder,
   findInBytes,
-  pieceCutter,
   isMeaningfulPrivate,
   meaningfulView,
   overlapOf,
@@ -20,6 +19,7 @@ import {
   type PieceMemory,
 } from '../../src/publish/privacy-gate.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
+import { pieceCutter } from '../../src/publish/text-pieces.ts';
 import { publishTables } from '../../src/publish/tables.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
 import { validateExport } from '../../src/validate/export.ts';
