@@ -9,7 +9,8 @@
  * - the home page stays within 30 KB compressed, region and unit pages within 60 KB;
  * - every link and download resolves, and every chart CSV holds exactly its table's rows.
  */
-import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,7 @@ import { columnHeaderOf, sourceOf } from '../../src/charts/chart-html.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
+import { indexForSearch, runPagefind } from '../../src/publish/search-index.ts';
 import { openBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -142,6 +144,25 @@ describe('the sample build', () => {
   it('has regions with units and services to test', () => {
     expect(checkedRegions.length).toBe(2);
     expect(firstService(serviceRegion)).toBeTruthy();
+  });
+
+  it('has the search index Pagefind makes of its pages themselves, not only of their search copies', async () => {
+    // An empty folder indexed by a run that reads the built site's pages: no copy is involved.
+    const fromPages = mkdtempSync(join(tmpdir(), 'kt-cari-halaman-'));
+    try {
+      await indexForSearch(fromPages, (_copies, out) => runPagefind(siteDir, out));
+      const index = (root: string) =>
+        readdirSync(join(root, 'pagefind'), { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name))
+          .map((e) => join(e.parentPath, e.name))
+          .map((f) => [f.slice(root.length), readFileSync(f).toString('base64')])
+          .sort();
+      const built = index(siteDir);
+      expect(built.length).toBeGreaterThan(10);
+      expect(built).toEqual(index(fromPages));
+    } finally {
+      rmSync(fromPages, { recursive: true, force: true });
+    }
   });
 });
 

@@ -39,7 +39,7 @@ test('the search index is made by Pagefind’s command, by its arguments alone: 
 
 test('a search index left with an empty file or a broken entry stops the build, naming it; so does Pagefind failing', async () => {
   const site = tmp.dir;
-  const writes = (name: string, text: string) => async (out: string) => {
+  const writes = (name: string, text: string) => async (_site: string, out: string) => {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'pagefind.js'), 'x');
     await writeFile(join(out, name), text);
@@ -58,7 +58,7 @@ test('a search index left with an empty file or a broken entry stops the build, 
 
 test("the search index's entry file comes out the same whichever language Pagefind finished first", async () => {
   const site = tmp.dir;
-  const entry = (first: string, second: string) => async (out: string) => {
+  const entry = (first: string, second: string) => async (_site: string, out: string) => {
     await mkdir(out, { recursive: true });
     const languages = Object.fromEntries([first, second].map((l) => [l, { hash: `${l}_a4ea2b68ed`, wasm: l, page_count: 85 }]));
     await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify({ version: '1.5.2', languages, include_characters: ['_'] }));
