@@ -332,6 +332,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       previous: opts.since,
       madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
       onTwin: (file, twin) => twinsMade.push(twinEntry(file, twin)),
+      // Hashed already: every file the gate judged, and the twins copied with a reused region.
+      hashes: new Map([...known, ...gate.hashes]),
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
     if (opts.shard) {

@@ -97,6 +97,8 @@ interface TwinKnowledge {
   madeHere?: (fileHash: string, twinHash: string) => boolean;
   /** Told every twin the file ends with. */
   onTwin?: (fileHash: string, twinHash: string) => void;
+  /** The sha256 of a file of the site by its path, where already known (PrecompressOptions.hashes). */
+  hashOf?: (path: string) => string | undefined;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -112,15 +114,25 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * - else it is made anew, or removed where no twin is worth making;
  * - a file under MIN_TWIN_BYTES has none.
  * So every twin of the site is its file's bytes (the privacy gate reads the file, not its twins).
+ * Where the hashes of a file and of its twins beside it are known and the memory vouches for both
+ * twins (a region copied from the previous site), nothing is read.
  */
-async function twins(file: string, { present, previous, madeHere, onTwin }: TwinKnowledge): Promise<number> {
+async function twins(file: string, { present, previous, madeHere, onTwin, hashOf }: TwinKnowledge): Promise<number> {
+  const known = hashOf?.(file);
+  if (known && madeHere) {
+    const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
+    if (twinHashes.every((t) => t !== undefined && madeHere(known, t))) {
+      for (const t of twinHashes) onTwin?.(known, t!);
+      return twinHashes.length;
+    }
+  }
   const bytes = await readFile(file);
   if (bytes.length < MIN_TWIN_BYTES) {
     // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
     return 0;
   }
-  const fileHash = madeHere || onTwin ? sha256(bytes) : '';
+  const fileHash = madeHere || onTwin ? (known ?? sha256(bytes)) : '';
   const one = async (ext: string, unpack: (b: Buffer) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
     const twin = `${file}${ext}`;
     // Asked of the walk, not of the disk: two failed reads a file were a large part of a fresh site's time here.
@@ -166,6 +178,12 @@ export interface PrecompressOptions {
   madeHere?: (fileHash: string, twinHash: string) => boolean;
   /** Told every twin of the site, by its file's sha256 and its own (for the next build's memory). */
   onTwin?: (fileHash: string, twinHash: string) => void;
+  /**
+   * The sha256 of files of the site already known, by path relative to `root`: the gate's of every
+   * file it judged, and the recorded ones of the files (twins included) copied from the previous
+   * site, checked when copied. Nothing may change the site's files between their hashing and this.
+   */
+  hashes?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -174,7 +192,7 @@ export interface PrecompressOptions {
  */
 export async function precompress(
   root: string,
-  { concurrency = 4, skip, previous, madeHere, onTwin }: PrecompressOptions = {},
+  { concurrency = 4, skip, previous, madeHere, onTwin, hashes }: PrecompressOptions = {},
 ): Promise<number> {
   const files: string[] = [];
   const present = new Set<string>();
@@ -182,13 +200,14 @@ export async function precompress(
     present.add(f);
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }
+  const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
   let next = 0;
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++];
-      const n = await twins(file, { present, previous: previous ? join(previous, relative(root, file)) : null, madeHere, onTwin }); // (not `written += await …`: that reads `written` before waiting)
+      const n = await twins(file, { present, previous: previous ? join(previous, relative(root, file)) : null, madeHere, onTwin, hashOf }); // (not `written += await …`: that reads `written` before waiting)
       written += n;
     }
   };

@@ -144,6 +144,8 @@ export interface GateResult {
    * pieces of long texts passed before, not read again.
    */
   read: { all: number; again: number; passed: number; regions: string[]; contents: number; pieces: number };
+  /** The sha256 of every file judged (whole bytes), by path relative to the site: what made its twins need not hash it again. */
+  hashes: ReadonlyMap<string, string>;
 }
 
 /**
@@ -190,7 +192,12 @@ export async function gateSite(
   if (!before || before.kode !== kode) {
     // One reading of every file, hashed as it is read.
     const { leaks, read } = await scan(undefined, values.privateValues);
-    return { leaks, memory: memoryOf(read), read: { all: read.length, again: 0, passed: 0, regions: [], contents: 0, pieces: 0 } };
+    return {
+      leaks,
+      memory: memoryOf(read),
+      read: { all: read.length, again: 0, passed: 0, regions: [], contents: 0, pieces: 0 },
+      hashes: new Map(read),
+    };
   }
   const hashes = await fileHashes(root, known);
   const passed = new Set(before.bersih);
@@ -224,5 +231,6 @@ export async function gateSite(
       contents,
       pieces,
     },
+    hashes,
   };
 }
