@@ -13,6 +13,7 @@ import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { csvFileRows } from './csv-pieces.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
+import { PiecewiseDeflate } from './piecewise-deflate.ts';
 import { pinZipDates } from './zip-dates.ts';
 
 export interface XlsxContext {
@@ -67,6 +68,47 @@ function memoStyles(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = add(model, cellType)));
     return id;
+  };
+}
+
+/** What deflateSheetsInPieces reads of archiver's zip engine (zip-stream on compress-commons 4's ZipArchiveOutputStream; not in types). */
+interface ZipModule {
+  _smartStream(entry: ZipEntryModel, callback: (error: Error | null, entry: ZipEntryModel) => void): NodeJS.WritableStream;
+  _afterAppend(entry: ZipEntryModel): void;
+}
+interface ZipEntryModel {
+  getName(): string;
+  getMethod(): number;
+  setCrc(crc: number): void;
+  setSize(size: number): void;
+  setCompressedSize(size: number): void;
+}
+
+const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
+const DEFLATED = 8;
+
+/**
+ * The workbook's sheets deflated in pieces at once (piecewise-deflate.ts) instead of by one zlib
+ * stream: what compress-commons's `_smartStream` does for an entry, with that stream. Its other
+ * entries (styles, the workbook, the small sheet of notes) are left to it.
+ */
+function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: number): void {
+  const zip = (book as unknown as { zip: { _module: { engine: ZipModule } } }).zip._module.engine;
+  const own = zip._smartStream.bind(zip);
+  zip._smartStream = (entry, callback) => {
+    if (!SHEET_ENTRY.test(entry.getName()) || entry.getMethod() !== DEFLATED) return own(entry, callback);
+    const stream = new PiecewiseDeflate(level);
+    let error: Error | null = null;
+    stream.once('error', (e: Error) => (error = e));
+    stream.once('end', () => {
+      entry.setCrc(stream.digest().readUInt32BE(0));
+      entry.setSize(stream.size());
+      entry.setCompressedSize(stream.size(true));
+      zip._afterAppend(entry);
+      callback(error, entry);
+    });
+    stream.pipe(zip as unknown as NodeJS.WritableStream, { end: false });
+    return stream;
   };
 }
 
@@ -156,6 +198,9 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
   return { add, flush };
 }
 
+/** Zlib's level for every entry. */
+const XLSX_LEVEL = 6;
+
 /** Sheet names: the table's, then `<table>_2`, `<table>_3`… (Excel allows 31 characters). */
 const sheetName = (table: string, part: number) => (part === 1 ? table.slice(0, 31) : `${table.slice(0, 31 - `_${part}`.length)}_${part}`);
 
@@ -169,7 +214,7 @@ export async function writeXlsx(
   xlsxPath: string,
   ctx: XlsxContext,
   sheetRows = XLSX_SHEET_ROWS,
-  /** false: ExcelJS alone (its own style filing and rows), for the test that memoStyles and rowWriter change no byte. */
+  /** false: ExcelJS alone (its own style filing, rows and deflating), for the test that memoStyles and rowWriter change no byte of the XML. */
   own = true,
 ): Promise<void> {
   const date = new Date(`${ctx.releaseDate}T00:00:00Z`);
@@ -177,9 +222,12 @@ export async function writeXlsx(
     filename: xlsxPath,
     useStyles: true,
     useSharedStrings: true,
-    zip: { zlib: { level: 6 } },
+    zip: { zlib: { level: XLSX_LEVEL } },
   });
-  if (own) memoStyles(book);
+  if (own) {
+    memoStyles(book);
+    deflateSheetsInPieces(book, XLSX_LEVEL);
+  }
   book.creator = 'Kinerja Terbuka';
   book.lastModifiedBy = 'Kinerja Terbuka';
   book.created = date;
