@@ -3,7 +3,7 @@
  * arsip) and the build carries it forward: every file checked against its release's hash.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -12,7 +12,10 @@ import { carryForward } from '../../src/release/archive.ts';
 import { ArchiveFetchError, fetchArchive } from '../../src/release/fetch-archive.ts';
 
 const ID = '2026-01-20-0fecae46';
-const site = mkdtempSync(join(tmpdir(), 'kt-arsip-site-'));
+// Every folder of these tests under one, removed at the end.
+const root = mkdtempSync(join(tmpdir(), 'kt-arsip-'));
+const fresh = (prefix: string) => mkdtempSync(join(root, prefix));
+const site = fresh('situs-');
 const rel = join(site, 'data', 'rilis', ID);
 const sha = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 const CSV = 'kode_wilayah,kode_unit\r\nbinjai,dinkes\r\n';
@@ -30,10 +33,13 @@ function writeRelease(resources: object[]) {
 beforeAll(async () => {
   server = await serveSite(site, { port: 0 });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
 test('a first publication has no archive to fetch', async () => {
-  const into = mkdtempSync(join(tmpdir(), 'kt-arsip-'));
+  const into = fresh('ke-');
   expect(await fetchArchive(server.url, into)).toEqual({ releases: 0, files: 0 });
 });
 
@@ -42,25 +48,23 @@ test('every release is fetched, checked, and carried forward by the next build; 
     { path: 'unit.csv', hash: sha(CSV) },
     { path: 'skm_responden.csv', hash: sha('never archived') },
   ]);
-  const into = mkdtempSync(join(tmpdir(), 'kt-arsip-'));
+  const into = fresh('ke-');
   expect(await fetchArchive(`${server.url}/`, into)).toEqual({ releases: 1, files: 4 });
   expect(readFileSync(join(into, ID, 'unit.csv'), 'utf8')).toBe(CSV);
   expect(existsSync(join(into, ID, 'skm_responden.csv'))).toBe(false);
-  const stage = mkdtempSync(join(tmpdir(), 'kt-arsip-stage-'));
+  const stage = fresh('tahap-');
   expect((await carryForward(stage, [into])).map((m) => m.id)).toEqual([ID]);
   expect(readdirSync(join(stage, 'rilis', ID)).sort()).toEqual(['datapackage.json', 'perubahan.csv', 'rilis.json', 'unit.csv']);
 });
 
 test('a file that differs from its hash stops the job', async () => {
   writeRelease([{ path: 'unit.csv', hash: sha('something else') }]);
-  await expect(fetchArchive(server.url, mkdtempSync(join(tmpdir(), 'kt-arsip-')))).rejects.toThrow(
-    /unit\.csv: sha256 [0-9a-f]{64}, datapackage\.json says/,
-  );
+  await expect(fetchArchive(server.url, fresh('ke-'))).rejects.toThrow(/unit\.csv: sha256 [0-9a-f]{64}, datapackage\.json says/);
 });
 
 test('a listed file that is missing, or a path that leaves the release, stops the job', async () => {
   writeRelease([{ path: 'pelatihan_unit.csv' }]);
-  await expect(fetchArchive(server.url, mkdtempSync(join(tmpdir(), 'kt-arsip-')))).rejects.toThrow(/pelatihan_unit\.csv: HTTP 404/);
+  await expect(fetchArchive(server.url, fresh('ke-'))).rejects.toThrow(/pelatihan_unit\.csv: HTTP 404/);
   writeRelease([{ path: '../../../etc/passwd.csv' }]);
-  await expect(fetchArchive(server.url, mkdtempSync(join(tmpdir(), 'kt-arsip-')))).rejects.toBeInstanceOf(ArchiveFetchError);
+  await expect(fetchArchive(server.url, fresh('ke-'))).rejects.toBeInstanceOf(ArchiveFetchError);
 });

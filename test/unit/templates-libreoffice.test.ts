@@ -15,12 +15,14 @@ import { WILAYAH_FILE, WORKBOOK_FILE } from '../../src/templates/paths.ts';
 import { GUIDE_SHEET } from '../../src/templates/workbook.ts';
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const dir = mkdtempSync(join(tmpdir(), 'kt-templat-lo-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Made only where the test runs: a skipped test's afterAll does not run, and the folder would be left behind.
+let dir = '';
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 it.skipIf(!soffice)(
   'every sheet saved as CSV by LibreOffice passes the validator',
   async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kt-templat-lo-'));
     writeFileSync(join(dir, WORKBOOK_FILE), await templateFile(WORKBOOK_FILE, new Date('2026-01-01T00:00:00Z')));
     // CSV, UTF-8 (76), comma (44), double quotes (34), every sheet (-1) to <book>-<sheet>.csv.
     const r = spawnSync(
