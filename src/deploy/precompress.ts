@@ -118,21 +118,24 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * twins (a region copied from the previous site), nothing is read.
  */
 async function twins(file: string, { present, previous, madeHere, onTwin, hashOf }: TwinKnowledge): Promise<number> {
-  const known = hashOf?.(file);
-  if (known && madeHere) {
+  const knownHash = hashOf?.(file);
+  if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
-    if (twinHashes.every((t) => t !== undefined && madeHere(known, t))) {
-      for (const t of twinHashes) onTwin?.(known, t!);
+    if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
+      for (const t of twinHashes) onTwin?.(knownHash, t!);
       return twinHashes.length;
     }
   }
   const bytes = await readFile(file);
+  // Read after all: its known hash must still be its bytes', or a twin kept by that hash would not be this file.
+  if (knownHash && sha256(bytes) !== knownHash)
+    throw new Error(`${file}: berubah sejak diperiksa / changed since it was judged (sha256 ${knownHash.slice(0, 12)}…)`);
   if (bytes.length < MIN_TWIN_BYTES) {
     // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
     return 0;
   }
-  const fileHash = madeHere || onTwin ? (known ?? sha256(bytes)) : '';
+  const fileHash = madeHere || onTwin ? (knownHash ?? sha256(bytes)) : '';
   const one = async (ext: string, unpack: (b: Buffer) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
     const twin = `${file}${ext}`;
     // Asked of the walk, not of the disk: two failed reads a file were a large part of a fresh site's time here.

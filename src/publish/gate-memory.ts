@@ -144,7 +144,10 @@ export interface GateResult {
    * pieces of long texts passed before, not read again.
    */
   read: { all: number; again: number; passed: number; regions: string[]; contents: number; pieces: number };
-  /** The sha256 of every file judged (whole bytes), by path relative to the site: what made its twins need not hash it again. */
+  /**
+   * The sha256 of each file's whole bytes the gate read or knew, by path relative to the site (not
+   * of the files it only checks are not text: images, wasm), so that making twins need not hash them again.
+   */
   hashes: ReadonlyMap<string, string>;
 }
 

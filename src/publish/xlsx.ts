@@ -88,9 +88,11 @@ const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
 const DEFLATED = 8;
 
 /**
- * The workbook's sheets deflated in pieces at once (piecewise-deflate.ts) instead of by one zlib
- * stream: what compress-commons's `_smartStream` does for an entry, with that stream. Its other
- * entries (styles, the workbook, the small sheet of notes) are left to it.
+ * The workbook's sheets (`keterangan` too) deflated in pieces at once (piecewise-deflate.ts)
+ * instead of by one zlib stream: what compress-commons 4's `_smartStream` does for an entry, with
+ * that stream, and an error failing the entry (there, an error before its end left the entry's
+ * callback uncalled, and the write waiting for ever). Its other entries (styles, shared strings,
+ * the workbook) are left to it.
  */
 function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: number): void {
   const zip = (book as unknown as { zip: { _module: { engine: ZipModule } } }).zip._module.engine;
@@ -98,14 +100,19 @@ function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: 
   zip._smartStream = (entry, callback) => {
     if (!SHEET_ENTRY.test(entry.getName()) || entry.getMethod() !== DEFLATED) return own(entry, callback);
     const stream = new PiecewiseDeflate(level);
-    let error: Error | null = null;
-    stream.once('error', (e: Error) => (error = e));
+    let settled = false;
+    stream.once('error', (e: Error) => {
+      if (!settled) callback(e, entry);
+      settled = true;
+    });
     stream.once('end', () => {
+      if (settled) return;
+      settled = true;
       entry.setCrc(stream.digest().readUInt32BE(0));
       entry.setSize(stream.size());
       entry.setCompressedSize(stream.size(true));
       zip._afterAppend(entry);
-      callback(error, entry);
+      callback(null, entry);
     });
     stream.pipe(zip as unknown as NodeJS.WritableStream, { end: false });
     return stream;
@@ -214,7 +221,7 @@ export async function writeXlsx(
   xlsxPath: string,
   ctx: XlsxContext,
   sheetRows = XLSX_SHEET_ROWS,
-  /** false: ExcelJS alone (its own style filing, rows and deflating), for the test that memoStyles and rowWriter change no byte of the XML. */
+  /** Our ways of writing it (memoStyles, rowWriter, deflateSheetsInPieces); false: ExcelJS alone, for the test that they change no byte of any entry. */
   own = true,
 ): Promise<void> {
   const date = new Date(`${ctx.releaseDate}T00:00:00Z`);

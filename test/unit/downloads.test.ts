@@ -198,6 +198,10 @@ describe('xlsx', () => {
     expect(sheet.size).toBeGreaterThan(2 * PIECE_BYTES); // three pieces at least
     expect(sheet.compressedSize).toBeLessThan(sheet.size / 5);
     expect(entryBytes(zip, sheet).toString('utf8')).toMatch(/^<\?xml[\s\S]*<\/worksheet>$/);
+    // Deflated here, not by ExcelJS's one stream: its last piece ends in a full flush, then the empty final block.
+    const start = sheet.offset + 30 + zip.readUInt16LE(sheet.offset + 26) + zip.readUInt16LE(sheet.offset + 28);
+    const raw = zip.subarray(start, start + sheet.compressedSize);
+    expect([...raw.subarray(-6)]).toEqual([0x00, 0x00, 0xff, 0xff, 0x03, 0x00]);
   }, 120_000);
 
   it(`writes a table of ${ROWS} rows whole, every cell as its CSV, the same bytes when made again`, async () => {

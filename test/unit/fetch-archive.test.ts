@@ -12,11 +12,11 @@ import { carryForward } from '../../src/release/archive.ts';
 import { ArchiveFetchError, fetchArchive } from '../../src/release/fetch-archive.ts';
 
 const ID = '2026-01-20-0fecae46';
-// Every folder of these tests under one, removed at the end.
-const root = mkdtempSync(join(tmpdir(), 'kt-arsip-'));
+// Every folder of these tests under one, made when they run and removed at the end.
+let root = '';
+let site = '';
+let rel = '';
 const fresh = (prefix: string) => mkdtempSync(join(root, prefix));
-const site = fresh('situs-');
-const rel = join(site, 'data', 'rilis', ID);
 const sha = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 const CSV = 'kode_wilayah,kode_unit\r\nbinjai,dinkes\r\n';
 let server: Awaited<ReturnType<typeof serveSite>>;
@@ -31,11 +31,17 @@ function writeRelease(resources: object[]) {
 }
 
 beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'kt-arsip-'));
+  site = fresh('situs-');
+  rel = join(site, 'data', 'rilis', ID);
   server = await serveSite(site, { port: 0 });
 });
 afterAll(async () => {
-  await server.close();
-  rmSync(root, { recursive: true, force: true });
+  try {
+    await server?.close();
+  } finally {
+    if (root) rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a first publication has no archive to fetch', async () => {

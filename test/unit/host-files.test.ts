@@ -177,7 +177,7 @@ describe('precompressed twins', () => {
 
   // A region copied from the previous site arrives with the hashes of its files and twins, checked
   // when copied: with the memory vouching for both twins, neither file nor twin is read again.
-  it('are kept by their known hashes without reading them, and read where any hash is not known', async () => {
+  it('are kept by their known hashes without reading them; where any is not known the file is read, and must be its known hash', async () => {
     const dir = join(root, 'dikenal');
     mkdirSync(dir, { recursive: true });
     const page = Buffer.from('<p>Kota Binjai</p>'.repeat(100));
@@ -194,15 +194,18 @@ describe('precompressed twins', () => {
     const told: string[] = [];
     expect(await precompress(dir, { madeHere, hashes, onTwin: (f, t) => told.push(twinEntry(f, t)) })).toBe(2);
     expect(told.sort()).toEqual([...vouched].sort());
-    // One twin's hash not known: the file and its twins are read, and these bytes are not what was vouched for.
+    // One twin's hash not known: the file is read, and found not to be the bytes its known hash says.
     hashes.delete('a.html.gz');
+    await expect(precompress(dir, { madeHere, hashes })).rejects.toThrow(/a\.html: berubah sejak diperiksa \/ changed since it was judged/);
+    // Its true hash: read, and its twins kept by what the memory says of them (not vouched for: made again).
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    hashes.set('a.html', sha(page));
     told.length = 0;
     await precompress(dir, { madeHere, hashes, onTwin: (f, t) => told.push(twinEntry(f, t)) });
-    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(told.sort()).toEqual(
       [
-        twinEntry('f'.repeat(64), sha(readFileSync(join(dir, 'a.html.br')))),
-        twinEntry('f'.repeat(64), sha(readFileSync(join(dir, 'a.html.gz')))),
+        twinEntry(sha(page), sha(readFileSync(join(dir, 'a.html.br')))),
+        twinEntry(sha(page), sha(readFileSync(join(dir, 'a.html.gz')))),
       ].sort(),
     );
     expect(gunzipSync(readFileSync(join(dir, 'a.html.gz')))).toEqual(page);

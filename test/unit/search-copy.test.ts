@@ -14,9 +14,12 @@ const HEAD = '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>
 const page = (main: string, around = { before: '<header><nav>Beranda</nav></header>', after: '<footer>Lisensi</footer>' }) =>
   `${HEAD}<body>${around.before}<main id="main" data-pagefind-body>${main}</main>${around.after}</body></html>`;
 
-/** A chart as ChartFigure draws it: Plot's own figure inside, then its table; a script and a comment that name the tag. */
+/**
+ * A chart as ChartFigure draws it: Plot's own figure inside (its label from the data, escaped as
+ * chartMarkup writes it), then its table; a script and a comment that name the tag.
+ */
 const CHART =
-  '<figure class="chart" id="ikm" data-pagefind-ignore="all"><figure><svg><text>IKM 83,47</text></svg></figure>' +
+  '<figure class="chart" id="ikm" data-pagefind-ignore="all"><figure><svg aria-label="Dinas &lt;figure&gt; &lt;style&gt; &lt;!-- x"><text>IKM 83,47</text></svg></figure>' +
   '<script>if (x) document.write("</figure>")</script><!-- </figure> --><table><tr><td>83,47</td></tr></table></figure>';
 
 describe('searchCopy', () => {
@@ -25,6 +28,16 @@ describe('searchCopy', () => {
     expect(copy).toBe(
       `${HEAD}<body><main id="main" data-pagefind-body><h1>Kecamatan Binjai Kota</h1><p>Indeks kepuasan naik.</p></main></body></html>`,
     );
+  });
+
+  it('keeps what only looks like an ignored element (in a script, a comment, an attribute), and the body element even if marked', () => {
+    const inScript = `<div class="w"><script>t='<div data-pagefind-ignore="all">'</script><p>tetap</p></div><p>sesudah</p>`;
+    const inComment = '<section><!-- <section data-pagefind-ignore="all"> --><p>tetap</p></section><p>sesudah</p>';
+    const inAttribute = '<p title="&lt;div data-pagefind-ignore=&quot;all&quot;&gt;">tetap</p><p>sesudah</p>';
+    for (const main of [inScript, inComment, inAttribute])
+      expect(searchCopy(page(`<h1>A</h1>${main}`))).toContain(`<h1>A</h1>${main}</main>`);
+    const marked = `${HEAD}<body><main data-pagefind-body data-pagefind-ignore="all"><h1>A</h1><p>isi</p></main></body></html>`;
+    expect(searchCopy(marked)).toBe(marked);
   });
 
   it('leaves in what is ignored for the index only, and an ignored element whose end it cannot find', () => {
@@ -47,7 +60,7 @@ describe('searchCopy', () => {
   });
 
   it('finds where an element ends past same-named elements, comments and raw text', () => {
-    const html = '<div a><div>x</div><!-- <div> --><style>div>p{}</style><script>"<div>"</script></div>after';
+    const html = '<div a><div title="&lt;/div&gt;">x</div><!-- <div> --><style>div>p{}</style><script>"<div>"</script></div>after';
     expect(html.slice(elementEnd(html, 'div', '<div a>'.length, html.length))).toBe('after');
     expect(elementEnd(html, 'div', '<div a>'.length, 20)).toBe(-1);
   });
@@ -59,9 +72,16 @@ test('Pagefind makes the same index of the search copies as of the pages themsel
   const site = join(tmp.dir, 'site');
   const whole = join(tmp.dir, 'whole');
   const pages: Record<string, string> = {
-    'index.html': page(`<h1>Kinerja Terbuka</h1><p>Kepuasan masyarakat Kota Binjai</p>${CHART}`),
-    'en/index.html': page(`<h1>Open performance</h1><p>Community satisfaction in Binjai</p>${CHART}`).replace('lang="id"', 'lang="en"'),
-    'wilayah/binjai/index.html': page(`<h1 data-pagefind-meta="title">Kota Binjai</h1><p>Puskesmas Binjai Estate</p>${CHART}`),
+    'index.html': page(
+      `<h1>Kinerja Terbuka</h1><p>Kepuasan masyarakat Kota Binjai</p>${CHART}<p>Layanan KTP-el di Kecamatan Binjai Kota</p>`,
+    ),
+    'en/index.html': page(`<h1>Open performance</h1><p>Community satisfaction in Binjai</p>${CHART}<p>Identity cards</p>`).replace(
+      'lang="id"',
+      'lang="en"',
+    ),
+    'wilayah/binjai/index.html': page(
+      `<h1 data-pagefind-meta="title">Kota Binjai</h1><p>Puskesmas Binjai Estate\u00a0– pelayanan café</p>${CHART}<h2>Pengaduan</h2><p>Rata‑rata 4,5 hari</p>${CHART}<p>Akhir</p>`,
+    ),
     'tentang/index.html': page('<h1>Tentang</h1><p>Situs ini</p>', { before: '<h1>Dua judul</h1>', after: '' }),
     'embed/index.html': `${HEAD}<body><main><h1>Sematan</h1><p>tanpa badan</p></main></body></html>`,
   };
