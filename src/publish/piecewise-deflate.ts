@@ -5,7 +5,7 @@
  * block, are one valid deflate stream. Zlib's one stream at a time on one thread was half of
  * writing the survey's Excel file at 50 regions (815 MB of sheet XML at level 6): the main thread
  * waited on it. Pieces of 1 MiB cost about 0.2 % more bytes than one stream (the survey's workbook: 67.85 against 67.71 MB). Deterministic:
- * the cuts fall every PIECE_BYTES of input, however it arrives.
+ * the cuts fall every DEFLATE_PIECE_BYTES of input, however it arrives.
  *
  * What it tells of its input (CRC-32 and size) and output (compressed size) is what a zip entry
  * records: the interface of crc32-stream's DeflateCRC32Stream, which archiver's zip uses.
@@ -17,7 +17,7 @@ import { constants, crc32, deflateRaw } from 'node:zlib';
 const deflate = promisify(deflateRaw);
 
 /** Input bytes a piece. */
-export const PIECE_BYTES = 1 << 20;
+export const DEFLATE_PIECE_BYTES = 1 << 20;
 
 /** A deflate block that is final and empty (BFINAL 1, fixed Huffman codes, end of block): ends the stream. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
@@ -33,7 +33,7 @@ export class PiecewiseDeflate extends Transform {
 
   constructor(
     private readonly level: number,
-    private readonly pieceBytes = PIECE_BYTES,
+    private readonly pieceBytes = DEFLATE_PIECE_BYTES,
     /** Pieces deflated at once: a few more than the pool's threads keep them all busy. */
     private readonly atOnce = 6,
   ) {

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { searchCopy } from './search-copy.ts';
@@ -48,22 +48,10 @@ export async function writeSearchCopies(site: string, into: string): Promise<voi
   for (const dir of new Set(pages.map(dirname))) await mkdir(join(into, dir), { recursive: true });
   let next = 0;
   const worker = async () => {
-    // One buffer a worker, grown as needed: a fresh one per page (1.2 GB of pages at 50 regions) cost more in page faults than the reading.
-    let buffer = Buffer.alloc(1 << 20);
     while (next < pages.length) {
       const page = pages[next++];
-      const fh = await open(join(site, page), 'r');
-      let length: number;
-      try {
-        const { size } = await fh.stat();
-        if (size > buffer.length) buffer = Buffer.alloc(size);
-        ({ bytesRead: length } = await fh.read(buffer, 0, size, 0));
-        if (length !== size) throw new Error(`${page}: dibaca ${length} dari ${size} bita / read ${length} of ${size} bytes`);
-      } finally {
-        await fh.close();
-      }
       // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
-      await writeFile(join(into, page), searchCopy(buffer.toString('latin1', 0, length)), 'latin1');
+      await writeFile(join(into, page), searchCopy((await readFile(join(site, page))).toString('latin1')), 'latin1');
     }
   };
   await Promise.all(Array.from({ length: COPIES_AT_ONCE }, worker));

@@ -15,6 +15,7 @@ import { csvFileRows } from './csv-pieces.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
 import { PiecewiseDeflate } from './piecewise-deflate.ts';
 import { pinZipDates } from './zip-dates.ts';
+import { DEFLATED } from './zip-entries.ts';
 
 export interface XlsxContext {
   release: string;
@@ -85,7 +86,6 @@ interface ZipEntryModel {
 }
 
 const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
-const DEFLATED = 8;
 
 /**
  * The workbook's sheets (`keterangan` too) deflated in pieces at once (piecewise-deflate.ts)

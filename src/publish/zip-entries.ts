@@ -19,7 +19,8 @@ export const CENTRAL = 0x02014b50;
 export const LOCAL = 0x04034b50;
 const MAGIC32 = 0xffffffff;
 const STORED = 0;
-const DEFLATED = 8;
+/** A zip entry's method when deflated (APPNOTE 4.4.5). */
+export const DEFLATED = 8;
 
 /** Compressed bytes are inflated this many at a time: about a megabyte of XML each. */
 const PUSH_BYTES = 64 << 10;

@@ -19,7 +19,7 @@ import { bundleFile } from '../../src/publish/download-paths.ts';
 import { publishPartitions } from '../../src/publish/partitions.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { writeXlsx } from '../../src/publish/xlsx.ts';
-import { PIECE_BYTES } from '../../src/publish/piecewise-deflate.ts';
+import { DEFLATE_PIECE_BYTES } from '../../src/publish/piecewise-deflate.ts';
 import { entryBytes, zipEntries } from '../../src/publish/zip-entries.ts';
 import { pinZipDates } from '../../src/publish/zip-dates.ts';
 import { dosDate, zipDates } from '../support/zip.ts';
@@ -195,7 +195,7 @@ describe('xlsx', () => {
     await writeXlsx(ikm, big, out, xctx);
     const zip = readFileSync(out);
     const sheet = zipEntries(zip).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
-    expect(sheet.size).toBeGreaterThan(2 * PIECE_BYTES); // three pieces at least
+    expect(sheet.size).toBeGreaterThan(2 * DEFLATE_PIECE_BYTES); // three pieces at least
     expect(sheet.compressedSize).toBeLessThan(sheet.size / 5);
     expect(entryBytes(zip, sheet).toString('utf8')).toMatch(/^<\?xml[\s\S]*<\/worksheet>$/);
     // Deflated here, not by ExcelJS's one stream: its last piece ends in a full flush, then the empty final block.
