@@ -555,7 +555,7 @@ async function scaleSection(regions: number) {
 /**
  * Incremental (issue #13 item 4): one region's export changed (one survey answer, a later export
  * date), built with `--since` over a copy of the large site, against the large full build. That the
- * result equals a full build byte for byte is tested on the sample (test/browser/region-pages.test.ts).
+ * result equals a full build byte for byte is tested on the sample (test/browser/second-publication.test.ts).
  */
 function incrementalOf(large: { n: number; seconds: number; out: string; data: string }) {
   const data = join(work, `wilayah-${large.n}-koreksi`);

@@ -3,7 +3,7 @@
  * regions whose pages would change and takes every other region's files, twins included, from
  * the previous output DIR, checked against the hashes that output recorded. A key per region
  * decides: a hash of what its pages read. The result is the same bytes as a full build
- * (test/browser/region-pages.test.ts builds both and compares every file).
+ * (test/browser/second-publication.test.ts builds both and compares every file).
  *
  * Every build writes the record (PAGES_RECORD) at the site's root, so that any build can be the
  * previous one of an incremental build. It lists paths and hashes only.

@@ -1,6 +1,7 @@
 /**
  * A unit named `<script>…`, a service named `</script><b>…`, a programme that starts with `=`:
  * data are text everywhere. The fixture is test/fixtures/xss (the valid fixture with hostile names).
+ * It is also the tests' one site built without a public address (KT_SITE_URL; global setup's has one).
  */
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -76,6 +77,15 @@ describe('hostile values in an export', () => {
       await close();
       await server.close();
     }
+  });
+
+  it('built without a public address, invents none: a citation says its address is a path, a printed slide has no QR code', () => {
+    const plain = /<p class="cite-text" data-format="text">([^<]*)<\/p>/.exec(readFileSync(join(out, 'data/index.html'), 'utf8'))![1];
+    expect(plain).toContain('/data/ (alamat relatif di situs ini; situs dibangun tanpa KT_SITE_URL)');
+    expect(plain).not.toMatch(/https?:\/\//);
+    const deck = readFileSync(join(out, 'forum/alpha/index.html'), 'utf8');
+    expect(deck).toContain('<div class="slide-chart"><svg');
+    expect(deck).not.toContain('slide-qr');
   });
 
   it('prefixes formula-like text in the published CSV', () => {

@@ -2,7 +2,7 @@
  * A site built on several machines is the site built on one (issue #13 item 3), and the same
  * inputs build the same bytes (issue #15 item 7): the sample is built again as two shards
  * (`--shard K/2`, at once, as two CI jobs would) and their merge (`--merge`), with the global
- * setup's SOURCE_DATE_EPOCH, and every file compared with the one-machine build of global setup.
+ * setup's SOURCE_DATE_EPOCH and address, and every file compared with the one-machine build of global setup.
  * Every page is thus built a second time, by another process, and must come out the same. (Two
  * shards, not more: each is a build of its own, and how regions split into any number of shards
  * is test/unit/shards.test.ts's.)
@@ -15,11 +15,12 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { SHARD_STAMP, type ShardStamp } from '../../src/build/shards.ts';
 import { regionOfPath } from '../../src/routes.ts';
+import { SITE_URL } from '../support/global-setup.ts';
 
 // Outside the repository: Astro's file watcher in the test process would follow the build's files.
 const out = join(tmpdir(), `kt-shards-${process.pid}`);
 const shardDir = (k: number) => join(out, `bagian-${k}`);
-const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600', KT_SITE_URL: SITE_URL };
 
 function run(args: string[]): Promise<{ status: number | null; output: string }> {
   return new Promise((done) => {

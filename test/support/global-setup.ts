@@ -17,6 +17,13 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * The public address the test site is built for (KT_SITE_URL), as a publishing workflow sets it:
+ * citations and printed slides then carry absolute links. Every build compared with this site
+ * byte for byte uses it too; a site built without one is hostile-data.test.ts's.
+ */
+export const SITE_URL = 'https://kinerja.example';
+
 export default async function setup(project: TestProject) {
   // One folder per run, so that two runs at once never collide; outside the repository, where
   // Astro's file watcher in this process would follow its thousands of files into EMFILE.
@@ -26,7 +33,7 @@ export default async function setup(project: TestProject) {
   // outside Vitest's module graph (under Astro's Vite plugin, import('astro') is the page runtime).
   const result = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', 'data', '--out', siteDir], {
     encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', KT_SITE_URL: SITE_URL },
   });
   if (result.status !== 0) throw new Error(`sample build failed:\n${result.stdout}\n${result.stderr}`);
   const server = await serveStatic(siteDir);

@@ -1,7 +1,7 @@
 /**
  * Incremental builds (issue #13 item 4): which files are a region's, what its key reads, and
  * that a previous output's files are taken only as recorded. The whole build (incremental equals
- * full, byte for byte) is tested in test/browser/region-pages.test.ts.
+ * full, byte for byte) is tested in test/browser/second-publication.test.ts.
  */
 import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { brotliDecompressSync } from 'node:zlib';

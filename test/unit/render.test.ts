@@ -1,6 +1,6 @@
 /**
  * src/build/render.ts: how many processes render the pages, and how a second renderer's files
- * join the site (test/browser/region-pages.test.ts builds the sample with two and compares bytes).
+ * join the site (test/browser/second-publication.test.ts builds the sample with two and compares bytes).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
