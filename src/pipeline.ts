@@ -8,7 +8,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
-import { writeHostFiles } from './deploy/host-files.ts';
+import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
@@ -294,7 +294,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return result(false, samePathRefusal(collisions));
     }
 
-    const empty = await emptyFiles(siteStage);
+    // Files taken from the previous output carry their recorded hashes (copyRegions checked them).
+    const known = new Map<string, string>();
+    for (const kode of reused) for (const [rel, hash] of Object.entries(previousPages!.wilayah[kode].berkas)) known.set(rel, hash);
+    const empty = await emptyFiles(siteStage, { files: staged, known });
     lap('empty-files');
     if (empty.length > 0) {
       return result(
@@ -303,12 +306,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     }
 
-    // Files taken from the previous output carry their recorded hashes (copyRegions checked them).
-    const known = new Map<string, string>();
-    for (const kode of reused) for (const [rel, hash] of Object.entries(previousPages!.wilayah[kode].berkas)) known.set(rel, hash);
     const sinceKey = opts.since ? await recordKey(opts.since) : null;
     const before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
-    const gate = await gateSite(siteStage, validated, { kode: context.kode, before, known });
+    const gate = await gateSite(siteStage, validated, { kode: context.kode, before, known, files: staged });
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));
@@ -321,7 +321,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     // What hosts need, once the site is judged: header files, then compressed twins of its files
     // (a shard compresses its own pages; the merge checks and keeps those twins).
-    if (!opts.shard) await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
+    if (!opts.shard) {
+      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
+      for (const f of HOST_FILES) if (!staged.includes(f)) staged.push(f);
+    }
     // Astro's assets are the same in every shard and in the merge, which compresses them once.
     // With the memory of the previous site, the twins this code made of the same bytes are kept
     // (a reused region's, copied with it) or taken from that site rather than made again.
@@ -334,6 +337,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       onTwin: (file, twin) => twinsMade.push(twinEntry(file, twin)),
       // Hashed already: every file the gate judged, and the twins copied with a reused region.
       hashes: new Map([...known, ...gate.hashes]),
+      files: staged,
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
     if (opts.shard) {

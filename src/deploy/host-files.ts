@@ -14,7 +14,9 @@ import { headersFor, type HeaderPolicy } from './policy.ts';
 
 export const NETLIFY_HEADERS = '_headers';
 export const NGINX_INCLUDE = '_nginx.conf';
-const OWN = new Set([NETLIFY_HEADERS, NGINX_INCLUDE]);
+/** The files writeHostFiles writes at the site's root. */
+export const HOST_FILES = [NETLIFY_HEADERS, NGINX_INCLUDE] as const;
+const OWN = new Set<string>(HOST_FILES);
 
 /** One rule: a folder (`/wilayah/`, every path under it) or one exact path (`/`, `/404.html`). */
 export interface HeaderRule {

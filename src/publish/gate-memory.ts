@@ -21,6 +21,7 @@ import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
 import { contentEntry, gatePaths, isPiece, type ContentRead, type Leak } from './privacy-gate.ts';
 import { scanInThreads } from './gate-threads.ts';
+import { walk } from './site-files.ts';
 
 export interface GateMemory {
   /** The code that judged and compressed (codeVersion): another may judge or compress otherwise. */
@@ -125,9 +126,9 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
  * path relative to `root`; `known` gives those already hashed (files taken from the previous
  * output, checked against their recorded hashes).
  */
-async function fileHashes(root: string, known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+async function fileHashes(root: string, files: readonly string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  for (const path of await gatePaths(root)) {
+  for (const path of await gatePaths(root, undefined, files)) {
     const rel = relative(root, path);
     hashes.set(rel, known.get(rel) ?? sha256(await readFile(path)));
   }
@@ -155,6 +156,7 @@ export interface GateResult {
  * The privacy gate over a built site, with the memory of the previous site (`before`, of the
  * same code) when there is one: files it passed are read again only for the values of regions
  * whose values changed. `known`: sha256 already checked (files copied from the previous site).
+ * `files`: every file under `root`, relative to it, when the caller has just walked it.
  */
 export async function gateSite(
   root: string,
@@ -165,8 +167,19 @@ export async function gateSite(
     known = new Map(),
     threads,
     pieceBytes,
-  }: { kode: string; before?: GateMemory | null; known?: ReadonlyMap<string, string>; threads?: number; pieceBytes?: number },
+    files: given,
+  }: {
+    kode: string;
+    before?: GateMemory | null;
+    known?: ReadonlyMap<string, string>;
+    threads?: number;
+    pieceBytes?: number;
+    files?: readonly string[];
+  },
 ): Promise<GateResult> {
+  // One walk (or none) for every reading below.
+  const files: string[] = given ? given.map((f) => join(root, f)) : [];
+  if (!given) for await (const path of walk(root)) files.push(path);
   const privat = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
   );
@@ -188,7 +201,7 @@ export async function gateSite(
     return { kode, privat, bersih: bersih.sort(), kembar: [], isi };
   };
   const scan = async (select: ((rel: string) => boolean) | undefined, of: PrivateValues, passedBefore?: ReadonlySet<string>) => {
-    const r = await scanInThreads(root, await gatePaths(root, select), of, { passedBefore, threads, pieceBytes });
+    const r = await scanInThreads(root, await gatePaths(root, select, files), of, { passedBefore, threads, pieceBytes });
     for (const [rel, content] of r.clean) onClean(rel, content);
     return r;
   };
@@ -202,7 +215,7 @@ export async function gateSite(
       hashes: new Map(read),
     };
   }
-  const hashes = await fileHashes(root, known);
+  const hashes = await fileHashes(root, files, known);
   const passed = new Set(before.bersih);
   const again = new Set([...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel));
   const changed = Object.keys(privat).filter((k) => before.privat[k] !== privat[k]);

@@ -106,11 +106,12 @@ export interface GateOptions {
  * The files the gate reads under `root` (absolute paths, in walk order), maybe only those
  * `select` keeps (by path relative to `root`). Compressed twins beside their file (a shard's
  * pages, joined by the merge) hold the file's bytes: the file is read; the twins are checked
- * against it when the site is compressed.
+ * against it when the site is compressed. `files`: every file under `root` (absolute, in walk
+ * order), when the caller has just walked it (a walk of a national site takes seconds).
  */
-export async function gatePaths(root: string, select?: (path: string) => boolean): Promise<string[]> {
-  const all: string[] = [];
-  for await (const path of walk(root)) all.push(path);
+export async function gatePaths(root: string, select?: (path: string) => boolean, files?: readonly string[]): Promise<string[]> {
+  const all: string[] = files ? [...files] : [];
+  if (!files) for await (const path of walk(root)) all.push(path);
   const names = new Set(all);
   return all.filter((p) => {
     const of = twinOf(p);

@@ -1,4 +1,5 @@
 /** The files of a staged site, and the check that none of them came out empty. */
+import { createHash } from 'node:crypto';
 import { readdir, rename, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -12,20 +13,35 @@ export async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
+/** The sha256 of no bytes: a file known by this hash is empty. */
+const EMPTY_SHA256 = createHash('sha256').digest('hex');
+
 /**
  * Files of zero bytes under `root`, relative to it. No page, table, script or search index of
  * the site is ever empty: one that is was cut short (a Pagefind index file once came out empty
  * in a build here), and a site missing part of a file must not replace a whole one. Dotfiles
  * are markers whose presence is their content (`.nojekyll` for GitHub Pages), so not counted.
+ * `files`: every file under `root`, relative to it, when the caller has just walked it; `known`:
+ * the sha256 of files already checked (a reused region's), which need no stat.
  */
-export async function emptyFiles(root: string): Promise<string[]> {
-  const paths: string[] = [];
-  for await (const path of walk(root)) if (!basename(path).startsWith('.')) paths.push(path);
+export async function emptyFiles(
+  root: string,
+  { files, known }: { files?: readonly string[]; known?: ReadonlyMap<string, string> } = {},
+): Promise<string[]> {
+  const all: string[] = files ? [...files] : [];
+  if (!files) for await (const path of walk(root)) all.push(relative(root, path));
   const empty: string[] = [];
+  const unknown: string[] = [];
+  for (const f of all) {
+    if (basename(f).startsWith('.')) continue;
+    const hash = known?.get(f);
+    if (hash === undefined) unknown.push(f);
+    else if (hash === EMPTY_SHA256) empty.push(f);
+  }
   // Many at a time: a national site has a hundred thousand files, and each stat waits on the disk.
-  for (let i = 0; i < paths.length; i += STATS_AT_ONCE) {
-    const sizes = await Promise.all(paths.slice(i, i + STATS_AT_ONCE).map(async (p) => (await stat(p)).size));
-    sizes.forEach((size, k) => size === 0 && empty.push(relative(root, paths[i + k])));
+  for (let i = 0; i < unknown.length; i += STATS_AT_ONCE) {
+    const sizes = await Promise.all(unknown.slice(i, i + STATS_AT_ONCE).map(async (f) => (await stat(join(root, f))).size));
+    sizes.forEach((size, k) => size === 0 && empty.push(unknown[i + k]));
   }
   return empty.sort();
 }

@@ -4,10 +4,11 @@
  * regions whose values changed, and only then; a memory of other code, or none, reads everything.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { gateSite, privateDigest, readGateMemory, writeGateMemory } from '../../src/publish/gate-memory.ts';
+import { walk } from '../../src/publish/site-files.ts';
 import { PrivateSearch } from '../../src/validate/private-search.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
@@ -116,6 +117,19 @@ describe('gateSite with the memory of the previous build', () => {
     // A full build finds the same.
     const full = await gateSite(root, later, { kode: 'k1' });
     expect(full.leaks.map((l) => l.file).sort()).toEqual(second.leaks.map((l) => l.file).sort());
+    // Given the site's files (the build's own walk), the gate reads those and walks nothing: the
+    // same verdict; a file left out of the list is not read.
+    const files: string[] = [];
+    for await (const path of walk(root)) files.push(relative(root, path));
+    const given = await gateSite(root, later, { kode: 'k1', before: first.memory, files });
+    expect([given.read, given.leaks]).toEqual([second.read, second.leaks]);
+    const fewer = files.filter((f) => f !== join('data', 'unit.csv'));
+    expect((await gateSite(root, later, { kode: 'k1', before: first.memory, files: fewer })).leaks.map((l) => l.file)).toEqual([
+      join('wilayah', 'alpha', 'index.html'),
+    ]);
+    expect((await gateSite(root, later, { kode: 'k1', files: fewer })).leaks.map((l) => l.file)).toEqual([
+      join('wilayah', 'alpha', 'index.html'),
+    ]);
   });
 
   test('the same bytes at another path are read as a file; as a content, only if read the same way', async () => {

@@ -1,4 +1,5 @@
-/** The gate that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the tables moved into the site. */
+/** The check that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the tables moved into the site. */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,4 +53,17 @@ test('the published tables move into the site beside its pages under data/: fold
     ),
   ).toEqual(['csv', 'r1', 'json', 'a', 'data page', 'releases page']);
   expect(existsSync(join(from, 'ikm_unit.csv'))).toBe(false);
+});
+
+test('given the walk and the hashes of files already checked, names those known empty and reads only the sizes of the rest', async () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const files = ['index.html', 'wilayah/a/index.html', 'wilayah/a/index.html.br', 'wilayah/b/index.html', '.nojekyll'];
+  await writeFile(join(root, 'index.html'), '');
+  // Not on disk: known files are judged by their hash alone, never read or stat'ed (a stat of these would throw).
+  const known = new Map([
+    ['wilayah/a/index.html', sha('<p>a</p>')],
+    ['wilayah/a/index.html.br', sha('')],
+    ['wilayah/b/index.html', sha('<p>b</p>')],
+  ]);
+  expect(await emptyFiles(root, { files, known })).toEqual(['index.html', 'wilayah/a/index.html.br']);
 });
