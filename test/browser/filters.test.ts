@@ -16,6 +16,7 @@ import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { isEngineRequest, isWasmRequest, openBrowser } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { capaianSql, ikmRankingSql, type CapaianChoice, type IkmChoice } from '../../src/queries/region-charts.ts';
 import { unitIndicatorsSql, type UnitIndicatorsChoice } from '../../src/queries/unit-charts.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
@@ -388,20 +389,8 @@ describe('filters on region and unit pages', () => {
     await page.goto(`${siteUrl}/wilayah/${region.kode}/`);
     await choose(page, 'ikm', 'jenis', region.types.filter(Boolean)[0]);
     await choose(page, 'capaian', 'tahun', region.years[0]);
-    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      return (await axe.run(document)).violations;
-    });
+    const violations = await seriousViolations(page);
     await page.close();
-    expect(
-      violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${JSON.stringify(v.nodes[0]?.target)}`),
-    ).toEqual([]);
+    expect(violations).toEqual([]);
   });
 });

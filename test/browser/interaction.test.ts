@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { isEngineRequest, isWasmRequest, openBrowser, throttle } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { comparisonTableHtml } from '../../src/charts/comparison-view.ts';
 import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
@@ -429,29 +430,12 @@ describe('compare', () => {
 
 describe('accessibility (axe-core)', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
-  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
   beforeAll(async () => {
     browser = await openBrowser();
   });
   afterAll(async () => {
     await browser.close();
   });
-
-  /** Serious and critical violations; axe runs through the DevTools protocol, so the page's CSP stays as it is. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      return (await axe.run(document)).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  }
 
   test('no chart on any built page names Plot’s inner groups (aria-label without a role)', () => {
     const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));

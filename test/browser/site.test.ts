@@ -11,7 +11,6 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
@@ -22,11 +21,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
 import { indexForSearch, runPagefind } from '../../src/publish/search-index.ts';
 import { openBrowser } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 const origin = new URL(siteUrl).origin;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGE_BUDGET = 60 * 1024;
 const HOME_BUDGET = 30 * 1024;
 
@@ -232,33 +231,11 @@ describe('with JavaScript off, every printed number equals its published cell', 
 });
 
 describe('accessibility (axe-core): no serious or critical violation', () => {
-  const axeSource = readFileSync(AXE, 'utf8');
-
   it.each(languagesInTurn)('%s', async (path) => {
     const page = await open(jsOn.context, path);
-    // Evaluated through the DevTools protocol: the page's strict CSP forbids injected <script>s.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: Document,
-              opts: object,
-            ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-      }));
-    });
+    const violations = await seriousViolations(page);
     await page.close();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(violations).toEqual([]);
   });
 });
 
