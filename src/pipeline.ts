@@ -285,10 +285,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       process.env.KT_PUBLISHED_DIR = join(siteStage, 'data');
     }
 
-    // Pages written twice (Astro's own list), and files of the site whose paths differ only in case
-    // (what the check before rendering could not foresee: any other file).
+    // Every file of the site from here to the twins: the empty-file check, the gate and the twins
+    // read this list instead of walking again, so nothing may write into the stage before them
+    // but the host files, which are added to it.
     const staged: string[] = [];
     for await (const path of walk(siteStage)) staged.push(relative(siteStage, path));
+    // Pages written twice (Astro's own list), and files of the site whose paths differ only in case
+    // (what the check before rendering could not foresee: any other file).
     const collisions = [...samePaths(written), ...samePaths(staged)];
     if (collisions.length > 0) {
       return result(false, samePathRefusal(collisions));

@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
-import { walk } from '../publish/site-files.ts';
+import { siteFiles } from '../publish/site-files.ts';
 
 const brotli = promisify(brotliCompress);
 const unbrotli = promisify(brotliDecompress);
@@ -187,7 +187,7 @@ export interface PrecompressOptions {
    * site, checked when copied. Nothing may change the site's files between their hashing and this.
    */
   hashes?: ReadonlyMap<string, string>;
-  /** Every file under `root`, relative to it, when the caller has just walked it (a national site's walk takes seconds). */
+  /** Every file now under `root`, relative to it (siteFiles): walked when not given. */
   files?: readonly string[];
 }
 
@@ -201,9 +201,7 @@ export async function precompress(
 ): Promise<number> {
   const files: string[] = [];
   const present = new Set<string>();
-  const all: string[] = given ? given.map((f) => join(root, f)) : [];
-  if (!given) for await (const f of walk(root)) all.push(f);
-  for (const f of all) {
+  for (const f of await siteFiles(root, given)) {
     present.add(f);
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }

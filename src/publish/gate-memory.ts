@@ -21,7 +21,7 @@ import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
 import { contentEntry, gatePaths, isPiece, type ContentRead, type Leak } from './privacy-gate.ts';
 import { scanInThreads } from './gate-threads.ts';
-import { walk } from './site-files.ts';
+import { siteFiles } from './site-files.ts';
 
 export interface GateMemory {
   /** The code that judged and compressed (codeVersion): another may judge or compress otherwise. */
@@ -126,6 +126,7 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
  * path relative to `root`; `known` gives those already hashed (files taken from the previous
  * output, checked against their recorded hashes).
  */
+/** `files`: every file under `root`, absolute (siteFiles). */
 async function fileHashes(root: string, files: readonly string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const path of await gatePaths(root, undefined, files)) {
@@ -156,7 +157,7 @@ export interface GateResult {
  * The privacy gate over a built site, with the memory of the previous site (`before`, of the
  * same code) when there is one: files it passed are read again only for the values of regions
  * whose values changed. `known`: sha256 already checked (files copied from the previous site).
- * `files`: every file under `root`, relative to it, when the caller has just walked it.
+ * `files`: every file now under `root`, relative to it (siteFiles).
  */
 export async function gateSite(
   root: string,
@@ -178,8 +179,7 @@ export async function gateSite(
   },
 ): Promise<GateResult> {
   // One walk (or none) for every reading below.
-  const files: string[] = given ? given.map((f) => join(root, f)) : [];
-  if (!given) for await (const path of walk(root)) files.push(path);
+  const files = await siteFiles(root, given);
   const privat = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
   );

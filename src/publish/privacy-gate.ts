@@ -18,7 +18,7 @@ import type { PrivateValues } from '../validate/private-values.ts';
 import { CsvRows } from './csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
-import { walk, twinOf } from './site-files.ts';
+import { siteFiles, twinOf } from './site-files.ts';
 import { entryBytes, inflateEntry, zipEntries, ZipError, type ZipEntry } from './zip-entries.ts';
 import { PIECE_SIZES, pieceCutter, type PieceCutter, type PieceSizes } from './text-pieces.ts';
 
@@ -106,12 +106,11 @@ export interface GateOptions {
  * The files the gate reads under `root` (absolute paths, in walk order), maybe only those
  * `select` keeps (by path relative to `root`). Compressed twins beside their file (a shard's
  * pages, joined by the merge) hold the file's bytes: the file is read; the twins are checked
- * against it when the site is compressed. `files`: every file under `root` (absolute, in walk
- * order), when the caller has just walked it (a walk of a national site takes seconds).
+ * against it when the site is compressed. `files`: every file under `root`, as siteFiles gives
+ * them (absolute), when the caller has them already.
  */
 export async function gatePaths(root: string, select?: (path: string) => boolean, files?: readonly string[]): Promise<string[]> {
-  const all: string[] = files ? [...files] : [];
-  if (!files) for await (const path of walk(root)) all.push(path);
+  const all = files ?? (await siteFiles(root));
   const names = new Set(all);
   return all.filter((p) => {
     const of = twinOf(p);

@@ -13,6 +13,17 @@ export async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
+/**
+ * Every file under `root` (absolute paths, in walk order): `given` (relative to `root`) when the
+ * caller has just walked it and nothing was written since (a national site's walk takes seconds), else walked.
+ */
+export async function siteFiles(root: string, given?: readonly string[]): Promise<string[]> {
+  if (given) return given.map((f) => join(root, f));
+  const all: string[] = [];
+  for await (const path of walk(root)) all.push(path);
+  return all;
+}
+
 /** The sha256 of no bytes: a file known by this hash is empty. */
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
@@ -21,15 +32,14 @@ const EMPTY_SHA256 = createHash('sha256').digest('hex');
  * the site is ever empty: one that is was cut short (a Pagefind index file once came out empty
  * in a build here), and a site missing part of a file must not replace a whole one. Dotfiles
  * are markers whose presence is their content (`.nojekyll` for GitHub Pages), so not counted.
- * `files`: every file under `root`, relative to it, when the caller has just walked it; `known`:
- * the sha256 of files already checked (a reused region's), which need no stat.
+ * `files`: every file now under `root`, relative to it (siteFiles); `known`: the sha256 of files
+ * already checked against their bytes (a reused region's, by copyRegions), which need no stat.
  */
 export async function emptyFiles(
   root: string,
   { files, known }: { files?: readonly string[]; known?: ReadonlyMap<string, string> } = {},
 ): Promise<string[]> {
-  const all: string[] = files ? [...files] : [];
-  if (!files) for await (const path of walk(root)) all.push(relative(root, path));
+  const all = files ?? (await siteFiles(root)).map((path) => relative(root, path));
   const empty: string[] = [];
   const unknown: string[] = [];
   for (const f of all) {

@@ -31,6 +31,9 @@ import { regionOfPath } from '../../src/routes.ts';
 import { openBrowser } from '../support/browser.ts';
 import { SITE_URL } from '../support/global-setup.ts';
 
+/** SITE_URL inside a regular expression. */
+const SITE_URL_RE = SITE_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const siteA = inject('siteDir');
 const work = mkdtempSync(join(tmpdir(), 'kt-second-'));
 const siteB = join(work, 'dist');
@@ -119,9 +122,9 @@ beforeAll(async () => {
 
 it('B was drawn by two processes, each a group of regions, the first with the national pages', () => {
   const [, groups] = /pages rendered by 2 processes: (.+)/.exec(fullLog) ?? [];
-  const [first, second] = groups.split(' | ');
-  expect(first.startsWith('(nasional / national) ')).toBe(true);
-  const codes = `${first.replace('(nasional / national) ', '')} ${second}`.split(' ');
+  const [national, rest] = groups.split(' | ');
+  expect(national.startsWith('(nasional / national) ')).toBe(true);
+  const codes = `${national.replace('(nasional / national) ', '')} ${rest}`.split(' ');
   expect(codes.sort()).toEqual(['binjai', 'jakarta', 'jayapura', 'manokwari', 'maulafa']);
 });
 
@@ -181,7 +184,7 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
       await box.locator('summary').click();
       await expect
         .poll(() => text.textContent(), { timeout: 10_000 })
-        .toMatch(new RegExp(`${SITE_URL}${path}#[a-z-]+\\. ${word} ${today}\\.$`));
+        .toMatch(new RegExp(`${SITE_URL_RE}${path}#[a-z-]+\\. ${word} ${today}\\.$`));
       expect(await box.locator('[data-format="bibtex"]').textContent(), path).toMatch(
         new RegExp(`\\n {2}url = \\{[^}]*\\},\\n {2}urldate = \\{${today}\\},\\n {2}note = `),
       );
@@ -203,7 +206,8 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
 it('built incrementally (--since A): renders Binjai only, and gives the full build’s bytes in every file', () => {
   expect(sinceLog).toContain(`region pages reused from ${siteB2}: 4 dari / of 5`);
   // The privacy gate remembered what it passed in A (a copy has A's record): no private value
-  // changed (an answer score and a target did), so those files are not read again; nor, in the
+  // changed (an answer score, a realisasi, a unit and a training row did: none is private), so
+  // those files are not read again; nor, in the
   // new release's bundles, the tables they hold that passed in A's.
   expect(sinceLog).toMatch(
     /privacy gate: \d+ berkas dibaca \/ files read \([1-9]\d* isi berkas lolos sebelumnya, tidak dibaca lagi \/ [1-9]\d* of their contents passed before, not read again\); [1-9]\d* lolos sebelumnya, nilai privat tidak berubah/,
@@ -433,7 +437,7 @@ describe('citable, bundled, in Excel', () => {
           : `In Kinerja Terbuka, Kota Binjai data version ${versi}.`,
       );
       expect(plain, page).toMatch(/^Kinerja Terbuka \(2026\)\. /);
-      expect(plain, page).toMatch(new RegExp(`${SITE_URL}/(en/)?wilayah/binjai/#[a-z-]+\\.$`));
+      expect(plain, page).toMatch(new RegExp(`${SITE_URL_RE}/(en/)?wilayah/binjai/#[a-z-]+\\.$`));
       expect(plain, page).not.toContain(second.id);
       expect(pre(text, 'bibtex'), page).toContain(`version = {${versi}}`);
       expect(pre(text, 'bibtex'), page).not.toContain('urldate');
@@ -451,7 +455,7 @@ describe('citable, bundled, in Excel', () => {
     const deck = html(siteB, 'forum/binjai/index.html');
     const qrs = [...deck.matchAll(/<span class="print-only slide-qr" aria-hidden="true" data-qr="([^"]+)"><svg [^>]*>/g)].map((m) => m[1]);
     expect(qrs.length).toBeGreaterThan(0);
-    for (const q of qrs) expect(q).toMatch(new RegExp(`^${SITE_URL}/wilayah/binjai/#[a-z-]+$`));
+    for (const q of qrs) expect(q).toMatch(new RegExp(`^${SITE_URL_RE}/wilayah/binjai/#[a-z-]+$`));
   });
 
   it('per region and for the whole site, a zip bundle of the tables, README, CITATION.cff and checksums, linked', async () => {

@@ -1,6 +1,6 @@
 /**
  * axe-core over a page as the browser shows it: its serious and critical violations, each as
- * `rule: first nodes`. axe is evaluated through the DevTools protocol, so the page's strict CSP
+ * `rule (what it asks): first nodes`. axe is evaluated through the DevTools protocol, so the page's strict CSP
  * (no injected <script>) stays as it is. Only violations are collected (`resultTypes`): axe then
  * makes a selector for one node of each passed rule rather than for every node, most of its time
  * on a region page of many charts; the violations are found and listed the same.
@@ -14,6 +14,7 @@ const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 interface Violation {
   id: string;
   impact: string | null;
+  help: string;
   nodes: { target: unknown[] }[];
 }
 
