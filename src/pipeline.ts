@@ -159,6 +159,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const releaseDate = releases[at].tanggal;
     const previous = releases[at + 1]?.id ?? null;
     const licence = [...new Set(validated.regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
+    lap('derive+publish');
     // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
     if (!opts.shard) {
       const xlsx = async () => {
@@ -188,7 +189,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         2,
       ) + '\n',
     );
-    lap('derive+publish');
+    lap('excel+bundles');
 
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
@@ -251,6 +252,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         // One at a time: spreading tens of thousands of paths into push() overflows the stack.
         for (const f of joined.files) written.push(f);
       }
+      lap('pages');
       if (reused.length > 0) {
         // Linked only from the site this build replaces: no file stays shared with another folder.
         const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir });
@@ -261,8 +263,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           );
         }
         for (const f of copied.files) written.push(f);
+        lap('reused-pages');
       }
-      lap('pages');
       if (pages.national) {
         const failed = await indexForSearch(siteStage).then(
           () => null,
@@ -343,6 +345,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       files: staged,
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
+    lap('twins');
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
@@ -350,7 +353,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null));
     }
     const siteKey = opts.shard ? null : await recordKey(siteStage);
-    lap('host-files');
+    lap('pages-record');
 
     const old = `${stage}-old`;
     if (existsSync(outDir)) await rename(outDir, old);
