@@ -335,13 +335,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // (a reused region's, copied with it) or taken from that site rather than made again.
     const madeBefore = new Set(before?.kembar ?? []);
     const twinsMade: string[] = [];
+    // Every hash known of the site's files, for the pages record: the gate's, and the twins' as they are made.
+    const siteHashes = new Map([...known, ...gate.hashes]);
     await precompress(siteStage, {
       skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined,
       previous: opts.since,
       madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
-      onTwin: (file, twin) => twinsMade.push(twinEntry(file, twin)),
+      onTwin: (file, twin, path) => {
+        twinsMade.push(twinEntry(file, twin));
+        siteHashes.set(path, twin);
+      },
       // Hashed already: every file the gate judged, and the twins copied with a reused region.
-      hashes: new Map([...known, ...gate.hashes]),
+      hashes: new Map(siteHashes),
       files: staged,
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
@@ -350,7 +355,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
     } else if (opts.pages !== false) {
-      await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null));
+      await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null, siteHashes));
     }
     const siteKey = opts.shard ? null : await recordKey(siteStage);
     lap('pages-record');

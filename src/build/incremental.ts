@@ -107,12 +107,15 @@ export async function regionKeys(
 
 /**
  * The record of a built site: every file of a region's pages (regionOfPath), with its hash. A
- * region taken from `previous` keeps its recorded hashes (copyRegions checked them).
+ * region taken from `previous` keeps its recorded hashes (copyRegions checked them); `hashes`
+ * gives those known already by path (the gate's and the twins', made from the bytes in the site
+ * since nothing changed them), and any other file is read.
  */
 export async function pagesRecord(
   siteDir: string,
   keys: { bersama: string; kunci: Record<string, string> },
   previous: PagesRecord | null = null,
+  hashes: ReadonlyMap<string, string> = new Map(),
 ): Promise<PagesRecord> {
   const wilayah: PagesRecord['wilayah'] = {};
   const known = new Set<string>();
@@ -125,7 +128,8 @@ export async function pagesRecord(
   for await (const path of walk(siteDir)) paths.push(relative(siteDir, path));
   for (const rel of paths.sort()) {
     const kode = regionOfPath(rel);
-    if (kode !== null && wilayah[kode] && !known.has(kode)) wilayah[kode].berkas[rel] = sha256(await readFile(join(siteDir, rel)));
+    if (kode !== null && wilayah[kode] && !known.has(kode))
+      wilayah[kode].berkas[rel] = hashes.get(rel) ?? sha256(await readFile(join(siteDir, rel)));
   }
   // Sorted like a fresh record, so that the same site writes the same bytes.
   for (const w of Object.values(wilayah)) w.berkas = Object.fromEntries(Object.entries(w.berkas).sort(([a], [b]) => (a < b ? -1 : 1)));

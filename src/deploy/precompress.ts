@@ -95,8 +95,8 @@ interface TwinKnowledge {
   previous: string | null;
   /** Whether this code made the twin of these bytes (by their sha256). */
   madeHere?: (fileHash: string, twinHash: string) => boolean;
-  /** Told every twin the file ends with. */
-  onTwin?: (fileHash: string, twinHash: string) => void;
+  /** Told every twin the file ends with (its path absolute). */
+  onTwin?: (fileHash: string, twinHash: string, twin: string) => void;
   /** The sha256 of a file of the site by its path, where already known (PrecompressOptions.hashes). */
   hashOf?: (path: string) => string | undefined;
 }
@@ -122,7 +122,7 @@ async function twins(file: string, { present, previous, madeHere, onTwin, hashOf
   if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
     if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
-      for (const t of twinHashes) onTwin?.(knownHash, t!);
+      ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
       return twinHashes.length;
     }
   }
@@ -156,7 +156,7 @@ async function twins(file: string, { present, previous, madeHere, onTwin, hashOf
       // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
       else if (present.has(twin)) await rm(twin, { force: true });
     }
-    if (found) onTwin?.(fileHash, sha256(found));
+    if (found) onTwin?.(fileHash, sha256(found), twin);
     return found ? 1 : 0;
   };
   const [b, g] = await Promise.all([one('.br', unbrotli, () => brotliOf(file, bytes)), one('.gz', gunz, () => gzipOf(file, bytes))]);
@@ -179,8 +179,11 @@ export interface PrecompressOptions {
   previous?: string;
   /** Whether this code made the twin `twinHash` of the bytes `fileHash` (the memory of the previous site). */
   madeHere?: (fileHash: string, twinHash: string) => boolean;
-  /** Told every twin of the site, by its file's sha256 and its own (for the next build's memory). */
-  onTwin?: (fileHash: string, twinHash: string) => void;
+  /**
+   * Told every twin of the site, by its file's sha256 and its own (for the next build's memory),
+   * and its path relative to `root` (so that the pages record need not read it again).
+   */
+  onTwin?: (fileHash: string, twinHash: string, twin: string) => void;
   /**
    * The sha256 of files of the site already known, by path relative to `root`: the gate's of every
    * file it judged, and the recorded ones of the files (twins included) copied from the previous
@@ -206,13 +209,20 @@ export async function precompress(
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
+  const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
   let next = 0;
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++];
-      const n = await twins(file, { present, previous: previous ? join(previous, relative(root, file)) : null, madeHere, onTwin, hashOf }); // (not `written += await …`: that reads `written` before waiting)
+      const n = await twins(file, {
+        present,
+        previous: previous ? join(previous, relative(root, file)) : null,
+        madeHere,
+        onTwin: told,
+        hashOf,
+      }); // (not `written += await …`: that reads `written` before waiting)
       written += n;
     }
   };

@@ -156,8 +156,22 @@ describe('precompressed twins', () => {
     };
     const made = new Set<string>();
     const a = site('sebelum');
-    await precompress(a, { onTwin: (f, t) => made.add(twinEntry(f, t)) });
+    // Each twin told with its path, its hash that of the bytes there (what the pages record takes instead of reading it).
+    const paths: string[] = [];
+    await precompress(a, {
+      onTwin: (f, t, path) => {
+        made.add(twinEntry(f, t));
+        paths.push(path);
+        expect(
+          createHash('sha256')
+            .update(readFileSync(join(a, path)))
+            .digest('hex'),
+          path,
+        ).toBe(t);
+      },
+    });
     expect(made.size).toBe(2);
+    expect(paths.sort()).toEqual(['a.html.br', 'a.html.gz']);
     const madeHere = (f: string, t: string) => made.has(twinEntry(f, t));
     // A twin with a name in its header: the file when unpacked, but not what this code makes.
     const named = gzipSync(page, { level: 6 });
@@ -205,8 +219,15 @@ describe('precompressed twins', () => {
     const vouched = new Set([twinEntry('f'.repeat(64), 'b'.repeat(64)), twinEntry('f'.repeat(64), 'a'.repeat(64))]);
     const madeHere = (f: string, t: string) => vouched.has(twinEntry(f, t));
     const told: string[] = [];
-    expect(await precompress(dir, { madeHere, hashes, onTwin: (f, t) => told.push(twinEntry(f, t)) })).toBe(2);
+    const toldPaths: string[] = [];
+    const onTwin = (f: string, t: string, path: string) => {
+      told.push(twinEntry(f, t));
+      toldPaths.push(`${path} ${t[0]}`);
+    };
+    expect(await precompress(dir, { madeHere, hashes, onTwin })).toBe(2);
     expect(told.sort()).toEqual([...vouched].sort());
+    // Kept unread, each twin told by its own path with its own known hash.
+    expect(toldPaths.sort()).toEqual(['a.html.br b', 'a.html.gz a']);
     // One twin's hash not known: the file is read, and found not to be the bytes its known hash says.
     hashes.delete('a.html.gz');
     await expect(precompress(dir, { madeHere, hashes })).rejects.toThrow(/a\.html: berubah sejak diperiksa \/ changed since it was judged/);

@@ -172,6 +172,10 @@ describe('the record and the copy', () => {
     expect(record.wilayah.alpha.kunci).toBe('ka');
     await writePagesRecord(dir, record);
     expect(await readPagesRecord(dir)).toEqual(record);
+    // Hashes known already (the gate's, the twins') are taken as given, unread; any other file is read.
+    const given = await pagesRecord(dir, keys, null, new Map([['wilayah/alpha/index.html', 'dari-gerbang']]));
+    expect(given.wilayah.alpha.berkas['wilayah/alpha/index.html']).toBe('dari-gerbang');
+    expect(given.wilayah.alpha.berkas['wilayah/alpha/index.html.br']).toBe(record.wilayah.alpha.berkas['wilayah/alpha/index.html.br']);
     await writeFile(join(dir, 'kt-pages.json'), '{"not": "a record"}');
     expect(await readPagesRecord(dir)).toBeNull();
     // A record that files a national page, or a path out of its region, under a region: not trusted.
