@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { isEngineRequest, isWasmRequest, openBrowser, throttle } from '../support/browser.ts';
+import { isEngineRequest, isWasmRequest, openBrowser } from '../support/browser.ts';
 import { seriousViolations } from '../support/axe.ts';
+import { slowProxy } from '../support/slow-proxy.ts';
 import { comparisonTableHtml } from '../../src/charts/comparison-view.ts';
 import { compareSql, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import { runPublishedSql } from '../../src/site/run-sql.ts';
@@ -132,14 +133,14 @@ describe('DuckDB-WASM is loaded only when a reader asks', () => {
 
 describe('the engine download, said as it is', () => {
   test("its progress counts towards the engine's size once decoded, never the compressed Content-Length", async () => {
-    // A browser of its own (nothing in its cache), on a throttled link so that progress is shown.
+    // A browser of its own (nothing in its cache), the engine sent slowly so that progress is shown:
+    // its 4.5 MB twin in about 3 s, by a proxy, so that the worker’s early download is still running
+    // when DuckDB takes it over. Chrome's throttling (40, then 6 Mbit/s) left that to the machine's
+    // load: on a busy machine the download finished first, then on a fast one.
+    const proxy = await slowProxy(siteUrl, (path) => path.endsWith('.wasm'));
     const { context, close } = await openBrowser();
     try {
       const page = await context.newPage();
-      // Slow enough (the 4.5 MB twin in about 6 s) that the worker’s early download is still
-      // running when DuckDB takes it over on a busy machine: at 40 Mbit/s, under a load of
-      // 10, it had finished first and no progress was left to show.
-      await throttle(page, { latency: 20, down: 6e6, up: 10e6 });
       await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
       // Every progress line the reader sees while the engine downloads.
       await page.addInitScript(() => {
@@ -155,7 +156,7 @@ describe('the engine download, said as it is', () => {
       });
       const wasmUrls: string[] = [];
       context.on('request', (r) => void (isWasmRequest(r.url()) && wasmUrls.push(r.url())));
-      await page.goto(`${siteUrl}/jelajah/`);
+      await page.goto(`${proxy.url}/jelajah/`);
       await page.click('#run');
       expect(await waitForAnswer(page)).toBe('done');
       const size = statSync(join(siteDir, new URL(wasmUrls[0]).pathname)).size;
@@ -174,6 +175,7 @@ describe('the engine download, said as it is', () => {
       }
     } finally {
       await close();
+      await proxy.close();
     }
   });
 });
