@@ -48,10 +48,12 @@ import {
   regionKeys,
   reusableRegions,
   writePagesRecord,
+  type PagesRecord,
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
-import { cleanRenderLeftovers, isRunning, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
+import { cleanRenderLeftovers, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
+import { isRunning } from './publish/running.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -266,8 +268,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         lap('reused-pages');
       }
       if (pages.national) {
-        const failed = await indexForSearch(siteStage).then(
-          () => null,
+        const failed = await indexForSearch(siteStage, undefined, { known: reusedHashes(previousPages, reused) }).then(
+          (copies) => {
+            log(`salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused`);
+            return null;
+          },
           (e: Error) => e.message,
         );
         if (failed !== null)
@@ -299,9 +304,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return result(false, samePathRefusal(collisions));
     }
 
-    // Files taken from the previous output carry their recorded hashes (copyRegions checked them).
-    const known = new Map<string, string>();
-    for (const kode of reused) for (const [rel, hash] of Object.entries(previousPages!.wilayah[kode].berkas)) known.set(rel, hash);
+    const known = reusedHashes(previousPages, reused);
     const empty = await emptyFiles(siteStage, { files: staged, known });
     lap('empty-files');
     if (empty.length > 0) {
@@ -395,6 +398,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
+}
+
+/** The files taken from the previous output, by path, with their recorded hashes (copyRegions checked them). */
+function reusedHashes(previous: PagesRecord | null, reused: readonly string[]): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const kode of reused) for (const [rel, hash] of Object.entries(previous!.wilayah[kode].berkas)) known.set(rel, hash);
+  return known;
 }
 
 /** What the gate read in an incremental build: everything, or what it passed before only for the values that changed. */

@@ -11,19 +11,10 @@ import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRunning } from '../publish/running.ts';
 import { walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { shardGroups, type RegionWeight } from './shards.ts';
-
-/** Whether a process of this pid is running (a build's leftovers are removed only once it is not). */
-export const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
 export async function cleanRenderLeftovers(): Promise<void> {

@@ -4,12 +4,14 @@
  * from the site. It reads each page's search copy (search-copy.ts), not the page.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { searchCopy } from './search-copy.ts';
+import { isRunning } from './running.ts';
 import { emptyFiles, walk } from './site-files.ts';
 
 /**
@@ -18,43 +20,144 @@ import { emptyFiles, walk } from './site-files.ts';
  * the background, and its `close()` then kills the process, cutting files short at random
  * (seen as pagefind-component-ui.js differing between two builds of the same inputs, and as
  * empty or cut entry files under load). A command that has exited has written everything.
+ *
+ * It reads the pages' search copies, kept between builds (`keptIn`, KeptCopies). `known`: the
+ * sha256 of pages by path where known already (a region taken from the previous site), so that
+ * such a page, if its copy is kept, is not even read.
  */
 export async function indexForSearch(
   siteStage: string,
   run: (site: string, outputPath: string) => Promise<void> = runPagefind,
-): Promise<void> {
+  { known = new Map(), keptIn = searchCopiesDir() }: { known?: ReadonlyMap<string, string>; keptIn?: string } = {},
+): Promise<{ cut: number; kept: number }> {
   const out = join(siteStage, 'pagefind');
   await rm(out, { recursive: true, force: true });
-  const copies = await mkdtemp(join(tmpdir(), 'kt-cari-'));
+  const copies = await KeptCopies.take(keptIn);
+  let made: { cut: number; kept: number };
   try {
-    await writeSearchCopies(siteStage, copies);
-    await run(copies, out);
+    made = await copies.update(siteStage, known);
+    await run(copies.dir, out);
   } finally {
-    await rm(copies, { recursive: true, force: true });
+    await copies.giveBack();
   }
   const empty = await emptyFiles(out);
   if (empty.length > 0) throw new Error(`Pagefind: berkas kosong / empty files: ${empty.map((f) => join('pagefind', f)).join(', ')}`);
   if (!(await sortEntryLanguages(join(out, 'pagefind-entry.json'))))
     throw new Error('Pagefind: pagefind-entry.json rusak atau tidak ada / broken or missing');
+  return made;
 }
+
+/** Where the last build's search copies are kept (node_modules/.cache, as the gate's memory): never in the site. */
+export const searchCopiesDir = (): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'cari');
 
 /** Pages read this many at a time: the disk and the scan overlap. */
 const COPIES_AT_ONCE = 16;
 
-/** The search copy of every page under `site` (every `.html`, as Pagefind reads them), at the same path under `into`. */
-export async function writeSearchCopies(site: string, into: string): Promise<void> {
-  const pages: string[] = [];
-  for await (const f of walk(site)) if (f.endsWith('.html')) pages.push(relative(site, f));
-  for (const dir of new Set(pages.map(dirname))) await mkdir(join(into, dir), { recursive: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < pages.length) {
-      const page = pages[next++];
-      // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
-      await writeFile(join(into, page), searchCopy((await readFile(join(site, page))).toString('latin1')), 'latin1');
+/** The kept folder of copies, in `keptIn`; a build's own is `bangun-<pid>`. */
+const KEPT = 'salinan';
+
+/** In a folder of copies, the sha256 of the page each copy was cut from, by path (no .html file: Pagefind reads none else). */
+export const COPIES_RECORD = 'kt-salinan.json';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The search copies of the last build that made them, for the next: at 50 regions, cutting and
+ * writing 23,000 copies was most of the search phase, and between two builds most pages are the
+ * same bytes. A build takes the kept folder by renaming it to its own (of two builds at once, the
+ * second finds none and cuts every page), brings it up to date with its site (a copy whose page
+ * has other bytes is cut again, one whose page is gone is removed) and gives it back once Pagefind
+ * has read it. The folder's record of the page bytes each copy was cut from is written only when
+ * every copy is: a build killed midway leaves a folder of its own, which the next build removes,
+ * never a kept folder that lies. (Pagefind's index, made from the copies, goes through the
+ * privacy gate like every file of the site.)
+ */
+export class KeptCopies {
+  private constructor(
+    readonly dir: string,
+    private readonly keptIn: string,
+    /** By page path, the sha256 of the page its copy was cut from: the folder's, then this build's once every copy is written. */
+    private record: Record<string, string>,
+  ) {}
+
+  static async take(keptIn: string): Promise<KeptCopies> {
+    await mkdir(keptIn, { recursive: true });
+    for (const name of await readdir(keptIn)) {
+      const m = /^bangun-(\d+)$/.exec(name);
+      if (m && !isRunning(Number(m[1]))) await rm(join(keptIn, name), { recursive: true, force: true });
     }
-  };
-  await Promise.all(Array.from({ length: COPIES_AT_ONCE }, worker));
+    const dir = join(keptIn, `bangun-${process.pid}`);
+    await rm(dir, { recursive: true, force: true });
+    const taken = await rename(join(keptIn, KEPT), dir).then(
+      () => true,
+      () => false, // none kept, or another build has it
+    );
+    let record: Record<string, string> = {};
+    if (taken) {
+      record = await readFile(join(dir, COPIES_RECORD), 'utf8')
+        .then((text) => JSON.parse(text) as Record<string, string>)
+        .catch(() => ({})); // none, or not JSON: no copy there is trusted
+      await rm(join(dir, COPIES_RECORD), { force: true });
+      if (Object.keys(record).length === 0) await rm(dir, { recursive: true, force: true });
+    }
+    await mkdir(dir, { recursive: true });
+    return new KeptCopies(dir, keptIn, record);
+  }
+
+  /** The search copy of every page under `site` (every `.html`, as Pagefind reads them) at the same path, and no other copy. */
+  async update(site: string, known: ReadonlyMap<string, string>): Promise<{ cut: number; kept: number }> {
+    const pages: string[] = [];
+    for await (const f of walk(site)) if (f.endsWith('.html')) pages.push(relative(site, f));
+    const before = this.record;
+    this.record = {};
+    const inSite = new Set(pages);
+    for (const dir of new Set(pages.map(dirname))) await mkdir(join(this.dir, dir), { recursive: true });
+    const now: Record<string, string> = {};
+    let next = 0;
+    let cut = 0;
+    // What the folder holds, whatever its record says: a copy gone is cut again, one not of the site is removed.
+    const held = new Set<string>();
+    for await (const f of walk(this.dir)) {
+      const page = relative(this.dir, f);
+      if (inSite.has(page)) held.add(page);
+      else await rm(f, { force: true });
+    }
+    const worker = async () => {
+      while (next < pages.length) {
+        const page = pages[next++];
+        let bytes = known.has(page) ? null : await readFile(join(site, page));
+        const hash = known.get(page) ?? sha256(bytes!);
+        if (before[page] !== hash || !held.has(page)) {
+          bytes ??= await readFile(join(site, page));
+          // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
+          if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
+          // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
+          await writeFile(join(this.dir, page), searchCopy(bytes.toString('latin1')), 'latin1');
+          cut++;
+        }
+        now[page] = hash;
+      }
+    };
+    await Promise.all(Array.from({ length: COPIES_AT_ONCE }, worker));
+    this.record = Object.fromEntries(Object.entries(now).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return { cut, kept: pages.length - cut };
+  }
+
+  /** Kept for the next build, with its record, once every copy is written (and none is kept already); else removed. */
+  async giveBack(): Promise<void> {
+    const kept = join(this.keptIn, KEPT);
+    if (Object.keys(this.record).length > 0 && !existsSync(kept)) {
+      await writeFile(join(this.dir, COPIES_RECORD), JSON.stringify(this.record));
+      if (
+        await rename(this.dir, kept).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+    }
+    await rm(this.dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,14 +1,16 @@
 /** The site's search index, made whole by Pagefind's own command (src/publish/search-index.ts). */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
-import { indexForSearch } from '../../src/publish/search-index.ts';
+import { indexForSearch, KeptCopies } from '../../src/publish/search-index.ts';
 import { walk } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-search-index-');
+/** Where a test's search copies are kept (never the repository's cache, which builds running beside the tests use). */
+const keep = tempDirEach('kt-search-kept-');
 
 test('the search index is made by Pagefind’s command, by its arguments alone: whole, the same bytes each time, languages in order, nothing of an earlier index left', async () => {
   const site = tmp.dir;
@@ -22,7 +24,7 @@ test('the search index is made by Pagefind’s command, by its arguments alone: 
   // A setting the command would read from the environment (here, one that finds no page) is not its.
   process.env.PAGEFIND_GLOB = 'nothing/**/*.html';
   try {
-    await indexForSearch(site);
+    await indexForSearch(site, undefined, { keptIn: keep.dir });
   } finally {
     delete process.env.PAGEFIND_GLOB;
   }
@@ -33,8 +35,69 @@ test('the search index is made by Pagefind’s command, by its arguments alone: 
   expect(Object.keys(entry.languages)).toEqual(['en', 'id']);
   // Every file gzip-framed by Pagefind unpacks whole (a file cut short does not).
   for (const f of first.keys()) if (/\.(pf_\w+|pagefind)$/.test(f)) gunzipSync(await readFile(join(site, 'pagefind', f)));
-  await indexForSearch(site);
+  await indexForSearch(site, undefined, { keptIn: keep.dir });
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(first);
+});
+
+test('the search copies are kept between builds: a page of the same bytes is not cut again, nor read when its hash is known; the index is the one fresh copies make', async () => {
+  const site = join(tmp.dir, 'situs');
+  const page = (words: string) =>
+    `<!doctype html><html lang="id"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
+  const pages: Record<string, string> = {
+    'index.html': page('Indeks kepuasan masyarakat'),
+    'wilayah/binjai/index.html': page('Kota Binjai'),
+    'wilayah/jayapura/index.html': page('Kota Jayapura'),
+  };
+  for (const [rel, html] of Object.entries(pages)) {
+    await mkdir(join(site, rel, '..'), { recursive: true });
+    await writeFile(join(site, rel), html);
+  }
+  const index = (known?: Map<string, string>) => indexForSearch(site, undefined, { keptIn: keep.dir, known });
+  /** The index of fresh copies, kept nowhere this test reads. */
+  const fresh = async () => {
+    const other = join(tmp.dir, 'segar');
+    await rm(other, { recursive: true, force: true });
+    await indexForSearch(site, undefined, { keptIn: other });
+    return hashesUnder(join(site, 'pagefind'));
+  };
+  const kept = () => readdir(join(keep.dir, 'salinan'), { recursive: true }).then((l) => l.filter((f) => f.endsWith('.html')).sort());
+
+  expect(await index()).toEqual({ cut: 3, kept: 0 });
+  expect(await kept()).toEqual(Object.keys(pages).sort());
+  expect(await index()).toEqual({ cut: 0, kept: 3 });
+  // One page changed, one gone, one added: the index is the one fresh copies make.
+  await writeFile(join(site, 'wilayah/binjai/index.html'), page('Kota Binjai, dikoreksi'));
+  await rm(join(site, 'wilayah/jayapura'), { recursive: true });
+  await mkdir(join(site, 'wilayah/maulafa'));
+  await writeFile(join(site, 'wilayah/maulafa/index.html'), page('Kecamatan Maulafa'));
+  expect(await index()).toEqual({ cut: 2, kept: 1 });
+  const after = await hashesUnder(join(site, 'pagefind'));
+  expect(await kept()).toEqual(['index.html', 'wilayah/binjai/index.html', 'wilayah/maulafa/index.html']);
+  expect(after).toEqual(await fresh());
+  // A copy gone from the kept folder, whatever its record says, is cut again.
+  await rm(join(keep.dir, 'salinan', 'wilayah/maulafa/index.html'));
+  expect(await index()).toEqual({ cut: 1, kept: 2 });
+  expect(await hashesUnder(join(site, 'pagefind'))).toEqual(after);
+  // A page whose hash is known is not read when its copy is kept; a known hash that is not the
+  // page's (changed since) is refused where the page is read.
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  expect(await index(new Map([['index.html', sha(pages['index.html'])]]))).toEqual({ cut: 0, kept: 3 });
+  await writeFile(join(site, 'index.html'), page('Indeks, diubah'));
+  await expect(index(new Map([['index.html', sha(pages['index.html'])]]))).resolves.toEqual({ cut: 0, kept: 3 });
+  await rm(join(keep.dir, 'salinan'), { recursive: true });
+  await expect(index(new Map([['index.html', sha(pages['index.html'])]]))).rejects.toThrow(
+    'index.html: berubah sejak di-hash / changed since it was hashed',
+  );
+  // Two builds at once: the second finds no kept folder and cuts every page; the first's is kept.
+  await writeFile(join(site, 'index.html'), pages['index.html']);
+  await index();
+  const first = await KeptCopies.take(keep.dir);
+  const second = await KeptCopies.take(keep.dir);
+  expect(await second.update(site, new Map())).toEqual({ cut: 3, kept: 0 });
+  expect(await first.update(site, new Map())).toEqual({ cut: 0, kept: 3 });
+  await first.giveBack();
+  await second.giveBack();
+  expect(await readdir(keep.dir)).toEqual(['salinan']);
 });
 
 test('a search index left with an empty file or a broken entry stops the build, naming it; so does Pagefind failing', async () => {
@@ -44,16 +107,20 @@ test('a search index left with an empty file or a broken entry stops the build, 
     await writeFile(join(out, 'pagefind.js'), 'x');
     await writeFile(join(out, name), text);
   };
-  await expect(indexForSearch(site, writes('pagefind-component-ui.css', ''))).rejects.toThrow(
+  await expect(indexForSearch(site, writes('pagefind-component-ui.css', ''), { keptIn: keep.dir })).rejects.toThrow(
     /empty files: pagefind\/pagefind-component-ui\.css$/,
   );
-  await expect(indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","langu'))).rejects.toThrow(/pagefind-entry\.json/);
-  await expect(indexForSearch(site, writes('pagefind-ui.js', 'x'))).rejects.toThrow(
+  await expect(indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","langu'), { keptIn: keep.dir })).rejects.toThrow(
+    /pagefind-entry\.json/,
+  );
+  await expect(indexForSearch(site, writes('pagefind-ui.js', 'x'), { keptIn: keep.dir })).rejects.toThrow(
     /pagefind-entry\.json rusak atau tidak ada \/ broken or missing/,
   );
-  await indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","languages":{}}'));
+  await indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","languages":{}}'), { keptIn: keep.dir });
   // No page to index: Pagefind's own message, and its exit code.
-  await expect(indexForSearch(site)).rejects.toThrow(/Pagefind berhenti \/ stopped \(exit 1\):\n.*not able to build an index/);
+  await expect(indexForSearch(site, undefined, { keptIn: keep.dir })).rejects.toThrow(
+    /Pagefind berhenti \/ stopped \(exit 1\):\n.*not able to build an index/,
+  );
 });
 
 test("the search index's entry file comes out the same whichever language Pagefind finished first", async () => {
@@ -63,9 +130,9 @@ test("the search index's entry file comes out the same whichever language Pagefi
     const languages = Object.fromEntries([first, second].map((l) => [l, { hash: `${l}_a4ea2b68ed`, wasm: l, page_count: 85 }]));
     await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify({ version: '1.5.2', languages, include_characters: ['_'] }));
   };
-  await indexForSearch(site, entry('id', 'en'));
+  await indexForSearch(site, entry('id', 'en'), { keptIn: keep.dir });
   const one = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
-  await indexForSearch(site, entry('en', 'id'));
+  await indexForSearch(site, entry('en', 'id'), { keptIn: keep.dir });
   const two = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
   expect(two.equals(one)).toBe(true);
   expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
