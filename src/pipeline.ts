@@ -14,7 +14,7 @@ import { ASSETS_DIR } from './deploy/policy.ts';
 import { deriveTables } from './derive/tables.ts';
 import { gateMemoryDir, gateSite, readGateMemory, twinEntry, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
 import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
-import { indexForSearch } from './publish/search-index.ts';
+import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { publishTables } from './publish/tables.ts';
 import { validateExport } from './validate/export.ts';
 import { formatReport } from './validate/report.ts';
@@ -147,6 +147,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const siteStage = join(stage, 'site');
   await rm(stage, { recursive: true, force: true });
   await mkdir(dataStage, { recursive: true });
+  /** The pages' search copies, kept for the next build only if the privacy gate passes this site. */
+  let searchCopies: KeptCopies | null = null;
   try {
     // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
     const earlier = [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d));
@@ -268,7 +270,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         lap('reused-pages');
       }
       if (pages.national) {
-        const failed = await indexForSearch(siteStage, undefined, { known: reusedHashes(previousPages, reused) }).then(
+        searchCopies = await KeptCopies.take(searchCopiesDir(), context.kode);
+        const failed = await indexForSearch(siteStage, { copies: searchCopies, known: reusedHashes(previousPages, reused) }).then(
           (copies) => {
             log(`salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused`);
             return null;
@@ -326,6 +329,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         `✗ Gerbang privasi menolak publikasi / privacy gate refused to publish:\n${leaks.map((l) => `  - ${l.file}: ${l.what}`).join('\n')}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
       );
     }
+    await searchCopies?.giveBack();
 
     // What hosts need, once the site is judged: header files, then compressed twins of its files
     // (a shard compresses its own pages; the merge checks and keeps those twins).
@@ -358,6 +362,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
     } else if (opts.pages !== false) {
+      // Hashes made by the gate and the twins of these very files: nothing writes a region's files after them.
       await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null, siteHashes));
     }
     const siteKey = opts.shard ? null : await recordKey(siteStage);
@@ -396,6 +401,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
     );
   } finally {
+    await searchCopies?.discard(); // (a no-op once given back)
     await rm(stage, { recursive: true, force: true });
   }
 }

@@ -224,7 +224,6 @@ export async function copyRegions(
       return;
     }
     const target = join(site, rel);
-    await mkdir(dirname(target), { recursive: true });
     const linked =
       links &&
       (await link(from, target).then(
@@ -243,6 +242,8 @@ export async function copyRegions(
       outcome[i] = { file: rel };
     }
   };
+  // Each folder made once, before any file (a mkdir per file was a tenth of a million calls at 50 regions).
+  for (const dir of new Set(all.map(([rel]) => dirname(join(site, rel))))) await mkdir(dir, { recursive: true });
   // A few at a time: tens of thousands of small files, each read, hashed and written.
   let next = 0;
   await Promise.all(

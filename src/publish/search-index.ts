@@ -21,24 +21,20 @@ import { emptyFiles, walk } from './site-files.ts';
  * (seen as pagefind-component-ui.js differing between two builds of the same inputs, and as
  * empty or cut entry files under load). A command that has exited has written everything.
  *
- * It reads the pages' search copies, kept between builds (`keptIn`, KeptCopies). `known`: the
- * sha256 of pages by path where known already (a region taken from the previous site), so that
- * such a page, if its copy is kept, is not even read.
+ * Pagefind reads the pages' search copies, kept between builds (KeptCopies).
  */
-export async function indexForSearch(
-  siteStage: string,
-  run: (site: string, outputPath: string) => Promise<void> = runPagefind,
-  { known = new Map(), keptIn = searchCopiesDir() }: { known?: ReadonlyMap<string, string>; keptIn?: string } = {},
-): Promise<{ cut: number; kept: number }> {
+export async function indexForSearch(siteStage: string, opts: SearchOptions = {}): Promise<{ cut: number; kept: number }> {
+  const { run = runPagefind, known = new Map(), kode = '' } = opts;
   const out = join(siteStage, 'pagefind');
   await rm(out, { recursive: true, force: true });
-  const copies = await KeptCopies.take(keptIn);
+  const copies = opts.copies ?? (await KeptCopies.take(opts.keptIn ?? searchCopiesDir(), kode));
   let made: { cut: number; kept: number };
   try {
     made = await copies.update(siteStage, known);
     await run(copies.dir, out);
   } finally {
-    await copies.giveBack();
+    // The caller gives its copies back once the site is judged; copies taken here, at once.
+    if (!opts.copies) await copies.giveBack();
   }
   const empty = await emptyFiles(out);
   if (empty.length > 0) throw new Error(`Pagefind: berkas kosong / empty files: ${empty.map((f) => join('pagefind', f)).join(', ')}`);
@@ -47,61 +43,88 @@ export async function indexForSearch(
   return made;
 }
 
+export interface SearchOptions {
+  /** What makes the index from the copies (Pagefind's command; tests give others). */
+  run?: (site: string, outputPath: string) => Promise<void>;
+  /** The sha256 of pages by path where known already (a region taken from the previous site): such a page whose copy is kept is not read. */
+  known?: ReadonlyMap<string, string>;
+  /** Copies the caller took (the build: it gives them back only once the privacy gate has passed the site). */
+  copies?: KeptCopies;
+  /** Else copies are taken from here (searchCopiesDir) and given back at once… */
+  keptIn?: string;
+  /** …as cut by this code (codeVersion): copies cut by other code are not kept. */
+  kode?: string;
+}
+
 /** Where the last build's search copies are kept (node_modules/.cache, as the gate's memory): never in the site. */
 export const searchCopiesDir = (): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'cari');
 
 /** Pages read this many at a time: the disk and the scan overlap. */
 const COPIES_AT_ONCE = 16;
 
-/** The kept folder of copies, in `keptIn`; a build's own is `bangun-<pid>`. */
+/** The kept folder of copies, in `keptIn`. */
 const KEPT = 'salinan';
 
-/** In a folder of copies, the sha256 of the page each copy was cut from, by path (no .html file: Pagefind reads none else). */
+/** In a folder of copies, what they were cut by and from (no .html file: Pagefind reads none else). */
 export const COPIES_RECORD = 'kt-salinan.json';
+
+interface CopiesRecord {
+  /** The code that cut them. */
+  kode: string;
+  /** By page path, the sha256 of the page its copy was cut from. */
+  salinan: Record<string, string>;
+}
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The search copies of the last build that made them, for the next: at 50 regions, cutting and
  * writing 23,000 copies was most of the search phase, and between two builds most pages are the
- * same bytes. A build takes the kept folder by renaming it to its own (of two builds at once, the
- * second finds none and cuts every page), brings it up to date with its site (a copy whose page
- * has other bytes is cut again, one whose page is gone is removed) and gives it back once Pagefind
- * has read it. The folder's record of the page bytes each copy was cut from is written only when
- * every copy is: a build killed midway leaves a folder of its own, which the next build removes,
- * never a kept folder that lies. (Pagefind's index, made from the copies, goes through the
- * privacy gate like every file of the site.)
+ * same bytes. A build takes the kept folder by renaming it into a folder of its own
+ * (`bangun-<pid>-…`, whose leftovers a later build removes once that process is gone; of two
+ * builds at once, the second finds none and cuts every page), brings it up to date with its site
+ * (a copy whose page has other bytes, or that is missing, is cut again; one whose page is gone is
+ * removed) and gives it back. The build gives them back only once the privacy gate has passed
+ * the site, so no copy of a refused page is kept. The record of what the copies were cut from, and
+ * by which code, is written only when every copy is: a build killed midway leaves a folder of its
+ * own, never a kept folder that lies.
  */
 export class KeptCopies {
+  private settled = false;
+
   private constructor(
+    /** This build's own folder in `keptIn`; the copies are in `dir`. */
+    private readonly own: string,
     readonly dir: string,
     private readonly keptIn: string,
-    /** By page path, the sha256 of the page its copy was cut from: the folder's, then this build's once every copy is written. */
+    private readonly kode: string,
+    /** By page path, the sha256 of the page its copy was cut from: as taken, then this build's once every copy is written. */
     private record: Record<string, string>,
   ) {}
 
-  static async take(keptIn: string): Promise<KeptCopies> {
+  static async take(keptIn: string, kode: string): Promise<KeptCopies> {
     await mkdir(keptIn, { recursive: true });
     for (const name of await readdir(keptIn)) {
-      const m = /^bangun-(\d+)$/.exec(name);
+      const m = /^bangun-(\d+)-/.exec(name);
       if (m && !isRunning(Number(m[1]))) await rm(join(keptIn, name), { recursive: true, force: true });
     }
-    const dir = join(keptIn, `bangun-${process.pid}`);
-    await rm(dir, { recursive: true, force: true });
+    const own = await mkdtemp(join(keptIn, `bangun-${process.pid}-`));
+    const dir = join(own, KEPT);
     const taken = await rename(join(keptIn, KEPT), dir).then(
       () => true,
       () => false, // none kept, or another build has it
     );
     let record: Record<string, string> = {};
     if (taken) {
-      record = await readFile(join(dir, COPIES_RECORD), 'utf8')
-        .then((text) => JSON.parse(text) as Record<string, string>)
-        .catch(() => ({})); // none, or not JSON: no copy there is trusted
+      const kept = await readFile(join(dir, COPIES_RECORD), 'utf8')
+        .then((text) => JSON.parse(text) as Partial<CopiesRecord>)
+        .catch(() => null); // none, or not JSON: no copy there is trusted
       await rm(join(dir, COPIES_RECORD), { force: true });
-      if (Object.keys(record).length === 0) await rm(dir, { recursive: true, force: true });
+      if (kept?.kode === kode && typeof kept.salinan === 'object' && kept.salinan !== null) record = kept.salinan;
+      else await rm(dir, { recursive: true, force: true });
     }
     await mkdir(dir, { recursive: true });
-    return new KeptCopies(dir, keptIn, record);
+    return new KeptCopies(own, dir, keptIn, kode, record);
   }
 
   /** The search copy of every page under `site` (every `.html`, as Pagefind reads them) at the same path, and no other copy. */
@@ -111,10 +134,6 @@ export class KeptCopies {
     const before = this.record;
     this.record = {};
     const inSite = new Set(pages);
-    for (const dir of new Set(pages.map(dirname))) await mkdir(join(this.dir, dir), { recursive: true });
-    const now: Record<string, string> = {};
-    let next = 0;
-    let cut = 0;
     // What the folder holds, whatever its record says: a copy gone is cut again, one not of the site is removed.
     const held = new Set<string>();
     for await (const f of walk(this.dir)) {
@@ -122,41 +141,62 @@ export class KeptCopies {
       if (inSite.has(page)) held.add(page);
       else await rm(f, { force: true });
     }
+    for (const dir of new Set(pages.map(dirname))) await mkdir(join(this.dir, dir), { recursive: true });
+    const now: Record<string, string> = {};
+    let next = 0;
+    let cut = 0;
+    let failure: unknown;
     const worker = async () => {
-      while (next < pages.length) {
+      while (next < pages.length && failure === undefined) {
         const page = pages[next++];
-        let bytes = known.has(page) ? null : await readFile(join(site, page));
-        const hash = known.get(page) ?? sha256(bytes!);
-        if (before[page] !== hash || !held.has(page)) {
-          bytes ??= await readFile(join(site, page));
-          // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
-          if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
-          // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
-          await writeFile(join(this.dir, page), searchCopy(bytes.toString('latin1')), 'latin1');
-          cut++;
+        try {
+          let bytes = known.has(page) ? null : await readFile(join(site, page));
+          const hash = known.get(page) ?? sha256(bytes!);
+          if (before[page] !== hash || !held.has(page)) {
+            bytes ??= await readFile(join(site, page));
+            // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
+            if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
+            // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
+            await writeFile(join(this.dir, page), searchCopy(bytes.toString('latin1')), 'latin1');
+            cut++;
+          }
+          now[page] = hash;
+        } catch (e) {
+          failure ??= e; // the others stop after the page they are on, so nothing writes once this throws
         }
-        now[page] = hash;
       }
     };
     await Promise.all(Array.from({ length: COPIES_AT_ONCE }, worker));
+    if (failure !== undefined) throw failure;
     this.record = Object.fromEntries(Object.entries(now).sort(([a], [b]) => (a < b ? -1 : 1)));
     return { cut, kept: pages.length - cut };
   }
 
-  /** Kept for the next build, with its record, once every copy is written (and none is kept already); else removed. */
+  /**
+   * Kept for the next build, with its record, once every copy is written (and unless another
+   * build's are kept already); else removed. Never a failure of the build: without them the next
+   * build cuts every page.
+   */
   async giveBack(): Promise<void> {
-    const kept = join(this.keptIn, KEPT);
-    if (Object.keys(this.record).length > 0 && !existsSync(kept)) {
-      await writeFile(join(this.dir, COPIES_RECORD), JSON.stringify(this.record));
-      if (
-        await rename(this.dir, kept).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
+    if (this.settled) return;
+    this.settled = true;
+    try {
+      const kept = join(this.keptIn, KEPT);
+      if (Object.keys(this.record).length > 0 && !existsSync(kept)) {
+        await writeFile(join(this.dir, COPIES_RECORD), JSON.stringify({ kode: this.kode, salinan: this.record } satisfies CopiesRecord));
+        await rename(this.dir, kept);
+      }
+    } catch {
+      // not kept: the next build cuts every page
     }
-    await rm(this.dir, { recursive: true, force: true });
+    await rm(this.own, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /** Removed, not kept (a build that failed or was refused): a no-op once given back. */
+  async discard(): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    await rm(this.own, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

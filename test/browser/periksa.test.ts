@@ -53,22 +53,28 @@ async function linked(p: Page, link: string): Promise<string> {
   expect(href).toMatch(/^blob:/);
   expect(await p.locator(link).getAttribute('download')).toMatch(/\.(json|csv)$/);
   // Its bytes, decoded here: Blob.text() would drop the CSV's byte order mark, which a saved file keeps.
-  const bytes = await p.evaluate(
-    async (url) => [...new Uint8Array(await (window as unknown as { ktBlobs: Map<string, Blob> }).ktBlobs.get(url)!.arrayBuffer())],
-    href!,
-  );
-  return Buffer.from(bytes).toString('utf8');
+  const bytes = await p.evaluate(async (url) => {
+    const blob = (window as unknown as { ktBlobs: Map<string, Blob> }).ktBlobs.get(url);
+    return blob ? [...new Uint8Array(await blob.arrayBuffer())] : null;
+  }, href!);
+  expect(bytes, `${link}: its blob was revoked, or never made by the page`).not.toBeNull();
+  return Buffer.from(bytes!).toString('utf8');
 }
 
-/** Keeps every blob the page makes a URL of, by that URL, for linked(). */
+/** Keeps every blob the page makes a URL of, by that URL, until the page revokes it, for linked(). */
 const blobsKept = () => {
   const blobs = new Map<string, Blob>();
   (window as unknown as { ktBlobs: Map<string, Blob> }).ktBlobs = blobs;
   const make = URL.createObjectURL.bind(URL);
+  const revoke = URL.revokeObjectURL.bind(URL);
   URL.createObjectURL = (obj: Blob | MediaSource) => {
     const url = make(obj);
     if (obj instanceof Blob) blobs.set(url, obj);
     return url;
+  };
+  URL.revokeObjectURL = (url: string) => {
+    blobs.delete(url);
+    revoke(url);
   };
 };
 

@@ -147,9 +147,12 @@ describe('the sample build', () => {
 
   it('has the search index Pagefind makes of its pages themselves, not only of their search copies', async () => {
     // An empty folder indexed by a run that reads the built site's pages: no copy is involved.
-    const fromPages = mkdtempSync(join(tmpdir(), 'kt-cari-halaman-'));
+    // (Its copies kept beside it, never in the repository's cache, which builds running beside the tests use.)
+    const root = mkdtempSync(join(tmpdir(), 'kt-cari-halaman-'));
+    const fromPages = join(root, 'situs');
+    mkdirSync(fromPages);
     try {
-      await indexForSearch(fromPages, (_copies, out) => runPagefind(siteDir, out));
+      await indexForSearch(fromPages, { run: (_copies, out) => runPagefind(siteDir, out), keptIn: join(root, 'salinan') });
       const index = (root: string) =>
         readdirSync(join(root, 'pagefind'), { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name))
@@ -160,7 +163,7 @@ describe('the sample build', () => {
       expect(built.length).toBeGreaterThan(10);
       expect(built).toEqual(index(fromPages));
     } finally {
-      rmSync(fromPages, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

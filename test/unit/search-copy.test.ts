@@ -91,9 +91,9 @@ test('Pagefind makes the same index of the search copies as of the pages themsel
       await writeFile(join(root, path), html);
     }
   }
-  await indexForSearch(site);
+  await indexForSearch(site, { keptIn: join(tmp.dir, 'salinan') });
   // The pages themselves, as the build indexed them before it made copies.
-  await indexForSearch(whole, (_copies, out) => runPagefind(whole, out));
+  await indexForSearch(whole, { run: (_copies, out) => runPagefind(whole, out), keptIn: join(tmp.dir, 'salinan-utuh') });
   const files = async (root: string) => {
     const out = new Map<string, string>();
     for await (const f of walk(join(root, 'pagefind'))) out.set(f.slice(root.length), (await readFile(f)).toString('base64'));

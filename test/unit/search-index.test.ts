@@ -24,7 +24,7 @@ test('the search index is made by Pagefind’s command, by its arguments alone: 
   // A setting the command would read from the environment (here, one that finds no page) is not its.
   process.env.PAGEFIND_GLOB = 'nothing/**/*.html';
   try {
-    await indexForSearch(site, undefined, { keptIn: keep.dir });
+    await indexForSearch(site, { keptIn: keep.dir });
   } finally {
     delete process.env.PAGEFIND_GLOB;
   }
@@ -35,7 +35,7 @@ test('the search index is made by Pagefind’s command, by its arguments alone: 
   expect(Object.keys(entry.languages)).toEqual(['en', 'id']);
   // Every file gzip-framed by Pagefind unpacks whole (a file cut short does not).
   for (const f of first.keys()) if (/\.(pf_\w+|pagefind)$/.test(f)) gunzipSync(await readFile(join(site, 'pagefind', f)));
-  await indexForSearch(site, undefined, { keptIn: keep.dir });
+  await indexForSearch(site, { keptIn: keep.dir });
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(first);
 });
 
@@ -52,12 +52,12 @@ test('the search copies are kept between builds: a page of the same bytes is not
     await mkdir(join(site, rel, '..'), { recursive: true });
     await writeFile(join(site, rel), html);
   }
-  const index = (known?: Map<string, string>) => indexForSearch(site, undefined, { keptIn: keep.dir, known });
+  const index = (known?: Map<string, string>) => indexForSearch(site, { keptIn: keep.dir, known });
   /** The index of fresh copies, kept nowhere this test reads. */
   const fresh = async () => {
     const other = join(tmp.dir, 'segar');
     await rm(other, { recursive: true, force: true });
-    await indexForSearch(site, undefined, { keptIn: other });
+    await indexForSearch(site, { keptIn: other });
     return hashesUnder(join(site, 'pagefind'));
   };
   const kept = () => readdir(join(keep.dir, 'salinan'), { recursive: true }).then((l) => l.filter((f) => f.endsWith('.html')).sort());
@@ -78,8 +78,9 @@ test('the search copies are kept between builds: a page of the same bytes is not
   await rm(join(keep.dir, 'salinan', 'wilayah/maulafa/index.html'));
   expect(await index()).toEqual({ cut: 1, kept: 2 });
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(after);
-  // A page whose hash is known is not read when its copy is kept; a known hash that is not the
-  // page's (changed since) is refused where the page is read.
+  // A page whose hash is known is not read when its copy is kept: that trust is the build's, whose
+  // known hashes are of files checked as they were copied (copyRegions), so a page changed behind
+  // them keeps its old copy here. Where the page is read, a known hash not its own is refused.
   const sha = (text: string) => createHash('sha256').update(text).digest('hex');
   expect(await index(new Map([['index.html', sha(pages['index.html'])]]))).toEqual({ cut: 0, kept: 3 });
   await writeFile(join(site, 'index.html'), page('Indeks, diubah'));
@@ -88,16 +89,25 @@ test('the search copies are kept between builds: a page of the same bytes is not
   await expect(index(new Map([['index.html', sha(pages['index.html'])]]))).rejects.toThrow(
     'index.html: berubah sejak di-hash / changed since it was hashed',
   );
-  // Two builds at once: the second finds no kept folder and cuts every page; the first's is kept.
+  // Two builds at once: the second finds no kept folder and cuts every page into its own; the
+  // first's copies are kept, the second's removed.
   await writeFile(join(site, 'index.html'), pages['index.html']);
   await index();
-  const first = await KeptCopies.take(keep.dir);
-  const second = await KeptCopies.take(keep.dir);
+  const first = await KeptCopies.take(keep.dir, '');
+  const second = await KeptCopies.take(keep.dir, '');
+  expect(second.dir).not.toBe(first.dir);
   expect(await second.update(site, new Map())).toEqual({ cut: 3, kept: 0 });
   expect(await first.update(site, new Map())).toEqual({ cut: 0, kept: 3 });
   await first.giveBack();
   await second.giveBack();
   expect(await readdir(keep.dir)).toEqual(['salinan']);
+  // Copies cut by other code are not kept; nor those of a build that discards them (refused by the gate).
+  const other = await KeptCopies.take(keep.dir, 'kode-lain');
+  expect(await other.update(site, new Map())).toEqual({ cut: 3, kept: 0 });
+  await other.discard();
+  expect(await readdir(keep.dir)).toEqual([]);
+  await other.giveBack(); // once discarded, never kept
+  expect(await readdir(keep.dir)).toEqual([]);
 });
 
 test('a search index left with an empty file or a broken entry stops the build, naming it; so does Pagefind failing', async () => {
@@ -107,18 +117,18 @@ test('a search index left with an empty file or a broken entry stops the build, 
     await writeFile(join(out, 'pagefind.js'), 'x');
     await writeFile(join(out, name), text);
   };
-  await expect(indexForSearch(site, writes('pagefind-component-ui.css', ''), { keptIn: keep.dir })).rejects.toThrow(
+  await expect(indexForSearch(site, { run: writes('pagefind-component-ui.css', ''), keptIn: keep.dir })).rejects.toThrow(
     /empty files: pagefind\/pagefind-component-ui\.css$/,
   );
-  await expect(indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","langu'), { keptIn: keep.dir })).rejects.toThrow(
+  await expect(indexForSearch(site, { run: writes('pagefind-entry.json', '{"version":"1.5.2","langu'), keptIn: keep.dir })).rejects.toThrow(
     /pagefind-entry\.json/,
   );
-  await expect(indexForSearch(site, writes('pagefind-ui.js', 'x'), { keptIn: keep.dir })).rejects.toThrow(
+  await expect(indexForSearch(site, { run: writes('pagefind-ui.js', 'x'), keptIn: keep.dir })).rejects.toThrow(
     /pagefind-entry\.json rusak atau tidak ada \/ broken or missing/,
   );
-  await indexForSearch(site, writes('pagefind-entry.json', '{"version":"1.5.2","languages":{}}'), { keptIn: keep.dir });
+  await indexForSearch(site, { run: writes('pagefind-entry.json', '{"version":"1.5.2","languages":{}}'), keptIn: keep.dir });
   // No page to index: Pagefind's own message, and its exit code.
-  await expect(indexForSearch(site, undefined, { keptIn: keep.dir })).rejects.toThrow(
+  await expect(indexForSearch(site, { keptIn: keep.dir })).rejects.toThrow(
     /Pagefind berhenti \/ stopped \(exit 1\):\n.*not able to build an index/,
   );
 });
@@ -130,9 +140,9 @@ test("the search index's entry file comes out the same whichever language Pagefi
     const languages = Object.fromEntries([first, second].map((l) => [l, { hash: `${l}_a4ea2b68ed`, wasm: l, page_count: 85 }]));
     await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify({ version: '1.5.2', languages, include_characters: ['_'] }));
   };
-  await indexForSearch(site, entry('id', 'en'), { keptIn: keep.dir });
+  await indexForSearch(site, { run: entry('id', 'en'), keptIn: keep.dir });
   const one = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
-  await indexForSearch(site, entry('en', 'id'), { keptIn: keep.dir });
+  await indexForSearch(site, { run: entry('en', 'id'), keptIn: keep.dir });
   const two = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
   expect(two.equals(one)).toBe(true);
   expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
