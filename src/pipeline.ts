@@ -48,12 +48,11 @@ import {
   regionKeys,
   reusableRegions,
   writePagesRecord,
-  type PagesRecord,
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
 import { cleanRenderLeftovers, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
-import { isRunning } from './publish/running.ts';
+import { isRunning } from './publish/leftovers.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -238,6 +237,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const clash = opts.pages === false ? [] : samePaths(codes.flatMap(regionPageFiles));
     if (clash.length > 0) return result(false, samePathRefusal(clash));
 
+    // The files taken from the previous output, by path, with their recorded hashes (copyRegions checks them).
+    const known = new Map<string, string>();
+    for (const kode of reused) for (const [rel, hash] of Object.entries(previousPages!.wilayah[kode].berkas)) known.set(rel, hash);
+
     let written: string[] = [];
     if (opts.pages !== false) {
       // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
@@ -271,7 +274,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       }
       if (pages.national) {
         searchCopies = await KeptCopies.take(searchCopiesDir(), context.kode);
-        const failed = await indexForSearch(siteStage, { copies: searchCopies, known: reusedHashes(previousPages, reused) }).then(
+        const failed = await indexForSearch(siteStage, { copies: searchCopies, known }).then(
           (copies) => {
             log(`salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused`);
             return null;
@@ -307,7 +310,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return result(false, samePathRefusal(collisions));
     }
 
-    const known = reusedHashes(previousPages, reused);
     const empty = await emptyFiles(siteStage, { files: staged, known });
     lap('empty-files');
     if (empty.length > 0) {
@@ -352,8 +354,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         twinsMade.push(twinEntry(file, twin));
         siteHashes.set(path, twin);
       },
-      // Hashed already: every file the gate judged, and the twins copied with a reused region.
-      hashes: new Map(siteHashes),
+      // Hashed already: every file the gate judged, and the twins copied with a reused region. (A
+      // twin's entry, set as it is made, is read only for that twin's own file, before it is made.)
+      hashes: siteHashes,
       files: staged,
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
@@ -404,13 +407,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await searchCopies?.discard(); // (a no-op once given back)
     await rm(stage, { recursive: true, force: true });
   }
-}
-
-/** The files taken from the previous output, by path, with their recorded hashes (copyRegions checked them). */
-function reusedHashes(previous: PagesRecord | null, reused: readonly string[]): Map<string, string> {
-  const known = new Map<string, string>();
-  for (const kode of reused) for (const [rel, hash] of Object.entries(previous!.wilayah[kode].berkas)) known.set(rel, hash);
-  return known;
 }
 
 /** What the gate read in an incremental build: everything, or what it passed before only for the values that changed. */

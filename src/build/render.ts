@@ -7,23 +7,17 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRunning } from '../publish/running.ts';
+import { removeLeftovers } from '../publish/leftovers.ts';
 import { walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { shardGroups, type RegionWeight } from './shards.ts';
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
-export async function cleanRenderLeftovers(): Promise<void> {
-  const renders = dirname(renderDir());
-  for (const name of existsSync(renders) ? await readdir(renders) : []) {
-    const m = /^render-(\d+)$/.exec(name);
-    if (m && !isRunning(Number(m[1]))) await rm(join(renders, name), { recursive: true, force: true });
-  }
-}
+export const cleanRenderLeftovers = (): Promise<void> => removeLeftovers(dirname(renderDir()), /^render-(\d+)$/);
 
 /**
  * Astro keeps its server chunks in the output folder when that lies under the working directory,

@@ -123,10 +123,10 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
 
 /**
  * The sha256 of every file the gate reads (a compressed twin beside its file is not read), by
- * path relative to `root`; `known` gives those already hashed (files taken from the previous
- * output, checked against their recorded hashes).
+ * path relative to `root`, of `files` (every file under `root`, absolute: siteFiles); `known`
+ * gives those already hashed (files taken from the previous output, checked against their
+ * recorded hashes).
  */
-/** `files`: every file under `root`, absolute (siteFiles). */
 async function fileHashes(root: string, files: readonly string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const path of await gatePaths(root, undefined, files)) {

@@ -7,11 +7,11 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { searchCopy } from './search-copy.ts';
-import { isRunning } from './running.ts';
+import { removeLeftovers } from './leftovers.ts';
 import { emptyFiles, walk } from './site-files.ts';
 
 /**
@@ -104,10 +104,7 @@ export class KeptCopies {
 
   static async take(keptIn: string, kode: string): Promise<KeptCopies> {
     await mkdir(keptIn, { recursive: true });
-    for (const name of await readdir(keptIn)) {
-      const m = /^bangun-(\d+)-/.exec(name);
-      if (m && !isRunning(Number(m[1]))) await rm(join(keptIn, name), { recursive: true, force: true });
-    }
+    await removeLeftovers(keptIn, /^bangun-(\d+)-/);
     const own = await mkdtemp(join(keptIn, `bangun-${process.pid}-`));
     const dir = join(own, KEPT);
     const taken = await rename(join(keptIn, KEPT), dir).then(
