@@ -54,6 +54,9 @@ runCli(async () => {
   console.log(`waktu / timings (ms): ${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - t0) })}`);
   // The CPU of each phase: what the build costs, whatever else the machine runs.
   if (result.cpu) console.log(`cpu (ms): ${JSON.stringify(result.cpu)}`);
+  // Where this process's memory peaked: the phase at whose end the figure rose.
+  if (result.peaks)
+    console.log(`puncak memori sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
   // (each peak may come at another time; Pagefind's process, which indexes after them, is not counted).
   const own = process.resourceUsage().maxRSS;

@@ -85,6 +85,8 @@ export interface BuildResult {
   cpu?: Record<string, number>;
   /** The peak memory (KiB) of each page renderer besides this process (render.ts), while this one ran too. */
   renderersPeak?: number[];
+  /** This process's peak memory (MiB) so far at the end of each phase that finished: where it rose is where it was reached. */
+  peaks?: Record<string, number>;
 }
 
 /** What the site's pages read: written next to the tables, published on the data-quality page. */
@@ -97,6 +99,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // CPU time of this process (every thread: zlib's, DuckDB's) beside the wall clock, which on a
   // shared machine measures the load as much as the build. Pagefind's own process is not in it.
   const cpu: Record<string, number> = {};
+  const peaks: Record<string, number> = {};
   let t = performance.now();
   let c = process.cpuUsage();
   const lap = (name: string) => {
@@ -106,10 +109,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const used = process.cpuUsage(c);
     cpu[name] = Math.round((used.user + used.system) / 1000);
     c = process.cpuUsage();
+    peaks[name] = Math.round(process.resourceUsage().maxRSS / 1024);
   };
   /** The build's answer, with the time and CPU of every phase that finished. */
   let renderersPeak: number[] = [];
-  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu, renderersPeak });
+  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu, renderersPeak, peaks });
 
   // --since reuses a whole site's region pages into a whole site.
   if (opts.since !== undefined && (opts.shard || opts.merge || opts.pages === false)) {
