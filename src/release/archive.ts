@@ -151,7 +151,8 @@ export async function addRelease(
             : null
           : read(join(root, previous.id))(name);
     // Split tables region by region, from the region files of this build and of the previous site (the previous release's).
-    const parts = previousSite ? { previous: regionParts(join(previousSite, 'data')), current: regionParts(dataStage) } : undefined;
+    // This build's region files also count a table's rows when there is nothing to compare it with.
+    const parts = { previous: previousSite ? regionParts(join(previousSite, 'data')) : () => null, current: regionParts(dataStage) };
     const { tables, revisions } = compareReleases(before, current, parts);
     for (const f of await readdir(dataStage, { withFileTypes: true })) {
       if (f.name === 'datapackage.json')

@@ -130,8 +130,17 @@ export function compareReleases(
   const revisions: Revision[] = [];
   for (const table of TABLES) {
     const [partsBefore, partsNow] = [parts?.previous(table.name) ?? null, parts?.current(table.name) ?? null];
-    const { change, revised } =
-      partsBefore && partsNow ? compareParts(table, partsBefore, partsNow) : compareTable(table, previous(table.name), current(table.name));
+    let compared: Compared;
+    if (partsBefore && partsNow) compared = compareParts(table, partsBefore, partsNow);
+    else {
+      const was = previous(table.name);
+      // Nothing to compare with (a first release, a table new in it, or microdata not at hand): its
+      // rows are counted from its region files, never read whole (the survey's national file passes
+      // a string's longest, 512 MiB, at a few hundred regions).
+      compared =
+        partsNow && (was === undefined || was === null) ? counted(table, partsNow, was) : compareTable(table, was, current(table.name));
+    }
+    const { change, revised } = compared;
     tables.push(change);
     for (const r of revised) revisions.push(r);
   }
@@ -159,6 +168,16 @@ function compareParts(table: Table, before: readonly RegionPart[], after: readon
   }
   for (const gone of old.values()) change.dihapus! += gone.rows;
   return { change, revised };
+}
+
+/** A table's rows counted from its region files: all added when the previous release had none (undefined), uncompared when it is not at hand (null). */
+function counted(table: Table, now: readonly RegionPart[], was: undefined | null): Compared {
+  const baris = now.reduce((n, p) => n + p.rows, 0);
+  const change: TableChange =
+    was === null
+      ? { tabel: table.name, baris, ditambah: null, dihapus: null, diubah: null }
+      : { tabel: table.name, baris, ditambah: baris, dihapus: 0, diubah: 0 };
+  return { change, revised: [] };
 }
 
 /** One table whole: `was` as compareReleases's `previous` gives it. */

@@ -2,7 +2,7 @@
  * Pages read the published tables, never the inputs: the same bytes a journalist downloads.
  * The pipeline points KT_PUBLISHED_DIR at the staged tables; `astro dev` reads dist/data.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { tableByName, type PublishedRow, type Row, type TableName } from '../contract/published.ts';
@@ -28,15 +28,45 @@ export function readTable<T extends TableName>(name: T): Row<T>[] {
   return rows as Row<T>[];
 }
 
-/** The first rows only: a dictionary page must not parse a million survey rows to show ten. */
+/**
+ * The first rows only: a dictionary page must not parse a million survey rows to show ten, nor
+ * read the whole file (the national survey microdata pass a string's longest, 512 MiB, at a few
+ * hundred regions).
+ */
 export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[] {
-  return (cache.get(`${publishedDir()}|${name}`)?.slice(0, n) ?? parseTable(name, n)) as Row<T>[];
+  const hit = cache.get(`${publishedDir()}|${name}`);
+  return (hit ? hit.slice(0, n) : typedRows(name, headRecords(join(publishedDir(), `${name}.csv`), n + 1))) as Row<T>[];
 }
 
-function parseTable(name: TableName, limit?: number, file = `${name}.csv`): PublishedRow[] {
-  const table = tableByName(name)!;
+/**
+ * The first `records` CSV records of a file (the header is one), read from its start in growing
+ * pieces. A piece's records are taken only when a record starts after the last of them, so a
+ * record (or a character) cut at the piece's end is never taken; the whole file, read, has no cut.
+ */
+export function headRecords(path: string, records: number, firstBytes = 1 << 16): string[][] {
+  const fd = openSync(path, 'r');
+  try {
+    for (let bytes = firstBytes; ; bytes *= 4) {
+      const buf = Buffer.alloc(bytes);
+      const read = readSync(fd, buf, 0, bytes, 0);
+      const whole = read < bytes;
+      const parsed = Papa.parse<string[]>(buf.toString('utf8', 0, read), { skipEmptyLines: true, preview: records + 1 }).data;
+      if (whole) return parsed.slice(0, records);
+      if (parsed.length > records) return parsed.slice(0, records);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parseTable(name: TableName, file = `${name}.csv`): PublishedRow[] {
   const text = readFileSync(join(publishedDir(), file), 'utf8');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(limit === undefined ? {} : { preview: limit + 1 }) }).data;
+  return typedRows(name, Papa.parse<string[]>(text, { skipEmptyLines: true }).data);
+}
+
+/** A table's records (the header first) as typed rows. */
+function typedRows(name: TableName, parsed: string[][]): PublishedRow[] {
+  const table = tableByName(name)!;
   const types = table.columns.map((c) => c.type);
   return parsed.slice(1).map((cells) => {
     const row: PublishedRow = {};
@@ -75,7 +105,7 @@ export function readRegionTable<T extends TableName>(name: T, kode: string): Row
   if (rows) {
     regionCache.delete(key);
   } else {
-    rows = files.some((f) => f.kode_wilayah === kode) ? parseTable(name, undefined, partitionPath(kode, name)) : [];
+    rows = files.some((f) => f.kode_wilayah === kode) ? parseTable(name, partitionPath(kode, name)) : [];
     if (regionCache.size >= REGION_FILES_KEPT) regionCache.delete(regionCache.keys().next().value!);
   }
   regionCache.set(key, rows);

@@ -137,6 +137,35 @@ describe('compareReleases by region files', () => {
     expect(byParts.revisions).toEqual(wholeAnswer.revisions);
     expect(byParts.revisions.length).toBe(2);
   });
+
+  it('counts a table’s rows from its region files when there is nothing to compare with, never reading it whole', () => {
+    // The fixture's tables are given by region files; the others it lacks.
+    const readWhole = (n: TableName) => {
+      if (n in before) throw new Error(`${n} read whole`);
+      return undefined;
+    };
+    const noRegions = () => null;
+    // A first release (no previous table) counts every row added, as the whole table's comparison does.
+    const first = compareReleases(() => undefined, readWhole, { previous: noRegions, current: parts(now, Object.keys(now)) });
+    expect(first).toEqual(compareReleases(() => undefined, whole(now)));
+    expect(first.tables.find((t) => t.tabel === 'skm_responden')).toEqual({
+      tabel: 'skm_responden',
+      baris: 6,
+      ditambah: 6,
+      dihapus: 0,
+      diubah: 0,
+    });
+    // The previous release's microdata not at hand: counted, not compared.
+    const unknown = compareReleases(() => null, readWhole, { previous: noRegions, current: parts(now, Object.keys(now)) });
+    expect(unknown).toEqual(compareReleases(() => null, whole(now)));
+    expect(unknown.tables.find((t) => t.tabel === 'ikm_unit')).toEqual({
+      tabel: 'ikm_unit',
+      baris: 6,
+      ditambah: null,
+      dihapus: null,
+      diubah: null,
+    });
+  });
 });
 
 describe('releaseId', () => {
