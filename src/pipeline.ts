@@ -196,11 +196,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         2,
       ) + '\n',
     );
-    lap('excel+bundles');
-
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
     const codes = validated.regions.map((r) => r.code);
+    // A region's share of the page work, mostly its units' pages: shards and renderers are balanced by it.
+    const weights = validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length }));
+    // The export's tables are read no more (the pages read the published ones): let them go before
+    // the pages and the gate, which hold much of their own. They are the build's largest holding
+    // until then: validating 500 regions alone peaks at 3.2 GB. The derivations (`tables`) hold
+    // this same list. The gate keeps what it needs, the private values.
+    validated.regions.length = 0;
+    lap('excel+bundles');
+
     const context: BuildContext = {
       rilis: release,
       sebelumnya: previous,
@@ -212,8 +219,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // The site map is read from the staged tables, as the pages will read it.
     process.env.KT_PUBLISHED_DIR = dataStage;
     const keys = await regionKeys(dataStage, codes, { kode: context.kode, alamat: context.alamat, peta: siteMapHash() }, release);
-    // A region's share of the page work, mostly its units' pages: shards and renderers are balanced by it.
-    const weights = validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length }));
     let pages: PageSet = EVERY_PAGE;
     if (opts.shard) {
       const groups = shardGroups(weights, opts.shard.count);
