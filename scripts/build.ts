@@ -56,7 +56,7 @@ runCli(async () => {
   if (result.cpu) console.log(`cpu (ms): ${JSON.stringify(result.cpu)}`);
   // Where this process's memory peaked: the phase at whose end the figure rose.
   if (result.peaks)
-    console.log(`puncak memori sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
+    console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
   // (each peak may come at another time; Pagefind's process, which indexes after them, is not counted).
   const own = process.resourceUsage().maxRSS;

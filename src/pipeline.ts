@@ -202,9 +202,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // A region's share of the page work, mostly its units' pages: shards and renderers are balanced by it.
     const weights = validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length }));
     // The export's tables are read no more (the pages read the published ones): let them go before
-    // the pages and the gate, which hold much of their own. They are the build's largest holding
-    // until then: validating 500 regions alone peaks at 3.2 GB. The derivations (`tables`) hold
-    // this same list. The gate keeps what it needs, the private values.
+    // the pages and the gate, which hold much of their own (validating 500 regions alone peaks at
+    // 3,274 MiB). The derivations (`tables`) hold this same list. The gate keeps what it reads,
+    // the private values.
     validated.regions.length = 0;
     lap('excel+bundles');
 

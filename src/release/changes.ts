@@ -170,7 +170,11 @@ function compareParts(table: Table, before: readonly RegionPart[], after: readon
   return { change, revised };
 }
 
-/** A table's rows counted from its region files: all added when the previous release had none (undefined), uncompared when it is not at hand (null). */
+/**
+ * A table's rows counted from its region files: all added when the previous release had none
+ * (undefined), uncompared when it is not at hand (null). What compareTable gives in those cases,
+ * since a published table's key is unique and no published line is empty.
+ */
 function counted(table: Table, now: readonly RegionPart[], was: undefined | null): Compared {
   const baris = now.reduce((n, p) => n + p.rows, 0);
   const change: TableChange =

@@ -39,18 +39,24 @@ export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[]
 }
 
 /**
- * The first `records` CSV records of a file (the header is one), read from its start in growing
- * pieces. A piece's records are taken only when a record starts after the last of them, so a
+ * The first `records` records of a CSV the site wrote (the header is one), read from its start in
+ * growing pieces. A piece's records are taken only when a record starts after the last of them, so a
  * record (or a character) cut at the piece's end is never taken; the whole file, read, has no cut.
  */
 export function headRecords(path: string, records: number, firstBytes = 1 << 16): string[][] {
   const fd = openSync(path, 'r');
   try {
-    for (let bytes = firstBytes; ; bytes *= 4) {
+    for (let bytes = Math.max(1, firstBytes); ; bytes *= 4) {
       const buf = Buffer.alloc(bytes);
       const read = readSync(fd, buf, 0, bytes, 0);
       const whole = read < bytes;
-      const parsed = Papa.parse<string[]>(buf.toString('utf8', 0, read), { skipEmptyLines: true, preview: records + 1 }).data;
+      // The dialect the site writes (publish/csv.ts), not guessed: a guess from a few rows and a cut one may pick `;`.
+      const parsed = Papa.parse<string[]>(buf.toString('utf8', 0, read), {
+        skipEmptyLines: true,
+        preview: records + 1,
+        delimiter: ',',
+        newline: '\r\n',
+      }).data;
       if (whole) return parsed.slice(0, records);
       if (parsed.length > records) return parsed.slice(0, records);
     }
