@@ -19,6 +19,9 @@ const deflate = promisify(deflateRaw);
 /** Input bytes a piece. */
 export const DEFLATE_PIECE_BYTES = 1 << 20;
 
+/** The event by which a PiecewiseDeflate tells how many input bytes it has taken in (at most `atOnce` pieces deflating, one held). */
+export const TAKEN = 'taken';
+
 /** A deflate block that is final and empty (BFINAL 1, fixed Huffman codes, end of block): ends the stream. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
@@ -41,6 +44,8 @@ export class PiecewiseDeflate extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    // Taken in: a writer that cannot see this stream's buffer (xlsx.ts, SheetFlow) paces itself by it.
+    this.emit(TAKEN, chunk.length);
     this.checksum = crc32(chunk, this.checksum);
     this.rawSize += chunk.length;
     this.held.push(chunk);

@@ -13,7 +13,7 @@ import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { csvFileRows } from './csv-pieces.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
-import { PiecewiseDeflate } from './piecewise-deflate.ts';
+import { PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
 import { pinZipDates } from './zip-dates.ts';
 import { DEFLATED } from './zip-entries.ts';
 
@@ -87,6 +87,41 @@ interface ZipEntryModel {
 
 const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
 
+/** How far the rows may run ahead of the deflating of their sheets (characters written against bytes taken in): many pieces. */
+export const SHEET_AHEAD = 32 * 2 ** 20;
+
+/**
+ * How far a workbook's rows have been written and its sheets taken in by their deflate streams.
+ * ExcelJS passes a sheet's XML on without backpressure (its StreamBuf ignores what `write`
+ * returns, and holds all of it while the zip is busy with the sheet before), so rows written
+ * faster than the sheets are deflated piled up: 8.1 GB for the survey's workbook at 500 regions
+ * (its whole XML). The rows now wait while they are more than a limit ahead (SHEET_AHEAD). Only the pace
+ * changes: the pieces are cut by input bytes, so the bytes are the same.
+ */
+export class SheetFlow {
+  written = 0;
+  taken = 0;
+  #waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+  wrote(characters: number): void {
+    this.written += characters;
+  }
+  took(bytes: number): void {
+    this.taken += bytes;
+    if (!this.ahead()) for (const wake of this.#waiting.splice(0)) wake();
+  }
+  /**
+   * Whether the rows should wait. Of what they wrote, all but ExcelJS's last buffer (64 KiB) reaches
+   * the deflate stream without more rows, so with a limit above that a wait always ends.
+   */
+  ahead(): boolean {
+    return this.written - this.taken > this.limit;
+  }
+  async ready(): Promise<void> {
+    while (this.ahead()) await new Promise<void>((wake) => this.#waiting.push(wake));
+  }
+}
+
 /**
  * The workbook's sheets (`keterangan` too) deflated in pieces at once (piecewise-deflate.ts)
  * instead of by one zlib stream: what compress-commons 4's `_smartStream` does for an entry, with
@@ -94,12 +129,13 @@ const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
  * callback uncalled, and the write waiting for ever). Its other entries (styles, shared strings,
  * the workbook) are left to it.
  */
-function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: number): void {
+function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: number, flow: SheetFlow): void {
   const zip = (book as unknown as { zip: { _module: { engine: ZipModule } } }).zip._module.engine;
   const own = zip._smartStream.bind(zip);
   zip._smartStream = (entry, callback) => {
     if (!SHEET_ENTRY.test(entry.getName()) || entry.getMethod() !== DEFLATED) return own(entry, callback);
     const stream = new PiecewiseDeflate(level);
+    stream.on(TAKEN, (bytes: number) => flow.took(bytes));
     let settled = false;
     stream.once('error', (e: Error) => {
       if (!settled) callback(e, entry);
@@ -151,7 +187,7 @@ function columnLetters(n: number): string {
  * Rows go to the sheet's stream some 64 K characters at a time (the deflated bytes do not depend on how
  * they are cut); `flush` before the sheet is committed. Called once its header row is committed.
  */
-function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, types: readonly string[]) {
+function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, types: readonly string[], flow: SheetFlow) {
   const w = sheet as unknown as SheetInternals;
   const { styles, sharedStrings } = book as unknown as BookInternals;
   const letters = types.map((_, i) => columnLetters(i + 1));
@@ -165,7 +201,10 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
   };
   let pending = '';
   const flush = () => {
-    if (pending) w.stream.write(pending);
+    if (pending) {
+      w.stream.write(pending);
+      flow.wrote(pending.length);
+    }
     pending = '';
   };
   const add = (values: readonly (string | number | Date | null)[]): void => {
@@ -223,6 +262,8 @@ export async function writeXlsx(
   sheetRows = XLSX_SHEET_ROWS,
   /** Our ways of writing it (memoStyles, rowWriter, deflateSheetsInPieces); false: ExcelJS alone, for the test that they change no byte of any entry. */
   own = true,
+  /** How far the rows may run ahead of the deflating (SheetFlow); tests pass a few bytes to make them wait often. */
+  ahead = SHEET_AHEAD,
 ): Promise<void> {
   const date = new Date(`${ctx.releaseDate}T00:00:00Z`);
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -231,9 +272,10 @@ export async function writeXlsx(
     useSharedStrings: true,
     zip: { zlib: { level: XLSX_LEVEL } },
   });
+  const flow = new SheetFlow(ahead);
   if (own) {
     memoStyles(book);
-    deflateSheetsInPieces(book, XLSX_LEVEL);
+    deflateSheetsInPieces(book, XLSX_LEVEL, flow);
   }
   book.creator = 'Kinerja Terbuka';
   book.lastModifiedBy = 'Kinerja Terbuka';
@@ -262,7 +304,7 @@ export async function writeXlsx(
     next.getRow(1).font = { bold: true };
     if (own) {
       next.getRow(1).commit();
-      rowsTo = rowWriter(book, next, types);
+      rowsTo = rowWriter(book, next, types, flow);
     } else rowsTo = { add: (values) => next.addRow(values).commit(), flush: () => {} };
     sheet = next;
   };
@@ -275,6 +317,7 @@ export async function writeXlsx(
     }
     if (rows - sheets[sheets.length - 1].first + 1 >= sheetRows) newSheet();
     rowsTo!.add(r.map((cell, i) => typed(types[i], cell)));
+    if (flow.ahead()) await flow.ready();
     rows++;
     sheets[sheets.length - 1].last = rows;
   }

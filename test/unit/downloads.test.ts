@@ -18,7 +18,7 @@ import { writeBundles } from '../../src/publish/bundles.ts';
 import { bundleFile } from '../../src/publish/download-paths.ts';
 import { publishPartitions } from '../../src/publish/partitions.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
-import { writeXlsx } from '../../src/publish/xlsx.ts';
+import { SheetFlow, writeXlsx } from '../../src/publish/xlsx.ts';
 import { DEFLATE_PIECE_BYTES } from '../../src/publish/piecewise-deflate.ts';
 import { entryBytes, zipEntries } from '../../src/publish/zip-entries.ts';
 import { pinZipDates } from '../../src/publish/zip-dates.ts';
@@ -216,6 +216,31 @@ describe('xlsx', () => {
     const dates = zipDates(first);
     expect(dates.length).toBeGreaterThan(5);
     for (const d of dates) expect(d).toEqual(dosDate(2026, 1, 20));
+  }, 120_000);
+
+  it('paces its rows by the deflating of their sheets: rows ahead wait until the sheets take them in', async () => {
+    const flow = new SheetFlow(100);
+    flow.wrote(100);
+    expect(flow.ahead()).toBe(false);
+    flow.wrote(50);
+    expect(flow.ahead()).toBe(true);
+    let ready = false;
+    const waited = flow.ready().then(() => (ready = true));
+    flow.took(40);
+    await new Promise((r) => setImmediate(r));
+    expect(ready).toBe(false); // 150 written, 40 taken: still 110 ahead
+    flow.took(10);
+    await waited;
+    expect(ready).toBe(true);
+  });
+
+  it('writes the same bytes when its rows wait often for the deflating as when they run far ahead', async () => {
+    const paced = join(work, 'langkah.xlsx');
+    const free = join(work, 'bebas.xlsx');
+    // ExcelJS's stream holds up to 64 KiB back: a limit above it (here 128 KiB: the rows wait several times) never stops them for good.
+    await writeXlsx(ikm, big, paced, xctx, undefined, true, 128 * 1024);
+    await writeXlsx(ikm, big, free, xctx, undefined, true, Number.MAX_SAFE_INTEGER);
+    expect(readFileSync(paced).equals(readFileSync(free))).toBe(true);
   }, 120_000);
 
   it('writes the same entries, byte for byte when inflated, with its cell styles kept by content as ExcelJS writes alone', async () => {
