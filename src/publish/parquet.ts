@@ -9,9 +9,12 @@ export { DUCKDB_TYPE, readCsvSql } from '../queries/published-views.ts';
 /** DuckDB's native library, loaded when first used: a fifth of a second that most gate threads and commands never need. */
 let duckdb: Promise<typeof Instance> | undefined;
 
+/** The threads of the build's DuckDB (reading CSV, checking Parquet); a Parquet file is written by one (tables.ts). */
+export const DUCKDB_THREADS = 2;
+
 export async function withDuckDb<T>(fn: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
   const DuckDBInstance = await (duckdb ??= import('@duckdb/node-api').then((m) => m.DuckDBInstance));
-  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const db = await DuckDBInstance.create(':memory:', { threads: String(DUCKDB_THREADS) });
   const conn = await db.connect();
   try {
     return await fn(async (sql) => (await conn.runAndReadAll(sql)).getRows() as unknown[][]);

@@ -6,7 +6,7 @@ import type { Wilayah } from '../contract/wilayah.ts';
 import { writeCsv } from './csv.ts';
 import { publishPartitions } from './partitions.ts';
 import { dataPackage, type PublishedFile } from './datapackage.ts';
-import { DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
+import { DUCKDB_THREADS, DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
 import { csvFileName, parquetFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
 
@@ -58,7 +58,12 @@ async function toParquet(
   rows: number,
 ): Promise<void> {
   await run(`CREATE OR REPLACE TEMP TABLE published AS SELECT * FROM ${readCsvSql(csvPath, table)}`);
+  // Written by one thread: DuckDB's threads cut a large file's row groups as their timing falls,
+  // so the survey's Parquet file at 500 regions came out different in each of three runs (14.6 M
+  // rows; 40,156,921 to 40,160,611 bytes); by one, the same bytes each time, 3 s slower there.
+  await run('SET threads = 1');
   await run(`COPY published TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
+  await run(`SET threads = ${DUCKDB_THREADS}`);
   const pq = `SELECT ${table.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${DUCKDB_TYPE[c.type]}) AS ${sqlIdent(c.name)}`).join(', ')} FROM read_parquet(${sqlString(parquetPath)})`;
   const differs = table.columns.map((c) => `c.${sqlIdent(c.name)} IS DISTINCT FROM p.${sqlIdent(c.name)}`).join(' OR ');
   const [[csvCount, pqCount, diff]] = (await run(
