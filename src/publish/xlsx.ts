@@ -87,8 +87,11 @@ interface ZipEntryModel {
 
 const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
 
-/** How far the rows may run ahead of the deflating of their sheets (characters written against bytes taken in): many pieces. */
+/** How far the rows may run ahead of the deflating of their sheets (characters written, all ASCII, against bytes taken in): many pieces. */
 export const SHEET_AHEAD = 32 * 2 ** 20;
+
+/** What ExcelJS's sheet stream holds back until more is written or it ends (its StreamBuf's bufSize): the least limit. */
+const EXCELJS_HELD_BYTES = 64 * 1024;
 
 /**
  * How far a workbook's rows have been written and its sheets taken in by their deflate streams.
@@ -102,23 +105,40 @@ export class SheetFlow {
   written = 0;
   taken = 0;
   #waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
+  #error: Error | null = null;
+  #failed: ((e: Error) => void) | null = null;
+  /** Rejects when the zip or the file fails: what the rows and the commit race against, so neither waits for ever. */
+  readonly failure = new Promise<never>((_, reject) => (this.#failed = reject));
+  constructor(private readonly limit: number) {
+    // Of what the rows wrote, all but ExcelJS's held buffer reaches the deflate stream without more
+    // rows: with a limit of at least that, a wait always ends.
+    if (!(limit >= EXCELJS_HELD_BYTES)) throw new Error(`SheetFlow: limit ${limit} under ${EXCELJS_HELD_BYTES} bytes would wait for ever`);
+    this.failure.catch(() => {}); // raced where it matters, not an unhandled rejection before
+  }
   wrote(characters: number): void {
     this.written += characters;
   }
   took(bytes: number): void {
     this.taken += bytes;
-    if (!this.ahead()) for (const wake of this.#waiting.splice(0)) wake();
+    if (!this.ahead()) this.#wake();
   }
-  /**
-   * Whether the rows should wait. Of what they wrote, all but ExcelJS's last buffer (64 KiB) reaches
-   * the deflate stream without more rows, so with a limit above that a wait always ends.
-   */
+  fail(e: Error): void {
+    this.#error ??= e;
+    this.#failed?.(e);
+    this.#wake();
+  }
+  /** Whether the rows should wait (or stop: a failure is thrown by ready). */
   ahead(): boolean {
-    return this.written - this.taken > this.limit;
+    return this.#error !== null || this.written - this.taken > this.limit;
   }
   async ready(): Promise<void> {
-    while (this.ahead()) await new Promise<void>((wake) => this.#waiting.push(wake));
+    while (this.ahead()) {
+      if (this.#error) throw this.#error;
+      await new Promise<void>((wake) => this.#waiting.push(wake));
+    }
+  }
+  #wake(): void {
+    for (const wake of this.#waiting.splice(0)) wake();
   }
 }
 
@@ -262,7 +282,7 @@ export async function writeXlsx(
   sheetRows = XLSX_SHEET_ROWS,
   /** Our ways of writing it (memoStyles, rowWriter, deflateSheetsInPieces); false: ExcelJS alone, for the test that they change no byte of any entry. */
   own = true,
-  /** How far the rows may run ahead of the deflating (SheetFlow); tests pass a few bytes to make them wait often. */
+  /** How far the rows may run ahead of the deflating (SheetFlow; at least 64 KiB); tests pass a little to make them wait often. */
   ahead = SHEET_AHEAD,
 ): Promise<void> {
   const date = new Date(`${ctx.releaseDate}T00:00:00Z`);
@@ -273,6 +293,9 @@ export async function writeXlsx(
     zip: { zlib: { level: XLSX_LEVEL } },
   });
   const flow = new SheetFlow(ahead);
+  // Before the commit nothing of ExcelJS listens: a failing zip or file would crash the build, or leave the rows waiting.
+  const parts = book as unknown as { zip: NodeJS.EventEmitter; stream: NodeJS.EventEmitter };
+  for (const part of [parts.zip, parts.stream]) part.on('error', (e: Error) => flow.fail(e));
   if (own) {
     memoStyles(book);
     deflateSheetsInPieces(book, XLSX_LEVEL, flow);
@@ -352,6 +375,7 @@ export async function writeXlsx(
   ])
     about.addRow(line).commit();
   about.commit();
-  await book.commit();
+  await flow.ready();
+  await Promise.race([book.commit(), flow.failure]);
   await pinZipDates(xlsxPath, ctx.releaseDate);
 }

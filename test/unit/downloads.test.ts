@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TABLES, tableByName } from '../../src/contract/published.ts';
 import { csvFileName } from '../../src/queries/published-views.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
@@ -219,8 +219,9 @@ describe('xlsx', () => {
   }, 120_000);
 
   it('paces its rows by the deflating of their sheets: rows ahead wait until the sheets take them in', async () => {
-    const flow = new SheetFlow(100);
-    flow.wrote(100);
+    const limit = 64 * 1024;
+    const flow = new SheetFlow(limit);
+    flow.wrote(limit);
     expect(flow.ahead()).toBe(false);
     flow.wrote(50);
     expect(flow.ahead()).toBe(true);
@@ -228,18 +229,36 @@ describe('xlsx', () => {
     const waited = flow.ready().then(() => (ready = true));
     flow.took(40);
     await new Promise((r) => setImmediate(r));
-    expect(ready).toBe(false); // 150 written, 40 taken: still 110 ahead
+    expect(ready).toBe(false); // still 10 bytes over the limit
     flow.took(10);
     await waited;
     expect(ready).toBe(true);
+    // A failure stops a wait, and every wait after it.
+    flow.wrote(limit + 1);
+    const stopped = flow.ready();
+    flow.fail(new Error('zip'));
+    await expect(stopped).rejects.toThrow('zip');
+    await expect(flow.ready()).rejects.toThrow('zip');
+    await expect(flow.failure).rejects.toThrow('zip');
+  });
+
+  it('refuses a limit under what ExcelJS holds back, and fails, not hangs, when its file cannot be written', async () => {
+    expect(() => new SheetFlow(1024)).toThrow(/would wait for ever/);
+    await expect(writeXlsx(ikm, big, join(work, 'tidak-ada', 'x.xlsx'), xctx)).rejects.toThrow(/ENOENT/);
   });
 
   it('writes the same bytes when its rows wait often for the deflating as when they run far ahead', async () => {
     const paced = join(work, 'langkah.xlsx');
     const free = join(work, 'bebas.xlsx');
+    const ready = vi.spyOn(SheetFlow.prototype, 'ready');
     // ExcelJS's stream holds up to 64 KiB back: a limit above it (here 128 KiB: the rows wait several times) never stops them for good.
-    await writeXlsx(ikm, big, paced, xctx, undefined, true, 128 * 1024);
-    await writeXlsx(ikm, big, free, xctx, undefined, true, Number.MAX_SAFE_INTEGER);
+    // Three sheets: the rows also wait while the sheet before is still deflating.
+    await writeXlsx(ikm, big, paced, xctx, 8_000, true, 128 * 1024);
+    const waits = ready.mock.calls.length;
+    await writeXlsx(ikm, big, free, xctx, 8_000, true, Number.MAX_SAFE_INTEGER);
+    expect(waits).toBeGreaterThan(3); // every 128 KiB of rows ahead, and once before the commit
+    expect(ready.mock.calls.length - waits).toBe(1); // never, but once before the commit
+    ready.mockRestore();
     expect(readFileSync(paced).equals(readFileSync(free))).toBe(true);
   }, 120_000);
 
