@@ -43,15 +43,21 @@ export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[]
  * growing pieces. A piece's records are taken only when a record starts after the last of them, so a
  * record (or a character) cut at the piece's end is never taken; the whole file, read, has no cut.
  */
-export function headRecords(path: string, records: number, firstBytes = 1 << 16): string[][] {
+export function headRecords(
+  path: string,
+  records: number,
+  firstBytes = 1 << 16,
+  /** How the bytes are read (a test counts them). */
+  read: typeof readSync = readSync,
+): string[][] {
   const fd = openSync(path, 'r');
   try {
     for (let bytes = Math.max(1, firstBytes); ; bytes *= 4) {
       const buf = Buffer.alloc(bytes);
-      const read = readSync(fd, buf, 0, bytes, 0);
-      const whole = read < bytes;
+      const got = read(fd, buf, 0, bytes, 0);
+      const whole = got < bytes;
       // The dialect the site writes (publish/csv.ts), not guessed: a guess from a few rows and a cut one may pick `;`.
-      const parsed = Papa.parse<string[]>(buf.toString('utf8', 0, read), {
+      const parsed = Papa.parse<string[]>(buf.toString('utf8', 0, got), {
         skipEmptyLines: true,
         preview: records + 1,
         delimiter: ',',

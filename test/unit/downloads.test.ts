@@ -256,7 +256,9 @@ describe('xlsx', () => {
     await writeXlsx(ikm, big, paced, xctx, 8_000, true, 128 * 1024);
     const waits = ready.mock.calls.length;
     await writeXlsx(ikm, big, free, xctx, 8_000, true, Number.MAX_SAFE_INTEGER);
-    expect(waits).toBeGreaterThan(3); // every 128 KiB of rows ahead, and once before the commit
+    // Once before the commit, and in the rows at least once: at each new sheet, whose rows pile up
+    // until the sheet before is deflated (how often else depends on the machine's pace).
+    expect(waits).toBeGreaterThanOrEqual(2);
     expect(ready.mock.calls.length - waits).toBe(1); // never, but once before the commit
     ready.mockRestore();
     expect(readFileSync(paced).equals(readFileSync(free))).toBe(true);
