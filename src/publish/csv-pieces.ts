@@ -92,3 +92,12 @@ export async function* csvFileRows(path: string, pieceBytes = 4 * 2 ** 20, maxHe
   for await (const chunk of createReadStream(path, { highWaterMark: pieceBytes }) as AsyncIterable<Buffer>) yield* reader.push(chunk);
   yield* reader.end();
 }
+
+/** The first `count` rows of a CSV file (the header is one), reading only the pieces that hold them. */
+export async function csvHeadRows(path: string, count: number, pieceBytes = 2 ** 18, maxHeld = MAX_HELD): Promise<string[][]> {
+  const rows: string[][] = [];
+  if (count <= 0) return rows;
+  // Leaving the loop closes the generator and its file: nothing after these rows is read.
+  for await (const row of csvFileRows(path, pieceBytes, maxHeld)) if (rows.push(row) >= count) break;
+  return rows;
+}

@@ -2,11 +2,12 @@
  * Pages read the published tables, never the inputs: the same bytes a journalist downloads.
  * The pipeline points KT_PUBLISHED_DIR at the staged tables; `astro dev` reads dist/data.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { tableByName, type PublishedRow, type Row, type TableName } from '../contract/published.ts';
 import { rememberRaw, unguard } from '../charts/row.ts';
+import { csvHeadRows } from '../publish/csv-pieces.ts';
 import { PARTITION_MANIFEST, partitionPath, type PartitionManifest } from '../queries/partitions.ts';
 
 export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');
@@ -33,42 +34,9 @@ export function readTable<T extends TableName>(name: T): Row<T>[] {
  * read the whole file (the national survey microdata pass a string's longest, 512 MiB, at a few
  * hundred regions).
  */
-export function readFirstRows<T extends TableName>(name: T, n: number): Row<T>[] {
+export async function readFirstRows<T extends TableName>(name: T, n: number): Promise<Row<T>[]> {
   const hit = cache.get(`${publishedDir()}|${name}`);
-  return (hit ? hit.slice(0, n) : typedRows(name, headRecords(join(publishedDir(), `${name}.csv`), n + 1))) as Row<T>[];
-}
-
-/**
- * The first `records` records of a CSV the site wrote (the header is one), read from its start in
- * growing pieces. A piece's records are taken only when a record starts after the last of them, so a
- * record (or a character) cut at the piece's end is never taken; the whole file, read, has no cut.
- */
-export function headRecords(
-  path: string,
-  records: number,
-  firstBytes = 1 << 16,
-  /** How the bytes are read (a test counts them). */
-  read: typeof readSync = readSync,
-): string[][] {
-  const fd = openSync(path, 'r');
-  try {
-    for (let bytes = Math.max(1, firstBytes); ; bytes *= 4) {
-      const buf = Buffer.alloc(bytes);
-      const got = read(fd, buf, 0, bytes, 0);
-      const whole = got < bytes;
-      // The dialect the site writes (publish/csv.ts), not guessed: a guess from a few rows and a cut one may pick `;`.
-      const parsed = Papa.parse<string[]>(buf.toString('utf8', 0, got), {
-        skipEmptyLines: true,
-        preview: records + 1,
-        delimiter: ',',
-        newline: '\r\n',
-      }).data;
-      if (whole) return parsed.slice(0, records);
-      if (parsed.length > records) return parsed.slice(0, records);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  return (hit ? hit.slice(0, n) : typedRows(name, await csvHeadRows(join(publishedDir(), `${name}.csv`), n + 1))) as Row<T>[];
 }
 
 function parseTable(name: TableName, file = `${name}.csv`): PublishedRow[] {
