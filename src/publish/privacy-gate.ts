@@ -13,8 +13,10 @@ import { gunzipSync } from 'node:zlib';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
-import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found } from '../validate/private-search.ts';
+import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found, type SharedSearch } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
+import { HashedStrings, type HashRows } from '../validate/private-hashes.ts';
+import { unpack } from '../validate/fast/packed.ts';
 import { CsvRows } from './csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
@@ -32,16 +34,11 @@ export interface Leak {
   what: string;
 }
 
-/** What the gate needs of the private values: a Set, or a cheaper view of one. */
+/** What the gate needs of the private values: a Set, or the gate's hashed view of one (lookupFrom). */
 export interface PrivateLookup {
   /** Only compared with 0: without private values, no cell is matched. */
   readonly size: number;
   has(value: string): boolean;
-  /**
-   * Which of these cells are private values, asked for the distinct cells of every file a batch
-   * at a time (CELLS_AT_ONCE), when the lookup answers that faster than one cell at a time.
-   */
-  matching?(cells: ReadonlySet<string>): ReadonlySet<string>;
   /** The same values looked for inside text; made from the lookup when it is a Set. */
   search?: PrivateSearch;
 }
@@ -52,17 +49,38 @@ const SHORT_NUMBER = /^\d{1,17}$/;
 export const isMeaningfulPrivate = (v: string): boolean => v.length >= 4 && !SHORT_NUMBER.test(v) && !VOCABULARY.has(v);
 
 /**
- * isMeaningfulPrivate, applied to the cell being looked up instead of
- * to every private value: a million respondent ids are not copied into a second Set.
+ * The private values as the gate's threads are sent them (shareLookup): the search, and the
+ * meaningful values as hashed cells, on shared memory. Made once, read by every thread.
  */
-export function meaningfulView(values: PrivateValues, search: PrivateSearch = PrivateSearch.of(values)): PrivateLookup {
+export interface SharedLookup {
+  any: boolean;
+  search: SharedSearch;
+  cells: HashRows;
+}
+
+export function shareLookup(values: PrivateValues): SharedLookup {
+  const cells = HashedStrings.collect();
+  const add = (v: string) => {
+    if (isMeaningfulPrivate(v)) cells.add(v);
+  };
+  values.forEachValue(add, (list) => {
+    for (const v of unpack(list)) add(v);
+  });
+  return { any: values.hasAny(), search: PrivateSearch.of(values).share(), cells: cells.finish().table };
+}
+
+/** The lookup a thread makes of what shareLookup made: isMeaningfulPrivate asked of the cell, not of every value. */
+export function lookupFrom(shared: SharedLookup): PrivateLookup {
+  const cells = new HashedStrings(shared.cells);
   return {
-    size: values.hasAny() ? 1 : 0,
-    has: (v) => isMeaningfulPrivate(v) && values.has(v),
-    matching: (cells) => values.matching(new Set([...cells].filter(isMeaningfulPrivate))),
-    search,
+    size: shared.any ? 1 : 0,
+    has: (v) => isMeaningfulPrivate(v) && cells.has(v),
+    search: PrivateSearch.from(shared.search),
   };
 }
+
+/** The gate's view of `values` in this thread. */
+export const meaningfulView = (values: PrivateValues): PrivateLookup => lookupFrom(shareLookup(values));
 
 const privateRowLeak = (file: string, row: number): Leak => ({
   file,
@@ -75,18 +93,9 @@ const privateRowLeak = (file: string, row: number): Leak => ({
  */
 export const PIECE_BYTES = 64 * 2 ** 20;
 
-/**
- * Distinct CSV cells matched against the private values at once: each match is one pass over
- * every private value, and holding every distinct cell of a national site (tens of millions)
- * for one pass was the build's peak of memory.
- */
-export const CELLS_AT_ONCE = 2_000_000;
-
 export interface GateOptions {
   /** Texts longer than this many bytes are searched in overlapping pieces (PIECE_BYTES). */
   pieceBytes?: number;
-  /** Distinct cells matched at once (CELLS_AT_ONCE). */
-  cellsAtOnce?: number;
   /** Only these files (by path relative to `root`; twins are still told by the files beside them). */
   select?: (path: string) => boolean;
   /** These files, in this order (gatePaths gave them), instead of walking `root`. */
@@ -130,35 +139,12 @@ export const contentEntry = (content: ContentRead): string => createHash('sha256
 export async function scanForLeaks(
   root: string,
   privateValues: PrivateLookup,
-  { pieceBytes = PIECE_BYTES, cellsAtOnce = CELLS_AT_ONCE, select, paths: given, onRead, passedBefore, onClean }: GateOptions = {},
+  { pieceBytes = PIECE_BYTES, select, paths: given, onRead, passedBefore, onClean }: GateOptions = {},
 ): Promise<Leak[]> {
   const paths = given ?? (await gatePaths(root, select));
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
-  const any = privateValues.size > 0;
-  if (!any || !privateValues.matching)
-    return scanFiles(root, paths, any ? (cell) => privateValues.has(cell) : null, search, { pieceBytes, onRead, passedBefore, onClean });
-  // First the distinct cells of every file, matched a batch at a time; then, only if one of them
-  // is private, the files again to say where (the same reading, so the same leaks in the same order).
-  const { matching } = privateValues;
-  const found = new Set<string>();
-  let cells = new Set<string>();
-  const match = () => {
-    for (const value of matching.call(privateValues, cells)) found.add(value);
-    cells = new Set();
-  };
-  const leaks = await scanFiles(
-    root,
-    paths,
-    (cell) => {
-      cells.add(cell);
-      if (cells.size >= cellsAtOnce) match();
-      return false;
-    },
-    search,
-    { pieceBytes, onRead, passedBefore, onClean },
-  );
-  match();
-  return found.size === 0 ? leaks : scanFiles(root, paths, (cell) => found.has(cell), search, { pieceBytes });
+  const isPrivate = privateValues.size > 0 ? (cell: string) => privateValues.has(cell) : null;
+  return scanFiles(root, paths, isPrivate, search, { pieceBytes, onRead, passedBefore, onClean });
 }
 
 /** Where in a file: an offset in its text, or, in a text read in pieces, in the piece from that byte. */

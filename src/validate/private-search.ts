@@ -3,6 +3,7 @@
  * public text cell (`private-in-public`), the privacy gate of every staged file. One pass over
  * the text finds any of a million values: each value is filed under its last few characters,
  * and the text's windows of that size are checked against a bit table before any string is made.
+ * Values are kept as hashes on shared memory (private-hashes.ts): the gate's threads share one search.
  *
  * Which values are looked for, and how (a value's form decides, not its column: once merged,
  * the values no longer say where they came from):
@@ -34,6 +35,7 @@ import {
   rollIn,
   TO_SEE,
 } from './private-anchor.ts';
+import { BackHash, HashedStrings, RowCollector, someRow, type HashRows } from './private-hashes.ts';
 
 export { MIN_ANYWHERE, MIN_WORDS } from './private-anchor.ts';
 
@@ -79,60 +81,60 @@ function isWordCode(c: number): boolean {
   return is;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && isWordCode(c.charCodeAt(0));
-
 /** Bits of the first MIN_WORDS characters of the short patterns (a table of 2^16 bits: 8 KB), hashed as anchors are. */
 const HEAD_BITS = 1 << 16;
 const headBit = (text: string, at: number): number => finish(anchorHash(text, at, false, MIN_WORDS)) & (HEAD_BITS - 1);
 
-/** A pattern is kept as its lower-case text after one flag character: whole words, or anywhere. */
-const WORDS = '\u0001';
-const ANYWHERE = '\u0002';
+/** Whether a UTF-16 code may be a word's edge that runs on: a letter or a digit (NaN, past an end of the text: no). */
+const runsOn = (lower: string, at: number) => isWordCode(lower.charCodeAt(at));
 
-export class PrivateSearch {
-  readonly #nips = new Set<string>();
-  /**
-   * Packs with NIPs (anchorCode NIP) not yet in #nips: filed only when a text has a run of 18
-   * digits or more to look up, which few have (an NIP-like one is found without them).
-   */
-  #nipPacks: { text: string; ends: Int32Array; codes: Int32Array }[] = [];
-  /** Patterns of ANCHOR characters or more, by their last ANCHOR characters. */
-  readonly #long = new Map<string, string | string[]>();
-  /** One bit per hash of an anchor: most windows of the text are passed over on it. */
-  readonly #bits = new Uint32Array(BITS / 32);
-  /** Shorter patterns (whole words, all of them), and their lengths. */
-  readonly #short = new Set<string>();
-  readonly #shortLengths = new Set<number>();
-  /** One bit per hash of a short pattern's first MIN_WORDS characters: most word starts are passed over on it. */
-  readonly #shortHeads = new Uint32Array(HEAD_BITS / 32);
-  /** The windows of the texts this search is limited to (of(values, within)), as bits like #bits. */
-  #within: Uint32Array | null = null;
-  /** The longest value looked for, in characters: how far a piece of a long text must overlap the next. */
+/** A search's tables, on shared memory: what a thread is sent to make the same search (PrivateSearch.from). */
+export interface SharedSearch {
+  longest: number;
+  /** NIPs: the first nine digits and the last nine, as numbers. */
+  nips: HashRows;
+  /** Patterns of ANCHOR characters or more: key the rolling hash of their last ANCHOR, then length × 2 + whole words, and their hashes. */
+  long: HashRows;
+  /** One bit per finish() of an anchor: most windows of a text are passed over on it. */
+  bits: Uint32Array;
+  /** Shorter patterns (whole words, all of them) and a bit per hash of their first MIN_WORDS characters. */
+  short: HashRows;
+  heads: Uint32Array;
+  /** Bit k set: some short pattern has k characters. */
+  shortLengths: number;
+}
+
+/** Digits text[from, from + 9) as a number (the caller knows they are digits). */
+function nineDigits(text: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < from + 9; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  return n;
+}
+
+const sharedBits = (bits: number) => new Uint32Array(new SharedArrayBuffer(bits / 8));
+
+/**
+ * Collects the values looked for (see the header for which), as hashes: built once, then
+ * read by any thread (PrivateSearch.from(search.share())).
+ */
+class SearchBuilder {
+  readonly #nips = new RowCollector();
+  readonly #long = new RowCollector();
+  readonly #short = new RowCollector();
+  readonly #bits = sharedBits(BITS);
+  readonly #heads = sharedBits(HEAD_BITS);
+  readonly #hash = new BackHash();
+  #shortLengths = 0;
   #longest = NIP_DIGITS;
+  /** The windows of the texts this search is limited to (PrivateSearch.of(values, within)), as bits like #bits. */
+  readonly #within: Uint32Array | null;
 
-  /**
-   * From every private value of the inputs (see the header for which are looked for). With
-   * `within`, a search that answers only for those texts: a long value is kept only when its
-   * last ANCHOR characters are a window of one of them, so the validator's check of a few
-   * thousand public texts does not file a million respondent ids it cannot find there.
-   */
-  static of(
-    values: { forEachValue(fn: (v: string) => void, packed?: (p: PackedStrings, codes?: Int32Array) => void): void } | Iterable<string>,
-    within?: Iterable<string>,
-  ): PrivateSearch {
-    const s = new PrivateSearch();
+  constructor(within?: Iterable<string>) {
+    this.#within = null;
     if (within) {
-      s.#within = new Uint32Array(BITS / 32);
-      for (const text of within) markWindows(collapseSpaces(text.toLowerCase()), s.#within);
+      this.#within = new Uint32Array(BITS / 32);
+      for (const text of within) markWindows(collapseSpaces(text.toLowerCase()), this.#within);
     }
-    // forEachValue first: PrivateValues is iterable too, but iterating it hashes a million values into its Set.
-    if ('forEachValue' in values)
-      values.forEachValue(
-        (v) => s.add(v),
-        (p, codes) => s.addPacked(p, codes),
-      );
-    else for (const v of values) s.add(v);
-    return s;
   }
 
   /**
@@ -142,36 +144,20 @@ export class PrivateSearch {
    */
   addPacked({ text, ends }: PackedStrings, codes = anchorCodes(text, ends)): void {
     const within = this.#within;
-    let nips = false;
     let start = 0;
     for (let i = 0; i < ends.length; i++) {
       const end = ends[i];
       const code = codes[i];
-      if (code === NIP) nips = true;
+      if (code === NIP) this.#nip(text, start);
       else if (code === TO_SEE || (code >= 0 && (within === null || (within[code >>> 5] & (1 << (code & 31))) !== 0))) {
         this.add(text.slice(start, end));
       }
       start = end;
     }
-    if (nips) this.#nipPacks.push({ text, ends, codes });
   }
 
-  /** #nips, with the NIPs of the packs added. */
-  #allNips(): Set<string> {
-    for (const { text, ends, codes } of this.#nipPacks) {
-      for (let i = 0; i < ends.length; i++) if (codes[i] === NIP) this.#nips.add(text.slice(i === 0 ? 0 : ends[i - 1], ends[i]));
-    }
-    this.#nipPacks = [];
-    return this.#nips;
-  }
-
-  /** The longest value this search looks for, in characters (at least an NIP's 18 digits). */
-  get longest(): number {
-    return this.#longest;
-  }
-
-  get empty(): boolean {
-    return this.#nips.size === 0 && this.#nipPacks.length === 0 && this.#long.size === 0 && this.#short.size === 0;
+  #nip(digits: string, from: number): void {
+    this.#nips.push(nineDigits(digits, from), nineDigits(digits, from + 9), 0, 0);
   }
 
   add(value: string): void {
@@ -188,10 +174,7 @@ export class PrivateSearch {
       if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
     }
     const v = plain ? value : collapseSpaces(value.trim());
-    if (v.length === NIP_DIGITS && DIGITS.test(v)) {
-      this.#nips.add(v);
-      return;
-    }
+    if (v.length === NIP_DIGITS && DIGITS.test(v)) return this.#nip(v, 0);
     // Without a letter, a short value is a number, a date or a count as much as anyone's.
     if (v.length < ((plain ? letter : LETTER.test(v)) ? MIN_WORDS : MIN_ANYWHERE)) return;
     // Printable ASCII lowers A–Z alone: its anchor is hashed before any lower-case copy is made.
@@ -200,23 +183,19 @@ export class PrivateSearch {
     if (!plain && !this.#mayBeWithin(lower, false)) return;
     if (VOCABULARY_LOWER.has(lower)) return;
     if (lower.length > this.#longest) this.#longest = lower.length;
+    const h = this.#hash.at(lower, lower.length);
+    h.of(lower.length);
     if (lower.length < ANCHOR) {
-      this.#short.add(lower);
-      this.#shortLengths.add(lower.length);
-      const h = headBit(lower, 0);
-      this.#shortHeads[h >>> 5] |= 1 << (h & 31);
+      this.#short.push(h.a, lower.length, h.b, 0);
+      this.#shortLengths |= 1 << lower.length;
+      const head = headBit(lower, 0);
+      this.#heads[head >>> 5] |= 1 << (head & 31);
       return;
     }
-    const pattern = (lower.length < MIN_ANYWHERE ? WORDS : ANYWHERE) + lower;
-    const anchor = lower.slice(lower.length - ANCHOR);
-    const had = this.#long.get(anchor);
-    if (had === undefined) {
-      this.#long.set(anchor, pattern);
-      const h = finish(anchorHash(anchor, 0));
-      this.#bits[h >>> 5] |= 1 << (h & 31);
-    } else if (typeof had === 'string') {
-      if (had !== pattern) this.#long.set(anchor, [had, pattern]);
-    } else if (!had.includes(pattern)) had.push(pattern);
+    const anchor = anchorHash(lower, lower.length - ANCHOR);
+    this.#long.push(anchor, 2 * lower.length + (lower.length < MIN_ANYWHERE ? 1 : 0), h.a, h.b);
+    const b = finish(anchor);
+    this.#bits[b >>> 5] |= 1 << (b & 31);
   }
 
   /** Whether a value, as lower-case text (or ASCII to lower), can be in the texts this search is limited to. */
@@ -224,6 +203,70 @@ export class PrivateSearch {
     if (!this.#within || text.length < ANCHOR) return true;
     const b = finish(anchorHash(text, text.length - ANCHOR, asciiToLower));
     return (this.#within[b >>> 5] & (1 << (b & 31))) !== 0;
+  }
+
+  build(): PrivateSearch {
+    return PrivateSearch.from({
+      longest: this.#longest,
+      nips: this.#nips.table(),
+      long: this.#long.table(),
+      bits: this.#bits,
+      short: this.#short.table(),
+      heads: this.#heads,
+      shortLengths: this.#shortLengths,
+    });
+  }
+}
+
+export class PrivateSearch {
+  readonly #t: SharedSearch;
+  readonly #hash = new BackHash();
+  readonly #short: HashedStrings;
+
+  private constructor(tables: SharedSearch) {
+    this.#t = tables;
+    this.#short = new HashedStrings(tables.short);
+  }
+
+  /**
+   * From every private value of the inputs (see the header for which are looked for). With
+   * `within`, a search that answers only for those texts: a long value is kept only when its
+   * last ANCHOR characters are a window of one of them, so the validator's check of a few
+   * thousand public texts does not file a million respondent ids it cannot find there.
+   */
+  static of(
+    values: { forEachValue(fn: (v: string) => void, packed?: (p: PackedStrings, codes?: Int32Array) => void): void } | Iterable<string>,
+    within?: Iterable<string>,
+  ): PrivateSearch {
+    const s = new SearchBuilder(within);
+    // forEachValue first: PrivateValues is iterable too, but iterating it hashes a million values into its Set.
+    if ('forEachValue' in values)
+      values.forEachValue(
+        (v) => s.add(v),
+        (p, codes) => s.addPacked(p, codes),
+      );
+    else for (const v of values) s.add(v);
+    return s.build();
+  }
+
+  /** The search whose tables another made (share()): nothing copied, in any thread. */
+  static from(tables: SharedSearch): PrivateSearch {
+    return new PrivateSearch(tables);
+  }
+
+  /** Its tables, to send to another thread (structured clone keeps shared memory shared). */
+  share(): SharedSearch {
+    return this.#t;
+  }
+
+  /** The longest value this search looks for, in characters (at least an NIP's 18 digits). */
+  get longest(): number {
+    return this.#t.longest;
+  }
+
+  get empty(): boolean {
+    const t = this.#t;
+    return t.nips.rows.length === 0 && t.long.rows.length === 0 && t.short.rows.length === 0;
   }
 
   /** The first private value in `text` (or an NIP-like number, known or not), or null. */
@@ -236,34 +279,48 @@ export class PrivateSearch {
   }
 
   #findNip(text: string): Found | null {
-    if (this.#nips.size === 0 && this.#nipPacks.length === 0) return null;
+    const nips = this.#t.nips;
+    if (nips.rows.length === 0) return null;
     // Runs of digits with at most one space, dot or dash between two of them.
     const runs = /[0-9](?:[ .-]?[0-9]){17,}/g;
     for (let m = runs.exec(text); m; m = runs.exec(text)) {
       const digits = m[0].replace(/[^0-9]/g, '');
-      for (let i = 0; i + NIP_DIGITS <= digits.length; i++)
-        if (this.#allNips().has(digits.slice(i, i + NIP_DIGITS))) return { kind: 'nip', at: m.index };
+      for (let i = 0; i + NIP_DIGITS <= digits.length; i++) {
+        const last = nineDigits(digits, i + 9);
+        if (someRow(nips, nineDigits(digits, i), (r) => nips.rows[r + 1] === last)) return { kind: 'nip', at: m.index };
+      }
     }
     return null;
   }
 
   /** Every window of ANCHOR characters, by a rolling hash: one multiplication a character. */
   #findLong(lower: string): Found | null {
-    if (this.#long.size === 0 || lower.length < ANCHOR) return null;
-    const bits = this.#bits;
+    const { long, bits } = this.#t;
+    if (long.rows.length === 0 || lower.length < ANCHOR) return null;
+    const rows = long.rows;
+    const hash = this.#hash;
+    let at = -1;
+    // A pattern with this anchor ends where the window does: its hashes are those of the text back from there.
+    const stands = (r: number) => {
+      const length = rows[r + 1] >>> 1;
+      if (!hash.of(length) || hash.a !== rows[r + 2] || hash.b !== rows[r + 3]) return false;
+      at = hash.to - length;
+      // As whole words: no letter or digit runs on across an end that is one.
+      if (
+        (rows[r + 1] & 1) === 1 &&
+        ((runsOn(lower, at) && runsOn(lower, at - 1)) || (runsOn(lower, hash.to - 1) && runsOn(lower, hash.to)))
+      )
+        return false;
+      return true;
+    };
     let h = 0;
     for (let i = 0; i < ANCHOR - 1; i++) h = rollIn(h, lower.charCodeAt(i));
     for (let end = ANCHOR - 1; end < lower.length; end++) {
       h = rollIn(h, lower.charCodeAt(end));
       const b = finish(h);
       if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) {
-        const had = this.#long.get(lower.slice(end + 1 - ANCHOR, end + 1));
-        if (had !== undefined) {
-          for (const p of typeof had === 'string' ? [had] : had) {
-            const at = end + 2 - p.length;
-            if (matches(lower, p.slice(1), at, p[0] === WORDS)) return { kind: 'text', at };
-          }
-        }
+        hash.at(lower, end + 1);
+        if (someRow(long, h, stands)) return { kind: 'text', at };
       }
       h = (h - Math.imul(lower.charCodeAt(end + 1 - ANCHOR), DROP)) | 0;
     }
@@ -272,29 +329,20 @@ export class PrivateSearch {
 
   /** Short patterns are whole words: looked up where a word starts. */
   #findShort(lower: string): Found | null {
-    if (this.#short.size === 0) return null;
-    const heads = this.#shortHeads;
+    const { heads, shortLengths } = this.#t;
+    if (this.#short.empty) return null;
     // Every short pattern has MIN_WORDS characters or more: a word start whose first ones no pattern has is passed over.
     for (let at = 0; at + MIN_WORDS <= lower.length; at++) {
       if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
       const h = headBit(lower, at);
       if ((heads[h >>> 5] & (1 << (h & 31))) === 0) continue;
-      for (const k of this.#shortLengths) {
-        const word = lower.slice(at, at + k);
-        if (word.length === k && this.#short.has(word) && matches(lower, word, at, true)) return { kind: 'text', at };
+      for (let k = MIN_WORDS; k < ANCHOR; k++) {
+        if ((shortLengths & (1 << k)) === 0 || at + k > lower.length) continue;
+        if (this.#short.has(lower, at, at + k) && !(runsOn(lower, at + k - 1) && runsOn(lower, at + k))) return { kind: 'text', at };
       }
     }
     return null;
   }
-}
-
-/** Whether `p` stands at `at` of `lower`; as whole words: no letter or digit runs on across an end of it that is one. */
-function matches(lower: string, p: string, at: number, words: boolean): boolean {
-  if (at < 0 || !lower.startsWith(p, at)) return false;
-  if (!words) return true;
-  if (isWordChar(p[0]) && isWordChar(lower[at - 1])) return false;
-  if (isWordChar(p[p.length - 1]) && isWordChar(lower[at + p.length])) return false;
-  return true;
 }
 
 /** Sets the bit of every window of ANCHOR characters of `lower` (as #findLong hashes them). */

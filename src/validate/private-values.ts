@@ -1,16 +1,13 @@
 /**
  * Every private value of the inputs (contract §5), for the privacy gate. A Set in every
  * respect, but values arrive as lists (a worker's million respondent ids) and are hashed into
- * the Set only when a question needs it. The gate asks the one question that does not:
- * which of a few thousand published cells are among them (`matching`), one pass over the lists.
+ * the Set only when a question needs it. The gate asks none: it reads every value once
+ * (forEachValue) into its hashed tables (src/publish/privacy-gate.ts, shareLookup).
  */
 import { packedLength, unpack, type PackedStrings } from './fast/packed.ts';
 
 type List = string[] | PackedStrings;
 const listLength = (l: List) => (Array.isArray(l) ? l.length : packedLength(l));
-
-/** PrivateValues as data a worker thread can be sent (toTransfer): its lists in order, packs still packed. */
-export type TransferredValues = (string[] | { pack: PackedStrings; codes?: Int32Array })[];
 
 export class PrivateValues extends Set<string> {
   /** Values not yet in the Set, in the order they were added. */
@@ -86,62 +83,6 @@ export class PrivateValues extends Set<string> {
       else if (packed) packed(list, this.#codes.get(list));
       else for (const v of unpack(list)) fn(v);
     }
-  }
-
-  /**
-   * The values as plain data for another thread (structured clone copies them; packs stay
-   * packed, with their anchorCodes): `PrivateValues.from` makes the same collection there.
-   */
-  toTransfer(): TransferredValues {
-    const lists: TransferredValues = [];
-    let strings: string[] | null = null;
-    this.forEachValue(
-      (v) => {
-        if (strings === null) lists.push((strings = []));
-        strings.push(v);
-      },
-      (pack, codes) => {
-        lists.push({ pack, codes });
-        strings = null;
-      },
-    );
-    return lists;
-  }
-
-  /** The collection toTransfer gave, its values in the same order. */
-  static from(lists: TransferredValues): PrivateValues {
-    const values = new PrivateValues();
-    for (const l of lists) {
-      if (Array.isArray(l)) values.addAll(l);
-      else values.addAll(l.pack, l.codes);
-    }
-    return values;
-  }
-
-  /** The given cells that are private values: one pass over the values, none hashed into the Set. */
-  matching(cells: ReadonlySet<string>): Set<string> {
-    const out = new Set<string>();
-    if (cells.size === 0) return out;
-    for (const c of cells) if (super.has(c)) out.add(c);
-    // Only values as long as some cell can be one: most are never cut out of their pack.
-    const lengths = new Set([...cells].map((c) => c.length));
-    for (const list of this.#pending) {
-      if (Array.isArray(list)) {
-        for (const v of list) if (cells.has(v)) out.add(v);
-        continue;
-      }
-      const { text, ends } = list;
-      let start = 0;
-      for (let i = 0; i < ends.length; i++) {
-        const end = ends[i];
-        if (lengths.has(end - start)) {
-          const v = text.slice(start, end);
-          if (cells.has(v)) out.add(v);
-        }
-        start = end;
-      }
-    }
-    return out;
   }
 
   override has(value: string): boolean {

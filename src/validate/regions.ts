@@ -89,8 +89,6 @@ export interface ValidatedExport extends ExportReport {
   privateValues: PrivateValues;
   /** The same values by region folder (an incremental build's gate asks which regions' values changed). */
   privateByRegion: ReadonlyMap<string, PrivateValues>;
-  /** The same values, looked for inside text by the privacy gate (built when first read). */
-  privateSearch: PrivateSearch;
 }
 
 /**
@@ -388,11 +386,9 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     }
     if (region) regions.push(region);
   }
-  // A search for the public texts alone: the million respondent ids it cannot find there are
-  // filed only if someone asks for the whole search (privateSearch below; the privacy gate's
-  // threads make theirs from the values, src/publish/gate-worker.ts).
+  // A search for the public texts alone: the million respondent ids it cannot find there are not
+  // filed (the privacy gate makes its own search of every value, src/publish/privacy-gate.ts).
   checkPrivateInPublic(regions, PrivateSearch.of(privateValues, publicTexts(regions)), issues);
-  let privateSearch: PrivateSearch | undefined;
   if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
     issues.push(
       issue({ region: '', file: label }, 'constraint-error', {
@@ -410,8 +406,5 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     regions,
     privateValues,
     privateByRegion,
-    get privateSearch() {
-      return (privateSearch ??= PrivateSearch.of(privateValues));
-    },
   };
 }

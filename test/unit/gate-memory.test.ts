@@ -9,7 +9,6 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { gateSite, privateDigest, readGateMemory, writeGateMemory } from '../../src/publish/gate-memory.ts';
 import { walk } from '../../src/publish/site-files.ts';
-import { PrivateSearch } from '../../src/validate/private-search.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
 import { tableByName } from '../../src/contract/published.ts';
@@ -37,7 +36,7 @@ function exportValues(byRegion: Record<string, string[]>) {
     privateByRegion.set(kode, own);
     privateValues.include(own);
   }
-  return { privateValues, privateByRegion, privateSearch: PrivateSearch.of(privateValues) };
+  return { privateValues, privateByRegion };
 }
 
 async function site(files: Record<string, string>): Promise<string> {

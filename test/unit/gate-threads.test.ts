@@ -1,14 +1,14 @@
 /**
  * src/publish/gate-threads.ts: the privacy gate shared out among worker threads says what one
  * reader says — the same leaks, in the order of the files — whatever the number of threads, and
- * the private values reach the threads whole (packs and loose values, in order).
+ * the private values reach the threads whole (packs and loose values, in order), on shared memory.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { batches, BATCH_BYTES, contentGroup, scanInThreads } from '../../src/publish/gate-threads.ts';
-import { contentEntry, gatePaths, meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
+import { contentEntry, gatePaths, lookupFrom, meaningfulView, scanForLeaks, shareLookup } from '../../src/publish/privacy-gate.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
@@ -66,6 +66,22 @@ describe('contentGroup and batches', () => {
 });
 
 describe('scanInThreads', () => {
+  test('the threads are sent the private values as hashed tables on shared memory, which answer as the values do', () => {
+    const shared = shareLookup(values());
+    for (const t of [shared.cells, shared.search.long, shared.search.nips, shared.search.short])
+      for (const a of [t.rows, t.starts]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const there = lookupFrom(structuredClone(shared));
+    expect(['RSP-000123', 'Nama Loose Dua', 'RSP-000124', 'Nama Loose', '123'].map((c) => there.has(c))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(there.search?.find('oleh pegawai rahasia satu')).toEqual({ kind: 'text', at: 5 });
+    expect(lookupFrom(shareLookup(new PrivateValues())).size).toBe(0);
+  });
+
   test('the same leaks in the same order as one reader, with one thread or three; none in clean files', async () => {
     const pages: Record<string, string | Uint8Array> = {};
     for (let i = 0; i < 30; i++) pages[`wilayah/r${i}/index.html`] = `<p>Halaman ${i}: data umum saja.</p>`;

@@ -28,15 +28,6 @@ describe('PrivateValues: a Set, whatever way the values came in', () => {
     expect(JSON.stringify({ pv })).toBe('{"pv":{}}'); // nothing of it leaks into a serialised report
   });
 
-  test('matching finds the private cells among published ones without settling the lists', () => {
-    const pv = new PrivateValues();
-    pv.addAll(pack(['RSP-0001', 'Pelayanan lambat', 'RSP-0002']));
-    pv.add('Pegawai Uji');
-    expect(pv.hasAny()).toBe(true);
-    expect([...pv.matching(new Set(['U01', 'RSP-0002', 'Pegawai Uji', 'Pelayanan']))].sort()).toEqual(['Pegawai Uji', 'RSP-0002']);
-    expect(new PrivateValues().hasAny()).toBe(false);
-  });
-
   test('absorb takes another collection over, after its own values', () => {
     const a = new PrivateValues();
     a.add('satu');

@@ -1,0 +1,64 @@
+/**
+ * src/validate/private-hashes.ts: private values kept as hashes on shared memory. A string is
+ * found wherever it stands in a text, and a string not among them is not.
+ */
+import { describe, expect, test } from 'vitest';
+import { BackHash, HashedStrings, RowCollector, someRow } from '../../src/validate/private-hashes.ts';
+
+describe('BackHash', () => {
+  test('the hashes of each length back from one place are those of the text standing there alone', () => {
+    const text = 'Kelurahan Budi Santoso, İnah — 198601012010011001';
+    const walk = new BackHash().at(text, 30);
+    const alone = new BackHash();
+    // Lengths out of order: a shorter one after a longer walks again from the end.
+    for (const length of [1, 5, 12, 30, 7, 29]) {
+      expect(walk.of(length)).toBe(true);
+      const piece = text.slice(30 - length, 30);
+      alone.at(piece, piece.length).of(piece.length);
+      expect([walk.a, walk.b], piece).toEqual([alone.a, alone.b]);
+    }
+    expect(walk.of(31)).toBe(false);
+    expect(walk.to).toBe(30);
+  });
+
+  test('texts that differ in one character, or only in length, hash apart', () => {
+    const h = new BackHash();
+    const hashes = new Set<string>();
+    for (const t of ['budi santoso', 'budi santosa', 'budi  santoso', 'udi santoso', '\u0000budi santoso', 'Budi santoso']) {
+      h.at(t, t.length).of(t.length);
+      hashes.add(`${h.a},${h.b}`);
+    }
+    expect(hashes.size).toBe(6);
+  });
+});
+
+describe('HashedStrings and RowCollector', () => {
+  test('every string added is found, in a text of its own or at its place in a longer one; no other is', () => {
+    const values = Array.from({ length: 60_000 }, (_, i) => `RSP-${String(i * 7).padStart(7, '0')}`);
+    const collect = HashedStrings.collect();
+    for (const v of values) collect.add(v);
+    const set = collect.finish();
+    for (const v of values.slice(0, 5_000)) expect(set.has(v), v).toBe(true);
+    expect(set.has(values[59_999])).toBe(true);
+    expect(set.has(`x ${values[123]} y`, 2, 2 + values[123].length)).toBe(true);
+    const others = Array.from({ length: 20_000 }, (_, i) => `RSP-${String(i * 7 + 3).padStart(7, '0')}`);
+    expect(others.filter((v) => set.has(v))).toEqual([]);
+    expect(set.has('RSP-000000')).toBe(false); // a string a character short of one
+    expect(set.empty).toBe(false);
+    expect(HashedStrings.collect().finish().empty).toBe(true);
+  });
+
+  test('rows across many chunks land each in its bucket once, on shared memory', () => {
+    const rows = new RowCollector();
+    const n = 300_000; // past the first chunks (a thousand rows, doubling)
+    for (let i = 0; i < n; i++) rows.push(i % 1000, i, -i, 7);
+    const table = rows.table();
+    expect(table.rows.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(table.starts.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(table.rows.length).toBe(4 * n);
+    const seen: number[] = [];
+    someRow(table, 42, (r) => (seen.push(table.rows[r + 1]), false));
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: n / 1000 }, (_, i) => 42 + 1000 * i));
+    expect(someRow(table, 1000, () => true)).toBe(false);
+  });
+});
