@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { basename, dirname, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import { csvFileName } from '../queries/published-views.ts';
@@ -564,10 +564,11 @@ function scanAnyCsv(
 /**
  * A table this build publishes, when the file looks like what the CSV writer makes of it: named
  * after the table, its header line the table's columns, no quoted cell. Such a file is read
- * in one pass over its characters, without a general CSV parser.
+ * in one pass over its characters, without a general CSV parser: the site's tables, their
+ * region files and their copies in the bundles and release folders (a national bundle's survey
+ * table, parsed as any CSV, held ten times its bytes in cells).
  */
 function publishedTableOf(path: string, bytes: Buffer): PublishedTable | undefined {
-  if (basename(dirname(path)) !== 'data') return undefined;
   const table = TABLES.find((t) => csvFileName(t) === basename(path));
   if (!table) return undefined;
   const header = Buffer.from(csvHeader(table));

@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TABLES } from '../../src/contract/published.ts';
 import { meaningfulView, scanForLeaks } from '../../src/publish/privacy-gate.ts';
@@ -229,6 +230,26 @@ describe('the privacy gate on a published table', () => {
   test('a number in a number column is not a private text, whatever a saran said', async () => {
     const text = [header, row({ kode_wilayah: 'alpha', kode_unit: 'U01', target: '1234.5', capaian: '91.48' })].join('\r\n') + '\r\n';
     expect((await both(text, ['1234.5'])).asSet).toEqual([]);
+  });
+
+  test('the same table in a region folder or a bundle is read the same fast way: known by its name and header, wherever it lies', async () => {
+    const text = [header, row({ kode_wilayah: 'alpha', kode_unit: 'U01', target: '1234.5', capaian: '91.48' })].join('\r\n') + '\r\n';
+    await mkdir(join(dir, 'data', 'wilayah', 'alpha'), { recursive: true });
+    await mkdir(join(dir, 'data', 'paket'));
+    await writeFile(join(dir, 'data', 'capaian_iku.csv'), text);
+    await writeFile(join(dir, 'data', 'wilayah', 'alpha', 'capaian_iku.csv'), text);
+    await writeFile(join(dir, 'data', 'paket', 'alpha.zip'), zipSync({ 'capaian_iku.csv': strToU8(text), 'lain.csv': strToU8(text) }));
+    // How each content was read, by file: `csv:<table>` the fast way, `csv:` as any CSV.
+    const contents: Record<string, string[]> = {};
+    const onClean = (file: string, content: string) => void (contents[file] ??= []).push(content.split(':').slice(0, 2).join(':'));
+    const lookup = meaningfulView(new PrivateValues().addAll(pack(['Pegawai Uji 001'])));
+    expect(await scanForLeaks(dir, lookup, { onClean })).toEqual([]);
+    // The zip's other entry holds the same bytes under a name of no table: read as any CSV.
+    expect(contents).toEqual({
+      [join('data', 'capaian_iku.csv')]: ['csv:capaian_iku'],
+      [join('data', 'wilayah', 'alpha', 'capaian_iku.csv')]: ['csv:capaian_iku'],
+      [join('data', 'paket', 'alpha.zip')]: ['csv:capaian_iku', 'csv:'],
+    });
   });
 
   test('lines that do not end in CRLF are read as any CSV', async () => {
