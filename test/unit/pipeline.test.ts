@@ -81,6 +81,20 @@ describe('a successful build of test/fixtures/valid', () => {
     });
   });
 
+  test("the build's DuckDB holds at most its memory limit, spilling to a temporary folder it removes after", async () => {
+    let spill = '';
+    await withDuckDb(async (sql) => {
+      const [[limit, temp]] = (await sql(`SELECT current_setting('memory_limit'), current_setting('temp_directory')`)) as [
+        [string, string],
+      ];
+      expect(limit).toMatch(/^(953\.[0-9] MiB|1\.0 GiB)$/);
+      spill = temp;
+      expect(spill).toContain('kt-duckdb-');
+      expect(existsSync(spill)).toBe(true);
+    });
+    expect(existsSync(spill)).toBe(false);
+  });
+
   test('Parquet holds the same values, typed: hidden counts are NULL, not 0', async () => {
     await withDuckDb(async (sql) => {
       const rows = await sql(
