@@ -17,7 +17,7 @@ import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found, type SharedSearch } fr
 import type { PrivateValues } from '../validate/private-values.ts';
 import { HashedStrings, type HashRows } from '../validate/private-hashes.ts';
 import { unpack } from '../validate/fast/packed.ts';
-import { CsvRows } from './csv-pieces.ts';
+import { CsvRows } from '../read/csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { siteFiles, twinOf } from './site-files.ts';

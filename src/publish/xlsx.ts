@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { csvFileRows } from './csv-pieces.ts';
+import { csvFileRows } from '../read/csv-pieces.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
 import { PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
 import { pinZipDates } from './zip-dates.ts';

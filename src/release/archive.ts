@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { TABLES, tableByName, type TableName } from '../contract/published.ts';
 import { latestMonth, monthOfCells } from '../derive/periods.ts';
+import { csvFileRows } from '../read/csv-pieces.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { compareReleases, revisionsCsv, type RegionPart, type TableChange } from './changes.ts';
@@ -108,14 +109,23 @@ async function readArchive(dir: string): Promise<ReleaseMeta[]> {
 /** Tables of monthly rows: a release's `data_hingga` is the last month these cover. */
 export const MONTHLY_TABLES = ['ketepatan_layanan', 'kepatuhan_laporan', 'pengaduan_bulanan'] as const satisfies readonly TableName[];
 
-/** The last month the monthly tables cover. */
-function lastMonth(csv: (name: TableName) => string | undefined): string | null {
-  const months = MONTHLY_TABLES.flatMap((name) => {
-    const text = csv(name);
-    if (!text) return [];
-    return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.map((r) => monthOfCells(r.tahun, r.bulan));
-  });
-  return latestMonth(months);
+/**
+ * The last month the monthly tables of a data folder cover, their rows read a piece at a time
+ * (at 500 regions ketepatan_layanan.csv is 110 MB: whole, it would pass V8's longest string at
+ * a few thousand).
+ */
+async function lastMonth(dataDir: string): Promise<string | null> {
+  let last: string | null = null;
+  for (const name of MONTHLY_TABLES) {
+    const path = join(dataDir, csvFileName(tableByName(name)!));
+    if (!existsSync(path)) continue;
+    let at: { tahun: number; bulan: number } | null = null;
+    for await (const row of csvFileRows(path)) {
+      if (at === null) at = { tahun: row.indexOf('tahun'), bulan: row.indexOf('bulan') };
+      else last = latestMonth([last, monthOfCells(row[at.tahun], row[at.bulan])]);
+    }
+  }
+  return last;
 }
 
 /**
@@ -164,7 +174,7 @@ export async function addRelease(
       id,
       nomor: (previous?.nomor ?? 0) + 1,
       tanggal: buildDate,
-      data_hingga: lastMonth(current),
+      data_hingga: await lastMonth(dataStage),
       sebelumnya: previous?.id ?? null,
       tabel: tables,
       revisi: revisions.length,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { tableByName, type PublishedRow, type Row, type TableName } from '../contract/published.ts';
 import { rememberRaw, unguard } from '../charts/row.ts';
-import { csvHeadRows } from '../publish/csv-pieces.ts';
+import { csvHeadRows } from '../read/csv-pieces.ts';
 import { PARTITION_MANIFEST, partitionPath, type PartitionManifest } from '../queries/partitions.ts';
 
 export const publishedDir = () => process.env.KT_PUBLISHED_DIR ?? join(process.cwd(), 'dist', 'data');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvFileRows, csvHeadRows } from '../../src/publish/csv-pieces.ts';
+import { csvFileRows, csvHeadRows } from '../../src/read/csv-pieces.ts';
 
 const CSV =
   'kode_wilayah,nama,catatan\r\n' +

@@ -1,9 +1,9 @@
-/** src/publish/csv-pieces.ts: a CSV file read a piece at a time gives the rows Papa gives of the whole. */
+/** src/read/csv-pieces.ts: a CSV file read a piece at a time gives the rows Papa gives of the whole. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { csvFileRows } from '../../src/publish/csv-pieces.ts';
+import { csvFileRows } from '../../src/read/csv-pieces.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 describe('csvFileRows', () => {

@@ -95,6 +95,12 @@ describe('a successful build of test/fixtures/valid', () => {
     expect(existsSync(spill)).toBe(false);
   });
 
+  test("the release records the monthly tables' last month (the fixture's services run to July 2025)", async () => {
+    const { version } = JSON.parse(await readFile(join(data, 'datapackage.json'), 'utf8')) as { version: string };
+    const meta = JSON.parse(await readFile(join(data, 'rilis', version, 'rilis.json'), 'utf8')) as { data_hingga: string | null };
+    expect(meta.data_hingga).toBe('2025-07');
+  });
+
   test('Parquet holds the same values, typed: hidden counts are NULL, not 0', async () => {
     await withDuckDb(async (sql) => {
       const rows = await sql(
