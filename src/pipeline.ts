@@ -137,7 +137,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return result(false, `✗ ${why}`);
   }
 
-  const validated = await validateExport(opts.dataDir);
+  // The export's rows are held apart from the report: once published they are let go (exported = null below).
+  let { regions: exported, ...validated } = await validateExport(opts.dataDir);
   lap('validate');
   if (!validated.ok) return result(false, formatReport(validated));
   log(formatReport(validated));
@@ -157,15 +158,26 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const earlier = [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d));
     const archived = await carryForward(dataStage, earlier);
     const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
-    const tables = deriveTables(validated.regions, { threshold: config.threshold, earlierPredikat });
-    const { release } = await publishTables(tables, validated.regions, dataStage, config.buildDate, { ambang_kelompok: config.threshold });
+    // Of the export, the rest of the build needs each region's code, folder, files and units' count.
+    const regions = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
+    const { release } = await publishTables(
+      deriveTables(exported, { threshold: config.threshold, earlierPredikat }),
+      regions,
+      dataStage,
+      config.buildDate,
+      { ambang_kelompok: config.threshold },
+    );
+    // Its tables are read no more (the Excel files, bundles and pages read the published ones):
+    // let go before them and the gate, which hold much of their own (the export of 500 regions is
+    // 3.2 GB). The gate keeps what it reads, the private values.
+    exported = [];
     const fresh = !archived.some((m) => m.id === release);
     const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
     // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
     const at = releases.findIndex((r) => r.id === release);
     const releaseDate = releases[at].tanggal;
     const previous = releases[at + 1]?.id ?? null;
-    const licence = [...new Set(validated.regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
+    const licence = [...new Set(regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
     lap('derive+publish');
     // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
     if (!opts.shard) {
@@ -179,7 +191,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // Both settle before a failure is thrown, so none writes into the stage after it is removed.
       const done = await Promise.allSettled([
         xlsx(),
-        writeBundles(dataStage, validated.regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }),
+        writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }),
       ]);
       for (const d of done) if (d.status === 'rejected') throw d.reason;
     }
@@ -190,7 +202,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           tanggal_bangun: config.buildDate,
           ambang_kelompok: config.threshold,
           peringatan: validated.warnings,
-          wilayah: validated.regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
+          wilayah: regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
         },
         null,
         2,
@@ -198,14 +210,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
-    const codes = validated.regions.map((r) => r.code);
+    const codes = regions.map((r) => r.code);
     // A region's share of the page work, mostly its units' pages: shards and renderers are balanced by it.
-    const weights = validated.regions.map((r) => ({ code: r.code, weight: 1 + r.unit.length }));
-    // The export's tables are read no more (the pages read the published ones): let them go before
-    // the pages and the gate, which hold much of their own (validating 500 regions alone peaks at
-    // 3,274 MiB). The derivations (`tables`) hold this same list. The gate keeps what it reads,
-    // the private values.
-    validated.regions.length = 0;
+    const weights = regions.map((r) => ({ code: r.code, weight: 1 + r.units }));
     lap('excel+bundles');
 
     const context: BuildContext = {
