@@ -32,6 +32,8 @@ export interface Field<T = unknown, Req extends boolean = boolean> {
   options?: readonly EnumOption[];
   /** Name of the table this column must reference (foreign key). */
   references?: 'unit';
+  /** An integer's bounds, when it has both: the validator stores such a column in 32 bits when they allow (rows.ts). */
+  range?: readonly [number, number];
 }
 
 type Desc = Bilingual;
@@ -74,7 +76,7 @@ export const integer = (d: Desc, min?: number, max?: number) => {
   let s = z.number().int();
   if (min !== undefined) s = s.min(min);
   if (max !== undefined) s = s.max(max);
-  return field('integer', s, d);
+  return field('integer', s, d, min !== undefined && max !== undefined ? { range: [min, max] } : {});
 };
 
 export const number = (d: Desc, opts: { min?: number; gt?: number; max?: number } = {}) => {

@@ -5,6 +5,7 @@
 import { KELOMPOK_UMUR, PREDIKAT, UNSUR_KEYS, type Predikat, type Unsur } from '../contract/enums.ts';
 import type { PublishedRow, TableName } from '../contract/published.ts';
 import type { RegionData } from '../validate/export.ts';
+import type { Numbers } from '../validate/table.ts';
 import { capaianOf, kategoriCapaian, previousYearKey, targetMet, trendOf } from './capaian.ts';
 import { groupBy } from '../group.ts';
 import { addResponse, ikmOf, minimumSample, newIkmAccumulator, type IkmAccumulator, type IkmResult } from './ikm.ts';
@@ -94,7 +95,7 @@ interface SurveyColumns {
   year: Int32Array;
   semester: Int32Array;
   periods: string[];
-  answers: Float64Array[];
+  answers: Numbers[];
 }
 
 const surveyCache = new WeakMap<RegionData, SurveyColumns>();

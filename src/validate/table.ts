@@ -1,16 +1,20 @@
 /**
  * Valid records kept column by column: a million survey rows are a few packed arrays,
- * not a million objects. Numbers sit in a Float64Array (NaN = blank), text in an Int32Array of
+ * not a million objects. Numbers sit in a Float64Array (NaN = blank; a Float32Array for integers
+ * whose bounds keep them exact there), text in an Int32Array of
  * codes into the column's distinct values (-1 = blank). Rows are rebuilt one at a time when a
  * derivation iterates; the hot derivations read the arrays directly.
  */
 import type { RegionData } from './regions.ts';
 
-/** How a column is stored: numbers, or text (dictionary-coded). */
-export type ColumnKind = 'number' | 'text';
+/** How a column is stored: numbers; integers exact in 32 bits (rows.ts, columnKind); or text (dictionary-coded). */
+export type ColumnKind = 'number' | 'integer32' | 'text';
+
+/** A number column's values, NaN where blank. */
+export type Numbers = Float64Array | Float32Array;
 
 /** A column's contents, as sent between threads: only typed arrays and string lists. */
-export type ColumnPart = { kind: 'number'; values: Float64Array } | { kind: 'text'; codes: Int32Array; dict: string[] };
+export type ColumnPart = { kind: 'number'; values: Numbers } | { kind: 'text'; codes: Int32Array; dict: string[] };
 
 /** The columns of a table or of a slice of one, with the file row of each record. */
 export interface TablePart {
@@ -36,9 +40,9 @@ interface Store {
 }
 
 class NumberStore implements Store {
-  values: Float64Array;
-  constructor(capacity = 1024) {
-    this.values = new Float64Array(capacity);
+  values: Numbers;
+  constructor(capacity = 1024, bits: 32 | 64 = 64) {
+    this.values = bits === 32 ? new Float32Array(capacity) : new Float64Array(capacity);
   }
   reserve(capacity: number): void {
     this.values = grown(this.values, capacity);
@@ -99,13 +103,14 @@ class TextStore implements Store {
 }
 
 /** A copy of `a` with room for `capacity` elements (the growing lists of slice-worker.ts and packed.ts too). */
-export function grown<A extends Float64Array | Int32Array>(a: A, capacity: number): A {
+export function grown<A extends Float64Array | Float32Array | Int32Array>(a: A, capacity: number): A {
   const b = new (a.constructor as new (n: number) => A)(capacity);
   b.set(a.subarray(0, Math.min(a.length, capacity)));
   return b;
 }
 
-const storeOf = (kind: ColumnKind, capacity?: number): Store => (kind === 'number' ? new NumberStore(capacity) : new TextStore(capacity));
+const storeOf = (kind: ColumnKind, capacity?: number): Store =>
+  kind === 'text' ? new TextStore(capacity) : new NumberStore(capacity, kind === 'integer32' ? 32 : 64);
 
 export class Table<R extends object> implements Iterable<R> {
   private stores: Store[];
@@ -208,7 +213,7 @@ export class Table<R extends object> implements Iterable<R> {
   }
 
   /** Column c's values, numbers (NaN = blank); valid until the table grows. */
-  numberArray(c: number): Float64Array {
+  numberArray(c: number): Numbers {
     this.settle();
     return (this.stores[c] as NumberStore).values;
   }
@@ -255,7 +260,7 @@ export class Table<R extends object> implements Iterable<R> {
   }
 
   /** A number column as one array, NaN where blank. */
-  numbers(name: keyof R & string): Float64Array {
+  numbers(name: keyof R & string): Numbers {
     const s = this.store(name);
     if (!(s instanceof NumberStore)) throw new Error(`column ${name} is text, not numbers`);
     return s.values.subarray(0, this.length);
@@ -333,7 +338,7 @@ export class Table<R extends object> implements Iterable<R> {
     this.rows.set(part.rows.subarray(0, count), at);
     this.stores.forEach((store, c) => {
       const col = part.columns[c];
-      if (store instanceof NumberStore) store.values.set((col as { values: Float64Array }).values.subarray(0, count), at);
+      if (store instanceof NumberStore) store.values.set((col as { values: Numbers }).values.subarray(0, count), at);
       else {
         const { codes, dict } = col as { codes: Int32Array; dict: string[] };
         const text = store as TextStore;

@@ -21,7 +21,7 @@ import { decimalAt, digitsAt, isNipAt } from './units.ts';
 import type { IntList } from './int-list.ts';
 import type { PackBuilder } from './packed.ts';
 import { isProblem, type Column, type FileRules } from '../rows.ts';
-import type { Table } from '../table.ts';
+import type { Numbers, Table } from '../table.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -86,7 +86,7 @@ export class FastRows {
   /** The table's number columns, the values that fill them (null: none, blank), and their arrays. */
   private readonly numberTable: readonly number[];
   private readonly numberFrom: (Float64Array | null)[];
-  private numberOut: Float64Array[] = [];
+  private numberOut: Numbers[] = [];
   /** The table's text columns, the file's columns that fill them, and their code arrays. */
   private readonly textTable: readonly number[];
   private readonly textFrom: (FastColumn | null)[];
