@@ -6,7 +6,7 @@
  * code intends to write.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -314,7 +314,10 @@ async function scanFiles(
   // CSVs and zip entries already read and found clean, by their bytes and how they were read. A
   // bundle's entries are the site's CSVs and region files byte for byte: each read once, however often it comes.
   const clean = new Set<string>();
-  const ahead = readAhead(paths.filter((p) => !p.endsWith('.parquet')));
+  const ahead = readAhead(
+    paths.filter((p) => !p.endsWith('.parquet')),
+    pieceBytes,
+  );
   for (const path of paths) {
     if (path.endsWith('.parquet')) {
       parquet.push(path);
@@ -322,11 +325,15 @@ async function scanFiles(
     }
     const bytes = await ahead.next();
     if (bytes === null) continue; // neither text nor gzip nor zip: nothing a reader reads as text
+    if (bytes === LONG) {
+      await scanLongCsv(path, relative(root, path), fileChunks(path), (hash) => onRead?.(relative(root, path), hash));
+      continue;
+    }
     const hash = sha256(bytes);
     onRead?.(relative(root, path), hash);
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
-      scanZip(path, bytes, hash);
+      await scanZip(path, bytes, hash);
       continue;
     }
     scanOne(path, bytes);
@@ -339,7 +346,7 @@ async function scanFiles(
    * never held whole. Such an entry is known by the zip's bytes and its name (the same zip holds
    * the same entry: a release folder's copy of an Excel file is not read again).
    */
-  function scanZip(path: string, zip: Buffer, zipHash: string): void {
+  async function scanZip(path: string, zip: Buffer, zipHash: string): Promise<void> {
     const owner = relative(root, path);
     try {
       const entries = zipEntries(zip);
@@ -348,8 +355,10 @@ async function scanFiles(
       // Readers differ on which of two same-named entries they open: such a zip is not published.
       if (twice.length > 0) throw new ZipError(`nama ganda / a name twice: ${[...new Set(twice)].join(', ')}`);
       for (const entry of entries) {
-        const long = !entry.name.endsWith('.csv') && entry.size > pieceBytes;
-        if (long) scanLongEntry(path, zip, entry, `zip:${zipHash}!/${entry.name}`);
+        const long = entry.size > pieceBytes;
+        if (long && entry.name.endsWith('.csv'))
+          await scanLongCsv(`${path}!/${entry.name}`, owner, async (take) => inflateEntry(zip, entry, take));
+        else if (long) scanLongEntry(path, zip, entry, `zip:${zipHash}!/${entry.name}`);
         else scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
       }
     } catch (e) {
@@ -388,6 +397,60 @@ async function scanFiles(
     clean.add(seen);
     onClean?.(owner, seen);
   }
+  /**
+   * A CSV longer than a piece (the survey's: 900 MB at 500 regions, in the site and in the
+   * national bundle) is never held whole: `chunks` gives its bytes twice, first for its hash
+   * and what it is (a site table, gzip), then to read it as scanOne reads a shorter one (the
+   * same contents, the same leaks). `owner`: the file whose content it is (the zip of an entry).
+   */
+  async function scanLongCsv(path: string, owner: string, chunks: Chunks, onHash?: (sha256: string) => void): Promise<void> {
+    const file = relative(root, path);
+    const hash = createHash('sha256');
+    let head = Buffer.alloc(0);
+    let quoted = false;
+    await chunks((chunk) => {
+      hash.update(chunk);
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+      quoted ||= chunk.includes(0x22);
+    });
+    const sha = hash.digest('hex');
+    onHash?.(sha);
+    if (head.subarray(0, 2).equals(GZIP)) {
+      // gzip named .csv (never written by this build): unpacked and read whole, as scanOne reads it.
+      const parts: Buffer[] = [];
+      await chunks((chunk) => parts.push(Buffer.from(chunk)));
+      return scanOne(path, Buffer.concat(parts), owner === file ? undefined : owner);
+    }
+    const csv = !!isPrivate;
+    const table = csv ? publishedTableOf(path, head, quoted) : undefined;
+    const seen: ContentRead | null = csv || owner !== file ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha}` : null;
+    if (seen && (clean.has(seen) || passedBefore?.(seen))) {
+      clean.add(seen);
+      onClean?.(owner, seen);
+      return;
+    }
+    const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
+    const cellIsPrivate = (cell: string) => isPrivate!(cell.startsWith("'") ? cell.slice(1) : cell);
+    let cells = csv ? new CsvCells(file, table, cellIsPrivate, pieceBytes) : null;
+    await chunks((chunk) => {
+      finder.push(chunk);
+      cells?.push(chunk);
+    });
+    let rows = cells?.end();
+    if (rows === null) {
+      // A line the fast reading does not read: the whole file again, as any CSV.
+      const general = (cells = new CsvCells(file, undefined, cellIsPrivate, pieceBytes));
+      await chunks((chunk) => general.push(chunk));
+      rows = general.end();
+    }
+    if (rows && rows.length > 0) return void rows.forEach((row) => leaks.push(privateRowLeak(file, row)));
+    const found = finder.end();
+    if (found) leaks.push(foundLeak(file, found));
+    else if (seen) {
+      clean.add(seen);
+      onClean?.(owner, seen);
+    }
+  }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
   // `zip`: the zip an entry is in (relative to root), whose contents it is.
   function scanOne(path: string, read: Buffer, zip?: string): void {
@@ -399,7 +462,7 @@ async function scanFiles(
     else if (!text && !TEXT_FILES.test(path)) return;
     const csv = path.endsWith('.csv') && isPrivate;
     // A CSV's cells are checked whichever way it is parsed (scanPublishedCsv is the fast way for the site's own tables).
-    const table = csv ? publishedTableOf(path, bytes) : undefined;
+    const table = csv ? publishedTableOf(path, bytes, bytes.includes(0x22)) : undefined;
     // Clean by its bytes and how it was read (a site table's number and date cells are not looked up). Pages are not
     // kept: each comes once.
     const seen: ContentRead | null = csv || text ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha256(bytes)}` : null;
@@ -439,6 +502,19 @@ async function scanFiles(
   return leaks;
 }
 
+/** A text's bytes, given a chunk at a time to `take` each time it is called (a file read, a zip entry inflated). */
+type Chunks = (take: (chunk: Uint8Array) => void) => Promise<void>;
+
+/** A file's bytes as Chunks, read 4 MiB at a time. */
+const fileChunks =
+  (path: string): Chunks =>
+  async (take) => {
+    for await (const chunk of createReadStream(path, { highWaterMark: 4 * 2 ** 20 }) as AsyncIterable<Buffer>) take(chunk);
+  };
+
+/** readAhead's answer for a CSV longer than a piece: not read, but streamed where it is scanned (scanLongCsv). */
+const LONG = Symbol('long');
+
 /** Files read while the one before is scanned: at most this many, and this many bytes (national tables are large). */
 const READ_AHEAD = 8;
 const READ_AHEAD_BYTES = 64 * 2 ** 20;
@@ -449,8 +525,8 @@ const READ_AHEAD_BYTES = 64 * 2 ** 20;
  * says no text: the engine's wasm, images) is read whole only when its first bytes are gzip's;
  * for the others, null.
  */
-function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> } {
-  /** What reading `path` holds in memory: the whole file if it is read as text (else its first bytes). */
+function readAhead(paths: readonly string[], longCsv: number): { next(): Promise<Buffer | null | typeof LONG> } {
+  /** The file's size if it is read as text (else 0). */
   const sizeOf = (path: string): number => {
     if (!TEXT_FILES.test(path) && !ZIP_FILES.test(path)) return 0;
     try {
@@ -459,10 +535,11 @@ function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> }
       return 0; // its read fails too, and says so where it is awaited
     }
   };
-  const pending: { bytes: Promise<Buffer | null>; size: number }[] = [];
+  const pending: { bytes: Promise<Buffer | null | typeof LONG>; size: number }[] = [];
   let at = 0;
   let inFlight = 0;
-  const read = async (path: string): Promise<Buffer | null> => {
+  const read = async (path: string, size: number): Promise<Buffer | null | typeof LONG> => {
+    if (path.endsWith('.csv') && size > longCsv) return LONG;
     if (TEXT_FILES.test(path) || ZIP_FILES.test(path)) return readFile(path);
     const file = await open(path);
     const head = Buffer.alloc(GZIP.length);
@@ -476,8 +553,10 @@ function readAhead(paths: readonly string[]): { next(): Promise<Buffer | null> }
   const fill = () => {
     while (at < paths.length && pending.length < READ_AHEAD && (pending.length === 0 || inFlight < READ_AHEAD_BYTES)) {
       const path = paths[at++];
-      const size = sizeOf(path);
-      const bytes = read(path);
+      const whole = sizeOf(path);
+      // What reading it holds in memory: the whole file if it is read whole (else its first bytes).
+      const size = path.endsWith('.csv') && whole > longCsv ? 0 : whole;
+      const bytes = read(path, whole);
       bytes.catch(() => {}); // a failed read is thrown where it is awaited, in order
       pending.push({ bytes, size });
       inFlight += size;
@@ -543,22 +622,9 @@ function scanAnyCsv(
   onRow: (row: number) => void,
   pieceBytes: number,
 ): void {
-  const reader = new CsvRows(path, pieceBytes);
-  let row = 0; // records so far, the header first
-  let found = 0;
-  const look = (rows: string[][]) => {
-    for (const cells of rows) {
-      if (row++ === 0) continue;
-      for (const cell of cells) {
-        if (found < 3 && isPrivate(cell)) {
-          onRow(row);
-          found++;
-        }
-      }
-    }
-  };
-  for (let at = 0; at < bytes.length && found < 3; at += pieceBytes) look(reader.push(bytes.subarray(at, at + pieceBytes)));
-  if (found < 3) look(reader.end());
+  const cells = new CsvCells(path, undefined, isPrivate, pieceBytes);
+  for (let at = 0; at < bytes.length; at += pieceBytes) cells.push(bytes.subarray(at, at + pieceBytes));
+  for (const row of cells.end()!) onRow(row);
 }
 
 /**
@@ -568,12 +634,80 @@ function scanAnyCsv(
  * region files and their copies in the bundles and release folders (a national bundle's survey
  * table, parsed as any CSV, held ten times its bytes in cells).
  */
-function publishedTableOf(path: string, bytes: Buffer): PublishedTable | undefined {
+function publishedTableOf(path: string, head: Buffer, quoted: boolean): PublishedTable | undefined {
   const table = TABLES.find((t) => csvFileName(t) === basename(path));
   if (!table) return undefined;
   const header = Buffer.from(csvHeader(table));
-  return bytes.subarray(0, header.length).equals(header) && !bytes.includes(0x22) ? table : undefined;
+  return head.subarray(0, header.length).equals(header) && !quoted ? table : undefined;
 }
+
+/** Bytes of a file's start kept to tell a site table by its header (publishedTableOf). */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The cells of a CSV given a chunk at a time, as scanPublishedCsv (a site table) or scanAnyCsv
+ * read it whole: the rows of its private cells, or null when a site table's line is not one
+ * the fast reading reads (then it is read again as any CSV). A site table's lines are read in
+ * blocks of whole lines (it has no quotes: every CRLF ends a record).
+ */
+class CsvCells {
+  readonly #rows: number[] = [];
+  #failed = false;
+  #held: Buffer[] = [];
+  #heldBytes = 0;
+  readonly #at = { header: true, row: 1, found: 0 };
+  readonly #reader: CsvRows | null;
+  #row = 0;
+
+  constructor(
+    path: string,
+    readonly table: PublishedTable | undefined,
+    readonly isPrivate: (cell: string) => boolean,
+    pieceBytes: number,
+  ) {
+    this.#reader = table ? null : new CsvRows(path, pieceBytes);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.#failed || this.#done) return;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.#reader) return this.#look(this.#reader.push(bytes));
+    this.#held.push(bytes);
+    this.#heldBytes += bytes.length;
+    if (this.#heldBytes < CELL_BLOCK_BYTES) return;
+    const held = Buffer.concat(this.#held);
+    const cut = held.lastIndexOf('\r\n') + 2;
+    if (cut < 2) return void ((this.#held = [held]), (this.#heldBytes = held.length));
+    this.#block(held.subarray(0, cut));
+    this.#held = [held.subarray(cut)];
+    this.#heldBytes = held.length - cut;
+  }
+
+  end(): number[] | null {
+    if (this.#reader) this.#look(this.#reader.end());
+    else if (!this.#failed && !this.#done) this.#block(Buffer.concat(this.#held));
+    return this.#failed ? null : this.#rows;
+  }
+
+  /** As the whole file's reading: it stops at the third leaking cell. */
+  get #done(): boolean {
+    return this.#rows.length >= 3;
+  }
+
+  #block(bytes: Buffer): void {
+    if (!scanPublishedCsv(bytes, this.table!, this.isPrivate, (r) => this.#rows.push(r), this.#at)) this.#failed = true;
+  }
+
+  #look(rows: string[][]): void {
+    for (const cells of rows) {
+      if (this.#row++ === 0) continue;
+      for (const cell of cells) if (!this.#done && this.isPrivate(cell)) this.#rows.push(this.#row);
+    }
+  }
+}
+
+/** A site table's lines are read in blocks of at least this many bytes. */
+const CELL_BLOCK_BYTES = 4 * 2 ** 20;
 
 const Kind = { Text: 0, Number: 1, Date: 2 } as const;
 
@@ -629,13 +763,16 @@ const CACHE_SLOTS = 1024;
  * a free text would otherwise stop the build); any other cell is looked up, once per distinct
  * value as far as the column's small cache holds them (enumerated columns: once per value).
  * Returns false, having reported nothing, when a line ending is not CRLF: the general path
- * then reads the file as a CSV parser would.
+ * then reads the file as a CSV parser would. `at`: where the bytes are in the file (CsvCells
+ * gives a long one in blocks of whole lines): whether they start with the header, the rows
+ * before them and the leaking cells found there; updated.
  */
 function scanPublishedCsv(
   bytes: Buffer,
   table: PublishedTable,
   isPrivate: (cell: string) => boolean,
   onRow: (row: number) => void,
+  at: { header: boolean; row: number; found: number } = { header: true, row: 1, found: 0 },
 ): boolean {
   const width = table.columns.length;
   const kinds = table.columns.map((c) =>
@@ -661,9 +798,9 @@ function scanPublishedCsv(
   };
 
   const n = bytes.length;
-  let i = bytes.indexOf('\r\n') + 2;
-  let row = 1;
-  while (i < n && rows.length < 3) {
+  let i = at.header ? bytes.indexOf('\r\n') + 2 : 0;
+  let row = at.row;
+  while (i < n && at.found + rows.length < 3) {
     if (bytes[i] === 13 && bytes[i + 1] === 10) {
       i += 2; // an empty line: skipped, not counted
       continue;
@@ -697,5 +834,6 @@ function scanPublishedCsv(
     for (let k = 0; k < leaked; k++) rows.push(row);
   }
   for (const r of rows) onRow(r);
+  Object.assign(at, { header: false, row, found: at.found + rows.length });
   return true;
 }

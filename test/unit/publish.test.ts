@@ -6,7 +6,8 @@ import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { csvLine } from '../../src/publish/csv.ts';
+import { csvHeader, csvLine } from '../../src/publish/csv.ts';
+import { TABLES } from '../../src/contract/published.ts';
 import { csvCell } from '../../src/charts/csv-text.ts';
 import {
   NIP_LIKE,
@@ -565,6 +566,72 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     ]);
     expect(leaks[0].what).toContain('a name twice: a.xml');
   });
+  test('a CSV longer than a piece is streamed, in the site and in a zip: the leaks and contents of reading it whole', async () => {
+    const table = TABLES.find((t) => t.name === 'capaian_iku')!;
+    const line = (i: number, sasaran: string) =>
+      table.columns
+        .map((c) =>
+          c.name === 'kode_wilayah'
+            ? 'alpha'
+            : c.name === 'kode_unit'
+              ? `U${i % 97}`
+              : c.name === 'sasaran'
+                ? sasaran
+                : c.type === 'number'
+                  ? String(i % 1000)
+                  : '',
+        )
+        .join(',');
+    // Past the fast reading's first block of 4 MiB, so that it reads the file in blocks of lines.
+    const body = Array.from({ length: 70_000 }, (_, i) => line(i, `Sasaran layanan nomor ${i} untuk warga kota`));
+    const file = (lines: string[]) => Buffer.from(csvHeader(table) + lines.join('\r\n') + '\r\n');
+    const leaking = body.map((l, i) => (i === 3 || i === 61_000 ? line(i, 'RSP-0501') : l));
+    // A line ending the fast reading does not read: the file is read again as any CSV.
+    const bare = leaking.map((l, i) => (i === 65_000 ? `${l}\n${line(i, 'x')}` : l));
+    const inText = body.map((l, i) => (i === 62_000 ? line(i, 'catatan mohon loket dibuka lebih pagi ya') : l));
+    const cases: [string, Buffer][] = [
+      ['clean', file(body)],
+      ['cells', file(leaking)],
+      ['bare', file(bare)],
+      ['text', file(inText)],
+    ];
+    for (const [name, bytes] of cases) {
+      await rm(tmp.dir, { recursive: true, force: true });
+      await mkdir(join(tmp.dir, 'data', 'paket'), { recursive: true });
+      await writeFile(join(tmp.dir, 'data', 'capaian_iku.csv'), bytes);
+      await writeFile(join(tmp.dir, 'data', 'paket', 'x.zip'), zipSync({ 'capaian_iku.csv': [bytes, { level: 1 }] }));
+      const read = async (pieceBytes?: number) => {
+        // Whole files and zip entries (a text read in pieces also remembers its pieces: not compared).
+        const contents: string[] = [];
+        const onClean = (owner: string, c: string) => void (c.startsWith('piece:') || contents.push(`${owner} ${c}`));
+        const leaks = await scanForLeaks(tmp.dir, names, { pieceBytes, onClean });
+        return { leaks, contents };
+      };
+      const whole = await read();
+      const streamed = await read(1_000_000);
+      expect(bytes.length, name).toBeGreaterThan(5_000_000);
+      if (name === 'text') {
+        // A piece says where it starts: reading whole, the text has none. The same files, the same kind of leak.
+        expect(streamed.leaks.map((l) => l.file)).toEqual(whole.leaks.map((l) => l.file));
+        expect(streamed.leaks.map((l) => l.what.split(' / ')[1].split(' at ')[0])).toEqual([
+          'a private value inside the text',
+          'a private value inside the text',
+        ]);
+      } else expect(streamed, name).toEqual(whole);
+    }
+    // What reading them whole found: the rows of the leaking cells, once in the site and once in the zip.
+    const rowsOf = async () =>
+      (await scanForLeaks(tmp.dir, names, { pieceBytes: 1_000_000 })).map((l) => `${l.file} ${l.what.match(/row \d+/)?.[0]}`);
+    await writeFile(join(tmp.dir, 'data', 'capaian_iku.csv'), file(bare));
+    await writeFile(join(tmp.dir, 'data', 'paket', 'x.zip'), zipSync({ 'capaian_iku.csv': file(leaking) }));
+    expect(await rowsOf()).toEqual([
+      `${join('data', 'capaian_iku.csv')} row 5`,
+      `${join('data', 'capaian_iku.csv')} row 61002`,
+      `${join('data', 'paket', 'x.zip!', 'capaian_iku.csv')} row 5`,
+      `${join('data', 'paket', 'x.zip!', 'capaian_iku.csv')} row 61002`,
+    ]);
+  });
+
   test('a long CSV of any name is parsed a piece at a time, cut between records: the same rows as read whole', async () => {
     const rows = ['kode,teks'];
     for (let i = 0; i < 12_000; i++) rows.push(i % 3 === 0 ? `${i},"baris ""${i}""\nlanjut é 𝔸"` : `${i},layanan ${i} é`);
