@@ -137,7 +137,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return result(false, `✗ ${why}`);
   }
 
-  // The export's rows are held apart from the report: once published they are let go (exported = null below).
+  // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(opts.dataDir);
   lap('validate');
   if (!validated.ok) return result(false, formatReport(validated));

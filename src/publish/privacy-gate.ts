@@ -314,6 +314,25 @@ async function scanFiles(
   // CSVs and zip entries already read and found clean, by their bytes and how they were read. A
   // bundle's entries are the site's CSVs and region files byte for byte: each read once, however often it comes.
   const clean = new Set<string>();
+  /**
+   * How a content is known (ContentRead): how it was read — a CSV's cells, as a site table or as
+   * any CSV, or text — and the sha256 of its bytes. Files of no zip that are not CSVs (pages) are
+   * not: each comes once.
+   */
+  const contentOf = (csv: boolean, table: PublishedTable | undefined, inZip: boolean, sha: string): ContentRead | null =>
+    csv || inZip ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha}` : null;
+  const markClean = (seen: ContentRead, owner: string) => {
+    clean.add(seen);
+    onClean?.(owner, seen);
+  };
+  /** Whether a content passed before (in this reading or an earlier build's): then clean in `owner` too. */
+  const passedAlready = (seen: ContentRead | null, owner: string): boolean => {
+    if (seen === null || !(clean.has(seen) || passedBefore?.(seen))) return false;
+    markClean(seen, owner);
+    return true;
+  };
+  /** A cell as a spreadsheet shows it: the apostrophe that guards a formula is not part of it. */
+  const privateCell = isPrivate && ((cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell));
   const ahead = readAhead(
     paths.filter((p) => !p.endsWith('.parquet')),
     pieceBytes,
@@ -341,10 +360,11 @@ async function scanFiles(
   /**
    * A zip's entries, in its central directory's order, each read as the file it is
    * (`paket/x.zip!/ikm_unit.csv`) and checked against the size and CRC-32 the directory gives.
-   * An entry longer than a piece that is not a CSV (an Excel sheet's XML: at national scale
-   * gigabytes, in a zip of tens of megabytes) is searched a piece at a time as it is inflated,
-   * never held whole. Such an entry is known by the zip's bytes and its name (the same zip holds
-   * the same entry: a release folder's copy of an Excel file is not read again).
+   * An entry longer than a piece is never held whole: a CSV is read as a long file is
+   * (scanLongCsv, inflated twice); any other (an Excel sheet's XML: at national scale gigabytes,
+   * in a zip of tens of megabytes) is searched a piece at a time as it is inflated, and known by
+   * the zip's bytes and its name (the same zip holds the same entry: a release folder's copy of
+   * an Excel file is not read again).
    */
   async function scanZip(path: string, zip: Buffer, zipHash: string): Promise<void> {
     const owner = relative(root, path);
@@ -374,15 +394,12 @@ async function scanFiles(
     if (!onClean && !passedBefore) return undefined;
     return {
       passed: (piece) => clean.has(piece) || !!passedBefore?.(piece),
-      clean: (piece) => {
-        clean.add(piece);
-        onClean?.(owner, piece);
-      },
+      clean: (piece) => markClean(piece, owner),
     };
   }
   function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): void {
     const owner = relative(root, path);
-    if (!clean.has(seen) && !passedBefore?.(seen)) {
+    if (!passedAlready(seen, owner)) {
       const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
       let head = Buffer.alloc(0);
       inflateEntry(zip, entry, (chunk) => {
@@ -393,9 +410,8 @@ async function scanFiles(
       if (head.equals(GZIP)) return scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
       const found = finder.end();
       if (found) return void leaks.push(foundLeak(relative(root, `${path}!/${entry.name}`), found));
+      markClean(seen, owner);
     }
-    clean.add(seen);
-    onClean?.(owner, seen);
   }
   /**
    * A CSV longer than a piece (the survey's: 900 MB at 500 regions, in the site and in the
@@ -421,35 +437,30 @@ async function scanFiles(
       await chunks((chunk) => parts.push(Buffer.from(chunk)));
       return scanOne(path, Buffer.concat(parts), owner === file ? undefined : owner);
     }
-    const csv = !!isPrivate;
-    const table = csv ? publishedTableOf(path, head, quoted) : undefined;
-    const seen: ContentRead | null = csv || owner !== file ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha}` : null;
-    if (seen && (clean.has(seen) || passedBefore?.(seen))) {
-      clean.add(seen);
-      onClean?.(owner, seen);
-      return;
-    }
+    const table = privateCell ? publishedTableOf(path, head, quoted) : undefined;
+    const seen = contentOf(!!privateCell, table, owner !== file, sha);
+    if (passedAlready(seen, owner)) return;
     const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
-    const cellIsPrivate = (cell: string) => isPrivate!(cell.startsWith("'") ? cell.slice(1) : cell);
-    let cells = csv ? new CsvCells(file, table, cellIsPrivate, pieceBytes) : null;
+    let cells = privateCell ? new CsvCells(file, table, privateCell, pieceBytes) : null;
+    // The bytes read are those hashed: a file that changed between the two readings is not vouched for.
+    const again = createHash('sha256');
     await chunks((chunk) => {
+      again.update(chunk);
       finder.push(chunk);
       cells?.push(chunk);
     });
+    if (again.digest('hex') !== sha) throw new Error(`${file}: berubah selagi dibaca / changed while it was read`);
     let rows = cells?.end();
-    if (rows === null) {
+    if (rows === null && privateCell) {
       // A line the fast reading does not read: the whole file again, as any CSV.
-      const general = (cells = new CsvCells(file, undefined, cellIsPrivate, pieceBytes));
+      const general = (cells = new CsvCells(file, undefined, privateCell, pieceBytes));
       await chunks((chunk) => general.push(chunk));
       rows = general.end();
     }
     if (rows && rows.length > 0) return void rows.forEach((row) => leaks.push(privateRowLeak(file, row)));
     const found = finder.end();
     if (found) leaks.push(foundLeak(file, found));
-    else if (seen) {
-      clean.add(seen);
-      onClean?.(owner, seen);
-    }
+    else if (seen) markClean(seen, owner);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
   // `zip`: the zip an entry is in (relative to root), whose contents it is.
@@ -460,30 +471,21 @@ async function scanFiles(
     const owner = zip ?? file;
     if (bytes.subarray(0, 2).equals(GZIP)) bytes = gunzipSync(bytes);
     else if (!text && !TEXT_FILES.test(path)) return;
-    const csv = path.endsWith('.csv') && isPrivate;
+    const cells = path.endsWith('.csv') ? privateCell : null;
     // A CSV's cells are checked whichever way it is parsed (scanPublishedCsv is the fast way for the site's own tables).
-    const table = csv ? publishedTableOf(path, bytes, bytes.includes(0x22)) : undefined;
-    // Clean by its bytes and how it was read (a site table's number and date cells are not looked up). Pages are not
-    // kept: each comes once.
-    const seen: ContentRead | null = csv || text ? `${csv ? `csv:${table?.name ?? ''}` : 'text'}:${sha256(bytes)}` : null;
-    if (seen && (clean.has(seen) || passedBefore?.(seen))) {
-      clean.add(seen);
-      onClean?.(owner, seen);
-      return;
-    }
+    const table = cells ? publishedTableOf(path, bytes, bytes.includes(0x22)) : undefined;
+    // Clean by its bytes and how it was read (a site table's number and date cells are not looked up).
+    const seen = contentOf(!!cells, table, text, sha256(bytes));
+    if (passedAlready(seen, owner)) return;
     const before = leaks.length;
-    if (csv) {
-      const cellIsPrivate = (cell: string) => isPrivate(cell.startsWith("'") ? cell.slice(1) : cell);
+    if (cells) {
       const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
-      if (!table || !scanPublishedCsv(bytes, table, cellIsPrivate, onRow)) scanAnyCsv(file, bytes, cellIsPrivate, onRow, pieceBytes);
+      if (!table || !scanPublishedCsv(bytes, table, cells, onRow)) scanAnyCsv(file, bytes, cells, onRow, pieceBytes);
     }
     if (leaks.length > before) return;
     const found = findInBytes(search, bytes, pieceBytes, piecesOf(owner));
     if (found) leaks.push(foundLeak(file, found));
-    else if (seen) {
-      clean.add(seen);
-      onClean?.(owner, seen);
-    }
+    else if (seen) markClean(seen, owner);
   }
   if (parquet.length > 0) {
     await withDuckDb(async (run) => {
@@ -624,7 +626,8 @@ function scanAnyCsv(
 ): void {
   const cells = new CsvCells(path, undefined, isPrivate, pieceBytes);
   for (let at = 0; at < bytes.length; at += pieceBytes) cells.push(bytes.subarray(at, at + pieceBytes));
-  for (const row of cells.end()!) onRow(row);
+  // Read as any CSV, it has no fast reading to fail: end() gives its rows.
+  for (const row of cells.end() ?? []) onRow(row);
 }
 
 /**
@@ -632,13 +635,22 @@ function scanAnyCsv(
  * after the table, its header line the table's columns, no quoted cell. Such a file is read
  * in one pass over its characters, without a general CSV parser: the site's tables, their
  * region files and their copies in the bundles and release folders (a national bundle's survey
- * table, parsed as any CSV, held ten times its bytes in cells).
+ * table, parsed as any CSV, held ten times its bytes in cells). Wherever it lies, a number in a
+ * number column or a date in a date column is not looked up as a cell (scanPublishedCsv), as in
+ * data/: such a cell says no more of anyone in a copy than in the table it copies.
  */
 function publishedTableOf(path: string, head: Buffer, quoted: boolean): PublishedTable | undefined {
   const table = TABLES.find((t) => csvFileName(t) === basename(path));
   if (!table) return undefined;
   const header = Buffer.from(csvHeader(table));
   return head.subarray(0, header.length).equals(header) && !quoted ? table : undefined;
+}
+
+/** Where a block of a CSV's lines is in the file: whether it starts with the header, the rows before it and the leaking cells found there. */
+interface CsvPlace {
+  header: boolean;
+  row: number;
+  found: number;
 }
 
 /** Bytes of a file's start kept to tell a site table by its header (publishedTableOf). */
@@ -655,16 +667,15 @@ class CsvCells {
   #failed = false;
   #held: Buffer[] = [];
   #heldBytes = 0;
-  readonly #at = { header: true, row: 1, found: 0 };
+  readonly #at: CsvPlace = { header: true, row: 1, found: 0 };
   readonly #reader: CsvRows | null;
   #row = 0;
+  readonly #table: PublishedTable | undefined;
+  readonly #isPrivate: (cell: string) => boolean;
 
-  constructor(
-    path: string,
-    readonly table: PublishedTable | undefined,
-    readonly isPrivate: (cell: string) => boolean,
-    pieceBytes: number,
-  ) {
+  constructor(path: string, table: PublishedTable | undefined, isPrivate: (cell: string) => boolean, pieceBytes: number) {
+    this.#table = table;
+    this.#isPrivate = isPrivate;
     this.#reader = table ? null : new CsvRows(path, pieceBytes);
   }
 
@@ -695,13 +706,13 @@ class CsvCells {
   }
 
   #block(bytes: Buffer): void {
-    if (!scanPublishedCsv(bytes, this.table!, this.isPrivate, (r) => this.#rows.push(r), this.#at)) this.#failed = true;
+    if (!scanPublishedCsv(bytes, this.#table!, this.#isPrivate, (r) => this.#rows.push(r), this.#at)) this.#failed = true;
   }
 
   #look(rows: string[][]): void {
     for (const cells of rows) {
       if (this.#row++ === 0) continue;
-      for (const cell of cells) if (!this.#done && this.isPrivate(cell)) this.#rows.push(this.#row);
+      for (const cell of cells) if (!this.#done && this.#isPrivate(cell)) this.#rows.push(this.#row);
     }
   }
 }
@@ -772,7 +783,7 @@ function scanPublishedCsv(
   table: PublishedTable,
   isPrivate: (cell: string) => boolean,
   onRow: (row: number) => void,
-  at: { header: boolean; row: number; found: number } = { header: true, row: 1, found: 0 },
+  at: CsvPlace = { header: true, row: 1, found: 0 },
 ): boolean {
   const width = table.columns.length;
   const kinds = table.columns.map((c) =>

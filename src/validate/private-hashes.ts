@@ -121,7 +121,11 @@ export class RowCollector {
     this.size++;
   }
 
-  /** The rows, bucketed (about one row a bucket); the chunks are let go. */
+  /**
+   * The rows, bucketed (about one row a bucket), each bucket's sorted (by key, then the next
+   * numbers: a pattern's length comes next, so its hashes back from one place only ever extend)
+   * and without repeats (a saran given by thousands of respondents is one row); the chunks are let go.
+   */
   table(): HashRows {
     let bits = 4;
     while (1 << bits < this.size && bits < 30) bits++;
@@ -144,8 +148,47 @@ export class RowCollector {
     });
     this.#chunks = [];
     this.#inLast = 0;
-    return { starts, rows, shift };
+    const kept = sortBuckets(starts, rows);
+    if (kept === this.size) return { starts, rows, shift };
+    // Repeats dropped: the rows move into memory of their own size.
+    const own = shared(4 * kept);
+    own.set(rows.subarray(0, 4 * kept));
+    return { starts, rows: own, shift };
   }
+}
+
+/** Compares rows i and j (their four numbers in order). */
+function compareRows(rows: Int32Array, i: number, j: number): number {
+  for (let k = 0; k < 4; k++) {
+    const d = rows[4 * i + k] - rows[4 * j + k];
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Sorts each bucket's rows and drops repeats, moving the rows down (starts made to match); returns the rows kept. */
+function sortBuckets(starts: Int32Array, rows: Int32Array): number {
+  let kept = 0;
+  for (let b = 0; b + 1 < starts.length; b++) {
+    const from = starts[b];
+    const to = starts[b + 1];
+    starts[b] = kept;
+    if (to - from === 1) {
+      // Most buckets: one row, moved down past the repeats dropped before it.
+      rows.copyWithin(4 * kept++, 4 * from, 4 * from + 4);
+      continue;
+    }
+    if (to === from) continue;
+    // A copy: the rows kept are written over the bucket's own (from `kept`, at or before `from`).
+    const bucket = rows.slice(4 * from, 4 * to);
+    const order = Array.from({ length: to - from }, (_, k) => k).sort((i, j) => compareRows(bucket, i, j));
+    for (let k = 0; k < order.length; k++) {
+      if (k > 0 && compareRows(bucket, order[k], order[k - 1]) === 0) continue;
+      rows.set(bucket.subarray(4 * order[k], 4 * order[k] + 4), 4 * kept++);
+    }
+  }
+  starts[starts.length - 1] = kept;
+  return kept;
 }
 
 /** A set of strings as their hashes and lengths (key: hash A, then length and hash B). */

@@ -61,4 +61,24 @@ describe('HashedStrings and RowCollector', () => {
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: n / 1000 }, (_, i) => 42 + 1000 * i));
     expect(someRow(table, 1000, () => true)).toBe(false);
   });
+
+  test("a bucket's rows come sorted, by key and then the next numbers (a pattern's length), each once", () => {
+    const rows = new RowCollector();
+    // Many repeats of few rows under one key (a saran thousands of respondents gave), pushed longest first.
+    for (let i = 0; i < 10_000; i++) rows.push(7, 30 - (i % 3), 1, 2);
+    rows.push(7, 5, 9, 9);
+    rows.push(7, 5, 8, 9);
+    const table = rows.table();
+    expect(table.rows.length).toBe(4 * 5);
+    expect(table.rows.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const seen: number[][] = [];
+    someRow(table, 7, (r) => (seen.push([...table.rows.subarray(r + 1, r + 4)]), false));
+    expect(seen).toEqual([
+      [5, 8, 9],
+      [5, 9, 9],
+      [28, 1, 2],
+      [29, 1, 2],
+      [30, 1, 2],
+    ]);
+  });
 });

@@ -200,6 +200,13 @@ describe('PrivateSearch: private values inside text (contract 1.1 §5)', () => {
     expect(many.find(page)).toBeNull();
     expect(many.find(page + ' MLF-2023-0165432')).not.toBeNull();
   });
+  test('a value given by thousands is filed once', () => {
+    const saran = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? 'Mohon perbaiki antrian pelayanan' : 'Terima kasih atas pelayanan'));
+    const search = PrivateSearch.of(saran);
+    expect(search.share().long.rows.length).toBe(2 * 4);
+    expect(search.find('kami mohon perbaiki antrian pelayanan di loket')).toEqual({ kind: 'text', at: 5 });
+  });
+
   test('many values ending alike (one anchor, one bucket): the one in the text is found where it starts, no near one', () => {
     const saran = Array.from({ length: 5_000 }, (_, i) => `Keluhan nomor ${i} tentang pelayanan loket`);
     const search = PrivateSearch.of([...saran, 'Ani Rahmat']);

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { integer, number } from '../../src/contract/fields.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { columnKind } from '../../src/validate/rows.ts';
+import { INPUTS } from '../../src/contract/inputs/index.ts';
 
 const d = { id: 'x', en: 'x' };
 
@@ -17,6 +18,20 @@ describe('columnKind', () => {
     expect(columnKind(integer(d, 0))).toBe('number');
     expect(columnKind(integer(d, 0, 2 ** 24 + 1))).toBe('number');
     expect(columnKind(number(d, { min: 0, max: 4 }))).toBe('number');
+  });
+});
+
+describe("every input's 32-bit columns", () => {
+  test('are integers whose schema refuses a value past either bound: nothing stored there can be rounded', () => {
+    const columns = INPUTS.flatMap((i) => Object.entries(i.fields).filter(([, f]) => columnKind(f) === 'integer32'));
+    expect(columns.map(([name]) => name)).toEqual(expect.arrayContaining(['persyaratan', 'sarana', 'umur', 'bulan']));
+    for (const [name, f] of columns) {
+      const [min, max] = f.range!;
+      expect(
+        [min, max, min - 1, max + 1, min + 0.5].map((v) => f.schema.safeParse(v).success),
+        name,
+      ).toEqual([true, true, false, false, false]);
+    }
   });
 });
 
