@@ -81,13 +81,14 @@ describe('a successful build of test/fixtures/valid', () => {
     });
   });
 
-  test("the build's DuckDB holds at most its memory limit, spilling to a temporary folder it removes after", async () => {
+  test("the build's DuckDB holds at most 512 MB, spilling to a temporary folder it removes after", async () => {
     let spill = '';
     await withDuckDb(async (sql) => {
       const [[limit, temp]] = (await sql(`SELECT current_setting('memory_limit'), current_setting('temp_directory')`)) as [
         [string, string],
       ];
-      expect(limit).toMatch(/^(953\.[0-9] MiB|1\.0 GiB)$/);
+      expect(limit).toMatch(/^[0-9.]+ MiB$/);
+      expect(parseFloat(limit)).toBeLessThanOrEqual(512);
       spill = temp;
       expect(spill).toContain('kt-duckdb-');
       expect(existsSync(spill)).toBe(true);
