@@ -132,19 +132,23 @@ export class RowCollector {
     const shift = 32 - bits;
     const buckets = 1 << bits;
     const starts = shared(buckets + 1);
-    const each = (fn: (chunk: Int32Array, at: number) => void) => {
-      this.#chunks.forEach((chunk, i) => {
-        const used = i === this.#chunks.length - 1 ? this.#inLast : chunk.length;
-        for (let at = 0; at < used; at += 4) fn(chunk, at);
-      });
-    };
-    each((chunk, at) => starts[bucketOf(chunk[at], shift) + 1]++);
-    for (let i = 0; i < buckets; i++) starts[i + 1] += starts[i];
-    const next = starts.slice(0, buckets);
+    const used = (i: number) => (i === this.#chunks.length - 1 ? this.#inLast : this.#chunks[i].length);
+    // Counted, then placed, in memory of this thread's (faster to write than shared memory), then copied once.
+    const count = new Int32Array(buckets + 1);
+    this.#chunks.forEach((chunk, i) => {
+      for (let at = 0, end = used(i); at < end; at += 4) count[bucketOf(chunk[at], shift) + 1]++;
+    });
+    for (let i = 0; i < buckets; i++) count[i + 1] += count[i];
+    starts.set(count);
     const rows = shared(4 * this.size);
-    each((chunk, at) => {
-      const to = 4 * next[bucketOf(chunk[at], shift)]++;
-      rows.set(chunk.subarray(at, at + 4), to);
+    this.#chunks.forEach((chunk, i) => {
+      for (let at = 0, end = used(i); at < end; at += 4) {
+        const to = 4 * count[bucketOf(chunk[at], shift)]++;
+        rows[to] = chunk[at];
+        rows[to + 1] = chunk[at + 1];
+        rows[to + 2] = chunk[at + 2];
+        rows[to + 3] = chunk[at + 3];
+      }
     });
     this.#chunks = [];
     this.#inLast = 0;
@@ -166,25 +170,47 @@ function compareRows(rows: Int32Array, i: number, j: number): number {
   return 0;
 }
 
+/** Swaps rows i and j of `rows`. */
+function swapRows(rows: Int32Array, i: number, j: number): void {
+  for (let k = 0; k < 4; k++) {
+    const t = rows[4 * i + k];
+    rows[4 * i + k] = rows[4 * j + k];
+    rows[4 * j + k] = t;
+  }
+}
+
+/** The first `n` rows of `rows` sorted: in place for a few (most buckets), by an index for many. */
+function sortRows(rows: Int32Array, n: number): void {
+  if (n <= 32) {
+    for (let i = 1; i < n; i++) for (let j = i; j > 0 && compareRows(rows, j - 1, j) > 0; j--) swapRows(rows, j - 1, j);
+    return;
+  }
+  const copy = rows.slice(0, 4 * n);
+  const order = Array.from({ length: n }, (_, k) => k).sort((i, j) => compareRows(copy, i, j));
+  order.forEach((r, k) => rows.set(copy.subarray(4 * r, 4 * r + 4), 4 * k));
+}
+
 /** Sorts each bucket's rows and drops repeats, moving the rows down (starts made to match); returns the rows kept. */
 function sortBuckets(starts: Int32Array, rows: Int32Array): number {
   let kept = 0;
+  // A bucket is sorted in a copy: the rows kept are written over its own (from `kept`, at or before its start).
+  let bucket = new Int32Array(4 * 64);
   for (let b = 0; b + 1 < starts.length; b++) {
     const from = starts[b];
-    const to = starts[b + 1];
+    const n = starts[b + 1] - from;
     starts[b] = kept;
-    if (to - from === 1) {
+    if (n === 1) {
       // Most buckets: one row, moved down past the repeats dropped before it.
       rows.copyWithin(4 * kept++, 4 * from, 4 * from + 4);
       continue;
     }
-    if (to === from) continue;
-    // A copy: the rows kept are written over the bucket's own (from `kept`, at or before `from`).
-    const bucket = rows.slice(4 * from, 4 * to);
-    const order = Array.from({ length: to - from }, (_, k) => k).sort((i, j) => compareRows(bucket, i, j));
-    for (let k = 0; k < order.length; k++) {
-      if (k > 0 && compareRows(bucket, order[k], order[k - 1]) === 0) continue;
-      rows.set(bucket.subarray(4 * order[k], 4 * order[k] + 4), 4 * kept++);
+    if (n === 0) continue;
+    if (4 * n > bucket.length) bucket = new Int32Array(4 * n);
+    bucket.set(rows.subarray(4 * from, 4 * from + 4 * n));
+    sortRows(bucket, n);
+    for (let k = 0; k < n; k++) {
+      if (k > 0 && compareRows(bucket, k, k - 1) === 0) continue;
+      rows.set(bucket.subarray(4 * k, 4 * k + 4), 4 * kept++);
     }
   }
   starts[starts.length - 1] = kept;
