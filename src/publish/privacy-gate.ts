@@ -442,19 +442,16 @@ async function scanFiles(
     if (passedAlready(seen, owner)) return;
     const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
     let cells = privateCell ? new CsvCells(file, table, privateCell, pieceBytes) : null;
-    // The bytes read are those hashed: a file that changed between the two readings is not vouched for.
-    const again = createHash('sha256');
-    await chunks((chunk) => {
-      again.update(chunk);
+    // Each reading is of the bytes hashed: a file that changed between readings is not vouched for.
+    await readChecked(chunks, sha, file, (chunk) => {
       finder.push(chunk);
       cells?.push(chunk);
     });
-    if (again.digest('hex') !== sha) throw new Error(`${file}: berubah selagi dibaca / changed while it was read`);
     let rows = cells?.end();
     if (rows === null && privateCell) {
       // A line the fast reading does not read: the whole file again, as any CSV.
       const general = (cells = new CsvCells(file, undefined, privateCell, pieceBytes));
-      await chunks((chunk) => general.push(chunk));
+      await readChecked(chunks, sha, file, (chunk) => general.push(chunk));
       rows = general.end();
     }
     if (rows && rows.length > 0) return void rows.forEach((row) => leaks.push(privateRowLeak(file, row)));
@@ -505,7 +502,17 @@ async function scanFiles(
 }
 
 /** A text's bytes, given a chunk at a time to `take` each time it is called (a file read, a zip entry inflated). */
-type Chunks = (take: (chunk: Uint8Array) => void) => Promise<void>;
+export type Chunks = (take: (chunk: Uint8Array) => void) => Promise<void>;
+
+/** `chunks` read into `take`, then checked to be the bytes whose sha256 is `sha` (a reading before gave it). */
+export async function readChecked(chunks: Chunks, sha: string, file: string, take: (chunk: Uint8Array) => void): Promise<void> {
+  const hash = createHash('sha256');
+  await chunks((chunk) => {
+    hash.update(chunk);
+    take(chunk);
+  });
+  if (hash.digest('hex') !== sha) throw new Error(`${file}: berubah selagi dibaca / changed while it was read`);
+}
 
 /** A file's bytes as Chunks, read 4 MiB at a time. */
 const fileChunks =
@@ -626,8 +633,10 @@ function scanAnyCsv(
 ): void {
   const cells = new CsvCells(path, undefined, isPrivate, pieceBytes);
   for (let at = 0; at < bytes.length; at += pieceBytes) cells.push(bytes.subarray(at, at + pieceBytes));
-  // Read as any CSV, it has no fast reading to fail: end() gives its rows.
-  for (const row of cells.end() ?? []) onRow(row);
+  const rows = cells.end();
+  // Read as any CSV, it has no fast reading to fail; were it ever to, the gate stops rather than pass it.
+  if (rows === null) throw new Error(`${path}: tidak terbaca sebagai CSV / not read as a CSV`);
+  for (const row of rows) onRow(row);
 }
 
 /**

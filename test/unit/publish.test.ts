@@ -16,6 +16,7 @@ import {
   isMeaningfulPrivate,
   meaningfulView,
   overlapOf,
+  readChecked,
   scanForLeaks,
   type PieceMemory,
 } from '../../src/publish/privacy-gate.ts';
@@ -637,6 +638,23 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
       `${join('data', 'paket', 'x.zip!', 'capaian_iku.csv')} row 5`,
       `${join('data', 'paket', 'x.zip!', 'capaian_iku.csv')} row 61002`,
     ]);
+  });
+
+  test('a long CSV read again must be the bytes hashed: one that changed between readings stops the gate', async () => {
+    const bytes = [Buffer.from('a,b\r\n'), Buffer.from('1,2\r\n')];
+    const sha = createHash('sha256').update(Buffer.concat(bytes)).digest('hex');
+    let reads = 0;
+    const chunks = async (take: (chunk: Uint8Array) => void) => {
+      reads++;
+      for (const b of bytes) take(b);
+    };
+    const taken: number[] = [];
+    await readChecked(chunks, sha, 'data/x.csv', (c) => taken.push(c.length));
+    expect([reads, taken]).toEqual([1, [5, 5]]);
+    bytes[1] = Buffer.from('1,3\r\n');
+    await expect(readChecked(chunks, sha, 'data/x.csv', () => {})).rejects.toThrow(
+      'data/x.csv: berubah selagi dibaca / changed while it was read',
+    );
   });
 
   test('a long CSV of any name is parsed a piece at a time, cut between records: the same rows as read whole', async () => {
