@@ -98,7 +98,15 @@ export function someRow(table: HashRows, key: number, fn: (row: number) => boole
   return false;
 }
 
-const shared = (length: number) => new Int32Array(new SharedArrayBuffer(4 * length));
+/**
+ * Memory the gate's threads can share: a SharedArrayBuffer where there is one (Node); a browser
+ * page that is not cross-origin isolated has none, and the export checker (/periksa/) runs the
+ * validator's search there, in one thread.
+ */
+export const sharedMemory = (bytes: number): ArrayBufferLike =>
+  typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+
+const shared = (length: number) => new Int32Array(sharedMemory(4 * length));
 
 /** Rows collected in chunks (nothing regrown and copied), then sorted into their buckets once: table(). */
 export class RowCollector {

@@ -35,7 +35,7 @@ import {
   rollIn,
   TO_SEE,
 } from './private-anchor.ts';
-import { BackHash, HashedStrings, RowCollector, someRow, type HashRows } from './private-hashes.ts';
+import { BackHash, HashedStrings, RowCollector, sharedMemory, someRow, type HashRows } from './private-hashes.ts';
 
 export { MIN_ANYWHERE, MIN_WORDS } from './private-anchor.ts';
 
@@ -111,7 +111,7 @@ function nineDigits(text: string, from: number): number {
   return n;
 }
 
-const sharedBits = (bits: number) => new Uint32Array(new SharedArrayBuffer(bits / 8));
+const sharedBits = (bits: number) => new Uint32Array(sharedMemory(bits / 8));
 
 /**
  * Collects the values looked for (see the header for which), as hashes: built once, then

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { BackHash, HashedStrings, RowCollector, someRow } from '../../src/validate/private-hashes.ts';
+import { PrivateSearch } from '../../src/validate/private-search.ts';
 
 describe('BackHash', () => {
   test('the hashes of each length back from one place are those of the text standing there alone', () => {
@@ -80,5 +81,24 @@ describe('HashedStrings and RowCollector', () => {
       [29, 1, 2],
       [30, 1, 2],
     ]);
+  });
+});
+
+describe('without shared memory', () => {
+  test('a browser page that is not cross-origin isolated (the export checker) makes the same search in plain memory', () => {
+    const saved = globalThis.SharedArrayBuffer;
+    Reflect.deleteProperty(globalThis, 'SharedArrayBuffer');
+    try {
+      const search = PrivateSearch.of(['Budi Santoso', 'RSP-000123', '198601012010011001']);
+      expect(search.share().long.rows.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(['oleh budi santoso', 'kode RSP-000123', 'nip 198601012010011001', 'Budiman'].map((t) => search.find(t) !== null)).toEqual([
+        true,
+        true,
+        true,
+        false,
+      ]);
+    } finally {
+      globalThis.SharedArrayBuffer = saved;
+    }
   });
 });
