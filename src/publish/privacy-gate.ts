@@ -16,7 +16,6 @@ import { sqlIdent, sqlString } from '../queries/sql.ts';
 import { NIP_LIKE, PrivateSearch, VOCABULARY, type Found, type SharedSearch } from '../validate/private-search.ts';
 import type { PrivateValues } from '../validate/private-values.ts';
 import { HashedStrings, type HashRows } from '../validate/private-hashes.ts';
-import { unpack } from '../validate/fast/packed.ts';
 import { CsvRows } from '../read/csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
@@ -60,11 +59,8 @@ export interface SharedLookup {
 
 export function shareLookup(values: PrivateValues): SharedLookup {
   const cells = HashedStrings.collect();
-  const add = (v: string) => {
+  values.forEachValue((v) => {
     if (isMeaningfulPrivate(v)) cells.add(v);
-  };
-  values.forEachValue(add, (list) => {
-    for (const v of unpack(list)) add(v);
   });
   return { any: values.hasAny(), search: PrivateSearch.of(values).share(), cells: cells.finish().table };
 }
@@ -355,7 +351,7 @@ async function scanFiles(
       await scanZip(path, bytes, hash);
       continue;
     }
-    scanOne(path, bytes);
+    await scanOne(path, bytes);
   }
   /**
    * A zip's entries, in its central directory's order, each read as the file it is
@@ -378,8 +374,8 @@ async function scanFiles(
         const long = entry.size > pieceBytes;
         if (long && entry.name.endsWith('.csv'))
           await scanLongCsv(`${path}!/${entry.name}`, owner, async (take) => inflateEntry(zip, entry, take));
-        else if (long) scanLongEntry(path, zip, entry, `zip:${zipHash}!/${entry.name}`);
-        else scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
+        else if (long) await scanLongEntry(path, zip, entry, `zip:${zipHash}!/${entry.name}`);
+        else await scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
       }
     } catch (e) {
       if (!(e instanceof ZipError)) throw e;
@@ -397,7 +393,7 @@ async function scanFiles(
       clean: (piece) => markClean(piece, owner),
     };
   }
-  function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): void {
+  async function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): Promise<void> {
     const owner = relative(root, path);
     if (!passedAlready(seen, owner)) {
       const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
@@ -441,27 +437,25 @@ async function scanFiles(
     const seen = contentOf(!!privateCell, table, owner !== file, sha);
     if (passedAlready(seen, owner)) return;
     const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
-    let cells = privateCell ? new CsvCells(file, table, privateCell, pieceBytes) : null;
-    // Each reading is of the bytes hashed: a file that changed between readings is not vouched for.
-    await readChecked(chunks, sha, file, (chunk) => {
-      finder.push(chunk);
-      cells?.push(chunk);
-    });
-    let rows = cells?.end();
-    if (rows === null && privateCell) {
-      // A line the fast reading does not read: the whole file again, as any CSV.
-      const general = (cells = new CsvCells(file, undefined, privateCell, pieceBytes));
-      await readChecked(chunks, sha, file, (chunk) => general.push(chunk));
-      rows = general.end();
-    }
-    if (rows && rows.length > 0) return void rows.forEach((row) => leaks.push(privateRowLeak(file, row)));
+    // Each reading is of the bytes hashed (a file that changed between readings is not vouched
+    // for); the text is searched along the first.
+    let first = true;
+    const read: Chunks = async (take) => {
+      const also = first ? (chunk: Uint8Array) => (finder.push(chunk), take(chunk)) : take;
+      first = false;
+      await readChecked(chunks, sha, file, also);
+    };
+    let rows: number[] = [];
+    if (privateCell) rows = await privateRows(file, table, privateCell, pieceBytes, read);
+    else await read(() => {}); // no private values: the text alone
+    if (rows.length > 0) return void rows.forEach((row) => leaks.push(privateRowLeak(file, row)));
     const found = finder.end();
     if (found) leaks.push(foundLeak(file, found));
     else if (seen) markClean(seen, owner);
   }
   // A zip's entries are all text (CSV, JSON, XML, README, SHA256SUMS): each is read, whatever its name.
   // `zip`: the zip an entry is in (relative to root), whose contents it is.
-  function scanOne(path: string, read: Buffer, zip?: string): void {
+  async function scanOne(path: string, read: Buffer, zip?: string): Promise<void> {
     let bytes = read;
     const file = relative(root, path);
     const text = zip !== undefined;
@@ -474,12 +468,8 @@ async function scanFiles(
     // Clean by its bytes and how it was read (a site table's number and date cells are not looked up).
     const seen = contentOf(!!cells, table, text, sha256(bytes));
     if (passedAlready(seen, owner)) return;
-    const before = leaks.length;
-    if (cells) {
-      const onRow = (row: number) => leaks.push(privateRowLeak(file, row));
-      if (!table || !scanPublishedCsv(bytes, table, cells, onRow)) scanAnyCsv(file, bytes, cells, onRow, pieceBytes);
-    }
-    if (leaks.length > before) return;
+    const rows = cells ? await privateRows(file, table, cells, pieceBytes, bytesChunks(bytes, pieceBytes)) : [];
+    if (rows.length > 0) return void rows.forEach((row) => leaks.push(privateRowLeak(file, row)));
     const found = findInBytes(search, bytes, pieceBytes, piecesOf(owner));
     if (found) leaks.push(foundLeak(file, found));
     else if (seen) markClean(seen, owner);
@@ -620,24 +610,38 @@ export function asRead(text: string): string {
 }
 
 /**
- * Any CSV: every cell of every row after the header, at most three rows with a leak reported.
- * Read a piece at a time (CsvRows): the same records as a parse of the whole, without making a
- * string of a file longer than a string can hold.
+ * The rows of a CSV's private cells (at most three leaking cells, as a reader stops): the fast
+ * way when it is a site table (`table`), else, or when one of its lines is not one the fast way
+ * reads, as any CSV (CsvRows: the same records as a parse of the whole, without making a string
+ * of a file longer than a string can hold). `read` gives its bytes, again when called again.
  */
-function scanAnyCsv(
-  path: string,
-  bytes: Buffer,
+async function privateRows(
+  file: string,
+  table: PublishedTable | undefined,
   isPrivate: (cell: string) => boolean,
-  onRow: (row: number) => void,
   pieceBytes: number,
-): void {
-  const cells = new CsvCells(path, undefined, isPrivate, pieceBytes);
-  for (let at = 0; at < bytes.length; at += pieceBytes) cells.push(bytes.subarray(at, at + pieceBytes));
-  const rows = cells.end();
+  read: Chunks,
+): Promise<number[]> {
+  if (table) {
+    const fast = new CsvCells(file, table, isPrivate, pieceBytes);
+    await read((chunk) => fast.push(chunk));
+    const rows = fast.end();
+    if (rows) return rows;
+  }
+  const any = new CsvCells(file, undefined, isPrivate, pieceBytes);
+  await read((chunk) => any.push(chunk));
+  const rows = any.end();
   // Read as any CSV, it has no fast reading to fail; were it ever to, the gate stops rather than pass it.
-  if (rows === null) throw new Error(`${path}: tidak terbaca sebagai CSV / not read as a CSV`);
-  for (const row of rows) onRow(row);
+  if (rows === null) throw new Error(`${file}: tidak terbaca sebagai CSV / not read as a CSV`);
+  return rows;
 }
+
+/** A text held whole, as Chunks of at most `pieceBytes` (a general CSV reading parses a piece at a time). */
+const bytesChunks =
+  (bytes: Buffer, pieceBytes: number): Chunks =>
+  async (take) => {
+    for (let at = 0; at < bytes.length; at += pieceBytes) take(bytes.subarray(at, at + pieceBytes));
+  };
 
 /**
  * A table this build publishes, when the file looks like what the CSV writer makes of it: named
@@ -695,7 +699,7 @@ class CsvCells {
     this.#held.push(bytes);
     this.#heldBytes += bytes.length;
     if (this.#heldBytes < CELL_BLOCK_BYTES) return;
-    const held = Buffer.concat(this.#held);
+    const held = this.#held.length === 1 ? this.#held[0] : Buffer.concat(this.#held);
     const cut = held.lastIndexOf('\r\n') + 2;
     if (cut < 2) return void ((this.#held = [held]), (this.#heldBytes = held.length));
     this.#block(held.subarray(0, cut));
@@ -792,7 +796,7 @@ function scanPublishedCsv(
   table: PublishedTable,
   isPrivate: (cell: string) => boolean,
   onRow: (row: number) => void,
-  at: CsvPlace = { header: true, row: 1, found: 0 },
+  at: CsvPlace,
 ): boolean {
   const width = table.columns.length;
   const kinds = table.columns.map((c) =>

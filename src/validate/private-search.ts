@@ -120,7 +120,7 @@ const sharedBits = (bits: number) => new Uint32Array(sharedMemory(bits / 8));
 class SearchBuilder {
   readonly #nips = new RowCollector();
   readonly #long = new RowCollector();
-  readonly #short = new RowCollector();
+  readonly #short = HashedStrings.collect();
   readonly #bits = sharedBits(BITS);
   readonly #heads = sharedBits(HEAD_BITS);
   readonly #hash = new BackHash();
@@ -183,15 +183,15 @@ class SearchBuilder {
     if (!plain && !this.#mayBeWithin(lower, false)) return;
     if (VOCABULARY_LOWER.has(lower)) return;
     if (lower.length > this.#longest) this.#longest = lower.length;
-    const h = this.#hash.at(lower, lower.length);
-    h.of(lower.length);
     if (lower.length < ANCHOR) {
-      this.#short.push(h.a, lower.length, h.b, 0);
+      this.#short.add(lower);
       this.#shortLengths |= 1 << lower.length;
       const head = headBit(lower, 0);
       this.#heads[head >>> 5] |= 1 << (head & 31);
       return;
     }
+    const h = this.#hash.at(lower, lower.length);
+    h.of(lower.length);
     const anchor = anchorHash(lower, lower.length - ANCHOR);
     this.#long.push(anchor, 2 * lower.length + (lower.length < MIN_ANYWHERE ? 1 : 0), h.a, h.b);
     const b = finish(anchor);
@@ -211,7 +211,7 @@ class SearchBuilder {
       nips: this.#nips.table(),
       long: this.#long.table(),
       bits: this.#bits,
-      short: this.#short.table(),
+      short: this.#short.finish().table,
       heads: this.#heads,
       shortLengths: this.#shortLengths,
     });
