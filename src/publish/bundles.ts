@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
@@ -43,6 +43,52 @@ function regionCsv(text: string, kode: string): { bytes: Uint8Array; rows: numbe
 }
 
 /**
+ * An entry's content: bytes held, or a file of the site read as it is zipped (the national
+ * survey table is 900 MB at 500 regions: held whole with its bundle, it was 1.9 GB of the build).
+ */
+type Content = Uint8Array | { path: string };
+
+/**
+ * Bytes go to the deflater this many at a time, whether held or read: fflate's stream output
+ * depends on where its input is cut, so the same cuts make the same bytes. On the survey table,
+ * 1 MiB cuts deflate in 1.1 times zipSync's time, 64 KiB cuts in 1.3 times.
+ */
+const CHUNK_BYTES = 1 << 20;
+
+/** The content's bytes, CHUNK_BYTES at a time (the last fewer). */
+async function eachChunk(content: Content, take: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+  if (content instanceof Uint8Array) {
+    for (let at = 0; at < content.length; at += CHUNK_BYTES) await take(content.subarray(at, at + CHUNK_BYTES));
+    return;
+  }
+  const file = await open(content.path);
+  try {
+    for (let full = true; full;) {
+      const chunk = Buffer.alloc(CHUNK_BYTES);
+      let filled = 0;
+      for (let n = 1; n > 0 && filled < CHUNK_BYTES; filled += n)
+        ({ bytesRead: n } = await file.read(chunk, filled, CHUNK_BYTES - filled, null));
+      full = filled === CHUNK_BYTES;
+      if (filled > 0) await take(chunk.subarray(0, filled));
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** The content's sha256 and length, as datapackage.json and SHA256SUMS give them. */
+async function measure(content: Content): Promise<{ hash: string; bytes: number }> {
+  if (content instanceof Uint8Array) return { hash: sha(content), bytes: content.length };
+  const hash = createHash('sha256');
+  let bytes = 0;
+  await eachChunk(content, (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  return { hash: hash.digest('hex'), bytes };
+}
+
+/**
  * One table's part of a bundle. A split table is read from its region files (partitions.ts
  * wrote them: the header and the region's lines, byte for byte), so that each region's bundle
  * reads its own rows and not the whole national table again: that made the bundles grow with
@@ -53,22 +99,22 @@ async function tablePart(
   table: PublishedTable,
   kode: string | null,
   manifest: PartitionManifest,
-): Promise<{ bytes: Uint8Array; rows: number } | null> {
+): Promise<{ content: Content; rows: number } | null> {
   const path = join(dataDir, csvFileName(table));
   if (!existsSync(path)) return null;
   const parts = manifest.tabel[table.name];
   if (kode === null) {
-    const bytes = new Uint8Array(await readFile(path));
     const rows = parts
       ? parts.reduce((n, p) => n + p.rows, 0)
-      : Math.max(0, Papa.parse(Buffer.from(bytes).toString('utf8'), { skipEmptyLines: true }).data.length - 1);
-    return { bytes, rows };
+      : Math.max(0, Papa.parse((await readFile(path)).toString('utf8'), { skipEmptyLines: true }).data.length - 1);
+    return { content: { path }, rows };
   }
-  if (!parts) return regionCsv((await readFile(path)).toString('utf8'), kode);
+  if (!parts) {
+    const mine = regionCsv((await readFile(path)).toString('utf8'), kode);
+    return mine && { content: mine.bytes, rows: mine.rows };
+  }
   const mine = parts.find((p) => p.kode_wilayah === kode);
-  return mine
-    ? { bytes: new Uint8Array(await readFile(join(dataDir, mine.path))), rows: mine.rows }
-    : { bytes: enc(csvHeader(table)), rows: 0 };
+  return mine ? { content: { path: join(dataDir, mine.path) }, rows: mine.rows } : { content: enc(csvHeader(table)), rows: 0 };
 }
 
 function readme(
@@ -160,16 +206,20 @@ async function bundle(
   regions: readonly { code: string; wilayah: Wilayah }[],
   ctx: BundleContext,
   manifest: PartitionManifest,
-): Promise<Zippable> {
+): Promise<{ name: string; content: Content }[]> {
   const mine = kode === null ? regions : regions.filter((r) => r.code === kode);
   const scope = kode === null ? 'semua wilayah / all regions' : `${mine[0].wilayah.nama} (${kode})`;
-  const files: Record<string, Uint8Array> = {};
+  const files: Record<string, Content> = {};
+  const hashes: Record<string, string> = {};
   const tables: { table: PublishedTable; rows: number; hash: string; bytes: number }[] = [];
   for (const table of TABLES) {
     const part = await tablePart(dataDir, table, kode, manifest);
     if (!part) continue;
-    files[csvFileName(table)] = part.bytes;
-    tables.push({ table, rows: part.rows, hash: sha(part.bytes), bytes: part.bytes.length });
+    const name = csvFileName(table);
+    const { hash, bytes } = await measure(part.content);
+    files[name] = part.content;
+    hashes[name] = hash;
+    tables.push({ table, rows: part.rows, hash, bytes });
   }
   const licences = [...new Set(mine.map((r) => r.wilayah.lisensi))].sort();
   const url = ctx.siteUrl ? `${ctx.siteUrl}${kode === null ? '/data/' : `/wilayah/${kode}/`}` : null;
@@ -206,13 +256,49 @@ async function bundle(
   files['README.md'] = enc(readme(tables, scope, licences, ctx));
   files['CITATION.cff'] = enc(citationCff(scope, ['Kinerja Terbuka', ...mine.map((r) => r.wilayah.nama)], licences, ctx, url));
   const names = Object.keys(files).sort();
-  files['SHA256SUMS'] = enc(names.map((n) => `${sha(files[n])}  ${n}\n`).join(''));
-  const [y, m, d] = ctx.releaseDate.split('-').map(Number);
+  const hashOf = (n: string) => hashes[n] ?? sha(files[n] as Uint8Array);
+  files['SHA256SUMS'] = enc(names.map((n) => `${hashOf(n)}  ${n}\n`).join(''));
+  return [...names, 'SHA256SUMS'].map((name) => ({ name, content: files[name] }));
+}
+
+/**
+ * A zip of `entries`, in order, written to `path` as it is deflated (fflate's stream: each
+ * entry's sizes and CRC-32 follow its data, in a data descriptor), so that no table is held
+ * whole. Every mtime is `date`'s.
+ */
+async function writeZip(path: string, entries: readonly { name: string; content: Content }[], date: string): Promise<void> {
+  const [y, m, d] = date.split('-').map(Number);
   // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
   const mtime = new Date(y, m - 1, d);
-  // Level 3: the survey microdata of 50 regions (90 MB) in 2.4 s against 8.8 s at level 6, for 2.7 %
-  // more bytes (7.90 against 7.69 MB); fflate's deflate was 31 of the bundles' 36 s (docs/benchmark.md, Session 19).
-  return Object.fromEntries([...names, 'SHA256SUMS'].map((n) => [n, [files[n], { mtime, level: 3 }]]));
+  const file = await open(path, 'w');
+  try {
+    let out: Uint8Array[] = [];
+    let failed: Error | null = null;
+    const zip = new Zip((error, chunk) => (error ? (failed = error) : out.push(chunk)));
+    const flush = async () => {
+      const held = out;
+      out = [];
+      for (const chunk of held) await file.write(chunk);
+      if (failed) throw failed;
+    };
+    for (const { name, content } of entries) {
+      // Level 3: the survey microdata of 50 regions (90 MB) in 2.4 s against 8.8 s at level 6, for 2.7 %
+      // more bytes (7.90 against 7.69 MB); fflate's deflate was 31 of the bundles' 36 s (docs/benchmark.md, Session 19).
+      const entry = new ZipDeflate(name, { level: 3 });
+      entry.mtime = mtime;
+      zip.add(entry);
+      await eachChunk(content, (chunk) => {
+        entry.push(chunk);
+        return flush();
+      });
+      entry.push(new Uint8Array(0), true);
+      await flush();
+    }
+    zip.end();
+    await flush();
+  } finally {
+    await file.close();
+  }
 }
 
 /** Writes every bundle (bundleFile); returns their paths under the data folder. */
@@ -225,7 +311,7 @@ export async function writeBundles(
   const manifest = JSON.parse(await readFile(join(dataDir, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
   const written: string[] = [];
   for (const kode of [null, ...regions.map((r) => r.code)]) {
-    await writeFile(join(dataDir, bundleFile(kode)), zipSync(await bundle(dataDir, kode, regions, ctx, manifest)));
+    await writeZip(join(dataDir, bundleFile(kode)), await bundle(dataDir, kode, regions, ctx, manifest), ctx.releaseDate);
     written.push(bundleFile(kode));
   }
   return written;

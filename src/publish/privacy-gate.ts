@@ -20,7 +20,7 @@ import { CsvRows } from '../read/csv-pieces.ts';
 import { csvHeader } from './csv.ts';
 import { withDuckDb } from './parquet.ts';
 import { siteFiles, twinOf } from './site-files.ts';
-import { entryBytes, inflateEntry, zipEntries, ZipError, type ZipEntry } from './zip-entries.ts';
+import { entryBytes, heldZip, inflateEntry, zipEntries, zipOnDisk, ZipError, type ZipBytes, type ZipEntry } from './zip-entries.ts';
 import { PIECE_SIZES, pieceCutter, type PieceCutter, type PieceSizes } from './text-pieces.ts';
 
 export { NIP_LIKE };
@@ -341,14 +341,15 @@ async function scanFiles(
     const bytes = await ahead.next();
     if (bytes === null) continue; // neither text nor gzip nor zip: nothing a reader reads as text
     if (bytes === LONG) {
-      await scanLongCsv(path, relative(root, path), fileChunks(path), (hash) => onRead?.(relative(root, path), hash));
+      if (ZIP_FILES.test(path)) await scanZipOnDisk(path);
+      else await scanLongCsv(path, relative(root, path), fileChunks(path), (hash) => onRead?.(relative(root, path), hash));
       continue;
     }
     const hash = sha256(bytes);
     onRead?.(relative(root, path), hash);
     // Bundles and .xlsx files are zips: each entry is read as the file it is (`paket/x.zip!/ikm_unit.csv`).
     if (ZIP_FILES.test(path)) {
-      await scanZip(path, bytes, hash);
+      await scanZip(path, heldZip(bytes), hash);
       continue;
     }
     await scanOne(path, bytes);
@@ -362,10 +363,10 @@ async function scanFiles(
    * the zip's bytes and its name (the same zip holds the same entry: a release folder's copy of
    * an Excel file is not read again).
    */
-  async function scanZip(path: string, zip: Buffer, zipHash: string): Promise<void> {
+  async function scanZip(path: string, zip: ZipBytes, zipHash: string): Promise<void> {
     const owner = relative(root, path);
     try {
-      const entries = zipEntries(zip);
+      const entries = await zipEntries(zip);
       const names = entries.map((e) => e.name);
       const twice = names.filter((n, i) => names.indexOf(n) !== i);
       // Readers differ on which of two same-named entries they open: such a zip is not published.
@@ -375,7 +376,7 @@ async function scanFiles(
         if (long && entry.name.endsWith('.csv'))
           await scanLongCsv(`${path}!/${entry.name}`, owner, async (take) => inflateEntry(zip, entry, take));
         else if (long) await scanLongEntry(path, zip, entry, `zip:${zipHash}!/${entry.name}`);
-        else await scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
+        else await scanOne(`${path}!/${entry.name}`, await entryBytes(zip, entry), owner);
       }
     } catch (e) {
       if (!(e instanceof ZipError)) throw e;
@@ -385,6 +386,25 @@ async function scanFiles(
       });
     }
   }
+  /**
+   * A zip longer than a piece (the survey's Excel file: 680 MB at 500 regions), read through its
+   * file handle, never whole: hashed first, its entries read as scanZip reads them, then hashed
+   * again, as a long CSV's readings are checked (a zip that changed while read is not vouched for).
+   */
+  async function scanZipOnDisk(path: string): Promise<void> {
+    const file = relative(root, path);
+    const hash = createHash('sha256');
+    await fileChunks(path)((chunk) => hash.update(chunk));
+    const sha = hash.digest('hex');
+    onRead?.(file, sha);
+    const handle = await open(path);
+    try {
+      await scanZip(path, zipOnDisk(handle, (await handle.stat()).size), sha);
+    } finally {
+      await handle.close();
+    }
+    await readChecked(fileChunks(path), sha, file, () => {});
+  }
   /** Pieces of long texts (PieceFinder) remembered as contents of the file they were read in. */
   function piecesOf(owner: string): PieceMemory | undefined {
     if (!onClean && !passedBefore) return undefined;
@@ -393,17 +413,17 @@ async function scanFiles(
       clean: (piece) => markClean(piece, owner),
     };
   }
-  async function scanLongEntry(path: string, zip: Buffer, entry: ZipEntry, seen: ContentRead): Promise<void> {
+  async function scanLongEntry(path: string, zip: ZipBytes, entry: ZipEntry, seen: ContentRead): Promise<void> {
     const owner = relative(root, path);
     if (!passedAlready(seen, owner)) {
       const finder = new PieceFinder(search, pieceBytes, piecesOf(owner));
       let head = Buffer.alloc(0);
-      inflateEntry(zip, entry, (chunk) => {
+      await inflateEntry(zip, entry, (chunk) => {
         if (head.length < GZIP.length) head = Buffer.concat([head, chunk.subarray(0, GZIP.length - head.length)]);
         finder.push(chunk);
       });
       // gzip inside a zip (never written by this build) is read unpacked, whole, as any entry is.
-      if (head.equals(GZIP)) return scanOne(`${path}!/${entry.name}`, entryBytes(zip, entry), owner);
+      if (head.equals(GZIP)) return scanOne(`${path}!/${entry.name}`, await entryBytes(zip, entry), owner);
       const found = finder.end();
       if (found) return void leaks.push(foundLeak(relative(root, `${path}!/${entry.name}`), found));
       markClean(seen, owner);
@@ -511,7 +531,7 @@ const fileChunks =
     for await (const chunk of createReadStream(path, { highWaterMark: 4 * 2 ** 20 }) as AsyncIterable<Buffer>) take(chunk);
   };
 
-/** readAhead's answer for a CSV longer than a piece: not read, but streamed where it is scanned (scanLongCsv). */
+/** readAhead's answer for a CSV or zip longer than a piece: not read, but streamed where it is scanned (scanLongCsv, scanZipOnDisk). */
 const LONG = Symbol('long');
 
 /** Files read while the one before is scanned: at most this many, and this many bytes (national tables are large). */
@@ -537,8 +557,10 @@ function readAhead(paths: readonly string[], longCsv: number): { next(): Promise
   const pending: { bytes: Promise<Buffer | null | typeof LONG>; size: number }[] = [];
   let at = 0;
   let inFlight = 0;
+  /** A CSV or zip longer than a piece is not read here but where it is scanned (scanLongCsv, scanZipOnDisk). */
+  const long = (path: string, size: number) => (path.endsWith('.csv') || ZIP_FILES.test(path)) && size > longCsv;
   const read = async (path: string, size: number): Promise<Buffer | null | typeof LONG> => {
-    if (path.endsWith('.csv') && size > longCsv) return LONG;
+    if (long(path, size)) return LONG;
     if (TEXT_FILES.test(path) || ZIP_FILES.test(path)) return readFile(path);
     const file = await open(path);
     const head = Buffer.alloc(GZIP.length);
@@ -554,7 +576,7 @@ function readAhead(paths: readonly string[], longCsv: number): { next(): Promise
       const path = paths[at++];
       const whole = sizeOf(path);
       // What reading it holds in memory: the whole file if it is read whole (else its first bytes).
-      const size = path.endsWith('.csv') && whole > longCsv ? 0 : whole;
+      const size = long(path, whole) ? 0 : whole;
       const bytes = read(path, whole);
       bytes.catch(() => {}); // a failed read is thrown where it is awaited, in order
       pending.push({ bytes, size });

@@ -6,8 +6,10 @@
  * headers instead: for an entry written with a data descriptor (ExcelJS writes every entry so)
  * it guesses the entry's end from signatures that compressed bytes may hold by chance, and ends
  * early or fails. fflate's Inflate inflates an entry a chunk at a time, Node's zlib one read
- * whole (entryBytes); the directory is read here, as zip-dates.ts reads it.
+ * whole (entryBytes). A zip is read where needed (ZipBytes): from bytes held, or through a file
+ * handle, never whole (the survey's Excel file is 680 MB at 500 regions).
  */
+import type { FileHandle } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 
@@ -15,7 +17,7 @@ import { Inflate } from 'fflate';
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
-export const CENTRAL = 0x02014b50;
+const CENTRAL = 0x02014b50;
 export const LOCAL = 0x04034b50;
 const MAGIC32 = 0xffffffff;
 const STORED = 0;
@@ -39,21 +41,21 @@ export interface ZipEntry {
 }
 
 /** Where a zip's central directory is, and how many records it holds. */
-export interface Directory {
+interface Directory {
   count: number;
   size: number;
   offset: number;
 }
 
 /** The bytes at a zip's end that hold its end record: the end record and at most a 65,535-byte comment. */
-export const TAIL_BYTES = 22 + 0xffff;
+const TAIL_BYTES = 22 + 0xffff;
 
 /**
  * The directory the end record in `tail` (a zip's last TAIL_BYTES or fewer) gives, and where
  * the zip64 end record is that gives it instead, if any (read it with zip64Directory); null
  * without an end record.
  */
-export function endOfDirectory(tail: Buffer): { directory: Directory; zip64At: number | null } | null {
+function endOfDirectory(tail: Buffer): { directory: Directory; zip64At: number | null } | null {
   let at = tail.length - 22;
   while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--;
   if (at < 0) return null;
@@ -63,7 +65,7 @@ export function endOfDirectory(tail: Buffer): { directory: Directory; zip64At: n
 }
 
 /** The directory a zip64 end record (its 56 bytes) gives; null when these bytes are not one. */
-export function zip64Directory(record: Buffer): Directory | null {
+function zip64Directory(record: Buffer): Directory | null {
   if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) return null;
   return {
     count: Number(record.readBigUInt64LE(32)),
@@ -72,31 +74,70 @@ export function zip64Directory(record: Buffer): Directory | null {
   };
 }
 
-/** The entries the central directory lists, in its order. Throws ZipError on a damaged zip. */
-export function zipEntries(zip: Uint8Array): ZipEntry[] {
+/** A zip's bytes where they are: `length` bytes from `position` (fewer only past its end). */
+export interface ZipBytes {
+  size: number;
+  read(position: number, length: number): Promise<Buffer>;
+}
+
+/** A zip held in memory. */
+export function heldZip(zip: Uint8Array): ZipBytes {
   const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  return { size: b.length, read: async (position, length) => b.subarray(position, Math.min(b.length, position + length)) };
+}
+
+/** A zip of `size` bytes read through its open file handle, where needed. */
+export function zipOnDisk(file: FileHandle, size: number): ZipBytes {
+  return {
+    size,
+    async read(position, length) {
+      const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      let filled = 0;
+      for (let n = 1; n > 0 && filled < bytes.length; filled += n)
+        ({ bytesRead: n } = await file.read(bytes, filled, bytes.length - filled, position + filled));
+      return bytes.subarray(0, filled);
+    },
+  };
+}
+
+/** A zip's central directory: its bytes, where they start in the zip, and each record (`at`: where it starts in `bytes`). */
+export interface CentralDirectory {
+  bytes: Buffer;
+  offset: number;
+  records: { entry: ZipEntry; at: number }[];
+}
+
+/** The central directory (zip64 too). Throws ZipError on a damaged zip. */
+export async function centralDirectory(zip: ZipBytes): Promise<CentralDirectory> {
   const need = (ok: boolean, what: [string, string]) => {
     if (!ok) throw new ZipError(`zip rusak: ${what[0]} / damaged zip: ${what[1]}`);
   };
-  const end = endOfDirectory(b.subarray(Math.max(0, b.length - TAIL_BYTES)));
+  const tail = Math.min(zip.size, TAIL_BYTES);
+  const end = endOfDirectory(await zip.read(zip.size - tail, tail));
   need(end !== null, ['akhir direktori tidak ada', 'no end of central directory']);
   const z = end!.zip64At;
-  const directory = z === null ? end!.directory : zip64Directory(b.subarray(z, z + 56));
+  const directory = z === null ? end!.directory : zip64Directory(await zip.read(z, 56));
   need(directory !== null, ['akhir direktori zip64', 'zip64 end of central directory']);
-  const { count } = directory!;
-  let p = directory!.offset;
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    need(p + 46 <= b.length && b.readUInt32LE(p) === CENTRAL, [`catatan direktori ${i}`, `central directory record ${i}`]);
-    const { entry, next } = centralRecord(b, p);
-    entries.push(entry);
+  const { count, size, offset } = directory!;
+  const bytes = await zip.read(offset, size);
+  need(bytes.length === size, ['direktori terpotong', 'central directory cut short']);
+  const records: CentralDirectory['records'] = [];
+  for (let i = 0, p = 0; i < count; i++) {
+    need(p + 46 <= bytes.length && bytes.readUInt32LE(p) === CENTRAL, [`catatan direktori ${i}`, `central directory record ${i}`]);
+    const { entry, next } = centralRecord(bytes, p);
+    records.push({ entry, at: p });
     p = next;
   }
-  return entries;
+  return { bytes, offset, records };
+}
+
+/** The entries the central directory lists, in its order. Throws ZipError on a damaged zip. */
+export async function zipEntries(zip: ZipBytes): Promise<ZipEntry[]> {
+  return (await centralDirectory(zip)).records.map((r) => r.entry);
 }
 
 /** The central directory record at `p` (its signature checked by the caller), and where the next starts. */
-export function centralRecord(b: Buffer, p: number): { entry: ZipEntry; next: number } {
+function centralRecord(b: Buffer, p: number): { entry: ZipEntry; next: number } {
   const nameLength = b.readUInt16LE(p + 28);
   const extraLength = b.readUInt16LE(p + 30);
   const commentLength = b.readUInt16LE(p + 32);
@@ -123,10 +164,9 @@ export function centralRecord(b: Buffer, p: number): { entry: ZipEntry; next: nu
  * Calls `onChunk` with the entry's bytes a chunk at a time (none for an empty entry). Throws
  * ZipError unless they are exactly the size and CRC-32 the central directory gives.
  */
-export function inflateEntry(zip: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
-  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+export async function inflateEntry(zip: ZipBytes, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   const fail = (id: string, en: string) => entryError(entry, id, en);
-  const { start, end } = dataOf(zip, entry);
+  const { start, end } = await dataOf(zip, entry);
   let size = 0;
   let crc = 0;
   const take = (chunk: Uint8Array) => {
@@ -135,11 +175,12 @@ export function inflateEntry(zip: Uint8Array, entry: ZipEntry, onChunk: (chunk: 
     if (chunk.length > 0) onChunk(chunk);
   };
   if (entry.method === STORED) {
-    for (let at = start; at < end; at += PUSH_BYTES) take(b.subarray(at, Math.min(end, at + PUSH_BYTES)));
+    for (let at = start; at < end; at += PUSH_BYTES) take(await zip.read(at, Math.min(end, at + PUSH_BYTES) - at));
   } else if (entry.method === DEFLATED) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {
-      for (let at = start; at < end; at += PUSH_BYTES) inflate.push(b.subarray(at, Math.min(end, at + PUSH_BYTES)), at + PUSH_BYTES >= end);
+      for (let at = start; at < end; at += PUSH_BYTES)
+        inflate.push(await zip.read(at, Math.min(end, at + PUSH_BYTES) - at), at + PUSH_BYTES >= end);
       if (start === end) inflate.push(new Uint8Array(0), true);
     } catch (e) {
       throw fail('tidak bisa dibuka', `cannot be inflated (${(e as Error).message})`);
@@ -156,16 +197,16 @@ export function inflateEntry(zip: Uint8Array, entry: ZipEntry, onChunk: (chunk: 
  * them. A deflated one is inflated by Node's zlib at once (native: a quarter of fflate's time on
  * the bundles' tables), never past the size the directory gives.
  */
-export function entryBytes(zip: Uint8Array, entry: ZipEntry): Buffer {
+export async function entryBytes(zip: ZipBytes, entry: ZipEntry): Promise<Buffer> {
   if (entry.method !== DEFLATED || entry.size === 0) {
     const parts: Uint8Array[] = [];
-    inflateEntry(zip, entry, (chunk) => parts.push(chunk));
+    await inflateEntry(zip, entry, (chunk) => parts.push(chunk));
     return Buffer.concat(parts, entry.size);
   }
-  const { start, end } = dataOf(zip, entry);
+  const { start, end } = await dataOf(zip, entry);
   let bytes: Buffer;
   try {
-    bytes = inflateRawSync(zip.subarray(start, end), { maxOutputLength: entry.size });
+    bytes = inflateRawSync(await zip.read(start, end - start), { maxOutputLength: entry.size });
   } catch (e) {
     // Past maxOutputLength: more bytes than the directory records.
     if (e instanceof RangeError)
@@ -180,12 +221,11 @@ export function entryBytes(zip: Uint8Array, entry: ZipEntry): Buffer {
 const entryError = (entry: ZipEntry, id: string, en: string) => new ZipError(`${entry.name}: ${id} / ${en}`);
 
 /** Where an entry's stored or compressed bytes lie in the zip (after its local header). */
-function dataOf(zip: Uint8Array, entry: ZipEntry): { start: number; end: number } {
-  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  if (entry.offset + 30 > b.length || b.readUInt32LE(entry.offset) !== LOCAL)
-    throw entryError(entry, 'kepala lokal rusak', 'bad local header');
-  const start = entry.offset + 30 + b.readUInt16LE(entry.offset + 26) + b.readUInt16LE(entry.offset + 28);
+async function dataOf(zip: ZipBytes, entry: ZipEntry): Promise<{ start: number; end: number }> {
+  const local = await zip.read(entry.offset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw entryError(entry, 'kepala lokal rusak', 'bad local header');
+  const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   const end = start + entry.compressedSize;
-  if (end > b.length) throw entryError(entry, 'terpotong', 'cut short');
+  if (end > zip.size) throw entryError(entry, 'terpotong', 'cut short');
   return { start, end };
 }

@@ -20,7 +20,7 @@ import { publishPartitions } from '../../src/publish/partitions.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { SheetFlow, writeXlsx } from '../../src/publish/xlsx.ts';
 import { DEFLATE_PIECE_BYTES } from '../../src/publish/piecewise-deflate.ts';
-import { entryBytes, zipEntries } from '../../src/publish/zip-entries.ts';
+import { entryBytes, heldZip, zipEntries } from '../../src/publish/zip-entries.ts';
 import { pinZipDates } from '../../src/publish/zip-dates.ts';
 import { dosDate, zipDates } from '../support/zip.ts';
 
@@ -99,6 +99,27 @@ describe('bundles', () => {
     await writeBundles(dir, regions, ctx);
     expect(readFileSync(join(dir, bundleFile('alpha'))).equals(first)).toBe(true);
   }, 10_000);
+
+  it('a table of many chunks: zipped as it is read, whole and byte for byte, its checksum true, the same bytes again', async () => {
+    const big = join(work, 'big');
+    mkdirSync(big, { recursive: true });
+    // About 2.6 MB: three of the writer's 1 MiB chunks, a region's rows together as the site writes them.
+    const lines = Array.from({ length: 40_000 }, (_, i) => row(regions[Math.floor((i * 3) / 40_000)].code, `U${i}`, `${(i % 9000) / 100}`));
+    const text = [header.join(','), ...lines].join('\r\n') + '\r\n';
+    writeFileSync(join(big, 'ikm_unit.csv'), text);
+    await publishPartitions(big, [{ table: ikm, csvPath: join(big, 'ikm_unit.csv') }]);
+    await writeBundles(big, regions, ctx);
+    const bytes = readFileSync(join(big, bundleFile(null)));
+    // Read as the privacy gate reads it (central directory, CRC-32 checked), and as fflate does.
+    const entry = (await zipEntries(heldZip(bytes))).find((e) => e.name === 'ikm_unit.csv')!;
+    expect((await entryBytes(heldZip(bytes), entry)).toString('utf8')).toBe(text);
+    const zip = unzipSync(bytes);
+    const pkg = JSON.parse(strFromU8(zip['datapackage.json']));
+    expect(pkg.resources[0]).toMatchObject({ rows: 40_000, bytes: Buffer.byteLength(text), hash: `sha256:${sha(Buffer.from(text))}` });
+    expect(strFromU8(zip.SHA256SUMS)).toContain(`${sha(Buffer.from(text))}  ikm_unit.csv\n`);
+    await writeBundles(big, regions, ctx);
+    expect(readFileSync(join(big, bundleFile(null))).equals(bytes)).toBe(true);
+  });
 });
 
 describe('xlsx', () => {
@@ -185,19 +206,22 @@ describe('xlsx', () => {
    * The same entries in the same order, each the same bytes once inflated and checked against its
    * size and CRC-32 (the sheets are deflated in pieces here, by one zlib stream in ExcelJS alone).
    */
-  const sameEntries = (a: Buffer, b: Buffer): boolean => {
-    const [x, y] = [zipEntries(a), zipEntries(b)];
-    return x.length === y.length && x.every((e, i) => e.name === y[i].name && entryBytes(a, e).equals(entryBytes(b, y[i])));
+  const sameEntries = async (a: Buffer, b: Buffer): Promise<boolean> => {
+    const [x, y] = [await zipEntries(heldZip(a)), await zipEntries(heldZip(b))];
+    if (x.length !== y.length) return false;
+    for (const [i, e] of x.entries())
+      if (e.name !== y[i].name || !(await entryBytes(heldZip(a), e)).equals(await entryBytes(heldZip(b), y[i]))) return false;
+    return true;
   };
 
   it('deflates its sheets in pieces, which inflate whole and are smaller than stored', async () => {
     const out = join(work, 'potongan.xlsx');
     await writeXlsx(ikm, big, out, xctx);
     const zip = readFileSync(out);
-    const sheet = zipEntries(zip).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const sheet = (await zipEntries(heldZip(zip))).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     expect(sheet.size).toBeGreaterThan(2 * DEFLATE_PIECE_BYTES); // three pieces at least
     expect(sheet.compressedSize).toBeLessThan(sheet.size / 5);
-    expect(entryBytes(zip, sheet).toString('utf8')).toMatch(/^<\?xml[\s\S]*<\/worksheet>$/);
+    expect((await entryBytes(heldZip(zip), sheet)).toString('utf8')).toMatch(/^<\?xml[\s\S]*<\/worksheet>$/);
     // Deflated here, not by ExcelJS's one stream: its last piece ends in a full flush, then the empty final block.
     const start = sheet.offset + 30 + zip.readUInt16LE(sheet.offset + 26) + zip.readUInt16LE(sheet.offset + 28);
     const raw = zip.subarray(start, start + sheet.compressedSize);
@@ -271,7 +295,7 @@ describe('xlsx', () => {
     await writeXlsx(ikm, big, alone, xctx, 8_000, false);
     const styles = unzipSync(readFileSync(kept))['xl/styles.xml'];
     expect(new TextDecoder().decode(styles)).toContain('numFmt'); // dates and integers carry a format
-    expect(sameEntries(readFileSync(kept), readFileSync(alone))).toBe(true);
+    expect(await sameEntries(readFileSync(kept), readFileSync(alone))).toBe(true);
   }, 120_000);
 
   it('writes every table of the sample as ExcelJS alone writes it: dates, empty cells, texts, a next sheet', async () => {
@@ -289,7 +313,7 @@ describe('xlsx', () => {
       const [ours, alone] = [join(work, `${table.name}-kami.xlsx`), join(work, `${table.name}-exceljs.xlsx`)];
       await writeXlsx(table, csv, ours, xctx, 2_000);
       await writeXlsx(table, csv, alone, xctx, 2_000, false);
-      expect(sameEntries(readFileSync(ours), readFileSync(alone)), table.name).toBe(true);
+      expect(await sameEntries(readFileSync(ours), readFileSync(alone)), table.name).toBe(true);
       // A table in two data sheets and keterangan has a third sheet.
       if (unzipSync(readFileSync(ours))['xl/worksheets/sheet3.xml']) split.push(table.name);
       tables++;

@@ -1,4 +1,5 @@
 /** src/publish: the CSV writer's safety for Excel, and the privacy gate on its own. */
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -547,6 +548,41 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     await writeFile(join(tmp.dir, 'data', 'a.xlsx'), xlsx('Mohon loket dibuka lebih pagi'));
     // Read whole (the default piece), the same entry is refused too.
     expect((await scanForLeaks(tmp.dir, names)).map((l) => l.file)).toEqual([leak.file]);
+  });
+  test('a zip longer than a piece is read through its file handle: the same leak, the same contents clean; one changed while read is refused', async () => {
+    // Stored, not deflated: the zip is longer than its sheet, so longer than a piece.
+    const stored = (value: string | null) =>
+      zipSync(
+        {
+          'xl/worksheets/sheet1.xml': value === null ? filler(3 * piece) : withValue(value, 2 * piece + 7),
+          'xl/workbook.xml': Buffer.from('<workbook/>'),
+        },
+        { mtime: '2026-01-01', level: 0 },
+      );
+    const path = join(tmp.dir, 'data', 'a.xlsx');
+    await mkdir(join(tmp.dir, 'data'), { recursive: true });
+    await writeFile(path, stored('Mohon loket dibuka lebih pagi'));
+    expect(stored(null).length).toBeGreaterThan(3 * piece);
+    const read: string[] = [];
+    const [leak, ...more] = await scanForLeaks(tmp.dir, names, { pieceBytes: piece, onRead: (file, hash) => read.push(`${file} ${hash}`) });
+    expect(more).toEqual([]);
+    expect(leak.file).toBe(join('data', 'a.xlsx!', 'xl', 'worksheets', 'sheet1.xml'));
+    expect(read).toEqual([`data/a.xlsx ${createHash('sha256').update(stored('Mohon loket dibuka lebih pagi')).digest('hex')}`]);
+    await writeFile(path, stored(null));
+    const clean = async (pieceBytes: number) => {
+      const contents: string[] = [];
+      expect(await scanForLeaks(tmp.dir, names, { pieceBytes, onClean: (owner, seen) => contents.push(`${owner} ${seen}`) })).toEqual([]);
+      return contents.filter((c) => !c.includes(' piece:'));
+    };
+    // Read on disk, the zip's contents are known as one held is: the long sheet by the zip's bytes and its name.
+    const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+    expect(await clean(piece)).toEqual([
+      `data/a.xlsx zip:${sha(stored(null))}!/xl/worksheets/sheet1.xml`,
+      `data/a.xlsx text:${sha('<workbook/>')}`,
+    ]);
+    // A zip rewritten between its first reading (its hash) and the last: the gate stops, vouching for neither.
+    const rewrite = (file: string) => void (file === 'data/a.xlsx' && writeFileSync(path, stored('bersih lagi')));
+    await expect(scanForLeaks(tmp.dir, names, { pieceBytes: piece, onRead: rewrite })).rejects.toThrow(/changed while it was read/);
   });
   test('a zip with a name twice, or damaged, is not published; gzip inside a long entry is read unpacked', async () => {
     const out: Uint8Array[] = [];

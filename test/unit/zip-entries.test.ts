@@ -4,12 +4,13 @@
  * sheet (gigabytes of XML) whole, and never reads less than an entry.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Zip, ZipDeflate, ZipPassThrough, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { entryBytes, inflateEntry, zipEntries, ZipError } from '../../src/publish/zip-entries.ts';
+import { entryBytes, heldZip, inflateEntry, zipEntries, zipOnDisk, ZipError, type ZipBytes } from '../../src/publish/zip-entries.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-zip-entries-');
@@ -33,13 +34,13 @@ function streamedZip(files: Record<string, Uint8Array>, stored: string[] = []): 
   return Buffer.concat(out);
 }
 
-function chunksOf(zip: Uint8Array) {
-  const entries = zipEntries(zip);
+async function chunksOf(zip: ZipBytes) {
+  const entries = await zipEntries(zip);
   const whole: Record<string, Buffer> = {};
   let largest = 0;
   for (const e of entries) {
     const parts: Uint8Array[] = [];
-    inflateEntry(zip, e, (chunk) => {
+    await inflateEntry(zip, e, (chunk) => {
       parts.push(Buffer.from(chunk));
       largest = Math.max(largest, chunk.length);
     });
@@ -49,21 +50,21 @@ function chunksOf(zip: Uint8Array) {
 }
 
 describe('zipEntries and inflateEntry', () => {
-  test('every entry, in the directory’s order, byte for byte as unzipSync gives it; never the long one in one chunk', () => {
+  test('every entry, in the directory’s order, byte for byte as unzipSync gives it; never the long one in one chunk', async () => {
     const zip = zipSync({
       'kosong.txt': new Uint8Array(0),
       'xl/worksheets/sheet1.xml': sheet,
       'acak.bin': randomBytes(300_000),
       'xl/workbook.xml': strToU8('<workbook/>'),
     });
-    const { names, whole, largest } = chunksOf(zip);
+    const { names, whole, largest } = await chunksOf(heldZip(zip));
     const ref = unzipSync(zip);
     expect(names).toEqual(Object.keys(ref));
     for (const [name, bytes] of Object.entries(ref)) expect(whole[name].equals(Buffer.from(bytes)), name).toBe(true);
     expect(largest).toBeLessThan(sheet.length / 2);
   });
 
-  test('entries with data descriptors (as ExcelJS and other streaming writers write them), a stored one holding the signatures a local-header reader stops at', () => {
+  test('entries with data descriptors (as ExcelJS and other streaming writers write them), a stored one holding the signatures a local-header reader stops at', async () => {
     const tricky = Buffer.concat([
       Buffer.from('awal '),
       Buffer.from([0x50, 0x4b, 0x07, 0x08]),
@@ -71,7 +72,7 @@ describe('zipEntries and inflateEntry', () => {
     ]);
     const zip = streamedZip({ 'a.txt': tricky, 'xl/worksheets/sheet1.xml': sheet, 'b.txt': strToU8('b') }, ['a.txt']);
     expect(zip.readUInt16LE(6) & 0x8).toBe(0x8); // the first local header defers its sizes
-    const { whole } = chunksOf(zip);
+    const { whole } = await chunksOf(heldZip(zip));
     expect(whole['a.txt'].equals(tricky)).toBe(true);
     expect(whole['xl/worksheets/sheet1.xml'].equals(sheet)).toBe(true);
     expect(whole['b.txt'].toString()).toBe('b');
@@ -86,29 +87,57 @@ describe('zipEntries and inflateEntry', () => {
     await book.commit();
     const zip = readFileSync(path);
     const ref = unzipSync(zip);
-    const { whole } = chunksOf(zip);
+    const { whole } = await chunksOf(heldZip(zip));
     expect(Object.keys(whole).sort()).toEqual(Object.keys(ref).sort());
     for (const [name, bytes] of Object.entries(ref)) expect(whole[name].equals(Buffer.from(bytes)), name).toBe(true);
   });
 
-  test('a damaged zip, an entry not as the directory records it (size or CRC), an unknown method: ZipError, never a quiet partial read', () => {
+  test('a zip on disk is read through its file handle a little at a time, never whole: the same entries as held', async () => {
+    const bytes = streamedZip({ 'xl/worksheets/sheet1.xml': sheet, 'acak.bin': randomBytes(300_000), 'b.txt': strToU8('b') }, ['acak.bin']);
+    const path = join(tmp.dir, 'besar.zip');
+    writeFileSync(path, bytes);
+    const handle = await open(path);
+    try {
+      const disk = zipOnDisk(handle, bytes.length);
+      let largestRead = 0;
+      const counted: ZipBytes = {
+        size: disk.size,
+        read: async (position, length) => ((largestRead = Math.max(largestRead, length)), disk.read(position, length)),
+      };
+      const fromDisk = await chunksOf(counted);
+      const held = await chunksOf(heldZip(bytes));
+      expect(fromDisk.names).toEqual(held.names);
+      for (const name of held.names) expect(fromDisk.whole[name].equals(held.whole[name]), name).toBe(true);
+      // The end record's tail (at most 64 KiB and 22 bytes), else 64 KiB at a time: never the 450 KB zip.
+      expect(largestRead).toBeLessThanOrEqual(22 + 0xffff);
+      expect(await entryBytes(disk, (await zipEntries(disk))[2])).toEqual(Buffer.from('b'));
+      // A zip cut short on disk is damaged, as one held is.
+      await expect(zipEntries(zipOnDisk(handle, bytes.length - 10))).rejects.toThrow(ZipError);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  test('a damaged zip, an entry not as the directory records it (size or CRC), an unknown method: ZipError, never a quiet partial read', async () => {
     const zip = zipSync({ 'a.txt': strToU8('isi yang cukup panjang untuk dimampatkan '.repeat(100)) }, { level: 0 });
-    expect(() => zipEntries(zip.subarray(0, zip.length - 10))).toThrow(ZipError);
-    const [entry] = zipEntries(zip);
-    expect(() => inflateEntry(zip, { ...entry, size: entry.size - 1 }, () => {})).toThrow(/not as its central directory records it/);
+    await expect(zipEntries(heldZip(zip.subarray(0, zip.length - 10)))).rejects.toThrow(ZipError);
+    const [entry] = await zipEntries(heldZip(zip));
+    await expect(inflateEntry(heldZip(zip), { ...entry, size: entry.size - 1 }, () => {})).rejects.toThrow(
+      /not as its central directory records it/,
+    );
     const flipped = Buffer.from(zip);
     flipped[entry.offset + 30 + 'a.txt'.length + 10] ^= 1; // one bit of the stored text
-    expect(() => entryBytes(flipped, entry)).toThrow(/not as its central directory records it/);
-    expect(() => entryBytes(zip, { ...entry, method: 12 })).toThrow(/unknown compression method 12/);
-    const deflated = zipSync({ 'b.xml': sheet });
-    const [b] = zipEntries(deflated);
-    const broken = Buffer.from(deflated);
+    await expect(entryBytes(heldZip(flipped), entry)).rejects.toThrow(/not as its central directory records it/);
+    await expect(entryBytes(heldZip(zip), { ...entry, method: 12 })).rejects.toThrow(/unknown compression method 12/);
+    const deflated = heldZip(zipSync({ 'b.xml': sheet }));
+    const [b] = await zipEntries(deflated);
+    const broken = Buffer.from(zipSync({ 'b.xml': sheet }));
     broken.fill(0xff, b.offset + 60, b.offset + 4_000);
-    expect(() => entryBytes(broken, b)).toThrow(ZipError);
+    await expect(entryBytes(heldZip(broken), b)).rejects.toThrow(ZipError);
     // A deflated entry longer or shorter than the directory says, or of another CRC: never returned.
-    expect(entryBytes(deflated, b).length).toBe(b.size);
-    expect(() => entryBytes(deflated, { ...b, size: b.size - 1 })).toThrow(ZipError);
-    expect(() => entryBytes(deflated, { ...b, size: b.size + 1 })).toThrow(/not as its central directory records it/);
-    expect(() => entryBytes(deflated, { ...b, crc: (b.crc + 1) >>> 0 })).toThrow(/not as its central directory records it/);
+    expect((await entryBytes(deflated, b)).length).toBe(b.size);
+    await expect(entryBytes(deflated, { ...b, size: b.size - 1 })).rejects.toThrow(ZipError);
+    await expect(entryBytes(deflated, { ...b, size: b.size + 1 })).rejects.toThrow(/not as its central directory records it/);
+    await expect(entryBytes(deflated, { ...b, crc: (b.crc + 1) >>> 0 })).rejects.toThrow(/not as its central directory records it/);
   });
 });
