@@ -10,10 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative } from 'node:path';
+import { link, lstat, readFile, writeFile } from 'node:fs/promises';
+import { join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
-import { walk } from '../publish/site-files.ts';
+import { makeFolders, walk } from '../publish/site-files.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { CHANGES_FILE } from '../release/archive.ts';
@@ -242,8 +242,10 @@ export async function copyRegions(
       outcome[i] = { file: rel };
     }
   };
-  // Each folder made once, before any file (a mkdir per file was a tenth of a million calls at 50 regions).
-  for (const dir of new Set(all.map(([rel]) => dirname(join(site, rel))))) await mkdir(dir, { recursive: true });
+  await makeFolders(
+    site,
+    all.map(([rel]) => rel),
+  );
   // A few at a time: tens of thousands of small files, each read, hashed and written.
   let next = 0;
   await Promise.all(

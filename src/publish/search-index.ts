@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { searchCopy } from './search-copy.ts';
 import { removeLeftovers } from './leftovers.ts';
-import { emptyFiles, walk } from './site-files.ts';
+import { emptyFiles, makeFolders, walk } from './site-files.ts';
 
 /**
  * Indexes the pages under `siteStage`. Pagefind runs as its own command, not through its Node
@@ -138,7 +138,7 @@ export class KeptCopies {
       if (inSite.has(page)) held.add(page);
       else await rm(f, { force: true });
     }
-    for (const dir of new Set(pages.map(dirname))) await mkdir(join(this.dir, dir), { recursive: true });
+    await makeFolders(this.dir, pages);
     const now: Record<string, string> = {};
     let next = 0;
     let cut = 0;

@@ -1,8 +1,8 @@
 /** The files of a staged site, and the check that none of them came out empty. */
 import { createHash } from 'node:crypto';
-import { readdir, rename, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 /** Every file under `dir`, at any depth. */
 export async function* walk(dir: string): AsyncGenerator<string> {
@@ -91,4 +91,12 @@ export async function moveInto(from: string, to: string): Promise<void> {
     if (e.isDirectory() && existsSync(there) && (await stat(there)).isDirectory()) await moveInto(join(from, e.name), there);
     else await rename(join(from, e.name), there);
   }
+}
+
+/**
+ * Makes the folders of `files` (paths under `root`), each once, before any of them is written:
+ * a mkdir per file was a tenth of a million calls at 50 regions.
+ */
+export async function makeFolders(root: string, files: Iterable<string>): Promise<void> {
+  for (const dir of new Set(Array.from(files, (f) => dirname(join(root, f))))) await mkdir(dir, { recursive: true });
 }
