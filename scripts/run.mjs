@@ -4,6 +4,7 @@
  *
  *   node scripts/run.mjs validate --data exports
  */
+import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { compile, ENTRIES, isStale, OUT } from './compile.mjs';
@@ -21,6 +22,33 @@ if (!name || !(name in ENTRIES) || WORKERS.includes(name)) {
 }
 // A safety net: a checkout or an edit after npm install would otherwise run yesterday's code.
 if (isStale()) await compile();
+/**
+ * glibc's malloc keeps what a process freed in its heap, for the process's life: after validating
+ * 500 regions, 2.0 GB of RSS held 30 MB of live data, and the pages and the privacy gate were
+ * added on top. Allocations of 8 KiB or more mapped each on their own are given back when freed
+ * (0.7 GB then). glibc reads the setting as a process starts, so a build runs in a child that
+ * has it; its renderers inherit it. The child stops when this process goes (its IPC channel).
+ */
+const MALLOC = { MALLOC_MMAP_THRESHOLD_: '8192' };
+if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_THRESHOLD_ === undefined) {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...MALLOC },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  const [code, signal] = await new Promise((done) => child.on('exit', (...end) => done(end)));
+  if (signal) {
+    // Ended by a signal: so is this process, as a shell expects.
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  }
+  process.exit(code ?? 1);
+}
+if (process.channel && name === 'build') {
+  // Started by the lines above: ends with the process that started it; the channel alone keeps nothing alive.
+  process.on('disconnect', () => process.exit(1));
+  process.channel.unref();
+}
 if (process.env.KT_DEBUG) process.setSourceMapsEnabled(true);
 // The command reads its own arguments from process.argv.slice(2).
 process.argv.splice(2, 1);
