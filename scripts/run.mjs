@@ -27,16 +27,25 @@ if (isStale()) await compile();
  * 500 regions, 2.0 GB of RSS held 30 MB of live data, and the pages and the privacy gate were
  * added on top. Allocations of 8 KiB or more mapped each on their own are given back when freed
  * (0.7 GB then). glibc reads the setting as a process starts, so a build runs in a child that
- * has it; its renderers inherit it. The child stops when this process goes (its IPC channel).
+ * has it; its renderers inherit it. Set MALLOC_MMAP_THRESHOLD_ yourself to run the build in this
+ * process (under a debugger, say). The child stops when this process goes (its IPC channel).
  */
-const MALLOC = { MALLOC_MMAP_THRESHOLD_: '8192' };
+const CHILD = 'KT_BUILD_CHILD';
 if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_THRESHOLD_ === undefined) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  // Not the inspector's flags: its port is this process's.
+  const flags = process.execArgv.filter((f) => !f.startsWith('--inspect'));
+  const child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ...MALLOC },
+    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '8192', [CHILD]: '1' },
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-  const [code, signal] = await new Promise((done) => child.on('exit', (...end) => done(end)));
+  const [code, signal] = await new Promise((done) => {
+    child.on('exit', (...end) => done(end));
+    child.on('error', (e) => {
+      console.error(`✗ Proses pembangun tidak bisa dimulai / the build's process could not start: ${e.message}`);
+      done([2, null]);
+    });
+  });
   if (signal) {
     // Ended by a signal: so is this process, as a shell expects.
     process.removeAllListeners(signal);
@@ -44,8 +53,9 @@ if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_
   }
   process.exit(code ?? 1);
 }
-if (process.channel && name === 'build') {
+if (process.env[CHILD] && process.channel) {
   // Started by the lines above: ends with the process that started it; the channel alone keeps nothing alive.
+  delete process.env[CHILD];
   process.on('disconnect', () => process.exit(1));
   process.channel.unref();
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import Papa from 'papaparse';
@@ -17,6 +17,7 @@ import { quoteCsv } from '../charts/csv-text.ts';
 import { csvHeader } from './csv.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
+import { readFully } from '../read/file-source.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
 
 export interface BundleContext {
@@ -65,9 +66,7 @@ async function eachChunk(content: Content, take: (chunk: Uint8Array) => void | P
   try {
     for (let full = true; full;) {
       const chunk = Buffer.alloc(CHUNK_BYTES);
-      let filled = 0;
-      for (let n = 1; n > 0 && filled < CHUNK_BYTES; filled += n)
-        ({ bytesRead: n } = await file.read(chunk, filled, CHUNK_BYTES - filled, null));
+      const filled = await readFully(file, chunk, null);
       full = filled === CHUNK_BYTES;
       if (filled > 0) await take(chunk.subarray(0, filled));
     }
@@ -206,7 +205,7 @@ async function bundle(
   regions: readonly { code: string; wilayah: Wilayah }[],
   ctx: BundleContext,
   manifest: PartitionManifest,
-): Promise<{ name: string; content: Content }[]> {
+): Promise<BundleEntry[]> {
   const mine = kode === null ? regions : regions.filter((r) => r.code === kode);
   const scope = kode === null ? 'semua wilayah / all regions' : `${mine[0].wilayah.nama} (${kode})`;
   const files: Record<string, Content> = {};
@@ -256,9 +255,25 @@ async function bundle(
   files['README.md'] = enc(readme(tables, scope, licences, ctx));
   files['CITATION.cff'] = enc(citationCff(scope, ['Kinerja Terbuka', ...mine.map((r) => r.wilayah.nama)], licences, ctx, url));
   const names = Object.keys(files).sort();
-  const hashOf = (n: string) => hashes[n] ?? sha(files[n] as Uint8Array);
-  files['SHA256SUMS'] = enc(names.map((n) => `${hashOf(n)}  ${n}\n`).join(''));
-  return [...names, 'SHA256SUMS'].map((name) => ({ name, content: files[name] }));
+  for (const n of names) hashes[n] ??= sha(files[n] as Uint8Array);
+  files['SHA256SUMS'] = enc(names.map((n) => `${hashes[n]}  ${n}\n`).join(''));
+  hashes['SHA256SUMS'] = sha(files['SHA256SUMS'] as Uint8Array);
+  return [...names, 'SHA256SUMS'].map((name) => ({ name, content: files[name], sha256: hashes[name] }));
+}
+
+/** One entry of a bundle: its content, and the sha256 its SHA256SUMS gives (checked as it is zipped). */
+interface BundleEntry {
+  name: string;
+  content: Content;
+  sha256: string;
+}
+
+/** fflate's streaming zip writes 32-bit sizes and offsets (no zip64): past them, a bundle is refused, not cut. */
+const ZIP32_LIMIT = 0xffffffff;
+
+/** Writes all of `chunk` (one write may take fewer bytes). */
+async function writeAll(file: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let at = 0; at < chunk.length;) at += (await file.write(chunk, at, chunk.length - at)).bytesWritten;
 }
 
 /**
@@ -266,7 +281,7 @@ async function bundle(
  * entry's sizes and CRC-32 follow its data, in a data descriptor), so that no table is held
  * whole. Every mtime is `date`'s.
  */
-async function writeZip(path: string, entries: readonly { name: string; content: Content }[], date: string): Promise<void> {
+async function writeZip(path: string, entries: readonly BundleEntry[], date: string): Promise<void> {
   const [y, m, d] = date.split('-').map(Number);
   // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
   const mtime = new Date(y, m - 1, d);
@@ -274,25 +289,38 @@ async function writeZip(path: string, entries: readonly { name: string; content:
   try {
     let out: Uint8Array[] = [];
     let failed: Error | null = null;
+    let written = 0;
     const zip = new Zip((error, chunk) => (error ? (failed = error) : out.push(chunk)));
     const flush = async () => {
       const held = out;
       out = [];
-      for (const chunk of held) await file.write(chunk);
+      for (const chunk of held) {
+        await writeAll(file, chunk);
+        written += chunk.length;
+      }
       if (failed) throw failed;
+      if (written >= ZIP32_LIMIT) throw new Error(`${path}: lebih dari 4 GiB / over 4 GiB (zip64 tidak ditulis / zip64 is not written)`);
     };
-    for (const { name, content } of entries) {
+    for (const { name, content, sha256 } of entries) {
       // Level 3: the survey microdata of 50 regions (90 MB) in 2.4 s against 8.8 s at level 6, for 2.7 %
       // more bytes (7.90 against 7.69 MB); fflate's deflate was 31 of the bundles' 36 s (docs/benchmark.md, Session 19).
       const entry = new ZipDeflate(name, { level: 3 });
       entry.mtime = mtime;
       zip.add(entry);
+      // The bytes zipped are the bytes SHA256SUMS names: a table that changed since it was hashed stops the build.
+      const hash = createHash('sha256');
+      let size = 0;
       await eachChunk(content, (chunk) => {
+        hash.update(chunk);
+        size += chunk.length;
         entry.push(chunk);
         return flush();
       });
       entry.push(new Uint8Array(0), true);
       await flush();
+      if (size >= ZIP32_LIMIT)
+        throw new Error(`${path}: ${name} lebih dari 4 GiB / over 4 GiB (zip64 tidak ditulis / zip64 is not written)`);
+      if (hash.digest('hex') !== sha256) throw new Error(`${path}: ${name} berubah selagi dibaca / changed while it was read`);
     }
     zip.end();
     await flush();

@@ -388,8 +388,10 @@ async function scanFiles(
   }
   /**
    * A zip longer than a piece (the survey's Excel file: 680 MB at 500 regions), read through its
-   * file handle, never whole: hashed first, its entries read as scanZip reads them, then hashed
-   * again, as a long CSV's readings are checked (a zip that changed while read is not vouched for).
+   * file handle, never whole: hashed, its entries read as scanZip reads them (each checked against
+   * the directory's size and CRC-32), then hashed again. The entries' reads are not hashed
+   * themselves, so a change undone before the second hashing would pass unseen; the files are
+   * this build's own, and what the check catches is a file still being written or replaced.
    */
   async function scanZipOnDisk(path: string): Promise<void> {
     const file = relative(root, path);
@@ -544,7 +546,7 @@ const READ_AHEAD_BYTES = 64 * 2 ** 20;
  * says no text: the engine's wasm, images) is read whole only when its first bytes are gzip's;
  * for the others, null.
  */
-function readAhead(paths: readonly string[], longCsv: number): { next(): Promise<Buffer | null | typeof LONG> } {
+function readAhead(paths: readonly string[], longBytes: number): { next(): Promise<Buffer | null | typeof LONG> } {
   /** The file's size if it is read as text (else 0). */
   const sizeOf = (path: string): number => {
     if (!TEXT_FILES.test(path) && !ZIP_FILES.test(path)) return 0;
@@ -558,7 +560,7 @@ function readAhead(paths: readonly string[], longCsv: number): { next(): Promise
   let at = 0;
   let inFlight = 0;
   /** A CSV or zip longer than a piece is not read here but where it is scanned (scanLongCsv, scanZipOnDisk). */
-  const long = (path: string, size: number) => (path.endsWith('.csv') || ZIP_FILES.test(path)) && size > longCsv;
+  const long = (path: string, size: number) => (path.endsWith('.csv') || ZIP_FILES.test(path)) && size > longBytes;
   const read = async (path: string, size: number): Promise<Buffer | null | typeof LONG> => {
     if (long(path, size)) return LONG;
     if (TEXT_FILES.test(path) || ZIP_FILES.test(path)) return readFile(path);

@@ -21,7 +21,9 @@ export async function pinZipDates(path: string, ymd: string): Promise<void> {
   const fh = await open(path, 'r+');
   try {
     const zip = zipOnDisk(fh, (await fh.stat()).size);
-    const cd = await centralDirectory(zip);
+    const cd = await centralDirectory(zip).catch((e: Error) => {
+      throw new Error(`${path}: ${e.message}`);
+    });
     for (const { entry, at } of cd.records) {
       stamp.copy(cd.bytes, at + 12);
       const local = await zip.read(entry.offset, 4);

@@ -12,6 +12,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
+import { readFully } from '../read/file-source.ts';
 
 /** The zip format's signatures (APPNOTE 4.3), and the 32-bit field that says "see zip64". */
 const EOCD = 0x06054b50;
@@ -80,7 +81,7 @@ export interface ZipBytes {
   read(position: number, length: number): Promise<Buffer>;
 }
 
-/** A zip held in memory. */
+/** A zip held in memory (what it reads are views of `zip`, not copies). */
 export function heldZip(zip: Uint8Array): ZipBytes {
   const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   return { size: b.length, read: async (position, length) => b.subarray(position, Math.min(b.length, position + length)) };
@@ -92,10 +93,7 @@ export function zipOnDisk(file: FileHandle, size: number): ZipBytes {
     size,
     async read(position, length) {
       const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
-      let filled = 0;
-      for (let n = 1; n > 0 && filled < bytes.length; filled += n)
-        ({ bytesRead: n } = await file.read(bytes, filled, bytes.length - filled, position + filled));
-      return bytes.subarray(0, filled);
+      return bytes.subarray(0, await readFully(file, bytes, position));
     },
   };
 }
@@ -178,13 +176,16 @@ export async function inflateEntry(zip: ZipBytes, entry: ZipEntry, onChunk: (chu
     for (let at = start; at < end; at += PUSH_BYTES) take(await zip.read(at, Math.min(end, at + PUSH_BYTES) - at));
   } else if (entry.method === DEFLATED) {
     const inflate = new Inflate((chunk) => take(chunk));
-    try {
-      for (let at = start; at < end; at += PUSH_BYTES)
-        inflate.push(await zip.read(at, Math.min(end, at + PUSH_BYTES) - at), at + PUSH_BYTES >= end);
-      if (start === end) inflate.push(new Uint8Array(0), true);
-    } catch (e) {
-      throw fail('tidak bisa dibuka', `cannot be inflated (${(e as Error).message})`);
-    }
+    // A failed read (the disk's, not the zip's) is thrown as it is: only inflating says the zip is damaged.
+    const push = (chunk: Uint8Array, last: boolean) => {
+      try {
+        inflate.push(chunk, last);
+      } catch (e) {
+        throw fail('tidak bisa dibuka', `cannot be inflated (${(e as Error).message})`);
+      }
+    };
+    for (let at = start; at < end; at += PUSH_BYTES) push(await zip.read(at, Math.min(end, at + PUSH_BYTES) - at), at + PUSH_BYTES >= end);
+    if (start === end) push(new Uint8Array(0), true);
   } else {
     throw fail(`cara pemampatan ${entry.method} tidak dikenal`, `unknown compression method ${entry.method}`);
   }
@@ -204,9 +205,10 @@ export async function entryBytes(zip: ZipBytes, entry: ZipEntry): Promise<Buffer
     return Buffer.concat(parts, entry.size);
   }
   const { start, end } = await dataOf(zip, entry);
+  const compressed = await zip.read(start, end - start);
   let bytes: Buffer;
   try {
-    bytes = inflateRawSync(await zip.read(start, end - start), { maxOutputLength: entry.size });
+    bytes = inflateRawSync(compressed, { maxOutputLength: entry.size });
   } catch (e) {
     // Past maxOutputLength: more bytes than the directory records.
     if (e instanceof RangeError)

@@ -583,6 +583,13 @@ describe('scanForLeaks: texts longer than a string can hold, read in overlapping
     // A zip rewritten between its first reading (its hash) and the last: the gate stops, vouching for neither.
     const rewrite = (file: string) => void (file === 'data/a.xlsx' && writeFileSync(path, stored('bersih lagi')));
     await expect(scanForLeaks(tmp.dir, names, { pieceBytes: piece, onRead: rewrite })).rejects.toThrow(/changed while it was read/);
+    // Damaged (its central directory cut off): not published, as a damaged zip held whole is not.
+    const whole = stored(null);
+    await writeFile(path, whole.subarray(0, whole.length - 40));
+    const [damaged, ...others] = await scanForLeaks(tmp.dir, names, { pieceBytes: piece });
+    expect(others).toEqual([]);
+    expect(damaged).toMatchObject({ file: join('data', 'a.xlsx') });
+    expect(damaged.what).toMatch(/a zip not readable whole is not published/);
   });
   test('a zip with a name twice, or damaged, is not published; gzip inside a long entry is read unpacked', async () => {
     const out: Uint8Array[] = [];

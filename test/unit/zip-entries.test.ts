@@ -113,6 +113,19 @@ describe('zipEntries and inflateEntry', () => {
       expect(await entryBytes(disk, (await zipEntries(disk))[2])).toEqual(Buffer.from('b'));
       // A zip cut short on disk is damaged, as one held is.
       await expect(zipEntries(zipOnDisk(handle, bytes.length - 10))).rejects.toThrow(ZipError);
+      // A read that fails (the disk's fault, not the zip's) is thrown as it is, not as a damaged zip.
+      const [sheetEntry] = await zipEntries(disk);
+      const failing: ZipBytes = {
+        size: disk.size,
+        read: async (position, length) => {
+          if (position > sheetEntry.offset + 100) throw new Error('EIO: i/o error, read');
+          return disk.read(position, length);
+        },
+      };
+      const thrown = await inflateEntry(failing, sheetEntry, () => {}).catch((e: Error) => e);
+      expect(thrown).toBeInstanceOf(Error);
+      expect(thrown).not.toBeInstanceOf(ZipError);
+      expect((thrown as Error).message).toMatch(/^EIO/);
     } finally {
       await handle.close();
     }
