@@ -87,7 +87,7 @@ interface ZipEntryModel {
 
 const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
 
-/** How far the rows may run ahead of the deflating of their sheets (characters written, all ASCII, against bytes taken in): many pieces. */
+/** How far the rows may run ahead of the deflating of their sheets (bytes written against bytes taken in): many pieces. */
 export const SHEET_AHEAD = 32 * 2 ** 20;
 
 /** What ExcelJS's sheet stream holds back until more is written or it ends (its StreamBuf's bufSize): the least limit. */
@@ -115,8 +115,8 @@ export class SheetFlow {
     if (!(limit >= EXCELJS_HELD_BYTES)) throw new Error(`SheetFlow: limit ${limit} under ${EXCELJS_HELD_BYTES} bytes would wait for ever`);
     this.failure.catch(() => {}); // raced where it matters, not an unhandled rejection before
   }
-  wrote(characters: number): void {
-    this.written += characters;
+  wrote(bytes: number): void {
+    this.written += bytes;
   }
   took(bytes: number): void {
     this.taken += bytes;
@@ -223,7 +223,8 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
   const flush = () => {
     if (pending) {
       w.stream.write(pending);
-      flow.wrote(pending.length);
+      // Bytes, as the deflating counts them: a unit's name may hold characters of several.
+      flow.wrote(Buffer.byteLength(pending));
     }
     pending = '';
   };
