@@ -379,7 +379,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lap('twins');
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
-      await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] });
+      // Hashes made by the gate and the twins of these very files, as for the pages record below.
+      await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] }, siteHashes);
     } else if (opts.pages !== false) {
       // Hashes made by the gate and the twins of these very files: nothing writes a region's files after them.
       await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null, siteHashes));

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import {
   ShardError,
   joinShards,
@@ -137,6 +138,18 @@ describe('joinShards and the twins it brings', () => {
     const twin = await readFile(join(site, 'wilayah/a/index.html.gz'));
     await precompress(site);
     expect((await readFile(join(site, 'wilayah/a/index.html.gz'))).equals(twin)).toBe(true);
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('lists a file by the hash already made of it (the gate’s, the twins’), reading only the others', async () => {
+    await make();
+    const known = 'a'.repeat(64);
+    await writeStamp(shard, context, new Map([['wilayah/a/index.html', known]]));
+    const { berkas } = (await readStamp(shard))!;
+    expect(berkas['wilayah/a/index.html']).toBe(known);
+    const gz = await readFile(join(shard, 'wilayah/a/index.html.gz'));
+    expect(berkas['wilayah/a/index.html.gz']).toBe(createHash('sha256').update(gz).digest('hex'));
+    expect(Object.keys(berkas).sort()).toEqual(['wilayah/a/index.html', 'wilayah/a/index.html.br', 'wilayah/a/index.html.gz']);
     await rm(root, { recursive: true, force: true });
   });
 
