@@ -395,9 +395,7 @@ async function scanFiles(
    */
   async function scanZipOnDisk(path: string): Promise<void> {
     const file = relative(root, path);
-    const hash = createHash('sha256');
-    await fileChunks(path)((chunk) => hash.update(chunk));
-    const sha = hash.digest('hex');
+    const sha = await sha256Of(fileChunks(path));
     onRead?.(file, sha);
     const handle = await open(path);
     try {
@@ -405,7 +403,7 @@ async function scanFiles(
     } finally {
       await handle.close();
     }
-    await readChecked(fileChunks(path), sha, file, () => {});
+    await readChecked(fileChunks(path), sha, file);
   }
   /** Pieces of long texts (PieceFinder) remembered as contents of the file they were read in. */
   function piecesOf(owner: string): PieceMemory | undefined {
@@ -439,15 +437,12 @@ async function scanFiles(
    */
   async function scanLongCsv(path: string, owner: string, chunks: Chunks, onHash?: (sha256: string) => void): Promise<void> {
     const file = relative(root, path);
-    const hash = createHash('sha256');
     let head = Buffer.alloc(0);
     let quoted = false;
-    await chunks((chunk) => {
-      hash.update(chunk);
+    const sha = await sha256Of(chunks, (chunk) => {
       if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
       quoted ||= chunk.includes(0x22);
     });
-    const sha = hash.digest('hex');
     onHash?.(sha);
     if (head.subarray(0, 2).equals(GZIP)) {
       // gzip named .csv (never written by this build): unpacked and read whole, as scanOne reads it.
@@ -516,14 +511,19 @@ async function scanFiles(
 /** A text's bytes, given a chunk at a time to `take` each time it is called (a file read, a zip entry inflated). */
 export type Chunks = (take: (chunk: Uint8Array) => void) => Promise<void>;
 
-/** `chunks` read into `take`, then checked to be the bytes whose sha256 is `sha` (a reading before gave it). */
-export async function readChecked(chunks: Chunks, sha: string, file: string, take: (chunk: Uint8Array) => void): Promise<void> {
+/** The sha256 of the bytes `chunks` gives, each chunk also given to `take`. */
+async function sha256Of(chunks: Chunks, take?: (chunk: Uint8Array) => void): Promise<string> {
   const hash = createHash('sha256');
   await chunks((chunk) => {
     hash.update(chunk);
-    take(chunk);
+    take?.(chunk);
   });
-  if (hash.digest('hex') !== sha) throw new Error(`${file}: berubah selagi dibaca / changed while it was read`);
+  return hash.digest('hex');
+}
+
+/** `chunks` read into `take`, then checked to be the bytes whose sha256 is `sha` (a reading before gave it). */
+export async function readChecked(chunks: Chunks, sha: string, file: string, take?: (chunk: Uint8Array) => void): Promise<void> {
+  if ((await sha256Of(chunks, take)) !== sha) throw new Error(`${file}: berubah selagi dibaca / changed while it was read`);
 }
 
 /** A file's bytes as Chunks, read 4 MiB at a time. */
@@ -694,9 +694,9 @@ interface CsvPlace {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * The cells of a CSV given a chunk at a time, as scanPublishedCsv (a site table) or scanAnyCsv
- * read it whole: the rows of its private cells, or null when a site table's line is not one
- * the fast reading reads (then it is read again as any CSV). A site table's lines are read in
+ * The cells of a CSV given a chunk at a time, a site table's by scanPublishedCsv, any other's by
+ * CsvRows: the rows of its private cells, or null when a site table's line is not one the fast
+ * reading reads (then it is read again as any CSV). A site table's lines are read in
  * blocks of whole lines (it has no quotes: every CRLF ends a record).
  */
 class CsvCells {
