@@ -7,12 +7,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeLeftovers } from '../publish/leftovers.ts';
-import { walk } from '../publish/site-files.ts';
+import { makeFolders, walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { shardGroups, type RegionWeight } from './shards.ts';
 
@@ -179,17 +179,16 @@ export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signa
  */
 export async function moveRendered(dir: string, site: string, written: readonly string[]): Promise<string[]> {
   const held = new Set<string>();
-  for await (const path of walk(dir)) {
-    const rel = relative(dir, path);
+  const files: string[] = [];
+  for await (const path of walk(dir)) files.push(relative(dir, path));
+  await makeFolders(site, files);
+  for (const rel of files) {
     const target = join(site, rel);
     if (existsSync(target)) {
-      if (!(await readFile(target)).equals(await readFile(path)))
+      if (!(await readFile(target)).equals(await readFile(join(dir, rel))))
         throw new Error(`${rel}: dua proses halaman menulis isi berbeda / two page renderers wrote different bytes`);
       held.add(rel);
-    } else {
-      await mkdir(dirname(target), { recursive: true });
-      await rename(path, target);
-    }
+    } else await rename(join(dir, rel), target);
   }
   await rm(dir, { recursive: true, force: true });
   return written.filter((f) => !held.has(f));
