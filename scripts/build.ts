@@ -49,7 +49,7 @@ runCli(async () => {
     console.error(`✗ ${e.message}`);
     return 1;
   }
-  const result = await build({ dataDir, outDir, archiveDir, shard, merge, since, pages: !args.includes('--no-pages') });
+  const result = await build({ dataDir, outDir, archiveDir, shard, merge, since, pages: !args.includes('--no-pages'), dataApart: true });
   console.log(result.message);
   console.log(`waktu / timings (ms): ${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - t0) })}`);
   // The CPU of each phase: what the build costs, whatever else the machine runs.
@@ -58,13 +58,20 @@ runCli(async () => {
   if (result.peaks)
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
-  // (each peak may come at another time; Pagefind's process, which indexes after them, is not counted).
+  // (each peak may come at another time; Pagefind's process, which indexes after them, is not
+  // counted); the data half's own process ended before them.
   const own = process.resourceUsage().maxRSS;
   const others = result.renderersPeak ?? [];
-  if (others.length > 0) {
+  if (others.length > 0 || result.dataPeak !== undefined) {
     const mib = (kib: number) => Math.round(kib / 1024);
+    const pages = own + others.reduce((a, b) => a + b, 0);
+    const parts = [
+      `puncak proses ini / this process's peak ${mib(own)}`,
+      ...(others.length > 0 ? [`proses halaman lain / other page renderers ${others.map(mib).join(' + ')}`] : []),
+    ].join(' + ');
+    const data = result.dataPeak === undefined ? '' : `; proses data, sebelumnya / the data process, before them ${mib(result.dataPeak)}`;
     console.log(
-      `memori puncak / peak memory (MiB): ${mib(own + others.reduce((a, b) => a + b, 0))} paling banyak / at most (puncak proses ini / this process's peak ${mib(own)} + proses halaman lain / other page renderers ${others.map(mib).join(' + ')}; tanpa Pagefind / Pagefind not counted)`,
+      `memori puncak / peak memory (MiB): ${mib(Math.max(pages, result.dataPeak ?? 0))} paling banyak / at most (${parts}${data}; tanpa Pagefind / Pagefind not counted)`,
     );
   }
   return result.ok ? 0 : 1;

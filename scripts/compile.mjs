@@ -29,6 +29,7 @@ export const ENTRIES = {
   preview: { src: 'scripts/preview.ts' },
   arsip: { src: 'scripts/arsip.ts' },
   render: { src: 'scripts/render.ts', external: true },
+  'data-half': { src: 'scripts/data-half.ts', external: true },
   'slice-worker': { src: 'src/validate/fast/slice-worker.ts' },
   // The privacy gate's threads (src/publish/gate-threads.ts); DuckDB reads the Parquet files there.
   'gate-worker': { src: 'src/publish/gate-worker.ts', external: true },

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { compile, ENTRIES, isStale, OUT } from './compile.mjs';
 
 const name = process.argv[2];
-// The workers are loaded by the validator and the build; `render` is started by the build with its own arguments.
+// The workers are loaded by the validator and the build; `render` and `data-half` are started by the build with their own arguments.
 const WORKERS = ['slice-worker', 'gate-worker'];
+const STARTED_BY_BUILD = ['render', 'data-half'];
 if (!name || !(name in ENTRIES) || WORKERS.includes(name)) {
   console.error(
     `usage: node scripts/run.mjs <${Object.keys(ENTRIES)
-      .filter((n) => !WORKERS.includes(n) && n !== 'render')
+      .filter((n) => !WORKERS.includes(n) && !STARTED_BY_BUILD.includes(n))
       .join('|')}> [arguments]`,
   );
   process.exit(2);

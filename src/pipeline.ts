@@ -11,22 +11,11 @@ import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
-import { deriveTables } from './derive/tables.ts';
 import { gateMemoryDir, gateSite, readGateMemory, twinEntry, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
 import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
-import { publishTables } from './publish/tables.ts';
-import { validateExport } from './validate/export.ts';
-import { formatReport } from './validate/report.ts';
-import { addRelease, archivedRows, carryForward } from './release/archive.ts';
-import { predikatLookup } from './derive/earlier-predikat.ts';
 import { releaseFeed } from './release/feed.ts';
 import { FEED_FILE } from './release/paths.ts';
-import { TABLES } from './contract/published.ts';
-import { csvFileName } from './queries/published-views.ts';
-import { writeBundles } from './publish/bundles.ts';
-import { writeXlsx } from './publish/xlsx.ts';
-import { xlsxFileName } from './publish/download-paths.ts';
 import { EVERY_PAGE, type PageSet } from './site/page-set.ts';
 import {
   codeVersion,
@@ -53,6 +42,8 @@ import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
 import { cleanRenderLeftovers, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
+import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
+import { PhaseClock } from './build/phase-clock.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -75,6 +66,11 @@ export interface BuildOptions {
    * are where the region's key is unchanged (build/incremental.ts); the rest is built in full.
    */
   since?: string;
+  /**
+   * Validate, derive and publish in a process of its own, which ends before the pages (the CLI
+   * does): the memory it used is the system's again (build/data-half.ts).
+   */
+  dataApart?: boolean;
 }
 
 export interface BuildResult {
@@ -85,35 +81,25 @@ export interface BuildResult {
   cpu?: Record<string, number>;
   /** The peak memory (KiB) of each page renderer besides this process (render.ts), while this one ran too. */
   renderersPeak?: number[];
-  /** This process's peak memory (MiB) so far at the end of each phase that finished: where it rose is where it was reached. */
+  /** The peak memory (KiB) of the data half's own process (dataApart), which ended before the pages. */
+  dataPeak?: number;
+  /**
+   * The peak memory (MiB) so far at the end of each phase that finished, of the process that ran
+   * it (the data half's own, with dataApart): where it rose is where it was reached.
+   */
   peaks?: Record<string, number>;
 }
-
-/** What the site's pages read: written next to the tables, published on the data-quality page. */
-export const QUALITY_FILE = 'kualitas.json';
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const config = siteConfig(opts.env);
-  const timings: Record<string, number> = {};
-  // CPU time of this process (every thread: zlib's, DuckDB's) beside the wall clock, which on a
-  // shared machine measures the load as much as the build. Pagefind's own process is not in it.
-  const cpu: Record<string, number> = {};
-  const peaks: Record<string, number> = {};
-  let t = performance.now();
-  let c = process.cpuUsage();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - t);
-    t = now;
-    const used = process.cpuUsage(c);
-    cpu[name] = Math.round((used.user + used.system) / 1000);
-    c = process.cpuUsage();
-    peaks[name] = Math.round(process.resourceUsage().maxRSS / 1024);
-  };
+  const clock = new PhaseClock();
+  const { timings, cpu, peaks } = clock;
+  const lap = (name: string) => clock.lap(name);
   /** The build's answer, with the time and CPU of every phase that finished. */
   let renderersPeak: number[] = [];
-  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu, renderersPeak, peaks });
+  let dataPeak: number | undefined;
+  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu, renderersPeak, dataPeak, peaks });
 
   // --since reuses a whole site's region pages into a whole site.
   if (opts.since !== undefined && (opts.shard || opts.merge || opts.pages === false)) {
@@ -137,12 +123,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return result(false, `✗ ${why}`);
   }
 
-  // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
-  let { regions: exported, ...validated } = await validateExport(opts.dataDir);
-  lap('validate');
-  if (!validated.ok) return result(false, formatReport(validated));
-  log(formatReport(validated));
-
   const outDir = resolve(opts.outDir);
   await cleanLeftovers(outDir);
   await cleanRenderLeftovers();
@@ -150,70 +130,28 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const dataStage = join(stage, 'data');
   const siteStage = join(stage, 'site');
   await rm(stage, { recursive: true, force: true });
-  await mkdir(dataStage, { recursive: true });
   /** The pages' search copies, kept for the next build only if the privacy gate passes this site. */
   let searchCopies: KeptCopies | null = null;
   try {
-    // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
-    const earlier = [opts.archiveDir, outDir].filter((d): d is string => !!d && existsSync(d));
-    const archived = await carryForward(dataStage, earlier);
-    const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
-    // Of the export, the rest of the build needs each region's code, folder, files and units' count.
-    const regions = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
-    const { release } = await publishTables(
-      deriveTables(exported, { threshold: config.threshold, earlierPredikat }),
-      regions,
-      dataStage,
-      config.buildDate,
-      { ambang_kelompok: config.threshold },
-    );
-    // Its tables are read no more (the Excel files, bundles and pages read the published ones):
-    // let go before them and the gate, which hold much of their own (the export of 500 regions is
-    // 3.2 GB). The gate keeps what it reads, the private values.
-    exported = [];
-    const fresh = !archived.some((m) => m.id === release);
-    const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
-    // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
-    const at = releases.findIndex((r) => r.id === release);
-    const releaseDate = releases[at].tanggal;
-    const previous = releases[at + 1]?.id ?? null;
-    const licence = [...new Set(regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
-    lap('derive+publish');
-    // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
-    if (!opts.shard) {
-      const xlsx = async () => {
-        for (const table of TABLES) {
-          const csv = join(dataStage, csvFileName(table));
-          if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
-        }
-      };
-      // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
-      // Both settle before a failure is thrown, so none writes into the stage after it is removed.
-      const done = await Promise.allSettled([
-        xlsx(),
-        writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }),
-      ]);
-      for (const d of done) if (d.status === 'rejected') throw d.reason;
-    }
-    await writeFile(
-      join(dataStage, QUALITY_FILE),
-      JSON.stringify(
-        {
-          tanggal_bangun: config.buildDate,
-          ambang_kelompok: config.threshold,
-          peringatan: validated.warnings,
-          wilayah: regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    // Validate, derive, publish: here, or in a process that ends before the pages (data-half.ts).
+    // Nothing is staged for an invalid export.
+    const input: DataInput = { dataDir: opts.dataDir, outDir, dataStage, archiveDir: opts.archiveDir, shard: !!opts.shard, config };
+    let data: DataHalf;
+    if (opts.dataApart) {
+      const apart = await makeDataApart(input, join(stage, 'privat'));
+      clock.take(apart);
+      dataPeak = apart.peak;
+      lap('hand-over');
+      data = apart;
+    } else data = await makeData(input, clock);
+    if (!data.ok) return result(false, data.report);
+    log(data.report);
+    const { regions, release, fresh, releases, previous } = data;
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
     const codes = regions.map((r) => r.code);
     // A region's share of the page work, mostly its units' pages: shards and renderers are balanced by it.
     const weights = regions.map((r) => ({ code: r.code, weight: 1 + r.units }));
-    lap('excel+bundles');
 
     const context: BuildContext = {
       rilis: release,
@@ -337,7 +275,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     const sinceKey = opts.since ? await recordKey(opts.since) : null;
     const before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
-    const gate = await gateSite(siteStage, validated, { kode: context.kode, before, known, files: staged });
+    const gate = await gateSite(siteStage, data.values, { kode: context.kode, before, known, files: staged });
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));

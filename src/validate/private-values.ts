@@ -7,6 +7,11 @@
 import { packedLength, unpack, type PackedStrings } from './fast/packed.ts';
 
 type List = string[] | PackedStrings;
+/** One list of values as a PrivateValues holds it, with its values' anchorCodes when known: what crosses to another process (lists, fromLists). */
+export interface ValueList {
+  values: List;
+  codes?: Int32Array;
+}
 const listLength = (l: List) => (Array.isArray(l) ? l.length : packedLength(l));
 
 export class PrivateValues extends Set<string> {
@@ -49,6 +54,27 @@ export class PrivateValues extends Set<string> {
     if (settled.length > 0) this.addAll(settled);
     for (const list of other.#pending) this.addAll(list, Array.isArray(list) ? undefined : other.#codes.get(list));
     return this;
+  }
+
+  /**
+   * Its values as the lists it holds, none copied or hashed (the Set's own values as one list):
+   * plain data for v8.serialize, taken back by fromLists in the process that reads them.
+   */
+  lists(): ValueList[] {
+    const settled = [...Set.prototype.values.call(this)];
+    const out: ValueList[] = settled.length > 0 ? [{ values: settled }] : [];
+    for (const values of this.#pending) {
+      const codes = Array.isArray(values) ? undefined : this.#codes.get(values);
+      if (listLength(values) > 0) out.push(codes ? { values, codes } : { values });
+    }
+    return out;
+  }
+
+  /** The values of lists(), as they were held. */
+  static fromLists(lists: readonly ValueList[]): PrivateValues {
+    const pv = new PrivateValues();
+    for (const l of lists) pv.addAll(l.values, l.codes);
+    return pv;
   }
 
   override add(value: string): this {

@@ -1,0 +1,249 @@
+/**
+ * A build's data half: validate → derive → publish → release → Excel files and bundles, into
+ * the stage's `data/` folder. In the build's process, or in one of its own that ends before the
+ * pages are rendered (`dataApart`): a process keeps most of what it freed (glibc's heap), and
+ * the data half of 500 regions leaves 2–3 GB of RSS, holding half a GB of live data, under the
+ * pages and the privacy gate. What the rest of the build needs crosses back: the report, each
+ * region's code, files and units, the releases, and the private values the gate looks for.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { SiteConfig } from '../config.ts';
+import { TABLES } from '../contract/published.ts';
+import type { Wilayah } from '../contract/wilayah.ts';
+import { predikatLookup } from '../derive/earlier-predikat.ts';
+import { deriveTables } from '../derive/tables.ts';
+import { writeBundles } from '../publish/bundles.ts';
+import { xlsxFileName } from '../publish/download-paths.ts';
+import { publishTables } from '../publish/tables.ts';
+import { writeXlsx } from '../publish/xlsx.ts';
+import { csvFileName } from '../queries/published-views.ts';
+import { addRelease, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
+import { validateExport, type FileSummary } from '../validate/export.ts';
+import { PrivateValues, type ValueList } from '../validate/private-values.ts';
+import { formatReport } from '../validate/report.ts';
+import { PhaseClock, type PhaseTimes } from './phase-clock.ts';
+
+/** What the site's pages read: written next to the tables, published on the data-quality page. */
+export const QUALITY_FILE = 'kualitas.json';
+
+export interface DataInput {
+  dataDir: string;
+  /** The site this build replaces (its releases are carried forward), resolved. */
+  outDir: string;
+  /** The stage's data folder, made here once the export is valid. */
+  dataStage: string;
+  /** A previous site whose releases are carried forward too (`--arsip`). */
+  archiveDir?: string;
+  /** A shard's output holds pages only: no Excel files nor bundles. */
+  shard: boolean;
+  config: SiteConfig;
+}
+
+/** Of the export, what the rest of the build needs of a region. */
+export interface RegionSummary {
+  code: string;
+  wilayah: Wilayah;
+  files: FileSummary[];
+  units: number;
+}
+
+/** The private values the gate looks for: all, and by region (an incremental build asks whose changed). */
+export interface GateValues {
+  privateValues: PrivateValues;
+  privateByRegion: ReadonlyMap<string, PrivateValues>;
+}
+
+export interface DataHalf extends PhaseTimes {
+  /** Whether the export was valid; when not, nothing was written and `report` says why. */
+  ok: boolean;
+  /** The validation report, as printed. */
+  report: string;
+  regions: RegionSummary[];
+  values: GateValues;
+  release: string;
+  /** Whether this release is new (not one of the archive's already). */
+  fresh: boolean;
+  /** Every release, newest first. */
+  releases: ReleaseMeta[];
+  /** The release this one follows, or null. */
+  previous: string | null;
+}
+
+/**
+ * Makes `input.dataStage` when the export is valid, in this process, its phases timed on `clock`;
+ * the caller removes the stage when it fails.
+ */
+export async function makeData(input: DataInput, clock = new PhaseClock()): Promise<DataHalf> {
+  const { config, dataStage } = input;
+  // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
+  let { regions: exported, ...validated } = await validateExport(input.dataDir);
+  clock.lap('validate');
+  const values: GateValues = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
+  const report = formatReport(validated);
+  const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
+  if (!validated.ok)
+    return { ok: false, report, regions, values, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
+  await mkdir(dataStage, { recursive: true });
+
+  // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
+  const earlier = [input.archiveDir, input.outDir].filter((d): d is string => !!d && existsSync(d));
+  const archived = await carryForward(dataStage, earlier);
+  const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
+  const { release } = await publishTables(
+    deriveTables(exported, { threshold: config.threshold, earlierPredikat }),
+    regions,
+    dataStage,
+    config.buildDate,
+    { ambang_kelompok: config.threshold },
+  );
+  // Its tables are read no more (the Excel files, bundles and pages read the published ones):
+  // let go before them (the export of 500 regions is 3.2 GB).
+  exported = [];
+  const fresh = !archived.some((m) => m.id === release);
+  const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
+  // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
+  const at = releases.findIndex((r) => r.id === release);
+  const releaseDate = releases[at].tanggal;
+  const previous = releases[at + 1]?.id ?? null;
+  const licence = [...new Set(regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
+  clock.lap('derive+publish');
+  // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
+  if (!input.shard) {
+    const xlsx = async () => {
+      for (const table of TABLES) {
+        const csv = join(dataStage, csvFileName(table));
+        if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
+      }
+    };
+    // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
+    // Both settle before a failure is thrown, so none writes into the stage after it is removed.
+    const done = await Promise.allSettled([
+      xlsx(),
+      writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }),
+    ]);
+    for (const d of done) if (d.status === 'rejected') throw d.reason;
+  }
+  await writeFile(
+    join(dataStage, QUALITY_FILE),
+    JSON.stringify(
+      {
+        tanggal_bangun: config.buildDate,
+        ambang_kelompok: config.threshold,
+        peringatan: validated.warnings,
+        wilayah: regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  clock.lap('excel+bundles');
+  return { ok: true, report, regions, values, release, fresh, releases, previous, ...clock.times() };
+}
+
+/** What the data half's process leaves in its answer file, beside its private values' file. */
+type Answer = Omit<DataHalf, 'values'> & { peak: number };
+/** Or, when it failed unexpectedly, why. */
+type Failure = { thrown: string };
+
+/**
+ * makeData in a process of its own (`node scripts/run.mjs data-half`), which ends before this
+ * returns. Its private values come back through `private`, a folder beside the site (never in
+ * it), removed here once read. Also returns that process's peak memory (KiB).
+ */
+export async function makeDataApart(input: DataInput, privateDir: string): Promise<DataHalf & { peak: number }> {
+  await mkdir(privateDir, { recursive: true, mode: 0o700 });
+  const ask = join(privateDir, 'input.json');
+  const answer = join(privateDir, 'answer.json');
+  await writeFile(ask, JSON.stringify(input), { mode: 0o600 });
+  try {
+    const script = join(process.cwd(), 'scripts', 'run.mjs');
+    await new Promise<void>((done, fail) => {
+      // The variable that makes a freed allocation go back (scripts/run.mjs), as the build's own process has.
+      const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '8192' };
+      const child = spawn(process.execPath, [script, 'data-half', ask, answer, valuesFile(privateDir)], {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child.on('error', fail);
+      child.on('exit', (code, sig) =>
+        code === 0
+          ? done()
+          : fail(
+              new Error(
+                `proses data berhenti / the data process stopped (${code ?? sig})${sig === 'SIGKILL' ? ' (memori habis? / out of memory?)' : ''}`,
+              ),
+            ),
+      );
+    });
+    const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
+    if ('thrown' in got) throw new Error(got.thrown);
+    return { ...got, values: await readValues(valuesFile(privateDir)) };
+  } finally {
+    await rm(privateDir, { recursive: true, force: true });
+  }
+}
+
+/** The data half's process (scripts/data-half.ts): makeData, its answer written for makeDataApart. */
+export async function answerData(ask: string, answer: string, valuesPath: string): Promise<void> {
+  const input = JSON.parse(await readFile(ask, 'utf8')) as DataInput;
+  let out: Answer | Failure;
+  try {
+    const { values, ...rest } = await makeData(input);
+    await writeValues(valuesPath, values.privateByRegion);
+    out = { ...rest, peak: process.resourceUsage().maxRSS };
+  } catch (e) {
+    out = { thrown: e instanceof Error ? e.message : String(e) };
+  }
+  await writeFile(answer, JSON.stringify(out), { mode: 0o600 });
+}
+
+const valuesFile = (privateDir: string) => join(privateDir, 'privat.bin');
+
+/**
+ * Each region's private values, one record per region (its length, then v8.serialize of
+ * [code, lists]): never one buffer for the country's millions of values.
+ */
+export async function writeValues(path: string, byRegion: ReadonlyMap<string, PrivateValues>): Promise<void> {
+  const file = await open(path, 'w', 0o600);
+  try {
+    for (const [code, pv] of byRegion) {
+      const record = serialize([code, pv.lists()]);
+      const head = Buffer.alloc(8);
+      head.writeBigUInt64LE(BigInt(record.length));
+      await file.write(head);
+      await file.write(record);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** writeValues' file read back: by region, and all of them (their lists shared), in the same order. */
+export async function readValues(path: string): Promise<GateValues> {
+  const privateValues = new PrivateValues();
+  const privateByRegion = new Map<string, PrivateValues>();
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    for (let at = 0; ;) {
+      const { bytesRead } = await file.read(head, 0, 8, at);
+      if (bytesRead === 0) break;
+      if (bytesRead < 8) throw new Error(`${path}: terpotong / cut short`);
+      const length = Number(head.readBigUInt64LE());
+      const record = Buffer.alloc(length);
+      if ((await file.read(record, 0, length, at + 8)).bytesRead < length) throw new Error(`${path}: terpotong / cut short`);
+      at += 8 + length;
+      const [code, lists] = deserialize(record) as [string, ValueList[]];
+      const pv = PrivateValues.fromLists(lists);
+      privateByRegion.set(code, pv);
+      privateValues.include(pv);
+    }
+  } finally {
+    await file.close();
+  }
+  return { privateValues, privateByRegion };
+}

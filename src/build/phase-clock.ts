@@ -1,0 +1,48 @@
+/**
+ * The time, CPU and peak memory of each phase of a build, as it prints them. CPU beside the wall
+ * clock, which on a shared machine measures the load as much as the build (every thread of the
+ * process counts: zlib's, DuckDB's; another process's does not).
+ */
+export interface PhaseTimes {
+  timings: Record<string, number>;
+  /** CPU milliseconds of each phase. */
+  cpu: Record<string, number>;
+  /** The process's peak memory (MiB) so far at the end of each phase: where it rose is where it was reached. */
+  peaks: Record<string, number>;
+}
+
+export class PhaseClock implements PhaseTimes {
+  readonly timings: Record<string, number> = {};
+  readonly cpu: Record<string, number> = {};
+  readonly peaks: Record<string, number> = {};
+  #t = performance.now();
+  #c = process.cpuUsage();
+
+  /** Ends the phase `name`, which began where the last one ended. */
+  lap(name: string): void {
+    const now = performance.now();
+    this.timings[name] = Math.round(now - this.#t);
+    this.#t = now;
+    const used = process.cpuUsage(this.#c);
+    this.cpu[name] = Math.round((used.user + used.system) / 1000);
+    this.#c = process.cpuUsage();
+    this.peaks[name] = Math.round(process.resourceUsage().maxRSS / 1024);
+  }
+
+  times(): PhaseTimes {
+    return { timings: this.timings, cpu: this.cpu, peaks: this.peaks };
+  }
+
+  /**
+   * Phases another process ran while this one waited, as it timed them (their peaks are its
+   * own). The next lap counts the rest of the wait: starting that process and hearing back.
+   */
+  take(other: PhaseTimes): void {
+    for (const [name, ms] of Object.entries(other.timings)) {
+      this.timings[name] = ms;
+      this.#t += ms;
+    }
+    Object.assign(this.cpu, other.cpu);
+    Object.assign(this.peaks, other.peaks);
+  }
+}
