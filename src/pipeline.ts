@@ -31,12 +31,14 @@ import {
 import {
   PAGES_RECORD,
   copyRegions,
+  fileMarks,
   pagesRecord,
   readPagesRecord,
   recordKey,
   regionKeys,
   reusableRegions,
   writePagesRecord,
+  type PagesRecord,
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
@@ -174,6 +176,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       pages = { regions: [], national: true };
     }
     const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
+    // What this machine remembers of that site: the gate's verdicts, its twins, its files' marks.
+    const sinceKey = opts.since ? await recordKey(opts.since) : null;
+    const before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
@@ -216,7 +221,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       lap('pages');
       if (reused.length > 0) {
         // Linked only from the site this build replaces: no file stays shared with another folder.
-        const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir });
+        const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, {
+          links: resolve(opts.since!) === outDir,
+          marks: before?.tanda,
+        });
         if (copied.problems.length > 0) {
           return result(
             false,
@@ -273,9 +281,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     }
 
-    const sinceKey = opts.since ? await recordKey(opts.since) : null;
-    const before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
-    const gate = await gateSite(siteStage, data.values, { kode: context.kode, before, known, files: staged });
+    const gate = await gateSite(siteStage, await data.values(), { kode: context.kode, before, known, files: staged });
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));
@@ -315,13 +321,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
     lap('twins');
+    let record: PagesRecord | null = null;
     if (opts.shard) {
       const bagian = `${opts.shard.index}/${opts.shard.count}`;
       // Hashes made by the gate and the twins of these very files, as for the pages record below.
       await writeStamp(siteStage, { ...context, bagian, wilayah: [...(pages.regions ?? [])] }, siteHashes);
     } else if (opts.pages !== false) {
       // Hashes made by the gate and the twins of these very files: nothing writes a region's files after them.
-      await writePagesRecord(siteStage, await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null, siteHashes));
+      record = await pagesRecord(siteStage, keys, reused.length > 0 ? previousPages! : null, siteHashes);
+      await writePagesRecord(siteStage, record);
     }
     const siteKey = opts.shard ? null : await recordKey(siteStage);
     lap('pages-record');
@@ -329,10 +337,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const old = `${stage}-old`;
     if (existsSync(outDir)) await rename(outDir, old);
     await rename(siteStage, outDir);
+    await rm(old, { recursive: true, force: true });
     // What the gate passed and the twins made, for a next build over this site (a shard's pages
-    // are judged again in the merge). Never inside the site: the digests are of private values.
-    // Without it the next build reads every file: a failure to keep it is no failure of this build.
+    // are judged again in the merge), with the marks of its region files, taken once the site
+    // before is removed (which changes a linked file's mark). Never inside the site: the digests
+    // are of private values. Without it the next build reads every file: a failure to keep it is
+    // no failure of this build.
     if (siteKey) {
+      if (record)
+        gate.memory.tanda = await fileMarks(
+          outDir,
+          Object.values(record.wilayah).flatMap((w) => Object.keys(w.berkas)),
+        );
       const dir = resolve(gateMemoryDir());
       if (!relative(outDir, dir).startsWith('..') || !relative(stage, dir).startsWith('..')) {
         log(
@@ -346,7 +362,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         );
       }
     }
-    await rm(old, { recursive: true, force: true });
     lap('swap');
     if (opts.shard) {
       return result(

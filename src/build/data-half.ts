@@ -63,7 +63,11 @@ export interface DataHalf extends PhaseTimes {
   /** The validation report, as printed. */
   report: string;
   regions: RegionSummary[];
-  values: GateValues;
+  /**
+   * The private values, when the gate asks (after the pages): from a data half apart, read back
+   * from its file then, so that the pages are drawn without them.
+   */
+  values: () => Promise<GateValues>;
   release: string;
   /** Whether this release is new (not one of the archive's already). */
   fresh: boolean;
@@ -82,7 +86,8 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(input.dataDir);
   clock.lap('validate');
-  const values: GateValues = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
+  const held: GateValues = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
+  const values = async () => held;
   const report = formatReport(validated);
   const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
   if (!validated.ok)
@@ -151,40 +156,40 @@ type Failure = { thrown: string };
 
 /**
  * makeData in a process of its own (`node scripts/run.mjs data-half`), which ends before this
- * returns. Its private values come back through `private`, a folder beside the site (never in
- * it), removed here once read. Also returns that process's peak memory (KiB).
+ * returns. Its private values wait in `privateDir`, a folder of the stage beside the site (never
+ * in it), until the gate asks for them; the caller removes it with the stage. Also returns that
+ * process's peak memory (KiB).
  */
 export async function makeDataApart(input: DataInput, privateDir: string): Promise<DataHalf & { peak: number }> {
   await mkdir(privateDir, { recursive: true, mode: 0o700 });
   const ask = join(privateDir, 'input.json');
   const answer = join(privateDir, 'answer.json');
+  const valuesPath = join(privateDir, 'privat.bin');
   await writeFile(ask, JSON.stringify(input), { mode: 0o600 });
-  try {
-    const script = join(process.cwd(), 'scripts', 'run.mjs');
-    await new Promise<void>((done, fail) => {
-      // The variable that makes a freed allocation go back (scripts/run.mjs), as the build's own process has.
-      const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '8192' };
-      const child = spawn(process.execPath, [script, 'data-half', ask, answer, valuesFile(privateDir)], {
-        env,
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      child.on('error', fail);
-      child.on('exit', (code, sig) =>
-        code === 0
-          ? done()
-          : fail(
-              new Error(
-                `proses data berhenti / the data process stopped (${code ?? sig})${sig === 'SIGKILL' ? ' (memori habis? / out of memory?)' : ''}`,
-              ),
-            ),
-      );
+  const script = join(process.cwd(), 'scripts', 'run.mjs');
+  await new Promise<void>((done, fail) => {
+    // The variable that makes a freed allocation go back (scripts/run.mjs), as the build's own process has.
+    const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '8192' };
+    const child = spawn(process.execPath, [script, 'data-half', ask, answer, valuesPath], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
-    if ('thrown' in got) throw new Error(got.thrown);
-    return { ...got, values: await readValues(valuesFile(privateDir)) };
-  } finally {
-    await rm(privateDir, { recursive: true, force: true });
-  }
+    child.on('error', fail);
+    child.on('exit', (code, sig) =>
+      code === 0
+        ? done()
+        : fail(
+            new Error(
+              `proses data berhenti / the data process stopped (${code ?? sig})${sig === 'SIGKILL' ? ' (memori habis? / out of memory?)' : ''}`,
+            ),
+          ),
+    );
+  });
+  const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
+  await rm(ask);
+  await rm(answer);
+  if ('thrown' in got) throw new Error(got.thrown);
+  return { ...got, values: () => readValues(valuesPath) };
 }
 
 /** The data half's process (scripts/data-half.ts): makeData, its answer written for makeDataApart. */
@@ -193,15 +198,13 @@ export async function answerData(ask: string, answer: string, valuesPath: string
   let out: Answer | Failure;
   try {
     const { values, ...rest } = await makeData(input);
-    await writeValues(valuesPath, values.privateByRegion);
+    await writeValues(valuesPath, (await values()).privateByRegion);
     out = { ...rest, peak: process.resourceUsage().maxRSS };
   } catch (e) {
     out = { thrown: e instanceof Error ? e.message : String(e) };
   }
   await writeFile(answer, JSON.stringify(out), { mode: 0o600 });
 }
-
-const valuesFile = (privateDir: string) => join(privateDir, 'privat.bin');
 
 /**
  * Each region's private values, one record per region (its length, then v8.serialize of

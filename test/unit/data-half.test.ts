@@ -112,15 +112,18 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
       shard: false,
       config,
     };
-    const { values, ok } = await makeDataApart(input, join(tmp.dir, 'privat'));
+    const { values: asked, ok } = await makeDataApart(input, join(tmp.dir, 'privat'));
     expect(ok).toBe(true);
+    // Until the gate asks, only the values wait in the private folder.
+    expect(await readdir(join(tmp.dir, 'privat'))).toEqual(['privat.bin']);
+    const values = await asked();
     const exported = await validateExport('test/fixtures/valid');
     const digests = (byRegion: ReadonlyMap<string, PrivateValues>) =>
       Object.fromEntries([...byRegion].map(([code, pv]) => [code, privateDigest(pv)]));
     expect(digests(values.privateByRegion)).toEqual(digests(exported.privateByRegion));
     expect(privateDigest(values.privateValues)).toBe(privateDigest(exported.privateValues));
     expect(exported.privateValues.size).toBeGreaterThan(10);
-    expect((await readdir(tmp.dir)).sort()).toEqual(['stage']);
+    expect((await readdir(tmp.dir)).sort()).toEqual(['privat', 'stage']);
   });
 
   test('an invalid export: the same report, nothing written', async () => {
