@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, lstat, readFile, writeFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
 import { makeFolders, walk } from '../publish/site-files.ts';
@@ -177,6 +178,23 @@ export function reusableRegions(previous: PagesRecord | null, keys: { bersama: s
     .sort();
 }
 
+/**
+ * A file as it lies on disk: its device, inode, size, and the times it was last written and last
+ * changed (ns). Writing a file changes the first time, and anything that sets that time back
+ * changes the second, which no program can set; so the same mark is the same bytes.
+ */
+export const fileMark = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+
+/** The marks of `files` (relative to `dir`), those that are regular files. */
+export async function fileMarks(dir: string, files: Iterable<string>): Promise<Record<string, string>> {
+  const marks: Record<string, string> = {};
+  for (const rel of files) {
+    const s = await lstat(join(dir, rel), { bigint: true }).catch(() => null);
+    if (s?.isFile()) marks[rel] = fileMark(s);
+  }
+  return marks;
+}
+
 const COPIES_AT_ONCE = 8;
 /** A hard link cannot be made here: across file systems, or where links are not supported or too many. */
 const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
@@ -191,14 +209,15 @@ const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'E
  * for nothing otherwise), then the link is read and checked, so what is checked is what is
  * published. The previous site is removed at the swap, so no file stays shared. Safe because no
  * build writes into a file in place: every file is written anew or unlinked first (twins). Else,
- * or on another file system, it is copied.
+ * or on another file system, it is copied. A file linked whose mark is the one `marks` gives
+ * (fileMarks, taken once its site was published) is not read: it is the file that was checked.
  */
 export async function copyRegions(
   site: string,
   since: string,
   previous: PagesRecord,
   codes: readonly string[],
-  { links = false }: { links?: boolean } = {},
+  { links = false, marks = {} }: { links?: boolean; marks?: Readonly<Record<string, string>> } = {},
 ): Promise<{ files: string[]; problems: string[] }> {
   const all = codes.flatMap((kode) => Object.entries(previous.wilayah[kode].berkas));
   const outcome: ({ file: string } | { problem: string })[] = new Array(all.length);
@@ -213,7 +232,7 @@ export async function copyRegions(
   };
   const copyOne = async (i: number, rel: string, hash: string) => {
     const from = join(since, rel);
-    const kind = await lstat(from).catch(() => null);
+    const kind = await lstat(from, { bigint: true }).catch(() => null);
     if (!kind) {
       outcome[i] = { problem: `${since}: ${rel} hilang / missing` };
       return;
@@ -234,6 +253,14 @@ export async function copyRegions(
           throw e;
         },
       ));
+    // Unwritten since its site was published (the mark taken then), and the file linked: its recorded hash holds.
+    if (linked && marks[rel] === fileMark(kind)) {
+      const now = await lstat(target, { bigint: true });
+      if (now.ino === kind.ino && now.dev === kind.dev) {
+        outcome[i] = { file: rel };
+        return;
+      }
+    }
     const bytes = await readFile(linked ? target : from);
     if (sha256(bytes) !== hash)
       outcome[i] = { problem: `${since}: ${rel} tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records` };

@@ -38,6 +38,13 @@ export interface GateMemory {
    * release, a table in a new release's folder) is then read only for its contents not passed before.
    */
   isi: Record<string, string[]>;
+  /**
+   * The region pages' files as they lay on disk once the site was in place and the site before
+   * it removed (fileMark, by path): a file with the same mark was not written since, so the hash
+   * its pages record gives still holds and an incremental build links it unread. Absent from
+   * memories written before there were any, and from a build's gate result until it is published.
+   */
+  tanda?: Record<string, string>;
 }
 
 /** A file passed at a path (the path decides how the gate reads it: a table, a page, a zip). */
@@ -96,7 +103,8 @@ export async function readGateMemory(key: string, kode: string): Promise<GateMem
       !Array.isArray(m.bersih) ||
       !Array.isArray(m.kembar) ||
       typeof m.isi !== 'object' ||
-      m.isi === null
+      m.isi === null ||
+      (m.tanda !== undefined && (typeof m.tanda !== 'object' || m.tanda === null))
     )
       return null;
     return m;

@@ -3,12 +3,13 @@
  * that a previous output's files are taken only as recorded. The whole build (incremental equals
  * full, byte for byte) is tested in test/browser/second-publication.test.ts.
  */
-import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { brotliDecompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   copyRegions,
+  fileMarks,
   pagesRecord,
   readPagesRecord,
   regionKeys,
@@ -229,6 +230,33 @@ describe('the record and the copy', () => {
     await symlink(join(tmp.dir, 'elsewhere.html'), join(before, 'wilayah/alpha/index.html'));
     const linked = await copyRegions(join(tmp.dir, 'third'), before, record, ['alpha'], { links: true });
     expect(linked.problems).toEqual([`${before}: wilayah/alpha/index.html bukan berkas biasa / is not a regular file`]);
+  });
+
+  it('a linked file whose mark is the one taken when its site was published is not read again; one written since is', async () => {
+    const before = join(tmp.dir, 'before');
+    await mkdir(join(before, 'wilayah/alpha'), { recursive: true });
+    await writeFile(join(before, 'wilayah/alpha/index.html'), '<p>alpha</p>');
+    const record = await pagesRecord(before, keys);
+    // Edited by hand after the mark was taken: read, and refused.
+    const marks = await fileMarks(before, ['wilayah/alpha/index.html', 'wilayah/alpha/gone.html']);
+    expect(Object.keys(marks)).toEqual(['wilayah/alpha/index.html']);
+    await writeFile(join(before, 'wilayah/alpha/index.html'), '<p>alpha, edited</p>');
+    const edited = await copyRegions(join(tmp.dir, 'a'), before, record, ['alpha'], { links: true, marks });
+    expect(edited.problems).toEqual([
+      `${before}: wilayah/alpha/index.html tidak sama dengan catatan di kt-pages.json / differs from what kt-pages.json records`,
+    ]);
+    // The same edit with its mark taken after it: the mark vouches for the recorded hash, so the
+    // file is not read (what a mark is for: only a file written since is read).
+    const vouched = await fileMarks(before, ['wilayah/alpha/index.html']);
+    const unread = await copyRegions(join(tmp.dir, 'b'), before, record, ['alpha'], { links: true, marks: vouched });
+    expect(unread).toEqual({ files: ['wilayah/alpha/index.html'], problems: [] });
+    // Copied, not linked: always read.
+    expect((await copyRegions(join(tmp.dir, 'c'), before, record, ['alpha'], { marks: vouched })).problems).toHaveLength(1);
+    // Setting its time back is a change too: the mark differs, the file is read.
+    const { atime, mtime } = await stat(join(before, 'wilayah/alpha/index.html'));
+    await writeFile(join(before, 'wilayah/alpha/index.html'), '<p>alpha, EDITED</p>');
+    await utimes(join(before, 'wilayah/alpha/index.html'), atime, mtime);
+    expect((await copyRegions(join(tmp.dir, 'd'), before, record, ['alpha'], { links: true, marks: vouched })).problems).toHaveLength(1);
   });
 
   it('a reused region keeps its recorded hashes; the others are hashed from the site', async () => {
