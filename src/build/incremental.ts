@@ -178,6 +178,8 @@ export function reusableRegions(previous: PagesRecord | null, keys: { bersama: s
     .sort();
 }
 
+const COPIES_AT_ONCE = 8;
+
 /**
  * A file as it lies on disk: its device, inode, size, and the times it was last written and last
  * changed (ns). Writing a file changes the first time, and anything that sets that time back
@@ -186,16 +188,24 @@ export function reusableRegions(previous: PagesRecord | null, keys: { bersama: s
 export const fileMark = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 
 /** The marks of `files` (relative to `dir`), those that are regular files. */
-export async function fileMarks(dir: string, files: Iterable<string>): Promise<Record<string, string>> {
+export async function fileMarks(dir: string, files: readonly string[]): Promise<Record<string, string>> {
+  const found: (string | null)[] = new Array(files.length).fill(null);
+  // A few at a time, as copies are: a hundred thousand files at 50 regions.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: COPIES_AT_ONCE }, async () => {
+      while (next < files.length) {
+        const i = next++;
+        const s = await lstat(join(dir, files[i]), { bigint: true }).catch(() => null);
+        if (s?.isFile()) found[i] = fileMark(s);
+      }
+    }),
+  );
   const marks: Record<string, string> = {};
-  for (const rel of files) {
-    const s = await lstat(join(dir, rel), { bigint: true }).catch(() => null);
-    if (s?.isFile()) marks[rel] = fileMark(s);
-  }
+  for (const [i, rel] of files.entries()) if (found[i] !== null) marks[rel] = found[i];
   return marks;
 }
 
-const COPIES_AT_ONCE = 8;
 /** A hard link cannot be made here: across file systems, or where links are not supported or too many. */
 const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
