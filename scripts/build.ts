@@ -59,7 +59,7 @@ runCli(async () => {
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
   // (each peak may come at another time; Pagefind's process, which indexes after them, is not
-  // counted); the data half's own process ended before them.
+  // counted); the data half's own process ended before them, while this one waited.
   const own = process.resourceUsage().maxRSS;
   const others = result.renderersPeak ?? [];
   if (others.length > 0 || result.dataPeak !== undefined) {
@@ -71,7 +71,7 @@ runCli(async () => {
     ].join(' + ');
     const data = result.dataPeak === undefined ? '' : `; proses data, sebelumnya / the data process, before them ${mib(result.dataPeak)}`;
     console.log(
-      `memori puncak / peak memory (MiB): ${mib(Math.max(pages, result.dataPeak ?? 0))} paling banyak / at most (${parts}${data}; tanpa Pagefind / Pagefind not counted)`,
+      `memori puncak / peak memory (MiB): ${mib(Math.max(pages, (result.dataPeak ?? 0) + 1024 * (result.peaks?.['hand-over'] ?? 0)))} paling banyak / at most (${parts}${data}; tanpa Pagefind / Pagefind not counted)`,
     );
   }
   return result.ok ? 0 : 1;

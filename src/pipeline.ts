@@ -11,7 +11,15 @@ import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
 import { precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
-import { gateMemoryDir, gateSite, readGateMemory, twinEntry, writeGateMemory, type GateResult } from './publish/gate-memory.ts';
+import {
+  gateMemoryDir,
+  gateSite,
+  readGateMemory,
+  twinEntry,
+  writeGateMemory,
+  type GateMemory,
+  type GateResult,
+} from './publish/gate-memory.ts';
 import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { releaseFeed } from './release/feed.ts';
@@ -134,11 +142,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await rm(stage, { recursive: true, force: true });
   /** The pages' search copies, kept for the next build only if the privacy gate passes this site. */
   let searchCopies: KeptCopies | null = null;
+  let data: DataHalf | null = null;
   try {
+    lap('leftovers');
     // Validate, derive, publish: here, or in a process that ends before the pages (data-half.ts).
-    // Nothing is staged for an invalid export.
+    // Nothing of the site is staged for an invalid export.
     const input: DataInput = { dataDir: opts.dataDir, outDir, dataStage, archiveDir: opts.archiveDir, shard: !!opts.shard, config };
-    let data: DataHalf;
     if (opts.dataApart) {
       const apart = await makeDataApart(input, join(stage, 'privat'));
       clock.take(apart);
@@ -176,9 +185,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       pages = { regions: [], national: true };
     }
     const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
-    // What this machine remembers of that site: the gate's verdicts, its twins, its files' marks.
     const sinceKey = opts.since ? await recordKey(opts.since) : null;
-    const before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+    /** What this machine remembers of that site (the gate's verdicts, its twins, its files' marks): read after the pages, not held through them. */
+    let before: GateMemory | null = null;
+    /** The reused files linked, as they were when checked (copyRegions). */
+    let reusedChecked: Record<string, string> = {};
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
@@ -219,6 +230,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         for (const f of joined.files) written.push(f);
       }
       lap('pages');
+      before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       if (reused.length > 0) {
         // Linked only from the site this build replaces: no file stays shared with another folder.
         const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, {
@@ -232,6 +244,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           );
         }
         for (const f of copied.files) written.push(f);
+        reusedChecked = copied.checked;
+        log(
+          `berkas wilayah yang dipakai ulang / reused region files: ${copied.files.length} (${copied.unread} tidak dibaca lagi, tandanya sama / not read again, their marks unchanged)`,
+        );
         lap('reused-pages');
       }
       if (pages.national) {
@@ -344,17 +360,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // are of private values. Without it the next build reads every file: a failure to keep it is
     // no failure of this build.
     if (siteKey) {
-      if (record)
-        gate.memory.tanda = await fileMarks(
-          outDir,
-          Object.values(record.wilayah).flatMap((w) => Object.keys(w.berkas)),
-        );
       const dir = resolve(gateMemoryDir());
       if (!relative(outDir, dir).startsWith('..') || !relative(stage, dir).startsWith('..')) {
         log(
           `peringatan / warning: KT_GATE_DIR ${dir} ada di dalam situs; ingatan gerbang tidak disimpan / lies inside the site; the gate's memory is not kept`,
         );
       } else {
+        // A file reused, and written after it was checked (in the previous site, through the link), gets none.
+        if (record)
+          gate.memory.tanda = await fileMarks(
+            outDir,
+            Object.values(record.wilayah).flatMap((w) => Object.keys(w.berkas)),
+            reusedChecked,
+          );
         await writeGateMemory(siteKey, gate.memory).catch((e: Error) =>
           log(
             `peringatan / warning: ingatan gerbang tidak tersimpan / the gate's memory was not kept (${e.message}); build berikutnya membaca semua berkas / the next build reads every file`,
@@ -375,6 +393,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
   } finally {
     await searchCopies?.discard(); // (a no-op once given back)
+    await data?.close(); // the private values, unread if the build stopped before its gate
     await rm(stage, { recursive: true, force: true });
   }
 }

@@ -6,9 +6,8 @@
  * pages and the privacy gate. What the rest of the build needs crosses back: the report, each
  * region's code, files and units, the releases, and the private values the gate looks for.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, writeSync } from 'node:fs';
+import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config.ts';
@@ -26,6 +25,7 @@ import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
 import { formatReport } from '../validate/report.ts';
 import { PhaseClock, type PhaseTimes } from './phase-clock.ts';
+import { runChild } from './child.ts';
 
 /** What the site's pages read: written next to the tables, published on the data-quality page. */
 export const QUALITY_FILE = 'kualitas.json';
@@ -58,7 +58,7 @@ export interface GateValues {
 }
 
 export interface DataHalf extends PhaseTimes {
-  /** Whether the export was valid; when not, nothing was written and `report` says why. */
+  /** Whether the export was valid; when not, nothing was staged and `report` says why. */
   ok: boolean;
   /** The validation report, as printed. */
   report: string;
@@ -68,6 +68,8 @@ export interface DataHalf extends PhaseTimes {
    * from its file then, so that the pages are drawn without them.
    */
   values: () => Promise<GateValues>;
+  /** Lets the values go unread (a build that stops before its gate). */
+  close: () => Promise<void>;
   release: string;
   /** Whether this release is new (not one of the archive's already). */
   fresh: boolean;
@@ -88,10 +90,11 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   clock.lap('validate');
   const held: GateValues = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
   const values = async () => held;
+  const close = async () => {};
   const report = formatReport(validated);
   const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
   if (!validated.ok)
-    return { ok: false, report, regions, values, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
+    return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
   await mkdir(dataStage, { recursive: true });
 
   // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
@@ -146,107 +149,122 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ) + '\n',
   );
   clock.lap('excel+bundles');
-  return { ok: true, report, regions, values, release, fresh, releases, previous, ...clock.times() };
+  return { ok: true, report, regions, values, close, release, fresh, releases, previous, ...clock.times() };
 }
 
-/** What the data half's process leaves in its answer file, beside its private values' file. */
-type Answer = Omit<DataHalf, 'values'> & { peak: number };
+/** What the data half's process leaves in its answer file, and what it wrote of the values. */
+type Answer = Omit<DataHalf, 'values' | 'close'> & { peak: number; written: ValuesWritten };
 /** Or, when it failed unexpectedly, why. */
 type Failure = { thrown: string };
 
 /**
  * makeData in a process of its own (`node scripts/run.mjs data-half`), which ends before this
- * returns. Its private values wait in `privateDir`, a folder of the stage beside the site (never
- * in it), until the gate asks for them; the caller removes it with the stage. Also returns that
- * process's peak memory (KiB).
+ * returns. Its private values wait in a file of this process's that has no name (made in
+ * `privateDir`, a folder of the stage, and unlinked at once): the system removes it with this
+ * process, however that ends. They are read when the gate asks (after the pages), or dropped
+ * with `close`. Also returns that process's peak memory (KiB).
  */
-export async function makeDataApart(input: DataInput, privateDir: string): Promise<DataHalf & { peak: number }> {
+export async function makeDataApart(
+  input: DataInput,
+  privateDir: string,
+): Promise<DataHalf & { peak: number; close: () => Promise<void> }> {
   await mkdir(privateDir, { recursive: true, mode: 0o700 });
   const ask = join(privateDir, 'input.json');
   const answer = join(privateDir, 'answer.json');
   const valuesPath = join(privateDir, 'privat.bin');
-  await writeFile(ask, JSON.stringify(input), { mode: 0o600 });
-  const script = join(process.cwd(), 'scripts', 'run.mjs');
-  await new Promise<void>((done, fail) => {
-    // The variable that makes a freed allocation go back (scripts/run.mjs), as the build's own process has.
-    const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '8192' };
-    const child = spawn(process.execPath, [script, 'data-half', ask, answer, valuesPath], {
-      env,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const file = await open(valuesPath, 'w+', 0o600);
+  try {
+    await rm(valuesPath);
+    await writeFile(ask, JSON.stringify(input), { mode: 0o600 });
+    // The child writes the values to its descriptor 4: this file.
+    await runChild(['data-half', ask, answer], {
+      fds: [file.fd],
+      failed: (how) => `data tidak terbit / the data were not published (${how})`,
     });
-    child.on('error', fail);
-    child.on('exit', (code, sig) =>
-      code === 0
-        ? done()
-        : fail(
-            new Error(
-              `proses data berhenti / the data process stopped (${code ?? sig})${sig === 'SIGKILL' ? ' (memori habis? / out of memory?)' : ''}`,
-            ),
-          ),
-    );
-  });
-  const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
-  await rm(ask);
-  await rm(answer);
-  if ('thrown' in got) throw new Error(got.thrown);
-  return { ...got, values: () => readValues(valuesPath) };
+    const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
+    await rm(ask);
+    await rm(answer);
+    if ('thrown' in got) throw new Error(got.thrown);
+    const { written, ...rest } = got;
+    let open = true;
+    const close = async () => {
+      if (open) await file.close();
+      open = false;
+    };
+    let read: Promise<GateValues> | null = null;
+    return { ...rest, values: () => (read ??= readValues(file, written).finally(close)), close };
+  } catch (e) {
+    await file.close();
+    throw e;
+  }
 }
 
-/** The data half's process (scripts/data-half.ts): makeData, its answer written for makeDataApart. */
-export async function answerData(ask: string, answer: string, valuesPath: string): Promise<void> {
+/** The data half's process (scripts/data-half.ts): makeData, its answer written for makeDataApart, its values to `valuesFd`. */
+export async function answerData(ask: string, answer: string, valuesFd: number): Promise<void> {
   const input = JSON.parse(await readFile(ask, 'utf8')) as DataInput;
   let out: Answer | Failure;
   try {
-    const { values, ...rest } = await makeData(input);
-    await writeValues(valuesPath, (await values()).privateByRegion);
-    out = { ...rest, peak: process.resourceUsage().maxRSS };
+    const clock = new PhaseClock();
+    const { values, ...rest } = await makeData(input, clock);
+    // The gate never reads an invalid export's values.
+    const written = rest.ok ? writeValues(valuesFd, (await values()).privateByRegion) : { regions: 0, bytes: 0 };
+    if (rest.ok) clock.lap('values');
+    out = { ...rest, ...clock.times(), peak: process.resourceUsage().maxRSS, written };
   } catch (e) {
-    out = { thrown: e instanceof Error ? e.message : String(e) };
+    out = { thrown: e instanceof Error ? (process.env.KT_DEBUG ? (e.stack ?? e.message) : e.message) : String(e) };
   }
   await writeFile(answer, JSON.stringify(out), { mode: 0o600 });
 }
 
-/**
- * Each region's private values, one record per region (its length, then v8.serialize of
- * [code, lists]): never one buffer for the country's millions of values.
- */
-export async function writeValues(path: string, byRegion: ReadonlyMap<string, PrivateValues>): Promise<void> {
-  const file = await open(path, 'w', 0o600);
-  try {
-    for (const [code, pv] of byRegion) {
-      const record = serialize([code, pv.lists()]);
-      const head = Buffer.alloc(8);
-      head.writeBigUInt64LE(BigInt(record.length));
-      await file.write(head);
-      await file.write(record);
-    }
-  } finally {
-    await file.close();
-  }
+/** How many regions' records, and bytes in all, writeValues wrote: readValues checks it read as many. */
+export interface ValuesWritten {
+  regions: number;
+  bytes: number;
 }
 
-/** writeValues' file read back: by region, and all of them (their lists shared), in the same order. */
-export async function readValues(path: string): Promise<GateValues> {
+/**
+ * Each region's private values to the open file `fd`, one record per region (its length, then
+ * v8.serialize of [code, lists]): never one buffer for the country's millions of values.
+ */
+export function writeValues(fd: number, byRegion: ReadonlyMap<string, PrivateValues>): ValuesWritten {
+  let bytes = 0;
+  const put = (b: Uint8Array) => {
+    for (let done = 0; done < b.length;) done += writeSync(fd, b, done, b.length - done, bytes + done);
+    bytes += b.length;
+  };
+  for (const [code, pv] of byRegion) {
+    const record = serialize([code, pv.lists()]);
+    const head = Buffer.alloc(8);
+    head.writeBigUInt64LE(BigInt(record.length));
+    put(head);
+    put(record);
+  }
+  return { regions: byRegion.size, bytes };
+}
+
+/**
+ * writeValues' file read back: by region, and all of them (their lists shared), in the same
+ * order; an error unless it holds just what was written.
+ */
+export async function readValues(file: FileHandle, written: ValuesWritten): Promise<GateValues> {
   const privateValues = new PrivateValues();
   const privateByRegion = new Map<string, PrivateValues>();
-  const file = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    for (let at = 0; ;) {
-      const { bytesRead } = await file.read(head, 0, 8, at);
-      if (bytesRead === 0) break;
-      if (bytesRead < 8) throw new Error(`${path}: terpotong / cut short`);
-      const length = Number(head.readBigUInt64LE());
-      const record = Buffer.alloc(length);
-      if ((await file.read(record, 0, length, at + 8)).bytesRead < length) throw new Error(`${path}: terpotong / cut short`);
-      at += 8 + length;
-      const [code, lists] = deserialize(record) as [string, ValueList[]];
-      const pv = PrivateValues.fromLists(lists);
-      privateByRegion.set(code, pv);
-      privateValues.include(pv);
-    }
-  } finally {
-    await file.close();
+  const cut = () =>
+    new Error(`nilai privat terpotong / the private values were cut short (${written.regions} wilayah / regions, ${written.bytes} B)`);
+  const head = Buffer.alloc(8);
+  let at = 0;
+  for (let i = 0; i < written.regions; i++) {
+    if ((await file.read(head, 0, 8, at)).bytesRead < 8) throw cut();
+    const length = Number(head.readBigUInt64LE());
+    if (at + 8 + length > written.bytes) throw cut();
+    const record = Buffer.alloc(length);
+    if ((await file.read(record, 0, length, at + 8)).bytesRead < length) throw cut();
+    at += 8 + length;
+    const [code, lists] = deserialize(record) as [string, ValueList[]];
+    const pv = PrivateValues.fromLists(lists);
+    privateByRegion.set(code, pv);
+    privateValues.include(pv);
   }
+  if (at !== written.bytes || (await file.stat()).size !== written.bytes) throw cut();
   return { privateValues, privateByRegion };
 }

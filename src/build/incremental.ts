@@ -180,15 +180,27 @@ export function reusableRegions(previous: PagesRecord | null, keys: { bersama: s
 
 const COPIES_AT_ONCE = 8;
 
-/**
- * A file as it lies on disk: its device, inode, size, and the times it was last written and last
- * changed (ns). Writing a file changes the first time, and anything that sets that time back
- * changes the second, which no program can set; so the same mark is the same bytes.
- */
-export const fileMark = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+/** A file's device, inode, size and the time it was last written (ns): the same while no one writes it. */
+const fileState = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
 
-/** The marks of `files` (relative to `dir`), those that are regular files. */
-export async function fileMarks(dir: string, files: readonly string[]): Promise<Record<string, string>> {
+/**
+ * A file as it lies on disk: its fileState and the time its inode last changed (ns). Writing a
+ * file changes the time it was written, and setting that time back changes the other, which no
+ * program can set; so the same mark is the same bytes. (Where a file system's clock is coarse,
+ * two writes of the same size within one of its ticks would keep the mark; Linux's ext4, xfs and
+ * btrfs keep nanoseconds.)
+ */
+export const fileMark = (s: BigIntStats): string => `${fileState(s)}:${s.ctimeNs}`;
+
+/**
+ * The marks of `files` (relative to `dir`), those that are regular files; but none for a file
+ * of `asChecked` that was written since it was checked (its fileState then, copyRegions').
+ */
+export async function fileMarks(
+  dir: string,
+  files: readonly string[],
+  asChecked: Readonly<Record<string, string>> = {},
+): Promise<Record<string, string>> {
   const found: (string | null)[] = new Array(files.length).fill(null);
   // A few at a time, as copies are: a hundred thousand files at 50 regions.
   let next = 0;
@@ -197,7 +209,8 @@ export async function fileMarks(dir: string, files: readonly string[]): Promise<
       while (next < files.length) {
         const i = next++;
         const s = await lstat(join(dir, files[i]), { bigint: true }).catch(() => null);
-        if (s?.isFile()) found[i] = fileMark(s);
+        const checked = asChecked[files[i]];
+        if (s?.isFile() && (checked === undefined || checked === fileState(s))) found[i] = fileMark(s);
       }
     }),
   );
@@ -220,7 +233,8 @@ const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'E
  * published. The previous site is removed at the swap, so no file stays shared. Safe because no
  * build writes into a file in place: every file is written anew or unlinked first (twins). Else,
  * or on another file system, it is copied. A file linked whose mark is the one `marks` gives
- * (fileMarks, taken once its site was published) is not read: it is the file that was checked.
+ * (fileMarks, taken once its site was published) is not read: it is the file that was checked
+ * (`unread` counts them). `checked`: each file linked, as it was when checked, for fileMarks.
  */
 export async function copyRegions(
   site: string,
@@ -228,9 +242,13 @@ export async function copyRegions(
   previous: PagesRecord,
   codes: readonly string[],
   { links = false, marks = {} }: { links?: boolean; marks?: Readonly<Record<string, string>> } = {},
-): Promise<{ files: string[]; problems: string[] }> {
+): Promise<{ files: string[]; problems: string[]; unread: number; checked: Record<string, string> }> {
   const all = codes.flatMap((kode) => Object.entries(previous.wilayah[kode].berkas));
   const outcome: ({ file: string } | { problem: string })[] = new Array(all.length);
+  // Each file linked, as it was when checked (fileState): it shares its inode with the previous
+  // site's until that is removed, so a write there is a write here, and its mark is then not kept.
+  const checked: Record<string, string> = {};
+  let unread = 0;
   const copy = async (i: number) => {
     const [rel, hash] = all[i];
     try {
@@ -264,10 +282,12 @@ export async function copyRegions(
         },
       ));
     // Unwritten since its site was published (the mark taken then), and the file linked: its recorded hash holds.
+    if (linked) checked[rel] = fileState(kind);
     if (linked && marks[rel] === fileMark(kind)) {
       const now = await lstat(target, { bigint: true });
       if (now.ino === kind.ino && now.dev === kind.dev) {
         outcome[i] = { file: rel };
+        unread++;
         return;
       }
     }
@@ -293,5 +313,7 @@ export async function copyRegions(
   return {
     files: outcome.flatMap((o) => ('file' in o ? [o.file] : [])),
     problems: outcome.flatMap((o) => ('problem' in o ? [o.problem] : [])),
+    unread,
+    checked,
   };
 }

@@ -5,7 +5,6 @@
  * page's bytes depend only on the tables and the code (the shards' test), never on which
  * process drew it: the site is the same bytes however many render it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -15,6 +14,7 @@ import { removeLeftovers } from '../publish/leftovers.ts';
 import { makeFolders, walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { shardGroups, type RegionWeight } from './shards.ts';
+import { runChild } from './child.ts';
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
 export const cleanRenderLeftovers = (): Promise<void> => removeLeftovers(dirname(renderDir()), /^render-(\d+)$/);
@@ -153,22 +153,11 @@ export interface Rendered {
  */
 export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<Rendered> {
   const list = `${dir}.json`;
-  const script = join(process.cwd(), 'scripts', 'run.mjs');
   const regions = (JSON.parse(env[PAGES_ENV]!) as PageSet).regions?.join(', ');
-  await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [script, 'render', dir, list], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      signal,
-    });
-    child.on('error', (e) => (e.name === 'AbortError' ? undefined : fail(e)));
-    child.on('exit', (code, sig) => {
-      if (code === 0) return done();
-      const why = sig === 'SIGKILL' ? ' (memori habis? / out of memory?)' : '';
-      fail(
-        new Error(`halaman wilayah ${regions} tidak terbangun / the pages of regions ${regions} were not rendered (${code ?? sig})${why}`),
-      );
-    });
+  await runChild(['render', dir, list], {
+    env: { ...process.env, ...env },
+    signal,
+    failed: (how) => `halaman wilayah ${regions} tidak terbangun / the pages of regions ${regions} were not rendered (${how})`,
   });
   return JSON.parse(await readFile(list, 'utf8')) as Rendered;
 }

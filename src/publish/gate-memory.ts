@@ -133,7 +133,7 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
  * The sha256 of every file the gate reads (a compressed twin beside its file is not read), by
  * path relative to `root`, of `files` (every file under `root`, absolute: siteFiles); `known`
  * gives those already hashed (files taken from the previous output, checked against their
- * recorded hashes).
+ * recorded hashes or vouched for by their marks: copyRegions).
  */
 async function fileHashes(root: string, files: readonly string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();

@@ -205,6 +205,8 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
 
 it('built incrementally (--since A): renders Binjai only, and gives the full build’s bytes in every file', () => {
   expect(sinceLog).toContain(`region pages reused from ${siteB2}: 4 dari / of 5`);
+  // A copy of A: its files are not the ones A's marks name, so every one is read and checked.
+  expect(sinceLog).toMatch(/reused region files: [1-9]\d* \(0 tidak dibaca lagi/);
   // The privacy gate remembered what it passed in A (a copy has A's record): no private value
   // changed (an answer score, a realisasi, a unit and a training row did: none is private), so
   // those files are not read again; nor, in the
@@ -498,6 +500,10 @@ describe('a rebuild of the same inputs', () => {
     const before = new Map(files(siteB).map((f) => [f, readFileSync(join(siteB, f))]));
     const again = await build(['--out', siteB, '--since', siteB]);
     expect(again.status, again.output).toBe(0);
+    // Linked from the site it replaces, unwritten since it was published: none read again.
+    const [, taken, unread] = /reused region files: (\d+) \((\d+) tidak dibaca lagi/.exec(again.output) ?? [];
+    expect(Number(taken)).toBeGreaterThan(100);
+    expect(unread).toBe(taken);
     const after = files(siteB);
     expect(after).toEqual([...before.keys()]);
     for (const f of after) expect(readFileSync(join(siteB, f)).equals(before.get(f)!), f).toBe(true);

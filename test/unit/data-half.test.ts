@@ -4,7 +4,8 @@
  * hands back are every value, as held, so that the gate looks for all of them.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { serialize } from 'node:v8';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeDataApart, readValues, writeValues } from '../../src/build/data-half.ts';
@@ -54,9 +55,11 @@ describe('private values across processes (writeValues, readValues)', () => {
       ['beta', beta],
       ['gamma', empty],
     ]);
-    const path = join(tmp.dir, 'privat.bin');
-    await writeValues(path, byRegion);
-    const back = await readValues(path);
+    const file = await open(join(tmp.dir, 'privat.bin'), 'w+');
+    const written = writeValues(file.fd, byRegion);
+    expect(written.regions).toBe(3);
+    const back = await readValues(file, written);
+    await file.close();
     expect([...back.privateByRegion.keys()]).toEqual(['alpha', 'beta', 'gamma']);
     for (const [code, pv] of byRegion) {
       expect(held(back.privateByRegion.get(code)!)).toEqual(held(pv));
@@ -76,12 +79,24 @@ describe('private values across processes (writeValues, readValues)', () => {
     expect(leaks.map((l) => l.file).sort()).toEqual(['a.html', 'b.csv']);
   });
 
-  test('a file cut short is an error, not fewer values', async () => {
-    const path = join(tmp.dir, 'privat.bin');
-    await writeValues(path, new Map([['alpha', new PrivateValues().addAll(pack(['RSP-0001', 'RSP-0002']))]]));
-    const bytes = await readFile(path);
-    await writeFile(path, bytes.subarray(0, bytes.length - 3));
-    await expect(readValues(path)).rejects.toThrow(/cut short/);
+  test('a file cut short, even between two regions, or longer than written, is an error, not other values', async () => {
+    const file = await open(join(tmp.dir, 'privat.bin'), 'w+');
+    const byRegion = new Map([
+      ['alpha', new PrivateValues().addAll(pack(['RSP-0001', 'RSP-0002']))],
+      ['beta', new PrivateValues().add('Pegawai Uji 002')],
+    ]);
+    const written = writeValues(file.fd, byRegion);
+    expect((await readValues(file, written)).privateValues.size).toBe(3);
+    const one = serialize(['alpha', byRegion.get('alpha')!.lists()]).length + 8;
+    await file.truncate(written.bytes - 3);
+    await expect(readValues(file, written)).rejects.toThrow(/cut short/);
+    await file.truncate(one);
+    await expect(readValues(file, written)).rejects.toThrow(/cut short/);
+    await file.truncate(0);
+    writeValues(file.fd, byRegion);
+    await file.write(Buffer.from('x'), 0, 1, written.bytes);
+    await expect(readValues(file, written)).rejects.toThrow(/cut short/);
+    await file.close();
   });
 });
 
@@ -114,9 +129,10 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
     };
     const { values: asked, ok } = await makeDataApart(input, join(tmp.dir, 'privat'));
     expect(ok).toBe(true);
-    // Until the gate asks, only the values wait in the private folder.
-    expect(await readdir(join(tmp.dir, 'privat'))).toEqual(['privat.bin']);
+    // Until the gate asks, the values wait in a file that has no name: none is left on disk.
+    expect(await readdir(join(tmp.dir, 'privat'))).toEqual([]);
     const values = await asked();
+    expect(await asked()).toBe(values);
     const exported = await validateExport('test/fixtures/valid');
     const digests = (byRegion: ReadonlyMap<string, PrivateValues>) =>
       Object.fromEntries([...byRegion].map(([code, pv]) => [code, privateDigest(pv)]));
@@ -124,6 +140,20 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
     expect(privateDigest(values.privateValues)).toBe(privateDigest(exported.privateValues));
     expect(exported.privateValues.size).toBeGreaterThan(10);
     expect((await readdir(tmp.dir)).sort()).toEqual(['privat', 'stage']);
+  });
+
+  test('a data half that fails: its error, thrown here', async () => {
+    const config = siteConfig(ENV);
+    await writeFile(join(tmp.dir, 'berkas'), 'not a folder');
+    const input = {
+      dataDir: 'test/fixtures/valid',
+      outDir: join(tmp.dir, 'dist'),
+      dataStage: join(tmp.dir, 'berkas', 'data'),
+      shard: false,
+      config,
+    };
+    await expect(makeDataApart(input, join(tmp.dir, 'privat'))).rejects.toThrow(/ENOTDIR|EEXIST/);
+    expect(await readdir(join(tmp.dir, 'privat'))).toEqual([]);
   });
 
   test('an invalid export: the same report, nothing written', async () => {

@@ -249,14 +249,29 @@ describe('the record and the copy', () => {
     // file is not read (what a mark is for: only a file written since is read).
     const vouched = await fileMarks(before, ['wilayah/alpha/index.html']);
     const unread = await copyRegions(join(tmp.dir, 'b'), before, record, ['alpha'], { links: true, marks: vouched });
-    expect(unread).toEqual({ files: ['wilayah/alpha/index.html'], problems: [] });
+    expect([unread.files, unread.problems, unread.unread]).toEqual([['wilayah/alpha/index.html'], [], 1]);
+    expect(edited.unread).toBe(0);
+    // As it was when checked: a mark is taken of it as it is; written since (through the previous
+    // site's name, the same inode), none is.
+    const linked = join(tmp.dir, 'b', 'wilayah/alpha/index.html');
+    expect(Object.keys(await fileMarks(join(tmp.dir, 'b'), ['wilayah/alpha/index.html'], unread.checked))).toEqual([
+      'wilayah/alpha/index.html',
+    ]);
+    await writeFile(join(before, 'wilayah/alpha/index.html'), '<p>alpha, edited again</p>');
+    expect(await readFile(linked, 'utf8')).toBe('<p>alpha, edited again</p>');
+    expect(await fileMarks(join(tmp.dir, 'b'), ['wilayah/alpha/index.html'], unread.checked)).toEqual({});
     // Copied, not linked: always read.
     expect((await copyRegions(join(tmp.dir, 'c'), before, record, ['alpha'], { marks: vouched })).problems).toHaveLength(1);
-    // Setting its time back is a change too: the mark differs, the file is read.
+    // Setting its time back is a change too: the mark differs, the file is read. (After a pause
+    // longer than any file system clock's tick, so that the inode's change time moves.)
+    const vouchedAgain = await fileMarks(before, ['wilayah/alpha/index.html']);
     const { atime, mtime } = await stat(join(before, 'wilayah/alpha/index.html'));
-    await writeFile(join(before, 'wilayah/alpha/index.html'), '<p>alpha, EDITED</p>');
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(join(before, 'wilayah/alpha/index.html'), '<p>alpha, EDITED again</p>');
     await utimes(join(before, 'wilayah/alpha/index.html'), atime, mtime);
-    expect((await copyRegions(join(tmp.dir, 'd'), before, record, ['alpha'], { links: true, marks: vouched })).problems).toHaveLength(1);
+    expect((await copyRegions(join(tmp.dir, 'd'), before, record, ['alpha'], { links: true, marks: vouchedAgain })).problems).toHaveLength(
+      1,
+    );
   });
 
   it('a reused region keeps its recorded hashes; the others are hashed from the site', async () => {

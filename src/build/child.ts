@@ -1,0 +1,41 @@
+/**
+ * A process of the build's own (a page renderer, the data half): `node scripts/run.mjs <command>`,
+ * with this process's Node flags (not the inspector's, whose port is this process's) and its
+ * environment (MALLOC_MMAP_THRESHOLD_ among it, scripts/run.mjs). Its IPC channel closes with
+ * this process, and it stops then: a killed build leaves none of them working.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export function runChild(
+  args: readonly string[],
+  {
+    env = process.env,
+    signal,
+    fds = [],
+    failed,
+  }: {
+    env?: NodeJS.ProcessEnv;
+    signal?: AbortSignal;
+    /** Open files it is given, as its descriptors 4, 5, … */
+    fds?: readonly number[];
+    /** The error's message, given how it ended (its exit code or signal, and a word on memory if killed). */
+    failed: (how: string) => string;
+  },
+): Promise<void> {
+  const flags = process.execArgv.filter((f) => !f.startsWith('--inspect'));
+  const script = join(process.cwd(), 'scripts', 'run.mjs');
+  return new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, [...flags, script, ...args], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc', ...fds],
+      signal,
+    });
+    // Stopped by the build (signal): its exit says so.
+    child.on('error', (e) => (e.name === 'AbortError' ? undefined : fail(e)));
+    child.on('exit', (code, sig) => {
+      if (code === 0) return done();
+      fail(new Error(failed(`${code ?? sig}${sig === 'SIGKILL' ? ', memori habis? / out of memory?' : ''}`)));
+    });
+  });
+}
