@@ -11,6 +11,7 @@ import { chartCsv, type ChartData } from '../charts/chart.ts';
 import { hasFile } from './model.ts';
 import { regionsToRender } from './page-set.ts';
 import { cacheKey, memoizeRecent } from './memo.ts';
+import { chartSpill, type Spilled } from './spill.ts';
 import { regionChartEmbedPath } from '../routes.ts';
 import { ikmRanking } from './ikm-charts.ts';
 import { capaianByProgramme } from './capaian-charts.ts';
@@ -76,19 +77,20 @@ export const regionChartEmbed = (kode: string, chart: Pick<ChartData, 'id' | 'sv
 /**
  * The region page's charts, drawn once: the region page, its forum deck, its embeds and its CSV
  * endpoints all ask, each route for every region in turn (embeds first, CSVs last). Kept for the
- * whole build but packed (v8.serialize, deflated: a tenth of the size, a few ms to unpack), and
- * only the last few unpacked, so the heap does not hold every region's drawn charts (issue #13).
+ * whole build but packed (v8.serialize, deflated: a tenth of the size, a few ms to unpack) in the
+ * spill (spill.ts), and only the last few unpacked, so the heap does not hold every region's
+ * drawn charts (issue #13).
  */
 export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<PageChart[]> => {
   const key = cacheKey(lang, kode);
   const unpack = (kept: Buffer) => v8.deserialize(inflateRawSync(kept)) as PageChart[];
   const kept = packed.get(key);
-  if (kept) return Promise.resolve(unpack(kept));
+  if (kept) return Promise.resolve(unpack(chartSpill.bytes(kept)));
   return Promise.all(
     REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })),
   ).then((charts) => {
     const packing = deflateRawSync(v8.serialize(charts), { level: 1 });
-    packed.set(key, packing);
+    packed.set(key, chartSpill.put(packing));
     if (lang === 'id')
       summaries.set(cacheKey(kode), {
         embeds: charts.flatMap((c) => (c.chart && regionChartEmbed(kode, c.chart) ? [c.id] : [])),
@@ -99,12 +101,13 @@ export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<Pa
   });
 }, 2);
 
-const packed = new Map<string, Buffer>();
+/** Each region's charts, packed, by language and region: where they lie in the spill. */
+const packed = new Map<string, Spilled>();
 
-/** What the embed and CSV routes list of a region's charts: which have an embed page, and each chart's CSV. */
+/** What the embed and CSV routes list of a region's charts: which have an embed page, and each chart's CSV (spilled). */
 interface RegionChartSummary {
   embeds: string[];
-  csvs: ReadonlyMap<string, string>;
+  csvs: ReadonlyMap<string, Spilled>;
 }
 const summaries = new Map<string, RegionChartSummary>();
 
@@ -114,9 +117,12 @@ export async function regionChartSummary(kode: string): Promise<RegionChartSumma
   return summaries.get(cacheKey(kode))!;
 }
 
-/** The CSV endpoint's text of each chart a page has (every chart not null, drawn or not): chart id → CSV. */
-export const chartCsvs = (charts: readonly PageChart[], kode: string): ReadonlyMap<string, string> =>
-  new Map(charts.flatMap((c) => (c.chart ? [[c.id, chartCsv(c.chart, kode)] as const] : [])));
+/**
+ * The CSV endpoint's text of each chart a page has (every chart not null, drawn or not), chart
+ * id → where it lies in the spill (chartSpill.get reads it): kept to the end of the build, not held.
+ */
+export const chartCsvs = (charts: readonly PageChart[], kode: string): ReadonlyMap<string, Spilled> =>
+  new Map(charts.flatMap((c) => (c.chart ? [[c.id, chartSpill.put(chartCsv(c.chart, kode))] as const] : [])));
 
 /**
  * The charts of one kind of page below a region (a unit's, a service's), drawn by `draw` once per
@@ -125,14 +131,14 @@ export const chartCsvs = (charts: readonly PageChart[], kode: string): ReadonlyM
  * whole build, for the CSV endpoints (in Indonesian), which Astro renders after all the pages.
  */
 export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Promise<PageChart[]>, keep: number) {
-  const csvs = new Map<string, ReadonlyMap<string, string>>();
+  const csvs = new Map<string, ReadonlyMap<string, Spilled>>();
   const charts = memoizeRecent(async (lang: Lang, kode: string, page: string): Promise<PageChart[]> => {
     const drawn = await draw(lang, kode, page);
     if (lang === 'id') csvs.set(cacheKey(kode, page), chartCsvs(drawn, kode));
     return drawn;
   }, keep);
   /** The CSV of each chart of the page that has one (a chart with rows), by chart id. */
-  const chartCsvsOf = async (kode: string, page: string): Promise<ReadonlyMap<string, string>> => {
+  const chartCsvsOf = async (kode: string, page: string): Promise<ReadonlyMap<string, Spilled>> => {
     const key = cacheKey(kode, page);
     if (!csvs.has(key)) await charts('id', kode, page);
     return csvs.get(key)!;
@@ -151,7 +157,7 @@ export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Pro
     },
     GET: (async ({ params }) => {
       const csv = (await chartCsvsOf(params.kode!, params[param]!)).get(params.chart!);
-      return new Response(csv ?? '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+      return new Response(csv ? chartSpill.get(csv) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
     }) satisfies APIRoute,
   });
   return { charts, csvEndpoints };

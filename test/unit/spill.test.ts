@@ -1,0 +1,23 @@
+/** src/site/spill.ts: what a renderer keeps to the end of its build, out of its heap. */
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { expect, test } from 'vitest';
+import { TextSpill } from '../../src/site/spill.ts';
+
+test('texts and bytes come back as they were put, by their place; the file has no name', () => {
+  const spill = new TextSpill();
+  const before = readdirSync(tmpdir()).filter((n) => n.startsWith(`kt-spill-${process.pid}-`));
+  const csv = spill.put('kode_wilayah,nilai\r\nbinjai,82,5\r\n');
+  const words = spill.put('Capaian ≥ 100 % — “tercapai”');
+  const bytes = spill.put(Uint8Array.of(0, 255, 7));
+  const empty = spill.put('');
+  expect(spill.get(words)).toBe('Capaian ≥ 100 % — “tercapai”');
+  expect(spill.get(csv)).toBe('kode_wilayah,nilai\r\nbinjai,82,5\r\n');
+  expect([...spill.bytes(bytes)]).toEqual([0, 255, 7]);
+  expect(spill.get(empty)).toBe('');
+  expect(words).toEqual({ at: csv.bytes, bytes: Buffer.byteLength('Capaian ≥ 100 % — “tercapai”') });
+  expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`kt-spill-${process.pid}-`))).toEqual(before);
+  spill.close();
+  // Closed, it holds nothing: a place it gave is gone.
+  expect(() => spill.get(csv)).toThrow(/cut short/);
+});
