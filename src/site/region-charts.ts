@@ -11,7 +11,7 @@ import { chartCsv, type ChartData } from '../charts/chart.ts';
 import { hasFile } from './model.ts';
 import { regionsToRender } from './page-set.ts';
 import { cacheKey, memoizeRecent } from './memo.ts';
-import { chartSpill, type Spilled } from './spill.ts';
+import { renderSpill, type Spilled } from './spill.ts';
 import { regionChartEmbedPath } from '../routes.ts';
 import { ikmRanking } from './ikm-charts.ts';
 import { capaianByProgramme } from './capaian-charts.ts';
@@ -85,12 +85,12 @@ export const regionCharts = memoizeRecent((lang: Lang, kode: string): Promise<Pa
   const key = cacheKey(lang, kode);
   const unpack = (kept: Buffer) => v8.deserialize(inflateRawSync(kept)) as PageChart[];
   const kept = packed.get(key);
-  if (kept) return Promise.resolve(unpack(chartSpill.bytes(kept)));
+  if (kept) return Promise.resolve(unpack(renderSpill.bytes(kept)));
   return Promise.all(
     REGION_CHARTS.map(async ({ id, build }) => ({ id, chart: await build(lang, kode), fileSent: hasFile(kode, CHART_INPUT[id]) })),
   ).then((charts) => {
     const packing = deflateRawSync(v8.serialize(charts), { level: 1 });
-    packed.set(key, chartSpill.put(packing));
+    packed.set(key, renderSpill.put(packing));
     if (lang === 'id')
       summaries.set(cacheKey(kode), {
         embeds: charts.flatMap((c) => (c.chart && regionChartEmbed(kode, c.chart) ? [c.id] : [])),
@@ -119,10 +119,10 @@ export async function regionChartSummary(kode: string): Promise<RegionChartSumma
 
 /**
  * The CSV endpoint's text of each chart a page has (every chart not null, drawn or not), chart
- * id → where it lies in the spill (chartSpill.get reads it): kept to the end of the build, not held.
+ * id → where it lies in the spill (renderSpill.get reads it): kept to the end of the build, not held.
  */
 export const chartCsvs = (charts: readonly PageChart[], kode: string): ReadonlyMap<string, Spilled> =>
-  new Map(charts.flatMap((c) => (c.chart ? [[c.id, chartSpill.put(chartCsv(c.chart, kode))] as const] : [])));
+  new Map(charts.flatMap((c) => (c.chart ? [[c.id, renderSpill.put(chartCsv(c.chart, kode))] as const] : [])));
 
 /**
  * The charts of one kind of page below a region (a unit's, a service's), drawn by `draw` once per
@@ -157,7 +157,7 @@ export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Pro
     },
     GET: (async ({ params }) => {
       const csv = (await chartCsvsOf(params.kode!, params[param]!)).get(params.chart!);
-      return new Response(csv ? chartSpill.get(csv) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+      return new Response(csv ? renderSpill.get(csv) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
     }) satisfies APIRoute,
   });
   return { charts, csvEndpoints };

@@ -5,13 +5,16 @@
  * as in the single-threaded WASM build.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { TABLES } from '../contract/published.ts';
 import { publishedDir } from './published.ts';
 import { csvFileName, readCsvSql } from '../queries/published-views.ts';
 import { sqlIdent } from '../queries/sql.ts';
 import { toCell, type QueryResult } from '../queries/result.ts';
+import { renderSpill, type Spilled } from './spill.ts';
 
 /**
  * A connection, and the tables read into it so far. A table is read from its CSV once, the first
@@ -26,10 +29,13 @@ interface Published {
 
 const connections = new Map<string, Promise<Published>>();
 /**
- * Answers by folder and SQL. The published tables do not change during a build, and pages ask
- * the same question once per language (a chart's rows, a filter's options): each is run once.
+ * Answers by a hash of folder and SQL. The published tables do not change during a build, and
+ * pages ask the same question once per language (a chart's rows, a filter's options): each is
+ * run once. Astro renders every page of one language before the other's, so an answer is kept
+ * to the end of the build: once given, in the spill (spill.ts), not the heap, where every unit's
+ * answers grew with the regions a renderer draws.
  */
-const answers = new Map<string, Promise<QueryResult>>();
+const answers = new Map<string, Promise<QueryResult> | Spilled>();
 
 async function connect(): Promise<Published> {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -56,15 +62,18 @@ async function readTablesOf(sql: string, dir: string, published: Published): Pro
   }
 }
 
-/** The answer is shared between callers: read it, do not change it. */
+/** While the question runs, its answer is shared between callers: read it, do not change it. */
 export function runPublishedSql(sql: string, dir = publishedDir()): Promise<QueryResult> {
-  const key = `${dir}\u0000${sql}`;
-  let answer = answers.get(key);
-  if (!answer) {
-    answer = run(sql, dir);
-    answers.set(key, answer);
-    answer.catch(() => answers.delete(key)); // a failure is not remembered
-  }
+  const key = createHash('sha256').update(`${dir}\u0000${sql}`).digest('base64');
+  const kept = answers.get(key);
+  if (kept instanceof Promise) return kept;
+  if (kept) return Promise.resolve(deserialize(renderSpill.bytes(kept)) as QueryResult);
+  const answer = run(sql, dir);
+  answers.set(key, answer);
+  answer.then(
+    (result) => answers.set(key, renderSpill.put(serialize(result))),
+    () => answers.delete(key), // a failure is not remembered
+  );
   return answer;
 }
 

@@ -1,6 +1,7 @@
 /**
  * What a renderer must keep to the end of its build but need not hold: the CSV of every chart,
- * which Astro's CSV routes serve after every page, and each region's charts, packed (issue #13). Held, they grew with the regions a
+ * which Astro's CSV routes serve after every page, each region's charts, packed, and the answer
+ * to every SQL question, which the pages of the second language ask again (issue #13). Held, they grew with the regions a
  * renderer draws: at 500 regions, the largest part of what a renderer's heap kept growing by
  * (V8's sampling heap profiler, session 26). They are written to a file of this process's that
  * has no name (opened, then unlinked at once: gone with the process, however it ends) and read
@@ -61,5 +62,5 @@ export class TextSpill {
   }
 }
 
-/** This process's spill of charts and their CSVs. */
-export const chartSpill = new TextSpill();
+/** This process's spill: charts and their CSVs, SQL answers. */
+export const renderSpill = new TextSpill();

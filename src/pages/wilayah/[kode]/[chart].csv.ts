@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { regionsToRender } from '../../../site/page-set.ts';
 import { regionChartSummary } from '../../../site/region-charts.ts';
-import { chartSpill } from '../../../site/spill.ts';
+import { renderSpill } from '../../../site/spill.ts';
 
 export async function getStaticPaths() {
   const paths: { params: { kode: string; chart: string } }[] = [];
@@ -14,5 +14,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const csv = (await regionChartSummary(params.kode!)).csvs.get(params.chart!);
-  return new Response(csv ? chartSpill.get(csv) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(csv ? renderSpill.get(csv) : '', { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };
