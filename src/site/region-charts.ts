@@ -134,7 +134,8 @@ export function pageCharts(draw: (lang: Lang, kode: string, page: string) => Pro
   const csvs = new Map<string, ReadonlyMap<string, Spilled>>();
   const charts = memoizeRecent(async (lang: Lang, kode: string, page: string): Promise<PageChart[]> => {
     const drawn = await draw(lang, kode, page);
-    if (lang === 'id') csvs.set(cacheKey(kode, page), chartCsvs(drawn, kode));
+    // Kept once: a page drawn again (its charts let go) has the same CSVs.
+    if (lang === 'id' && !csvs.has(cacheKey(kode, page))) csvs.set(cacheKey(kode, page), chartCsvs(drawn, kode));
     return drawn;
   }, keep);
   /** The CSV of each chart of the page that has one (a chart with rows), by chart id. */

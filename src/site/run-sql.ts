@@ -67,11 +67,23 @@ export function runPublishedSql(sql: string, dir = publishedDir()): Promise<Quer
   const key = createHash('sha256').update(`${dir}\u0000${sql}`).digest('base64');
   const kept = answers.get(key);
   if (kept instanceof Promise) return kept;
-  if (kept) return Promise.resolve(deserialize(renderSpill.bytes(kept)) as QueryResult);
+  if (kept) {
+    try {
+      return Promise.resolve(deserialize(renderSpill.bytes(kept)) as QueryResult);
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+  }
   const answer = run(sql, dir);
   answers.set(key, answer);
   answer.then(
-    (result) => answers.set(key, renderSpill.put(serialize(result))),
+    (result) => {
+      try {
+        answers.set(key, renderSpill.put(serialize(result)));
+      } catch {
+        // Not kept (the disk refused it): the answer stays held, as it was.
+      }
+    },
     () => answers.delete(key), // a failure is not remembered
   );
   return answer;

@@ -31,6 +31,18 @@ describe('runPublishedSql', () => {
     expect(b.rows).toEqual([[240, 'DOUBLE']]);
   });
 
+  test('one question asked at once shares one answer; asked again, once answered, a copy of it from the spill', async () => {
+    const sql = 'SELECT kode_unit, ikm FROM ikm_unit ORDER BY 1';
+    const [a, b] = await Promise.all([runPublishedSql(sql, tmp.dir), runPublishedSql(sql, tmp.dir)]);
+    expect(b).toBe(a);
+    const again = await runPublishedSql(sql, tmp.dir);
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+    // A copy: changing it changes no later answer.
+    again.rows[0][1] = 0;
+    expect((await runPublishedSql(sql, tmp.dir)).rows[0]).toEqual(['U01', 81.5]);
+  });
+
   test('a table is read only when a question names it: not `unit` for ikm_unit or kode_unit', async () => {
     await writeFile(join(tmp.dir, 'unit.csv'), `${header('unit')}\r\nalpha,"U01\r\n`); // unreadable: an unclosed quote
     expect((await runPublishedSql('SELECT count(DISTINCT kode_unit) FROM ikm_unit', tmp.dir)).rows).toEqual([[2]]);

@@ -6,7 +6,7 @@ import { TextSpill } from '../../src/site/spill.ts';
 
 test('texts and bytes come back as they were put, by their place; the file has no name', () => {
   const spill = new TextSpill();
-  const before = readdirSync(tmpdir()).filter((n) => n.startsWith(`kt-spill-${process.pid}-`));
+  const before = readdirSync(tmpdir()).filter((n) => n.startsWith(`.kt-spill-${process.pid}-`));
   const csv = spill.put('kode_wilayah,nilai\r\nbinjai,82,5\r\n');
   const words = spill.put('Capaian ≥ 100 % — “tercapai”');
   const bytes = spill.put(Uint8Array.of(0, 255, 7));
@@ -16,8 +16,10 @@ test('texts and bytes come back as they were put, by their place; the file has n
   expect([...spill.bytes(bytes)]).toEqual([0, 255, 7]);
   expect(spill.get(empty)).toBe('');
   expect(words).toEqual({ at: csv.bytes, bytes: Buffer.byteLength('Capaian ≥ 100 % — “tercapai”') });
-  expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`kt-spill-${process.pid}-`))).toEqual(before);
+  expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`.kt-spill-${process.pid}-`))).toEqual(before);
+  expect(spill.size).toBe(csv.bytes + words.bytes + 3);
   spill.close();
-  // Closed, it holds nothing: a place it gave is gone.
-  expect(() => spill.get(csv)).toThrow(/cut short/);
+  // Closed, for good: a place it gave cannot be read, nor anything kept.
+  expect(() => spill.get(csv)).toThrow(/closed/);
+  expect(() => spill.put('x')).toThrow(/closed/);
 });
