@@ -6,8 +6,8 @@
  * pages and the privacy gate. What the rest of the build needs crosses back: the report, each
  * region's code, files and units, the releases, and the private values the gate looks for.
  */
-import { existsSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config.ts';
@@ -26,6 +26,7 @@ import { PrivateValues, type ValueList } from '../validate/private-values.ts';
 import { formatReport } from '../validate/report.ts';
 import { PhaseClock, type PhaseTimes } from './phase-clock.ts';
 import { runChild } from './child.ts';
+import { SpillFile, type Spilled } from '../read/spill-file.ts';
 
 /** What the site's pages read: written next to the tables, published on the data-quality page. */
 export const QUALITY_FILE = 'kualitas.json';
@@ -152,33 +153,27 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   return { ok: true, report, regions, values, close, release, fresh, releases, previous, ...clock.times() };
 }
 
-/** What the data half's process leaves in its answer file, and what it wrote of the values. */
+/** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */
 type Answer = Omit<DataHalf, 'values' | 'close'> & { peak: number; written: ValuesWritten };
 /** Or, when it failed unexpectedly, why. */
 type Failure = { thrown: string };
 
 /**
  * makeData in a process of its own (`node scripts/run.mjs data-half`), which ends before this
- * returns. Its private values wait in a file of this process's that has no name (made in
- * `privateDir`, a folder of the stage, and unlinked at once): the system removes it with this
- * process, however that ends. They are read when the gate asks (after the pages), or dropped
+ * returns. Its private values wait in a spill file of this process's (made in `privateDir`, a
+ * folder of the stage, and nameless at once: gone with this process, however it ends), given to
+ * the child as its descriptor 4. They are read when the gate asks (after the pages), or dropped
  * with `close`. Also returns that process's peak memory (KiB).
  */
-export async function makeDataApart(
-  input: DataInput,
-  privateDir: string,
-): Promise<DataHalf & { peak: number; close: () => Promise<void> }> {
+export async function makeDataApart(input: DataInput, privateDir: string): Promise<DataHalf & { peak: number }> {
   await mkdir(privateDir, { recursive: true, mode: 0o700 });
   const ask = join(privateDir, 'input.json');
   const answer = join(privateDir, 'answer.json');
-  const valuesPath = join(privateDir, 'privat.bin');
-  const file = await open(valuesPath, 'w+', 0o600);
+  const spill = new SpillFile(() => privateDir);
   try {
-    await rm(valuesPath);
     await writeFile(ask, JSON.stringify(input), { mode: 0o600 });
-    // The child writes the values to its descriptor 4: this file.
     await runChild(['data-half', ask, answer], {
-      fds: [file.fd],
+      fds: [spill.fd],
       failed: (how) => `data tidak terbit / the data were not published (${how})`,
     });
     const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
@@ -186,20 +181,23 @@ export async function makeDataApart(
     await rm(answer);
     if ('thrown' in got) throw new Error(got.thrown);
     const { written, ...rest } = got;
-    let open = true;
-    const close = async () => {
-      if (open) await file.close();
-      open = false;
-    };
+    const close = async () => spill.close();
     let read: Promise<GateValues> | null = null;
-    return { ...rest, values: () => (read ??= readValues(file, written).finally(close)), close };
+    return {
+      ...rest,
+      values: () =>
+        (read ??= Promise.resolve()
+          .then(() => readValues(spill, written))
+          .finally(close)),
+      close,
+    };
   } catch (e) {
-    await file.close();
+    spill.close();
     throw e;
   }
 }
 
-/** The data half's process (scripts/data-half.ts): makeData, its answer written for makeDataApart, its values to `valuesFd`. */
+/** The data half's process (scripts/data-half.ts): makeData, its answer written for makeDataApart, its values to the spill file `valuesFd`. */
 export async function answerData(ask: string, answer: string, valuesFd: number): Promise<void> {
   const input = JSON.parse(await readFile(ask, 'utf8')) as DataInput;
   let out: Answer | Failure;
@@ -207,7 +205,7 @@ export async function answerData(ask: string, answer: string, valuesFd: number):
     const clock = new PhaseClock();
     const { values, ...rest } = await makeData(input, clock);
     // The gate never reads an invalid export's values.
-    const written = rest.ok ? writeValues(valuesFd, (await values()).privateByRegion) : { regions: 0, bytes: 0 };
+    const written = rest.ok ? writeValues(SpillFile.over(valuesFd), (await values()).privateByRegion) : [];
     if (rest.ok) clock.lap('values');
     out = { ...rest, ...clock.times(), peak: process.resourceUsage().maxRSS, written };
   } catch (e) {
@@ -216,55 +214,30 @@ export async function answerData(ask: string, answer: string, valuesFd: number):
   await writeFile(answer, JSON.stringify(out), { mode: 0o600 });
 }
 
-/** How many regions' records, and bytes in all, writeValues wrote: readValues checks it read as many. */
-export interface ValuesWritten {
-  regions: number;
-  bytes: number;
+/** Where each region's private values lie in the spill file, in the order written. */
+export type ValuesWritten = [code: string, at: Spilled][];
+
+/** Each region's private values to `spill`, one record per region (v8.serialize of its lists): never one buffer for the country's millions. */
+export function writeValues(spill: SpillFile, byRegion: ReadonlyMap<string, PrivateValues>): ValuesWritten {
+  return [...byRegion].map(([code, pv]) => [code, spill.put(serialize(pv.lists()))]);
 }
 
 /**
- * Each region's private values to the open file `fd`, one record per region (its length, then
- * v8.serialize of [code, lists]): never one buffer for the country's millions of values.
+ * writeValues' records read back: by region, and all of them (their lists shared), in the same
+ * order; an error unless the file holds just those records.
  */
-export function writeValues(fd: number, byRegion: ReadonlyMap<string, PrivateValues>): ValuesWritten {
-  let bytes = 0;
-  const put = (b: Uint8Array) => {
-    for (let done = 0; done < b.length;) done += writeSync(fd, b, done, b.length - done, bytes + done);
-    bytes += b.length;
-  };
-  for (const [code, pv] of byRegion) {
-    const record = serialize([code, pv.lists()]);
-    const head = Buffer.alloc(8);
-    head.writeBigUInt64LE(BigInt(record.length));
-    put(head);
-    put(record);
-  }
-  return { regions: byRegion.size, bytes };
-}
-
-/**
- * writeValues' file read back: by region, and all of them (their lists shared), in the same
- * order; an error unless it holds just what was written.
- */
-export async function readValues(file: FileHandle, written: ValuesWritten): Promise<GateValues> {
+export function readValues(spill: SpillFile, written: ValuesWritten): GateValues {
+  const end = written.reduce((n, [, at]) => Math.max(n, at.at + at.bytes), 0);
+  if (spill.fileBytes() !== end)
+    throw new Error(
+      `nilai privat tidak utuh / the private values were cut short or added to (${written.length} wilayah / regions, ${end} B)`,
+    );
   const privateValues = new PrivateValues();
   const privateByRegion = new Map<string, PrivateValues>();
-  const cut = () =>
-    new Error(`nilai privat terpotong / the private values were cut short (${written.regions} wilayah / regions, ${written.bytes} B)`);
-  const head = Buffer.alloc(8);
-  let at = 0;
-  for (let i = 0; i < written.regions; i++) {
-    if ((await file.read(head, 0, 8, at)).bytesRead < 8) throw cut();
-    const length = Number(head.readBigUInt64LE());
-    if (at + 8 + length > written.bytes) throw cut();
-    const record = Buffer.alloc(length);
-    if ((await file.read(record, 0, length, at + 8)).bytesRead < length) throw cut();
-    at += 8 + length;
-    const [code, lists] = deserialize(record) as [string, ValueList[]];
-    const pv = PrivateValues.fromLists(lists);
+  for (const [code, at] of written) {
+    const pv = PrivateValues.fromLists(deserialize(spill.bytes(at)) as ValueList[]);
     privateByRegion.set(code, pv);
     privateValues.include(pv);
   }
-  if (at !== written.bytes || (await file.stat()).size !== written.bytes) throw cut();
   return { privateValues, privateByRegion };
 }

@@ -14,7 +14,7 @@ import { link, lstat, readFile, writeFile } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
-import { makeFolders, walk } from '../publish/site-files.ts';
+import { inTurns, makeFolders, walk } from '../publish/site-files.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { CHANGES_FILE } from '../release/archive.ts';
@@ -203,17 +203,11 @@ export async function fileMarks(
 ): Promise<Record<string, string>> {
   const found: (string | null)[] = new Array(files.length).fill(null);
   // A few at a time, as copies are: a hundred thousand files at 50 regions.
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: COPIES_AT_ONCE }, async () => {
-      while (next < files.length) {
-        const i = next++;
-        const s = await lstat(join(dir, files[i]), { bigint: true }).catch(() => null);
-        const checked = asChecked[files[i]];
-        if (s?.isFile() && (checked === undefined || checked === fileState(s))) found[i] = fileMark(s);
-      }
-    }),
-  );
+  await inTurns(files, COPIES_AT_ONCE, async (rel, i) => {
+    const s = await lstat(join(dir, rel), { bigint: true }).catch(() => null);
+    const checked = asChecked[rel];
+    if (s?.isFile() && (checked === undefined || checked === fileState(s))) found[i] = fileMark(s);
+  });
   const marks: Record<string, string> = {};
   for (const [i, rel] of files.entries()) if (found[i] !== null) marks[rel] = found[i];
   return marks;
@@ -304,12 +298,7 @@ export async function copyRegions(
     all.map(([rel]) => rel),
   );
   // A few at a time: tens of thousands of small files, each read, hashed and written.
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: COPIES_AT_ONCE }, async () => {
-      while (next < all.length) await copy(next++);
-    }),
-  );
+  await inTurns(all, COPIES_AT_ONCE, (_, i) => copy(i));
   return {
     files: outcome.flatMap((o) => ('file' in o ? [o.file] : [])),
     problems: outcome.flatMap((o) => ('problem' in o ? [o.problem] : [])),

@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
-import { siteFiles } from '../publish/site-files.ts';
+import { inTurns, siteFiles } from '../publish/site-files.ts';
 
 const brotli = promisify(brotliCompress);
 const unbrotli = promisify(brotliDecompress);
@@ -210,22 +210,17 @@ export async function precompress(
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
   const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
-  let next = 0;
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++];
-      const n = await twins(file, {
-        present,
-        previous: previous ? join(previous, relative(root, file)) : null,
-        madeHere,
-        onTwin: told,
-        hashOf,
-      }); // (not `written += await …`: that reads `written` before waiting)
-      written += n;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await inTurns(files, concurrency, async (file) => {
+    const n = await twins(file, {
+      present,
+      previous: previous ? join(previous, relative(root, file)) : null,
+      madeHere,
+      onTwin: told,
+      hashOf,
+    }); // (not `written += await …`: that reads `written` before waiting)
+    written += n;
+  });
   return written;
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import Papa from 'papaparse';
@@ -17,7 +17,7 @@ import { quoteCsv } from '../charts/csv-text.ts';
 import { csvHeader } from './csv.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
-import { readFully } from '../read/file-source.ts';
+import { readFully, writeAll } from '../read/file-source.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
 
 export interface BundleContext {
@@ -269,11 +269,6 @@ interface BundleEntry {
 
 /** fflate's streaming zip writes 32-bit sizes and offsets (no zip64): past them, a bundle is refused, not cut. */
 const ZIP32_LIMIT = 0xffffffff;
-
-/** Writes all of `chunk` (one write may take fewer bytes). */
-async function writeAll(file: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let at = 0; at < chunk.length;) at += (await file.write(chunk, at, chunk.length - at)).bytesWritten;
-}
 
 /**
  * A zip of `entries`, in order, written to `path` as it is deflated (fflate's stream: each

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { searchCopy } from './search-copy.ts';
 import { removeLeftovers } from './leftovers.ts';
-import { emptyFiles, makeFolders, walk } from './site-files.ts';
+import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
 
 /**
  * Indexes the pages under `siteStage`. Pagefind runs as its own command, not through its Node
@@ -140,31 +140,21 @@ export class KeptCopies {
     }
     await makeFolders(this.dir, pages);
     const now: Record<string, string> = {};
-    let next = 0;
     let cut = 0;
-    let failure: unknown;
-    const worker = async () => {
-      while (next < pages.length && failure === undefined) {
-        const page = pages[next++];
-        try {
-          let bytes = known.has(page) ? null : await readFile(join(site, page));
-          const hash = known.get(page) ?? sha256(bytes!);
-          if (before[page] !== hash || !held.has(page)) {
-            bytes ??= await readFile(join(site, page));
-            // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
-            if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
-            // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
-            await writeFile(join(this.dir, page), searchCopy(bytes.toString('latin1')), 'latin1');
-            cut++;
-          }
-          now[page] = hash;
-        } catch (e) {
-          failure ??= e; // the others stop after the page they are on, so nothing writes once this throws
-        }
+    // After a failure the others stop after the page they are on, so nothing writes once this throws.
+    await inTurns(pages, COPIES_AT_ONCE, async (page) => {
+      let bytes = known.has(page) ? null : await readFile(join(site, page));
+      const hash = known.get(page) ?? sha256(bytes!);
+      if (before[page] !== hash || !held.has(page)) {
+        bytes ??= await readFile(join(site, page));
+        // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
+        if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
+        // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
+        await writeFile(join(this.dir, page), searchCopy(bytes.toString('latin1')), 'latin1');
+        cut++;
       }
-    };
-    await Promise.all(Array.from({ length: COPIES_AT_ONCE }, worker));
-    if (failure !== undefined) throw failure;
+      now[page] = hash;
+    });
     this.record = Object.fromEntries(Object.entries(now).sort(([a], [b]) => (a < b ? -1 : 1)));
     return { cut, kept: pages.length - cut };
   }

@@ -100,3 +100,27 @@ export async function moveInto(from: string, to: string): Promise<void> {
 export async function makeFolders(root: string, files: Iterable<string>): Promise<void> {
   for (const dir of new Set(Array.from(files, (f) => dirname(join(root, f))))) await mkdir(dir, { recursive: true });
 }
+
+/**
+ * Calls `each` on every item, `count` at a time (files read or written on libuv's pool, tens of
+ * thousands of them). After a failure no item is started; the ones under way finish, so nothing
+ * writes once this has thrown (the first failure).
+ */
+export async function inTurns<T>(items: readonly T[], count: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  let failure: unknown;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const i = next++;
+      try {
+        await each(items[i], i);
+      } catch (e) {
+        if (!failed) failure = e;
+        failed = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: count }, worker));
+  if (failed) throw failure;
+}

@@ -1,4 +1,4 @@
-/** A file on disk as a ByteSource (source.ts): the CLI's reading. */
+/** A file on disk as a ByteSource (source.ts): the CLI's reading; and an open file read or written whole. */
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteSource } from './source.ts';
@@ -16,4 +16,9 @@ export async function readFully(file: FileHandle, bytes: Uint8Array, position: n
   for (let n = 1; n > 0 && filled < bytes.length; filled += n)
     ({ bytesRead: n } = await file.read(bytes, filled, bytes.length - filled, position === null ? null : position + filled));
   return filled;
+}
+
+/** Writes all of `bytes` to `file` where its last write ended (one write may take fewer bytes). */
+export async function writeAll(file: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
 }

@@ -4,12 +4,13 @@
  * hands back are every value, as held, so that the gate looks for all of them.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
-import { serialize } from 'node:v8';
+import { ftruncateSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeDataApart, readValues, writeValues } from '../../src/build/data-half.ts';
 import { siteConfig } from '../../src/config.ts';
+import { SpillFile } from '../../src/read/spill-file.ts';
 import { build } from '../../src/pipeline.ts';
 import { gateSite, privateDigest } from '../../src/publish/gate-memory.ts';
 import { walk } from '../../src/publish/site-files.ts';
@@ -55,11 +56,12 @@ describe('private values across processes (writeValues, readValues)', () => {
       ['beta', beta],
       ['gamma', empty],
     ]);
-    const file = await open(join(tmp.dir, 'privat.bin'), 'w+');
-    const written = writeValues(file.fd, byRegion);
-    expect(written.regions).toBe(3);
-    const back = await readValues(file, written);
-    await file.close();
+    // As the build does: this process makes the file, another writes to it through its descriptor.
+    const spill = new SpillFile(() => tmp.dir);
+    const written = writeValues(SpillFile.over(spill.fd), byRegion);
+    expect(written.length).toBe(3);
+    const back = readValues(spill, written);
+    spill.close();
     expect([...back.privateByRegion.keys()]).toEqual(['alpha', 'beta', 'gamma']);
     for (const [code, pv] of byRegion) {
       expect(held(back.privateByRegion.get(code)!)).toEqual(held(pv));
@@ -80,23 +82,24 @@ describe('private values across processes (writeValues, readValues)', () => {
   });
 
   test('a file cut short, even between two regions, or longer than written, is an error, not other values', async () => {
-    const file = await open(join(tmp.dir, 'privat.bin'), 'w+');
+    const spill = new SpillFile(() => tmp.dir);
     const byRegion = new Map([
       ['alpha', new PrivateValues().addAll(pack(['RSP-0001', 'RSP-0002']))],
       ['beta', new PrivateValues().add('Pegawai Uji 002')],
     ]);
-    const written = writeValues(file.fd, byRegion);
-    expect((await readValues(file, written)).privateValues.size).toBe(3);
-    const one = serialize(['alpha', byRegion.get('alpha')!.lists()]).length + 8;
-    await file.truncate(written.bytes - 3);
-    await expect(readValues(file, written)).rejects.toThrow(/cut short/);
-    await file.truncate(one);
-    await expect(readValues(file, written)).rejects.toThrow(/cut short/);
-    await file.truncate(0);
-    writeValues(file.fd, byRegion);
-    await file.write(Buffer.from('x'), 0, 1, written.bytes);
-    await expect(readValues(file, written)).rejects.toThrow(/cut short/);
-    await file.close();
+    const written = writeValues(SpillFile.over(spill.fd), byRegion);
+    expect(readValues(spill, written).privateValues.size).toBe(3);
+    const end = spill.fileBytes();
+    const one = written[0][1].bytes;
+    ftruncateSync(spill.fd, end - 3);
+    expect(() => readValues(spill, written)).toThrow(/cut short/);
+    ftruncateSync(spill.fd, one);
+    expect(() => readValues(spill, written)).toThrow(/cut short/);
+    ftruncateSync(spill.fd, 0);
+    writeValues(SpillFile.over(spill.fd), byRegion);
+    writeSync(spill.fd, 'x', end);
+    expect(() => readValues(spill, written)).toThrow(/cut short/);
+    spill.close();
   });
 });
 

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { emptyFiles, moveInto } from '../../src/publish/site-files.ts';
+import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
+import { emptyFiles, inTurns, moveInto } from '../../src/publish/site-files.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -66,4 +66,36 @@ test('given the walk and the hashes of files already checked, names those known 
     ['wilayah/b/index.html', sha('<p>b</p>')],
   ]);
   expect(await emptyFiles(root, { files, known })).toEqual(['index.html', 'wilayah/a/index.html.br']);
+});
+
+describe('inTurns', () => {
+  it('runs every item, at most `count` at once', async () => {
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await inTurns([1, 2, 3, 4, 5, 6, 7], 3, async (n, i) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5 * (n % 3)));
+      seen[i] = n * 10;
+      running--;
+    });
+    expect(seen).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(most).toBe(3);
+  });
+
+  it('after a failure starts no item, lets those under way finish, then throws the first failure', async () => {
+    const started: number[] = [];
+    let finished = 0;
+    const run = inTurns([0, 1, 2, 3, 4, 5], 2, async (n) => {
+      started.push(n);
+      if (n === 1) throw new Error('satu');
+      if (n === 2) throw new Error('dua');
+      await new Promise((r) => setTimeout(r, 20));
+      finished++;
+    });
+    await expect(run).rejects.toThrow('satu');
+    expect(started).toEqual([0, 1]);
+    expect(finished).toBe(1);
+  });
 });

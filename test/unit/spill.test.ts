@@ -1,11 +1,11 @@
-/** src/site/spill.ts: what a renderer keeps to the end of its build, out of its heap. */
+/** src/read/spill-file.ts: bytes a process keeps to the end of its build, out of its heap. */
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect, test } from 'vitest';
-import { TextSpill } from '../../src/site/spill.ts';
+import { SpillFile } from '../../src/read/spill-file.ts';
 
 test('texts and bytes come back as they were put, by their place; the file has no name', () => {
-  const spill = new TextSpill();
+  const spill = new SpillFile();
   const before = readdirSync(tmpdir()).filter((n) => n.startsWith(`.kt-spill-${process.pid}-`));
   const csv = spill.put('kode_wilayah,nilai\r\nbinjai,82,5\r\n');
   const words = spill.put('Capaian ≥ 100 % — “tercapai”');
