@@ -59,19 +59,26 @@ runCli(async () => {
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
   // (each peak may come at another time; Pagefind's process, which indexes after them, is not
-  // counted); the data half's own process ended before them, while this one waited.
+  // counted); the data half's own process, and the national pages', ended before them, while
+  // this one waited, holding what it held when its own phase of that name ended.
   const own = process.resourceUsage().maxRSS;
   const others = result.renderersPeak ?? [];
-  if (others.length > 0 || result.dataPeak !== undefined) {
+  const { dataPeak, nationalPeak } = result;
+  if (others.length > 0 || dataPeak !== undefined || nationalPeak !== undefined) {
     const mib = (kib: number) => Math.round(kib / 1024);
-    const pages = own + others.reduce((a, b) => a + b, 0);
+    const waiting = (kib: number | undefined, phase: string) => (kib ?? 0) + 1024 * (result.peaks?.[phase] ?? 0);
+    const most = Math.max(own + others.reduce((a, b) => a + b, 0), waiting(dataPeak, 'hand-over'), waiting(nationalPeak, 'hand-over'));
     const parts = [
       `puncak proses ini / this process's peak ${mib(own)}`,
       ...(others.length > 0 ? [`proses halaman lain / other page renderers ${others.map(mib).join(' + ')}`] : []),
     ].join(' + ');
-    const data = result.dataPeak === undefined ? '' : `; proses data, sebelumnya / the data process, before them ${mib(result.dataPeak)}`;
+    const before = [
+      ...(dataPeak === undefined ? [] : [`proses data / the data process ${mib(dataPeak)}`]),
+      ...(nationalPeak === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(nationalPeak)}`]),
+    ];
+    const ahead = before.length > 0 ? `; sebelumnya / before them: ${before.join(', ')}` : '';
     console.log(
-      `memori puncak / peak memory (MiB): ${mib(Math.max(pages, (result.dataPeak ?? 0) + 1024 * (result.peaks?.['hand-over'] ?? 0)))} paling banyak / at most (${parts}${data}; tanpa Pagefind / Pagefind not counted)`,
+      `memori puncak / peak memory (MiB): ${mib(most)} paling banyak / at most (${parts}${ahead}; tanpa Pagefind / Pagefind not counted)`,
     );
   }
   return result.ok ? 0 : 1;

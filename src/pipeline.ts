@@ -91,6 +91,8 @@ export interface BuildResult {
   cpu?: Record<string, number>;
   /** The peak memory (KiB) of each page renderer besides this process (render.ts), while this one ran too. */
   renderersPeak?: number[];
+  /** The peak memory (KiB) of the national pages' own process (render.ts), which ran before those, while this one waited. */
+  nationalPeak?: number;
   /** The peak memory (KiB) of the data half's own process (dataApart), which ended before the pages. */
   dataPeak?: number;
   /**
@@ -109,7 +111,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   /** The build's answer, with the time and CPU of every phase that finished. */
   let renderersPeak: number[] = [];
   let dataPeak: number | undefined;
-  const result = (ok: boolean, message: string): BuildResult => ({ ok, message, timings, cpu, renderersPeak, dataPeak, peaks });
+  let nationalPeak: number | undefined;
+  const result = (ok: boolean, message: string): BuildResult => ({
+    ok,
+    message,
+    timings,
+    cpu,
+    renderersPeak,
+    nationalPeak,
+    dataPeak,
+    peaks,
+  });
 
   // --since reuses a whole site's region pages into a whole site.
   if (opts.since !== undefined && (opts.shard || opts.merge || opts.pages === false)) {
@@ -215,14 +227,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (opts.pages !== false) {
       // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
       const toRender = weights.filter((w) => !pages.regions || pages.regions.includes(w.code));
-      const groups = renderGroups(toRender, renderersFor(toRender.length), pages.national);
+      const groups = renderGroups(toRender, renderersFor(toRender.length));
       if (groups.length > 1) {
-        const named = groups.map((g, i) => [...(i === 0 && pages.national ? ['(nasional / national)'] : []), ...g].join(' '));
-        log(`halaman dibangun oleh ${groups.length} proses / pages rendered by ${groups.length} processes: ${named.join(' | ')}`);
+        const n = groups.length;
+        const said = pages.national
+          ? `halaman nasional lebih dulu, dalam prosesnya sendiri; lalu halaman wilayah oleh ${n} proses / the national pages first, in a process of their own; then the regions' pages rendered by ${n} processes`
+          : `halaman dibangun oleh ${n} proses / pages rendered by ${n} processes`;
+        log(`${said}: ${groups.map((g) => g.join(' ')).join(' | ')}`);
       }
       const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate });
       written = rendered.written;
       renderersPeak = rendered.peaks;
+      nationalPeak = rendered.nationalPeak;
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
         if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));

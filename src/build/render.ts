@@ -76,18 +76,8 @@ export async function renderPages(siteStage: string, dataStage: string, pages: P
  */
 export const SPLIT_FROM_REGIONS = 8;
 
-/**
- * The national pages' share of the page work (home, compare, data and release pages), measured
- * at 50 synthetic regions: 45 of 490 s. The renderer that draws them takes that much less of the
- * regions (its group starts with this share of the regions' weight).
- */
-export const NATIONAL_SHARE = 0.09;
-
-/** The groups of regions of `count` renderers, the first (this process's) drawing the national pages too if `national`. */
-export function renderGroups(regions: readonly RegionWeight[], count: number, national: boolean): string[][] {
-  const total = regions.reduce((sum, r) => sum + r.weight, 0);
-  return shardGroups(regions, count, national ? [NATIONAL_SHARE * total] : []);
-}
+/** The groups of regions of `count` renderers, by weight (the national pages are drawn apart: renderPagesSplit). */
+export const renderGroups = (regions: readonly RegionWeight[], count: number): string[][] => shardGroups(regions, count);
 
 /** How many processes render `regions` regions: KT_RENDERERS, else one per core (at most 4) from SPLIT_FROM_REGIONS. */
 export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -97,11 +87,16 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * Renders `pages` into `siteStage`: the first group of regions (with the national pages, if
- * asked) here, each other group in a process of its own (`scripts/render.ts`), their files then
- * moved in. A file two renderers both write (Astro's assets, the 404 page) must be the same
- * bytes. Returns every file Astro wrote, as renderPages does, each shared file once, and the
- * peak memory of each other renderer (KiB), which this process's own peak does not count.
+ * Renders `pages` into `siteStage`: the first group of regions here, each other group in a
+ * process of its own (`scripts/render.ts`), their files then moved in. The national pages, if
+ * asked, are rendered first, alone, in a process of their own: they read the national tables
+ * whole (about 3 GB of heap at 500 regions, against 1–2 GB for a renderer of regions), so beside
+ * another renderer they would pass the budget of 4 GB, and their tables go with their process
+ * instead of staying in this one through its regions. A file two renderers both write (Astro's
+ * assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as renderPages
+ * does, each shared file once; the peak memory (KiB) of each renderer of regions run beside this
+ * one, and of the national pages' process, run before them, which this process's own peak does
+ * not count.
  */
 export async function renderPagesSplit(
   siteStage: string,
@@ -109,21 +104,18 @@ export async function renderPagesSplit(
   pages: PageSet,
   groups: readonly string[][],
   { buildDate }: { buildDate: string },
-): Promise<{ written: string[]; peaks: number[] }> {
+): Promise<{ written: string[]; peaks: number[]; nationalPeak?: number }> {
   if (groups.length <= 1) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
   // The other renderers are stopped as soon as this one fails (they are waited for all the same).
   const stop = new AbortController();
   // Every page carries the build date: each renderer is given this build's, also across midnight.
   const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
+  const env = (set: PageSet) => ({ KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(set), SOURCE_DATE_EPOCH: epoch });
+  const nationalDir = join(dirname(siteStage), 'render-nasional');
+  const national = pages.national ? await renderElsewhere(nationalDir, env({ regions: [], national: true }), stop.signal) : undefined;
   const dirs = groups.slice(1).map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
-  const others = dirs.map((dir, i) =>
-    renderElsewhere(
-      dir,
-      { KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify({ regions: groups[i + 1], national: false }), SOURCE_DATE_EPOCH: epoch },
-      stop.signal,
-    ),
-  );
-  const own = renderPages(siteStage, dataStage, { regions: groups[0], national: pages.national });
+  const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: groups[i + 1], national: false }), stop.signal));
+  const own = renderPages(siteStage, dataStage, { regions: groups[0], national: false });
   own.catch(() => stop.abort());
   // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
   const [mine, ...rest] = await Promise.allSettled([own, ...others]);
@@ -135,7 +127,8 @@ export async function renderPagesSplit(
     for (const f of await moveRendered(dirs[i], siteStage, files)) written.push(f);
     peaks.push(peak);
   }
-  return { written, peaks };
+  if (national) for (const f of await moveRendered(nationalDir, siteStage, national.files)) written.push(f);
+  return { written, peaks, nationalPeak: national?.peak };
 }
 
 /** What a renderer of its own process leaves in its LIST file (scripts/render.ts). */

@@ -38,17 +38,13 @@ describe('renderGroups', () => {
     { code: 'd', weight: 2 },
     { code: 'e', weight: 1 },
   ];
-  test('the renderer that draws the national pages starts loaded with their share, so takes less of the regions', () => {
-    expect(renderGroups(regions, 2, false)).toEqual([
+  test('each renderer takes the lightest group so far, the heaviest regions first', () => {
+    expect(renderGroups(regions, 2)).toEqual([
       ['a', 'd', 'e'],
       ['b', 'c'],
     ]);
-    // With the national pages (9 % of 15 = 1.35 to start), the heaviest region goes to the other renderer.
-    expect(renderGroups(regions, 2, true)).toEqual([
-      ['b', 'd', 'e'],
-      ['a', 'c'],
-    ]);
-    expect(renderGroups(regions, 1, true)).toEqual([['a', 'b', 'c', 'd', 'e']]);
+    expect(renderGroups(regions, 3)).toEqual([['a'], ['b', 'e'], ['c', 'd']]);
+    expect(renderGroups(regions, 1)).toEqual([['a', 'b', 'c', 'd', 'e']]);
   });
 });
 
