@@ -59,22 +59,27 @@ runCli(async () => {
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
   // (each peak may come at another time; Pagefind's process, which indexes after them, is not
-  // counted); the data half's own process, and the national pages', ended before them, while
-  // this one waited, holding what it held when its own phase of that name ended.
+  // counted); the data half's own process, and the national pages', ran before them, while this
+  // one waited, holding at most its own peak by the time each ended.
   const own = process.resourceUsage().maxRSS;
   const others = result.renderersPeak ?? [];
   const { dataPeak, nationalPeak } = result;
   if (others.length > 0 || dataPeak !== undefined || nationalPeak !== undefined) {
     const mib = (kib: number) => Math.round(kib / 1024);
-    const waiting = (kib: number | undefined, phase: string) => (kib ?? 0) + 1024 * (result.peaks?.[phase] ?? 0);
-    const most = Math.max(own + others.reduce((a, b) => a + b, 0), waiting(dataPeak, 'hand-over'), waiting(nationalPeak, 'hand-over'));
+    // The data process ended just before the phase `hand-over` did (this command always builds it apart: dataApart).
+    const besideData = 1024 * (result.peaks?.['hand-over'] ?? 0);
+    const most = Math.max(
+      own + others.reduce((a, b) => a + b, 0),
+      (dataPeak ?? 0) + besideData,
+      nationalPeak ? nationalPeak.peak + nationalPeak.beside : 0,
+    );
     const parts = [
       `puncak proses ini / this process's peak ${mib(own)}`,
       ...(others.length > 0 ? [`proses halaman lain / other page renderers ${others.map(mib).join(' + ')}`] : []),
     ].join(' + ');
     const before = [
       ...(dataPeak === undefined ? [] : [`proses data / the data process ${mib(dataPeak)}`]),
-      ...(nationalPeak === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(nationalPeak)}`]),
+      ...(nationalPeak === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(nationalPeak.peak)}`]),
     ];
     const ahead = before.length > 0 ? `; sebelumnya / before them: ${before.join(', ')}` : '';
     console.log(

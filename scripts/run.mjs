@@ -31,7 +31,9 @@ if (isStale()) await compile();
  * has it; its renderers inherit it. Set MALLOC_MMAP_THRESHOLD_ yourself to run the build in this
  * process (under a debugger, say). The child stops when this process goes (its IPC channel).
  *
- * V8's heap is given two settings, which the build's own processes (data half, renderers) inherit:
+ * That child is also given two settings of V8's heap, which the build's own processes (data half,
+ * renderers) inherit (not where the build runs in this process: another system, or
+ * MALLOC_MMAP_THRESHOLD_ set):
  * - the young generation, where new objects are collected cheaply, semi-spaces of up to 64 MiB
  *   (16 by default): a page renderer's charts (linkedom's documents, Plot's marks) outlived two
  *   small ones and were moved to the old generation, which grew with garbage between its rarer
@@ -47,7 +49,10 @@ const HEAP = ['--max-semi-space-size=64', '--heap-growing-percent=100'];
 if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_THRESHOLD_ === undefined) {
   // Not the inspector's flags: its port is this process's.
   const flags = process.execArgv.filter((f) => !f.startsWith('--inspect'));
-  for (const f of HEAP) if (!flags.some((g) => g.startsWith(f.split('=')[0]))) flags.push(f);
+  // A setting given (as a flag, in NODE_OPTIONS, with - or _) stays; V8 refuses a semi-space with --max-heap-size and an old space.
+  const given = [...flags, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((f) => f.split('=')[0].replaceAll('_', '-'));
+  for (const f of HEAP)
+    if (!given.includes(f.split('=')[0]) && !(f.startsWith('--max-semi') && given.includes('--max-heap-size'))) flags.push(f);
   const child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '8192', [CHILD]: '1' },

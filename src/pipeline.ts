@@ -91,8 +91,11 @@ export interface BuildResult {
   cpu?: Record<string, number>;
   /** The peak memory (KiB) of each page renderer besides this process (render.ts), while this one ran too. */
   renderersPeak?: number[];
-  /** The peak memory (KiB) of the national pages' own process (render.ts), which ran before those, while this one waited. */
-  nationalPeak?: number;
+  /**
+   * The peak memory (KiB) of the national pages' own process (render.ts), which ran before those,
+   * and this process's peak by the time it ended (what this one held while it waited, at most).
+   */
+  nationalPeak?: { peak: number; beside: number };
   /** The peak memory (KiB) of the data half's own process (dataApart), which ended before the pages. */
   dataPeak?: number;
   /**
@@ -111,7 +114,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   /** The build's answer, with the time and CPU of every phase that finished. */
   let renderersPeak: number[] = [];
   let dataPeak: number | undefined;
-  let nationalPeak: number | undefined;
+  let nationalPeak: BuildResult['nationalPeak'];
   const result = (ok: boolean, message: string): BuildResult => ({
     ok,
     message,
@@ -238,7 +241,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate });
       written = rendered.written;
       renderersPeak = rendered.peaks;
-      nationalPeak = rendered.nationalPeak;
+      nationalPeak = rendered.national;
       if (opts.merge) {
         const joined = await joinShards(siteStage, opts.merge, stamps as ShardStamp[]);
         if (joined.problems.length > 0) return result(false, unmergeable(joined.problems));

@@ -1,7 +1,8 @@
 /**
  * The pages, rendered by Astro from the staged tables: in this process, or, for a build of many
- * regions on a machine of several cores, in one process per core, each rendering a group of
- * regions (the groups of `--shard`), joined into one site. Astro renders on one thread, and a
+ * regions on a machine of several cores, the national pages first in a process of their own,
+ * then one process per core, each rendering a group of regions (the groups of `--shard`), joined
+ * into one site. Astro renders on one thread, and a
  * page's bytes depend only on the tables and the code (the shards' test), never on which
  * process drew it: the site is the same bytes however many render it.
  */
@@ -90,13 +91,13 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
  * Renders `pages` into `siteStage`: the first group of regions here, each other group in a
  * process of its own (`scripts/render.ts`), their files then moved in. The national pages, if
  * asked, are rendered first, alone, in a process of their own: they read the national tables
- * whole (about 3 GB of heap at 500 regions, against 1–2 GB for a renderer of regions), so beside
- * another renderer they would pass the budget of 4 GB, and their tables go with their process
- * instead of staying in this one through its regions. A file two renderers both write (Astro's
- * assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as renderPages
- * does, each shared file once; the peak memory (KiB) of each renderer of regions run beside this
- * one, and of the national pages' process, run before them, which this process's own peak does
- * not count.
+ * whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS, a renderer of regions at 1–2 GB),
+ * so beside another renderer they would pass the budget of 4 GB, and their tables go with their
+ * process instead of staying in this one through its regions. A file two renderers both write
+ * (Astro's assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as
+ * renderPages does, each shared file once; the peak memory (KiB) of each renderer of regions run
+ * beside this one, which this process's own peak does not count; and of the national pages'
+ * process, with this process's peak by the time it ended (`beside`), what the two held at most.
  */
 export async function renderPagesSplit(
   siteStage: string,
@@ -104,7 +105,7 @@ export async function renderPagesSplit(
   pages: PageSet,
   groups: readonly string[][],
   { buildDate }: { buildDate: string },
-): Promise<{ written: string[]; peaks: number[]; nationalPeak?: number }> {
+): Promise<{ written: string[]; peaks: number[]; national?: { peak: number; beside: number } }> {
   if (groups.length <= 1) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
   // The other renderers are stopped as soon as this one fails (they are waited for all the same).
   const stop = new AbortController();
@@ -113,6 +114,7 @@ export async function renderPagesSplit(
   const env = (set: PageSet) => ({ KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(set), SOURCE_DATE_EPOCH: epoch });
   const nationalDir = join(dirname(siteStage), 'render-nasional');
   const national = pages.national ? await renderElsewhere(nationalDir, env({ regions: [], national: true }), stop.signal) : undefined;
+  const beside = process.resourceUsage().maxRSS;
   const dirs = groups.slice(1).map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
   const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: groups[i + 1], national: false }), stop.signal));
   const own = renderPages(siteStage, dataStage, { regions: groups[0], national: false });
@@ -128,7 +130,7 @@ export async function renderPagesSplit(
     peaks.push(peak);
   }
   if (national) for (const f of await moveRendered(nationalDir, siteStage, national.files)) written.push(f);
-  return { written, peaks, nationalPeak: national?.peak };
+  return { written, peaks, national: national && { peak: national.peak, beside } };
 }
 
 /** What a renderer of its own process leaves in its LIST file (scripts/render.ts). */
@@ -146,11 +148,16 @@ export interface Rendered {
  */
 export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<Rendered> {
   const list = `${dir}.json`;
-  const regions = (JSON.parse(env[PAGES_ENV]!) as PageSet).regions?.join(', ');
+  const { regions, national } = JSON.parse(env[PAGES_ENV]!) as PageSet;
+  const which = regions?.length
+    ? `halaman wilayah ${regions.join(', ')} tidak terbangun / the pages of regions ${regions.join(', ')} were not rendered`
+    : national
+      ? 'halaman nasional tidak terbangun / the national pages were not rendered'
+      : 'halaman tidak terbangun / the pages were not rendered';
   await runChild(['render', dir, list], {
     env: { ...process.env, ...env },
     signal,
-    failed: (how) => `halaman wilayah ${regions} tidak terbangun / the pages of regions ${regions} were not rendered (${how})`,
+    failed: (how) => `${which} (${how})`,
   });
   return JSON.parse(await readFile(list, 'utf8')) as Rendered;
 }

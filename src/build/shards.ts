@@ -43,11 +43,10 @@ export interface RegionWeight {
 /**
  * The region codes of each of `count` shards, balanced by weight: heaviest region first, each to
  * the lightest shard so far (ties: the lower shard, then the lower code). The same regions give
- * the same groups on every machine. `loaded`: work a group has besides its regions (the
- * national pages of a build's own renderer), in the regions' weight.
+ * the same groups on every machine.
  */
-export function shardGroups(regions: readonly RegionWeight[], count: number, loaded: readonly number[] = []): string[][] {
-  const groups = Array.from({ length: count }, (_, i) => ({ codes: [] as string[], load: loaded[i] ?? 0 }));
+export function shardGroups(regions: readonly RegionWeight[], count: number): string[][] {
+  const groups = Array.from({ length: count }, () => ({ codes: [] as string[], load: 0 }));
   const order = [...regions].sort((a, b) => b.weight - a.weight || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   for (const r of order) {
     const lightest = groups.reduce((best, g) => (g.load < best.load ? g : best));

@@ -4,7 +4,7 @@
  * changes: one IKU realisasi, the first answer of its last survey response (of the semester its
  * pages lead with), one unit added, one training row removed. From those inputs:
  * - B, the full build into a copy of A (as `--out dist` over the last site), its pages drawn by
- *   two processes (render.ts): a new release that keeps A's downloadable, says what changed
+ *   three processes (render.ts: the national pages', then two of regions side by side): a new release that keeps A's downloadable, says what changed
  *   (page, perubahan.csv, feed) and marks the revised figures; every file under every other
  *   region's address (region, unit and service pages, forum deck, chart embeds and CSVs, both
  *   languages, their .br and .gz twins) byte for byte as in A, so that an incremental build may
@@ -106,7 +106,7 @@ beforeAll(async () => {
     return [...lines.slice(0, 1), ...lines.slice(2)].join('\n');
   });
   [first] = index(siteA);
-  // B's pages are drawn by two processes (render.ts), A's and B′'s by one: the same bytes, whoever draws them.
+  // B's pages are drawn by three processes (render.ts), A's and B′'s by one: the same bytes, whoever draws them.
   const [full, incremental] = await Promise.all([
     build(['--out', siteB], { KT_RENDERERS: '2' }),
     build(['--out', siteB2, '--since', siteB2]),

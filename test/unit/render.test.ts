@@ -76,6 +76,12 @@ describe('renderElsewhere', () => {
       renderElsewhere(join(tmp.dir, 'render-2'), { KT_PUBLISHED_DIR: '', KT_PAGES: pages }, new AbortController().signal),
     ).rejects.toThrow('halaman wilayah kota-001, kab-002 tidak terbangun / the pages of regions kota-001, kab-002 were not rendered (2)');
   });
+  test('the national pages’ renderer that fails says so, naming no regions', async () => {
+    const pages = JSON.stringify({ regions: [], national: true });
+    await expect(
+      renderElsewhere(join(tmp.dir, 'render-nasional'), { KT_PUBLISHED_DIR: '', KT_PAGES: pages }, new AbortController().signal),
+    ).rejects.toThrow(/^halaman nasional tidak terbangun \/ the national pages were not rendered \(2\)$/);
+  });
   test('stopped when the build stops it', async () => {
     const stop = new AbortController();
     const pages = JSON.stringify({ regions: ['kota-001'], national: false });
