@@ -50,7 +50,7 @@ import {
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
-import { cleanRenderLeftovers, renderersFor, renderGroups, renderPagesSplit } from './build/render.ts';
+import { cleanRenderLeftovers, renderersFor, renderPagesSplit } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { PhaseClock } from './build/phase-clock.ts';
@@ -228,9 +228,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     let written: string[] = [];
     if (opts.pages !== false) {
-      // Pages of many regions are drawn by one process per core, each a group of regions (render.ts).
+      // Pages of many regions are drawn by one process per core, each a group of regions balanced as shards are; the national pages first, apart (render.ts).
       const toRender = weights.filter((w) => !pages.regions || pages.regions.includes(w.code));
-      const groups = renderGroups(toRender, renderersFor(toRender.length));
+      const groups = shardGroups(toRender, renderersFor(toRender.length));
       if (groups.length > 1) {
         const n = groups.length;
         const said = pages.national

@@ -1,10 +1,10 @@
 /**
  * The pages, rendered by Astro from the staged tables: in this process, or, for a build of many
  * regions on a machine of several cores, the national pages first in a process of their own,
- * then one process per core, each rendering a group of regions (the groups of `--shard`), joined
- * into one site. Astro renders on one thread, and a
- * page's bytes depend only on the tables and the code (the shards' test), never on which
- * process drew it: the site is the same bytes however many render it.
+ * then one process per core, each rendering a group of regions (the groups of `--shard`,
+ * shardGroups), joined into one site. Astro renders on one thread, and a page's bytes depend only
+ * on the tables and the code (the shards' test), never on which process drew it: the site is the
+ * same bytes however many render it.
  */
 import { existsSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { removeLeftovers } from '../publish/leftovers.ts';
 import { makeFolders, walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
-import { shardGroups, type RegionWeight } from './shards.ts';
 import { runChild } from './child.ts';
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
@@ -76,9 +75,6 @@ export async function renderPages(siteStage: string, dataStage: string, pages: P
  * one core); below this many regions the pages take little more than that, and one renders them.
  */
 export const SPLIT_FROM_REGIONS = 8;
-
-/** The groups of regions of `count` renderers, by weight (the national pages are drawn apart: renderPagesSplit). */
-export const renderGroups = (regions: readonly RegionWeight[], count: number): string[][] => shardGroups(regions, count);
 
 /** How many processes render `regions` regions: KT_RENDERERS, else one per core (at most 4) from SPLIT_FROM_REGIONS. */
 export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.env): number {

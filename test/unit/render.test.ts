@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { moveRendered, renderElsewhere, renderGroups, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { moveRendered, renderElsewhere, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { shardGroups } from '../../src/build/shards.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-render-');
@@ -30,7 +31,7 @@ describe('renderersFor', () => {
   });
 });
 
-describe('renderGroups', () => {
+describe("the renderers' groups (shardGroups)", () => {
   const regions = [
     { code: 'a', weight: 5 },
     { code: 'b', weight: 4 },
@@ -39,12 +40,12 @@ describe('renderGroups', () => {
     { code: 'e', weight: 1 },
   ];
   test('each renderer takes the lightest group so far, the heaviest regions first', () => {
-    expect(renderGroups(regions, 2)).toEqual([
+    expect(shardGroups(regions, 2)).toEqual([
       ['a', 'd', 'e'],
       ['b', 'c'],
     ]);
-    expect(renderGroups(regions, 3)).toEqual([['a'], ['b', 'e'], ['c', 'd']]);
-    expect(renderGroups(regions, 1)).toEqual([['a', 'b', 'c', 'd', 'e']]);
+    expect(shardGroups(regions, 3)).toEqual([['a'], ['b', 'e'], ['c', 'd']]);
+    expect(shardGroups(regions, 1)).toEqual([['a', 'b', 'c', 'd', 'e']]);
   });
 });
 
