@@ -31,21 +31,18 @@ if (isStale()) await compile();
  * has it; its renderers inherit it. Set MALLOC_MMAP_THRESHOLD_ yourself to run the build in this
  * process (under a debugger, say). The child stops when this process goes (its IPC channel).
  *
- * That child is also given two settings of V8's heap, which the build's own processes (data half,
+ * That child is also given a setting of V8's heap, which the build's own processes (data half,
  * renderers) inherit (not where the build runs in this process: another system, or
- * MALLOC_MMAP_THRESHOLD_ set):
- * - the young generation, where new objects are collected cheaply, semi-spaces of up to 64 MiB
- *   (16 by default): a page renderer's charts (linkedom's documents, Plot's marks) outlived two
- *   small ones and were moved to the old generation, which grew with garbage between its rarer
- *   collections. Drawing the embed charts of 263 regions at 500 took 176 s at 3.0 GB; with 64 MiB,
- *   106 s at 1.3 GB (with 128 MiB, 94 s at 1.5 GB);
- * - the old generation may grow to twice what was live after its last full collection, where V8
- *   lets a heap that collects fast grow to four times: a renderer in the unit pages at 500 regions
- *   held 418 MB of live heap in 1.4 GB of heap (1.8 GB of RSS). A renderer of 60 regions for five
- *   minutes: RSS 1,576 → 1,020 MiB, its pages within this machine's spread, 4 % more CPU.
+ * MALLOC_MMAP_THRESHOLD_ set): the young generation, where new objects are collected cheaply,
+ * has semi-spaces of up to 64 MiB (16 by default). A page renderer's charts (linkedom's
+ * documents, Plot's marks) outlived two small ones and were moved to the old generation, which
+ * grew with garbage between its rarer collections. Drawing the embed charts of 263 regions at
+ * 500 took 176 s at 3.0 GB; with 64 MiB, 106 s at 1.3 GB (with 128 MiB, 94 s at 1.5 GB). V8 sizes
+ * the young generation as it starts; how fast the old one grows is set while pages render
+ * (src/build/render.ts).
  */
 const CHILD = 'KT_BUILD_CHILD';
-const HEAP = ['--max-semi-space-size=64', '--heap-growing-percent=100'];
+const HEAP = ['--max-semi-space-size=64'];
 if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_THRESHOLD_ === undefined) {
   // Not the inspector's flags: its port is this process's.
   const flags = process.execArgv.filter((f) => !f.startsWith('--inspect'));
