@@ -59,27 +59,30 @@ runCli(async () => {
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
   // (each peak may come at another time; Pagefind's process, which indexes after them, is not
-  // counted); the data half's own process, and the national pages', ran before them, while this
-  // one waited, holding at most its own peak by the time each ended.
+  // counted); the data half's own process ran before them, and so did the national pages' beside
+  // several renderers (else beside this one), while this one waited, holding at most its own
+  // peak by the time each ended.
   const own = process.resourceUsage().maxRSS;
-  const others = result.renderersPeak ?? [];
   const { dataPeak, nationalPeak } = result;
+  const together = nationalPeak && !nationalPeak.alone ? nationalPeak.peak : undefined;
+  const others = result.renderersPeak ?? [];
   if (others.length > 0 || dataPeak !== undefined || nationalPeak !== undefined) {
     const mib = (kib: number) => Math.round(kib / 1024);
     // The data process ended just before the phase `hand-over` did (this command always builds it apart: dataApart).
     const besideData = 1024 * (result.peaks?.['hand-over'] ?? 0);
     const most = Math.max(
-      own + others.reduce((a, b) => a + b, 0),
+      own + (together ?? 0) + others.reduce((a, b) => a + b, 0),
       (dataPeak ?? 0) + besideData,
-      nationalPeak ? nationalPeak.peak + nationalPeak.beside : 0,
+      nationalPeak?.alone ? nationalPeak.peak + nationalPeak.beside : 0,
     );
     const parts = [
       `puncak proses ini / this process's peak ${mib(own)}`,
+      ...(together === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(together)}`]),
       ...(others.length > 0 ? [`proses halaman lain / other page renderers ${others.map(mib).join(' + ')}`] : []),
     ].join(' + ');
     const before = [
       ...(dataPeak === undefined ? [] : [`proses data / the data process ${mib(dataPeak)}`]),
-      ...(nationalPeak === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(nationalPeak.peak)}`]),
+      ...(nationalPeak?.alone ? [`proses halaman nasional / the national pages' process ${mib(nationalPeak.peak)}`] : []),
     ];
     const ahead = before.length > 0 ? `; sebelumnya / before them: ${before.join(', ')}` : '';
     console.log(

@@ -50,7 +50,7 @@ import {
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
-import { cleanRenderLeftovers, renderersFor, renderPagesSplit } from './build/render.ts';
+import { cleanRenderLeftovers, renderersFor, renderPagesSplit, type NationalRendered } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { PhaseClock } from './build/phase-clock.ts';
@@ -91,11 +91,8 @@ export interface BuildResult {
   cpu?: Record<string, number>;
   /** The peak memory (KiB) of each page renderer besides this process (render.ts), while this one ran too. */
   renderersPeak?: number[];
-  /**
-   * The peak memory (KiB) of the national pages' own process (render.ts), which ran before those,
-   * and this process's peak by the time it ended (what this one held while it waited, at most).
-   */
-  nationalPeak?: { peak: number; beside: number };
+  /** The peak memory (KiB) of the national pages' own process (render.ts), and this process's by the time it ended. */
+  nationalPeak?: NationalRendered;
   /** The peak memory (KiB) of the data half's own process (dataApart), which ended before the pages. */
   dataPeak?: number;
   /**
@@ -231,14 +228,23 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // Pages of many regions are drawn by one process per core, each a group of regions balanced as shards are; the national pages first, apart (render.ts).
       const toRender = weights.filter((w) => !pages.regions || pages.regions.includes(w.code));
       const groups = shardGroups(toRender, renderersFor(toRender.length));
-      if (groups.length > 1) {
-        const n = groups.length;
-        const said = pages.national
-          ? `halaman nasional lebih dulu, dalam prosesnya sendiri; lalu halaman wilayah oleh ${n} proses / the national pages first, in a process of their own; then the regions' pages rendered by ${n} processes`
-          : `halaman dibangun oleh ${n} proses / pages rendered by ${n} processes`;
-        log(`${said}: ${groups.map((g) => g.join(' ')).join(' | ')}`);
-      }
-      const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate });
+      // The national pages of a site whose whole build would be split: in a process of their own, whatever this run renders besides.
+      const nationalApart = renderersFor(codes.length) > 1;
+      const n = groups.length;
+      const listed = groups.map((g) => g.join(' ')).join(' | ');
+      if (n > 1)
+        log(
+          pages.national
+            ? `halaman nasional lebih dulu, dalam prosesnya sendiri; lalu halaman wilayah oleh ${n} proses / the national pages first, in a process of their own; then the regions' pages rendered by ${n} processes: ${listed}`
+            : `halaman dibangun oleh ${n} proses / pages rendered by ${n} processes: ${listed}`,
+        );
+      else if (nationalApart && pages.national)
+        log(
+          listed
+            ? `halaman nasional dalam prosesnya sendiri, bersamaan dengan halaman wilayah / the national pages in a process of their own, beside the regions' pages: ${listed}`
+            : 'halaman nasional dalam prosesnya sendiri / the national pages in a process of their own',
+        );
+      const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart });
       written = rendered.written;
       renderersPeak = rendered.peaks;
       nationalPeak = rendered.national;

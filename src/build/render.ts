@@ -106,39 +106,46 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
 
 /**
  * Renders `pages` into `siteStage`: the first group of regions here, each other group in a
- * process of its own (`scripts/render.ts`), their files then moved in. The national pages, if
- * asked, are rendered first, alone, in a process of their own: they read the national tables
- * whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS, a renderer of regions at 1–2 GB),
- * so beside another renderer they would pass the budget of 4 GB, and their tables go with their
- * process instead of staying in this one through its regions. A file two renderers both write
- * (Astro's assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as
- * renderPages does, each shared file once; the peak memory (KiB) of each renderer of regions run
- * beside this one, which this process's own peak does not count; and of the national pages'
- * process, with this process's peak by the time it ended (`beside`), what the two held at most.
+ * process of its own (`scripts/render.ts`), their files then moved in. The national pages of a
+ * site of many regions (`nationalApart`) are rendered in a process of their own: they read the
+ * national tables whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS), and their
+ * tables go with their process instead of staying in this one through its regions and the gate.
+ * Beside several renderers of regions (a whole build) they would pass the budget of 4 GB, so they
+ * come first, alone; beside one (a `--since` build's few regions, or none: a merge) they render at
+ * the same time, each on its core. A file two renderers both write (Astro's assets, the 404 page)
+ * must be the same bytes. Returns every file Astro wrote, as renderPages does, each shared file
+ * once; the peak memory (KiB) of each renderer of regions run beside this one, which this
+ * process's own peak does not count; and of the national pages' process (NationalRendered).
  */
 export async function renderPagesSplit(
   siteStage: string,
   dataStage: string,
   pages: PageSet,
   groups: readonly string[][],
-  { buildDate }: { buildDate: string },
-): Promise<{ written: string[]; peaks: number[]; national?: { peak: number; beside: number } }> {
-  if (groups.length <= 1) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
+  { buildDate, nationalApart }: { buildDate: string; nationalApart: boolean },
+): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
+  const apart = nationalApart && pages.national;
+  if (groups.length <= 1 && !apart) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
   // The other renderers are stopped as soon as this one fails (they are waited for all the same).
   const stop = new AbortController();
   // Every page carries the build date: each renderer is given this build's, also across midnight.
   const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
   const env = (set: PageSet) => ({ KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(set), SOURCE_DATE_EPOCH: epoch });
   const nationalDir = join(dirname(siteStage), 'render-nasional');
-  const national = pages.national ? await renderElsewhere(nationalDir, env({ regions: [], national: true }), stop.signal) : undefined;
-  const beside = process.resourceUsage().maxRSS;
+  const startNational = () => renderElsewhere(nationalDir, env({ regions: [], national: true }), stop.signal);
+  const first = apart && groups.length > 1 ? await startNational() : undefined;
+  // This process's peak while the national pages' process ran: until it ended, or, side by side, until all did.
+  let beside = process.resourceUsage().maxRSS;
   const dirs = groups.slice(1).map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
   const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: groups[i + 1], national: false }), stop.signal));
-  const own = renderPages(siteStage, dataStage, { regions: groups[0], national: false });
+  const together = apart && !first ? startNational() : undefined;
+  const own = groups[0].length > 0 ? renderPages(siteStage, dataStage, { regions: groups[0], national: false }) : Promise.resolve([]);
   own.catch(() => stop.abort());
+  together?.catch(() => stop.abort());
   // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
-  const [mine, ...rest] = await Promise.allSettled([own, ...others]);
-  for (const r of [mine, ...rest]) if (r.status === 'rejected') throw r.reason;
+  const [mine, alongside, ...rest] = await Promise.allSettled([own, together, ...others]);
+  for (const r of [mine, alongside, ...rest]) if (r.status === 'rejected') throw r.reason;
+  if (!first) beside = process.resourceUsage().maxRSS;
   const written = (mine as PromiseFulfilledResult<string[]>).value;
   const peaks: number[] = [];
   for (const [i, r] of rest.entries()) {
@@ -146,8 +153,16 @@ export async function renderPagesSplit(
     for (const f of await moveRendered(dirs[i], siteStage, files)) written.push(f);
     peaks.push(peak);
   }
+  const national = first ?? (alongside as PromiseFulfilledResult<Rendered | undefined>).value;
   if (national) for (const f of await moveRendered(nationalDir, siteStage, national.files)) written.push(f);
-  return { written, peaks, national: national && { peak: national.peak, beside } };
+  return { written, peaks, national: national && { peak: national.peak, beside, alone: first !== undefined } };
+}
+
+/** The national pages' process: its peak (KiB), this process's by the time it ended, and whether it ran alone (before the regions' renderers) or beside this one. */
+export interface NationalRendered {
+  peak: number;
+  beside: number;
+  alone: boolean;
 }
 
 /** What a renderer of its own process leaves in its LIST file (scripts/render.ts). */

@@ -106,10 +106,11 @@ beforeAll(async () => {
     return [...lines.slice(0, 1), ...lines.slice(2)].join('\n');
   });
   [first] = index(siteA);
-  // B's pages are drawn by three processes (render.ts), A's and B′'s by one: the same bytes, whoever draws them.
+  // B's pages are drawn by three processes (render.ts), A's by one, B′'s by two (the national
+  // pages beside Binjai's): the same bytes, whoever draws them.
   const [full, incremental] = await Promise.all([
     build(['--out', siteB], { KT_RENDERERS: '2' }),
-    build(['--out', siteB2, '--since', siteB2]),
+    build(['--out', siteB2, '--since', siteB2], { KT_RENDERERS: '2' }),
   ]);
   if (full.status !== 0) throw new Error(`build failed:\n${full.output}`);
   fullLog = full.output;
@@ -208,6 +209,11 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
 
 it('built incrementally (--since A): renders Binjai only, and gives the full build’s bytes in every file', () => {
   expect(sinceLog).toContain(`region pages reused from ${siteB2}: 4 dari / of 5`);
+  // A site whose whole build is split renders its national pages apart, here at once with the one region's.
+  expect(sinceLog).toContain("the national pages in a process of their own, beside the regions' pages: binjai\n");
+  expect(sinceLog).toMatch(
+    /this process's peak \d+ \+ proses halaman nasional \/ the national pages' process \d+; sebelumnya \/ before them: proses data \/ the data process \d+;/,
+  );
   // A copy of A: its files are not the ones A's marks name, so every one is read and checked.
   expect(sinceLog).toMatch(/reused region files: [1-9]\d* \(0 tidak dibaca lagi/);
   // The privacy gate remembered what it passed in A (a copy has A's record): no private value
