@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-libreoffice.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 # The test builds compress the engine at brotli level 5, not the release builds' cached level 11

@@ -20,6 +20,9 @@ import { xlsxFileName } from '../publish/download-paths.ts';
 import { publishTables } from '../publish/tables.ts';
 import { writeXlsx } from '../publish/xlsx.ts';
 import { csvFileName } from '../queries/published-views.ts';
+import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
+import { PartCache } from '../publish/part-cache.ts';
+import { codeVersion } from './shards.ts';
 import { addRelease, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
@@ -123,10 +126,25 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
   if (!input.shard) {
     const xlsx = async () => {
+      // A table split by region is written region by region, each region's rows a part kept for the next build.
+      const { tabel } = JSON.parse(await readFile(join(dataStage, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
+      const cache = new PartCache();
+      const code = codeVersion();
       for (const table of TABLES) {
         const csv = join(dataStage, csvFileName(table));
-        if (existsSync(csv)) await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence });
+        const files = tabel[table.name];
+        if (existsSync(csv))
+          await writeXlsx(
+            table,
+            csv,
+            join(dataStage, xlsxFileName(table)),
+            { release, releaseDate, licence },
+            {
+              regions: files && { dataDir: dataStage, files, cache, code },
+            },
+          );
       }
+      await cache.prune();
     };
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
     // Both settle before a failure is thrown, so none writes into the stage after it is removed.

@@ -7,12 +7,19 @@
  * waited on it. Pieces of 1 MiB cost about 0.2 % more bytes than one stream (the survey's workbook: 67.85 against 67.71 MB). Deterministic:
  * the cuts fall every DEFLATE_PIECE_BYTES of input, however it arrives.
  *
+ * Given a board (PartBoard), its input may carry marks, which no XML holds (a NUL byte, a letter,
+ * a number, a NUL): a part starts (`partStart`), so a piece is cut there and the part's pieces are
+ * given to the board, deflated, when it ends (`partEnd`); or a part kept from an earlier build is
+ * put in its place (`partKept`), its deflated bytes as they are. A part's bytes thus depend on
+ * its input alone, and the stream is the same whether it was kept or made (xlsx.ts, a region's rows).
+ *
  * What it tells of its input (CRC-32 and size) and output (compressed size) is what a zip entry
  * records: the interface of crc32-stream's DeflateCRC32Stream, which archiver's zip uses.
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw } from 'node:zlib';
+import { crc32Combine } from './crc32-combine.ts';
 
 const deflate = promisify(deflateRaw);
 
@@ -25,6 +32,49 @@ export const TAKEN = 'taken';
 /** A deflate block that is final and empty (BFINAL 1, fixed Huffman codes, end of block): ends the stream. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
+/** A run of a deflate stream on its own: its pieces' deflated bytes one after another, its input's CRC-32 and size. */
+export interface DeflatedPart {
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** Marks in a PiecewiseDeflate's input (see above): the part numbered on its board. */
+export const partStart = (id: number): string => `\0S${id}\0`;
+export const partEnd = '\0E\0';
+export const partKept = (id: number): string => `\0K${id}\0`;
+
+/** The parts a writer's marks name: kept ones to put in, and where made ones go once deflated. */
+export class PartBoard {
+  #next = 0;
+  readonly #kept = new Map<number, DeflatedPart>();
+  readonly #made = new Map<number, (part: DeflatedPart) => void>();
+  /** A part kept from an earlier build: its number for `partKept`. */
+  keep(part: DeflatedPart): number {
+    this.#kept.set(this.#next, part);
+    return this.#next++;
+  }
+  /** A part to be made: its number for `partStart`; `done` is given it once deflated. */
+  make(done: (part: DeflatedPart) => void): number {
+    this.#made.set(this.#next, done);
+    return this.#next++;
+  }
+  take(id: number): DeflatedPart {
+    const part = this.#kept.get(id);
+    if (!part) throw new Error(`PartBoard: no kept part ${id}`);
+    this.#kept.delete(id);
+    return part;
+  }
+  made(id: number): (part: DeflatedPart) => void {
+    const done = this.#made.get(id);
+    if (!done) throw new Error(`PartBoard: no part ${id} to make`);
+    this.#made.delete(id);
+    return done;
+  }
+}
+
+const NUL = 0x00;
+
 export class PiecewiseDeflate extends Transform {
   private checksum = 0;
   private rawSize = 0;
@@ -33,12 +83,18 @@ export class PiecewiseDeflate extends Transform {
   private heldBytes = 0;
   /** Pieces being deflated, in input order. */
   private readonly running: Promise<Buffer>[] = [];
+  /** A mark read so far (after its first NUL), when a chunk ended inside it. */
+  private mark: string | null = null;
+  /** The part being made: its number, its input's CRC-32 and size, its pieces. */
+  private part: { id: number; crc: number; size: number; pieces: Promise<Buffer>[] } | null = null;
 
   constructor(
     private readonly level: number,
     private readonly pieceBytes = DEFLATE_PIECE_BYTES,
     /** Pieces deflated at once: a few more than the pool's threads keep them all busy. */
     private readonly atOnce = 6,
+    /** Where marked parts are found and given (none: the input is taken as it is). */
+    private readonly board?: PartBoard,
   ) {
     super();
   }
@@ -46,16 +102,88 @@ export class PiecewiseDeflate extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     // Taken in: a writer that cannot see this stream's buffer (xlsx.ts, SheetFlow) paces itself by it.
     this.emit(TAKEN, chunk.length);
-    this.checksum = crc32(chunk, this.checksum);
-    this.rawSize += chunk.length;
-    this.held.push(chunk);
-    this.heldBytes += chunk.length;
-    while (this.heldBytes >= this.pieceBytes) this.startPiece(this.cutPiece(this.pieceBytes));
+    try {
+      if (!this.board) this.takeInput(chunk);
+      else this.readMarked(chunk);
+    } catch (e) {
+      done(e as Error);
+      return;
+    }
     this.drainTo(this.atOnce).then(() => done(), done);
   }
 
-  override _flush(done: TransformCallback): void {
+  /** Input and marks: each mark a NUL, its text, a NUL. */
+  private readMarked(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      const nul = chunk.indexOf(NUL, at);
+      if (this.mark !== null) {
+        this.mark += chunk.toString('latin1', at, nul < 0 ? chunk.length : nul);
+        if (nul < 0) return;
+        const mark = this.mark;
+        this.mark = null;
+        this.onMark(mark);
+      } else {
+        this.takeInput(nul < 0 ? chunk.subarray(at) : chunk.subarray(at, nul));
+        if (nul < 0) return;
+        this.mark = '';
+      }
+      at = nul + 1;
+    }
+  }
+
+  private onMark(mark: string): void {
+    const id = Number(mark.slice(1));
+    if (mark === 'E') {
+      if (!this.part) throw new Error('PiecewiseDeflate: a part ends that did not start');
+      this.cutHeld();
+      const { id: made, crc, size, pieces } = this.part;
+      this.part = null;
+      const done = this.board!.made(made);
+      // Given once deflated; the stream's own bytes do not wait on it.
+      Promise.all(pieces).then(
+        (deflated) => done({ deflated: Buffer.concat(deflated), crc, size }),
+        () => {},
+      );
+    } else if (mark[0] === 'S' && Number.isInteger(id)) {
+      if (this.part) throw new Error('PiecewiseDeflate: a part starts inside another');
+      this.cutHeld();
+      this.part = { id, crc: 0, size: 0, pieces: [] };
+    } else if (mark[0] === 'K' && Number.isInteger(id)) {
+      if (this.part) throw new Error('PiecewiseDeflate: a kept part inside a part being made');
+      this.cutHeld();
+      const kept = this.board!.take(id);
+      this.checksum = crc32Combine(this.checksum, kept.crc, kept.size);
+      this.rawSize += kept.size;
+      this.running.push(Promise.resolve(kept.deflated));
+    } else throw new Error(`PiecewiseDeflate: an unknown mark ${JSON.stringify(mark)}`);
+  }
+
+  /** Input to deflate: held, and cut into pieces of pieceBytes. */
+  private takeInput(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.checksum = crc32(bytes, this.checksum);
+    this.rawSize += bytes.length;
+    if (this.part) {
+      this.part.crc = crc32(bytes, this.part.crc);
+      this.part.size += bytes.length;
+    }
+    this.held.push(bytes);
+    this.heldBytes += bytes.length;
+    while (this.heldBytes >= this.pieceBytes) this.startPiece(this.cutPiece(this.pieceBytes));
+  }
+
+  /** What is held, as a piece of its own (a part starts or ends here). */
+  private cutHeld(): void {
     if (this.heldBytes > 0) this.startPiece(this.cutPiece(this.heldBytes));
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.mark !== null || this.part) {
+      done(new Error('PiecewiseDeflate: the input ended inside a mark or a part'));
+      return;
+    }
+    this.cutHeld();
     this.drainTo(0).then(() => {
       this.out(FINAL_BLOCK);
       done();
@@ -75,6 +203,7 @@ export class PiecewiseDeflate extends Transform {
     const deflated = deflate(piece, { level: this.level, finishFlush: constants.Z_FULL_FLUSH });
     deflated.catch(() => {}); // handled when its turn comes (drainTo), not as an unhandled rejection before
     this.running.push(deflated);
+    this.part?.pieces.push(deflated);
   }
 
   /** Pushes finished pieces in order until no more than `left` are running. */
@@ -94,7 +223,7 @@ export class PiecewiseDeflate extends Transform {
     return b;
   }
 
-  /** Input bytes, or output bytes when `compressed`. */
+  /** Input bytes (kept parts' too, not the marks), or output bytes when `compressed`. */
   size(compressed = false): number {
     return compressed ? this.compressedSize : this.rawSize;
   }

@@ -6,14 +6,26 @@
  * the workbook written as a stream (ExcelJS's streaming writer), so a table of millions of rows never sits whole in memory; past
  * Excel's 1,048,576 rows a sheet, the rows go on in a next sheet, and the last sheet says so.
  * Deterministic: the document's dates are the release date, and so is every zip entry's.
+ *
+ * A data row does not say where it stands (no `r` on rows and cells, optional in SpreadsheetML:
+ * Excel, LibreOffice and Google Sheets place them in order) and holds its texts (inline strings,
+ * not indices into the workbook's shared strings), so a region's rows are the same bytes wherever
+ * they fall: a table split by region is written region by region (`RegionParts`), each region's
+ * rows deflated as a part of their own and kept between builds (part-cache.ts), and a build in
+ * which one region changed makes that region's part only.
  */
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { csvFileRows } from '../read/csv-pieces.ts';
+import type { PartitionFile } from '../queries/partitions.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
-import { PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
+import { PartCache } from './part-cache.ts';
+import { DEFLATE_PIECE_BYTES, PartBoard, partEnd, partKept, partStart, PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pinZipDates } from './zip-dates.ts';
 import { DEFLATED } from './zip-entries.ts';
 
@@ -149,12 +161,12 @@ export class SheetFlow {
  * callback uncalled, and the write waiting for ever). Its other entries (styles, shared strings,
  * the workbook) are left to it.
  */
-function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: number, flow: SheetFlow): void {
+function deflateSheetsInPieces(book: ExcelJS.stream.xlsx.WorkbookWriter, level: number, flow: SheetFlow, board: PartBoard): void {
   const zip = (book as unknown as { zip: { _module: { engine: ZipModule } } }).zip._module.engine;
   const own = zip._smartStream.bind(zip);
   zip._smartStream = (entry, callback) => {
     if (!SHEET_ENTRY.test(entry.getName()) || entry.getMethod() !== DEFLATED) return own(entry, callback);
-    const stream = new PiecewiseDeflate(level);
+    const stream = new PiecewiseDeflate(level, DEFLATE_PIECE_BYTES, undefined, board);
     stream.on(TAKEN, (bytes: number) => flow.took(bytes));
     let settled = false;
     stream.once('error', (e: Error) => {
@@ -188,37 +200,46 @@ interface SheetInternals {
 }
 interface BookInternals {
   styles: StyleTable;
-  sharedStrings: { add(value: string): number };
 }
 
-/** A column's letters (1 → A, 27 → AA). */
-function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
+/** What a row writer is given: rows, marks for the deflate stream (PiecewiseDeflate), and the end of its sheet. */
+interface RowsTo {
+  add(values: readonly (string | number | Date | null)[]): void;
+  mark(text: string): void;
+  flush(): void;
 }
 
 /**
- * Data rows written as ExcelJS writes them, without its Row, Cell and XML-node objects per cell
- * (four fifths of writing a large table): `<row r spans x14ac:dyDescent>` and one `<c>` per
- * cell, a text as a shared string, a date as Excel's day number, an empty cell only where its
- * column has a style. Styles are filed in the order ExcelJS files them (the row's, then each
- * cell's, on first sight), so the ids and every byte are the same (tested against ExcelJS alone).
- * Rows go to the sheet's stream some 64 K characters at a time (the deflated bytes do not depend on how
- * they are cut); `flush` before the sheet is committed. Called once its header row is committed.
+ * A text as SpreadsheetML holds it: escaped as ExcelJS escapes (utils.xmlEncode: the five XML
+ * entities; control characters XML 1.0 forbids, and DEL, left out), its spaces kept where
+ * they lead, trail or hold a line end (as ExcelJS's TextXform marks them).
  */
-function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, types: readonly string[], flow: SheetFlow) {
+export function inlineText(text: string): string {
+  const escaped = text.replace(/["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => ESCAPES[c] ?? '');
+  return /^\s|\n|\s$/.test(text) ? `<t xml:space="preserve">${escaped}</t>` : `<t>${escaped}</t>`;
+}
+const ESCAPES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Every value type a data cell may take, its style filed for each column in this order. */
+const VALUE_TYPES = [ExcelJS.ValueType.Null, ExcelJS.ValueType.Number, ExcelJS.ValueType.Date, ExcelJS.ValueType.String];
+
+/**
+ * Data rows written without ExcelJS's Row, Cell and XML-node objects per cell (four fifths of
+ * writing a large table), and without their place: `<row>` and one `<c>` per cell in order, an
+ * empty cell as `<c/>` (or with its column's style) where a later cell follows, a text inline, a
+ * date as Excel's day number. Every column's style for every value type is filed first, in one
+ * order, so a cell's style id does not depend on the rows before it. Rows go to the sheet's stream
+ * some 64 K characters at a time (the deflated bytes do not depend on how they are cut); `flush`
+ * before the sheet is committed. Called once its header row is committed.
+ */
+function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, types: readonly string[], flow: SheetFlow): RowsTo {
   const w = sheet as unknown as SheetInternals;
-  const { styles, sharedStrings } = book as unknown as BookInternals;
-  const letters = types.map((_, i) => columnLetters(i + 1));
-  /** Per column, the style id of each value type (ExcelJS.ValueType), filed on first sight. */
-  const ids = types.map(() => new Map<number, number>());
-  let rowStyleFiled = false;
-  const styleId = (col: number, valueType: number): number => {
-    let id = ids[col].get(valueType);
-    if (id === undefined) ids[col].set(valueType, (id = styles.addStyleModel(columnStyle(types[col]), valueType)));
-    return id;
-  };
+  const { styles } = book as unknown as BookInternals;
+  if (w._rows === null || w._rows.length > 0 || !w.startedData) throw new Error('rowWriter: the header row is not committed');
+  styles.addStyleModel({});
+  /** Per column, the ` s="id"` of each value type, or nothing for the default style. */
+  const ids = types.map((type) => new Map(VALUE_TYPES.map((t) => [t, styles.addStyleModel(columnStyle(type), t)] as const)));
+  const s = ids.map((byType) => new Map([...byType].map(([t, id]) => [t, id ? ` s="${id}"` : ''] as const)));
   let pending = '';
   const flush = () => {
     if (pending) {
@@ -229,40 +250,31 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
     pending = '';
   };
   const add = (values: readonly (string | number | Date | null)[]): void => {
-    if (w._rows === null || w._rows.length > 0 || !w.startedData) throw new Error('rowWriter: the header row is not committed');
     if (values.length > types.length)
       throw new Error(`baris ${w._rowZero} punya sel lebih banyak dari kepala tabel / row ${w._rowZero} has more cells than the header`);
-    const n = w._rowZero++;
-    // A row of empty cells only is not written (ExcelJS: no value, no row); it keeps its number.
-    if (!values.some((v) => v !== null)) return;
-    if (!rowStyleFiled) {
-      styles.addStyleModel({});
-      rowStyleFiled = true;
-    }
-    let xml = `<row r="${n}" spans="1:${values.length}" x14ac:dyDescent="0.25">`;
+    w._rowZero++;
+    let xml = '<row>';
+    /** Empty cells of the default style not written yet: only if a cell follows. */
+    let gap = '';
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
-      const at = `${letters[c]}${n}`;
       if (v === null) {
-        const id = styleId(c, ExcelJS.ValueType.Null);
-        if (id) xml += `<c r="${at}" s="${id}"/>`;
+        const style = s[c].get(ExcelJS.ValueType.Null)!;
+        if (style) {
+          xml += `${gap}<c${style}/>`;
+          gap = '';
+        } else gap += '<c/>';
         continue;
       }
-      if (typeof v === 'number') {
-        const id = styleId(c, ExcelJS.ValueType.Number);
-        xml += `<c r="${at}"${id ? ` s="${id}"` : ''}><v>${v}</v></c>`;
-      } else if (v instanceof Date) {
-        const id = styleId(c, ExcelJS.ValueType.Date);
-        xml += `<c r="${at}"${id ? ` s="${id}"` : ''}><v>${25569 + v.getTime() / 86_400_000}</v></c>`;
-      } else {
-        const id = styleId(c, ExcelJS.ValueType.String);
-        xml += `<c r="${at}"${id ? ` s="${id}"` : ''} t="s"><v>${sharedStrings.add(v)}</v></c>`;
-      }
+      if (typeof v === 'number') xml += `${gap}<c${s[c].get(ExcelJS.ValueType.Number)}><v>${v}</v></c>`;
+      else if (v instanceof Date) xml += `${gap}<c${s[c].get(ExcelJS.ValueType.Date)}><v>${25569 + v.getTime() / 86_400_000}</v></c>`;
+      else xml += `${gap}<c${s[c].get(ExcelJS.ValueType.String)} t="inlineStr"><is>${inlineText(v)}</is></c>`;
+      gap = '';
     }
     pending += `${xml}</row>`;
     if (pending.length >= 1 << 16) flush();
   };
-  return { add, flush };
+  return { add, mark: (text) => (pending += text), flush };
 }
 
 /** Zlib's level for every entry. */
@@ -272,19 +284,35 @@ const XLSX_LEVEL = 6;
 const sheetName = (table: string, part: number) => (part === 1 ? table.slice(0, 31) : `${table.slice(0, 31 - `_${part}`.length)}_${part}`);
 
 /**
- * Writes the .xlsx of the published CSV at `csvPath` to `xlsxPath`. `sheetRows` (data rows per
- * sheet) is Excel's limit; tests pass a smaller one to see the split.
+ * A table split by region (partitions.ts): its region files, in the order of the table's CSV, which
+ * they make up one after another; and where the parts of earlier builds are kept (`cache`), with
+ * the version of the code that makes them (`code`: shards.ts codeVersion).
  */
+export interface RegionParts {
+  dataDir: string;
+  files: readonly PartitionFile[];
+  cache: PartCache;
+  code: string;
+}
+
+export interface XlsxOptions {
+  /** Data rows per sheet: Excel's limit; tests pass a smaller one to see the split. */
+  sheetRows?: number;
+  /** Our ways of writing it (memoStyles, rowWriter, deflateSheetsInPieces); false: ExcelJS alone, for the test that the cells are the same. */
+  own?: boolean;
+  /** How far the rows may run ahead of the deflating (SheetFlow; at least 64 KiB); tests pass a little to make them wait often. */
+  ahead?: number;
+  /** Written region by region, each region's rows a part kept between builds. */
+  regions?: RegionParts;
+}
+
+/** Writes the .xlsx of the published CSV at `csvPath` to `xlsxPath`. */
 export async function writeXlsx(
   table: PublishedTable,
   csvPath: string,
   xlsxPath: string,
   ctx: XlsxContext,
-  sheetRows = XLSX_SHEET_ROWS,
-  /** Our ways of writing it (memoStyles, rowWriter, deflateSheetsInPieces); false: ExcelJS alone, for the test that they change no byte of any entry. */
-  own = true,
-  /** How far the rows may run ahead of the deflating (SheetFlow; at least 64 KiB); tests pass a little to make them wait often. */
-  ahead = SHEET_AHEAD,
+  { sheetRows = XLSX_SHEET_ROWS, own = true, ahead = SHEET_AHEAD, regions }: XlsxOptions = {},
 ): Promise<void> {
   const date = new Date(`${ctx.releaseDate}T00:00:00Z`);
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -294,12 +322,13 @@ export async function writeXlsx(
     zip: { zlib: { level: XLSX_LEVEL } },
   });
   const flow = new SheetFlow(ahead);
+  const board = new PartBoard();
   // Before the commit nothing of ExcelJS listens: a failing zip or file would crash the build, or leave the rows waiting.
   const parts = book as unknown as { zip: NodeJS.EventEmitter; stream: NodeJS.EventEmitter };
   for (const part of [parts.zip, parts.stream]) part.on('error', (e: Error) => flow.fail(e));
   if (own) {
     memoStyles(book);
-    deflateSheetsInPieces(book, XLSX_LEVEL, flow);
+    deflateSheetsInPieces(book, XLSX_LEVEL, flow, board);
   }
   book.creator = 'Kinerja Terbuka';
   book.lastModifiedBy = 'Kinerja Terbuka';
@@ -312,7 +341,7 @@ export async function writeXlsx(
   let header: string[] | null = null;
   let types: string[] = [];
   let sheet: ExcelJS.Worksheet | null = null;
-  let rowsTo: { add(values: (string | number | Date | null)[]): void; flush(): void } | null = null;
+  let rowsTo: RowsTo | null = null;
   const sheets: { name: string; first: number; last: number }[] = [];
   let rows = 0;
   const newSheet = () => {
@@ -329,21 +358,67 @@ export async function writeXlsx(
     if (own) {
       next.getRow(1).commit();
       rowsTo = rowWriter(book, next, types, flow);
-    } else rowsTo = { add: (values) => next.addRow(values).commit(), flush: () => {} };
+    } else rowsTo = { add: (values) => next.addRow(values).commit(), mark: () => {}, flush: () => {} };
     sheet = next;
   };
-  for await (const r of csvFileRows(csvPath)) {
-    if (!header) {
-      header = r;
-      types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
-      newSheet();
-      continue;
-    }
-    if (rows - sheets[sheets.length - 1].first + 1 >= sheetRows) newSheet();
-    rowsTo!.add(r.map((cell, i) => typed(types[i], cell)));
-    if (flow.ahead()) await flow.ready();
-    rows++;
+  /** Rows the current sheet has room for. */
+  const room = () => sheetRows - (rows - sheets[sheets.length - 1].first + 1);
+  const counted = (n: number) => {
+    rows += n;
     sheets[sheets.length - 1].last = rows;
+  };
+  /** A CSV's data rows (its header skipped when `withHeader`), a sheet begun where one is full. */
+  const addRows = async (path: string, withHeader: boolean) => {
+    let first = withHeader;
+    for await (const r of csvFileRows(path)) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (room() <= 0) newSheet();
+      rowsTo!.add(r.map((cell, i) => typed(types[i], cell)));
+      if (flow.ahead()) await flow.ready();
+      counted(1);
+    }
+  };
+  const kept: Promise<void>[] = [];
+  const layout = own && regions ? await regionLayout(csvPath, regions) : null;
+  if (layout) {
+    header = layout.header;
+    types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
+    newSheet();
+    for (const file of regions!.files) {
+      const path = join(regions!.dataDir, file.path);
+      if (room() <= 0) newSheet();
+      // A region across two sheets is written row by row, as a whole table is.
+      if (file.rows > room()) {
+        await addRows(path, true);
+        continue;
+      }
+      const key = PartCache.key('xlsx', regions!.code, table.name, header, types, XLSX_LEVEL, DEFLATE_PIECE_BYTES, file.sha256);
+      const part = await regions!.cache.get(key);
+      if (part) {
+        rowsTo!.mark(partKept(board.keep(part)));
+        counted(file.rows);
+      } else {
+        rowsTo!.mark(partStart(board.make((made) => kept.push(regions!.cache.put(key, made)))));
+        await addRows(path, true);
+        rowsTo!.mark(partEnd);
+      }
+    }
+  } else {
+    for await (const r of csvFileRows(csvPath)) {
+      if (!header) {
+        header = r;
+        types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
+        newSheet();
+        continue;
+      }
+      if (room() <= 0) newSheet();
+      rowsTo!.add(r.map((cell, i) => typed(types[i], cell)));
+      if (flow.ahead()) await flow.ready();
+      counted(1);
+    }
   }
   if (!header) throw new Error(`${csvPath}: no header`);
   rowsTo!.flush();
@@ -379,4 +454,45 @@ export async function writeXlsx(
   await flow.ready();
   await Promise.race([book.commit(), flow.failure]);
   await pinZipDates(xlsxPath, ctx.releaseDate);
+  await Promise.all(kept);
+}
+
+/**
+ * The header of the table's CSV, if its rows are exactly its region files' rows one after another
+ * in `regions`' order (so the workbook may be written region by region): its size is theirs, and
+ * each region's first bytes stand where that order puts them. Else null (written row by row).
+ */
+async function regionLayout(csvPath: string, regions: RegionParts): Promise<{ header: string[] } | null> {
+  const whole = await open(csvPath);
+  try {
+    const start = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await whole.read(start, 0, start.length, 0);
+    const end = start.subarray(0, bytesRead).indexOf(0x0a);
+    if (end < 0) return null;
+    const head = start.subarray(0, end + 1);
+    let at = head.length;
+    for (const file of regions.files) {
+      const body = file.bytes - head.length;
+      if (body <= 0) return null;
+      const probe = Math.min(256, body);
+      const [mine, there] = [Buffer.alloc(probe), Buffer.alloc(probe)];
+      const part = await open(join(regions.dataDir, file.path));
+      try {
+        await part.read(mine, 0, probe, head.length);
+        const ownHead = Buffer.alloc(head.length);
+        await part.read(ownHead, 0, head.length, 0);
+        if (!ownHead.equals(head)) return null;
+      } finally {
+        await part.close();
+      }
+      await whole.read(there, 0, probe, at);
+      if (!mine.equals(there)) return null;
+      at += body;
+    }
+    if (at !== (await whole.stat()).size) return null;
+    const [header] = Papa.parse<string[]>(head.toString('utf8').trimEnd()).data;
+    return { header };
+  } finally {
+    await whole.close();
+  }
 }

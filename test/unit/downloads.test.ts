@@ -19,8 +19,10 @@ import { bundleFile } from '../../src/publish/download-paths.ts';
 import { publishPartitions } from '../../src/publish/partitions.ts';
 import { scanForLeaks } from '../../src/publish/privacy-gate.ts';
 import { SheetFlow, writeXlsx } from '../../src/publish/xlsx.ts';
+import { PartCache } from '../../src/publish/part-cache.ts';
 import { DEFLATE_PIECE_BYTES } from '../../src/publish/piecewise-deflate.ts';
 import { entryBytes, heldZip, zipEntries } from '../../src/publish/zip-entries.ts';
+import { xlsxSheets, type Cell, type Sheet } from '../support/xlsx-cells.ts';
 import { pinZipDates } from '../../src/publish/zip-dates.ts';
 import { dosDate, zipDates } from '../support/zip.ts';
 
@@ -129,25 +131,28 @@ describe('xlsx', () => {
     await book.xlsx.readFile(path);
     return book;
   };
+  const sheets = (path: string) => xlsxSheets(readFileSync(path));
+  /** The values of a column (0-based) of a sheet. */
+  const columnOf = (sheet: Sheet, c: number) => sheet.rows.map((r) => r[c] ?? null);
 
   it('stores numbers as numbers and says which release it is', async () => {
     const src = join(work, 'ikm_unit.csv');
     writeFileSync(src, csv);
     await writeXlsx(ikm, src, join(work, 'ikm_unit.xlsx'), xctx);
-    const book = await load(join(work, 'ikm_unit.xlsx'));
-    const sheet = book.getWorksheet('ikm_unit')!;
-    const col = header.indexOf('ikm') + 1;
-    expect(sheet.getRow(1).getCell(col).value).toBe('ikm');
-    expect(sheet.getRow(2).getCell(col).value).toBe(83.47);
-    expect(sheet.getRow(3).getCell(header.indexOf('responden') + 1).value).toBe(30);
-    expect(sheet.getRow(2).getCell(header.indexOf('kode_wilayah') + 1).value).toBe('alpha');
+    const [sheet, about] = sheets(join(work, 'ikm_unit.xlsx'));
+    expect(sheet.name).toBe('ikm_unit');
+    const col = header.indexOf('ikm');
+    expect(sheet.rows[0][col]).toBe('ikm');
+    expect(sheet.rows[1][col]).toBe(83.47);
+    expect(sheet.rows[2][header.indexOf('responden')]).toBe(30);
+    expect(sheet.rows[1][header.indexOf('kode_wilayah')]).toBe('alpha');
     // an empty published cell stays empty, never 0
-    expect(sheet.getRow(2).getCell(header.indexOf('ikm_bawah') + 1).value).toBeNull();
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const about = book.getWorksheet('keterangan')!;
-    expect(about.getColumn(2).values).toContain(ctx.release);
-    expect(about.getColumn(1).values).not.toContain('Lembar / sheets');
+    expect(sheet.rows[1][header.indexOf('ikm_bawah')] ?? null).toBeNull();
     const zip = unzipSync(readFileSync(join(work, 'ikm_unit.xlsx')));
+    expect(strFromU8(zip['xl/worksheets/sheet1.xml'])).toMatch(/<pane ySplit="1"[^>]*state="frozen"/);
+    expect(about.name).toBe('keterangan');
+    expect(columnOf(about, 1)).toContain(ctx.release);
+    expect(columnOf(about, 0)).not.toContain('Lembar / sheets');
     expect(strFromU8(zip['docProps/core.xml'])).toContain('2026-01-20T00:00:00Z');
   });
 
@@ -156,9 +161,10 @@ describe('xlsx', () => {
     const src = join(work, 'wilayah.csv');
     writeFileSync(src, `${wil.columns.map((c) => c.name).join(',')}\r\nalpha,Kota Alpha,Uji,2026-01-15,SIMPEG,CC-BY-4.0,\r\n`);
     await writeXlsx(wil, src, join(work, 'wilayah.xlsx'), xctx);
-    const cell = (await load(join(work, 'wilayah.xlsx'))).getWorksheet('wilayah')!.getRow(2).getCell(4);
-    expect(cell.value).toEqual(new Date('2026-01-15T00:00:00Z'));
-    expect(cell.numFmt).toBe('yyyy-mm-dd');
+    const [sheet] = sheets(join(work, 'wilayah.xlsx'));
+    // Excel's day number (days since 1899-12-30), shown as a date by its format.
+    expect(sheet.rows[1][3]).toBe(25569 + Date.UTC(2026, 0, 15) / 86_400_000);
+    expect(sheet.formats.get('2,4')).toBe('yyyy-mm-dd');
   });
 
   // Above the 20,000 rows the in-memory workbook was limited to: every cell as the CSV has it, typed.
@@ -182,18 +188,18 @@ describe('xlsx', () => {
     const type = ikm.columns.find((c) => c.name === col)!.type;
     return type === 'integer' || type === 'number' ? Number(text) : text.replace(/^'/, '');
   };
-  const compare = async (path: string, sheetRows: number) => {
-    const book = await load(path);
-    const data = book.worksheets.filter((w) => w.name !== 'keterangan');
+  const compare = (path: string, sheetRows: number, csvLines = lines) => {
+    const book = sheets(path);
+    const data = book.filter((w) => w.name !== 'keterangan');
     expect(data.length).toBe(Math.ceil(ROWS / sheetRows));
     let n = 0;
     for (const sheet of data) {
-      expect(sheet.getRow(1).values).toEqual([undefined, ...header]);
-      for (let r = 2; r <= sheet.rowCount; r++, n++) {
-        const want = lines[n + 1].split(',');
-        const row = sheet.getRow(r);
+      expect(sheet.rows[0]).toEqual(header);
+      for (let r = 1; r < sheet.rows.length; r++, n++) {
+        const want = csvLines[n + 1].split(',');
+        const row = sheet.rows[r];
         for (let c = 0; c < header.length; c++) {
-          const got = row.getCell(c + 1).value;
+          const got = row[c] ?? null;
           if (got !== expected(header[c], want[c])) expect(got, `row ${n + 2} ${header[c]}`).toBe(expected(header[c], want[c]));
         }
       }
@@ -202,16 +208,11 @@ describe('xlsx', () => {
     return book;
   };
 
-  /**
-   * The same entries in the same order, each the same bytes once inflated and checked against its
-   * size and CRC-32 (the sheets are deflated in pieces here, by one zlib stream in ExcelJS alone).
-   */
-  const sameEntries = async (a: Buffer, b: Buffer): Promise<boolean> => {
-    const [x, y] = [await zipEntries(heldZip(a)), await zipEntries(heldZip(b))];
-    if (x.length !== y.length) return false;
-    for (const [i, e] of x.entries())
-      if (e.name !== y[i].name || !(await entryBytes(heldZip(a), e)).equals(await entryBytes(heldZip(b), y[i]))) return false;
-    return true;
+  /** The same sheets, names, cells (a row's trailing empty cells aside) and number formats. */
+  const sameCells = (a: string, b: string) => {
+    const trim = (row: Cell[]) => row.slice(0, row.findLastIndex((v) => v !== null) + 1);
+    const view = (path: string) => sheets(path).map((w) => ({ name: w.name, rows: w.rows.map(trim), formats: [...w.formats].sort() }));
+    expect(view(a)).toEqual(view(b));
   };
 
   it('deflates its sheets in pieces, which inflate whole and are smaller than stored', async () => {
@@ -232,7 +233,7 @@ describe('xlsx', () => {
     const out = join(work, 'besar.xlsx');
     await writeXlsx(ikm, big, out, xctx);
     const first = readFileSync(out);
-    await compare(out, Number.MAX_SAFE_INTEGER);
+    compare(out, Number.MAX_SAFE_INTEGER);
     await new Promise((r) => setTimeout(r, 2100)); // a zip entry's time has a two-second grain
     await writeXlsx(ikm, big, out, xctx);
     expect(readFileSync(out).equals(first)).toBe(true);
@@ -277,9 +278,9 @@ describe('xlsx', () => {
     const ready = vi.spyOn(SheetFlow.prototype, 'ready');
     // ExcelJS's stream holds up to 64 KiB back: a limit above it (here 128 KiB: the rows wait several times) never stops them for good.
     // Three sheets: the rows also wait while the sheet before is still deflating.
-    await writeXlsx(ikm, big, paced, xctx, 8_000, true, 128 * 1024);
+    await writeXlsx(ikm, big, paced, xctx, { sheetRows: 8_000, ahead: 128 * 1024 });
     const waits = ready.mock.calls.length;
-    await writeXlsx(ikm, big, free, xctx, 8_000, true, Number.MAX_SAFE_INTEGER);
+    await writeXlsx(ikm, big, free, xctx, { sheetRows: 8_000, ahead: Number.MAX_SAFE_INTEGER });
     // Once before the commit, and in the rows at least once: at each new sheet, whose rows pile up
     // until the sheet before is deflated (how often else depends on the machine's pace).
     expect(waits).toBeGreaterThanOrEqual(2);
@@ -288,17 +289,94 @@ describe('xlsx', () => {
     expect(readFileSync(paced).equals(readFileSync(free))).toBe(true);
   }, 120_000);
 
-  it('writes the same entries, byte for byte when inflated, with its cell styles kept by content as ExcelJS writes alone', async () => {
+  it('writes the same cells, with the same number formats, as ExcelJS alone', async () => {
     const kept = join(work, 'gaya-simpan.xlsx');
     const alone = join(work, 'gaya-exceljs.xlsx');
-    await writeXlsx(ikm, big, kept, xctx, 8_000);
-    await writeXlsx(ikm, big, alone, xctx, 8_000, false);
+    await writeXlsx(ikm, big, kept, xctx, { sheetRows: 8_000 });
+    await writeXlsx(ikm, big, alone, xctx, { sheetRows: 8_000, own: false });
     const styles = unzipSync(readFileSync(kept))['xl/styles.xml'];
     expect(new TextDecoder().decode(styles)).toContain('numFmt'); // dates and integers carry a format
-    expect(await sameEntries(readFileSync(kept), readFileSync(alone))).toBe(true);
+    sameCells(kept, alone);
   }, 120_000);
 
-  it('writes every table of the sample as ExcelJS alone writes it: dates, empty cells, texts, a next sheet', async () => {
+  it('writes a data row without its place and with its texts inline, so that a region’s rows are the same bytes wherever they stand', async () => {
+    const out = join(work, 'tanpa-tempat.xlsx');
+    await writeXlsx(ikm, big, out, xctx, { sheetRows: 8_000 });
+    const xml = strFromU8(unzipSync(readFileSync(out))['xl/worksheets/sheet2.xml']);
+    const data = xml.slice(xml.indexOf('</row>') + '</row>'.length, xml.indexOf('</sheetData>'));
+    expect(data.startsWith('<row>')).toBe(true);
+    expect(data).not.toMatch(/ r="/);
+    expect(data).not.toContain(' t="s"');
+    expect(data).toContain(' t="inlineStr"><is><t>w1</t></is>');
+    // The guard apostrophe is the CSV's, not the sheet's.
+    expect(data).toContain('<t>=U8080</t>');
+    // An empty cell with cells after it keeps their places.
+    expect(data).toContain('<c/>');
+  }, 120_000);
+
+  describe('region by region', () => {
+    const dir = join(work, 'per-wilayah');
+    mkdirSync(dir, { recursive: true });
+    // As the site's tables are: a region's rows together, regions in code order.
+    const sorted = [
+      lines[0],
+      ...lines.slice(1).sort((a, b) => (a.split(',')[0] < b.split(',')[0] ? -1 : a.split(',')[0] > b.split(',')[0] ? 1 : 0)),
+    ];
+    const csvPath = join(dir, 'ikm_unit.csv');
+    const publish = async (csvLines: string[]) => {
+      writeFileSync(csvPath, csvLines.join('\r\n') + '\r\n');
+      return (await publishPartitions(dir, [{ table: ikm, csvPath }])).tabel.ikm_unit;
+    };
+    const write = async (out: string, cacheDir: string, sheetRows?: number) => {
+      const files = JSON.parse(readFileSync(join(dir, 'wilayah', 'manifest.json'), 'utf8')).tabel.ikm_unit;
+      const cache = new PartCache(cacheDir);
+      const put = vi.spyOn(cache, 'put');
+      await writeXlsx(ikm, csvPath, out, xctx, { sheetRows, regions: { dataDir: dir, files, cache, code: 'uji' } });
+      return { bytes: readFileSync(out), made: put.mock.calls.length };
+    };
+
+    it('keeps each region’s rows as a part: written again from kept parts, and with one region changed, the same bytes as from none', async () => {
+      expect((await publish(sorted)).length).toBe(7);
+      const kept = join(work, 'bagian-simpan');
+      const first = await write(join(work, 'wilayah-1.xlsx'), kept);
+      expect(first.made).toBe(7);
+      compare(join(work, 'wilayah-1.xlsx'), Number.MAX_SAFE_INTEGER, sorted);
+      const again = await write(join(work, 'wilayah-2.xlsx'), kept);
+      expect(again.made).toBe(0);
+      expect(again.bytes.equals(first.bytes)).toBe(true);
+      // One region's rows changed (one more row, one value): its part alone is made again.
+      const changed = sorted.map((l, i) => (i === 3001 ? l.replace(/^w1,/, 'w1,') + '\r\n' + l.replace(',U', ',UX') : l));
+      await publish(changed);
+      const next = await write(join(work, 'wilayah-3.xlsx'), kept);
+      expect(next.made).toBe(1);
+      const fresh = await write(join(work, 'wilayah-4.xlsx'), join(work, 'bagian-baru'));
+      expect(fresh.made).toBe(7);
+      expect(next.bytes.equals(fresh.bytes)).toBe(true);
+      expect(next.bytes.equals(first.bytes)).toBe(false);
+    }, 120_000);
+
+    it('writes a region across two sheets row by row, the same bytes from kept parts as from none', async () => {
+      await publish(sorted);
+      const kept = join(work, 'bagian-lembar');
+      const first = await write(join(work, 'lembar-1.xlsx'), kept, 8_000);
+      // 3,000 rows a region: w2 and w5 cross into the next sheet, the other five are parts.
+      expect(first.made).toBe(5);
+      compare(join(work, 'lembar-1.xlsx'), 8_000, sorted);
+      const again = await write(join(work, 'lembar-2.xlsx'), kept, 8_000);
+      expect(again.made).toBe(0);
+      expect(again.bytes.equals(first.bytes)).toBe(true);
+    }, 120_000);
+
+    it('writes a table whose regions are not one after another row by row, as a whole table', async () => {
+      await publish(lines);
+      const out = join(work, 'acak.xlsx');
+      const { made } = await write(out, join(work, 'bagian-acak'));
+      expect(made).toBe(0);
+      compare(out, Number.MAX_SAFE_INTEGER);
+    }, 120_000);
+  });
+
+  it('writes every table of the sample with the cells ExcelJS alone writes: dates, empty cells, texts, a next sheet', async () => {
     const validated = await validateExport('data');
     const published = join(work, 'contoh');
     mkdirSync(published, { recursive: true });
@@ -311,9 +389,9 @@ describe('xlsx', () => {
       const csv = join(published, csvFileName(table));
       if (!existsSync(csv)) continue;
       const [ours, alone] = [join(work, `${table.name}-kami.xlsx`), join(work, `${table.name}-exceljs.xlsx`)];
-      await writeXlsx(table, csv, ours, xctx, 2_000);
-      await writeXlsx(table, csv, alone, xctx, 2_000, false);
-      expect(await sameEntries(readFileSync(ours), readFileSync(alone)), table.name).toBe(true);
+      await writeXlsx(table, csv, ours, xctx, { sheetRows: 2_000 });
+      await writeXlsx(table, csv, alone, xctx, { sheetRows: 2_000, own: false });
+      sameCells(ours, alone);
       // A table in two data sheets and keterangan has a third sheet.
       if (unzipSync(readFileSync(ours))['xl/worksheets/sheet3.xml']) split.push(table.name);
       tables++;
@@ -336,14 +414,14 @@ describe('xlsx', () => {
 
   it('goes on in a next sheet past the rows a sheet holds, and says so', async () => {
     const out = join(work, 'terbagi.xlsx');
-    await writeXlsx(ikm, big, out, xctx, 8_000);
-    const book = await compare(out, 8_000);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['ikm_unit', 'ikm_unit_2', 'ikm_unit_3', 'keterangan']);
-    const about = book.getWorksheet('keterangan')!;
-    const said = String(about.getColumn(2).values[about.getColumn(1).values.indexOf('Lembar / sheets')]);
+    await writeXlsx(ikm, big, out, xctx, { sheetRows: 8_000 });
+    const book = compare(out, 8_000);
+    expect(book.map((w) => w.name)).toEqual(['ikm_unit', 'ikm_unit_2', 'ikm_unit_3', 'keterangan']);
+    const about = book[3];
+    const said = String(columnOf(about, 1)[columnOf(about, 0).indexOf('Lembar / sheets')]);
     expect(said).toContain('ikm_unit_3: baris 16.001–21.000');
     expect(said).toContain('ikm_unit_3: rows 16,001–21,000');
-    expect(about.getColumn(2).values).toContain(ROWS);
+    expect(columnOf(about, 1)).toContain(ROWS);
   }, 120_000);
 });
 

@@ -1,7 +1,7 @@
 /**
  * The workbook as an officer uses it: LibreOffice saves every sheet as CSV, and the region folder
  * those CSVs make (with wilayah.json) passes the validator with no error and no warning. Runs
- * where LibreOffice is installed (`apt-get install libreoffice-calc-nogui`); skipped elsewhere.
+ * where LibreOffice is installed (`npm test` installs it: scripts/ensure-libreoffice.sh); skipped elsewhere.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

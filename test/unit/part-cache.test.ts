@@ -1,0 +1,50 @@
+/** Deflated parts kept between builds (src/publish/part-cache.ts): given back as kept, none when damaged, the unused ones removed in time. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { PartCache } from '../../src/publish/part-cache.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kt-bagian-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const part = { deflated: Buffer.from('deflated bytes'), crc: 0xdeadbeef, size: 6_000_000_000 };
+
+it('gives a part back as it was kept, by a key of what made it', async () => {
+  const cache = new PartCache(dir);
+  const key = PartCache.key('xlsx', 'uji', [1, 2]);
+  expect(key).toBe(PartCache.key('xlsx', 'uji', [1, 2]));
+  expect(key).not.toBe(PartCache.key('xlsx', 'uji', [1, 3]));
+  expect(await cache.get(key)).toBeNull();
+  await cache.put(key, part);
+  expect(await new PartCache(dir).get(key)).toEqual(part);
+});
+
+it('gives none for a file cut short or changed', async () => {
+  const cache = new PartCache(dir);
+  const key = PartCache.key('rusak');
+  await cache.put(key, part);
+  const path = join(dir, `${key}.part`);
+  const whole = readFileSync(path);
+  writeFileSync(path, whole.subarray(0, whole.length - 1));
+  expect(await cache.get(key)).toBeNull();
+  const changed = Buffer.from(whole);
+  changed[changed.length - 1] ^= 1;
+  writeFileSync(path, changed);
+  expect(await cache.get(key)).toBeNull();
+});
+
+it('removes the parts a build did not use, unless another build touched them within the hour', async () => {
+  const before = new PartCache(dir);
+  const [old, recent, used] = ['lama', 'baru', 'dipakai'].map((k) => PartCache.key(k));
+  for (const k of [old, recent, used]) await before.put(k, part);
+  const hours = (h: number) => new Date(Date.now() - h * 3_600_000);
+  utimesSync(join(dir, `${old}.part`), hours(2), hours(2));
+  utimesSync(join(dir, `${used}.part`), hours(2), hours(2));
+  const build = new PartCache(dir);
+  expect(await build.get(used)).toEqual(part);
+  await build.prune();
+  const left = readdirSync(dir);
+  expect(left).toContain(`${used}.part`);
+  expect(left).toContain(`${recent}.part`);
+  expect(left).not.toContain(`${old}.part`);
+});
