@@ -125,34 +125,27 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   clock.lap('derive+publish');
   // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
   if (!input.shard) {
+    // A table split by region is written region by region, each region's rows a part kept for the next build.
+    const cache = new PartCache();
+    const code = codeVersion();
     const xlsx = async () => {
-      // A table split by region is written region by region, each region's rows a part kept for the next build.
       const { tabel } = JSON.parse(await readFile(join(dataStage, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
-      const cache = new PartCache();
-      const code = codeVersion();
       for (const table of TABLES) {
         const csv = join(dataStage, csvFileName(table));
         const files = tabel[table.name];
+        const regions = files && { dataDir: dataStage, files, cache, code };
         if (existsSync(csv))
-          await writeXlsx(
-            table,
-            csv,
-            join(dataStage, xlsxFileName(table)),
-            { release, releaseDate, licence },
-            {
-              regions: files && { dataDir: dataStage, files, cache, code },
-            },
-          );
+          await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence }, { regions });
       }
-      await cache.prune();
     };
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
     // Both settle before a failure is thrown, so none writes into the stage after it is removed.
     const done = await Promise.allSettled([
       xlsx(),
-      writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }),
+      writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }, { cache, code }),
     ]);
     for (const d of done) if (d.status === 'rejected') throw d.reason;
+    await cache.prune();
   }
   await writeFile(
     join(dataStage, QUALITY_FILE),

@@ -4,21 +4,34 @@
  * a bilingual README (each table, the method in short, the privacy rules, the licence from
  * wilayah.json), CITATION.cff and SHA256SUMS. Deterministic: entries sorted, every mtime the
  * release date, so the same release makes the same bytes.
+ *
+ * A table split by region is deflated as parts (piecewise-deflate.ts): its header, then each
+ * region's rows, each ending in a full flush, the one deflate stream of the entry. A region's rows
+ * are one part in its own bundle and in the whole site's, kept between builds (part-cache.ts): a
+ * build in which one region changed deflates that region's rows only.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
+import { createReadStream } from 'node:fs';
+import { promisify } from 'node:util';
+import { constants, deflateRaw } from 'node:zlib';
+import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { quoteCsv } from '../charts/csv-text.ts';
 import { csvHeader } from './csv.ts';
 import { csvFileName } from '../queries/published-views.ts';
-import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
+import { PARTITION_MANIFEST, type PartitionFile, type PartitionManifest } from '../queries/partitions.ts';
 import { readFully, writeAll } from '../read/file-source.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
+import { crc32Combine } from './crc32-combine.ts';
+import { PartCache } from './part-cache.ts';
+import { regionLayout } from './partitions.ts';
+import { FINAL_BLOCK, PiecewiseDeflate, type DeflatedPart } from './piecewise-deflate.ts';
+import { crc32 } from 'node:zlib';
 
 export interface BundleContext {
   release: string;
@@ -45,9 +58,10 @@ function regionCsv(text: string, kode: string): { bytes: Uint8Array; rows: numbe
 
 /**
  * An entry's content: bytes held, or a file of the site read as it is zipped (the national
- * survey table is 900 MB at 500 regions: held whole with its bundle, it was 1.9 GB of the build).
+ * survey table is 900 MB at 500 regions: held whole with its bundle, it was 1.9 GB of the build),
+ * or made of region files (`regions`: the table's header, `head`, then each file's rows).
  */
-type Content = Uint8Array | { path: string };
+type Content = Uint8Array | { path: string; regions?: { head: Buffer; files: readonly PartitionFile[] } };
 
 /**
  * Bytes go to the deflater this many at a time, whether held or read: fflate's stream output
@@ -102,17 +116,23 @@ async function tablePart(
   if (!existsSync(path)) return null;
   const parts = manifest.tabel[table.name];
   if (kode === null) {
-    const rows = parts
-      ? parts.reduce((n, p) => n + p.rows, 0)
-      : Math.max(0, Papa.parse((await readFile(path)).toString('utf8'), { skipEmptyLines: true }).data.length - 1);
-    return { content: { path }, rows };
+    if (!parts)
+      return {
+        content: { path },
+        rows: Math.max(0, Papa.parse((await readFile(path)).toString('utf8'), { skipEmptyLines: true }).data.length - 1),
+      };
+    const head = await regionLayout(path, dataDir, parts);
+    return { content: head ? { path, regions: { head, files: parts } } : { path }, rows: parts.reduce((n, p) => n + p.rows, 0) };
   }
   if (!parts) {
     const mine = regionCsv((await readFile(path)).toString('utf8'), kode);
     return mine && { content: mine.bytes, rows: mine.rows };
   }
   const mine = parts.find((p) => p.kode_wilayah === kode);
-  return mine ? { content: { path: join(dataDir, mine.path) }, rows: mine.rows } : { content: enc(csvHeader(table)), rows: 0 };
+  if (!mine) return { content: enc(csvHeader(table)), rows: 0 };
+  const file = join(dataDir, mine.path);
+  const head = await regionLayout(file, dataDir, [mine]);
+  return { content: head ? { path: file, regions: { head, files: [mine] } } : { path: file }, rows: mine.rows };
 }
 
 function readme(
@@ -215,6 +235,10 @@ async function bundle(
     if (!part) continue;
     const name = csvFileName(table);
     const { hash, bytes } = await measure(part.content);
+    // A region file's rows are zipped from parts keyed by its manifest's hash: the file must be those bytes.
+    const one = part.content instanceof Uint8Array ? undefined : part.content.regions?.files;
+    if (one?.length === 1 && one[0].sha256 !== hash)
+      throw new Error(`${one[0].path}: berubah sejak ditulis / changed since it was written`);
     files[name] = part.content;
     hashes[name] = hash;
     tables.push({ table, rows: part.rows, hash, bytes });
@@ -270,12 +294,65 @@ interface BundleEntry {
 /** fflate's streaming zip writes 32-bit sizes and offsets (no zip64): past them, a bundle is refused, not cut. */
 const ZIP32_LIMIT = 0xffffffff;
 
+/** Zlib's level for a bundle's entries: the survey microdata of 50 regions (90 MB) deflate in a quarter of level 6's time, for 3 % more bytes (docs/benchmark.md, Session 19). */
+const LEVEL = 3;
+
+const deflate = promisify(deflateRaw);
+
+/** `bytes` deflated whole as one part, ending in a full flush. */
+async function deflatePart(bytes: Uint8Array): Promise<DeflatedPart> {
+  return {
+    deflated: await deflate(bytes, { level: LEVEL, finishFlush: constants.Z_FULL_FLUSH }),
+    crc: crc32(bytes) >>> 0,
+    size: bytes.length,
+  };
+}
+
+/** Where the region files are; the parts of earlier builds, with the version of the code that makes them (shards.ts codeVersion), if kept. */
+interface BundleParts {
+  dataDir: string;
+  kept?: { cache: PartCache; code: string };
+}
+
+/**
+ * A region file's rows (its bytes after the header), deflated: kept from an earlier build by the
+ * file's hash, or read (its hash checked against its manifest's), deflated and kept.
+ */
+async function regionRows({ dataDir, kept }: BundleParts, file: PartitionFile, headBytes: number): Promise<DeflatedPart> {
+  const key = kept && PartCache.key('paket', kept.code, LEVEL, headBytes, file.sha256);
+  const found = key && (await kept.cache.get(key));
+  if (found) return found;
+  const bytes = await readFile(join(dataDir, file.path));
+  if (sha(bytes) !== file.sha256) throw new Error(`${file.path}: berubah sejak ditulis / changed since it was written`);
+  const part = await deflatePart(bytes.subarray(headBytes));
+  if (key) await kept.cache.put(key, part);
+  return part;
+}
+
+/**
+ * A zip entry whose deflated bytes are given as they are (fflate's ZipInputFile): its CRC-32 and
+ * size are set before the last of them, and go in its data descriptor and the central directory.
+ */
+class Deflated implements ZipInputFile {
+  readonly compression = 8;
+  crc = 0;
+  size = 0;
+  ondata?: AsyncFlateStreamHandler;
+  constructor(
+    readonly filename: string,
+    readonly mtime: Date,
+  ) {}
+  push(bytes: Uint8Array, last = false): void {
+    this.ondata!(null, bytes as Uint8Array<ArrayBuffer>, last);
+  }
+}
+
 /**
  * A zip of `entries`, in order, written to `path` as it is deflated (fflate's stream: each
  * entry's sizes and CRC-32 follow its data, in a data descriptor), so that no table is held
- * whole. Every mtime is `date`'s.
+ * whole. Every mtime is `date`'s. A region's rows are taken from `cache` where kept.
  */
-async function writeZip(path: string, entries: readonly BundleEntry[], date: string): Promise<void> {
+async function writeZip(path: string, entries: readonly BundleEntry[], date: string, parts: BundleParts): Promise<void> {
   const [y, m, d] = date.split('-').map(Number);
   // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
   const mtime = new Date(y, m - 1, d);
@@ -296,25 +373,42 @@ async function writeZip(path: string, entries: readonly BundleEntry[], date: str
       if (written >= ZIP32_LIMIT) throw new Error(`${path}: lebih dari 4 GiB / over 4 GiB (zip64 tidak ditulis / zip64 is not written)`);
     };
     for (const { name, content, sha256 } of entries) {
-      // Level 3: the survey microdata of 50 regions (90 MB) in 2.4 s against 8.8 s at level 6, for 2.7 %
-      // more bytes (7.90 against 7.69 MB); fflate's deflate was 31 of the bundles' 36 s (docs/benchmark.md, Session 19).
-      const entry = new ZipDeflate(name, { level: 3 });
-      entry.mtime = mtime;
+      const entry = new Deflated(name, mtime);
       zip.add(entry);
-      // The bytes zipped are the bytes SHA256SUMS names: a table that changed since it was hashed stops the build.
-      const hash = createHash('sha256');
+      let crc = 0;
       let size = 0;
-      await eachChunk(content, (chunk) => {
-        hash.update(chunk);
-        size += chunk.length;
-        entry.push(chunk);
-        return flush();
-      });
-      entry.push(new Uint8Array(0), true);
+      const put = async ({ deflated, crc: c, size: n }: DeflatedPart) => {
+        crc = crc32Combine(crc, c, n);
+        size += n;
+        entry.push(deflated);
+        await flush();
+      };
+      if (content instanceof Uint8Array) await put(await deflatePart(content));
+      else if (content.regions) {
+        await put(await deflatePart(content.regions.head));
+        for (const f of content.regions.files) await put(await regionRows(parts, f, content.regions.head.length));
+      } else {
+        // Read as it is deflated, a mebibyte a piece on libuv's pool: the bytes zipped are the bytes SHA256SUMS names.
+        const stream = new PiecewiseDeflate(LEVEL);
+        const hash = createHash('sha256');
+        const read = createReadStream(content.path);
+        read.on('data', (chunk) => hash.update(chunk));
+        const pieces = read.pipe(stream);
+        for await (const chunk of pieces as AsyncIterable<Buffer>) {
+          entry.push(chunk);
+          await flush();
+        }
+        // The stream's own end (an empty final block) came with its last chunk: this entry ends here.
+        if (hash.digest('hex') !== sha256) throw new Error(`${path}: ${name} berubah selagi dibaca / changed while it was read`);
+        crc = stream.digest().readUInt32BE(0);
+        size = stream.size();
+      }
+      entry.crc = crc;
+      entry.size = size;
+      entry.push(content instanceof Uint8Array || content.regions ? FINAL_BLOCK : new Uint8Array(0), true);
       await flush();
       if (size >= ZIP32_LIMIT)
         throw new Error(`${path}: ${name} lebih dari 4 GiB / over 4 GiB (zip64 tidak ditulis / zip64 is not written)`);
-      if (hash.digest('hex') !== sha256) throw new Error(`${path}: ${name} berubah selagi dibaca / changed while it was read`);
     }
     zip.end();
     await flush();
@@ -328,12 +422,17 @@ export async function writeBundles(
   dataDir: string,
   regions: readonly { code: string; wilayah: Wilayah }[],
   ctx: BundleContext,
+  /** Where the parts of earlier builds are kept, with the version of the code that made them; none: every part made. */
+  kept?: { cache: PartCache; code: string },
 ): Promise<string[]> {
   await mkdir(join(dataDir, BUNDLES_DIR), { recursive: true });
   const manifest = JSON.parse(await readFile(join(dataDir, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
   const written: string[] = [];
   for (const kode of [null, ...regions.map((r) => r.code)]) {
-    await writeZip(join(dataDir, bundleFile(kode)), await bundle(dataDir, kode, regions, ctx, manifest), ctx.releaseDate);
+    await writeZip(join(dataDir, bundleFile(kode)), await bundle(dataDir, kode, regions, ctx, manifest), ctx.releaseDate, {
+      dataDir,
+      kept,
+    });
     written.push(bundleFile(kode));
   }
   return written;

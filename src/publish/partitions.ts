@@ -7,11 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PublishedTable, TableName } from '../contract/published.ts';
 import { regionVersion } from '../release/identity.ts';
-import { PARTITION_DIR, PARTITION_MANIFEST, partitionPath, type PartitionManifest } from '../queries/partitions.ts';
+import { PARTITION_DIR, PARTITION_MANIFEST, partitionPath, type PartitionFile, type PartitionManifest } from '../queries/partitions.ts';
 
 /** National summaries, a few rows per region, stay whole: every national question reads them anyway. */
 export const WHOLE_TABLES: ReadonlySet<string> = new Set<TableName>(['wilayah', 'ikm_wilayah']);
@@ -130,4 +130,43 @@ export async function publishPartitions(
   await mkdir(join(dataDir, PARTITION_DIR), { recursive: true });
   await writeFile(join(dataDir, PARTITION_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
+}
+
+/**
+ * The header line of a table's CSV (its bytes, line end included), if the table is exactly its
+ * region files (`files`, under `dataDir`) one after another, each without its header: its size
+ * is theirs, each region's header is the table's, and each region's first bytes stand where
+ * that order puts them. Else null. What lets a download of the whole table be made of the
+ * regions' parts (the .xlsx, the bundle: a region's rows kept between builds).
+ */
+export async function regionLayout(csvPath: string, dataDir: string, files: readonly PartitionFile[]): Promise<Buffer | null> {
+  const whole = await open(csvPath);
+  try {
+    const start = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await whole.read(start, 0, start.length, 0);
+    const end = start.subarray(0, bytesRead).indexOf(LF);
+    if (end < 0) return null;
+    const head = Buffer.from(start.subarray(0, end + 1));
+    let at = head.length;
+    for (const file of files) {
+      const body = file.bytes - head.length;
+      if (body <= 0) return null;
+      const probe = Math.min(256, body);
+      const [own, mine, there] = [Buffer.alloc(head.length), Buffer.alloc(probe), Buffer.alloc(probe)];
+      const part = await open(join(dataDir, file.path));
+      try {
+        await part.read(own, 0, head.length, 0);
+        await part.read(mine, 0, probe, head.length);
+      } finally {
+        await part.close();
+      }
+      if (!own.equals(head)) return null;
+      await whole.read(there, 0, probe, at);
+      if (!mine.equals(there)) return null;
+      at += body;
+    }
+    return at === (await whole.stat()).size ? head : null;
+  } finally {
+    await whole.close();
+  }
 }

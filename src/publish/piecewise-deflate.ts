@@ -30,7 +30,7 @@ export const DEFLATE_PIECE_BYTES = 1 << 20;
 export const TAKEN = 'taken';
 
 /** A deflate block that is final and empty (BFINAL 1, fixed Huffman codes, end of block): ends the stream. */
-const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+export const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
 /** A run of a deflate stream on its own: its pieces' deflated bytes one after another, its input's CRC-32 and size. */
 export interface DeflatedPart {

@@ -21,10 +21,10 @@ import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { csvFileRows } from '../read/csv-pieces.ts';
 import type { PartitionFile } from '../queries/partitions.ts';
+import { regionLayout } from './partitions.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
 import { PartCache } from './part-cache.ts';
 import { DEFLATE_PIECE_BYTES, PartBoard, partEnd, partKept, partStart, PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pinZipDates } from './zip-dates.ts';
 import { DEFLATED } from './zip-entries.ts';
@@ -382,9 +382,9 @@ export async function writeXlsx(
     }
   };
   const kept: Promise<void>[] = [];
-  const layout = own && regions ? await regionLayout(csvPath, regions) : null;
-  if (layout) {
-    header = layout.header;
+  const head = own && regions ? await regionLayout(csvPath, regions.dataDir, regions.files) : null;
+  if (head) {
+    [header] = Papa.parse<string[]>(head.toString('utf8').trimEnd()).data;
     types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
     newSheet();
     for (const file of regions!.files) {
@@ -455,44 +455,4 @@ export async function writeXlsx(
   await Promise.race([book.commit(), flow.failure]);
   await pinZipDates(xlsxPath, ctx.releaseDate);
   await Promise.all(kept);
-}
-
-/**
- * The header of the table's CSV, if its rows are exactly its region files' rows one after another
- * in `regions`' order (so the workbook may be written region by region): its size is theirs, and
- * each region's first bytes stand where that order puts them. Else null (written row by row).
- */
-async function regionLayout(csvPath: string, regions: RegionParts): Promise<{ header: string[] } | null> {
-  const whole = await open(csvPath);
-  try {
-    const start = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await whole.read(start, 0, start.length, 0);
-    const end = start.subarray(0, bytesRead).indexOf(0x0a);
-    if (end < 0) return null;
-    const head = start.subarray(0, end + 1);
-    let at = head.length;
-    for (const file of regions.files) {
-      const body = file.bytes - head.length;
-      if (body <= 0) return null;
-      const probe = Math.min(256, body);
-      const [mine, there] = [Buffer.alloc(probe), Buffer.alloc(probe)];
-      const part = await open(join(regions.dataDir, file.path));
-      try {
-        await part.read(mine, 0, probe, head.length);
-        const ownHead = Buffer.alloc(head.length);
-        await part.read(ownHead, 0, head.length, 0);
-        if (!ownHead.equals(head)) return null;
-      } finally {
-        await part.close();
-      }
-      await whole.read(there, 0, probe, at);
-      if (!mine.equals(there)) return null;
-      at += body;
-    }
-    if (at !== (await whole.stat()).size) return null;
-    const [header] = Papa.parse<string[]>(head.toString('utf8').trimEnd()).data;
-    return { header };
-  } finally {
-    await whole.close();
-  }
 }

@@ -122,6 +122,44 @@ describe('bundles', () => {
     await writeBundles(big, regions, ctx);
     expect(readFileSync(join(big, bundleFile(null))).equals(bytes)).toBe(true);
   });
+
+  it('a region’s rows are one part in its bundle and the whole site’s, kept between builds: one region changed, its part alone is made, the same bytes as from none', async () => {
+    const kept = join(work, 'paket-parts');
+    mkdirSync(kept, { recursive: true });
+    const lines = Array.from({ length: 30_000 }, (_, i) => row(regions[Math.floor((i * 3) / 30_000)].code, `U${i}`, `${(i % 9000) / 100}`));
+    const publish = async (rows: string[]) => {
+      writeFileSync(join(kept, 'ikm_unit.csv'), [header.join(','), ...rows].join('\r\n') + '\r\n');
+      await publishPartitions(kept, [{ table: ikm, csvPath: join(kept, 'ikm_unit.csv') }]);
+    };
+    const all = () => [null, ...regions.map((r) => r.code)].map((k) => readFileSync(join(kept, bundleFile(k))));
+    const write = async (cacheDir: string) => {
+      const cache = new PartCache(cacheDir);
+      const put = vi.spyOn(cache, 'put');
+      await writeBundles(kept, regions, ctx, { cache, code: 'uji' });
+      return { bundles: all(), made: put.mock.calls.length };
+    };
+    await publish(lines);
+    await writeBundles(kept, regions, ctx);
+    const none = all();
+    const first = await write(join(work, 'paket-bagian'));
+    expect(first.made).toBe(3); // each region's rows once, for its bundle and the whole site's
+    expect(first.bundles).toEqual(none);
+    const again = await write(join(work, 'paket-bagian'));
+    expect(again.made).toBe(0);
+    expect(again.bundles).toEqual(none);
+    // Every bundle opens to the region files and the table, byte for byte.
+    expect(strFromU8(unzipSync(again.bundles[0])['ikm_unit.csv'])).toBe(readFileSync(join(kept, 'ikm_unit.csv'), 'utf8'));
+    expect(strFromU8(unzipSync(again.bundles[2])['ikm_unit.csv'])).toBe(
+      readFileSync(join(kept, 'wilayah', 'beta', 'ikm_unit.csv'), 'utf8'),
+    );
+    await publish(lines.map((l, i) => (i === 12_345 ? l.replace(/,U12345,/, ',U12345X,') : l)));
+    const next = await write(join(work, 'paket-bagian'));
+    expect(next.made).toBe(1);
+    const fresh = await write(join(work, 'paket-bagian-baru'));
+    expect(next.bundles).toEqual(fresh.bundles);
+    expect(next.bundles[0].equals(first.bundles[0])).toBe(false);
+    expect(next.bundles[1].equals(first.bundles[1])).toBe(true); // alpha's rows did not change
+  }, 60_000);
 });
 
 describe('xlsx', () => {
