@@ -87,6 +87,8 @@ export class PiecewiseDeflate extends Transform {
   private mark: string | null = null;
   /** The part being made: its number, its input's CRC-32 and size, its pieces. */
   private part: { id: number; crc: number; size: number; pieces: Promise<Buffer>[] } | null = null;
+  /** Parts made, given to the board: the stream ends after them. */
+  private readonly given: Promise<void>[] = [];
 
   constructor(
     private readonly level: number,
@@ -140,10 +142,12 @@ export class PiecewiseDeflate extends Transform {
       const { id: made, crc, size, pieces } = this.part;
       this.part = null;
       const done = this.board!.made(made);
-      // Given once deflated; the stream's own bytes do not wait on it.
-      Promise.all(pieces).then(
-        (deflated) => done({ deflated: Buffer.concat(deflated), crc, size }),
-        () => {},
+      // Given once deflated (a failed piece fails the stream itself, in drainTo); the stream ends after.
+      this.given.push(
+        Promise.all(pieces).then(
+          (deflated) => done({ deflated: Buffer.concat(deflated), crc, size }),
+          () => {},
+        ),
       );
     } else if (mark[0] === 'S' && Number.isInteger(id)) {
       if (this.part) throw new Error('PiecewiseDeflate: a part starts inside another');
@@ -184,10 +188,12 @@ export class PiecewiseDeflate extends Transform {
       return;
     }
     this.cutHeld();
-    this.drainTo(0).then(() => {
-      this.out(FINAL_BLOCK);
-      done();
-    }, done);
+    this.drainTo(0)
+      .then(() => Promise.all(this.given))
+      .then(() => {
+        this.out(FINAL_BLOCK);
+        done();
+      }, done);
   }
 
   /** The next `bytes` of input held, as one buffer. */
