@@ -14,6 +14,7 @@
  * rows deflated as a part of their own and kept between builds (part-cache.ts), and a build in
  * which one region changed makes that region's part only.
  */
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { PublishedTable } from '../contract/published.ts';
@@ -25,7 +26,6 @@ import { regionLayout } from './partitions.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
 import { PartCache } from './part-cache.ts';
 import { DEFLATE_PIECE_BYTES, PartBoard, partEnd, partKept, partStart, PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
-import { join } from 'node:path';
 import { pinZipDates } from './zip-dates.ts';
 import { DEFLATED } from './zip-entries.ts';
 
@@ -367,9 +367,9 @@ export async function writeXlsx(
     rows += n;
     sheets[sheets.length - 1].last = rows;
   };
-  /** A CSV's data rows (its header skipped when `withHeader`), a sheet begun where one is full. */
-  const addRows = async (path: string, withHeader: boolean) => {
-    let first = withHeader;
+  /** A CSV's data rows (its header skipped), a sheet begun where one is full. */
+  const addRows = async (path: string) => {
+    let first = true;
     for await (const r of csvFileRows(path)) {
       if (first) {
         first = false;
@@ -381,18 +381,21 @@ export async function writeXlsx(
       counted(1);
     }
   };
-  const kept: Promise<void>[] = [];
+  /** The parts made, being kept. */
+  const keeping: Promise<void>[] = [];
   const head = own && regions ? await regionLayout(csvPath, regions.dataDir, regions.files) : null;
-  if (head) {
-    [header] = Papa.parse<string[]>(head.toString('utf8').trimEnd()).data;
-    types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
-    newSheet();
+  header = head ? Papa.parse<string[]>(head.toString('utf8').trimEnd()).data[0] : await firstRow(csvPath);
+  if (!header) throw new Error(`${csvPath}: no header`);
+  types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
+  newSheet();
+  if (!head) await addRows(csvPath);
+  else
     for (const file of regions!.files) {
       const path = join(regions!.dataDir, file.path);
       if (room() <= 0) newSheet();
       // A region across two sheets is written row by row, as a whole table is.
       if (file.rows > room()) {
-        await addRows(path, true);
+        await addRows(path);
         continue;
       }
       const key = PartCache.key('xlsx', regions!.code, table.name, header, types, XLSX_LEVEL, DEFLATE_PIECE_BYTES, file.sha256);
@@ -401,26 +404,11 @@ export async function writeXlsx(
         rowsTo!.mark(partKept(board.keep(part)));
         counted(file.rows);
       } else {
-        rowsTo!.mark(partStart(board.make((made) => kept.push(regions!.cache.put(key, made)))));
-        await addRows(path, true);
+        rowsTo!.mark(partStart(board.make((made) => keeping.push(regions!.cache.put(key, made)))));
+        await addRows(path);
         rowsTo!.mark(partEnd);
       }
     }
-  } else {
-    for await (const r of csvFileRows(csvPath)) {
-      if (!header) {
-        header = r;
-        types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
-        newSheet();
-        continue;
-      }
-      if (room() <= 0) newSheet();
-      rowsTo!.add(r.map((cell, i) => typed(types[i], cell)));
-      if (flow.ahead()) await flow.ready();
-      counted(1);
-    }
-  }
-  if (!header) throw new Error(`${csvPath}: no header`);
   rowsTo!.flush();
   (sheet as ExcelJS.Worksheet | null)?.commit();
 
@@ -454,5 +442,11 @@ export async function writeXlsx(
   await flow.ready();
   await Promise.race([book.commit(), flow.failure]);
   await pinZipDates(xlsxPath, ctx.releaseDate);
-  await Promise.all(kept);
+  await Promise.all(keeping);
+}
+
+/** A CSV's first row (its header), or null when it has none. */
+async function firstRow(path: string): Promise<string[] | null> {
+  for await (const r of csvFileRows(path)) return r;
+  return null;
 }
