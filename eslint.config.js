@@ -66,6 +66,15 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'src/**/*.astro'],
     rules: {
+      // A 500-region build died in its last minutes on `out.push(...paths)` (a million paths).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
+          message:
+            'push(...xs) passes every element as an argument: past about 100,000 (a national site’s paths or rows) the call stack overflows. Push them in a loop.',
+        },
+      ],
       // Within a folder too, no module imports itself round about (type-only imports included).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': [

@@ -121,7 +121,8 @@ export function dropMangledExports(wasm: Uint8Array): Slimmed {
     }
     const head = Uint8Array.from(writeLeb(kept));
     const size = head.length + entries.reduce((s, e) => s + e.length, 0);
-    parts.push(Uint8Array.from([id, ...writeLeb(size)]), head, ...entries);
+    parts.push(Uint8Array.from([id, ...writeLeb(size)]), head);
+    for (const e of entries) parts.push(e);
   }
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;

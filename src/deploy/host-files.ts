@@ -34,7 +34,8 @@ async function sitePaths(root: string, dir: string): Promise<string[]> {
   for (const e of (await readdir(join(root, dir), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (isTwin(e.name) || (dir === '' && OWN.has(e.name))) continue;
     const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) out.push(...(await sitePaths(root, rel)));
+    // One at a time: a folder of a national site holds a million paths, more than a call's arguments.
+    if (e.isDirectory()) for (const p of await sitePaths(root, rel)) out.push(p);
     else out.push(rel);
   }
   return out;

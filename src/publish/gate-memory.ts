@@ -236,13 +236,13 @@ export async function gateSite(
   const leaks: Leak[] = [];
   if (again.size < hashes.size) {
     const r = await scan((rel) => !again.has(rel), values.privateValues, contentsBefore);
-    leaks.push(...r.leaks);
+    for (const l of r.leaks) leaks.push(l);
     pieces = r.passed.filter(isPiece).length;
     contents = r.passed.length - pieces;
   }
   // Read again for the values that changed (none when the changed regions have none).
   const reread = again.size > 0 && fresh.hasAny();
-  if (reread) leaks.push(...(await scan((rel) => again.has(rel), fresh)).leaks);
+  if (reread) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
   return {
     leaks,
     // A file passed before keeps its contents: they passed with it, and were read again for any value that changed.

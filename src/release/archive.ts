@@ -91,8 +91,10 @@ export async function archivedRows(
   const rows: Record<string, string>[] = [];
   for (const m of releases) {
     const path = join(dataStage, RELEASES_DIR, m.id, csvFileName(tableByName(table)!));
+    // One at a time: a national table's rows are more than a call's arguments.
     if (existsSync(path))
-      rows.push(...Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true }).data);
+      for (const row of Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true }).data)
+        rows.push(row);
   }
   return rows;
 }

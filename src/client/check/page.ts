@@ -225,7 +225,7 @@ async function filesOf(entry: FileSystemEntry, parent: string): Promise<PickedFi
   for (;;) {
     const batch = await new Promise<FileSystemEntry[]>((ok, fail) => reader.readEntries(ok, fail));
     if (batch.length === 0) break;
-    children.push(...batch);
+    for (const child of batch) children.push(child);
   }
   return (await Promise.all(children.map((c) => filesOf(c, path + '/')))).flat();
 }
