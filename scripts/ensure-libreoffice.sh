@@ -7,6 +7,9 @@
 set -euo pipefail
 if command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then exit 0; fi
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-apt-cache show libreoffice-calc-nogui >/dev/null 2>&1 || as_root apt-get update -qq
 echo "Memasang / installing libreoffice-calc-nogui (apt-get)…"
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+# Not installed (no rights, no network): the two tests are skipped, the others run.
+if ! { apt-cache show libreoffice-calc-nogui >/dev/null 2>&1 || as_root apt-get update -qq; } ||
+  ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null; then
+  echo "LibreOffice tidak terpasang; dua ujinya dilewati / not installed; its two tests are skipped"
+fi

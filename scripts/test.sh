@@ -24,6 +24,8 @@ export KT_GATE_THREADS=${KT_GATE_THREADS:-1}
 # A background job of this script (no job control) is no group leader, so setsid does not fork:
 # $! is the session's leader, its group's ID and the tool's own exit status.
 logs=$(mktemp -d)
+# The test builds keep their downloads' parts for this run only, not in the maintainer's cache (src/publish/part-cache.ts).
+export KT_PART_DIR="$logs/bagian"
 groups=()
 stop() {
   for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done

@@ -169,6 +169,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     } else data = await makeData(input, clock);
     if (!data.ok) return result(false, data.report);
     log(data.report);
+    if (data.parts)
+      log(
+        `bagian unduhan / download parts (Excel, paket / bundles): ${data.parts.kept} dipakai ulang / kept, ${data.parts.made} dibuat / made`,
+      );
     const { regions, release, fresh, releases, previous } = data;
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
@@ -225,7 +229,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     let written: string[] = [];
     if (opts.pages !== false) {
-      // Pages of many regions are drawn by one process per core, each a group of regions balanced as shards are; the national pages first, apart (render.ts).
+      // Pages of many regions are drawn by one process per core, each a group of regions balanced as shards are; the national pages of a large site apart (render.ts).
       const toRender = weights.filter((w) => !pages.regions || pages.regions.includes(w.code));
       const groups = shardGroups(toRender, renderersFor(toRender.length));
       // The national pages of a site whose whole build would be split: in a process of their own, whatever this run renders besides.

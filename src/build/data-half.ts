@@ -62,6 +62,8 @@ export interface GateValues {
 }
 
 export interface DataHalf extends PhaseTimes {
+  /** The deflated parts of the downloads this build found kept, and made (part-cache.ts); none for a shard. */
+  parts?: { kept: number; made: number };
   /** Whether the export was valid; when not, nothing was staged and `report` says why. */
   ok: boolean;
   /** The validation report, as printed. */
@@ -124,6 +126,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   const licence = [...new Set(regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
   clock.lap('derive+publish');
   // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
+  let parts: DataHalf['parts'];
   if (!input.shard) {
     // A table split by region is written region by region, each region's rows a part kept for the next build.
     const cache = new PartCache();
@@ -133,9 +136,9 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
       for (const table of TABLES) {
         const csv = join(dataStage, csvFileName(table));
         const files = tabel[table.name];
-        const regions = files && { dataDir: dataStage, files, cache, code };
+        const byRegion = files && { dataDir: dataStage, files, cache, code };
         if (existsSync(csv))
-          await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence }, { regions });
+          await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence }, { regions: byRegion });
       }
     };
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
@@ -146,6 +149,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ]);
     for (const d of done) if (d.status === 'rejected') throw d.reason;
     await cache.prune();
+    parts = cache.count;
   }
   await writeFile(
     join(dataStage, QUALITY_FILE),
@@ -161,7 +165,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ) + '\n',
   );
   clock.lap('excel+bundles');
-  return { ok: true, report, regions, values, close, release, fresh, releases, previous, ...clock.times() };
+  return { ok: true, report, regions, values, close, release, fresh, releases, previous, parts, ...clock.times() };
 }
 
 /** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */

@@ -14,8 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import Papa from 'papaparse';
 import { TABLES, type PublishedTable } from '../contract/published.ts';
@@ -28,8 +27,8 @@ import { readFully, writeAll } from '../read/file-source.ts';
 import { BUNDLES_DIR, SITE_BUNDLE, bundleFile } from './download-paths.ts';
 import { crc32Combine } from './crc32-combine.ts';
 import { PartCache } from './part-cache.ts';
-import { regionLayout } from './partitions.ts';
-import { FINAL_BLOCK, PiecewiseDeflate, type DeflatedPart } from './piecewise-deflate.ts';
+import { regionFileBytes, regionLayout } from './partitions.ts';
+import { deflatePart, FINAL_BLOCK, PiecewiseDeflate, type DeflatedPart } from './piecewise-deflate.ts';
 
 export interface BundleContext {
   release: string;
@@ -115,7 +114,7 @@ async function tablePart(
         content: { path },
         rows: Math.max(0, Papa.parse((await readFile(path)).toString('utf8'), { skipEmptyLines: true }).data.length - 1),
       };
-    const head = await regionLayout(path, dataDir, parts);
+    const head = await regionLayout(path, parts);
     return { content: head ? { path, regions: { head, files: parts } } : { path }, rows: parts.reduce((n, p) => n + p.rows, 0) };
   }
   if (!parts) {
@@ -125,7 +124,7 @@ async function tablePart(
   const mine = parts.find((p) => p.kode_wilayah === kode);
   if (!mine) return { content: enc(csvHeader(table)), rows: 0 };
   const file = join(dataDir, mine.path);
-  const head = await regionLayout(file, dataDir, [mine]);
+  const head = await regionLayout(file, [mine]);
   return { content: head ? { path: file, regions: { head, files: [mine] } } : { path: file }, rows: mine.rows };
 }
 
@@ -229,10 +228,6 @@ async function bundle(
     if (!part) continue;
     const name = csvFileName(table);
     const { hash, bytes } = await measure(part.content);
-    // A region file's rows are zipped from parts keyed by its manifest's hash: the file must be those bytes.
-    const one = part.content instanceof Uint8Array ? undefined : part.content.regions?.files;
-    if (one?.length === 1 && one[0].sha256 !== hash)
-      throw new Error(`${one[0].path}: berubah sejak ditulis / changed since it was written`);
     files[name] = part.content;
     hashes[name] = hash;
     tables.push({ table, rows: part.rows, hash, bytes });
@@ -291,17 +286,6 @@ const ZIP32_LIMIT = 0xffffffff;
 /** Zlib's level for a bundle's entries: the survey microdata of 50 regions (90 MB) deflate in a quarter of level 6's time, for 3 % more bytes (docs/benchmark.md, Session 19). */
 const LEVEL = 3;
 
-const deflate = promisify(deflateRaw);
-
-/** `bytes` deflated whole as one part, ending in a full flush. */
-async function deflatePart(bytes: Uint8Array): Promise<DeflatedPart> {
-  return {
-    deflated: await deflate(bytes, { level: LEVEL, finishFlush: constants.Z_FULL_FLUSH }),
-    crc: crc32(bytes) >>> 0,
-    size: bytes.length,
-  };
-}
-
 /** Where the region files are; the parts of earlier builds, with the version of the code that makes them (shards.ts codeVersion), if kept. */
 interface BundleParts {
   dataDir: string;
@@ -316,9 +300,7 @@ async function regionRows({ dataDir, kept }: BundleParts, file: PartitionFile, h
   const key = kept && PartCache.key('paket', kept.code, LEVEL, headBytes, file.sha256);
   const found = key && (await kept.cache.get(key));
   if (found) return found;
-  const bytes = await readFile(join(dataDir, file.path));
-  if (sha(bytes) !== file.sha256) throw new Error(`${file.path}: berubah sejak ditulis / changed since it was written`);
-  const part = await deflatePart(bytes.subarray(headBytes));
+  const part = await deflatePart((await regionFileBytes(dataDir, file)).subarray(headBytes), LEVEL);
   if (key) await kept.cache.put(key, part);
   return part;
 }
@@ -377,21 +359,31 @@ async function writeZip(path: string, entries: readonly BundleEntry[], date: str
         entry.push(deflated);
         await flush();
       };
-      if (content instanceof Uint8Array) await put(await deflatePart(content));
+      if (content instanceof Uint8Array) await put(await deflatePart(content, LEVEL));
       else if (content.regions) {
-        await put(await deflatePart(content.regions.head));
+        await put(await deflatePart(content.regions.head, LEVEL));
         for (const f of content.regions.files) await put(await regionRows(parts, f, content.regions.head.length));
       } else {
         // Read as it is deflated, a mebibyte a piece on libuv's pool: the bytes zipped are the bytes SHA256SUMS names.
         const stream = new PiecewiseDeflate(LEVEL);
         const hash = createHash('sha256');
-        const read = createReadStream(content.path);
-        read.on('data', (chunk) => hash.update(chunk));
-        const pieces = read.pipe(stream);
-        for await (const chunk of pieces as AsyncIterable<Buffer>) {
-          entry.push(chunk);
-          await flush();
-        }
+        // pipeline: a read error fails the entry (a pipe would leave the deflate stream waiting for ever).
+        await pipeline(
+          createReadStream(content.path),
+          async function* (read: AsyncIterable<Buffer>) {
+            for await (const chunk of read) {
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          stream,
+          async (pieces: AsyncIterable<Buffer>) => {
+            for await (const chunk of pieces) {
+              entry.push(chunk);
+              await flush();
+            }
+          },
+        );
         // The stream's own end (an empty final block) came with its last chunk: this entry ends here.
         if (hash.digest('hex') !== sha256) throw new Error(`${path}: ${name} berubah selagi dibaca / changed while it was read`);
         crc = stream.digest().readUInt32BE(0);

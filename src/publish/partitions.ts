@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PublishedTable, TableName } from '../contract/published.ts';
 import { regionVersion } from '../release/identity.ts';
@@ -134,39 +134,59 @@ export async function publishPartitions(
 
 /**
  * The header line of a table's CSV (its bytes, line end included), if the table is exactly its
- * region files (`files`, under `dataDir`) one after another, each without its header: its size
- * is theirs, each region's header is the table's, and each region's first bytes stand where
- * that order puts them. Else null. What lets a download of the whole table be made of the
- * regions' parts (the .xlsx, the bundle: a region's rows kept between builds).
+ * region files (`files`, under `dataDir`) one after another, each without its header: the table
+ * is read through once, and its header with each region's stretch of rows must hash to that
+ * region file's sha256 in the manifest, the stretches ending where the table does. Else null. What
+ * lets a download of the whole table be made of the regions' parts (the .xlsx, the bundle: a
+ * region's rows kept between builds by that hash).
  */
-export async function regionLayout(csvPath: string, dataDir: string, files: readonly PartitionFile[]): Promise<Buffer | null> {
-  const whole = await open(csvPath);
-  try {
-    const start = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await whole.read(start, 0, start.length, 0);
-    const end = start.subarray(0, bytesRead).indexOf(LF);
-    if (end < 0) return null;
-    const head = Buffer.from(start.subarray(0, end + 1));
-    let at = head.length;
-    for (const file of files) {
-      const body = file.bytes - head.length;
-      if (body <= 0) return null;
-      const probe = Math.min(256, body);
-      const [own, mine, there] = [Buffer.alloc(head.length), Buffer.alloc(probe), Buffer.alloc(probe)];
-      const part = await open(join(dataDir, file.path));
-      try {
-        await part.read(own, 0, head.length, 0);
-        await part.read(mine, 0, probe, head.length);
-      } finally {
-        await part.close();
-      }
-      if (!own.equals(head)) return null;
-      await whole.read(there, 0, probe, at);
-      if (!mine.equals(there)) return null;
-      at += body;
+export async function regionLayout(csvPath: string, files: readonly PartitionFile[]): Promise<Buffer | null> {
+  if (files.length === 0) return null;
+  let head: Buffer | null = null;
+  let pending: Buffer[] = [];
+  let region = 0;
+  let left = 0;
+  let hash = createHash('sha256');
+  const begin = () => {
+    left = files[region].bytes - head!.length;
+    hash = createHash('sha256').update(head!);
+  };
+  /** Rows as they come: false when a region's bytes are not its file's, or rows follow the last region's. */
+  const feed = (bytes: Buffer): boolean => {
+    for (let from = 0; from < bytes.length;) {
+      if (region >= files.length) return false;
+      const take = Math.min(left, bytes.length - from);
+      hash.update(bytes.subarray(from, from + take));
+      from += take;
+      left -= take;
+      if (left > 0) continue;
+      if (hash.digest('hex') !== files[region].sha256) return false;
+      if (++region < files.length) begin();
     }
-    return at === (await whole.stat()).size ? head : null;
-  } finally {
-    await whole.close();
+    return true;
+  };
+  for await (const chunk of createReadStream(csvPath) as AsyncIterable<Buffer>) {
+    if (head) {
+      if (!feed(chunk)) return null;
+      continue;
+    }
+    pending.push(chunk);
+    const all = Buffer.concat(pending);
+    const end = all.indexOf(LF);
+    if (end < 0) continue;
+    head = Buffer.from(all.subarray(0, end + 1));
+    pending = [];
+    if (files.some((f) => f.bytes <= head!.length)) return null;
+    begin();
+    if (!feed(all.subarray(end + 1))) return null;
   }
+  return head && region === files.length ? head : null;
+}
+
+/** A region file's bytes, which must be the ones its manifest hashed (a part made of them is kept by that hash). */
+export async function regionFileBytes(dataDir: string, file: PartitionFile): Promise<Buffer> {
+  const bytes = await readFile(join(dataDir, file.path));
+  if (createHash('sha256').update(bytes).digest('hex') !== file.sha256)
+    throw new Error(`${file.path}: berubah sejak ditulis / changed since it was written`);
+  return bytes;
 }

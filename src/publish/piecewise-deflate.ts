@@ -39,6 +39,11 @@ export interface DeflatedPart {
   size: number;
 }
 
+/** `bytes` deflated whole as one part, ending in a full flush (a bundle's header, or a region's rows: bundles.ts). */
+export async function deflatePart(bytes: Uint8Array, level: number): Promise<DeflatedPart> {
+  return { deflated: await deflate(bytes, { level, finishFlush: constants.Z_FULL_FLUSH }), crc: crc32(bytes) >>> 0, size: bytes.length };
+}
+
 /** Marks in a PiecewiseDeflate's input (see above): the part numbered on its board. */
 export const partStart = (id: number): string => `\0S${id}\0`;
 export const partEnd = '\0E\0';

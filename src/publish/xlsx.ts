@@ -22,7 +22,7 @@ import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { csvFileRows } from '../read/csv-pieces.ts';
 import type { PartitionFile } from '../queries/partitions.ts';
-import { regionLayout } from './partitions.ts';
+import { regionFileBytes, regionLayout } from './partitions.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
 import { PartCache } from './part-cache.ts';
 import { DEFLATE_PIECE_BYTES, PartBoard, partEnd, partKept, partStart, PiecewiseDeflate, TAKEN } from './piecewise-deflate.ts';
@@ -383,7 +383,7 @@ export async function writeXlsx(
   };
   /** The parts made, being kept. */
   const keeping: Promise<void>[] = [];
-  const head = own && regions ? await regionLayout(csvPath, regions.dataDir, regions.files) : null;
+  const head = own && regions ? await regionLayout(csvPath, regions.files) : null;
   header = head ? Papa.parse<string[]>(head.toString('utf8').trimEnd()).data[0] : await firstRow(csvPath);
   if (!header) throw new Error(`${csvPath}: no header`);
   types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
@@ -404,6 +404,8 @@ export async function writeXlsx(
         rowsTo!.mark(partKept(board.keep(part)));
         counted(file.rows);
       } else {
+        // Kept by the file's hash: the rows read must be those bytes.
+        await regionFileBytes(regions!.dataDir, file);
         rowsTo!.mark(partStart(board.make((made) => keeping.push(regions!.cache.put(key, made)))));
         await addRows(path);
         rowsTo!.mark(partEnd);

@@ -107,9 +107,10 @@ beforeAll(async () => {
   });
   [first] = index(siteA);
   // B's pages are drawn by three processes (render.ts), A's by one, B′'s by two (the national
-  // pages beside Binjai's): the same bytes, whoever draws them.
+  // pages beside Binjai's): the same bytes, whoever draws them. B makes every part of its
+  // downloads afresh; B′ takes the parts A kept for the regions that did not change.
   const [full, incremental] = await Promise.all([
-    build(['--out', siteB], { KT_RENDERERS: '2' }),
+    build(['--out', siteB], { KT_RENDERERS: '2', KT_PART_DIR: join(work, 'bagian-kosong') }),
     build(['--out', siteB2, '--since', siteB2], { KT_RENDERERS: '2' }),
   ]);
   if (full.status !== 0) throw new Error(`build failed:\n${full.output}`);
@@ -209,6 +210,9 @@ it('the copy script puts the reader’s day into a region page’s citations, wh
 
 it('built incrementally (--since A): renders Binjai only, and gives the full build’s bytes in every file', () => {
   expect(sinceLog).toContain(`region pages reused from ${siteB2}: 4 dari / of 5`);
+  // Its Excel files and bundles: the other regions' rows from the parts A kept; B made all its own.
+  expect(Number(/download parts \(Excel, paket \/ bundles\): (\d+) dipakai ulang/.exec(sinceLog)?.[1])).toBeGreaterThan(0);
+  expect(fullLog).toMatch(/download parts \(Excel, paket \/ bundles\): 0 dipakai ulang \/ kept, [1-9]\d* dibuat/);
   // A site whose whole build is split renders its national pages apart, here at once with the one region's.
   expect(sinceLog).toContain("the national pages in a process of their own, beside the regions' pages: binjai\n");
   expect(sinceLog).toMatch(

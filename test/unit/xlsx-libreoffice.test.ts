@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { unguard } from '../../src/charts/row.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
@@ -37,6 +37,7 @@ it.skipIf(!soffice)(
     await publishTables(deriveTables(validated.regions, { threshold: 10 }), validated.regions, data, '2026-01-20', { ambang_kelompok: 10 });
     const { tabel } = JSON.parse(readFileSync(join(data, 'wilayah', 'manifest.json'), 'utf8')) as PartitionManifest;
     const cache = new PartCache(join(dir, 'bagian'));
+    const put = vi.spyOn(cache, 'put');
     const ctx = { release: 'uji', releaseDate: '2026-01-20', licence: 'CC-BY-4.0' };
     const books: string[] = [];
     for (const [pass, table] of TABLES.flatMap((t) => [1, 2].map((p) => [p, t] as const))) {
@@ -49,6 +50,10 @@ it.skipIf(!soffice)(
       });
       books.push(book);
     }
+    // The first pass made every split table's parts, the second took them all: the same bytes.
+    expect(put.mock.calls.length).toBeGreaterThan(5 * 5);
+    expect(cache.count.kept).toBe(put.mock.calls.length);
+    for (let i = 0; i < books.length; i += 2) expect(readFileSync(books[i + 1]).equals(readFileSync(books[i])), books[i]).toBe(true);
     // CSV, UTF-8 (76), comma (44), double quotes (34), the first sheet: every table of the sample fits one.
     const r = spawnSync(
       'soffice',
