@@ -283,8 +283,13 @@ interface BundleEntry {
 /** fflate's streaming zip writes 32-bit sizes and offsets (no zip64): past them, a bundle is refused, not cut. */
 const ZIP32_LIMIT = 0xffffffff;
 
-/** Zlib's level for a bundle's entries: the survey microdata of 50 regions (90 MB) deflate in a quarter of level 6's time, for 3 % more bytes (docs/benchmark.md, Session 19). */
-const LEVEL = 3;
+/**
+ * Zlib's level for a bundle's entries. At 4 (zlib's first level that looks for longer matches), the
+ * survey microdata of 50 regions (90 MB) take 7.88 MB in 1.6 s of a libuv thread, what fflate's
+ * level 3 made on the main thread (7.90 MB, 1.3 s); zlib's level 3 made 9.47 MB, level 6 7.69 MB
+ * in 6.8 s (docs/benchmark.md, Session 28).
+ */
+const LEVEL = 4;
 
 /** Where the region files are; the parts of earlier builds, with the version of the code that makes them (shards.ts codeVersion), if kept. */
 interface BundleParts {
