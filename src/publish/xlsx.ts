@@ -16,7 +16,6 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
@@ -383,12 +382,12 @@ export async function writeXlsx(
   };
   /** The parts made, being kept. */
   const keeping: Promise<void>[] = [];
-  const head = own && regions ? await regionLayout(csvPath, regions.files) : null;
-  header = head ? Papa.parse<string[]>(head.toString('utf8').trimEnd()).data[0] : await firstRow(csvPath);
+  header = await firstRow(csvPath);
   if (!header) throw new Error(`${csvPath}: no header`);
+  const byRegion = own && regions && (await regionLayout(csvPath, regions.files)) !== null;
   types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
   newSheet();
-  if (!head) await addRows(csvPath);
+  if (!byRegion) await addRows(csvPath);
   else
     for (const file of regions!.files) {
       const path = join(regions!.dataDir, file.path);

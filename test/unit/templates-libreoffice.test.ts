@@ -3,7 +3,6 @@
  * those CSVs make (with wilayah.json) passes the validator with no error and no warning. Runs
  * where LibreOffice is installed (`npm test` installs it: scripts/ensure-libreoffice.sh); skipped elsewhere.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,31 +12,18 @@ import { validateExport } from '../../src/validate/export.ts';
 import { templateFile, wilayahTemplate } from '../../src/templates/files.ts';
 import { WILAYAH_FILE, WORKBOOK_FILE } from '../../src/templates/paths.ts';
 import { GUIDE_SHEET } from '../../src/templates/workbook.ts';
+import { hasSoffice, saveAsCsv } from '../support/libreoffice.ts';
 
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 // Made only where the test runs: a skipped test's afterAll does not run, and the folder would be left behind.
 let dir = '';
 afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-it.skipIf(!soffice)(
+it.skipIf(!hasSoffice)(
   'every sheet saved as CSV by LibreOffice passes the validator',
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'kt-templat-lo-'));
     writeFileSync(join(dir, WORKBOOK_FILE), await templateFile(WORKBOOK_FILE, new Date('2026-01-01T00:00:00Z')));
-    // CSV, UTF-8 (76), comma (44), double quotes (34), every sheet (-1) to <book>-<sheet>.csv.
-    const r = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-        '--outdir',
-        join(dir, 'out'),
-        join(dir, WORKBOOK_FILE),
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
+    const r = saveAsCsv([join(dir, WORKBOOK_FILE)], join(dir, 'out'), dir, true);
     expect(r.status, r.stderr).toBe(0);
     const region = join(dir, 'export', 'contoh');
     mkdirSync(region, { recursive: true });

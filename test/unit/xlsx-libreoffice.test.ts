@@ -5,7 +5,6 @@
  * rows were made or kept. Runs where LibreOffice is installed (`npm test` installs it:
  * scripts/ensure-libreoffice.sh); skipped elsewhere.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +19,14 @@ import { writeXlsx } from '../../src/publish/xlsx.ts';
 import type { PartitionManifest } from '../../src/queries/partitions.ts';
 import { csvFileName } from '../../src/queries/published-views.ts';
 import { validateExport } from '../../src/validate/export.ts';
+import { hasSoffice, saveAsCsv } from '../support/libreoffice.ts';
 
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 let dir = '';
 afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 const rows = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data;
 
-it.skipIf(!soffice)(
+it.skipIf(!hasSoffice)(
   'every table’s workbook, saved as CSV by LibreOffice, is the table’s CSV (a region’s rows made, or kept)',
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'kt-xlsx-lo-'));
@@ -54,20 +53,8 @@ it.skipIf(!soffice)(
     expect(put.mock.calls.length).toBeGreaterThan(5 * 5);
     expect(cache.count.kept).toBe(put.mock.calls.length);
     for (let i = 0; i < books.length; i += 2) expect(readFileSync(books[i + 1]).equals(readFileSync(books[i])), books[i]).toBe(true);
-    // CSV, UTF-8 (76), comma (44), double quotes (34), the first sheet: every table of the sample fits one.
-    const r = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false',
-        '--outdir',
-        join(dir, 'out'),
-        ...books,
-      ],
-      { encoding: 'utf8', timeout: 240_000 },
-    );
+    // The first sheet of each: every table of the sample fits one.
+    const r = saveAsCsv(books, join(dir, 'out'), dir);
     expect(r.status, r.stderr).toBe(0);
     let compared = 0;
     for (const book of books) {
