@@ -7,9 +7,10 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { LANG_PARAMS } from '../routes.ts';
 import { searchCopy } from './search-copy.ts';
 import { removeLeftovers } from './leftovers.ts';
 import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
@@ -228,15 +229,102 @@ function pagefindCommand(): string {
  * fails. Settings come from its arguments alone: the command would also read a pagefind.yml (or
  * .toml, .json) in its working folder and PAGEFIND_* variables, so it runs in an empty folder
  * without them (but the two that name its binary, which its Node API honoured too).
+ *
+ * One run per language, one after another (languageGlobs), their outputs joined (joinIndexes):
+ * a run holds every page it indexes in memory, 7 GB for the two languages at 500 regions. Pagefind
+ * indexes each language apart anyway, so the joined folder is the one a single run writes, byte
+ * for byte (but the entry file, whose languages are sorted after). Where the site is not laid out
+ * as this expects, one run indexes it whole.
  */
 export async function runPagefind(site: string, outputPath: string): Promise<void> {
+  const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
+  if (globs.length < 2) return pagefindRun(site, outputPath);
+  const parts: string[] = [];
+  try {
+    for (const glob of globs) {
+      const part = await mkdtemp(`${resolve(outputPath)}-bahasa-`);
+      parts.push(part);
+      await rm(part, { recursive: true });
+      await pagefindRun(site, part, glob);
+    }
+    if (!(await joinIndexes(parts, outputPath))) {
+      await rm(outputPath, { recursive: true, force: true });
+      await pagefindRun(site, outputPath);
+    }
+  } finally {
+    for (const part of parts) await rm(part, { recursive: true, force: true });
+  }
+}
+
+/** Pagefind's command over `site`, maybe only the pages `glob` matches. */
+export async function pagefindRun(site: string, outputPath: string, glob?: string): Promise<void> {
   const cwd = await mkdtemp(join(tmpdir(), 'kt-pagefind-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^PAGEFIND_(?!.*BINARY_PATH$)/i.test(name)));
+  const args = ['--site', resolve(site), '--output-path', resolve(outputPath), '--silent'];
+  if (glob) args.push('--glob', glob);
   try {
-    await pagefindIn(cwd, env, ['--site', resolve(site), '--output-path', resolve(outputPath), '--silent']);
+    await pagefindIn(cwd, env, args);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
+}
+
+/** A name Pagefind's glob reads as itself (no `{`, `*`, `,`…). */
+const PLAIN_NAME = /^[\w.-]+$/;
+
+/**
+ * Pagefind's globs, one per language, from the entries at the top of the site: a language with
+ * a prefix (English, `en/`) is its folder; the root language is every other folder and page.
+ * One glob (or none) when there is nothing to split, or a name a glob would not read plainly.
+ */
+export function languageGlobs(top: readonly { name: string; isDirectory(): boolean }[]): string[] {
+  const prefixes: string[] = LANG_PARAMS.flatMap(({ lang }) => (lang ? [lang] : []));
+  const rest = top.filter((e) => !prefixes.includes(e.name) && (e.isDirectory() || e.name.endsWith('.html')));
+  const own = prefixes.filter((p) => top.some((e) => e.name === p && e.isDirectory()));
+  if (own.length === 0 || rest.length === 0 || !top.every((e) => PLAIN_NAME.test(e.name))) return [];
+  const root = rest.map((e) => (e.isDirectory() ? `${e.name}/**/*.html` : e.name));
+  return [root.length === 1 ? root[0] : `{${root.join(',')}}`, ...own.map((p) => `${p}/**/*.html`)];
+}
+
+/**
+ * The runs' outputs joined into `outputPath`: each language's files moved in, the files every run
+ * writes (its scripts, styles and the wasm of no language) the same bytes in each, and the entry
+ * file listing every run's languages. False, with nothing in `outputPath`, when they do not join
+ * (a language in two runs: a page whose language is not its folder's; files that differ).
+ */
+export async function joinIndexes(parts: readonly string[], outputPath: string): Promise<boolean> {
+  const ENTRY = 'pagefind-entry.json';
+  await rm(outputPath, { recursive: true, force: true });
+  await mkdir(outputPath, { recursive: true });
+  const entries: { languages?: Record<string, unknown> }[] = [];
+  let joined = true;
+  for (const part of parts) {
+    const text = await readFile(join(part, ENTRY), 'utf8').catch(() => null);
+    if (text === null) joined = false;
+    else entries.push(JSON.parse(text) as { languages?: Record<string, unknown> });
+    for await (const f of walk(part)) {
+      const rel = relative(part, f);
+      if (rel === ENTRY) continue;
+      const there = join(outputPath, rel);
+      if (!existsSync(there)) {
+        await mkdir(dirname(there), { recursive: true });
+        await rename(f, there);
+      } else if (!(await readFile(f)).equals(await readFile(there))) joined = false;
+    }
+  }
+  const languages: Record<string, unknown> = {};
+  for (const e of entries)
+    for (const [lang, v] of Object.entries(e.languages ?? {})) {
+      if (lang in languages) joined = false;
+      languages[lang] = v;
+    }
+  const rest = entries.map(({ languages: _, ...other }) => JSON.stringify(other));
+  if (!joined || rest.some((r) => r !== rest[0])) {
+    await rm(outputPath, { recursive: true, force: true });
+    return false;
+  }
+  await writeFile(join(outputPath, ENTRY), JSON.stringify({ ...entries[0], languages }));
+  return true;
 }
 
 function pagefindIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<void> {

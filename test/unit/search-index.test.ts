@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
-import { indexForSearch, KeptCopies } from '../../src/publish/search-index.ts';
+import { indexForSearch, joinIndexes, KeptCopies, languageGlobs, pagefindRun, runPagefind } from '../../src/publish/search-index.ts';
 import { walk } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
@@ -160,3 +160,55 @@ async function hashesUnder(dir: string): Promise<Map<string, string>> {
     );
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+test('Pagefind runs once per language, and the joined index is the one a single run over every page writes, byte for byte', async () => {
+  const site = join(tmp.dir, 'situs');
+  const page = (lang: string, words: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
+  const pages: Record<string, string> = {
+    'index.html': page('id', 'Indeks kepuasan masyarakat'),
+    'wilayah/binjai/index.html': page('id', 'Kota Binjai, pengaduan diselesaikan'),
+    'tentang/index.html': page('id', 'Tentang situs ini'),
+    'en/index.html': page('en', 'Community satisfaction index'),
+    'en/wilayah/binjai/index.html': page('en', 'Binjai, complaints resolved'),
+  };
+  const write = async (files: Record<string, string>) => {
+    for (const [rel, html] of Object.entries(files)) {
+      await mkdir(join(site, rel, '..'), { recursive: true });
+      await writeFile(join(site, rel), html);
+    }
+  };
+  await write(pages);
+  const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
+  expect(globs).toEqual(['{index.html,tentang/**/*.html,wilayah/**/*.html}', 'en/**/*.html']);
+  const whole = join(tmp.dir, 'utuh');
+  await pagefindRun(site, whole);
+  const sorted = async (dir: string) => {
+    const files = await hashesUnder(dir);
+    const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    files.set('pagefind-entry.json', JSON.stringify({ ...entry, languages: Object.fromEntries(Object.entries(entry.languages).sort()) }));
+    return files;
+  };
+  // Each run indexes its language alone: joined, the two are the whole run's files.
+  const parts = [join(tmp.dir, 'id'), join(tmp.dir, 'en')];
+  for (const [i, glob] of globs.entries()) await pagefindRun(site, parts[i], glob);
+  expect(Object.keys(JSON.parse(await readFile(join(parts[0], 'pagefind-entry.json'), 'utf8')).languages)).toEqual(['id']);
+  const joined = join(tmp.dir, 'gabung');
+  expect(await joinIndexes(parts, joined)).toBe(true);
+  expect(await sorted(joined)).toEqual(await sorted(whole));
+  const out = join(tmp.dir, 'keluaran');
+  await runPagefind(site, out);
+  expect(await sorted(out)).toEqual(await sorted(whole));
+  expect((await readdir(tmp.dir)).filter((f) => f.includes('-bahasa-'))).toEqual([]);
+  // An English page outside en/: the two runs both index English, do not join, and one run indexes the site whole.
+  await write({ 'tentang/index.html': page('en', 'About this site') });
+  await rm(whole, { recursive: true });
+  await pagefindRun(site, whole);
+  await runPagefind(site, out);
+  expect(await sorted(out)).toEqual(await sorted(whole));
+  // Names a glob would not read as themselves: one run.
+  const entries = (...names: string[]) => names.map((name) => ({ name, isDirectory: () => !name.includes('.') }));
+  expect(languageGlobs(entries('en', 'index.html', 'a{b}'))).toEqual([]);
+  expect(languageGlobs(entries('index.html', 'wilayah'))).toEqual([]);
+  expect(languageGlobs(entries('en', 'wilayah', 'rilis.xml'))).toEqual(['wilayah/**/*.html', 'en/**/*.html']);
+});
