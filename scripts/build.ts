@@ -58,12 +58,11 @@ runCli(async () => {
   if (result.peaks)
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
   // With other page renderers, the build's peak is at most this process's and theirs together
-  // (each peak may come at another time; Pagefind's process, which indexes after them, is not
-  // counted); the data half's own process ran before them, and so did the national pages' beside
-  // several renderers (else beside this one), while this one waited, holding at most its own
-  // peak by the time each ended.
+  // (each peak may come at another time); the data half's own process ran before them, and so did
+  // the national pages' beside several renderers (else beside this one), and Pagefind's after them,
+  // while this one waited, holding at most its own peak by the time each ended.
   const own = process.resourceUsage().maxRSS;
-  const { dataPeak, nationalPeak } = result;
+  const { dataPeak, nationalPeak, searchPeak } = result;
   const together = nationalPeak && !nationalPeak.alone ? nationalPeak.peak : undefined;
   const others = result.renderersPeak ?? [];
   if (others.length > 0 || dataPeak !== undefined || nationalPeak !== undefined) {
@@ -74,6 +73,7 @@ runCli(async () => {
       own + (together ?? 0) + others.reduce((a, b) => a + b, 0),
       (dataPeak ?? 0) + besideData,
       nationalPeak?.alone ? nationalPeak.peak + nationalPeak.beside : 0,
+      searchPeak ? searchPeak + 1024 * (result.peaks?.['search-index'] ?? 0) : 0,
     );
     const parts = [
       `puncak proses ini / this process's peak ${mib(own)}`,
@@ -85,9 +85,14 @@ runCli(async () => {
       ...(nationalPeak?.alone ? [`proses halaman nasional / the national pages' process ${mib(nationalPeak.peak)}`] : []),
     ];
     const ahead = before.length > 0 ? `; sebelumnya / before them: ${before.join(', ')}` : '';
-    console.log(
-      `memori puncak / peak memory (MiB): ${mib(most)} paling banyak / at most (${parts}${ahead}; tanpa Pagefind / Pagefind not counted)`,
-    );
+    // Unknown where /proc is not (watchPeak): said, not counted as nothing.
+    const search =
+      searchPeak === undefined
+        ? ''
+        : searchPeak === null
+          ? '; tanpa Pagefind, tidak terukur / Pagefind not counted, not measured'
+          : `; sesudahnya / after them: Pagefind ${mib(searchPeak)}`;
+    console.log(`memori puncak / peak memory (MiB): ${mib(most)} paling banyak / at most (${parts}${ahead}${search})`);
   }
   return result.ok ? 0 : 1;
 });

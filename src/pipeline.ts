@@ -95,6 +95,8 @@ export interface BuildResult {
   nationalPeak?: NationalRendered;
   /** The peak memory (KiB) of the data half's own process (dataApart), which ended before the pages. */
   dataPeak?: number;
+  /** Pagefind's peak (KiB; watchPeak): null when it ran and its peak is unknown; absent when it did not run. */
+  searchPeak?: number | null;
   /**
    * The peak memory (MiB) so far at the end of each phase that finished, of the process that ran
    * it (the data half's own, with dataApart): where it rose is where it was reached.
@@ -112,6 +114,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   let renderersPeak: number[] = [];
   let dataPeak: number | undefined;
   let nationalPeak: BuildResult['nationalPeak'];
+  let searchPeak: BuildResult['searchPeak'];
   const result = (ok: boolean, message: string): BuildResult => ({
     ok,
     message,
@@ -120,6 +123,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     renderersPeak,
     nationalPeak,
     dataPeak,
+    searchPeak,
     peaks,
   });
 
@@ -283,6 +287,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         searchCopies = await KeptCopies.take(searchCopiesDir(), context.kode);
         const failed = await indexForSearch(siteStage, { copies: searchCopies, known }).then(
           (copies) => {
+            searchPeak = copies.peak;
             log(`salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused`);
             return null;
           },

@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LANG_PARAMS } from '../routes.ts';
+import { watchPeak } from './process-peak.ts';
 import { searchCopy } from './search-copy.ts';
 import { removeLeftovers } from './leftovers.ts';
 import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
@@ -24,15 +25,15 @@ import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
  *
  * Pagefind reads the pages' search copies, kept between builds (KeptCopies).
  */
-export async function indexForSearch(siteStage: string, opts: SearchOptions = {}): Promise<{ cut: number; kept: number }> {
+export async function indexForSearch(siteStage: string, opts: SearchOptions = {}): Promise<SearchMade> {
   const { run = runPagefind, known = new Map(), kode = '' } = opts;
   const out = join(siteStage, 'pagefind');
   await rm(out, { recursive: true, force: true });
   const copies = opts.copies ?? (await KeptCopies.take(opts.keptIn ?? searchCopiesDir(), kode));
-  let made: { cut: number; kept: number };
+  let made: SearchMade;
   try {
-    made = await copies.update(siteStage, known);
-    await run(copies.dir, out);
+    made = { ...(await copies.update(siteStage, known)), peak: null };
+    made.peak = (await run(copies.dir, out)) ?? null;
   } finally {
     // The caller gives its copies back once the site is judged; copies taken here, at once.
     if (!opts.copies) await copies.giveBack();
@@ -44,9 +45,16 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
   return made;
 }
 
+/** Search copies cut and kept, and Pagefind's peak memory (KiB; null: unknown, see watchPeak). */
+export interface SearchMade {
+  cut: number;
+  kept: number;
+  peak: number | null;
+}
+
 export interface SearchOptions {
-  /** What makes the index from the copies (Pagefind's command; tests give others). */
-  run?: (site: string, outputPath: string) => Promise<void>;
+  /** What makes the index from the copies, giving its peak memory if known (Pagefind's command; tests give others). */
+  run?: (site: string, outputPath: string) => Promise<number | null | void>;
   /** The sha256 of pages by path where known already (a region taken from the previous site): such a page whose copy is kept is not read. */
   known?: ReadonlyMap<string, string>;
   /** Copies the caller took (the build: it gives them back only once the privacy gate has passed the site). */
@@ -236,34 +244,38 @@ function pagefindCommand(): string {
  * for byte (but the entry file, whose languages are sorted after). Where the site is not laid out
  * as this expects, one run indexes it whole.
  */
-export async function runPagefind(site: string, outputPath: string): Promise<void> {
+export async function runPagefind(site: string, outputPath: string): Promise<number | null> {
   const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
   if (globs.length < 2) return pagefindRun(site, outputPath);
   const parts: string[] = [];
+  // The runs follow one another: the peak is the largest of theirs.
+  let peak: number | null = null;
+  const most = (kib: number | null) => (peak = kib === null ? peak : Math.max(peak ?? 0, kib));
   try {
     for (const glob of globs) {
       const part = await mkdtemp(`${resolve(outputPath)}-bahasa-`);
       parts.push(part);
       await rm(part, { recursive: true });
-      await pagefindRun(site, part, glob);
+      most(await pagefindRun(site, part, glob));
     }
     if (!(await joinIndexes(parts, outputPath))) {
       await rm(outputPath, { recursive: true, force: true });
-      await pagefindRun(site, outputPath);
+      most(await pagefindRun(site, outputPath));
     }
+    return peak;
   } finally {
     for (const part of parts) await rm(part, { recursive: true, force: true });
   }
 }
 
 /** Pagefind's command over `site`, maybe only the pages `glob` matches. */
-export async function pagefindRun(site: string, outputPath: string, glob?: string): Promise<void> {
+export async function pagefindRun(site: string, outputPath: string, glob?: string): Promise<number | null> {
   const cwd = await mkdtemp(join(tmpdir(), 'kt-pagefind-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^PAGEFIND_(?!.*BINARY_PATH$)/i.test(name)));
   const args = ['--site', resolve(site), '--output-path', resolve(outputPath), '--silent'];
   if (glob) args.push('--glob', glob);
   try {
-    await pagefindIn(cwd, env, args);
+    return await pagefindIn(cwd, env, args);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
@@ -327,21 +339,24 @@ export async function joinIndexes(parts: readonly string[], outputPath: string):
   return true;
 }
 
-function pagefindIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<void> {
+/** Pagefind's command in `cwd`; its peak memory (watchPeak) once it has ended well. */
+function pagefindIn(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [pagefindCommand(), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watch = child.pid === undefined ? null : watchPeak(child.pid);
     let said = '';
     const keep = (text: string) => (said = (said + text).slice(-4000));
     for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', keep);
     child.on('error', reject);
-    child.on('close', (code, signal) =>
-      code === 0
-        ? resolve()
+    child.on('close', (code, signal) => {
+      const peak = watch?.stop() ?? null;
+      return code === 0
+        ? resolve(peak)
         : reject(
             new Error(
               `Pagefind berhenti / stopped (${signal ?? `exit ${code}`}):\n${said.trim() || '(tanpa pesan; mungkin dihentikan, mis. kehabisan memori / no message; perhaps killed, e.g. out of memory)'}`,
             ),
-          ),
-    );
+          );
+    });
   });
 }
