@@ -106,8 +106,11 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
 
 /**
  * Renders `pages` into `siteStage`: the first group of regions here, each other group in a
- * process of its own (`scripts/render.ts`), their files then moved in. The national pages of a
- * site of many regions (`nationalApart`) are rendered in a process of their own: they read the
+ * process of its own (`scripts/render.ts`), their files then moved in. On a site of many regions
+ * (`nationalApart`) every group is rendered elsewhere: what Astro and the pages' tables leave in
+ * a heap stays in it (2.9 GB after a group of 250 regions), and this process goes on to the gate,
+ * which holds the private values (5.5 GB together at 500 regions). The national pages of such a
+ * site are rendered in a process of their own too: they read the
  * national tables whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS), and their
  * tables go with their process instead of staying in this one through its regions and the gate.
  * Beside several renderers of regions (a whole build) they would pass the budget of 4 GB, so they
@@ -125,7 +128,8 @@ export async function renderPagesSplit(
   { buildDate, nationalApart }: { buildDate: string; nationalApart: boolean },
 ): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
   const apart = nationalApart && pages.national;
-  if (groups.length <= 1 && !apart) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
+  const here = !nationalApart;
+  if (groups.length <= 1 && here) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
   // The other renderers are stopped as soon as this one fails (they are waited for all the same).
   const stop = new AbortController();
   // Every page carries the build date: each renderer is given this build's, also across midnight.
@@ -136,10 +140,12 @@ export async function renderPagesSplit(
   const first = apart && groups.length > 1 ? await startNational() : undefined;
   // This process's peak while the national pages' process ran: until it ended, or, side by side, until all did.
   let beside = process.resourceUsage().maxRSS;
-  const dirs = groups.slice(1).map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
-  const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: groups[i + 1], national: false }), stop.signal));
+  const away = (here ? groups.slice(1) : groups).filter((g) => g.length > 0);
+  const dirs = away.map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
+  const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: away[i], national: false }), stop.signal));
   const together = apart && !first ? startNational() : undefined;
-  const own = groups[0].length > 0 ? renderPages(siteStage, dataStage, { regions: groups[0], national: false }) : Promise.resolve([]);
+  const own =
+    here && groups[0].length > 0 ? renderPages(siteStage, dataStage, { regions: groups[0], national: false }) : Promise.resolve([]);
   own.catch(() => stop.abort());
   together?.catch(() => stop.abort());
   // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
