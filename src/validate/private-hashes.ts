@@ -162,10 +162,18 @@ export class RowCollector {
     this.#inLast = 0;
     const kept = sortBuckets(starts, rows);
     if (kept === this.size) return { starts, rows, shift };
-    // Repeats dropped: the rows move into memory of their own size.
+    // Repeats dropped: the rows move into memory of their own size, and the buckets, counted for
+    // every row pushed, are merged to about one a row kept (at 500 regions most NIPs come four
+    // times). A bucket of fewer bits is the buckets of its number's bits followed by any: those
+    // next to each other, whose rows are in order already.
     const own = shared(4 * kept);
     own.set(rows.subarray(0, 4 * kept));
-    return { starts, rows: own, shift };
+    let fewer = 0;
+    while (bits - fewer > 4 && 1 << (bits - fewer - 1) >= kept) fewer++;
+    if (fewer === 0) return { starts, rows: own, shift };
+    const merged = shared((buckets >> fewer) + 1);
+    for (let i = 0; i < merged.length; i++) merged[i] = starts[i << fewer];
+    return { starts: merged, rows: own, shift: shift + fewer };
   }
 }
 

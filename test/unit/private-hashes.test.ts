@@ -84,6 +84,26 @@ describe('HashedStrings and RowCollector', () => {
   });
 });
 
+test('buckets counted for rows pushed are merged to about one a row kept, when most were repeats; every row kept is still found under its key', () => {
+  const rows = new RowCollector();
+  const distinct = 5_000;
+  // Each row four times (an NIP in four files), keys spread as hashes are.
+  for (let round = 0; round < 4; round++) for (let i = 0; i < distinct; i++) rows.push(Math.imul(i, 0x2545f491), i, 1, 2);
+  const table = rows.table();
+  expect(table.rows.length).toBe(4 * distinct);
+  // 20,000 rows pushed would take 2^15 buckets; 5,000 kept take 2^13 (the first power of two at or past them).
+  expect(table.starts.length).toBe(2 ** 13 + 1);
+  expect(table.starts.buffer).toBeInstanceOf(SharedArrayBuffer);
+  expect(table.starts[table.starts.length - 1]).toBe(distinct);
+  for (let i = 0; i < distinct; i++) {
+    const key = Math.imul(i, 0x2545f491);
+    const found: number[] = [];
+    someRow(table, key, (r) => (found.push(table.rows[r + 1]), false));
+    expect(found).toEqual([i]);
+  }
+  expect(someRow(table, Math.imul(distinct, 0x2545f491), () => true)).toBe(false);
+});
+
 describe('without shared memory', () => {
   test('a browser page that is not cross-origin isolated (the export checker) makes the same search in plain memory', () => {
     const saved = globalThis.SharedArrayBuffer;
