@@ -331,7 +331,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     }
 
-    const gate = await gateSite(siteStage, await data.values(), { kode: context.kode, before, known, files: staged });
+    // Taken by the gate, not held here: it lets the values go once it has made its lookups.
+    const values = data.values;
+    const gate = await gateSite(siteStage, { take: values }, { kode: context.kode, before, known, files: staged });
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));

@@ -16,6 +16,7 @@ import type { Wilayah } from '../contract/wilayah.ts';
 import { predikatLookup } from '../derive/earlier-predikat.ts';
 import { deriveTables } from '../derive/tables.ts';
 import { writeBundles } from '../publish/bundles.ts';
+import type { GateValues } from '../publish/gate-memory.ts';
 import { xlsxFileName } from '../publish/download-paths.ts';
 import { publishTables } from '../publish/tables.ts';
 import { writeXlsx } from '../publish/xlsx.ts';
@@ -55,12 +56,6 @@ export interface RegionSummary {
   units: number;
 }
 
-/** The private values the gate looks for: all, and by region (an incremental build asks whose changed). */
-export interface GateValues {
-  privateValues: PrivateValues;
-  privateByRegion: ReadonlyMap<string, PrivateValues>;
-}
-
 export interface DataHalf extends PhaseTimes {
   /** The deflated parts of the downloads this build found kept, and made (part-cache.ts); none for a shard. */
   parts?: { kept: number; made: number };
@@ -71,7 +66,8 @@ export interface DataHalf extends PhaseTimes {
   regions: RegionSummary[];
   /**
    * The private values, when the gate asks (after the pages): from a data half apart, read back
-   * from its file then, so that the pages are drawn without them.
+   * from its file then, so that the pages are drawn without them, and taken once (not held here
+   * after: the gate lets them go once it has made its lookups).
    */
   values: () => Promise<GateValues>;
   /** Lets the values go unread (a build that stops before its gate). */
@@ -197,13 +193,18 @@ export async function makeDataApart(input: DataInput, privateDir: string): Promi
     if ('thrown' in got) throw new Error(got.thrown);
     const { written, ...rest } = got;
     const close = async () => spill.close();
-    let read: Promise<GateValues> | null = null;
+    let taken = false;
     return {
       ...rest,
-      values: () =>
-        (read ??= Promise.resolve()
-          .then(() => readValues(spill, written))
-          .finally(close)),
+      values: async () => {
+        if (taken) throw new Error('nilai privat sudah diambil / the private values were taken already');
+        taken = true;
+        try {
+          return readValues(spill, written);
+        } finally {
+          await close();
+        }
+      },
       close,
     };
   } catch (e) {

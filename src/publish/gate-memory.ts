@@ -19,7 +19,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
-import { contentEntry, gatePaths, isPiece, type ContentRead, type Leak } from './privacy-gate.ts';
+import { contentEntry, gatePaths, isPiece, shareLookup, type ContentRead, type Leak, type SharedLookup } from './privacy-gate.ts';
 import { scanInThreads } from './gate-threads.ts';
 import { siteFiles } from './site-files.ts';
 
@@ -161,6 +161,27 @@ export interface GateResult {
   hashes: ReadonlyMap<string, string>;
 }
 
+/** The private values the gate looks for: all, and by region (an incremental build asks whose changed). */
+export interface GateValues {
+  privateValues: PrivateValues;
+  privateByRegion: ReadonlyMap<string, PrivateValues>;
+}
+
+/**
+ * What the gate keeps of the private values: each region's digest, and the threads' lookups
+ * (shareLookup) of all of them and of the regions' whose values changed since `before` (null when
+ * none). The values themselves are let go when this returns, unless the caller holds them: given
+ * as `take()` (the build), at 500 regions their lists are a gigabyte the gate no longer needs.
+ */
+function lookups(values: GateValues, before: GateMemory | null, kode: string) {
+  const privat: Record<string, string> = Object.fromEntries(
+    [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
+  );
+  const fresh = new PrivateValues();
+  if (before?.kode === kode) for (const [k, v] of values.privateByRegion) if (before.privat[k] !== privat[k]) fresh.include(v);
+  return { privat, all: shareLookup(values.privateValues), fresh: fresh.hasAny() ? shareLookup(fresh) : null };
+}
+
 /**
  * The privacy gate over a built site, with the memory of the previous site (`before`, of the
  * same code) when there is one: files it passed are read again only for the values of regions
@@ -169,7 +190,7 @@ export interface GateResult {
  */
 export async function gateSite(
   root: string,
-  values: { privateValues: PrivateValues; privateByRegion: ReadonlyMap<string, PrivateValues> },
+  values: GateValues | { take(): Promise<GateValues> },
   {
     kode,
     before = null,
@@ -188,9 +209,7 @@ export async function gateSite(
 ): Promise<GateResult> {
   // One walk (or none) for every reading below.
   const files = await siteFiles(root, given);
-  const privat = Object.fromEntries(
-    [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
-  );
+  const { privat, all, fresh } = lookups('take' in values ? await values.take() : values, before, kode);
   // The contents found clean in each file read, by file.
   const clean = new Map<string, Set<string>>();
   const onClean = (rel: string, content: ContentRead) => {
@@ -208,14 +227,14 @@ export async function gateSite(
     }
     return { kode, privat, bersih: bersih.sort(), kembar: [], isi };
   };
-  const scan = async (select: ((rel: string) => boolean) | undefined, of: PrivateValues, passedBefore?: ReadonlySet<string>) => {
+  const scan = async (select: ((rel: string) => boolean) | undefined, of: SharedLookup, passedBefore?: ReadonlySet<string>) => {
     const r = await scanInThreads(root, await gatePaths(root, select, files), of, { passedBefore, threads, pieceBytes });
     for (const [rel, content] of r.clean) onClean(rel, content);
     return r;
   };
   if (!before || before.kode !== kode) {
     // One reading of every file, hashed as it is read.
-    const { leaks, read } = await scan(undefined, values.privateValues);
+    const { leaks, read } = await scan(undefined, all);
     return {
       leaks,
       memory: memoryOf(read),
@@ -227,21 +246,19 @@ export async function gateSite(
   const passed = new Set(before.bersih);
   const again = new Set([...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel));
   const changed = Object.keys(privat).filter((k) => before.privat[k] !== privat[k]);
-  const fresh = new PrivateValues();
-  for (const k of changed) fresh.include(values.privateByRegion.get(k)!);
   // A content passed before holds none of the values then; while no region's values changed, none of these.
-  const contentsBefore = fresh.hasAny() ? new Set<string>() : new Set(Object.values(before.isi).flat());
+  const contentsBefore = fresh ? new Set<string>() : new Set(Object.values(before.isi).flat());
   let contents = 0;
   let pieces = 0;
   const leaks: Leak[] = [];
   if (again.size < hashes.size) {
-    const r = await scan((rel) => !again.has(rel), values.privateValues, contentsBefore);
+    const r = await scan((rel) => !again.has(rel), all, contentsBefore);
     for (const l of r.leaks) leaks.push(l);
     pieces = r.passed.filter(isPiece).length;
     contents = r.passed.length - pieces;
   }
   // Read again for the values that changed (none when the changed regions have none).
-  const reread = again.size > 0 && fresh.hasAny();
+  const reread = again.size > 0 && fresh !== null;
   if (reread) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
   return {
     leaks,

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PrivateValues } from '../validate/private-values.ts';
+import { PrivateValues } from '../validate/private-values.ts';
 import { PARTITION_DIR } from '../queries/partitions.ts';
 import { RELEASES_DIR } from '../release/paths.ts';
 import { BUNDLES_DIR, bundleFile } from './download-paths.ts';
@@ -108,6 +108,14 @@ export function contentGroup(rel: string): string | null {
   return parts.length === 2 ? rel : null;
 }
 
+/**
+ * A thread's pieces of long texts (and the size from which a file is read as one): a piece is
+ * decoded, unescaped and lowered, each a copy, and the heap keeps a few pieces' garbage. At 50
+ * regions, two threads reading the Excel files held 1,030 MB beside the build at 32 MiB a piece,
+ * 583 MB at 8 (PIECE_BYTES is what one string can hold, not what a thread should).
+ */
+export const THREAD_PIECE_BYTES = Math.min(PIECE_BYTES, 8 * 2 ** 20);
+
 /** Pages (and other files of no group) are sent this many bytes at a time. */
 export const BATCH_BYTES = 8 * 2 ** 20;
 
@@ -137,18 +145,17 @@ export function batches(files: readonly { rel: string; bytes: number }[]): numbe
 }
 
 /**
- * scanForLeaks over `paths` (absolute, as gatePaths gives them) for `values`, in `threads`
- * worker threads. Leaks come in the order of the files they were found in.
+ * scanForLeaks over `paths` (absolute, as gatePaths gives them) for `values` (or the lookup
+ * shareLookup made of them), in `threads` worker threads. Leaks come in the order of the files they were found in.
  */
 export async function scanInThreads(
   root: string,
   paths: readonly string[],
-  values: PrivateValues,
+  values: PrivateValues | SharedLookup,
   {
     passedBefore = null,
     threads = gateThreads(),
-    // The threads together hold about what one reader held: its pieces of long texts, shared.
-    pieceBytes = Math.ceil(PIECE_BYTES / threads),
+    pieceBytes = THREAD_PIECE_BYTES,
   }: { passedBefore?: ReadonlySet<string> | null; threads?: number; pieceBytes?: number } = {},
 ): Promise<GateReply> {
   // No thread would read nothing and pass everything: the gate fails closed.
@@ -161,7 +168,7 @@ export async function scanInThreads(
   let answered = 0;
   const job: GateJob = {
     root,
-    lookup: shareLookup(values),
+    lookup: values instanceof PrivateValues ? shareLookup(values) : values,
     passedBefore: passedBefore ? [...passedBefore] : null,
     pieceBytes,
   };
