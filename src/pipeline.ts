@@ -22,6 +22,7 @@ import {
 } from './publish/gate-memory.ts';
 import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
+import { PartCache } from './publish/part-cache.ts';
 import { releaseFeed } from './release/feed.ts';
 import { FEED_FILE } from './release/paths.ts';
 import { EVERY_PAGE, type PageSet } from './site/page-set.ts';
@@ -163,7 +164,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lap('leftovers');
     // Validate, derive, publish: here, or in a process that ends before the pages (data-half.ts).
     // Nothing of the site is staged for an invalid export.
-    const input: DataInput = { dataDir: opts.dataDir, outDir, dataStage, archiveDir: opts.archiveDir, shard: !!opts.shard, config };
+    const input: DataInput = {
+      dataDir: opts.dataDir,
+      outDir,
+      dataStage,
+      archiveDir: opts.archiveDir,
+      shard: !!opts.shard,
+      config,
+      buildPid: process.pid,
+    };
     if (opts.dataApart) {
       const apart = await makeDataApart(input, join(stage, 'privat'));
       clock.take(apart);
@@ -344,6 +353,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     }
     await searchCopies?.giveBack();
+    // The downloads' parts made by this build are kept only now that its site is judged.
+    if (data.parts) await PartCache.settle(data.parts.pending);
 
     // What hosts need, once the site is judged: header files, then compressed twins of its files
     // (a shard compresses its own pages; the merge checks and keeps those twins).
@@ -429,6 +440,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
   } finally {
     await searchCopies?.discard(); // (a no-op once given back)
+    if (data?.parts) await PartCache.discard(data.parts.pending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate
     await rm(stage, { recursive: true, force: true });
   }

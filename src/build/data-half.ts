@@ -22,7 +22,7 @@ import { publishTables } from '../publish/tables.ts';
 import { writeXlsx } from '../publish/xlsx.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
-import { PartCache } from '../publish/part-cache.ts';
+import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
 import { addRelease, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
@@ -46,6 +46,8 @@ export interface DataInput {
   /** A shard's output holds pages only: no Excel files nor bundles. */
   shard: boolean;
   config: SiteConfig;
+  /** The build's process, whose gate settles the parts made here (PartCache: `baru-<pid>`); else this one. */
+  buildPid?: number;
 }
 
 /** Of the export, what the rest of the build needs of a region. */
@@ -57,8 +59,11 @@ export interface RegionSummary {
 }
 
 export interface DataHalf extends PhaseTimes {
-  /** The deflated parts of the downloads this build found kept, and made (part-cache.ts); none for a shard. */
-  parts?: { kept: number; made: number };
+  /**
+   * The deflated parts of the downloads this build found kept, and made (part-cache.ts), and the
+   * folder where those made wait for the gate (PartCache.settle); none for a shard.
+   */
+  parts?: { kept: number; made: number; pending: string };
   /** Whether the export was valid; when not, nothing was staged and `report` says why. */
   ok: boolean;
   /** The validation report, as printed. */
@@ -125,7 +130,8 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   let parts: DataHalf['parts'];
   if (!input.shard) {
     // A table split by region is written region by region, each region's rows a part kept for the next build.
-    const cache = new PartCache();
+    await PartCache.cleanLeftovers();
+    const cache = new PartCache(partCacheDir(), input.buildPid);
     const code = codeVersion();
     const xlsx = async () => {
       const { tabel } = JSON.parse(await readFile(join(dataStage, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
@@ -145,7 +151,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ]);
     for (const d of done) if (d.status === 'rejected') throw d.reason;
     await cache.prune();
-    parts = cache.count;
+    parts = { ...cache.count, pending: cache.pending };
   }
   await writeFile(
     join(dataStage, QUALITY_FILE),

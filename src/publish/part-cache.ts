@@ -7,10 +7,15 @@
  * a file not whole or not as written is no part (made again). A part holds rows of a published
  * file only. Like the gate's memory, it is a statement about bytes this machine made: keep it
  * where the code is built.
+ *
+ * Parts a build makes wait in a folder of its own (`baru-<pid>`, its process's) until the privacy
+ * gate has passed its site (settle): a refused build's rows are never kept (discard), and a killed
+ * build's folder is removed by a later build once that process is gone.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeLeftovers } from './leftovers.ts';
 import type { DeflatedPart } from './piecewise-deflate.ts';
 
 export const partCacheDir = (): string =>
@@ -29,18 +34,45 @@ export class PartCache {
   readonly #used = new Set<string>();
   /** Parts found and given back, and parts made and kept, by this build. */
   readonly count = { kept: 0, made: 0 };
-  constructor(readonly dir = partCacheDir()) {}
+  /** Where this build's parts wait for the gate: `baru-<pid>` of the build's process. */
+  readonly pending: string;
+  constructor(
+    readonly dir = partCacheDir(),
+    buildPid = process.pid,
+  ) {
+    this.pending = join(dir, `baru-${buildPid}`);
+  }
+
+  /** Before a build makes parts: the waiting folders of builds no longer running are removed. */
+  static cleanLeftovers(dir = partCacheDir()): Promise<void> {
+    return removeLeftovers(dir, /^baru-(\d+)$/);
+  }
+
+  /** A build's parts, once the gate has passed its site: kept for the next builds. */
+  static async settle(pending: string): Promise<void> {
+    const dir = join(pending, '..');
+    for (const name of await readdir(pending).catch(() => [] as string[]))
+      if (name.endsWith('.part')) await rename(join(pending, name), join(dir, name)).catch(() => {});
+    await rm(pending, { recursive: true, force: true });
+  }
+
+  /** A build's parts, when it failed or was refused: none kept. */
+  static discard(pending: string): Promise<void> {
+    return rm(pending, { recursive: true, force: true });
+  }
 
   /** The key of what made a part: a hash of its description. */
   static key(...made: unknown[]): string {
     return createHash('sha256').update(JSON.stringify(made)).digest('hex');
   }
 
+  /** A part kept, or made by this build already (waiting for the gate). */
   async get(key: string): Promise<DeflatedPart | null> {
     this.#used.add(key);
+    const mine = join(this.pending, `${key}.part`);
     const path = join(this.dir, `${key}.part`);
     try {
-      const file = await readFile(path);
+      const file = await readFile(mine).catch(() => readFile(path));
       if (file.length < HEAD || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
       const deflated = file.subarray(HEAD);
       if (!sealOf(file.subarray(MAGIC.length, HEAD - 32), deflated).equals(file.subarray(HEAD - 32, HEAD))) return null;
@@ -53,7 +85,7 @@ export class PartCache {
     }
   }
 
-  /** Keeps a part, whole or not at all (a killed build leaves at most a file named for its process); a failure only loses it. */
+  /** Keeps a part, whole or not at all, in this build's waiting folder (settle); a failure only loses it. */
   async put(key: string, part: DeflatedPart): Promise<void> {
     this.#used.add(key);
     this.count.made++;
@@ -62,9 +94,9 @@ export class PartCache {
     head.writeUInt32BE(part.crc >>> 0, MAGIC.length);
     head.writeBigUInt64BE(BigInt(part.size), MAGIC.length + 4);
     sealOf(head.subarray(MAGIC.length, HEAD - 32), part.deflated).copy(head, HEAD - 32);
-    const path = join(this.dir, `${key}.part`);
+    const path = join(this.pending, `${key}.part`);
     try {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.pending, { recursive: true });
       await writeFile(`${path}.${process.pid}`, Buffer.concat([head, part.deflated]));
       await rename(`${path}.${process.pid}`, path);
     } catch {
@@ -77,7 +109,7 @@ export class PartCache {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const before = Date.now() - KEPT_MS;
     for (const name of names) {
-      if (this.#used.has(name.replace(/\.part$/, ''))) continue;
+      if (!name.endsWith('.part') || this.#used.has(name.replace(/\.part$/, ''))) continue;
       const path = join(this.dir, name);
       const at = await stat(path).catch(() => null);
       if (at && at.mtimeMs < before) await unlink(path).catch(() => {});

@@ -1,4 +1,4 @@
-/** Deflated parts kept between builds (src/publish/part-cache.ts): given back as kept, none when damaged, the unused ones removed in time. */
+/** Deflated parts kept between builds (src/publish/part-cache.ts): kept once the gate passed the build, given back as kept, none when damaged, the unused ones removed in time. */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,13 +16,36 @@ it('gives a part back as it was kept, by a key of what made it', async () => {
   expect(key).not.toBe(PartCache.key('xlsx', 'uji', [1, 3]));
   expect(await cache.get(key)).toBeNull();
   await cache.put(key, part);
-  expect(await new PartCache(dir).get(key)).toEqual(part);
+  // This build finds it at once; another only once the gate has passed this build's site.
+  expect(await cache.get(key)).toEqual(part);
+  expect(await new PartCache(dir, 1).get(key)).toBeNull();
+  await PartCache.settle(cache.pending);
+  expect(await new PartCache(dir, 1).get(key)).toEqual(part);
+  expect(readdirSync(dir)).not.toContain(`baru-${process.pid}`);
+});
+
+it('keeps none of the parts of a build that failed or was refused; a killed build’s are removed once its process is gone', async () => {
+  const refused = new PartCache(dir);
+  const key = PartCache.key('ditolak');
+  await refused.put(key, part);
+  await PartCache.discard(refused.pending);
+  expect(await new PartCache(dir).get(key)).toBeNull();
+  // A build killed before its gate: a waiting folder of a process no longer running; one still running keeps its own.
+  const killed = new PartCache(dir, 2 ** 30);
+  await killed.put(key, part);
+  const running = new PartCache(dir);
+  await running.put(PartCache.key('berjalan'), part);
+  await PartCache.cleanLeftovers(dir);
+  expect(readdirSync(dir)).not.toContain(`baru-${2 ** 30}`);
+  expect(readdirSync(dir)).toContain(`baru-${process.pid}`);
+  await PartCache.discard(running.pending);
 });
 
 it('gives none for a file cut short or changed anywhere', async () => {
   const cache = new PartCache(dir);
   const key = PartCache.key('rusak');
   await cache.put(key, part);
+  await PartCache.settle(cache.pending);
   const path = join(dir, `${key}.part`);
   const whole = readFileSync(path);
   writeFileSync(path, whole.subarray(0, whole.length - 1));
@@ -42,6 +65,7 @@ it('removes the parts a build did not use, unless another build touched them wit
   const before = new PartCache(dir);
   const [old, recent, used] = ['lama', 'baru', 'dipakai'].map((k) => PartCache.key(k));
   for (const k of [old, recent, used]) await before.put(k, part);
+  await PartCache.settle(before.pending);
   const hours = (h: number) => new Date(Date.now() - h * 3_600_000);
   utimesSync(join(dir, `${old}.part`), hours(2), hours(2));
   utimesSync(join(dir, `${used}.part`), hours(2), hours(2));
