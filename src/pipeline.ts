@@ -159,6 +159,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await rm(stage, { recursive: true, force: true });
   /** The pages' search copies, kept for the next build only if the privacy gate passes this site. */
   let searchCopies: KeptCopies | null = null;
+  /** Where the downloads' parts this build makes wait until its gate passes (kept then, else removed, however the build ends). */
+  const partsPending = PartCache.pendingDir();
   let data: DataHalf | null = null;
   try {
     lap('leftovers');
@@ -171,7 +173,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       archiveDir: opts.archiveDir,
       shard: !!opts.shard,
       config,
-      buildPid: process.pid,
+      partsPending,
     };
     if (opts.dataApart) {
       const apart = await makeDataApart(input, join(stage, 'privat'));
@@ -298,6 +300,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           (copies) => {
             searchPeak = copies.peak;
             log(`salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused`);
+            // One run holds every language's pages at once (7 GB at 500 regions): said, with why.
+            if (copies.whole) log(`Pagefind: satu kali untuk semua bahasa / once for every language (${copies.whole})`);
             return null;
           },
           (e: Error) => e.message,
@@ -341,8 +345,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
 
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
-    const values = data.values;
-    const gate = await gateSite(siteStage, { take: values }, { kode: context.kode, before, known, files: staged });
+    const gate = await gateSite(siteStage, { take: data.values }, { kode: context.kode, before, known, files: staged });
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));
@@ -354,7 +357,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
     await searchCopies?.giveBack();
     // The downloads' parts made by this build are kept only now that its site is judged.
-    if (data.parts) await PartCache.settle(data.parts.pending);
+    await PartCache.settle(partsPending);
 
     // What hosts need, once the site is judged: header files, then compressed twins of its files
     // (a shard compresses its own pages; the merge checks and keeps those twins).
@@ -440,7 +443,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
   } finally {
     await searchCopies?.discard(); // (a no-op once given back)
-    if (data?.parts) await PartCache.discard(data.parts.pending); // (none left once settled)
+    await PartCache.discard(partsPending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate
     await rm(stage, { recursive: true, force: true });
   }

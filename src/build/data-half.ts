@@ -46,8 +46,8 @@ export interface DataInput {
   /** A shard's output holds pages only: no Excel files nor bundles. */
   shard: boolean;
   config: SiteConfig;
-  /** The build's process, whose gate settles the parts made here (PartCache: `baru-<pid>`); else this one. */
-  buildPid?: number;
+  /** Where the parts made here wait for the build's gate (PartCache.pendingDir); else a folder of this process. */
+  partsPending?: string;
 }
 
 /** Of the export, what the rest of the build needs of a region. */
@@ -59,11 +59,8 @@ export interface RegionSummary {
 }
 
 export interface DataHalf extends PhaseTimes {
-  /**
-   * The deflated parts of the downloads this build found kept, and made (part-cache.ts), and the
-   * folder where those made wait for the gate (PartCache.settle); none for a shard.
-   */
-  parts?: { kept: number; made: number; pending: string };
+  /** The deflated parts of the downloads this build found kept, and made (part-cache.ts); none for a shard. */
+  parts?: { kept: number; made: number };
   /** Whether the export was valid; when not, nothing was staged and `report` says why. */
   ok: boolean;
   /** The validation report, as printed. */
@@ -86,6 +83,8 @@ export interface DataHalf extends PhaseTimes {
   previous: string | null;
 }
 
+const TAKEN_ALREADY = 'nilai privat sudah diambil / the private values were taken already';
+
 /**
  * Makes `input.dataStage` when the export is valid, in this process, its phases timed on `clock`;
  * the caller removes the stage when it fails.
@@ -95,8 +94,14 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(input.dataDir);
   clock.lap('validate');
-  const held: GateValues = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
-  const values = async () => held;
+  // Given once (DataHalf.values), then not held here.
+  let held: GateValues | null = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
+  const values = async () => {
+    if (!held) throw new Error(TAKEN_ALREADY);
+    const given = held;
+    held = null;
+    return given;
+  };
   const close = async () => {};
   const report = formatReport(validated);
   const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
@@ -131,7 +136,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   if (!input.shard) {
     // A table split by region is written region by region, each region's rows a part kept for the next build.
     await PartCache.cleanLeftovers();
-    const cache = new PartCache(partCacheDir(), input.buildPid);
+    const cache = new PartCache(partCacheDir(), input.partsPending);
     const code = codeVersion();
     const xlsx = async () => {
       const { tabel } = JSON.parse(await readFile(join(dataStage, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
@@ -151,7 +156,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ]);
     for (const d of done) if (d.status === 'rejected') throw d.reason;
     await cache.prune();
-    parts = { ...cache.count, pending: cache.pending };
+    parts = cache.count;
   }
   await writeFile(
     join(dataStage, QUALITY_FILE),
@@ -203,10 +208,11 @@ export async function makeDataApart(input: DataInput, privateDir: string): Promi
     return {
       ...rest,
       values: async () => {
-        if (taken) throw new Error('nilai privat sudah diambil / the private values were taken already');
+        if (taken) throw new Error(TAKEN_ALREADY);
         taken = true;
         try {
-          return readValues(spill, written);
+          const read = readValues(spill, written);
+          return read;
         } finally {
           await close();
         }

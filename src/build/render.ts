@@ -105,12 +105,12 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * Renders `pages` into `siteStage`: the first group of regions here, each other group in a
- * process of its own (`scripts/render.ts`), their files then moved in. On a site of many regions
- * (`nationalApart`) every group is rendered elsewhere: what Astro and the pages' tables leave in
- * a heap stays in it (2.9 GB after a group of 250 regions), and this process goes on to the gate,
- * which holds the private values (5.5 GB together at 500 regions). The national pages of such a
- * site are rendered in a process of their own too: they read the
+ * Renders `pages` into `siteStage`: here, on a site of few regions (one group); else
+ * (`nationalApart`: the pipeline splits a site only then) each group of regions in a process of
+ * its own (`scripts/render.ts`), their files then moved in, none here: what Astro and the pages'
+ * tables leave in a heap stays in it (2.9 GB after a group of 250 regions), and this process goes
+ * on to the gate, which holds the private values (5.5 GB together at 500 regions). The national
+ * pages of such a site are rendered in a process of their own too: they read the
  * national tables whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS), and their
  * tables go with their process instead of staying in this one through its regions and the gate.
  * Beside several renderers of regions (a whole build) they would pass the budget of 4 GB, so they
@@ -127,10 +127,12 @@ export async function renderPagesSplit(
   groups: readonly string[][],
   { buildDate, nationalApart }: { buildDate: string; nationalApart: boolean },
 ): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
-  const apart = nationalApart && pages.national;
-  const here = !nationalApart;
-  if (groups.length <= 1 && here) return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
-  // The other renderers are stopped as soon as this one fails (they are waited for all the same).
+  if (!nationalApart) {
+    if (groups.length > 1) throw new Error('renderPagesSplit: a site of several groups renders them apart (nationalApart)');
+    return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
+  }
+  const apart = pages.national;
+  // The other renderers are stopped as soon as one fails (they are waited for all the same).
   const stop = new AbortController();
   // Every page carries the build date: each renderer is given this build's, also across midnight.
   const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
@@ -140,19 +142,16 @@ export async function renderPagesSplit(
   const first = apart && groups.length > 1 ? await startNational() : undefined;
   // This process's peak while the national pages' process ran: until it ended, or, side by side, until all did.
   let beside = process.resourceUsage().maxRSS;
-  const away = (here ? groups.slice(1) : groups).filter((g) => g.length > 0);
-  const dirs = away.map((_, i) => join(dirname(siteStage), `render-${i + 2}`));
+  const away = groups.filter((g) => g.length > 0);
+  const dirs = away.map((_, i) => join(dirname(siteStage), `render-${i + 1}`));
   const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: away[i], national: false }), stop.signal));
   const together = apart && !first ? startNational() : undefined;
-  const own =
-    here && groups[0].length > 0 ? renderPages(siteStage, dataStage, { regions: groups[0], national: false }) : Promise.resolve([]);
-  own.catch(() => stop.abort());
-  together?.catch(() => stop.abort());
+  for (const p of [together, ...others]) p?.catch(() => stop.abort());
   // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
-  const [mine, alongside, ...rest] = await Promise.allSettled([own, together, ...others]);
-  for (const r of [mine, alongside, ...rest]) if (r.status === 'rejected') throw r.reason;
+  const [alongside, ...rest] = await Promise.allSettled([together, ...others]);
+  for (const r of [alongside, ...rest]) if (r.status === 'rejected') throw r.reason;
   if (!first) beside = process.resourceUsage().maxRSS;
-  const written = (mine as PromiseFulfilledResult<string[]>).value;
+  const written: string[] = [];
   const peaks: number[] = [];
   for (const [i, r] of rest.entries()) {
     const { files, peak } = (r as PromiseFulfilledResult<Rendered>).value;

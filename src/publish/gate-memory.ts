@@ -168,18 +168,20 @@ export interface GateValues {
 }
 
 /**
- * What the gate keeps of the private values: each region's digest, and the threads' lookups
- * (shareLookup) of all of them and of the regions' whose values changed since `before` (null when
- * none). The values themselves are let go when this returns, unless the caller holds them: given
- * as `take()` (the build), at 500 regions their lists are a gigabyte the gate no longer needs.
+ * What the gate keeps of the private values: each region's digest; the threads' lookup
+ * (shareLookup) of all of them; whether any region whose values changed since `before` has any,
+ * and, when `reread` (files passed before are to be read again), their lookup (else null). The
+ * values themselves are let go when this returns, unless the caller holds them: given as
+ * `take()` (the build), at 500 regions their lists are a gigabyte the gate no longer needs.
  */
-function lookups(values: GateValues, before: GateMemory | null, kode: string) {
+function lookups(values: GateValues, before: GateMemory | null, reread: boolean) {
   const privat: Record<string, string> = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
   );
   const fresh = new PrivateValues();
-  if (before?.kode === kode) for (const [k, v] of values.privateByRegion) if (before.privat[k] !== privat[k]) fresh.include(v);
-  return { privat, all: shareLookup(values.privateValues), fresh: fresh.hasAny() ? shareLookup(fresh) : null };
+  if (before) for (const [k, v] of values.privateByRegion) if (before.privat[k] !== privat[k]) fresh.include(v);
+  const changed = fresh.hasAny();
+  return { privat, all: shareLookup(values.privateValues), changed, fresh: changed && reread ? shareLookup(fresh) : null };
 }
 
 /**
@@ -209,7 +211,17 @@ export async function gateSite(
 ): Promise<GateResult> {
   // One walk (or none) for every reading below.
   const files = await siteFiles(root, given);
-  const { privat, all, fresh } = lookups('take' in values ? await values.take() : values, before, kode);
+  const same = before?.kode === kode ? before : null;
+  // With a memory: the files passed before (read again only for the values that changed), known before the values are taken.
+  const hashes = same ? await fileHashes(root, files, known) : null;
+  const passed = new Set(same?.bersih);
+  const again = new Set(hashes ? [...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel) : []);
+  // Assigned from no object kept: `all` is let go before a second reading (of the changed values only), so the two lookups are not held together.
+  let all: SharedLookup | null;
+  let privat: Record<string, string>;
+  let anyChanged: boolean;
+  let fresh: SharedLookup | null;
+  ({ privat, all, changed: anyChanged, fresh } = lookups('take' in values ? await values.take() : values, same, again.size > 0));
   // The contents found clean in each file read, by file.
   const clean = new Map<string, Set<string>>();
   const onClean = (rel: string, content: ContentRead) => {
@@ -232,7 +244,7 @@ export async function gateSite(
     for (const [rel, content] of r.clean) onClean(rel, content);
     return r;
   };
-  if (!before || before.kode !== kode) {
+  if (!same || !hashes) {
     // One reading of every file, hashed as it is read.
     const { leaks, read } = await scan(undefined, all);
     return {
@@ -242,12 +254,9 @@ export async function gateSite(
       hashes: new Map(read),
     };
   }
-  const hashes = await fileHashes(root, files, known);
-  const passed = new Set(before.bersih);
-  const again = new Set([...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel));
-  const changed = Object.keys(privat).filter((k) => before.privat[k] !== privat[k]);
+  const changed = Object.keys(privat).filter((k) => same.privat[k] !== privat[k]);
   // A content passed before holds none of the values then; while no region's values changed, none of these.
-  const contentsBefore = fresh ? new Set<string>() : new Set(Object.values(before.isi).flat());
+  const contentsBefore = anyChanged ? new Set<string>() : new Set(Object.values(same.isi).flat());
   let contents = 0;
   let pieces = 0;
   const leaks: Leak[] = [];
@@ -257,13 +266,14 @@ export async function gateSite(
     pieces = r.passed.filter(isPiece).length;
     contents = r.passed.length - pieces;
   }
+  all = null;
   // Read again for the values that changed (none when the changed regions have none).
   const reread = again.size > 0 && fresh !== null;
-  if (reread) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
+  if (reread && fresh) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
   return {
     leaks,
     // A file passed before keeps its contents: they passed with it, and were read again for any value that changed.
-    memory: memoryOf(hashes, before.isi),
+    memory: memoryOf(hashes, same.isi),
     read: {
       all: hashes.size - again.size,
       again: reread ? again.size : 0,

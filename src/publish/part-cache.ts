@@ -8,11 +8,11 @@
  * file only. Like the gate's memory, it is a statement about bytes this machine made: keep it
  * where the code is built.
  *
- * Parts a build makes wait in a folder of its own (`baru-<pid>`, its process's) until the privacy
- * gate has passed its site (settle): a refused build's rows are never kept (discard), and a killed
- * build's folder is removed by a later build once that process is gone.
+ * Parts a build makes wait in a folder of its own (`baru-<pid>-<random>`, pendingDir) until the
+ * privacy gate has passed its site (settle): a refused or failed build's rows are never kept
+ * (discard), and a killed build's folder is removed by a later build once that process is gone.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeLeftovers } from './leftovers.ts';
@@ -34,25 +34,35 @@ export class PartCache {
   readonly #used = new Set<string>();
   /** Parts found and given back, and parts made and kept, by this build. */
   readonly count = { kept: 0, made: 0 };
-  /** Where this build's parts wait for the gate: `baru-<pid>` of the build's process. */
-  readonly pending: string;
   constructor(
     readonly dir = partCacheDir(),
-    buildPid = process.pid,
-  ) {
-    this.pending = join(dir, `baru-${buildPid}`);
+    /** Where this build's parts wait for the gate (pendingDir): one folder per build, named by the build's process. */
+    readonly pending = PartCache.pendingDir(dir),
+  ) {}
+
+  /** A new build's waiting folder in `dir`: its process's pid (leftovers are told by it) and a random part (two builds of one process, as tests run them, never share one). */
+  static pendingDir(dir = partCacheDir(), pid = process.pid): string {
+    return join(dir, `baru-${pid}-${randomUUID().slice(0, 8)}`);
   }
 
   /** Before a build makes parts: the waiting folders of builds no longer running are removed. */
   static cleanLeftovers(dir = partCacheDir()): Promise<void> {
-    return removeLeftovers(dir, /^baru-(\d+)$/);
+    return removeLeftovers(dir, /^baru-(\d+)-/);
   }
 
-  /** A build's parts, once the gate has passed its site: kept for the next builds. */
+  /**
+   * A build's parts, once the gate has passed its site: kept for the next builds, as if made now
+   * (a build of 500 regions reaches its gate more than KEPT_MS after making them, and another
+   * build's prune would take them for unused).
+   */
   static async settle(pending: string): Promise<void> {
     const dir = join(pending, '..');
-    for (const name of await readdir(pending).catch(() => [] as string[]))
-      if (name.endsWith('.part')) await rename(join(pending, name), join(dir, name)).catch(() => {});
+    const now = new Date();
+    for (const name of await readdir(pending).catch(() => [] as string[])) {
+      if (!name.endsWith('.part')) continue;
+      await utimes(join(pending, name), now, now).catch(() => {});
+      await rename(join(pending, name), join(dir, name)).catch(() => {});
+    }
     await rm(pending, { recursive: true, force: true });
   }
 

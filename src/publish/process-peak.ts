@@ -20,15 +20,20 @@ function highWater(pid: number): number | null {
   }
 }
 
-/** `pid` and its descendants, as /proc lists them (only `pid` where it does not). */
-function family(pid: number): number[] {
+/**
+ * `pid` and its descendants, as /proc lists them; null when it cannot list `pid`'s children
+ * (it has ended, or the kernel lists none): counting `pid` alone would pass a wrapper's few
+ * megabytes off as the peak of the program it waits for.
+ */
+function family(pid: number): number[] | null {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {
     try {
       const kids = readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim();
       if (kids) for (const k of kids.split(/\s+/)) out.push(Number(k));
     } catch {
-      // ended, or no such file
+      if (i === 0) return null;
+      // a descendant ended meanwhile
     }
   }
   return out;
@@ -36,13 +41,14 @@ function family(pid: number): number[] {
 
 /**
  * Watches `pid` and its descendants until `stop()`, which gives the largest sum of their high-water
- * marks seen (KiB: at most what they held at once), or null when none could be read.
+ * marks seen (KiB: an upper bound of what they held at once, each mark being its own process's
+ * peak), or null when none could be read.
  */
 export function watchPeak(pid: number): { stop(): number | null } {
   let peak: number | null = null;
   const look = () => {
     let sum: number | null = null;
-    for (const p of family(pid)) {
+    for (const p of family(pid) ?? []) {
       const kib = highWater(p);
       if (kib !== null) sum = (sum ?? 0) + kib;
     }

@@ -32,8 +32,9 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
   const copies = opts.copies ?? (await KeptCopies.take(opts.keptIn ?? searchCopiesDir(), kode));
   let made: SearchMade;
   try {
-    made = { ...(await copies.update(siteStage, known)), peak: null };
-    made.peak = (await run(copies.dir, out)) ?? null;
+    made = { ...(await copies.update(siteStage, known)), peak: null, whole: null };
+    const ran = await run(copies.dir, out);
+    if (ran) made = { ...made, ...ran };
   } finally {
     // The caller gives its copies back once the site is judged; copies taken here, at once.
     if (!opts.copies) await copies.giveBack();
@@ -45,16 +46,21 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
   return made;
 }
 
-/** Search copies cut and kept, and Pagefind's peak memory (KiB; null: unknown, see watchPeak). */
-export interface SearchMade {
+/** How Pagefind ran: its peak memory (KiB; null: unknown, see watchPeak), and why it indexed every language in one run, if it did (else null). */
+export interface PagefindRan {
+  peak: number | null;
+  whole: string | null;
+}
+
+/** Search copies cut and kept, and how Pagefind ran. */
+export interface SearchMade extends PagefindRan {
   cut: number;
   kept: number;
-  peak: number | null;
 }
 
 export interface SearchOptions {
-  /** What makes the index from the copies, giving its peak memory if known (Pagefind's command; tests give others). */
-  run?: (site: string, outputPath: string) => Promise<number | null | void>;
+  /** What makes the index from the copies, saying how it ran (Pagefind's command; tests give others). */
+  run?: (site: string, outputPath: string) => Promise<PagefindRan | void>;
   /** The sha256 of pages by path where known already (a region taken from the previous site): such a page whose copy is kept is not read. */
   known?: ReadonlyMap<string, string>;
   /** Copies the caller took (the build: it gives them back only once the privacy gate has passed the site). */
@@ -244,9 +250,13 @@ function pagefindCommand(): string {
  * for byte (but the entry file, whose languages are sorted after). Where the site is not laid out
  * as this expects, one run indexes it whole.
  */
-export async function runPagefind(site: string, outputPath: string): Promise<number | null> {
+export async function runPagefind(site: string, outputPath: string): Promise<PagefindRan> {
   const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
-  if (globs.length < 2) return pagefindRun(site, outputPath);
+  if (globs.length < 2)
+    return {
+      peak: await pagefindRun(site, outputPath),
+      whole: globs.length === 0 ? 'tidak terbagi per bahasa / no split by language' : null,
+    };
   const parts: string[] = [];
   // The runs follow one another: the peak is the largest of theirs.
   let peak: number | null = null;
@@ -258,11 +268,12 @@ export async function runPagefind(site: string, outputPath: string): Promise<num
       await rm(part, { recursive: true });
       most(await pagefindRun(site, part, glob));
     }
-    if (!(await joinIndexes(parts, outputPath))) {
+    const why = await joinIndexes(parts, outputPath);
+    if (why !== null) {
       await rm(outputPath, { recursive: true, force: true });
       most(await pagefindRun(site, outputPath));
     }
-    return peak;
+    return { peak, whole: why };
   } finally {
     for (const part of parts) await rm(part, { recursive: true, force: true });
   }
@@ -287,7 +298,7 @@ const PLAIN_NAME = /^[\w.-]+$/;
 /**
  * Pagefind's globs, one per language, from the entries at the top of the site: a language with
  * a prefix (English, `en/`) is its folder; the root language is every other folder and page.
- * One glob (or none) when there is nothing to split, or a name a glob would not read plainly.
+ * None when there is nothing to split, or a name a glob would not read plainly.
  */
 export function languageGlobs(top: readonly { name: string; isDirectory(): boolean }[]): string[] {
   const prefixes: string[] = LANG_PARAMS.flatMap(({ lang }) => (lang ? [lang] : []));
@@ -301,18 +312,18 @@ export function languageGlobs(top: readonly { name: string; isDirectory(): boole
 /**
  * The runs' outputs joined into `outputPath`: each language's files moved in, the files every run
  * writes (its scripts, styles and the wasm of no language) the same bytes in each, and the entry
- * file listing every run's languages. False, with nothing in `outputPath`, when they do not join
- * (a language in two runs: a page whose language is not its folder's; files that differ).
+ * file listing every run's languages. Null when joined; else why they do not join (a language in
+ * two runs: a page whose language is not its folder's; files that differ), nothing in `outputPath`.
  */
-export async function joinIndexes(parts: readonly string[], outputPath: string): Promise<boolean> {
+export async function joinIndexes(parts: readonly string[], outputPath: string): Promise<string | null> {
   const ENTRY = 'pagefind-entry.json';
   await rm(outputPath, { recursive: true, force: true });
   await mkdir(outputPath, { recursive: true });
   const entries: { languages?: Record<string, unknown> }[] = [];
-  let joined = true;
+  let why: string | null = null;
   for (const part of parts) {
     const text = await readFile(join(part, ENTRY), 'utf8').catch(() => null);
-    if (text === null) joined = false;
+    if (text === null) why ??= `${ENTRY} tidak ada / missing`;
     else entries.push(JSON.parse(text) as { languages?: Record<string, unknown> });
     for await (const f of walk(part)) {
       const rel = relative(part, f);
@@ -321,22 +332,24 @@ export async function joinIndexes(parts: readonly string[], outputPath: string):
       if (!existsSync(there)) {
         await mkdir(dirname(there), { recursive: true });
         await rename(f, there);
-      } else if (!(await readFile(f)).equals(await readFile(there))) joined = false;
+      } else if (!(await readFile(f)).equals(await readFile(there)))
+        why ??= `${rel} berbeda antarbahasa / differs between the languages' runs`;
     }
   }
   const languages: Record<string, unknown> = {};
   for (const e of entries)
     for (const [lang, v] of Object.entries(e.languages ?? {})) {
-      if (lang in languages) joined = false;
+      if (lang in languages) why ??= `bahasa ${lang} di dua bagian / language ${lang} in two runs`;
       languages[lang] = v;
     }
   const rest = entries.map(({ languages: _, ...other }) => JSON.stringify(other));
-  if (!joined || rest.some((r) => r !== rest[0])) {
+  if (rest.some((r) => r !== rest[0])) why ??= `${ENTRY} berbeda antarbahasa / differs between the languages' runs`;
+  if (why !== null) {
     await rm(outputPath, { recursive: true, force: true });
-    return false;
+    return why;
   }
   await writeFile(join(outputPath, ENTRY), JSON.stringify({ ...entries[0], languages }));
-  return true;
+  return null;
 }
 
 /** Pagefind's command in `cwd`; its peak memory (watchPeak) once it has ended well. */

@@ -80,6 +80,18 @@ describe('gateSite with the memory of the previous build', () => {
     'data/unit.csv': 'kode_wilayah,kode_unit,nama_unit\r\nalpha,U01,Dinas Kependudukan\r\nbeta,U01,Puskesmas Sentosa\r\n',
   };
 
+  test('the values given to be taken (as the build gives them) are taken once, and judged as the values themselves', async () => {
+    const root = await site({ ...pages, 'bocor.html': '<p>Pegawai Uji 002</p>' });
+    const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
+    let taken = 0;
+    const given = await gateSite(root, { take: async () => (taken++, values) }, { kode: 'k1' });
+    expect(taken).toBe(1);
+    const direct = await gateSite(root, values, { kode: 'k1' });
+    expect(given.leaks).toEqual(direct.leaks);
+    expect(given.leaks.map((l) => l.file)).toEqual(['bocor.html']);
+    expect(given.memory).toEqual(direct.memory);
+  });
+
   test('unchanged values: nothing passed before is read again; a new file is read', async () => {
     const root = await site(pages);
     const values = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] });
