@@ -136,6 +136,7 @@ describe('bundles', () => {
       const cache = new PartCache(cacheDir);
       const put = vi.spyOn(cache, 'put');
       await writeBundles(kept, regions, ctx, { cache, code: 'uji' });
+      await PartCache.settle(cache.pending); // as the build does once its gate has passed
       return { bundles: all(), made: put.mock.calls.length };
     };
     await publish(lines);
@@ -370,6 +371,7 @@ describe('xlsx', () => {
       const cache = new PartCache(cacheDir);
       const put = vi.spyOn(cache, 'put');
       await writeXlsx(ikm, csvPath, out, xctx, { sheetRows, regions: { dataDir: dir, files, cache, code: 'uji' } });
+      await PartCache.settle(cache.pending); // as the build does once its gate has passed
       return { bytes: readFileSync(out), made: put.mock.calls.length };
     };
 
