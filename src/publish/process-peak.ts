@@ -54,7 +54,7 @@ export function watchPeak(pid: number): { stop(): number | null } {
     }
     if (sum !== null) peak = Math.max(peak ?? 0, sum);
   };
-  look();
+  // No look at once: just spawned, the process may not be the program yet (a run shorter than a look's interval is unknown).
   const timer = setInterval(look, EVERY_MS);
   timer.unref();
   return {
