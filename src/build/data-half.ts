@@ -83,7 +83,15 @@ export interface DataHalf extends PhaseTimes {
   previous: string | null;
 }
 
-const TAKEN_ALREADY = 'nilai privat sudah diambil / the private values were taken already';
+/** `get` called once (DataHalf.values: the gate takes the values and lets them go); asked again, an error. */
+function givenOnce<T>(get: () => Promise<T>): () => Promise<T> {
+  let taken = false;
+  return async () => {
+    if (taken) throw new Error('nilai privat sudah diambil / the private values were taken already');
+    taken = true;
+    return get();
+  };
+}
 
 /**
  * Makes `input.dataStage` when the export is valid, in this process, its phases timed on `clock`;
@@ -94,14 +102,13 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(input.dataDir);
   clock.lap('validate');
-  // Given once (DataHalf.values), then not held here.
+  // Not held here once given.
   let held: GateValues | null = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
-  const values = async () => {
-    if (!held) throw new Error(TAKEN_ALREADY);
-    const given = held;
+  const values = givenOnce(async () => {
+    const given = held!;
     held = null;
     return given;
-  };
+  });
   const close = async () => {};
   const report = formatReport(validated);
   const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
@@ -204,19 +211,15 @@ export async function makeDataApart(input: DataInput, privateDir: string): Promi
     if ('thrown' in got) throw new Error(got.thrown);
     const { written, ...rest } = got;
     const close = async () => spill.close();
-    let taken = false;
     return {
       ...rest,
-      values: async () => {
-        if (taken) throw new Error(TAKEN_ALREADY);
-        taken = true;
+      values: givenOnce(async () => {
         try {
-          const read = readValues(spill, written);
-          return read;
+          return readValues(spill, written);
         } finally {
           await close();
         }
-      },
+      }),
       close,
     };
   } catch (e) {

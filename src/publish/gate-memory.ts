@@ -267,9 +267,9 @@ export async function gateSite(
     contents = r.passed.length - pieces;
   }
   all = null;
-  // Read again for the values that changed (none when the changed regions have none).
-  const reread = again.size > 0 && fresh !== null;
-  if (reread && fresh) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
+  // Read again for the values that changed (their lookup is made only when some file is to be read again, and the changed regions have values).
+  const reread = fresh !== null;
+  if (fresh) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
   return {
     leaks,
     // A file passed before keeps its contents: they passed with it, and were read again for any value that changed.

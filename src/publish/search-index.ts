@@ -252,11 +252,8 @@ function pagefindCommand(): string {
  */
 export async function runPagefind(site: string, outputPath: string): Promise<PagefindRan> {
   const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
-  if (globs.length < 2)
-    return {
-      peak: await pagefindRun(site, outputPath),
-      whole: globs.length === 0 ? 'tidak terbagi per bahasa / no split by language' : null,
-    };
+  if (globs.length === 0)
+    return { peak: await runPagefindOnce(site, outputPath), whole: 'tidak terbagi per bahasa / no split by language' };
   const parts: string[] = [];
   // The runs follow one another: the peak is the largest of theirs.
   let peak: number | null = null;
@@ -266,12 +263,12 @@ export async function runPagefind(site: string, outputPath: string): Promise<Pag
       const part = await mkdtemp(`${resolve(outputPath)}-bahasa-`);
       parts.push(part);
       await rm(part, { recursive: true });
-      most(await pagefindRun(site, part, glob));
+      most(await runPagefindOnce(site, part, glob));
     }
     const why = await joinIndexes(parts, outputPath);
     if (why !== null) {
       await rm(outputPath, { recursive: true, force: true });
-      most(await pagefindRun(site, outputPath));
+      most(await runPagefindOnce(site, outputPath));
     }
     return { peak, whole: why };
   } finally {
@@ -280,7 +277,7 @@ export async function runPagefind(site: string, outputPath: string): Promise<Pag
 }
 
 /** Pagefind's command over `site`, maybe only the pages `glob` matches. */
-export async function pagefindRun(site: string, outputPath: string, glob?: string): Promise<number | null> {
+export async function runPagefindOnce(site: string, outputPath: string, glob?: string): Promise<number | null> {
   const cwd = await mkdtemp(join(tmpdir(), 'kt-pagefind-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^PAGEFIND_(?!.*BINARY_PATH$)/i.test(name)));
   const args = ['--site', resolve(site), '--output-path', resolve(outputPath), '--silent'];

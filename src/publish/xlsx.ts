@@ -19,7 +19,7 @@ import ExcelJS from 'exceljs';
 import type { PublishedTable } from '../contract/published.ts';
 import { unguard } from '../charts/row.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { csvFileRows } from '../read/csv-pieces.ts';
+import { csvBytesRows, csvFileRows } from '../read/csv-pieces.ts';
 import type { PartitionFile } from '../queries/partitions.ts';
 import { regionFileBytes, regionLayout } from './partitions.ts';
 import { XLSX_SHEET_ROWS } from './download-paths.ts';
@@ -367,9 +367,9 @@ export async function writeXlsx(
     sheets[sheets.length - 1].last = rows;
   };
   /** A CSV's data rows (its header skipped), a sheet begun where one is full. */
-  const addRows = async (path: string) => {
+  const addRows = async (rows: AsyncIterable<string[]> | Iterable<string[]>) => {
     let first = true;
-    for await (const r of csvFileRows(path)) {
+    for await (const r of rows) {
       if (first) {
         first = false;
         continue;
@@ -387,14 +387,14 @@ export async function writeXlsx(
   const byRegion = own && regions && (await regionLayout(csvPath, regions.files)) !== null;
   types = header.map((h) => table.columns.find((c) => c.name === h)?.type ?? 'string');
   newSheet();
-  if (!byRegion) await addRows(csvPath);
+  if (!byRegion) await addRows(csvFileRows(csvPath));
   else
     for (const file of regions!.files) {
       const path = join(regions!.dataDir, file.path);
       if (room() <= 0) newSheet();
       // A region across two sheets is written row by row, as a whole table is.
       if (file.rows > room()) {
-        await addRows(path);
+        await addRows(csvFileRows(path));
         continue;
       }
       const key = PartCache.key('xlsx', regions!.code, table.name, header, types, XLSX_LEVEL, DEFLATE_PIECE_BYTES, file.sha256);
@@ -403,10 +403,10 @@ export async function writeXlsx(
         rowsTo!.mark(partKept(board.keep(part)));
         counted(file.rows);
       } else {
-        // Kept by the file's hash: the rows read must be those bytes.
-        await regionFileBytes(regions!.dataDir, file);
+        // Kept by the file's hash: the rows written are those of the bytes checked against it, read once.
+        const bytes = await regionFileBytes(regions!.dataDir, file);
         rowsTo!.mark(partStart(board.make((made) => keeping.push(regions!.cache.put(key, made)))));
-        await addRows(path);
+        await addRows(csvBytesRows(path, bytes));
         rowsTo!.mark(partEnd);
       }
     }

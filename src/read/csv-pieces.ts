@@ -93,6 +93,13 @@ export async function* csvFileRows(path: string, pieceBytes = 4 * 2 ** 20, maxHe
   yield* reader.end();
 }
 
+/** The rows csvFileRows reads, of a file's bytes already read (`path` names it in messages). */
+export function* csvBytesRows(path: string, bytes: Buffer, pieceBytes = 4 * 2 ** 20, maxHeld = MAX_HELD): Generator<string[]> {
+  const reader = new CsvRows(path, pieceBytes, maxHeld);
+  for (let at = 0; at < bytes.length; at += pieceBytes) yield* reader.push(bytes.subarray(at, at + pieceBytes));
+  yield* reader.end();
+}
+
 /** The first `count` rows of a CSV file (the header is one), reading only the pieces that hold them. */
 export async function csvHeadRows(path: string, count: number, pieceBytes = 2 ** 18, maxHeld = MAX_HELD): Promise<string[][]> {
   const rows: string[][] = [];

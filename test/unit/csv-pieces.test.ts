@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { csvFileRows } from '../../src/read/csv-pieces.ts';
+import { csvBytesRows, csvFileRows } from '../../src/read/csv-pieces.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 describe('csvFileRows', () => {
@@ -24,6 +24,10 @@ describe('csvFileRows', () => {
 
   test('quoted line breaks and commas, doubled quotes, blank lines, 2- and 4-byte characters: the whole reading, at any piece size', async () => {
     for (const piece of [7, 64, 1_000, 9_999, 1 << 24]) expect(await rowsOf(text, piece), `${piece}`).toEqual(whole(text));
+  });
+  test('the same rows from the file’s bytes already read (csvBytesRows), at any piece size', () => {
+    for (const piece of [7, 64, 1_000, 1 << 24])
+      expect([...csvBytesRows('a.csv', Buffer.from(text), piece)], `${piece}`).toEqual(whole(text));
   });
   test('a byte order mark at a later record, an empty file, a header alone, CR line ends, a record longer than a piece', async () => {
     const cases = [

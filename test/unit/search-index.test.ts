@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
-import { indexForSearch, joinIndexes, KeptCopies, languageGlobs, pagefindRun, runPagefind } from '../../src/publish/search-index.ts';
+import { indexForSearch, joinIndexes, KeptCopies, languageGlobs, runPagefindOnce, runPagefind } from '../../src/publish/search-index.ts';
 import { walk } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
@@ -183,7 +183,7 @@ test('Pagefind runs once per language, and the joined index is the one a single 
   const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
   expect(globs).toEqual(['{index.html,tentang/**/*.html,wilayah/**/*.html}', 'en/**/*.html']);
   const whole = join(tmp.dir, 'utuh');
-  await pagefindRun(site, whole);
+  await runPagefindOnce(site, whole);
   const sorted = async (dir: string) => {
     const files = await hashesUnder(dir);
     const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
@@ -192,7 +192,7 @@ test('Pagefind runs once per language, and the joined index is the one a single 
   };
   // Each run indexes its language alone: joined, the two are the whole run's files.
   const parts = [join(tmp.dir, 'id'), join(tmp.dir, 'en')];
-  for (const [i, glob] of globs.entries()) await pagefindRun(site, parts[i], glob);
+  for (const [i, glob] of globs.entries()) await runPagefindOnce(site, parts[i], glob);
   expect(Object.keys(JSON.parse(await readFile(join(parts[0], 'pagefind-entry.json'), 'utf8')).languages)).toEqual(['id']);
   const joined = join(tmp.dir, 'gabung');
   expect(await joinIndexes(parts, joined)).toBeNull();
@@ -208,12 +208,12 @@ test('Pagefind runs once per language, and the joined index is the one a single 
   // An English page outside en/: the two runs both index English, do not join, and one run indexes the site whole.
   await write({ 'tentang/index.html': page('en', 'About this site') });
   await rm(whole, { recursive: true });
-  await pagefindRun(site, whole);
+  await runPagefindOnce(site, whole);
   expect((await runPagefind(site, out)).whole).toBe('bahasa en di dua bagian / language en in two runs');
   expect(await sorted(out)).toEqual(await sorted(whole));
   // A file both runs write, not the same bytes: they do not join either, and nothing is left of the joining.
   await rm(joined, { recursive: true });
-  for (const [i, glob] of globs.entries()) await pagefindRun(site, parts[i], glob);
+  for (const [i, glob] of globs.entries()) await runPagefindOnce(site, parts[i], glob);
   await writeFile(join(parts[1], 'pagefind.js'), 'lain');
   expect(await joinIndexes(parts, joined)).toBe("pagefind.js berbeda antarbahasa / differs between the languages' runs");
   expect(existsSync(joined)).toBe(false);
