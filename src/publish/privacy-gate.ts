@@ -58,11 +58,13 @@ export interface SharedLookup {
 }
 
 export function shareLookup(values: PrivateValues): SharedLookup {
-  const cells = HashedStrings.collect();
+  // One table made whole before the next is begun: their rows, collected and then placed, are not all held at once.
+  const collect = HashedStrings.collect();
   values.forEachValue((v) => {
-    if (isMeaningfulPrivate(v)) cells.add(v);
+    if (isMeaningfulPrivate(v)) collect.add(v);
   });
-  return { any: values.hasAny(), search: PrivateSearch.of(values).share(), cells: cells.finish().table };
+  const cells = collect.finish().table;
+  return { any: values.hasAny(), search: PrivateSearch.of(values).share(), cells };
 }
 
 /** The lookup a thread makes of what shareLookup made: isMeaningfulPrivate asked of the cell, not of every value. */

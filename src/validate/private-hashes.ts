@@ -107,6 +107,7 @@ export const sharedMemory = (bytes: number): ArrayBufferLike =>
   typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 
 const shared = (length: number) => new Int32Array(sharedMemory(4 * length));
+const EMPTY = new Int32Array(0);
 
 /** Rows collected in chunks (nothing regrown and copied), then sorted into their buckets once: table(). */
 export class RowCollector {
@@ -149,7 +150,10 @@ export class RowCollector {
     for (let i = 0; i < buckets; i++) count[i + 1] += count[i];
     starts.set(count);
     const rows = shared(4 * this.size);
-    this.#chunks.forEach((chunk, i) => {
+    // Each chunk let go once placed: the rows are not held twice for longer than they must be.
+    const chunks = this.#chunks;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
       for (let at = 0, end = used(i); at < end; at += 4) {
         const to = 4 * count[bucketOf(chunk[at], shift)]++;
         rows[to] = chunk[at];
@@ -157,17 +161,19 @@ export class RowCollector {
         rows[to + 2] = chunk[at + 2];
         rows[to + 3] = chunk[at + 3];
       }
-    });
+      chunks[i] = EMPTY;
+    }
     this.#chunks = [];
     this.#inLast = 0;
     const kept = sortBuckets(starts, rows);
-    if (kept === this.size) return { starts, rows, shift };
-    // Repeats dropped: the rows move into memory of their own size, and the buckets, counted for
-    // every row pushed, are merged to about one a row kept (at 500 regions most NIPs come four
-    // times). A bucket of fewer bits is the buckets of its number's bits followed by any: those
-    // next to each other, whose rows are in order already.
-    const own = shared(4 * kept);
-    own.set(rows.subarray(0, 4 * kept));
+    // A few repeats dropped (most values are distinct): the rows stay where they are, a little
+    // memory unused at their end, rather than be copied (the copy would hold them twice).
+    const slack = this.size - kept <= this.size >> 3;
+    const own = slack ? rows.subarray(0, 4 * kept) : shared(4 * kept);
+    if (!slack) own.set(rows.subarray(0, 4 * kept));
+    // The buckets, counted for every row pushed, are merged to about one a row kept (at 500
+    // regions most NIPs come four times). A bucket of fewer bits is the buckets of its number's
+    // bits followed by any: those next to each other, whose rows are in order already.
     let fewer = 0;
     while (bits - fewer > 4 && 1 << (bits - fewer - 1) >= kept) fewer++;
     if (fewer === 0) return { starts, rows: own, shift };

@@ -102,6 +102,26 @@ test('buckets counted for rows pushed are merged to about one a row kept, when m
     expect(found).toEqual([i]);
   }
   expect(someRow(table, Math.imul(distinct, 0x2545f491), () => true)).toBe(false);
+  // So many repeats: the rows kept were moved into memory of their own size.
+  expect(table.rows.buffer.byteLength).toBe(16 * distinct);
+});
+
+test('a few repeats dropped: the rows kept stay where they were placed (no second copy), every one still found', () => {
+  const rows = new RowCollector();
+  const distinct = 9_000;
+  for (let i = 0; i < distinct; i++) rows.push(Math.imul(i, 0x2545f491), i, 1, 2);
+  // One row in ten pushed twice: within an eighth of the rows pushed.
+  for (let i = 0; i < distinct; i += 10) rows.push(Math.imul(i, 0x2545f491), i, 1, 2);
+  const pushed = distinct + distinct / 10;
+  const table = rows.table();
+  expect(table.rows.length).toBe(4 * distinct);
+  expect(table.rows.buffer.byteLength).toBe(16 * pushed);
+  expect(table.starts[table.starts.length - 1]).toBe(distinct);
+  for (let i = 0; i < distinct; i++) {
+    const found: number[] = [];
+    someRow(table, Math.imul(i, 0x2545f491), (r) => (found.push(table.rows[r + 1]), false));
+    expect(found).toEqual([i]);
+  }
 });
 
 describe('without shared memory', () => {
