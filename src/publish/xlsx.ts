@@ -205,6 +205,8 @@ interface BookInternals {
 interface RowsTo {
   add(values: readonly (string | number | Date | null)[]): void;
   mark(text: string): void;
+  /** Rows a kept part holds: counted, so that a later row's place in the sheet is told right. */
+  skip(rows: number): void;
   flush(): void;
 }
 
@@ -273,7 +275,7 @@ function rowWriter(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Work
     pending += `${xml}</row>`;
     if (pending.length >= 1 << 16) flush();
   };
-  return { add, mark: (text) => (pending += text), flush };
+  return { add, mark: (text) => (pending += text), skip: (rows) => (w._rowZero += rows), flush };
 }
 
 /** Zlib's level for every entry. */
@@ -357,7 +359,7 @@ export async function writeXlsx(
     if (own) {
       next.getRow(1).commit();
       rowsTo = rowWriter(book, next, types, flow);
-    } else rowsTo = { add: (values) => next.addRow(values).commit(), mark: () => {}, flush: () => {} };
+    } else rowsTo = { add: (values) => next.addRow(values).commit(), mark: () => {}, skip: () => {}, flush: () => {} };
     sheet = next;
   };
   /** Rows the current sheet has room for. */
@@ -401,6 +403,7 @@ export async function writeXlsx(
       const part = await regions!.cache.get(key);
       if (part) {
         rowsTo!.mark(partKept(board.keep(part)));
+        rowsTo!.skip(file.rows);
         counted(file.rows);
       } else {
         // Kept by the file's hash: the rows written are those of the bytes checked against it, read once.

@@ -395,6 +395,16 @@ describe('xlsx', () => {
       expect(next.bytes.equals(first.bytes)).toBe(false);
     }, 120_000);
 
+    it('names a bad row by its place in the sheet, the rows of regions taken from kept parts counted', async () => {
+      const files = await publish(sorted);
+      const kept = join(work, 'bagian-baris');
+      await write(join(work, 'baris-1.xlsx'), kept);
+      // The third region's fifth row gets a cell more than the header: its part is made again, the first two are kept.
+      const at = 1 + files[0].rows + files[1].rows + 5;
+      await publish(sorted.map((l, i) => (i === at - 1 ? `${l},lebih` : l)));
+      await expect(write(join(work, 'baris-2.xlsx'), kept)).rejects.toThrow(`row ${at} has more cells than the header`);
+    }, 120_000);
+
     it('writes a region across two sheets row by row, the same bytes from kept parts as from none', async () => {
       await publish(sorted);
       const kept = join(work, 'bagian-lembar');
