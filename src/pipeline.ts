@@ -299,8 +299,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const failed = await indexForSearch(siteStage, { copies: searchCopies, known }).then(
           (copies) => {
             searchPeak = copies.peak;
-            log(`salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused`);
-            // One run holds every language's pages at once (7 GB at 500 regions): said, with why.
+            log(
+              `salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused; indeks dalam ${copies.parts} bagian / index in ${copies.parts} parts`,
+            );
+            // One run holds every language of its part's pages at once: said, with why.
             if (copies.whole) log(`Pagefind: satu kali untuk semua bahasa / once for every language (${copies.whole})`);
             return null;
           },

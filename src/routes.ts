@@ -52,6 +52,9 @@ export const COMPARE_EMBED = '/embed/bandingkan/';
 export const CHECKER = '/periksa/';
 export const TEMPLATES = '/templat/';
 export const GUIDE = '/panduan/';
+/** Pagefind's search index (src/publish/search-index.ts): its scripts and first part, and in it the list of the parts merged into that. */
+export const SEARCH_INDEX = '/pagefind/';
+export const SEARCH_PARTS_FILE = 'kt-bagian.json';
 
 export const regionPath = (kode: string) => `/wilayah/${kode}/`;
 export const unitPath = (kode: string, kodeUnit: string) => `/wilayah/${kode}/unit/${encodeURIComponent(kodeUnit)}/`;

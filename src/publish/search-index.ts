@@ -2,6 +2,12 @@
  * The site's search index: Pagefind indexes the built pages into <site>/pagefind/ (one index per
  * page language), so search works on any static host without a server; its scripts are served
  * from the site. It reads each page's search copy (search-copy.ts), not the page.
+ *
+ * Pagefind holds every page of a run in memory: 7 GB for the 237,000 pages of 500 sample regions.
+ * So the site is indexed in parts (searchParts): its national pages, into pagefind/ with
+ * Pagefind's scripts, and its regions in groups of REGIONS_PER_INDEX in code order, each into a
+ * folder of its own there (pagefind/wilayah-1/, …) that the search page merges into the first
+ * (Pagefind's mergeIndex), as listed in SEARCH_PARTS_FILE.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,8 +15,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { LANG_PARAMS } from '../routes.ts';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { LANG_PARAMS, regionOfPath, SEARCH_INDEX, SEARCH_PARTS_FILE } from '../routes.ts';
 import { watchPeak } from './process-peak.ts';
 import { searchCopy } from './search-copy.ts';
 import { removeLeftovers } from './leftovers.ts';
@@ -27,23 +33,76 @@ import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
  */
 export async function indexForSearch(siteStage: string, opts: SearchOptions = {}): Promise<SearchMade> {
   const { run = runPagefind, known = new Map(), kode = '' } = opts;
-  const out = join(siteStage, 'pagefind');
+  const out = join(siteStage, SEARCH_INDEX);
   await rm(out, { recursive: true, force: true });
   const copies = opts.copies ?? (await KeptCopies.take(opts.keptIn ?? searchCopiesDir(), kode));
   let made: SearchMade;
+  let parts: string[];
   try {
-    made = { ...(await copies.update(siteStage, known)), peak: null, whole: null };
-    const ran = await run(copies.dir, out);
-    if (ran) made = { ...made, ...ran };
+    let cut: number, kept: number;
+    ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
+    made = { cut, kept, parts: parts.length, peak: null, whole: null };
+    // The national part first: its folder is pagefind/ itself, which each run empties before it writes.
+    for (const part of parts) {
+      const ran = await run(join(copies.dir, part), partFolder(out, part));
+      if (!ran) continue;
+      // The runs follow one another: the peak is the largest of theirs.
+      if (ran.peak !== null) made.peak = Math.max(made.peak ?? 0, ran.peak);
+      if (ran.whole !== null) made.whole = [made.whole, `${part}: ${ran.whole}`].filter(Boolean).join('; ');
+    }
   } finally {
     // The caller gives its copies back once the site is judged; copies taken here, at once.
     if (!opts.copies) await copies.giveBack();
   }
   const empty = await emptyFiles(out);
   if (empty.length > 0) throw new Error(`Pagefind: berkas kosong / empty files: ${empty.map((f) => join('pagefind', f)).join(', ')}`);
-  if (!(await sortEntryLanguages(join(out, 'pagefind-entry.json'))))
-    throw new Error('Pagefind: pagefind-entry.json rusak atau tidak ada / broken or missing');
+  const merged = parts.filter((p) => p !== NATIONAL_PART).map((p) => `${p}/`);
+  for (const folder of ['', ...merged]) {
+    if (!(await sortEntryLanguages(join(out, folder, 'pagefind-entry.json'))))
+      throw new Error(`Pagefind: ${join('pagefind', folder, 'pagefind-entry.json')} rusak atau tidak ada / broken or missing`);
+    // A merged part is searched with the first's scripts and WebAssembly: its own copies of them are not served.
+    if (folder)
+      for (const f of await readdir(join(out, folder))) if (!PART_OWN.test(f)) await rm(join(out, folder, f), { recursive: true });
+  }
+  await writeFile(join(out, SEARCH_PARTS_FILE), JSON.stringify(merged));
   return made;
+}
+
+/**
+ * Regions one search index holds at most: at 500 sample regions, about 30,000 pages and 1 GB for
+ * Pagefind, where one index of every page held 7 GB. More parts make a first search fetch more
+ * small files (each part's entry, its pages' list and the words' chunks): 500 regions, 9 parts.
+ */
+export const REGIONS_PER_INDEX = 64;
+
+/** The part of the national pages (pagefind/ itself); a group of regions is `wilayah-<n>`. */
+export const NATIONAL_PART = 'nasional';
+const GROUP = 'wilayah-';
+const isPart = (name: string) => name === NATIONAL_PART || (name.startsWith(GROUP) && /^[1-9][0-9]*$/.test(name.slice(GROUP.length)));
+const byGroupNumber = (a: string, b: string) => parseInt(a.slice(GROUP.length), 10) - parseInt(b.slice(GROUP.length), 10);
+
+/** What a merged part keeps of what Pagefind writes: its entry, its pages' list, its words, fragments and filters. */
+const PART_OWN = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
+/** Where a part's index is written, under `out` (the site's pagefind/). */
+const partFolder = (out: string, part: string) => (part === NATIONAL_PART ? out : join(out, part));
+
+/**
+ * The search index's part of each page (a path relative to the site): NATIONAL_PART, or the group
+ * of its region, the regions in code order REGIONS_PER_INDEX to a group. Of the same regions,
+ * the same parts, whichever pages changed.
+ */
+export function searchParts(pages: Iterable<string>, perIndex = REGIONS_PER_INDEX): (page: string) => string {
+  const regions = new Set<string>();
+  for (const page of pages) {
+    const region = regionOfPath(page);
+    if (region !== null) regions.add(region);
+  }
+  const group = new Map([...regions].sort().map((r, i) => [r, `${GROUP}${Math.floor(i / perIndex) + 1}`]));
+  return (page) => {
+    const region = regionOfPath(page);
+    return region === null ? NATIONAL_PART : group.get(region)!;
+  };
 }
 
 /** How Pagefind ran: its peak memory (KiB; null: unknown, see watchPeak), and why it indexed every language in one run, if it did (else null). */
@@ -52,14 +111,15 @@ export interface PagefindRan {
   whole: string | null;
 }
 
-/** Search copies cut and kept, and how Pagefind ran. */
+/** Search copies cut and kept, the parts indexed, and how Pagefind ran (of its runs: the largest peak; each part's why, if any). */
 export interface SearchMade extends PagefindRan {
   cut: number;
   kept: number;
+  parts: number;
 }
 
 export interface SearchOptions {
-  /** What makes the index from the copies, saying how it ran (Pagefind's command; tests give others). */
+  /** What makes a part's index from its copies, saying how it ran (Pagefind's command; tests give others). */
   run?: (site: string, outputPath: string) => Promise<PagefindRan | void>;
   /** The sha256 of pages by path where known already (a region taken from the previous site): such a page whose copy is kept is not read. */
   known?: ReadonlyMap<string, string>;
@@ -69,6 +129,8 @@ export interface SearchOptions {
   keptIn?: string;
   /** …as cut by this code (codeVersion): copies cut by other code are not kept. */
   kode?: string;
+  /** Regions a part of the index holds at most (REGIONS_PER_INDEX; tests make parts of a few). */
+  regionsPerIndex?: number;
 }
 
 /** Where the last build's search copies are kept (node_modules/.cache, as the gate's memory): never in the site. */
@@ -139,21 +201,44 @@ export class KeptCopies {
     return new KeptCopies(own, dir, keptIn, kode, record);
   }
 
-  /** The search copy of every page under `site` (every `.html`, as Pagefind reads them) at the same path, and no other copy. */
-  async update(site: string, known: ReadonlyMap<string, string>): Promise<{ cut: number; kept: number }> {
+  /**
+   * The search copy of every page under `site` (every `.html`, as Pagefind reads them), in the
+   * folder of its part (searchParts) at the page's path, and no other copy. Its parts: the
+   * national one first (always, if only to let Pagefind say that there is no page), then the groups.
+   */
+  async update(
+    site: string,
+    known: ReadonlyMap<string, string>,
+    regionsPerIndex = REGIONS_PER_INDEX,
+  ): Promise<{ cut: number; kept: number; parts: string[] }> {
     const pages: string[] = [];
     for await (const f of walk(site)) if (f.endsWith('.html')) pages.push(relative(site, f));
+    const partOf = searchParts(pages, regionsPerIndex);
     const before = this.record;
     this.record = {};
     const inSite = new Set(pages);
-    // What the folder holds, whatever its record says: a copy gone is cut again, one not of the site is removed.
+    // What the folder holds, whatever its record says: a copy gone is cut again, one not of the
+    // site is removed, one whose region moved to another group is moved with it.
     const held = new Set<string>();
     for await (const f of walk(this.dir)) {
-      const page = relative(this.dir, f);
-      if (inSite.has(page)) held.add(page);
-      else await rm(f, { force: true });
+      const at = relative(this.dir, f);
+      const cut = at.indexOf(sep);
+      const page = at.slice(cut + 1);
+      if (cut > 0 && isPart(at.slice(0, cut)) && inSite.has(page)) {
+        const there = join(this.dir, partOf(page), page);
+        if (there !== f) {
+          await mkdir(dirname(there), { recursive: true });
+          await rename(f, there);
+        }
+        held.add(page);
+      } else await rm(f, { force: true });
     }
-    await makeFolders(this.dir, pages);
+    const parts = [...new Set([NATIONAL_PART, ...pages.map(partOf)])].sort((a, b) =>
+      a === NATIONAL_PART ? -1 : b === NATIONAL_PART ? 1 : byGroupNumber(a, b),
+    );
+    for (const part of parts) await mkdir(join(this.dir, part), { recursive: true });
+    const copyOf = (page: string) => join(partOf(page), page);
+    await makeFolders(this.dir, pages.map(copyOf));
     const now: Record<string, string> = {};
     let cut = 0;
     // After a failure the others stop after the page they are on, so nothing writes once this throws.
@@ -165,13 +250,13 @@ export class KeptCopies {
         // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
         if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
         // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.
-        await writeFile(join(this.dir, page), searchCopy(bytes.toString('latin1')), 'latin1');
+        await writeFile(join(this.dir, copyOf(page)), searchCopy(bytes.toString('latin1')), 'latin1');
         cut++;
       }
       now[page] = hash;
     });
     this.record = Object.fromEntries(Object.entries(now).sort(([a], [b]) => (a < b ? -1 : 1)));
-    return { cut, kept: pages.length - cut };
+    return { cut, kept: pages.length - cut, parts };
   }
 
   /**

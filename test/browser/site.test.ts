@@ -9,9 +9,9 @@
  * - the home page stays within 30 KB compressed, region and unit pages within 60 KB;
  * - every link and download resolves, and every chart CSV holds exactly its table's rows.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
@@ -19,7 +19,7 @@ import { columnHeaderOf, sourceOf } from '../../src/charts/chart-html.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
-import { indexForSearch, runPagefind } from '../../src/publish/search-index.ts';
+import { indexForSearch, runPagefind, searchParts } from '../../src/publish/search-index.ts';
 import { openBrowser } from '../support/browser.ts';
 import { seriousViolations } from '../support/axe.ts';
 
@@ -148,11 +148,22 @@ describe('the sample build', () => {
   it('has the search index Pagefind makes of its pages themselves, not only of their search copies', async () => {
     // An empty folder indexed by a run that reads the built site's pages: no copy is involved.
     // (Its copies kept beside it, never in the repository's cache, which builds running beside the tests use.)
+    // Each part of the index is made of that part's pages (searchParts), linked into a folder of its own.
     const root = mkdtempSync(join(tmpdir(), 'kt-cari-halaman-'));
     const fromPages = join(root, 'situs');
-    mkdirSync(fromPages);
+    const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const partOf = searchParts(pages);
+    for (const page of pages) {
+      mkdirSync(dirname(join(fromPages, page)), { recursive: true });
+      linkSync(join(siteDir, page), join(fromPages, page));
+      mkdirSync(dirname(join(root, 'bagian', partOf(page), page)), { recursive: true });
+      linkSync(join(siteDir, page), join(root, 'bagian', partOf(page), page));
+    }
     try {
-      await indexForSearch(fromPages, { run: (_copies, out) => runPagefind(siteDir, out), keptIn: join(root, 'salinan') });
+      await indexForSearch(fromPages, {
+        run: (copies, out) => runPagefind(join(root, 'bagian', basename(copies)), out),
+        keptIn: join(root, 'salinan'),
+      });
       const index = (root: string) =>
         readdirSync(join(root, 'pagefind'), { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name))
@@ -256,9 +267,14 @@ describe('privacy of the reader', () => {
   it('search works from the site alone (Pagefind) and shows results', async () => {
     const page = await open(jsOn.context, '/cari/?q=KTP');
     await page.waitForSelector('#hasil .results li a', { timeout: 15_000 });
-    const first = await page.$eval('#hasil .results li a', (a) => a.getAttribute('href') ?? '');
+    const hrefs = await page.$$eval('#hasil .results li a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     await page.close();
-    expect(first.startsWith('/')).toBe(true);
+    expect(hrefs.every((h) => h.startsWith('/'))).toBe(true);
+    // A region's service page: found in the regions' part of the index, merged into the national one.
+    expect(
+      hrefs.some((h) => /^\/wilayah\/[^/]+\/layanan\//.test(h)),
+      hrefs.join(' '),
+    ).toBe(true);
   });
 });
 

@@ -5,7 +5,16 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
-import { indexForSearch, joinIndexes, KeptCopies, languageGlobs, runPagefindOnce, runPagefind } from '../../src/publish/search-index.ts';
+import {
+  indexForSearch,
+  joinIndexes,
+  KeptCopies,
+  languageGlobs,
+  NATIONAL_PART,
+  runPagefindOnce,
+  runPagefind,
+  searchParts,
+} from '../../src/publish/search-index.ts';
 import { walk } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
@@ -64,7 +73,8 @@ test('the search copies are kept between builds: a page of the same bytes is not
   const kept = () => readdir(join(keep.dir, 'salinan'), { recursive: true }).then((l) => l.filter((f) => f.endsWith('.html')).sort());
 
   expect(await index()).toEqual({ cut: 3, kept: 0 });
-  expect(await kept()).toEqual(Object.keys(pages).sort());
+  // Each copy in the folder of its part of the index: the national pages, the regions' group.
+  expect(await kept()).toEqual(['nasional/index.html', 'wilayah-1/wilayah/binjai/index.html', 'wilayah-1/wilayah/jayapura/index.html']);
   expect(await index()).toEqual({ cut: 0, kept: 3 });
   // One page changed, one gone, one added: the index is the one fresh copies make.
   await writeFile(join(site, 'wilayah/binjai/index.html'), page('Kota Binjai, dikoreksi'));
@@ -73,10 +83,10 @@ test('the search copies are kept between builds: a page of the same bytes is not
   await writeFile(join(site, 'wilayah/maulafa/index.html'), page('Kecamatan Maulafa'));
   expect(await index()).toEqual({ cut: 2, kept: 1 });
   const after = await hashesUnder(join(site, 'pagefind'));
-  expect(await kept()).toEqual(['index.html', 'wilayah/binjai/index.html', 'wilayah/maulafa/index.html']);
+  expect(await kept()).toEqual(['nasional/index.html', 'wilayah-1/wilayah/binjai/index.html', 'wilayah-1/wilayah/maulafa/index.html']);
   expect(after).toEqual(await fresh());
   // A copy gone from the kept folder, whatever its record says, is cut again.
-  await rm(join(keep.dir, 'salinan', 'wilayah/maulafa/index.html'));
+  await rm(join(keep.dir, 'salinan', 'wilayah-1/wilayah/maulafa/index.html'));
   expect(await index()).toEqual({ cut: 1, kept: 2 });
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(after);
   // A page whose hash is known is not read when its copy is kept: that trust is the build's, whose
@@ -97,14 +107,14 @@ test('the search copies are kept between builds: a page of the same bytes is not
   const first = await KeptCopies.take(keep.dir, '');
   const second = await KeptCopies.take(keep.dir, '');
   expect(second.dir).not.toBe(first.dir);
-  expect(await second.update(site, new Map())).toEqual({ cut: 3, kept: 0 });
-  expect(await first.update(site, new Map())).toEqual({ cut: 0, kept: 3 });
+  expect(await second.update(site, new Map())).toMatchObject({ cut: 3, kept: 0 });
+  expect(await first.update(site, new Map())).toMatchObject({ cut: 0, kept: 3 });
   await first.giveBack();
   await second.giveBack();
   expect(await readdir(keep.dir)).toEqual(['salinan']);
   // Copies cut by other code are not kept; nor those of a build that discards them (refused by the gate).
   const other = await KeptCopies.take(keep.dir, 'kode-lain');
-  expect(await other.update(site, new Map())).toEqual({ cut: 3, kept: 0 });
+  expect(await other.update(site, new Map())).toMatchObject({ cut: 3, kept: 0 });
   await other.discard();
   expect(await readdir(keep.dir)).toEqual([]);
   await other.giveBack(); // once discarded, never kept
@@ -147,6 +157,66 @@ test("the search index's entry file comes out the same whichever language Pagefi
   const two = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
   expect(two.equals(one)).toBe(true);
   expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
+});
+
+test("the index is made in parts, the national pages and the regions in groups in code order; each group merged into the first by the search page, without Pagefind's scripts", async () => {
+  const site = join(tmp.dir, 'situs');
+  const page = (lang: string, words: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
+  const write = async (files: Record<string, string>) => {
+    for (const [rel, html] of Object.entries(files)) {
+      await mkdir(join(site, rel, '..'), { recursive: true });
+      await writeFile(join(site, rel), html);
+    }
+  };
+  await write({
+    'index.html': page('id', 'Indeks kepuasan masyarakat'),
+    'wilayah/index.html': page('id', 'Semua wilayah'),
+    'wilayah/binjai/index.html': page('id', 'Kota Binjai'),
+    'wilayah/binjai/unit/rsud/index.html': page('id', 'RSUD Djoelham'),
+    'wilayah/jayapura/index.html': page('id', 'Kota Jayapura'),
+    'forum/jayapura/index.html': page('id', 'Forum Kota Jayapura'),
+    'en/wilayah/manokwari/index.html': page('en', 'Manokwari'),
+  });
+  const partOf = searchParts(['wilayah/jayapura/index.html', 'en/wilayah/manokwari/index.html', 'wilayah/binjai/index.html'], 2);
+  expect(
+    [
+      'index.html',
+      'wilayah/index.html',
+      'wilayah/binjai/unit/rsud/index.html',
+      'forum/jayapura/index.html',
+      'en/wilayah/manokwari/index.html',
+    ].map(partOf),
+  ).toEqual([NATIONAL_PART, NATIONAL_PART, 'wilayah-1', 'wilayah-1', 'wilayah-2']);
+  const made = await indexForSearch(site, { keptIn: keep.dir, regionsPerIndex: 2 });
+  expect(made).toMatchObject({ cut: 7, kept: 0, parts: 3 });
+  const index = join(site, 'pagefind');
+  expect(JSON.parse(await readFile(join(index, 'kt-bagian.json'), 'utf8'))).toEqual(['wilayah-1/', 'wilayah-2/']);
+  // A merged part keeps its own index and nothing of Pagefind's scripts, styles or WebAssembly.
+  for (const part of ['wilayah-1', 'wilayah-2']) {
+    const files = (await readdir(join(index, part))).sort();
+    expect(files.filter((f) => !/\.pf_meta$/.test(f))).toEqual(['fragment', 'index', 'pagefind-entry.json']);
+  }
+  expect(existsSync(join(index, 'pagefind.js'))).toBe(true);
+  // Each part indexes its own pages: Binjai's two and Jayapura's two in the first group, Manokwari's English page alone in the second.
+  const pageCount = async (folder: string) =>
+    Object.fromEntries(
+      Object.entries(
+        (JSON.parse(await readFile(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> })
+          .languages,
+      ).map(([lang, l]) => [lang, l.page_count]),
+    );
+  expect(await pageCount(index)).toEqual({ id: 2 });
+  expect(await pageCount(join(index, 'wilayah-1'))).toEqual({ id: 4 });
+  expect(await pageCount(join(index, 'wilayah-2'))).toEqual({ en: 1 });
+  // A region added before the others in code order moves them into the next group: their copies move, not cut again.
+  await write({ 'wilayah/ambon/index.html': page('id', 'Kota Ambon') });
+  expect(await indexForSearch(site, { keptIn: keep.dir, regionsPerIndex: 2 })).toMatchObject({ cut: 1, kept: 7, parts: 3 });
+  expect(await pageCount(join(index, 'wilayah-1'))).toEqual({ id: 3 });
+  expect(await pageCount(join(index, 'wilayah-2'))).toEqual({ id: 2, en: 1 });
+  const kept = (await readdir(join(keep.dir, 'salinan'), { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  expect(kept).toContain('wilayah-2/forum/jayapura/index.html');
+  expect(kept).not.toContain('wilayah-1/forum/jayapura/index.html');
 });
 
 /** Each file's SHA-256 under `dir`, by its path there. */
