@@ -58,7 +58,7 @@ export interface SharedLookup {
 }
 
 export function shareLookup(values: PrivateValues): SharedLookup {
-  // One table made whole before the next is begun: their rows, collected and then placed, are not all held at once.
+  // The cells' table made whole before the search's are begun: the rows of both, collected and then placed, are not held at once.
   const collect = HashedStrings.collect();
   values.forEachValue((v) => {
     if (isMeaningfulPrivate(v)) collect.add(v);

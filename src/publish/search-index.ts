@@ -3,7 +3,8 @@
  * page language), so search works on any static host without a server; its scripts are served
  * from the site. It reads each page's search copy (search-copy.ts), not the page.
  *
- * Pagefind holds every page of a run in memory: 7 GB for the 237,000 pages of 500 sample regions.
+ * Pagefind holds every page of a run in memory: one run over the 244,000 pages of 500 sample
+ * regions held 7.0 GB (docs/benchmark.md, session 28).
  * So the site is indexed in parts (searchParts): its national pages, into pagefind/ with
  * Pagefind's scripts, and its regions in groups of REGIONS_PER_INDEX in code order, each into a
  * folder of its own there (pagefind/wilayah-1/, …) that the search page merges into the first
@@ -13,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { LANG_PARAMS, regionOfPath, SEARCH_INDEX, SEARCH_PARTS_FILE } from '../routes.ts';
@@ -42,12 +43,15 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
     let cut: number, kept: number;
     ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
     made = { cut, kept, parts: parts.length, peak: null, whole: null };
-    // The national part first: its folder is pagefind/ itself, which each run empties before it writes.
+    // The national part first: its folder is pagefind/ itself, which runPagefind empties (joining its runs) before the groups' folders are written in it.
+    if (parts[0] !== NATIONAL_PART) throw new Error(`search parts out of order: ${parts.join(', ')}`);
+    let unknown = false;
     for (const part of parts) {
       const ran = await run(join(copies.dir, part), partFolder(out, part));
       if (!ran) continue;
-      // The runs follow one another: the peak is the largest of theirs.
-      if (ran.peak !== null) made.peak = Math.max(made.peak ?? 0, ran.peak);
+      // The runs follow one another: the peak is the largest of theirs, unknown if any is.
+      unknown ||= ran.peak === null;
+      made.peak = unknown ? null : Math.max(made.peak ?? 0, ran.peak!);
       if (ran.whole !== null) made.whole = [made.whole, `${part}: ${ran.whole}`].filter(Boolean).join('; ');
     }
   } finally {
@@ -69,8 +73,8 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
 }
 
 /**
- * Regions one search index holds at most: at 500 sample regions, about 30,000 pages and 1 GB for
- * Pagefind, where one index of every page held 7 GB. More parts make a first search fetch more
+ * Regions one search index holds at most: at 500 sample regions, about 31,000 pages (Pagefind's
+ * peak over each: docs/benchmark.md, session 30). More parts make a first search fetch more
  * small files (each part's entry, its pages' list and the words' chunks): 500 regions, 9 parts.
  */
 export const REGIONS_PER_INDEX = 64;
@@ -220,19 +224,26 @@ export class KeptCopies {
     // What the folder holds, whatever its record says: a copy gone is cut again, one not of the
     // site is removed, one whose region moved to another group is moved with it.
     const held = new Set<string>();
+    /** Folders a copy left: removed once empty (a part's folder without a language's pages would give Pagefind a glob that finds none). */
+    const left = new Set<string>();
     for await (const f of walk(this.dir)) {
       const at = relative(this.dir, f);
-      const cut = at.indexOf(sep);
-      const page = at.slice(cut + 1);
-      if (cut > 0 && isPart(at.slice(0, cut)) && inSite.has(page)) {
+      const slash = at.indexOf(sep);
+      const page = at.slice(slash + 1);
+      if (slash > 0 && isPart(at.slice(0, slash)) && inSite.has(page)) {
         const there = join(this.dir, partOf(page), page);
         if (there !== f) {
           await mkdir(dirname(there), { recursive: true });
           await rename(f, there);
+          left.add(dirname(f));
         }
         held.add(page);
-      } else await rm(f, { force: true });
+      } else {
+        await rm(f, { force: true });
+        left.add(dirname(f));
+      }
     }
+    await removeEmptyFolders(this.dir, left);
     const parts = [...new Set([NATIONAL_PART, ...pages.map(partOf)])].sort((a, b) =>
       a === NATIONAL_PART ? -1 : b === NATIONAL_PART ? 1 : byGroupNumber(a, b),
     );
@@ -287,6 +298,19 @@ export class KeptCopies {
   }
 }
 
+/** Each of `folders` under `root` that is empty, and each of its parents then empty, removed (`root` kept). */
+async function removeEmptyFolders(root: string, folders: Iterable<string>): Promise<void> {
+  // Deepest first: a folder's emptied children are gone before it is tried.
+  for (const folder of [...folders].sort((a, b) => b.length - a.length))
+    for (let dir = folder; dir.startsWith(root + sep); dir = dirname(dir)) {
+      const gone = await rmdir(dir).then(
+        () => true,
+        () => false, // not empty (or gone already)
+      );
+      if (!gone) break;
+    }
+}
+
 /**
  * Pagefind writes its entry file's languages in whatever order its threads finish them (id
  * before en in some builds, after in others): sorted here, so that the same inputs build the
@@ -330,7 +354,7 @@ function pagefindCommand(): string {
  * without them (but the two that name its binary, which its Node API honoured too).
  *
  * One run per language, one after another (languageGlobs), their outputs joined (joinIndexes):
- * a run holds every page it indexes in memory, 7 GB for the two languages at 500 regions. Pagefind
+ * a run holds every page it indexes in memory (7.0 GB for the two languages of 500 regions in one). Pagefind
  * indexes each language apart anyway, so the joined folder is the one a single run writes, byte
  * for byte (but the entry file, whose languages are sorted after). Where the site is not laid out
  * as this expects, one run indexes it whole.
@@ -340,9 +364,9 @@ export async function runPagefind(site: string, outputPath: string): Promise<Pag
   if (globs.length === 0)
     return { peak: await runPagefindOnce(site, outputPath), whole: 'tidak terbagi per bahasa / no split by language' };
   const parts: string[] = [];
-  // The runs follow one another: the peak is the largest of theirs.
-  let peak: number | null = null;
-  const most = (kib: number | null) => (peak = kib === null ? peak : Math.max(peak ?? 0, kib));
+  // The runs follow one another: the peak is the largest of theirs, unknown if any is.
+  let peak: number | null = 0;
+  const most = (kib: number | null) => (peak = kib === null || peak === null ? null : Math.max(peak, kib));
   try {
     for (const glob of globs) {
       const part = await mkdtemp(`${resolve(outputPath)}-bahasa-`);

@@ -84,7 +84,7 @@ const bucketOf = (key: number, shift: number) => Math.imul(key, 0x9e3779b1) >>> 
 export interface HashRows {
   /** Rows of bucket i are rows starts[i] to starts[i + 1] − 1. */
   starts: Int32Array;
-  /** Four numbers a row: key and three more. */
+  /** Four numbers a row: key and three more (a view that may end before its shared buffer does). */
   rows: Int32Array;
   /** 32 minus the bits of a bucket's number. */
   shift: number;
@@ -114,8 +114,11 @@ export class RowCollector {
   #chunks: Int32Array[] = [];
   #inLast = 0;
   size = 0;
+  /** Made into a table: its rows are let go then, so it is made once. */
+  #made = false;
 
   push(key: number, a: number, b: number, c: number): void {
+    if (this.#made) throw new Error('RowCollector: push after table()');
     let last = this.#chunks[this.#chunks.length - 1];
     if (!last || this.#inLast === last.length) {
       // From a thousand rows a chunk up to a million: small searches stay small.
@@ -136,6 +139,8 @@ export class RowCollector {
    * and without repeats (a saran given by thousands of respondents is one row); the chunks are let go.
    */
   table(): HashRows {
+    if (this.#made) throw new Error('RowCollector: table() twice');
+    this.#made = true;
     let bits = 4;
     while (1 << bits < this.size && bits < 30) bits++;
     const shift = 32 - bits;
@@ -166,8 +171,9 @@ export class RowCollector {
     this.#chunks = [];
     this.#inLast = 0;
     const kept = sortBuckets(starts, rows);
-    // A few repeats dropped (most values are distinct): the rows stay where they are, a little
-    // memory unused at their end, rather than be copied (the copy would hold them twice).
+    // A few repeats dropped (most values are distinct): the rows stay where they are rather than
+    // be copied (the copy would hold them twice while made); the memory past them, at most an
+    // eighth, stays unused as long as the table.
     const slack = this.size - kept <= this.size >> 3;
     const own = slack ? rows.subarray(0, 4 * kept) : shared(4 * kept);
     if (!slack) own.set(rows.subarray(0, 4 * kept));

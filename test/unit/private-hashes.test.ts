@@ -104,18 +104,23 @@ test('buckets counted for rows pushed are merged to about one a row kept, when m
   expect(someRow(table, Math.imul(distinct, 0x2545f491), () => true)).toBe(false);
   // So many repeats: the rows kept were moved into memory of their own size.
   expect(table.rows.buffer.byteLength).toBe(16 * distinct);
+  // Its rows let go, a collector makes its table once.
+  expect(() => rows.table()).toThrow('table() twice');
+  expect(() => rows.push(1, 2, 3, 4)).toThrow('push after table()');
 });
 
 test('a few repeats dropped: the rows kept stay where they were placed (no second copy), every one still found', () => {
   const rows = new RowCollector();
-  const distinct = 9_000;
+  const distinct = 8_000;
   for (let i = 0; i < distinct; i++) rows.push(Math.imul(i, 0x2545f491), i, 1, 2);
-  // One row in ten pushed twice: within an eighth of the rows pushed.
-  for (let i = 0; i < distinct; i += 10) rows.push(Math.imul(i, 0x2545f491), i, 1, 2);
-  const pushed = distinct + distinct / 10;
+  // One row in sixteen pushed twice: within an eighth of the rows pushed.
+  for (let i = 0; i < distinct; i += 16) rows.push(Math.imul(i, 0x2545f491), i, 1, 2);
+  const pushed = distinct + distinct / 16;
   const table = rows.table();
   expect(table.rows.length).toBe(4 * distinct);
   expect(table.rows.buffer.byteLength).toBe(16 * pushed);
+  // 8,500 rows pushed took 2^14 buckets; the 8,000 kept, 2^13, merged in place.
+  expect(table.starts.length).toBe(2 ** 13 + 1);
   expect(table.starts[table.starts.length - 1]).toBe(distinct);
   for (let i = 0; i < distinct; i++) {
     const found: number[] = [];

@@ -3,10 +3,10 @@
  * shapes it leaves whole, and that Pagefind makes the same index of the copies as of the pages.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it, test } from 'vitest';
 import { elementEnd, searchCopy } from '../../src/publish/search-copy.ts';
-import { indexForSearch, runPagefind } from '../../src/publish/search-index.ts';
+import { indexForSearch, runPagefind, searchParts } from '../../src/publish/search-index.ts';
 import { walk } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
@@ -85,15 +85,21 @@ test('Pagefind makes the same index of the search copies as of the pages themsel
     'tentang/index.html': page('<h1>Tentang</h1><p>Situs ini</p>', { before: '<h1>Dua judul</h1>', after: '' }),
     'embed/index.html': `${HEAD}<body><main><h1>Sematan</h1><p>tanpa badan</p></main></body></html>`,
   };
+  // The pages themselves too in the folders of their parts of the index, as the copies are.
+  const partOf = searchParts(Object.keys(pages));
+  const byPart = join(tmp.dir, 'bagian');
   for (const [path, html] of Object.entries(pages)) {
-    for (const root of [site, whole]) {
+    for (const root of [site, whole, join(byPart, partOf(path))]) {
       await mkdir(join(root, path, '..'), { recursive: true });
       await writeFile(join(root, path), html);
     }
   }
   await indexForSearch(site, { keptIn: join(tmp.dir, 'salinan') });
   // The pages themselves, as the build indexed them before it made copies.
-  await indexForSearch(whole, { run: (_copies, out) => runPagefind(whole, out), keptIn: join(tmp.dir, 'salinan-utuh') });
+  await indexForSearch(whole, {
+    run: (copies, out) => runPagefind(join(byPart, basename(copies)), out),
+    keptIn: join(tmp.dir, 'salinan-utuh'),
+  });
   const files = async (root: string) => {
     const out = new Map<string, string>();
     for await (const f of walk(join(root, 'pagefind'))) out.set(f.slice(root.length), (await readFile(f)).toString('base64'));

@@ -217,6 +217,9 @@ test("the index is made in parts, the national pages and the regions in groups i
   const kept = (await readdir(join(keep.dir, 'salinan'), { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   expect(kept).toContain('wilayah-2/forum/jayapura/index.html');
   expect(kept).not.toContain('wilayah-1/forum/jayapura/index.html');
+  // The folders a copy left are removed once empty: the first group has no forum now.
+  expect(existsSync(join(keep.dir, 'salinan', 'wilayah-1', 'forum'))).toBe(false);
+  expect(existsSync(join(keep.dir, 'salinan', 'wilayah-1', 'wilayah'))).toBe(true);
 });
 
 /** Each file's SHA-256 under `dir`, by its path there. */
