@@ -8,13 +8,13 @@
  * (shareLookup): each thread made its own search of them before, 1.6 GB a thread at 500 regions.
  */
 import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PrivateValues } from '../validate/private-values.ts';
 import { PARTITION_DIR } from '../queries/partitions.ts';
 import { RELEASES_DIR } from '../release/paths.ts';
 import { BUNDLES_DIR, bundleFile } from './download-paths.ts';
+import { fileSizes } from './site-files.ts';
 import {
   contentEntry,
   lookupFrom,
@@ -162,7 +162,7 @@ export async function scanInThreads(
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`thread gerbang / gate threads: ${threads}`);
   const all: GateReply = { leaks: [], read: [], clean: [], passed: [] };
   if (paths.length === 0) return all;
-  const sizes = await Promise.all(paths.map(async (p) => ({ rel: relative(root, p), bytes: (await stat(p)).size })));
+  const sizes = (await fileSizes(paths)).map((bytes, i) => ({ rel: relative(root, paths[i]), bytes }));
   const queue = batches(sizes);
   const sent = queue.length;
   let answered = 0;

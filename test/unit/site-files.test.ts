@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import { emptyFiles, inTurns, moveInto } from '../../src/publish/site-files.ts';
+import { emptyFiles, fileSizes, inTurns, moveInto } from '../../src/publish/site-files.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -66,6 +66,16 @@ test('given the walk and the hashes of files already checked, names those known 
     ['wilayah/b/index.html', sha('<p>b</p>')],
   ]);
   expect(await emptyFiles(root, { files, known })).toEqual(['index.html', 'wilayah/a/index.html.br']);
+});
+
+test('the sizes of many files, in their order, a few stats at a time', async () => {
+  const dir = join(root, 'ukuran');
+  await mkdir(dir);
+  // More files than are stated at once: the order holds across the turns.
+  const paths = Array.from({ length: 150 }, (_, i) => join(dir, `f${i}`));
+  for (const [i, p] of paths.entries()) await writeFile(p, Buffer.alloc((i * 37) % 101));
+  expect(await fileSizes(paths)).toEqual(paths.map((_, i) => (i * 37) % 101));
+  await expect(fileSizes([join(dir, 'tidak-ada')])).rejects.toThrow(/ENOENT/);
 });
 
 describe('inTurns', () => {
