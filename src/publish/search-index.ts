@@ -73,9 +73,10 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
 }
 
 /**
- * Regions one search index holds at most: at 500 sample regions, about 31,000 pages (Pagefind's
- * peak over each: docs/benchmark.md, session 30). More parts make a first search fetch more
- * small files (each part's entry, its pages' list and the words' chunks): 500 regions, 9 parts.
+ * Regions one search index holds at most: at 500 sample regions a part has up to 39,000 pages,
+ * and Pagefind held 872 MiB for the largest (one language of the whole site: 4.7 GB; session 30
+ * in docs/benchmark.md). More parts make a first search fetch more small files (each part's
+ * entry, its pages' list and the words' chunks): 500 regions, 9 parts.
  */
 export const REGIONS_PER_INDEX = 64;
 
