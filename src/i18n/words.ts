@@ -107,6 +107,8 @@ const id = {
     none: 'Tidak ada hasil.',
     noneWhat: 'Yang ada di situs ini: setiap wilayah, unit dan layanan di daftar di bawah, dan setiap tabel di halaman',
     results: 'hasil',
+    failed: 'Pencarian tidak dapat dimuat. Coba lagi, atau gunakan daftar di bawah ini.',
+    partial: 'Sebagian indeks pencarian tidak dapat dimuat: hasil ini mungkin tidak lengkap.',
   },
   topics: {
     ikm: 'survei kepuasan masyarakat',
@@ -268,6 +270,8 @@ const en: Words = {
     none: 'No results.',
     noneWhat: 'What this site has: every region, unit and service in the list below, and every table on the page',
     results: 'results',
+    failed: 'Search could not be loaded. Try again, or use the list below.',
+    partial: 'Part of the search index could not be loaded: these results may be incomplete.',
   },
   topics: {
     ikm: 'citizen satisfaction survey',

@@ -43,7 +43,7 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
     let cut: number, kept: number;
     ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
     made = { cut, kept, parts: parts.length, peak: null, whole: null };
-    // The national part first: its folder is pagefind/ itself, which runPagefind empties (joining its runs) before the groups' folders are written in it.
+    // The national part first: its folder is pagefind/ itself (emptied above), in which the groups' folders are then written.
     if (parts[0] !== NATIONAL_PART) throw new Error(`search parts out of order: ${parts.join(', ')}`);
     let unknown = false;
     for (const part of parts) {

@@ -276,6 +276,20 @@ describe('privacy of the reader', () => {
       hrefs.join(' '),
     ).toBe(true);
   });
+
+  it('a part of the index that cannot be loaded leaves the rest searchable, and the page says its results may be incomplete', async () => {
+    const page = await jsOn.context.newPage();
+    await page.route('**/pagefind/wilayah-1/pagefind-entry.json*', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${siteUrl}/cari/?q=Binjai`, { waitUntil: 'load' });
+    await page.waitForSelector('#hasil p', { timeout: 15_000 });
+    const said = await page.$eval('#hasil', (el) => el.textContent ?? '');
+    const hrefs = await page.$$eval('#hasil .results li a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    await page.close();
+    expect(said).toContain('Sebagian indeks pencarian tidak dapat dimuat');
+    // The national pages still answer (the home page names every region); no region's own page does.
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h) => /^\/wilayah\/[^/]+\//.test(h))).toEqual([]);
+  });
 });
 
 describe('on a 360 px phone', () => {

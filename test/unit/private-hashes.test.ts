@@ -119,7 +119,7 @@ test('a few repeats dropped: the rows kept stay where they were placed (no secon
   const table = rows.table();
   expect(table.rows.length).toBe(4 * distinct);
   expect(table.rows.buffer.byteLength).toBe(16 * pushed);
-  // 8,500 rows pushed took 2^14 buckets; the 8,000 kept, 2^13, merged in place.
+  // 8,500 rows pushed took 2^14 buckets; the 8,000 kept take 2^13, merged into a table of their own.
   expect(table.starts.length).toBe(2 ** 13 + 1);
   expect(table.starts[table.starts.length - 1]).toBe(distinct);
   for (let i = 0; i < distinct; i++) {

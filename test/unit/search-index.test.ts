@@ -222,6 +222,31 @@ test("the index is made in parts, the national pages and the regions in groups i
   expect(existsSync(join(keep.dir, 'salinan', 'wilayah-1', 'wilayah'))).toBe(true);
 });
 
+test("the parts' runs follow one another: the index's peak is the largest of theirs, unknown if any is; each part's reason for one run is named", async () => {
+  const site = join(tmp.dir, 'situs');
+  for (const rel of ['index.html', 'wilayah/a/index.html', 'wilayah/b/index.html']) {
+    await mkdir(join(site, rel, '..'), { recursive: true });
+    await writeFile(join(site, rel), '<!doctype html><html lang="id"><body><main>x</main></body></html>');
+  }
+  const runs = (...peaks: (number | null)[]) => {
+    let i = 0;
+    return async (_copies: string, out: string) => {
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify({ version: '1.5.2', languages: { id: { page_count: 1 } } }));
+      const peak = peaks[i++];
+      return { peak, whole: peak === 300 ? 'tidak terbagi per bahasa / no split by language' : null };
+    };
+  };
+  const index = (run: ReturnType<typeof runs>) => indexForSearch(site, { run, keptIn: keep.dir, regionsPerIndex: 1 });
+  expect(await index(runs(100, 300, 200))).toMatchObject({
+    parts: 3,
+    peak: 300,
+    whole: 'wilayah-1: tidak terbagi per bahasa / no split by language',
+  });
+  expect((await index(runs(100, null, 200))).peak).toBeNull();
+  expect((await index(runs(null, 100, 200))).peak).toBeNull();
+});
+
 /** Each file's SHA-256 under `dir`, by its path there. */
 async function hashesUnder(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();

@@ -68,7 +68,7 @@ test('given the walk and the hashes of files already checked, names those known 
   expect(await emptyFiles(root, { files, known })).toEqual(['index.html', 'wilayah/a/index.html.br']);
 });
 
-test('the sizes of many files, in their order, a few stats at a time', async () => {
+test('the sizes of many files, in their order across the turns of stats', async () => {
   const dir = join(root, 'ukuran');
   await mkdir(dir);
   // More files than are stated at once: the order holds across the turns.
