@@ -43,15 +43,11 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
     let cut: number, kept: number;
     ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
     made = { cut, kept, parts: parts.length, peak: null, whole: null };
-    // The national part first: its folder is pagefind/ itself (emptied above), in which the groups' folders are then written.
-    if (parts[0] !== NATIONAL_PART) throw new Error(`search parts out of order: ${parts.join(', ')}`);
-    let unknown = false;
-    for (const part of parts) {
+    // The national part first (searchParts): its folder is pagefind/ itself (emptied above), in which the groups' folders are then written.
+    for (const [i, part] of parts.entries()) {
       const ran = await run(join(copies.dir, part), partFolder(out, part));
       if (!ran) continue;
-      // The runs follow one another: the peak is the largest of theirs, unknown if any is.
-      unknown ||= ran.peak === null;
-      made.peak = unknown ? null : Math.max(made.peak ?? 0, ran.peak!);
+      made.peak = i === 0 ? ran.peak : largestPeak(made.peak, ran.peak);
       if (ran.whole !== null) made.whole = [made.whole, `${part}: ${ran.whole}`].filter(Boolean).join('; ');
     }
   } finally {
@@ -84,7 +80,6 @@ export const REGIONS_PER_INDEX = 64;
 export const NATIONAL_PART = 'nasional';
 const GROUP = 'wilayah-';
 const isPart = (name: string) => name === NATIONAL_PART || (name.startsWith(GROUP) && /^[1-9][0-9]*$/.test(name.slice(GROUP.length)));
-const byGroupNumber = (a: string, b: string) => parseInt(a.slice(GROUP.length), 10) - parseInt(b.slice(GROUP.length), 10);
 
 /** What a merged part keeps of what Pagefind writes: its entry, its pages' list, its words, fragments and filters. */
 const PART_OWN = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
@@ -93,22 +88,30 @@ const PART_OWN = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 const partFolder = (out: string, part: string) => (part === NATIONAL_PART ? out : join(out, part));
 
 /**
- * The search index's part of each page (a path relative to the site): NATIONAL_PART, or the group
- * of its region, the regions in code order REGIONS_PER_INDEX to a group. Of the same regions,
- * the same parts, whichever pages changed.
+ * The search index's parts, in the order they are indexed (NATIONAL_PART first, always, if only
+ * to let Pagefind say that there is no page; then the groups by number), and the part `of` each
+ * page (a path relative to the site): the group of its region, the regions in code order
+ * REGIONS_PER_INDEX to a group. Of the same regions, the same parts, whichever pages changed.
  */
-export function searchParts(pages: Iterable<string>, perIndex = REGIONS_PER_INDEX): (page: string) => string {
+export function searchParts(pages: Iterable<string>, perIndex = REGIONS_PER_INDEX): { parts: string[]; of: (page: string) => string } {
   const regions = new Set<string>();
   for (const page of pages) {
     const region = regionOfPath(page);
     if (region !== null) regions.add(region);
   }
   const group = new Map([...regions].sort().map((r, i) => [r, `${GROUP}${Math.floor(i / perIndex) + 1}`]));
-  return (page) => {
-    const region = regionOfPath(page);
-    return region === null ? NATIONAL_PART : group.get(region)!;
+  const groups = Math.ceil(regions.size / perIndex);
+  return {
+    parts: [NATIONAL_PART, ...Array.from({ length: groups }, (_, i) => `${GROUP}${i + 1}`)],
+    of: (page) => {
+      const region = regionOfPath(page);
+      return region === null ? NATIONAL_PART : group.get(region)!;
+    },
   };
 }
+
+/** Of runs one after another, the peak: the largest of theirs, unknown if any is. */
+export const largestPeak = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.max(a, b));
 
 /** How Pagefind ran: its peak memory (KiB; null: unknown, see watchPeak), and why it indexed every language in one run, if it did (else null). */
 export interface PagefindRan {
@@ -208,8 +211,7 @@ export class KeptCopies {
 
   /**
    * The search copy of every page under `site` (every `.html`, as Pagefind reads them), in the
-   * folder of its part (searchParts) at the page's path, and no other copy. Its parts: the
-   * national one first (always, if only to let Pagefind say that there is no page), then the groups.
+   * folder of its part (searchParts) at the page's path, and no other copy; the parts, in order.
    */
   async update(
     site: string,
@@ -218,7 +220,7 @@ export class KeptCopies {
   ): Promise<{ cut: number; kept: number; parts: string[] }> {
     const pages: string[] = [];
     for await (const f of walk(site)) if (f.endsWith('.html')) pages.push(relative(site, f));
-    const partOf = searchParts(pages, regionsPerIndex);
+    const { parts, of: partOf } = searchParts(pages, regionsPerIndex);
     const before = this.record;
     this.record = {};
     const inSite = new Set(pages);
@@ -245,9 +247,6 @@ export class KeptCopies {
       }
     }
     await removeEmptyFolders(this.dir, left);
-    const parts = [...new Set([NATIONAL_PART, ...pages.map(partOf)])].sort((a, b) =>
-      a === NATIONAL_PART ? -1 : b === NATIONAL_PART ? 1 : byGroupNumber(a, b),
-    );
     for (const part of parts) await mkdir(join(this.dir, part), { recursive: true });
     const copyOf = (page: string) => join(partOf(page), page);
     await makeFolders(this.dir, pages.map(copyOf));
@@ -365,9 +364,9 @@ export async function runPagefind(site: string, outputPath: string): Promise<Pag
   if (globs.length === 0)
     return { peak: await runPagefindOnce(site, outputPath), whole: 'tidak terbagi per bahasa / no split by language' };
   const parts: string[] = [];
-  // The runs follow one another: the peak is the largest of theirs, unknown if any is.
+  // The runs follow one another.
   let peak: number | null = 0;
-  const most = (kib: number | null) => (peak = kib === null || peak === null ? null : Math.max(peak, kib));
+  const most = (kib: number | null) => (peak = largestPeak(peak, kib));
   try {
     for (const glob of globs) {
       const part = await mkdtemp(`${resolve(outputPath)}-bahasa-`);

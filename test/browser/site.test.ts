@@ -152,7 +152,7 @@ describe('the sample build', () => {
     const root = mkdtempSync(join(tmpdir(), 'kt-cari-halaman-'));
     const fromPages = join(root, 'situs');
     const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-    const partOf = searchParts(pages);
+    const partOf = searchParts(pages).of;
     for (const page of pages) {
       mkdirSync(dirname(join(fromPages, page)), { recursive: true });
       linkSync(join(siteDir, page), join(fromPages, page));

@@ -86,7 +86,7 @@ test('Pagefind makes the same index of the search copies as of the pages themsel
     'embed/index.html': `${HEAD}<body><main><h1>Sematan</h1><p>tanpa badan</p></main></body></html>`,
   };
   // The pages themselves too in the folders of their parts of the index, as the copies are.
-  const partOf = searchParts(Object.keys(pages));
+  const partOf = searchParts(Object.keys(pages)).of;
   const byPart = join(tmp.dir, 'bagian');
   for (const [path, html] of Object.entries(pages)) {
     for (const root of [site, whole, join(byPart, partOf(path))]) {

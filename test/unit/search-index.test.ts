@@ -178,7 +178,11 @@ test("the index is made in parts, the national pages and the regions in groups i
     'forum/jayapura/index.html': page('id', 'Forum Kota Jayapura'),
     'en/wilayah/manokwari/index.html': page('en', 'Manokwari'),
   });
-  const partOf = searchParts(['wilayah/jayapura/index.html', 'en/wilayah/manokwari/index.html', 'wilayah/binjai/index.html'], 2);
+  const { parts, of: partOf } = searchParts(
+    ['wilayah/jayapura/index.html', 'en/wilayah/manokwari/index.html', 'wilayah/binjai/index.html'],
+    2,
+  );
+  expect(parts).toEqual([NATIONAL_PART, 'wilayah-1', 'wilayah-2']);
   expect(
     [
       'index.html',
