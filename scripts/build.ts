@@ -8,6 +8,7 @@
 import { build } from '../src/pipeline.ts';
 import { ShardError, parseShard, type Shard } from '../src/build/shards.ts';
 import { argValue, argValues, runCli } from './cli.ts';
+import { peakBound } from '../src/build/peak-bound.ts';
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -57,42 +58,17 @@ runCli(async () => {
   // Where this process's memory peaked: the phase at whose end the figure rose.
   if (result.peaks)
     console.log(`memori puncak sampai akhir tahap / peak memory by the end of each phase (MiB): ${JSON.stringify(result.peaks)}`);
-  // With other page renderers, the build's peak is at most this process's and theirs together
-  // (each peak may come at another time); the data half's own process ran before them, and so did
-  // the national pages' beside several renderers (else beside this one), and Pagefind's after them,
-  // while this one waited, holding at most its own peak by the time each ended.
-  const own = process.resourceUsage().maxRSS;
-  const { dataPeak, nationalPeak, searchPeak } = result;
-  const together = nationalPeak && !nationalPeak.alone ? nationalPeak.peak : undefined;
-  const others = result.renderersPeak ?? [];
-  if (others.length > 0 || dataPeak !== undefined || nationalPeak !== undefined) {
-    const mib = (kib: number) => Math.round(kib / 1024);
-    // The data process ended just before the phase `hand-over` did (this command always builds it apart: dataApart).
-    const besideData = 1024 * (result.peaks?.['hand-over'] ?? 0);
-    const most = Math.max(
-      own + (together ?? 0) + others.reduce((a, b) => a + b, 0),
-      (dataPeak ?? 0) + besideData,
-      nationalPeak?.alone ? nationalPeak.peak + nationalPeak.beside : 0,
-      searchPeak ? searchPeak + 1024 * (result.peaks?.['search-index'] ?? 0) : 0,
-    );
-    const parts = [
-      `puncak proses ini / this process's peak ${mib(own)}`,
-      ...(together === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(together)}`]),
-      ...(others.length > 0 ? [`proses halaman lain / other page renderers ${others.map(mib).join(' + ')}`] : []),
-    ].join(' + ');
-    const before = [
-      ...(dataPeak === undefined ? [] : [`proses data / the data process ${mib(dataPeak)}`]),
-      ...(nationalPeak?.alone ? [`proses halaman nasional / the national pages' process ${mib(nationalPeak.peak)}`] : []),
-    ];
-    const ahead = before.length > 0 ? `; sebelumnya / before them: ${before.join(', ')}` : '';
-    // Unknown where /proc is not (watchPeak): said, not counted as nothing.
-    const search =
-      searchPeak === undefined
-        ? ''
-        : searchPeak === null
-          ? '; tanpa Pagefind, tidak terukur / Pagefind not counted, not measured'
-          : `; sesudahnya / after them: Pagefind ${mib(searchPeak)}`;
-    console.log(`memori puncak / peak memory (MiB): ${mib(most)} paling banyak / at most (${parts}${ahead}${search})`);
+  const { dataPeak, nationalPeak, searchPeak, renderersPeak } = result;
+  if ((renderersPeak?.length ?? 0) > 0 || dataPeak !== undefined || nationalPeak !== undefined) {
+    const bound = peakBound({
+      own: process.resourceUsage().maxRSS,
+      ownBy: result.peaks,
+      renderers: renderersPeak,
+      national: nationalPeak,
+      data: dataPeak,
+      search: searchPeak,
+    });
+    console.log(`memori puncak / peak memory (MiB): ${bound.words}`);
   }
   return result.ok ? 0 : 1;
 });
