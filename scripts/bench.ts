@@ -107,19 +107,23 @@ function countRows(dir: string, only?: string): number {
 }
 
 /**
- * Where a build of `outDir` keeps the deflated parts of its downloads (KT_PART_DIR,
- * src/publish/part-cache.ts): its own folder, so that a full build starts without the parts of
- * another, and the incremental build after it finds its own.
+ * What a build of `outDir` keeps for the next in folders of its own, so that a full build starts
+ * without another's and the incremental build after it finds its own: the deflated parts of its
+ * downloads (KT_PART_DIR, src/publish/part-cache.ts), its search copies and parts' indexes
+ * (KT_SEARCH_DIR, src/publish/search-index.ts).
  */
-const partsOf = (outDir: string): string => join(work, 'bagian', outDir.split('/').pop()!);
+const keptOf = (outDir: string) => {
+  const name = outDir.split('/').pop()!;
+  return { KT_PART_DIR: join(work, 'bagian', name), KT_SEARCH_DIR: join(work, 'cari', name) };
+};
 
 /** A build's time, its peak memory (the build's own line: its processes together; else /usr/bin/time's, one process's) and its output. */
-function timedRun(args: string[], partDir: string): { seconds: number; peakMiB: number; ok: boolean; stdout: string } {
+function timedRun(args: string[], outDir: string): { seconds: number; peakMiB: number; ok: boolean; stdout: string } {
   const t = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', ...run('build'), ...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
-    env: { ...process.env, KT_PART_DIR: partDir },
+    env: { ...process.env, ...keptOf(outDir) },
   });
   const seconds = (performance.now() - t) / 1000;
   const kb = Number(r.stderr.trim().split('\n').pop());
@@ -127,10 +131,10 @@ function timedRun(args: string[], partDir: string): { seconds: number; peakMiB: 
   return { seconds, peakMiB: withRenderers ? Number(withRenderers[1]) : kb / 1024, ok: r.status === 0, stdout: r.stdout };
 }
 
-/** A build from no kept parts. */
+/** A build from nothing kept. */
 function timedBuild(dataDir: string, outDir: string, extra: string[] = []): { seconds: number; peakMiB: number; ok: boolean } {
-  rmSync(partsOf(outDir), { recursive: true, force: true });
-  return timedRun(['--data', dataDir, '--out', outDir, ...extra], partsOf(outDir));
+  for (const dir of Object.values(keptOf(outDir))) rmSync(dir, { recursive: true, force: true });
+  return timedRun(['--data', dataDir, '--out', outDir, ...extra], outDir);
 }
 
 function pageBytes(siteDir: string, htmlPath: string): number {
@@ -594,7 +598,7 @@ function incrementalOf(large: { n: number; seconds: number; out: string; data: s
     if (after === before) throw new Error(`${meta}: no tanggal_ekspor to change`);
     writeFileSync(meta, after);
     // With the parts the full build kept, as a maintainer's machine has them.
-    const { seconds, peakMiB, ok, stdout } = timedRun(['--data', data, '--out', out, '--since', out], partsOf(out));
+    const { seconds, peakMiB, ok, stdout } = timedRun(['--data', data, '--out', out, '--since', out], out);
     const reused = /region pages reused from [^:]+: (\d+ dari \/ of \d+)/.exec(stdout)?.[1] ?? '?';
     // The build's own phases (its `waktu / timings (ms)` line), so that where the time went is recorded with it.
     const phases = /timings \(ms\): (\{[^\n]*\})/.exec(stdout)?.[1];

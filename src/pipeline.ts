@@ -300,7 +300,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           (copies) => {
             searchPeak = copies.peak;
             log(
-              `salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused; indeks dalam ${copies.parts} bagian / index in ${copies.parts} parts`,
+              `salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused; indeks dalam ${copies.parts} bagian, ${copies.reused} dipakai ulang / index in ${copies.parts} parts, ${copies.reused} reused`,
             );
             // One run holds every language of its part's pages at once: said, with why.
             if (copies.whole) log(`Pagefind: satu kali untuk semua bahasa / once for every language (${copies.whole})`);

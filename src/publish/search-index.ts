@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { LANG_PARAMS, regionOfPath, SEARCH_INDEX, SEARCH_PARTS_FILE } from '../routes.ts';
@@ -37,35 +37,65 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
   const out = join(siteStage, SEARCH_INDEX);
   await rm(out, { recursive: true, force: true });
   const copies = opts.copies ?? (await KeptCopies.take(opts.keptIn ?? searchCopiesDir(), kode));
+  // What makes the index, in a part's print: a part's index is kept only for the same maker (another's may differ).
+  const maker = opts.run ? opts.maker : pagefindMaker();
   let made: SearchMade;
   let parts: string[];
   try {
     let cut: number, kept: number;
     ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
-    made = { cut, kept, parts: parts.length, peak: null, whole: null };
+    made = { cut, kept, parts: parts.length, reused: 0, peak: 0, whole: null };
     // The national part first (searchParts): its folder is pagefind/ itself (emptied above), in which the groups' folders are then written.
-    for (const [i, part] of parts.entries()) {
-      const ran = await run(join(copies.dir, part), partFolder(out, part));
-      if (!ran) continue;
-      made.peak = i === 0 ? ran.peak : largestPeak(made.peak, ran.peak);
-      if (ran.whole !== null) made.whole = [made.whole, `${part}: ${ran.whole}`].filter(Boolean).join('; ');
+    for (const part of parts) {
+      const folder = partFolder(out, part);
+      const print = maker === undefined ? undefined : copies.partPrint(part, maker);
+      if (print !== undefined && (await copies.keptIndex(part, print, folder))) {
+        made.reused++;
+        continue;
+      }
+      const how = await run(join(copies.dir, part), folder);
+      await finishPart(out, part);
+      if (print !== undefined) await copies.keepIndex(part, print, folder);
+      if (!how) continue;
+      made.peak = largestPeak(made.peak, how.peak);
+      if (how.whole !== null) made.whole = [made.whole, `${part}: ${how.whole}`].filter(Boolean).join('; ');
     }
   } finally {
     // The caller gives its copies back once the site is judged; copies taken here, at once.
     if (!opts.copies) await copies.giveBack();
   }
-  const empty = await emptyFiles(out);
-  if (empty.length > 0) throw new Error(`Pagefind: berkas kosong / empty files: ${empty.map((f) => join('pagefind', f)).join(', ')}`);
-  const merged = parts.filter((p) => p !== NATIONAL_PART).map((p) => `${p}/`);
-  for (const folder of ['', ...merged]) {
-    if (!(await sortEntryLanguages(join(out, folder, 'pagefind-entry.json'))))
-      throw new Error(`Pagefind: ${join('pagefind', folder, 'pagefind-entry.json')} rusak atau tidak ada / broken or missing`);
-    // A merged part is searched with the first's scripts and WebAssembly: its own copies of them are not served.
-    if (folder)
-      for (const f of await readdir(join(out, folder))) if (!PART_OWN.test(f)) await rm(join(out, folder, f), { recursive: true });
-  }
-  await writeFile(join(out, SEARCH_PARTS_FILE), JSON.stringify(merged));
+  await writeFile(join(out, SEARCH_PARTS_FILE), JSON.stringify(parts.filter((p) => p !== NATIONAL_PART).map((p) => `${p}/`)));
   return made;
+}
+
+/**
+ * A part's index as it is served, once checked whole (no empty file, an entry file that reads):
+ * its entry file's languages in order; a merged part (a group) is searched with the first's
+ * scripts and WebAssembly, so its own copies of them are not kept. Run on the national part
+ * before any group's folder is written in it.
+ */
+async function finishPart(out: string, part: string): Promise<void> {
+  const folder = partFolder(out, part);
+  const entry = join('pagefind', relative(out, folder), 'pagefind-entry.json');
+  if (!existsSync(folder)) throw new Error(`Pagefind: ${entry} rusak atau tidak ada / broken or missing`);
+  const empty = await emptyFiles(folder);
+  if (empty.length > 0)
+    throw new Error(`Pagefind: berkas kosong / empty files: ${empty.map((f) => join('pagefind', relative(out, folder), f)).join(', ')}`);
+  if (!(await sortEntryLanguages(join(folder, 'pagefind-entry.json'))))
+    throw new Error(`Pagefind: ${entry} rusak atau tidak ada / broken or missing`);
+  if (part !== NATIONAL_PART) for (const f of await readdir(folder)) if (!PART_OWN.test(f)) await rm(join(folder, f), { recursive: true });
+}
+
+/**
+ * Pagefind's version and the binaries the environment names for it: an index is the same bytes
+ * from the same copies only for the same of these.
+ */
+function pagefindMaker(): string {
+  const { dir, version } = pagefindPackage();
+  const binaries = Object.entries(process.env)
+    .filter(([name]) => /^PAGEFIND_.*BINARY_PATH$/i.test(name))
+    .sort();
+  return JSON.stringify({ pagefind: version ?? dir, binaries });
 }
 
 /**
@@ -119,16 +149,23 @@ export interface PagefindRan {
   whole: string | null;
 }
 
-/** Search copies cut and kept, the parts indexed, and how Pagefind ran (of its runs: the largest peak; each part's why, if any). */
+/**
+ * Search copies cut and kept, the parts of the index and how many of them were kept from an
+ * earlier build, and how Pagefind ran (of its runs: the largest peak, 0 when none ran; each
+ * part's why, if any).
+ */
 export interface SearchMade extends PagefindRan {
   cut: number;
   kept: number;
   parts: number;
+  reused: number;
 }
 
 export interface SearchOptions {
   /** What makes a part's index from its copies, saying how it ran (Pagefind's command; tests give others). */
   run?: (site: string, outputPath: string) => Promise<PagefindRan | void>;
+  /** With `run`, what names it in a part's print (pagefindMaker); without, no index it makes is kept or reused. */
+  maker?: string;
   /** The sha256 of pages by path where known already (a region taken from the previous site): such a page whose copy is kept is not read. */
   known?: ReadonlyMap<string, string>;
   /** Copies the caller took (the build: it gives them back only once the privacy gate has passed the site). */
@@ -141,8 +178,12 @@ export interface SearchOptions {
   regionsPerIndex?: number;
 }
 
-/** Where the last build's search copies are kept (node_modules/.cache, as the gate's memory): never in the site. */
-export const searchCopiesDir = (): string => join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'cari');
+/**
+ * Where the last build's search copies and parts' indexes are kept (node_modules/.cache, as the
+ * gate's memory, or KT_SEARCH_DIR: the bench gives each site its own): never in the site.
+ */
+export const searchCopiesDir = (): string =>
+  process.env.KT_SEARCH_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'cari');
 
 /** Pages read this many at a time: the disk and the scan overlap. */
 const COPIES_AT_ONCE = 16;
@@ -152,6 +193,14 @@ const KEPT = 'salinan';
 
 /** In a folder of copies, what they were cut by and from (no .html file: Pagefind reads none else). */
 export const COPIES_RECORD = 'kt-salinan.json';
+
+/** The kept folder of the parts' indexes, beside the copies, and its record: each part's print. */
+const INDEXES = 'indeks';
+const INDEXES_RECORD = 'kt-indeks.json';
+/** In a build's own folder, the indexes as it took them (those not reused are removed with it). */
+const OLD_INDEXES = 'indeks-lama';
+/** Changed when what a print covers changes: earlier prints then match none. */
+const INDEX_PRINT = 1;
 
 interface CopiesRecord {
   /** The code that cut them. */
@@ -185,7 +234,13 @@ export class KeptCopies {
     private readonly kode: string,
     /** By page path, the sha256 of the page its copy was cut from: as taken, then this build's once every copy is written. */
     private record: Record<string, string>,
+    /** The parts' indexes as taken (in `own`), by part: the print each was made for. */
+    private readonly indexesBefore: Record<string, string>,
   ) {}
+
+  /** The part of each page, and this build's parts' indexes by part (their prints), in `own`/INDEXES. */
+  private partOf: ((page: string) => string) | null = null;
+  private readonly indexes: Record<string, string> = {};
 
   static async take(keptIn: string, kode: string): Promise<KeptCopies> {
     await mkdir(keptIn, { recursive: true });
@@ -206,7 +261,58 @@ export class KeptCopies {
       else await rm(dir, { recursive: true, force: true });
     }
     await mkdir(dir, { recursive: true });
-    return new KeptCopies(own, dir, keptIn, kode, record);
+    // The parts' indexes kept with the copies, taken with them (and trusted no more than they are).
+    let indexesBefore: Record<string, string> = {};
+    if (
+      Object.keys(record).length > 0 &&
+      (await rename(join(keptIn, INDEXES), join(own, OLD_INDEXES)).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      const kept = await readFile(join(own, OLD_INDEXES, INDEXES_RECORD), 'utf8')
+        .then((text) => JSON.parse(text) as unknown)
+        .catch(() => null);
+      if (typeof kept === 'object' && kept !== null) indexesBefore = kept as Record<string, string>;
+    }
+    return new KeptCopies(own, dir, keptIn, kode, record, indexesBefore);
+  }
+
+  /**
+   * What a part's index is made from, as one hash: the path and page hash of every copy in the
+   * part (after update), the code that cut them, and what makes the index (`maker`). Pagefind
+   * makes the same bytes from the same copies (a build and a rebuild of the same inputs are
+   * compared byte for byte in test/build), so an index of the same print is the one it would make.
+   */
+  partPrint(part: string, maker: string): string {
+    const partOf = this.partOf;
+    if (partOf === null) throw new Error('partPrint before update');
+    const hash = createHash('sha256').update(JSON.stringify([INDEX_PRINT, this.kode, maker, part]));
+    for (const [page, sha] of Object.entries(this.record)) if (partOf(page) === part) hash.update(`\n${page}\t${sha}`);
+    return hash.digest('hex');
+  }
+
+  /**
+   * The part's index kept by an earlier build for the same print, copied into `folder` (a copy:
+   * the site's files are written over later, the kept ones must not be), and kept again; false
+   * when there is none.
+   */
+  async keptIndex(part: string, print: string, folder: string): Promise<boolean> {
+    const from = join(this.own, OLD_INDEXES, part);
+    if (this.indexesBefore[part] !== print || !existsSync(from)) return false;
+    await rename(from, join(this.own, INDEXES, part)).catch(async () => {
+      await mkdir(join(this.own, INDEXES), { recursive: true });
+      await rename(from, join(this.own, INDEXES, part));
+    });
+    await cp(join(this.own, INDEXES, part), folder, { recursive: true });
+    this.indexes[part] = print;
+    return true;
+  }
+
+  /** A copy of the part's index just made in `folder` (before another part's is written in it), kept for the next build. */
+  async keepIndex(part: string, print: string, folder: string): Promise<void> {
+    await cp(folder, join(this.own, INDEXES, part), { recursive: true });
+    this.indexes[part] = print;
   }
 
   /**
@@ -221,6 +327,7 @@ export class KeptCopies {
     const pages: string[] = [];
     for await (const f of walk(site)) if (f.endsWith('.html')) pages.push(relative(site, f));
     const { parts, of: partOf } = searchParts(pages, regionsPerIndex);
+    this.partOf = partOf;
     const before = this.record;
     this.record = {};
     const inSite = new Set(pages);
@@ -281,6 +388,12 @@ export class KeptCopies {
     try {
       const kept = join(this.keptIn, KEPT);
       if (Object.keys(this.record).length > 0 && !existsSync(kept)) {
+        // The indexes first: the copies are what a next build takes them with.
+        if (Object.keys(this.indexes).length > 0) {
+          await writeFile(join(this.own, INDEXES, INDEXES_RECORD), JSON.stringify(this.indexes));
+          await rm(join(this.keptIn, INDEXES), { recursive: true, force: true });
+          await rename(join(this.own, INDEXES), join(this.keptIn, INDEXES));
+        }
         await writeFile(join(this.dir, COPIES_RECORD), JSON.stringify({ kode: this.kode, salinan: this.record } satisfies CopiesRecord));
         await rename(this.dir, kept);
       }
@@ -334,17 +447,25 @@ async function sortEntryLanguages(path: string): Promise<boolean> {
 }
 
 /**
- * Pagefind's own command: its package's `bin`, in the first node_modules Node would load it from
- * (the package exports no file but its module, so `require.resolve` cannot name it).
+ * Pagefind's package: in the first node_modules Node would load it from (the package exports no
+ * file but its module, so `require.resolve` cannot name its command), its folder and manifest.
  */
-function pagefindCommand(): string {
+function pagefindPackage(): { dir: string; bin: string | Record<string, string>; version?: string } {
   for (const modules of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
     const manifest = join(modules, 'pagefind', 'package.json');
-    if (!existsSync(manifest)) continue;
-    const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string> };
-    return join(dirname(manifest), typeof bin === 'string' ? bin : bin.pagefind);
+    if (existsSync(manifest))
+      return {
+        dir: dirname(manifest),
+        ...(JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string>; version?: string }),
+      };
   }
   throw new Error('Pagefind tidak terpasang / is not installed (npm ci)');
+}
+
+/** Pagefind's own command: its package's `bin`. */
+function pagefindCommand(): string {
+  const { dir, bin } = pagefindPackage();
+  return join(dir, typeof bin === 'string' ? bin : bin.pagefind);
 }
 
 /**

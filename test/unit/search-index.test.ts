@@ -251,6 +251,76 @@ test("the parts' runs follow one another: the index's peak is the largest of the
   expect((await index(runs(null, 100, 200))).peak).toBeNull();
 });
 
+test("a part's index is kept between builds: a part whose copies are the same (paths, pages, code) and Pagefind the same is not indexed again; the index is the one a fresh run makes", async () => {
+  const site = join(tmp.dir, 'situs');
+  const page = (lang: string, words: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
+  const write = async (files: Record<string, string>) => {
+    for (const [rel, html] of Object.entries(files)) {
+      await mkdir(join(site, rel, '..'), { recursive: true });
+      await writeFile(join(site, rel), html);
+    }
+  };
+  await write({
+    'index.html': page('id', 'Indeks kepuasan masyarakat'),
+    'wilayah/binjai/index.html': page('id', 'Kota Binjai'),
+    'en/wilayah/binjai/index.html': page('en', 'Binjai City'),
+    'wilayah/jayapura/index.html': page('id', 'Kota Jayapura'),
+    'wilayah/maulafa/index.html': page('id', 'Kecamatan Maulafa'),
+  });
+  /** Pagefind's own command, each part it ran on named; `maker` as the build's would be, but for the test. */
+  const index = async (maker = 'pagefind-uji', keptIn = keep.dir) => {
+    const ran: string[] = [];
+    const made = await indexForSearch(site, {
+      keptIn,
+      regionsPerIndex: 1,
+      maker,
+      run: (copies, out) => (ran.push(relative(join(copies, '..'), copies)), runPagefind(copies, out)),
+    });
+    return { ran, reused: made.reused, parts: made.parts };
+  };
+  /** The index fresh copies make, kept nowhere this test reads. */
+  const fresh = async () => {
+    const other = join(tmp.dir, 'segar');
+    await rm(other, { recursive: true, force: true });
+    expect((await index('pagefind-uji', other)).reused).toBe(0);
+    return hashesUnder(join(site, 'pagefind'));
+  };
+  const all = [NATIONAL_PART, 'wilayah-1', 'wilayah-2', 'wilayah-3'];
+  expect(await index()).toEqual({ ran: all, reused: 0, parts: 4 });
+  const first = await hashesUnder(join(site, 'pagefind'));
+  expect(await index()).toEqual({ ran: [], reused: 4, parts: 4 });
+  expect(await hashesUnder(join(site, 'pagefind'))).toEqual(first);
+  // One region's page changed: its part alone is indexed again.
+  await write({ 'wilayah/jayapura/index.html': page('id', 'Kota Jayapura, dikoreksi') });
+  expect(await index()).toEqual({ ran: ['wilayah-2'], reused: 3, parts: 4 });
+  const changed = await hashesUnder(join(site, 'pagefind'));
+  expect(changed).not.toEqual(first);
+  expect(changed).toEqual(await fresh());
+  // A region added before the others in code order moves each into the next part: every part
+  // whose pages changed (all but the national one) is indexed again, under its new name.
+  await write({ 'wilayah/ambon/index.html': page('id', 'Kota Ambon') });
+  expect(await index()).toEqual({ ran: ['wilayah-1', 'wilayah-2', 'wilayah-3', 'wilayah-4'], reused: 1, parts: 5 });
+  const moved = await hashesUnder(join(site, 'pagefind'));
+  expect(moved).toEqual(await fresh());
+  // Another Pagefind (or binary) indexes every part again; so does other code cutting the copies.
+  expect((await index('pagefind-lain')).reused).toBe(0);
+  expect((await index('pagefind-lain')).reused).toBe(5);
+  const other = await indexForSearch(site, {
+    keptIn: keep.dir,
+    kode: 'kode-lain',
+    regionsPerIndex: 1,
+    maker: 'pagefind-lain',
+    run: runPagefind,
+  });
+  expect(other.reused).toBe(0);
+  // A run given without its maker keeps nothing and reuses nothing.
+  const bare = await indexForSearch(site, { keptIn: keep.dir, kode: 'kode-lain', regionsPerIndex: 1, run: runPagefind });
+  expect(bare.reused).toBe(0);
+  expect((await readdir(keep.dir)).sort()).toEqual(['salinan']);
+  expect(await hashesUnder(join(site, 'pagefind'))).toEqual(moved);
+});
+
 /** Each file's SHA-256 under `dir`, by its path there. */
 async function hashesUnder(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
