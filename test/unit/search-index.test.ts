@@ -22,13 +22,26 @@ const tmp = tempDirEach('kt-search-index-');
 /** Where a test's search copies are kept (never the repository's cache, which builds running beside the tests use). */
 const keep = tempDirEach('kt-search-kept-');
 
+/** A page Pagefind indexes: its words, in the body it reads. */
+const page = (lang: string, words: string) =>
+  `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
+
+/** Each page written at its path under `site`. */
+async function writePages(site: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, html] of Object.entries(files)) {
+    await mkdir(join(site, rel, '..'), { recursive: true });
+    await writeFile(join(site, rel), html);
+  }
+}
+
 test('the search index is made by Pagefind’s command, by its arguments alone: whole, the same bytes each time, languages in order, nothing of an earlier index left', async () => {
   const site = tmp.dir;
-  const page = (lang: string, words: string) =>
+  // A page without data-pagefind-body: Pagefind indexes its whole body.
+  const wholePage = (lang: string, words: string) =>
     `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main>${words}</main></body></html>`;
-  await writeFile(join(site, 'index.html'), page('id', 'Indeks kepuasan masyarakat Kota Binjai'));
+  await writeFile(join(site, 'index.html'), wholePage('id', 'Indeks kepuasan masyarakat Kota Binjai'));
   await mkdir(join(site, 'en'));
-  await writeFile(join(site, 'en', 'index.html'), page('en', 'Community satisfaction index of Binjai'));
+  await writeFile(join(site, 'en', 'index.html'), wholePage('en', 'Community satisfaction index of Binjai'));
   await mkdir(join(site, 'pagefind'));
   await writeFile(join(site, 'pagefind', 'stale.pf_meta'), 'x');
   // A setting the command would read from the environment (here, one that finds no page) is not its.
@@ -51,17 +64,12 @@ test('the search index is made by Pagefind’s command, by its arguments alone: 
 
 test('the search copies are kept between builds: a page of the same bytes is not cut again, nor read when its hash is known; the index is the one fresh copies make', async () => {
   const site = join(tmp.dir, 'situs');
-  const page = (words: string) =>
-    `<!doctype html><html lang="id"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
   const pages: Record<string, string> = {
-    'index.html': page('Indeks kepuasan masyarakat'),
-    'wilayah/binjai/index.html': page('Kota Binjai'),
-    'wilayah/jayapura/index.html': page('Kota Jayapura'),
+    'index.html': page('id', 'Indeks kepuasan masyarakat'),
+    'wilayah/binjai/index.html': page('id', 'Kota Binjai'),
+    'wilayah/jayapura/index.html': page('id', 'Kota Jayapura'),
   };
-  for (const [rel, html] of Object.entries(pages)) {
-    await mkdir(join(site, rel, '..'), { recursive: true });
-    await writeFile(join(site, rel), html);
-  }
+  await writePages(site, pages);
   const index = (known?: Map<string, string>) => indexForSearch(site, { keptIn: keep.dir, known }).then(({ cut, kept }) => ({ cut, kept }));
   /** The index of fresh copies, kept nowhere this test reads. */
   const fresh = async () => {
@@ -77,10 +85,10 @@ test('the search copies are kept between builds: a page of the same bytes is not
   expect(await kept()).toEqual(['nasional/index.html', 'wilayah-1/wilayah/binjai/index.html', 'wilayah-1/wilayah/jayapura/index.html']);
   expect(await index()).toEqual({ cut: 0, kept: 3 });
   // One page changed, one gone, one added: the index is the one fresh copies make.
-  await writeFile(join(site, 'wilayah/binjai/index.html'), page('Kota Binjai, dikoreksi'));
+  await writeFile(join(site, 'wilayah/binjai/index.html'), page('id', 'Kota Binjai, dikoreksi'));
   await rm(join(site, 'wilayah/jayapura'), { recursive: true });
   await mkdir(join(site, 'wilayah/maulafa'));
-  await writeFile(join(site, 'wilayah/maulafa/index.html'), page('Kecamatan Maulafa'));
+  await writeFile(join(site, 'wilayah/maulafa/index.html'), page('id', 'Kecamatan Maulafa'));
   expect(await index()).toEqual({ cut: 2, kept: 1 });
   const after = await hashesUnder(join(site, 'pagefind'));
   expect(await kept()).toEqual(['nasional/index.html', 'wilayah-1/wilayah/binjai/index.html', 'wilayah-1/wilayah/maulafa/index.html']);
@@ -94,7 +102,7 @@ test('the search copies are kept between builds: a page of the same bytes is not
   // them keeps its old copy here. Where the page is read, a known hash not its own is refused.
   const sha = (text: string) => createHash('sha256').update(text).digest('hex');
   expect(await index(new Map([['index.html', sha(pages['index.html'])]]))).toEqual({ cut: 0, kept: 3 });
-  await writeFile(join(site, 'index.html'), page('Indeks, diubah'));
+  await writeFile(join(site, 'index.html'), page('id', 'Indeks, diubah'));
   await expect(index(new Map([['index.html', sha(pages['index.html'])]]))).resolves.toEqual({ cut: 0, kept: 3 });
   await rm(join(keep.dir, 'salinan'), { recursive: true });
   await expect(index(new Map([['index.html', sha(pages['index.html'])]]))).rejects.toThrow(
@@ -161,14 +169,7 @@ test("the search index's entry file comes out the same whichever language Pagefi
 
 test("the index is made in parts, the national pages and the regions in groups in code order; each group merged into the first by the search page, without Pagefind's scripts", async () => {
   const site = join(tmp.dir, 'situs');
-  const page = (lang: string, words: string) =>
-    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
-  const write = async (files: Record<string, string>) => {
-    for (const [rel, html] of Object.entries(files)) {
-      await mkdir(join(site, rel, '..'), { recursive: true });
-      await writeFile(join(site, rel), html);
-    }
-  };
+  const write = (files: Record<string, string>) => writePages(site, files);
   await write({
     'index.html': page('id', 'Indeks kepuasan masyarakat'),
     'wilayah/index.html': page('id', 'Semua wilayah'),
@@ -253,14 +254,7 @@ test("the parts' runs follow one another: the index's peak is the largest of the
 
 test("a part's index is kept between builds: a part whose copies are the same (paths, pages, code) and Pagefind the same is not indexed again; the index is the one a fresh run makes", async () => {
   const site = join(tmp.dir, 'situs');
-  const page = (lang: string, words: string) =>
-    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
-  const write = async (files: Record<string, string>) => {
-    for (const [rel, html] of Object.entries(files)) {
-      await mkdir(join(site, rel, '..'), { recursive: true });
-      await writeFile(join(site, rel), html);
-    }
-  };
+  const write = (files: Record<string, string>) => writePages(site, files);
   await write({
     'index.html': page('id', 'Indeks kepuasan masyarakat'),
     'wilayah/binjai/index.html': page('id', 'Kota Binjai'),
@@ -336,8 +330,6 @@ async function hashesUnder(dir: string): Promise<Map<string, string>> {
 
 test('Pagefind runs once per language, and the joined index is the one a single run over every page writes, byte for byte', async () => {
   const site = join(tmp.dir, 'situs');
-  const page = (lang: string, words: string) =>
-    `<!doctype html><html lang="${lang}"><head><title>${words}</title></head><body><main data-pagefind-body>${words}</main></body></html>`;
   const pages: Record<string, string> = {
     'index.html': page('id', 'Indeks kepuasan masyarakat'),
     'wilayah/binjai/index.html': page('id', 'Kota Binjai, pengaduan diselesaikan'),
@@ -345,12 +337,7 @@ test('Pagefind runs once per language, and the joined index is the one a single 
     'en/index.html': page('en', 'Community satisfaction index'),
     'en/wilayah/binjai/index.html': page('en', 'Binjai, complaints resolved'),
   };
-  const write = async (files: Record<string, string>) => {
-    for (const [rel, html] of Object.entries(files)) {
-      await mkdir(join(site, rel, '..'), { recursive: true });
-      await writeFile(join(site, rel), html);
-    }
-  };
+  const write = (files: Record<string, string>) => writePages(site, files);
   await write(pages);
   const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
   expect(globs).toEqual(['{index.html,tentang/**/*.html,wilayah/**/*.html}', 'en/**/*.html']);
