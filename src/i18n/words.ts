@@ -109,6 +109,7 @@ const id = {
     results: 'hasil',
     failed: 'Pencarian tidak dapat dimuat. Coba lagi, atau gunakan daftar di bawah ini.',
     partial: 'Sebagian indeks pencarian tidak dapat dimuat: hasil ini mungkin tidak lengkap.',
+    regions: 'Wilayah yang namanya cocok',
   },
   topics: {
     ikm: 'survei kepuasan masyarakat',
@@ -272,6 +273,7 @@ const en: Words = {
     results: 'results',
     failed: 'Search could not be loaded. Try again, or use the list below.',
     partial: 'Part of the search index could not be loaded: these results may be incomplete.',
+    regions: 'Regions whose names match',
   },
   topics: {
     ikm: 'citizen satisfaction survey',

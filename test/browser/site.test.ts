@@ -277,6 +277,26 @@ describe('privacy of the reader', () => {
     ).toBe(true);
   });
 
+  it("a query naming a region links that region's page above the results; a word in no region’s name names none", async () => {
+    const firstLinks = async (path: string) => {
+      const page = await open(jsOn.context, path);
+      await page.waitForSelector('#hasil .results li a', { timeout: 15_000 });
+      const links = await page.$$eval('#hasil a', (as) => as.slice(0, 3).map((a) => [a.getAttribute('href'), a.textContent]));
+      const named = await page.$$eval('#hasil .search-regions', (ps) => ps.map((p) => p.textContent));
+      await page.close();
+      return { links, named };
+    };
+    // The index alone ranks Binjai's services and units (short pages repeating its name) above its own page.
+    const id = await firstLinks('/cari/?q=binjai');
+    expect(id.links[0]).toEqual(['/wilayah/binjai/', 'Kota Binjai']);
+    expect(id.named).toEqual(['Wilayah yang namanya cocok: Kota Binjai']);
+    const en = await firstLinks('/en/cari/?q=Kota%20Jayap');
+    expect(en.links[0]).toEqual(['/en/wilayah/jayapura/', 'Kota Jayapura']);
+    expect(en.named).toEqual(['Regions whose names match: Kota Jayapura']);
+    // "layanan" is in no region's name: results only.
+    expect((await firstLinks('/cari/?q=layanan')).named).toEqual([]);
+  });
+
   it('a part of the index that cannot be loaded leaves the rest searchable, and the page says its results may be incomplete', async () => {
     const page = await jsOn.context.newPage();
     await page.route('**/pagefind/wilayah-1/pagefind-entry.json*', (route) => route.fulfill({ status: 404, body: '' }));
