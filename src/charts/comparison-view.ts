@@ -21,7 +21,7 @@ import { resultTableHtml } from './result-table.ts';
 import { COMPARE_WORDS } from '../i18n/compare-words.ts';
 import { legendHtml } from './chart-html.ts';
 import { SAMPLE_WORDS, sampleLegend, sampleState, sampleText } from './sample.ts';
-import { COMPARE, COMPARE_EMBED, explorerQuery, localePath } from '../routes.ts';
+import { COMPARE, COMPARE_EMBED, explorerQuery, localePath, tablePath } from '../routes.ts';
 
 /** Marks take each period's colour; the key shows their shapes in one neutral tone. */
 const LEGEND_COLOUR = '#57606a';
@@ -148,6 +148,44 @@ export function comparisonLegendHtml(result: QueryResult, measure: Measure, lang
 }
 
 /**
+ * Units drawn at most when none was chosen (every unit of every region). At national scale that
+ * is thousands (1,390 in the latest year at 50 sample regions: a compare page of 2.9 MB, most
+ * of it the chart), more than a phone draws or anyone reads in one chart.
+ */
+export const ALL_UNITS_MOST = 100;
+
+/**
+ * The units (and their regions) that have a value in a comparison where no region or unit was
+ * chosen, when they are more than ALL_UNITS_MOST: then it is not drawn, and says so. Else null.
+ */
+export function tooManyToDraw(result: QueryResult, choices: CompareChoices): { units: number; regions: number } | null {
+  if (choices.regions.length > 0 || choices.units.length > 0) return null;
+  const [w, u, v] = (['kode_wilayah', 'kode_unit', 'nilai'] as const).map((c) => result.columns.indexOf(c));
+  const units = new Set<string>();
+  const regions = new Set<unknown>();
+  for (const r of result.rows)
+    if (typeof r[v] === 'number') {
+      units.add(`${String(r[w])}\u0000${String(r[u])}`);
+      regions.add(r[w]);
+    }
+  return units.size > ALL_UNITS_MOST ? { units: units.size, regions: regions.size } : null;
+}
+
+/**
+ * What stands where a comparison too large to draw would: how many units and regions, the table
+ * that holds every value and, for readers with scripts (the form is theirs: .kt-needs-js is
+ * hidden without them), how to choose fewer.
+ */
+export function tooManyHtml(many: { units: number; regions: number }, measure: Measure, lang: Lang, choose: boolean): string {
+  const w = COMPARE_WORDS[lang];
+  const count = (n: number) => formatNumber(lang, n, 'count');
+  const where = w.tooManyWhere(
+    `<a href="${escapeHtml(localePath(lang, tablePath(measure.table)))}"><code>${escapeHtml(measure.table)}</code></a>`,
+  );
+  return `<p>${escapeHtml(w.tooMany(count(many.units), count(many.regions)))} ${where}</p>${choose ? `<p class="kt-needs-js">${escapeHtml(w.chooseFewer)}</p>` : ''}`;
+}
+
+/**
  * The comparison section's inner HTML; chartHtml is Plot's SVG drawn by the caller's document.
  * Only the build's default has an embed page (embeds run no script), hence `embeddable`.
  */
@@ -162,8 +200,11 @@ export function comparisonHtml(result: QueryResult, choices: CompareChoices, lan
     `<a href="${escapeHtml(explorerQuery(lang, compareSql(choices)))}">${w.sql}</a>`,
     embeddable ? `<a href="${escapeHtml(localePath(lang, COMPARE_EMBED))}">${w.embed}</a>` : '',
   ].filter(Boolean);
-  const body = result.rows.length
-    ? `${missingHtml(result, choices, lang)}<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(captionText(measure, lang))}</figcaption>${chartHtml}${comparisonLegendHtml(result, measure, lang)}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
-    : `<p>${escapeHtml(w.noRows)}</p>`;
+  const many = tooManyToDraw(result, choices);
+  const body = many
+    ? tooManyHtml(many, measure, lang, true)
+    : result.rows.length
+      ? `${missingHtml(result, choices, lang)}<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(captionText(measure, lang))}</figcaption>${chartHtml}${comparisonLegendHtml(result, measure, lang)}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
+      : `<p>${escapeHtml(w.noRows)}</p>`;
   return `<h2 id="comparison-title">${escapeHtml(heading)}</h2>${body}<p class="chart-meta">${links.join(' · ')}</p>`;
 }

@@ -7,7 +7,7 @@ import { readTable } from './published.ts';
 import { compareChart, comparePoints } from '../charts/compare.ts';
 import { svgDocument } from './plot-document.ts';
 import { CHART_WIDTH } from '../charts/plot.ts';
-import { comparisonHtml } from '../charts/comparison-view.ts';
+import { comparisonHtml, tooManyToDraw } from '../charts/comparison-view.ts';
 import {
   compareSql,
   comparePeriodsSql,
@@ -28,11 +28,31 @@ export async function defaultComparison(): Promise<CompareChoices> {
  * The comparison section as HTML, exactly as the browser would render it for these choices; the
  * chart drawn at a phone's width (CHART_WIDTH), the width the build cannot know.
  */
-export async function comparisonSection(choices: CompareChoices, lang: Lang, embeddable: boolean): Promise<string> {
+export async function comparisonSection(
+  choices: CompareChoices,
+  lang: Lang,
+  embeddable: boolean,
+): Promise<{ html: string; tooMany: boolean }> {
   const result = await runPublishedSql(compareSql(choices));
   const measure = measureByKey(choices.measure)!;
-  const chart = result.rows.length ? compareChart(comparePoints(result), measure, lang, svgDocument(), CHART_WIDTH).outerHTML : '';
-  return comparisonHtml(result, choices, lang, chart, embeddable);
+  const chart =
+    result.rows.length && !tooManyToDraw(result, choices)
+      ? compareChart(comparePoints(result), measure, lang, svgDocument(), CHART_WIDTH).outerHTML
+      : '';
+  return { html: comparisonHtml(result, choices, lang, chart, embeddable), tooMany: tooManyToDraw(result, choices) !== null };
+}
+
+/**
+ * Units the compare form lists at most, region by region, to be ticked one by one. A national
+ * site has tens of thousands (about 10,000 at 50 sample regions: a form of 1 MB); past this,
+ * the form lists regions only, each compared with all its units.
+ */
+export const UNITS_LISTED_MOST = 400;
+
+/** The units the form would list, when they are more than UNITS_LISTED_MOST (so it lists none); else null. */
+export function unitsUnlisted(options: CompareOptions): number | null {
+  const units = options.regions.reduce((n, r) => n + r.units.length, 0);
+  return units > UNITS_LISTED_MOST ? units : null;
 }
 
 export interface CompareOptions {

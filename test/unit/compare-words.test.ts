@@ -5,12 +5,15 @@
  * markup (comparison-view.ts), so these hold for both.
  */
 import { describe, expect, test } from 'vitest';
-import { comparisonHtml, missingValues } from '../../src/charts/comparison-view.ts';
+import { ALL_UNITS_MOST, comparisonHtml, missingValues, tooManyHtml, tooManyToDraw } from '../../src/charts/comparison-view.ts';
 import { compareChart, comparePoints } from '../../src/charts/compare.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { COMPARE_COLUMNS, MEASURES, measureByKey, type CompareChoices } from '../../src/queries/compare.ts';
 import type { QueryResult } from '../../src/queries/result.ts';
 import { svgDocument } from '../../src/site/plot-document.ts';
+import { unitsUnlisted, UNITS_LISTED_MOST, type CompareOptions } from '../../src/site/compare.ts';
+import { COMPARE_WORDS } from '../../src/i18n/compare-words.ts';
+import { formatNumber } from '../../src/i18n/format.ts';
 
 const row = (unit: string, periode: string, nilai: number, wilayah = 'kota') => [
   wilayah,
@@ -74,4 +77,59 @@ describe('compare captions in plain language', () => {
       'Dashed: grade B (3.0644) and A (3.5324) thresholds.',
     );
   });
+});
+
+describe('a comparison of every unit too large to draw says so instead', () => {
+  /** `n` units with an IKM in 2025, in regions of ten units each; one more without a value. */
+  const many = (n: number): QueryResult => ({
+    columns: [...COMPARE_COLUMNS],
+    rows: [
+      ...Array.from({ length: n }, (_, i) => row(`U${i}`, '2025', 80, `w${Math.floor(i / 10)}`)),
+      [...row('KOSONG', '2025', 0, 'w0').slice(0, 5), null, null, null, 0],
+    ],
+  });
+  const all: CompareChoices = { measure: 'ikm', regions: [], units: [], periods: ['2025'] };
+
+  test(`up to ${ALL_UNITS_MOST} units with a value are drawn; past that, none, and the count is said`, () => {
+    expect(tooManyToDraw(many(ALL_UNITS_MOST), all)).toBeNull();
+    expect(tooManyToDraw(many(ALL_UNITS_MOST + 1), all)).toEqual({ units: ALL_UNITS_MOST + 1, regions: 11 });
+    const html = comparisonHtml(many(1390), all, 'id', '<svg></svg>');
+    expect(html).not.toContain('<svg');
+    expect(html).not.toContain('<table');
+    expect(html).toContain('1.390 unit di 139 wilayah punya nilai untuk pilihan ini: terlalu banyak untuk satu grafik yang terbaca.');
+    expect(html).toContain('Semua nilainya ada di tabel <a href="/data/ikm_unit/"><code>ikm_unit</code></a>, yang dapat diunduh.');
+    // Choosing is for readers with scripts (the form is theirs).
+    expect(html).toContain('<p class="kt-needs-js">Pilih wilayah atau unit di atas untuk membandingkannya.</p>');
+    const en = comparisonHtml(many(1390), all, 'en', '');
+    expect(en).toContain('1,390 units in 139 regions have a value for these choices');
+    expect(en).toContain('<a href="/en/data/ikm_unit/">');
+    // The heading and the links to the same comparison and its SQL stay.
+    expect(html).toContain('<h2 id="comparison-title">IKM · 2025</h2>');
+    expect(html).toContain('Lihat SQL-nya di penjelajah');
+  });
+
+  test('a reader who chose regions or units gets what they chose drawn, however many', () => {
+    expect(tooManyToDraw(many(1390), { ...all, regions: ['w1'] })).toBeNull();
+    expect(tooManyToDraw(many(1390), { ...all, units: ['w1/U10'] })).toBeNull();
+    expect(tooManyHtml({ units: 500, regions: 50 }, measureByKey('ikm')!, 'id', false)).not.toContain('kt-needs-js');
+  });
+});
+
+test(`the form lists units to tick up to ${UNITS_LISTED_MOST}; past that, regions only, and says why`, () => {
+  const options = (perRegion: number, regions: number): CompareOptions => ({
+    periods: ['2025'],
+    regions: Array.from({ length: regions }, (_, i) => ({
+      kode: `w${i}`,
+      nama: `Wilayah ${i}`,
+      units: Array.from({ length: perRegion }, (_, j) => ({ key: `w${i}:U${j}`, nama: `Unit ${j}` })),
+    })),
+  });
+  expect(unitsUnlisted(options(UNITS_LISTED_MOST / 4, 4))).toBeNull();
+  expect(unitsUnlisted(options(200, 50))).toBe(10_000);
+  expect(COMPARE_WORDS.id.unitsNotListed(formatNumber('id', 10_000, 'count'))).toBe(
+    'Unitnya (10.000) terlalu banyak untuk didaftar di sini: setiap wilayah yang dipilih dibandingkan dengan semua unitnya.',
+  );
+  expect(COMPARE_WORDS.en.unitsNotListed(formatNumber('en', 10_000, 'count'))).toBe(
+    'There are too many units (10,000) to list here: each region chosen is compared with all its units.',
+  );
 });
