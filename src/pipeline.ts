@@ -298,7 +298,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         searchCopies = await KeptCopies.take(searchCopiesDir(), context.kode);
         const failed = await indexForSearch(siteStage, { copies: searchCopies, known }).then(
           (copies) => {
-            searchPeak = copies.peak;
+            // Absent when Pagefind ran on no part (every part reused).
+            if (copies.ran > 0) searchPeak = copies.peak;
             log(
               `salinan pencarian / search copies: ${copies.cut} dibuat / cut, ${copies.kept} dipakai ulang / reused; indeks dalam ${copies.parts} bagian, ${copies.reused} dipakai ulang / index in ${copies.parts} parts, ${copies.reused} reused`,
             );

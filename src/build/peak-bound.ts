@@ -9,7 +9,7 @@ import type { NationalRendered } from './render.ts';
 export interface PeakFacts {
   /** The build's process's peak, KiB. */
   own: number;
-  /** Its peak (MiB) by the end of each phase (PhaseClock.peaks). */
+  /** Its peak (MiB, rounded: PhaseClock.peaks) by the end of each phase. */
   ownBy?: Record<string, number>;
   /** Each other page renderer's peak, KiB: they run within the phase `pages`. */
   renderers?: number[];
@@ -17,51 +17,73 @@ export interface PeakFacts {
   national?: NationalRendered;
   /** The data half's process, KiB: it ends before the phase `hand-over` does. */
   data?: number;
-  /** Pagefind's, KiB, within the phase `search-index`: null when not measured. */
+  /** Pagefind's, KiB, within the phase `search-index`: null when not measured; absent when it did not run. */
   search?: number | null;
 }
 
 export interface PeakBound {
   /** KiB. */
   most: number;
-  /** What the bound is made of, in words (MiB), for the build's last line. */
+  /** Each stretch as its sum, in MiB, for the build's last line. */
   words: string;
 }
 
+/** A stretch of the build: its name and the peaks (KiB) of the processes alive in it. */
+interface Stretch {
+  name: string;
+  peaks: [what: string, kib: number][];
+}
+
 const mib = (kib: number) => Math.round(kib / 1024);
+const THIS = 'proses ini / this process';
 
 export function peakBound(f: PeakFacts): PeakBound {
-  const ownBy = (phase: string) => (f.ownBy?.[phase] === undefined ? f.own : 1024 * f.ownBy[phase]);
+  // A phase's peak was rounded to the MiB: rounded up here, so that the bound stays one.
+  const ownBy = (phase: string) => (f.ownBy?.[phase] === undefined ? f.own : 1024 * f.ownBy[phase] + 512);
   const renderers = f.renderers ?? [];
   const together = f.national && !f.national.alone ? f.national.peak : undefined;
-  // While the pages render: this process as it was by their end, the renderers, the national pages' process beside them.
-  const atPages = ownBy('pages');
-  const pages = renderers.length > 0 || together !== undefined ? atPages + (together ?? 0) + renderers.reduce((a, b) => a + b, 0) : 0;
-  const most = Math.max(
-    f.own,
-    pages,
-    f.data === undefined ? 0 : f.data + ownBy('hand-over'),
-    f.national?.alone ? f.national.peak + f.national.beside : 0,
-    f.search ? f.search + ownBy('search-index') : 0,
-  );
-  const during = [
-    `proses ini / this process ${mib(atPages)}`,
-    ...(together === undefined ? [] : [`proses halaman nasional / the national pages' process ${mib(together)}`]),
-    ...(renderers.length > 0 ? [`proses halaman lain / other page renderers ${renderers.map(mib).join(' + ')}`] : []),
-  ].join(' + ');
-  const parts = [
-    ...(pages > 0 ? [`saat halaman dibuat / while the pages render: ${during}`] : []),
-    `puncak proses ini / this process's peak ${mib(f.own)}`,
-    ...(f.data === undefined ? [] : [`proses data, sebelumnya / the data process, before them ${mib(f.data)}`]),
-    ...(f.national?.alone
-      ? [`proses halaman nasional, sebelumnya / the national pages' process, before them ${mib(f.national.peak)}`]
-      : []),
-    // Unknown where /proc is not (watchPeak): said, not counted as nothing.
-    ...(f.search === undefined
-      ? []
-      : f.search === null
-        ? ['Pagefind tidak terukur / Pagefind not measured']
-        : [`Pagefind, sesudahnya / after them ${mib(f.search)}`]),
-  ];
-  return { most, words: `${mib(most)} paling banyak / at most (${parts.join('; ')})` };
+  const stretches: Stretch[] = [];
+  if (f.data !== undefined)
+    stretches.push({
+      name: 'proses data / the data process',
+      peaks: [
+        ['', f.data],
+        [THIS, ownBy('hand-over')],
+      ],
+    });
+  if (f.national?.alone)
+    stretches.push({
+      name: "halaman nasional / the national pages' process",
+      peaks: [
+        ['', f.national.peak],
+        [THIS, f.national.beside],
+      ],
+    });
+  if (renderers.length > 0 || together !== undefined)
+    stretches.push({
+      name: 'saat halaman dibuat / while the pages render',
+      peaks: [
+        [THIS, ownBy('pages')],
+        ...(together === undefined ? [] : [["proses halaman nasional / the national pages' process", together] as [string, number]]),
+        ...renderers.map((kib, i): [string, number] => [i === 0 ? 'proses halaman lain / other page renderers' : '', kib]),
+      ],
+    });
+  if (f.search)
+    stretches.push({
+      name: 'Pagefind',
+      peaks: [
+        ['', f.search],
+        [THIS, ownBy('search-index')],
+      ],
+    });
+  stretches.push({ name: 'proses ini / this process', peaks: [['', f.own]] });
+  const sum = (s: Stretch) => s.peaks.reduce((a, [, kib]) => a + kib, 0);
+  const most = Math.max(...stretches.map(sum));
+  const said = stretches.map((s) => {
+    const terms = s.peaks.map(([what, kib]) => (what ? `${mib(kib)} (${what})` : `${mib(kib)}`));
+    return `${s.name}: ${terms.join(' + ')}${terms.length > 1 ? ` = ${mib(sum(s))}` : ''}`;
+  });
+  // Unknown where /proc is not (watchPeak): said, not counted as nothing.
+  if (f.search === null) said.push('Pagefind tidak terukur / Pagefind not measured');
+  return { most, words: `${mib(most)} paling banyak / at most (${said.join('; ')})` };
 }

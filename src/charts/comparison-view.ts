@@ -171,18 +171,25 @@ export function tooManyToDraw(result: QueryResult, choices: CompareChoices): { u
   return units.size > ALL_UNITS_MOST ? { units: units.size, regions: regions.size } : null;
 }
 
+/** Whether a comparison's chart is drawn: it has rows, and not too many (tooManyToDraw). */
+export const drawable = (result: QueryResult, choices: CompareChoices): boolean =>
+  result.rows.length > 0 && !tooManyToDraw(result, choices);
+
 /**
  * What stands where a comparison too large to draw would: how many units and regions, the table
- * that holds every value and, for readers with scripts (the form is theirs: .kt-needs-js is
- * hidden without them), how to choose fewer.
+ * its values come from and, on the compare page for readers with scripts (the form is theirs:
+ * .kt-needs-js is hidden without them), how to choose fewer. In an embed, which has no form,
+ * only the first, its link opening the site in the reader's tab (not inside the frame).
  */
-export function tooManyHtml(many: { units: number; regions: number }, measure: Measure, lang: Lang, choose: boolean): string {
+export function tooManyHtml(many: { units: number; regions: number }, measure: Measure, lang: Lang, where: 'page' | 'embed'): string {
   const w = COMPARE_WORDS[lang];
   const count = (n: number) => formatNumber(lang, n, 'count');
-  const where = w.tooManyWhere(
-    `<a href="${escapeHtml(localePath(lang, tablePath(measure.table)))}"><code>${escapeHtml(measure.table)}</code></a>`,
+  const target = where === 'embed' ? ' target="_top"' : '';
+  const table = w.tooManyWhere(
+    `<a href="${escapeHtml(localePath(lang, tablePath(measure.table)))}"${target}><code>${escapeHtml(measure.table)}</code></a>`,
   );
-  return `<p>${escapeHtml(w.tooMany(count(many.units), count(many.regions)))} ${where}</p>${choose ? `<p class="kt-needs-js">${escapeHtml(w.chooseFewer)}</p>` : ''}`;
+  const choose = where === 'page' ? `<p class="kt-needs-js">${escapeHtml(w.chooseFewer)}</p>` : '';
+  return `<p>${escapeHtml(w.tooMany(count(many.units), count(many.regions)))} ${table}</p>${choose}`;
 }
 
 /**
@@ -195,14 +202,15 @@ export function comparisonHtml(result: QueryResult, choices: CompareChoices, lan
   if (!measure) return '';
   const heading = comparisonHeading(choices, lang);
   const search = choicesToSearch(choices);
+  const many = tooManyToDraw(result, choices);
   const links = [
     `<a class="permalink" href="${escapeHtml(localePath(lang, COMPARE) + search)}">${w.permalink}</a>`,
     `<a href="${escapeHtml(explorerQuery(lang, compareSql(choices)))}">${w.sql}</a>`,
-    embeddable ? `<a href="${escapeHtml(localePath(lang, COMPARE_EMBED))}">${w.embed}</a>` : '',
+    // An embed of a comparison not drawn would show only its note: not offered.
+    embeddable && !many ? `<a href="${escapeHtml(localePath(lang, COMPARE_EMBED))}">${w.embed}</a>` : '',
   ].filter(Boolean);
-  const many = tooManyToDraw(result, choices);
   const body = many
-    ? tooManyHtml(many, measure, lang, true)
+    ? tooManyHtml(many, measure, lang, 'page')
     : result.rows.length
       ? `${missingHtml(result, choices, lang)}<figure class="kt-compare-chart"><figcaption class="note">${escapeHtml(captionText(measure, lang))}</figcaption>${chartHtml}${comparisonLegendHtml(result, measure, lang)}</figure>${comparisonTableHtml(result, measure, lang, heading)}`
       : `<p>${escapeHtml(w.noRows)}</p>`;

@@ -4,7 +4,7 @@
  * replace it with the same markup. Plot is imported only when there is a chart to draw.
  */
 import { compareSql, hasChoices, parseChoices, choicesToSearch, measureByKey, type CompareChoices } from '../queries/compare.ts';
-import { comparisonHtml, tooManyToDraw } from '../charts/comparison-view.ts';
+import { comparisonHtml, drawable } from '../charts/comparison-view.ts';
 import { ask, isCancelled, warmUp, type Answer } from './engine.ts';
 import { onIntent } from './intent.ts';
 import { queryErrorText } from './query-message.ts';
@@ -45,7 +45,7 @@ function showChoices(c: CompareChoices) {
 
 async function drawChart(result: Awaited<Answer['result']>, c: CompareChoices): Promise<string> {
   const measure = measureByKey(c.measure);
-  if (!measure || result.rows.length === 0 || tooManyToDraw(result, c)) return '';
+  if (!measure || !drawable(result, c)) return '';
   const { compareChart, comparePoints } = await import('../charts/compare.ts');
   return compareChart(comparePoints(result), measure, lang, document, section.clientWidth || undefined).outerHTML;
 }

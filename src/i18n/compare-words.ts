@@ -16,12 +16,12 @@ export const COMPARE_WORDS = {
     units: 'Unit (opsional)',
     unitsHint: 'Tidak ada yang dicentang = semua unit di wilayah terpilih.',
     unitsNotListed: (units: string) =>
-      `Unitnya (${units}) terlalu banyak untuk didaftar di sini: setiap wilayah yang dipilih dibandingkan dengan semua unitnya.`,
+      `Jumlah unit (${units}) terlalu banyak untuk dicantumkan di sini: setiap wilayah yang dipilih dibandingkan dengan semua unitnya.`,
     submit: 'Bandingkan',
     noscript:
       'Tanpa JavaScript halaman ini menampilkan perbandingan bawaan di bawah (IKM setiap unit pada tahun terakhir). Untuk pilihan lain, buka halaman dengan JavaScript, atau unduh tabelnya di',
     noscriptMany:
-      'Tanpa JavaScript halaman ini hanya dapat menampilkan perbandingan bawaan (IKM setiap unit pada tahun terakhir), dan unitnya terlalu banyak untuk satu grafik. Untuk memilih wilayah atau unit, buka halaman dengan JavaScript, atau unduh tabelnya di',
+      'Tanpa JavaScript halaman ini hanya dapat menampilkan perbandingan bawaan (IKM setiap unit pada tahun terakhir), dan perbandingan itu memiliki terlalu banyak unit untuk satu grafik. Untuk memilih apa yang dibandingkan, buka halaman dengan JavaScript, atau unduh tabelnya di',
     data: 'halaman data',
     loadNote: 'Perbandingan pertama memuat mesin kueri (sekitar 35 MB, sekali saja).',
     // The result (comparison-view.ts): table headers, note and links.
@@ -34,9 +34,9 @@ export const COMPARE_WORDS = {
     noRows: 'Tidak ada data untuk pilihan ini. Coba periode atau ukuran lain.',
     // A comparison of every unit too large to draw (comparison-view.ts: tooManyToDraw).
     tooMany: (units: string, regions: string) =>
-      `${units} unit di ${regions} wilayah punya nilai untuk pilihan ini: terlalu banyak untuk satu grafik yang terbaca.`,
-    tooManyWhere: (table: string) => `Semua nilainya ada di tabel ${table}, yang dapat diunduh.`,
-    chooseFewer: 'Pilih wilayah atau unit di atas untuk membandingkannya.',
+      `${units} unit di ${regions} wilayah memiliki nilai untuk pilihan ini: terlalu banyak untuk satu grafik yang terbaca.`,
+    tooManyWhere: (table: string) => `Nilainya berasal dari tabel ${table}, yang dapat diunduh.`,
+    chooseFewer: 'Pilih wilayah di atas untuk membandingkan unitnya.',
     permalink: 'Tautan perbandingan ini',
     sql: 'Lihat SQL-nya di penjelajah',
     embed: 'Sematkan',
@@ -63,7 +63,7 @@ export const COMPARE_WORDS = {
     noscript:
       'Without JavaScript this page shows the default comparison below (IKM of every unit in the latest year). To compare other choices, open the page with JavaScript, or download the tables on the',
     noscriptMany:
-      'Without JavaScript this page can only show the default comparison (IKM of every unit in the latest year), and it has too many units for one chart. To choose regions or units, open the page with JavaScript, or download the tables on the',
+      'Without JavaScript this page can only show the default comparison (IKM of every unit in the latest year), and that comparison has too many units for one chart. To choose what to compare, open the page with JavaScript, or download the tables on the',
     data: 'data page',
     loadNote: 'The first comparison loads the query engine (about 35 MB, once).',
     region: 'Region',
@@ -75,8 +75,8 @@ export const COMPARE_WORDS = {
     noRows: 'No data for these choices. Try another period or measure.',
     tooMany: (units: string, regions: string) =>
       `${units} units in ${regions} regions have a value for these choices: too many for one readable chart.`,
-    tooManyWhere: (table: string) => `Every value is in the table ${table}, which can be downloaded.`,
-    chooseFewer: 'Choose regions or units above to compare them.',
+    tooManyWhere: (table: string) => `The values come from the table ${table}, which can be downloaded.`,
+    chooseFewer: 'Choose regions above to compare their units.',
     permalink: 'Link to this comparison',
     sql: 'See its SQL in the explorer',
     embed: 'Embed',

@@ -106,7 +106,8 @@ const id = {
     loading: 'Mencari…',
     none: 'Tidak ada hasil.',
     noneWhat: 'Yang ada di situs ini: setiap wilayah, unit dan layanan di daftar di bawah, dan setiap tabel di halaman',
-    noneWhatRegions: 'Yang ada di situs ini: setiap wilayah di daftar di bawah (unit dan layanannya di halaman wilayah itu), dan setiap tabel di halaman',
+    noneWhatRegions:
+      'Yang ada di situs ini: setiap wilayah di daftar di bawah (unit dan layanannya di halaman wilayah itu), dan setiap tabel di halaman',
     results: 'hasil',
     failed: 'Pencarian tidak dapat dimuat. Coba lagi, atau gunakan daftar di bawah ini.',
     partial: 'Sebagian indeks pencarian tidak dapat dimuat: hasil ini mungkin tidak lengkap.',
@@ -272,7 +273,8 @@ const en: Words = {
     loading: 'Searching…',
     none: 'No results.',
     noneWhat: 'What this site has: every region, unit and service in the list below, and every table on the page',
-    noneWhatRegions: 'What this site has: every region in the list below (its units and services on that region’s page), and every table on the page',
+    noneWhatRegions:
+      'What this site has: every region in the list below (its units and services on that region’s page), and every table on the page',
     results: 'results',
     failed: 'Search could not be loaded. Try again, or use the list below.',
     partial: 'Part of the search index could not be loaded: these results may be incomplete.',

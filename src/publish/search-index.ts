@@ -14,12 +14,13 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { LANG_PARAMS, regionOfPath, SEARCH_INDEX, SEARCH_PARTS_FILE } from '../routes.ts';
 import { watchPeak } from './process-peak.ts';
 import { searchCopy } from './search-copy.ts';
+import { KeptIndexes } from './kept-indexes.ts';
 import { removeLeftovers } from './leftovers.ts';
 import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
 
@@ -44,20 +45,23 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
   try {
     let cut: number, kept: number;
     ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
-    made = { cut, kept, parts: parts.length, reused: 0, peak: 0, whole: null };
+    made = { cut, kept, parts: parts.length, reused: 0, ran: 0, peak: null, whole: null };
+    let measured = false;
     // The national part first (searchParts): its folder is pagefind/ itself (emptied above), in which the groups' folders are then written.
     for (const part of parts) {
       const folder = partFolder(out, part);
       const print = maker === undefined ? undefined : copies.partPrint(part, maker);
-      if (print !== undefined && (await copies.keptIndex(part, print, folder))) {
+      if (print !== undefined && (await copies.indexes.reuse(part, print, folder))) {
         made.reused++;
         continue;
       }
       const how = await run(join(copies.dir, part), folder);
+      made.ran++;
       await finishPart(out, part);
-      if (print !== undefined) await copies.keepIndex(part, print, folder);
+      if (print !== undefined) await copies.indexes.keep(part, print, folder);
       if (!how) continue;
-      made.peak = largestPeak(made.peak, how.peak);
+      made.peak = measured ? largestPeak(made.peak, how.peak) : how.peak;
+      measured = true;
       if (how.whole !== null) made.whole = [made.whole, `${part}: ${how.whole}`].filter(Boolean).join('; ');
     }
   } finally {
@@ -150,15 +154,16 @@ export interface PagefindRan {
 }
 
 /**
- * Search copies cut and kept, the parts of the index and how many of them were kept from an
- * earlier build, and how Pagefind ran (of its runs: the largest peak, 0 when none ran; each
- * part's why, if any).
+ * Search copies cut and kept; the parts of the index, how many were reused from an earlier build
+ * and on how many Pagefind ran; how it ran (of its runs: the largest peak, null when none ran or
+ * any is unknown; each part's why, if any).
  */
 export interface SearchMade extends PagefindRan {
   cut: number;
   kept: number;
   parts: number;
   reused: number;
+  ran: number;
 }
 
 export interface SearchOptions {
@@ -194,12 +199,7 @@ const KEPT = 'salinan';
 /** In a folder of copies, what they were cut by and from (no .html file: Pagefind reads none else). */
 export const COPIES_RECORD = 'kt-salinan.json';
 
-/** The kept folder of the parts' indexes, beside the copies, and its record: each part's print. */
-const INDEXES = 'indeks';
-const INDEXES_RECORD = 'kt-indeks.json';
-/** In a build's own folder, the indexes as it took them (those not reused are removed with it). */
-const OLD_INDEXES = 'indeks-lama';
-/** Changed when what a print covers changes: earlier prints then match none. */
+/** Changed when what a part's print covers changes: earlier prints then match none. */
 const INDEX_PRINT = 1;
 
 interface CopiesRecord {
@@ -234,13 +234,12 @@ export class KeptCopies {
     private readonly kode: string,
     /** By page path, the sha256 of the page its copy was cut from: as taken, then this build's once every copy is written. */
     private record: Record<string, string>,
-    /** The parts' indexes as taken (in `own`), by part: the print each was made for. */
-    private readonly indexesBefore: Record<string, string>,
+    /** The parts' indexes kept by an earlier build, taken with the copies (kept-indexes.ts). */
+    readonly indexes: KeptIndexes,
   ) {}
 
-  /** The part of each page, and this build's parts' indexes by part (their prints), in `own`/INDEXES. */
+  /** The part of each page, once updated. */
   private partOf: ((page: string) => string) | null = null;
-  private readonly indexes: Record<string, string> = {};
 
   static async take(keptIn: string, kode: string): Promise<KeptCopies> {
     await mkdir(keptIn, { recursive: true });
@@ -261,28 +260,17 @@ export class KeptCopies {
       else await rm(dir, { recursive: true, force: true });
     }
     await mkdir(dir, { recursive: true });
-    // The parts' indexes kept with the copies, taken with them (and trusted no more than they are).
-    let indexesBefore: Record<string, string> = {};
-    if (
-      Object.keys(record).length > 0 &&
-      (await rename(join(keptIn, INDEXES), join(own, OLD_INDEXES)).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      const kept = await readFile(join(own, OLD_INDEXES, INDEXES_RECORD), 'utf8')
-        .then((text) => JSON.parse(text) as unknown)
-        .catch(() => null);
-      if (typeof kept === 'object' && kept !== null) indexesBefore = kept as Record<string, string>;
-    }
-    return new KeptCopies(own, dir, keptIn, kode, record, indexesBefore);
+    // Taken whether or not copies were: a print is of pages, not of copies.
+    const indexes = await KeptIndexes.take(keptIn, own);
+    return new KeptCopies(own, dir, keptIn, kode, record, indexes);
   }
 
   /**
    * What a part's index is made from, as one hash: the path and page hash of every copy in the
    * part (after update), the code that cut them, and what makes the index (`maker`). Pagefind
-   * makes the same bytes from the same copies (a build and a rebuild of the same inputs are
-   * compared byte for byte in test/build), so an index of the same print is the one it would make.
+   * makes the same bytes from the same copies (test/browser/shards.test.ts and
+   * second-publication.test.ts compare, byte for byte, a site whose parts were made afresh with one
+   * whose parts were reused), so an index of the same print is the one it would make.
    */
   partPrint(part: string, maker: string): string {
     const partOf = this.partOf;
@@ -290,29 +278,6 @@ export class KeptCopies {
     const hash = createHash('sha256').update(JSON.stringify([INDEX_PRINT, this.kode, maker, part]));
     for (const [page, sha] of Object.entries(this.record)) if (partOf(page) === part) hash.update(`\n${page}\t${sha}`);
     return hash.digest('hex');
-  }
-
-  /**
-   * The part's index kept by an earlier build for the same print, copied into `folder` (a copy:
-   * the site's files are written over later, the kept ones must not be), and kept again; false
-   * when there is none.
-   */
-  async keptIndex(part: string, print: string, folder: string): Promise<boolean> {
-    const from = join(this.own, OLD_INDEXES, part);
-    if (this.indexesBefore[part] !== print || !existsSync(from)) return false;
-    await rename(from, join(this.own, INDEXES, part)).catch(async () => {
-      await mkdir(join(this.own, INDEXES), { recursive: true });
-      await rename(from, join(this.own, INDEXES, part));
-    });
-    await cp(join(this.own, INDEXES, part), folder, { recursive: true });
-    this.indexes[part] = print;
-    return true;
-  }
-
-  /** A copy of the part's index just made in `folder` (before another part's is written in it), kept for the next build. */
-  async keepIndex(part: string, print: string, folder: string): Promise<void> {
-    await cp(folder, join(this.own, INDEXES, part), { recursive: true });
-    this.indexes[part] = print;
   }
 
   /**
@@ -388,25 +353,21 @@ export class KeptCopies {
     try {
       const kept = join(this.keptIn, KEPT);
       if (Object.keys(this.record).length > 0 && !existsSync(kept)) {
-        // The indexes first: the copies are what a next build takes them with.
-        if (Object.keys(this.indexes).length > 0) {
-          await writeFile(join(this.own, INDEXES, INDEXES_RECORD), JSON.stringify(this.indexes));
-          await rm(join(this.keptIn, INDEXES), { recursive: true, force: true });
-          await rename(join(this.own, INDEXES), join(this.keptIn, INDEXES));
-        }
         await writeFile(join(this.dir, COPIES_RECORD), JSON.stringify({ kode: this.kode, salinan: this.record } satisfies CopiesRecord));
         await rename(this.dir, kept);
       }
     } catch {
       // not kept: the next build cuts every page
     }
+    await this.indexes.giveBack();
     await rm(this.own, { recursive: true, force: true }).catch(() => undefined);
   }
 
-  /** Removed, not kept (a build that failed or was refused): a no-op once given back. */
+  /** Removed, not kept (a build that failed or was refused), but the parts' indexes it took: a no-op once given back. */
   async discard(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
+    await this.indexes.discard();
     await rm(this.own, { recursive: true, force: true }).catch(() => undefined);
   }
 }

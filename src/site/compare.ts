@@ -7,7 +7,7 @@ import { readTable } from './published.ts';
 import { compareChart, comparePoints } from '../charts/compare.ts';
 import { svgDocument } from './plot-document.ts';
 import { CHART_WIDTH } from '../charts/plot.ts';
-import { comparisonHtml, tooManyToDraw } from '../charts/comparison-view.ts';
+import { comparisonHtml, drawable, tooManyToDraw } from '../charts/comparison-view.ts';
 import {
   compareSql,
   comparePeriodsSql,
@@ -35,11 +35,9 @@ export async function comparisonSection(
 ): Promise<{ html: string; tooMany: boolean }> {
   const result = await runPublishedSql(compareSql(choices));
   const measure = measureByKey(choices.measure)!;
-  const chart =
-    result.rows.length && !tooManyToDraw(result, choices)
-      ? compareChart(comparePoints(result), measure, lang, svgDocument(), CHART_WIDTH).outerHTML
-      : '';
-  return { html: comparisonHtml(result, choices, lang, chart, embeddable), tooMany: tooManyToDraw(result, choices) !== null };
+  const many = tooManyToDraw(result, choices);
+  const chart = drawable(result, choices) ? compareChart(comparePoints(result), measure, lang, svgDocument(), CHART_WIDTH).outerHTML : '';
+  return { html: comparisonHtml(result, choices, lang, chart, embeddable), tooMany: many !== null };
 }
 
 /**

@@ -108,9 +108,9 @@ beforeAll(async () => {
   [first] = index(siteA);
   // B's pages are drawn by three processes (render.ts), A's by one, B′'s by two (the national
   // pages beside Binjai's): the same bytes, whoever draws them. B makes every part of its
-  // downloads afresh; B′ takes the parts A kept for the regions that did not change.
+  // downloads and its search index afresh; B′ takes the parts A kept for the regions that did not change.
   const [full, incremental] = await Promise.all([
-    build(['--out', siteB], { KT_RENDERERS: '2', KT_PART_DIR: join(work, 'bagian-kosong') }),
+    build(['--out', siteB], { KT_RENDERERS: '2', KT_PART_DIR: join(work, 'bagian-kosong'), KT_SEARCH_DIR: join(work, 'cari-kosong') }),
     build(['--out', siteB2, '--since', siteB2], { KT_RENDERERS: '2' }),
   ]);
   if (full.status !== 0) throw new Error(`build failed:\n${full.output}`);

@@ -96,22 +96,36 @@ describe('a comparison of every unit too large to draw says so instead', () => {
     const html = comparisonHtml(many(1390), all, 'id', '<svg></svg>');
     expect(html).not.toContain('<svg');
     expect(html).not.toContain('<table');
-    expect(html).toContain('1.390 unit di 139 wilayah punya nilai untuk pilihan ini: terlalu banyak untuk satu grafik yang terbaca.');
-    expect(html).toContain('Semua nilainya ada di tabel <a href="/data/ikm_unit/"><code>ikm_unit</code></a>, yang dapat diunduh.');
-    // Choosing is for readers with scripts (the form is theirs).
-    expect(html).toContain('<p class="kt-needs-js">Pilih wilayah atau unit di atas untuk membandingkannya.</p>');
+    expect(html).toContain('1.390 unit di 139 wilayah memiliki nilai untuk pilihan ini: terlalu banyak untuk satu grafik yang terbaca.');
+    expect(html).toContain('Nilainya berasal dari tabel <a href="/data/ikm_unit/"><code>ikm_unit</code></a>, yang dapat diunduh.');
+    // Choosing is for readers with scripts (the form is theirs); regions, which the form always lists.
+    expect(html).toContain('<p class="kt-needs-js">Pilih wilayah di atas untuk membandingkan unitnya.</p>');
     const en = comparisonHtml(many(1390), all, 'en', '');
     expect(en).toContain('1,390 units in 139 regions have a value for these choices');
     expect(en).toContain('<a href="/en/data/ikm_unit/">');
     // The heading and the links to the same comparison and its SQL stay.
     expect(html).toContain('<h2 id="comparison-title">IKM · 2025</h2>');
     expect(html).toContain('Lihat SQL-nya di penjelajah');
+    // No embed of a comparison not drawn; one drawn is offered its embed.
+    expect(comparisonHtml(many(1390), all, 'id', '', true)).not.toContain('Sematkan');
+    expect(comparisonHtml(many(ALL_UNITS_MOST), all, 'id', '<svg></svg>', true)).toContain('Sematkan');
+  });
+
+  test('a measure computed from a table (not a column of it) says its values come from that table', () => {
+    const html = comparisonHtml(many(200), { ...all, measure: 'hari_pengaduan' }, 'en', '');
+    const table = measureByKey('hari_pengaduan')!.table;
+    expect(html).toContain(
+      `The values come from the table <a href="/en/data/${table}/"><code>${table}</code></a>, which can be downloaded.`,
+    );
   });
 
   test('a reader who chose regions or units gets what they chose drawn, however many', () => {
     expect(tooManyToDraw(many(1390), { ...all, regions: ['w1'] })).toBeNull();
     expect(tooManyToDraw(many(1390), { ...all, units: ['w1/U10'] })).toBeNull();
-    expect(tooManyHtml({ units: 500, regions: 50 }, measureByKey('ikm')!, 'id', false)).not.toContain('kt-needs-js');
+    // An embed has no form, and its link opens the site in the reader's tab, not in the frame.
+    const embed = tooManyHtml({ units: 500, regions: 50 }, measureByKey('ikm')!, 'id', 'embed');
+    expect(embed).not.toContain('kt-needs-js');
+    expect(embed).toContain('<a href="/data/ikm_unit/" target="_top">');
   });
 });
 
@@ -127,7 +141,7 @@ test(`the form lists units to tick up to ${UNITS_LISTED_MOST}; past that, region
   expect(unitsUnlisted(options(UNITS_LISTED_MOST / 4, 4))).toBeNull();
   expect(unitsUnlisted(options(200, 50))).toBe(10_000);
   expect(COMPARE_WORDS.id.unitsNotListed(formatNumber('id', 10_000, 'count'))).toBe(
-    'Unitnya (10.000) terlalu banyak untuk didaftar di sini: setiap wilayah yang dipilih dibandingkan dengan semua unitnya.',
+    'Jumlah unit (10.000) terlalu banyak untuk dicantumkan di sini: setiap wilayah yang dipilih dibandingkan dengan semua unitnya.',
   );
   expect(COMPARE_WORDS.en.unitsNotListed(formatNumber('en', 10_000, 'count'))).toBe(
     'There are too many units (10,000) to list here: each region chosen is compared with all its units.',

@@ -119,14 +119,15 @@ test('the search copies are kept between builds: a page of the same bytes is not
   expect(await first.update(site, new Map())).toMatchObject({ cut: 0, kept: 3 });
   await first.giveBack();
   await second.giveBack();
-  expect(await readdir(keep.dir)).toEqual(['salinan']);
+  // (The parts' indexes the first took go back with it: kept-indexes.ts.)
+  expect((await readdir(keep.dir)).sort()).toEqual(['indeks', 'salinan']);
   // Copies cut by other code are not kept; nor those of a build that discards them (refused by the gate).
   const other = await KeptCopies.take(keep.dir, 'kode-lain');
   expect(await other.update(site, new Map())).toMatchObject({ cut: 3, kept: 0 });
   await other.discard();
-  expect(await readdir(keep.dir)).toEqual([]);
+  expect(await readdir(keep.dir)).toEqual(['indeks']);
   await other.giveBack(); // once discarded, never kept
-  expect(await readdir(keep.dir)).toEqual([]);
+  expect(await readdir(keep.dir)).toEqual(['indeks']);
 });
 
 test('a search index left with an empty file or a broken entry stops the build, naming it; so does Pagefind failing', async () => {
@@ -262,17 +263,7 @@ test("a part's index is kept between builds: a part whose copies are the same (p
     'wilayah/jayapura/index.html': page('id', 'Kota Jayapura'),
     'wilayah/maulafa/index.html': page('id', 'Kecamatan Maulafa'),
   });
-  /** Pagefind's own command, each part it ran on named; `maker` as the build's would be, but for the test. */
-  const index = async (maker = 'pagefind-uji', keptIn = keep.dir) => {
-    const ran: string[] = [];
-    const made = await indexForSearch(site, {
-      keptIn,
-      regionsPerIndex: 1,
-      maker,
-      run: (copies, out) => (ran.push(relative(join(copies, '..'), copies)), runPagefind(copies, out)),
-    });
-    return { ran, reused: made.reused, parts: made.parts };
-  };
+  const index = (maker = 'pagefind-uji', keptIn = keep.dir) => indexNaming(site, { maker, keptIn });
   /** The index fresh copies make, kept nowhere this test reads. */
   const fresh = async () => {
     const other = join(tmp.dir, 'segar');
@@ -308,12 +299,58 @@ test("a part's index is kept between builds: a part whose copies are the same (p
     run: runPagefind,
   });
   expect(other.reused).toBe(0);
-  // A run given without its maker keeps nothing and reuses nothing.
+  // A run given without its maker reuses nothing and keeps nothing; what it took is put back.
+  const kept = await readFile(join(keep.dir, 'indeks', 'kt-indeks.json'), 'utf8');
   const bare = await indexForSearch(site, { keptIn: keep.dir, kode: 'kode-lain', regionsPerIndex: 1, run: runPagefind });
-  expect(bare.reused).toBe(0);
-  expect((await readdir(keep.dir)).sort()).toEqual(['salinan']);
+  expect(bare).toMatchObject({ reused: 0, ran: 5 });
+  expect(await readFile(join(keep.dir, 'indeks', 'kt-indeks.json'), 'utf8')).toBe(kept);
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(moved);
 });
+
+test("a kept part missing a file is made again; a refused build keeps no part it made and puts back those it took; the build's own Pagefind reuses", async () => {
+  const site = join(tmp.dir, 'situs');
+  await writePages(site, {
+    'index.html': page('id', 'Indeks kepuasan masyarakat'),
+    'wilayah/binjai/index.html': page('id', 'Kota Binjai'),
+    'wilayah/jayapura/index.html': page('id', 'Kota Jayapura'),
+    'wilayah/maulafa/index.html': page('id', 'Kecamatan Maulafa'),
+  });
+  // Pagefind as the build runs it (its own version in the print): the second time, every part is reused.
+  expect(await indexForSearch(site, { keptIn: keep.dir, regionsPerIndex: 1 })).toMatchObject({ parts: 4, reused: 0, ran: 4 });
+  expect(await indexForSearch(site, { keptIn: keep.dir, regionsPerIndex: 1 })).toMatchObject({ parts: 4, reused: 4, ran: 0, peak: null });
+  const index = () => indexNaming(site, { maker: 'pagefind-uji', keptIn: keep.dir });
+  expect(await index()).toMatchObject({ ran: [NATIONAL_PART, 'wilayah-1', 'wilayah-2', 'wilayah-3'] });
+  const whole = await hashesUnder(join(site, 'pagefind'));
+  // A file gone from a kept part (a build killed as it gave them back, a hand in the cache): that part is made again, the same.
+  const fragments = join(keep.dir, 'indeks', 'wilayah-2', 'fragment');
+  await rm(join(fragments, (await readdir(fragments))[0]));
+  expect(await index()).toMatchObject({ ran: ['wilayah-2'], reused: 3 });
+  expect(await hashesUnder(join(site, 'pagefind'))).toEqual(whole);
+  // A build whose site the gate refused: the part it made for a changed page is not kept; the parts it took are.
+  const copies = await KeptCopies.take(keep.dir, '');
+  await writePages(site, { 'wilayah/jayapura/index.html': page('id', 'Kota Jayapura, ditolak') });
+  const refused: string[] = [];
+  const run = (c: string, out: string) => (refused.push(relative(join(c, '..'), c)), runPagefind(c, out));
+  await indexForSearch(site, { copies, regionsPerIndex: 1, maker: 'pagefind-uji', run });
+  expect(refused).toEqual(['wilayah-2']);
+  await copies.discard();
+  expect(await index()).toMatchObject({ ran: ['wilayah-2'], reused: 3 });
+  // A region gone: the parts after it hold other regions now, and are made again; the others are reused.
+  await rm(join(site, 'wilayah', 'binjai'), { recursive: true });
+  expect(await index()).toMatchObject({ ran: ['wilayah-1', 'wilayah-2'], reused: 1, parts: 3 });
+});
+
+/** Pagefind's own command over `site`'s parts of one region each, each part it ran on named; `maker` as the build's would be, but for the test. */
+async function indexNaming(site: string, { maker, keptIn }: { maker: string; keptIn: string }) {
+  const ran: string[] = [];
+  const made = await indexForSearch(site, {
+    keptIn,
+    regionsPerIndex: 1,
+    maker,
+    run: (copies, out) => (ran.push(relative(join(copies, '..'), copies)), runPagefind(copies, out)),
+  });
+  return { ran, reused: made.reused, parts: made.parts };
+}
 
 /** Each file's SHA-256 under `dir`, by its path there. */
 async function hashesUnder(dir: string): Promise<Map<string, string>> {
