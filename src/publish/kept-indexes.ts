@@ -2,7 +2,7 @@
  * The search index's parts (search-index.ts: searchParts) kept between builds, beside the search
  * copies: Pagefind over a part of 64 regions takes a minute at national scale, and between two
  * builds most parts have the same pages. Each kept part is recorded with its print (what it was
- * made from: KeptCopies.partPrint) and its files' count and bytes, so that one missing a file
+ * made from: KeptCopies.partPrints) and its files' count and bytes, so that one missing a file
  * (a build killed while giving it back, a hand in the cache) is not reused.
  *
  * A build takes the kept folder by renaming it into its own (of two builds at once, the second
