@@ -11,10 +11,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, lstat, readFile, writeFile } from 'node:fs/promises';
-import type { BigIntStats } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import Papa from 'papaparse';
 import { inTurns, makeFolders, walk } from '../publish/site-files.ts';
+import { fileMark, fileState, NO_LINK } from '../publish/file-marks.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { CHANGES_FILE } from '../release/archive.ts';
@@ -180,18 +180,6 @@ export function reusableRegions(previous: PagesRecord | null, keys: { bersama: s
 
 const COPIES_AT_ONCE = 8;
 
-/** A file's device, inode, size and the time it was last written (ns): the same while no one writes it. */
-const fileState = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-
-/**
- * A file as it lies on disk: its fileState and the time its inode last changed (ns). Writing a
- * file changes the time it was written, and setting that time back changes the other, which no
- * program can set; so the same mark is the same bytes. (Where a file system's clock is coarse,
- * two writes of the same size within one of its ticks would keep the mark; Linux's ext4, xfs and
- * btrfs keep nanoseconds.)
- */
-export const fileMark = (s: BigIntStats): string => `${fileState(s)}:${s.ctimeNs}`;
-
 /**
  * The marks of `files` (relative to `dir`), those that are regular files; but none for a file
  * of `asChecked` that was written since it was checked (its fileState then, copyRegions').
@@ -212,9 +200,6 @@ export async function fileMarks(
   for (const [i, rel] of files.entries()) if (found[i] !== null) marks[rel] = found[i];
   return marks;
 }
-
-/** A hard link cannot be made here: across file systems, or where links are not supported or too many. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
 /**
  * Takes the reused regions' files from the previous output into the site, each checked against

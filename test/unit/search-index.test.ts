@@ -326,6 +326,15 @@ test("a kept part missing a file is made again; a refused build keeps no part it
   await rm(join(fragments, (await readdir(fragments))[0]));
   expect(await index()).toMatchObject({ ran: ['wilayah-2'], reused: 3 });
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(whole);
+  // A site's index file written in place, the same size: the kept part is that file (a link), so
+  // it is not reused but made again; the site's index is whole again.
+  const siteFragments = join(site, 'pagefind', 'wilayah-3', 'fragment');
+  const written = join(siteFragments, (await readdir(siteFragments))[0]);
+  const bytes = await readFile(written);
+  await writeFile(written, Buffer.alloc(bytes.length, 1));
+  expect(await index()).toMatchObject({ ran: ['wilayah-3'], reused: 3 });
+  expect(await hashesUnder(join(site, 'pagefind'))).toEqual(whole);
+  expect(await index()).toMatchObject({ ran: [], reused: 4 });
   // A build whose site the gate refused: the part it made for a changed page is not kept; the parts it took are.
   const copies = await KeptCopies.take(keep.dir, '');
   await writePages(site, { 'wilayah/jayapura/index.html': page('id', 'Kota Jayapura, ditolak') });
