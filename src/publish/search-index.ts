@@ -442,31 +442,36 @@ function pagefindCommand(): string {
  * .toml, .json) in its working folder and PAGEFIND_* variables, so it runs in an empty folder
  * without them (but the two that name its binary, which its Node API honoured too).
  *
- * One run per language, one after another (languageGlobs), their outputs joined (joinIndexes):
- * a run holds every page it indexes in memory (7.0 GB for the two languages of 500 regions in one). Pagefind
- * indexes each language apart anyway, so the joined folder is the one a single run writes, byte
- * for byte (but the entry file, whose languages are sorted after). Where the site is not laid out
- * as this expects, one run indexes it whole.
+ * One run per language (languageGlobs), both at once, their outputs joined (joinIndexes): a run
+ * holds every page it indexes in memory (7.0 GB for the two languages of 500 regions in one), so
+ * a part is indexed a language per run, which Pagefind does apart anyway; the joined folder is the
+ * one a single run writes, byte for byte (but the entry file, whose languages are sorted after).
+ * The runs go side by side: each keeps about one and a half cores busy, and at 50 regions the
+ * group's two took 16 s together against 21 s one after the other (about 0.5 GB each; a part of
+ * 64 regions at national scale, about 0.65 GB each). Where the site is not laid out as this
+ * expects, one run indexes it whole.
  */
 export async function runPagefind(site: string, outputPath: string): Promise<PagefindRan> {
   const globs = languageGlobs(await readdir(site, { withFileTypes: true }));
   if (globs.length === 0)
     return { peak: await runPagefindOnce(site, outputPath), whole: 'tidak terbagi per bahasa / no split by language' };
   const parts: string[] = [];
-  // The runs follow one another.
-  let peak: number | null = 0;
-  const most = (kib: number | null) => (peak = largestPeak(peak, kib));
   try {
-    for (const glob of globs) {
+    for (const _ of globs) {
       const part = await mkdtemp(`${resolve(outputPath)}-bahasa-`);
       parts.push(part);
       await rm(part, { recursive: true });
-      most(await runPagefindOnce(site, part, glob));
     }
+    // At once, so their peaks add up (unknown if any is). Each ends before any failure is thrown: none writes into a removed folder.
+    const runs = await Promise.allSettled(globs.map((glob, i) => runPagefindOnce(site, parts[i], glob)));
+    const failed = runs.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const peaks = runs.map((r) => (r as PromiseFulfilledResult<number | null>).value);
+    let peak = peaks.reduce<number | null>((sum, kib) => (sum === null || kib === null ? null : sum + kib), 0);
     const why = await joinIndexes(parts, outputPath);
     if (why !== null) {
       await rm(outputPath, { recursive: true, force: true });
-      most(await runPagefindOnce(site, outputPath));
+      peak = largestPeak(peak, await runPagefindOnce(site, outputPath));
     }
     return { peak, whole: why };
   } finally {
