@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
-import { precompress } from './deploy/precompress.ts';
+import { NO_TWIN, precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import {
   gateMemoryDir,
@@ -383,6 +383,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         twinsMade.push(twinEntry(file, twin));
         siteHashes.set(path, twin);
       },
+      onNone: (file) => twinsMade.push(twinEntry(file, NO_TWIN)),
       // Hashed already: every file the gate judged, and the twins copied with a reused region. (A
       // twin's entry, set as it is made, is read only for that twin's own file, before it is made.)
       hashes: siteHashes,

@@ -41,6 +41,13 @@ const BIG = 4 << 20;
  * regions 28,000 such files (chart CSVs, small JSON; 8 MB in all) took a sixth of the twins' time.
  */
 export const MIN_TWIN_BYTES = 1024;
+
+/**
+ * In the twins' memory, what stands for "no twin" (twinEntry(file's sha256, NO_TWIN)): these bytes
+ * are under MIN_TWIN_BYTES, which their hash fixes. Without it a build read every small file of
+ * the regions it reused (50,000 at 50 regions, about 6 s) only to find it small again.
+ */
+export const NO_TWIN = 'tanpa-kembar';
 const BEST = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 };
 
 /** Where the engine's twins (brotli 11 or 5, gzip 6) are kept between builds (by content hash). */
@@ -97,6 +104,8 @@ interface TwinKnowledge {
   madeHere?: (fileHash: string, twinHash: string) => boolean;
   /** Told every twin the file ends with (its path absolute). */
   onTwin?: (fileHash: string, twinHash: string, twin: string) => void;
+  /** Told each file too small for twins, by its sha256 (for the next build's memory: madeHere(fileHash, NO_TWIN)). */
+  onNone?: (fileHash: string) => void;
   /** The sha256 of a file of the site by its path, where already known (PrecompressOptions.hashes). */
   hashOf?: (path: string) => string | undefined;
 }
@@ -117,13 +126,18 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * Where the hashes of a file and of its twins beside it are known and the memory vouches for both
  * twins (a region copied from the previous site), nothing is read.
  */
-async function twins(file: string, { present, previous, madeHere, onTwin, hashOf }: TwinKnowledge): Promise<number> {
+async function twins(file: string, { present, previous, madeHere, onTwin, onNone, hashOf }: TwinKnowledge): Promise<number> {
   const knownHash = hashOf?.(file);
   if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
     if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
       ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
       return twinHashes.length;
+    }
+    // Bytes this code found too small for twins, and none beside them: nothing to read or write.
+    if (twinHashes.every((t) => t === undefined) && madeHere(knownHash, NO_TWIN)) {
+      onNone?.(knownHash);
+      return 0;
     }
   }
   const bytes = await readFile(file);
@@ -133,6 +147,7 @@ async function twins(file: string, { present, previous, madeHere, onTwin, hashOf
   if (bytes.length < MIN_TWIN_BYTES) {
     // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
+    onNone?.(knownHash ?? sha256(bytes));
     return 0;
   }
   const fileHash = madeHere || onTwin ? (knownHash ?? sha256(bytes)) : '';
@@ -177,8 +192,13 @@ export interface PrecompressOptions {
   skip?: (path: string) => boolean;
   /** An earlier output (--since): its twins at the same path are taken where this code made them of the same bytes (`madeHere`). */
   previous?: string;
-  /** Whether this code made the twin `twinHash` of the bytes `fileHash` (the memory of the previous site). */
+  /**
+   * Whether this code made the twin `twinHash` of the bytes `fileHash` (the memory of the previous
+   * site); with NO_TWIN, whether it found those bytes too small for twins.
+   */
   madeHere?: (fileHash: string, twinHash: string) => boolean;
+  /** Told each file too small for twins, by its sha256 (for the next build's memory). */
+  onNone?: (fileHash: string) => void;
   /**
    * Told every twin of the site, by its file's sha256 and its own (for the next build's memory),
    * and its path relative to `root` (so that the pages record need not read it again).
@@ -200,7 +220,7 @@ export interface PrecompressOptions {
  */
 export async function precompress(
   root: string,
-  { concurrency = 4, skip, previous, madeHere, onTwin, hashes, files: given }: PrecompressOptions = {},
+  { concurrency = 4, skip, previous, madeHere, onTwin, onNone, hashes, files: given }: PrecompressOptions = {},
 ): Promise<number> {
   const files: string[] = [];
   const present = new Set<string>();
@@ -218,6 +238,7 @@ export async function precompress(
       previous: previous ? join(previous, relative(root, file)) : null,
       madeHere,
       onTwin: told,
+      onNone,
       hashOf,
     }); // (not `written += await …`: that reads `written` before waiting)
     written += n;

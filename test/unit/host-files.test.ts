@@ -11,7 +11,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, describe, expect, it } from 'vitest';
 import { NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
 import { embedAncestors, headersFor } from '../../src/deploy/policy.ts';
-import { MIN_TWIN_BYTES, precompress } from '../../src/deploy/precompress.ts';
+import { MIN_TWIN_BYTES, NO_TWIN, precompress } from '../../src/deploy/precompress.ts';
 import { twinEntry } from '../../src/publish/gate-memory.ts';
 import { matchHeaders, parseHeadersFile } from '../../src/deploy/serve.ts';
 
@@ -243,5 +243,29 @@ describe('precompressed twins', () => {
       ].sort(),
     );
     expect(gunzipSync(readFileSync(join(dir, 'a.html.gz')))).toEqual(page);
+  });
+
+  it('are not looked for beside a file whose bytes the memory knows too small for twins: it is not read', async () => {
+    const dir = join(root, 'kecil-dikenal');
+    mkdirSync(dir, { recursive: true });
+    const small = Buffer.from('kode_unit,nilai\nDINKES,81.2\n');
+    writeFileSync(join(dir, 'a.csv'), small);
+    const sha = createHash('sha256').update(small).digest('hex');
+    // A first build reads it, makes no twin, and tells its hash as having none.
+    const none: string[] = [];
+    expect(await precompress(dir, { onNone: (f) => none.push(f) })).toBe(0);
+    expect(none).toEqual([sha]);
+    expect(readdirSync(dir)).toEqual(['a.csv']);
+    // A hash that is not these bytes': kept unread only where the memory says its bytes have no twin.
+    const hashes = new Map([['a.csv', 'c'.repeat(64)]]);
+    const vouched = new Set([twinEntry('c'.repeat(64), NO_TWIN)]);
+    const madeHere = (f: string, t: string) => vouched.has(twinEntry(f, t));
+    none.length = 0;
+    expect(await precompress(dir, { madeHere, hashes, onNone: (f) => none.push(f) })).toBe(0);
+    expect(none).toEqual(['c'.repeat(64)]);
+    // Not vouched for: read, and found not to be the bytes its known hash says.
+    await expect(precompress(dir, { madeHere: () => false, hashes })).rejects.toThrow(
+      /a\.csv: berubah sejak diperiksa \/ changed since it was judged/,
+    );
   });
 });
