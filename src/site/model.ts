@@ -132,8 +132,19 @@ export interface Service {
 /**
  * Services of a region. A service code may be offered by several units (every kecamatan issues
  * a KTP); the service page then compares them, which is what a citizen wants to know.
+ * A region's whole list is kept (a few kilobytes): the national pages ask for every region's on
+ * each of several pages, and reading the region's file again each time (its rows are kept for
+ * the last few regions only) was half of their rendering at 50 regions. A copy is returned, so
+ * no caller changes the one kept.
  */
 export function servicesOf(kode: string, kodeUnit?: string): Service[] {
+  const list = kodeUnit === undefined ? regionServices(kode) : servicesIn(kode, kodeUnit);
+  return list.map((s) => ({ ...s, units: [...s.units] }));
+}
+
+const regionServices = memoize((kode: string): Service[] => servicesIn(kode));
+
+function servicesIn(kode: string, kodeUnit?: string): Service[] {
   const byCode = new Map<string, { names: Map<string, number>; units: Set<string> }>();
   for (const r of rowsOf('ketepatan_layanan', kode, kodeUnit)) {
     const code = str(r, 'kode_layanan');
