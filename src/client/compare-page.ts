@@ -9,6 +9,7 @@ import { ask, isCancelled, warmUp, type Answer } from './engine.ts';
 import { onIntent } from './intent.ts';
 import { queryErrorText } from './query-message.ts';
 import { clientWords, pageLang, progressText } from '../i18n/client-words.ts';
+import { showKeptUnits, unitNames } from './kept-units.ts';
 
 const lang = pageLang();
 const words = clientWords(lang);
@@ -20,6 +21,10 @@ const errorBox = $<HTMLDivElement>('compare-error');
 const errorText = $<HTMLPreElement>('compare-error-text');
 const section = $<HTMLElement>('comparison');
 const fallback = JSON.parse($('kt-compare-default').textContent ?? '{}') as CompareChoices;
+// On a national site the form lists no units: a link's units are kept here (kept-units.ts).
+const keptUnits = document.getElementById('compare-units-kept');
+const allUnitsNote = document.getElementById('compare-units-all');
+const namesOfUnits = new Map<string, string>();
 
 let current: Answer | undefined;
 
@@ -35,6 +40,7 @@ function choicesFromForm(): CompareChoices {
 }
 
 function showChoices(c: CompareChoices) {
+  if (keptUnits) showKeptUnits(keptUnits, allUnitsNote, c.units, namesOfUnits);
   for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input[type=checkbox]')) {
     if (el instanceof HTMLSelectElement) el.value = c.measure;
     else if (el.name === 'wilayah') el.checked = c.regions.includes(el.value);
@@ -64,6 +70,7 @@ async function compare(c: CompareChoices) {
     const result = await answer.result;
     const chart = await drawChart(result, c);
     if (current !== answer) return;
+    if (keptUnits && c.units.length > 0) showKeptUnits(keptUnits, allUnitsNote, c.units, unitNames(result, namesOfUnits));
     section.innerHTML = comparisonHtml(result, c, lang, chart);
     section.dataset.source = 'live';
     section.dataset.query = choicesToSearch(c);

@@ -17,6 +17,9 @@ export const COMPARE_WORDS = {
     unitsHint: 'Tidak ada yang dicentang = semua unit di wilayah terpilih.',
     unitsNotListed: (units: string) =>
       `Jumlah unit (${units}) terlalu banyak untuk dicantumkan di sini: setiap wilayah yang dipilih dibandingkan dengan semua unitnya.`,
+    unitsFromLink: 'Unit yang dipilih tautan ini',
+    unitsFromLinkHint:
+      'Hapus centang sebuah unit untuk melepasnya dari perbandingan; tanpa unit yang dicentang, setiap wilayah yang dipilih dibandingkan dengan semua unitnya.',
     submit: 'Bandingkan',
     noscript:
       'Tanpa JavaScript halaman ini menampilkan perbandingan bawaan di bawah (IKM setiap unit pada tahun terakhir). Untuk pilihan lain, buka halaman dengan JavaScript, atau unduh tabelnya di',
@@ -59,6 +62,8 @@ export const COMPARE_WORDS = {
     unitsHint: 'None ticked = all units of the chosen regions.',
     unitsNotListed: (units: string) =>
       `There are too many units (${units}) to list here: each region chosen is compared with all its units.`,
+    unitsFromLink: 'Units this link chose',
+    unitsFromLinkHint: 'Untick a unit to drop it from the comparison; with none ticked, each region chosen is compared with all its units.',
     submit: 'Compare',
     noscript:
       'Without JavaScript this page shows the default comparison below (IKM of every unit in the latest year). To compare other choices, open the page with JavaScript, or download the tables on the',

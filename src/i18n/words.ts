@@ -179,6 +179,14 @@ const id = {
     services: 'Layanan yang diterbitkan',
     servicesCount: (n: string, total: string) => `${n} dari ${total} wilayah menerbitkan layanan:`,
   },
+  /** The home page past site/home.ts's CARDS_MOST regions: the regions by province. */
+  home: {
+    byProvince: 'Wilayah per provinsi',
+    tooMany: (regions: string, provinces: string) =>
+      `${regions} wilayah di ${provinces} provinsi: terlalu banyak untuk menampilkan angka utama semuanya di satu halaman. Angka utama setiap wilayah ada di halaman wilayahnya.`,
+    allRegions: 'Semua wilayah dengan tanggal ekspornya',
+    count: (n: string) => `${n} wilayah`,
+  },
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat ini tidak ada di situs. Mungkin tautannya lama atau salah ketik.',
@@ -343,6 +351,13 @@ const en: Words = {
     count: (n: string, total: string) => `Sent by ${n} of ${total} ${total === '1' ? 'region' : 'regions'}:`,
     services: 'Published services',
     servicesCount: (n: string, total: string) => `${n} of ${total} ${total === '1' ? 'region publishes' : 'regions publish'} services:`,
+  },
+  home: {
+    byProvince: 'Regions by province',
+    tooMany: (regions: string, provinces: string) =>
+      `${regions} ${regions === '1' ? 'region' : 'regions'} in ${provinces} ${provinces === '1' ? 'province' : 'provinces'}: too many to show every one's headline figures on one page. Each region's headline figures are on its page.`,
+    allRegions: 'Every region with its export date',
+    count: (n: string) => `${n} ${n === '1' ? 'region' : 'regions'}`,
   },
   notFound: {
     title: 'Page not found',

@@ -28,7 +28,7 @@ export interface Region {
 }
 
 /** Indonesian alphabetical order: how every list of regions, units and services reads. */
-const alphabetical = (a: string, b: string): number => a.localeCompare(b, 'id');
+export const alphabetical = (a: string, b: string): number => a.localeCompare(b, 'id');
 const byNama = (a: { nama: string }, b: { nama: string }): number => alphabetical(a.nama, b.nama);
 
 export function regions(): Region[] {
