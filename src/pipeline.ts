@@ -276,7 +276,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       lap('pages');
       before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       if (reused.length > 0) {
-        // Linked only from the site this build replaces: no file stays shared with another folder.
+        // Linked only from the site this build replaces: no region file stays shared with another
+        // folder (the search index's parts do stay linked with their cache: kept-indexes.ts).
         const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, {
           links: resolve(opts.since!) === outDir,
           marks: before?.tanda,

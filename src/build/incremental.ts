@@ -209,7 +209,7 @@ export async function fileMarks(
  * With `links` (the previous output is the site this build replaces, `--since dist --out dist`),
  * a file is hard-linked where the file system allows (gigabytes at national scale, written again
  * for nothing otherwise), then the link is read and checked, so what is checked is what is
- * published. The previous site is removed at the swap, so no file stays shared. Safe because no
+ * published. The previous site is removed at the swap, so no region file stays shared. Safe because no
  * build writes into a file in place: every file is written anew or unlinked first (twins). Else,
  * or on another file system, it is copied. A file linked whose mark is the one `marks` gives
  * (fileMarks, taken once its site was published) is not read: it is the file that was checked

@@ -9,7 +9,7 @@ import { ask, isCancelled, warmUp, type Answer } from './engine.ts';
 import { onIntent } from './intent.ts';
 import { queryErrorText } from './query-message.ts';
 import { clientWords, pageLang, progressText } from '../i18n/client-words.ts';
-import { showKeptUnits, unitNames } from './kept-units.ts';
+import { nameKeptUnits, showKeptUnits, unitNames } from './kept-units.ts';
 
 const lang = pageLang();
 const words = clientWords(lang);
@@ -70,7 +70,7 @@ async function compare(c: CompareChoices) {
     const result = await answer.result;
     const chart = await drawChart(result, c);
     if (current !== answer) return;
-    if (keptUnits && c.units.length > 0) showKeptUnits(keptUnits, allUnitsNote, c.units, unitNames(result, namesOfUnits));
+    if (keptUnits) nameKeptUnits(keptUnits, unitNames(result, namesOfUnits));
     section.innerHTML = comparisonHtml(result, c, lang, chart);
     section.dataset.source = 'live';
     section.dataset.query = choicesToSearch(c);
@@ -91,6 +91,8 @@ async function compare(c: CompareChoices) {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const c = choicesFromForm();
+  // The kept units as submitted: an unticked one goes, and with none the note of all units is true again.
+  if (keptUnits) showKeptUnits(keptUnits, allUnitsNote, c.units, namesOfUnits);
   history.pushState(null, '', choicesToSearch(c));
   void compare(c);
 });

@@ -134,8 +134,9 @@ async function twins(file: string, { present, previous, madeHere, onTwin, onNone
       ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
       return twinHashes.length;
     }
-    // Bytes this code found too small for twins, and none beside them: nothing to read or write.
-    if (twinHashes.every((t) => t === undefined) && madeHere(knownHash, NO_TWIN)) {
+    // Bytes this code found too small for twins, and nothing beside them (not even a twin whose
+    // hash is unknown: one left by a hand, which the cut below removes): nothing to read or write.
+    if (ENCODINGS.every(({ ext }) => !present.has(`${file}${ext}`)) && madeHere(knownHash, NO_TWIN)) {
       onNone?.(knownHash);
       return 0;
     }

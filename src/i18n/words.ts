@@ -183,7 +183,7 @@ const id = {
   home: {
     byProvince: 'Wilayah per provinsi',
     tooMany: (regions: string, provinces: string) =>
-      `${regions} wilayah di ${provinces} provinsi: terlalu banyak untuk menampilkan angka utama semuanya di satu halaman. Angka utama setiap wilayah ada di halaman wilayahnya.`,
+      `${regions} wilayah di ${provinces} provinsi: terlalu banyak untuk menampilkan angka utama semuanya di satu halaman. Angka utama setiap wilayah, bila ada, ada di halaman wilayahnya.`,
     allRegions: 'Semua wilayah dengan tanggal ekspornya',
     count: (n: string) => `${n} wilayah`,
   },
@@ -355,7 +355,7 @@ const en: Words = {
   home: {
     byProvince: 'Regions by province',
     tooMany: (regions: string, provinces: string) =>
-      `${regions} ${regions === '1' ? 'region' : 'regions'} in ${provinces} ${provinces === '1' ? 'province' : 'provinces'}: too many to show every one's headline figures on one page. Each region's headline figures are on its page.`,
+      `${regions} ${regions === '1' ? 'region' : 'regions'} in ${provinces} ${provinces === '1' ? 'province' : 'provinces'}: too many to show every one's headline figures on one page. Each region's headline figures, where it has any, are on its page.`,
     allRegions: 'Every region with its export date',
     count: (n: string) => `${n} ${n === '1' ? 'region' : 'regions'}`,
   },

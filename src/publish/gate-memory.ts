@@ -8,7 +8,8 @@
  *   are new): such files are read again for those values only;
  * - the compressed twins this code made or checked, each as the pair (its file's sha256, its own
  *   sha256): a twin of the previous site is then taken only if this code made it of these bytes,
- *   so it is the twin a full build makes, with nothing else in it (src/deploy/precompress.ts).
+ *   so it is the twin a full build makes, with nothing else in it (src/deploy/precompress.ts);
+ *   and the bytes it found too small for twins, as the pair (their sha256, NO_TWIN);
  * It is found by a key the site carries (the pipeline uses the hash of the site's pages record),
  * so a copy of the site finds it too. A memory that is missing, of other code, or unreadable is
  * no memory: every file is read and every twin checked or made. It is a statement about bytes the
@@ -30,7 +31,7 @@ export interface GateMemory {
   privat: Record<string, string>;
   /** Every file the gate read and passed: passedEntry(path, sha256), sorted. */
   bersih: string[];
-  /** Every compressed twin of the site: twinEntry(file's sha256, twin's sha256), sorted. */
+  /** Every compressed twin of the site, twinEntry(file's sha256, twin's sha256), and every file too small for one, twinEntry(its sha256, NO_TWIN); sorted. */
   kembar: string[];
   /**
    * Per file passed (its passedEntry), the contents found clean in it: a CSV, or each entry of a

@@ -12,6 +12,8 @@
  * A file's state leaves out the time its inode changed (fileMark's): linking a kept file into a
  * site, or removing that site, changes it. A write in place changes the time written; only
  * setting that time back by hand would pass unseen, and the privacy gate still reads the site.
+ * The state holds the inode, so a cache copied or restored from elsewhere is never reused: each
+ * of its parts is made again, and kept linked from then on.
  *
  * A build takes the kept folder by renaming it into its own (of two builds at once, the second
  * finds none and runs Pagefind on every part), and gives back the parts it reused and made only

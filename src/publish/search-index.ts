@@ -145,7 +145,7 @@ export function searchParts(pages: Iterable<string>, perIndex = REGIONS_PER_INDE
   };
 }
 
-/** Of runs one after another, the peak: the largest of theirs, unknown if any is. */
+/** Of runs one after another (the parts), the peak: the largest of theirs, unknown if any is. */
 export const largestPeak = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.max(a, b));
 
 /** How Pagefind ran: its peak memory (KiB; null: unknown, see watchPeak), and why it indexed every language in one run, if it did (else null). */
@@ -156,7 +156,8 @@ export interface PagefindRan {
 
 /**
  * Search copies cut and kept; the parts of the index, how many were reused from an earlier build
- * and on how many Pagefind ran; how it ran (of its runs: the largest peak, null when none ran or
+ * and on how many Pagefind ran; how it ran (of its parts, one after another, the largest peak: a
+ * part's is the sum of its languages' runs, side by side, an upper bound; null when none ran or
  * any is unknown; each part's why, if any).
  */
 export interface SearchMade extends PagefindRan {
@@ -410,7 +411,11 @@ async function sortEntryLanguages(path: string): Promise<boolean> {
   if (!entry.languages) return true;
   entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const sorted = JSON.stringify(entry);
-  if (sorted !== text) await writeFile(path, sorted);
+  // Written anew, never into the file: a kept part's files are hard links (kept-indexes.ts).
+  if (sorted !== text) {
+    await writeFile(`${path}.${process.pid}`, sorted);
+    await rename(`${path}.${process.pid}`, path);
+  }
   return true;
 }
 

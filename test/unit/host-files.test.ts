@@ -267,5 +267,11 @@ describe('precompressed twins', () => {
     await expect(precompress(dir, { madeHere: () => false, hashes })).rejects.toThrow(
       /a\.csv: berubah sejak diperiksa \/ changed since it was judged/,
     );
+    // A twin beside it that no build made (a hand-copied folder), its hash unknown: the file is read, and the twin removed.
+    writeFileSync(join(dir, 'a.csv.gz'), gzipSync(Buffer.from('lain')));
+    hashes.set('a.csv', sha);
+    vouched.add(twinEntry(sha, NO_TWIN));
+    expect(await precompress(dir, { madeHere, hashes })).toBe(0);
+    expect(readdirSync(dir)).toEqual(['a.csv']);
   });
 });

@@ -326,8 +326,9 @@ test("a kept part missing a file is made again; a refused build keeps no part it
   await rm(join(fragments, (await readdir(fragments))[0]));
   expect(await index()).toMatchObject({ ran: ['wilayah-2'], reused: 3 });
   expect(await hashesUnder(join(site, 'pagefind'))).toEqual(whole);
-  // A site's index file written in place, the same size: the kept part is that file (a link), so
-  // it is not reused but made again; the site's index is whole again.
+  // A site's index file written in place, the same size. The kept part holds that very file (a
+  // hard link), so what this shows is that the files' states catch a write in place: the part is
+  // made again, not reused, and the site's index is whole again.
   const siteFragments = join(site, 'pagefind', 'wilayah-3', 'fragment');
   const written = join(siteFragments, (await readdir(siteFragments))[0]);
   const bytes = await readFile(written);
