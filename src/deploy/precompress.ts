@@ -108,6 +108,56 @@ interface TwinKnowledge {
   onNone?: (fileHash: string) => void;
   /** The sha256 of a file of the site by its path, where already known (PrecompressOptions.hashes). */
   hashOf?: (path: string) => string | undefined;
+  /** Twins of bytes that lie at several paths, found or made once. */
+  shared?: SharedTwins;
+}
+
+/**
+ * Twins found or made once for bytes that lie at several paths of the site: a table and its copy
+ * in the new release's folder (24 MB of tables at 50 regions, compressed twice in every build).
+ * The paths are counted by their known sha256 before any twin is made; the first of them to need
+ * a twin finds or makes it, the others take the same bytes, and it is let go once the last has.
+ * Any of them is the twin of those bytes: made now, or vouched for by the memory as made by this
+ * code (and a twin beside a path, vouched for, is kept there as before).
+ */
+export class SharedTwins {
+  /** By file hash and encoding, how many paths are still to ask. */
+  private readonly left = new Map<string, number>();
+  private readonly twins = new Map<string, Promise<Buffer | null>>();
+
+  constructor(hashes: Iterable<string | undefined>) {
+    const seen = new Map<string, number>();
+    for (const hash of hashes) if (hash) seen.set(hash, (seen.get(hash) ?? 0) + 1);
+    for (const [hash, n] of seen) if (n > 1) for (const { ext } of ENCODINGS) this.left.set(`${hash}${ext}`, n);
+  }
+
+  /** The twin of the bytes `fileHash` in this encoding, made by `obtain` once for all their paths (null: none worth having). */
+  get(fileHash: string, ext: string, obtain: () => Promise<Buffer | null>): Promise<Buffer | null> {
+    const key = `${fileHash}${ext}`;
+    const left = this.left.get(key);
+    if (left === undefined) return obtain();
+    let twin = this.twins.get(key);
+    if (!twin) this.twins.set(key, (twin = obtain()));
+    this.done(key, left);
+    return twin;
+  }
+
+  /** A path of these bytes that needed no twin made in these encodings (its own kept, or too small): one fewer to wait for. */
+  pass(fileHash: string, exts: readonly string[] = ENCODINGS.map((e) => e.ext)): void {
+    for (const ext of exts) {
+      const key = `${fileHash}${ext}`;
+      const left = this.left.get(key);
+      if (left !== undefined) this.done(key, left);
+    }
+  }
+
+  private done(key: string, left: number): void {
+    if (left > 1) this.left.set(key, left - 1);
+    else {
+      this.left.delete(key);
+      this.twins.delete(key);
+    }
+  }
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -126,17 +176,19 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * Where the hashes of a file and of its twins beside it are known and the memory vouches for both
  * twins (a region copied from the previous site), nothing is read.
  */
-async function twins(file: string, { present, previous, madeHere, onTwin, onNone, hashOf }: TwinKnowledge): Promise<number> {
+async function twins(file: string, { present, previous, madeHere, onTwin, onNone, hashOf, shared }: TwinKnowledge): Promise<number> {
   const knownHash = hashOf?.(file);
   if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
     if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
+      shared?.pass(knownHash);
       ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
       return twinHashes.length;
     }
     // Bytes this code found too small for twins, and nothing beside them (not even a twin whose
     // hash is unknown: one left by a hand, which the cut below removes): nothing to read or write.
     if (ENCODINGS.every(({ ext }) => !present.has(`${file}${ext}`)) && madeHere(knownHash, NO_TWIN)) {
+      shared?.pass(knownHash);
       onNone?.(knownHash);
       return 0;
     }
@@ -148,6 +200,7 @@ async function twins(file: string, { present, previous, madeHere, onTwin, onNone
   if (bytes.length < MIN_TWIN_BYTES) {
     // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
+    if (knownHash) shared?.pass(knownHash);
     onNone?.(knownHash ?? sha256(bytes));
     return 0;
   }
@@ -160,15 +213,22 @@ async function twins(file: string, { present, previous, madeHere, onTwin, onNone
     const write = (twinBytes: Buffer) => rm(twin, { force: true }).then(() => writeFile(twin, twinBytes));
     let found: Buffer | null = null;
     // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
-    if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) found = beside;
-    // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
-    else if (!beside && previous && madeHere && !isEngine(file, bytes)) {
-      const earlier = await readFile(`${previous}${ext}`).catch(() => null);
-      if (earlier && madeHere(fileHash, sha256(earlier))) await write((found = earlier));
-    }
-    if (!found) {
-      const made = await make();
-      if (made.length < bytes.length) await write((found = made));
+    if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) {
+      found = beside;
+      if (knownHash) shared?.pass(knownHash, [ext]);
+    } else {
+      const obtain = async (): Promise<Buffer | null> => {
+        // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
+        if (!beside && previous && madeHere && !isEngine(file, bytes)) {
+          const earlier = await readFile(`${previous}${ext}`).catch(() => null);
+          if (earlier && madeHere(fileHash, sha256(earlier))) return earlier;
+        }
+        const made = await make();
+        return made.length < bytes.length ? made : null;
+      };
+      // (Keyed by the known hash only: the paths were counted by it.)
+      found = shared && knownHash ? await shared.get(knownHash, ext, obtain) : await obtain();
+      if (found) await write(found);
       // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
       else if (present.has(twin)) await rm(twin, { force: true });
     }
@@ -230,6 +290,7 @@ export async function precompress(
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
+  const shared = hashOf ? new SharedTwins(files.map(hashOf)) : undefined;
   const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
@@ -241,6 +302,7 @@ export async function precompress(
       onTwin: told,
       onNone,
       hashOf,
+      shared,
     }); // (not `written += await …`: that reads `written` before waiting)
     written += n;
   });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
 import { embedAncestors, headersFor } from '../../src/deploy/policy.ts';
@@ -243,6 +243,53 @@ describe('precompressed twins', () => {
       ].sort(),
     );
     expect(gunzipSync(readFileSync(join(dir, 'a.html.gz')))).toEqual(page);
+  });
+
+  it('of bytes at several paths (a table and its release copy) are found or made once, each path given the same twins', async () => {
+    const dir = join(root, 'salinan-rilis');
+    const previous = join(root, 'salinan-rilis-lama');
+    const table = Buffer.from('kode_wilayah,kode_unit,ikm\n' + 'kota-001,DINKES,81.25\n'.repeat(200));
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    for (const rel of ['data/ikm_unit.csv', 'data/rilis/2026-12-31/ikm_unit.csv']) {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), table);
+    }
+    // The previous site's twins of the table at its own path: made at other levels than this code
+    // uses, so that which path got which twin shows; the memory vouches for them.
+    mkdirSync(join(previous, 'data'), { recursive: true });
+    const br = brotliCompressSync(table, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } });
+    const gz = gzipSync(table, { level: 1 });
+    writeFileSync(join(previous, 'data', 'ikm_unit.csv.br'), br);
+    writeFileSync(join(previous, 'data', 'ikm_unit.csv.gz'), gz);
+    const vouched = new Set([twinEntry(sha(table), sha(br)), twinEntry(sha(table), sha(gz))]);
+    const hashes = new Map([
+      ['data/ikm_unit.csv', sha(table)],
+      ['data/rilis/2026-12-31/ikm_unit.csv', sha(table)],
+    ]);
+    const madeHere = (f: string, t: string) => vouched.has(twinEntry(f, t));
+    expect(await precompress(dir, { previous, madeHere, hashes })).toBe(4);
+    // The copy in the new release's folder has no twin at its path in the previous site: it takes the table's.
+    for (const rel of ['data/ikm_unit.csv', 'data/rilis/2026-12-31/ikm_unit.csv']) {
+      expect(readFileSync(join(dir, `${rel}.br`))).toEqual(br);
+      expect(readFileSync(join(dir, `${rel}.gz`))).toEqual(gz);
+    }
+    // Without the memory, each path's twins are made by this code's settings, the same at both.
+    const fresh = join(root, 'salinan-rilis-segar');
+    for (const rel of ['a.csv', 'b/a.csv']) {
+      mkdirSync(join(fresh, rel, '..'), { recursive: true });
+      writeFileSync(join(fresh, rel), table);
+    }
+    expect(
+      await precompress(fresh, {
+        hashes: new Map([
+          ['a.csv', sha(table)],
+          ['b/a.csv', sha(table)],
+        ]),
+      }),
+    ).toBe(4);
+    expect(readFileSync(join(fresh, 'b/a.csv.br'))).toEqual(readFileSync(join(fresh, 'a.csv.br')));
+    expect(readFileSync(join(fresh, 'a.csv.br'))).not.toEqual(br);
+    expect(brotliDecompressSync(readFileSync(join(fresh, 'b/a.csv.br')))).toEqual(table);
   });
 
   it('are not looked for beside a file whose bytes the memory knows too small for twins: it is not read', async () => {
