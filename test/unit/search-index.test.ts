@@ -1,5 +1,6 @@
 /** The site's search index, made whole by Pagefind's own command (src/publish/search-index.ts). */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -428,4 +429,39 @@ test('Pagefind runs once per language, and the joined index is the one a single 
   expect(languageGlobs(entries('en', 'index.html', 'a{b}'))).toEqual([]);
   expect(languageGlobs(entries('index.html', 'wilayah'))).toEqual([]);
   expect(languageGlobs(entries('en', 'wilayah', 'rilis.xml'))).toEqual(['wilayah/**/*.html', 'en/**/*.html']);
+});
+
+test("the languages' runs go side by side: when one fails, the other ends first, no run's folder is left, and the failure's message is the error", async () => {
+  const site = join(tmp.dir, 'situs');
+  await writePages(site, {
+    'index.html': page('id', 'Indeks kepuasan masyarakat'),
+    'en/index.html': page('en', 'Community satisfaction index'),
+  });
+  // Pagefind's binary as its command finds it (resolveBinary.js), behind a script that fails the
+  // English run at once, and lets the other run finish a second later, writing its index.
+  const real = createRequire(join(process.cwd(), 'node_modules', 'pagefind', 'package.json')).resolve(
+    `@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
+  );
+  const fake = join(tmp.dir, 'pagefind-palsu');
+  await writeFile(
+    fake,
+    `#!/bin/sh\ncase "$*" in *en/*) echo "indeks bahasa Inggris rusak" >&2; exit 3;; esac\nsleep 1\nexec "${real}" "$@"\n`,
+    {
+      mode: 0o755,
+    },
+  );
+  const out = join(tmp.dir, 'keluaran');
+  const before = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake;
+  const started = Date.now();
+  try {
+    await expect(runPagefind(site, out)).rejects.toThrow(/indeks bahasa Inggris rusak/);
+    // Thrown once the Indonesian run had ended too (a second in), never while it could still write.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  } finally {
+    if (before === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    else process.env.PAGEFIND_EXTENDED_BINARY_PATH = before;
+  }
+  // The Indonesian run had ended (its second passed) before the folders were removed: nothing of either is left.
+  expect((await readdir(tmp.dir)).filter((f) => f.startsWith('keluaran'))).toEqual([]);
 });
