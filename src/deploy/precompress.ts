@@ -120,7 +120,7 @@ interface TwinKnowledge {
  * Any of them is the twin of those bytes: made now, or vouched for by the memory as made by this
  * code (and a twin beside a path, vouched for, is kept there as before).
  */
-export class SharedTwins {
+class SharedTwins {
   /** By file hash and encoding, how many paths are still to ask. */
   private readonly left = new Map<string, number>();
   private readonly twins = new Map<string, Promise<Buffer | null>>();
