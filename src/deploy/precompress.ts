@@ -98,8 +98,8 @@ async function cachedTwin(
 interface TwinKnowledge {
   /** Every path of the site as walked before any twin was made: a twin not in it is not beside its file. */
   present: ReadonlySet<string>;
-  /** An earlier output at this file's path (--since), whose twins this code may have made of the same bytes. */
-  previous: string | null;
+  /** A path of the site at the same path in an earlier output (--since), whose twins this code may have made of the same bytes; null without one. */
+  previousOf: (path: string) => string | null;
   /** Whether this code made the twin of these bytes (by their sha256). */
   madeHere?: (fileHash: string, twinHash: string) => boolean;
   /** Told every twin the file ends with (its path absolute). */
@@ -115,25 +115,41 @@ interface TwinKnowledge {
 /**
  * Twins found or made once for bytes that lie at several paths of the site: a table and its copy
  * in the new release's folder (24 MB of tables at 50 regions, compressed twice in every build).
- * The paths are counted by their known sha256 before any twin is made; the first of them to need
- * a twin finds or makes it, the others take the same bytes, and it is let go once the last has.
- * Any of them is the twin of those bytes: made now, or vouched for by the memory as made by this
- * code (and a twin beside a path, vouched for, is kept there as before).
+ * The paths are grouped by their known sha256 (and whether they are WebAssembly, which is
+ * compressed otherwise) before any twin is made; the first of a group to need a twin finds it (the
+ * previous site's at any of the group's paths, vouched for by the memory as made by this code) or
+ * makes it, the others take the same bytes, and it is let go once the last has. A twin beside a
+ * path, vouched for, is kept there as before. Whichever path asks first, the twin is the same.
  */
 class SharedTwins {
-  /** By file hash and encoding, how many paths are still to ask. */
+  /** By group (sharedKey), its paths. */
+  private readonly groups = new Map<string, string[]>();
+  /** By group and encoding, how many paths are still to ask. */
   private readonly left = new Map<string, number>();
   private readonly twins = new Map<string, Promise<Buffer | null>>();
 
-  constructor(hashes: Iterable<string | undefined>) {
-    const seen = new Map<string, number>();
-    for (const hash of hashes) if (hash) seen.set(hash, (seen.get(hash) ?? 0) + 1);
-    for (const [hash, n] of seen) if (n > 1) for (const { ext } of ENCODINGS) this.left.set(`${hash}${ext}`, n);
+  constructor(files: readonly string[], hashOf: (path: string) => string | undefined) {
+    for (const file of files) {
+      const hash = hashOf(file);
+      if (!hash) continue;
+      const key = sharedKey(file, hash);
+      const group = this.groups.get(key);
+      if (group) group.push(file);
+      else this.groups.set(key, [file]);
+    }
+    for (const [key, paths] of this.groups)
+      if (paths.length < 2) this.groups.delete(key);
+      else for (const { ext } of ENCODINGS) this.left.set(`${key}${ext}`, paths.length);
   }
 
-  /** The twin of the bytes `fileHash` in this encoding, made by `obtain` once for all their paths (null: none worth having). */
-  get(fileHash: string, ext: string, obtain: () => Promise<Buffer | null>): Promise<Buffer | null> {
-    const key = `${fileHash}${ext}`;
+  /** Every path of `file`'s bytes (itself alone when they lie nowhere else). */
+  pathsOf(file: string, fileHash: string): readonly string[] {
+    return this.groups.get(sharedKey(file, fileHash)) ?? [file];
+  }
+
+  /** The twin of `file`'s bytes in this encoding, made by `obtain` once for all their paths (null: none worth having). */
+  get(file: string, fileHash: string, ext: string, obtain: () => Promise<Buffer | null>): Promise<Buffer | null> {
+    const key = `${sharedKey(file, fileHash)}${ext}`;
     const left = this.left.get(key);
     if (left === undefined) return obtain();
     let twin = this.twins.get(key);
@@ -143,9 +159,9 @@ class SharedTwins {
   }
 
   /** A path of these bytes that needed no twin made in these encodings (its own kept, or too small): one fewer to wait for. */
-  pass(fileHash: string, exts: readonly string[] = ENCODINGS.map((e) => e.ext)): void {
+  pass(file: string, fileHash: string, exts: readonly string[] = ENCODINGS.map((e) => e.ext)): void {
     for (const ext of exts) {
-      const key = `${fileHash}${ext}`;
+      const key = `${sharedKey(file, fileHash)}${ext}`;
       const left = this.left.get(key);
       if (left !== undefined) this.done(key, left);
     }
@@ -159,6 +175,9 @@ class SharedTwins {
     }
   }
 }
+
+/** Paths whose twins are the same: the same bytes, compressed by the same settings (brotliOf: WebAssembly's are others). */
+const sharedKey = (file: string, fileHash: string): string => (file.endsWith('.wasm') ? `${fileHash}:wasm` : fileHash);
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -176,19 +195,19 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * Where the hashes of a file and of its twins beside it are known and the memory vouches for both
  * twins (a region copied from the previous site), nothing is read.
  */
-async function twins(file: string, { present, previous, madeHere, onTwin, onNone, hashOf, shared }: TwinKnowledge): Promise<number> {
+async function twins(file: string, { present, previousOf, madeHere, onTwin, onNone, hashOf, shared }: TwinKnowledge): Promise<number> {
   const knownHash = hashOf?.(file);
   if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
     if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
-      shared?.pass(knownHash);
+      shared?.pass(file, knownHash);
       ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
       return twinHashes.length;
     }
     // Bytes this code found too small for twins, and nothing beside them (not even a twin whose
     // hash is unknown: one left by a hand, which the cut below removes): nothing to read or write.
     if (ENCODINGS.every(({ ext }) => !present.has(`${file}${ext}`)) && madeHere(knownHash, NO_TWIN)) {
-      shared?.pass(knownHash);
+      shared?.pass(file, knownHash);
       onNone?.(knownHash);
       return 0;
     }
@@ -200,7 +219,7 @@ async function twins(file: string, { present, previous, madeHere, onTwin, onNone
   if (bytes.length < MIN_TWIN_BYTES) {
     // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
-    if (knownHash) shared?.pass(knownHash);
+    if (knownHash) shared?.pass(file, knownHash);
     onNone?.(knownHash ?? sha256(bytes));
     return 0;
   }
@@ -215,19 +234,22 @@ async function twins(file: string, { present, previous, madeHere, onTwin, onNone
     // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
     if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) {
       found = beside;
-      if (knownHash) shared?.pass(knownHash, [ext]);
+      if (knownHash) shared?.pass(file, knownHash, [ext]);
     } else {
       const obtain = async (): Promise<Buffer | null> => {
         // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
-        if (!beside && previous && madeHere && !isEngine(file, bytes)) {
-          const earlier = await readFile(`${previous}${ext}`).catch(() => null);
-          if (earlier && madeHere(fileHash, sha256(earlier))) return earlier;
-        }
+        // At any path of these bytes (SharedTwins), so that which path asks first does not matter.
+        if (!beside && madeHere && !isEngine(file, bytes))
+          for (const path of knownHash && shared ? shared.pathsOf(file, knownHash) : [file]) {
+            const previous = previousOf(path);
+            const earlier = previous === null ? null : await readFile(`${previous}${ext}`).catch(() => null);
+            if (earlier && madeHere(fileHash, sha256(earlier))) return earlier;
+          }
         const made = await make();
         return made.length < bytes.length ? made : null;
       };
       // (Keyed by the known hash only: the paths were counted by it.)
-      found = shared && knownHash ? await shared.get(knownHash, ext, obtain) : await obtain();
+      found = shared && knownHash ? await shared.get(file, knownHash, ext, obtain) : await obtain();
       if (found) await write(found);
       // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
       else if (present.has(twin)) await rm(twin, { force: true });
@@ -290,14 +312,14 @@ export async function precompress(
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
-  const shared = hashOf ? new SharedTwins(files.map(hashOf)) : undefined;
+  const shared = hashOf ? new SharedTwins(files, hashOf) : undefined;
   const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
   await inTurns(files, concurrency, async (file) => {
     const n = await twins(file, {
       present,
-      previous: previous ? join(previous, relative(root, file)) : null,
+      previousOf: (path) => (previous ? join(previous, relative(root, path)) : null),
       madeHere,
       onTwin: told,
       onNone,
