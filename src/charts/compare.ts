@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../i18n/lang.ts';
-import type { Measure } from '../queries/compare.ts';
+import { unitLabel, type Measure } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
 import { finishChart, fittedLabels, GREY, PALETTE } from './plot.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
@@ -31,7 +31,7 @@ export function comparePoints(result: QueryResult): ComparePoint[] {
   return result.rows
     .filter((r) => typeof r[v] === 'number')
     .map((r) => ({
-      label: regions.size > 1 ? `${r[u]} (${r[w]})` : String(r[u]),
+      label: unitLabel(String(r[u]), String(r[w]), regions.size > 1),
       periode: String(r[p]),
       nilai: r[v] as number,
       bawah: typeof r[lo] === 'number' ? r[lo] : null,

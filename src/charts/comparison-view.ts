@@ -12,6 +12,8 @@ import {
   type CompareChoices,
   type CompareColumn,
   type Measure,
+  unitKey,
+  unitLabel,
 } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
@@ -42,11 +44,11 @@ export function missingValues(
 ): { periods: string[]; units: { period: string; units: string[] }[] } {
   const col = (name: CompareColumn) => COMPARE_COLUMNS.indexOf(name);
   const regions = new Set(result.rows.map((r) => r[col('kode_wilayah')]));
-  const name = (r: QueryResult['rows'][number]) => (regions.size > 1 ? `${r[col('unit')]} (${r[col('wilayah')]})` : String(r[col('unit')]));
+  const name = (r: QueryResult['rows'][number]) => unitLabel(String(r[col('unit')]), String(r[col('wilayah')]), regions.size > 1);
   const units = new Map<string, string>();
   const has = new Set<string>();
   for (const r of result.rows) {
-    const key = `${r[col('kode_wilayah')]}:${r[col('kode_unit')]}`;
+    const key = unitKey(String(r[col('kode_wilayah')]), String(r[col('kode_unit')]));
     units.set(key, name(r));
     has.add(`${key}|${r[col('periode')]}`);
   }

@@ -4,7 +4,7 @@
  * unseen, and the note "each region chosen is compared with all its units" would be untrue. Each
  * is a ticked box the reader can untick, named once a result has named it.
  */
-import { unitKey } from '../queries/compare.ts';
+import { unitKey, unitLabel } from '../queries/compare.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 /** The form's choice of a unit (queries/compare.ts: `kode_wilayah:kode_unit`) → its name and its region's, from a comparison's rows. */
@@ -12,7 +12,8 @@ export function unitNames(result: QueryResult, into = new Map<string, string>())
   const col = (name: string) => result.columns.indexOf(name);
   const [w, u, region, unit] = [col('kode_wilayah'), col('kode_unit'), col('wilayah'), col('unit')];
   if ([w, u, region, unit].includes(-1)) return into;
-  for (const r of result.rows) into.set(unitKey(String(r[w]), String(r[u])), `${String(r[unit])} (${String(r[region])})`);
+  // With its region always: a form's boxes may name units of several regions.
+  for (const r of result.rows) into.set(unitKey(String(r[w]), String(r[u])), unitLabel(String(r[unit]), String(r[region]), true));
   return into;
 }
 

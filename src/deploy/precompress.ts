@@ -98,7 +98,7 @@ async function cachedTwin(
 interface TwinKnowledge {
   /** Every path of the site as walked before any twin was made: a twin not in it is not beside its file. */
   present: ReadonlySet<string>;
-  /** A path of the site at the same path in an earlier output (--since), whose twins this code may have made of the same bytes; null without one. */
+  /** A site path's counterpart in an earlier output (--since), whose twins this code may have made of the same bytes; null without one. */
   previousOf: (path: string) => string | null;
   /** Whether this code made the twin of these bytes (by their sha256). */
   madeHere?: (fileHash: string, twinHash: string) => boolean;
@@ -109,7 +109,7 @@ interface TwinKnowledge {
   /** The sha256 of a file of the site by its path, where already known (PrecompressOptions.hashes). */
   hashOf?: (path: string) => string | undefined;
   /** Twins of bytes that lie at several paths, found or made once. */
-  shared?: SharedTwins;
+  shared: SharedTwins;
 }
 
 /**
@@ -128,9 +128,10 @@ class SharedTwins {
   private readonly left = new Map<string, number>();
   private readonly twins = new Map<string, Promise<Buffer | null>>();
 
-  constructor(files: readonly string[], hashOf: (path: string) => string | undefined) {
+  /** Without `hashOf`, nothing is shared. */
+  constructor(files: readonly string[], hashOf?: (path: string) => string | undefined) {
     for (const file of files) {
-      const hash = hashOf(file);
+      const hash = hashOf?.(file);
       if (!hash) continue;
       const key = sharedKey(file, hash);
       const group = this.groups.get(key);
@@ -142,13 +143,14 @@ class SharedTwins {
       else for (const { ext } of ENCODINGS) this.left.set(`${key}${ext}`, paths.length);
   }
 
-  /** Every path of `file`'s bytes (itself alone when they lie nowhere else). */
-  pathsOf(file: string, fileHash: string): readonly string[] {
-    return this.groups.get(sharedKey(file, fileHash)) ?? [file];
+  /** Every path of `file`'s bytes (itself alone when they lie nowhere else, or their hash is not known). */
+  pathsOf(file: string, fileHash: string | undefined): readonly string[] {
+    return (fileHash && this.groups.get(sharedKey(file, fileHash))) || [file];
   }
 
   /** The twin of `file`'s bytes in this encoding, made by `obtain` once for all their paths (null: none worth having). */
-  get(file: string, fileHash: string, ext: string, obtain: () => Promise<Buffer | null>): Promise<Buffer | null> {
+  get(file: string, fileHash: string | undefined, ext: string, obtain: () => Promise<Buffer | null>): Promise<Buffer | null> {
+    if (!fileHash) return obtain();
     const key = `${sharedKey(file, fileHash)}${ext}`;
     const left = this.left.get(key);
     if (left === undefined) return obtain();
@@ -159,7 +161,8 @@ class SharedTwins {
   }
 
   /** A path of these bytes that needed no twin made in these encodings (its own kept, or too small): one fewer to wait for. */
-  pass(file: string, fileHash: string, exts: readonly string[] = ENCODINGS.map((e) => e.ext)): void {
+  pass(file: string, fileHash: string | undefined, exts: readonly string[] = ENCODINGS.map((e) => e.ext)): void {
+    if (!fileHash) return;
     for (const ext of exts) {
       const key = `${sharedKey(file, fileHash)}${ext}`;
       const left = this.left.get(key);
@@ -188,8 +191,9 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  *   merge), if it unpacks to them, which costs a fraction of compressing again;
  * - else the previous site's twin at this path, if this code made it of these bytes (so it is
  *   what compressing would make, and nothing else: a twin that merely unpacks to the file may
- *   carry more, a gzip header's name or comment, say);
- * - else it is made anew, or removed where no twin is worth making;
+ *   carry more, a gzip header's name or comment, say), or at another path of the same bytes;
+ * - else it is made anew (once for all the paths of the same bytes: SharedTwins), or removed
+ *   where no twin is worth making;
  * - a file under MIN_TWIN_BYTES has none.
  * So every twin of the site is its file's bytes (the privacy gate reads the file, not its twins).
  * Where the hashes of a file and of its twins beside it are known and the memory vouches for both
@@ -200,14 +204,14 @@ async function twins(file: string, { present, previousOf, madeHere, onTwin, onNo
   if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
     if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
-      shared?.pass(file, knownHash);
+      shared.pass(file, knownHash);
       ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
       return twinHashes.length;
     }
     // Bytes this code found too small for twins, and nothing beside them (not even a twin whose
     // hash is unknown: one left by a hand, which the cut below removes): nothing to read or write.
     if (ENCODINGS.every(({ ext }) => !present.has(`${file}${ext}`)) && madeHere(knownHash, NO_TWIN)) {
-      shared?.pass(file, knownHash);
+      shared.pass(file, knownHash);
       onNone?.(knownHash);
       return 0;
     }
@@ -219,7 +223,7 @@ async function twins(file: string, { present, previousOf, madeHere, onTwin, onNo
   if (bytes.length < MIN_TWIN_BYTES) {
     // Whatever put a twin beside it (code before this rule; a hand-copied folder), none is kept.
     for (const { ext } of ENCODINGS) if (present.has(`${file}${ext}`)) await rm(`${file}${ext}`, { force: true });
-    if (knownHash) shared?.pass(file, knownHash);
+    shared.pass(file, knownHash);
     onNone?.(knownHash ?? sha256(bytes));
     return 0;
   }
@@ -234,13 +238,13 @@ async function twins(file: string, { present, previousOf, madeHere, onTwin, onNo
     // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
     if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) {
       found = beside;
-      if (knownHash) shared?.pass(file, knownHash, [ext]);
+      shared.pass(file, knownHash, [ext]);
     } else {
       const obtain = async (): Promise<Buffer | null> => {
         // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
         // At any path of these bytes (SharedTwins), so that which path asks first does not matter.
         if (!beside && madeHere && !isEngine(file, bytes))
-          for (const path of knownHash && shared ? shared.pathsOf(file, knownHash) : [file]) {
+          for (const path of shared.pathsOf(file, knownHash)) {
             const previous = previousOf(path);
             const earlier = previous === null ? null : await readFile(`${previous}${ext}`).catch(() => null);
             if (earlier && madeHere(fileHash, sha256(earlier))) return earlier;
@@ -248,8 +252,8 @@ async function twins(file: string, { present, previousOf, madeHere, onTwin, onNo
         const made = await make();
         return made.length < bytes.length ? made : null;
       };
-      // (Keyed by the known hash only: the paths were counted by it.)
-      found = shared && knownHash ? await shared.get(file, knownHash, ext, obtain) : await obtain();
+      // By the known hash only: the paths were grouped by it.
+      found = await shared.get(file, knownHash, ext, obtain);
       if (found) await write(found);
       // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
       else if (present.has(twin)) await rm(twin, { force: true });
@@ -312,7 +316,7 @@ export async function precompress(
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
-  const shared = hashOf ? new SharedTwins(files, hashOf) : undefined;
+  const shared = new SharedTwins(files, hashOf);
   const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.

@@ -229,6 +229,9 @@ export interface CompareChoices {
 
 export const unitKey = (kodeWilayah: string, kodeUnit: string) => `${kodeWilayah}:${kodeUnit}`;
 
+/** A unit as a comparison names it: with its region where units of several regions are shown. */
+export const unitLabel = (unit: string, region: string, withRegion: boolean): string => (withRegion ? `${unit} (${region})` : unit);
+
 /** The comparison's columns, in order; renderers and tests refer to them by these names. */
 export const COMPARE_COLUMNS = [
   'kode_wilayah',

@@ -138,8 +138,8 @@ export interface Service {
  * no caller changes the one kept.
  */
 export function servicesOf(kode: string, kodeUnit?: string): Service[] {
-  const list = kodeUnit === undefined ? regionServices(kode) : servicesIn(kode, kodeUnit);
-  return list.map((s) => ({ ...s, units: [...s.units] }));
+  if (kodeUnit !== undefined) return servicesIn(kode, kodeUnit);
+  return regionServices(kode).map((s) => ({ ...s, units: [...s.units] }));
 }
 
 const regionServices = memoize((kode: string): Service[] => servicesIn(kode));
