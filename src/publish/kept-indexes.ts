@@ -57,9 +57,8 @@ async function filesUnder(dir: string): Promise<string[]> {
   return paths;
 }
 
-/** The files under `dir`, by path relative to it, and their fileState; a file that is not a regular one has none. */
-async function statesUnder(dir: string): Promise<Record<string, string | null>> {
-  const paths = await filesUnder(dir);
+/** The fileState of each of `paths` (relative to `dir`); a file that is not a regular one has none. */
+async function statesOf(dir: string, paths: readonly string[]): Promise<Record<string, string | null>> {
   const states: (string | null)[] = new Array(paths.length).fill(null);
   await inTurns(paths, AT_ONCE, async (rel, i) => {
     const s = await lstat(join(dir, rel), { bigint: true });
@@ -113,7 +112,7 @@ export class KeptIndexes {
     const from = join(this.own, TAKEN, part);
     if (kept?.print !== print || !existsSync(from)) return false;
     try {
-      const now = await statesUnder(from);
+      const now = await statesOf(from, await filesUnder(from));
       const files = Object.keys(kept.files);
       if (files.length === Object.keys(now).length && files.every((rel) => now[rel] === kept.files[rel])) {
         await linkAll(from, folder, files);
@@ -132,8 +131,9 @@ export class KeptIndexes {
   async keep(part: string, print: string, folder: string): Promise<void> {
     const to = join(this.own, GIVEN, part);
     try {
-      await linkAll(folder, to, await filesUnder(folder));
-      const states = await statesUnder(to);
+      const files = await filesUnder(folder);
+      await linkAll(folder, to, files);
+      const states = await statesOf(to, files);
       if (Object.values(states).some((state) => state === null)) throw new Error('not a regular file');
       this.given[part] = { print, files: states as Record<string, string> };
     } catch {
