@@ -13,14 +13,17 @@ import { NO_TWIN, precompress } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import {
   gateMemoryDir,
+  gateLookups,
   gateSite,
+  joinGateResults,
   readGateMemory,
   twinEntry,
   writeGateMemory,
+  type GateLookups,
   type GateMemory,
   type GateResult,
 } from './publish/gate-memory.ts';
-import { emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
+import { allSettledThenThrow, emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { PartCache } from './publish/part-cache.ts';
 import { releaseFeed } from './release/feed.ts';
@@ -188,7 +191,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       log(
         `bagian unduhan / download parts (Excel, paket / bundles): ${data.parts.kept} dipakai ulang / kept, ${data.parts.made} dibuat / made`,
       );
-    const { regions, release, fresh, releases, previous } = data;
+    const { regions, release, fresh, releases, previous, values } = data;
     // What this run renders: every page; a shard's regions; or, for a merge, the national pages
     // joined with the shards' (which must be of these same inputs).
     const codes = regions.map((r) => r.code);
@@ -221,6 +224,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     let before: GateMemory | null = null;
     /** The reused files linked, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
+    /** The published data's files (relative to the site) and their gate, when judged while the pages render; the gate's lookups made then. */
+    let dataGated: { files: string[]; gate: GateResult } | null = null;
+    let lookupsMade: GateLookups | null = null;
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
@@ -260,10 +266,30 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       else if (nationalApart && pages.national)
         log(
           listed
-            ? `halaman nasional dalam prosesnya sendiri, bersamaan dengan halaman wilayah / the national pages in a process of their own, beside the regions' pages: ${listed}`
+            ? `halaman nasional bersama halaman wilayah, dalam satu proses tersendiri / the national pages with the regions' pages, in one process of their own: ${listed}`
             : 'halaman nasional dalam prosesnya sendiri / the national pages in a process of their own',
         );
-      const rendered = await renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart });
+      const copyReused = () =>
+        copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir, marks: before?.tanda });
+      // The published data are final once the data half is done (the pages only read them): their
+      // gate, with lookups made once for the pages' too (held until then).
+      const gateData = async () => {
+        const files: string[] = [];
+        for await (const path of walk(dataStage)) files.push(relative(stage, path));
+        lookupsMade = await gateLookups({ take: values }, before, context.kode);
+        return { files, gate: await gateSite(stage, lookupsMade, { kode: context.kode, before, files }) };
+      };
+      // Rendered in other processes (nationalApart), the pages of a --since build leave this one
+      // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
+      // their marks read first), and the data judged.
+      const meanwhile = nationalApart && reused.length > 0;
+      if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      const [rendered, linked, gated] = await allSettledThenThrow([
+        renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart }),
+        meanwhile ? copyReused() : null,
+        meanwhile ? gateData() : null,
+      ] as const);
+      dataGated = gated;
       written = rendered.written;
       renderersPeak = rendered.peaks;
       nationalPeak = rendered.national;
@@ -274,14 +300,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         for (const f of joined.files) written.push(f);
       }
       lap('pages');
-      before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      if (!meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       if (reused.length > 0) {
         // Linked only from the site this build replaces: no region file stays shared with another
         // folder (the search index's parts do stay linked with their cache: kept-indexes.ts).
-        const copied = await copyRegions(siteStage, opts.since!, previousPages!, reused, {
-          links: resolve(opts.since!) === outDir,
-          marks: before?.tanda,
-        });
+        const copied = linked ?? (await copyReused());
         if (copied.problems.length > 0) {
           return result(
             false,
@@ -349,7 +372,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
 
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
-    const gate = await gateSite(siteStage, { take: data.values }, { kode: context.kode, before, known, files: staged });
+    // The data judged while the pages rendered are not read again.
+    const judged = new Set(dataGated?.files);
+    const rest = await gateSite(siteStage, lookupsMade ?? { take: values }, {
+      kode: context.kode,
+      before,
+      known,
+      files: dataGated ? staged.filter((f) => !judged.has(f)) : staged,
+    });
+    lookupsMade = null;
+    const gate = dataGated ? joinGateResults(dataGated.gate, rest) : rest;
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));

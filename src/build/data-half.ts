@@ -20,6 +20,7 @@ import type { GateValues } from '../publish/gate-memory.ts';
 import { xlsxFileName } from '../publish/download-paths.ts';
 import { publishTables } from '../publish/tables.ts';
 import { writeXlsx } from '../publish/xlsx.ts';
+import { allSettledThenThrow } from '../publish/site-files.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
@@ -156,12 +157,10 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
       }
     };
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
-    // Both settle before a failure is thrown, so none writes into the stage after it is removed.
-    const done = await Promise.allSettled([
+    await allSettledThenThrow([
       xlsx(),
       writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }, { cache, code }),
     ]);
-    for (const d of done) if (d.status === 'rejected') throw d.reason;
     await cache.prune();
     parts = cache.count;
   }

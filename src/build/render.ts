@@ -13,7 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { removeLeftovers } from '../publish/leftovers.ts';
-import { makeFolders, walk } from '../publish/site-files.ts';
+import { allSettledThenThrow, makeFolders, walk } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { runChild } from './child.ts';
 
@@ -114,9 +114,9 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
  * national tables whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS), and their
  * tables go with their process instead of staying in this one through its regions and the gate.
  * Beside several renderers of regions (a whole build) they would pass the budget of 4 GB, so they
- * come first, alone; beside one (a `--since` build's few regions, or none: a merge) they render at
- * the same time, each on its core. A file two renderers both write (Astro's assets, the 404 page)
- * must be the same bytes. Returns every file Astro wrote, as renderPages does, each shared file
+ * come first, alone; one group (a `--since` build's few regions) is rendered with them, in their
+ * process; a merge renders them alone. This process waits meanwhile (the pipeline links the reused
+ * regions then). A file two renderers both write (Astro's assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as renderPages does, each shared file
  * once; the peak memory (KiB) of each renderer of regions run beside this one, which this
  * process's own peak does not count; and of the national pages' process (NationalRendered).
  */
@@ -138,27 +138,29 @@ export async function renderPagesSplit(
   const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
   const env = (set: PageSet) => ({ KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(set), SOURCE_DATE_EPOCH: epoch });
   const nationalDir = join(dirname(siteStage), 'render-nasional');
-  const startNational = () => renderElsewhere(nationalDir, env({ regions: [], national: true }), stop.signal);
+  const filled = groups.filter((g) => g.length > 0);
+  // One group (a --since build's few regions) is rendered with the national pages, by one Vite
+  // build: a process of its own beside them bundled the same code again (some 11 s of a core),
+  // and the two took longer side by side on two cores than one alone (docs/benchmark.md, Session 33).
+  const joined = apart && groups.length === 1 && filled.length === 1;
+  const away = joined ? [] : filled;
+  const startNational = () => renderElsewhere(nationalDir, env({ regions: joined ? filled[0] : [], national: true }), stop.signal);
   const first = apart && groups.length > 1 ? await startNational() : undefined;
   // This process's peak while the national pages' process ran: until it ended, or, side by side, until all did.
   let beside = process.resourceUsage().maxRSS;
-  const away = groups.filter((g) => g.length > 0);
   const dirs = away.map((_, i) => join(dirname(siteStage), `render-${i + 1}`));
   const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: away[i], national: false }), stop.signal));
   const together = apart && !first ? startNational() : undefined;
   for (const p of [together, ...others]) p?.catch(() => stop.abort());
-  // Every renderer settles before a failure is thrown: none writes into the stage once it is removed.
-  const [alongside, ...rest] = await Promise.allSettled([together, ...others]);
-  for (const r of [alongside, ...rest]) if (r.status === 'rejected') throw r.reason;
+  const [alongside, ...rest] = await allSettledThenThrow([together, ...others]);
   if (!first) beside = process.resourceUsage().maxRSS;
   const written: string[] = [];
   const peaks: number[] = [];
-  for (const [i, r] of rest.entries()) {
-    const { files, peak } = (r as PromiseFulfilledResult<Rendered>).value;
+  for (const [i, { files, peak }] of rest.entries()) {
     for (const f of await moveRendered(dirs[i], siteStage, files)) written.push(f);
     peaks.push(peak);
   }
-  const national = first ?? (alongside as PromiseFulfilledResult<Rendered | undefined>).value;
+  const national = first ?? alongside;
   if (national) for (const f of await moveRendered(nationalDir, siteStage, national.files)) written.push(f);
   return { written, peaks, national: national && { peak: national.peak, beside, alone: first !== undefined } };
 }
@@ -186,11 +188,15 @@ export interface Rendered {
 export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<Rendered> {
   const list = `${dir}.json`;
   const { regions, national } = JSON.parse(env[PAGES_ENV]!) as PageSet;
-  const which = regions?.length
-    ? `halaman wilayah ${regions.join(', ')} tidak terbangun / the pages of regions ${regions.join(', ')} were not rendered`
-    : national
-      ? 'halaman nasional tidak terbangun / the national pages were not rendered'
-      : 'halaman tidak terbangun / the pages were not rendered';
+  const listed = regions?.join(', ');
+  const which =
+    listed && national
+      ? `halaman nasional dan halaman wilayah ${listed} tidak terbangun / the national pages and the pages of regions ${listed} were not rendered`
+      : listed
+        ? `halaman wilayah ${listed} tidak terbangun / the pages of regions ${listed} were not rendered`
+        : national
+          ? 'halaman nasional tidak terbangun / the national pages were not rendered'
+          : 'halaman tidak terbangun / the pages were not rendered';
   await runChild(['render', dir, list], {
     env: { ...process.env, ...env },
     signal,

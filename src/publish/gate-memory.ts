@@ -175,7 +175,7 @@ export interface GateValues {
  * values themselves are let go when this returns, unless the caller holds them: given as
  * `take()` (the build), at 500 regions their lists are a gigabyte the gate no longer needs.
  */
-function lookups(values: GateValues, before: GateMemory | null, reread: boolean) {
+function lookups(values: GateValues, before: GateMemory | null, reread: boolean): GateLookups {
   const privat: Record<string, string> = Object.fromEntries(
     [...values.privateByRegion].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, privateDigest(v)]),
   );
@@ -183,6 +183,46 @@ function lookups(values: GateValues, before: GateMemory | null, reread: boolean)
   if (before) for (const [k, v] of values.privateByRegion) if (before.privat[k] !== privat[k]) fresh.include(v);
   const changed = fresh.hasAny();
   return { privat, all: shareLookup(values.privateValues), changed, fresh: changed && reread ? shareLookup(fresh) : null };
+}
+
+/** The gate's lookups of the private values (lookups), made once for gateSite to read a site in several parts. */
+export interface GateLookups {
+  privat: Record<string, string>;
+  all: SharedLookup;
+  changed: boolean;
+  fresh: SharedLookup | null;
+}
+
+/**
+ * The lookups of `values` for gates over parts of one site (gateSite given them), with the memory
+ * `before` of the site it replaces if of the same code: the values that changed since then are
+ * looked up apart, for the files passed before. The values are let go once they are made.
+ */
+export async function gateLookups(
+  values: GateValues | { take(): Promise<GateValues> },
+  before: GateMemory | null,
+  kode: string,
+): Promise<GateLookups> {
+  const same = before?.kode === kode ? before : null;
+  return lookups('take' in values ? await values.take() : values, same, same !== null);
+}
+
+/**
+ * One site's gate results, of parts read apart (a file in one part only): leaks and counts
+ * added, memories and hashes joined.
+ */
+export function joinGateResults(a: GateResult, b: GateResult): GateResult {
+  const isi = { ...a.memory.isi, ...b.memory.isi };
+  const memory: GateMemory = { ...a.memory, bersih: [...a.memory.bersih, ...b.memory.bersih].sort(), isi };
+  const read = {
+    all: a.read.all + b.read.all,
+    again: a.read.again + b.read.again,
+    passed: a.read.passed + b.read.passed,
+    regions: [...new Set([...a.read.regions, ...b.read.regions])].sort(),
+    contents: a.read.contents + b.read.contents,
+    pieces: a.read.pieces + b.read.pieces,
+  };
+  return { leaks: [...a.leaks, ...b.leaks], memory, read, hashes: new Map([...a.hashes, ...b.hashes]) };
 }
 
 /**
@@ -193,7 +233,7 @@ function lookups(values: GateValues, before: GateMemory | null, reread: boolean)
  */
 export async function gateSite(
   root: string,
-  values: GateValues | { take(): Promise<GateValues> },
+  values: GateValues | { take(): Promise<GateValues> } | GateLookups,
   {
     kode,
     before = null,
@@ -222,7 +262,13 @@ export async function gateSite(
   let privat: Record<string, string>;
   let anyChanged: boolean;
   let fresh: SharedLookup | null;
-  ({ privat, all, changed: anyChanged, fresh } = lookups('take' in values ? await values.take() : values, same, again.size > 0));
+  // Made here, or given (gateLookups: made once for several parts of a site).
+  ({
+    privat,
+    all,
+    changed: anyChanged,
+    fresh,
+  } = 'privat' in values ? values : lookups('take' in values ? await values.take() : values, same, again.size > 0));
   // The contents found clean in each file read, by file.
   const clean = new Map<string, Set<string>>();
   const onClean = (rel: string, content: ContentRead) => {

@@ -22,7 +22,7 @@ import { watchPeak } from './process-peak.ts';
 import { searchCopy } from './search-copy.ts';
 import { KeptIndexes } from './kept-indexes.ts';
 import { removeLeftovers } from './leftovers.ts';
-import { emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
+import { allSettledThenThrow, emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
 
 /**
  * Indexes the pages under `siteStage`. Pagefind runs as its own command, not through its Node
@@ -467,11 +467,8 @@ export async function runPagefind(site: string, outputPath: string): Promise<Pag
       parts.push(part);
       await rm(part, { recursive: true });
     }
-    // At once, so their peaks add up (unknown if any is). Each ends before any failure is thrown: none writes into a removed folder.
-    const runs = await Promise.allSettled(globs.map((glob, i) => runPagefindOnce(site, parts[i], glob)));
-    const failed = runs.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    const peaks = runs.map((r) => (r as PromiseFulfilledResult<number | null>).value);
+    // At once, so their peaks add up (unknown if any is).
+    const peaks = await allSettledThenThrow(globs.map((glob, i) => runPagefindOnce(site, parts[i], glob)));
     let peak = peaks.reduce<number | null>((sum, kib) => (sum === null || kib === null ? null : sum + kib), 0);
     const why = await joinIndexes(parts, outputPath);
     if (why !== null) {

@@ -110,6 +110,18 @@ export async function makeFolders(root: string, files: Iterable<string>): Promis
 }
 
 /**
+ * Work done at once (renderers, Pagefind's runs, the Excel files and bundles, the links of reused
+ * regions), its values once all of it has ended, else its first failure, thrown only then: each
+ * writes into a stage or folder that is removed on failure, and none may write on into it once it is gone.
+ */
+export async function allSettledThenThrow<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/**
  * Calls `each` on every item, `count` at a time (files read or written on libuv's pool, tens of
  * thousands of them). After a failure no item is started; the ones under way finish, so nothing
  * writes once this has thrown (the first failure).

@@ -7,7 +7,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { gateSite, privateDigest, readGateMemory, writeGateMemory } from '../../src/publish/gate-memory.ts';
+import { gateLookups, gateSite, joinGateResults, privateDigest, readGateMemory, writeGateMemory } from '../../src/publish/gate-memory.ts';
 import { walk } from '../../src/publish/site-files.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
@@ -141,6 +141,33 @@ describe('gateSite with the memory of the previous build', () => {
     expect((await gateSite(root, later, { kode: 'k1', files: fewer })).leaks.map((l) => l.file)).toEqual([
       join('wilayah', 'alpha', 'index.html'),
     ]);
+  });
+
+  test('a site read in two parts, with lookups made once (the data while the pages render), is judged as in one reading', async () => {
+    const root = await site({ ...pages, 'data/rilis/r1/unit.csv': pages['data/unit.csv'], 'bocor.html': '<p>Pegawai Uji 001</p>' });
+    const first = await gateSite(root, exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002'] }), { kode: 'k1' });
+    await writeFile(join(root, 'data', 'baru.csv'), 'a,b\r\nPegawai Uji 002,1\r\n');
+    const later = exportValues({ alpha: ['Pegawai Uji 001'], beta: ['Pegawai Uji 002', 'Dinas Kependudukan'] });
+    const files: string[] = [];
+    for await (const path of walk(root)) files.push(relative(root, path));
+    for (const before of [null, first.memory]) {
+      const whole = await gateSite(root, later, { kode: 'k1', before, files });
+      let taken = 0;
+      const lookups = await gateLookups({ take: async () => (taken++, later) }, before, 'k1');
+      const data = files.filter((f) => f.startsWith('data'));
+      const [a, b] = [data, files.filter((f) => !data.includes(f))];
+      const parts = joinGateResults(
+        await gateSite(root, lookups, { kode: 'k1', before, files: a }),
+        await gateSite(root, lookups, { kode: 'k1', before, files: b }),
+      );
+      expect(taken).toBe(1);
+      const byFile = (r: typeof whole) => r.leaks.map((l) => `${l.file}: ${l.what}`).sort();
+      expect(byFile(parts)).toEqual(byFile(whole));
+      expect(byFile(whole).length).toBeGreaterThanOrEqual(3);
+      expect(parts.read).toEqual(whole.read);
+      expect(parts.memory).toEqual(whole.memory);
+      expect([...parts.hashes].sort()).toEqual([...whole.hashes].sort());
+    }
   });
 
   test('the same bytes at another path are read as a file; as a content, only if read the same way', async () => {
