@@ -421,6 +421,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // twin's entry, set as it is made, is read only for that twin's own file, before it is made.)
       hashes: siteHashes,
       files: staged,
+      // The split tables' gzip twins, written from their bundles' parts (bundles.ts PartsTwin).
+      madeNow: data.twins?.map((t) => join('data', t)),
     });
     gate.memory.kembar = [...new Set(twinsMade)].sort();
     lap('twins');

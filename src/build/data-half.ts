@@ -62,6 +62,8 @@ export interface RegionSummary {
 export interface DataHalf extends PhaseTimes {
   /** The deflated parts of the downloads this build found kept, and made (part-cache.ts); none for a shard. */
   parts?: { kept: number; made: number };
+  /** The gzip twins written with the bundles, from their parts (bundles.ts PartsTwin), relative to the data folder; none for a shard. */
+  twins?: string[];
   /** Whether the export was valid; when not, nothing was staged and `report` says why. */
   ok: boolean;
   /** The validation report, as printed. */
@@ -141,6 +143,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   clock.lap('derive+publish');
   // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
   let parts: DataHalf['parts'];
+  let twins: DataHalf['twins'];
   if (!input.shard) {
     // A table split by region is written region by region, each region's rows a part kept for the next build.
     await PartCache.cleanLeftovers();
@@ -157,10 +160,11 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
       }
     };
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
-    await allSettledThenThrow([
+    const [, bundles] = await allSettledThenThrow([
       xlsx(),
       writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }, { cache, code }),
     ]);
+    twins = bundles.twins;
     await cache.prune();
     parts = cache.count;
   }
@@ -178,7 +182,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ) + '\n',
   );
   clock.lap('excel+bundles');
-  return { ok: true, report, regions, values, close, release, fresh, releases, previous, parts, ...clock.times() };
+  return { ok: true, report, regions, values, close, release, fresh, releases, previous, parts, twins, ...clock.times() };
 }
 
 /** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */

@@ -110,6 +110,8 @@ interface TwinKnowledge {
   hashOf?: (path: string) => string | undefined;
   /** Twins of bytes that lie at several paths, found or made once. */
   shared: SharedTwins;
+  /** Twins this build wrote itself (bundles.ts PartsTwin), by absolute path: kept, and shared, where they unpack to their file. */
+  madeNow?: ReadonlySet<string>;
 }
 
 /**
@@ -199,7 +201,10 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * Where the hashes of a file and of its twins beside it are known and the memory vouches for both
  * twins (a region copied from the previous site), nothing is read.
  */
-async function twins(file: string, { present, previousOf, madeHere, onTwin, onNone, hashOf, shared }: TwinKnowledge): Promise<number> {
+async function twins(
+  file: string,
+  { present, previousOf, madeHere, onTwin, onNone, hashOf, shared, madeNow }: TwinKnowledge,
+): Promise<number> {
   const knownHash = hashOf?.(file);
   if (knownHash && madeHere) {
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
@@ -235,12 +240,31 @@ async function twins(file: string, { present, previousOf, madeHere, onTwin, onNo
     // Unlinked before any write, always: a twin beside its file may be a hard link into the previous site (copyRegions).
     const write = (twinBytes: Buffer) => rm(twin, { force: true }).then(() => writeFile(twin, twinBytes));
     let found: Buffer | null = null;
-    // With a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
-    if (beside && (madeHere ? madeHere(fileHash, sha256(beside)) : await unpacksTo(beside, unpack, bytes))) {
+    /** A twin this build wrote of these bytes at `path` (a file of the same bytes), if it is theirs and worth having. */
+    const ours = async (path: string): Promise<Buffer | null> => {
+      if (!madeNow?.has(`${path}${ext}`)) return null;
+      const made = `${path}${ext}` === twin ? beside : await readFile(`${path}${ext}`).catch(() => null);
+      return made && made.length < bytes.length && (await unpacksTo(made, unpack, bytes)) ? made : null;
+    };
+    // One this build made, if worth having; else, with a memory, only what this code made; without
+    // one (a shard's, at the merge), what unpacks to the file.
+    const kept =
+      beside &&
+      (madeNow?.has(twin)
+        ? (await ours(file)) !== null
+        : madeHere
+          ? madeHere(fileHash, sha256(beside))
+          : await unpacksTo(beside, unpack, bytes));
+    if (kept) {
       found = beside;
       shared.pass(file, knownHash, [ext]);
     } else {
       const obtain = async (): Promise<Buffer | null> => {
+        // Made by this build at another path of these bytes (a split table's copy in the release folder: its twin is the table's).
+        for (const path of shared.pathsOf(file, knownHash)) {
+          const made = path === file ? null : await ours(path);
+          if (made) return made;
+        }
         // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
         // At any path of these bytes (SharedTwins), so that which path asks first does not matter.
         if (!beside && madeHere && !isEngine(file, bytes))
@@ -299,6 +323,8 @@ export interface PrecompressOptions {
   hashes?: ReadonlyMap<string, string>;
   /** Every file now under `root`, relative to it (siteFiles): walked when not given. */
   files?: readonly string[];
+  /** Twins this build wrote itself beside their files (bundles.ts PartsTwin), relative to `root`: kept, and taken for other paths of the same bytes, where they unpack to their file. */
+  madeNow?: readonly string[];
 }
 
 /**
@@ -307,7 +333,7 @@ export interface PrecompressOptions {
  */
 export async function precompress(
   root: string,
-  { concurrency = 4, skip, previous, madeHere, onTwin, onNone, hashes, files: given }: PrecompressOptions = {},
+  { concurrency = 4, skip, previous, madeHere, onTwin, onNone, hashes, files: given, madeNow }: PrecompressOptions = {},
 ): Promise<number> {
   const files: string[] = [];
   const present = new Set<string>();
@@ -317,6 +343,7 @@ export async function precompress(
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
   const shared = new SharedTwins(files, hashOf);
+  const ownTwins = new Set(madeNow?.map((t) => join(root, t)));
   const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
@@ -329,6 +356,7 @@ export async function precompress(
       onNone,
       hashOf,
       shared,
+      madeNow: ownTwins,
     }); // (not `written += await …`: that reads `written` before waiting)
     written += n;
   });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -121,6 +122,23 @@ describe('bundles', () => {
     expect(strFromU8(zip.SHA256SUMS)).toContain(`${sha(Buffer.from(text))}  ikm_unit.csv\n`);
     await writeBundles(big, regions, ctx);
     expect(readFileSync(join(big, bundleFile(null))).equals(bytes)).toBe(true);
+  });
+
+  it('a split table and each region file of it get a gzip twin from the bundles’ parts: Node’s frame, their bytes whole', async () => {
+    const twinsDir = join(work, 'kembar');
+    mkdirSync(twinsDir, { recursive: true });
+    const lines = Array.from({ length: 20_000 }, (_, i) => row(regions[Math.floor((i * 3) / 20_000)].code, `U${i}`, `${(i % 9000) / 100}`));
+    writeFileSync(join(twinsDir, 'ikm_unit.csv'), [header.join(','), ...lines].join('\r\n') + '\r\n');
+    await publishPartitions(twinsDir, [{ table: ikm, csvPath: join(twinsDir, 'ikm_unit.csv') }]);
+    const { twins } = await writeBundles(twinsDir, regions, ctx);
+    expect(twins.sort()).toEqual(['ikm_unit.csv.gz', ...regions.map((r) => join('wilayah', r.code, 'ikm_unit.csv.gz'))].sort());
+    for (const twin of twins) {
+      const bytes = readFileSync(join(twinsDir, twin));
+      expect(bytes.subarray(0, 10)).toEqual(gzipSync(Buffer.from('x')).subarray(0, 10));
+      // gunzip checks the trailer's CRC-32 and size.
+      expect(gunzipSync(bytes).equals(readFileSync(join(twinsDir, twin.replace(/\.gz$/, ''))))).toBe(true);
+    }
+    expect(readFileSync(join(twinsDir, 'ikm_unit.csv.gz')).length).toBeLessThan(readFileSync(join(twinsDir, 'ikm_unit.csv')).length / 3);
   });
 
   it('a region’s rows are one part in its bundle and the whole site’s, kept between builds: one region changed, its part alone is made, the same bytes as from none', async () => {

@@ -293,6 +293,36 @@ describe('precompressed twins', () => {
     expect(brotliDecompressSync(readFileSync(join(fresh, 'b/a.csv.br')))).toEqual(table);
   });
 
+  it('written by the build itself (a split table’s, from its bundle’s parts) are kept where they unpack to their file, and given to its release copy', async () => {
+    const dir = join(root, 'kembar-bagian');
+    const table = Buffer.from('kode_wilayah,kode_unit,ikm\n' + 'kota-001,DINKES,81.25\n'.repeat(200));
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const paths = ['data/rilis/2026-12-31/ikm_unit.csv', 'data/ikm_unit.csv', 'data/capaian_iku.csv'];
+    for (const rel of paths) {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), rel.endsWith('capaian_iku.csv') ? Buffer.concat([table, Buffer.from('x\n')]) : table);
+    }
+    // Level 1: not what this code makes, so that a twin kept shows. The other table's twin is of other bytes.
+    const ours = gzipSync(table, { level: 1 });
+    writeFileSync(join(dir, 'data/ikm_unit.csv.gz'), ours);
+    writeFileSync(join(dir, 'data/capaian_iku.csv.gz'), ours);
+    const hashes = new Map(paths.map((rel) => [rel, sha(readFileSync(join(dir, rel)))]));
+    // A memory that vouches for nothing: the build's own twins are kept all the same, where they unpack to their file.
+    const madeHere = () => false;
+    const made = ['data/ikm_unit.csv.gz', 'data/capaian_iku.csv.gz'];
+    // The copy first, alone: it takes the table's twin.
+    expect(await precompress(dir, { madeHere, hashes, files: [...paths, ...made], madeNow: made, concurrency: 1 })).toBe(6);
+    expect(readFileSync(join(dir, 'data/ikm_unit.csv.gz'))).toEqual(ours);
+    expect(readFileSync(join(dir, 'data/rilis/2026-12-31/ikm_unit.csv.gz'))).toEqual(ours);
+    const remade = readFileSync(join(dir, 'data/capaian_iku.csv.gz'));
+    expect(remade).not.toEqual(ours);
+    expect(gunzipSync(remade)).toEqual(readFileSync(join(dir, 'data/capaian_iku.csv')));
+    // Not said to be the build's own, the same twin is not kept: the memory does not vouch for it.
+    writeFileSync(join(dir, 'data/ikm_unit.csv.gz'), ours);
+    await precompress(dir, { madeHere, hashes, files: [...paths, 'data/ikm_unit.csv.gz'], concurrency: 1 });
+    expect(readFileSync(join(dir, 'data/ikm_unit.csv.gz'))).not.toEqual(ours);
+  });
+
   it('are not looked for beside a file whose bytes the memory knows too small for twins: it is not read', async () => {
     const dir = join(root, 'kecil-dikenal');
     mkdirSync(dir, { recursive: true });
