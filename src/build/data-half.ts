@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config.ts';
 import { TABLES } from '../contract/published.ts';
@@ -25,7 +25,7 @@ import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
-import { addRelease, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
+import { addRelease, archivedRows, carryForward, notArchived, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
 import { formatReport } from '../validate/report.ts';
@@ -162,7 +162,14 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
     const [, bundles] = await allSettledThenThrow([
       xlsx(),
-      writeBundles(dataStage, regions, { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl }, { cache, code }),
+      writeBundles(
+        dataStage,
+        regions,
+        { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl },
+        { cache, code },
+        // A region's file, or a table kept in no release's folder (the survey microdata).
+        (path) => dirname(resolve(path)) !== resolve(dataStage) || notArchived(basename(path)),
+      ),
     ]);
     twins = bundles.twins;
     await cache.prune();

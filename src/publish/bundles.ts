@@ -367,15 +367,15 @@ class PartsTwin {
  * A zip of `entries`, in order, written to `path` as it is deflated (fflate's stream: each
  * entry's sizes and CRC-32 follow its data, in a data descriptor), so that no table is held
  * whole. Every mtime is `date`'s. A region's rows are taken from `cache` where kept. With
- * `twins`, an entry made of region files' parts also gives the file it is its gzip twin
- * (`<file>.gz`, PartsTwin), told to `twins` by its path.
+ * `twins`, an entry made of region files' parts also gives the file it is, where wanted, its
+ * gzip twin (`<file>.gz`, PartsTwin), told by its path.
  */
 async function writeZip(
   path: string,
   entries: readonly BundleEntry[],
   date: string,
   parts: BundleParts,
-  twins?: (path: string) => void,
+  twins?: { wants: (path: string) => boolean; made: (twin: string) => void },
 ): Promise<void> {
   const [y, m, d] = date.split('-').map(Number);
   // fflate writes DOS times in local time: a local midnight of the release date is that date everywhere.
@@ -409,7 +409,7 @@ async function writeZip(
       };
       if (content instanceof Uint8Array) await put(await deflatePart(content, LEVEL));
       else if (content.regions) {
-        const twin = twins ? await PartsTwin.open(`${content.path}.gz`) : null;
+        const twin = twins?.wants(content.path) ? await PartsTwin.open(`${content.path}.gz`) : null;
         try {
           const both = async (part: DeflatedPart) => (await put(part), await twin?.add(part));
           await both(await deflatePart(content.regions.head, LEVEL));
@@ -418,7 +418,7 @@ async function writeZip(
         } finally {
           await twin?.close();
         }
-        if (twin) twins!(`${content.path}.gz`);
+        if (twin) twins!.made(`${content.path}.gz`);
       } else {
         // Read as it is deflated, a mebibyte a piece on libuv's pool: the bytes zipped are the bytes SHA256SUMS names.
         const stream = new PiecewiseDeflate(LEVEL);
@@ -462,7 +462,9 @@ async function writeZip(
 /**
  * Writes every bundle (bundleFile); returns their paths under the data folder, and the gzip twins
  * written beside the site files their entries are made of (a split table, a region's file of it:
- * PartsTwin), relative to it too.
+ * PartsTwin), relative to it too: of those files `twinned` names (absolute paths). A file whose
+ * bytes the site holds elsewhere too (a table copied into its release's folder, there in later
+ * releases too) gets its twins as any file does, the same at every path and in every build.
  */
 export async function writeBundles(
   dataDir: string,
@@ -470,6 +472,7 @@ export async function writeBundles(
   ctx: BundleContext,
   /** Where the parts of earlier builds are kept, with the version of the code that made them; none: every part made. */
   kept?: { cache: PartCache; code: string },
+  twinned: (path: string) => boolean = () => true,
 ): Promise<{ bundles: string[]; twins: string[] }> {
   await mkdir(join(dataDir, BUNDLES_DIR), { recursive: true });
   const manifest = JSON.parse(await readFile(join(dataDir, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
@@ -477,8 +480,15 @@ export async function writeBundles(
   const twins: string[] = [];
   for (const kode of [null, ...regions.map((r) => r.code)]) {
     const entries = await bundle(dataDir, kode, regions, ctx, manifest);
-    await writeZip(join(dataDir, bundleFile(kode)), entries, ctx.releaseDate, { dataDir, kept }, (twin) =>
-      twins.push(relative(dataDir, twin)),
+    await writeZip(
+      join(dataDir, bundleFile(kode)),
+      entries,
+      ctx.releaseDate,
+      { dataDir, kept },
+      {
+        wants: twinned,
+        made: (twin) => twins.push(relative(dataDir, twin)),
+      },
     );
     bundles.push(bundleFile(kode));
   }
