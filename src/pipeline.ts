@@ -54,7 +54,7 @@ import {
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
-import { cleanRenderLeftovers, renderersFor, renderPagesSplit, type NationalRendered } from './build/render.ts';
+import { cleanRenderLeftovers, oneRenderer, renderersFor, renderPagesSplit, type NationalRendered } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { PhaseClock } from './build/phase-clock.ts';
@@ -224,7 +224,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     let before: GateMemory | null = null;
     /** The reused files linked, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
-    /** The published data's files (relative to the site) and their gate, when judged while the pages render; the gate's lookups made then. */
+    /**
+     * The published data's files and their gate, when judged while the pages render; the gate's
+     * lookups made then. Their paths are relative to the stage, which holds the data folder as the
+     * site does once they are moved in (`data/…`).
+     */
     let dataGated: { files: string[]; gate: GateResult } | null = null;
     let lookupsMade: GateLookups | null = null;
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
@@ -263,7 +267,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             ? `halaman nasional lebih dulu, dalam prosesnya sendiri; lalu halaman wilayah oleh ${n} proses / the national pages first, in a process of their own; then the regions' pages rendered by ${n} processes: ${listed}`
             : `halaman dibangun oleh ${n} proses / pages rendered by ${n} processes: ${listed}`,
         );
-      else if (nationalApart && pages.national)
+      else if (nationalApart && oneRenderer(pages, groups))
         log(
           listed
             ? `halaman nasional bersama halaman wilayah, dalam satu proses tersendiri / the national pages with the regions' pages, in one process of their own: ${listed}`
@@ -279,10 +283,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         lookupsMade = await gateLookups({ take: values }, before, context.kode);
         return { files, gate: await gateSite(stage, lookupsMade, { kode: context.kode, before, files }) };
       };
-      // Rendered in other processes (nationalApart), the pages of a --since build leave this one
+      // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
       // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
-      // their marks read first), and the data judged.
-      const meanwhile = nationalApart && reused.length > 0;
+      // their marks read first), and the data judged. Not beside several renderers (a build of many
+      // changed regions): the gate's lookups would be held with them.
+      const meanwhile = nationalApart && oneRenderer(pages, groups) && reused.length > 0;
       if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       const [rendered, linked, gated] = await allSettledThenThrow([
         renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart }),
@@ -412,8 +417,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined,
       previous: opts.since,
       madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
-      onTwin: (file, twin, path) => {
-        twinsMade.push(twinEntry(file, twin));
+      onTwin: (file, twin, path, own) => {
+        // The build's own (a split table's, from its parts) are written again by every build: not remembered.
+        if (!own) twinsMade.push(twinEntry(file, twin));
         siteHashes.set(path, twin);
       },
       onNone: (file) => twinsMade.push(twinEntry(file, NO_TWIN)),

@@ -25,7 +25,7 @@ import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
-import { addRelease, archivedRows, carryForward, notArchived, type ReleaseMeta } from '../release/archive.ts';
+import { addRelease, archivable, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
 import { formatReport } from '../validate/report.ts';
@@ -167,8 +167,8 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
         regions,
         { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl },
         { cache, code },
-        // A region's file, or a table kept in no release's folder (the survey microdata).
-        (path) => dirname(resolve(path)) !== resolve(dataStage) || notArchived(basename(path)),
+        // A region's file, or a table of which no release's folder keeps a copy (the survey microdata).
+        (path) => dirname(resolve(path)) !== resolve(dataStage) || !archivable(basename(path)),
       ),
     ]);
     twins = bundles.twins;

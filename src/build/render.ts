@@ -106,17 +106,18 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
 
 /**
  * Renders `pages` into `siteStage`: here, on a site of few regions (one group); else
- * (`nationalApart`: the pipeline splits a site only then) each group of regions in a process of
- * its own (`scripts/render.ts`), their files then moved in, none here: what Astro and the pages'
+ * (`nationalApart`: the pipeline splits a site only then) in processes of their own
+ * (`scripts/render.ts`), their files then moved in, none here: what Astro and the pages'
  * tables leave in a heap stays in it (2.9 GB after a group of 250 regions), and this process goes
  * on to the gate, which holds the private values (5.5 GB together at 500 regions). The national
  * pages of such a site are rendered in a process of their own too: they read the
  * national tables whole (at 500 regions that process peaked at 2.6–2.9 GB of RSS), and their
  * tables go with their process instead of staying in this one through its regions and the gate.
  * Beside several renderers of regions (a whole build) they would pass the budget of 4 GB, so they
- * come first, alone; one group (a `--since` build's few regions) is rendered with them, in their
- * process; a merge renders them alone. This process waits meanwhile (the pipeline links the reused
- * regions then). A file two renderers both write (Astro's assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as renderPages does, each shared file
+ * come first, alone, then each group in a process of its own; one group (a `--since` build's few
+ * regions) is rendered with them, in their process (oneRenderer), and a merge renders them alone:
+ * the pipeline then uses this process meanwhile (it links the reused regions and judges the data).
+ * A file two renderers both write (Astro's assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as renderPages does, each shared file
  * once; the peak memory (KiB) of each renderer of regions run beside this one, which this
  * process's own peak does not count; and of the national pages' process (NationalRendered).
  */
@@ -139,10 +140,7 @@ export async function renderPagesSplit(
   const env = (set: PageSet) => ({ KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(set), SOURCE_DATE_EPOCH: epoch });
   const nationalDir = join(dirname(siteStage), 'render-nasional');
   const filled = groups.filter((g) => g.length > 0);
-  // One group (a --since build's few regions) is rendered with the national pages, by one Vite
-  // build: a process of its own beside them bundled the same code again (some 11 s of a core),
-  // and the two took longer side by side on two cores than one alone (docs/benchmark.md, Session 33).
-  const joined = apart && groups.length === 1 && filled.length === 1;
+  const joined = oneRenderer(pages, groups) && filled.length === 1;
   const away = joined ? [] : filled;
   const startNational = () => renderElsewhere(nationalDir, env({ regions: joined ? filled[0] : [], national: true }), stop.signal);
   const first = apart && groups.length > 1 ? await startNational() : undefined;
@@ -164,6 +162,15 @@ export async function renderPagesSplit(
   if (national) for (const f of await moveRendered(nationalDir, siteStage, national.files)) written.push(f);
   return { written, peaks, national: national && { peak: national.peak, beside, alone: first !== undefined } };
 }
+
+/**
+ * Whether a split site's pages (nationalApart) are drawn by one process: the national pages with
+ * the one group of regions to render (a `--since` build's few regions), or alone (a merge). One
+ * group is rendered with the national pages by one Vite build: in a process of its own beside
+ * them it bundled the same code again (about 20 s of a core at 50 regions), and the two took
+ * longer side by side on two cores than one process alone (docs/benchmark.md, Session 33).
+ */
+export const oneRenderer = (pages: PageSet, groups: readonly string[][]): boolean => pages.national && groups.length <= 1;
 
 /** The national pages' process: its peak (KiB), this process's by the time it ended, and whether it ran alone (before the regions' renderers) or beside this one. */
 export interface NationalRendered {

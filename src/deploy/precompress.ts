@@ -103,7 +103,7 @@ interface TwinKnowledge {
   /** Whether this code made the twin of these bytes (by their sha256). */
   madeHere?: (fileHash: string, twinHash: string) => boolean;
   /** Told every twin the file ends with (its path absolute). */
-  onTwin?: (fileHash: string, twinHash: string, twin: string) => void;
+  onTwin?: (fileHash: string, twinHash: string, twin: string, own: boolean) => void;
   /** Told each file too small for twins, by its sha256 (for the next build's memory: madeHere(fileHash, NO_TWIN)). */
   onNone?: (fileHash: string) => void;
   /** The sha256 of a file of the site by its path, where already known (PrecompressOptions.hashes). */
@@ -210,7 +210,7 @@ async function twins(
     const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
     if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
       shared.pass(file, knownHash);
-      ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`));
+      ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`, false));
       return twinHashes.length;
     }
     // Bytes this code found too small for twins, and nothing beside them (not even a twin whose
@@ -240,18 +240,16 @@ async function twins(
     // Unlinked before any write, always: a twin beside its file may be a hard link into the previous site (copyRegions).
     const write = (twinBytes: Buffer) => rm(twin, { force: true }).then(() => writeFile(twin, twinBytes));
     let found: Buffer | null = null;
-    /** A twin this build wrote of these bytes at `path` (a file of the same bytes), if it is theirs and worth having. */
-    const ours = async (path: string): Promise<Buffer | null> => {
-      if (!madeNow?.has(`${path}${ext}`)) return null;
-      const made = `${path}${ext}` === twin ? beside : await readFile(`${path}${ext}`).catch(() => null);
-      return made && made.length < bytes.length && (await unpacksTo(made, unpack, bytes)) ? made : null;
-    };
-    // One this build made, if worth having; else, with a memory, only what this code made; without
-    // one (a shard's, at the merge), what unpacks to the file.
+    // The build's own twin of this file (PartsTwin): kept if it is the file's bytes and worth
+    // having, but given to no other path of the same bytes, nor told as one this code makes of
+    // them (`own`): a table's copy in a release folder, whose twin is made as any file's, has then
+    // the same twin in every later build, where it lies in an archived release.
+    const own = beside !== null && !!madeNow?.has(twin);
+    // Else, with a memory, only what this code made; without one (a shard's, at the merge), what unpacks to the file.
     const kept =
-      beside &&
-      (madeNow?.has(twin)
-        ? (await ours(file)) !== null
+      beside !== null &&
+      (own
+        ? beside.length < bytes.length && (await unpacksTo(beside, unpack, bytes))
         : madeHere
           ? madeHere(fileHash, sha256(beside))
           : await unpacksTo(beside, unpack, bytes));
@@ -260,11 +258,6 @@ async function twins(
       shared.pass(file, knownHash, [ext]);
     } else {
       const obtain = async (): Promise<Buffer | null> => {
-        // Made by this build at another path of these bytes (a split table's copy in the release folder: its twin is the table's).
-        for (const path of shared.pathsOf(file, knownHash)) {
-          const made = path === file ? null : await ours(path);
-          if (made) return made;
-        }
         // Not the engine's: its twins' settings depend on KT_BROTLI, and its cache already keeps them.
         // At any path of these bytes (SharedTwins), so that which path asks first does not matter.
         if (!beside && madeHere && !isEngine(file, bytes))
@@ -282,7 +275,7 @@ async function twins(
       // A twin beside it that holds other bytes, where none is worth making: not the file, so gone.
       else if (present.has(twin)) await rm(twin, { force: true });
     }
-    if (found) onTwin?.(fileHash, sha256(found), twin);
+    if (found) onTwin?.(fileHash, sha256(found), twin, own && kept);
     return found ? 1 : 0;
   };
   const [b, g] = await Promise.all([one('.br', unbrotli, () => brotliOf(file, bytes)), one('.gz', gunz, () => gzipOf(file, bytes))]);
@@ -312,9 +305,10 @@ export interface PrecompressOptions {
   onNone?: (fileHash: string) => void;
   /**
    * Told every twin of the site, by its file's sha256 and its own (for the next build's memory),
-   * and its path relative to `root` (so that the pages record need not read it again).
+   * and its path relative to `root` (so that the pages record need not read it again); `own`: one
+   * the build wrote itself (`madeNow`), which the next build's memory must not vouch for.
    */
-  onTwin?: (fileHash: string, twinHash: string, twin: string) => void;
+  onTwin?: (fileHash: string, twinHash: string, twin: string, own: boolean) => void;
   /**
    * The sha256 of files of the site already known, by path relative to `root`: the gate's of every
    * file it judged, and the recorded ones of the files (twins included) copied from the previous
@@ -344,7 +338,7 @@ export async function precompress(
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
   const shared = new SharedTwins(files, hashOf);
   const ownTwins = new Set(madeNow?.map((t) => join(root, t)));
-  const told = onTwin && ((file: string, twin: string, path: string) => onTwin(file, twin, relative(root, path)));
+  const told = onTwin && ((file: string, twin: string, path: string, own: boolean) => onTwin(file, twin, relative(root, path), own));
   let written = 0;
   // zlib's asynchronous calls run on libuv's pool: a few at a time keep both cores busy.
   await inTurns(files, concurrency, async (file) => {

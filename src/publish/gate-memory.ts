@@ -196,7 +196,8 @@ export interface GateLookups {
 /**
  * The lookups of `values` for gates over parts of one site (gateSite given them), with the memory
  * `before` of the site it replaces if of the same code: the values that changed since then are
- * looked up apart, for the files passed before. The values are let go once they are made.
+ * looked up apart, for the files passed before. The values are let go once they are made; the two
+ * lookups are held together (the changed regions' values only, besides all).
  */
 export async function gateLookups(
   values: GateValues | { take(): Promise<GateValues> },
@@ -315,8 +316,8 @@ export async function gateSite(
   }
   all = null;
   // Read again for the values that changed (their lookup is made only when some file is to be read again, and the changed regions have values).
-  const reread = fresh !== null;
-  if (fresh) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
+  const reread = fresh !== null && again.size > 0;
+  if (fresh && reread) for (const l of (await scan((rel) => again.has(rel), fresh)).leaks) leaks.push(l);
   return {
     leaks,
     // A file passed before keeps its contents: they passed with it, and were read again for any value that changed.

@@ -181,7 +181,16 @@ export async function inflateEntry(zip: ZipBytes, entry: ZipEntry, onChunk: (chu
     // Node's zlib, on libuv's threads: fflate's Inflate, in this thread, took half of the gate's
     // reading of the survey's Excel sheet (815 MB of XML at 50 regions), which it cut and hashed meanwhile.
     const inflater = createInflateRaw({ chunkSize: INFLATED_BYTES });
-    inflater.on('data', take);
+    // What the chunks' reader throws (a CSV line too long to hold) ends the inflating, and is thrown as it is.
+    const thrown: unknown[] = [];
+    inflater.on('data', (chunk: Buffer) => {
+      try {
+        take(chunk);
+      } catch (error) {
+        thrown.push(error);
+        inflater.destroy();
+      }
+    });
     // Settled once the last bytes are given, or at the first error (then no drain comes).
     const inflated = finished(inflater).then(
       () => null,
@@ -199,10 +208,12 @@ export async function inflateEntry(zip: ZipBytes, entry: ZipEntry, onChunk: (chu
           ),
           inflated,
         ]);
+        if (thrown.length > 0) throw thrown[0];
         if (e) throw damaged(e);
       }
       inflater.end();
       const e = await inflated;
+      if (thrown.length > 0) throw thrown[0];
       if (e) throw damaged(e);
     } finally {
       inflater.destroy();

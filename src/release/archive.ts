@@ -54,7 +54,8 @@ const RELEASE_FILE = /\.(csv|parquet|json)$/;
 export const NOT_ARCHIVED: ReadonlySet<TableName> = new Set(['skm_responden']);
 /** A file of a table that is not archived (NOT_ARCHIVED). */
 export const notArchived = (file: string): boolean => [...NOT_ARCHIVED].some((t) => file.startsWith(`${t}.`));
-const archivable = (file: string) => RELEASE_FILE.test(file) && !notArchived(file);
+/** A file of the data folder that a release's folder keeps a copy of. */
+export const archivable = (file: string): boolean => RELEASE_FILE.test(file) && !notArchived(file);
 
 /** Where a source holds its releases: a site (`<dir>/data/rilis/`) or the release folder itself. */
 function releasesIn(source: string): string | null {

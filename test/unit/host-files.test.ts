@@ -293,34 +293,58 @@ describe('precompressed twins', () => {
     expect(brotliDecompressSync(readFileSync(join(fresh, 'b/a.csv.br')))).toEqual(table);
   });
 
-  it('written by the build itself (a split table’s, from its bundle’s parts) are kept where they unpack to their file, and given to its release copy', async () => {
+  it('written by the build itself (a split table’s, from its bundle’s parts) are kept where they unpack to their file, given to no other path, and told as its own', async () => {
     const dir = join(root, 'kembar-bagian');
+    const previous = join(root, 'kembar-bagian-lama');
     const table = Buffer.from('kode_wilayah,kode_unit,ikm\n' + 'kota-001,DINKES,81.25\n'.repeat(200));
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-    const paths = ['data/rilis/2026-12-31/ikm_unit.csv', 'data/ikm_unit.csv', 'data/capaian_iku.csv'];
+    // A region's file, and a table of the same bytes (one region) with its release copy.
+    const paths = ['data/rilis/2026-12-31/ikm_unit.csv', 'data/wilayah/kota-001/ikm_unit.csv', 'data/ikm_unit.csv', 'data/capaian_iku.csv'];
     for (const rel of paths) {
       mkdirSync(join(dir, rel, '..'), { recursive: true });
       writeFileSync(join(dir, rel), rel.endsWith('capaian_iku.csv') ? Buffer.concat([table, Buffer.from('x\n')]) : table);
     }
-    // Level 1: not what this code makes, so that a twin kept shows. The other table's twin is of other bytes.
+    // Level 1: not what this code makes, so that a twin kept shows. The other table's is of other bytes.
     const ours = gzipSync(table, { level: 1 });
-    writeFileSync(join(dir, 'data/ikm_unit.csv.gz'), ours);
+    writeFileSync(join(dir, 'data/wilayah/kota-001/ikm_unit.csv.gz'), ours);
     writeFileSync(join(dir, 'data/capaian_iku.csv.gz'), ours);
+    // The previous site held the same twin beside the same bytes, and a memory that vouched for it would let the copies take it.
+    mkdirSync(join(previous, 'data'), { recursive: true });
+    writeFileSync(join(previous, 'data/ikm_unit.csv.gz'), ours);
     const hashes = new Map(paths.map((rel) => [rel, sha(readFileSync(join(dir, rel)))]));
-    // A memory that vouches for nothing: the build's own twins are kept all the same, where they unpack to their file.
-    const madeHere = () => false;
-    const made = ['data/ikm_unit.csv.gz', 'data/capaian_iku.csv.gz'];
-    // The copy first, alone: it takes the table's twin.
-    expect(await precompress(dir, { madeHere, hashes, files: [...paths, ...made], madeNow: made, concurrency: 1 })).toBe(6);
-    expect(readFileSync(join(dir, 'data/ikm_unit.csv.gz'))).toEqual(ours);
-    expect(readFileSync(join(dir, 'data/rilis/2026-12-31/ikm_unit.csv.gz'))).toEqual(ours);
+    const made = ['data/wilayah/kota-001/ikm_unit.csv.gz', 'data/capaian_iku.csv.gz'];
+    const told: string[] = [];
+    const vouched = new Set<string>();
+    const madeHere = (f: string, t: string) => vouched.has(twinEntry(f, t));
+    const run = () =>
+      precompress(dir, {
+        previous,
+        madeHere,
+        hashes,
+        files: [...paths, ...made],
+        madeNow: made,
+        concurrency: 1,
+        onTwin: (file, twin, path, own) => {
+          if (own) told.push(path);
+          else vouched.add(twinEntry(file, twin));
+        },
+      });
+    expect(await run()).toBe(8);
+    expect(readFileSync(join(dir, 'data/wilayah/kota-001/ikm_unit.csv.gz'))).toEqual(ours);
+    expect(told).toEqual(['data/wilayah/kota-001/ikm_unit.csv.gz']);
+    // The table and its copy: twins as any file's, the same at both, whatever was beside the same bytes.
+    const level6 = readFileSync(join(dir, 'data/ikm_unit.csv.gz'));
+    expect(level6).not.toEqual(ours);
+    expect(readFileSync(join(dir, 'data/rilis/2026-12-31/ikm_unit.csv.gz'))).toEqual(level6);
+    expect(gunzipSync(level6)).toEqual(table);
+    // A twin of the build's own that is not its file's bytes is made again.
     const remade = readFileSync(join(dir, 'data/capaian_iku.csv.gz'));
     expect(remade).not.toEqual(ours);
     expect(gunzipSync(remade)).toEqual(readFileSync(join(dir, 'data/capaian_iku.csv')));
-    // Not said to be the build's own, the same twin is not kept: the memory does not vouch for it.
-    writeFileSync(join(dir, 'data/ikm_unit.csv.gz'), ours);
-    await precompress(dir, { madeHere, hashes, files: [...paths, 'data/ikm_unit.csv.gz'], concurrency: 1 });
-    expect(readFileSync(join(dir, 'data/ikm_unit.csv.gz'))).not.toEqual(ours);
+    // Not said to be the build's own, the same twin is not kept: the memory never vouched for it.
+    writeFileSync(join(dir, 'data/wilayah/kota-001/ikm_unit.csv.gz'), ours);
+    await precompress(dir, { previous, madeHere, hashes, files: [...paths, ...made], concurrency: 1 });
+    expect(readFileSync(join(dir, 'data/wilayah/kota-001/ikm_unit.csv.gz'))).not.toEqual(ours);
   });
 
   it('are not looked for beside a file whose bytes the memory knows too small for twins: it is not read', async () => {

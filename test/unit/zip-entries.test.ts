@@ -131,6 +131,18 @@ describe('zipEntries and inflateEntry', () => {
     }
   });
 
+  test('what the reader of an entry’s chunks throws ends the reading and is thrown as it is, not as a damaged zip', async () => {
+    const zip = heldZip(streamedZip({ 'sheet.xml': sheet }));
+    const [entry] = await zipEntries(zip);
+    class Refused extends Error {}
+    let chunks = 0;
+    const reading = inflateEntry(zip, entry, () => {
+      if (++chunks === 2) throw new Refused('baris terlalu panjang / a line too long');
+    });
+    await expect(reading).rejects.toBeInstanceOf(Refused);
+    expect(chunks).toBe(2);
+  });
+
   test('a damaged zip, an entry not as the directory records it (size or CRC), an unknown method: ZipError, never a quiet partial read', async () => {
     const zip = zipSync({ 'a.txt': strToU8('isi yang cukup panjang untuk dimampatkan '.repeat(100)) }, { level: 0 });
     await expect(zipEntries(heldZip(zip.subarray(0, zip.length - 10)))).rejects.toThrow(ZipError);
