@@ -258,7 +258,8 @@ export async function gateSite(
   const hashes = same ? await fileHashes(root, files, known) : null;
   const passed = new Set(same?.bersih);
   const again = new Set(hashes ? [...hashes].filter(([rel, hash]) => passed.has(passedEntry(rel, hash))).map(([rel]) => rel) : []);
-  // Assigned from no object kept: `all` is let go before a second reading (of the changed values only), so the two lookups are not held together.
+  // Assigned from no object kept: `all` is let go before a second reading (of the changed values
+  // only), so the two lookups are not held together, unless the caller holds them (gateLookups).
   let all: SharedLookup | null;
   let privat: Record<string, string>;
   let anyChanged: boolean;
