@@ -225,12 +225,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     /** The reused files linked, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
     /**
-     * The published data's files and their gate, when judged while the pages render; the gate's
-     * lookups made then. Their paths are relative to the stage, which holds the data folder as the
-     * site does once they are moved in (`data/…`).
+     * The published data's files and their gate, when judged while the pages render, with the
+     * gate's lookups made then (for the rest of the site). Their paths are relative to the stage,
+     * which holds the data folder as the site does once they are moved in (`data/…`).
      */
-    let dataGated: { files: string[]; gate: GateResult } | null = null;
-    let lookupsMade: GateLookups | null = null;
+    let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups } | null = null;
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
@@ -280,10 +279,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const gateData = async () => {
         const files: string[] = [];
         for await (const path of walk(dataStage)) files.push(relative(stage, path));
-        lookupsMade = await gateLookups({ take: values }, before, context.kode);
+        const lookups = await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
-        return { files, gate: await gateSite(stage, lookupsMade, { kode: context.kode, before, files, threads: 1 }) };
+        return { files, lookups, gate: await gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }) };
       };
       // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
       // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
@@ -381,14 +380,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again.
     const judged = new Set(dataGated?.files);
-    const rest = await gateSite(siteStage, lookupsMade ?? { take: values }, {
+    const rest = await gateSite(siteStage, dataGated?.lookups ?? { take: values }, {
       kode: context.kode,
       before,
       known,
       files: dataGated ? staged.filter((f) => !judged.has(f)) : staged,
     });
-    lookupsMade = null;
     const gate = dataGated ? joinGateResults(dataGated.gate, rest) : rest;
+    dataGated = null; // its lookups let go
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));

@@ -160,7 +160,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
       }
     };
     // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
-    const [, bundles] = await allSettledThenThrow([
+    [, twins] = await allSettledThenThrow([
       xlsx(),
       writeBundles(
         dataStage,
@@ -171,7 +171,6 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
         (path) => dirname(resolve(path)) !== resolve(dataStage) || !archivable(basename(path)),
       ),
     ]);
-    twins = bundles.twins;
     await cache.prune();
     parts = cache.count;
   }

@@ -117,9 +117,10 @@ export function renderersFor(regions: number, env: NodeJS.ProcessEnv = process.e
  * come first, alone, then each group in a process of its own; one group (a `--since` build's few
  * regions) is rendered with them, in their process (oneRenderer), and a merge renders them alone:
  * the pipeline then uses this process meanwhile (it links the reused regions and judges the data).
- * A file two renderers both write (Astro's assets, the 404 page) must be the same bytes. Returns every file Astro wrote, as renderPages does, each shared file
- * once; the peak memory (KiB) of each renderer of regions run beside this one, which this
- * process's own peak does not count; and of the national pages' process (NationalRendered).
+ * A file two renderers both write (Astro's assets, the 404 page) must be the same bytes. Returns
+ * every file Astro wrote, as renderPages does, each shared file once; the peak memory (KiB) of
+ * each renderer of regions run beside this one, which this process's own peak does not count; and
+ * of the national pages' process (NationalRendered).
  */
 export async function renderPagesSplit(
   siteStage: string,

@@ -110,7 +110,7 @@ interface TwinKnowledge {
   hashOf?: (path: string) => string | undefined;
   /** Twins of bytes that lie at several paths, found or made once. */
   shared: SharedTwins;
-  /** Twins this build wrote itself (bundles.ts PartsTwin), by absolute path: kept, and shared, where they unpack to their file. */
+  /** Twins this build wrote itself (bundles.ts PartsTwin), by absolute path: kept where they unpack to their file and are smaller, given to no other path. */
   madeNow?: ReadonlySet<string>;
 }
 
@@ -317,7 +317,7 @@ export interface PrecompressOptions {
   hashes?: ReadonlyMap<string, string>;
   /** Every file now under `root`, relative to it (siteFiles): walked when not given. */
   files?: readonly string[];
-  /** Twins this build wrote itself beside their files (bundles.ts PartsTwin), relative to `root`: kept, and taken for other paths of the same bytes, where they unpack to their file. */
+  /** Twins this build wrote itself beside their files (bundles.ts PartsTwin), relative to `root`: kept where they unpack to their file and are smaller; told as `own`. */
   madeNow?: readonly string[];
 }
 

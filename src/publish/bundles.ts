@@ -341,6 +341,7 @@ const GZIP_HEAD = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0
  * builds. At the bundles' level in parts of a region, a few per cent more bytes (7.88 against 7.69 MB).
  */
 class PartsTwin {
+  private open = true;
   private constructor(private readonly file: FileHandle) {}
   static async open(path: string): Promise<PartsTwin> {
     const twin = new PartsTwin(await open(path, 'w'));
@@ -350,16 +351,18 @@ class PartsTwin {
   add(part: DeflatedPart): Promise<void> {
     return writeAll(this.file, part.deflated);
   }
-  /** The stream's end, then the CRC-32 and size (mod 2³²) of all the parts' input. */
+  /** The stream's end, then the CRC-32 and size (mod 2³²) of all the parts' input; closed (a failure to close is the twin's). */
   async end(crc: number, size: number): Promise<void> {
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc >>> 0, 0);
     trailer.writeUInt32LE(size % 2 ** 32, 4);
     await writeAll(this.file, Buffer.concat([FINAL_BLOCK, trailer]));
+    this.open = false;
     await this.file.close();
   }
-  close(): Promise<void> {
-    return this.file.close().catch(() => {});
+  /** Closed unended, after a failure (which is the one thrown): the stage, twin and all, is removed. */
+  async abandon(): Promise<void> {
+    if (this.open) await this.file.close().catch(() => {});
   }
 }
 
@@ -415,8 +418,9 @@ async function writeZip(
           await both(await deflatePart(content.regions.head, LEVEL));
           for (const f of content.regions.files) await both(await regionRows(parts, f, content.regions.head.length));
           await twin?.end(crc, size);
-        } finally {
-          await twin?.close();
+        } catch (e) {
+          await twin?.abandon();
+          throw e;
         }
         if (twin) twins!.made(`${content.path}.gz`);
       } else {
@@ -460,9 +464,9 @@ async function writeZip(
 }
 
 /**
- * Writes every bundle (bundleFile); returns their paths under the data folder, and the gzip twins
- * written beside the site files their entries are made of (a split table, a region's file of it:
- * PartsTwin), relative to it too: of those files `twinned` names (absolute paths). A file whose
+ * Writes every bundle (bundleFile); returns the gzip twins written beside the site files their
+ * entries are made of (a split table, a region's file of it: PartsTwin), relative to the data
+ * folder: of those files `twinned` names (absolute paths). A file whose
  * bytes the site holds elsewhere too (a table copied into its release's folder, there in later
  * releases too) gets its twins as any file does, the same at every path and in every build.
  */
@@ -473,10 +477,9 @@ export async function writeBundles(
   /** Where the parts of earlier builds are kept, with the version of the code that made them; none: every part made. */
   kept?: { cache: PartCache; code: string },
   twinned: (path: string) => boolean = () => true,
-): Promise<{ bundles: string[]; twins: string[] }> {
+): Promise<string[]> {
   await mkdir(join(dataDir, BUNDLES_DIR), { recursive: true });
   const manifest = JSON.parse(await readFile(join(dataDir, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
-  const bundles: string[] = [];
   const twins: string[] = [];
   for (const kode of [null, ...regions.map((r) => r.code)]) {
     const entries = await bundle(dataDir, kode, regions, ctx, manifest);
@@ -490,7 +493,6 @@ export async function writeBundles(
         made: (twin) => twins.push(relative(dataDir, twin)),
       },
     );
-    bundles.push(bundleFile(kode));
   }
-  return { bundles, twins };
+  return twins;
 }

@@ -130,7 +130,7 @@ describe('bundles', () => {
     const lines = Array.from({ length: 20_000 }, (_, i) => row(regions[Math.floor((i * 3) / 20_000)].code, `U${i}`, `${(i % 9000) / 100}`));
     writeFileSync(join(twinsDir, 'ikm_unit.csv'), [header.join(','), ...lines].join('\r\n') + '\r\n');
     await publishPartitions(twinsDir, [{ table: ikm, csvPath: join(twinsDir, 'ikm_unit.csv') }]);
-    const { twins } = await writeBundles(twinsDir, regions, ctx);
+    const twins = await writeBundles(twinsDir, regions, ctx);
     expect(twins.sort()).toEqual(['ikm_unit.csv.gz', ...regions.map((r) => join('wilayah', r.code, 'ikm_unit.csv.gz'))].sort());
     for (const twin of twins) {
       const bytes = readFileSync(join(twinsDir, twin));

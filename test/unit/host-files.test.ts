@@ -38,6 +38,17 @@ for (const f of FILES) {
 }
 const policy = { embedAncestors: 'https://koran.example' };
 
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** A table's bytes, over MIN_TWIN_BYTES. */
+const TABLE = Buffer.from('kode_wilayah,kode_unit,ikm\n' + 'kota-001,DINKES,81.25\n'.repeat(200));
+/** `bytes` at each path of `paths` under `dir`. */
+function writeAt(dir: string, paths: readonly string[], bytes: (rel: string) => Buffer): void {
+  for (const rel of paths) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), bytes(rel));
+  }
+}
+
 /** nginx: an exact `=` location first, else the longest `^~` prefix, else `location /`. */
 function nginxHeaders(conf: string, path: string): Record<string, string> {
   const blocks = [...conf.matchAll(/location (=|\^~)? ?(\S+) \{\n([\s\S]*?)\n\}/g)].map((m) => ({
@@ -232,7 +243,6 @@ describe('precompressed twins', () => {
     hashes.delete('a.html.gz');
     await expect(precompress(dir, { madeHere, hashes })).rejects.toThrow(/a\.html: berubah sejak diperiksa \/ changed since it was judged/);
     // Its true hash: read, and its twins kept by what the memory says of them (not vouched for: made again).
-    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     hashes.set('a.html', sha(page));
     told.length = 0;
     await precompress(dir, { madeHere, hashes, onTwin: (f, t) => told.push(twinEntry(f, t)) });
@@ -248,12 +258,8 @@ describe('precompressed twins', () => {
   it('of bytes at several paths (a table and its release copy) are found or made once, each path given the same twins', async () => {
     const dir = join(root, 'salinan-rilis');
     const previous = join(root, 'salinan-rilis-lama');
-    const table = Buffer.from('kode_wilayah,kode_unit,ikm\n' + 'kota-001,DINKES,81.25\n'.repeat(200));
-    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-    for (const rel of ['data/ikm_unit.csv', 'data/rilis/2026-12-31/ikm_unit.csv']) {
-      mkdirSync(join(dir, rel, '..'), { recursive: true });
-      writeFileSync(join(dir, rel), table);
-    }
+    const table = TABLE;
+    writeAt(dir, ['data/ikm_unit.csv', 'data/rilis/2026-12-31/ikm_unit.csv'], () => table);
     // The previous site's twins of the table at its own path: made at other levels than this code
     // uses, so that which path got which twin shows; the memory vouches for them.
     mkdirSync(join(previous, 'data'), { recursive: true });
@@ -276,10 +282,7 @@ describe('precompressed twins', () => {
     }
     // Without the memory, each path's twins are made by this code's settings, the same at both.
     const fresh = join(root, 'salinan-rilis-segar');
-    for (const rel of ['a.csv', 'b/a.csv']) {
-      mkdirSync(join(fresh, rel, '..'), { recursive: true });
-      writeFileSync(join(fresh, rel), table);
-    }
+    writeAt(fresh, ['a.csv', 'b/a.csv'], () => table);
     expect(
       await precompress(fresh, {
         hashes: new Map([
@@ -296,14 +299,10 @@ describe('precompressed twins', () => {
   it('written by the build itself (a split table’s, from its bundle’s parts) are kept where they unpack to their file, given to no other path, and told as its own', async () => {
     const dir = join(root, 'kembar-bagian');
     const previous = join(root, 'kembar-bagian-lama');
-    const table = Buffer.from('kode_wilayah,kode_unit,ikm\n' + 'kota-001,DINKES,81.25\n'.repeat(200));
-    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const table = TABLE;
     // A region's file, and a table of the same bytes (one region) with its release copy.
     const paths = ['data/rilis/2026-12-31/ikm_unit.csv', 'data/wilayah/kota-001/ikm_unit.csv', 'data/ikm_unit.csv', 'data/capaian_iku.csv'];
-    for (const rel of paths) {
-      mkdirSync(join(dir, rel, '..'), { recursive: true });
-      writeFileSync(join(dir, rel), rel.endsWith('capaian_iku.csv') ? Buffer.concat([table, Buffer.from('x\n')]) : table);
-    }
+    writeAt(dir, paths, (rel) => (rel.endsWith('capaian_iku.csv') ? Buffer.concat([table, Buffer.from('x\n')]) : table));
     // Level 1: not what this code makes, so that a twin kept shows. The other table's is of other bytes.
     const ours = gzipSync(table, { level: 1 });
     writeFileSync(join(dir, 'data/wilayah/kota-001/ikm_unit.csv.gz'), ours);
@@ -352,11 +351,11 @@ describe('precompressed twins', () => {
     mkdirSync(dir, { recursive: true });
     const small = Buffer.from('kode_unit,nilai\nDINKES,81.2\n');
     writeFileSync(join(dir, 'a.csv'), small);
-    const sha = createHash('sha256').update(small).digest('hex');
+    const smallHash = sha(small);
     // A first build reads it, makes no twin, and tells its hash as having none.
     const none: string[] = [];
     expect(await precompress(dir, { onNone: (f) => none.push(f) })).toBe(0);
-    expect(none).toEqual([sha]);
+    expect(none).toEqual([smallHash]);
     expect(readdirSync(dir)).toEqual(['a.csv']);
     // A hash that is not these bytes': kept unread only where the memory says its bytes have no twin.
     const hashes = new Map([['a.csv', 'c'.repeat(64)]]);
@@ -371,8 +370,8 @@ describe('precompressed twins', () => {
     );
     // A twin beside it that no build made (a hand-copied folder), its hash unknown: the file is read, and the twin removed.
     writeFileSync(join(dir, 'a.csv.gz'), gzipSync(Buffer.from('lain')));
-    hashes.set('a.csv', sha);
-    vouched.add(twinEntry(sha, NO_TWIN));
+    hashes.set('a.csv', smallHash);
+    vouched.add(twinEntry(smallHash, NO_TWIN));
     expect(await precompress(dir, { madeHere, hashes })).toBe(0);
     expect(readdirSync(dir)).toEqual(['a.csv']);
   });
