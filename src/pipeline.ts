@@ -23,7 +23,7 @@ import {
   type GateMemory,
   type GateResult,
 } from './publish/gate-memory.ts';
-import { allSettledThenThrow, emptyFiles, moveInto, samePaths, walk } from './publish/site-files.ts';
+import { allSettledThenThrow, emptyFiles, moveInto, samePaths, listFiles } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { PartCache } from './publish/part-cache.ts';
 import { releaseFeed } from './release/feed.ts';
@@ -277,8 +277,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // The published data are final once the data half is done (the pages only read them): their
       // gate, with lookups made once for the pages' too (held until then).
       const gateData = async () => {
-        const files: string[] = [];
-        for await (const path of walk(dataStage)) files.push(relative(stage, path));
+        const files = listFiles(dataStage).map((path) => join('data', path));
         const lookups = await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
@@ -359,8 +358,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Every file of the site from here to the twins: the empty-file check, the gate and the twins
     // read this list instead of walking again, so nothing may write into the stage before them
     // but the host files, which are added to it.
-    const staged: string[] = [];
-    for await (const path of walk(siteStage)) staged.push(relative(siteStage, path));
+    const staged = listFiles(siteStage);
     // Pages written twice (Astro's own list), and files of the site whose paths differ only in case
     // (what the check before rendering could not foresee: any other file).
     const collisions = [...samePaths(written), ...samePaths(staged)];

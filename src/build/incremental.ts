@@ -9,11 +9,11 @@
  * previous one of an incremental build. It lists paths and hashes only.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { link, lstat, readFile, writeFile } from 'node:fs/promises';
-import { join, posix, relative } from 'node:path';
+import { existsSync, linkSync, lstatSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
 import Papa from 'papaparse';
-import { inTurns, makeFolders, walk } from '../publish/site-files.ts';
+import { inSlices, inTurns, listFiles, makeFolders } from '../publish/site-files.ts';
 import { fileMark, fileState, NO_LINK } from '../publish/file-marks.ts';
 import { WHOLE_TABLES } from '../publish/partitions.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
@@ -125,9 +125,7 @@ export async function pagesRecord(
     wilayah[kode] = { kunci, berkas: kept ? { ...kept.berkas } : {} };
     if (kept) known.add(kode);
   }
-  const paths: string[] = [];
-  for await (const path of walk(siteDir)) paths.push(relative(siteDir, path));
-  for (const rel of paths.sort()) {
+  for (const rel of listFiles(siteDir).sort()) {
     const kode = regionOfPath(rel);
     if (kode !== null && wilayah[kode] && !known.has(kode))
       wilayah[kode].berkas[rel] = hashes.get(rel) ?? sha256(await readFile(join(siteDir, rel)));
@@ -190,9 +188,9 @@ export async function fileMarks(
   asChecked: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, string>> {
   const found: (string | null)[] = new Array(files.length).fill(null);
-  // A few at a time, as copies are: a hundred thousand files at 50 regions.
-  await inTurns(files, COPIES_AT_ONCE, async (rel, i) => {
-    const s = await lstat(join(dir, rel), { bigint: true }).catch(() => null);
+  // A hundred thousand files at 50 regions: stat'ed synchronously, a slice at a time.
+  await inSlices(files, (rel, i) => {
+    const s = lstatSync(join(dir, rel), { bigint: true, throwIfNoEntry: false });
     const checked = asChecked[rel];
     if (s?.isFile() && (checked === undefined || checked === fileState(s))) found[i] = fileMark(s);
   });
@@ -228,53 +226,48 @@ export async function copyRegions(
   // site's until that is removed, so a write there is a write here, and its mark is then not kept.
   const checked: Record<string, string> = {};
   let unread = 0;
-  const copy = async (i: number) => {
-    const [rel, hash] = all[i];
-    try {
-      await copyOne(i, rel, hash);
-    } catch (e) {
-      // Said with the rest, never thrown past the other copies (they would write on into a removed stage).
-      outcome[i] = { problem: `${since}: ${rel}: ${(e as Error).message}` };
-    }
-  };
-  const copyOne = async (i: number, rel: string, hash: string) => {
+  /** Files whose bytes must be read (and, where not linked, written): checked after the rest. */
+  const toRead: [i: number, linked: boolean][] = [];
+  const problem = (i: number, rel: string, what: string) => (outcome[i] = { problem: `${since}: ${rel}${what}` });
+  // Linked, or found to need reading: synchronous calls, a slice at a time (at 50 regions, 113,000
+  // files: three asynchronous calls each were ten seconds of this process, beside the renderer).
+  const linkOne = (i: number) => {
+    const [rel] = all[i];
     const from = join(since, rel);
-    const kind = await lstat(from, { bigint: true }).catch(() => null);
-    if (!kind) {
-      outcome[i] = { problem: `${since}: ${rel} hilang / missing` };
-      return;
-    }
+    const kind = lstatSync(from, { bigint: true, throwIfNoEntry: false });
+    if (!kind) return problem(i, rel, ' hilang / missing');
     // A symbolic link would be published as one, pointing wherever it points when read.
-    if (!kind.isFile()) {
-      outcome[i] = { problem: `${since}: ${rel} bukan berkas biasa / is not a regular file` };
-      return;
-    }
+    if (!kind.isFile()) return problem(i, rel, ' bukan berkas biasa / is not a regular file');
     const target = join(site, rel);
-    const linked =
-      links &&
-      (await link(from, target).then(
-        () => true,
-        (e: NodeJS.ErrnoException) => {
-          if (NO_LINK.has(e.code ?? '')) return false;
-          if (e.code === 'EEXIST') throw new Error('sudah ditulis oleh build ini / already written by this build');
-          throw e;
-        },
-      ));
+    let linked = false;
+    if (links)
+      try {
+        linkSync(from, target);
+        linked = true;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (code === 'EEXIST') return problem(i, rel, ': sudah ditulis oleh build ini / already written by this build');
+        if (!NO_LINK.has(code)) throw e;
+      }
     // Unwritten since its site was published (the mark taken then), and the file linked: its recorded hash holds.
     if (linked) checked[rel] = fileState(kind);
     if (linked && marks[rel] === fileMark(kind)) {
-      const now = await lstat(target, { bigint: true });
+      const now = lstatSync(target, { bigint: true });
       if (now.ino === kind.ino && now.dev === kind.dev) {
         outcome[i] = { file: rel };
         unread++;
         return;
       }
     }
-    const bytes = await readFile(linked ? target : from);
+    toRead.push([i, linked]);
+  };
+  const readOne = async ([i, linked]: [number, boolean]) => {
+    const [rel, hash] = all[i];
+    const bytes = await readFile(linked ? join(site, rel) : join(since, rel));
     if (sha256(bytes) !== hash)
-      outcome[i] = { problem: `${since}: ${rel} tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records` };
+      problem(i, rel, ` tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records`);
     else {
-      if (!linked) await writeFile(target, bytes);
+      if (!linked) await writeFile(join(site, rel), bytes);
       outcome[i] = { file: rel };
     }
   };
@@ -282,8 +275,17 @@ export async function copyRegions(
     site,
     all.map(([rel]) => rel),
   );
-  // A few at a time: tens of thousands of small files, each read, hashed and written.
-  await inTurns(all, COPIES_AT_ONCE, (_, i) => copy(i));
+  // A failure is said with the rest, never thrown past the other copies (they would write on into a removed stage).
+  const saying = (i: number, e: unknown) => problem(i, all[i][0], `: ${(e as Error).message}`);
+  await inSlices(all, (_, i) => {
+    try {
+      linkOne(i);
+    } catch (e) {
+      saying(i, e);
+    }
+  });
+  // A few at a time: files read, hashed and maybe written.
+  await inTurns(toRead, COPIES_AT_ONCE, (item) => readOne(item).catch((e: unknown) => void saying(item[0], e)));
   return {
     files: outcome.flatMap((o) => ('file' in o ? [o.file] : [])),
     problems: outcome.flatMap((o) => ('problem' in o ? [o.problem] : [])),

@@ -13,7 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { removeLeftovers } from '../publish/leftovers.ts';
-import { allSettledThenThrow, makeFolders, walk } from '../publish/site-files.ts';
+import { allSettledThenThrow, makeFolders, listFiles } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { runChild } from './child.ts';
 
@@ -219,8 +219,7 @@ export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signa
  */
 export async function moveRendered(dir: string, site: string, written: readonly string[]): Promise<string[]> {
   const held = new Set<string>();
-  const files: string[] = [];
-  for await (const path of walk(dir)) files.push(relative(dir, path));
+  const files = listFiles(dir);
   await makeFolders(site, files);
   for (const rel of files) {
     const target = join(site, rel);

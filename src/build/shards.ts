@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative } from 'node:path';
-import { twinOf, walk } from '../publish/site-files.ts';
+import { dirname, extname, join } from 'node:path';
+import { twinOf, listFiles } from '../publish/site-files.ts';
 import { COMPRESSIBLE } from '../deploy/precompress.ts';
 
 export interface Shard {
@@ -93,9 +93,7 @@ export async function writeStamp(
   hashes: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const berkas: Record<string, string> = {};
-  const paths: string[] = [];
-  for await (const path of walk(dir)) paths.push(relative(dir, path));
-  for (const rel of paths.sort()) berkas[rel] = hashes.get(rel) ?? sha256(await readFile(join(dir, rel)));
+  for (const rel of listFiles(dir).sort()) berkas[rel] = hashes.get(rel) ?? sha256(await readFile(join(dir, rel)));
   await writeFile(join(dir, SHARD_STAMP), JSON.stringify({ ...stamp, berkas }, null, 2) + '\n');
 }
 
@@ -234,8 +232,8 @@ export async function joinShards(
   for (const [i, dir] of dirs.entries()) {
     const listed = new Map(Object.entries(stamps[i].berkas));
     const names = new Set(listed.keys());
-    for await (const path of walk(dir)) {
-      const rel = relative(dir, path);
+    for (const rel of listFiles(dir)) {
+      const path = join(dir, rel);
       if (rel === SHARD_STAMP) continue;
       const bytes = await readFile(path);
       const twin = twinOf(rel);

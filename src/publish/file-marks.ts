@@ -2,8 +2,7 @@
  * What a file is on disk, for files shared between builds by hard links (a reused region's files,
  * a kept part of the search index): its mark, and a link made where one can be, else a copy.
  */
-import { copyFile, link } from 'node:fs/promises';
-import type { BigIntStats } from 'node:fs';
+import { copyFileSync, linkSync, type BigIntStats } from 'node:fs';
 
 /** A file's device, inode, size and the time it was last written (ns): the same while no one writes it. */
 export const fileState = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
@@ -26,9 +25,11 @@ export const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSU
  * no build writes into in place (a build unlinks before it writes: precompress.ts), since a
  * write through one name is a write through the other.
  */
-export async function linkOrCopy(from: string, to: string): Promise<void> {
-  await link(from, to).catch(async (e: NodeJS.ErrnoException) => {
-    if (!NO_LINK.has(e.code ?? '')) throw e;
-    await copyFile(from, to);
-  });
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (e) {
+    if (!NO_LINK.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    copyFileSync(from, to);
+  }
 }

@@ -20,11 +20,11 @@
  * once the privacy gate has passed its site. A build that failed or was refused puts back what it
  * took, untouched: a print is of pages, so it stays true whatever that build made.
  */
-import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileState, linkOrCopy } from './file-marks.ts';
-import { inTurns, makeFolders, walk } from './site-files.ts';
+import { inSlices, listFiles, makeFolders } from './site-files.ts';
 
 /** The kept folder, in the copies' folder (searchCopiesDir). */
 export const KEPT_INDEXES = 'indeks';
@@ -33,9 +33,6 @@ const RECORD = 'kt-indeks.json';
 /** In a build's own folder: the parts as taken, and those it gives back. */
 const TAKEN = 'indeks-lama';
 const GIVEN = 'indeks';
-/** Files linked or stated this many at a time. */
-const AT_ONCE = 16;
-
 interface KeptPart {
   print: string;
   /** By path in the part, each file's fileState as kept. */
@@ -50,18 +47,11 @@ const isKeptPart = (v: unknown): v is KeptPart =>
   (v as KeptPart).files !== null &&
   Object.values((v as KeptPart).files).every((state) => typeof state === 'string');
 
-/** The files under `dir`, by path relative to it. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const paths: string[] = [];
-  for await (const f of walk(dir)) paths.push(relative(dir, f));
-  return paths;
-}
-
 /** The fileState of each of `paths` (relative to `dir`); a file that is not a regular one has none. */
 async function statesOf(dir: string, paths: readonly string[]): Promise<Record<string, string | null>> {
   const states: (string | null)[] = new Array(paths.length).fill(null);
-  await inTurns(paths, AT_ONCE, async (rel, i) => {
-    const s = await lstat(join(dir, rel), { bigint: true });
+  await inSlices(paths, (rel, i) => {
+    const s = lstatSync(join(dir, rel), { bigint: true });
     if (s.isFile()) states[i] = fileState(s);
   });
   return Object.fromEntries(paths.map((rel, i) => [rel, states[i]]));
@@ -70,7 +60,7 @@ async function statesOf(dir: string, paths: readonly string[]): Promise<Record<s
 /** Every file of `files` (paths under `from`) linked, or copied, to the same path under `to`. */
 async function linkAll(from: string, to: string, files: readonly string[]): Promise<void> {
   await makeFolders(to, files);
-  await inTurns(files, AT_ONCE, (rel) => linkOrCopy(join(from, rel), join(to, rel)));
+  await inSlices(files, (rel) => linkOrCopy(join(from, rel), join(to, rel)));
 }
 
 export class KeptIndexes {
@@ -112,7 +102,7 @@ export class KeptIndexes {
     const from = join(this.own, TAKEN, part);
     if (kept?.print !== print || !existsSync(from)) return false;
     try {
-      const now = await statesOf(from, await filesUnder(from));
+      const now = await statesOf(from, listFiles(from));
       const files = Object.keys(kept.files);
       if (files.length === Object.keys(now).length && files.every((rel) => now[rel] === kept.files[rel])) {
         await linkAll(from, folder, files);
@@ -131,7 +121,7 @@ export class KeptIndexes {
   async keep(part: string, print: string, folder: string): Promise<void> {
     const to = join(this.own, GIVEN, part);
     try {
-      const files = await filesUnder(folder);
+      const files = listFiles(folder);
       await linkAll(folder, to, files);
       const states = await statesOf(to, files);
       if (Object.values(states).some((state) => state === null)) throw new Error('not a regular file');

@@ -110,7 +110,7 @@ export interface GateOptions {
 }
 
 /**
- * The files the gate reads under `root` (absolute paths, in walk order), maybe only those
+ * The files the gate reads under `root` (absolute paths, in listFiles' order), maybe only those
  * `select` keeps (by path relative to `root`). Compressed twins beside their file (a shard's
  * pages, joined by the merge) hold the file's bytes: the file is read; the twins are checked
  * against it when the site is compressed. `files`: every file under `root`, as siteFiles gives

@@ -22,7 +22,7 @@ import { watchPeak } from './process-peak.ts';
 import { searchCopy } from './search-copy.ts';
 import { KeptIndexes } from './kept-indexes.ts';
 import { removeLeftovers } from './leftovers.ts';
-import { allSettledThenThrow, emptyFiles, inTurns, makeFolders, walk } from './site-files.ts';
+import { allSettledThenThrow, emptyFiles, inTurns, makeFolders, listFiles } from './site-files.ts';
 
 /**
  * Indexes the pages under `siteStage`. Pagefind runs as its own command, not through its Node
@@ -298,7 +298,7 @@ export class KeptCopies {
     regionsPerIndex = REGIONS_PER_INDEX,
   ): Promise<{ cut: number; kept: number; parts: string[] }> {
     const pages: string[] = [];
-    for await (const f of walk(site)) if (f.endsWith('.html')) pages.push(relative(site, f));
+    for (const f of listFiles(site)) if (f.endsWith('.html')) pages.push(f);
     const { parts, of: partOf } = searchParts(pages, regionsPerIndex);
     this.partOf = partOf;
     const before = this.record;
@@ -309,8 +309,8 @@ export class KeptCopies {
     const held = new Set<string>();
     /** Folders a copy left: removed once empty (a part's folder without a language's pages would give Pagefind a glob that finds none). */
     const left = new Set<string>();
-    for await (const f of walk(this.dir)) {
-      const at = relative(this.dir, f);
+    for (const at of listFiles(this.dir)) {
+      const f = join(this.dir, at);
       const slash = at.indexOf(sep);
       const page = at.slice(slash + 1);
       if (slash > 0 && isPart(at.slice(0, slash)) && inSite.has(page)) {
@@ -527,8 +527,8 @@ export async function joinIndexes(parts: readonly string[], outputPath: string):
     const text = await readFile(join(part, ENTRY), 'utf8').catch(() => null);
     if (text === null) why ??= `${ENTRY} tidak ada / missing`;
     else entries.push(JSON.parse(text) as { languages?: Record<string, unknown> });
-    for await (const f of walk(part)) {
-      const rel = relative(part, f);
+    for (const rel of listFiles(part)) {
+      const f = join(part, rel);
       if (rel === ENTRY) continue;
       const there = join(outputPath, rel);
       if (!existsSync(there)) {

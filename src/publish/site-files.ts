@@ -1,27 +1,34 @@
 /** The files of a staged site, and the check that none of them came out empty. */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readdir, rename, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 
-/** Every file under `dir`, at any depth. */
-export async function* walk(dir: string): AsyncGenerator<string> {
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(p);
-    else yield p;
-  }
+/**
+ * Every file under `dir`, at any depth, by its path relative to `dir`: depth first in the order
+ * the file system lists them (a link is a file here, never followed). Listed with synchronous
+ * calls: a national site has hundreds of thousands of files, and the asynchronous walk this
+ * replaces paid a trip through libuv's threads and every generator above it per entry (the
+ * 140,000 files of 50 regions: 2.6 s, here 0.6 s; a `--since` build lists its site three times).
+ */
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const into = (at: string, prefix: string) => {
+    for (const e of readdirSync(at, { withFileTypes: true })) {
+      if (e.isDirectory()) into(join(at, e.name), `${prefix}${e.name}${sep}`);
+      else files.push(prefix + e.name);
+    }
+  };
+  into(dir, '');
+  return files;
 }
 
 /**
- * Every file under `root` (absolute paths, in walk order): `given` (relative to `root`) when the
+ * Every file under `root` (absolute paths, in listFiles' order): `given` (relative to `root`) when the
  * caller has just walked it and nothing was written since (a national site's walk takes seconds), else walked.
  */
 export async function siteFiles(root: string, given?: readonly string[]): Promise<string[]> {
-  if (given) return given.map((f) => join(root, f));
-  const all: string[] = [];
-  for await (const path of walk(root)) all.push(path);
-  return all;
+  return (given ?? listFiles(root)).map((f) => join(root, f));
 }
 
 /** The sha256 of no bytes: a file known by this hash is empty. */
@@ -39,7 +46,7 @@ export async function emptyFiles(
   root: string,
   { files, known }: { files?: readonly string[]; known?: ReadonlyMap<string, string> } = {},
 ): Promise<string[]> {
-  const all = files ?? (await siteFiles(root)).map((path) => relative(root, path));
+  const all = files ?? listFiles(root);
   const empty: string[] = [];
   const unknown: string[] = [];
   for (const f of all) {
@@ -52,17 +59,14 @@ export async function emptyFiles(
   return empty.sort();
 }
 
-const STATS_AT_ONCE = 64;
-
 /**
- * The size of each file, in order: many at a time, since a national site has hundreds of
- * thousands and each stat waits on the disk, but not all at once (at 500 regions, the 826,653
- * stats of the site begun together held 3 GB while they waited).
+ * The size of each file, in order: a national site has hundreds of thousands, each stat'ed
+ * synchronously, a slice at a time (inSlices; begun all at once, the 826,653 stats of 500
+ * regions held 3 GB while they waited).
  */
 export async function fileSizes(paths: readonly string[]): Promise<number[]> {
-  const sizes: number[] = [];
-  for (let i = 0; i < paths.length; i += STATS_AT_ONCE)
-    for (const size of await Promise.all(paths.slice(i, i + STATS_AT_ONCE).map(async (p) => (await stat(p)).size))) sizes.push(size);
+  const sizes: number[] = new Array(paths.length);
+  await inSlices(paths, (p, i) => (sizes[i] = statSync(p).size));
   return sizes;
 }
 
@@ -103,10 +107,28 @@ export async function moveInto(from: string, to: string): Promise<void> {
 
 /**
  * Makes the folders of `files` (paths under `root`), each once, before any of them is written:
- * a mkdir per file was a tenth of a million calls at 50 regions.
+ * a mkdir per file was a tenth of a million calls at 50 regions. Synchronous calls, a slice at
+ * a time (inSlices): each asynchronous one paid a trip through libuv's threads.
  */
 export async function makeFolders(root: string, files: Iterable<string>): Promise<void> {
-  for (const dir of new Set(Array.from(files, (f) => dirname(join(root, f))))) await mkdir(dir, { recursive: true });
+  const folders = [...new Set(Array.from(files, (f) => dirname(join(root, f))))];
+  await inSlices(folders, (dir) => void mkdirSync(dir, { recursive: true }));
+}
+
+/** Items done synchronously between two yields to the event loop (inSlices). */
+const SLICE = 2048;
+
+/**
+ * Calls `each` on every item with nothing awaited between them, but for a turn of the event
+ * loop after every SLICE: tens of thousands of small file-system calls (a stat, a link, a
+ * mkdir) cost a few microseconds each done synchronously, tens asynchronously, while what else
+ * this process runs meanwhile (the data gate's thread, a renderer's pipe) still gets its turn.
+ */
+export async function inSlices<T>(items: readonly T[], each: (item: T, index: number) => void): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % SLICE === 0) await new Promise((go) => setImmediate(go));
+    each(items[i], i);
+  }
 }
 
 /**

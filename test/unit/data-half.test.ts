@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import { ftruncateSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeDataApart, readValues, writeValues } from '../../src/build/data-half.ts';
 import { siteConfig } from '../../src/config.ts';
 import { SpillFile } from '../../src/read/spill-file.ts';
 import { build } from '../../src/pipeline.ts';
 import { gateSite, privateDigest } from '../../src/publish/gate-memory.ts';
-import { walk } from '../../src/publish/site-files.ts';
+import { listFiles } from '../../src/publish/site-files.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
 import { PrivateValues } from '../../src/validate/private-values.ts';
@@ -24,9 +24,9 @@ const ENV = { SOURCE_DATE_EPOCH: '1767225600' };
 
 async function hashTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for await (const path of walk(dir))
-    out[relative(dir, path)] = createHash('sha256')
-      .update(await readFile(path))
+  for (const path of listFiles(dir))
+    out[path] = createHash('sha256')
+      .update(await readFile(join(dir, path)))
       .digest('hex');
   return out;
 }

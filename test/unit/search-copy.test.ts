@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it, test } from 'vitest';
 import { elementEnd, searchCopy } from '../../src/publish/search-copy.ts';
 import { indexForSearch, runPagefind, searchParts } from '../../src/publish/search-index.ts';
-import { walk } from '../../src/publish/site-files.ts';
+import { listFiles } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const HEAD = '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Unit KEC-02</title></head>';
@@ -102,7 +102,7 @@ test('Pagefind makes the same index of the search copies as of the pages themsel
   });
   const files = async (root: string) => {
     const out = new Map<string, string>();
-    for await (const f of walk(join(root, 'pagefind'))) out.set(f.slice(root.length), (await readFile(f)).toString('base64'));
+    for (const f of listFiles(join(root, 'pagefind'))) out.set(f, (await readFile(join(root, 'pagefind', f))).toString('base64'));
     return out;
   };
   const [fromCopies, fromPages] = [await files(site), await files(whole)];

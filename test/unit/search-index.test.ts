@@ -16,7 +16,7 @@ import {
   runPagefind,
   searchParts,
 } from '../../src/publish/search-index.ts';
-import { walk } from '../../src/publish/site-files.ts';
+import { listFiles } from '../../src/publish/site-files.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-search-index-');
@@ -366,11 +366,11 @@ async function indexNaming(site: string, { maker, keptIn }: { maker: string; kep
 /** Each file's SHA-256 under `dir`, by its path there. */
 async function hashesUnder(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for await (const f of walk(dir))
+  for (const f of listFiles(dir))
     out.set(
-      relative(dir, f),
+      f,
       createHash('sha256')
-        .update(await readFile(f))
+        .update(await readFile(join(dir, f)))
         .digest('hex'),
     );
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));

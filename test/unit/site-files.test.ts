@@ -1,11 +1,11 @@
 /** The check that refuses a staged site with a file cut short (pipeline.ts, before the privacy gate), and the tables moved into the site. */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import { emptyFiles, fileSizes, inTurns, moveInto } from '../../src/publish/site-files.ts';
+import { emptyFiles, fileSizes, inTurns, listFiles, moveInto } from '../../src/publish/site-files.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -21,6 +21,20 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 test('every empty file, at any depth, is named; files with content and empty marker dotfiles are not', async () => {
   expect(await emptyFiles(root)).toEqual([join('pagefind', 'index', 'a.pf_index'), join('pagefind', 'wasm.unknown.pagefind')]);
+});
+
+test('every file is listed once, relative to the folder, depth first; a link is listed, not followed; an empty folder lists nothing', async () => {
+  const dir = join(root, 'daftar');
+  await mkdir(join(dir, 'a', 'b'), { recursive: true });
+  await mkdir(join(dir, 'kosong'));
+  for (const f of ['x.html', 'a/y.csv', 'a/b/z.json']) await writeFile(join(dir, f), f);
+  await symlink(join(dir, 'a'), join(dir, 'tautan'));
+  const listed = listFiles(dir);
+  expect([...listed].sort()).toEqual([join('a', 'b', 'z.json'), join('a', 'y.csv'), 'tautan', 'x.html']);
+  // A folder's files and sub-folders stay together: z.json comes right beside y.csv, never after x.html's siblings of the root.
+  expect(Math.abs(listed.indexOf(join('a', 'b', 'z.json')) - listed.indexOf(join('a', 'y.csv')))).toBe(1);
+  await rm(dir, { recursive: true });
+  expect(() => listFiles(dir)).toThrow(/ENOENT/);
 });
 
 test('a site with no empty file passes', async () => {
