@@ -14,7 +14,7 @@ import { ConfigError } from '../../src/config.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { PREDIKAT } from '../../src/contract/enums.ts';
 import { feasibleAcrossReleases } from '../support/disclosure.ts';
-import { build, cleanLeftovers } from '../../src/pipeline.ts';
+import { build, cleanLeftovers, GATE_BESIDE_ROWS, gateBesidePages } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
 import { validateExport } from '../../src/validate/export.ts';
@@ -485,4 +485,18 @@ describe('appraisal counts across releases (issue #11: every release stays downl
     const seen = feasibleAcrossReleases(cells(first), cells(second));
     for (const s of [...seen.first, ...seen.second]) expect(s.size).toBeGreaterThanOrEqual(3);
   }, 120_000);
+});
+
+describe('the data gate beside the pages of a --since build', () => {
+  const region = (...rows: number[]) => ({ files: rows.map((n) => ({ rows: n })) });
+  test('runs there for an export of up to GATE_BESIDE_ROWS input rows, counted over every file of every region', () => {
+    // The 50 sample regions of the bench: 2.4 million rows, where it was measured.
+    expect(gateBesidePages(Array.from({ length: 50 }, () => region(40_000, 8_000)))).toBe(true);
+    expect(gateBesidePages([region(GATE_BESIDE_ROWS / 2, GATE_BESIDE_ROWS / 2)])).toBe(true);
+  });
+  test('waits for the pages when the export is larger: its lookups would be held beside the renderer', () => {
+    expect(gateBesidePages([region(GATE_BESIDE_ROWS / 2), region(GATE_BESIDE_ROWS / 2, 1)])).toBe(false);
+    // 500 sample regions: 24 million rows.
+    expect(gateBesidePages(Array.from({ length: 500 }, () => region(40_000, 8_000)))).toBe(false);
+  });
 });
