@@ -54,7 +54,17 @@ import {
 } from './build/incremental.ts';
 import { siteMapHash } from './site/site-map.ts';
 import { regionPageFiles } from './site/page-files.ts';
-import { cleanRenderLeftovers, oneRenderer, renderersFor, renderPagesSplit, type NationalRendered } from './build/render.ts';
+import {
+  cleanRenderLeftovers,
+  EarlyRenderer,
+  nationalRenderDir,
+  oneRenderer,
+  renderEpoch,
+  renderersFor,
+  rendersEarly,
+  renderPagesSplit,
+  type NationalRendered,
+} from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { PhaseClock } from './build/phase-clock.ts';
@@ -165,7 +175,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   /** Where the downloads' parts this build makes wait until its gate passes (kept then, else removed, however the build ends). */
   const partsPending = PartCache.pendingDir();
   let data: DataHalf | null = null;
+  /** The national pages' process, bundling the code while the data are made; stopped if this build renders otherwise. */
+  let early: EarlyRenderer | null = null;
   try {
+    if (opts.pages !== false && !opts.shard && rendersEarly(opts.dataDir))
+      early = new EarlyRenderer(nationalRenderDir(stage), renderEpoch(config.buildDate));
     lap('leftovers');
     // Validate, derive, publish: here, or in a process that ends before the pages (data-half.ts).
     // Nothing of the site is staged for an invalid export.
@@ -287,16 +301,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
       // their marks read first), and the data judged. Not beside several renderers (a build of many
       // changed regions): the gate's lookups would be held with them.
+      // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
+      if (early && !(nationalApart && pages.national)) {
+        await early.cancel();
+        early = null;
+      }
       const meanwhile = nationalApart && oneRenderer(pages, groups) && reused.length > 0;
       // The data's gate holds every region's private values beside that renderer: only for an
       // export of the size measured so (gateBesidePages).
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
       if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       const [rendered, linked, gated] = await allSettledThenThrow([
-        renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart }),
+        renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early: early ?? undefined }),
         meanwhile ? copyReused() : null,
         gateMeanwhile ? gateData() : null,
       ] as const);
+      early = null; // (it has ended)
       dataGated = gated;
       written = rendered.written;
       renderersPeak = rendered.peaks;
@@ -489,6 +509,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       `✓ Situs dibangun di ${opts.outDir} / site built in ${opts.outDir} — rilis / release ${release}${fresh ? '' : ' (sudah terbit, tidak berubah / already published, unchanged)'}`,
     );
   } finally {
+    await early?.cancel(); // (stopped before the stage it writes into is removed)
     await searchCopies?.discard(); // (a no-op once given back)
     await PartCache.discard(partsPending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate

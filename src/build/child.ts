@@ -14,6 +14,7 @@ export function runChild(
     signal,
     fds = [],
     failed,
+    send,
   }: {
     env?: NodeJS.ProcessEnv;
     signal?: AbortSignal;
@@ -21,6 +22,8 @@ export function runChild(
     fds?: readonly number[];
     /** The error's message, given how it ended (its exit code or signal, and a word on memory if killed). */
     failed: (how: string) => string;
+    /** A message sent to it through its IPC channel once it resolves (what a renderer started early is to render). */
+    send?: Promise<unknown>;
   },
 ): Promise<void> {
   const flags = process.execArgv.filter((f) => !f.startsWith('--inspect'));
@@ -31,6 +34,11 @@ export function runChild(
       stdio: ['ignore', 'inherit', 'inherit', 'ipc', ...fds],
       signal,
     });
+    // Not sent to a process that has ended (the build stopped it, or it failed while it waited).
+    void send?.then(
+      (m) => child.connected && child.send(m as object),
+      () => undefined,
+    );
     // Stopped by the build (signal): its exit says so.
     child.on('error', (e) => (e.name === 'AbortError' ? undefined : fail(e)));
     child.on('exit', (code, sig) => {

@@ -49,6 +49,10 @@ export function peakBound(f: PeakFacts): PeakBound {
       peaks: [
         ['', f.data],
         [THIS, ownBy('hand-over')],
+        // Started early, the national pages' process waited beside it.
+        ...(f.national?.waiting === undefined
+          ? []
+          : [["proses halaman nasional, menunggu / the national pages' process, waiting", f.national.waiting] as [string, number]]),
       ],
     });
   if (f.national?.alone)

@@ -6,16 +6,17 @@
  * on the tables and the code (the shards' test), never on which process drew it: the site is the
  * same bytes however many render it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { removeLeftovers } from '../publish/leftovers.ts';
 import { allSettledThenThrow, makeFolders, listFiles } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { runChild } from './child.ts';
+import type { Plugin } from 'vite';
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
 export const cleanRenderLeftovers = (): Promise<void> => removeLeftovers(dirname(renderDir()), /^render-(\d+)$/);
@@ -34,12 +35,28 @@ export const renderDir = (pid = process.pid): string => join(process.cwd(), 'nod
  */
 let pagesRendered = false;
 
-/** Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as it wrote it. */
-export async function renderPages(siteStage: string, dataStage: string, pages: PageSet): Promise<string[]> {
+/** What a renderer renders: the pages of `pages`, from the tables in `tables`. */
+export interface RenderInput {
+  tables: string;
+  pages: PageSet;
+}
+
+/**
+ * Renders the pages into `siteStage`; returns every file Astro wrote, relative to it, as often as
+ * it wrote it. Given a promise (a renderer started early: EarlyRenderer), Astro bundles the code
+ * meanwhile and waits for the tables and pages before it renders any (toldAfterBundling).
+ */
+export async function renderPages(siteStage: string, input: RenderInput | Promise<RenderInput>): Promise<string[]> {
   if (pagesRendered) throw new Error('one build with pages per process: src/site/ would serve the first build its tables');
   pagesRendered = true;
-  process.env.KT_PUBLISHED_DIR = dataStage;
-  process.env[PAGES_ENV] = JSON.stringify(pages);
+  const given = ({ tables, pages }: RenderInput) => {
+    process.env.KT_PUBLISHED_DIR = tables;
+    process.env[PAGES_ENV] = JSON.stringify(pages);
+  };
+  const waiting = input instanceof Promise;
+  // Until told: no tables (a page read then fails) and no page.
+  if (waiting) given({ tables: join(siteStage, 'tabel-belum-diberikan'), pages: { regions: [], national: false } });
+  else given(input);
   const { build: astroBuild } = await import('astro');
   const out = renderDir();
   await rm(out, { recursive: true, force: true });
@@ -53,6 +70,7 @@ export async function renderPages(siteStage: string, dataStage: string, pages: P
       },
     },
   };
+  let told = !waiting;
   try {
     await astroBuild({
       root: process.cwd(),
@@ -60,7 +78,9 @@ export async function renderPages(siteStage: string, dataStage: string, pages: P
       logLevel: process.env.KT_ASTRO_LOG === 'info' ? 'info' : 'warn',
       mode: 'production',
       integrations: [listWritten],
+      vite: waiting ? { plugins: [toldAfterBundling(async () => ((told = true), given(await input)))] } : {},
     });
+    if (!told) throw new Error('halaman dibuat sebelum tabelnya diberikan / pages rendered before their tables were given');
     await rm(siteStage, { recursive: true, force: true });
     await rename(out, siteStage).catch(async (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EXDEV') throw e;
@@ -71,6 +91,23 @@ export async function renderPages(siteStage: string, dataStage: string, pages: P
     await rm(out, { recursive: true, force: true });
   }
   return written;
+}
+
+/**
+ * A Vite plugin that holds Astro after it has bundled the code (its server build, then its
+ * client build), before it renders any page, until `tell` has given it the tables and pages:
+ * Astro reads them only as it renders (getStaticPaths, the pages' own reads).
+ */
+function toldAfterBundling(tell: () => Promise<void>): Plugin {
+  let server = false;
+  return {
+    name: 'kt-told-after-bundling',
+    apply: 'build',
+    configResolved: (config) => void (server = !!config.build.ssr),
+    closeBundle: async () => {
+      if (!server) await tell();
+    },
+  };
 }
 
 /**
@@ -127,30 +164,34 @@ export async function renderPagesSplit(
   dataStage: string,
   pages: PageSet,
   groups: readonly string[][],
-  { buildDate, nationalApart }: { buildDate: string; nationalApart: boolean },
+  { buildDate, nationalApart, early }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer },
 ): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
   if (!nationalApart) {
     if (groups.length > 1) throw new Error('renderPagesSplit: a site of several groups renders them apart (nationalApart)');
-    return { written: await renderPages(siteStage, dataStage, pages), peaks: [] };
+    return { written: await renderPages(siteStage, { tables: dataStage, pages }), peaks: [] };
   }
   const apart = pages.national;
   // The other renderers are stopped as soon as one fails (they are waited for all the same).
   const stop = new AbortController();
-  // Every page carries the build date: each renderer is given this build's, also across midnight.
-  const epoch = process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
-  const env = (set: PageSet) => ({ KT_PUBLISHED_DIR: dataStage, [PAGES_ENV]: JSON.stringify(set), SOURCE_DATE_EPOCH: epoch });
-  const nationalDir = join(dirname(siteStage), 'render-nasional');
+  const epoch = renderEpoch(buildDate);
+  const nationalDir = nationalRenderDir(dirname(siteStage));
   const filled = groups.filter((g) => g.length > 0);
   const joined = oneRenderer(pages, groups) && filled.length === 1;
   const away = joined ? [] : filled;
-  const startNational = () => renderElsewhere(nationalDir, env({ regions: joined ? filled[0] : [], national: true }), stop.signal);
+  const national: RenderInput = { tables: dataStage, pages: { regions: joined ? filled[0] : [], national: true } };
+  // Started early, the national pages' process has bundled the code while the data were made.
+  if (early && (!apart || early.dir !== nationalDir))
+    throw new Error('renderPagesSplit: a renderer started early renders the national pages, in their folder');
+  const startNational = () => (early ? early.give(national) : renderElsewhere(nationalDir, national, epoch, stop.signal));
   const first = apart && groups.length > 1 ? await startNational() : undefined;
   // This process's peak while the national pages' process ran: until it ended, or, side by side, until all did.
   let beside = process.resourceUsage().maxRSS;
   const dirs = away.map((_, i) => join(dirname(siteStage), `render-${i + 1}`));
-  const others = dirs.map((dir, i) => renderElsewhere(dir, env({ regions: away[i], national: false }), stop.signal));
+  const others = dirs.map((dir, i) =>
+    renderElsewhere(dir, { tables: dataStage, pages: { regions: away[i], national: false } }, epoch, stop.signal),
+  );
   const together = apart && !first ? startNational() : undefined;
-  for (const p of [together, ...others]) p?.catch(() => stop.abort());
+  for (const p of [together, ...others]) p?.catch(() => (stop.abort(), early?.cancel()));
   const [alongside, ...rest] = await allSettledThenThrow([together, ...others]);
   if (!first) beside = process.resourceUsage().maxRSS;
   const written: string[] = [];
@@ -159,9 +200,13 @@ export async function renderPagesSplit(
     for (const f of await moveRendered(dirs[i], siteStage, files)) written.push(f);
     peaks.push(peak);
   }
-  const national = first ?? alongside;
-  if (national) for (const f of await moveRendered(nationalDir, siteStage, national.files)) written.push(f);
-  return { written, peaks, national: national && { peak: national.peak, beside, alone: first !== undefined } };
+  const drawn = first ?? alongside;
+  if (drawn) for (const f of await moveRendered(nationalDir, siteStage, drawn.files)) written.push(f);
+  return {
+    written,
+    peaks,
+    national: drawn && { peak: drawn.peak, beside, alone: first !== undefined, waiting: drawn.waiting },
+  };
 }
 
 /**
@@ -178,6 +223,8 @@ export interface NationalRendered {
   peak: number;
   beside: number;
   alone: boolean;
+  /** Started early (EarlyRenderer), its peak (KiB) by the time it was given its pages, beside the data half. */
+  waiting?: number;
 }
 
 /** What a renderer of its own process leaves in its LIST file (scripts/render.ts). */
@@ -186,31 +233,118 @@ export interface Rendered {
   files: string[];
   /** Its process's peak memory, KiB (process.resourceUsage().maxRSS). */
   peak: number;
+  /** Started early: its peak by the time it was given its pages (KiB). */
+  waiting?: number;
+}
+
+/** Every page carries the build date: each renderer is given this build's (SOURCE_DATE_EPOCH), also across midnight. */
+export const renderEpoch = (buildDate: string): string =>
+  process.env.SOURCE_DATE_EPOCH ?? String(Date.parse(`${buildDate}T00:00:00Z`) / 1000);
+
+/** Where the national pages' process renders, in the build's stage. */
+export const nationalRenderDir = (stage: string): string => join(stage, 'render-nasional');
+
+/** Set for a renderer to be told its tables and pages through its IPC channel (EarlyRenderer). */
+export const TOLD_ENV = 'KT_RENDER_TOLD';
+
+/**
+ * Export folders up to this many bytes have their national pages' renderer started before the
+ * data are made (EarlyRenderer), to wait beside the data half: for the 183 MB of 50 sample regions
+ * that half's process peaked at about 1 GB. At 500 regions (1.8 GB) it takes 3.3 GB of the 4 GB
+ * budget alone, so larger exports start the renderer after it, as before.
+ */
+export const EARLY_RENDER_MAX_BYTES = 400_000_000;
+
+/**
+ * Whether a build over the export in `dataDir` starts its national pages' renderer early: one
+ * whose pages are rendered apart (renderersFor its region folders), of at most
+ * EARLY_RENDER_MAX_BYTES. A guess before validation: a renderer started for nothing is stopped.
+ */
+export function rendersEarly(dataDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    const files = listFiles(dataDir);
+    const regions = new Set(files.filter((f) => f.includes(sep)).map((f) => f.slice(0, f.indexOf(sep))));
+    if (renderersFor(regions.size, env) <= 1) return false;
+    let bytes = 0;
+    for (const f of files) bytes += statSync(join(dataDir, f)).size;
+    return bytes <= EARLY_RENDER_MAX_BYTES;
+  } catch {
+    return false; // (the data half says what is wrong with the folder)
+  }
 }
 
 /**
- * Renders pages in a process of its own (node scripts/run.mjs render), into `dir`, with `env`
- * (KT_PUBLISHED_DIR, KT_PAGES, SOURCE_DATE_EPOCH) over this process's. Its IPC channel closes
- * with this process, and it stops then: a killed build leaves no renderer writing.
+ * Renders pages in a process of its own (node scripts/run.mjs render), into `dir`: `input`, given
+ * at its start or, as a promise, through its IPC channel once known (then it bundles the code
+ * meanwhile). Its IPC channel closes with this process, and it stops then: a killed build leaves
+ * no renderer writing.
  */
-export async function renderElsewhere(dir: string, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<Rendered> {
+export async function renderElsewhere(
+  dir: string,
+  input: RenderInput | Promise<RenderInput>,
+  epoch: string,
+  signal: AbortSignal,
+): Promise<Rendered> {
   const list = `${dir}.json`;
-  const { regions, national } = JSON.parse(env[PAGES_ENV]!) as PageSet;
-  const listed = regions?.join(', ');
-  const which =
-    listed && national
-      ? `halaman nasional dan halaman wilayah ${listed} tidak terbangun / the national pages and the pages of regions ${listed} were not rendered`
-      : listed
-        ? `halaman wilayah ${listed} tidak terbangun / the pages of regions ${listed} were not rendered`
-        : national
-          ? 'halaman nasional tidak terbangun / the national pages were not rendered'
-          : 'halaman tidak terbangun / the pages were not rendered';
+  const waiting = input instanceof Promise;
+  let which = waiting ? notRendered({ regions: [], national: false }) : notRendered(input.pages);
+  if (waiting) input.then((i) => (which = notRendered(i.pages))).catch(() => undefined);
+  const env = waiting
+    ? { [TOLD_ENV]: '1', SOURCE_DATE_EPOCH: epoch }
+    : { KT_PUBLISHED_DIR: input.tables, [PAGES_ENV]: JSON.stringify(input.pages), SOURCE_DATE_EPOCH: epoch };
   await runChild(['render', dir, list], {
     env: { ...process.env, ...env },
     signal,
     failed: (how) => `${which} (${how})`,
+    send: waiting ? input : undefined,
   });
   return JSON.parse(await readFile(list, 'utf8')) as Rendered;
+}
+
+/** What a renderer's failure did not render. */
+function notRendered({ regions, national }: PageSet): string {
+  const listed = regions?.join(', ');
+  return listed && national
+    ? `halaman nasional dan halaman wilayah ${listed} tidak terbangun / the national pages and the pages of regions ${listed} were not rendered`
+    : listed
+      ? `halaman wilayah ${listed} tidak terbangun / the pages of regions ${listed} were not rendered`
+      : national
+        ? 'halaman nasional tidak terbangun / the national pages were not rendered'
+        : 'halaman tidak terbangun / the pages were not rendered';
+}
+
+/**
+ * The national pages' process, started before the data are made: Astro bundles the code (about
+ * ten seconds of a build of 50 regions, Vite's server and client builds) while the data half runs,
+ * then waits to be given the tables and pages (`give`), or is stopped (`cancel`: the build
+ * renders otherwise, or fails). The pages are the same bytes as a renderer started later makes:
+ * Astro reads no table before it renders.
+ */
+export class EarlyRenderer {
+  private tell!: (input: RenderInput) => void;
+  private stopped = false;
+  private readonly stop = new AbortController();
+  private readonly rendered: Promise<Rendered>;
+  constructor(
+    readonly dir: string,
+    epoch: string,
+  ) {
+    const told = new Promise<RenderInput>((resolve) => (this.tell = resolve));
+    this.rendered = renderElsewhere(dir, told, epoch, this.stop.signal);
+    this.rendered.catch(() => undefined); // awaited by `give`'s caller, or let go by `cancel`
+  }
+  /** Its pages: those of `input`. */
+  give(input: RenderInput): Promise<Rendered> {
+    if (this.stopped) throw new Error('EarlyRenderer: given after it was stopped');
+    this.tell(input);
+    return this.rendered;
+  }
+  /** Stopped (a no-op once it has ended), and waited for: no process of it is left. */
+  async cancel(): Promise<void> {
+    this.stopped = true;
+    this.stop.abort();
+    await this.rendered.catch(() => undefined);
+  }
 }
 
 /**

@@ -50,3 +50,13 @@ test('the words give each stretch as its sum, and say when Pagefind was not meas
   expect(unmeasured.words).toContain('; Pagefind tidak terukur / Pagefind not measured)');
   expect(unmeasured.most).toBe(5260 * MiB);
 });
+
+test('a national pages’ process started early is counted beside the data process, at its peak by the time it was told its pages', () => {
+  const national = { peak: 900 * MiB, beside: 600 * MiB, alone: false, waiting: 500 * MiB };
+  const f = { own: 700 * MiB, ownBy: { 'hand-over': 80, pages: 650 }, national, data: 1050 * MiB };
+  // 1,050 + 80 + 500, above the pages' 650 + 900.
+  expect(peakBound(f).most).toBe(1050 * MiB + phase(80) + 500 * MiB);
+  expect(peakBound(f).words).toContain("500 (proses halaman nasional, menunggu / the national pages' process, waiting)");
+  // Not started early: the data process with this one only.
+  expect(peakBound({ ...f, national: { ...national, waiting: undefined } }).most).toBe((900 + 0) * MiB + phase(650));
+});

@@ -7,11 +7,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { moveRendered, renderElsewhere, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { EarlyRenderer, moveRendered, renderElsewhere, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
 import { shardGroups } from '../../src/build/shards.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-render-');
+const EPOCH = '1764000000';
 
 async function files(root: string, all: Record<string, string>) {
   for (const [rel, text] of Object.entries(all)) {
@@ -71,27 +72,40 @@ describe('moveRendered', () => {
 
 describe('renderElsewhere', () => {
   test('a renderer that fails is an error naming its regions, in both languages', async () => {
-    const pages = JSON.stringify({ regions: ['kota-001', 'kab-002'], national: false });
+    const pages = { regions: ['kota-001', 'kab-002'], national: false };
     // No tables to render from: the renderer refuses and exits with 2.
-    await expect(
-      renderElsewhere(join(tmp.dir, 'render-2'), { KT_PUBLISHED_DIR: '', KT_PAGES: pages }, new AbortController().signal),
-    ).rejects.toThrow('halaman wilayah kota-001, kab-002 tidak terbangun / the pages of regions kota-001, kab-002 were not rendered (2)');
+    await expect(renderElsewhere(join(tmp.dir, 'render-2'), { tables: '', pages }, EPOCH, new AbortController().signal)).rejects.toThrow(
+      'halaman wilayah kota-001, kab-002 tidak terbangun / the pages of regions kota-001, kab-002 were not rendered (2)',
+    );
   });
   test('the national pages’ renderer that fails says so, naming no regions', async () => {
-    const pages = JSON.stringify({ regions: [], national: true });
+    const pages = { regions: [], national: true };
     await expect(
-      renderElsewhere(join(tmp.dir, 'render-nasional'), { KT_PUBLISHED_DIR: '', KT_PAGES: pages }, new AbortController().signal),
+      renderElsewhere(join(tmp.dir, 'render-nasional'), { tables: '', pages }, EPOCH, new AbortController().signal),
     ).rejects.toThrow(/^halaman nasional tidak terbangun \/ the national pages were not rendered \(2\)$/);
   });
   test('stopped when the build stops it', async () => {
     const stop = new AbortController();
-    const pages = JSON.stringify({ regions: ['kota-001'], national: false });
-    const running = renderElsewhere(
-      join(tmp.dir, 'render-2'),
-      { KT_PUBLISHED_DIR: join(tmp.dir, 'tidak-ada'), KT_PAGES: pages },
-      stop.signal,
-    );
+    const pages = { regions: ['kota-001'], national: false };
+    const running = renderElsewhere(join(tmp.dir, 'render-2'), { tables: join(tmp.dir, 'tidak-ada'), pages }, EPOCH, stop.signal);
     stop.abort();
     await expect(running).rejects.toThrow(/were not rendered \(SIGTERM\)/);
   });
+});
+
+describe('EarlyRenderer', () => {
+  test('stopped before it is told what to render: its process ends, nothing is written, and it can be told no more', async () => {
+    const dir = join(tmp.dir, 'render-nasional');
+    const early = new EarlyRenderer(dir, EPOCH);
+    await early.cancel();
+    expect(existsSync(dir)).toBe(false);
+    expect(existsSync(`${dir}.json`)).toBe(false);
+    expect(() => early.give({ tables: tmp.dir, pages: { regions: [], national: true } })).toThrow(/after it was stopped/);
+  });
+  test('told tables that are not there, it fails as it reads them (an unexpected failure: 2), naming the pages it was told', async () => {
+    const early = new EarlyRenderer(join(tmp.dir, 'render-nasional'), EPOCH);
+    await expect(early.give({ tables: join(tmp.dir, 'tidak-ada'), pages: { regions: ['kota-001'], national: true } })).rejects.toThrow(
+      /^halaman nasional dan halaman wilayah kota-001 tidak terbangun \/ the national pages and the pages of regions kota-001 were not rendered \(2\)$/,
+    );
+  }, 120_000);
 });
