@@ -10,6 +10,7 @@
 import { writeFile } from 'node:fs/promises';
 import { renderPages, TOLD_ENV, type Rendered, type RenderInput } from '../src/build/render.ts';
 import { pageSet } from '../src/site/page-set.ts';
+import { READY } from '../src/build/child.ts';
 import { runCli } from './cli.ts';
 
 runCli(async () => {
@@ -24,12 +25,14 @@ runCli(async () => {
   process.on('disconnect', () => process.exit(1));
   let waiting: number | undefined;
   const input = told
-    ? new Promise<RenderInput>((resolve) =>
+    ? new Promise<RenderInput>((resolve) => {
         process.once('message', (m) => {
           waiting = process.resourceUsage().maxRSS;
           resolve(m as RenderInput);
-        }),
-      )
+        });
+        // Said once it listens: a message sent before would be lost.
+        process.send!(READY);
+      })
     : { tables: tables!, pages: pageSet() };
   const files = await renderPages(out, input);
   const rendered: Rendered = { files, peak: process.resourceUsage().maxRSS, waiting };

@@ -7,6 +7,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+/** What a child told through its IPC channel (runChild's `send`) sends first, once it listens. */
+export const READY = 'siap';
+
 export function runChild(
   args: readonly string[],
   {
@@ -22,7 +25,10 @@ export function runChild(
     fds?: readonly number[];
     /** The error's message, given how it ended (its exit code or signal, and a word on memory if killed). */
     failed: (how: string) => string;
-    /** A message sent to it through its IPC channel once it resolves (what a renderer started early is to render). */
+    /**
+     * A message sent to it through its IPC channel once it resolves and the child has said it
+     * listens (its first message, READY: Node drops a message that comes before any listener).
+     */
     send?: Promise<unknown>;
   },
 ): Promise<void> {
@@ -34,11 +40,13 @@ export function runChild(
       stdio: ['ignore', 'inherit', 'inherit', 'ipc', ...fds],
       signal,
     });
-    // Not sent to a process that has ended (the build stopped it, or it failed while it waited).
-    void send?.then(
-      (m) => child.connected && child.send(m as object),
-      () => undefined,
-    );
+    if (send) {
+      const ready = new Promise<void>((listens) => child.on('message', (m) => m === READY && listens()));
+      // Not sent to a process that has ended (the build stopped it, or it failed while it waited).
+      Promise.all([send, ready])
+        .then(([m]) => child.connected && child.send(m as object))
+        .catch(() => undefined);
+    }
     // Stopped by the build (signal): its exit says so.
     child.on('error', (e) => (e.name === 'AbortError' ? undefined : fail(e)));
     child.on('exit', (code, sig) => {

@@ -190,7 +190,12 @@ export async function fileMarks(
   const found: (string | null)[] = new Array(files.length).fill(null);
   // A hundred thousand files at 50 regions: stat'ed synchronously, a slice at a time.
   await inSlices(files, (rel, i) => {
-    const s = lstatSync(join(dir, rel), { bigint: true, throwIfNoEntry: false });
+    let s;
+    try {
+      s = lstatSync(join(dir, rel), { bigint: true, throwIfNoEntry: false });
+    } catch {
+      return; // unreadable: no mark, so the next build reads it (taken after the swap, never a failure)
+    }
     const checked = asChecked[rel];
     if (s?.isFile() && (checked === undefined || checked === fileState(s))) found[i] = fileMark(s);
   });

@@ -6,10 +6,10 @@
  * on the tables and the code (the shards' test), never on which process drew it: the site is the
  * same bytes however many render it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { removeLeftovers } from '../publish/leftovers.ts';
@@ -258,16 +258,23 @@ export const EARLY_RENDER_MAX_BYTES = 400_000_000;
 /**
  * Whether a build over the export in `dataDir` starts its national pages' renderer early: one
  * whose pages are rendered apart (renderersFor its region folders), of at most
- * EARLY_RENDER_MAX_BYTES. A guess before validation: a renderer started for nothing is stopped.
+ * EARLY_RENDER_MAX_BYTES; never with KT_EARLY_RENDER=0 (then after the data, as any renderer).
+ * A guess before validation: a renderer started for nothing is stopped.
  */
 export function rendersEarly(dataDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.KT_EARLY_RENDER === '0') return false;
   try {
-    const files = listFiles(dataDir);
-    const regions = new Set(files.filter((f) => f.includes(sep)).map((f) => f.slice(0, f.indexOf(sep))));
-    if (renderersFor(regions.size, env) <= 1) return false;
+    let regions = 0;
     let bytes = 0;
-    for (const f of files) bytes += statSync(join(dataDir, f)).size;
-    return bytes <= EARLY_RENDER_MAX_BYTES;
+    // A region is a folder of the export, its files in it: nothing deeper is read.
+    for (const e of readdirSync(dataDir, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name.startsWith('.')) continue;
+      regions++;
+      for (const f of readdirSync(join(dataDir, e.name), { withFileTypes: true }))
+        if (f.isFile()) bytes += statSync(join(dataDir, e.name, f.name)).size;
+      if (bytes > EARLY_RENDER_MAX_BYTES) return false;
+    }
+    return renderersFor(regions, env) > 1;
   } catch {
     return false; // (the data half says what is wrong with the folder)
   }
@@ -291,7 +298,7 @@ export async function renderElsewhere(
   if (waiting) input.then((i) => (which = notRendered(i.pages))).catch(() => undefined);
   const env = waiting
     ? { [TOLD_ENV]: '1', SOURCE_DATE_EPOCH: epoch }
-    : { KT_PUBLISHED_DIR: input.tables, [PAGES_ENV]: JSON.stringify(input.pages), SOURCE_DATE_EPOCH: epoch };
+    : { [TOLD_ENV]: '', KT_PUBLISHED_DIR: input.tables, [PAGES_ENV]: JSON.stringify(input.pages), SOURCE_DATE_EPOCH: epoch };
   await runChild(['render', dir, list], {
     env: { ...process.env, ...env },
     signal,
@@ -323,19 +330,25 @@ function notRendered({ regions, national }: PageSet): string {
 export class EarlyRenderer {
   private tell!: (input: RenderInput) => void;
   private stopped = false;
+  private told = false;
+  /** Ended before it was told: it failed bundling, or was killed beside the data half. */
+  private endedUntold = false;
   private readonly stop = new AbortController();
   private readonly rendered: Promise<Rendered>;
   constructor(
     readonly dir: string,
-    epoch: string,
+    private readonly epoch: string,
   ) {
     const told = new Promise<RenderInput>((resolve) => (this.tell = resolve));
     this.rendered = renderElsewhere(dir, told, epoch, this.stop.signal);
-    this.rendered.catch(() => undefined); // awaited by `give`'s caller, or let go by `cancel`
+    // Awaited by `give`'s caller, or let go by `cancel`.
+    this.rendered.catch(() => void (this.endedUntold = !this.told));
   }
-  /** Its pages: those of `input`. */
+  /** Its pages: those of `input`; drawn by a renderer started now if this one ended before it was told. */
   give(input: RenderInput): Promise<Rendered> {
     if (this.stopped) throw new Error('EarlyRenderer: given after it was stopped');
+    this.told = true;
+    if (this.endedUntold) return renderElsewhere(this.dir, input, this.epoch, this.stop.signal);
     this.tell(input);
     return this.rendered;
   }

@@ -139,7 +139,7 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
  */
 async function fileHashes(root: string, files: readonly string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  // Read synchronously, a slice at a time: most are small (a search index's 23,000 files at 50 regions).
+  // Read synchronously, a slice at a time: most are small (a search index's 23,000 files at 50 regions); a table is read whole, as before.
   await inSlices(await gatePaths(root, undefined, files), (path) => {
     const rel = relative(root, path);
     hashes.set(rel, known.get(rel) ?? sha256(readFileSync(path)));

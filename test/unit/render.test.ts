@@ -7,7 +7,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { EarlyRenderer, moveRendered, renderElsewhere, renderersFor, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import {
+  EARLY_RENDER_MAX_BYTES,
+  EarlyRenderer,
+  moveRendered,
+  renderElsewhere,
+  renderersFor,
+  rendersEarly,
+  SPLIT_FROM_REGIONS,
+} from '../../src/build/render.ts';
 import { shardGroups } from '../../src/build/shards.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
@@ -108,4 +116,29 @@ describe('EarlyRenderer', () => {
       /^halaman nasional dan halaman wilayah kota-001 tidak terbangun \/ the national pages and the pages of regions kota-001 were not rendered \(2\)$/,
     );
   }, 120_000);
+});
+
+describe('rendersEarly', () => {
+  const exportOf = async (regions: number, bytes: number) => {
+    const dir = join(tmp.dir, `ekspor-${regions}-${bytes}`);
+    for (let i = 0; i < regions; i++) await files(dir, { [`w${i}/skm.csv`]: 'x'.repeat(bytes) });
+    await files(dir, { 'README.txt': 'not a region', '.git/HEAD': 'not a region' });
+    return dir;
+  };
+  test('starts the national pages’ renderer early for an export whose regions are rendered apart, of a size measured so', async () => {
+    // (On a machine of one core, one process renders every page.)
+    expect(rendersEarly(await exportOf(SPLIT_FROM_REGIONS, 10), { KT_RENDERERS: '' })).toBe(availableParallelism() > 1);
+    expect(rendersEarly(await exportOf(2, 10), { KT_RENDERERS: '2' })).toBe(true);
+  });
+  test('not for a site rendered in one process, a larger export, or a folder that is not there', async () => {
+    expect(rendersEarly(await exportOf(SPLIT_FROM_REGIONS - 1, 10), { KT_RENDERERS: '' })).toBe(false);
+    expect(rendersEarly(await exportOf(2, 10), { KT_RENDERERS: '1' })).toBe(false);
+    // Two regions of just over half the bound each: counted across regions.
+    const big = await exportOf(2, 10);
+    const { truncate } = await import('node:fs/promises');
+    for (const w of ['w0', 'w1']) await truncate(join(big, w, 'skm.csv'), EARLY_RENDER_MAX_BYTES / 2 + 1);
+    expect(rendersEarly(big, { KT_RENDERERS: '2' })).toBe(false);
+    expect(rendersEarly(join(tmp.dir, 'tidak-ada'), { KT_RENDERERS: '2' })).toBe(false);
+    expect(rendersEarly(await exportOf(2, 10), { KT_RENDERERS: '2', KT_EARLY_RENDER: '0' })).toBe(false);
+  });
 });

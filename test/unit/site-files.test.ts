@@ -25,14 +25,15 @@ test('every empty file, at any depth, is named; files with content and empty mar
 
 test('every file is listed once, relative to the folder, depth first; a link is listed, not followed; an empty folder lists nothing', async () => {
   const dir = join(root, 'daftar');
-  await mkdir(join(dir, 'a', 'b'), { recursive: true });
-  await mkdir(join(dir, 'kosong'));
-  for (const f of ['x.html', 'a/y.csv', 'a/b/z.json']) await writeFile(join(dir, f), f);
+  for (const d of ['a/aa', 'b/bb', 'kosong']) await mkdir(join(dir, d), { recursive: true });
+  for (const f of ['x.html', 'a/y.csv', 'a/aa/z.json', 'b/bb/w.json']) await writeFile(join(dir, f), f);
   await symlink(join(dir, 'a'), join(dir, 'tautan'));
   const listed = listFiles(dir);
-  expect([...listed].sort()).toEqual([join('a', 'b', 'z.json'), join('a', 'y.csv'), 'tautan', 'x.html']);
-  // A folder's files and sub-folders stay together: z.json comes right beside y.csv, never after x.html's siblings of the root.
-  expect(Math.abs(listed.indexOf(join('a', 'b', 'z.json')) - listed.indexOf(join('a', 'y.csv')))).toBe(1);
+  expect([...listed].sort()).toEqual([join('a', 'aa', 'z.json'), join('a', 'y.csv'), join('b', 'bb', 'w.json'), 'tautan', 'x.html']);
+  // Depth first: a folder's files, at any depth, come together, never mixed with a sibling folder's
+  // (breadth first would list a/y.csv, then b/bb/w.json before a/aa/z.json, or the other way round).
+  const at = (f: string) => listed.indexOf(f);
+  expect(Math.abs(at(join('a', 'aa', 'z.json')) - at(join('a', 'y.csv')))).toBe(1);
   await rm(dir, { recursive: true });
   expect(() => listFiles(dir)).toThrow(/ENOENT/);
 });
