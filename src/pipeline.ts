@@ -297,15 +297,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
         return { files, lookups, gate: await gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }) };
       };
-      // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
-      // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
-      // their marks read first), and the data judged. Not beside several renderers (a build of many
-      // changed regions): the gate's lookups would be held with them.
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
       if (early && !(nationalApart && pages.national)) {
         await early.cancel();
         early = null;
       }
+      // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
+      // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
+      // their marks read first), and the data judged. Not beside several renderers (a build of many
+      // changed regions): the gate's lookups would be held with them.
       const meanwhile = nationalApart && oneRenderer(pages, groups) && reused.length > 0;
       // The data's gate holds every region's private values beside that renderer: only for an
       // export of the size measured so (gateBesidePages).
