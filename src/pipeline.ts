@@ -312,7 +312,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
       if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       const [rendered, linked, gated] = await allSettledThenThrow([
-        renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early: early ?? undefined }),
+        renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early }),
         meanwhile ? copyReused() : null,
         gateMeanwhile ? gateData() : null,
       ] as const);

@@ -233,16 +233,17 @@ export async function copyRegions(
   let unread = 0;
   /** Files whose bytes must be read (and, where not linked, written): checked after the rest. */
   const toRead: [i: number, linked: boolean][] = [];
-  const problem = (i: number, rel: string, what: string) => (outcome[i] = { problem: `${since}: ${rel}${what}` });
+  // A failure is said with the rest, never thrown past the other copies (they would write on into a removed stage).
+  const problem = (i: number, what: string) => (outcome[i] = { problem: `${since}: ${all[i][0]}${what}` });
   // Linked, or found to need reading: synchronous calls, a slice at a time (at 50 regions, 113,000
   // files: three asynchronous calls each were ten seconds of this process, beside the renderer).
   const linkOne = (i: number) => {
     const [rel] = all[i];
     const from = join(since, rel);
     const kind = lstatSync(from, { bigint: true, throwIfNoEntry: false });
-    if (!kind) return problem(i, rel, ' hilang / missing');
+    if (!kind) return problem(i, ' hilang / missing');
     // A symbolic link would be published as one, pointing wherever it points when read.
-    if (!kind.isFile()) return problem(i, rel, ' bukan berkas biasa / is not a regular file');
+    if (!kind.isFile()) return problem(i, ' bukan berkas biasa / is not a regular file');
     const target = join(site, rel);
     let linked = false;
     if (links)
@@ -251,7 +252,7 @@ export async function copyRegions(
         linked = true;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
-        if (code === 'EEXIST') return problem(i, rel, ': sudah ditulis oleh build ini / already written by this build');
+        if (code === 'EEXIST') return problem(i, ': sudah ditulis oleh build ini / already written by this build');
         if (!NO_LINK.has(code)) throw e;
       }
     // Unwritten since its site was published (the mark taken then), and the file linked: its recorded hash holds.
@@ -269,8 +270,7 @@ export async function copyRegions(
   const readOne = async ([i, linked]: [number, boolean]) => {
     const [rel, hash] = all[i];
     const bytes = await readFile(linked ? join(site, rel) : join(since, rel));
-    if (sha256(bytes) !== hash)
-      problem(i, rel, ` tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records`);
+    if (sha256(bytes) !== hash) problem(i, ` tidak sama dengan catatan di ${PAGES_RECORD} / differs from what ${PAGES_RECORD} records`);
     else {
       if (!linked) await writeFile(join(site, rel), bytes);
       outcome[i] = { file: rel };
@@ -280,17 +280,16 @@ export async function copyRegions(
     site,
     all.map(([rel]) => rel),
   );
-  // A failure is said with the rest, never thrown past the other copies (they would write on into a removed stage).
-  const saying = (i: number, e: unknown) => problem(i, all[i][0], `: ${(e as Error).message}`);
+  const failed = (i: number, e: unknown) => void problem(i, `: ${(e as Error).message}`);
   await inSlices(all, (_, i) => {
     try {
       linkOne(i);
     } catch (e) {
-      saying(i, e);
+      failed(i, e);
     }
   });
   // A few at a time: files read, hashed and maybe written.
-  await inTurns(toRead, COPIES_AT_ONCE, (item) => readOne(item).catch((e: unknown) => void saying(item[0], e)));
+  await inTurns(toRead, COPIES_AT_ONCE, (item) => readOne(item).catch((e: unknown) => failed(item[0], e)));
   return {
     files: outcome.flatMap((o) => ('file' in o ? [o.file] : [])),
     problems: outcome.flatMap((o) => ('problem' in o ? [o.problem] : [])),

@@ -164,7 +164,7 @@ export async function renderPagesSplit(
   dataStage: string,
   pages: PageSet,
   groups: readonly string[][],
-  { buildDate, nationalApart, early }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer },
+  { buildDate, nationalApart, early }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer | null },
 ): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
   if (!nationalApart) {
     if (groups.length > 1) throw new Error('renderPagesSplit: a site of several groups renders them apart (nationalApart)');

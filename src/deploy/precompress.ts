@@ -331,7 +331,7 @@ export async function precompress(
 ): Promise<number> {
   const files: string[] = [];
   const present = new Set<string>();
-  for (const f of await siteFiles(root, given)) {
+  for (const f of siteFiles(root, given)) {
     present.add(f);
     if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
   }

@@ -254,7 +254,7 @@ export async function gateSite(
   },
 ): Promise<GateResult> {
   // One walk (or none) for every reading below.
-  const files = await siteFiles(root, given);
+  const files = siteFiles(root, given);
   const same = before?.kode === kode ? before : null;
   // With a memory: the files passed before (read again only for the values that changed), known before the values are taken.
   const hashes = same ? await fileHashes(root, files, known) : null;

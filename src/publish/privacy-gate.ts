@@ -117,7 +117,7 @@ export interface GateOptions {
  * them (absolute), when the caller has them already.
  */
 export async function gatePaths(root: string, select?: (path: string) => boolean, files?: readonly string[]): Promise<string[]> {
-  const all = files ?? (await siteFiles(root));
+  const all = files ?? siteFiles(root);
   const names = new Set(all);
   return all.filter((p) => {
     const of = twinOf(p);

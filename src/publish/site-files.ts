@@ -27,7 +27,7 @@ export function listFiles(dir: string): string[] {
  * Every file under `root` (absolute paths, in listFiles' order): `given` (relative to `root`) when the
  * caller has just walked it and nothing was written since (a national site's walk takes seconds), else walked.
  */
-export async function siteFiles(root: string, given?: readonly string[]): Promise<string[]> {
+export function siteFiles(root: string, given?: readonly string[]): string[] {
   return (given ?? listFiles(root)).map((f) => join(root, f));
 }
 
