@@ -425,7 +425,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // What hosts need, once the site is judged: header files, then compressed twins of its files
     // (a shard compresses its own pages; the merge checks and keeps those twins).
     if (!opts.shard) {
-      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors });
+      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors }, staged);
       for (const f of HOST_FILES) if (!staged.includes(f)) staged.push(f);
     }
     // Astro's assets are the same in every shard and in the merge, which compresses them once.

@@ -7,8 +7,9 @@
  * (`/wilayah/*`), any other folder is split into its sub-folders and files. Either way every
  * file gets exactly the headers `headersFor` gives it (test/unit/host-files.test.ts checks that).
  */
-import { readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { listFiles } from '../publish/site-files.ts';
 import { ENCODINGS } from './precompress.ts';
 import { headersFor, type HeaderPolicy } from './policy.ts';
 
@@ -25,46 +26,81 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
-const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
 const isTwin = (name: string) => ENCODINGS.some((e) => name.endsWith(e.ext));
 
-/** The site paths of the files under `dir` (twins left out: they are served under their original's path). */
-async function sitePaths(root: string, dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of (await readdir(join(root, dir), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (isTwin(e.name) || (dir === '' && OWN.has(e.name))) continue;
-    const rel = `${dir}/${e.name}`;
-    // One at a time: a folder of a national site holds a million paths, more than a call's arguments.
-    if (e.isDirectory()) for (const p of await sitePaths(root, rel)) out.push(p);
-    else out.push(rel);
-  }
-  return out;
+/** A folder of the site as listed: its files' names and its folders (twins and the host files left out). */
+interface Folder {
+  files: string[];
+  folders: Map<string, Folder>;
 }
 
-/** The fewest non-overlapping rules that give every file of the site its headers. */
-export async function headerRules(root: string, policy: HeaderPolicy): Promise<HeaderRule[]> {
+/**
+ * The site's files as folders, from their paths relative to the site (listFiles). Twins are left
+ * out (they are served under their original's path), and so is anything under a name a twin
+ * would have, and the host files themselves at the root.
+ */
+function folderTree(paths: readonly string[]): Folder {
+  const root: Folder = { files: [], folders: new Map() };
+  for (const path of paths) {
+    const names = path.split(sep);
+    if (names.some(isTwin) || (names.length === 1 && OWN.has(names[0]))) continue;
+    let at = root;
+    for (const name of names.slice(0, -1)) {
+      let next = at.folders.get(name);
+      if (!next) at.folders.set(name, (next = { files: [], folders: new Map() }));
+      at = next;
+    }
+    at.files.push(names.at(-1)!);
+  }
+  return root;
+}
+
+/** A folder's files and folders by name, in code-unit order. */
+const entries = (folder: Folder): { name: string; folder?: Folder }[] =>
+  [...folder.files.map((name) => ({ name })), ...[...folder.folders].map(([name, sub]) => ({ name, folder: sub }))].sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
+
+/**
+ * The fewest non-overlapping rules that give every file of the site its headers, from the site's
+ * files (relative to it, as listFiles gives them: the build has just listed them, and a national
+ * site's walk takes seconds).
+ */
+export function headerRules(paths: readonly string[], policy: HeaderPolicy): HeaderRule[] {
   const rules: HeaderRule[] = [];
-  const visit = async (dir: string) => {
-    const paths = await sitePaths(root, dir);
-    if (paths.length === 0) return;
-    const first = headersFor(paths[0], policy);
-    if (dir !== '' && paths.every((p) => same(headersFor(p, policy), first))) {
-      rules.push({ prefix: `${dir}/`, headers: first });
+  /** Each folder's headers when every file under it gets the same (their JSON), else null; undefined for a folder without files. */
+  const uniform = new Map<Folder, string | null | undefined>();
+  const headersOf = (folder: Folder, dir: string): string | null | undefined => {
+    let key: string | null | undefined;
+    for (const { name, folder: sub } of entries(folder)) {
+      const k = sub ? headersOf(sub, `${dir}/${name}`) : JSON.stringify(headersFor(`${dir}/${name}`, policy));
+      if (k === undefined) continue;
+      key = key === undefined || key === k ? k : null;
+    }
+    uniform.set(folder, key);
+    return key;
+  };
+  const visit = (folder: Folder, dir: string) => {
+    const key = uniform.get(folder);
+    if (key === undefined) return;
+    if (dir !== '' && key !== null) {
+      rules.push({ prefix: `${dir}/`, headers: JSON.parse(key) as Record<string, string> });
       return;
     }
-    for (const e of (await readdir(join(root, dir), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (isTwin(e.name) || (dir === '' && OWN.has(e.name))) continue;
-      const rel = `${dir}/${e.name}`;
-      if (e.isDirectory()) await visit(rel);
+    for (const { name, folder: sub } of entries(folder)) {
+      const rel = `${dir}/${name}`;
+      if (sub) visit(sub, rel);
       else {
         const headers = headersFor(rel, policy);
         rules.push({ exact: rel, headers });
         // A folder's index.html is also served at the folder's own address.
-        if (e.name === 'index.html') rules.push({ exact: `${dir}/`, headers });
+        if (name === 'index.html') rules.push({ exact: `${dir}/`, headers });
       }
     }
   };
-  await visit('');
+  const root = folderTree(paths);
+  headersOf(root, '');
+  visit(root, '');
   return rules;
 }
 
@@ -96,9 +132,9 @@ export function nginxInclude(rules: readonly HeaderRule[], fallback: Record<stri
   ].join('\n');
 }
 
-/** Writes `_headers` and `_nginx.conf` into the built site. */
-export async function writeHostFiles(root: string, policy: HeaderPolicy): Promise<HeaderRule[]> {
-  const rules = await headerRules(root, policy);
+/** Writes `_headers` and `_nginx.conf` into the built site, whose files are `files` (relative to it; listed when not given). */
+export async function writeHostFiles(root: string, policy: HeaderPolicy, files?: readonly string[]): Promise<HeaderRule[]> {
+  const rules = headerRules(files ?? listFiles(root), policy);
   await writeFile(join(root, NETLIFY_HEADERS), netlifyHeaders(rules));
   await writeFile(join(root, NGINX_INCLUDE), nginxInclude(rules, headersFor('/404.html', policy)));
   return rules;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
+import { headerRules, NETLIFY_HEADERS, NGINX_INCLUDE, writeHostFiles } from '../../src/deploy/host-files.ts';
 import { embedAncestors, headersFor } from '../../src/deploy/policy.ts';
 import { MIN_TWIN_BYTES, NO_TWIN, precompress } from '../../src/deploy/precompress.ts';
 import { twinEntry } from '../../src/publish/gate-memory.ts';
@@ -89,6 +89,37 @@ describe('host files', async () => {
   it('hashed assets are cached for a year, pages and data for minutes', () => {
     expect(headersFor('/_astro/duckdb-eh.X1.wasm', policy)['Cache-Control']).toContain('immutable');
     expect(headersFor('/data/ikm_unit.csv', policy)['Cache-Control']).toBe('public, max-age=300');
+  });
+});
+
+describe('header rules from the listing the build already holds', () => {
+  const rules = headerRules(
+    [
+      'index.html',
+      'index.html.br',
+      '_headers',
+      'wilayah/a/index.html',
+      'wilayah/a/index.html.gz',
+      'wilayah/b/unit/U1/index.html',
+      'embed/wilayah/a/ikm/index.html',
+      'data/ikm_unit.csv',
+      'data/wilayah/a/ikm_unit.csv',
+      'data/x.gz/kept.csv',
+      '_astro/app.Ab12.js',
+    ],
+    policy,
+  );
+  const where = rules.map((r) => r.prefix ?? `=${r.exact}`);
+
+  it('one rule for a folder whose files all get the same headers, exact rules where they differ', () => {
+    // The root mixes pages with hashed assets: split. `/_astro/` is one rule of a year's cache.
+    expect(where).toEqual(['/_astro/', '/data/', '/embed/', '=/index.html', '=/', '/wilayah/']);
+    expect(rules.find((r) => r.prefix === '/_astro/')!.headers['Cache-Control']).toContain('immutable');
+  });
+
+  it("leaves out twins, anything under a twin's name and the host files: they are not served as themselves", () => {
+    // Listed files only, none read from a disk: these paths exist nowhere.
+    expect(where.some((w) => /\.(br|gz)|_headers/.test(w))).toBe(false);
   });
 });
 
