@@ -14,7 +14,7 @@ import { dataUntil } from '../derive/periods.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { RECENT_MONTHS } from '../charts/common.ts';
 import { metOf, trendOfRow } from '../charts/target.ts';
-import { tableExists } from './published.ts';
+import { publishedDir, tableExists } from './published.ts';
 import { annualIkmHeadline } from './ikm-annual.ts';
 
 export interface Headline {
@@ -59,7 +59,22 @@ export const unitHeadlines = (lang: Lang, kode: string, unit: string): Headline[
   return annual ? [annual] : [];
 };
 
+/**
+ * Each region's headlines in both languages, made when first asked for. Both languages' home pages
+ * ask for every region's, and its pages for its own: the other language's are made while the
+ * region's files are the ones just read (published.ts keeps a few regions' files, not every one).
+ * Not to be changed by their readers.
+ */
+const headlinesMade = new Map<string, Record<Lang, Headline[]>>();
+
 export function regionHeadlines(lang: Lang, region: Region): Headline[] {
+  const key = `${publishedDir()}|${region.kode}`;
+  let both = headlinesMade.get(key);
+  if (!both) headlinesMade.set(key, (both = { id: headlinesIn('id', region), en: headlinesIn('en', region) }));
+  return both[lang];
+}
+
+function headlinesIn(lang: Lang, region: Region): Headline[] {
   const T = tr(lang);
   const kode = region.kode;
   const out: Headline[] = [];
