@@ -411,7 +411,8 @@ async function scanFiles(
   function piecesOf(owner: string): PieceMemory | undefined {
     if (!onClean && !passedBefore) return undefined;
     return {
-      passed: (piece) => clean.has(piece) || !!passedBefore?.(piece),
+      // Passed, it is a clean content of this file all the same: the next build's memory keeps it.
+      passed: (piece) => passedAlready(piece, owner),
       clean: (piece) => markClean(piece, owner),
     };
   }
