@@ -13,19 +13,21 @@ import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:
 import { inTurns, siteFiles } from '../publish/site-files.ts';
 
 /**
- * zlib's output buffer, 1 MiB instead of 16 KiB: each buffer filled is a call back into this
- * thread, and unpacking the engine's twins (34 MB each, checked against its cache every build)
- * took twice as long.
+ * zlib's output buffer, by the size of the file: each buffer filled is a call back into this
+ * thread (unpacking the engine's twins, 34 MB each and checked against its cache every build, took
+ * twice as long in buffers of 16 KiB), but each is also memory outside V8's heap that counts
+ * towards its next collection (a buffer of 1 MiB for every page doubled the twins' CPU at 50 regions).
  */
-const CHUNK = 1 << 20;
+const chunkFor = (bytes: number) => ({ chunkSize: Math.min(1 << 20, Math.max(constants.Z_DEFAULT_CHUNK, bytes)) });
 const brotliP = promisify(brotliCompress);
 const unbrotliP = promisify(brotliDecompress);
 const gzP = promisify(gzip);
 const gunzP = promisify(gunzip);
-const brotli = (bytes: Buffer, params: Record<number, number>) => brotliP(bytes, { chunkSize: CHUNK, params });
-const unbrotli = (twin: Buffer) => unbrotliP(twin, { chunkSize: CHUNK });
-const gz = (bytes: Buffer) => gzP(bytes, { chunkSize: CHUNK, level: 6 });
-const gunz = (twin: Buffer) => gunzP(twin, { chunkSize: CHUNK });
+const brotli = (bytes: Buffer, params: Record<number, number>) => brotliP(bytes, { ...chunkFor(bytes.length), params });
+const gz = (bytes: Buffer) => gzP(bytes, { ...chunkFor(bytes.length), level: 6 });
+/** A twin unpacked, to check it against `size` bytes of its file. */
+const unbrotli = (twin: Buffer, size: number) => unbrotliP(twin, chunkFor(size));
+const gunz = (twin: Buffer, size: number) => gunzP(twin, chunkFor(size));
 
 /** What is worth compressing (Parquet, images and Pagefind's fragments are compressed already). */
 export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.svg', '.xml', '.txt', '.wasm', '.map']);
@@ -84,7 +86,7 @@ const isEngine = (file: string, bytes: Buffer) => file.endsWith('.wasm') && byte
 async function cachedTwin(
   bytes: Buffer,
   kind: string,
-  unpack: (b: Buffer) => Promise<Buffer>,
+  unpack: (b: Buffer, size: number) => Promise<Buffer>,
   make: () => Promise<Buffer>,
 ): Promise<Buffer> {
   const dir = bigCache();
@@ -92,7 +94,7 @@ async function cachedTwin(
   try {
     const twin = await readFile(cached);
     // A twin is served to every reader as this file: it must unpack to exactly these bytes.
-    if ((await unpack(twin)).equals(bytes)) return twin;
+    if ((await unpack(twin, bytes.length)).equals(bytes)) return twin;
   } catch {
     // not made yet (or unreadable): made below
   }
@@ -242,7 +244,7 @@ async function twins(
     return 0;
   }
   const fileHash = madeHere || onTwin ? (knownHash ?? sha256(bytes)) : '';
-  const one = async (ext: string, unpack: (b: Buffer) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
+  const one = async (ext: string, unpack: (b: Buffer, size: number) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
     const twin = `${file}${ext}`;
     // Asked of the walk, not of the disk: two failed reads a file were a large part of a fresh site's time here.
     const beside = present.has(twin) ? await readFile(twin).catch(() => null) : null;
@@ -291,9 +293,9 @@ async function twins(
   return b + g;
 }
 
-async function unpacksTo(twin: Buffer, unpack: (b: Buffer) => Promise<Buffer>, bytes: Buffer): Promise<boolean> {
+async function unpacksTo(twin: Buffer, unpack: (b: Buffer, size: number) => Promise<Buffer>, bytes: Buffer): Promise<boolean> {
   try {
-    return (await unpack(twin)).equals(bytes);
+    return (await unpack(twin, bytes.length)).equals(bytes);
   } catch {
     return false;
   }
