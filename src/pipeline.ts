@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
-import { NO_TWIN, precompress } from './deploy/precompress.ts';
+import { NO_TWIN, precompress, type PrecompressOptions } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import {
   gateMemoryDir,
@@ -23,7 +23,7 @@ import {
   type GateMemory,
   type GateResult,
 } from './publish/gate-memory.ts';
-import { allSettledThenThrow, emptyFiles, moveInto, samePaths, listFiles } from './publish/site-files.ts';
+import { allSettledThenThrow, emptyFiles, moveInto, samePaths, listFiles, twinOf } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { PartCache } from './publish/part-cache.ts';
 import { releaseFeed } from './release/feed.ts';
@@ -244,6 +244,35 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
      * which holds the data folder as the site does once they are moved in (`data/…`).
      */
     let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups } | null = null;
+    const ownTwins = data.twins?.map((t) => join('data', t));
+    /** The twins made so far (their entries for the gate's memory) and their hashes by path relative to the site. */
+    const twinsMade: string[] = [];
+    const twinHashes = new Map<string, string>();
+    /**
+     * Writes the twins of `files` (relative to `root`, which lies as the site will: the stage with
+     * its data folder, or the site's stage) whose hashes are `hashes`. With the memory of the
+     * previous site, the twins this code made of the same bytes are kept (a reused region's, copied
+     * with it) or taken from that site rather than made again. Only once `before` is read.
+     */
+    const makeTwins = (root: string, files: readonly string[], hashes: ReadonlyMap<string, string>, more: PrecompressOptions = {}) => {
+      const madeBefore = new Set(before?.kembar ?? []);
+      return precompress(root, {
+        previous: opts.since,
+        madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
+        onTwin: (file, twin, path, own) => {
+          // The build's own (a split table's, from its parts) are written again by every build: not remembered.
+          if (!own) twinsMade.push(twinEntry(file, twin));
+          twinHashes.set(path, twin);
+        },
+        onNone: (file) => twinsMade.push(twinEntry(file, NO_TWIN)),
+        // Hashed already: every file the gate judged, and the twins copied with a reused region.
+        hashes,
+        files,
+        // The split tables' gzip twins, written from their bundles' parts (bundles.ts PartsTwin).
+        madeNow: ownTwins,
+        ...more,
+      });
+    };
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
@@ -295,7 +324,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const lookups = await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
-        return { files, lookups, gate: await gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }) };
+        const gate = await gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 });
+        // Their twins too, by the hashes the gate made, one file at a time (a file's two encodings
+        // on two of zlib's threads): the largest tables' are seconds of the twins' phase otherwise.
+        // Made before the verdict, they are removed with the stage if it refuses the site.
+        await makeTwins(stage, files, gate.hashes, { concurrency: 1 });
+        return { files, lookups, gate };
       };
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
       if (early && !(nationalApart && pages.national)) {
@@ -399,13 +433,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
 
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
-    // The data judged while the pages rendered are not read again.
+    // The data judged while the pages rendered are not read again, nor the twins made of them then.
     const judged = new Set(dataGated?.files);
+    const judgedOrTwin = (f: string) => judged.has(f) || judged.has(twinOf(f) ?? '');
     const rest = await gateSite(siteStage, dataGated?.lookups ?? { take: values }, {
       kode: context.kode,
       before,
       known,
-      files: dataGated ? staged.filter((f) => !judged.has(f)) : staged,
+      files: dataGated ? staged.filter((f) => !judgedOrTwin(f)) : staged,
     });
     const gate = dataGated ? joinGateResults(dataGated.gate, rest) : rest;
     dataGated = null; // its lookups let go
@@ -429,29 +464,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       for (const f of HOST_FILES) if (!staged.includes(f)) staged.push(f);
     }
     // Astro's assets are the same in every shard and in the merge, which compresses them once.
-    // With the memory of the previous site, the twins this code made of the same bytes are kept
-    // (a reused region's, copied with it) or taken from that site rather than made again.
-    const madeBefore = new Set(before?.kembar ?? []);
-    const twinsMade: string[] = [];
-    // Every hash known of the site's files, for the pages record: the gate's, and the twins' as they are made.
+    // The data's files whose twins were made beside the pages are left as they are.
     const siteHashes = new Map([...known, ...gate.hashes]);
-    await precompress(siteStage, {
-      skip: opts.shard ? (path) => path.startsWith(`${ASSETS_DIR}/`) : undefined,
-      previous: opts.since,
-      madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
-      onTwin: (file, twin, path, own) => {
-        // The build's own (a split table's, from its parts) are written again by every build: not remembered.
-        if (!own) twinsMade.push(twinEntry(file, twin));
-        siteHashes.set(path, twin);
-      },
-      onNone: (file) => twinsMade.push(twinEntry(file, NO_TWIN)),
-      // Hashed already: every file the gate judged, and the twins copied with a reused region. (A
-      // twin's entry, set as it is made, is read only for that twin's own file, before it is made.)
-      hashes: siteHashes,
-      files: staged,
-      // The split tables' gzip twins, written from their bundles' parts (bundles.ts PartsTwin).
-      madeNow: data.twins?.map((t) => join('data', t)),
+    await makeTwins(siteStage, staged, siteHashes, {
+      skip: (path) => judged.has(path) || (!!opts.shard && path.startsWith(`${ASSETS_DIR}/`)),
     });
+    // Every hash known of the site's files, for the pages record: the gate's and the twins'.
+    for (const [path, twin] of twinHashes) siteHashes.set(path, twin);
     gate.memory.kembar = [...new Set(twinsMade)].sort();
     lap('twins');
     let record: PagesRecord | null = null;
