@@ -67,7 +67,7 @@ import {
 } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
-import { PhaseClock } from './build/phase-clock.ts';
+import { PhaseClock, Spans } from './build/phase-clock.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -315,6 +315,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             ? `halaman nasional bersama halaman wilayah, dalam satu proses tersendiri / the national pages with the regions' pages, in one process of their own: ${listed}`
             : 'halaman nasional dalam prosesnya sendiri / the national pages in a process of their own',
         );
+      /** The pages, and what this process does meanwhile, each timed from the phase's start. */
+      const besidePages = new Spans();
       const copyReused = () =>
         copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir, marks: before?.tanda });
       // The published data are final once the data half is done (the pages only read them): their
@@ -324,11 +326,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const lookups = await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
-        const gate = await gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 });
+        const gate = await besidePages.time('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
         // Their twins too, by the hashes the gate made, one file at a time (a file's two encodings
         // on two of zlib's threads): the largest tables' are seconds of the twins' phase otherwise.
         // Made before the verdict, they are removed with the stage if it refuses the site.
-        await makeTwins(stage, files, gate.hashes, { concurrency: 1 });
+        await besidePages.time('twins', () => makeTwins(stage, files, gate.hashes, { concurrency: 1 }));
         return { files, lookups, gate };
       };
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
@@ -346,10 +348,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
       if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       const [rendered, linked, gated] = await allSettledThenThrow([
-        renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early }),
-        meanwhile ? copyReused() : null,
+        besidePages.time('pages', () =>
+          renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early }),
+        ),
+        meanwhile ? besidePages.time('links', copyReused) : null,
         gateMeanwhile ? gateData() : null,
       ] as const);
+      // What made the pages' phase as long as it was, when this process worked beside the renderer.
+      if (meanwhile) log(`sambil halaman dibuat / beside the pages (ms): ${besidePages.said()}`);
       early = null; // (it has ended)
       dataGated = gated;
       written = rendered.written;

@@ -46,3 +46,27 @@ export class PhaseClock implements PhaseTimes {
     Object.assign(this.peaks, other.peaks);
   }
 }
+
+/**
+ * Work that runs side by side within one phase (the pages, and what the build's process does
+ * meanwhile): when each piece ended, in milliseconds from the spans' start, so that a reader sees
+ * which of them the phase waited for.
+ */
+export class Spans {
+  readonly #start = performance.now();
+  readonly ended: Record<string, number> = {};
+
+  /** `work`, its end noted under `name`. */
+  async time<T>(name: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      this.ended[name] = Math.round(performance.now() - this.#start);
+    }
+  }
+
+  /** The ends as JSON, earliest first. */
+  said(): string {
+    return JSON.stringify(Object.fromEntries(Object.entries(this.ended).sort((a, b) => a[1] - b[1])));
+  }
+}
