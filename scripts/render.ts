@@ -8,7 +8,6 @@
  *   KT_PUBLISHED_DIR=… KT_PAGES=… node scripts/run.mjs render OUT LIST
  */
 import { writeFile } from 'node:fs/promises';
-import { getPriority, setPriority } from 'node:os';
 import { renderPages, TOLD_ENV, type Rendered, type RenderInput } from '../src/build/render.ts';
 import { pageSet } from '../src/site/page-set.ts';
 import { READY } from '../src/build/child.ts';
@@ -25,14 +24,10 @@ runCli(async () => {
   // Started by a build, it stops with it (the channel closes when the build's process ends).
   process.on('disconnect', () => process.exit(1));
   let waiting: number | undefined;
-  // Started early, it bundles beside the data half, which the build waits for first: it gives way
-  // to it until told, then takes back its priority (where the system lets a process raise it again).
-  const priority = told ? yieldWhileWaiting() : null;
   const input = told
     ? new Promise<RenderInput>((resolve) => {
         process.once('message', (m) => {
           waiting = process.resourceUsage().maxRSS;
-          priority?.restore();
           resolve(m as RenderInput);
         });
         // Said once it listens: a message sent before would be lost.
@@ -44,24 +39,3 @@ runCli(async () => {
   await writeFile(list, JSON.stringify(rendered));
   return 0;
 });
-
-/**
- * How much lower the priority of an early renderer is while it waits (nice, 0–19): bundling beside
- * the data half on two cores slowed that half (validation 6 → 12 s at 50 regions), and the build
- * waits for it before any page.
- */
-const WAITING_NICE = 10;
-
-/** This process at a lower priority until `restore`, which gives back what it had if the system allows. */
-function yieldWhileWaiting(): { restore: () => void } {
-  const before = getPriority();
-  const set = (p: number) => {
-    try {
-      setPriority(p);
-    } catch {
-      // Not allowed (raising a priority again needs privilege): it renders at the lower one.
-    }
-  };
-  set(Math.min(19, before + WAITING_NICE));
-  return { restore: () => set(before) };
-}
