@@ -1,15 +1,16 @@
 /**
  * The build, end to end: validate → derive → publish → render → gates (no empty file, privacy)
- * → host files (headers, precompressed twins) → swap.
+ * → host files (headers, precompressed twins) → swap. A --since build judges the published data,
+ * and makes their twins, while the pages render.
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
-import { NO_TWIN, precompress, type PrecompressOptions } from './deploy/precompress.ts';
+import { COMPRESSIBLE, NO_TWIN, precompress, type PrecompressOptions } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import {
   gateMemoryDir,
@@ -23,7 +24,7 @@ import {
   type GateMemory,
   type GateResult,
 } from './publish/gate-memory.ts';
-import { allSettledThenThrow, emptyFiles, moveInto, samePaths, listFiles, twinOf } from './publish/site-files.ts';
+import { allSettledThenThrow, emptyFiles, moveInto, samePaths, listFiles } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { PartCache } from './publish/part-cache.ts';
 import { releaseFeed } from './release/feed.ts';
@@ -67,7 +68,7 @@ import {
 } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
-import { PhaseClock, Spans } from './build/phase-clock.ts';
+import { EndTimes, PhaseClock } from './build/phase-clock.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -234,44 +235,57 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
     const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
     const sinceKey = opts.since ? await recordKey(opts.since) : null;
-    /** What this machine remembers of that site (the gate's verdicts, its twins, its files' marks): read after the pages, not held through them. */
+    /**
+     * What this machine remembers of that site (the gate's verdicts, its twins, its files' marks):
+     * read after the pages, not held through them, unless this process works beside them.
+     */
     let before: GateMemory | null = null;
     /** The reused files linked, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
     /**
      * The published data's files and their gate, when judged while the pages render, with the
-     * gate's lookups made then (for the rest of the site). Their paths are relative to the stage,
-     * which holds the data folder as the site does once they are moved in (`data/…`).
+     * gate's lookups made then (for the rest of the site), and the twins made of them then (none
+     * where the gate refused them). Their paths are relative to the stage, which holds the data
+     * folder as the site does once they are moved in (`data/…`).
      */
-    let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups } | null = null;
-    const ownTwins = data.twins?.map((t) => join('data', t));
-    /** The twins made so far (their entries for the gate's memory) and their hashes by path relative to the site. */
-    const twinsMade: string[] = [];
+    let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups; twinned: TwinnedBeside } | null = null;
+    const partsTwins = data.twins?.map((t) => join('data', t));
+    /** The twins' entries for the gate's memory (twinEntry), and every twin's hash by its path in the site, as the twins are made. */
+    const twinEntries: string[] = [];
     const twinHashes = new Map<string, string>();
     /**
-     * Writes the twins of `files` (relative to `root`, which lies as the site will: the stage with
-     * its data folder, or the site's stage) whose hashes are `hashes`. With the memory of the
-     * previous site, the twins this code made of the same bytes are kept (a reused region's, copied
-     * with it) or taken from that site rather than made again. Only once `before` is read.
+     * Writes the twins of `files` (relative to `root`: the stage, whose data folder lies where the
+     * site's will, or the site's stage) whose hashes are `hashes`; returns the paths of the twins
+     * they end with. With the memory of the previous site, the twins this code made of the same
+     * bytes are kept (a reused region's, copied with it) or taken from that site rather than made
+     * again. Only once `before` is read.
      */
-    const makeTwins = (root: string, files: readonly string[], hashes: ReadonlyMap<string, string>, more: PrecompressOptions = {}) => {
+    const makeTwins = async (
+      root: string,
+      files: readonly string[],
+      hashes: ReadonlyMap<string, string>,
+      options: PrecompressOptions = {},
+    ): Promise<Set<string>> => {
       const madeBefore = new Set(before?.kembar ?? []);
-      return precompress(root, {
+      const told = new Set<string>();
+      await precompress(root, {
         previous: opts.since,
         madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
         onTwin: (file, twin, path, own) => {
           // The build's own (a split table's, from its parts) are written again by every build: not remembered.
-          if (!own) twinsMade.push(twinEntry(file, twin));
+          if (!own) twinEntries.push(twinEntry(file, twin));
           twinHashes.set(path, twin);
+          told.add(path);
         },
-        onNone: (file) => twinsMade.push(twinEntry(file, NO_TWIN)),
-        // Hashed already: every file the gate judged, and the twins copied with a reused region.
+        onNone: (file) => twinEntries.push(twinEntry(file, NO_TWIN)),
+        // Hashed already: every file the gate judged, and in the site the twins copied with a reused region.
         hashes,
         files,
         // The split tables' gzip twins, written from their bundles' parts (bundles.ts PartsTwin).
-        madeNow: ownTwins,
-        ...more,
+        madeNow: partsTwins,
+        ...options,
       });
+      return told;
     };
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
@@ -315,8 +329,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             ? `halaman nasional bersama halaman wilayah, dalam satu proses tersendiri / the national pages with the regions' pages, in one process of their own: ${listed}`
             : 'halaman nasional dalam prosesnya sendiri / the national pages in a process of their own',
         );
-      /** The pages, and what this process does meanwhile, each timed from the phase's start. */
-      const besidePages = new Spans();
       const copyReused = () =>
         copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir, marks: before?.tanda });
       // The published data are final once the data half is done (the pages only read them): their
@@ -326,12 +338,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const lookups = await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
-        const gate = await besidePages.time('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
+        const gate = await besidePages.timed('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
         // Their twins too, by the hashes the gate made, one file at a time (a file's two encodings
         // on two of zlib's threads): the largest tables' are seconds of the twins' phase otherwise.
-        // Made before the verdict, they are removed with the stage if it refuses the site.
-        await besidePages.time('twins', () => makeTwins(stage, files, gate.hashes, { concurrency: 1 }));
-        return { files, lookups, gate };
+        // Not where the gate refused them: the site will not be published.
+        const twinned: TwinnedBeside =
+          gate.leaks.length > 0
+            ? { files: new Set(), twins: new Set() }
+            : {
+                // The files precompress takes (it is given no `skip` here).
+                files: new Set(files.filter((f) => COMPRESSIBLE.has(extname(f)))),
+                twins: await besidePages.timed('twins', () => makeTwins(stage, files, gate.hashes, { concurrency: 1 })),
+              };
+        return { files, lookups, gate, twinned };
       };
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
       if (early && !(nationalApart && pages.national)) {
@@ -340,22 +359,24 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       }
       // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
       // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
-      // their marks read first), and the data judged. Not beside several renderers (a build of many
-      // changed regions): the gate's lookups would be held with them.
+      // their marks read first), and the data judged and compressed. Not beside several renderers
+      // (a build of many changed regions): the gate's lookups would be held with them.
       const meanwhile = nationalApart && oneRenderer(pages, groups) && reused.length > 0;
       // The data's gate holds every region's private values beside that renderer: only for an
       // export of the size measured so (gateBesidePages).
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
       if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      /** When the pages, and each piece of this process's work beside them, ended. */
+      const besidePages = new EndTimes();
       const [rendered, linked, gated] = await allSettledThenThrow([
-        besidePages.time('pages', () =>
+        besidePages.timed('pages', () =>
           renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early }),
         ),
-        meanwhile ? besidePages.time('links', copyReused) : null,
+        meanwhile ? besidePages.timed('links', copyReused) : null,
         gateMeanwhile ? gateData() : null,
       ] as const);
-      // What made the pages' phase as long as it was, when this process worked beside the renderer.
-      if (meanwhile) log(`sambil halaman dibuat / beside the pages (ms): ${besidePages.said()}`);
+      // What the pages' phase waited for, when this process worked beside the renderer.
+      if (meanwhile) log(`sambil halaman dibuat / beside the pages (ms): ${besidePages.summary()}`);
       early = null; // (it has ended)
       dataGated = gated;
       written = rendered.written;
@@ -441,12 +462,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again, nor the twins made of them then.
     const judged = new Set(dataGated?.files);
-    const judgedOrTwin = (f: string) => judged.has(f) || judged.has(twinOf(f) ?? '');
+    const twinnedBeside = dataGated?.twinned;
     const rest = await gateSite(siteStage, dataGated?.lookups ?? { take: values }, {
       kode: context.kode,
       before,
       known,
-      files: dataGated ? staged.filter((f) => !judgedOrTwin(f)) : staged,
+      files: dataGated ? staged.filter((f) => !judged.has(f) && !twinnedBeside?.twins.has(f)) : staged,
     });
     const gate = dataGated ? joinGateResults(dataGated.gate, rest) : rest;
     dataGated = null; // its lookups let go
@@ -464,20 +485,20 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await PartCache.settle(partsPending);
 
     // What hosts need, once the site is judged: header files, then compressed twins of its files
-    // (a shard compresses its own pages; the merge checks and keeps those twins).
+    // (a shard compresses its own pages; the merge checks and keeps those twins), but for those
+    // of the data made beside the pages.
     if (!opts.shard) {
       await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors }, staged);
       for (const f of HOST_FILES) if (!staged.includes(f)) staged.push(f);
     }
     // Astro's assets are the same in every shard and in the merge, which compresses them once.
-    // The data's files whose twins were made beside the pages are left as they are.
     const siteHashes = new Map([...known, ...gate.hashes]);
     await makeTwins(siteStage, staged, siteHashes, {
-      skip: (path) => judged.has(path) || (!!opts.shard && path.startsWith(`${ASSETS_DIR}/`)),
+      skip: (path) => !!twinnedBeside?.files.has(path) || (!!opts.shard && path.startsWith(`${ASSETS_DIR}/`)),
     });
     // Every hash known of the site's files, for the pages record: the gate's and the twins'.
     for (const [path, twin] of twinHashes) siteHashes.set(path, twin);
-    gate.memory.kembar = [...new Set(twinsMade)].sort();
+    gate.memory.kembar = [...new Set(twinEntries)].sort();
     lap('twins');
     let record: PagesRecord | null = null;
     if (opts.shard) {
@@ -548,8 +569,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
  * process 658 MiB and the renderer 968 MiB. At 500 (24 million) the renderer of the national pages
  * alone took 2.1–2.6 GB and the lookups about 1.5 GB, past the 4 GB budget together; between, not
  * measured, so well below: larger exports are judged after the pages, as every file was before.
+ * The data's twins are made there too, a file at a time (each read whole): measured only at 50.
  */
 export const GATE_BESIDE_ROWS = 8_000_000;
+
+/** The data's files whose twins were made beside the pages (relative to the site), and the twins' paths. */
+interface TwinnedBeside {
+  files: ReadonlySet<string>;
+  twins: ReadonlySet<string>;
+}
 
 /** Whether an export of these regions is small enough for its data's gate to run beside the pages (GATE_BESIDE_ROWS). */
 export const gateBesidePages = (regions: readonly { files: readonly { rows: number }[] }[]): boolean =>

@@ -49,15 +49,15 @@ export class PhaseClock implements PhaseTimes {
 
 /**
  * Work that runs side by side within one phase (the pages, and what the build's process does
- * meanwhile): when each piece ended, in milliseconds from the spans' start, so that a reader sees
- * which of them the phase waited for.
+ * meanwhile): when each piece ended, in milliseconds from when these were made, so that a reader
+ * sees which of them the phase waited for.
  */
-export class Spans {
+export class EndTimes {
   readonly #start = performance.now();
   readonly ended: Record<string, number> = {};
 
-  /** `work`, its end noted under `name`. */
-  async time<T>(name: string, work: () => Promise<T>): Promise<T> {
+  /** `work`, its end noted under `name` (also when it fails). */
+  async timed<T>(name: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } finally {
@@ -66,7 +66,7 @@ export class Spans {
   }
 
   /** The ends as JSON, earliest first. */
-  said(): string {
+  summary(): string {
     return JSON.stringify(Object.fromEntries(Object.entries(this.ended).sort((a, b) => a[1] - b[1])));
   }
 }
