@@ -26,24 +26,25 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
+const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
 const isTwin = (name: string) => ENCODINGS.some((e) => name.endsWith(e.ext));
 
-/** A folder of the site as listed: its files' names and its folders (twins and the host files left out). */
+/** A folder of the site as listed: its files and folders, by name in code-unit order. */
 interface Folder {
-  files: string[];
-  folders: Map<string, Folder>;
+  entries: { name: string; folder?: Folder }[];
 }
 
 /**
  * The site's files as folders, from their paths relative to the site (listFiles). Twins are left
  * out (they are served under their original's path), and so is anything under a name a twin
- * would have, and the host files themselves at the root.
+ * would have, and the host files themselves at the root. No folder is empty but the root.
  */
 function folderTree(paths: readonly string[]): Folder {
-  const root: Folder = { files: [], folders: new Map() };
+  type Listed = { files: string[]; folders: Map<string, Listed> };
+  const root: Listed = { files: [], folders: new Map() };
   for (const path of paths) {
     const names = path.split(sep);
-    if (names.some(isTwin) || (names.length === 1 && OWN.has(names[0]))) continue;
+    if (names.some(isTwin) || OWN.has(names[0])) continue;
     let at = root;
     for (const name of names.slice(0, -1)) {
       let next = at.folders.get(name);
@@ -52,14 +53,13 @@ function folderTree(paths: readonly string[]): Folder {
     }
     at.files.push(names.at(-1)!);
   }
-  return root;
+  const sorted = (listed: Listed): Folder => ({
+    entries: [...listed.files.map((name) => ({ name })), ...[...listed.folders].map(([name, sub]) => ({ name, folder: sorted(sub) }))].sort(
+      (a, b) => (a.name < b.name ? -1 : 1),
+    ),
+  });
+  return sorted(root);
 }
-
-/** A folder's files and folders by name, in code-unit order. */
-const entries = (folder: Folder): { name: string; folder?: Folder }[] =>
-  [...folder.files.map((name) => ({ name })), ...[...folder.folders].map(([name, sub]) => ({ name, folder: sub }))].sort((a, b) =>
-    a.name < b.name ? -1 : 1,
-  );
 
 /**
  * The fewest non-overlapping rules that give every file of the site its headers, from the site's
@@ -67,27 +67,25 @@ const entries = (folder: Folder): { name: string; folder?: Folder }[] =>
  * site's walk takes seconds).
  */
 export function headerRules(paths: readonly string[], policy: HeaderPolicy): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  /** Each folder's headers when every file under it gets the same (their JSON), else null; undefined for a folder without files. */
-  const uniform = new Map<Folder, string | null | undefined>();
-  const headersOf = (folder: Folder, dir: string): string | null | undefined => {
-    let key: string | null | undefined;
-    for (const { name, folder: sub } of entries(folder)) {
-      const k = sub ? headersOf(sub, `${dir}/${name}`) : JSON.stringify(headersFor(`${dir}/${name}`, policy));
-      if (k === undefined) continue;
-      key = key === undefined || key === k ? k : null;
+  /** The headers of every file under a folder, where they are the same for all; else null. */
+  const common = new Map<Folder, Record<string, string> | null>();
+  const commonUnder = (folder: Folder, dir: string): Record<string, string> | null => {
+    let headers: Record<string, string> | null | undefined;
+    for (const { name, folder: sub } of folder.entries) {
+      const own = sub ? commonUnder(sub, `${dir}/${name}`) : headersFor(`${dir}/${name}`, policy);
+      headers = headers === undefined || (headers !== null && own !== null && same(headers, own)) ? own : null;
     }
-    uniform.set(folder, key);
-    return key;
+    common.set(folder, headers ?? null);
+    return headers ?? null;
   };
+  const rules: HeaderRule[] = [];
   const visit = (folder: Folder, dir: string) => {
-    const key = uniform.get(folder);
-    if (key === undefined) return;
-    if (dir !== '' && key !== null) {
-      rules.push({ prefix: `${dir}/`, headers: JSON.parse(key) as Record<string, string> });
+    const headers = common.get(folder);
+    if (dir !== '' && headers) {
+      rules.push({ prefix: `${dir}/`, headers });
       return;
     }
-    for (const { name, folder: sub } of entries(folder)) {
+    for (const { name, folder: sub } of folder.entries) {
       const rel = `${dir}/${name}`;
       if (sub) visit(sub, rel);
       else {
@@ -99,7 +97,7 @@ export function headerRules(paths: readonly string[], policy: HeaderPolicy): Hea
     }
   };
   const root = folderTree(paths);
-  headersOf(root, '');
+  commonUnder(root, '');
   visit(root, '');
   return rules;
 }

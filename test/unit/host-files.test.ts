@@ -75,6 +75,25 @@ describe('host files', async () => {
     expect(nginxHeaders(nginx, url)).toEqual(want);
   });
 
+  it('are the fewest rules: one per folder whose files all get the same headers', () => {
+    const rules = parseHeadersFile(readFileSync(join(root, NETLIFY_HEADERS), 'utf8')).map((r) => r.pattern);
+    // A folder mixing pages and embeds (en/), or pages and hashed assets (the root), is split.
+    expect(rules).toEqual([
+      '/404.html',
+      '/_astro/*',
+      '/data/*',
+      '/embed/*',
+      '/en/embed/*',
+      '/en/index.html',
+      '/en/',
+      '/en/wilayah/*',
+      '/favicon.svg',
+      '/index.html',
+      '/',
+      '/wilayah/*',
+    ]);
+  });
+
   it('no page may be framed; embeds only by the origins the deployer named', () => {
     expect(headersFor('/wilayah/binjai/index.html', policy)['Content-Security-Policy']).toMatch(/frame-ancestors 'none'$/);
     expect(headersFor('/en/embed/wilayah/binjai/ikm/index.html', policy)['Content-Security-Policy']).toMatch(
@@ -105,6 +124,9 @@ describe('header rules from the listing the build already holds', () => {
       'data/ikm_unit.csv',
       'data/wilayah/a/ikm_unit.csv',
       'data/x.gz/kept.csv',
+      // At the root, where a file left out or not changes the rules: a folder named as a twin, and a host file's name.
+      'x.gz/kept.csv',
+      '_nginx.conf/x.html',
       '_astro/app.Ab12.js',
     ],
     policy,
