@@ -14,7 +14,8 @@ import { dataUntil } from '../derive/periods.ts';
 import { monthOf, num, str } from '../charts/row.ts';
 import { RECENT_MONTHS } from '../charts/common.ts';
 import { metOf, trendOfRow } from '../charts/target.ts';
-import { publishedDir, tableExists } from './published.ts';
+import { tableExists } from './published.ts';
+import { memoize } from './memo.ts';
 import { annualIkmHeadline } from './ikm-annual.ts';
 
 export interface Headline {
@@ -63,16 +64,13 @@ export const unitHeadlines = (lang: Lang, kode: string, unit: string): Headline[
  * Each region's headlines in both languages, made when first asked for. Both languages' home pages
  * ask for every region's, and its pages for its own: the other language's are made while the
  * region's files are the ones just read (published.ts keeps a few regions' files, not every one).
- * Not to be changed by their readers.
  */
-const headlinesMade = new Map<string, Record<Lang, Headline[]>>();
+const headlinesOfBoth = memoize((kode: string): Record<Lang, readonly Headline[]> => {
+  const region = regionByCode(kode)!;
+  return { id: headlinesIn('id', region), en: headlinesIn('en', region) };
+});
 
-export function regionHeadlines(lang: Lang, region: Region): Headline[] {
-  const key = `${publishedDir()}|${region.kode}`;
-  let both = headlinesMade.get(key);
-  if (!both) headlinesMade.set(key, (both = { id: headlinesIn('id', region), en: headlinesIn('en', region) }));
-  return both[lang];
-}
+export const regionHeadlines = (lang: Lang, region: Region): readonly Headline[] => headlinesOfBoth(region.kode)[lang];
 
 function headlinesIn(lang: Lang, region: Region): Headline[] {
   const T = tr(lang);

@@ -276,8 +276,9 @@ describe('gateSite with the memory of the previous build', () => {
     expect(second.read.all).toBe(1);
     expect(second.read.pieces).toBeGreaterThan(pieces / 2);
     expect(second.read.pieces).toBeLessThan(pieces);
-    // Changed again in the same place: the pieces the second build passed without reading are in
-    // its memory too (they were not, and every other build read them all again).
+    // Changed again in the same place, by as many bytes (so cut in the same places): the pieces the
+    // second build passed without reading are in its memory too (they were not, and every other
+    // build read them all again).
     await writeFile(join(root, 'data/besar.xml'), sheet(' lagi'));
     const again = await gateSite(root, values, { ...options, before: second.memory });
     expect(again.leaks).toEqual([]);
