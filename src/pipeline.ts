@@ -7,10 +7,10 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
-import { COMPRESSIBLE, NO_TWIN, precompress, type PrecompressOptions } from './deploy/precompress.ts';
+import { compressible, NO_TWIN, precompress, type PrecompressOptions } from './deploy/precompress.ts';
 import { ASSETS_DIR } from './deploy/policy.ts';
 import {
   gateMemoryDir,
@@ -347,7 +347,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             ? { files: new Set(), twins: new Set() }
             : {
                 // The files precompress takes (it is given no `skip` here).
-                files: new Set(files.filter((f) => COMPRESSIBLE.has(extname(f)))),
+                files: new Set(files.filter(compressible)),
                 twins: await besidePages.timed('twins', () => makeTwins(stage, files, gate.hashes, { concurrency: 1 })),
               };
         return { files, lookups, gate, twinned };

@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { twinOf, listFiles } from '../publish/site-files.ts';
-import { COMPRESSIBLE } from '../deploy/precompress.ts';
+import { compressible } from '../deploy/precompress.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -239,7 +239,7 @@ export async function joinShards(
       const twin = twinOf(rel);
       if (listed.get(rel) !== sha256(bytes)) {
         problems.push(`${dir}: ${rel} tidak seperti dicatat di ${SHARD_STAMP} / not as ${SHARD_STAMP} lists it`);
-      } else if (twin !== null && !(names.has(twin) && COMPRESSIBLE.has(extname(twin)))) {
+      } else if (twin !== null && !(names.has(twin) && compressible(twin))) {
         problems.push(`${dir}: ${rel} bukan kembaran terkompresi berkas bagian ini / not a compressed twin of this shard's files`);
       } else {
         const target = join(site, rel);

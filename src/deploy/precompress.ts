@@ -26,12 +26,15 @@ const gzP = promisify(gzip);
 const gunzP = promisify(gunzip);
 const brotli = (bytes: Buffer, params: Record<number, number>) => brotliP(bytes, { ...chunkFor(bytes.length), params });
 const gz = (bytes: Buffer) => gzP(bytes, { ...chunkFor(bytes.length), level: 6 });
-/** A twin unpacked, to check it against `size` bytes of its file. */
-const unbrotli = (twin: Buffer, size: number) => unbrotliP(twin, chunkFor(size));
-const gunz = (twin: Buffer, size: number) => gunzP(twin, chunkFor(size));
+/** A twin unpacked, to check it against the `size` bytes of its file. */
+type Unpack = (twin: Buffer, size: number) => Promise<Buffer>;
+const unbrotli: Unpack = (twin, size) => unbrotliP(twin, chunkFor(size));
+const gunz: Unpack = (twin, size) => gunzP(twin, chunkFor(size));
 
 /** What is worth compressing (Parquet, images and Pagefind's fragments are compressed already). */
-export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.svg', '.xml', '.txt', '.wasm', '.map']);
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.svg', '.xml', '.txt', '.wasm', '.map']);
+/** Whether a file of the site gets twins (by its name: COMPRESSIBLE; MIN_TWIN_BYTES is asked of its bytes). */
+export const compressible = (path: string): boolean => COMPRESSIBLE.has(extname(path));
 export const ENCODINGS = [
   { name: 'br', ext: '.br' },
   { name: 'gzip', ext: '.gz' },
@@ -84,12 +87,7 @@ const gzipOf = (file: string, bytes: Buffer): Promise<Buffer> =>
 const isEngine = (file: string, bytes: Buffer) => file.endsWith('.wasm') && bytes.length >= BIG;
 
 /** A twin kept in bigCache by the content hash of its file and its settings (`kind`), else made and kept. */
-async function cachedTwin(
-  bytes: Buffer,
-  kind: string,
-  unpack: (b: Buffer, size: number) => Promise<Buffer>,
-  make: () => Promise<Buffer>,
-): Promise<Buffer> {
+async function cachedTwin(bytes: Buffer, kind: string, unpack: Unpack, make: () => Promise<Buffer>): Promise<Buffer> {
   const dir = bigCache();
   const cached = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.${kind}`);
   try {
@@ -245,7 +243,7 @@ async function twins(
     return 0;
   }
   const fileHash = madeHere || onTwin ? (knownHash ?? sha256(bytes)) : '';
-  const one = async (ext: string, unpack: (b: Buffer, size: number) => Promise<Buffer>, make: () => Promise<Buffer>): Promise<number> => {
+  const one = async (ext: string, unpack: Unpack, make: () => Promise<Buffer>): Promise<number> => {
     const twin = `${file}${ext}`;
     // Asked of the walk, not of the disk: two failed reads a file were a large part of a fresh site's time here.
     const beside = present.has(twin) ? await readFile(twin).catch(() => null) : null;
@@ -294,7 +292,7 @@ async function twins(
   return b + g;
 }
 
-async function unpacksTo(twin: Buffer, unpack: (b: Buffer, size: number) => Promise<Buffer>, bytes: Buffer): Promise<boolean> {
+async function unpacksTo(twin: Buffer, unpack: Unpack, bytes: Buffer): Promise<boolean> {
   try {
     return (await unpack(twin, bytes.length)).equals(bytes);
   } catch {
@@ -345,7 +343,7 @@ export async function precompress(
   const present = new Set<string>();
   for (const f of siteFiles(root, given)) {
     present.add(f);
-    if (COMPRESSIBLE.has(extname(f)) && !skip?.(relative(root, f))) files.push(f);
+    if (compressible(f) && !skip?.(relative(root, f))) files.push(f);
   }
   const hashOf = hashes ? (path: string) => hashes.get(relative(root, path)) : undefined;
   const shared = new SharedTwins(files, hashOf);

@@ -140,7 +140,7 @@ export async function writeGateMemory(key: string, memory: GateMemory): Promise<
 async function fileHashes(root: string, files: readonly string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   // Read synchronously, a slice at a time: most are small (a search index's 23,000 files at 50 regions); a table is read whole, as before.
-  await inSlices(await gatePaths(root, undefined, files), (path) => {
+  await inSlices(gatePaths(root, undefined, files), (path) => {
     const rel = relative(root, path);
     hashes.set(rel, known.get(rel) ?? sha256(readFileSync(path)));
   });
@@ -291,7 +291,7 @@ export async function gateSite(
     return { kode, privat, bersih: bersih.sort(), kembar: [], isi };
   };
   const scan = async (select: ((rel: string) => boolean) | undefined, of: SharedLookup, passedBefore?: ReadonlySet<string>) => {
-    const r = await scanInThreads(root, await gatePaths(root, select, files), of, { passedBefore, threads, pieceBytes });
+    const r = await scanInThreads(root, gatePaths(root, select, files), of, { passedBefore, threads, pieceBytes });
     for (const [rel, content] of r.clean) onClean(rel, content);
     return r;
   };

@@ -116,7 +116,7 @@ export interface GateOptions {
  * against it when the site is compressed. `files`: every file under `root`, as siteFiles gives
  * them (absolute), when the caller has them already.
  */
-export async function gatePaths(root: string, select?: (path: string) => boolean, files?: readonly string[]): Promise<string[]> {
+export function gatePaths(root: string, select?: (path: string) => boolean, files?: readonly string[]): string[] {
   const all = files ?? siteFiles(root);
   const names = new Set(all);
   return all.filter((p) => {
@@ -139,7 +139,7 @@ export async function scanForLeaks(
   privateValues: PrivateLookup,
   { pieceBytes = PIECE_BYTES, select, paths: given, onRead, passedBefore, onClean }: GateOptions = {},
 ): Promise<Leak[]> {
-  const paths = given ?? (await gatePaths(root, select));
+  const paths = given ?? gatePaths(root, select);
   const search = privateValues.search ?? PrivateSearch.of(Symbol.iterator in privateValues ? (privateValues as Iterable<string>) : []);
   const isPrivate = privateValues.size > 0 ? (cell: string) => privateValues.has(cell) : null;
   return scanFiles(root, paths, isPrivate, search, { pieceBytes, onRead, passedBefore, onClean });
