@@ -26,6 +26,8 @@ export KT_GATE_THREADS=${KT_GATE_THREADS:-1}
 logs=$(mktemp -d)
 # The test builds keep their downloads' parts for this run only, not in the maintainer's cache (src/publish/part-cache.ts).
 export KT_PART_DIR="$logs/bagian"
+# And the record of which export made which rows (src/build/kept-rows.ts).
+export KT_ROWS_DIR="$logs/baris"
 groups=()
 stop() {
   for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done

@@ -68,6 +68,7 @@ import {
 } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
+import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
 import { EndTimes, PhaseClock } from './build/phase-clock.ts';
 
 export interface BuildOptions {
@@ -184,6 +185,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lap('leftovers');
     // Validate, derive, publish: here, or in a process that ends before the pages (data-half.ts).
     // Nothing of the site is staged for an invalid export.
+    const sinceKey = opts.since ? await recordKey(opts.since) : null;
     const input: DataInput = {
       dataDir: opts.dataDir,
       outDir,
@@ -192,6 +194,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       shard: !!opts.shard,
       config,
       partsPending,
+      since: opts.since && sinceKey ? { dir: resolve(opts.since), key: sinceKey } : undefined,
     };
     if (opts.dataApart) {
       const apart = await makeDataApart(input, join(stage, 'privat'));
@@ -202,6 +205,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     } else data = await makeData(input, clock);
     if (!data.ok) return result(false, data.report);
     log(data.report);
+    if (data.rowsKept)
+      log(
+        `baris tabel per wilayah diambil dari ${opts.since} / regions' table rows taken from ${opts.since}: ${data.rowsKept.kept}, diturunkan lagi / derived again: ${data.rowsKept.derived}`,
+      );
     if (data.parts)
       log(
         `bagian unduhan / download parts (Excel, paket / bundles): ${data.parts.kept} dipakai ulang / kept, ${data.parts.made} dibuat / made`,
@@ -234,7 +241,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       pages = { regions: [], national: true };
     }
     const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
-    const sinceKey = opts.since ? await recordKey(opts.since) : null;
     /**
      * What this machine remembers of that site (the gate's verdicts, its twins, its files' marks):
      * read after the pages, not held through them, unless this process works beside them.
@@ -522,9 +528,23 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // before is removed (which changes a linked file's mark). Never inside the site: the digests
     // are of private values. Without it the next build reads every file: a failure to keep it is
     // no failure of this build.
+    const insideSite = (dir: string) => !relative(outDir, resolve(dir)).startsWith('..') || !relative(stage, resolve(dir)).startsWith('..');
+    if (siteKey && data.rows) {
+      // Which export made each region's rows (hashes of whole private files): never inside the site either.
+      if (insideSite(keptRowsDir()))
+        log(
+          `peringatan / warning: KT_ROWS_DIR ${resolve(keptRowsDir())} ada di dalam situs; catatan baris tidak disimpan / lies inside the site; the rows' record is not kept`,
+        );
+      else
+        await writeRowsRecord(siteKey, data.rows).catch((e: Error) =>
+          log(
+            `peringatan / warning: catatan baris tidak tersimpan / the rows' record was not kept (${e.message}); build berikutnya menurunkan semua baris / the next build derives every row`,
+          ),
+        );
+    }
     if (siteKey) {
       const dir = resolve(gateMemoryDir());
-      if (!relative(outDir, dir).startsWith('..') || !relative(stage, dir).startsWith('..')) {
+      if (insideSite(dir)) {
         log(
           `peringatan / warning: KT_GATE_DIR ${dir} ada di dalam situs; ingatan gerbang tidak disimpan / lies inside the site; the gate's memory is not kept`,
         );

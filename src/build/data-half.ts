@@ -25,6 +25,7 @@ import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
+import { KeptRows, readRowsRecord, rowsKeys, rowsRecord, type RowsRecord } from './kept-rows.ts';
 import { addRelease, archivable, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
@@ -49,6 +50,8 @@ export interface DataInput {
   config: SiteConfig;
   /** Where the parts made here wait for the build's gate (PartCache.pendingDir); else a folder of this process. */
   partsPending?: string;
+  /** The previous output of a --since build, resolved, and its key (its pages record's hash): regions' rows are taken from it (kept-rows.ts). */
+  since?: { dir: string; key: string };
 }
 
 /** Of the export, what the rest of the build needs of a region. */
@@ -84,6 +87,10 @@ export interface DataHalf extends PhaseTimes {
   releases: ReleaseMeta[];
   /** The release this one follows, or null. */
   previous: string | null;
+  /** Which export made each region's rows, and where they lie: kept for a next build once this site is published (kept-rows.ts). */
+  rows?: RowsRecord;
+  /** Of a --since build, the region tables taken from the previous output, and derived. */
+  rowsKept?: KeptRows['count'];
 }
 
 /** `get` called once (DataHalf.values: the gate takes the values and lets them go); asked again, an error. */
@@ -102,6 +109,8 @@ function givenOnce<T>(get: () => Promise<T>): () => Promise<T> {
  */
 export async function makeData(input: DataInput, clock = new PhaseClock()): Promise<DataHalf> {
   const { config, dataStage } = input;
+  // Before the files are read for validation: a key is never of bytes newer than the rows made under it.
+  const keys = rowsKeys(input.dataDir, config.threshold);
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(input.dataDir);
   clock.lap('validate');
@@ -123,12 +132,20 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   const earlier = [input.archiveDir, input.outDir].filter((d): d is string => !!d && existsSync(d));
   const archived = await carryForward(dataStage, earlier);
   const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
-  const { release } = await publishTables(
-    deriveTables(exported, { threshold: config.threshold, earlierPredikat }),
+  const derive = { threshold: config.threshold, earlierPredikat };
+  const previousRows = input.since && (await readRowsRecord(input.since.key));
+  const kept = previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, keys) : null;
+  const { release, stretches } = await publishTables(
+    kept ? kept.tables(exported, derive) : deriveTables(exported, derive),
     regions,
     dataStage,
     config.buildDate,
     { ambang_kelompok: config.threshold },
+  );
+  const rows = rowsRecord(
+    keys,
+    stretches,
+    regions.map((r) => r.code),
   );
   // Its tables are read no more (the Excel files, bundles and pages read the published ones):
   // let go before them (the export of 500 regions is 3.2 GB).
@@ -188,7 +205,22 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     ) + '\n',
   );
   clock.lap('excel+bundles');
-  return { ok: true, report, regions, values, close, release, fresh, releases, previous, parts, twins, ...clock.times() };
+  return {
+    ok: true,
+    report,
+    regions,
+    values,
+    close,
+    release,
+    fresh,
+    releases,
+    previous,
+    parts,
+    twins,
+    rows,
+    rowsKept: kept?.count,
+    ...clock.times(),
+  };
 }
 
 /** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */

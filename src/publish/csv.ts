@@ -26,8 +26,19 @@ function cellsReader(names: readonly string[]): (row: PublishedRow, put: (v: Cel
   return new Function('row', 'put', body) as (row: PublishedRow, put: (v: Cell) => void) => void;
 }
 
+/**
+ * Whole records of a table, as written before (a region's rows taken from the previous output:
+ * src/build/kept-rows.ts), and how many: written as they are.
+ */
+export class CsvLines {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly rows: number,
+  ) {}
+}
+
 /** Streams rows to a file in the table's column order; returns the number of rows. */
-export async function writeCsv(path: string, table: PublishedTable, rows: Iterable<PublishedRow>): Promise<number> {
+export async function writeCsv(path: string, table: PublishedTable, rows: Iterable<PublishedRow | CsvLines>): Promise<number> {
   const out = createWriteStream(path);
   const names = table.columns.map((c) => c.name);
   const width = names.length;
@@ -71,8 +82,14 @@ export async function writeCsv(path: string, table: PublishedTable, rows: Iterab
   let n = 0;
   if (!out.write(header)) await once(out, 'drain');
   for (const row of rows) {
-    read(row, put);
-    n++;
+    if (row instanceof CsvLines) {
+      if (pos > 0) flushInto(0);
+      full.push(Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength));
+      n += row.rows;
+    } else {
+      read(row, put);
+      n++;
+    }
     while (full.length > 0) if (!out.write(full.shift()!)) await once(out, 'drain');
   }
   out.end(chunk.subarray(0, pos));

@@ -16,14 +16,15 @@
  * build machine made: whoever can write it can write the site, so it is kept beside the code (a
  * CI cache restored from an untrusted branch must not be).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PrivateValues } from '../validate/private-values.ts';
 import { contentEntry, gatePaths, isPiece, shareLookup, type ContentRead, type Leak, type SharedLookup } from './privacy-gate.ts';
 import { scanInThreads } from './gate-threads.ts';
 import { inSlices, siteFiles } from './site-files.ts';
+import { keepJson } from './kept-json.ts';
 
 export interface GateMemory {
   /** The code that judged and compressed (codeVersion): another may judge or compress otherwise. */
@@ -64,7 +65,7 @@ export const gateMemoryDir = (): string =>
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
-const memoryPath = (key: string): string => join(gateMemoryDir(), `${sha256(key)}.json`);
+const memoryName = (key: string): string => `${sha256(key)}.json`;
 
 /**
  * A digest of every value of a collection in the order added (values and their lengths, so
@@ -97,7 +98,7 @@ export function privateDigest(values: PrivateValues): string {
 /** The memory of the site known by `key`, if there is one of this code. */
 export async function readGateMemory(key: string, kode: string): Promise<GateMemory | null> {
   try {
-    const m = JSON.parse(await readFile(memoryPath(key), 'utf8')) as GateMemory;
+    const m = JSON.parse(await readFile(join(gateMemoryDir(), memoryName(key)), 'utf8')) as GateMemory;
     if (
       m?.kode !== kode ||
       typeof m.privat !== 'object' ||
@@ -117,18 +118,7 @@ export async function readGateMemory(key: string, kode: string): Promise<GateMem
 
 /** Keeps `memory` for the site known by `key`, whole or not at all; older memories beyond KEPT are removed. */
 export async function writeGateMemory(key: string, memory: GateMemory): Promise<void> {
-  const dir = gateMemoryDir();
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const path = memoryPath(key);
-  const part = `${path}.${randomUUID()}.tmp`;
-  await writeFile(part, JSON.stringify(memory), { mode: 0o600 });
-  await rename(part, path);
-  const all = await Promise.all(
-    (await readdir(dir))
-      .filter((n) => n.endsWith('.json'))
-      .map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
-  );
-  for (const { n } of all.sort((a, b) => b.t - a.t).slice(KEPT)) await rm(join(dir, n), { force: true });
+  await keepJson(gateMemoryDir(), memoryName(key), memory, KEPT);
 }
 
 /**

@@ -25,7 +25,26 @@ interface Part {
   rows: number;
   hash: ReturnType<typeof createHash>;
   bytes: number;
+  /** Where its rows begin in the table's CSV; -1 where they are not all together. */
+  at: number;
+  /** Of its bytes, its rows' (the header's not counted). */
+  rowBytes: number;
 }
+
+/**
+ * Where a region's rows lie in a published table's CSV: `bytes` from byte `at`, after the header,
+ * `rows` records, and the sha256 of the header followed by them (its region file's, as the
+ * manifest gives it). What a later build may take again (src/build/kept-rows.ts).
+ */
+export interface Stretch {
+  at: number;
+  bytes: number;
+  rows: number;
+  sha256: string;
+}
+
+/** Per table, each region's stretch of its CSV (publishPartitions fills it). */
+export type TableStretches = Map<string, Map<string, Stretch>>;
 
 /**
  * Splits a published CSV (written by csv.ts: kode_wilayah first, never quoted, records ending
@@ -36,13 +55,16 @@ interface Part {
 async function splitByRegion(csvPath: string, dataDir: string, table: string, write = true): Promise<Map<string, Part>> {
   const parts = new Map<string, Part>();
   let header: Buffer | null = null;
-  let current: { kode: string; lines: Buffer[] } | null = null;
+  let current: { kode: string; lines: Buffer[]; at: number } | null = null;
+  /** Bytes of the table read before the current line. */
+  let offset = 0;
   const flush = async () => {
     if (!current) return;
-    const { kode, lines } = current;
+    const { kode, lines, at } = current;
     let part = parts.get(kode);
     const first = !part;
-    if (!part) parts.set(kode, (part = { rows: 0, hash: createHash('sha256'), bytes: 0 }));
+    if (!part) parts.set(kode, (part = { rows: 0, hash: createHash('sha256'), bytes: 0, at, rowBytes: 0 }));
+    else part.at = -1;
     const body = Buffer.concat(first ? [header!, ...lines] : lines);
     if (write) {
       await mkdir(join(dataDir, PARTITION_DIR, kode), { recursive: true });
@@ -50,10 +72,13 @@ async function splitByRegion(csvPath: string, dataDir: string, table: string, wr
     }
     part.rows += lines.length;
     part.bytes += body.length;
+    part.rowBytes += body.length - (first ? header!.length : 0);
     part.hash.update(body);
     current = null;
   };
   const record = async (line: Buffer) => {
+    const at = offset;
+    offset += line.length;
     if (header === null) {
       header = line;
       return;
@@ -61,7 +86,7 @@ async function splitByRegion(csvPath: string, dataDir: string, table: string, wr
     const comma = line.indexOf(COMMA);
     const kode = line.subarray(0, comma < 0 ? line.length : comma).toString('utf8');
     if (current && current.kode !== kode) await flush();
-    if (!current) current = { kode, lines: [] };
+    if (!current) current = { kode, lines: [], at };
     current.lines.push(line);
   };
   let pending: Buffer[] = [];
@@ -98,19 +123,22 @@ const byCode = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 
  * Writes the region files of every split table under `dataDir/wilayah/` and the manifest
  * beside them. `tables` are the published CSVs already written in `dataDir`. Given `versions`,
  * the manifest also gives each region its data version, from its rows of every table, the
- * tables kept whole included (hashed as their region file would be, none written).
+ * tables kept whole included (hashed as their region file would be, none written). Given
+ * `stretches`, it is filled with where each region's rows lie in every table.
  */
 export async function publishPartitions(
   dataDir: string,
   tables: readonly { table: PublishedTable; csvPath: string }[],
   versions?: VersionInputs,
+  stretches?: TableStretches,
 ): Promise<PartitionManifest> {
   const manifest: PartitionManifest = { tabel: {} };
   const rowHashes = new Map<string, string[]>();
   for (const { table, csvPath } of tables) {
     const whole = WHOLE_TABLES.has(table.name);
-    if (whole && !versions) continue;
-    const parts = [...(await splitByRegion(csvPath, dataDir, table.name, !whole))].sort(byCode).map(([kode, p]) => ({
+    if (whole && !versions && !stretches) continue;
+    const split = [...(await splitByRegion(csvPath, dataDir, table.name, !whole))].sort(byCode);
+    const parts = split.map(([kode, p]) => ({
       kode_wilayah: kode,
       path: partitionPath(kode, table.name),
       rows: p.rows,
@@ -119,6 +147,13 @@ export async function publishPartitions(
     }));
     for (const p of parts) rowHashes.set(p.kode_wilayah, [...(rowHashes.get(p.kode_wilayah) ?? []), p.sha256]);
     if (!whole) manifest.tabel[table.name] = parts;
+    if (stretches) {
+      const byRegion = new Map<string, Stretch>();
+      split.forEach(([kode, p], i) => {
+        if (p.at >= 0) byRegion.set(kode, { at: p.at, bytes: p.rowBytes, rows: p.rows, sha256: parts[i].sha256 });
+      });
+      stretches.set(table.name, byRegion);
+    }
   }
   if (versions) {
     manifest.versi = Object.fromEntries(

@@ -3,21 +3,22 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type PublishedRow, type PublishedTable, type TableName } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
-import { writeCsv } from './csv.ts';
-import { publishPartitions } from './partitions.ts';
+import { writeCsv, type CsvLines } from './csv.ts';
+import { publishPartitions, type TableStretches } from './partitions.ts';
 import { dataPackage, type PublishedFile } from './datapackage.ts';
 import { DUCKDB_THREADS, DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
 import { csvFileName, parquetFileName } from '../queries/published-views.ts';
 import { sqlIdent, sqlString } from '../queries/sql.ts';
 
 export async function publishTables(
-  tables: Record<TableName, () => Iterable<PublishedRow>>,
+  tables: Record<TableName, () => Iterable<PublishedRow | CsvLines>>,
   regions: readonly { code: string; wilayah: Wilayah }[],
   dir: string,
   buildDate: string,
   settings: Record<string, string | number>,
-): Promise<{ files: PublishedFile[]; release: string }> {
+): Promise<{ files: PublishedFile[]; release: string; stretches: TableStretches }> {
   const files: PublishedFile[] = [];
+  const stretches: TableStretches = new Map();
   await withDuckDb(async (run) => {
     // DuckDB works on one table's Parquet file (on its own threads) while the next tables are
     // derived and written as CSV here: the two run side by side, one table after the other each.
@@ -39,10 +40,11 @@ export async function publishTables(
     dir,
     files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })),
     { exportDates: Object.fromEntries(regions.map((r) => [r.code, r.wilayah.tanggal_ekspor])), settings },
+    stretches,
   );
   const pkg = await dataPackage(files, regions, buildDate, settings);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');
-  return { files, release: pkg.version };
+  return { files, release: pkg.version, stretches };
 }
 
 /**

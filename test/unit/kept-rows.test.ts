@@ -1,0 +1,127 @@
+/**
+ * src/build/kept-rows.ts: a --since build takes the rows of regions whose export did not change
+ * from the previous output's tables, and its tables are the bytes of tables derived afresh.
+ */
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KeptRows, rowsKeys, rowsRecord, type RowsRecord } from '../../src/build/kept-rows.ts';
+import { TABLES } from '../../src/contract/published.ts';
+import { deriveTables } from '../../src/derive/tables.ts';
+import { publishTables } from '../../src/publish/tables.ts';
+import { csvFileName } from '../../src/queries/published-views.ts';
+import { validateExport } from '../../src/validate/export.ts';
+
+let work = '';
+/** The sample's export, and the data folder published of it, with its record. */
+let exportA = '';
+let siteA = '';
+let recordA: RowsRecord;
+const threshold = 10;
+const codes = readdirSync('data', { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+/** Publishes `exportDir` into `site/data`, its regions' rows taken from `kept`'s previous output where they can be. */
+async function publish(exportDir: string, site: string, kept?: (keys: Map<string, string>) => KeptRows) {
+  const keys = rowsKeys(exportDir, threshold);
+  const { regions } = await validateExport(exportDir);
+  const dir = join(site, 'data');
+  mkdirSync(dir, { recursive: true });
+  const rows = kept?.(keys);
+  const { stretches } = await publishTables(
+    rows ? rows.tables(regions, { threshold }) : deriveTables(regions, { threshold }),
+    regions,
+    dir,
+    '2026-01-01',
+    { ambang_kelompok: threshold },
+  );
+  return { record: rowsRecord(keys, stretches, codes), count: rows?.count, keys };
+}
+
+const tableBytes = (site: string) => TABLES.map((t) => readFileSync(join(site, 'data', csvFileName(t))));
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kept-rows-'));
+  exportA = join(work, 'export-a');
+  cpSync('data', exportA, { recursive: true });
+  siteA = join(work, 'a');
+  ({ record: recordA } = await publish(exportA, siteA));
+}, 120_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('KeptRows', () => {
+  test('one region’s export changed: the others’ rows are taken from the previous tables, the tables are those derived afresh', async () => {
+    const exportB = join(work, 'export-b');
+    cpSync(exportA, exportB, { recursive: true });
+    const skm = join(exportB, 'binjai', 'skm.csv');
+    const lines = readFileSync(skm, 'utf8').split('\n');
+    const cells = lines[1].split(',');
+    cells[4] = cells[4] === '1' ? '4' : '1';
+    lines[1] = cells.join(',');
+    writeFileSync(skm, lines.join('\n'));
+    const kept = await publish(exportB, join(work, 'b-kept'), (keys) => new KeptRows(join(siteA, 'data'), recordA, keys));
+    await publish(exportB, join(work, 'b-derived'));
+    // Ten tables (predikat_unit is derived by every build), five regions: Binjai's ten derived.
+    expect(kept.count).toEqual({ kept: 40, derived: 10 });
+    expect(tableBytes(join(work, 'b-kept'))).toEqual(tableBytes(join(work, 'b-derived')));
+    // And a change that reaches the survey's table: Binjai's rows differ from A's.
+    expect(tableBytes(join(work, 'b-kept'))).not.toEqual(tableBytes(siteA));
+    // The record of B gives Binjai another key, the others theirs in A, with the same rows (at other places: Binjai's come first).
+    expect(kept.record.wilayah.binjai.kunci).not.toBe(recordA.wilayah.binjai.kunci);
+    const rowsOf = (r: RowsRecord, code: string) =>
+      Object.entries(r.wilayah[code].tabel).map(([t, s]) => [t, s && { rows: s.rows, bytes: s.bytes, sha256: s.sha256 }]);
+    for (const code of codes.filter((c) => c !== 'binjai')) {
+      expect(kept.record.wilayah[code].kunci).toBe(recordA.wilayah[code].kunci);
+      expect(rowsOf(kept.record, code)).toEqual(rowsOf(recordA, code));
+    }
+    expect(kept.record.wilayah.jakarta.tabel.ikm_unit!.at).not.toBe(recordA.wilayah.jakarta.tabel.ikm_unit!.at);
+  }, 120_000);
+
+  test('a region’s rows in the previous table not as recorded (one byte changed): derived again, never taken', async () => {
+    const siteC = join(work, 'c-previous');
+    cpSync(siteA, siteC, { recursive: true });
+    const table = join(siteC, 'data', 'ikm_unit.csv');
+    const bytes = readFileSync(table);
+    const s = recordA.wilayah.jakarta.tabel.ikm_unit!;
+    // A digit of Jakarta's rows, another digit: the same length, other bytes.
+    const at = [...bytes.subarray(s.at, s.at + s.bytes)].findIndex((b) => b >= 0x30 && b <= 0x38) + s.at;
+    bytes[at] += 1;
+    writeFileSync(table, bytes);
+    const again = await publish(exportA, join(work, 'c'), (keys) => new KeptRows(join(siteC, 'data'), recordA, keys));
+    expect(again.count).toEqual({ kept: 49, derived: 1 });
+    expect(tableBytes(join(work, 'c'))).toEqual(tableBytes(siteA));
+  }, 120_000);
+
+  test('another threshold, or a record of other regions’ keys: every region derived', async () => {
+    const other = rowsKeys(exportA, threshold + 1);
+    for (const code of codes) expect(other.get(code)).not.toBe(recordA.wilayah[code].kunci);
+    const again = await publish(exportA, join(work, 'd'), () => new KeptRows(join(siteA, 'data'), recordA, other));
+    expect(again.count).toEqual({ kept: 0, derived: 50 });
+    expect(tableBytes(join(work, 'd'))).toEqual(tableBytes(siteA));
+  }, 120_000);
+});
+
+describe('rowsKeys', () => {
+  test('a key per region folder, of its files’ names and bytes; none for a folder holding a folder', () => {
+    const dir = join(work, 'keys');
+    cpSync(exportA, dir, { recursive: true });
+    const before = rowsKeys(dir, threshold);
+    expect([...before.keys()]).toEqual(codes);
+    writeFileSync(join(dir, 'binjai', 'README.txt'), 'catatan');
+    mkdirSync(join(dir, 'jakarta', 'lama'));
+    mkdirSync(join(dir, 'Bukan Wilayah'));
+    const after = rowsKeys(dir, threshold);
+    expect(after.get('binjai')).not.toBe(before.get('binjai'));
+    expect(after.has('jakarta')).toBe(false);
+    expect([...after.keys()]).toEqual(codes.filter((c) => c !== 'jakarta'));
+    for (const code of ['jayapura', 'manokwari', 'maulafa']) expect(after.get(code)).toBe(before.get(code));
+    expect(rowsKeys(join(work, 'none'), threshold).size).toBe(0);
+  });
+});
