@@ -108,6 +108,21 @@ describe('KeptRows', () => {
   }, 120_000);
 });
 
+describe('rowsRecord', () => {
+  test('a region without rows in a table is recorded as having none; one whose rows lie apart, not at all; predikat_unit never', () => {
+    const s = { at: 10, bytes: 5, rows: 1, sha256: 'ab' };
+    const stretches = new Map([
+      ['unit', new Map([['a', s]])],
+      ['ikm_unit', new Map([['a', null]])],
+      ['predikat_unit', new Map([['a', s]])],
+      ['capaian_iku', new Map([['b', s]])],
+    ]);
+    const record = rowsRecord(new Map([['a', 'kunci-a']]), stretches, ['a', 'b']);
+    // b has no key: not recorded. a's ikm_unit rows lie apart, capaian_iku has none of a's; the tables not split here are not recorded.
+    expect(record).toEqual({ wilayah: { a: { kunci: 'kunci-a', tabel: { unit: s, capaian_iku: null } } } });
+  });
+});
+
 describe('rowsKeys', () => {
   test('a key per region folder, of its files’ names and bytes; none for a folder holding a folder', () => {
     const dir = join(work, 'keys');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tableByName } from '../../src/contract/published.ts';
-import { publishPartitions } from '../../src/publish/partitions.ts';
+import { publishPartitions, type TableStretches } from '../../src/publish/partitions.ts';
 import { createPartitionedViewSql, PARTITION_MANIFEST, type PartitionManifest } from '../../src/queries/partitions.ts';
 
 const unit = tableByName('unit')!;
@@ -53,6 +53,32 @@ describe('publishPartitions', () => {
       expect(f.bytes).toBe(bytes.length);
       expect(f.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
+  });
+
+  test('where each region’s rows lie in the whole table: a stretch after the header, none for a region whose rows are apart', async () => {
+    const stretches: TableStretches = new Map();
+    await publishPartitions(
+      dir,
+      [
+        { table: wilayah, csvPath: join(dir, 'wilayah.csv') },
+        { table: unit, csvPath: join(dir, 'unit.csv') },
+      ],
+      undefined,
+      stretches,
+    );
+    const whole = await readFile(join(dir, 'wilayah.csv'));
+    const header = Buffer.byteLength('kode_wilayah,nama\r\n');
+    expect(stretches.get('wilayah')).toEqual(
+      new Map([['kab-a', { at: header, bytes: whole.length - header, rows: 1, sha256: createHash('sha256').update(whole).digest('hex') }]]),
+    );
+    // kab-a's two rows lie together (the quoted line end inside one of them is no record's end); kota-b's first and last apart.
+    const at = Buffer.byteLength(HEADER + ROWS[0]);
+    expect(stretches.get('unit')).toEqual(
+      new Map([
+        ['kab-a', { at, bytes: Buffer.byteLength(ROWS[1] + ROWS[2]), rows: 2, sha256: manifest.tabel.unit[0].sha256 }],
+        ['kota-b', null],
+      ]),
+    );
   });
 
   test('DuckDB reads the same rows through the partitioned view, and a filter on kode_wilayah skips the other files', async () => {
