@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TABLES, type PublishedRow, type PublishedTable, type TableName } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { writeCsv, type CsvLines } from './csv.ts';
+import { allSettledThenThrow } from './site-files.ts';
 import { publishPartitions, type TableStretches } from './partitions.ts';
 import { dataPackage, type PublishedFile } from './datapackage.ts';
 import { DUCKDB_THREADS, DUCKDB_TYPE, readCsvSql, withDuckDb } from './parquet.ts';
@@ -33,15 +34,19 @@ export async function publishTables(
       files.push({ table, format: 'csv', path: csvPath, relPath: csvName, rows });
       files.push({ table, format: 'parquet', path: parquetPath, relPath: parquetName, rows });
     }
-    await parquet;
+    // The same bytes again, one file per region and table, for the explorer's partitioned reads:
+    // split here while DuckDB writes the last Parquet files (a --since build writes its CSVs
+    // faster than DuckDB reads them).
+    await allSettledThenThrow([
+      parquet,
+      publishPartitions(
+        dir,
+        files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })),
+        { exportDates: Object.fromEntries(regions.map((r) => [r.code, r.wilayah.tanggal_ekspor])), settings },
+        stretches,
+      ),
+    ]);
   });
-  // The same bytes again, one file per region and table, for the explorer's partitioned reads.
-  await publishPartitions(
-    dir,
-    files.filter((f) => f.format === 'csv').map((f) => ({ table: f.table, csvPath: f.path })),
-    { exportDates: Object.fromEntries(regions.map((r) => [r.code, r.wilayah.tanggal_ekspor])), settings },
-    stretches,
-  );
   const pkg = await dataPackage(files, regions, buildDate, settings);
   await writeFile(join(dir, 'datapackage.json'), JSON.stringify(pkg, null, 2) + '\n');
   return { files, release: pkg.version, stretches };
