@@ -6,7 +6,7 @@
  * Pagefind holds every page of a run in memory: one run over the 244,000 pages of 500 sample
  * regions held 7.0 GB (docs/benchmark.md, session 28).
  * So the site is indexed in parts (searchParts): its national pages, into pagefind/ with
- * Pagefind's scripts, and its regions in groups of REGIONS_PER_INDEX in code order, each into a
+ * Pagefind's scripts, and its regions in groups (regionsPerIndex) in code order, each into a
  * folder of its own there (pagefind/wilayah-1/, …) that the search page merges into the first
  * (Pagefind's mergeIndex), as listed in SEARCH_PARTS_FILE.
  */
@@ -110,6 +110,19 @@ function pagefindMaker(): string {
  * entry, its pages' list and the words' chunks): 500 regions, 9 parts.
  */
 export const REGIONS_PER_INDEX = 64;
+/** Groups of regions a site of up to 512 regions is indexed in, at most: as many as 500 regions need (a reader fetches no more parts than there). */
+const MOST_GROUPS = 8;
+/** Regions a group holds at least, where the site has that many: smaller groups would add parts to fetch for little. */
+const LEAST_PER_INDEX = 16;
+
+/**
+ * Regions one part of a site of `regions` regions holds: as few as MOST_GROUPS groups allow, from
+ * LEAST_PER_INDEX to REGIONS_PER_INDEX, so that a build in which one region changed indexes its
+ * group again, not more regions than that (50 regions: groups of 16, where one group of 50 took
+ * most of a --since build's search phase).
+ */
+export const regionsPerIndex = (regions: number): number =>
+  Math.min(REGIONS_PER_INDEX, Math.max(LEAST_PER_INDEX, Math.ceil(regions / MOST_GROUPS)));
 
 /** The part of the national pages (pagefind/ itself); a group of regions is `wilayah-<n>`. */
 export const NATIONAL_PART = 'nasional';
@@ -126,14 +139,15 @@ const partFolder = (out: string, part: string) => (part === NATIONAL_PART ? out 
  * The search index's parts, in the order they are indexed (NATIONAL_PART first, always, if only
  * to let Pagefind say that there is no page; then the groups by number), and the part `of` each
  * page (a path relative to the site): the group of its region, the regions in code order
- * REGIONS_PER_INDEX to a group. Of the same regions, the same parts, whichever pages changed.
+ * `perIndex` (regionsPerIndex) to a group. Of the same regions, the same parts, whichever pages changed.
  */
-export function searchParts(pages: Iterable<string>, perIndex = REGIONS_PER_INDEX): { parts: string[]; of: (page: string) => string } {
+export function searchParts(pages: Iterable<string>, perIndexGiven?: number): { parts: string[]; of: (page: string) => string } {
   const regions = new Set<string>();
   for (const page of pages) {
     const region = regionOfPath(page);
     if (region !== null) regions.add(region);
   }
+  const perIndex = perIndexGiven ?? regionsPerIndex(regions.size);
   const group = new Map([...regions].sort().map((r, i) => [r, `${GROUP}${Math.floor(i / perIndex) + 1}`]));
   const groups = Math.ceil(regions.size / perIndex);
   return {
@@ -181,7 +195,7 @@ export interface SearchOptions {
   keptIn?: string;
   /** …as cut by this code (codeVersion): copies cut by other code are not kept. */
   kode?: string;
-  /** Regions a part of the index holds at most (REGIONS_PER_INDEX; tests make parts of a few). */
+  /** Regions a part of the index holds at most (regionsPerIndex; tests make parts of a few). */
   regionsPerIndex?: number;
 }
 
@@ -295,11 +309,11 @@ export class KeptCopies {
   async update(
     site: string,
     known: ReadonlyMap<string, string>,
-    regionsPerIndex = REGIONS_PER_INDEX,
+    perIndex?: number,
   ): Promise<{ cut: number; kept: number; parts: string[] }> {
     const pages: string[] = [];
     for (const f of listFiles(site)) if (f.endsWith('.html')) pages.push(f);
-    const { parts, of: partOf } = searchParts(pages, regionsPerIndex);
+    const { parts, of: partOf } = searchParts(pages, perIndex);
     this.partOf = partOf;
     const before = this.record;
     this.record = {};

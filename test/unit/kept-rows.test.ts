@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KeptRows, rowsKeys, rowsRecord, type RowsRecord } from '../../src/build/kept-rows.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
+import type { Stretch, TableStretches } from '../../src/publish/partitions.ts';
 import { publishTables } from '../../src/publish/tables.ts';
 import { csvFileName } from '../../src/queries/published-views.ts';
 import { validateExport } from '../../src/validate/export.ts';
@@ -111,7 +112,7 @@ describe('KeptRows', () => {
 describe('rowsRecord', () => {
   test('a region without rows in a table is recorded as having none; one whose rows lie apart, not at all; predikat_unit never', () => {
     const s = { at: 10, bytes: 5, rows: 1, sha256: 'ab' };
-    const stretches = new Map([
+    const stretches: TableStretches = new Map<string, Map<string, Stretch | null>>([
       ['unit', new Map([['a', s]])],
       ['ikm_unit', new Map([['a', null]])],
       ['predikat_unit', new Map([['a', s]])],

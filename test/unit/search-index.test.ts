@@ -14,6 +14,7 @@ import {
   NATIONAL_PART,
   runPagefindOnce,
   runPagefind,
+  regionsPerIndex,
   searchParts,
 } from '../../src/publish/search-index.ts';
 import { listFiles } from '../../src/publish/site-files.ts';
@@ -167,6 +168,17 @@ test("the search index's entry file comes out the same whichever language Pagefi
   const two = await readFile(join(site, 'pagefind', 'pagefind-entry.json'));
   expect(two.equals(one)).toBe(true);
   expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
+});
+
+test('regions are indexed in groups of 16 to 64, at most 8 groups up to 512 regions: one changed region is indexed again with its group only', () => {
+  expect([1, 5, 16, 50, 128, 129, 200, 500, 512, 514, 1000].map(regionsPerIndex)).toEqual([16, 16, 16, 16, 16, 17, 25, 63, 64, 64, 64]);
+  const pages = (n: number) => Array.from({ length: n }, (_, i) => `wilayah/r-${String(i).padStart(4, '0')}/index.html`);
+  const groups = (n: number) => searchParts(pages(n)).parts.length - 1;
+  expect([5, 50, 128, 129, 500, 514].map(groups)).toEqual([1, 4, 8, 8, 8, 9]);
+  // 50 regions: three groups of 16 and one of 2, in code order.
+  const { of } = searchParts(pages(50));
+  expect(pages(50).map(of).filter((p) => p === 'wilayah-1').length).toBe(16);
+  expect(pages(50).map(of).filter((p) => p === 'wilayah-4').length).toBe(2);
 });
 
 test("the index is made in parts, the national pages and the regions in groups in code order; each group merged into the first by the search page, without Pagefind's scripts", async () => {
