@@ -160,7 +160,9 @@ export async function publishPartitions(
     if (!whole) manifest.tabel[table.name] = parts;
     if (stretches) {
       const byRegion = new Map<string, Stretch | null>();
-      split.forEach(([kode, p], i) => byRegion.set(kode, p.at >= 0 ? { at: p.at, bytes: p.rowBytes, rows: p.rows, sha256: parts[i].sha256 } : null));
+      split.forEach(([kode, p], i) =>
+        byRegion.set(kode, p.at >= 0 ? { at: p.at, bytes: p.rowBytes, rows: p.rows, sha256: parts[i].sha256 } : null),
+      );
       stretches.set(table.name, byRegion);
     }
   }

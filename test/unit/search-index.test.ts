@@ -177,8 +177,16 @@ test('regions are indexed in groups of 16 to 64, at most 8 groups up to 512 regi
   expect([5, 50, 128, 129, 500, 514].map(groups)).toEqual([1, 4, 8, 8, 8, 9]);
   // 50 regions: three groups of 16 and one of 2, in code order.
   const { of } = searchParts(pages(50));
-  expect(pages(50).map(of).filter((p) => p === 'wilayah-1').length).toBe(16);
-  expect(pages(50).map(of).filter((p) => p === 'wilayah-4').length).toBe(2);
+  expect(
+    pages(50)
+      .map(of)
+      .filter((p) => p === 'wilayah-1').length,
+  ).toBe(16);
+  expect(
+    pages(50)
+      .map(of)
+      .filter((p) => p === 'wilayah-4').length,
+  ).toBe(2);
 });
 
 test("the index is made in parts, the national pages and the regions in groups in code order; each group merged into the first by the search page, without Pagefind's scripts", async () => {
