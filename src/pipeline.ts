@@ -209,6 +209,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       log(
         `baris tabel per wilayah diambil dari ${opts.since} / regions' table rows taken from ${opts.since}: ${data.rowsKept.kept}, diturunkan lagi / derived again: ${data.rowsKept.derived}`,
       );
+    else if (data.rowsKept === null)
+      log(
+        `tidak ada catatan baris untuk ${opts.since} di mesin ini; semua baris diturunkan / no rows record for ${opts.since} on this machine; every row derived`,
+      );
     if (data.parts)
       log(
         `bagian unduhan / download parts (Excel, paket / bundles): ${data.parts.kept} dipakai ulang / kept, ${data.parts.made} dibuat / made`,

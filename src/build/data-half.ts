@@ -25,7 +25,7 @@ import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
-import { KeptRows, readRowsRecord, rowsKeys, rowsRecord, type RowsRecord } from './kept-rows.ts';
+import { KeptRows, keptKeys, readRowsRecord, rowsKeys, rowsRecord, type RowsRecord } from './kept-rows.ts';
 import { addRelease, archivable, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
@@ -89,8 +89,8 @@ export interface DataHalf extends PhaseTimes {
   previous: string | null;
   /** Which export made each region's rows, and where they lie: kept for a next build once this site is published (kept-rows.ts). */
   rows?: RowsRecord;
-  /** Of a --since build, the region tables taken from the previous output, and derived. */
-  rowsKept?: KeptRows['count'];
+  /** Of a --since build, the region tables taken from the previous output, and derived; null where this machine kept no record of it. */
+  rowsKept?: KeptRows['count'] | null;
 }
 
 /** `get` called once (DataHalf.values: the gate takes the values and lets them go); asked again, an error. */
@@ -109,10 +109,12 @@ function givenOnce<T>(get: () => Promise<T>): () => Promise<T> {
  */
 export async function makeData(input: DataInput, clock = new PhaseClock()): Promise<DataHalf> {
   const { config, dataStage } = input;
-  // Before the files are read for validation: a key is never of bytes newer than the rows made under it.
-  const keys = rowsKeys(input.dataDir, config.threshold);
+  // Hashed before validation reads the files, and kept only where they are then as they were:
+  // a key is of the bytes its rows are made of. A shard keeps no record (its output is no site).
+  const hashed = input.shard ? null : rowsKeys(input.dataDir, config.threshold);
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(input.dataDir);
+  const keys = hashed ? keptKeys(input.dataDir, hashed) : new Map<string, string>();
   clock.lap('validate');
   // Not held here once given.
   let held: GateValues | null = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
@@ -133,7 +135,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   const archived = await carryForward(dataStage, earlier);
   const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
   const derive = { threshold: config.threshold, earlierPredikat };
-  const previousRows = input.since && (await readRowsRecord(input.since.key));
+  const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
   const kept = previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, keys) : null;
   const { release, stretches } = await publishTables(
     kept ? kept.tables(exported, derive) : deriveTables(exported, derive),
@@ -218,7 +220,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
     parts,
     twins,
     rows,
-    rowsKept: kept?.count,
+    rowsKept: input.since ? (kept?.count ?? null) : undefined,
     ...clock.times(),
   };
 }

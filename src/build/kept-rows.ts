@@ -9,10 +9,10 @@
  * Which rows came of which export is recorded on the build machine (KT_ROWS_DIR, or
  * node_modules/.cache/kinerja-terbuka/baris), by the key of the site they were published in
  * (the hash of its pages record, as for the gate's memory), never in the site: a region's key is
- * a hash of its whole input files, private columns included. A stretch is taken only if its
- * bytes, after the table's header, hash to the sha256 recorded (its region file's): whatever
- * happened to the previous output or to the record, a stretch that is not what the record says
- * is derived again, never published.
+ * a hash of its whole input files, private columns included. Like the gate's memory it is a
+ * statement about bytes this machine made, kept beside the code. A stretch is taken only if its
+ * bytes, after the table's header, hash to the sha256 recorded (its region file's): a previous
+ * output changed or damaged since gives its regions' rows derived again, never published.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
@@ -26,6 +26,7 @@ import { keepJson } from '../publish/kept-json.ts';
 import type { Stretch, TableStretches } from '../publish/partitions.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { codeVersion } from './shards.ts';
+import { fileMark } from '../publish/file-marks.ts';
 
 /**
  * Derived again by every build: a region's predikat_unit rows depend on the rows every earlier
@@ -60,38 +61,81 @@ function fileHash(path: string): string {
   return hash.digest('hex');
 }
 
+/** Each region folder's key, with the marks of the files it was made of (file-marks.ts). */
+export interface RowsKeys {
+  keys: Map<string, string>;
+  /** Per region, its files' marks when hashed: a region whose files have other marks after validation loses its key (keptKeys). */
+  marks: Map<string, string[]>;
+}
+
+/** The marks of a region folder's files, in name order; null where it cannot be read, or holds anything but files. */
+function folderMarks(dir: string): { names: string[]; marks: string[] } | null {
+  try {
+    const names = readdirSync(dir).sort();
+    const marks: string[] = [];
+    for (const name of names) {
+      const s = statSync(join(dir, name), { bigint: true });
+      if (!s.isFile()) return null;
+      marks.push(fileMark(s));
+    }
+    return { names, marks };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Each region folder's key: the hash of the code, the group threshold, the region's code and
  * every file of its folder (name and bytes), everything its derived rows are made of but the
- * earlier releases (ALWAYS_DERIVED). Read before the export is validated: a file changed in
- * between gives a key its rows were not made of, never rows under an older key. A folder that
- * cannot be read whole, or holds a folder, has no key: its rows are derived.
+ * earlier releases (ALWAYS_DERIVED). A folder that cannot be read whole, or holds a folder, has no
+ * key: its rows are derived. Validation reads the files after: keptKeys keeps the keys of the
+ * regions whose files are then as they were hashed.
  */
-export function rowsKeys(dataDir: string, threshold: number, code = codeVersion()): Map<string, string> {
+export function rowsKeys(dataDir: string, threshold: number, code = codeVersion()): RowsKeys {
   const keys = new Map<string, string>();
+  const marks = new Map<string, string[]>();
+  let regions: string[];
   let root: string;
   try {
     root = realpathSync(dataDir);
+    regions = readdirSync(root).sort();
   } catch {
-    return keys;
+    return { keys, marks }; // validation says why
   }
-  for (const region of readdirSync(root).sort()) {
+  for (const region of regions) {
     if (!REGION_CODE.test(region)) continue;
+    const dir = join(root, region);
+    const before = folderMarks(dir);
+    if (!before) continue;
     try {
-      const dir = join(root, region);
-      if (!statSync(dir).isDirectory()) continue;
-      const files: [string, string][] = [];
-      for (const name of readdirSync(dir).sort()) {
-        const path = join(dir, name);
-        if (!statSync(path).isFile()) throw new Error(`${path}: not a file`);
-        files.push([name, fileHash(path)]);
-      }
+      const files = before.names.map((name) => [name, fileHash(join(dir, name))]);
       keys.set(region, sha256(JSON.stringify(['baris-1', code, threshold, region, files])));
+      marks.set(region, before.marks);
     } catch {
       // no key: derived
     }
   }
-  return keys;
+  return { keys, marks };
+}
+
+/**
+ * The keys of the regions whose files lie as they did when hashed (the same marks: not written,
+ * replaced, added or removed since), read once validation has read them: a key is then of the
+ * bytes the rows are made of. A file changed while the build read it gives its region no key.
+ */
+export function keptKeys(dataDir: string, { keys, marks }: RowsKeys): Map<string, string> {
+  const kept = new Map<string, string>();
+  let root: string;
+  try {
+    root = realpathSync(dataDir);
+  } catch {
+    return kept;
+  }
+  for (const [region, key] of keys) {
+    const now = folderMarks(join(root, region));
+    if (now && JSON.stringify(now.marks) === JSON.stringify(marks.get(region))) kept.set(region, key);
+  }
+  return kept;
 }
 
 /** This build's record: each region with a key, and where its rows lie in every table kept between builds. */
@@ -105,21 +149,44 @@ export function rowsRecord(keys: ReadonlyMap<string, string>, stretches: TableSt
       const byRegion = stretches.get(name);
       if (ALWAYS_DERIVED.has(name) || !byRegion) continue;
       const s = byRegion.get(code);
-      // A region whose rows are not together (null) is not recorded for that table; none at all, as none.
-      if (s !== null) tabel[name] = s ?? null;
+      // A region whose rows lie apart is not recorded for that table (derived again); one without rows, as having none.
+      if (s !== 'apart') tabel[name] = s ?? null;
     }
     wilayah[code] = { kunci, tabel };
   }
   return { wilayah };
 }
 
-const recordName = (siteKey: string): string => `${sha256(siteKey)}.json`;
+/** Named apart from the gate's memories (gate-memory.ts), should both be kept in one folder. */
+const recordName = (siteKey: string): string => `${sha256(siteKey)}-baris.json`;
 
-/** The record of the site known by `siteKey` (its pages record's hash), if this machine kept one. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A stretch as recorded: whole numbers where a file's bytes and rows are, a hash. */
+const isStretch = (s: unknown): s is Stretch =>
+  isObject(s) &&
+  Number.isSafeInteger(s.at) &&
+  (s.at as number) >= 0 &&
+  Number.isSafeInteger(s.bytes) &&
+  (s.bytes as number) > 0 &&
+  Number.isSafeInteger(s.rows) &&
+  (s.rows as number) > 0 &&
+  typeof s.sha256 === 'string';
+
+/** The record of the site known by `siteKey` (its pages record's hash), if this machine kept one whole: else null (every row derived). */
 export async function readRowsRecord(siteKey: string): Promise<RowsRecord | null> {
   try {
-    const r = JSON.parse(await readFile(join(keptRowsDir(), recordName(siteKey)), 'utf8')) as RowsRecord;
-    return typeof r?.wilayah === 'object' && r.wilayah !== null ? r : null;
+    const r = JSON.parse(await readFile(join(keptRowsDir(), recordName(siteKey)), 'utf8')) as unknown;
+    if (!isObject(r) || !isObject(r.wilayah)) return null;
+    for (const w of Object.values(r.wilayah))
+      if (
+        !isObject(w) ||
+        typeof w.kunci !== 'string' ||
+        !isObject(w.tabel) ||
+        !Object.values(w.tabel).every((s) => s === null || isStretch(s))
+      )
+        return null;
+    return r as unknown as RowsRecord;
   } catch {
     return null;
   }
@@ -130,12 +197,16 @@ export async function writeRowsRecord(siteKey: string, record: RowsRecord): Prom
   await keepJson(keptRowsDir(), recordName(siteKey), record, KEPT);
 }
 
-/** Bytes `at`…`at + length` of an open file, or null if it ends before. */
+/** Bytes `at`…`at + length` of an open file, or null if it ends before or cannot be read there. */
 function readAt(fd: number, at: number, length: number): Buffer | null {
-  const bytes = Buffer.allocUnsafe(length);
-  let filled = 0;
-  for (let n = 1; n > 0 && filled < length; filled += n) n = readSync(fd, bytes, filled, length - filled, at + filled);
-  return filled === length ? bytes : null;
+  try {
+    const bytes = Buffer.allocUnsafe(length);
+    let filled = 0;
+    for (let n = 1; n > 0 && filled < length; filled += n) n = readSync(fd, bytes, filled, length - filled, at + filled);
+    return filled === length ? bytes : null;
+  } catch {
+    return null; // derived
+  }
 }
 
 /** The published tables of a build that may take regions' rows from a previous output's tables. */
@@ -155,8 +226,7 @@ export class KeptRows {
     const was = this.record.wilayah[code];
     const key = this.keys.get(code);
     if (!was || !key || was.kunci !== key || ALWAYS_DERIVED.has(table)) return undefined;
-    const s = was.tabel[table];
-    return s === null ? null : s && Number.isSafeInteger(s.at) && Number.isSafeInteger(s.bytes) && s.bytes > 0 ? s : undefined;
+    return was.tabel[table];
   }
 
   /** Every table, as deriveTables gives it, each region's rows taken where they can be. */

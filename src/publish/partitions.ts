@@ -43,8 +43,8 @@ export interface Stretch {
   sha256: string;
 }
 
-/** Per table, each region's stretch of its CSV (publishPartitions fills it); null where its rows are not all together. */
-export type TableStretches = Map<string, Map<string, Stretch | null>>;
+/** Per table, each region's stretch of its CSV (publishPartitions fills it), or 'apart' where its rows are not all together; none for a region without rows. */
+export type TableStretches = Map<string, Map<string, Stretch | 'apart'>>;
 
 /**
  * Splits a published CSV (written by csv.ts: kode_wilayah first, never quoted, records ending
@@ -159,9 +159,9 @@ export async function publishPartitions(
     for (const p of parts) rowHashes.set(p.kode_wilayah, [...(rowHashes.get(p.kode_wilayah) ?? []), p.sha256]);
     if (!whole) manifest.tabel[table.name] = parts;
     if (stretches) {
-      const byRegion = new Map<string, Stretch | null>();
+      const byRegion = new Map<string, Stretch | 'apart'>();
       split.forEach(([kode, p], i) =>
-        byRegion.set(kode, p.at >= 0 ? { at: p.at, bytes: p.rowBytes, rows: p.rows, sha256: parts[i].sha256 } : null),
+        byRegion.set(kode, p.at >= 0 ? { at: p.at, bytes: p.rowBytes, rows: p.rows, sha256: parts[i].sha256 } : 'apart'),
       );
       stretches.set(table.name, byRegion);
     }

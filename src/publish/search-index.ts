@@ -109,7 +109,7 @@ function pagefindMaker(): string {
  * in docs/benchmark.md). More parts make a first search fetch more small files (each part's
  * entry, its pages' list and the words' chunks): 500 regions, 9 parts.
  */
-export const REGIONS_PER_INDEX = 64;
+const MOST_PER_INDEX = 64;
 /** Groups of regions a site of up to 512 regions is indexed in, at most: as many as 500 regions need (a reader fetches no more parts than there). */
 const MOST_GROUPS = 8;
 /** Regions a group holds at least, where the site has that many: smaller groups would add parts to fetch for little. */
@@ -117,12 +117,12 @@ const LEAST_PER_INDEX = 16;
 
 /**
  * Regions one part of a site of `regions` regions holds: as few as MOST_GROUPS groups allow, from
- * LEAST_PER_INDEX to REGIONS_PER_INDEX, so that a build in which one region changed indexes its
+ * LEAST_PER_INDEX to MOST_PER_INDEX, so that a build in which one region changed indexes its
  * group again, not more regions than that (50 regions: groups of 16, where one group of 50 took
  * most of a --since build's search phase).
  */
 export const regionsPerIndex = (regions: number): number =>
-  Math.min(REGIONS_PER_INDEX, Math.max(LEAST_PER_INDEX, Math.ceil(regions / MOST_GROUPS)));
+  Math.min(MOST_PER_INDEX, Math.max(LEAST_PER_INDEX, Math.ceil(regions / MOST_GROUPS)));
 
 /** The part of the national pages (pagefind/ itself); a group of regions is `wilayah-<n>`. */
 export const NATIONAL_PART = 'nasional';

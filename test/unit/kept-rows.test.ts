@@ -2,12 +2,12 @@
  * src/build/kept-rows.ts: a --since build takes the rows of regions whose export did not change
  * from the previous output's tables, and its tables are the bytes of tables derived afresh.
  */
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { KeptRows, rowsKeys, rowsRecord, type RowsRecord } from '../../src/build/kept-rows.ts';
+import { KeptRows, keptKeys, rowsKeys, rowsRecord, type RowsRecord } from '../../src/build/kept-rows.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
 import type { Stretch, TableStretches } from '../../src/publish/partitions.ts';
@@ -28,8 +28,10 @@ const codes = readdirSync('data', { withFileTypes: true })
 
 /** Publishes `exportDir` into `site/data`, its regions' rows taken from `kept`'s previous output where they can be. */
 async function publish(exportDir: string, site: string, kept?: (keys: Map<string, string>) => KeptRows) {
-  const keys = rowsKeys(exportDir, threshold);
+  // As the data half does (src/build/data-half.ts): hashed, validated, kept where the files are as hashed.
+  const hashed = rowsKeys(exportDir, threshold);
   const { regions } = await validateExport(exportDir);
+  const keys = keptKeys(exportDir, hashed);
   const dir = join(site, 'data');
   mkdirSync(dir, { recursive: true });
   const rows = kept?.(keys);
@@ -100,21 +102,38 @@ describe('KeptRows', () => {
     expect(tableBytes(join(work, 'c'))).toEqual(tableBytes(siteA));
   }, 120_000);
 
-  test('another threshold, or a record of other regions’ keys: every region derived', async () => {
-    const other = rowsKeys(exportA, threshold + 1);
+  test('keys of another threshold: every region derived', async () => {
+    const other = rowsKeys(exportA, threshold + 1).keys;
     for (const code of codes) expect(other.get(code)).not.toBe(recordA.wilayah[code].kunci);
     const again = await publish(exportA, join(work, 'd'), () => new KeptRows(join(siteA, 'data'), recordA, other));
     expect(again.count).toEqual({ kept: 0, derived: 50 });
     expect(tableBytes(join(work, 'd'))).toEqual(tableBytes(siteA));
+  }, 120_000);
+
+  test('a previous output whose tables are missing, cut short or a folder: every region derived, the same bytes', async () => {
+    const siteE = join(work, 'e-previous');
+    cpSync(siteA, siteE, { recursive: true });
+    const data = join(siteE, 'data');
+    rmSync(join(data, 'skm_responden.csv'));
+    writeFileSync(join(data, 'ikm_unit.csv'), readFileSync(join(data, 'ikm_unit.csv')).subarray(0, 200));
+    rmSync(join(data, 'unit.csv'));
+    mkdirSync(join(data, 'unit.csv'));
+    const again = await publish(exportA, join(work, 'e'), (keys) => new KeptRows(data, recordA, keys));
+    // Of those three tables, the regions with rows there derived again (none cut short is taken).
+    const withRows = (t: 'skm_responden' | 'ikm_unit' | 'unit') => codes.filter((c) => recordA.wilayah[c].tabel[t]).length;
+    const derived = withRows('skm_responden') + withRows('ikm_unit') + withRows('unit');
+    expect(derived).toBeGreaterThanOrEqual(12);
+    expect(again.count).toEqual({ kept: 50 - derived, derived });
+    expect(tableBytes(join(work, 'e'))).toEqual(tableBytes(siteA));
   }, 120_000);
 });
 
 describe('rowsRecord', () => {
   test('a region without rows in a table is recorded as having none; one whose rows lie apart, not at all; predikat_unit never', () => {
     const s = { at: 10, bytes: 5, rows: 1, sha256: 'ab' };
-    const stretches: TableStretches = new Map<string, Map<string, Stretch | null>>([
+    const stretches: TableStretches = new Map<string, Map<string, Stretch | 'apart'>>([
       ['unit', new Map([['a', s]])],
-      ['ikm_unit', new Map([['a', null]])],
+      ['ikm_unit', new Map([['a', 'apart']])],
       ['predikat_unit', new Map([['a', s]])],
       ['capaian_iku', new Map([['b', s]])],
     ]);
@@ -128,16 +147,36 @@ describe('rowsKeys', () => {
   test('a key per region folder, of its files’ names and bytes; none for a folder holding a folder', () => {
     const dir = join(work, 'keys');
     cpSync(exportA, dir, { recursive: true });
-    const before = rowsKeys(dir, threshold);
+    const before = rowsKeys(dir, threshold).keys;
     expect([...before.keys()]).toEqual(codes);
     writeFileSync(join(dir, 'binjai', 'README.txt'), 'catatan');
     mkdirSync(join(dir, 'jakarta', 'lama'));
     mkdirSync(join(dir, 'Bukan Wilayah'));
-    const after = rowsKeys(dir, threshold);
+    const after = rowsKeys(dir, threshold).keys;
     expect(after.get('binjai')).not.toBe(before.get('binjai'));
     expect(after.has('jakarta')).toBe(false);
     expect([...after.keys()]).toEqual(codes.filter((c) => c !== 'jakarta'));
     for (const code of ['jayapura', 'manokwari', 'maulafa']) expect(after.get(code)).toBe(before.get(code));
-    expect(rowsKeys(join(work, 'none'), threshold).size).toBe(0);
+    expect(rowsKeys(join(work, 'none'), threshold).keys.size).toBe(0);
+    expect(rowsKeys(join(dir, 'binjai', 'skm.csv'), threshold).keys.size).toBe(0);
+  });
+
+  test('a region whose files changed between their hashing and their validation keeps no key: written, replaced, added or removed', () => {
+    const dir = join(work, 'race');
+    cpSync(exportA, dir, { recursive: true });
+    const hashed = rowsKeys(dir, threshold);
+    // Written in place with the same bytes (rows made of what validation read must not be recorded under a key of other bytes).
+    writeFileSync(join(dir, 'binjai', 'skm.csv'), readFileSync(join(dir, 'binjai', 'skm.csv')));
+    // Replaced by another file of the same bytes and times (as rsync does).
+    const unit = join(dir, 'jakarta', 'unit.csv');
+    const { atime, mtime } = statSync(unit);
+    cpSync(unit, `${unit}.baru`);
+    renameSync(`${unit}.baru`, unit);
+    utimesSync(unit, atime, mtime);
+    writeFileSync(join(dir, 'jayapura', 'catatan.txt'), 'baru');
+    rmSync(join(dir, 'manokwari', 'pelatihan.csv'), { force: true });
+    rmSync(join(dir, 'manokwari', 'iku.csv'), { force: true });
+    expect([...keptKeys(dir, hashed).keys()]).toEqual(['maulafa']);
+    expect(keptKeys(dir, hashed).get('maulafa')).toBe(hashed.keys.get('maulafa'));
   });
 });

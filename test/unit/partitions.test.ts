@@ -74,11 +74,51 @@ describe('publishPartitions', () => {
     // kab-a's two rows lie together (the quoted line end inside one of them is no record's end); kota-b's first and last apart.
     const at = Buffer.byteLength(HEADER + ROWS[0]);
     expect(stretches.get('unit')).toEqual(
-      new Map([
+      new Map<string, unknown>([
         ['kab-a', { at, bytes: Buffer.byteLength(ROWS[1] + ROWS[2]), rows: 2, sha256: manifest.tabel.unit[0].sha256 }],
-        ['kota-b', null],
+        ['kota-b', 'apart'],
       ]),
     );
+  });
+
+  test('a table read in many chunks: lines and quoted line ends across their edges, each region’s rows and stretch as in one piece', async () => {
+    const big = await mkdtemp(join(tmpdir(), 'kt-partitions-big-'));
+    try {
+      // About 400 KB: seven 64 KiB chunks, whose edges fall inside rows, codes and quoted cells.
+      const row = (kode: string, i: number) =>
+        i % 7 === 0
+          ? `${kode},U${i},"Kantor ""${i}""\r\nbaris ${'x'.repeat(i % 50)}",dinas,\r\n`
+          : `${kode},U${i},Dinas ${'y'.repeat(i % 90)},dinas,U1\r\n`;
+      const regions: [string, number][] = [
+        ['kab-a', 2500],
+        ['kab-b', 1],
+        ['kota-c', 3000],
+        ['kab-a', 3],
+      ];
+      const rows = regions.map(([kode, n], r) => Array.from({ length: n }, (_, i) => row(kode, i + r * 10_000)).join(''));
+      await writeFile(join(big, 'unit.csv'), HEADER + rows.join(''));
+      expect(Buffer.byteLength(HEADER + rows.join(''))).toBeGreaterThan(6 * 65_536);
+      const stretches: TableStretches = new Map();
+      const m = await publishPartitions(big, [{ table: unit, csvPath: join(big, 'unit.csv') }], undefined, stretches);
+      expect(await readFile(join(big, 'wilayah/kab-a/unit.csv'), 'utf8')).toBe(HEADER + rows[0] + rows[3]);
+      expect(await readFile(join(big, 'wilayah/kab-b/unit.csv'), 'utf8')).toBe(HEADER + rows[1]);
+      expect(await readFile(join(big, 'wilayah/kota-c/unit.csv'), 'utf8')).toBe(HEADER + rows[2]);
+      expect(m.tabel.unit.map((f) => [f.kode_wilayah, f.rows])).toEqual([
+        ['kab-a', 2503],
+        ['kab-b', 1],
+        ['kota-c', 3000],
+      ]);
+      const at = (i: number) => Buffer.byteLength(HEADER + rows.slice(0, i).join(''));
+      expect(stretches.get('unit')).toEqual(
+        new Map<string, unknown>([
+          ['kab-a', 'apart'],
+          ['kab-b', { at: at(1), bytes: Buffer.byteLength(rows[1]), rows: 1, sha256: m.tabel.unit[1].sha256 }],
+          ['kota-c', { at: at(2), bytes: Buffer.byteLength(rows[2]), rows: 3000, sha256: m.tabel.unit[2].sha256 }],
+        ]),
+      );
+    } finally {
+      await rm(big, { recursive: true, force: true });
+    }
   });
 
   test('DuckDB reads the same rows through the partitioned view, and a filter on kode_wilayah skips the other files', async () => {

@@ -170,7 +170,7 @@ test("the search index's entry file comes out the same whichever language Pagefi
   expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
 });
 
-test('regions are indexed in groups of 16 to 64, at most 8 groups up to 512 regions: one changed region is indexed again with its group only', () => {
+test('regions are indexed in groups of 16 to 64, at most 8 groups up to 512 regions (as many as 500 need), in code order', () => {
   expect([1, 5, 16, 50, 128, 129, 200, 500, 512, 514, 1000].map(regionsPerIndex)).toEqual([16, 16, 16, 16, 16, 17, 25, 63, 64, 64, 64]);
   const pages = (n: number) => Array.from({ length: n }, (_, i) => `wilayah/r-${String(i).padStart(4, '0')}/index.html`);
   const groups = (n: number) => searchParts(pages(n)).parts.length - 1;
