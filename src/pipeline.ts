@@ -1,7 +1,8 @@
 /**
  * The build, end to end: validate → derive → publish → render → gates (no empty file, privacy)
- * → host files (headers, precompressed twins) → swap. A --since build judges the published data,
- * and makes their twins, while the pages render.
+ * → host files (headers, precompressed twins) → swap. A --since build takes its unchanged regions'
+ * rows from the previous output (build/kept-rows.ts), and judges the published data while the
+ * pages render, then makes their twins while the pages render and the search index is made.
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
@@ -179,6 +180,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   let data: DataHalf | null = null;
   /** The national pages' process, bundling the code while the data are made; stopped if this build renders otherwise. */
   let early: EarlyRenderer | null = null;
+  /** The data's twins, made beside the pages and the search index once the data gate has passed them (none where it refused them). */
+  const dataTwins: { made: Promise<TwinnedBeside> | null } = { made: null };
   try {
     if (opts.pages !== false && !opts.shard && rendersEarly(opts.dataDir))
       early = new EarlyRenderer(nationalRenderDir(stage), renderEpoch(config.buildDate));
@@ -258,7 +261,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
      * where the gate refused them). Their paths are relative to the stage, which holds the data
      * folder as the site does once they are moved in (`data/…`).
      */
-    let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups; twinned: TwinnedBeside } | null = null;
+    let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups } | null = null;
+    /** What this process did beside the renderer (a --since build's), to be said once the data's twins are done. */
+    let workedBeside: EndTimes | null = null;
     const partsTwins = data.twins?.map((t) => join('data', t));
     /** The twins' entries for the gate's memory (twinEntry), and every twin's hash by its path in the site, as the twins are made. */
     const twinEntries: string[] = [];
@@ -351,16 +356,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const gate = await besidePages.timed('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
         // Their twins too, by the hashes the gate made, one file at a time (a file's two encodings
         // on two of zlib's threads): the largest tables' are seconds of the twins' phase otherwise.
+        // They go on beside the search index, and are awaited before the data move into the site.
         // Not where the gate refused them: the site will not be published.
-        const twinned: TwinnedBeside =
-          gate.leaks.length > 0
-            ? { files: new Set(), twins: new Set() }
-            : {
-                // The files precompress takes (it is given no `skip` here).
-                files: new Set(files.filter(compressible)),
-                twins: await besidePages.timed('twins', () => makeTwins(stage, files, gate.hashes, { concurrency: 1 })),
-              };
-        return { files, lookups, gate, twinned };
+        if (gate.leaks.length === 0) {
+          // The files precompress takes (it is given no `skip` here).
+          const compressed = new Set(files.filter(compressible));
+          dataTwins.made = besidePages
+            .timed('twins', () => makeTwins(stage, files, gate.hashes, { concurrency: 1 }))
+            .then((twins) => ({ files: compressed, twins }));
+          dataTwins.made.catch(() => {}); // awaited before the move; a failure fails the build there
+        }
+        return { files, lookups, gate };
       };
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
       if (early && !(nationalApart && pages.national)) {
@@ -378,6 +384,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       /** When the pages, and each piece of this process's work beside them, ended. */
       const besidePages = new EndTimes();
+      if (meanwhile) workedBeside = besidePages;
       const [rendered, linked, gated] = await allSettledThenThrow([
         besidePages.timed('pages', () =>
           renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early }),
@@ -385,8 +392,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         meanwhile ? besidePages.timed('links', copyReused) : null,
         gateMeanwhile ? gateData() : null,
       ] as const);
-      // What the pages' phase waited for, when this process worked beside the renderer.
-      if (meanwhile) log(`sambil halaman dibuat / beside the pages (ms): ${besidePages.summary()}`);
       early = null; // (it has ended)
       dataGated = gated;
       written = rendered.written;
@@ -443,6 +448,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     } else {
       await mkdir(siteStage, { recursive: true });
     }
+    // The data's twins made beside the pages and the search index: done before the data move
+    // (what is left of them after the search index, timed as a phase of its own).
+    const twinnedBeside = dataTwins.made ? await dataTwins.made : undefined;
+    if (twinnedBeside) lap('data-twins');
+    // What this process did beside the renderer, and when each piece ended.
+    if (workedBeside) log(`sambil halaman dibuat / beside the pages (ms): ${workedBeside.summary()}`);
     if (!opts.shard) {
       // Moved, not copied (hundreds of MB at national scale); what reads the tables from now on reads them there.
       await moveInto(dataStage, join(siteStage, 'data'));
@@ -472,7 +483,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again, nor the twins made of them then.
     const judged = new Set(dataGated?.files);
-    const twinnedBeside = dataGated?.twinned;
     const rest = await gateSite(siteStage, dataGated?.lookups ?? { take: values }, {
       kode: context.kode,
       before,
@@ -580,6 +590,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
   } finally {
     await early?.cancel(); // (stopped before the stage it writes into is removed)
+    await dataTwins.made?.catch(() => {}); // (ended before the stage they are written into is removed)
     await searchCopies?.discard(); // (a no-op once given back)
     await PartCache.discard(partsPending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate
