@@ -214,7 +214,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       );
     else if (data.rowsKept === null)
       log(
-        `tidak ada catatan baris untuk ${opts.since} di mesin ini; semua baris diturunkan / no rows record for ${opts.since} on this machine; every row derived`,
+        `tidak ada catatan baris yang utuh untuk ${opts.since} di mesin ini; semua baris diturunkan / no whole rows record for ${opts.since} on this machine; every row derived`,
       );
     if (data.parts)
       log(
@@ -257,9 +257,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     let reusedChecked: Record<string, string> = {};
     /**
      * The published data's files and their gate, when judged while the pages render, with the
-     * gate's lookups made then (for the rest of the site), and the twins made of them then (none
-     * where the gate refused them). Their paths are relative to the stage, which holds the data
-     * folder as the site does once they are moved in (`data/…`).
+     * gate's lookups made then (for the rest of the site); their twins are `dataTwins`. Their paths
+     * are relative to the stage, which holds the data folder as the site does once they are moved
+     * in (`data/…`).
      */
     let dataGated: { files: string[]; gate: GateResult; lookups: GateLookups } | null = null;
     /** What this process did beside the renderer (a --since build's), to be said once the data's twins are done. */
@@ -375,7 +375,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       }
       // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
       // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
-      // their marks read first), and the data judged and compressed. Not beside several renderers
+      // their marks read first), and the data judged, then compressed (on into the search index). Not beside several renderers
       // (a build of many changed regions): the gate's lookups would be held with them.
       const meanwhile = nationalApart && oneRenderer(pages, groups) && reused.length > 0;
       // The data's gate holds every region's private values beside that renderer: only for an
@@ -604,11 +604,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
  * process 658 MiB and the renderer 968 MiB. At 500 (24 million) the renderer of the national pages
  * alone took 2.1–2.6 GB and the lookups about 1.5 GB, past the 4 GB budget together; between, not
  * measured, so well below: larger exports are judged after the pages, as every file was before.
- * The data's twins are made there too, a file at a time (each read whole): measured only at 50.
+ * The data's twins are made there too, a file at a time (each read whole), and on beside the
+ * search index (Pagefind's two runs over a group): measured only at 50.
  */
 export const GATE_BESIDE_ROWS = 8_000_000;
 
-/** The data's files whose twins were made beside the pages (relative to the site), and the twins' paths. */
+/** The data's files whose twins were made beside the pages and the search index (relative to the site), and the twins' paths. */
 interface TwinnedBeside {
   files: ReadonlySet<string>;
   twins: ReadonlySet<string>;

@@ -89,7 +89,7 @@ export interface DataHalf extends PhaseTimes {
   previous: string | null;
   /** Which export made each region's rows, and where they lie: kept for a next build once this site is published (kept-rows.ts). */
   rows?: RowsRecord;
-  /** Of a --since build, the region tables taken from the previous output, and derived; null where this machine kept no record of it. */
+  /** Of a --since build, the region tables taken from the previous output, and derived; null where this machine kept no whole record of it. */
   rowsKept?: KeptRows['count'] | null;
 }
 

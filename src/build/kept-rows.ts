@@ -15,7 +15,7 @@
  * output changed or damaged since gives its regions' rows derived again, never published.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type PublishedRow, type TableName } from '../contract/published.ts';
@@ -64,8 +64,8 @@ function fileHash(path: string): string {
 /** Each region folder's key, with the marks of the files it was made of (file-marks.ts). */
 export interface RowsKeys {
   keys: Map<string, string>;
-  /** Per region, its files' marks when hashed: a region whose files have other marks after validation loses its key (keptKeys). */
-  marks: Map<string, string[]>;
+  /** Per region, its files' names and marks when hashed: a region whose files are others after validation loses its key (keptKeys). */
+  marks: Map<string, [names: string[], marks: string[]]>;
 }
 
 /** The marks of a region folder's files, in name order; null where it cannot be read, or holds anything but files. */
@@ -93,7 +93,7 @@ function folderMarks(dir: string): { names: string[]; marks: string[] } | null {
  */
 export function rowsKeys(dataDir: string, threshold: number, code = codeVersion()): RowsKeys {
   const keys = new Map<string, string>();
-  const marks = new Map<string, string[]>();
+  const marks: RowsKeys['marks'] = new Map();
   let regions: string[];
   let root: string;
   try {
@@ -110,7 +110,7 @@ export function rowsKeys(dataDir: string, threshold: number, code = codeVersion(
     try {
       const files = before.names.map((name) => [name, fileHash(join(dir, name))]);
       keys.set(region, sha256(JSON.stringify(['baris-1', code, threshold, region, files])));
-      marks.set(region, before.marks);
+      marks.set(region, [before.names, before.marks]);
     } catch {
       // no key: derived
     }
@@ -133,7 +133,7 @@ export function keptKeys(dataDir: string, { keys, marks }: RowsKeys): Map<string
   }
   for (const [region, key] of keys) {
     const now = folderMarks(join(root, region));
-    if (now && JSON.stringify(now.marks) === JSON.stringify(marks.get(region))) kept.set(region, key);
+    if (now && JSON.stringify([now.names, now.marks]) === JSON.stringify(marks.get(region))) kept.set(region, key);
   }
   return kept;
 }
@@ -157,7 +157,7 @@ export function rowsRecord(keys: ReadonlyMap<string, string>, stretches: TableSt
   return { wilayah };
 }
 
-/** Named apart from the gate's memories (gate-memory.ts), should both be kept in one folder. */
+/** Named apart from the gate's memories (gate-memory.ts): one folder for both would keep the newest 32 of them together. */
 const recordName = (siteKey: string): string => `${sha256(siteKey)}-baris.json`;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -200,6 +200,7 @@ export async function writeRowsRecord(siteKey: string, record: RowsRecord): Prom
 /** Bytes `at`…`at + length` of an open file, or null if it ends before or cannot be read there. */
 function readAt(fd: number, at: number, length: number): Buffer | null {
   try {
+    if (at + length > fstatSync(fd).size) return null; // (nothing allocated for a record that says more than the file holds)
     const bytes = Buffer.allocUnsafe(length);
     let filled = 0;
     for (let n = 1; n > 0 && filled < length; filled += n) n = readSync(fd, bytes, filled, length - filled, at + filled);
@@ -217,7 +218,7 @@ export class KeptRows {
     /** The previous output's data folder. */
     readonly dataDir: string,
     readonly record: RowsRecord,
-    /** This build's keys (rowsKeys). */
+    /** This build's keys (keptKeys). */
     readonly keys: ReadonlyMap<string, string>,
   ) {}
 

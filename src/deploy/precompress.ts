@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
-import { inTurns, siteFiles } from '../publish/site-files.ts';
+import { allSettledThenThrow, inTurns, siteFiles } from '../publish/site-files.ts';
 
 /**
  * zlib's output buffer: 1 MiB for files of that size or more, else zlib's own 16 KiB. Each buffer
@@ -288,7 +288,11 @@ async function twins(
     if (found) onTwin?.(fileHash, sha256(found), twin, own && kept);
     return found ? 1 : 0;
   };
-  const [b, g] = await Promise.all([one('.br', unbrotli, () => brotliOf(file, bytes)), one('.gz', gunz, () => gzipOf(file, bytes))]);
+  // Both settled before a failure is thrown: no twin is written once the build stops on one.
+  const [b, g] = await allSettledThenThrow([
+    one('.br', unbrotli, () => brotliOf(file, bytes)),
+    one('.gz', gunz, () => gzipOf(file, bytes)),
+  ]);
   return b + g;
 }
 

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { KeptRows, keptKeys, rowsKeys, rowsRecord, type RowsRecord } from '../../src/build/kept-rows.ts';
+import { KeptRows, keptKeys, readRowsRecord, rowsKeys, rowsRecord, writeRowsRecord, type RowsRecord } from '../../src/build/kept-rows.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { deriveTables } from '../../src/derive/tables.ts';
 import type { Stretch, TableStretches } from '../../src/publish/partitions.ts';
@@ -110,7 +110,7 @@ describe('KeptRows', () => {
     expect(tableBytes(join(work, 'd'))).toEqual(tableBytes(siteA));
   }, 120_000);
 
-  test('a previous output whose tables are missing, cut short or a folder: every region derived, the same bytes', async () => {
+  test('a previous output whose tables are missing, cut short or a folder: their regions derived, the same bytes', async () => {
     const siteE = join(work, 'e-previous');
     cpSync(siteA, siteE, { recursive: true });
     const data = join(siteE, 'data');
@@ -126,6 +126,36 @@ describe('KeptRows', () => {
     expect(again.count).toEqual({ kept: 50 - derived, derived });
     expect(tableBytes(join(work, 'e'))).toEqual(tableBytes(siteA));
   }, 120_000);
+});
+
+describe('the rows record', () => {
+  test('kept outside the site by the site’s key, read back whole; a record of another shape, or none, is no record', async () => {
+    const saved = process.env.KT_ROWS_DIR;
+    process.env.KT_ROWS_DIR = join(work, 'records');
+    try {
+      await writeRowsRecord('situs-a', recordA);
+      expect(await readRowsRecord('situs-a')).toEqual(recordA);
+      expect(await readRowsRecord('situs-b')).toBeNull();
+      // Named apart from the gate's memories, should both share a folder.
+      expect(readdirSync(join(work, 'records')).every((n) => n.endsWith('-baris.json'))).toBe(true);
+      const [name] = readdirSync(join(work, 'records'));
+      const damaged = (change: (r: RowsRecord) => void) => {
+        const r = structuredClone(recordA);
+        change(r);
+        writeFileSync(join(work, 'records', name), JSON.stringify(r));
+        return readRowsRecord('situs-a');
+      };
+      expect(await damaged((r) => (r.wilayah.jakarta.tabel.ikm_unit!.bytes = -5))).toBeNull();
+      expect(await damaged((r) => (r.wilayah.jakarta.tabel.unit!.rows = 0))).toBeNull();
+      expect(await damaged((r) => ((r.wilayah.jakarta as { kunci: unknown }).kunci = 7))).toBeNull();
+      expect(await damaged((r) => ((r.wilayah.jakarta as { tabel: unknown }).tabel = null))).toBeNull();
+      writeFileSync(join(work, 'records', name), '{"wilayah":');
+      expect(await readRowsRecord('situs-a')).toBeNull();
+    } finally {
+      if (saved === undefined) delete process.env.KT_ROWS_DIR;
+      else process.env.KT_ROWS_DIR = saved;
+    }
+  });
 });
 
 describe('rowsRecord', () => {
@@ -161,12 +191,18 @@ describe('rowsKeys', () => {
     expect(rowsKeys(join(dir, 'binjai', 'skm.csv'), threshold).keys.size).toBe(0);
   });
 
-  test('a region whose files changed between their hashing and their validation keeps no key: written, replaced, added or removed', () => {
+  test('a region whose files changed between their hashing and their validation keeps no key: written, replaced, added or removed', async () => {
     const dir = join(work, 'race');
     cpSync(exportA, dir, { recursive: true });
     const hashed = rowsKeys(dir, threshold);
-    // Written in place with the same bytes (rows made of what validation read must not be recorded under a key of other bytes).
-    writeFileSync(join(dir, 'binjai', 'skm.csv'), readFileSync(join(dir, 'binjai', 'skm.csv')));
+    // Past the file system's clock tick, so that a write's times differ from the copy's.
+    await new Promise((r) => setTimeout(r, 50));
+    // Written in place with the same bytes, its times set back (rows made of what validation
+    // read must not be recorded under a key of other bytes: the inode's change time says so).
+    const skm = join(dir, 'binjai', 'skm.csv');
+    const times = statSync(skm);
+    writeFileSync(skm, readFileSync(skm));
+    utimesSync(skm, times.atime, times.mtime);
     // Replaced by another file of the same bytes and times (as rsync does).
     const unit = join(dir, 'jakarta', 'unit.csv');
     const { atime, mtime } = statSync(unit);
