@@ -111,7 +111,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   const { config, dataStage } = input;
   // Hashed before validation reads the files, and kept only where they are then as they were:
   // a key is of the bytes its rows are made of. A shard keeps no record (its output is no site).
-  const hashed = input.shard ? null : rowsKeys(input.dataDir, config.threshold);
+  const hashed = input.shard ? null : await rowsKeys(input.dataDir, config.threshold);
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
   let { regions: exported, ...validated } = await validateExport(input.dataDir);
   const keys = hashed ? keptKeys(input.dataDir, hashed) : new Map<string, string>();

@@ -15,7 +15,7 @@
  * output changed or damaged since gives its regions' rows derived again, never published.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type PublishedRow, type TableName } from '../contract/published.ts';
@@ -26,6 +26,8 @@ import { keepJson } from '../publish/kept-json.ts';
 import type { Stretch, TableStretches } from '../publish/partitions.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { codeVersion } from './shards.ts';
+import { sha256 as sha256Of } from '../publish/datapackage.ts';
+import { readFullySync } from '../read/file-source.ts';
 import { fileMark } from '../publish/file-marks.ts';
 
 /**
@@ -47,19 +49,6 @@ export interface RowsRecord {
 }
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
-
-/** The sha256 of a file, read a MiB at a time. */
-function fileHash(path: string): string {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 
 /** Each region folder's key, with the marks of the files it was made of (file-marks.ts). */
 export interface RowsKeys {
@@ -91,7 +80,7 @@ function folderMarks(dir: string): { names: string[]; marks: string[] } | null {
  * key: its rows are derived. Validation reads the files after: keptKeys keeps the keys of the
  * regions whose files are then as they were hashed.
  */
-export function rowsKeys(dataDir: string, threshold: number, code = codeVersion()): RowsKeys {
+export async function rowsKeys(dataDir: string, threshold: number, code = codeVersion()): Promise<RowsKeys> {
   const keys = new Map<string, string>();
   const marks: RowsKeys['marks'] = new Map();
   let regions: string[];
@@ -108,7 +97,8 @@ export function rowsKeys(dataDir: string, threshold: number, code = codeVersion(
     const before = folderMarks(dir);
     if (!before) continue;
     try {
-      const files = before.names.map((name) => [name, fileHash(join(dir, name))]);
+      const files: [string, string][] = [];
+      for (const name of before.names) files.push([name, await sha256Of(join(dir, name))]);
       keys.set(region, sha256(JSON.stringify(['baris-1', code, threshold, region, files])));
       marks.set(region, [before.names, before.marks]);
     } catch {
@@ -202,9 +192,7 @@ function readAt(fd: number, at: number, length: number): Buffer | null {
   try {
     if (at + length > fstatSync(fd).size) return null; // (nothing allocated for a record that says more than the file holds)
     const bytes = Buffer.allocUnsafe(length);
-    let filled = 0;
-    for (let n = 1; n > 0 && filled < length; filled += n) n = readSync(fd, bytes, filled, length - filled, at + filled);
-    return filled === length ? bytes : null;
+    return readFullySync(fd, bytes, at) === length ? bytes : null;
   } catch {
     return null; // derived
   }

@@ -1,5 +1,6 @@
 /** A file on disk as a ByteSource (source.ts): the CLI's reading; and an open file read or written whole. */
 import { createReadStream } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteSource } from './source.ts';
 
@@ -15,6 +16,13 @@ export async function readFully(file: FileHandle, bytes: Uint8Array, position: n
   let filled = 0;
   for (let n = 1; n > 0 && filled < bytes.length; filled += n)
     ({ bytesRead: n } = await file.read(bytes, filled, bytes.length - filled, position === null ? null : position + filled));
+  return filled;
+}
+
+/** readFully for a descriptor, synchronously: fills `bytes` from byte `position` as far as the file goes; returns how many it read. */
+export function readFullySync(fd: number, bytes: Uint8Array, position: number): number {
+  let filled = 0;
+  for (let n = 1; n > 0 && filled < bytes.length; filled += n) n = readSync(fd, bytes, filled, bytes.length - filled, position + filled);
   return filled;
 }
 

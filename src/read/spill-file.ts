@@ -5,7 +5,8 @@
  * (src/site/spill.ts); the build's data half hands the private values back through one
  * (src/build/data-half.ts), given to its process as an open descriptor.
  */
-import { closeSync, fstatSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { readFullySync } from './file-source.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,11 +59,7 @@ export class SpillFile {
   bytes({ at, bytes }: Spilled): Buffer {
     const fd = this.fd;
     const out = Buffer.allocUnsafe(bytes);
-    for (let done = 0; done < bytes;) {
-      const n = readSync(fd, out, done, bytes - done, at + done);
-      if (n === 0) throw new Error('isi tersimpan terpotong / a kept content was cut short');
-      done += n;
-    }
+    if (readFullySync(fd, out, at) < bytes) throw new Error('isi tersimpan terpotong / a kept content was cut short');
     return out;
   }
 

@@ -29,7 +29,7 @@ const codes = readdirSync('data', { withFileTypes: true })
 /** Publishes `exportDir` into `site/data`, its regions' rows taken from `kept`'s previous output where they can be. */
 async function publish(exportDir: string, site: string, kept?: (keys: Map<string, string>) => KeptRows) {
   // As the data half does (src/build/data-half.ts): hashed, validated, kept where the files are as hashed.
-  const hashed = rowsKeys(exportDir, threshold);
+  const hashed = await rowsKeys(exportDir, threshold);
   const { regions } = await validateExport(exportDir);
   const keys = keptKeys(exportDir, hashed);
   const dir = join(site, 'data');
@@ -103,7 +103,7 @@ describe('KeptRows', () => {
   }, 120_000);
 
   test('keys of another threshold: every region derived', async () => {
-    const other = rowsKeys(exportA, threshold + 1).keys;
+    const other = (await rowsKeys(exportA, threshold + 1)).keys;
     for (const code of codes) expect(other.get(code)).not.toBe(recordA.wilayah[code].kunci);
     const again = await publish(exportA, join(work, 'd'), () => new KeptRows(join(siteA, 'data'), recordA, other));
     expect(again.count).toEqual({ kept: 0, derived: 50 });
@@ -174,27 +174,27 @@ describe('rowsRecord', () => {
 });
 
 describe('rowsKeys', () => {
-  test('a key per region folder, of its files’ names and bytes; none for a folder holding a folder', () => {
+  test('a key per region folder, of its files’ names and bytes; none for a folder holding a folder', async () => {
     const dir = join(work, 'keys');
     cpSync(exportA, dir, { recursive: true });
-    const before = rowsKeys(dir, threshold).keys;
+    const before = (await rowsKeys(dir, threshold)).keys;
     expect([...before.keys()]).toEqual(codes);
     writeFileSync(join(dir, 'binjai', 'README.txt'), 'catatan');
     mkdirSync(join(dir, 'jakarta', 'lama'));
     mkdirSync(join(dir, 'Bukan Wilayah'));
-    const after = rowsKeys(dir, threshold).keys;
+    const after = (await rowsKeys(dir, threshold)).keys;
     expect(after.get('binjai')).not.toBe(before.get('binjai'));
     expect(after.has('jakarta')).toBe(false);
     expect([...after.keys()]).toEqual(codes.filter((c) => c !== 'jakarta'));
     for (const code of ['jayapura', 'manokwari', 'maulafa']) expect(after.get(code)).toBe(before.get(code));
-    expect(rowsKeys(join(work, 'none'), threshold).keys.size).toBe(0);
-    expect(rowsKeys(join(dir, 'binjai', 'skm.csv'), threshold).keys.size).toBe(0);
+    expect((await rowsKeys(join(work, 'none'), threshold)).keys.size).toBe(0);
+    expect((await rowsKeys(join(dir, 'binjai', 'skm.csv'), threshold)).keys.size).toBe(0);
   });
 
   test('a region whose files changed between their hashing and their validation keeps no key: written, replaced, added or removed', async () => {
     const dir = join(work, 'race');
     cpSync(exportA, dir, { recursive: true });
-    const hashed = rowsKeys(dir, threshold);
+    const hashed = await rowsKeys(dir, threshold);
     // Past the file system's clock tick, so that a write's times differ from the copy's.
     await new Promise((r) => setTimeout(r, 50));
     // Written in place with the same bytes, its times set back (rows made of what validation
