@@ -7,12 +7,12 @@
  */
 import { build } from '../src/pipeline.ts';
 import { ShardError, parseShard, type Shard } from '../src/build/shards.ts';
-import { argValue, argValues, runCli } from './cli.ts';
+import { argValue, argValues, dataDirOf, runCli } from './cli.ts';
 import { peakBound } from '../src/build/peak-bound.ts';
 
 runCli(async () => {
   const args = process.argv.slice(2);
-  const dataDir = argValue(args, '--data') ?? process.env.DATA_DIR ?? 'data';
+  const dataDir = dataDirOf(args);
   const outDir = argValue(args, '--out') ?? 'dist';
   const t0 = performance.now();
   // Earlier releases to carry forward, from a previous site (a CI job starting from a clean clone).

@@ -6,6 +6,10 @@ export function argValue(args: string[], name: string): string | undefined {
   return eq?.slice(name.length + 1);
 }
 
+/** The export a build or a check reads: `--data DIR`, else DATA_DIR, else the sample in data/. */
+export const dataDirOf = (args: string[], env: NodeJS.ProcessEnv = process.env): string =>
+  argValue(args, '--data') ?? env.DATA_DIR ?? 'data';
+
 /** Every value after `name` up to the next option (`--merge a b c`), or undefined when `name` is absent. */
 export function argValues(args: string[], name: string): string[] | undefined {
   let i = args.indexOf(name);

@@ -33,6 +33,8 @@ export const ENTRIES = {
   'slice-worker': { src: 'src/validate/fast/slice-worker.ts' },
   // The privacy gate's threads (src/publish/gate-threads.ts); DuckDB reads the Parquet files there.
   'gate-worker': { src: 'src/publish/gate-worker.ts', external: true },
+  // Not a command: what scripts/run.mjs asks before it starts a build's process.
+  'build-memory': { src: 'scripts/build-memory.ts' },
 };
 
 /** Whether any bundle is missing or older than one of its sources (or than the installed packages). */

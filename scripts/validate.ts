@@ -4,11 +4,11 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { validateExport } from '../src/validate/export.ts';
 import { formatReport, reportJsonText } from '../src/validate/report.ts';
-import { argValue, runCli } from './cli.ts';
+import { argValue, dataDirOf, runCli } from './cli.ts';
 
 runCli(async () => {
   const args = process.argv.slice(2);
-  const dataDir = argValue(args, '--data') ?? process.env.DATA_DIR ?? 'data';
+  const dataDir = dataDirOf(args);
   const jsonPath = argValue(args, '--json');
   const t0 = performance.now();
   const result = await validateExport(dataDir);

@@ -6,7 +6,7 @@
  * on the tables and the code (the shards' test), never on which process drew it: the site is the
  * same bytes however many render it.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -16,6 +16,7 @@ import { removeLeftovers } from '../publish/leftovers.ts';
 import { allSettledThenThrow, makeFolders, listFiles } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { runChild } from './child.ts';
+import { isLargeExport } from './export-size.ts';
 import type { Plugin } from 'vite';
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
@@ -248,36 +249,16 @@ export const nationalRenderDir = (stage: string): string => join(stage, 'render-
 export const TOLD_ENV = 'KT_RENDER_TOLD';
 
 /**
- * Export folders up to this many bytes have their national pages' renderer started before the
- * data are made (EarlyRenderer), to wait beside the data half: for the 183 MB of 50 sample regions
- * that half's process peaked at about 1 GB. At 500 regions (1.8 GB) it takes 3.3 GB of the 4 GB
- * budget alone, so larger exports start the renderer after it, as before.
- */
-export const EARLY_RENDER_MAX_BYTES = 400_000_000;
-
-/**
- * Whether a build over the export in `dataDir` starts its national pages' renderer early: one
- * whose pages are rendered apart (renderersFor its region folders), of at most
- * EARLY_RENDER_MAX_BYTES; never with KT_EARLY_RENDER=0 (then after the data, as any renderer).
- * A guess before validation: a renderer started for nothing is stopped.
+ * Whether a build over the export in `dataDir` starts its national pages' renderer early
+ * (EarlyRenderer): one whose pages are rendered apart (renderersFor its region folders), of an
+ * export that is not large (export-size.ts: at 500 regions that renderer beside the data half
+ * would pass the memory budget); never with KT_EARLY_RENDER=0 (then after the data, as any
+ * renderer). A guess before validation: a renderer started for nothing is stopped.
  */
 export function rendersEarly(dataDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.KT_EARLY_RENDER === '0') return false;
-  try {
-    let regions = 0;
-    let bytes = 0;
-    // A region is a folder of the export, its files in it: nothing deeper is read.
-    for (const e of readdirSync(dataDir, { withFileTypes: true })) {
-      if (!e.isDirectory() || e.name.startsWith('.')) continue;
-      regions++;
-      for (const f of readdirSync(join(dataDir, e.name), { withFileTypes: true }))
-        if (f.isFile()) bytes += statSync(join(dataDir, e.name, f.name)).size;
-      if (bytes > EARLY_RENDER_MAX_BYTES) return false;
-    }
-    return renderersFor(regions, env) > 1;
-  } catch {
-    return false; // (the data half says what is wrong with the folder)
-  }
+  if (env.KT_EARLY_RENDER === '0' || isLargeExport(dataDir) !== false) return false;
+  const regions = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).length;
+  return renderersFor(regions, env) > 1;
 }
 
 /**

@@ -7,15 +7,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  EARLY_RENDER_MAX_BYTES,
-  EarlyRenderer,
-  moveRendered,
-  renderElsewhere,
-  renderersFor,
-  rendersEarly,
-  SPLIT_FROM_REGIONS,
-} from '../../src/build/render.ts';
+import { EarlyRenderer, moveRendered, renderElsewhere, renderersFor, rendersEarly, SPLIT_FROM_REGIONS } from '../../src/build/render.ts';
+import { LARGE_EXPORT_BYTES } from '../../src/build/export-size.ts';
 import { shardGroups } from '../../src/build/shards.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
@@ -136,7 +129,7 @@ describe('rendersEarly', () => {
     // Two regions of just over half the bound each: counted across regions.
     const big = await exportOf(2, 10);
     const { truncate } = await import('node:fs/promises');
-    for (const w of ['w0', 'w1']) await truncate(join(big, w, 'skm.csv'), EARLY_RENDER_MAX_BYTES / 2 + 1);
+    for (const w of ['w0', 'w1']) await truncate(join(big, w, 'skm.csv'), LARGE_EXPORT_BYTES / 2 + 1);
     expect(rendersEarly(big, { KT_RENDERERS: '2' })).toBe(false);
     expect(rendersEarly(join(tmp.dir, 'tidak-ada'), { KT_RENDERERS: '2' })).toBe(false);
     expect(rendersEarly(await exportOf(2, 10), { KT_RENDERERS: '2', KT_EARLY_RENDER: '0' })).toBe(false);
