@@ -6,7 +6,7 @@
  * Everything is built in a staging folder; dist/ is replaced only when all of it succeeded,
  * so a failed build leaves the previous site byte for byte as it was.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
@@ -25,7 +25,7 @@ import {
   type GateMemory,
   type GateResult,
 } from './publish/gate-memory.ts';
-import { allSettledThenThrow, emptyFiles, moveInto, samePaths, listFiles } from './publish/site-files.ts';
+import { allSettledThenThrow, emptyFiles, moveInto, removeTree, samePaths, listFiles } from './publish/site-files.ts';
 import { indexForSearch, KeptCopies, searchCopiesDir } from './publish/search-index.ts';
 import { PartCache } from './publish/part-cache.ts';
 import { releaseFeed } from './release/feed.ts';
@@ -172,7 +172,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
   const siteStage = join(stage, 'site');
-  await rm(stage, { recursive: true, force: true });
+  await removeTree(stage);
   /** The pages' search copies, kept for the next build only if the privacy gate passes this site. */
   let searchCopies: KeptCopies | null = null;
   /** Where the downloads' parts this build makes wait until its gate passes (kept then, else removed, however the build ends). */
@@ -536,7 +536,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const old = `${stage}-old`;
     if (existsSync(outDir)) await rename(outDir, old);
     await rename(siteStage, outDir);
-    await rm(old, { recursive: true, force: true });
+    await removeTree(old);
     // What the gate passed and the twins made, for a next build over this site (a shard's pages
     // are judged again in the merge), with the marks of its region files, taken once the site
     // before is removed (which changes a linked file's mark). Never inside the site: the digests
@@ -594,7 +594,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await searchCopies?.discard(); // (a no-op once given back)
     await PartCache.discard(partsPending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate
-    await rm(stage, { recursive: true, force: true });
+    await removeTree(stage);
   }
 }
 
@@ -656,7 +656,7 @@ export async function cleanLeftovers(outDir: string): Promise<string[]> {
     if (!m || m[1] !== basename(outDir) || isRunning(Number(m[2]))) continue;
     const path = join(parent, name);
     if (m[3] && !existsSync(outDir)) await rename(path, outDir);
-    else await rm(path, { recursive: true, force: true });
+    else await removeTree(path);
     removed.push(name);
   }
   return removed;

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import { emptyFiles, fileSizes, inTurns, listFiles, moveInto } from '../../src/publish/site-files.ts';
+import { emptyFiles, fileSizes, inTurns, listFiles, moveInto, removeTree } from '../../src/publish/site-files.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -122,5 +122,23 @@ describe('inTurns', () => {
     await expect(run).rejects.toThrow('satu');
     expect(started).toEqual([0, 1]);
     expect(finished).toBe(1);
+  });
+});
+
+describe('removeTree', () => {
+  test('removes a folder with all it holds, its links removed, never followed; a path that is not there is no error', async () => {
+    const dir = join(root, 'buang');
+    const outside = join(root, 'di-luar');
+    await mkdir(join(dir, 'a', 'b'), { recursive: true });
+    await mkdir(outside, { recursive: true });
+    await writeFile(join(dir, 'a', 'b', 'x.html'), 'x');
+    await writeFile(join(dir, 'y.csv'), 'y');
+    await writeFile(join(outside, 'tetap.txt'), 'tetap');
+    await symlink(outside, join(dir, 'a', 'tautan'));
+    await removeTree(dir);
+    expect(existsSync(dir)).toBe(false);
+    expect(await readFile(join(outside, 'tetap.txt'), 'utf8')).toBe('tetap');
+    await removeTree(dir);
+    await removeTree(join(root, 'tidak-ada', 'juga'));
   });
 });
