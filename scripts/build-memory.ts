@@ -7,5 +7,5 @@
 import { isLargeExport } from '../src/build/export-size.ts';
 import { dataDirOf } from './cli.ts';
 
-export const mapsFreedMemory = (args: string[], env: NodeJS.ProcessEnv = process.env): boolean =>
+export const setsMmapThreshold = (args: string[], env: NodeJS.ProcessEnv = process.env): boolean =>
   isLargeExport(dataDirOf(args, env)) === true;

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { compile, ENTRIES, isStale, OUT } from './compile.mjs';
 
 const name = process.argv[2];
-// The workers are loaded by the validator and the build, and build-memory by this script; `render` and `data-half` are started by the build with their own arguments.
-const WORKERS = ['slice-worker', 'gate-worker', 'build-memory'];
+// Not commands: the workers are loaded by the validator and the build, build-memory by this script; `render` and `data-half` are started by the build with their own arguments.
+const NOT_COMMANDS = ['slice-worker', 'gate-worker', 'build-memory'];
 const STARTED_BY_BUILD = ['render', 'data-half'];
-if (!name || !(name in ENTRIES) || WORKERS.includes(name)) {
+if (!name || !(name in ENTRIES) || NOT_COMMANDS.includes(name)) {
   console.error(
     `usage: node scripts/run.mjs <${Object.keys(ENTRIES)
-      .filter((n) => !WORKERS.includes(n) && !STARTED_BY_BUILD.includes(n))
+      .filter((n) => !NOT_COMMANDS.includes(n) && !STARTED_BY_BUILD.includes(n))
       .join('|')}> [arguments]`,
   );
   process.exit(2);
@@ -28,12 +28,12 @@ if (isStale()) await compile();
  * 500 regions, 2.0 GB of RSS held 30 MB of live data, and the pages and the privacy gate were
  * added on top. Allocations of 8 KiB or more mapped each on their own are given back when freed
  * (0.7 GB then). But each is then a system call and fresh pages: every process of a 50-region
- * build was slower so, a `--since` build 124 s where it takes 75 s (validation alone 10.8 s
- * against 4.9). So only the build of a large export (src/build/export-size.ts: where memory, not
- * time, binds) maps them. glibc reads the setting as a process starts, so a build runs in a child
- * that has it or not; its own processes inherit it. Set MALLOC_MMAP_THRESHOLD_ yourself to run
- * the build in this process (under a debugger, say). The child stops when this process goes (its
- * IPC channel).
+ * build was slower so, a full build 765 s where it takes 467, a `--since` build 124 s where it
+ * takes 78 (`npm run validate` alone 10.8 s against 4.9). So only the build of a large export
+ * (src/build/export-size.ts: where memory, not time, binds) maps them. glibc reads the setting
+ * as a process starts, so a build runs in a child that has it or not; its own processes inherit
+ * it. Set MALLOC_MMAP_THRESHOLD_ yourself to run the build in this process (under a debugger,
+ * say). The child stops when this process goes (its IPC channel).
  *
  * That child is also given a setting of V8's heap, which the build's own processes (data half,
  * renderers) inherit (not where the build runs in this process: another system, or
@@ -54,8 +54,8 @@ if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_
   const given = [...flags, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((f) => f.split('=')[0].replaceAll('_', '-'));
   for (const f of HEAP)
     if (!given.includes(f.split('=')[0]) && !(f.startsWith('--max-semi') && given.includes('--max-heap-size'))) flags.push(f);
-  const { mapsFreedMemory } = await import(pathToFileURL(join(OUT, 'build-memory.mjs')).href);
-  const mapped = mapsFreedMemory(process.argv.slice(3), process.env) ? { MALLOC_MMAP_THRESHOLD_: '8192' } : {};
+  const { setsMmapThreshold } = await import(pathToFileURL(join(OUT, 'build-memory.mjs')).href);
+  const mapped = setsMmapThreshold(process.argv.slice(3), process.env) ? { MALLOC_MMAP_THRESHOLD_: '8192' } : {};
   const child = spawn(process.execPath, [...flags, ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...mapped, [CHILD]: '1' },
@@ -75,7 +75,7 @@ if (name === 'build' && process.platform === 'linux' && process.env.MALLOC_MMAP_
   }
   process.exit(code ?? 1);
 }
-if (process.env[CHILD] && process.channel) {
+if (name === 'build' && process.env[CHILD] && process.channel) {
   // Started by the lines above: ends with the process that started it; the channel alone keeps nothing alive.
   delete process.env[CHILD];
   process.on('disconnect', () => process.exit(1));

@@ -1,7 +1,7 @@
 /**
  * A process of the build's own (a page renderer, the data half): `node scripts/run.mjs <command>`,
  * with this process's Node flags (not the inspector's, whose port is this process's) and its
- * environment (MALLOC_MMAP_THRESHOLD_ among it, scripts/run.mjs). Its IPC channel closes with
+ * environment (MALLOC_MMAP_THRESHOLD_ among it, where scripts/run.mjs set it). Its IPC channel closes with
  * this process, and it stops then: a killed build leaves none of them working.
  */
 import { spawn } from 'node:child_process';

@@ -6,7 +6,7 @@
  * on the tables and the code (the shards' test), never on which process drew it: the site is the
  * same bytes however many render it.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -16,7 +16,7 @@ import { removeLeftovers } from '../publish/leftovers.ts';
 import { allSettledThenThrow, makeFolders, listFiles } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
 import { runChild } from './child.ts';
-import { isLargeExport } from './export-size.ts';
+import { exportSize } from './export-size.ts';
 import type { Plugin } from 'vite';
 
 /** The render folders of killed builds (renderDir); a build still running keeps its own. */
@@ -256,9 +256,9 @@ export const TOLD_ENV = 'KT_RENDER_TOLD';
  * renderer). A guess before validation: a renderer started for nothing is stopped.
  */
 export function rendersEarly(dataDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.KT_EARLY_RENDER === '0' || isLargeExport(dataDir) !== false) return false;
-  const regions = readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).length;
-  return renderersFor(regions, env) > 1;
+  if (env.KT_EARLY_RENDER === '0') return false;
+  const size = exportSize(dataDir);
+  return size !== null && !size.large && renderersFor(size.regions, env) > 1;
 }
 
 /**

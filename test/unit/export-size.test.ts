@@ -2,13 +2,13 @@
  * src/build/export-size.ts and what scripts/run.mjs does with it: only the build of a large
  * export runs where malloc maps each allocation of 8 KiB or more (MALLOC_MMAP_THRESHOLD_).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { isLargeExport, LARGE_EXPORT_BYTES } from '../../src/build/export-size.ts';
-import { mapsFreedMemory } from '../../scripts/build-memory.ts';
+import { setsMmapThreshold } from '../../scripts/build-memory.ts';
 import { tempDirEach } from '../support/temp-dir.ts';
 
 const tmp = tempDirEach('kt-export-size-');
@@ -40,34 +40,41 @@ describe('isLargeExport', () => {
   test('a build asks of the export it reads: --data, else DATA_DIR, else data/ (the sample: not large)', async () => {
     const big = await exportOf('besar', 1, LARGE_EXPORT_BYTES + 1);
     const small = await exportOf('kecil', 1, 10);
-    expect(mapsFreedMemory(['--data', big, '--out', 'x'], {})).toBe(true);
-    expect(mapsFreedMemory([`--data=${big}`], {})).toBe(true);
-    expect(mapsFreedMemory(['--data', small], { DATA_DIR: big })).toBe(false);
-    expect(mapsFreedMemory([], { DATA_DIR: big })).toBe(true);
-    expect(mapsFreedMemory([], {})).toBe(false);
-    expect(mapsFreedMemory(['--data', join(tmp.dir, 'tidak-ada')], {})).toBe(false);
+    expect(setsMmapThreshold(['--data', big, '--out', 'x'], {})).toBe(true);
+    expect(setsMmapThreshold([`--data=${big}`], {})).toBe(true);
+    expect(setsMmapThreshold(['--data', small], { DATA_DIR: big })).toBe(false);
+    expect(setsMmapThreshold([], { DATA_DIR: big })).toBe(true);
+    expect(setsMmapThreshold([], {})).toBe(false);
+    expect(setsMmapThreshold(['--data', join(tmp.dir, 'tidak-ada')], {})).toBe(false);
   });
 
-  test('node scripts/run.mjs build starts the build’s process with MALLOC_MMAP_THRESHOLD_ for a large export only', async () => {
-    // The build's process says what it was started with, and ends before it builds anything.
-    const said = join(tmp.dir, 'env.txt');
-    const preload = join(tmp.dir, 'preload.mjs');
-    await writeFile(
-      preload,
-      `import { writeFileSync } from 'node:fs';
-if (process.env.KT_BUILD_CHILD === '1') { writeFileSync(${JSON.stringify(said)}, process.env.MALLOC_MMAP_THRESHOLD_ ?? 'none'); process.exit(0); }`,
-    );
-    const startedWith = async (data: string) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` };
-      delete env.MALLOC_MMAP_THRESHOLD_;
-      execFileSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', join(tmp.dir, 'dist')], {
-        env,
-        stdio: 'ignore',
-      });
-      return readFile(said, 'utf8');
-    };
-    if (process.platform !== 'linux') return; // (elsewhere no such child)
-    expect(await startedWith(await exportOf('besar', 1, LARGE_EXPORT_BYTES + 1))).toBe('8192');
-    expect(await startedWith(await exportOf('kecil', 1, 10))).toBe('none');
-  });
+  test.runIf(process.platform === 'linux')(
+    'node scripts/run.mjs build starts one build process, with MALLOC_MMAP_THRESHOLD_ for a large export only',
+    async () => {
+      // Each build process (KT_BUILD_CHILD) writes a line of what it was started with; a second
+      // one (run.mjs starting itself again) writes its line and stops. `--shard` without `--out`
+      // makes the build stop at once (exit 1), before any work.
+      const said = join(tmp.dir, 'env.txt');
+      const preload = join(tmp.dir, 'preload.mjs');
+      await writeFile(
+        preload,
+        `import { appendFileSync, existsSync } from 'node:fs';
+if (process.env.KT_BUILD_CHILD === '1') {
+  const again = existsSync(${JSON.stringify(said)});
+  appendFileSync(${JSON.stringify(said)}, (process.env.MALLOC_MMAP_THRESHOLD_ ?? 'none') + '\\n');
+  if (again) process.exit(3);
+}`,
+      );
+      const startedWith = async (data: string) => {
+        await rm(said, { force: true });
+        const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` };
+        delete env.MALLOC_MMAP_THRESHOLD_;
+        const run = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--shard', '1/2'], { env, timeout: 60_000 });
+        expect(run.status).toBe(1);
+        return readFile(said, 'utf8');
+      };
+      expect(await startedWith(await exportOf('besar', 1, LARGE_EXPORT_BYTES + 1))).toBe('8192\n');
+      expect(await startedWith(await exportOf('kecil', 1, 10))).toBe('none\n');
+    },
+  );
 });

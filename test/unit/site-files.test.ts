@@ -141,4 +141,17 @@ describe('removeTree', () => {
     await removeTree(dir);
     await removeTree(join(root, 'tidak-ada', 'juga'));
   });
+  test('where there is no rm, Node removes it', async () => {
+    const dir = join(root, 'tanpa-rm');
+    await mkdir(join(dir, 'a'), { recursive: true });
+    await writeFile(join(dir, 'a', 'x.html'), 'x');
+    const path = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      await removeTree(dir);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(existsSync(dir)).toBe(false);
+  });
 });
