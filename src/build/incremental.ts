@@ -8,7 +8,7 @@
  * Every build writes the record (PAGES_RECORD) at the site's root, so that any build can be the
  * previous one of an incremental build. It lists paths and hashes only.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { existsSync, linkSync, lstatSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -45,8 +45,6 @@ export interface SharedFacts {
   /** siteMapHash(). */
   peta: string;
 }
-
-const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 const readJson = async <T>(path: string): Promise<T | undefined> =>
   existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined;

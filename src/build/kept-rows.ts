@@ -15,6 +15,7 @@
  * output changed or damaged since gives its regions' rows derived again, never published.
  */
 import { createHash } from 'node:crypto';
+import { fileSha256, sha256 } from '../read/sha256.ts';
 import { closeSync, fstatSync, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +27,6 @@ import { keepJson } from '../publish/kept-json.ts';
 import type { Stretch, TableStretches } from '../publish/partitions.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { codeVersion } from './shards.ts';
-import { sha256 as sha256Of } from '../publish/datapackage.ts';
 import { readFullySync } from '../read/file-source.ts';
 import { fileMark } from '../publish/file-marks.ts';
 
@@ -47,8 +47,6 @@ export interface RowsRecord {
   /** Per region: the key of what made its rows (rowsKeys), and per table where they lie in its CSV (null: it has none). */
   wilayah: Record<string, { kunci: string; tabel: Partial<Record<TableName, Stretch | null>> }>;
 }
-
-const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Each region folder's key, with the marks of the files it was made of (file-marks.ts). */
 export interface RowsKeys {
@@ -98,7 +96,7 @@ export async function rowsKeys(dataDir: string, threshold: number, code = codeVe
     if (!before) continue;
     try {
       const files: [string, string][] = [];
-      for (const name of before.names) files.push([name, await sha256Of(join(dir, name))]);
+      for (const name of before.names) files.push([name, await fileSha256(join(dir, name))]);
       keys.set(region, sha256(JSON.stringify(['baris-1', code, threshold, region, files])));
       marks.set(region, [before.names, before.marks]);
     } catch {

@@ -7,6 +7,7 @@
  * own pages. A stamp in each shard's output lets the merge refuse shards of other inputs.
  */
 import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -79,8 +80,6 @@ export interface ShardStamp extends BuildContext {
   /** Every file of the shard's output but the stamp, with its sha256: the merge takes exactly these. */
   berkas: Record<string, string>;
 }
-
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Writes the stamp, listing every file already in `dir` with its hash: from `hashes` (by path

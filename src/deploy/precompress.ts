@@ -5,7 +5,7 @@
  * over the wire, and no server compresses on every request. Zlib's output depends only on its
  * input and settings, so the same site gives the same twins (builds stay byte-identical).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -89,7 +89,7 @@ const isEngine = (file: string, bytes: Buffer) => file.endsWith('.wasm') && byte
 /** A twin kept in bigCache by the content hash of its file and its settings (`kind`), else made and kept. */
 async function cachedTwin(bytes: Buffer, kind: string, unpack: Unpack, make: () => Promise<Buffer>): Promise<Buffer> {
   const dir = bigCache();
-  const cached = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.${kind}`);
+  const cached = join(dir, `${sha256(bytes)}.${kind}`);
   try {
     const twin = await readFile(cached);
     // A twin is served to every reader as this file: it must unpack to exactly these bytes.
@@ -193,8 +193,6 @@ class SharedTwins {
 
 /** Paths whose twins are the same: the same bytes, compressed by the same settings (brotliOf: WebAssembly's are others). */
 const sharedKey = (file: string, fileHash: string): string => (file.endsWith('.wasm') ? `${fileHash}:wasm` : fileHash);
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A file's twins, each found or made:

@@ -11,6 +11,7 @@
  * build in which one region changed deflates that region's rows only.
  */
 import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -39,7 +40,6 @@ export interface BundleContext {
   siteUrl: string | null;
 }
 
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** A CSV's header and the lines whose kode_wilayah is `kode`, each written as the site writes it. */
@@ -267,9 +267,9 @@ async function bundle(
   files['README.md'] = enc(readme(tables, scope, licences, ctx));
   files['CITATION.cff'] = enc(citationCff(scope, ['Kinerja Terbuka', ...mine.map((r) => r.wilayah.nama)], licences, ctx, url));
   const names = Object.keys(files).sort();
-  for (const n of names) hashes[n] ??= sha(files[n] as Uint8Array);
+  for (const n of names) hashes[n] ??= sha256(files[n] as Uint8Array);
   files['SHA256SUMS'] = enc(names.map((n) => `${hashes[n]}  ${n}\n`).join(''));
-  hashes['SHA256SUMS'] = sha(files['SHA256SUMS'] as Uint8Array);
+  hashes['SHA256SUMS'] = sha256(files['SHA256SUMS'] as Uint8Array);
   return [...names, 'SHA256SUMS'].map((name) => ({ name, content: files[name], sha256: hashes[name] }));
 }
 

@@ -1,7 +1,6 @@
 /** datapackage.json (Frictionless Data Package v2) describing every published file. */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { fileSha256 } from '../read/sha256.ts';
 import type { PublishedTable } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { releaseId } from '../release/identity.ts';
@@ -13,12 +12,6 @@ export interface PublishedFile {
   /** Path relative to the package (what the JSON says). */
   relPath: string;
   rows: number;
-}
-
-export async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
 }
 
 const bilingual = (d: { id: string; en: string }) => `${d.id} — ${d.en}`;
@@ -43,7 +36,7 @@ export async function dataPackage(
         ? { encoding: 'utf-8', dialect: { delimiter: ',', header: true, quoteChar: '"', doubleQuote: true, lineTerminator: '\r\n' } }
         : {}),
       bytes: (await stat(f.path)).size,
-      hash: `sha256:${await sha256(f.path)}`,
+      hash: `sha256:${await fileSha256(f.path)}`,
       rows: f.rows,
       schema: {
         fields: f.table.columns.map((c) => ({

@@ -17,6 +17,7 @@
  * CI cache restored from an untrusted branch must not be).
  */
 import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -62,8 +63,6 @@ const KEPT = 32;
 
 export const gateMemoryDir = (): string =>
   process.env.KT_GATE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'gerbang');
-
-const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 const memoryName = (key: string): string => `${sha256(key)}.json`;
 

@@ -6,6 +6,7 @@
  * Tables of one row per region (`wilayah`) stay whole.
  */
 import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -232,7 +233,6 @@ export async function regionLayout(csvPath: string, files: readonly PartitionFil
 /** A region file's bytes, which must be the ones its manifest hashed (a part made of them is kept by that hash). */
 export async function regionFileBytes(dataDir: string, file: PartitionFile): Promise<Buffer> {
   const bytes = await readFile(join(dataDir, file.path));
-  if (createHash('sha256').update(bytes).digest('hex') !== file.sha256)
-    throw new Error(`${file.path}: berubah sejak ditulis / changed since it was written`);
+  if (sha256(bytes) !== file.sha256) throw new Error(`${file.path}: berubah sejak ditulis / changed since it was written`);
   return bytes;
 }

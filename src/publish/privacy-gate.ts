@@ -6,6 +6,7 @@
  * code intends to write.
  */
 import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { createReadStream, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
@@ -132,7 +133,7 @@ export function gatePaths(root: string, select?: (path: string) => boolean, file
 export type ContentRead = string;
 
 /** A content as remembered (gate-memory.ts) and looked up when passed before: its hash. */
-export const contentEntry = (content: ContentRead): string => createHash('sha256').update(content).digest('hex');
+export const contentEntry = (content: ContentRead): string => sha256(content);
 
 export async function scanForLeaks(
   root: string,
@@ -291,8 +292,6 @@ export class PieceFinder {
     this.#start = keep;
   }
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Each file: in a CSV, cells that `isPrivate` (after the formula apostrophe); then, in a file

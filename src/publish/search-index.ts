@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -224,8 +225,6 @@ interface CopiesRecord {
   /** By page path, the sha256 of the page its copy was cut from. */
   salinan: Record<string, string>;
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The search copies of the last build that made them, for the next: at 50 regions, cutting and

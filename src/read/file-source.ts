@@ -1,6 +1,5 @@
 /** A file on disk as a ByteSource (source.ts): the CLI's reading; and an open file read or written whole. */
-import { createReadStream } from 'node:fs';
-import { readSync } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteSource } from './source.ts';
 

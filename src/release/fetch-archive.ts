@@ -7,7 +7,7 @@
  * history would break "nothing published disappears". A site with no archive yet (HTTP 404 on
  * the list) is a first publication: nothing to fetch.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../read/sha256.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHANGES_FILE, notArchived, RELEASE_ID, RELEASE_INDEX, RELEASE_META, type ReleaseMeta } from './archive.ts';
@@ -70,7 +70,7 @@ export async function fetchArchive(siteUrl: string, into: string, get: Get = fet
       if (!FILE.test(name)) throw new ArchiveFetchError(`${base}${id}/datapackage.json: not a file of a release: ${JSON.stringify(name)}`);
       const bytes = await bytesOf(get, `${base}${id}/${name}`);
       const want = r.hash?.replace(/^sha256:/, '');
-      const got = createHash('sha256').update(bytes).digest('hex');
+      const got = sha256(bytes);
       if (want && want !== got) throw new ArchiveFetchError(`${base}${id}/${name}: sha256 ${got}, datapackage.json says ${want}`);
       await save(name, bytes);
     }
