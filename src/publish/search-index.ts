@@ -113,14 +113,18 @@ function pagefindMaker(): string {
 const MOST_PER_INDEX = 64;
 /** Groups of regions a site of up to 512 regions is indexed in, at most: as many as 500 regions need (a reader fetches no more parts than there). */
 const MOST_GROUPS = 8;
-/** Regions a group holds at least, where the site has that many: smaller groups would add parts to fetch for little. */
-const LEAST_PER_INDEX = 16;
+/**
+ * Regions a group holds at least, where the site has that many: smaller groups would add parts to
+ * fetch for little. At 50 regions, groups of 8 are 7 parts (at 500, 8 are): a `--since` build
+ * there indexes 8 regions again, where a group of 16 took Pagefind 6.3 s of the search phase.
+ */
+const LEAST_PER_INDEX = 8;
 
 /**
  * Regions one part of a site of `regions` regions holds: as few as MOST_GROUPS groups allow, from
  * LEAST_PER_INDEX to MOST_PER_INDEX, so that a build in which one region changed indexes its
- * group again, not more regions than that (50 regions: groups of 16, where one group of 50 took
- * most of a --since build's search phase).
+ * group again, not more regions than that (at 50 regions one group of 50 took most of a --since
+ * build's search phase).
  */
 export const regionsPerIndex = (regions: number): number =>
   Math.min(MOST_PER_INDEX, Math.max(LEAST_PER_INDEX, Math.ceil(regions / MOST_GROUPS)));

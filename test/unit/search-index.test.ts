@@ -170,22 +170,22 @@ test("the search index's entry file comes out the same whichever language Pagefi
   expect(Object.keys(JSON.parse(one.toString()).languages)).toEqual(['en', 'id']);
 });
 
-test('regions are indexed in groups of 16 to 64, at most 8 groups up to 512 regions (as many as 500 need), in code order', () => {
-  expect([1, 5, 16, 50, 128, 129, 200, 500, 512, 514, 1000].map(regionsPerIndex)).toEqual([16, 16, 16, 16, 16, 17, 25, 63, 64, 64, 64]);
+test('regions are indexed in groups of 8 to 64, at most 8 groups up to 512 regions (as many as 500 need), in code order', () => {
+  expect([1, 5, 16, 50, 128, 129, 200, 500, 512, 514, 1000].map(regionsPerIndex)).toEqual([8, 8, 8, 8, 16, 17, 25, 63, 64, 64, 64]);
   const pages = (n: number) => Array.from({ length: n }, (_, i) => `wilayah/r-${String(i).padStart(4, '0')}/index.html`);
   const groups = (n: number) => searchParts(pages(n)).parts.length - 1;
-  expect([5, 50, 128, 129, 500, 514].map(groups)).toEqual([1, 4, 8, 8, 8, 9]);
-  // 50 regions: three groups of 16 and one of 2, in code order.
+  expect([5, 50, 128, 129, 500, 514].map(groups)).toEqual([1, 7, 8, 8, 8, 9]);
+  // 50 regions: six groups of 8 and one of 2, in code order.
   const { of } = searchParts(pages(50));
   expect(
     pages(50)
       .map(of)
       .filter((p) => p === 'wilayah-1').length,
-  ).toBe(16);
+  ).toBe(8);
   expect(
     pages(50)
       .map(of)
-      .filter((p) => p === 'wilayah-4').length,
+      .filter((p) => p === 'wilayah-7').length,
   ).toBe(2);
 });
 
