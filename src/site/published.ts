@@ -92,6 +92,17 @@ export function readRegionTable<T extends TableName>(name: T, kode: string): Row
   return rows as Row<T>[];
 }
 
+/**
+ * How many rows `kode` has in a table split by region, as the manifest says (no file read: the
+ * site map asks of every region, a `--since` build's before any of them is rendered); undefined
+ * when the table is not split.
+ */
+export function regionRowCount(name: TableName, kode: string): number | undefined {
+  const files = partitionManifest()?.tabel[name];
+  if (!files) return undefined;
+  return files.find((f) => f.kode_wilayah === kode)?.rows ?? 0;
+}
+
 /** How many region files are parsed and kept now (for tests). */
 export const regionFilesKept = (): number => regionCache.size;
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { quality, regions, servicesOf } from './model.ts';
-import { readTable } from './published.ts';
+import { readTable, regionRowCount } from './published.ts';
 import { memoize } from './memo.ts';
 import { ABOUT } from '../routes.ts';
 
@@ -49,7 +49,13 @@ export const siteMap = memoize((): SiteMap => {
       .map((b) => b.file)
       .sort() ?? null;
   return {
-    wilayah: all.map((r) => ({ kode: r.kode, nama: r.nama, berkas: sent(r.kode), layanan: servicesOf(r.kode).length > 0 })),
+    // A region lists a service for each of its ketepatan_layanan rows' codes: any row, any service.
+    wilayah: all.map((r) => ({
+      kode: r.kode,
+      nama: r.nama,
+      berkas: sent(r.kode),
+      layanan: (regionRowCount('ketepatan_layanan', r.kode) ?? servicesOf(r.kode).length) > 0,
+    })),
     licence,
     licenceUrl: licences.length > 1 ? ABOUT : licenceUrl(licence),
     synthetic: process.env.KT_DATA_SINTETIS === '1' || all.some((r) => SYNTHETIC_WORDS.test(`${r.sumber} ${r.nama}`)),

@@ -3,7 +3,7 @@
  * their names, the files they sent, whether they list services — and the site's licence and
  * synthetic flag. Another region's figures are not in it, so they change neither it nor its hash.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -11,6 +11,7 @@ import { tableByName, type TableName } from '../../src/contract/published.ts';
 import { regionsWithFile, regionsWithServices, siteMap, siteMapHash } from '../../src/site/site-map.ts';
 import { FILE_SECTIONS, NAMED_AT_MOST, elsewhereForChart, elsewhereForServices, sentLists } from '../../src/site/elsewhere.ts';
 import { CHART_INPUT } from '../../src/site/region-charts.ts';
+import type { PartitionManifest } from '../../src/queries/partitions.ts';
 
 const csv = (name: TableName, rows: Record<string, string>[]) => {
   const cols = tableByName(name)!.columns.map((c) => c.name);
@@ -89,6 +90,27 @@ describe('siteMap', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     await published('5');
     expect(siteMapHash()).toBe(hash);
+  });
+
+  test('with the table split by region, whether a region lists services is read from the manifest, not from its file', async () => {
+    await published('3');
+    const dir = process.env.KT_PUBLISHED_DIR!;
+    await mkdir(join(dir, 'wilayah'));
+    // kota-a's file is not there: the map must not read it, only count its rows in the manifest.
+    const file = (kode: string, rows: number) => ({
+      kode_wilayah: kode,
+      path: `wilayah/${kode}/ketepatan_layanan.csv`,
+      rows,
+      bytes: 1,
+      sha256: '0',
+    });
+    const manifest: PartitionManifest = { tabel: { ketepatan_layanan: [file('kota-a', 2), file('kota-c', 1)] } };
+    await writeFile(join(dir, 'wilayah', 'manifest.json'), JSON.stringify(manifest));
+    expect(siteMap().wilayah.map((r) => [r.kode, r.layanan])).toEqual([
+      ['kab-b', false],
+      ['kota-a', true],
+      ['kota-c', true],
+    ]);
   });
 
   test('regions under different licences: each licence is named, and the deed is the about page, which says whose is which', async () => {
