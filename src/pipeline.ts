@@ -71,6 +71,7 @@ import { isRunning } from './publish/leftovers.ts';
 import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
 import { EndTimes, PhaseClock } from './build/phase-clock.ts';
+import { keptHeadlinesDir, pruneKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -368,6 +369,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         }
         return { files, lookups, gate };
       };
+      // Every region's headlines are kept for the next build; taken from the last one only for the
+      // regions whose pages this run does not render (a --since build's reused ones, a merge's).
+      const headlines: KeptHeadlines = {
+        dir: keptHeadlinesDir(),
+        keys: keys.kunci,
+        read: opts.merge ? codes : reused,
+      };
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
       if (early && !(nationalApart && pages.national)) {
         await early.cancel();
@@ -387,7 +395,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       if (meanwhile) workedBeside = besidePages;
       const [rendered, linked, gated] = await allSettledThenThrow([
         besidePages.timed('pages', () =>
-          renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early }),
+          renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early, headlines }),
         ),
         meanwhile ? besidePages.timed('links', copyReused) : null,
         gateMeanwhile ? gateData() : null,
@@ -577,6 +585,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         );
       }
     }
+    // The next --since build reuses this site's regions: their headlines are the ones worth keeping.
+    if (!opts.shard && opts.pages !== false) pruneKeptHeadlines(keptHeadlinesDir(), Object.values(keys.kunci));
     lap('swap');
     if (opts.shard) {
       return result(

@@ -15,6 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { removeLeftovers } from '../publish/leftovers.ts';
 import { allSettledThenThrow, makeFolders, listFiles } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
+import { HEADLINES_ENV, type KeptHeadlines } from '../site/kept-headlines.ts';
 import { runChild } from './child.ts';
 import { exportSize } from './export-size.ts';
 import type { Plugin } from 'vite';
@@ -36,10 +37,11 @@ export const renderDir = (pid = process.pid): string => join(process.cwd(), 'nod
  */
 let pagesRendered = false;
 
-/** What a renderer renders: the pages of `pages`, from the tables in `tables`. */
+/** What a renderer renders: the pages of `pages`, from the tables in `tables`; regions' headlines kept between builds (kept-headlines.ts). */
 export interface RenderInput {
   tables: string;
   pages: PageSet;
+  headlines?: KeptHeadlines;
 }
 
 /**
@@ -50,9 +52,11 @@ export interface RenderInput {
 export async function renderPages(siteStage: string, input: RenderInput | Promise<RenderInput>): Promise<string[]> {
   if (pagesRendered) throw new Error('one build with pages per process: src/site/ would serve the first build its tables');
   pagesRendered = true;
-  const given = ({ tables, pages }: RenderInput) => {
+  const given = ({ tables, pages, headlines }: RenderInput) => {
     process.env.KT_PUBLISHED_DIR = tables;
     process.env[PAGES_ENV] = JSON.stringify(pages);
+    if (headlines) process.env[HEADLINES_ENV] = JSON.stringify(headlines);
+    else delete process.env[HEADLINES_ENV];
   };
   const waiting = input instanceof Promise;
   // Until told: no tables (a page read then fails) and no page.
@@ -165,11 +169,16 @@ export async function renderPagesSplit(
   dataStage: string,
   pages: PageSet,
   groups: readonly string[][],
-  { buildDate, nationalApart, early }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer | null },
+  {
+    buildDate,
+    nationalApart,
+    early,
+    headlines,
+  }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer | null; headlines?: KeptHeadlines },
 ): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
   if (!nationalApart) {
     if (groups.length > 1) throw new Error('renderPagesSplit: a site of several groups renders them apart (nationalApart)');
-    return { written: await renderPages(siteStage, { tables: dataStage, pages }), peaks: [] };
+    return { written: await renderPages(siteStage, { tables: dataStage, pages, headlines }), peaks: [] };
   }
   const apart = pages.national;
   // The other renderers are stopped as soon as one fails (they are waited for all the same).
@@ -179,7 +188,7 @@ export async function renderPagesSplit(
   const filled = groups.filter((g) => g.length > 0);
   const joined = oneRenderer(pages, groups) && filled.length === 1;
   const away = joined ? [] : filled;
-  const national: RenderInput = { tables: dataStage, pages: { regions: joined ? filled[0] : [], national: true } };
+  const national: RenderInput = { tables: dataStage, pages: { regions: joined ? filled[0] : [], national: true }, headlines };
   // Started early, the national pages' process has bundled the code while the data were made.
   if (early && (!apart || early.dir !== nationalDir))
     throw new Error('renderPagesSplit: a renderer started early renders the national pages, in their folder');
@@ -189,7 +198,7 @@ export async function renderPagesSplit(
   let beside = process.resourceUsage().maxRSS;
   const dirs = away.map((_, i) => join(dirname(siteStage), `render-${i + 1}`));
   const others = dirs.map((dir, i) =>
-    renderElsewhere(dir, { tables: dataStage, pages: { regions: away[i], national: false } }, epoch, stop.signal),
+    renderElsewhere(dir, { tables: dataStage, pages: { regions: away[i], national: false }, headlines }, epoch, stop.signal),
   );
   const together = apart && !first ? startNational() : undefined;
   for (const p of [together, ...others]) p?.catch(() => (stop.abort(), early?.cancel()));
@@ -279,7 +288,13 @@ export async function renderElsewhere(
   if (waiting) input.then((i) => (which = notRendered(i.pages))).catch(() => undefined);
   const env = waiting
     ? { [TOLD_ENV]: '1', SOURCE_DATE_EPOCH: epoch }
-    : { [TOLD_ENV]: '', KT_PUBLISHED_DIR: input.tables, [PAGES_ENV]: JSON.stringify(input.pages), SOURCE_DATE_EPOCH: epoch };
+    : {
+        [TOLD_ENV]: '',
+        KT_PUBLISHED_DIR: input.tables,
+        [PAGES_ENV]: JSON.stringify(input.pages),
+        [HEADLINES_ENV]: input.headlines ? JSON.stringify(input.headlines) : '',
+        SOURCE_DATE_EPOCH: epoch,
+      };
   await runChild(['render', dir, list], {
     env: { ...process.env, ...env },
     signal,

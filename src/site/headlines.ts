@@ -17,6 +17,7 @@ import { metOf, trendOfRow } from '../charts/target.ts';
 import { tableExists } from './published.ts';
 import { memoize } from './memo.ts';
 import { annualIkmHeadline } from './ikm-annual.ts';
+import { keptOrMade } from './kept-headlines.ts';
 
 export interface Headline {
   label: string;
@@ -64,11 +65,28 @@ export const unitHeadlines = (lang: Lang, kode: string, unit: string): Headline[
  * Each region's headlines in both languages, made when first asked for. Both languages' home pages
  * ask for every region's, and its pages for its own: the other language's are made while the
  * region's files are the ones just read (published.ts keeps a few regions' files, not every one).
+ * A region whose pages this build does not render may have them kept from a build before (kept-headlines.ts).
  */
-const headlinesOfBoth = memoize((kode: string): Record<Lang, readonly Headline[]> => {
-  const region = regionByCode(kode)!;
-  return { id: headlinesIn('id', region), en: headlinesIn('en', region) };
-});
+const headlinesOfBoth = memoize((kode: string): Record<Lang, readonly Headline[]> =>
+  keptOrMade(
+    kode,
+    () => {
+      const region = regionByCode(kode)!;
+      return { id: headlinesIn('id', region), en: headlinesIn('en', region) };
+    },
+    isBoth,
+  ),
+);
+
+/** A kept file's shape (kept-headlines.ts): both languages' lists of headlines. */
+const isBoth = (v: unknown): v is Record<Lang, readonly Headline[]> => {
+  const lists = v as Record<Lang, unknown> | null;
+  return (
+    typeof lists === 'object' &&
+    lists !== null &&
+    [lists.id, lists.en].every((l) => Array.isArray(l) && l.every((h) => typeof h?.label === 'string' && typeof h?.table === 'string'))
+  );
+};
 
 export const regionHeadlines = (lang: Lang, region: Region): readonly Headline[] => headlinesOfBoth(region.kode)[lang];
 
