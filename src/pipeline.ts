@@ -68,7 +68,7 @@ import {
   type NationalRendered,
 } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
-import { makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
+import { inputRows, makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
 import { EndTimes, PhaseClock } from './build/phase-clock.ts';
 import { keptHeadlinesDir, pruneKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
@@ -181,6 +181,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   let data: DataHalf | null = null;
   /** The national pages' process, bundling the code while the data are made; stopped if this build renders otherwise. */
   let early: EarlyRenderer | null = null;
+  /** Of a --since build, the memory of its site and the gate's lookups of the values, made while the data half derives (makeDataApart's onValues). */
+  let memoryEarly: Promise<GateMemory | null> | null = null;
+  let lookupsEarly: Promise<GateLookups> | null = null;
   /** The data's twins, made beside the pages and the search index once the data gate has passed them (none where it refused them). */
   const dataTwins: { made: Promise<TwinnedBeside> | null } = { made: null };
   try {
@@ -201,7 +204,21 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       since: opts.since && sinceKey ? { dir: resolve(opts.since), key: sinceKey } : undefined,
     };
     if (opts.dataApart) {
-      const apart = await makeDataApart(input, join(stage, 'privat'));
+      const apart = await makeDataApart(input, join(stage, 'privat'), {
+        // A --since build makes the gate's lookups of the values here while that process derives
+        // the tables (one core is idle then, once the renderer has bundled the code), not beside
+        // the pages, where they were five of this process's seconds beside the renderer. Only for
+        // an export whose lookups may be held beside the pages (gateBesidePages).
+        onValues: sinceKey
+          ? (take, rows) => {
+              if (rows > GATE_BESIDE_ROWS) return;
+              const kode = codeVersion();
+              memoryEarly = readGateMemory(sinceKey, kode);
+              lookupsEarly = memoryEarly.then((memory) => gateLookups({ take }, memory, kode));
+              lookupsEarly.catch(() => {}); // awaited by the gate; a failure fails the build there
+            }
+          : undefined,
+      });
       clock.take(apart);
       dataPeak = apart.peak;
       lap('hand-over');
@@ -253,7 +270,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
      * What this machine remembers of that site (the gate's verdicts, its twins, its files' marks):
      * read after the pages, not held through them, unless this process works beside them.
      */
-    let before: GateMemory | null = null;
+    let before: GateMemory | null = memoryEarly ? await memoryEarly : null;
     /** The reused files linked, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
     /**
@@ -351,7 +368,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // gate, with lookups made once for the pages' too (held until then).
       const gateData = async () => {
         const files = listFiles(dataStage).map((path) => join('data', path));
-        const lookups = await gateLookups({ take: values }, before, context.kode);
+        const lookups = lookupsEarly ? await lookupsEarly : await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
         const gate = await besidePages.timed('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
@@ -389,7 +406,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // The data's gate holds every region's private values beside that renderer: only for an
       // export of the size measured so (gateBesidePages).
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
-      if (meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      if (meanwhile && !memoryEarly) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       /** When the pages, and each piece of this process's work beside them, ended. */
       const besidePages = new EndTimes();
       if (meanwhile) workedBeside = besidePages;
@@ -412,7 +429,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         for (const f of joined.files) written.push(f);
       }
       lap('pages');
-      if (!meanwhile) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      if (!meanwhile && !memoryEarly) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       if (reused.length > 0) {
         // Linked only from the site this build replaces: no region file stays shared with another
         // folder (the search index's parts do stay linked with their cache: kept-indexes.ts).
@@ -491,7 +508,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again, nor the twins made of them then.
     const judged = new Set(dataGated?.files);
-    const rest = await gateSite(siteStage, dataGated?.lookups ?? { take: values }, {
+    const rest = await gateSite(siteStage, dataGated?.lookups ?? (lookupsEarly ? await lookupsEarly : { take: values }), {
       kode: context.kode,
       before,
       known,
@@ -627,7 +644,7 @@ interface TwinnedBeside {
 
 /** Whether an export of these regions is small enough for its data's gate to run beside the pages (GATE_BESIDE_ROWS). */
 export const gateBesidePages = (regions: readonly { files: readonly { rows: number }[] }[]): boolean =>
-  regions.reduce((n, r) => n + r.files.reduce((m, f) => m + f.rows, 0), 0) <= GATE_BESIDE_ROWS;
+  inputRows(regions) <= GATE_BESIDE_ROWS;
 
 /** What the gate read in an incremental build: everything, or what it passed before only for the values that changed. */
 const gateWords = ({ all, again, passed, regions, contents, pieces }: GateResult['read']): string =>

@@ -18,6 +18,7 @@ export function runChild(
     fds = [],
     failed,
     send,
+    onMessage,
   }: {
     env?: NodeJS.ProcessEnv;
     signal?: AbortSignal;
@@ -30,6 +31,8 @@ export function runChild(
      * listens (its first message, READY: Node drops a message that comes before any listener).
      */
     send?: Promise<unknown>;
+    /** Each message it sends but READY, as it comes. */
+    onMessage?: (message: unknown) => void;
   },
 ): Promise<void> {
   const flags = process.execArgv.filter((f) => !f.startsWith('--inspect'));
@@ -47,6 +50,7 @@ export function runChild(
         .then(([m]) => child.connected && child.send(m as object))
         .catch(() => undefined);
     }
+    if (onMessage) child.on('message', (m) => m !== READY && onMessage(m));
     // Stopped by the build (signal): its exit says so.
     child.on('error', (e) => (e.name === 'AbortError' ? undefined : fail(e)));
     child.on('exit', (code, sig) => {

@@ -103,11 +103,20 @@ function givenOnce<T>(get: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** The rows of an export's input files, as validation counted them: what bounds the private values and the gate's lookups of them. */
+export const inputRows = (regions: readonly { files: readonly { rows: number }[] }[]): number =>
+  regions.reduce((n, r) => n + r.files.reduce((m, f) => m + f.rows, 0), 0);
+
 /**
  * Makes `input.dataStage` when the export is valid, in this process, its phases timed on `clock`;
- * the caller removes the stage when it fails.
+ * the caller removes the stage when it fails. `onValid`, told as soon as the export is found
+ * valid (before the tables are derived), may take the private values then (DataHalf.values).
  */
-export async function makeData(input: DataInput, clock = new PhaseClock()): Promise<DataHalf> {
+export async function makeData(
+  input: DataInput,
+  clock = new PhaseClock(),
+  { onValid }: { onValid?: (values: DataHalf['values'], rows: number) => Promise<void> } = {},
+): Promise<DataHalf> {
   const { config, dataStage } = input;
   // Hashed before validation reads the files, and kept only where they are then as they were:
   // a key is of the bytes its rows are made of. A shard keeps no record (its output is no site).
@@ -128,6 +137,7 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
   const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
   if (!validated.ok)
     return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
+  await onValid?.(values, inputRows(regions));
   await mkdir(dataStage, { recursive: true });
 
   // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
@@ -227,6 +237,10 @@ export async function makeData(input: DataInput, clock = new PhaseClock()): Prom
 
 /** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */
 type Answer = Omit<DataHalf, 'values' | 'close'> & { peak: number; written: ValuesWritten };
+/** What the data half's process says once the export is valid: its private values are in the spill file, there, and the export's rows. */
+type ValuesSpilled = { nilai: ValuesWritten; baris: number };
+const isValuesSpilled = (m: unknown): m is ValuesSpilled =>
+  typeof m === 'object' && m !== null && Array.isArray((m as ValuesSpilled).nilai) && Number.isSafeInteger((m as ValuesSpilled).baris);
 /** Or, when it failed unexpectedly, why. */
 type Failure = { thrown: string };
 
@@ -237,34 +251,52 @@ type Failure = { thrown: string };
  * the child as its descriptor 4. They are read when the gate asks (after the pages), or dropped
  * with `close`. Also returns that process's peak memory (KiB).
  */
-export async function makeDataApart(input: DataInput, privateDir: string): Promise<DataHalf & { peak: number }> {
+export async function makeDataApart(
+  input: DataInput,
+  privateDir: string,
+  {
+    onValues,
+  }: {
+    /**
+     * Told, while that process goes on deriving the tables, once the export is valid: its values
+     * can be taken then (`values`, the DataHalf's own, taken once) and the export's rows.
+     */
+    onValues?: (values: DataHalf['values'], rows: number) => void;
+  } = {},
+): Promise<DataHalf & { peak: number }> {
   await mkdir(privateDir, { recursive: true, mode: 0o700 });
   const ask = join(privateDir, 'input.json');
   const answer = join(privateDir, 'answer.json');
   const spill = new SpillFile(() => privateDir);
+  const close = async () => spill.close();
+  /** Where the values lie in the spill file: said by that process once written (before its answer, which says it too). */
+  let written: ValuesWritten | null = null;
+  const values = givenOnce(async () => {
+    try {
+      if (!written) throw new Error('nilai privat belum ditulis / the private values were not written');
+      return readValues(spill, written);
+    } finally {
+      await close();
+    }
+  });
   try {
     await writeFile(ask, JSON.stringify(input), { mode: 0o600 });
     await runChild(['data-half', ask, answer], {
       fds: [spill.fd],
       failed: (how) => `data tidak terbit / the data were not published (${how})`,
+      onMessage: (m) => {
+        if (!isValuesSpilled(m) || written) return;
+        written = m.nilai;
+        onValues?.(values, m.baris);
+      },
     });
     const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
     await rm(ask);
     await rm(answer);
     if ('thrown' in got) throw new Error(got.thrown);
-    const { written, ...rest } = got;
-    const close = async () => spill.close();
-    return {
-      ...rest,
-      values: givenOnce(async () => {
-        try {
-          return readValues(spill, written);
-        } finally {
-          await close();
-        }
-      }),
-      close,
-    };
+    const { written: all, ...rest } = got;
+    written ??= all;
+    return { ...rest, values, close };
   } catch (e) {
     spill.close();
     throw e;
@@ -277,10 +309,16 @@ export async function answerData(ask: string, answer: string, valuesFd: number):
   let out: Answer | Failure;
   try {
     const clock = new PhaseClock();
-    const { values, ...rest } = await makeData(input, clock);
-    // The gate never reads an invalid export's values.
-    const written = rest.ok ? writeValues(SpillFile.over(valuesFd), (await values()).privateByRegion) : [];
-    if (rest.ok) clock.lap('values');
+    // Written as soon as the export is valid (the gate never reads an invalid export's values), and
+    // said: the build may make its lookups of them while the tables are derived here.
+    let written: ValuesWritten = [];
+    const { values: _taken, ...rest } = await makeData(input, clock, {
+      onValid: async (values, rows) => {
+        written = writeValues(SpillFile.over(valuesFd), (await values()).privateByRegion);
+        clock.lap('values');
+        process.send?.({ nilai: written, baris: rows } satisfies ValuesSpilled);
+      },
+    });
     out = { ...rest, ...clock.times(), peak: process.resourceUsage().maxRSS, written };
   } catch (e) {
     out = { thrown: e instanceof Error ? (process.env.KT_DEBUG ? (e.stack ?? e.message) : e.message) : String(e) };

@@ -4,15 +4,16 @@
  * hands back are every value, as held, so that the gate looks for all of them.
  */
 import { createHash } from 'node:crypto';
-import { ftruncateSync, writeSync } from 'node:fs';
+import { existsSync, ftruncateSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { makeDataApart, readValues, writeValues } from '../../src/build/data-half.ts';
+import { inputRows, makeDataApart, readValues, writeValues } from '../../src/build/data-half.ts';
 import { siteConfig } from '../../src/config.ts';
 import { SpillFile } from '../../src/read/spill-file.ts';
 import { build } from '../../src/pipeline.ts';
 import { gateSite, privateDigest } from '../../src/publish/gate-memory.ts';
+import type { GateValues } from '../../src/publish/gate-memory.ts';
 import { listFiles } from '../../src/publish/site-files.ts';
 import { validateExport } from '../../src/validate/export.ts';
 import { pack } from '../../src/validate/fast/packed.ts';
@@ -144,6 +145,25 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
     expect(privateDigest(values.privateValues)).toBe(privateDigest(exported.privateValues));
     expect(exported.privateValues.size).toBeGreaterThan(10);
     expect((await readdir(tmp.dir)).sort()).toEqual(['privat', 'stage']);
+  });
+
+  test('told as soon as the export is valid, while the tables are yet to be derived: its values and rows, taken then', async () => {
+    const config = siteConfig(ENV);
+    const dataStage = join(tmp.dir, 'stage');
+    const input = { dataDir: 'test/fixtures/valid', outDir: join(tmp.dir, 'dist'), dataStage, shard: false, config };
+    const told: { rows: number; tables: boolean; values: Promise<GateValues> }[] = [];
+    const half = await makeDataApart(input, join(tmp.dir, 'privat'), {
+      // The stage's tables are not written yet when the values are told.
+      onValues: (take, rows) => told.push({ rows, tables: existsSync(join(dataStage, 'unit.csv')), values: take() }),
+    });
+    expect(half.ok).toBe(true);
+    expect(told.map((t) => [t.rows, t.tables])).toEqual([[inputRows(half.regions), false]]);
+    expect(inputRows(half.regions)).toBeGreaterThan(50);
+    const exported = await validateExport('test/fixtures/valid');
+    expect(privateDigest((await told[0].values).privateValues)).toBe(privateDigest(exported.privateValues));
+    // Taken there: the build holds one lookup of them, not two.
+    await expect(half.values()).rejects.toThrow('the private values were taken already');
+    expect(Object.keys(half.timings)).toEqual(['validate', 'values', 'derive+publish', 'excel+bundles']);
   });
 
   test('a data half that fails: its error, thrown here', async () => {
