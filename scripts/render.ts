@@ -1,7 +1,7 @@
 /**
  * One of a build's page renderers (src/build/render.ts), started by the build, not by people:
  * renders the pages KT_PAGES names from the tables in KT_PUBLISHED_DIR (with the headlines
- * KT_HEADLINES allows it to take: src/site/kept-headlines.ts) into OUT, and writes the
+ * the file KT_HEADLINES names allows it to take: src/site/kept-headlines.ts) into OUT, and writes the
  * list of files Astro wrote and its peak memory to LIST (JSON). With KT_RENDER_TOLD=1 (a renderer
  * started early: EarlyRenderer) it is told the tables and pages through its IPC channel instead,
  * once the build has made them, and bundles the code meanwhile.
@@ -11,7 +11,7 @@
 import { writeFile } from 'node:fs/promises';
 import { renderPages, TOLD_ENV, type Rendered, type RenderInput } from '../src/build/render.ts';
 import { pageSet } from '../src/site/page-set.ts';
-import { keptHeadlinesGiven } from '../src/site/kept-headlines.ts';
+import { HEADLINES_ENV } from '../src/site/kept-headlines.ts';
 import { READY } from '../src/build/child.ts';
 import { runCli } from './cli.ts';
 
@@ -35,7 +35,7 @@ runCli(async () => {
         // Said once it listens: a message sent before would be lost.
         process.send!(READY);
       })
-    : { tables: tables!, pages: pageSet(), headlines: keptHeadlinesGiven() };
+    : { tables: tables!, pages: pageSet(), headlines: process.env[HEADLINES_ENV] || undefined };
   const files = await renderPages(out, input);
   const rendered: Rendered = { files, peak: process.resourceUsage().maxRSS, waiting };
   await writeFile(list, JSON.stringify(rendered));

@@ -69,9 +69,10 @@ import {
 } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { inputRows, makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
+import { isLargeExport } from './build/export-size.ts';
 import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
 import { EndTimes, PhaseClock } from './build/phase-clock.ts';
-import { keptHeadlinesDir, pruneKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
+import { keptHeadlinesDir, settleKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -181,9 +182,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   let data: DataHalf | null = null;
   /** The national pages' process, bundling the code while the data are made; stopped if this build renders otherwise. */
   let early: EarlyRenderer | null = null;
-  /** Of a --since build, the memory of its site and the gate's lookups of the values, made while the data half derives (makeDataApart's onValues). */
-  let memoryEarly: Promise<GateMemory | null> | null = null;
-  let lookupsEarly: Promise<GateLookups> | null = null;
+  /**
+   * Of a --since build that will render beside one other process: the memory of its site and the
+   * gate's lookups of the values, made while the data half derives the tables (makeDataApart's
+   * onValues). In an object: assigned in a callback, which TypeScript's narrowing does not follow.
+   */
+  const gateEarly: { memory: Promise<GateMemory | null> | null; lookups: Promise<GateLookups> | null } = { memory: null, lookups: null };
   /** The data's twins, made beside the pages and the search index once the data gate has passed them (none where it refused them). */
   const dataTwins: { made: Promise<TwinnedBeside> | null } = { made: null };
   try {
@@ -193,6 +197,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Validate, derive, publish: here, or in a process that ends before the pages (data-half.ts).
     // Nothing of the site is staged for an invalid export.
     const sinceKey = opts.since ? await recordKey(opts.since) : null;
+    /** The code's version (codeVersion hashes the code's files): once per build. */
+    const kode = codeVersion();
     const input: DataInput = {
       dataDir: opts.dataDir,
       outDir,
@@ -205,17 +211,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     };
     if (opts.dataApart) {
       const apart = await makeDataApart(input, join(stage, 'privat'), {
-        // A --since build makes the gate's lookups of the values here while that process derives
-        // the tables (one core is idle then, once the renderer has bundled the code), not beside
-        // the pages, where they were five of this process's seconds beside the renderer. Only for
-        // an export whose lookups may be held beside the pages (gateBesidePages).
+        // A --since build whose data will be judged beside one renderer (gateMeanwhile, as far as
+        // the regions whose export changed tell) makes the gate's lookups of the values here while
+        // that process derives the tables, not beside the pages, where they were five of this
+        // process's seconds beside the renderer. Only for an export of the size measured so (50
+        // regions, 190 MB: beside the data half and the national pages' renderer, waiting).
         onValues: sinceKey
-          ? (take, rows) => {
-              if (rows > GATE_BESIDE_ROWS) return;
-              const kode = codeVersion();
-              memoryEarly = readGateMemory(sinceKey, kode);
-              lookupsEarly = memoryEarly.then((memory) => gateLookups({ take }, memory, kode));
-              lookupsEarly.catch(() => {}); // awaited by the gate; a failure fails the build there
+          ? (take, { rows, regions, changed }) => {
+              if (!judgedBesideOne(regions, changed) || rows > GATE_BESIDE_ROWS || isLargeExport(opts.dataDir) !== false) return;
+              gateEarly.memory = readGateMemory(sinceKey, kode);
+              gateEarly.lookups = gateEarly.memory.then((memory) => gateLookups({ take }, memory, kode));
+              gateEarly.lookups.catch(() => {}); // awaited by the gate; a failure fails the build there
             }
           : undefined,
       });
@@ -250,7 +256,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       sebelumnya: previous,
       tanggal: config.buildDate,
       alamat: config.siteUrl,
-      kode: codeVersion(),
+      kode,
     };
     // Every site records its region pages' keys, so that the next build may reuse them (--since).
     // The site map is read from the staged tables, as the pages will read it.
@@ -268,9 +274,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const previousPages = opts.since ? await readPagesRecord(opts.since) : null;
     /**
      * What this machine remembers of that site (the gate's verdicts, its twins, its files' marks):
-     * read after the pages, not held through them, unless this process works beside them.
+     * read after the pages, not held through them, unless this process works beside them (then
+     * before them, or already while the data half worked: gateEarly).
      */
-    let before: GateMemory | null = memoryEarly ? await memoryEarly : null;
+    let before: GateMemory | null = gateEarly.memory ? await gateEarly.memory : null;
     /** The reused files linked, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
     /**
@@ -368,7 +375,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // gate, with lookups made once for the pages' too (held until then).
       const gateData = async () => {
         const files = listFiles(dataStage).map((path) => join('data', path));
-        const lookups = lookupsEarly ? await lookupsEarly : await gateLookups({ take: values }, before, context.kode);
+        const lookups = gateEarly.lookups ? await gateEarly.lookups : await gateLookups({ take: values }, before, context.kode);
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
         const gate = await besidePages.timed('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
@@ -388,11 +395,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       };
       // Every region's headlines are kept for the next build; taken from the last one only for the
       // regions whose pages this run does not render (a --since build's reused ones, a merge's).
+      // What they make waits in the stage until the site is published (settleKeptHeadlines).
       const headlines: KeptHeadlines = {
         dir: keptHeadlinesDir(),
+        made: join(stage, 'kop'),
         keys: keys.kunci,
         read: opts.merge ? codes : reused,
       };
+      await writeFile(headlinesFile(stage), JSON.stringify(headlines));
       // Started early, the national pages' process renders them where they are rendered apart; else it is stopped.
       if (early && !(nationalApart && pages.national)) {
         await early.cancel();
@@ -406,13 +416,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // The data's gate holds every region's private values beside that renderer: only for an
       // export of the size measured so (gateBesidePages).
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
-      if (meanwhile && !memoryEarly) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      if (meanwhile && !gateEarly.memory) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       /** When the pages, and each piece of this process's work beside them, ended. */
       const besidePages = new EndTimes();
       if (meanwhile) workedBeside = besidePages;
       const [rendered, linked, gated] = await allSettledThenThrow([
         besidePages.timed('pages', () =>
-          renderPagesSplit(siteStage, dataStage, pages, groups, { buildDate: config.buildDate, nationalApart, early, headlines }),
+          renderPagesSplit(siteStage, dataStage, pages, groups, {
+            buildDate: config.buildDate,
+            nationalApart,
+            early,
+            headlines: headlinesFile(stage),
+          }),
         ),
         meanwhile ? besidePages.timed('links', copyReused) : null,
         gateMeanwhile ? gateData() : null,
@@ -429,7 +444,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         for (const f of joined.files) written.push(f);
       }
       lap('pages');
-      if (!meanwhile && !memoryEarly) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
+      if (!meanwhile && !gateEarly.memory) before = sinceKey ? await readGateMemory(sinceKey, context.kode) : null;
       if (reused.length > 0) {
         // Linked only from the site this build replaces: no region file stays shared with another
         // folder (the search index's parts do stay linked with their cache: kept-indexes.ts).
@@ -508,7 +523,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again, nor the twins made of them then.
     const judged = new Set(dataGated?.files);
-    const rest = await gateSite(siteStage, dataGated?.lookups ?? (lookupsEarly ? await lookupsEarly : { take: values }), {
+    const rest = await gateSite(siteStage, dataGated?.lookups ?? (gateEarly.lookups ? await gateEarly.lookups : { take: values }), {
       kode: context.kode,
       before,
       known,
@@ -602,8 +617,24 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         );
       }
     }
-    // The next --since build reuses this site's regions: their headlines are the ones worth keeping.
-    if (!opts.shard && opts.pages !== false) pruneKeptHeadlines(keptHeadlinesDir(), Object.values(keys.kunci));
+    // The regions' headlines this build made, kept for the next (of this site's regions only: a
+    // --since build reuses them); never inside the site, and no failure of this build.
+    if (opts.pages !== false) {
+      const dir = keptHeadlinesDir();
+      if (insideSite(dir))
+        log(
+          `peringatan / warning: KT_HEADLINES_DIR ${resolve(dir)} ada di dalam situs; angka utama wilayah tidak disimpan / lies inside the site; the regions' headlines are not kept`,
+        );
+      else
+        try {
+          const made = settleKeptHeadlines(join(stage, 'kop'), dir, Object.values(keys.kunci));
+          log(`angka utama wilayah dibuat / regions' headlines made: ${made} (disimpan untuk build berikutnya / kept for the next build)`);
+        } catch (e) {
+          log(
+            `peringatan / warning: angka utama wilayah tidak tersimpan / the regions' headlines were not kept (${(e as Error).message}); build berikutnya membuatnya lagi / the next build makes them again`,
+          );
+        }
+    }
     lap('swap');
     if (opts.shard) {
       return result(
@@ -618,6 +649,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } finally {
     await early?.cancel(); // (stopped before the stage it writes into is removed)
     await dataTwins.made?.catch(() => {}); // (ended before the stage they are written into is removed)
+    await gateEarly.lookups?.catch(() => {}); // (its values read from the stage's spill file before it goes)
     await searchCopies?.discard(); // (a no-op once given back)
     await PartCache.discard(partsPending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate
@@ -641,6 +673,19 @@ interface TwinnedBeside {
   files: ReadonlySet<string>;
   twins: ReadonlySet<string>;
 }
+
+/** Where a build tells its renderers what they may keep of regions' headlines (KeptHeadlines). */
+const headlinesFile = (stage: string): string => join(stage, 'kop.json');
+
+/**
+ * Whether a --since build of `regions` regions, `changed` of them with another export than the
+ * previous site's, will render beside one other process (the pipeline's `meanwhile`: the national
+ * pages apart, with the changed regions in one renderer, the rest reused), as far as the exports
+ * tell before the pages' keys are made: a region whose export did not change is reused unless
+ * what all share changed (the code, the site map).
+ */
+export const judgedBesideOne = (regions: number, changed: number): boolean =>
+  renderersFor(regions) > 1 && renderersFor(changed) <= 1 && changed < regions;
 
 /** Whether an export of these regions is small enough for its data's gate to run beside the pages (GATE_BESIDE_ROWS). */
 export const gateBesidePages = (regions: readonly { files: readonly { rows: number }[] }[]): boolean =>

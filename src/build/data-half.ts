@@ -73,9 +73,10 @@ export interface DataHalf extends PhaseTimes {
   report: string;
   regions: RegionSummary[];
   /**
-   * The private values, when the gate asks (after the pages): from a data half apart, read back
-   * from its file then, so that the pages are drawn without them, and taken once (not held here
-   * after: the gate lets them go once it has made its lookups).
+   * The private values, when the gate asks (after the pages, or, for its lookups, while a data
+   * half apart derives the tables: makeDataApart's onValues): from a data half apart, read back
+   * from its file then, and taken once (not held here after: the gate lets them go once it has
+   * made its lookups).
    */
   values: () => Promise<GateValues>;
   /** Lets the values go unread (a build that stops before its gate). */
@@ -107,6 +108,13 @@ function givenOnce<T>(get: () => Promise<T>): () => Promise<T> {
 export const inputRows = (regions: readonly { files: readonly { rows: number }[] }[]): number =>
   regions.reduce((n, r) => n + r.files.reduce((m, f) => m + f.rows, 0), 0);
 
+/** Of a valid export, as soon as it is found valid: its input rows (inputRows), its regions, and how many of them have another export than the previous site's (all, without a record of it). */
+export interface ValidFacts {
+  rows: number;
+  regions: number;
+  changed: number;
+}
+
 /**
  * Makes `input.dataStage` when the export is valid, in this process, its phases timed on `clock`;
  * the caller removes the stage when it fails. `onValid`, told as soon as the export is found
@@ -115,7 +123,7 @@ export const inputRows = (regions: readonly { files: readonly { rows: number }[]
 export async function makeData(
   input: DataInput,
   clock = new PhaseClock(),
-  { onValid }: { onValid?: (values: DataHalf['values'], rows: number) => Promise<void> } = {},
+  { onValid }: { onValid?: (values: DataHalf['values'], facts: ValidFacts) => Promise<void> } = {},
 ): Promise<DataHalf> {
   const { config, dataStage } = input;
   // Hashed before validation reads the files, and kept only where they are then as they were:
@@ -137,7 +145,9 @@ export async function makeData(
   const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
   if (!validated.ok)
     return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
-  await onValid?.(values, inputRows(regions));
+  const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
+  const changed = regions.filter((r) => !keys.has(r.code) || previousRows?.wilayah[r.code]?.kunci !== keys.get(r.code)).length;
+  await onValid?.(values, { rows: inputRows(regions), regions: regions.length, changed });
   await mkdir(dataStage, { recursive: true });
 
   // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
@@ -145,7 +155,6 @@ export async function makeData(
   const archived = await carryForward(dataStage, earlier);
   const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
   const derive = { threshold: config.threshold, earlierPredikat };
-  const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
   const kept = previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, keys) : null;
   const { release, stretches } = await publishTables(
     kept ? kept.tables(exported, derive) : deriveTables(exported, derive),
@@ -237,10 +246,10 @@ export async function makeData(
 
 /** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */
 type Answer = Omit<DataHalf, 'values' | 'close'> & { peak: number; written: ValuesWritten };
-/** What the data half's process says once the export is valid: its private values are in the spill file, there, and the export's rows. */
-type ValuesSpilled = { nilai: ValuesWritten; baris: number };
+/** What the data half's process says once the export is valid: its private values are in the spill file, there; and what makeData's onValid is told. */
+type ValuesSpilled = { nilai: ValuesWritten; fakta: ValidFacts };
 const isValuesSpilled = (m: unknown): m is ValuesSpilled =>
-  typeof m === 'object' && m !== null && Array.isArray((m as ValuesSpilled).nilai) && Number.isSafeInteger((m as ValuesSpilled).baris);
+  typeof m === 'object' && m !== null && Array.isArray((m as ValuesSpilled).nilai) && typeof (m as ValuesSpilled).fakta === 'object';
 /** Or, when it failed unexpectedly, why. */
 type Failure = { thrown: string };
 
@@ -248,8 +257,9 @@ type Failure = { thrown: string };
  * makeData in a process of its own (`node scripts/run.mjs data-half`), which ends before this
  * returns. Its private values wait in a spill file of this process's (made in `privateDir`, a
  * folder of the stage, and nameless at once: gone with this process, however it ends), given to
- * the child as its descriptor 4. They are read when the gate asks (after the pages), or dropped
- * with `close`. Also returns that process's peak memory (KiB).
+ * the child as its descriptor 4, which writes them there as soon as the export is valid and
+ * says so (onValues). They are read when the gate asks, or dropped with `close`. Also returns
+ * that process's peak memory (KiB).
  */
 export async function makeDataApart(
   input: DataInput,
@@ -261,7 +271,7 @@ export async function makeDataApart(
      * Told, while that process goes on deriving the tables, once the export is valid: its values
      * can be taken then (`values`, the DataHalf's own, taken once) and the export's rows.
      */
-    onValues?: (values: DataHalf['values'], rows: number) => void;
+    onValues?: (values: DataHalf['values'], facts: ValidFacts) => void;
   } = {},
 ): Promise<DataHalf & { peak: number }> {
   await mkdir(privateDir, { recursive: true, mode: 0o700 });
@@ -287,7 +297,7 @@ export async function makeDataApart(
       onMessage: (m) => {
         if (!isValuesSpilled(m) || written) return;
         written = m.nilai;
-        onValues?.(values, m.baris);
+        onValues?.(values, m.fakta);
       },
     });
     const got = JSON.parse(await readFile(answer, 'utf8')) as Answer | Failure;
@@ -313,10 +323,10 @@ export async function answerData(ask: string, answer: string, valuesFd: number):
     // said: the build may make its lookups of them while the tables are derived here.
     let written: ValuesWritten = [];
     const { values: _taken, ...rest } = await makeData(input, clock, {
-      onValid: async (values, rows) => {
+      onValid: async (values, facts) => {
         written = writeValues(SpillFile.over(valuesFd), (await values()).privateByRegion);
         clock.lap('values');
-        process.send?.({ nilai: written, baris: rows } satisfies ValuesSpilled);
+        process.send?.({ nilai: written, fakta: facts } satisfies ValuesSpilled);
       },
     });
     out = { ...rest, ...clock.times(), peak: process.resourceUsage().maxRSS, written };

@@ -15,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { removeLeftovers } from '../publish/leftovers.ts';
 import { allSettledThenThrow, makeFolders, listFiles } from '../publish/site-files.ts';
 import { PAGES_ENV, type PageSet } from '../site/page-set.ts';
-import { HEADLINES_ENV, type KeptHeadlines } from '../site/kept-headlines.ts';
+import { HEADLINES_ENV } from '../site/kept-headlines.ts';
 import { runChild } from './child.ts';
 import { exportSize } from './export-size.ts';
 import type { Plugin } from 'vite';
@@ -37,11 +37,11 @@ export const renderDir = (pid = process.pid): string => join(process.cwd(), 'nod
  */
 let pagesRendered = false;
 
-/** What a renderer renders: the pages of `pages`, from the tables in `tables`; regions' headlines kept between builds (kept-headlines.ts). */
+/** What a renderer renders: the pages of `pages`, from the tables in `tables`; with the file of what it may keep of regions' headlines (kept-headlines.ts). */
 export interface RenderInput {
   tables: string;
   pages: PageSet;
-  headlines?: KeptHeadlines;
+  headlines?: string;
 }
 
 /**
@@ -55,7 +55,7 @@ export async function renderPages(siteStage: string, input: RenderInput | Promis
   const given = ({ tables, pages, headlines }: RenderInput) => {
     process.env.KT_PUBLISHED_DIR = tables;
     process.env[PAGES_ENV] = JSON.stringify(pages);
-    if (headlines) process.env[HEADLINES_ENV] = JSON.stringify(headlines);
+    if (headlines) process.env[HEADLINES_ENV] = headlines;
     else delete process.env[HEADLINES_ENV];
   };
   const waiting = input instanceof Promise;
@@ -174,7 +174,7 @@ export async function renderPagesSplit(
     nationalApart,
     early,
     headlines,
-  }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer | null; headlines?: KeptHeadlines },
+  }: { buildDate: string; nationalApart: boolean; early?: EarlyRenderer | null; headlines?: string },
 ): Promise<{ written: string[]; peaks: number[]; national?: NationalRendered }> {
   if (!nationalApart) {
     if (groups.length > 1) throw new Error('renderPagesSplit: a site of several groups renders them apart (nationalApart)');
@@ -292,7 +292,7 @@ export async function renderElsewhere(
         [TOLD_ENV]: '',
         KT_PUBLISHED_DIR: input.tables,
         [PAGES_ENV]: JSON.stringify(input.pages),
-        [HEADLINES_ENV]: input.headlines ? JSON.stringify(input.headlines) : '',
+        [HEADLINES_ENV]: input.headlines ?? '',
         SOURCE_DATE_EPOCH: epoch,
       };
   await runChild(['render', dir, list], {

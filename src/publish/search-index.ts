@@ -115,8 +115,9 @@ const MOST_PER_INDEX = 64;
 const MOST_GROUPS = 8;
 /**
  * Regions a group holds at least, where the site has that many: smaller groups would add parts to
- * fetch for little. At 50 regions, groups of 8 are 7 parts (at 500, 8 are): a `--since` build
- * there indexes 8 regions again, where a group of 16 took Pagefind 6.3 s of the search phase.
+ * fetch for little. At 50 regions, 7 groups of up to 8 (a reader fetches them and the national
+ * part: 8 parts, where 500 regions make 9): a `--since` build there indexes 8 regions again,
+ * where Pagefind took 6.3 s over a group of 16.
  */
 const LEAST_PER_INDEX = 8;
 

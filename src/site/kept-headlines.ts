@@ -4,22 +4,27 @@
  * region pages key (build/incremental.ts regionKeys: the region's published rows, its entry in the
  * data-quality report, its revisions, the code and what every region shares). The home page shows
  * every region's; a build that does not render a region's pages (a `--since` build's reused
- * regions, a merge's) takes them from here instead of reading that region's tables again: 3.3 s of
- * the national pages at 50 regions. Public figures, as the pages print them.
+ * regions, a merge's) takes them from there instead of reading that region's tables again: 3.3 s
+ * of the national pages at 50 regions.
  *
  * The build says which regions' may be taken (`read`): none in a build that renders every region,
- * so that a full build, the reference the others are compared with, computes every one. Every
- * headline computed for a region with a key is kept, for the next build.
+ * so that a full build, the reference the others are compared with, computes every one. What a
+ * renderer computes is written into the build's stage (`made`) and kept only once the build has
+ * published its site (settleKeptHeadlines), as the downloads' parts are: figures of a site the
+ * privacy gate refused are not kept.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-/** Where a renderer is told the keys (render.ts RenderInput.headlines), as JSON. */
+/** The path of a renderer's KeptHeadlines (a JSON file: a national site's keys would pass the limit of one environment variable). */
 export const HEADLINES_ENV = 'KT_HEADLINES';
 
 export interface KeptHeadlines {
+  /** Where earlier builds' are kept (keptHeadlinesDir). */
   dir: string;
+  /** Where this build writes those it makes: a folder of its stage. */
+  made: string;
   /** Each region's pages key. */
   keys: Record<string, string>;
   /** The regions whose headlines may be taken from `dir`. */
@@ -29,40 +34,35 @@ export interface KeptHeadlines {
 export const keptHeadlinesDir = (): string =>
   process.env.KT_HEADLINES_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'kinerja-terbuka', 'kop');
 
-/** What this renderer was told (HEADLINES_ENV), or undefined. */
-export const keptHeadlinesGiven = (): KeptHeadlines | undefined => {
-  const raw = process.env[HEADLINES_ENV];
-  return raw ? (JSON.parse(raw) as KeptHeadlines) : undefined;
-};
+/** A kept file's name: its key's. Only such files are ever removed from the folder (settleKeptHeadlines). */
+const KEPT_NAME = /^[0-9a-f]{64}\.json$/;
+const fileOf = (dir: string, key: string) => join(dir, `${key}.json`);
 
-let told: { raw: string; kept: KeptHeadlines; read: Set<string> } | null = null;
+let told: { path: string; kept: KeptHeadlines; read: Set<string> } | null = null;
 
-/** keptHeadlinesGiven, its regions to read as a set, parsed again only when the variable changed (tests render several sites in one process). */
+/** What this renderer was told (HEADLINES_ENV), read once per file (tests render several sites in one process); null if nothing. */
 function keptTold(): { kept: KeptHeadlines; read: Set<string> } | null {
-  const raw = process.env[HEADLINES_ENV];
-  if (!raw) return null;
-  if (told?.raw !== raw) {
-    const kept = keptHeadlinesGiven()!;
-    told = { raw, kept, read: new Set(kept.read) };
+  const path = process.env[HEADLINES_ENV];
+  if (!path) return null;
+  if (told?.path !== path) {
+    const kept = JSON.parse(readFileSync(path, 'utf8')) as KeptHeadlines;
+    told = { path, kept, read: new Set(kept.read) };
   }
   return told;
 }
 
-const fileOf = (dir: string, key: string) => join(dir, `${key}.json`);
-
 /**
- * `kode`'s headlines: kept ones where the build allows it and a file of its key holds what
- * `valid` accepts, else `make()`'s, then kept (whole or not at all; a failure to keep them is no
- * failure of the page).
+ * `kode`'s headlines: kept ones where the build allows it and the file of its key holds what
+ * `valid` accepts, else `make()`'s, then written for the build to keep (whole or not at all; a
+ * failure to write them is no failure of the page).
  */
 export function keptOrMade<T>(kode: string, make: () => T, valid: (v: unknown) => v is T): T {
   const given = keptTold();
   const key = given?.kept.keys[kode];
   if (!given || !key) return make();
-  const path = fileOf(given.kept.dir, key);
   if (given.read.has(kode)) {
     try {
-      const kept: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      const kept: unknown = JSON.parse(readFileSync(fileOf(given.kept.dir, key), 'utf8'));
       if (valid(kept)) return kept;
     } catch {
       // none kept, or unreadable: made again
@@ -70,7 +70,8 @@ export function keptOrMade<T>(kode: string, make: () => T, valid: (v: unknown) =
   }
   const made = make();
   try {
-    mkdirSync(given.kept.dir, { recursive: true, mode: 0o700 });
+    mkdirSync(given.kept.made, { recursive: true, mode: 0o700 });
+    const path = fileOf(given.kept.made, key);
     const part = `${path}.${randomUUID()}.tmp`;
     writeFileSync(part, JSON.stringify(made), { mode: 0o600 });
     renameSync(part, path);
@@ -80,14 +81,31 @@ export function keptOrMade<T>(kode: string, make: () => T, valid: (v: unknown) =
   return made;
 }
 
-/** Removes every kept file of `dir` but those of `keys` (the site just published: the next `--since` build's). */
-export function pruneKeptHeadlines(dir: string, keys: Iterable<string>): void {
-  const keep = new Set(Array.from(keys, (k) => `${k}.json`));
+/**
+ * Once the site is published: the headlines its build made (in `made`) moved into `dir`, and of
+ * the files kept there only those of `keys` (the site's regions, which the next `--since` build
+ * reuses) left. Returns how many were made.
+ */
+export function settleKeptHeadlines(made: string, dir: string, keys: Iterable<string>): number {
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = readdirSync(made).filter((n) => KEPT_NAME.test(n));
   } catch {
-    return;
+    names = []; // none made
   }
-  for (const name of names) if (!keep.has(name)) rmSync(join(dir, name), { force: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const name of names) {
+    try {
+      renameSync(join(made, name), join(dir, name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      // Across file systems: copied beside, then renamed, so that a reader finds it whole or not at all.
+      const part = join(dir, `${name}.${randomUUID()}.tmp`);
+      copyFileSync(join(made, name), part);
+      renameSync(part, join(dir, name));
+    }
+  }
+  const keep = new Set(Array.from(keys, (k) => `${k}.json`));
+  for (const name of readdirSync(dir)) if (KEPT_NAME.test(name) && !keep.has(name)) rmSync(join(dir, name), { force: true });
+  return names.length;
 }

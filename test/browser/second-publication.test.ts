@@ -110,8 +110,17 @@ beforeAll(async () => {
   // national pages with Binjai's, while B′'s build links the other regions): the same bytes, whoever draws them. B makes every part of its
   // downloads and its search index afresh; B′ takes the parts A kept for the regions that did not change.
   const [full, incremental] = await Promise.all([
-    build(['--out', siteB], { KT_RENDERERS: '2', KT_PART_DIR: join(work, 'bagian-kosong'), KT_SEARCH_DIR: join(work, 'cari-kosong') }),
-    build(['--out', siteB2, '--since', siteB2], { KT_RENDERERS: '2', KT_PART_DIR: inject('partDir') }),
+    build(['--out', siteB], {
+      KT_RENDERERS: '2',
+      KT_PART_DIR: join(work, 'bagian-kosong'),
+      KT_SEARCH_DIR: join(work, 'cari-kosong'),
+      KT_HEADLINES_DIR: join(work, 'kop-kosong'),
+    }),
+    build(['--out', siteB2, '--since', siteB2], {
+      KT_RENDERERS: '2',
+      KT_PART_DIR: inject('partDir'),
+      KT_HEADLINES_DIR: inject('headlinesDir'),
+    }),
   ]);
   if (full.status !== 0) throw new Error(`build failed:\n${full.output}`);
   fullLog = full.output;
@@ -133,6 +142,12 @@ it('B was drawn by three processes, none of them the build’s own: the national
   expect(fullLog).toMatch(
     /proses data \/ the data process: \d+ \+ \d+ \(proses ini \/ this process\) \+ \d+ \(proses halaman nasional, menunggu \/ the national pages' process, waiting\) = \d+; halaman nasional \/ the national pages' process: \d+ \+ \d+ \(proses ini \/ this process\) = \d+; saat halaman dibuat \/ while the pages render: \d+ \(proses ini \/ this process\) \+ \d+ \(proses halaman lain \/ other page renderers\) \+ \d+ = \d+; (?:Pagefind: \d+ \+ \d+ \(proses ini \/ this process\) = \d+; )?proses ini \/ this process: \d+(?:; Pagefind tidak terukur \/ Pagefind not measured)?\)/,
   );
+});
+
+it("B makes every region's headlines; B′ takes the four unchanged regions' from A's build and makes Binjai's alone", () => {
+  const made = (log: string) => /angka utama wilayah dibuat \/ regions' headlines made: (\d+)/.exec(log)?.[1];
+  expect(made(fullLog)).toBe('5');
+  expect(made(sinceLog)).toBe('1');
 });
 
 it('is a new release of the same regions', () => {

@@ -1,7 +1,7 @@
 /**
  * Builds the site once on the bundled sample data into a temporary folder and serves it on
  * 127.0.0.1 for the browser and build tests (inject('siteDir'), inject('siteUrl'), and the parts
- * of its downloads it kept: inject('partDir')).
+ * of its downloads it kept: inject('partDir'); its regions' headlines: inject('headlinesDir')).
  */
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
@@ -16,6 +16,7 @@ declare module 'vitest' {
     siteDir: string;
     siteUrl: string;
     partDir: string;
+    headlinesDir: string;
   }
 }
 
@@ -34,17 +35,20 @@ export default async function setup(project: TestProject) {
   // The downloads' parts the site kept (KT_PART_DIR), this run's own: a build that takes them
   // (second-publication.test.ts) finds those, not the parts a run before it kept.
   const partDir = join(runDir, 'bagian');
+  // Its regions' headlines (KT_HEADLINES_DIR), kept apart from what other builds of this run prune.
+  const headlinesDir = join(runDir, 'kop');
   // The real CLI in its own process: exactly what `npm run build` does, and Astro runs
   // outside Vitest's module graph (under Astro's Vite plugin, import('astro') is the page runtime).
   const result = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', 'data', '--out', siteDir], {
     encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', KT_SITE_URL: SITE_URL, KT_PART_DIR: partDir },
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', KT_SITE_URL: SITE_URL, KT_PART_DIR: partDir, KT_HEADLINES_DIR: headlinesDir },
   });
   if (result.status !== 0) throw new Error(`sample build failed:\n${result.stdout}\n${result.stderr}`);
   const server = await serveStatic(siteDir);
   project.provide('siteDir', siteDir);
   project.provide('siteUrl', server.url);
   project.provide('partDir', partDir);
+  project.provide('headlinesDir', headlinesDir);
   return async () => {
     await server.close();
     await rm(runDir, { recursive: true, force: true });

@@ -4,11 +4,11 @@
  * hands back are every value, as held, so that the gate looks for all of them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, ftruncateSync, writeSync } from 'node:fs';
+import { ftruncateSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inputRows, makeDataApart, readValues, writeValues } from '../../src/build/data-half.ts';
+import { inputRows, makeDataApart, readValues, writeValues, type ValidFacts } from '../../src/build/data-half.ts';
 import { siteConfig } from '../../src/config.ts';
 import { SpillFile } from '../../src/read/spill-file.ts';
 import { build } from '../../src/pipeline.ts';
@@ -147,22 +147,28 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
     expect((await readdir(tmp.dir)).sort()).toEqual(['privat', 'stage']);
   });
 
-  test('told as soon as the export is valid, while the tables are yet to be derived: its values and rows, taken then', async () => {
+  test('told as soon as the export is valid, before its tables are derived: its values, taken then, and its rows', async () => {
     const config = siteConfig(ENV);
-    const dataStage = join(tmp.dir, 'stage');
-    const input = { dataDir: 'test/fixtures/valid', outDir: join(tmp.dir, 'dist'), dataStage, shard: false, config };
-    const told: { rows: number; tables: boolean; values: Promise<GateValues> }[] = [];
-    const half = await makeDataApart(input, join(tmp.dir, 'privat'), {
-      // The stage's tables are not written yet when the values are told.
-      onValues: (take, rows) => told.push({ rows, tables: existsSync(join(dataStage, 'unit.csv')), values: take() }),
-    });
+    const input = {
+      dataDir: 'test/fixtures/valid',
+      outDir: join(tmp.dir, 'dist'),
+      dataStage: join(tmp.dir, 'stage'),
+      shard: false,
+      config,
+    };
+    const told: { facts: ValidFacts; values: Promise<GateValues> }[] = [];
+    const half = await makeDataApart(input, join(tmp.dir, 'privat'), { onValues: (take, facts) => told.push({ facts, values: take() }) });
     expect(half.ok).toBe(true);
-    expect(told.map((t) => [t.rows, t.tables])).toEqual([[inputRows(half.regions), false]]);
+    // No previous site: every region's export counts as changed.
+    expect(told.map((t) => t.facts)).toEqual([
+      { rows: inputRows(half.regions), regions: half.regions.length, changed: half.regions.length },
+    ]);
     expect(inputRows(half.regions)).toBeGreaterThan(50);
     const exported = await validateExport('test/fixtures/valid');
     expect(privateDigest((await told[0].values).privateValues)).toBe(privateDigest(exported.privateValues));
     // Taken there: the build holds one lookup of them, not two.
     await expect(half.values()).rejects.toThrow('the private values were taken already');
+    // Written as soon as the export was found valid, before the tables.
     expect(Object.keys(half.timings)).toEqual(['validate', 'values', 'derive+publish', 'excel+bundles']);
   });
 

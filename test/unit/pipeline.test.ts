@@ -14,7 +14,7 @@ import { ConfigError } from '../../src/config.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { PREDIKAT } from '../../src/contract/enums.ts';
 import { feasibleAcrossReleases } from '../support/disclosure.ts';
-import { build, cleanLeftovers, GATE_BESIDE_ROWS, gateBesidePages } from '../../src/pipeline.ts';
+import { build, cleanLeftovers, GATE_BESIDE_ROWS, gateBesidePages, judgedBesideOne } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
 import { validateExport } from '../../src/validate/export.ts';
@@ -499,4 +499,18 @@ describe('the data gate beside the pages of a --since build', () => {
     // 500 sample regions: 24 million rows.
     expect(gateBesidePages(Array.from({ length: 500 }, () => region(40_000, 8_000)))).toBe(false);
   });
+});
+
+test('a --since build judges its data beside one renderer where the national pages render apart and fewer regions changed than would split', () => {
+  // Two renderers where the regions allow (as on two cores).
+  const saved = process.env.KT_RENDERERS;
+  process.env.KT_RENDERERS = '2';
+  try {
+    expect([judgedBesideOne(50, 0), judgedBesideOne(50, 1), judgedBesideOne(50, 2)]).toEqual([true, true, false]);
+    // Every region changed: none reused. One region: its pages are drawn with the national ones, in this process.
+    expect([judgedBesideOne(50, 50), judgedBesideOne(1, 0)]).toEqual([false, false]);
+  } finally {
+    if (saved === undefined) delete process.env.KT_RENDERERS;
+    else process.env.KT_RENDERERS = saved;
+  }
 });
