@@ -220,7 +220,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           ? (take, { rows, regions, changed }) => {
               if (!judgedBesideOne(regions, changed) || rows > GATE_BESIDE_ROWS || isLargeExport(opts.dataDir) !== false) return;
               gateEarly.memory = readGateMemory(sinceKey, kode);
-              gateEarly.lookups = gateEarly.memory.then((memory) => gateLookups({ take }, memory, kode));
+              // Once the national pages' renderer has bundled the code: the data half and it have both cores until then.
+              const bundled = early?.bundled ?? Promise.resolve();
+              gateEarly.lookups = Promise.all([gateEarly.memory, bundled]).then(([memory]) => gateLookups({ take }, memory, kode));
               gateEarly.lookups.catch(() => {}); // awaited by the gate; a failure fails the build there
             }
           : undefined,

@@ -83,7 +83,18 @@ export async function renderPages(siteStage: string, input: RenderInput | Promis
       logLevel: process.env.KT_ASTRO_LOG === 'info' ? 'info' : 'warn',
       mode: 'production',
       integrations: [listWritten],
-      vite: waiting ? { plugins: [toldAfterBundling(async () => ((told = true), given(await input)))] } : {},
+      vite: waiting
+        ? {
+            plugins: [
+              toldAfterBundling(async () => {
+                // Said to the build (a renderer of its own process): its other core is free from now.
+                process.send?.(BUNDLED);
+                told = true;
+                given(await input);
+              }),
+            ],
+          }
+        : {},
     });
     if (!told) throw new Error('halaman dibuat sebelum tabelnya diberikan / pages rendered before their tables were given');
     await rm(siteStage, { recursive: true, force: true });
@@ -254,6 +265,9 @@ export const renderEpoch = (buildDate: string): string =>
 /** Where the national pages' process renders, in the build's stage. */
 export const nationalRenderDir = (stage: string): string => join(stage, 'render-nasional');
 
+/** What a renderer told through its IPC channel says once it has bundled the code, before it waits to be told (EarlyRenderer.bundled). */
+export const BUNDLED = 'terbundel';
+
 /** Set for a renderer to be told its tables and pages through its IPC channel (EarlyRenderer). */
 export const TOLD_ENV = 'KT_RENDER_TOLD';
 
@@ -281,6 +295,7 @@ export async function renderElsewhere(
   input: RenderInput | Promise<RenderInput>,
   epoch: string,
   signal: AbortSignal,
+  onBundled?: () => void,
 ): Promise<Rendered> {
   const list = `${dir}.json`;
   const waiting = input instanceof Promise;
@@ -300,6 +315,7 @@ export async function renderElsewhere(
     signal,
     failed: (how) => `${which} (${how})`,
     send: waiting ? input : undefined,
+    onMessage: (m) => m === BUNDLED && onBundled?.(),
   });
   return JSON.parse(await readFile(list, 'utf8')) as Rendered;
 }
@@ -331,14 +347,19 @@ export class EarlyRenderer {
   private endedUntold = false;
   private readonly stop = new AbortController();
   private readonly rendered: Promise<Rendered>;
+  /** Resolved once it has bundled the code (BUNDLED), or has ended: what else the build runs has the other core then. */
+  readonly bundled: Promise<void>;
   constructor(
     readonly dir: string,
     private readonly epoch: string,
   ) {
     const told = new Promise<RenderInput>((resolve) => (this.tell = resolve));
-    this.rendered = renderElsewhere(dir, told, epoch, this.stop.signal);
+    let bundled!: () => void;
+    this.bundled = new Promise<void>((resolve) => (bundled = resolve));
+    this.rendered = renderElsewhere(dir, told, epoch, this.stop.signal, bundled);
     // Awaited by `give`'s caller, or let go by `cancel`.
     this.rendered.catch(() => void (this.endedUntold = !this.told));
+    this.rendered.then(bundled, bundled);
   }
   /** Its pages: those of `input`; drawn by a renderer started now if this one ended before it was told. */
   give(input: RenderInput): Promise<Rendered> {

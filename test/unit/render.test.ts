@@ -103,11 +103,19 @@ describe('EarlyRenderer', () => {
     expect(existsSync(`${dir}.json`)).toBe(false);
     expect(() => early.give({ tables: tmp.dir, pages: { regions: [], national: true } })).toThrow(/after it was stopped/);
   });
-  test('told tables that are not there, it fails as it reads them (an unexpected failure: 2), naming the pages it was told', async () => {
+  test('told tables that are not there, it fails as it reads them (an unexpected failure: 2), naming the pages it was told; it said when it had bundled the code, before', async () => {
     const early = new EarlyRenderer(join(tmp.dir, 'render-nasional'), EPOCH);
-    await expect(early.give({ tables: join(tmp.dir, 'tidak-ada'), pages: { regions: ['kota-001'], national: true } })).rejects.toThrow(
+    const said: string[] = [];
+    void early.bundled.then(() => said.push('bundled'));
+    const given = early.give({ tables: join(tmp.dir, 'tidak-ada'), pages: { regions: ['kota-001'], national: true } }).catch((e: Error) => {
+      said.push('failed');
+      throw e;
+    });
+    await expect(given).rejects.toThrow(
       /^halaman nasional dan halaman wilayah kota-001 tidak terbangun \/ the national pages and the pages of regions kota-001 were not rendered \(2\)$/,
     );
+    // (Had it not said so, `bundled` would have been resolved by its end only, after the failure was told.)
+    expect(said).toEqual(['bundled', 'failed']);
   }, 120_000);
 });
 
