@@ -105,6 +105,14 @@ describe('private values across processes (writeValues, readValues)', () => {
 });
 
 describe('a build whose data half runs apart (dataApart, as the CLI builds)', () => {
+  /** The valid fixture's data half, staged in `dataStage`. */
+  const validInput = (dataStage: string) => ({
+    dataDir: 'test/fixtures/valid',
+    outDir: join(tmp.dir, 'dist'),
+    dataStage,
+    shard: false,
+    config: siteConfig(ENV),
+  });
   const run = (dataDir: string, outDir: string, dataApart: boolean) =>
     build({ dataDir, outDir, pages: false, log: () => {}, env: ENV, dataApart });
 
@@ -123,14 +131,7 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
   });
 
   test("its private values are the export's, every region's", async () => {
-    const config = siteConfig(ENV);
-    const input = {
-      dataDir: 'test/fixtures/valid',
-      outDir: join(tmp.dir, 'dist'),
-      dataStage: join(tmp.dir, 'stage'),
-      shard: false,
-      config,
-    };
+    const input = validInput(join(tmp.dir, 'stage'));
     const { values: asked, ok } = await makeDataApart(input, join(tmp.dir, 'privat'));
     expect(ok).toBe(true);
     // Until the gate asks, the values wait in a file that has no name: none is left on disk.
@@ -148,14 +149,7 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
   });
 
   test('told as soon as the export is valid, before its tables are derived: its values, taken then, and its rows', async () => {
-    const config = siteConfig(ENV);
-    const input = {
-      dataDir: 'test/fixtures/valid',
-      outDir: join(tmp.dir, 'dist'),
-      dataStage: join(tmp.dir, 'stage'),
-      shard: false,
-      config,
-    };
+    const input = validInput(join(tmp.dir, 'stage'));
     const told: { facts: ValidFacts; values: Promise<GateValues> }[] = [];
     const half = await makeDataApart(input, join(tmp.dir, 'privat'), { onValues: (take, facts) => told.push({ facts, values: take() }) });
     expect(half.ok).toBe(true);
@@ -173,15 +167,8 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
   });
 
   test('a data half that fails: its error, thrown here', async () => {
-    const config = siteConfig(ENV);
     await writeFile(join(tmp.dir, 'berkas'), 'not a folder');
-    const input = {
-      dataDir: 'test/fixtures/valid',
-      outDir: join(tmp.dir, 'dist'),
-      dataStage: join(tmp.dir, 'berkas', 'data'),
-      shard: false,
-      config,
-    };
+    const input = validInput(join(tmp.dir, 'berkas', 'data'));
     await expect(makeDataApart(input, join(tmp.dir, 'privat'))).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(await readdir(join(tmp.dir, 'privat'))).toEqual([]);
   });
