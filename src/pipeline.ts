@@ -69,7 +69,6 @@ import {
 } from './build/render.ts';
 import { isRunning } from './publish/leftovers.ts';
 import { inputRows, makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
-import { isLargeExport } from './build/export-size.ts';
 import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
 import { EndTimes, PhaseClock } from './build/phase-clock.ts';
 import { keptHeadlinesDir, settleKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
@@ -214,11 +213,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         // A --since build whose data will be judged beside one renderer (gateMeanwhile, as far as
         // the regions whose export changed tell) makes the gate's lookups of the values here while
         // that process derives the tables, not beside the pages, where they were five of this
-        // process's seconds beside the renderer. Only for an export of the size measured so (50
-        // regions, 190 MB: beside the data half and the national pages' renderer, waiting).
+        // process's seconds beside the renderer. Only for an export of about the size measured so
+        // (EARLY_LOOKUPS_ROWS).
         onValues: sinceKey
           ? (take, { rows, regions, changed }) => {
-              if (!judgedBesideOne(regions, changed) || rows > GATE_BESIDE_ROWS || isLargeExport(opts.dataDir) !== false) return;
+              if (!judgedBesideOne(regions, changed) || rows > EARLY_LOOKUPS_ROWS) return;
               gateEarly.memory = readGateMemory(sinceKey, kode);
               // Once the national pages' renderer has bundled the code: the data half and it have both cores until then.
               const bundled = early?.bundled ?? Promise.resolve();
@@ -669,6 +668,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
  * search index (Pagefind's two runs over a group): measured only at 50.
  */
 export const GATE_BESIDE_ROWS = 8_000_000;
+
+/**
+ * Input rows up to which a --since build makes the gate's lookups while the data half derives
+ * (makeDataApart's onValues): they are then held beside that process and the national pages'
+ * renderer, waiting. At 50 sample regions (2.4 million rows) the three took 2,290–2,360 MiB
+ * together, the lookups about 470 MiB of it; the data half grows with the rows, so not far past
+ * that. Larger exports make them beside the pages (up to GATE_BESIDE_ROWS) or after them.
+ */
+export const EARLY_LOOKUPS_ROWS = 3_000_000;
 
 /** The data's files whose twins were made beside the pages and the search index (relative to the site), and the twins' paths. */
 interface TwinnedBeside {
