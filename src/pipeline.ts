@@ -210,14 +210,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     };
     if (opts.dataApart) {
       const apart = await makeDataApart(input, join(stage, 'privat'), {
-        // A --since build whose data will be judged beside one renderer (gateMeanwhile, as far as
-        // the regions whose export changed tell) makes the gate's lookups of the values here while
+        // A --since build whose pages will render beside this process (besideOneRenderer, as far as
+        // the regions whose export changed tell: a region whose export did not change is reused
+        // unless what all share changed, the code or the site map) makes the gate's lookups of the values here while
         // that process derives the tables, not beside the pages, where they were five of this
         // process's seconds beside the renderer. Only for an export of about the size measured so
         // (EARLY_LOOKUPS_ROWS).
         onValues: sinceKey
           ? (take, { rows, regions, changed }) => {
-              if (!judgedBesideOne(regions, changed) || rows > EARLY_LOOKUPS_ROWS) return;
+              if (!besideOneRenderer(regions, changed) || rows > EARLY_LOOKUPS_ROWS) return;
               gateEarly.memory = readGateMemory(sinceKey, kode);
               // Once the national pages' renderer has bundled the code: the data half and it have both cores until then.
               const bundled = early?.bundled ?? Promise.resolve();
@@ -413,7 +414,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
       // their marks read first), and the data judged, then compressed (on into the search index). Not beside several renderers
       // (a build of many changed regions): the gate's lookups would be held with them.
-      const meanwhile = nationalApart && oneRenderer(pages, groups) && reused.length > 0;
+      const meanwhile = reused.length > 0 && besideOneRenderer(codes.length, toRender.length);
       // The data's gate holds every region's private values beside that renderer: only for an
       // export of the size measured so (gateBesidePages).
       const gateMeanwhile = meanwhile && gateBesidePages(regions);
@@ -688,14 +689,13 @@ interface TwinnedBeside {
 const headlinesFile = (stage: string): string => join(stage, 'kop.json');
 
 /**
- * Whether a --since build of `regions` regions, `changed` of them with another export than the
- * previous site's, will render beside one other process (the pipeline's `meanwhile`: the national
- * pages apart, with the changed regions in one renderer, the rest reused), as far as the exports
- * tell before the pages' keys are made: a region whose export did not change is reused unless
- * what all share changed (the code, the site map).
+ * Whether a build of `regions` regions that renders `rendered` of them and reuses the others has
+ * its pages drawn by one other process, the national pages' (they are rendered apart, and the
+ * regions to render are too few to split: oneRenderer, render.ts): this process is free meanwhile
+ * to link the reused regions and judge the data.
  */
-export const judgedBesideOne = (regions: number, changed: number): boolean =>
-  renderersFor(regions) > 1 && renderersFor(changed) <= 1 && changed < regions;
+export const besideOneRenderer = (regions: number, rendered: number): boolean =>
+  rendered < regions && renderersFor(regions) > 1 && renderersFor(rendered) <= 1;
 
 /** Whether an export of these regions is small enough for its data's gate to run beside the pages (GATE_BESIDE_ROWS). */
 export const gateBesidePages = (regions: readonly { files: readonly { rows: number }[] }[]): boolean =>

@@ -14,7 +14,7 @@ import { ConfigError } from '../../src/config.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { PREDIKAT } from '../../src/contract/enums.ts';
 import { feasibleAcrossReleases } from '../support/disclosure.ts';
-import { build, cleanLeftovers, EARLY_LOOKUPS_ROWS, GATE_BESIDE_ROWS, gateBesidePages, judgedBesideOne } from '../../src/pipeline.ts';
+import { build, cleanLeftovers, EARLY_LOOKUPS_ROWS, GATE_BESIDE_ROWS, gateBesidePages, besideOneRenderer } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
 import { validateExport } from '../../src/validate/export.ts';
@@ -501,16 +501,16 @@ describe('the data gate beside the pages of a --since build', () => {
   });
 });
 
-test('a --since build judges its data beside one renderer where the national pages render apart and fewer regions changed than would split', () => {
+test('a build renders beside one other process where the national pages render apart, some regions are reused, and fewer are rendered than would split', () => {
   // Two renderers where the regions allow (as on two cores).
   const saved = process.env.KT_RENDERERS;
   process.env.KT_RENDERERS = '2';
   try {
-    expect([judgedBesideOne(50, 0), judgedBesideOne(50, 1), judgedBesideOne(50, 2)]).toEqual([true, true, false]);
+    expect([besideOneRenderer(50, 0), besideOneRenderer(50, 1), besideOneRenderer(50, 2)]).toEqual([true, true, false]);
     // The lookups made early are held beside the pages too: never for more rows than may be judged there.
     expect(EARLY_LOOKUPS_ROWS).toBeLessThanOrEqual(GATE_BESIDE_ROWS);
     // Every region changed: none reused. One region: its pages are drawn with the national ones, in this process.
-    expect([judgedBesideOne(50, 50), judgedBesideOne(1, 0)]).toEqual([false, false]);
+    expect([besideOneRenderer(50, 50), besideOneRenderer(1, 0)]).toEqual([false, false]);
   } finally {
     if (saved === undefined) delete process.env.KT_RENDERERS;
     else process.env.KT_RENDERERS = saved;
