@@ -25,7 +25,7 @@ import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
-import { KeptRows, keptKeys, readRowsRecord, rowsKeys, rowsRecord, type RowsRecord } from './kept-rows.ts';
+import { KeptRows, keptKeys, readRowsRecord, rowsKeys, rowsRecord, sameExport, type RowsRecord } from './kept-rows.ts';
 import { addRelease, archivable, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
@@ -146,7 +146,7 @@ export async function makeData(
   if (!validated.ok)
     return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
   const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
-  const changed = regions.filter((r) => !keys.has(r.code) || previousRows?.wilayah[r.code]?.kunci !== keys.get(r.code)).length;
+  const changed = regions.filter((r) => !sameExport(previousRows, keys, r.code)).length;
   await onValid?.(values, { rows: inputRows(regions), regions: regions.length, changed });
   await mkdir(dataStage, { recursive: true });
 

@@ -196,6 +196,12 @@ function readAt(fd: number, at: number, length: number): Buffer | null {
   }
 }
 
+/** Whether `code`'s export folder is the one that made its rows in the site `record` is of: it has a key now (keptKeys), and the same. */
+export const sameExport = (record: RowsRecord | null, keys: ReadonlyMap<string, string>, code: string): boolean => {
+  const key = keys.get(code);
+  return key !== undefined && record?.wilayah[code]?.kunci === key;
+};
+
 /** The published tables of a build that may take regions' rows from a previous output's tables. */
 export class KeptRows {
   /** Region tables taken from the previous output, and derived. */
@@ -210,10 +216,8 @@ export class KeptRows {
 
   /** Where `code`'s rows of `table` lie in the previous output (null: it had none); undefined where they must be derived. */
   stretch(code: string, table: TableName): Stretch | null | undefined {
-    const was = this.record.wilayah[code];
-    const key = this.keys.get(code);
-    if (!was || !key || was.kunci !== key || ALWAYS_DERIVED.has(table)) return undefined;
-    return was.tabel[table];
+    if (!sameExport(this.record, this.keys, code) || ALWAYS_DERIVED.has(table)) return undefined;
+    return this.record.wilayah[code].tabel[table];
   }
 
   /** Every table, as deriveTables gives it, each region's rows taken where they can be. */
