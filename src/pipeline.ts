@@ -46,6 +46,11 @@ import {
   PAGES_RECORD,
   copyRegions,
   fileMarks,
+  moveBack,
+  moveFolders,
+  movesJournal,
+  STAGED_SITE,
+  type MovedRegions,
   pagesRecord,
   readPagesRecord,
   recordKey,
@@ -172,7 +177,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await cleanRenderLeftovers();
   const stage = resolve(`${outDir}.staging-${process.pid}`);
   const dataStage = join(stage, 'data');
-  const siteStage = join(stage, 'site');
+  const siteStage = join(stage, STAGED_SITE);
   await removeTree(stage);
   /** The pages' search copies, kept for the next build only if the privacy gate passes this site. */
   let searchCopies: KeptCopies | null = null;
@@ -280,8 +285,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
      * before them, or already while the data half worked: gateEarly).
      */
     let before: GateMemory | null = gateEarly.memory ? await gateEarly.memory : null;
-    /** The reused files linked, as they were when checked (copyRegions). */
+    /** The reused files linked or to be moved, as they were when checked (copyRegions). */
     let reusedChecked: Record<string, string> = {};
+    /** The reused regions left in the site this build replaces, moved into this one at the swap (none but with --since in place). */
+    let moved: MovedRegions | null = null;
     /**
      * The published data's files and their gate, when judged while the pages render, with the
      * gate's lookups made then (for the rest of the site); their twins are `dataTwins`. Their paths
@@ -371,8 +378,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             ? `halaman nasional bersama halaman wilayah, dalam satu proses tersendiri / the national pages with the regions' pages, in one process of their own: ${listed}`
             : 'halaman nasional dalam prosesnya sendiri / the national pages in a process of their own',
         );
-      const copyReused = () =>
-        copyRegions(siteStage, opts.since!, previousPages!, reused, { links: resolve(opts.since!) === outDir, marks: before?.tanda });
+      const copyReused = () => {
+        const twinsMade = before ? new Set(before.kembar) : null;
+        return copyRegions(siteStage, opts.since!, previousPages!, reused, {
+          links: resolve(opts.since!) === outDir,
+          marks: before?.tanda,
+          madeHere: twinsMade ? (file, twin) => twinsMade.has(twinEntry(file, twin)) : undefined,
+        });
+      };
       // The published data are final once the data half is done (the pages only read them): their
       // gate, with lookups made once for the pages' too (held until then).
       const gateData = async () => {
@@ -459,14 +472,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         }
         for (const f of copied.files) written.push(f);
         reusedChecked = copied.checked;
+        if (copied.moved.regions.length > 0) moved = copied.moved;
         log(
-          `berkas wilayah yang dipakai ulang / reused region files: ${copied.files.length} (${copied.unread} tidak dibaca lagi, tandanya sama / not read again, their marks unchanged)`,
+          `berkas wilayah yang dipakai ulang / reused region files: ${copied.files.length} (${copied.unread} tidak dibaca lagi, tandanya sama / not read again, their marks unchanged; ` +
+            `${copied.moved.regions.length} wilayah dipindah utuh saat situs ditukar / regions moved whole at the swap)`,
         );
         lap('reused-pages');
       }
       if (pages.national) {
         searchCopies = await KeptCopies.take(searchCopiesDir(), context.kode);
-        const failed = await indexForSearch(siteStage, { copies: searchCopies, known }).then(
+        const failed = await indexForSearch(siteStage, { copies: searchCopies, known, elsewhere: moved ?? undefined }).then(
           (copies) => {
             // Absent when Pagefind ran on no part (every part reused).
             if (copies.ran > 0) searchPeak = copies.peak;
@@ -508,7 +523,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const staged = listFiles(siteStage);
     // Pages written twice (Astro's own list), and files of the site whose paths differ only in case
     // (what the check before rendering could not foresee: any other file).
-    const collisions = [...samePaths(written), ...samePaths(staged)];
+    const collisions = [...samePaths(written), ...samePaths(moved ? [...staged, ...moved.files] : staged)];
     if (collisions.length > 0) {
       return result(false, samePathRefusal(collisions));
     }
@@ -525,13 +540,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again, nor the twins made of them then.
     const judged = new Set(dataGated?.files);
-    const rest = await gateSite(siteStage, dataGated?.lookups ?? (gateEarly.lookups ? await gateEarly.lookups : { take: values }), {
+    // Made once where the regions to be moved are judged apart (where they lie until the swap).
+    const lookups =
+      dataGated?.lookups ??
+      (gateEarly.lookups ? await gateEarly.lookups : moved ? await gateLookups({ take: values }, before, context.kode) : { take: values });
+    const rest = await gateSite(siteStage, lookups, {
       kode: context.kode,
       before,
       known,
       files: dataGated ? staged.filter((f) => !judged.has(f) && !twinnedBeside?.twins.has(f)) : staged,
     });
-    const gate = dataGated ? joinGateResults(dataGated.gate, rest) : rest;
+    // Passed before: read again only for the values of regions whose values changed.
+    const movedGate = moved ? await gateSite(moved.from, lookups, { kode: context.kode, before, known, files: moved.files }) : null;
+    const gate = [dataGated?.gate ?? null, rest, movedGate].filter((g) => g !== null).reduce(joinGateResults);
     dataGated = null; // its lookups let go
     const { leaks } = gate;
     lap('privacy-gate');
@@ -550,7 +571,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // (a shard compresses its own pages; the merge checks and keeps those twins), but for those
     // of the data made beside the pages.
     if (!opts.shard) {
-      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors }, staged);
+      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors }, moved ? [...staged, ...moved.files] : staged);
       for (const f of HOST_FILES) if (!staged.includes(f)) staged.push(f);
     }
     // Astro's assets are the same in every shard and in the merge, which compresses them once.
@@ -560,6 +581,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     });
     // Every hash known of the site's files, for the pages record: the gate's and the twins'.
     for (const [path, twin] of twinHashes) siteHashes.set(path, twin);
+    // The moved regions' twins, kept as they lie: what precompress would have told of them.
+    for (const t of moved?.twins ?? []) twinEntries.push(t);
     gate.memory.kembar = [...new Set(twinEntries)].sort();
     lap('twins');
     let record: PagesRecord | null = null;
@@ -576,7 +599,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lap('pages-record');
 
     const old = `${stage}-old`;
+    // The regions left in the site replaced are moved into this one between the two renames (a
+    // journal first, for a build killed meanwhile: cleanLeftovers); should a move fail, the
+    // previous site is put back whole and stays.
+    if (moved) await writeFile(movesJournal(stage), JSON.stringify(moved.folders));
     if (existsSync(outDir)) await rename(outDir, old);
+    if (moved) {
+      try {
+        moveFolders(old, siteStage, moved.folders);
+      } catch (e) {
+        await rename(old, outDir);
+        return result(
+          false,
+          `✗ Wilayah yang dipakai ulang tidak bisa dipindah / the reused regions could not be moved: ${(e as Error).message}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+        );
+      }
+    }
     await rename(siteStage, outDir);
     await removeTree(old);
     // What the gate passed and the twins made, for a next build over this site (a shard's pages
@@ -727,19 +765,22 @@ const STAGING = /^(.+)\.staging-(\d+)(-old)?$/;
 /**
  * What a killed build left beside `dist/` (its staging folders are removed only by its own
  * `finally`). A build still running keeps its own. Killed between the two renames of the swap,
- * a build leaves no `dist/` and the previous site in `…-old`: that is put back, not removed.
+ * a build leaves no `dist/` and the previous site in `…-old`: that is put back, not removed, with
+ * the reused regions' folders the swap had moved out of it (moveBack).
  */
 export async function cleanLeftovers(outDir: string): Promise<string[]> {
   const parent = dirname(outDir);
   if (!existsSync(parent)) return [];
-  const removed: string[] = [];
-  for (const name of (await readdir(parent)).sort()) {
+  const left = (await readdir(parent)).sort().flatMap((name) => {
     const m = STAGING.exec(name);
-    if (!m || m[1] !== basename(outDir) || isRunning(Number(m[2]))) continue;
-    const path = join(parent, name);
-    if (m[3] && !existsSync(outDir)) await rename(path, outDir);
-    else await removeTree(path);
-    removed.push(name);
-  }
-  return removed;
+    return m && m[1] === basename(outDir) && !isRunning(Number(m[2])) ? [{ name, old: !!m[3] }] : [];
+  });
+  // The previous site first: the folders are moved back out of the stage before that is removed.
+  for (const { name, old } of left)
+    if (old && !existsSync(outDir)) {
+      moveBack(join(parent, name.slice(0, -'-old'.length)), join(parent, name));
+      await rename(join(parent, name), outDir);
+    }
+  for (const { name } of left) await removeTree(join(parent, name));
+  return left.map((l) => l.name);
 }

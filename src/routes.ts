@@ -61,6 +61,11 @@ export const unitPath = (kode: string, kodeUnit: string) => `/wilayah/${kode}/un
 export const servicePath = (kode: string, kodeLayanan: string) => `/wilayah/${kode}/layanan/${encodeURIComponent(kodeLayanan)}/`;
 export const forumPath = (kode: string) => `/forum/${kode}/`;
 export const regionChartEmbedPath = (kode: string, chart: string) => `/embed/wilayah/${kode}/${chart}/`;
+/** The folders (regionPath, forumPath, regionChartEmbedPath) whose next folder is a region's own. */
+const REGION_ROOTS = ['wilayah', 'forum', 'embed/wilayah'] as const;
+const REGION_PATH = new RegExp(
+  `^/?(?:${LANG_PARAMS.flatMap(({ lang }) => (lang ? [`${lang}/`] : [])).join('|')})?(?:${REGION_ROOTS.join('|')})/([^/]+)/`,
+);
 /**
  * The region whose address a site path lies under (its region, unit and service pages, forum
  * deck, chart embeds and chart CSVs, in either language, a file's .br and .gz twins too), or null
@@ -68,9 +73,16 @@ export const regionChartEmbedPath = (kode: string, chart: string) => `/embed/wil
  * those that carry only that region's facts, and those an incremental build reuses (src/build/incremental.ts).
  */
 export function regionOfPath(path: string): string | null {
-  const m = /^\/?(?:en\/)?(?:wilayah|forum|embed\/wilayah)\/([^/]+)\//.exec(path);
+  const m = REGION_PATH.exec(path);
   return m ? m[1] : null;
 }
+/**
+ * Every folder that holds a region's files (regionOfPath), in either language, relative to the
+ * site's root: nothing of another region or of the nation lies in them, so an incremental build
+ * may move them whole (src/build/incremental.ts).
+ */
+export const regionFolders = (kode: string): string[] =>
+  LANG_PARAMS.flatMap(({ lang }) => REGION_ROOTS.map((root) => (lang ? `${lang}/${root}/${kode}` : `${root}/${kode}`)));
 /** A table's page (dictionary, downloads). */
 export const tablePath = (table: string) => `/data/${table}/`;
 /** A published file: the same for both languages (data are not translated). */

@@ -195,6 +195,26 @@ class SharedTwins {
 const sharedKey = (file: string, fileHash: string): string => (file.endsWith('.wasm') ? `${fileHash}:wasm` : fileHash);
 
 /**
+ * The twins beside a file whose sha256 is `fileHash` that this code made of those bytes, as the
+ * memory says (`madeHere`): their hashes, in ENCODINGS' order, where both lie beside it (`present`)
+ * with their hashes known (`hashOf`); none (`[]`) where it found those bytes too small for twins and
+ * nothing lies beside them (not even a twin whose hash is unknown: one left by a hand, which
+ * precompress removes); else null, and they must be read, checked or made. Nothing is read here.
+ */
+export function vouchedTwins(
+  file: string,
+  fileHash: string,
+  present: (path: string) => boolean,
+  hashOf: (path: string) => string | undefined,
+  madeHere: (fileHash: string, twinHash: string) => boolean,
+): string[] | null {
+  const twinHashes = ENCODINGS.map(({ ext }) => (present(`${file}${ext}`) ? hashOf(`${file}${ext}`) : undefined));
+  if (twinHashes.every((t) => t !== undefined && madeHere(fileHash, t))) return twinHashes as string[];
+  if (ENCODINGS.every(({ ext }) => !present(`${file}${ext}`)) && madeHere(fileHash, NO_TWIN)) return [];
+  return null;
+}
+
+/**
  * A file's twins, each found or made:
  * - a twin beside it (a region's, copied from the previous site; a shard's, joined by the
  *   merge) is kept if this code made it of these bytes, as the memory says; with no memory (a
@@ -214,20 +234,12 @@ async function twins(
   { present, previousOf, madeHere, onTwin, onNone, hashOf, shared, madeNow }: TwinKnowledge,
 ): Promise<number> {
   const knownHash = hashOf?.(file);
-  if (knownHash && madeHere) {
-    const twinHashes = ENCODINGS.map(({ ext }) => (present.has(`${file}${ext}`) ? hashOf!(`${file}${ext}`) : undefined));
-    if (twinHashes.every((t) => t !== undefined && madeHere(knownHash, t))) {
-      shared.pass(file, knownHash);
-      ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash, twinHashes[i]!, `${file}${ext}`, false));
-      return twinHashes.length;
-    }
-    // Bytes this code found too small for twins, and nothing beside them (not even a twin whose
-    // hash is unknown: one left by a hand, which the cut below removes): nothing to read or write.
-    if (ENCODINGS.every(({ ext }) => !present.has(`${file}${ext}`)) && madeHere(knownHash, NO_TWIN)) {
-      shared.pass(file, knownHash);
-      onNone?.(knownHash);
-      return 0;
-    }
+  const vouched = knownHash && madeHere ? vouchedTwins(file, knownHash, (path) => present.has(path), hashOf!, madeHere) : null;
+  if (vouched) {
+    shared.pass(file, knownHash);
+    if (vouched.length === 0) onNone?.(knownHash!);
+    else ENCODINGS.forEach(({ ext }, i) => onTwin?.(knownHash!, vouched[i], `${file}${ext}`, false));
+    return vouched.length;
   }
   const bytes = await readFile(file);
   // Read after all: its known hash must still be its bytes', or a twin kept by that hash would not be this file.

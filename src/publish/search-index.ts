@@ -45,7 +45,7 @@ export async function indexForSearch(siteStage: string, opts: SearchOptions = {}
   let parts: string[];
   try {
     let cut: number, kept: number;
-    ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex));
+    ({ cut, kept, parts } = await copies.update(siteStage, known, opts.regionsPerIndex, opts.elsewhere));
     made = { cut, kept, parts: parts.length, reused: 0, ran: 0, peak: null, whole: null };
     let measured = false;
     const prints = maker === undefined ? null : copies.partPrints(maker);
@@ -203,6 +203,14 @@ export interface SearchOptions {
   kode?: string;
   /** Regions a part of the index holds at most (regionsPerIndex; tests make parts of a few). */
   regionsPerIndex?: number;
+  /** Files of the site that lie elsewhere until it is published (an incremental build's regions moved at the swap): under `from`, by their path in the site. */
+  elsewhere?: SiteElsewhere;
+}
+
+/** Files of a site that lie in another folder until it is published, by their path in the site. */
+export interface SiteElsewhere {
+  from: string;
+  files: readonly string[];
 }
 
 /**
@@ -314,9 +322,14 @@ export class KeptCopies {
     site: string,
     known: ReadonlyMap<string, string>,
     perIndex?: number,
+    elsewhere: SiteElsewhere = { from: site, files: [] },
   ): Promise<{ cut: number; kept: number; parts: string[] }> {
     const pages: string[] = [];
     for (const f of listFiles(site)) if (f.endsWith('.html')) pages.push(f);
+    const away = new Set<string>();
+    for (const f of elsewhere.files) if (f.endsWith('.html')) away.add(f);
+    for (const f of away) pages.push(f);
+    const pathOf = (page: string) => join(away.has(page) ? elsewhere.from : site, page);
     const { parts, of: partOf } = searchParts(pages, perIndex);
     this.partOf = partOf;
     const before = this.record;
@@ -352,10 +365,10 @@ export class KeptCopies {
     let cut = 0;
     // After a failure the others stop after the page they are on, so nothing writes once this throws.
     await inTurns(pages, COPIES_AT_ONCE, async (page) => {
-      let bytes = known.has(page) ? null : await readFile(join(site, page));
+      let bytes = known.has(page) ? null : await readFile(pathOf(page));
       const hash = known.get(page) ?? sha256(bytes!);
       if (before[page] !== hash || !held.has(page)) {
-        bytes ??= await readFile(join(site, page));
+        bytes ??= await readFile(pathOf(page));
         // A known hash must still be the page's, or the copy recorded under it would be of other bytes.
         if (sha256(bytes) !== hash) throw new Error(`${page}: berubah sejak di-hash / changed since it was hashed`);
         // Read as latin1, a character a byte: the markup searched is ASCII, and the text's UTF-8 bytes pass through whole, without the cost of decoding them.

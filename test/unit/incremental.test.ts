@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import {
   copyRegions,
   fileMarks,
+  moveFolders,
+  movableRegions,
   pagesRecord,
   readPagesRecord,
   regionKeys,
@@ -17,7 +19,10 @@ import {
   writePagesRecord,
   type SharedFacts,
 } from '../../src/build/incremental.ts';
-import { precompress } from '../../src/deploy/precompress.ts';
+import { NO_TWIN, precompress } from '../../src/deploy/precompress.ts';
+import { twinEntry } from '../../src/publish/gate-memory.ts';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { publishPartitions } from '../../src/publish/partitions.ts';
 import { tableByName } from '../../src/contract/published.ts';
 import { regionOfPath } from '../../src/routes.ts';
@@ -272,6 +277,94 @@ describe('the record and the copy', () => {
     expect((await copyRegions(join(tmp.dir, 'd'), before, record, ['alpha'], { links: true, marks: vouchedAgain })).problems).toHaveLength(
       1,
     );
+  });
+
+  describe('a region left in the previous site, to be moved whole at the swap', () => {
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    const page = '<p>alpha</p>'.repeat(200);
+    const texts: Record<string, string> = {
+      'wilayah/alpha/index.html': page,
+      'wilayah/alpha/index.html.br': 'brotli of the page',
+      'wilayah/alpha/index.html.gz': 'gzip of the page',
+      'wilayah/alpha/peta.png': 'not text',
+      'en/forum/alpha/index.html': '<p>small</p>',
+      'wilayah/beta/index.html': '<p>beta</p>',
+    };
+    /** The previous site, its record, its files' marks and the twins its memory vouches for. */
+    async function published() {
+      const before = join(tmp.dir, 'before');
+      for (const [rel, text] of Object.entries(texts)) {
+        await mkdir(join(before, rel, '..'), { recursive: true });
+        await writeFile(join(before, rel), text);
+      }
+      const record = await pagesRecord(before, keys);
+      const marks = await fileMarks(before, Object.keys(texts));
+      const made = new Set([
+        twinEntry(hash(page), hash('brotli of the page')),
+        twinEntry(hash(page), hash('gzip of the page')),
+        twinEntry(hash('<p>small</p>'), NO_TWIN),
+        twinEntry(hash('<p>beta</p>'), NO_TWIN),
+      ]);
+      return { before, record, marks, made, madeHere: (file: string, twin: string) => made.has(twinEntry(file, twin)) };
+    }
+
+    it('where its folders hold exactly its recorded files, each unwritten since, and its twins are this code’s: nothing linked, read or written', async () => {
+      const { before, record, marks, made, madeHere } = await published();
+      const moved = movableRegions(before, record, ['alpha', 'beta'], marks, madeHere);
+      expect(moved.regions).toEqual(['alpha', 'beta']);
+      expect(moved.folders).toEqual(['wilayah/alpha', 'en/forum/alpha', 'wilayah/beta']);
+      expect(moved.files.sort()).toEqual(Object.keys(texts).sort());
+      // What precompress would have told of their twins, for the next build's memory.
+      expect(new Set(moved.twins)).toEqual(made);
+      const next = join(tmp.dir, 'next');
+      const taken = await copyRegions(next, before, record, ['alpha'], { links: true, marks, madeHere });
+      expect([taken.moved.regions, taken.problems, taken.unread, taken.files.length]).toEqual([['alpha'], [], 5, 5]);
+      expect(existsSync(join(next, 'wilayah'))).toBe(false);
+      // Not from a folder this build does not replace (no links), nor without the memory of its twins.
+      expect((await copyRegions(join(tmp.dir, 'copy'), before, record, ['alpha'], { marks, madeHere })).moved.regions).toEqual([]);
+      expect((await copyRegions(join(tmp.dir, 'link'), before, record, ['alpha'], { links: true, marks })).moved.regions).toEqual([]);
+    });
+
+    it('a file more, a file written since, a symbolic link or a twin this code did not make: linked file by file instead', async () => {
+      const { before, record, marks, made, madeHere } = await published();
+      await writeFile(join(before, 'en/forum/alpha/catatan.txt'), 'left by a hand');
+      expect(movableRegions(before, record, ['alpha', 'beta'], marks, madeHere).regions).toEqual(['beta']);
+      await rm(join(before, 'en/forum/alpha/catatan.txt'));
+      expect(movableRegions(before, record, ['alpha'], marks, madeHere).regions).toEqual(['alpha']);
+
+      await writeFile(join(before, 'wilayah/beta/index.html'), '<p>beta</p>');
+      expect(movableRegions(before, record, ['alpha', 'beta'], marks, madeHere).regions).toEqual(['alpha']);
+
+      await rm(join(before, 'wilayah/alpha/peta.png'));
+      await symlink(join(before, 'wilayah/beta/index.html'), join(before, 'wilayah/alpha/peta.png'));
+      expect(movableRegions(before, record, ['alpha'], marks, madeHere).regions).toEqual([]);
+      await rm(join(before, 'wilayah/alpha/peta.png'));
+      await writeFile(join(before, 'wilayah/alpha/peta.png'), 'not text');
+      const remarked = await fileMarks(before, Object.keys(texts));
+      expect(movableRegions(before, record, ['alpha'], remarked, madeHere).regions).toEqual(['alpha']);
+
+      made.delete(twinEntry(hash(page), hash('gzip of the page')));
+      expect(movableRegions(before, record, ['alpha'], remarked, madeHere).regions).toEqual([]);
+      // Linked then, as any reused region (and the file more not taken).
+      await writeFile(join(before, 'en/forum/alpha/catatan.txt'), 'left by a hand');
+      const linked = await copyRegions(join(tmp.dir, 'next'), before, record, ['alpha'], { links: true, marks: remarked, madeHere });
+      expect([linked.moved.regions, linked.problems, linked.files.length, linked.unread]).toEqual([[], [], 5, 5]);
+      expect(existsSync(join(tmp.dir, 'next', 'wilayah/alpha/index.html'))).toBe(true);
+      expect(existsSync(join(tmp.dir, 'next', 'en/forum/alpha/catatan.txt'))).toBe(false);
+    });
+
+    it('moves folders by a rename each; where one cannot be moved, those moved are put back', async () => {
+      const { before } = await published();
+      const next = join(tmp.dir, 'next');
+      await mkdir(join(next, 'wilayah/beta'), { recursive: true });
+      expect(() => moveFolders(before, next, ['wilayah/alpha', 'en/forum/alpha', 'wilayah/beta'])).toThrow('wilayah/beta');
+      expect(existsSync(join(before, 'wilayah/alpha/index.html'))).toBe(true);
+      expect(existsSync(join(before, 'en/forum/alpha/index.html'))).toBe(true);
+      expect(existsSync(join(next, 'wilayah/alpha'))).toBe(false);
+      moveFolders(before, next, ['wilayah/alpha', 'en/forum/alpha']);
+      expect(await readFile(join(next, 'en/forum/alpha/index.html'), 'utf8')).toBe('<p>small</p>');
+      expect(existsSync(join(before, 'wilayah/alpha'))).toBe(false);
+    });
   });
 
   it('a reused region keeps its recorded hashes; the others are hashed from the site', async () => {

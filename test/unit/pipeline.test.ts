@@ -14,6 +14,7 @@ import { ConfigError } from '../../src/config.ts';
 import { TABLES } from '../../src/contract/published.ts';
 import { PREDIKAT } from '../../src/contract/enums.ts';
 import { feasibleAcrossReleases } from '../support/disclosure.ts';
+import { movesJournal } from '../../src/build/incremental.ts';
 import { build, cleanLeftovers, EARLY_LOOKUPS_ROWS, GATE_BESIDE_ROWS, gateBesidePages, besideOneRenderer } from '../../src/pipeline.ts';
 import { withDuckDb } from '../../src/publish/parquet.ts';
 import { NIP_LIKE } from '../../src/publish/privacy-gate.ts';
@@ -423,6 +424,27 @@ describe('leftovers of killed builds (issue #15, item 7)', () => {
     expect(await cleanLeftovers(dir)).toEqual([basename(old)]);
     expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe('<p>situs lama</p>');
     expect(existsSync(old)).toBe(false);
+  });
+
+  test('killed while the swap moved reused regions into the new site: they are moved back into the previous site, which is put back whole', async () => {
+    const dir = join(root, 'moved');
+    const pid = deadPid();
+    const stage = join(root, `moved.staging-${pid}`);
+    const old = `${stage}-old`;
+    // The journal lists three folders: one moved already, one not yet, one the site never had.
+    await mkdir(join(stage, 'site', 'wilayah', 'alpha', 'unit', 'U01'), { recursive: true });
+    await writeFile(join(stage, 'site', 'wilayah', 'alpha', 'unit', 'U01', 'index.html'), '<p>alpha U01</p>');
+    await writeFile(join(stage, 'site', 'index.html'), '<p>situs baru</p>');
+    await mkdir(join(old, 'en', 'wilayah', 'beta'), { recursive: true });
+    await writeFile(join(old, 'en', 'wilayah', 'beta', 'index.html'), '<p>beta</p>');
+    await writeFile(join(old, 'index.html'), '<p>situs lama</p>');
+    await writeFile(movesJournal(stage), JSON.stringify(['wilayah/alpha', 'en/wilayah/beta', 'forum/gamma']));
+    expect(await cleanLeftovers(dir)).toEqual([basename(stage), basename(old)]);
+    expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe('<p>situs lama</p>');
+    expect(await readFile(join(dir, 'wilayah', 'alpha', 'unit', 'U01', 'index.html'), 'utf8')).toBe('<p>alpha U01</p>');
+    expect(await readFile(join(dir, 'en', 'wilayah', 'beta', 'index.html'), 'utf8')).toBe('<p>beta</p>');
+    expect(existsSync(join(dir, 'forum'))).toBe(false);
+    expect(existsSync(stage) || existsSync(old)).toBe(false);
   });
 });
 
