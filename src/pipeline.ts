@@ -20,6 +20,7 @@ import {
   joinGateResults,
   readGateMemory,
   twinEntry,
+  twinsMadeIn,
   writeGateMemory,
   type GateLookups,
   type GateMemory,
@@ -46,9 +47,10 @@ import {
   PAGES_RECORD,
   copyRegions,
   fileMarks,
+  foldersUnchanged,
   moveBack,
   moveFolders,
-  movesJournal,
+  writeMovesJournal,
   STAGED_SITE,
   type MovedRegions,
   pagesRecord,
@@ -192,6 +194,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
    * onValues). In an object: assigned in a callback, which TypeScript's narrowing does not follow.
    */
   const gateEarly: { memory: Promise<GateMemory | null> | null; lookups: Promise<GateLookups> | null } = { memory: null, lookups: null };
+  /** A swap that failed and could not put the previous site back whole leaves the stage, with the regions it had moved, for the next build (cleanLeftovers). */
+  let keepStage = false;
   /** The data's twins, made beside the pages and the search index once the data gate has passed them (none where it refused them). */
   const dataTwins: { made: Promise<TwinnedBeside> | null } = { made: null };
   try {
@@ -315,11 +319,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       hashes: ReadonlyMap<string, string>,
       options: PrecompressOptions = {},
     ): Promise<Set<string>> => {
-      const madeBefore = new Set(before?.kembar ?? []);
       const told = new Set<string>();
       await precompress(root, {
         previous: opts.since,
-        madeHere: before ? (file, twin) => madeBefore.has(twinEntry(file, twin)) : undefined,
+        madeHere: twinsMadeIn(before),
         onTwin: (file, twin, path, own) => {
           // The build's own (a split table's, from its parts) are written again by every build: not remembered.
           if (!own) twinEntries.push(twinEntry(file, twin));
@@ -378,14 +381,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             ? `halaman nasional bersama halaman wilayah, dalam satu proses tersendiri / the national pages with the regions' pages, in one process of their own: ${listed}`
             : 'halaman nasional dalam prosesnya sendiri / the national pages in a process of their own',
         );
-      const copyReused = () => {
-        const twinsMade = before ? new Set(before.kembar) : null;
-        return copyRegions(siteStage, opts.since!, previousPages!, reused, {
+      const copyReused = () =>
+        copyRegions(siteStage, opts.since!, previousPages!, reused, {
           links: resolve(opts.since!) === outDir,
           marks: before?.tanda,
-          madeHere: twinsMade ? (file, twin) => twinsMade.has(twinEntry(file, twin)) : undefined,
+          madeHere: twinsMadeIn(before),
         });
-      };
       // The published data are final once the data half is done (the pages only read them): their
       // gate, with lookups made once for the pages' too (held until then).
       const gateData = async () => {
@@ -528,7 +529,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       return result(false, samePathRefusal(collisions));
     }
 
-    const empty = await emptyFiles(siteStage, { files: staged, known });
+    // The moved regions' files by their known hashes (none read).
+    const empty = await emptyFiles(siteStage, { files: moved ? [...staged, ...moved.files] : staged, known });
     lap('empty-files');
     if (empty.length > 0) {
       return result(
@@ -600,22 +602,37 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     const old = `${stage}-old`;
     // The regions left in the site replaced are moved into this one between the two renames (a
-    // journal first, for a build killed meanwhile: cleanLeftovers); should a move fail, the
-    // previous site is put back whole and stays.
-    if (moved) await writeFile(movesJournal(stage), JSON.stringify(moved.folders));
-    if (existsSync(outDir)) await rename(outDir, old);
-    if (moved) {
-      try {
+    // journal first, for a build killed meanwhile: cleanLeftovers), once their folders are found
+    // as they were walked (nothing added to them since the gate judged them). Should any step
+    // fail, the previous site is put back whole and stays.
+    if (moved) writeMovesJournal(stage, moved.folders);
+    try {
+      if (existsSync(outDir)) await rename(outDir, old);
+      if (moved) {
+        if (!foldersUnchanged(old, moved))
+          throw new Error(
+            `folder wilayah yang dipakai ulang berubah selama build / a reused region's folder changed during the build (${outDir}); bangun lagi / build again`,
+          );
         moveFolders(old, siteStage, moved.folders);
-      } catch (e) {
-        await rename(old, outDir);
+      }
+      await rename(siteStage, outDir);
+    } catch (e) {
+      try {
+        moveBack(stage, old);
+        if (!existsSync(outDir) && existsSync(old)) await rename(old, outDir);
+      } catch (back) {
+        // Left for the next build to put back (cleanLeftovers), with the stage holding the moved folders.
+        keepStage = true;
         return result(
           false,
-          `✗ Wilayah yang dipakai ulang tidak bisa dipindah / the reused regions could not be moved: ${(e as Error).message}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+          `✗ Situs tidak bisa ditukar / the site could not be swapped: ${(e as Error).message}\n  Situs lama belum dikembalikan utuh / the previous site is not yet put back whole (${(back as Error).message}): ada di / it lies in ${old}; build berikutnya mengembalikannya / the next build puts it back.`,
         );
       }
+      return result(
+        false,
+        `✗ Situs tidak bisa ditukar / the site could not be swapped: ${(e as Error).message}\n  dist/ lama tidak diubah / previous dist/ untouched.`,
+      );
     }
-    await rename(siteStage, outDir);
     await removeTree(old);
     // What the gate passed and the twins made, for a next build over this site (a shard's pages
     // are judged again in the merge), with the marks of its region files, taken once the site
@@ -693,7 +710,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await searchCopies?.discard(); // (a no-op once given back)
     await PartCache.discard(partsPending); // (none left once settled)
     await data?.close(); // the private values, unread if the build stopped before its gate
-    await removeTree(stage);
+    if (!keepStage) await removeTree(stage);
   }
 }
 
@@ -773,7 +790,9 @@ export async function cleanLeftovers(outDir: string): Promise<string[]> {
   if (!existsSync(parent)) return [];
   const left = (await readdir(parent)).sort().flatMap((name) => {
     const m = STAGING.exec(name);
-    return m && m[1] === basename(outDir) && !isRunning(Number(m[2])) ? [{ name, old: !!m[3] }] : [];
+    // This process's own pid is no build running beside it: one killed before it had the same.
+    const pid = Number(m?.[2]);
+    return m && m[1] === basename(outDir) && (pid === process.pid || !isRunning(pid)) ? [{ name, old: !!m[3] }] : [];
   });
   // The previous site first: the folders are moved back out of the stage before that is removed.
   for (const { name, old } of left)

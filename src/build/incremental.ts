@@ -9,7 +9,17 @@
  * previous one of an incremental build. It lists paths and hashes only.
  */
 import { sha256 } from '../read/sha256.ts';
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  type BigIntStats,
+} from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import Papa from 'papaparse';
@@ -217,6 +227,10 @@ export async function fileMarks(
  * or on another file system, it is copied. A file linked whose mark is the one `marks` gives
  * (fileMarks, taken once its site was published) is not read: it is the file that was checked
  * (`unread` counts them). `checked`: each file linked, as it was when checked, for fileMarks.
+ *
+ * With `links` and the memory of the twins (`madeHere`), a region whose folders can be moved whole
+ * at the swap (movableRegions) is neither linked nor read: it is `moved`, and its files, which lie
+ * in `since` until then, are counted in `files`, `unread` and `checked` with the others.
  */
 export async function copyRegions(
   site: string,
@@ -230,7 +244,7 @@ export async function copyRegions(
   }: { links?: boolean; marks?: Readonly<Record<string, string>>; madeHere?: (fileHash: string, twinHash: string) => boolean } = {},
 ): Promise<{ files: string[]; problems: string[]; unread: number; checked: Record<string, string>; moved: MovedRegions }> {
   // Whole regions left where they are, to be moved at the swap: with links only (the site this build replaces).
-  const moved = links && madeHere ? movableRegions(since, previous, codes, marks, madeHere) : NONE_MOVED;
+  const moved = links && madeHere ? await movableRegions(since, previous, codes, marks, madeHere) : noneMoved();
   const stay = new Set(moved.regions);
   const all = codes.filter((kode) => !stay.has(kode)).flatMap((kode) => Object.entries(previous.wilayah[kode].berkas));
   const outcome: ({ file: string } | { problem: string })[] = new Array(all.length);
@@ -308,7 +322,7 @@ export async function copyRegions(
 
 /**
  * Reused regions left in the site this build replaces, and moved whole into the new site at the
- * swap (moveRegions): each region's folders (regionFolders), by a rename each, instead of a link
+ * swap (moveFolders): each region's folders (regionFolders), by a rename each, instead of a link
  * made and removed again for each of its files (at 50 regions 113,000 of them: seconds beside the
  * pages and at the swap). Until then their files are read, where they must be, at `from`.
  */
@@ -322,36 +336,60 @@ export interface MovedRegions {
   files: string[];
   /** Each file as it was when checked (fileState), for fileMarks. */
   checked: Record<string, string>;
+  /** Every folder in them as it was when walked (folderState): the swap checks that none has changed (foldersUnchanged). */
+  dirs: Record<string, string>;
   /** The twins' memory's entries of their files (twinEntry), as precompress would have told them of these files. */
   twins: string[];
 }
 
-const NONE_MOVED: MovedRegions = { from: '', regions: [], folders: [], files: [], checked: {}, twins: [] };
+export const noneMoved = (from = ''): MovedRegions => ({ from, regions: [], folders: [], files: [], checked: {}, dirs: {}, twins: [] });
+
+/**
+ * A folder's device, inode and both its times: an entry added, removed or renamed in it changes
+ * its modification time, and setting that back changes the other.
+ */
+const folderState = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.mtimeNs}:${s.ctimeNs}`;
 
 /**
  * The regions of `codes` that can be moved whole from the site `since` at the swap: each of its
- * folders holds exactly the files the record lists, every one a regular file unwritten since that
- * site was published (its mark, `marks`, as copyRegions asks of a file it leaves unread), and every
- * twin beside them one this code made of their bytes (or none, where it found them too small: the
- * memory, `madeHere`), so that nothing of them is read, written or compressed before they move.
- * Any other region is linked, file by file (copyRegions).
+ * folders holds exactly the files the record lists (no folder without entries, no other kind of
+ * entry), every one a regular file unwritten since that site was published (its mark, `marks`, as
+ * copyRegions asks of a file it leaves unread), and every twin beside them one this code made of
+ * their bytes (or none, where it found them too small: the memory, `madeHere`), so that nothing of
+ * them is read, written or compressed before they move; and the folders above them real folders
+ * (a symbolic link would move another tree's folders). Any other region is linked, file by file
+ * (copyRegions); so is every region where the walk cannot read a folder.
  */
-export function movableRegions(
+export async function movableRegions(
   since: string,
   previous: PagesRecord,
   codes: readonly string[],
   marks: Readonly<Record<string, string>>,
   madeHere: (fileHash: string, twinHash: string) => boolean,
-): MovedRegions {
-  const moved: MovedRegions = { from: since, regions: [], folders: [], files: [], checked: {}, twins: [] };
+): Promise<MovedRegions> {
+  const moved = noneMoved(since);
+  /** Whether the folders above `folder` are real ones, as far as there are any (a folder not there holds no region). */
+  const realAbove = (folder: string): boolean => {
+    const above = folder.split('/').slice(0, -1);
+    for (let i = 1; i <= above.length; i++) {
+      const s = lstatSync(join(since, ...above.slice(0, i)), { throwIfNoEntry: false });
+      if (!s) return true;
+      if (!s.isDirectory()) return false;
+    }
+    return true;
+  };
   for (const kode of codes) {
     const berkas = previous.wilayah[kode].berkas;
     const folders: string[] = [];
     const files: string[] = [];
     const checked: [string, string][] = [];
-    /** Every entry under `rel` a folder or a file the record lists, each file as marked: else false. */
+    const dirs: [string, string][] = [];
+    /** Every entry under the folder `rel` a folder or a file the record lists, each file as marked: else false. */
     const walk = (rel: string): boolean => {
-      for (const e of readdirSync(join(since, rel), { withFileTypes: true })) {
+      const entries = readdirSync(join(since, rel), { withFileTypes: true });
+      if (entries.length === 0) return false;
+      dirs.push([rel, folderState(lstatSync(join(since, rel), { bigint: true }))]);
+      for (const e of entries) {
         const path = `${rel}/${e.name}`;
         if (e.isDirectory()) {
           if (!walk(path)) return false;
@@ -366,14 +404,22 @@ export function movableRegions(
       return true;
     };
     let whole = true;
-    for (const folder of regionFolders(kode)) {
-      const kind = lstatSync(join(since, folder), { throwIfNoEntry: false });
-      if (!kind) continue;
-      if (!kind.isDirectory() || !walk(folder)) {
-        whole = false;
-        break;
+    try {
+      for (const folder of regionFolders(kode)) {
+        if (!realAbove(folder)) {
+          whole = false;
+          break;
+        }
+        const kind = lstatSync(join(since, folder), { throwIfNoEntry: false });
+        if (!kind) continue;
+        if (!kind.isDirectory() || !walk(folder)) {
+          whole = false;
+          break;
+        }
+        folders.push(folder);
       }
-      folders.push(folder);
+    } catch {
+      whole = false; // a folder that cannot be read: linked file by file, which says what is wrong
     }
     // Every file the record lists was found (none gone), and its twins vouched for.
     if (!whole || files.length !== Object.keys(berkas).length) continue;
@@ -394,9 +440,26 @@ export function movableRegions(
     for (const f of folders) moved.folders.push(f);
     for (const f of files) moved.files.push(f);
     for (const [f, state] of checked) moved.checked[f] = state;
+    for (const [d, state] of dirs) moved.dirs[d] = state;
     for (const t of twins) moved.twins.push(t);
+    // A region at a time: the data's gate beside it is fed by this thread.
+    await new Promise((done) => setImmediate(done));
   }
   return moved;
+}
+
+/**
+ * Whether every folder of the moved regions, now under `site` (the site replaced, renamed aside at
+ * the swap), is as it was when walked: no entry added, removed or renamed in any of them since, so
+ * they hold the files the gate judged. (A file written in place since keeps its entry: as with a
+ * link, fileMarks then keeps no mark of it, and the next build reads it.)
+ */
+export function foldersUnchanged(site: string, moved: MovedRegions): boolean {
+  for (const [rel, state] of Object.entries(moved.dirs)) {
+    const s = lstatSync(join(site, rel), { bigint: true, throwIfNoEntry: false });
+    if (!s?.isDirectory() || folderState(s) !== state) return false;
+  }
+  return true;
 }
 
 /**
@@ -406,23 +469,23 @@ export function movableRegions(
  */
 export const movesJournal = (stage: string): string => join(stage, 'dipindah.json');
 
+/** The journal written whole or not at all (a build killed while writing it has moved nothing). */
+export function writeMovesJournal(stage: string, folders: readonly string[]): void {
+  const journal = movesJournal(stage);
+  writeFileSync(`${journal}.tulis`, JSON.stringify(folders));
+  renameSync(`${journal}.tulis`, journal);
+}
+
 /**
  * Moves each of `folders` from the site `from` into the site `to` (renames: the same file system),
- * none of them there yet. Should one fail, those moved are put back and it throws: `from` is whole again.
+ * none of them there yet. Should one fail, it throws; those moved are put back by the journal (moveBack).
  */
 export function moveFolders(from: string, to: string, folders: readonly string[]): void {
-  const done: string[] = [];
-  try {
-    for (const folder of folders) {
-      const there = join(to, folder);
-      if (existsSync(there)) throw new Error(`${folder}: sudah ada di situs baru / already in the new site`);
-      mkdirSync(dirname(there), { recursive: true });
-      renameSync(join(from, folder), there);
-      done.push(folder);
-    }
-  } catch (e) {
-    for (const folder of done.reverse()) renameSync(join(to, folder), join(from, folder));
-    throw e;
+  for (const folder of folders) {
+    const there = join(to, folder);
+    if (existsSync(there)) throw new Error(`${folder}: sudah ada di situs baru / already in the new site`);
+    mkdirSync(dirname(there), { recursive: true });
+    renameSync(join(from, folder), there);
   }
 }
 
@@ -432,9 +495,12 @@ export function moveFolders(from: string, to: string, folders: readonly string[]
  * site it was. Without a journal nothing was moved.
  */
 export function moveBack(stage: string, old: string): void {
-  const journal = movesJournal(stage);
-  if (!existsSync(journal)) return;
-  const folders = JSON.parse(readFileSync(journal, 'utf8')) as string[];
+  let folders: string[];
+  try {
+    folders = JSON.parse(readFileSync(movesJournal(stage), 'utf8')) as string[];
+  } catch {
+    return; // none: written whole before the first move (writeMovesJournal), so nothing was moved
+  }
   for (const folder of folders) {
     const from = join(stage, STAGED_SITE, folder);
     const there = join(old, folder);

@@ -58,6 +58,16 @@ export { contentEntry };
 /** A twin made of a file's bytes. */
 export const twinEntry = (fileHash: string, twinHash: string): string => sha256(`${fileHash}\0${twinHash}`);
 
+/**
+ * Whether this code made the twin `twinHash` of the bytes `fileHash` (or, with NO_TWIN, found them
+ * too small for twins), as the memory of a site says (precompress's `madeHere`); none without one.
+ */
+export function twinsMadeIn(memory: GateMemory | null): ((fileHash: string, twinHash: string) => boolean) | undefined {
+  if (!memory) return undefined;
+  const made = new Set(memory.kembar);
+  return (fileHash, twinHash) => made.has(twinEntry(fileHash, twinHash));
+}
+
 /** How many sites are remembered (the newest; tests make many). */
 const KEPT = 32;
 

@@ -10,8 +10,12 @@ import { describe, expect, it } from 'vitest';
 import {
   copyRegions,
   fileMarks,
+  foldersUnchanged,
+  moveBack,
   moveFolders,
   movableRegions,
+  movesJournal,
+  writeMovesJournal,
   pagesRecord,
   readPagesRecord,
   regionKeys,
@@ -310,7 +314,7 @@ describe('the record and the copy', () => {
 
     it('where its folders hold exactly its recorded files, each unwritten since, and its twins are this code’s: nothing linked, read or written', async () => {
       const { before, record, marks, made, madeHere } = await published();
-      const moved = movableRegions(before, record, ['alpha', 'beta'], marks, madeHere);
+      const moved = await movableRegions(before, record, ['alpha', 'beta'], marks, madeHere);
       expect(moved.regions).toEqual(['alpha', 'beta']);
       expect(moved.folders).toEqual(['wilayah/alpha', 'en/forum/alpha', 'wilayah/beta']);
       expect(moved.files.sort()).toEqual(Object.keys(texts).sort());
@@ -328,23 +332,23 @@ describe('the record and the copy', () => {
     it('a file more, a file written since, a symbolic link or a twin this code did not make: linked file by file instead', async () => {
       const { before, record, marks, made, madeHere } = await published();
       await writeFile(join(before, 'en/forum/alpha/catatan.txt'), 'left by a hand');
-      expect(movableRegions(before, record, ['alpha', 'beta'], marks, madeHere).regions).toEqual(['beta']);
+      expect((await movableRegions(before, record, ['alpha', 'beta'], marks, madeHere)).regions).toEqual(['beta']);
       await rm(join(before, 'en/forum/alpha/catatan.txt'));
-      expect(movableRegions(before, record, ['alpha'], marks, madeHere).regions).toEqual(['alpha']);
+      expect((await movableRegions(before, record, ['alpha'], marks, madeHere)).regions).toEqual(['alpha']);
 
       await writeFile(join(before, 'wilayah/beta/index.html'), '<p>beta</p>');
-      expect(movableRegions(before, record, ['alpha', 'beta'], marks, madeHere).regions).toEqual(['alpha']);
+      expect((await movableRegions(before, record, ['alpha', 'beta'], marks, madeHere)).regions).toEqual(['alpha']);
 
       await rm(join(before, 'wilayah/alpha/peta.png'));
       await symlink(join(before, 'wilayah/beta/index.html'), join(before, 'wilayah/alpha/peta.png'));
-      expect(movableRegions(before, record, ['alpha'], marks, madeHere).regions).toEqual([]);
+      expect((await movableRegions(before, record, ['alpha'], marks, madeHere)).regions).toEqual([]);
       await rm(join(before, 'wilayah/alpha/peta.png'));
       await writeFile(join(before, 'wilayah/alpha/peta.png'), 'not text');
       const remarked = await fileMarks(before, Object.keys(texts));
-      expect(movableRegions(before, record, ['alpha'], remarked, madeHere).regions).toEqual(['alpha']);
+      expect((await movableRegions(before, record, ['alpha'], remarked, madeHere)).regions).toEqual(['alpha']);
 
       made.delete(twinEntry(hash(page), hash('gzip of the page')));
-      expect(movableRegions(before, record, ['alpha'], remarked, madeHere).regions).toEqual([]);
+      expect((await movableRegions(before, record, ['alpha'], remarked, madeHere)).regions).toEqual([]);
       // Linked then, as any reused region (and the file more not taken).
       await writeFile(join(before, 'en/forum/alpha/catatan.txt'), 'left by a hand');
       const linked = await copyRegions(join(tmp.dir, 'next'), before, record, ['alpha'], { links: true, marks: remarked, madeHere });
@@ -353,16 +357,51 @@ describe('the record and the copy', () => {
       expect(existsSync(join(tmp.dir, 'next', 'en/forum/alpha/catatan.txt'))).toBe(false);
     });
 
-    it('moves folders by a rename each; where one cannot be moved, those moved are put back', async () => {
-      const { before } = await published();
-      const next = join(tmp.dir, 'next');
-      await mkdir(join(next, 'wilayah/beta'), { recursive: true });
-      expect(() => moveFolders(before, next, ['wilayah/alpha', 'en/forum/alpha', 'wilayah/beta'])).toThrow('wilayah/beta');
+    it('an empty folder, a recorded file gone or a folder above that is a symbolic link: not moved', async () => {
+      const { before, record, marks, madeHere } = await published();
+      await mkdir(join(before, 'wilayah/alpha/unit/kosong'), { recursive: true });
+      expect((await movableRegions(before, record, ['alpha'], marks, madeHere)).regions).toEqual([]);
+      await rm(join(before, 'wilayah/alpha/unit'), { recursive: true });
+      expect((await movableRegions(before, record, ['alpha'], marks, madeHere)).regions).toEqual(['alpha']);
+      await rm(join(before, 'en/forum/alpha/index.html'));
+      expect((await movableRegions(before, record, ['alpha'], marks, madeHere)).regions).toEqual([]);
+      // `en/` elsewhere, through a link: its folders are another tree's.
+      const tree = join(tmp.dir, 'elsewhere');
+      await mkdir(join(tree, 'forum/alpha'), { recursive: true });
+      await writeFile(join(tree, 'forum/alpha/index.html'), '<p>small</p>');
+      await rm(join(before, 'en'), { recursive: true });
+      await symlink(tree, join(before, 'en'));
+      const remarked = await fileMarks(before, Object.keys(texts));
+      expect((await movableRegions(before, record, ['alpha'], remarked, madeHere)).regions).toEqual([]);
+    });
+
+    it('at the swap: a folder changed since the walk is found; folders are moved by a rename each, and the journal puts them back', async () => {
+      const { before, record, marks, madeHere } = await published();
+      const moved = await movableRegions(before, record, ['alpha', 'beta'], marks, madeHere);
+      expect(foldersUnchanged(before, moved)).toBe(true);
+      // A file added to a region's folder after the gate judged it (another build's swap, a hand): found.
+      await writeFile(join(before, 'wilayah/alpha/baru.html'), '<p>not judged</p>');
+      expect(foldersUnchanged(before, moved)).toBe(false);
+      await rm(join(before, 'wilayah/alpha/baru.html'));
+      expect(foldersUnchanged(before, moved)).toBe(false); // (its time moved: walked again next build)
+
+      const stage = join(tmp.dir, 'stage');
+      const site = join(stage, 'site');
+      await mkdir(join(site, 'wilayah/beta'), { recursive: true });
+      writeMovesJournal(stage, moved.folders);
+      expect(() => moveFolders(before, site, moved.folders)).toThrow('wilayah/beta');
+      expect(existsSync(join(site, 'wilayah/alpha/index.html'))).toBe(true);
+      moveBack(stage, before);
       expect(existsSync(join(before, 'wilayah/alpha/index.html'))).toBe(true);
       expect(existsSync(join(before, 'en/forum/alpha/index.html'))).toBe(true);
-      expect(existsSync(join(next, 'wilayah/alpha'))).toBe(false);
-      moveFolders(before, next, ['wilayah/alpha', 'en/forum/alpha']);
-      expect(await readFile(join(next, 'en/forum/alpha/index.html'), 'utf8')).toBe('<p>small</p>');
+      expect(existsSync(join(site, 'wilayah/alpha'))).toBe(false);
+      await rm(join(site, 'wilayah/beta'), { recursive: true });
+      moveFolders(before, site, moved.folders);
+      expect(await readFile(join(site, 'en/forum/alpha/index.html'), 'utf8')).toBe('<p>small</p>');
+      expect(existsSync(join(before, 'wilayah/alpha'))).toBe(false);
+      // A journal that cannot be read was never written whole: nothing had moved.
+      await writeFile(movesJournal(stage), '["wilayah/al');
+      expect(() => moveBack(stage, before)).not.toThrow();
       expect(existsSync(join(before, 'wilayah/alpha'))).toBe(false);
     });
   });
