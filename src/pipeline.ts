@@ -425,8 +425,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         early = null;
       }
       // Rendered by one other process (oneRenderer), the pages of a --since build leave this one
-      // waiting: the reused regions are linked meanwhile (none of their files is a rendered one,
-      // their marks read first), and the data judged, then compressed (on into the search index). Not beside several renderers
+      // waiting: the reused regions are proven movable at the swap, or linked, meanwhile (none of their
+      // files is a rendered one, their marks read first: 'links' in the log), and the data judged,
+      // then compressed (on into the search index). Not beside several renderers
       // (a build of many changed regions): the gate's lookups would be held with them.
       const meanwhile = reused.length > 0 && besideOneRenderer(codes.length, toRender.length);
       // The data's gate holds every region's private values beside that renderer: only for an
