@@ -191,7 +191,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   /**
    * Of a --since build that will render beside one other process: the memory of its site and the
    * gate's lookups of the values, made while the data half derives the tables (makeDataApart's
-   * onValues). In an object: assigned in a callback, which TypeScript's narrowing does not follow.
+   * onValues); the lookups are otherwise made when first needed (lookupsOnce). In an object:
+   * assigned in a callback, which TypeScript's narrowing does not follow.
    */
   const gateEarly: { memory: Promise<GateMemory | null> | null; lookups: Promise<GateLookups> | null } = { memory: null, lookups: null };
   /** A swap that failed and could not put the previous site back whole leaves the stage, with the regions it had moved, for the next build (cleanLeftovers). */
@@ -339,6 +340,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       });
       return told;
     };
+    /** The gate's lookups of the values, made once for every part of the site judged apart (already while the data half worked: gateEarly). */
+    const lookupsOnce = (): Promise<GateLookups> => (gateEarly.lookups ??= gateLookups({ take: values }, before, context.kode));
     const reused = opts.since ? reusableRegions(previousPages, keys) : [];
     if (reused.length > 0) pages = { regions: codes.filter((c) => !reused.includes(c)), national: true };
     if (opts.since) {
@@ -391,7 +394,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // gate, with lookups made once for the pages' too (held until then).
       const gateData = async () => {
         const files = listFiles(dataStage).map((path) => join('data', path));
-        const lookups = gateEarly.lookups ? await gateEarly.lookups : await gateLookups({ take: values }, before, context.kode);
+        const lookups = await lookupsOnce();
         // On one thread: the renderer beside it keeps the other core (with a thread a core, the
         // pages of a 50-region --since build took 59 s, the renderer alone 34 s).
         const gate = await besidePages.timed('gate', () => gateSite(stage, lookups, { kode: context.kode, before, files, threads: 1 }));
@@ -523,15 +526,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // read this list instead of walking again, so nothing may write into the stage before them
     // but the host files, which are added to it.
     const staged = listFiles(siteStage);
+    /** Every file the site will hold once published: the stage's and the regions moved in at the swap. */
+    const published = moved ? [...staged, ...moved.files] : staged;
     // Pages written twice (Astro's own list), and files of the site whose paths differ only in case
     // (what the check before rendering could not foresee: any other file).
-    const collisions = [...samePaths(written), ...samePaths(moved ? [...staged, ...moved.files] : staged)];
+    const collisions = [...samePaths(written), ...samePaths(published)];
     if (collisions.length > 0) {
       return result(false, samePathRefusal(collisions));
     }
 
     // The moved regions' files by their known hashes (none read).
-    const empty = await emptyFiles(siteStage, { files: moved ? [...staged, ...moved.files] : staged, known });
+    const empty = await emptyFiles(siteStage, { files: published, known });
     lap('empty-files');
     if (empty.length > 0) {
       return result(
@@ -542,21 +547,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     // Taken by the gate, not held here: it lets the values go once it has made its lookups.
     // The data judged while the pages rendered are not read again, nor the twins made of them then.
-    const judged = new Set(dataGated?.files);
-    // Made once where the regions to be moved are judged apart (where they lie until the swap).
-    const lookups =
-      dataGated?.lookups ??
-      (gateEarly.lookups ? await gateEarly.lookups : moved ? await gateLookups({ take: values }, before, context.kode) : { take: values });
-    const rest = await gateSite(siteStage, lookups, {
-      kode: context.kode,
-      before,
-      known,
-      files: dataGated ? staged.filter((f) => !judged.has(f) && !twinnedBeside?.twins.has(f)) : staged,
-    });
-    // Passed before: read again only for the values of regions whose values changed.
-    const movedGate = moved ? await gateSite(moved.from, lookups, { kode: context.kode, before, known, files: moved.files }) : null;
-    const gate = [dataGated?.gate ?? null, rest, movedGate].filter((g) => g !== null).reduce(joinGateResults);
-    dataGated = null; // its lookups let go
+    const judgeRest = async (given: GateResult | null, lookups: Parameters<typeof gateSite>[1]) => {
+      const judged = new Set(dataGated?.files);
+      const rest = await gateSite(siteStage, lookups, {
+        kode: context.kode,
+        before,
+        known,
+        files: given ? staged.filter((f) => !judged.has(f) && !twinnedBeside?.twins.has(f)) : staged,
+      });
+      // Passed before: read again only for the values of regions whose values changed.
+      const movedGate = moved ? await gateSite(moved.from, lookups, { kode: context.kode, before, known, files: moved.files }) : null;
+      return [given, rest, movedGate].filter((g) => g !== null).reduce(joinGateResults);
+    };
+    // Made once where the regions to be moved are judged apart (where they lie until the swap); else
+    // the gate makes them, and lets the values go before any second reading. Then let go: held by
+    // no variable of this function.
+    const gate = await judgeRest(
+      dataGated?.gate ?? null,
+      dataGated?.lookups ?? (gateEarly.lookups || moved ? await lookupsOnce() : { take: values }),
+    );
+    dataGated = null;
+    gateEarly.lookups = null;
     const { leaks } = gate;
     lap('privacy-gate');
     if (opts.since) log(gateWords(gate.read));
@@ -574,7 +585,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // (a shard compresses its own pages; the merge checks and keeps those twins), but for those
     // of the data made beside the pages.
     if (!opts.shard) {
-      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors }, moved ? [...staged, ...moved.files] : staged);
+      await writeHostFiles(siteStage, { embedAncestors: config.embedAncestors }, published);
       for (const f of HOST_FILES) if (!staged.includes(f)) staged.push(f);
     }
     // Astro's assets are the same in every shard and in the merge, which compresses them once.

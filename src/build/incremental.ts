@@ -9,17 +9,7 @@
  * previous one of an incremental build. It lists paths and hashes only.
  */
 import { sha256 } from '../read/sha256.ts';
-import {
-  existsSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  type BigIntStats,
-} from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, type BigIntStats } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import Papa from 'papaparse';
@@ -32,6 +22,7 @@ import { RELEASES_DIR } from '../release/paths.ts';
 import { regionFolders, regionOfPath } from '../routes.ts';
 import { compressible, NO_TWIN, vouchedTwins } from '../deploy/precompress.ts';
 import { twinEntry } from '../publish/gate-memory.ts';
+import { writeWhole } from '../publish/kept-json.ts';
 
 export const PAGES_RECORD = 'kt-pages.json';
 
@@ -470,11 +461,8 @@ export function foldersUnchanged(site: string, moved: MovedRegions): boolean {
 export const movesJournal = (stage: string): string => join(stage, 'dipindah.json');
 
 /** The journal written whole or not at all (a build killed while writing it has moved nothing). */
-export function writeMovesJournal(stage: string, folders: readonly string[]): void {
-  const journal = movesJournal(stage);
-  writeFileSync(`${journal}.tulis`, JSON.stringify(folders));
-  renameSync(`${journal}.tulis`, journal);
-}
+export const writeMovesJournal = (stage: string, folders: readonly string[]): void =>
+  writeWhole(movesJournal(stage), JSON.stringify(folders));
 
 /**
  * Moves each of `folders` from the site `from` into the site `to` (renames: the same file system),

@@ -1,18 +1,27 @@
 /** Records a build keeps on its machine between builds (the gate's memory, the derived rows' record). */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Writes `value` as JSON to `dir/name`, whole or not at all (a file of its own, renamed), readable
- * by this user only; then removes all but the newest `kept` JSON files of `dir`.
+ * Writes `data` to `path` whole or not at all: into a file of its own beside it, then renamed over
+ * it, so that a reader (or a build killed meanwhile) finds the old file, the new one or none, never
+ * part of one. Readable by this user only.
+ */
+export function writeWhole(path: string, data: string | Uint8Array): void {
+  const part = `${path}.${randomUUID()}.tmp`;
+  writeFileSync(part, data, { mode: 0o600 });
+  renameSync(part, path);
+}
+
+/**
+ * Writes `value` as JSON to `dir/name`, whole or not at all (writeWhole); then removes all but the
+ * newest `kept` JSON files of `dir`.
  */
 export async function keepJson(dir: string, name: string, value: unknown, kept: number): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, name);
-  const part = `${path}.${randomUUID()}.tmp`;
-  await writeFile(part, JSON.stringify(value), { mode: 0o600 });
-  await rename(part, path);
+  writeWhole(join(dir, name), JSON.stringify(value));
   const all = await Promise.all(
     (await readdir(dir))
       .filter((n) => n.endsWith('.json'))

@@ -13,9 +13,9 @@
  * published its site (settleKeptHeadlines), as the downloads' parts are: figures of a site the
  * privacy gate refused are not kept.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { writeWhole } from '../publish/kept-json.ts';
 
 /** The path of a renderer's KeptHeadlines (a JSON file: a national site's keys would pass the limit of one environment variable). */
 export const HEADLINES_ENV = 'KT_HEADLINES';
@@ -71,10 +71,7 @@ export function keptOrMade<T>(kode: string, make: () => T, valid: (v: unknown) =
   const made = make();
   try {
     mkdirSync(given.kept.made, { recursive: true, mode: 0o700 });
-    const path = fileOf(given.kept.made, key);
-    const part = `${path}.${randomUUID()}.tmp`;
-    writeFileSync(part, JSON.stringify(made), { mode: 0o600 });
-    renameSync(part, path);
+    writeWhole(fileOf(given.kept.made, key), JSON.stringify(made));
   } catch {
     // not kept: the next build makes them
   }
@@ -99,10 +96,8 @@ export function settleKeptHeadlines(made: string, dir: string, keys: Iterable<st
       renameSync(join(made, name), join(dir, name));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      // Across file systems: copied beside, then renamed, so that a reader finds it whole or not at all.
-      const part = join(dir, `${name}.${randomUUID()}.tmp`);
-      copyFileSync(join(made, name), part);
-      renameSync(part, join(dir, name));
+      // Across file systems: copied, so that a reader finds it whole or not at all.
+      writeWhole(join(dir, name), readFileSync(join(made, name)));
     }
   }
   const keep = new Set(Array.from(keys, (k) => `${k}.json`));
