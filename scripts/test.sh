@@ -28,6 +28,8 @@ logs=$(mktemp -d)
 export KT_PART_DIR="$logs/bagian"
 # And the record of which export made which rows (src/build/kept-rows.ts).
 export KT_ROWS_DIR="$logs/baris"
+# And what validating each region gave (src/build/validation-memory.ts).
+export KT_VALID_DIR="$logs/sah"
 groups=()
 stop() {
   for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done

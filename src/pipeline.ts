@@ -246,7 +246,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     log(data.report);
     if (data.rowsKept)
       log(
-        `baris tabel per wilayah diambil dari ${opts.since} / regions' table rows taken from ${opts.since}: ${data.rowsKept.kept}, diturunkan lagi / derived again: ${data.rowsKept.derived}`,
+        `baris tabel per wilayah diambil dari ${opts.since} / regions' table rows taken from ${opts.since}: ${data.rowsKept.kept}, diturunkan lagi / derived again: ${data.rowsKept.derived}; ` +
+          `validasi diingat, berkasnya tidak dibaca lagi / validation recalled, their files not read again: ${data.recalled ?? 0} dari / of ${data.regions.length} wilayah / regions`,
       );
     else if (data.rowsKept === null)
       log(

@@ -14,7 +14,7 @@ import type { SiteConfig } from '../config.ts';
 import { TABLES } from '../contract/published.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import { predikatLookup } from '../derive/earlier-predikat.ts';
-import { deriveTables } from '../derive/tables.ts';
+import { deriveTables, predikatGroups } from '../derive/tables.ts';
 import { writeBundles } from '../publish/bundles.ts';
 import type { GateValues } from '../publish/gate-memory.ts';
 import { xlsxFileName } from '../publish/download-paths.ts';
@@ -27,7 +27,9 @@ import { partCacheDir, PartCache } from '../publish/part-cache.ts';
 import { codeVersion } from './shards.ts';
 import { KeptRows, keptKeys, readRowsRecord, rowsKeys, rowsRecord, sameExport, type RowsRecord } from './kept-rows.ts';
 import { addRelease, archivable, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
-import { validateExport, type FileSummary } from '../validate/export.ts';
+import { validateExport, type FileSummary, type RegionData, type ValidatedExport } from '../validate/export.ts';
+import { publicTexts } from '../validate/private-in-public.ts';
+import { pruneMemories, recallMemory, recalled, rememberRegion, type RegionMemory } from './validation-memory.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
 import { formatReport } from '../validate/report.ts';
 import { PhaseClock, type PhaseTimes } from './phase-clock.ts';
@@ -92,7 +94,45 @@ export interface DataHalf extends PhaseTimes {
   rows?: RowsRecord;
   /** Of a --since build, the region tables taken from the previous output, and derived; null where this machine kept no whole record of it. */
   rowsKept?: KeptRows['count'] | null;
+  /** Of a --since build, the regions whose validation was recalled, not read (validation-memory.ts). */
+  recalled?: number;
 }
+
+const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/**
+ * Keeps what validating each region read gave (validation-memory.ts), where its files were then
+ * as hashed (a key in `keys`) and are plain files (a seal): the next --since build recalls it.
+ */
+async function rememberRegions(
+  read: readonly RegionData[],
+  validated: Pick<ValidatedExport, 'files' | 'regionIssues' | 'privateByRegion'>,
+  keys: ReadonlyMap<string, string>,
+  seals: ReadonlyMap<string, Buffer>,
+): Promise<void> {
+  for (const r of read) {
+    const key = keys.get(r.code);
+    const seal = seals.get(r.code);
+    if (!key || !seal) continue;
+    const memory: RegionMemory = {
+      code: r.code,
+      wilayah: r.wilayah,
+      files: r.files,
+      counts: validated.files.filter((f) => f.region === r.code),
+      issues: [...(validated.regionIssues.get(r.code) ?? [])],
+      values: validated.privateByRegion.get(r.code)?.lists() ?? [],
+      texts: [...new Set(publicTexts([r]))],
+      units: r.unit.length,
+      predikat: predikatGroups(r),
+    };
+    await rememberRegion(memory, key, seal);
+  }
+  // A build's own regions are its newest memories, written or recalled (recallMemory).
+  await pruneMemories(Math.max(MEMORIES_KEPT, 3 * keys.size));
+}
+
+/** The fewest memories kept of regions (pruneMemories): this build's, and others' of other exports (tests build many). */
+const MEMORIES_KEPT = 256;
 
 /** `get` called once (DataHalf.values: the gate takes the values and lets them go); asked again, an error. */
 function givenOnce<T>(get: () => Promise<T>): () => Promise<T> {
@@ -129,9 +169,26 @@ export async function makeData(
   // Hashed before validation reads the files, and kept only where they are then as they were:
   // a key is of the bytes its rows are made of. A shard keeps no record (its output is no site).
   const hashed = input.shard ? null : await rowsKeys(input.dataDir, config.threshold);
+  const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
+  // A region whose files a build validated with this code, and whose rows are all taken from the
+  // previous output, is recalled (validation-memory.ts) rather than read again.
+  const memories = new Map<string, RegionMemory>();
+  const before = hashed && previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, hashed.keys) : null;
+  const recall =
+    hashed && before
+      ? async (code: string) => {
+          const key = hashed.keys.get(code);
+          const seal = hashed.seals.get(code);
+          const memory = key && seal && before.whole(code) ? recallMemory(key, seal, code) : null;
+          if (memory) memories.set(code, memory);
+          return memory && recalled(memory);
+        }
+      : undefined;
   // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
-  let { regions: exported, ...validated } = await validateExport(input.dataDir);
+  let { regions: exported, recalled: recalledRegions, ...validated } = await validateExport(input.dataDir, { recall });
   const keys = hashed ? keptKeys(input.dataDir, hashed) : new Map<string, string>();
+  // A recalled region's files were not read after they were hashed: its memory and rows are of those bytes.
+  for (const r of recalledRegions) keys.set(r.code, hashed!.keys.get(r.code)!);
   clock.lap('validate');
   // Not held here once given.
   let held: GateValues | null = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
@@ -142,12 +199,18 @@ export async function makeData(
   });
   const close = async () => {};
   const report = formatReport(validated);
-  const regions: RegionSummary[] = exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length }));
+  const regions: RegionSummary[] = [
+    ...exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length })),
+    ...recalledRegions.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.units })),
+  ].sort(byCode);
   if (!validated.ok)
     return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
-  const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
   const changed = regions.filter((r) => !sameExport(previousRows, keys, r.code)).length;
   await onValid?.(values, { rows: inputRows(regions), regions: regions.length, changed });
+  if (hashed) {
+    await rememberRegions(exported, validated, keys, hashed.seals);
+    clock.lap('remember');
+  }
   await mkdir(dataStage, { recursive: true });
 
   // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
@@ -156,8 +219,9 @@ export async function makeData(
   const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
   const derive = { threshold: config.threshold, earlierPredikat };
   const kept = previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, keys) : null;
+  const rowsOf = [...exported, ...recalledRegions.map((r) => ({ code: r.code, predikat: memories.get(r.code)!.predikat }))].sort(byCode);
   const { release, stretches } = await publishTables(
-    kept ? kept.tables(exported, derive) : deriveTables(exported, derive),
+    kept ? kept.tables(rowsOf, derive) : deriveTables(exported, derive),
     regions,
     dataStage,
     config.buildDate,
@@ -240,6 +304,7 @@ export async function makeData(
     twins,
     rows,
     rowsKept: input.since ? (kept?.count ?? null) : undefined,
+    recalled: input.since ? recalledRegions.length : undefined,
     ...clock.times(),
   };
 }

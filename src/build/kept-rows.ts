@@ -16,12 +16,13 @@
  */
 import { createHash } from 'node:crypto';
 import { fileSha256, sha256 } from '../read/sha256.ts';
-import { closeSync, fstatSync, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type PublishedRow, type TableName } from '../contract/published.ts';
 import { REGION_CODE } from '../contract/wilayah.ts';
-import { deriveTables, type DeriveOptions } from '../derive/tables.ts';
+import { deriveTables, predikatGroups, predikatRowsOf, type DeriveOptions } from '../derive/tables.ts';
+import type { PredikatGroup } from '../derive/suppression.ts';
 import { csvHeader, CsvLines } from '../publish/csv.ts';
 import { keepJson } from '../publish/kept-json.ts';
 import type { Stretch, TableStretches } from '../publish/partitions.ts';
@@ -51,21 +52,29 @@ export interface RowsRecord {
 /** Each region folder's key, with the marks of the files it was made of (file-marks.ts). */
 export interface RowsKeys {
   keys: Map<string, string>;
+  /**
+   * Per region, a second hash of the same bytes, never written anywhere: the key that seals what
+   * a build remembers of validating them (validation-memory.ts). None where a file is a symbolic
+   * link (validation judges where a link leads, not only its bytes).
+   */
+  seals: Map<string, Buffer>;
   /** Per region, its files' names and marks when hashed: a region whose files are others after validation loses its key (keptKeys). */
   marks: Map<string, [names: string[], marks: string[]]>;
 }
 
-/** The marks of a region folder's files, in name order; null where it cannot be read, or holds anything but files. */
-function folderMarks(dir: string): { names: string[]; marks: string[] } | null {
+/** The marks of a region folder's files, in name order, and whether any is a link; null where it cannot be read, or holds anything but files. */
+function folderMarks(dir: string): { names: string[]; marks: string[]; linked: boolean } | null {
   try {
     const names = readdirSync(dir).sort();
     const marks: string[] = [];
+    let linked = false;
     for (const name of names) {
       const s = statSync(join(dir, name), { bigint: true });
       if (!s.isFile()) return null;
       marks.push(fileMark(s));
+      linked ||= lstatSync(join(dir, name)).isSymbolicLink();
     }
-    return { names, marks };
+    return { names, marks, linked };
   } catch {
     return null;
   }
@@ -80,6 +89,7 @@ function folderMarks(dir: string): { names: string[]; marks: string[] } | null {
  */
 export async function rowsKeys(dataDir: string, threshold: number, code = codeVersion()): Promise<RowsKeys> {
   const keys = new Map<string, string>();
+  const seals = new Map<string, Buffer>();
   const marks: RowsKeys['marks'] = new Map();
   let regions: string[];
   let root: string;
@@ -87,7 +97,7 @@ export async function rowsKeys(dataDir: string, threshold: number, code = codeVe
     root = realpathSync(dataDir);
     regions = readdirSync(root).sort();
   } catch {
-    return { keys, marks }; // validation says why
+    return { keys, seals, marks }; // validation says why
   }
   for (const region of regions) {
     if (!REGION_CODE.test(region)) continue;
@@ -98,12 +108,19 @@ export async function rowsKeys(dataDir: string, threshold: number, code = codeVe
       const files: [string, string][] = [];
       for (const name of before.names) files.push([name, await fileSha256(join(dir, name))]);
       keys.set(region, sha256(JSON.stringify(['baris-1', code, threshold, region, files])));
+      if (!before.linked)
+        seals.set(
+          region,
+          createHash('sha256')
+            .update(JSON.stringify(['segel-1', code, threshold, region, files]))
+            .digest(),
+        );
       marks.set(region, [before.names, before.marks]);
     } catch {
       // no key: derived
     }
   }
-  return { keys, marks };
+  return { keys, seals, marks };
 }
 
 /**
@@ -202,6 +219,18 @@ export const sameExport = (record: RowsRecord | null, keys: ReadonlyMap<string, 
   return key !== undefined && record?.wilayah[code]?.kunci === key;
 };
 
+/**
+ * A region whose validation a build recalled (validation-memory.ts): it holds no rows, so every
+ * table but predikat_unit is taken whole from the previous output (KeptRows.whole), and
+ * predikat_unit derived from its remembered groups.
+ */
+export interface RecalledRows {
+  code: string;
+  predikat: readonly PredikatGroup[];
+}
+type RegionRows = Parameters<typeof deriveTables>[0][number] | RecalledRows;
+const isRecalled = (r: RegionRows): r is RecalledRows => !('kinerja_pegawai' in r);
+
 /** The published tables of a build that may take regions' rows from a previous output's tables. */
 export class KeptRows {
   /** Region tables taken from the previous output, and derived. */
@@ -220,20 +249,58 @@ export class KeptRows {
     return this.record.wilayah[code].tabel[table];
   }
 
-  /** Every table, as deriveTables gives it, each region's rows taken where they can be. */
-  tables(regions: Parameters<typeof deriveTables>[0], opts: DeriveOptions): Record<TableName, () => Iterable<PublishedRow | CsvLines>> {
-    const all = deriveTables(regions, opts);
+  /**
+   * Whether every table but the ones always derived can be taken for `code`: its rows recorded,
+   * and their bytes in the previous output as recorded. What a region must be for its validation
+   * to be recalled; read again, byte for byte, as the tables are written.
+   */
+  whole(code: string): boolean {
+    return TABLES.every((table) => {
+      if (ALWAYS_DERIVED.has(table.name)) return true;
+      const s = this.stretch(code, table.name);
+      if (s === null) return true;
+      if (s === undefined) return false;
+      const fd = this.#open(table);
+      try {
+        return fd !== null && this.#taken(fd, table, s) !== null;
+      } finally {
+        if (fd !== null) closeSync(fd);
+      }
+    });
+  }
+
+  /**
+   * Every table, as deriveTables gives it, each region's rows taken where they can be (a recalled
+   * region's always); predikat_unit (ALWAYS_DERIVED) derived of each region's groups.
+   */
+  tables(regions: readonly RegionRows[], opts: DeriveOptions): Record<TableName, () => Iterable<PublishedRow | CsvLines>> {
     return Object.fromEntries(
-      TABLES.map((table) => [table.name, ALWAYS_DERIVED.has(table.name) ? all[table.name] : () => this.#rows(table, regions, opts)]),
+      TABLES.map((table) => [
+        table.name,
+        table.name === 'predikat_unit' ? () => this.#predikat(regions, opts) : () => this.#rows(table, regions, opts),
+      ]),
     ) as Record<TableName, () => Iterable<PublishedRow | CsvLines>>;
   }
 
-  *#rows(
-    table: (typeof TABLES)[number],
-    regions: Parameters<typeof deriveTables>[0],
-    opts: DeriveOptions,
-  ): Iterable<PublishedRow | CsvLines> {
-    const header = csvHeader(table);
+  *#predikat(regions: readonly RegionRows[], opts: DeriveOptions): Iterable<PublishedRow> {
+    for (const r of regions) yield* predikatRowsOf(r.code, isRecalled(r) ? r.predikat : predikatGroups(r), opts);
+  }
+
+  #open(table: (typeof TABLES)[number]): number | null {
+    try {
+      return openSync(join(this.dataDir, csvFileName(table)), 'r');
+    } catch {
+      return null;
+    }
+  }
+
+  /** The stretch's bytes, where they hash (after the table's header) as recorded; else null. */
+  #taken(fd: number, table: (typeof TABLES)[number], s: Stretch): Buffer | null {
+    const bytes = readAt(fd, s.at, s.bytes);
+    return bytes && createHash('sha256').update(csvHeader(table)).update(bytes).digest('hex') === s.sha256 ? bytes : null;
+  }
+
+  *#rows(table: (typeof TABLES)[number], regions: readonly RegionRows[], opts: DeriveOptions): Iterable<PublishedRow | CsvLines> {
     /** The previous table, opened when first needed; null when it cannot be. */
     let fd: number | null | undefined;
     try {
@@ -243,19 +310,18 @@ export class KeptRows {
           this.count.kept++;
           continue;
         }
-        if (s && fd === undefined) {
-          try {
-            fd = openSync(join(this.dataDir, csvFileName(table)), 'r');
-          } catch {
-            fd = null;
-          }
-        }
-        const bytes = s && typeof fd === 'number' ? readAt(fd, s.at, s.bytes) : null;
-        if (s && bytes && createHash('sha256').update(header).update(bytes).digest('hex') === s.sha256) {
+        if (s && fd === undefined) fd = this.#open(table);
+        const bytes = s && typeof fd === 'number' ? this.#taken(fd, table, s) : null;
+        if (s && bytes) {
           this.count.kept++;
           yield new CsvLines(bytes, s.rows);
           continue;
         }
+        if (isRecalled(region))
+          // Checked whole (whole()) before it was recalled: the previous output changed while this build read it.
+          throw new Error(
+            `${csvFileName(table)} di ${this.dataDir} berubah selama build; jalankan lagi / changed during the build; run it again (${region.code})`,
+          );
         this.count.derived++;
         yield* deriveTables([region], opts)[table.name]();
       }

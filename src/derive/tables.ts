@@ -312,38 +312,46 @@ export function* skmRespondenRows(regions: readonly RegionData[], opts: DeriveOp
   }
 }
 
-export function* predikatUnitRows(regions: readonly RegionData[], opts: DeriveOptions): Iterable<PublishedRow> {
-  for (const r of regions) {
-    const groups: PredikatGroup[] = [];
-    for (const [, rows] of groupBy(r.kinerja_pegawai, (k) => `${k.kode_unit}|${k.periode}`)) {
-      const counts = Object.fromEntries(PREDIKAT.map((p) => [p.value, 0])) as Record<Predikat, number>;
-      for (const k of rows) counts[predikatOf(k.hasil_kerja, k.perilaku_kerja)]++;
-      const avg = (pick: (k: (typeof rows)[number]) => number | undefined) =>
-        round2(mean(rows.map(pick).filter((v): v is number => v !== undefined)));
-      groups.push({
-        kode_unit: rows[0].kode_unit,
-        periode: rows[0].periode,
-        pegawai: rows.length,
-        counts,
-        rata_nilai_atasan: avg((k) => k.nilai_atasan),
-        rata_nilai_diri: avg((k) => k.nilai_diri),
-        rata_nilai_rekan: avg((k) => k.nilai_rekan),
-      });
-    }
-    const earlier = opts.earlierPredikat;
-    const rows = suppressPredikat(groups, opts.threshold, earlier && ((u, p) => earlier(r.code, u, p))).map((g) => ({
-      kode_wilayah: r.code,
-      kode_unit: g.kode_unit,
-      periode: g.periode,
-      pegawai: g.pegawai,
-      ...g.counts,
-      rata_nilai_atasan: g.rata_nilai_atasan,
-      rata_nilai_diri: g.rata_nilai_diri,
-      rata_nilai_rekan: g.rata_nilai_rekan,
-      disembunyikan: g.disembunyikan,
-    }));
-    yield* rows.sort(byKeys('kode_unit', 'periode'));
+/** A region's appraisal groups (unit × period), before suppression: all predikat_unit needs of its rows. */
+export function predikatGroups(r: RegionData): PredikatGroup[] {
+  const groups: PredikatGroup[] = [];
+  for (const [, rows] of groupBy(r.kinerja_pegawai, (k) => `${k.kode_unit}|${k.periode}`)) {
+    const counts = Object.fromEntries(PREDIKAT.map((p) => [p.value, 0])) as Record<Predikat, number>;
+    for (const k of rows) counts[predikatOf(k.hasil_kerja, k.perilaku_kerja)]++;
+    const avg = (pick: (k: (typeof rows)[number]) => number | undefined) =>
+      round2(mean(rows.map(pick).filter((v): v is number => v !== undefined)));
+    groups.push({
+      kode_unit: rows[0].kode_unit,
+      periode: rows[0].periode,
+      pegawai: rows.length,
+      counts,
+      rata_nilai_atasan: avg((k) => k.nilai_atasan),
+      rata_nilai_diri: avg((k) => k.nilai_diri),
+      rata_nilai_rekan: avg((k) => k.nilai_rekan),
+    });
   }
+  return groups;
+}
+
+/** One region's predikat_unit rows, of its groups (predikatGroups): suppressed with what earlier releases published of them. */
+export function predikatRowsOf(code: string, groups: readonly PredikatGroup[], opts: DeriveOptions): PublishedRow[] {
+  const earlier = opts.earlierPredikat;
+  const rows = suppressPredikat(groups, opts.threshold, earlier && ((u, p) => earlier(code, u, p))).map((g) => ({
+    kode_wilayah: code,
+    kode_unit: g.kode_unit,
+    periode: g.periode,
+    pegawai: g.pegawai,
+    ...g.counts,
+    rata_nilai_atasan: g.rata_nilai_atasan,
+    rata_nilai_diri: g.rata_nilai_diri,
+    rata_nilai_rekan: g.rata_nilai_rekan,
+    disembunyikan: g.disembunyikan,
+  }));
+  return rows.sort(byKeys('kode_unit', 'periode'));
+}
+
+export function* predikatUnitRows(regions: readonly RegionData[], opts: DeriveOptions): Iterable<PublishedRow> {
+  for (const r of regions) yield* predikatRowsOf(r.code, predikatGroups(r), opts);
 }
 
 export function* capaianIkuRows(regions: readonly RegionData[]): Iterable<PublishedRow> {

@@ -15,6 +15,7 @@ export {
   type ExportReport,
   type FileCount,
   type FileSummary,
+  type RecalledRegion,
   type RegionData,
   type ValidatedExport,
   type ValidateOptions,

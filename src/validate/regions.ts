@@ -83,8 +83,32 @@ export interface ExportReport {
   files: FileCount[];
 }
 
+/**
+ * A region not read again: what validating its files gave, remembered by a build that read the
+ * same files with the same code (src/build/validation-memory.ts). Its tables are not held: a
+ * build recalls a region only where it takes every row of it from the previous output.
+ */
+export interface RecalledRegion {
+  code: string;
+  wilayah: Wilayah;
+  files: FileSummary[];
+  /** Its files' rows as the report counts them. */
+  counts: FileCount[];
+  /** What its validation filed, in order: warnings only (a region is remembered of a valid export). */
+  issues: Issue[];
+  values: PrivateValues;
+  /** Its public texts (publicTexts): every build searches them for every region's private values. */
+  texts: string[];
+  units: number;
+}
+
 export interface ValidatedExport extends ExportReport {
+  /** The regions read, in folder order; with `recalled`, every valid region. */
   regions: RegionData[];
+  /** The regions recalled instead of read (ValidateOptions.recall), in folder order. */
+  recalled: RecalledRegion[];
+  /** What each region's validation filed, in order (the cross-region check apart): what a build remembers of it. */
+  regionIssues: ReadonlyMap<string, readonly Issue[]>;
   /** Every private value of the inputs: the privacy gate refuses output that contains one. */
   privateValues: PrivateValues;
   /** The same values by region folder (an incremental build's gate asks which regions' values changed). */
@@ -191,6 +215,8 @@ export interface ValidateOptions {
   parallel?: ParallelOptions;
   /** Larger files are a file-error, not read (default MAX_FILE_BYTES; tests lower it). */
   maxFileBytes?: number;
+  /** A region's remembered validation, where its files are the ones remembered (a build's --since); else null: it is read. */
+  recall?: (region: string) => Promise<RecalledRegion | null>;
 }
 
 /** What every region of one export shares while it is validated. */
@@ -364,6 +390,8 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     );
   }
   const privateByRegion = new Map<string, PrivateValues>();
+  const recalled: RecalledRegion[] = [];
+  const regionIssues = new Map<string, Issue[]>();
   const ex: ExportContext = { folder, issues, privateValues, privateByRegion, files, opts };
   for (const name of entries) {
     const dir = name;
@@ -376,7 +404,18 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
       issues.push(issue({ region: '', file: name }, 'file-error', problem));
       continue;
     }
+    const known = await opts.recall?.(name);
+    if (known) {
+      // Filed where its validation filed them: the report, and the warnings published, as a full validation's.
+      for (const i of known.issues) issues.push(i);
+      for (const c of known.counts) files.push(c);
+      privateByRegion.set(name, known.values);
+      privateValues.include(known.values);
+      recalled.push(known);
+      continue;
+    }
     let region: RegionData | null;
+    const from = issues.length;
     try {
       region = await validateRegion(dir, name, ex);
     } catch (e) {
@@ -384,12 +423,17 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
       issues.push(issue({ region: '', file: name }, 'file-error', unreadable(name, e)));
       continue;
     }
+    regionIssues.set(name, issues.slice(from));
     if (region) regions.push(region);
   }
   // A search for the public texts alone: the million respondent ids it cannot find there are not
   // filed (the privacy gate makes its own search of every value, src/publish/privacy-gate.ts).
-  checkPrivateInPublic(regions, PrivateSearch.of(privateValues, publicTexts(regions)), issues);
-  if (entries.length > 0 && regions.length === 0 && issues.length === 0) {
+  const search = PrivateSearch.of(privateValues, allTexts(regions, recalled));
+  // A region's value (changed since) in a recalled region's text: the whole export is read, and
+  // the issue said at its file and row, as a build without memory says it. Rare: the export is refused.
+  if (recalled.some((r) => r.texts.some((t) => search.find(t) !== null))) return checkExport(folder, label, { ...opts, recall: undefined });
+  checkPrivateInPublic(regions, search, issues);
+  if (entries.length > 0 && regions.length + recalled.length === 0 && issues.length === 0) {
     issues.push(
       issue({ region: '', file: label }, 'constraint-error', {
         id: 'tidak ada folder wilayah di folder data.',
@@ -404,7 +448,14 @@ export async function checkExport(folder: ExportFolder, label: string, opts: Val
     warnings: issues.filter(isWarning),
     files,
     regions,
+    recalled,
+    regionIssues,
     privateValues,
     privateByRegion,
   };
+}
+
+function* allTexts(regions: readonly RegionData[], recalled: readonly RecalledRegion[]): Generator<string> {
+  yield* publicTexts(regions);
+  for (const r of recalled) yield* r.texts;
 }
