@@ -253,6 +253,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       log(
         `tidak ada catatan baris yang utuh untuk ${opts.since} di mesin ini; semua baris diturunkan / no whole rows record for ${opts.since} on this machine; every row derived`,
       );
+    for (const note of data.notes ?? []) log(`peringatan / warning: ${note}`);
     if (data.parts)
       log(
         `bagian unduhan / download parts (Excel, paket / bundles): ${data.parts.kept} dipakai ulang / kept, ${data.parts.made} dibuat / made`,

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config.ts';
 import { TABLES } from '../contract/published.ts';
@@ -29,7 +29,8 @@ import { KeptRows, keptKeys, readRowsRecord, rowsKeys, rowsRecord, sameExport, t
 import { addRelease, archivable, archivedRows, carryForward, type ReleaseMeta } from '../release/archive.ts';
 import { validateExport, type FileSummary, type RegionData, type ValidatedExport } from '../validate/export.ts';
 import { publicTexts } from '../validate/private-in-public.ts';
-import { pruneMemories, recallMemory, recalled, rememberRegion, type RegionMemory } from './validation-memory.ts';
+import { asRecalled, pruneMemories, recallMemory, rememberRegion, validationMemoryDir, type RegionMemory } from './validation-memory.ts';
+import type { PredikatGroup } from '../derive/suppression.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
 import { formatReport } from '../validate/report.ts';
 import { PhaseClock, type PhaseTimes } from './phase-clock.ts';
@@ -96,6 +97,8 @@ export interface DataHalf extends PhaseTimes {
   rowsKept?: KeptRows['count'] | null;
   /** Of a --since build, the regions whose validation was recalled, not read (validation-memory.ts). */
   recalled?: number;
+  /** Warnings for the build's log: what this data half could not keep for the next build. */
+  notes?: string[];
 }
 
 const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
@@ -103,32 +106,42 @@ const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b
 /**
  * Keeps what validating each region read gave (validation-memory.ts), where its files were then
  * as hashed (a key in `keys`) and are plain files (a seal): the next --since build recalls it.
+ * Returns why none was kept, where a memory could not be written: no failure of the build.
  */
 async function rememberRegions(
   read: readonly RegionData[],
   validated: Pick<ValidatedExport, 'files' | 'regionIssues' | 'privateByRegion'>,
-  keys: ReadonlyMap<string, string>,
-  seals: ReadonlyMap<string, Buffer>,
-): Promise<void> {
-  for (const r of read) {
-    const key = keys.get(r.code);
-    const seal = seals.get(r.code);
-    if (!key || !seal) continue;
-    const memory: RegionMemory = {
-      code: r.code,
-      wilayah: r.wilayah,
-      files: r.files,
-      counts: validated.files.filter((f) => f.region === r.code),
-      issues: [...(validated.regionIssues.get(r.code) ?? [])],
-      values: validated.privateByRegion.get(r.code)?.lists() ?? [],
-      texts: [...new Set(publicTexts([r]))],
-      units: r.unit.length,
-      predikat: predikatGroups(r),
-    };
-    await rememberRegion(memory, key, seal);
+  { keys, seals }: { keys: ReadonlyMap<string, string>; seals: ReadonlyMap<string, Buffer> },
+  site: readonly string[],
+): Promise<string | null> {
+  const dir = resolve(validationMemoryDir());
+  // Sealed or not, an export's private values are never published.
+  if (site.some((d) => !relative(resolve(d), dir).startsWith('..')))
+    return `KT_VALID_DIR ${dir} ada di dalam situs; validasi wilayah tidak diingat / lies inside the site; the regions' validation is not kept`;
+  try {
+    for (const r of read) {
+      const key = keys.get(r.code);
+      const seal = seals.get(r.code);
+      if (!key || !seal) continue;
+      const memory: RegionMemory = {
+        code: r.code,
+        wilayah: r.wilayah,
+        files: r.files,
+        counts: validated.files.filter((f) => f.region === r.code),
+        issues: [...(validated.regionIssues.get(r.code) ?? [])],
+        values: validated.privateByRegion.get(r.code)?.lists() ?? [],
+        texts: [...new Set(publicTexts([r]))],
+        units: r.unit.length,
+        predikat: predikatGroups(r),
+      };
+      await rememberRegion(memory, key, seal);
+    }
+    // A build's own regions are its newest memories, written or recalled (recallMemory).
+    await pruneMemories(Math.max(MEMORIES_KEPT, 3 * keys.size));
+    return null;
+  } catch (e) {
+    return `validasi wilayah tidak tersimpan / the regions' validation was not kept (${(e as Error).message}); build berikutnya membaca berkasnya lagi / the next build reads their files again`;
   }
-  // A build's own regions are its newest memories, written or recalled (recallMemory).
-  await pruneMemories(Math.max(MEMORIES_KEPT, 3 * keys.size));
 }
 
 /** The fewest memories kept of regions (pruneMemories): this build's, and others' of other exports (tests build many). */
@@ -170,143 +183,152 @@ export async function makeData(
   // a key is of the bytes its rows are made of. A shard keeps no record (its output is no site).
   const hashed = input.shard ? null : await rowsKeys(input.dataDir, config.threshold);
   const previousRows = input.since ? await readRowsRecord(input.since.key) : null;
-  // A region whose files a build validated with this code, and whose rows are all taken from the
-  // previous output, is recalled (validation-memory.ts) rather than read again.
-  const memories = new Map<string, RegionMemory>();
-  const before = hashed && previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, hashed.keys) : null;
-  const recall =
-    hashed && before
-      ? async (code: string) => {
-          const key = hashed.keys.get(code);
-          const seal = hashed.seals.get(code);
-          const memory = key && seal && before.whole(code) ? recallMemory(key, seal, code) : null;
-          if (memory) memories.set(code, memory);
-          return memory && recalled(memory);
-        }
-      : undefined;
-  // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
-  let { regions: exported, recalled: recalledRegions, ...validated } = await validateExport(input.dataDir, { recall });
-  const keys = hashed ? keptKeys(input.dataDir, hashed) : new Map<string, string>();
-  // A recalled region's files were not read after they were hashed: its memory and rows are of those bytes.
-  for (const r of recalledRegions) keys.set(r.code, hashed!.keys.get(r.code)!);
-  clock.lap('validate');
-  // Not held here once given.
-  let held: GateValues | null = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
-  const values = givenOnce(async () => {
-    const given = held!;
-    held = null;
-    return given;
-  });
-  const close = async () => {};
-  const report = formatReport(validated);
-  const regions: RegionSummary[] = [
-    ...exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length })),
-    ...recalledRegions.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.units })),
-  ].sort(byCode);
-  if (!validated.ok)
-    return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
-  const changed = regions.filter((r) => !sameExport(previousRows, keys, r.code)).length;
-  await onValid?.(values, { rows: inputRows(regions), regions: regions.length, changed });
-  if (hashed) {
-    await rememberRegions(exported, validated, keys, hashed.seals);
-    clock.lap('remember');
-  }
-  await mkdir(dataStage, { recursive: true });
+  const kept = previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, hashed?.keys ?? new Map()) : null;
+  try {
+    // A region whose files a build validated with this code, and whose rows are all taken from the
+    // previous output, is recalled (validation-memory.ts) rather than read again: its appraisal groups kept for predikat_unit.
+    const groups = new Map<string, readonly PredikatGroup[]>();
+    const recall =
+      hashed && kept
+        ? async (code: string) => {
+            const key = hashed.keys.get(code);
+            const seal = hashed.seals.get(code);
+            const memory = key && seal ? recallMemory(key, seal, code) : null;
+            if (!memory || !kept.whole(code)) return null;
+            groups.set(code, memory.predikat);
+            return asRecalled(memory);
+          }
+        : undefined;
+    // The export's rows are held apart from the report: once published they are let go (`exported = []` below).
+    let { regions: exported, recalled, ...validated } = await validateExport(input.dataDir, { recall });
+    const keys = hashed ? keptKeys(input.dataDir, hashed) : new Map<string, string>();
+    // A recalled region's files were not read after they were hashed: its memory and rows are of those bytes.
+    for (const r of recalled) keys.set(r.code, hashed!.keys.get(r.code)!);
+    if (kept) kept.keys = keys;
+    clock.lap('validate');
+    // Not held here once given.
+    let held: GateValues | null = { privateValues: validated.privateValues, privateByRegion: validated.privateByRegion };
+    const values = givenOnce(async () => {
+      const given = held!;
+      held = null;
+      return given;
+    });
+    const close = async () => {};
+    const report = formatReport(validated);
+    const regions: RegionSummary[] = [
+      ...exported.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.unit.length })),
+      ...recalled.map((r) => ({ code: r.code, wilayah: r.wilayah, files: r.files, units: r.units })),
+    ].sort(byCode);
+    if (!validated.ok)
+      return { ok: false, report, regions, values, close, release: '', fresh: false, releases: [], previous: null, ...clock.times() };
+    const changed = regions.filter((r) => !sameExport(previousRows, keys, r.code)).length;
+    await onValid?.(values, { rows: inputRows(regions), regions: regions.length, changed });
+    const notes: string[] = [];
+    if (hashed) {
+      const unkept = await rememberRegions(exported, validated, { keys, seals: hashed.seals }, [input.outDir, dirname(resolve(dataStage))]);
+      if (unkept) notes.push(unkept);
+      clock.lap('remember');
+    }
+    await mkdir(dataStage, { recursive: true });
 
-  // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
-  const earlier = [input.archiveDir, input.outDir].filter((d): d is string => !!d && existsSync(d));
-  const archived = await carryForward(dataStage, earlier);
-  const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
-  const derive = { threshold: config.threshold, earlierPredikat };
-  const kept = previousRows ? new KeptRows(join(input.since!.dir, 'data'), previousRows, keys) : null;
-  const rowsOf = [...exported, ...recalledRegions.map((r) => ({ code: r.code, predikat: memories.get(r.code)!.predikat }))].sort(byCode);
-  const { release, stretches } = await publishTables(
-    kept ? kept.tables(rowsOf, derive) : deriveTables(exported, derive),
-    regions,
-    dataStage,
-    config.buildDate,
-    { ambang_kelompok: config.threshold },
-  );
-  const rows = rowsRecord(
-    keys,
-    stretches,
-    regions.map((r) => r.code),
-  );
-  // Its tables are read no more (the Excel files, bundles and pages read the published ones):
-  // let go before them (the export of 500 regions is 3.2 GB).
-  exported = [];
-  const fresh = !archived.some((m) => m.id === release);
-  const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
-  // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
-  const at = releases.findIndex((r) => r.id === release);
-  const releaseDate = releases[at].tanggal;
-  const previous = releases[at + 1]?.id ?? null;
-  const licence = [...new Set(regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
-  clock.lap('derive+publish');
-  // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
-  let parts: DataHalf['parts'];
-  let twins: DataHalf['twins'];
-  if (!input.shard) {
-    // A table split by region is written region by region, each region's rows a part kept for the next build.
-    await PartCache.cleanLeftovers();
-    const cache = new PartCache(partCacheDir(), input.partsPending);
-    const code = codeVersion();
-    const xlsx = async () => {
-      const { tabel } = JSON.parse(await readFile(join(dataStage, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
-      for (const table of TABLES) {
-        const csv = join(dataStage, csvFileName(table));
-        const files = tabel[table.name];
-        const byRegion = files && { dataDir: dataStage, files, cache, code };
-        if (existsSync(csv))
-          await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence }, { regions: byRegion });
-      }
+    // Earlier releases first: every one stays downloadable, so appraisal counts are hidden with them in view.
+    const earlier = [input.archiveDir, input.outDir].filter((d): d is string => !!d && existsSync(d));
+    const archived = await carryForward(dataStage, earlier);
+    const earlierPredikat = predikatLookup(await archivedRows(dataStage, archived, 'predikat_unit'));
+    const derive = { threshold: config.threshold, earlierPredikat };
+    const { release, stretches } = await publishTables(
+      kept
+        ? kept.tables([...exported, ...recalled.map((r) => ({ code: r.code, predikat: groups.get(r.code)! }))].sort(byCode), derive)
+        : deriveTables(exported, derive),
+      regions,
+      dataStage,
+      config.buildDate,
+      { ambang_kelompok: config.threshold },
+    );
+    const rows = rowsRecord(
+      keys,
+      stretches,
+      regions.map((r) => r.code),
+    );
+    // Its tables are read no more (the Excel files, bundles and pages read the published ones):
+    // let go before them (the export of 500 regions is 3.2 GB).
+    exported = [];
+    const fresh = !archived.some((m) => m.id === release);
+    const releases = await addRelease(dataStage, release, config.buildDate, archived, earlier);
+    // Excel files and newsroom bundles, dated the release's first publication: a rebuild makes the same bytes.
+    const at = releases.findIndex((r) => r.id === release);
+    const releaseDate = releases[at].tanggal;
+    const previous = releases[at + 1]?.id ?? null;
+    const licence = [...new Set(regions.map((r) => r.wilayah.lisensi))].sort().join(', ');
+    clock.lap('derive+publish');
+    // A shard's pages never read the downloads (its output holds pages only): the merge makes them.
+    let parts: DataHalf['parts'];
+    let twins: DataHalf['twins'];
+    if (!input.shard) {
+      // A table split by region is written region by region, each region's rows a part kept for the next build.
+      await PartCache.cleanLeftovers();
+      const cache = new PartCache(partCacheDir(), input.partsPending);
+      const code = codeVersion();
+      const xlsx = async () => {
+        const { tabel } = JSON.parse(await readFile(join(dataStage, PARTITION_MANIFEST), 'utf8')) as PartitionManifest;
+        for (const table of TABLES) {
+          const csv = join(dataStage, csvFileName(table));
+          const files = tabel[table.name];
+          const byRegion = files && { dataDir: dataStage, files, cache, code };
+          if (existsSync(csv))
+            await writeXlsx(table, csv, join(dataStage, xlsxFileName(table)), { release, releaseDate, licence }, { regions: byRegion });
+        }
+      };
+      // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
+      [, twins] = await allSettledThenThrow([
+        xlsx(),
+        writeBundles(
+          dataStage,
+          regions,
+          { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl },
+          { cache, code },
+          // A region's file, or a table of which no release's folder keeps a copy (the survey microdata).
+          (path) => dirname(resolve(path)) !== resolve(dataStage) || !archivable(basename(path)),
+        ),
+      ]);
+      await cache.prune();
+      parts = cache.count;
+    }
+    await writeFile(
+      join(dataStage, QUALITY_FILE),
+      JSON.stringify(
+        {
+          tanggal_bangun: config.buildDate,
+          ambang_kelompok: config.threshold,
+          peringatan: validated.warnings,
+          wilayah: regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    clock.lap('excel+bundles');
+    return {
+      ok: true,
+      report,
+      regions,
+      values,
+      close,
+      release,
+      fresh,
+      releases,
+      previous,
+      parts,
+      twins,
+      rows,
+      rowsKept: input.since ? (kept?.count ?? null) : undefined,
+      recalled: input.since ? recalled.length : undefined,
+      notes,
+      ...clock.times(),
     };
-    // At once: an Excel file waits on zlib's threads for much of its time, a bundle is zipped on this one.
-    [, twins] = await allSettledThenThrow([
-      xlsx(),
-      writeBundles(
-        dataStage,
-        regions,
-        { release, releaseDate, threshold: config.threshold, siteUrl: config.siteUrl },
-        { cache, code },
-        // A region's file, or a table of which no release's folder keeps a copy (the survey microdata).
-        (path) => dirname(resolve(path)) !== resolve(dataStage) || !archivable(basename(path)),
-      ),
-    ]);
-    await cache.prune();
-    parts = cache.count;
+  } finally {
+    kept?.close();
   }
-  await writeFile(
-    join(dataStage, QUALITY_FILE),
-    JSON.stringify(
-      {
-        tanggal_bangun: config.buildDate,
-        ambang_kelompok: config.threshold,
-        peringatan: validated.warnings,
-        wilayah: regions.map((r) => ({ kode_wilayah: r.code, berkas: r.files })),
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  clock.lap('excel+bundles');
-  return {
-    ok: true,
-    report,
-    regions,
-    values,
-    close,
-    release,
-    fresh,
-    releases,
-    previous,
-    parts,
-    twins,
-    rows,
-    rowsKept: input.since ? (kept?.count ?? null) : undefined,
-    recalled: input.since ? recalledRegions.length : undefined,
-    ...clock.times(),
-  };
 }
 
 /** What the data half's process leaves in its answer file, and where each region's values lie in the values' file. */

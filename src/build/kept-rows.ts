@@ -229,18 +229,23 @@ export interface RecalledRows {
   predikat: readonly PredikatGroup[];
 }
 type RegionRows = Parameters<typeof deriveTables>[0][number] | RecalledRows;
-const isRecalled = (r: RegionRows): r is RecalledRows => !('kinerja_pegawai' in r);
+const isRecalled = (r: RegionRows): r is RecalledRows => 'predikat' in r;
 
-/** The published tables of a build that may take regions' rows from a previous output's tables. */
+/**
+ * The published tables of a build that may take regions' rows from a previous output's tables.
+ * Each previous table is opened once and read through that descriptor until `close`: a site
+ * renamed over it meanwhile (another build's swap) changes nothing this build reads.
+ */
 export class KeptRows {
   /** Region tables taken from the previous output, and derived. */
   readonly count = { kept: 0, derived: 0 };
+  readonly #fds = new Map<TableName, number | null>();
   constructor(
     /** The previous output's data folder. */
     readonly dataDir: string,
     readonly record: RowsRecord,
-    /** This build's keys (keptKeys). */
-    readonly keys: ReadonlyMap<string, string>,
+    /** This build's keys: rowsKeys' while the export is validated, then keptKeys' (with the recalled regions'). */
+    public keys: ReadonlyMap<string, string>,
   ) {}
 
   /** Where `code`'s rows of `table` lie in the previous output (null: it had none); undefined where they must be derived. */
@@ -250,28 +255,23 @@ export class KeptRows {
   }
 
   /**
-   * Whether every table but the ones always derived can be taken for `code`: its rows recorded,
-   * and their bytes in the previous output as recorded. What a region must be for its validation
-   * to be recalled; read again, byte for byte, as the tables are written.
+   * Whether every table but predikat_unit (ALWAYS_DERIVED) can be taken for `code`: its rows
+   * recorded, and their bytes in the previous output as recorded. What a region must be for its
+   * validation to be recalled (it then has no rows to derive); checked again as the tables are written.
    */
   whole(code: string): boolean {
     return TABLES.every((table) => {
       if (ALWAYS_DERIVED.has(table.name)) return true;
       const s = this.stretch(code, table.name);
       if (s === null) return true;
-      if (s === undefined) return false;
-      const fd = this.#open(table);
-      try {
-        return fd !== null && this.#taken(fd, table, s) !== null;
-      } finally {
-        if (fd !== null) closeSync(fd);
-      }
+      const fd = s && this.#fd(table);
+      return typeof fd === 'number' && this.#taken(fd, table, s!) !== null;
     });
   }
 
   /**
    * Every table, as deriveTables gives it, each region's rows taken where they can be (a recalled
-   * region's always); predikat_unit (ALWAYS_DERIVED) derived of each region's groups.
+   * region's always); predikat_unit, the one table always derived, of each region's groups.
    */
   tables(regions: readonly RegionRows[], opts: DeriveOptions): Record<TableName, () => Iterable<PublishedRow | CsvLines>> {
     return Object.fromEntries(
@@ -282,16 +282,28 @@ export class KeptRows {
     ) as Record<TableName, () => Iterable<PublishedRow | CsvLines>>;
   }
 
+  /** Closes the previous tables. */
+  close(): void {
+    for (const fd of this.#fds.values()) if (fd !== null) closeSync(fd);
+    this.#fds.clear();
+  }
+
   *#predikat(regions: readonly RegionRows[], opts: DeriveOptions): Iterable<PublishedRow> {
     for (const r of regions) yield* predikatRowsOf(r.code, isRecalled(r) ? r.predikat : predikatGroups(r), opts);
   }
 
-  #open(table: (typeof TABLES)[number]): number | null {
-    try {
-      return openSync(join(this.dataDir, csvFileName(table)), 'r');
-    } catch {
-      return null;
+  /** The previous table, opened when first needed; null when it cannot be. */
+  #fd(table: (typeof TABLES)[number]): number | null {
+    let fd = this.#fds.get(table.name);
+    if (fd === undefined) {
+      try {
+        fd = openSync(join(this.dataDir, csvFileName(table)), 'r');
+      } catch {
+        fd = null;
+      }
+      this.#fds.set(table.name, fd);
     }
+    return fd;
   }
 
   /** The stretch's bytes, where they hash (after the table's header) as recorded; else null. */
@@ -301,32 +313,26 @@ export class KeptRows {
   }
 
   *#rows(table: (typeof TABLES)[number], regions: readonly RegionRows[], opts: DeriveOptions): Iterable<PublishedRow | CsvLines> {
-    /** The previous table, opened when first needed; null when it cannot be. */
-    let fd: number | null | undefined;
-    try {
-      for (const region of regions) {
-        const s = this.stretch(region.code, table.name);
-        if (s === null) {
-          this.count.kept++;
-          continue;
-        }
-        if (s && fd === undefined) fd = this.#open(table);
-        const bytes = s && typeof fd === 'number' ? this.#taken(fd, table, s) : null;
-        if (s && bytes) {
-          this.count.kept++;
-          yield new CsvLines(bytes, s.rows);
-          continue;
-        }
-        if (isRecalled(region))
-          // Checked whole (whole()) before it was recalled: the previous output changed while this build read it.
-          throw new Error(
-            `${csvFileName(table)} di ${this.dataDir} berubah selama build; jalankan lagi / changed during the build; run it again (${region.code})`,
-          );
-        this.count.derived++;
-        yield* deriveTables([region], opts)[table.name]();
+    for (const region of regions) {
+      const s = this.stretch(region.code, table.name);
+      if (s === null) {
+        this.count.kept++;
+        continue;
       }
-    } finally {
-      if (typeof fd === 'number') closeSync(fd);
+      const fd = s && this.#fd(table);
+      const bytes = typeof fd === 'number' ? this.#taken(fd, table, s!) : null;
+      if (bytes) {
+        this.count.kept++;
+        yield new CsvLines(bytes, s!.rows);
+        continue;
+      }
+      if (isRecalled(region))
+        // Found whole (whole()) before it was recalled, through the same descriptor: written in place since.
+        throw new Error(
+          `${csvFileName(table)} di ${this.dataDir} ditulis selama build; jalankan lagi / was written during the build; run it again (${region.code})`,
+        );
+      this.count.derived++;
+      yield* deriveTables([region], opts)[table.name]();
     }
   }
 }

@@ -8,8 +8,10 @@
  *
  * The private values are an export's names and NIPs: a memory is sealed (AES-256-GCM) with a key
  * made of its region's files' bytes (RowsKeys.seals), a hash written nowhere. Without the export
- * it says nothing, and a memory altered or of other files does not open: the region is read.
- * Kept in KT_VALID_DIR, or node_modules/.cache/kinerja-terbuka/sah: never in the site.
+ * it says nothing, and a memory damaged, or of other files, does not open: the region is read.
+ * Whoever holds the export can seal a memory of it, as whoever can write the gate's memory can
+ * write the site: it is kept where the code is built (KT_VALID_DIR, or
+ * node_modules/.cache/kinerja-terbuka/sah), never in the site (data-half.ts refuses a folder there).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, utimesSync } from 'node:fs';
@@ -44,6 +46,9 @@ export const validationMemoryDir = (): string =>
 /** By its region's rows key: the file names no more than the key does. */
 const fileName = (key: string): string => `${sha256(`sah-1\0${key}`)}.bin`;
 
+/** Where the memory of the region whose files have the rows key `key` lies. */
+export const memoryPath = (key: string): string => join(validationMemoryDir(), fileName(key));
+
 const IV = 12;
 const TAG = 16;
 
@@ -71,7 +76,7 @@ export function openMemory(bytes: Buffer, key: string, seal: Buffer, code: strin
 
 /** The memory of the region `code` whose files have the rows key `key` and seal `seal`; null where none opens. Marked as used (pruneMemories keeps the newest). */
 export function recallMemory(key: string, seal: Buffer, code: string): RegionMemory | null {
-  const path = join(validationMemoryDir(), fileName(key));
+  const path = memoryPath(key);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -91,7 +96,7 @@ export function recallMemory(key: string, seal: Buffer, code: string): RegionMem
 }
 
 /** A memory as validation takes it back. */
-export const recalled = (m: RegionMemory): RecalledRegion => ({
+export const asRecalled = (m: RegionMemory): RecalledRegion => ({
   code: m.code,
   wilayah: m.wilayah,
   files: m.files,
@@ -106,23 +111,27 @@ export const recalled = (m: RegionMemory): RecalledRegion => ({
 export async function rememberRegion(memory: RegionMemory, key: string, seal: Buffer): Promise<void> {
   const dir = validationMemoryDir();
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  writeWhole(join(dir, fileName(key)), sealMemory(memory, key, seal));
+  writeWhole(memoryPath(key), sealMemory(memory, key, seal));
 }
+
+/** A memory half written (writeWhole's part) by a build killed meanwhile, once this old. */
+const PART_LEFT_MS = 3600_000;
 
 /**
  * Removes all but the newest `kept` memories (a build's regions, written or recalled, are the
- * newest). Another build's, pruned meanwhile, only makes that build's next `--since` read its
- * regions again.
+ * newest), and parts left by killed builds. Another build's memories, pruned meanwhile, only make
+ * that build's next `--since` read its regions again.
  */
-export async function pruneMemories(kept: number): Promise<void> {
+export async function pruneMemories(kept: number, now = Date.now()): Promise<void> {
   const dir = validationMemoryDir();
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.bin'));
+    names = await readdir(dir);
   } catch {
     return;
   }
-  if (names.length <= kept) return;
   const all = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })));
-  for (const { n } of all.sort((a, b) => b.t - a.t).slice(kept)) await rm(join(dir, n), { force: true });
+  const memories = all.filter(({ n }) => n.endsWith('.bin')).sort((a, b) => b.t - a.t);
+  const parts = all.filter(({ n, t }) => n.endsWith('.tmp') && now - t > PART_LEFT_MS);
+  for (const { n } of [...memories.slice(kept), ...parts]) await rm(join(dir, n), { force: true });
 }

@@ -4,20 +4,28 @@
  * is a full validation's, byte for byte. The memory is sealed by the files' bytes.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeData, type DataHalf, type DataInput } from '../../src/build/data-half.ts';
 import { rowsKeys, writeRowsRecord } from '../../src/build/kept-rows.ts';
-import { openMemory, sealMemory, validationMemoryDir, type RegionMemory } from '../../src/build/validation-memory.ts';
+import {
+  memoryPath,
+  openMemory,
+  pruneMemories,
+  sealMemory,
+  validationMemoryDir,
+  type RegionMemory,
+} from '../../src/build/validation-memory.ts';
 import { siteConfig } from '../../src/config.ts';
 import { privateDigest } from '../../src/publish/gate-memory.ts';
 import { listFiles } from '../../src/publish/site-files.ts';
 
 let work = '';
 const saved = { valid: process.env.KT_VALID_DIR, rows: process.env.KT_ROWS_DIR };
+
 const config = siteConfig({ SOURCE_DATE_EPOCH: '1767225600' });
 
 /** The data half of `exportDir` into `site/data`, replacing `previous`; with --since `previous` (its record kept under `key`) when given. */
@@ -42,6 +50,18 @@ function hashTree(dir: string): Record<string, string> {
         .digest('hex'),
     ]),
   );
+}
+
+/** `fn` with the memories kept in `dir` (a folder of no memory: a build that recalls none). */
+async function withMemoryIn<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.KT_VALID_DIR;
+  process.env.KT_VALID_DIR = dir;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.KT_VALID_DIR;
+    else process.env.KT_VALID_DIR = before;
+  }
 }
 
 const digests = async (d: DataHalf) =>
@@ -93,10 +113,8 @@ describe('a --since build’s validation', () => {
     cpSync(exportA, exportB, { recursive: true });
     correct(exportB, 'maulafa');
     const since = await half(exportB, join(work, 'b-since'), siteA, 'situs-a');
-    // Without memories, the same export and the same previous site.
-    process.env.KT_VALID_DIR = join(work, 'no-memory');
-    const full = await half(exportB, join(work, 'b-full'), siteA);
-    process.env.KT_VALID_DIR = join(work, 'sah');
+    // A full build of the same export, replacing the same site (its memories kept apart).
+    const full = await withMemoryIn(join(work, 'other'), () => half(exportB, join(work, 'b-full'), siteA));
     expect([since.ok, full.ok]).toEqual([true, true]);
     expect(since.recalled).toBe(4);
     expect(full.recalled).toBeUndefined();
@@ -124,50 +142,107 @@ describe('a --since build’s validation', () => {
     cells[1] = unitName;
     lines[1] = cells.join(sep);
     writeFileSync(kinerja, lines.join('\n'));
+    // Binjai's memory, touched when recalled.
+    const binjai = memoryPath((await rowsKeys(exportC, config.threshold)).keys.get('binjai')!);
+    utimesSync(binjai, new Date('2001-01-01'), new Date('2001-01-01'));
     const since = await half(exportC, join(work, 'c-since'), siteA, 'situs-a');
-    process.env.KT_VALID_DIR = join(work, 'no-memory');
-    const full = await half(exportC, join(work, 'c-full'), siteA);
-    process.env.KT_VALID_DIR = join(work, 'sah');
+    expect(statSync(binjai).mtime.getFullYear()).toBeGreaterThan(2001);
+    const full = await withMemoryIn(join(work, 'other'), () => half(exportC, join(work, 'c-full'), siteA));
     expect([since.ok, full.ok]).toEqual([false, false]);
     expect(since.report).toBe(full.report);
     expect(since.report).toMatch(/binjai\/unit\.csv.*baris 2|binjai.*unit\.csv.*2/s);
   }, 120_000);
+
+  test('a memory damaged, or a recalled region’s rows changed in the previous tables: that region is read, the data the same', async () => {
+    const exportD = join(work, 'export-d');
+    cpSync(exportA, exportD, { recursive: true });
+    correct(exportD, 'maulafa');
+    const keys = (await rowsKeys(exportD, config.threshold)).keys;
+    const memory = memoryPath(keys.get('binjai')!);
+    const saved = readFileSync(memory);
+    const damaged = Buffer.from(saved);
+    damaged[damaged.length >> 1] ^= 1;
+    writeFileSync(memory, damaged);
+    // A copy of the previous site, one digit of Jakarta's rows of ikm_unit changed.
+    const previous = join(work, 'd-previous');
+    cpSync(siteA, previous, { recursive: true });
+    const table = join(previous, 'data', 'ikm_unit.csv');
+    const bytes = readFileSync(table);
+    const record = JSON.parse(readFileSync(join(work, 'baris', readdirSync(join(work, 'baris'))[0]), 'utf8'));
+    const s = record.wilayah.jakarta.tabel.ikm_unit;
+    bytes[[...bytes.subarray(s.at, s.at + s.bytes)].findIndex((b) => b >= 0x30 && b <= 0x38) + s.at] += 1;
+    writeFileSync(table, bytes);
+    try {
+      const since = await half(exportD, join(work, 'd-since'), previous, 'situs-a');
+      const full = await withMemoryIn(join(work, 'other'), () => half(exportD, join(work, 'd-full'), previous));
+      expect(since.recalled).toBe(2);
+      expect(since.report).toBe(full.report);
+      expect(await digests(since)).toEqual(await digests(full));
+      expect(hashTree(join(work, 'd-since'))).toEqual(hashTree(join(work, 'd-full')));
+      // The damaged memory was written again by the build that read Binjai.
+      expect(readFileSync(memory).equals(damaged)).toBe(false);
+    } finally {
+      writeFileSync(memory, saved);
+    }
+  }, 120_000);
+
+  test('memories that cannot be kept, or would lie inside the site: the build goes on, and says so', async () => {
+    writeFileSync(join(work, 'a-file'), 'not a folder');
+    const unkept = await withMemoryIn(join(work, 'a-file'), () => half(exportA, join(work, 'e'), join(work, 'nothing-before')));
+    expect(unkept.ok).toBe(true);
+    expect(unkept.notes).toEqual([expect.stringMatching(/the regions' validation was not kept/)]);
+    const inside = join(work, 'f', 'data', 'sah');
+    const there = await withMemoryIn(inside, () => half(exportA, join(work, 'f'), join(work, 'nothing-before')));
+    expect(there.ok).toBe(true);
+    expect(there.notes).toEqual([expect.stringMatching(/lies inside the site/)]);
+    expect(existsSync(inside)).toBe(false);
+  }, 120_000);
 });
 
 describe('the memory', () => {
-  test('sealed by the files’ bytes: no private value in the file; another seal, another name or one byte changed does not open it', async () => {
+  test('sealed by the files’ bytes: another seal, another key or one byte changed does not open it; readable by its user only', async () => {
     const keys = await rowsKeys(exportA, config.threshold);
     const key = keys.keys.get('binjai')!;
     const seal = keys.seals.get('binjai')!;
-    const names = readdirSync(validationMemoryDir());
-    expect(names.length).toBeGreaterThanOrEqual(5);
-    const nip = readFileSync(join(exportA, 'binjai', 'kinerja_pegawai.csv'), 'utf8')
-      .split('\n')[1]
-      .split(',')[0];
-    expect(nip).toMatch(/^\d{18}$/);
-    for (const name of names) expect(readFileSync(join(validationMemoryDir(), name)).includes(nip)).toBe(false);
+    expect(statSync(validationMemoryDir()).mode & 0o777).toBe(0o700);
+    expect(statSync(memoryPath(key)).mode & 0o777).toBe(0o600);
     const memory: RegionMemory = {
       code: 'binjai',
       wilayah: { nama: 'Kota Uji', provinsi: 'Uji', tanggal_ekspor: '2026-01-01', lisensi: 'CC-BY-4.0' } as RegionMemory['wilayah'],
       files: [],
       counts: [],
       issues: [],
-      values: [{ values: [nip] }],
+      values: [{ values: ['197001012000031001'] }],
       texts: ['Sekretariat'],
       units: 1,
       predikat: [],
     };
     const bytes = sealMemory(memory, key, seal);
     expect(openMemory(bytes, key, seal, 'binjai')).toEqual(memory);
-    expect(bytes.includes(nip)).toBe(false);
     expect(openMemory(bytes, key, keys.seals.get('jakarta')!, 'binjai')).toBeNull();
     expect(openMemory(bytes, keys.keys.get('jakarta')!, seal, 'binjai')).toBeNull();
     expect(openMemory(bytes, key, seal, 'jakarta')).toBeNull();
     const changed = Buffer.from(bytes);
     changed[changed.length - 1] ^= 1;
     expect(openMemory(changed, key, seal, 'binjai')).toBeNull();
-    // The seal is not the rows key the machine records.
-    expect(seal.toString('hex')).not.toBe(key);
+  });
+
+  test('pruned to the newest, with parts left by killed builds an hour old', async () => {
+    await withMemoryIn(join(work, 'prune'), async () => {
+      const dir = validationMemoryDir();
+      mkdirSync(dir);
+      const now = Date.now();
+      const at = (name: string, minutesAgo: number) => {
+        writeFileSync(join(dir, name), 'x');
+        const t = new Date(now - minutesAgo * 60_000);
+        utimesSync(join(dir, name), t, t);
+      };
+      ['a', 'b', 'c', 'd', 'e'].forEach((n, i) => at(`${n}.bin`, i));
+      at('f.bin.1.tmp', 30);
+      at('g.bin.2.tmp', 90);
+      await pruneMemories(3, now);
+      expect(readdirSync(dir).sort()).toEqual(['a.bin', 'b.bin', 'c.bin', 'f.bin.1.tmp']);
+    });
   });
 
   test('a region with a linked file has no seal: it is read every build', async () => {
