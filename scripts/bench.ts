@@ -597,6 +597,10 @@ function incrementalOf(large: { n: number; seconds: number; out: string; data: s
     const after = before.replace(/"tanggal_ekspor": "[^"]+"/, '"tanggal_ekspor": "2026-12-31"');
     if (after === before) throw new Error(`${meta}: no tanggal_ekspor to change`);
     writeFileSync(meta, after);
+    // The full build's writes and this copy's on disk first: a correction comes hours after a
+    // publication, not seconds, and the first --since build measured within a minute of a full one
+    // was 15.9 % of it where the next two were 13.1–13.6 % (docs/benchmark.md, "Session 40").
+    execFileSync('sync');
     // With the parts the full build kept, as a maintainer's machine has them.
     const { seconds, peakMiB, ok, stdout } = timedRun(['--data', data, '--out', out, '--since', out], out);
     const reused = /region pages reused from [^:]+: (\d+ dari \/ of \d+)/.exec(stdout)?.[1] ?? '?';
