@@ -77,7 +77,7 @@ import {
 import { isRunning } from './publish/leftovers.ts';
 import { inputRows, makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
-import { EndTimes, PhaseClock } from './build/phase-clock.ts';
+import { EndTimes, PhaseClock, type Phase } from './build/phase-clock.ts';
 import { keptHeadlinesDir, settleKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
 
 export interface BuildOptions {
@@ -134,7 +134,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const config = siteConfig(opts.env);
   const clock = new PhaseClock();
   const { timings, cpu, peaks } = clock;
-  const lap = (name: string) => clock.lap(name);
+  const lap = (name: Phase) => clock.lap(name);
   /** The build's answer, with the time and CPU of every phase that finished. */
   let renderersPeak: number[] = [];
   let dataPeak: number | undefined;

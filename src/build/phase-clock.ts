@@ -3,6 +3,27 @@
  * clock, which on a shared machine measures the load as much as the build (every thread of the
  * process counts: zlib's, DuckDB's; another process's does not).
  */
+/** A build's phases, in the order they run: the names its timings print, and the bench and docs read. */
+export const PHASES = [
+  'leftovers',
+  'validate',
+  'values',
+  'remember',
+  'derive+publish',
+  'excel+bundles',
+  'hand-over',
+  'pages',
+  'reused-pages',
+  'search-index',
+  'data-twins',
+  'empty-files',
+  'privacy-gate',
+  'twins',
+  'pages-record',
+  'swap',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
 export interface PhaseTimes {
   timings: Record<string, number>;
   /** CPU milliseconds of each phase. */
@@ -19,7 +40,7 @@ export class PhaseClock implements PhaseTimes {
   #c = process.cpuUsage();
 
   /** Ends the phase `name`, which began where the last one ended. */
-  lap(name: string): void {
+  lap(name: Phase): void {
     const now = performance.now();
     this.timings[name] = Math.round(now - this.#t);
     this.#t = now;

@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { inputRows, makeDataApart, readValues, writeValues, type ValidFacts } from '../../src/build/data-half.ts';
+import { PHASES } from '../../src/build/phase-clock.ts';
 import { siteConfig } from '../../src/config.ts';
 import { SpillFile } from '../../src/read/spill-file.ts';
 import { build } from '../../src/pipeline.ts';
@@ -126,6 +127,11 @@ describe('a build whose data half runs apart (dataApart, as the CLI builds)', ()
     expect(here.dataPeak).toBeUndefined();
     expect(Object.keys(apart.timings)).toEqual(expect.arrayContaining(['validate', 'derive+publish', 'excel+bundles', 'hand-over']));
     expect(Object.keys(here.timings)).not.toContain('hand-over');
+    // Every phase one of the build's, printed in the order they run (PHASES).
+    for (const { timings } of [here, apart]) {
+      const named = Object.keys(timings).filter((k) => k !== 'total');
+      expect(named).toEqual(PHASES.filter((p) => named.includes(p)));
+    }
     // Its private values' folder went with the stage.
     expect((await readdir(tmp.dir)).sort()).toEqual(['apart', 'here']);
   });
