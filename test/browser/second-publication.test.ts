@@ -229,7 +229,9 @@ it('built incrementally (--since A): renders Binjai only, and gives the full bui
   expect(sinceLog).toContain(`region pages reused from ${siteB2}: 4 dari / of 5`);
   // The four other regions' rows of every table but predikat_unit (derived by every build: it
   // reads the releases) taken from A's tables, a copy of whose record this machine kept; Binjai's derived.
-  expect(sinceLog).toContain(`regions' table rows taken from ${siteB2}: 40, diturunkan lagi / derived again: 10\n`);
+  expect(sinceLog).toContain(`regions' table rows taken from ${siteB2}: 40, diturunkan lagi / derived again: 10;`);
+  // The four regions' validation recalled, their files not read (src/build/validation-memory.ts).
+  expect(sinceLog).toContain('validation recalled, their files not read again: 4 dari / of 5 wilayah / regions\n');
   // Its Excel files and bundles: the other regions' rows from the parts A kept, where B, from no
   // kept parts, made every part once (and took a region's rows for its own bundle from the part
   // made for the whole site's).
