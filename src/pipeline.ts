@@ -8,7 +8,7 @@
  */
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { siteConfig } from './config.ts';
 import { HOST_FILES, writeHostFiles } from './deploy/host-files.ts';
 import { compressible, NO_TWIN, precompress, type PrecompressOptions } from './deploy/precompress.ts';
@@ -78,6 +78,7 @@ import { isRunning } from './publish/leftovers.ts';
 import { inputRows, makeData, makeDataApart, type DataHalf, type DataInput } from './build/data-half.ts';
 import { keptRowsDir, writeRowsRecord } from './build/kept-rows.ts';
 import { EndTimes, PhaseClock, type Phase } from './build/phase-clock.ts';
+import { insideAny } from './publish/kept-json.ts';
 import { keptHeadlinesDir, settleKeptHeadlines, type KeptHeadlines } from './site/kept-headlines.ts';
 
 export interface BuildOptions {
@@ -653,7 +654,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // before is removed (which changes a linked file's mark). Never inside the site: the digests
     // are of private values. Without it the next build reads every file: a failure to keep it is
     // no failure of this build.
-    const insideSite = (dir: string) => !relative(outDir, resolve(dir)).startsWith('..') || !relative(stage, resolve(dir)).startsWith('..');
+    const insideSite = (dir: string) => insideAny(dir, [outDir, stage]);
     if (siteKey && data.rows) {
       // Which export made each region's rows (hashes of whole private files): never inside the site either.
       if (insideSite(keptRowsDir()))

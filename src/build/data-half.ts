@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config.ts';
 import { TABLES } from '../contract/published.ts';
@@ -21,6 +21,7 @@ import { xlsxFileName } from '../publish/download-paths.ts';
 import { publishTables } from '../publish/tables.ts';
 import { writeXlsx } from '../publish/xlsx.ts';
 import { allSettledThenThrow } from '../publish/site-files.ts';
+import { insideAny } from '../publish/kept-json.ts';
 import { csvFileName } from '../queries/published-views.ts';
 import { PARTITION_MANIFEST, type PartitionManifest } from '../queries/partitions.ts';
 import { partCacheDir, PartCache } from '../publish/part-cache.ts';
@@ -116,7 +117,7 @@ async function rememberRegions(
 ): Promise<string | null> {
   const dir = resolve(validationMemoryDir());
   // Sealed or not, an export's private values are never published.
-  if (site.some((d) => !relative(resolve(d), dir).startsWith('..')))
+  if (insideAny(dir, site))
     return `KT_VALID_DIR ${dir} ada di dalam situs; validasi wilayah tidak diingat / lies inside the site; the regions' validation is not kept`;
   try {
     for (const r of read) {

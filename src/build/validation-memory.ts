@@ -15,14 +15,14 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, utimesSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Issue } from '../contract/issues.ts';
 import type { Wilayah } from '../contract/wilayah.ts';
 import type { PredikatGroup } from '../derive/suppression.ts';
-import { writeWhole } from '../publish/kept-json.ts';
+import { newestFirst, writeWhole } from '../publish/kept-json.ts';
 import { sha256 } from '../read/sha256.ts';
 import type { FileCount, FileSummary, RecalledRegion } from '../validate/export.ts';
 import { PrivateValues, type ValueList } from '../validate/private-values.ts';
@@ -124,14 +124,13 @@ const PART_LEFT_MS = 3600_000;
  */
 export async function pruneMemories(kept: number, now = Date.now()): Promise<void> {
   const dir = validationMemoryDir();
-  let names: string[];
+  let all: { name: string; time: number }[];
   try {
-    names = await readdir(dir);
+    all = await newestFirst(dir, (n) => n.endsWith('.bin') || n.endsWith('.tmp'));
   } catch {
     return;
   }
-  const all = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })));
-  const memories = all.filter(({ n }) => n.endsWith('.bin')).sort((a, b) => b.t - a.t);
-  const parts = all.filter(({ n, t }) => n.endsWith('.tmp') && now - t > PART_LEFT_MS);
-  for (const { n } of [...memories.slice(kept), ...parts]) await rm(join(dir, n), { force: true });
+  const memories = all.filter(({ name }) => name.endsWith('.bin'));
+  const parts = all.filter(({ name, time }) => name.endsWith('.tmp') && now - time > PART_LEFT_MS);
+  for (const { name } of [...memories.slice(kept), ...parts]) await rm(join(dir, name), { force: true });
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /**
  * Writes `data` to `path` whole or not at all: into a file of its own beside it, then renamed over
@@ -15,6 +15,18 @@ export function writeWhole(path: string, data: string | Uint8Array): void {
   renameSync(part, path);
 }
 
+/** Whether `dir` is inside (or is) one of `roots`: a record kept there would be published, or removed with the site. */
+export const insideAny = (dir: string, roots: readonly string[]): boolean =>
+  roots.some((root) => !relative(resolve(root), resolve(dir)).startsWith('..'));
+
+/** The names in `dir` that `pick` takes, with their times of last change (ms), newest first. */
+export async function newestFirst(dir: string, pick: (name: string) => boolean): Promise<{ name: string; time: number }[]> {
+  const all = await Promise.all(
+    (await readdir(dir)).filter(pick).map(async (name) => ({ name, time: (await stat(join(dir, name)).catch(() => null))?.mtimeMs ?? 0 })),
+  );
+  return all.sort((a, b) => b.time - a.time);
+}
+
 /**
  * Writes `value` as JSON to `dir/name`, whole or not at all (writeWhole); then removes all but the
  * newest `kept` JSON files of `dir`.
@@ -22,10 +34,5 @@ export function writeWhole(path: string, data: string | Uint8Array): void {
 export async function keepJson(dir: string, name: string, value: unknown, kept: number): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   writeWhole(join(dir, name), JSON.stringify(value));
-  const all = await Promise.all(
-    (await readdir(dir))
-      .filter((n) => n.endsWith('.json'))
-      .map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
-  );
-  for (const { n } of all.sort((a, b) => b.t - a.t).slice(kept)) await rm(join(dir, n), { force: true });
+  for (const { name: n } of (await newestFirst(dir, (n) => n.endsWith('.json'))).slice(kept)) await rm(join(dir, n), { force: true });
 }
