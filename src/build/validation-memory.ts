@@ -37,7 +37,7 @@ export interface RegionMemory {
   values: ValueList[];
   texts: string[];
   units: number;
-  predikat: PredikatGroup[];
+  predikat: readonly PredikatGroup[];
 }
 
 export const validationMemoryDir = (): string =>
