@@ -15,6 +15,7 @@ import { isPlainRead } from './plain-read.ts';
 import { EngineError, QueryCancelled, type EngineProgress, type TableSource } from '../queries/engine-types.ts';
 import { csvReads, regionsToLoad } from './partition-plan.ts';
 import { sqlList } from '../queries/sql.ts';
+import { partitionGlob } from '../queries/partitions.ts';
 import type { QueryResult } from '../queries/result.ts';
 
 export interface RunningQuery {
@@ -51,7 +52,8 @@ export class BrowserEngine {
 
   static async open(tables: readonly TableSource[], onProgress: (p: EngineProgress) => void, early?: EarlyWorker): Promise<BrowserEngine> {
     const { db, conn } = await openDuckDb(
-      tables.flatMap((t) => (t.parts ? t.parts.map((p) => p.file) : [t.file])),
+      // A split table's view reads its pattern (partitionGlob), which must be allowed as a name too.
+      tables.flatMap((t) => (t.parts ? [...t.parts.map((p) => p.file), partitionGlob(t)] : [t.file])),
       onProgress,
       early,
     );

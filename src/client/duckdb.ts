@@ -120,7 +120,8 @@ export async function openDuckDb(
  * A query comes from a link anyone can share, and DuckDB-WASM reads any URL it is given (its own
  * XHR, in a worker that the page's CSP does not cover): `read_csv('http://…')`, `ATTACH`, `COPY
  * … TO`, `INSTALL`/`LOAD` from a repository. So, before any query runs: no extension is fetched
- * or loaded, only the published tables' registered names may be opened, and the settings are
+ * or loaded, only the published tables' registered names (and each split table's pattern of its
+ * region files, which matches registered names only) may be opened, and the settings are
  * locked so that no query can undo this. Checked in duckdb-wasm 1.32 against a logging server
  * (test/browser/explorer-lockdown.test.ts); `disabled_filesystems = 'HTTPFileSystem'` is not
  * used because there it is accepted and changes nothing (URLs go through the web file system).

@@ -5,19 +5,18 @@
  * Pure text, no DuckDB import, so the browser bundle can use it too.
  */
 import type { ColumnType, PublishedTable } from '../contract/published.ts';
-import { sqlIdent, sqlList, sqlString } from './sql.ts';
+import { sqlIdent, sqlString } from './sql.ts';
 
 export const DUCKDB_TYPE: Record<ColumnType, string> = { string: 'VARCHAR', integer: 'BIGINT', number: 'DOUBLE', date: 'DATE' };
 
 /**
  * `read_csv(...)` of a published CSV with its schema's types; no sniffing, so no guessed types.
- * Given a list of region files (partitions.ts), kode_wilayah is read from their Hive paths, as
- * text whatever a code looks like, and a filter on it skips the files of other regions.
+ * Of region files (`hive`: a pattern of them, partitions.ts), kode_wilayah is read from their Hive
+ * paths, as text whatever a code looks like, and a filter on it skips the files of other regions.
  */
-export function readCsvSql(path: string | readonly string[], table: PublishedTable): string {
+export function readCsvSql(path: string, table: PublishedTable, { hive = false } = {}): string {
   const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(DUCKDB_TYPE[c.type])}`).join(', ');
-  const source =
-    typeof path === 'string' ? sqlString(path) : `[${sqlList(path)}], hive_partitioning = true, hive_types = {'kode_wilayah': 'VARCHAR'}`;
+  const source = hive ? `${sqlString(path)}, hive_partitioning = true, hive_types = {'kode_wilayah': 'VARCHAR'}` : sqlString(path);
   return `read_csv(${source}, header = true, delim = ',', quote = '"', escape = '"', nullstr = '', auto_detect = false, columns = {${columns}})`;
 }
 

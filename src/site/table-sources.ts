@@ -26,10 +26,7 @@ export function tableSources(dataPath = DATA, manifest?: PartitionManifest | nul
     }));
     return {
       ...whole,
-      createSql: createPartitionedViewSql(
-        t,
-        files.map((f) => f.kode_wilayah),
-      ),
+      createSql: createPartitionedViewSql(t),
       parts,
     };
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../src/contract/published.ts';
-import { packSource, unpackSource, partitionPath, type PartitionManifest } from '../../src/queries/partitions.ts';
+import { packSource, partitionGlob, unpackSource, partitionPath, type PartitionManifest } from '../../src/queries/partitions.ts';
 import { jsonForScript, tableSources } from '../../src/site/table-sources.ts';
 
 /** A manifest of n regions for every table the build splits, codes of both kinds (numeric ones sort first in objects). */
@@ -30,6 +30,15 @@ describe('packed table sources', () => {
     expect(sources.some((s) => s.parts)).toBe(true);
     const carried = JSON.parse(jsonForScript(sources.map(packSource)));
     expect(carried.map(unpackSource)).toEqual(sources);
+  });
+
+  it("a split table's view reads its region files by one pattern, naming none of them", () => {
+    const sources = tableSources('/data/', manifestOf(7)).filter((s) => s.parts);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      expect(s.createSql).toContain(`'${partitionGlob(s)}', hive_partitioning = true`);
+      for (const p of s.parts!) expect(s.createSql).not.toContain(p.kode);
+    }
   });
 
   it('leave a table read whole as it is', () => {
