@@ -37,7 +37,7 @@ export interface RegionMemory {
   values: ValueList[];
   texts: string[];
   units: number;
-  predikat: readonly PredikatGroup[];
+  predikat: PredikatGroup[];
 }
 
 export const validationMemoryDir = (): string =>

@@ -312,17 +312,8 @@ export function* skmRespondenRows(regions: readonly RegionData[], opts: DeriveOp
   }
 }
 
-/** Each region's groups, made once: a build remembers them (validation memory) before it derives predikat_unit of them. */
-const groupsOf = new WeakMap<RegionData, readonly PredikatGroup[]>();
-
 /** A region's appraisal groups (unit × period), before suppression: all predikat_unit needs of its rows. */
-export function predikatGroups(r: RegionData): readonly PredikatGroup[] {
-  let groups = groupsOf.get(r);
-  if (!groups) groupsOf.set(r, (groups = groupsFrom(r)));
-  return groups;
-}
-
-function groupsFrom(r: RegionData): PredikatGroup[] {
+export function predikatGroups(r: RegionData): PredikatGroup[] {
   const groups: PredikatGroup[] = [];
   for (const [, rows] of groupBy(r.kinerja_pegawai, (k) => `${k.kode_unit}|${k.periode}`)) {
     const counts = Object.fromEntries(PREDIKAT.map((p) => [p.value, 0])) as Record<Predikat, number>;
