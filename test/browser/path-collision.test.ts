@@ -45,7 +45,7 @@ it('a build whose pages would collide ignoring case is refused before any is ren
   expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   // Known from the tables: the build stops after publishing them, and draws no page.
   expect(r.stdout).toMatch(
-    /timings \(ms\): \{"leftovers":\d+,"validate":\d+,"values":\d+,"remember":\d+,"derive\+publish":\d+,"excel\+bundles":\d+,"hand-over":\d+,"total"/,
+    /timings \(ms\): \{"leftovers":\d+,"validate":\d+,"values":\d+,"derive\+publish":\d+,"remember":\d+,"excel\+bundles":\d+,"hand-over":\d+,"total"/,
   );
   expect(readdirSync(dist)).toEqual(['index.html']);
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('<p>situs lama</p>');
