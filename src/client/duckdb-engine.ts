@@ -80,8 +80,9 @@ export class BrowserEngine {
   private async load(table: TableSource, onProgress: (p: EngineProgress) => void): Promise<void> {
     if (this.loaded.has(table.name)) return;
     if (table.parts) {
-      // Every region file exists for DuckDB from the start (it checks names when it plans), empty
-      // until fetched; a plan that would read an empty one fetches it first (loadRegions).
+      // Every region file exists for DuckDB from the start, empty until fetched: the view's pattern
+      // reads the files registered (one left out would be rows missing, not an error), and a plan
+      // that would read an empty one fetches it first (loadRegions).
       // Sent at once: the worker takes them in order, without a round trip each (500 regions).
       await Promise.all(table.parts.map((p) => this.db.registerFileBuffer(p.file, new Uint8Array(0))));
       await this.conn.query(table.createSql);

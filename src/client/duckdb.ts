@@ -68,7 +68,8 @@ function withStallTimer<T>(work: (touch: () => void) => Promise<T>): Promise<T> 
 
 /**
  * Opens DuckDB locked to the site's own files: `files` are the names the published tables will be
- * registered under (fetched later, by this page, from its own origin); nothing else can be read.
+ * registered under (fetched later, by this page, from its own origin), and each split table's
+ * pattern of them; nothing else can be read.
  */
 export async function openDuckDb(
   files: readonly string[],

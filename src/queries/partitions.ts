@@ -44,11 +44,16 @@ export const partitionFileName = (table: Pick<PublishedTable, 'name'>, kode: str
  * The names of a table's region files, as one pattern: what its view reads. DuckDB-WASM matches
  * each name a read lists against every registered file, and a view is bound three times before a
  * first answer (created, planned, run): at 500 regions a list of names cost 0.2 s each time, the
- * pattern 0.05 s. It matches the region files registered (duckdb-engine.ts) and nothing else.
+ * pattern 0.05 s. It matches the names registered for the table's regions (duckdb-engine.ts;
+ * codes hold no `/`), and a file a reader's own query writes under such a name, in their session.
  */
 export const partitionGlob = (table: Pick<PublishedTable, 'name'>): string => `kode_wilayah=*/${table.name}.csv`;
 
-/** The view over a table's region files, typed from the schema like the whole table's view. */
+/**
+ * The view over a table's region files, typed from the schema like the whole table's view. Its
+ * rows come file by file in name order (`kode_wilayah=<kode>/`), which is the whole CSV's code
+ * order except where one code is another plus `-…`: a question that needs an order says ORDER BY.
+ */
 export const createPartitionedViewSql = (table: PublishedTable): string =>
   `CREATE OR REPLACE VIEW ${sqlIdent(table.name)} AS SELECT * FROM ${readCsvSql(partitionGlob(table), table, { hive: true })}`;
 
