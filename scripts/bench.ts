@@ -10,7 +10,6 @@
  *                                               # built; recorded as the "Scale" part of docs/benchmark.md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../test/support/static-server.ts';
 import { openBrowser, throttle } from '../test/support/browser.ts';
 import { regionCode } from './sample/national.ts';
+import { sha256 } from '../src/read/sha256.ts';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 2 : 3;
@@ -648,20 +648,13 @@ function shardsOf(large: { n: number; seconds: number; out: string; data: string
   say();
 }
 
-/** Whether two folders hold the same files with the same bytes. */
 /** Every file under a folder, by its path there, and its sha256. */
 function treeDigests(dir: string): Map<string, string> {
   const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
-  return new Map(
-    files.map((f) => [
-      f,
-      createHash('sha256')
-        .update(readFileSync(join(dir, f)))
-        .digest('hex'),
-    ]),
-  );
+  return new Map(files.map((f) => [f, sha256(readFileSync(join(dir, f)))]));
 }
 
+/** Whether two folders' digests (treeDigests) name the same files with the same bytes. */
 const sameDigests = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean =>
   a.size === b.size && [...a].every(([f, h]) => b.get(f) === h);
 

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
+import { isInside } from '../read/inside.ts';
 
 /**
  * Writes `data` to `path` whole or not at all: into a file of its own beside it, then renamed over
@@ -16,8 +17,7 @@ export function writeWhole(path: string, data: string | Uint8Array): void {
 }
 
 /** Whether `dir` is inside (or is) one of `roots`: a record kept there would be published, or removed with the site. */
-export const insideAny = (dir: string, roots: readonly string[]): boolean =>
-  roots.some((root) => !relative(resolve(root), resolve(dir)).startsWith('..'));
+export const insideAny = (dir: string, roots: readonly string[]): boolean => roots.some((root) => isInside(root, dir));
 
 /** The names in `dir` that `pick` takes, with their times of last change (ms), newest first. */
 export async function newestFirst(dir: string, pick: (name: string) => boolean): Promise<{ name: string; time: number }[]> {

@@ -6,7 +6,7 @@
  * quoted in the report), and a file's size is known before a byte of it is read.
  */
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { isInside } from '../read/inside.ts';
 import type { Bilingual } from '../contract/fields.ts';
 import { unreadable, type Entry } from './entry-words.ts';
 
@@ -22,11 +22,6 @@ export async function exportRoot(dataDir: string): Promise<string | null> {
   }
 }
 
-const inside = (root: string, path: string) => {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
-
 /** `name` is how the report names the entry (its name in its folder). */
 export async function inspect(path: string, name: string, root: string): Promise<Entry> {
   try {
@@ -38,7 +33,7 @@ export async function inspect(path: string, name: string, root: string): Promise
       } catch {
         return { kind: 'error', msg: brokenLink(name) };
       }
-      if (!inside(root, target)) return { kind: 'error', msg: outsideLink(name) };
+      if (!isInside(root, target)) return { kind: 'error', msg: outsideLink(name) };
     }
     const st = own.isSymbolicLink() ? await stat(target) : own;
     if (st.isDirectory()) return { kind: 'folder', size: 0 };
